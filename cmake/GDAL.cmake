@@ -1,0 +1,6 @@
+find_package(GDAL 3.6 QUIET)
+if(NOT GDAL_FOUND)
+  message(FATAL_ERROR "GDAL >= 3.6 not found: install the Debian package libgdal-dev")
+endif()
+find_program(SITMAP_OGRINFO ogrinfo)
+find_program(SITMAP_OGR2OGR ogr2ogr)

@@ -1,0 +1,1 @@
+sitmap_pkg_target(geos geos libgeos-dev)

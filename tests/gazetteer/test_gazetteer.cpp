@@ -1,0 +1,89 @@
+// What must hold of the real index that set-up builds from the pinned data.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include "gazetteer/gazetteer.hpp"
+
+using namespace sitmap;
+
+namespace {
+const Gazetteer& gaz() {
+  static const Gazetteer g = Gazetteer::open(Gazetteer::default_path());
+  return g;
+}
+Place top(std::string_view q) {
+  const auto c = gaz().geocode(q);
+  REQUIRE_MESSAGE(!c.empty(), "no candidate for " << q);
+  return gaz().place(c.front().entry);
+}
+void near(std::string_view q, double lat, double lon, double km = 5) {
+  const Place p = top(q);
+  INFO(q << " -> " << p.name << " " << p.point.lat << "," << p.point.lon);
+  CHECK(haversine_km(p.point, {lat, lon}) <= km);
+}
+}  // namespace
+
+TEST_CASE("Raqqa in all its spellings") {
+  for (auto q : {"Raqqa", "Ar-Raqqah", "Rakka", "al-Raqqa"}) near(q, 35.95, 39.01);
+  CHECK(top("Raqqa").kind == PlaceKind::city);
+}
+
+TEST_CASE("Albu Kamal, exactly and fuzzily") {
+  for (auto q : {"Albu Kamal", "Abu Kamal", "Al-Bukamal", "Boukamal", "Ālbū Kamāl"}) near(q, 34.45, 40.92);
+}
+
+TEST_CASE("Deir Ezzor: the city, and as a province the governorate") {
+  const Place city = top("Deir Ezzor");
+  CHECK(city.kind == PlaceKind::city);
+  CHECK(city.country_code == "SY");
+  const Place province = top("Deir Ezzor province");
+  CHECK(province.kind == PlaceKind::admin1);
+  CHECK(province.country_code == "SY");
+}
+
+TEST_CASE("Paris is France unless qualified") {
+  CHECK(top("Paris").country_code == "FR");
+  const Place texas = top("Paris, Texas");
+  CHECK(texas.country_code == "US");
+  CHECK(texas.admin1 == "Texas");
+  const Place va = top("Alexandria, Va.");
+  CHECK(va.country_code == "US");
+  CHECK(va.admin1 == "Virginia");
+}
+
+TEST_CASE("countries and demonyms") {
+  for (auto q : {"Syria", "Iraq", "France", "Canada", "U.S.", "Britain", "Turkey", "Holy See"})
+    CHECK_MESSAGE(top(q).kind == PlaceKind::country, q);
+  struct D { const char* word; const char* cc; };
+  for (auto d : {D{"French", "FR"}, D{"Syrian", "SY"}, D{"Canadian", "CA"}, D{"Russian", "RU"}}) {
+    const auto c = gaz().geocode(d.word);
+    REQUIRE(!c.empty());
+    CHECK(c.front().how == MatchHow::demonym);
+    CHECK(gaz().place(c.front().entry).country_code == d.cc);
+  }
+}
+
+TEST_CASE("regions from our curated table") {
+  for (auto q : {"Middle East", "Levant", "Kurdistan", "Korean Peninsula", "Eastern Ghouta", "North Africa", "Europe"}) {
+    const Place p = top(q);
+    CHECK_MESSAGE((p.kind == PlaceKind::region || p.kind == PlaceKind::continent), q);
+  }
+}
+
+TEST_CASE("candidates are ranked and carry what a resolver needs") {
+  const auto c = gaz().geocode("Alexandria", {.country = "", .limit = 10, .fuzzy = true});
+  REQUIRE(c.size() >= 3);
+  for (size_t i = 1; i < c.size(); ++i) CHECK(c[i - 1].prior >= c[i].prior);
+  const Place first = gaz().place(c.front().entry);
+  CHECK(first.country_code == "EG");
+  CHECK(first.population > 1000000);
+  const auto us = gaz().geocode("Alexandria", {.country = "us", .limit = 10, .fuzzy = true});
+  REQUIRE(!us.empty());
+  for (const auto& x : us) CHECK(gaz().place(x.entry).country_code == "US");
+}
+
+TEST_CASE("unknown names give nothing, not a guess") {
+  CHECK(gaz().geocode("Xqzzvtplk").empty());
+  CHECK(gaz().lookup("").empty());
+}

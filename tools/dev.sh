@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (as root) or a developer's:
+#   bash tools/dev.sh setup   install packages, pinned geodata, build, gazetteer index
+#   bash tools/dev.sh demo    setup, then run the main job on the bundled sample reports
+#   bash tools/dev.sh test    setup, then run every test (ctest)
+#   bash tools/dev.sh bench   setup, then run the benchmarks (prints figures)
+# Every step is skipped when its inputs have not changed, so reruns are fast.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUILD=${SITMAP_BUILD:-$ROOT/build}
+JOBS=${JOBS:-2}
+
+# Debian packages the build, the tests and the demo need.
+APT_PACKAGES=(
+  build-essential cmake pkg-config ca-certificates python3
+  libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
+  libglfw3-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri xvfb xauth
+  doctest-dev libutf8proc-dev libcli11-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
+  postgresql postgresql-15-postgis-3
+)
+
+log() { printf '== %s\n' "$*" >&2; }
+
+install_packages() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+  done
+  command -v npm >/dev/null || missing+=(npm)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  [ "$(id -u)" -eq 0 ] || { echo "tools/dev.sh: need root to apt-get install ${missing[*]}" >&2; exit 1; }
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# The pinned data packages go into the build tree; the lockfile's hash says when to redo it.
+install_geodata() {
+  local dest=$BUILD/geodata stamp=$BUILD/geodata/.lock.sha256 want
+  want=$(sha256sum geodata/package-lock.json | cut -d' ' -f1)
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d "$dest/node_modules" ] && return 0
+  log "installing pinned geodata packages (npm ci)"
+  mkdir -p "$dest"
+  cp geodata/package.json geodata/package-lock.json "$dest/"
+  (cd "$dest" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
+build() {
+  if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+    log "configuring"
+    cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  fi
+  log "building"
+  cmake --build "$BUILD" -j"$JOBS"
+}
+
+build_gazetteer() {
+  local index=$BUILD/gazetteer.idx
+  if [ -f "$index" ] && [ -z "$(find geodata "$BUILD/geodata/.lock.sha256" "$BUILD/sitmap" -newer "$index" -maxdepth 1 -type f 2>/dev/null | head -1)" ]; then
+    return 0
+  fi
+  log "building the gazetteer index"
+  "$BUILD/sitmap" gazetteer build --data "$BUILD/geodata/node_modules" --curated geodata -o "$index"
+}
+
+setup() { install_packages; install_geodata; build; build_gazetteer; }
+
+demo() {
+  setup
+  export SITMAP_GAZETTEER=$BUILD/gazetteer.idx
+  log "geocoding the places of the autumn 2015 campaign"
+  "$BUILD/sitmap" geocode --limit 1 Raqqa "Albu Kamal" "Deir Ezzor province" Paris Mosul Sinjar Kobane
+}
+
+run_tests() {
+  setup
+  log "running tests"
+  cd "$BUILD" && ctest --output-on-failure -j"$JOBS"
+}
+
+bench() {
+  setup
+  "$BUILD/bench/gazetteer_bench" "$BUILD/gazetteer.idx" "$BUILD/geodata/node_modules" "$ROOT/geodata"
+  "$BUILD/bench/gazetteer_coverage" "$BUILD/gazetteer.idx" "$ROOT/../shared/data/geoparse"
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  demo) demo ;;
+  test) run_tests ;;
+  bench) bench ;;
+  *) echo "usage: bash tools/dev.sh setup|demo|test|bench" >&2; exit 2 ;;
+esac
