@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "sitmap 0.1.0");
   sitmap::cli::Action action;
   sitmap::cli::add_gazetteer_commands(app, action);
+  sitmap::cli::add_text_commands(app, action);
 
   try {
     app.parse(argc, argv);

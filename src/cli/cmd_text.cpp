@@ -1,0 +1,125 @@
+// sitmap geoparse | sitmap extract | sitmap summary
+#include <fmt/core.h>
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "extract/pipeline.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "text/reader.hpp"
+
+namespace sitmap::cli {
+namespace {
+
+struct ExtractArgs {
+  std::vector<std::string> files;
+  bool jsonl = false;
+  bool main_only = false;
+  std::string index;
+};
+
+Gazetteer open_gazetteer(const std::string& index) { return Gazetteer::open(index.empty() ? Gazetteer::default_path() : index); }
+
+int run_geoparse(const std::string& index) {
+  const Gazetteer gaz = open_gazetteer(index);
+  std::ios::sync_with_stdio(false);
+  for_each_jsonl_line(
+      std::cin, "<stdin>",
+      [&](size_t, Document&& doc) {
+        const Analysis a = analyse(doc, gaz);
+        std::cout << geoparse_json(doc, a.mentions, gaz).dump() << '\n';
+      },
+      [&](size_t line, const std::string& id, const std::string& message) {
+        std::cout << nlohmann::json{{"id", id.empty() ? nlohmann::json(nullptr) : nlohmann::json(id)}, {"error", message}}.dump() << '\n';
+        std::cerr << "sitmap geoparse: " << message << '\n';
+        (void)line;
+      });
+  return 0;
+}
+
+int run_extract(const ExtractArgs& args) {
+  const Gazetteer gaz = open_gazetteer(args.index);
+  int rc = 0;
+  auto emit = [&](const Document& doc) {
+    const Analysis a = analyse(doc, gaz);
+    for (const Event& e : a.events)
+      if (!(args.main_only && e.background)) std::cout << event_json(e).dump() << '\n';
+  };
+  if (args.jsonl) {
+    for_each_jsonl_line(
+        std::cin, "<stdin>", [&](size_t, Document&& doc) { emit(doc); },
+        [&](size_t, const std::string&, const std::string& message) {
+          std::cerr << "sitmap extract: " << message << '\n';
+          rc = 1;
+        });
+  }
+  for (const auto& path : args.files) {
+    try {
+      emit(read_document_file(path));
+    } catch (const InputError& e) {
+      std::cerr << "sitmap extract: " << e.what() << '\n';
+      rc = 1;  // the rest of the batch goes on
+    }
+  }
+  return rc;
+}
+
+// A table of an events file: what the demo prints.
+int run_summary(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::string line;
+  size_t n = 0, line_no = 0, background = 0;
+  std::map<std::string, int> by_type;
+  fmt::print("{:<11} {:<26} {:<22} {:<20} {:>5}  {}\n", "date", "sub_event_type", "actor1", "location", "dead", "source");
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    nlohmann::json e;
+    try {
+      e = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception&) {
+      throw std::runtime_error(path + ":" + std::to_string(line_no) + ": not a JSON event");
+    }
+    if (e.value("background", false)) { ++background; continue; }
+    ++n;
+    ++by_type[e.value("sub_event_type", "")];
+    auto str = [&](const char* k) { return e.contains(k) && e[k].is_string() ? e[k].get<std::string>() : std::string(); };
+    fmt::print("{:<11} {:<26} {:<22} {:<20} {:>5}  {}\n", str("event_date"), str("sub_event_type").substr(0, 26),
+               str("actor1").substr(0, 22), str("location").substr(0, 20),
+               e["fatalities"].is_number() ? std::to_string(e["fatalities"].get<int>()) : "", str("document_id"));
+  }
+  fmt::print("\n{} events ({} background kept apart)\n", n, background);
+  for (const auto& [t, c] : by_type) fmt::print("  {:>4}  {}\n", c, t);
+  return 0;
+}
+
+}  // namespace
+
+void add_text_commands(CLI::App& app, Action& action) {
+  auto index = std::make_shared<std::string>();
+  auto* geo = app.add_subcommand("geoparse", "Toponyms of JSON Lines documents on stdin, one JSON line out per document");
+  geo->add_option("--index", *index, "gazetteer index");
+  geo->callback([index, &action] { action = [index] { return run_geoparse(*index); }; });
+
+  auto args = std::make_shared<ExtractArgs>();
+  auto* ex = app.add_subcommand("extract", "Events of report files (txt, html) or JSON Lines on stdin, as JSON Lines");
+  ex->add_option("files", args->files, "report files");
+  ex->add_flag("--jsonl", args->jsonl, "read documents as JSON Lines from stdin");
+  ex->add_flag("--no-background", args->main_only, "leave out background (campaign context) events");
+  ex->add_option("--index", args->index, "gazetteer index");
+  ex->callback([args, &action] {
+    if (args->files.empty() && !args->jsonl) throw CLI::ValidationError("extract", "give report files, or --jsonl to read stdin");
+    action = [args] { return run_extract(*args); };
+  });
+
+  auto path = std::make_shared<std::string>();
+  auto* sum = app.add_subcommand("summary", "Print a table of an events JSON Lines file");
+  sum->add_option("events", *path, "events file (from sitmap extract)")->required();
+  sum->callback([path, &action] { action = [path] { return run_summary(*path); }; });
+}
+
+}  // namespace sitmap::cli

@@ -1,0 +1,161 @@
+#include "extract/dates.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <set>
+
+namespace sitmap {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+int small_number(std::string_view w) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
+  if (ec != std::errc()) return 0;
+  // "30th", "1st": a day with its suffix.
+  const std::string_view rest(p, static_cast<size_t>(w.data() + w.size() - p));
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
+  return v <= 31 ? v : 0;  // a year is no day
+}
+
+bool is_year(std::string_view w) { return w.size() == 4 && std::all_of(w.begin(), w.end(), ::isdigit); }
+
+bool is_reporting_verb(std::string_view w) {
+  static const std::set<std::string, std::less<>> verbs = {
+      "said", "says", "told", "announced", "reported", "confirmed", "stated", "claimed", "added", "warned",
+      "declared", "tweeted", "wrote", "insisted", "explained", "noted"};
+  return verbs.count(w) > 0;
+}
+
+struct Scanner {
+  const Document& doc;
+  const Segmented& seg;
+  const Sentence& s;
+  std::vector<std::string>* warnings;
+  std::vector<DateCue> out;
+
+  size_t end() const { return s.first_token + s.token_count; }
+  std::string w(size_t k) const { return k < end() ? lower(token_text(doc.text, seg.tokens[k])) : ""; }
+  std::string raw(size_t k) const { return k < end() ? std::string(token_text(doc.text, seg.tokens[k])) : ""; }
+
+  void push(size_t a, size_t b, CivilDate d, int precision, std::optional<CivilDate> to = std::nullopt) {
+    DateCue c;
+    c.first_token = static_cast<uint32_t>(a);
+    c.last_token = static_cast<uint32_t>(b);
+    c.span.date = d;
+    c.span.date_to = to;
+    c.span.precision = precision;
+    c.since = a > s.first_token && (w(a - 1) == "since" || (a > s.first_token + 1 && w(a - 2) == "since"));
+    // A date followed by "X said" dates the telling, not the action.
+    for (size_t k = b + 1; k < std::min(end(), b + 5); ++k)
+      if (is_reporting_verb(w(k))) c.reporting = true;
+    out.push_back(c);
+  }
+
+  void warn(size_t k, const std::string& what) {
+    if (warnings) warnings->push_back(doc.source + ": byte " + std::to_string(seg.tokens[k].start) + ": " + what);
+  }
+
+  // The latest (year, month, day) not after publication, when no year is written.
+  std::optional<CivilDate> infer_year(int month, int day) const {
+    const int year = doc.published ? doc.published->year : 0;
+    if (!doc.published) return std::nullopt;
+    for (int y : {year, year - 1}) {
+      CivilDate d{y, month, day};
+      if (is_valid(d) && days_from_civil(d) <= days_from_civil(*doc.published) + 1) return d;
+    }
+    return std::nullopt;
+  }
+
+  void scan() {
+    const std::optional<CivilDate> pub = doc.published;
+    for (size_t k = s.first_token; k < end(); ++k) {
+      const std::string word = w(k);
+      const Token& t = seg.tokens[k];
+      // Weekday names: "on Sunday", "Friday's attacks", "Sunday night".
+      if (t.capitalized && pub) {
+        const int wd = weekday_from_name(raw(k));
+        if (wd >= 0 && raw(k).size() > 3) {
+          int back = (weekday(*pub) - wd + 7) % 7;
+          if (k > s.first_token && w(k - 1) == "last" && back == 0) back = 7;
+          push(k, k, add_days(*pub, -back), 1);
+          continue;
+        }
+      }
+      if (pub && (word == "overnight" || (word == "night" && k > s.first_token && w(k - 1) == "last"))) {
+        push(word == "night" ? k - 1 : k, k, add_days(*pub, -1), 1);
+        continue;
+      }
+      if (pub && word == "yesterday") { push(k, k, add_days(*pub, -1), 1); continue; }
+      if (pub && (word == "today" || word == "tonight")) { push(k, k, *pub, 1); continue; }
+      if (pub && word == "week" && k > s.first_token) {
+        const std::string prev = w(k - 1);
+        if (prev == "last" || prev == "past") { push(k - 1, k, add_days(*pub, -7), 2, add_days(*pub, -1)); continue; }
+        if (prev == "this") { push(k - 1, k, add_days(*pub, -((weekday(*pub) + 6) % 7)), 2, *pub); continue; }
+      }
+      if (pub && word == "month" && k > s.first_token) {
+        const std::string prev = w(k - 1);
+        if (prev == "this") { push(k - 1, k, CivilDate{pub->year, pub->month, 1}, 3, *pub); continue; }
+        if (prev == "last" || prev == "past") {
+          const CivilDate first = add_days(CivilDate{pub->year, pub->month, 1}, -1);
+          push(k - 1, k, CivilDate{first.year, first.month, 1}, 3, first);
+          continue;
+        }
+      }
+      // ISO dates written in the text.
+      if (t.kind == TokenKind::number && raw(k).size() == 10) {
+        if (auto d = parse_iso_date(raw(k))) { push(k, k, *d, 1); continue; }
+      }
+      // Month names with a day and/or a year.
+      const int month = t.capitalized ? month_from_name(raw(k)) : 0;
+      if (month && !(month == 5 && raw(k) == "May" && small_number(w(k + 1)) == 0 && !is_year(w(k + 1)))) {
+        size_t j = k + 1;
+        if (w(j) == ".") ++j;
+        int day = small_number(w(j));
+        size_t last = k;
+        if (day) last = j;
+        // "16 November, 2015" / "30 September": the day before the month.
+        int day_before = k > s.first_token ? small_number(w(k - 1)) : 0;
+        size_t first = k;
+        if (!day && day_before) { day = day_before; first = k - 1; }
+        size_t y = last + 1;
+        if (w(y) == ",") ++y;
+        std::optional<int> year;
+        if (is_year(w(y))) { year = std::stoi(w(y)); last = y; }
+        if (day) {
+          if ((year && !is_valid({*year, month, day})) || (!year && !is_valid({2000, month, day}))) {
+            warn(k, "no such day: " + doc.text.substr(seg.tokens[first].start, seg.tokens[last].end - seg.tokens[first].start));
+            continue;
+          }
+          std::optional<CivilDate> d = year ? std::optional<CivilDate>(CivilDate{*year, month, day}) : infer_year(month, day);
+          if (d) push(first, last, *d, 1);
+        } else if (year) {
+          const CivilDate start{*year, month, 1};
+          push(k, last, start, 3, CivilDate{*year, month, days_in_month(*year, month)});
+        } else if (pub && k > s.first_token && (w(k - 1) == "in" || w(k - 1) == "since" || w(k - 1) == "early" || w(k - 1) == "late")) {
+          int yr = month <= pub->month ? pub->year : pub->year - 1;
+          push(k, k, CivilDate{yr, month, 1}, 3, CivilDate{yr, month, days_in_month(yr, month)});
+        }
+        k = last;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s,
+                                    std::vector<std::string>* warnings) {
+  Scanner sc{doc, seg, s, warnings, {}};
+  sc.scan();
+  return std::move(sc.out);
+}
+
+}  // namespace sitmap

@@ -1,0 +1,29 @@
+#pragma once
+// Date expressions in a sentence, resolved against the report's
+// publication date: "on Sunday" (the most recent Sunday on or before it),
+// "Friday's attacks", "overnight", "yesterday", "last week", "earlier this
+// month", "on September 30" (the latest such day not after publication),
+// "since September 2014" (a range start).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/event.hpp"
+#include "text/segment.hpp"
+
+namespace sitmap {
+
+struct DateCue {
+  uint32_t first_token = 0, last_token = 0;
+  DateSpan span;
+  bool since = false;      // "since ...": a campaign's start, not one action
+  bool reporting = false;  // "On Monday, the Pentagon said": the date of the telling
+};
+
+// Cues in sentence `s`. Without a publication date, relative cues are
+// skipped. Impossible days ("February 30") are skipped with a warning.
+std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s,
+                                    std::vector<std::string>* warnings = nullptr);
+
+}  // namespace sitmap

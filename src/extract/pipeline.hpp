@@ -1,0 +1,29 @@
+#pragma once
+// One document through the whole chain: segment -> toponyms -> resolve ->
+// events. The CLI, the store and the viewer all call this.
+#include <nlohmann/json_fwd.hpp>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/event.hpp"
+#include "extract/lexicon.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "text/segment.hpp"
+
+namespace sitmap {
+
+struct Analysis {
+  Segmented segments;
+  std::vector<Mention> mentions;
+  std::vector<Event> events;
+};
+
+Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex = Lexicon::builtin());
+
+// The `sitmap geoparse` line for a document (DESIGN.md's contract).
+nlohmann::json geoparse_json(const Document& doc, const std::vector<Mention>& mentions, const Gazetteer& gaz);
+
+// The event record as JSON (DESIGN.md's field names).
+nlohmann::json event_json(const Event& e);
+
+}  // namespace sitmap

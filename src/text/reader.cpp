@@ -1,0 +1,303 @@
+#include "text/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "core/fold.hpp"
+
+namespace sitmap {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+// Line number (1-based) of byte offset `at` in `s`.
+size_t line_of(std::string_view s, size_t at) {
+  return 1 + static_cast<size_t>(std::count(s.begin(), s.begin() + static_cast<long>(std::min(at, s.size())), '\n'));
+}
+
+// Rejects binary data and repairs stray invalid bytes, naming the line.
+std::string checked_text(std::string_view content, const std::string& source) {
+  if (content.find('\0') != std::string_view::npos)
+    throw InputError(source + ":" + std::to_string(line_of(content, content.find('\0'))) +
+                     ": binary data (NUL byte), not a text report");
+  const size_t valid = valid_utf8_prefix(content);
+  if (valid == content.size()) return std::string(content);
+  // A few stray bytes (a Latin-1 quote) are repaired; mostly-invalid input is refused.
+  std::string repaired = repair_utf8(content);
+  const size_t bad = (repaired.size() - content.size()) / 2;  // each bad byte became 3 bytes
+  if (bad * 100 > content.size() + 100)  // over 1%: not a text in UTF-8 at all
+    throw InputError(source + ":" + std::to_string(line_of(content, valid)) + ": invalid UTF-8");
+  return repaired;
+}
+
+std::string read_file(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw InputError(path + ":0: cannot read: " + ec.message());
+  if (size > kMaxDocumentBytes)
+    throw InputError(path + ":1: " + std::to_string(size) + " bytes, over the " +
+                     std::to_string(kMaxDocumentBytes >> 20) + " MiB a report may have");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ":0: cannot open");
+  std::string s(size, '\0');
+  in.read(s.data(), static_cast<std::streamsize>(size));
+  return s;
+}
+
+std::string base_id(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+bool looks_like_byline(const std::string& line) {
+  if (line.empty() || line.size() > 60 || line.back() == '.') return false;
+  if (line.rfind("By ", 0) == 0) return true;
+  // "Sara Hussein": two to four capitalised words, nothing else.
+  std::istringstream words(line);
+  std::string w;
+  int n = 0;
+  while (words >> w) {
+    if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
+    ++n;
+  }
+  return n >= 2 && n <= 4;
+}
+
+}  // namespace
+
+std::optional<CivilDate> parse_date_text(std::string_view s) {
+  static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
+  static const std::regex day_month(R"((\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}))");
+  static const std::regex month_day(R"(([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
+  static const std::regex numeric(R"((\d{1,2})[/.](\d{1,2})[/.](\d{4}))");
+  const std::string str(s);
+  std::smatch m;
+  auto valid = [](int y, int mo, int d) -> std::optional<CivilDate> {
+    CivilDate c{y, mo, d};
+    if (!is_valid(c)) return std::nullopt;
+    return c;
+  };
+  if (std::regex_search(str, m, iso)) return valid(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+  if (std::regex_search(str, m, day_month) && month_from_name(m.str(2)))
+    return valid(std::stoi(m[3]), month_from_name(m.str(2)), std::stoi(m[1]));
+  if (std::regex_search(str, m, month_day) && month_from_name(m.str(1)))
+    return valid(std::stoi(m[3]), month_from_name(m.str(1)), std::stoi(m[2]));
+  if (std::regex_search(str, m, numeric)) {
+    const int a = std::stoi(m[1]), b = std::stoi(m[2]), y = std::stoi(m[3]);
+    if (b > 12 && a <= 12) return valid(y, a, b);  // 11/16/2015 can only be month-first
+    return valid(y, b, a);                         // day-first by default
+  }
+  return std::nullopt;
+}
+
+Document parse_plain_text(std::string_view content, const std::string& id, const std::string& source) {
+  Document doc;
+  doc.id = id;
+  doc.source = source;
+  doc.text = checked_text(content, source);
+  // The head of a wire report: byline, date line, title, then the body.
+  // Offsets stay offsets into the whole text, so the head stays in it.
+  std::istringstream lines(doc.text);
+  std::string line;
+  int seen = 0;
+  while (seen < 6 && std::getline(lines, line)) {
+    const std::string t = trim(line);
+    if (t.empty()) continue;
+    ++seen;
+    const bool dateline = t.size() < 80 && (t.find("updated") != std::string::npos || t.find("Updated") != std::string::npos ||
+                                            t.find("Published") != std::string::npos || t.find("published") != std::string::npos ||
+                                            t.size() < 40);
+    if (!doc.published && dateline) {
+      if (auto d = parse_date_text(t)) {
+        doc.published = d;
+        continue;
+      }
+    }
+    if (doc.byline.empty() && doc.title.empty() && looks_like_byline(t)) {
+      doc.byline = t;
+      continue;
+    }
+    if (doc.title.empty() && t.size() < 200 && t.back() != '.') {
+      doc.title = t;
+      continue;
+    }
+    break;
+  }
+  return doc;
+}
+
+namespace {
+
+std::string decode_entities(std::string_view s) {
+  static const std::pair<const char*, const char*> named[] = {
+      {"&amp;", "&"},        {"&lt;", "<"},        {"&gt;", ">"},         {"&quot;", "\""},
+      {"&apos;", "'"},       {"&#39;", "'"},       {"&nbsp;", " "},       {"&rsquo;", "\xE2\x80\x99"},
+      {"&lsquo;", "\xE2\x80\x98"}, {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"}, {"&mdash;", "\xE2\x80\x94"},
+      {"&ndash;", "\xE2\x80\x93"}};
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == '&') {
+      bool done = false;
+      for (const auto& [from, to] : named) {
+        const std::string_view f(from);
+        if (s.substr(i, f.size()) == f) {
+          out += to;
+          i += f.size();
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+std::string attribute(const std::string& tag, const std::string& name) {
+  const std::regex re(name + R"(\s*=\s*["']([^"']*)["'])", std::regex::icase);
+  std::smatch m;
+  return std::regex_search(tag, m, re) ? m.str(1) : "";
+}
+
+}  // namespace
+
+Document parse_html(std::string_view content, const std::string& id, const std::string& source) {
+  const std::string html = checked_text(content, source);
+  Document doc;
+  doc.id = id;
+  doc.source = source;
+  std::string text, title, h1, in_tag;
+  bool in_title = false, in_h1 = false, skip = false;
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] != '<') {
+      const size_t next = html.find('<', i);
+      const std::string chunk = decode_entities(html.substr(i, next == std::string::npos ? std::string::npos : next - i));
+      if (in_title) title += chunk;
+      else if (!skip) {
+        if (in_h1) h1 += chunk;
+        text += chunk;
+      }
+      i = next == std::string::npos ? html.size() : next;
+      continue;
+    }
+    const size_t close = html.find('>', i);
+    if (close == std::string::npos) break;
+    const std::string tag = html.substr(i + 1, close - i - 1);
+    std::string name;
+    for (char c : tag) {
+      if (std::isspace(static_cast<unsigned char>(c)) || c == '>') break;
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    if (name == "title") in_title = true;
+    else if (name == "/title") in_title = false;
+    else if (name == "h1") in_h1 = true;
+    else if (name == "/h1") in_h1 = false;
+    else if (name == "script" || name == "style" || name == "nav" || name == "footer") skip = true;
+    else if (name == "/script" || name == "/style" || name == "/nav" || name == "/footer") skip = false;
+    else if (name == "time" && !doc.published) doc.published = parse_date_text(attribute(tag, "datetime"));
+    else if (name == "meta" && !doc.published &&
+             (attribute(tag, "property") == "article:published_time" || attribute(tag, "name") == "date"))
+      doc.published = parse_date_text(attribute(tag, "content"));
+    // Block elements end a paragraph; inline ones join words.
+    if (name == "p" || name == "/p" || name == "br" || name == "br/" || name == "div" || name == "/div" ||
+        name == "h1" || name == "/h1" || name == "h2" || name == "/h2" || name == "li" || name == "/li")
+      text += "\n\n";
+    i = close + 1;
+  }
+  // Collapse the whitespace markup leaves behind.
+  std::string clean;
+  int newlines = 0;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n') {
+      ++newlines;
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (!clean.empty()) {
+      if (newlines) clean += "\n\n";
+      else if (space) clean += ' ';
+    }
+    newlines = 0;
+    space = false;
+    clean.push_back(c);
+  }
+  doc.text = clean;
+  doc.title = trim(!h1.empty() ? h1 : title);
+  if (!doc.published) doc.published = parse_plain_text(clean, id, source).published;
+  return doc;
+}
+
+Document read_document_file(const std::string& path) {
+  const std::string content = read_file(path);
+  if (content.empty()) throw InputError(path + ":1: empty file");
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".html" || ext == ".htm") return parse_html(content, base_id(path), path);
+  if (ext == ".jsonl" || ext == ".ndjson")
+    throw InputError(path + ":1: JSON Lines input: read it with --jsonl (one document a line)");
+  return parse_plain_text(content, base_id(path), path);
+}
+
+Document parse_jsonl_line(std::string_view line, const std::string& source, size_t line_number) {
+  const std::string where = source + ":" + std::to_string(line_number) + ": ";
+  if (line.size() > kMaxDocumentBytes) throw InputError(where + "line over the " + std::to_string(kMaxDocumentBytes >> 20) + " MiB a document may have");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(where + "not JSON (" + std::string(e.what()).substr(0, 120) + ")");
+  }
+  if (!j.is_object()) throw InputError(where + "not a JSON object");
+  if (!j.contains("text") || !j["text"].is_string()) throw InputError(where + "no \"text\" string");
+  Document doc;
+  if (j.contains("id") && j["id"].is_string()) doc.id = j["id"].get<std::string>();
+  else if (j.contains("id") && j["id"].is_number()) doc.id = j["id"].dump();
+  else doc.id = source + "#" + std::to_string(line_number);
+  doc.text = checked_text(j["text"].get<std::string>(), where.substr(0, where.size() - 2));
+  if (j.contains("title") && j["title"].is_string()) doc.title = j["title"].get<std::string>();
+  if (j.contains("url") && j["url"].is_string()) doc.url = j["url"].get<std::string>();
+  doc.source = j.contains("source") && j["source"].is_string() ? j["source"].get<std::string>() : source;
+  if (j.contains("published") && j["published"].is_string()) {
+    doc.published = parse_date_text(j["published"].get<std::string>());
+    if (!doc.published) throw InputError(where + "\"published\" is not a date: " + j["published"].get<std::string>());
+  }
+  return doc;
+}
+
+void for_each_jsonl_line(std::istream& in, const std::string& source,
+                         const std::function<void(size_t, Document&&)>& on_document,
+                         const std::function<void(size_t, const std::string&, const std::string&)>& on_error) {
+  std::string line;
+  size_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (trim(line).empty()) continue;
+    try {
+      on_document(n, parse_jsonl_line(line, source, n));
+    } catch (const InputError& e) {
+      // Keep the id when the line at least parses, so the error can be matched to it.
+      std::string id;
+      try {
+        const auto j = nlohmann::json::parse(line);
+        if (j.is_object() && j.contains("id")) id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
+      } catch (...) {
+      }
+      on_error(n, id, e.what());
+    }
+  }
+}
+
+}  // namespace sitmap

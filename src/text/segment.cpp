@@ -1,0 +1,168 @@
+#include "text/segment.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace sitmap {
+
+namespace {
+
+struct CodePoint {
+  int32_t cp = 0;
+  int len = 1;
+};
+
+CodePoint decode(std::string_view s, size_t i) {
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0) return {static_cast<unsigned char>(s[i]), 1};
+  return {cp, static_cast<int>(n)};
+}
+
+bool is_letter(int32_t cp) {
+  if (cp < 0x80) return std::isalpha(cp);
+  const auto cat = utf8proc_category(cp);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN;
+}
+bool is_upper(int32_t cp) {
+  return cp < 0x80 ? std::isupper(cp) : utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+bool is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Words after which a period does not end the sentence.
+bool is_abbreviation(std::string_view w) {
+  static constexpr std::array<std::string_view, 44> list = {
+      "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Cpl", "Adm", "Gov",
+      "Sen", "Rep", "Rev", "St", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+      "Sept", "Oct", "Nov", "Dec", "No", "vs", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "approx", "Ave", "Blvd", "Gens"};
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+}  // namespace
+
+Segmented segment(std::string_view text) {
+  Segmented out;
+  // Tokens.
+  for (size_t i = 0; i < text.size();) {
+    const CodePoint c = decode(text, i);
+    if (c.cp == ' ' || c.cp == '\t' || c.cp == '\r' || c.cp == '\n' || c.cp == 0xA0) {
+      i += static_cast<size_t>(c.len);
+      continue;
+    }
+    Token t;
+    t.start = static_cast<uint32_t>(i);
+    if (std::isdigit(c.cp < 0x80 ? c.cp : 0)) {
+      size_t j = i;
+      // 1,200 / 3.5 / 2015-11-16 stay one number.
+      while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) ||
+                                 ((text[j] == ',' || text[j] == '.') && j + 1 < text.size() &&
+                                  std::isdigit(static_cast<unsigned char>(text[j + 1])))))
+        ++j;
+      while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;  // 30th, 12km
+      t.kind = TokenKind::number;
+      t.end = static_cast<uint32_t>(j);
+    } else if (is_letter(c.cp)) {
+      size_t j = i;
+      bool upper_all = true;
+      t.capitalized = is_upper(c.cp);
+      while (j < text.size()) {
+        const CodePoint d = decode(text, j);
+        if (is_letter(d.cp) || (d.cp < 0x80 && std::isdigit(d.cp))) {
+          if (is_letter(d.cp) && !is_upper(d.cp)) upper_all = false;
+          j += static_cast<size_t>(d.len);
+          continue;
+        }
+        // U.S., U.K., D.C.: single letters joined by periods.
+        if (d.cp == '.' && j + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[j + 1])) &&
+            (j + 2 >= text.size() || text[j + 2] == '.') && j - t.start <= 3) {
+          j += 2;
+          if (j < text.size() && text[j] == '.') ++j;
+          continue;
+        }
+        break;
+      }
+      // Keep the period of a known abbreviation ("Gen.", "St.", "Va.").
+      if (j < text.size() && text[j] == '.' &&
+          (is_abbreviation(text.substr(i, j - i)) || (j - i == 1 && t.capitalized)))
+        ++j;
+      t.kind = TokenKind::word;
+      t.all_caps = upper_all && t.capitalized;
+      t.end = static_cast<uint32_t>(j);
+    } else {
+      t.kind = TokenKind::punct;
+      t.end = static_cast<uint32_t>(i + static_cast<size_t>(c.len));
+    }
+    i = t.end;
+    out.tokens.push_back(t);
+  }
+
+  // Sentences: boundaries after end punctuation followed by a capital,
+  // a quote, or a line break; and at paragraph breaks and title lines.
+  auto newline_between = [&](uint32_t a, uint32_t b, int want) {
+    int n = 0;
+    for (uint32_t k = a; k < b; ++k)
+      if (text[k] == '\n') ++n;
+    return n >= want;
+  };
+  Sentence cur;
+  bool open = false;
+  bool next_paragraph = true;
+  auto close_at = [&](size_t last) {
+    cur.end = out.tokens[last].end;
+    cur.token_count = static_cast<uint32_t>(last + 1 - cur.first_token);
+    out.sentences.push_back(cur);
+    open = false;
+  };
+  for (size_t k = 0; k < out.tokens.size(); ++k) {
+    const Token& t = out.tokens[k];
+    if (!open) {
+      cur = {};
+      cur.start = t.start;
+      cur.first_token = static_cast<uint32_t>(k);
+      cur.paragraph_start = next_paragraph;
+      next_paragraph = false;
+      open = true;
+    }
+    const bool last = k + 1 == out.tokens.size();
+    if (last) {
+      close_at(k);
+      break;
+    }
+    const Token& next = out.tokens[k + 1];
+    if (newline_between(t.end, next.start, 2)) {  // paragraph break
+      close_at(k);
+      next_paragraph = true;
+      continue;
+    }
+    if (newline_between(t.end, next.start, 1)) {  // a line of its own: title, byline
+      close_at(k);
+      continue;
+    }
+    const std::string_view w = token_text(text, t);
+    const bool ender = t.kind == TokenKind::punct && (w == "." || w == "!" || w == "?");
+    if (!ender) continue;
+    // Closing quotes and brackets stay with the sentence they close.
+    size_t end = k;
+    while (end + 1 < out.tokens.size() && out.tokens[end + 1].kind == TokenKind::punct) {
+      const std::string_view q = token_text(text, out.tokens[end + 1]);
+      if (q == "\"" || q == "\xE2\x80\x9D" || q == "'" || q == "\xE2\x80\x99" || q == ")") ++end;
+      else break;
+    }
+    if (end + 1 >= out.tokens.size()) continue;
+    const Token& after = out.tokens[end + 1];
+    const std::string_view a = token_text(text, after);
+    const bool starts = after.capitalized || after.kind == TokenKind::number || a == "\xE2\x80\x9C" || a == "\"";
+    if (starts) {
+      close_at(end);
+      k = end;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitmap
