@@ -44,7 +44,10 @@ install_geodata() {
   log "installing pinned geodata packages (npm ci)"
   mkdir -p "$dest"
   cp geodata/package.json geodata/package-lock.json "$dest/"
-  (cd "$dest" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  # npm trusts the system's certificate store (where a site's own CA lives), not only its built-in list.
+  local ca=()
+  [ -f /etc/ssl/certs/ca-certificates.crt ] && ca=(--cafile=/etc/ssl/certs/ca-certificates.crt)
+  (cd "$dest" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error "${ca[@]}")
   echo "$want" > "$stamp"
 }
 
