@@ -13,6 +13,7 @@ std::string_view triggers();
 std::string_view actors();
 std::string_view not_places();
 std::string_view targets();
+std::string_view given_names();
 }  // namespace embedded
 
 std::vector<std::string> phrase_words(std::string_view phrase) {
@@ -55,7 +56,7 @@ std::vector<std::string> alternatives(const std::string& s) {
 }  // namespace
 
 Lexicon Lexicon::parse(std::string_view triggers, std::string_view actors, std::string_view not_places,
-                       std::string_view targets) {
+                       std::string_view targets, std::string_view given_names) {
   Lexicon lex;
   for (const auto& [line, f] : rows(triggers)) {
     if (f.size() < 4) throw std::runtime_error("lexicon triggers.tsv:" + std::to_string(line) + ": want 4 fields");
@@ -71,6 +72,11 @@ Lexicon Lexicon::parse(std::string_view triggers, std::string_view actors, std::
   }
   for (const auto& [line, f] : rows(not_places)) lex.not_places.insert(fold_name(f[0]));
   for (const auto& [line, f] : rows(targets)) lex.targets.push_back(phrase_words(f[0]));
+  for (const auto& [line, f] : rows(given_names)) {
+    std::istringstream words(f[0]);
+    std::string w;
+    while (words >> w) lex.given_names.insert(w);
+  }
   auto longest_first = [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); };
   std::stable_sort(lex.triggers.begin(), lex.triggers.end(), longest_first);
   std::stable_sort(lex.actors.begin(), lex.actors.end(), longest_first);
@@ -80,7 +86,8 @@ Lexicon Lexicon::parse(std::string_view triggers, std::string_view actors, std::
 
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lex =
-      parse(embedded::triggers(), embedded::actors(), embedded::not_places(), embedded::targets());
+      parse(embedded::triggers(), embedded::actors(), embedded::not_places(), embedded::targets(),
+            embedded::given_names());
   return lex;
 }
 

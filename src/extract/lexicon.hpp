@@ -26,11 +26,12 @@ struct Lexicon {
   std::vector<ActorRule> actors;         // longest phrases first
   std::unordered_set<std::string> not_places;  // folded
   std::vector<std::vector<std::string>> targets;
+  std::unordered_set<std::string> given_names;  // as written: "Charlie"
 
   static const Lexicon& builtin();
   // Parses the four tables; throws std::runtime_error naming table and line.
   static Lexicon parse(std::string_view triggers, std::string_view actors, std::string_view not_places,
-                       std::string_view targets);
+                       std::string_view targets, std::string_view given_names);
 };
 
 // Lower-case words of a phrase as the tokenizer would split it.

@@ -72,6 +72,7 @@ struct Recognizer {
   const Gazetteer& gaz;
   const Lexicon& lex;
   std::vector<Mention> out;
+  std::set<std::string> surnames;
 
   std::string_view word(size_t k) const { return token_text(doc.text, seg.tokens[k]); }
   bool cap(size_t k) const {
@@ -202,22 +203,52 @@ struct Recognizer {
     mark_names(before, end);
   }
 
-  // A run only partly covered by places is a name: "Charlie Winter".
+  bool covered(size_t k, size_t before) const {
+    for (size_t m = before; m < out.size(); ++m)
+      if (out[m].first_token <= k && k <= out[m].last_token) return true;
+    return false;
+  }
+
+  // A run only partly covered by places is a name. A place after a word of
+  // the name ("Charlie Winter", "Rami Abdel Rahman") is no place; a place
+  // that opens the name ("Texas Department of Health", "Raqqa Media
+  // Center") is a mention inside a name: kept, but never an event's place.
   void drop_partial_names(size_t before, const std::vector<std::pair<size_t, size_t>>& runs, size_t sentence_first) {
     std::vector<bool> drop(out.size(), false);
     for (const auto& [a, b] : runs) {
-      bool covered_somewhere = false, stray = false;
+      bool stray_before = false;  // an uncovered name word seen so far in the run
       for (size_t k = a; k <= b; ++k) {
         if (!cap(k)) continue;
-        bool covered = false;
+        const bool is_stray = !covered(k, before) && !(k == sentence_first && k == a) && !is_ignorable(word(k));
+        if (is_stray) {
+          stray_before = true;
+          for (size_t m = before; m < out.size(); ++m)  // a name word after a place: the place opens a name
+            if (out[m].first_token >= a && out[m].last_token < k) out[m].in_name = true;
+          continue;
+        }
+        if (!stray_before) continue;
         for (size_t m = before; m < out.size(); ++m)
-          if (out[m].first_token <= k && k <= out[m].last_token) covered = true;
-        covered_somewhere |= covered;
-        if (!covered && !(k == sentence_first && k == a) && !is_ignorable(word(k))) stray = true;
+          if (out[m].first_token == k) drop[m] = true;
       }
-      if (!covered_somewhere || !stray) continue;
-      for (size_t m = before; m < out.size(); ++m)
-        if (out[m].first_token >= a && out[m].last_token <= b) drop[m] = true;
+    }
+    // People: a title or a given name starts a person's name ("Sen. Lincoln
+    // Davis", "Patrick Jones"); what follows in the run is that name.
+    for (const auto& [a, b] : runs) {
+      const std::string_view first = word(a);
+      const bool title = is_title(first);
+      const bool given = lex.given_names.count(std::string(first)) > 0;
+      if (!(title || given) || (a == b && !title)) continue;
+      for (size_t m = before; m < out.size(); ++m) {
+        if (out[m].first_token < a || out[m].last_token > b) continue;
+        const bool starts_at_name = out[m].first_token == a && !title;
+        if (!starts_at_name || out[m].last_token == a) drop[m] = true;
+      }
+      surnames.insert(std::string(word(b)));
+    }
+    // Titles just before a run: "Gov. Bill Haslam" splits into two runs at the period.
+    for (size_t m = before; m < out.size(); ++m) {
+      const size_t k = out[m].first_token;
+      if (k > sentence_first && is_title(word(k - 1))) drop[m] = true;
     }
     size_t w = before;
     for (size_t m = before; m < out.size(); ++m) {
@@ -226,6 +257,39 @@ struct Recognizer {
       ++w;
     }
     out.resize(w);
+  }
+
+  static bool is_title(std::string_view w) {
+    static const std::set<std::string, std::less<>> titles = {
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Sgt.", "Lt.", "Capt.", "Det.", "Prof.",
+        "Rev.", "Maj.", "Adm.", "Cpl.", "Sheriff", "Judge", "Officer", "Deputy", "Coach", "President", "Minister",
+        "Mayor", "Commissioner", "Director", "Superintendent", "Principal", "Detective", "Trooper", "Attorney",
+        "Councilman", "Councilwoman", "Senator", "Governor", "Secretary", "Chairman", "Pastor", "Father", "Sister",
+        "Brother", "Saint", "King", "Queen", "Prince", "Princess", "Sheikh", "Pope", "Lord", "Sir", "Dame", "Mr", "Mrs", "Dr"};
+    return titles.count(w) > 0;
+  }
+
+  // Surnames met in people's names: the same word alone later is the person.
+  void drop_known_people() {
+    std::vector<Mention> kept;
+    for (auto& m : out) {
+      const bool single = m.first_token == m.last_token;
+      const size_t next = m.last_token + 1;
+      const bool says = next < seg.tokens.size() && is_speech(word(next));
+      bool small_place = true;
+      if (!m.candidates.empty()) {
+        const Place p = gaz.place(m.candidates.front().entry);
+        small_place = p.kind == PlaceKind::city && p.population < 50000;
+      }
+      if (single && (surnames.count(m.text) || (says && small_place))) continue;
+      kept.push_back(std::move(m));
+    }
+    out = std::move(kept);
+  }
+
+  static bool is_speech(std::string_view w) {
+    return w == "said" || w == "says" || w == "told" || w == "added" || w == "explained" || w == "testified" ||
+           w == "wrote" || w == "asked" || w == "stated";
   }
 
   // "Raqqa is Being Slaughtered Silently": a place that opens a name.
@@ -253,8 +317,9 @@ double focus_share(const std::map<std::string, double>& focus, std::string_view 
 
 std::vector<Mention> recognize_toponyms(const Document& doc, const Segmented& seg, const Gazetteer& gaz,
                                         const Lexicon& lex) {
-  Recognizer r{doc, seg, gaz, lex, {}};
+  Recognizer r{doc, seg, gaz, lex, {}, {}};
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) r.sentence(s);
+  r.drop_known_people();
   return std::move(r.out);
 }
 
@@ -346,7 +411,8 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
     for (size_t c = 1; c < m.candidates.size(); ++c) {
       const Place p = gaz.place(m.candidates[c].entry);
       if (p.kind == PlaceKind::city && (p.feature == "PPLA" || p.feature == "PPLC") &&
-          p.country_code == top.country_code && (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name))) {
+          p.country_code == top.country_code && (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name)) &&
+          translit_form(fold_name(p.name)) == translit_form(fold_name(m.text))) {
         std::rotate(m.candidates.begin(), m.candidates.begin() + static_cast<long>(c), m.candidates.begin() + static_cast<long>(c) + 1);
         break;
       }
