@@ -53,8 +53,12 @@ struct Scanner {
     c.span.date_to = to;
     c.span.precision = precision;
     c.since = a > s.first_token && (w(a - 1) == "since" || (a > s.first_token + 1 && w(a - 2) == "since"));
-    // A date followed by "X said" dates the telling, not the action.
-    for (size_t k = b + 1; k < std::min(end(), b + 5); ++k)
+    // "On Monday, the Pentagon said ..." and "..., the Pentagon said on
+    // Monday" date the telling, not the action.
+    const bool opens = a == s.first_token || (a == s.first_token + 1 && (w(a - 1) == "on" || w(a - 1) == "late"));
+    for (size_t k = b + 1; opens && k < std::min(end(), b + 6); ++k)
+      if (is_reporting_verb(w(k))) c.reporting = true;
+    for (size_t k = a >= s.first_token + 2 ? a - 2 : s.first_token; k < a; ++k)
       if (is_reporting_verb(w(k))) c.reporting = true;
     out.push_back(c);
   }

@@ -29,7 +29,8 @@ const std::set<std::string, std::less<>> kAirWords = {
     "rafale", "mirage", "sukhoi", "f-16", "tornado"};
 const std::set<std::string, std::less<>> kModal = {
     "would", "could", "might", "may", "should", "will", "unlikely", "if", "vowed", "threatened", "plans",
-    "planned", "promise", "pledged", "capitalise", "capitalize", "stop", "reconsider", "deny", "denied", "fear", "feared"};
+    "planned", "promise", "pledged", "capitalise", "capitalize", "stop", "reconsider", "deny", "denied", "fear", "feared",
+    "fears", "threat", "threats", "warning", "alert", "risk", "prevent", "foiled", "possible", "possibility"};
 // Armed groups without aircraft: never the actor of an air strike.
 const std::set<std::string, std::less<>> kGroundOnlyActors = {"Islamic State", "Al Nusra Front", "Syrian rebels",
                                                               "Kurdish forces", "Hezbollah"};
@@ -114,31 +115,99 @@ struct SentenceReader {
     return hits;
   }
 
+  // ACLED's precedence when one action is told with words of two kinds:
+  // explosions over battles over violence against civilians.
+  static int precedence(const std::string& event_type) {
+    if (event_type == "Explosions/Remote violence") return 0;
+    if (event_type == "Battles") return 1;
+    if (event_type == "Violence against civilians") return 2;
+    return 3;
+  }
+
   std::vector<Action> group(const std::vector<TriggerHit>& hits) const {
     std::vector<Action> actions;
     std::vector<const TriggerHit*> weak;
     for (const auto& h : hits) {
       if (h.rule->strength == TriggerStrength::weak) { weak.push_back(&h); continue; }
-      // Consecutive strong words for one action: "launched raids", "air strikes hit".
-      if (!actions.empty() && !actions.back().weak && h.first <= actions.back().triggers.back().last + 2 &&
-          actions.back().event_type == h.rule->event_type) {
-        actions.back().triggers.push_back(h);
+      const bool adjacent = !actions.empty() && h.first <= actions.back().triggers.back().last + 2;
+      // "struck a peace rally": a protest that is an attack's object is no protest event.
+      if (h.rule->event_type == "Protests" && &h != &hits.front() && h.first <= (&h - 1)->last + 5) continue;
+      // Consecutive strong words for one action: "launched raids", "suicide bomber attacked".
+      if (adjacent) {
+        Action& a = actions.back();
+        if (precedence(h.rule->event_type) < precedence(a.event_type)) {
+          a.triggers.insert(a.triggers.begin(), h);
+          a.event_type = h.rule->event_type;
+          a.sub_event_type = h.rule->sub_event_type;
+        } else {
+          a.triggers.push_back(h);
+        }
         continue;
       }
       actions.push_back({{h}, h.rule->event_type, h.rule->sub_event_type, false});
     }
     for (const TriggerHit* h : weak) {
+      // Deaths, blasts and damage belong to the sentence's nearest strong action.
       Action* nearest = nullptr;
-      size_t best = 9;
+      size_t best = SIZE_MAX;
       for (auto& a : actions) {
         const size_t d = a.distance(h->first, h->last);
         if (!a.weak && d < best) { best = d; nearest = &a; }
       }
-      if (nearest) nearest->triggers.push_back(*h);
-      else actions.push_back({{*h}, h->rule->event_type, h->rule->sub_event_type, true});
+      if (nearest) { nearest->triggers.push_back(*h); continue; }
+      Action lone{{*h}, h->rule->event_type, h->rule->sub_event_type, true};
+      // "aircraft destroyed 116 trucks": destruction by aircraft is an air strike.
+      if (h->rule->event_type == "Strategic developments" && sentence_has(kAirWords)) {
+        lone.event_type = "Explosions/Remote violence";
+        lone.sub_event_type = "Air/drone strike";
+        lone.weak = false;
+      }
+      actions.push_back(lone);
     }
     std::sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) { return a.first() < b.first(); });
     return actions;
+  }
+
+  // "after the Paris attacks", "in the wake of the strikes": an earlier
+  // event referred to, not one reported here.
+  bool is_reference(const Action& act) const {
+    const size_t k = act.first() - base();
+    // "a day after Moscow said a bomb brought down its airliner": an earlier event, retold.
+    bool speech = false;
+    for (size_t back = 1; back <= 8 && back <= k; ++back) {
+      const std::string& w = words[k - back];
+      if (w == "," || w == ";") break;
+      if (w == "said" || w == "confirmed" || w == "announced" || w == "concluded") speech = true;
+      if (speech && (w == "after" || w == "since")) return true;
+    }
+    for (size_t back = 1; back <= 4 && back <= k; ++back) {
+      const std::string& w = words[k - back];
+      if (w == "after" || w == "following" || w == "since" || w == "wake" || w == "response" || w == "before" ||
+          w == "like" || w == "avenge")
+        return true;
+      if (w != "the" && w != "of" && w != "to" && !std::isupper(static_cast<unsigned char>(token_text(doc.text, seg.tokens[act.first() - back])[0])))
+        return false;
+    }
+    return false;
+  }
+
+  // The action a date cue dates: the one before it in its clause ("struck
+  // Raqqa on Sunday"), else the nearest ("Friday's attacks").
+  size_t action_for_cue(const DateCue& c, const std::vector<Action>& actions) const {
+    for (size_t b = actions.size(); b-- > 0;) {
+      if (actions[b].last() >= c.first_token) continue;
+      bool same_clause = true;
+      for (size_t k = actions[b].last() + 1; k < c.first_token; ++k)
+        if (words[k - base()] == "," || words[k - base()] == ";") same_clause = false;
+      if (same_clause) return b;
+      break;
+    }
+    size_t nearest = 0, nd = SIZE_MAX;
+    for (size_t b = 0; b < actions.size(); ++b) {
+      const size_t d = actions[b].distance(c.first_token, c.last_token);
+      if (d < nd) { nd = d; nearest = b; }
+    }
+    return nearest;
   }
 
   bool is_possessive_or_subject(const Mention& m) const {
@@ -299,6 +368,9 @@ struct SentenceReader {
     for (size_t a = 0; a < actions.size(); ++a) {
       const Action& act = actions[a];
       const Mention* place = places[a];
+      // A headline restates the report's events: it adds evidence, never an event of its own.
+      const bool headline = !doc.title.empty() && doc.text.compare(s.start, s.end - s.start, doc.title) == 0;
+      const bool reference = headline || is_reference(act);
       if (!place && !anaphora) continue;
       Event e;
       e.event_type = act.event_type;
@@ -315,13 +387,9 @@ struct SentenceReader {
       const DateCue* best = nullptr;
       size_t best_d = SIZE_MAX;
       for (const auto& c : cues) {
-        if (c.reporting) continue;
-        size_t nearest_action = 0, nd = SIZE_MAX;
-        for (size_t b = 0; b < actions.size(); ++b) {
-          const size_t d = actions[b].distance(c.first_token, c.last_token);
-          if (d < nd) { nd = d; nearest_action = b; }
-        }
-        if (nearest_action == a && nd < best_d) { best = &c; best_d = nd; }
+        if (c.reporting || action_for_cue(c, actions) != a) continue;
+        const size_t d = act.distance(c.first_token, c.last_token);
+        if (d < best_d) { best = &c; best_d = d; }
       }
       if (best) e.when = best->span;
       e.background = background || (best && best->since);
@@ -352,7 +420,7 @@ struct SentenceReader {
       }
       const double strength = act.weak ? 0.5 : 1.0;
       e.confidence = 0.45 * resolution_confidence(*place) + 0.35 * strength + 0.2 * (e.actor1.empty() ? 0.0 : 1.0);
-      merge_only.push_back(false);
+      merge_only.push_back(reference);
       events.push_back(std::move(e));
       (void)sentence_index;
     }
@@ -430,7 +498,8 @@ bool actors_agree(const Event& a, const Event& b) {
 // Folds `from` into `into`, keeping the more specific place and the
 // stronger evidence's provenance.
 void merge(Event& into, Event& from) {
-  const bool from_more_specific = from.geo_precision < into.geo_precision;
+  auto specificity = [](const Event& e) { return e.geo_precision * 2 + (e.location == e.country ? 1 : 0); };
+  const bool from_more_specific = specificity(from) < specificity(into);
   if (from_more_specific) {
     std::swap(into.location, from.location);
     std::swap(into.admin1, from.admin1);

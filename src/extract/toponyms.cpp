@@ -73,6 +73,7 @@ struct Recognizer {
   const Lexicon& lex;
   std::vector<Mention> out;
   std::set<std::string> surnames;
+  bool headline = false;  // headlines capitalise every word: "Car Bomb Kills ..."
 
   std::string_view word(size_t k) const { return token_text(doc.text, seg.tokens[k]); }
   bool cap(size_t k) const {
@@ -110,6 +111,14 @@ struct Recognizer {
       const bool after_place_comma = a >= 2 && word(a - 1) == "," && !out.empty() && out.back().last_token == a - 2;
       if (!(country_abbrev && seg.tokens[a].all_caps) && !after_place_comma) return false;
     }
+    // In a headline a capitalised word may be any word: a one-word place
+    // known only by another of its names, and small, is no place there.
+    if (headline && a == b) {
+      const Place p = gaz.place(cands.front().entry);
+      if (cands.front().how != MatchHow::name && cands.front().how != MatchHow::demonym && p.population < 100000 &&
+          p.kind == PlaceKind::city)
+        return false;
+    }
     // Short all-caps words are acronyms unless the gazetteer knows them as such.
     if (a == b && seg.tokens[a].all_caps && text.size() <= 4 && !abbreviation_only) {
       if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; }))
@@ -137,6 +146,7 @@ struct Recognizer {
     const Sentence& s = seg.sentences[si];
     // The byline names the writer, not a place.
     if (!doc.byline.empty() && doc.text.compare(s.start, s.end - s.start, doc.byline) == 0) return;
+    headline = !doc.title.empty() && doc.text.compare(s.start, s.end - s.start, doc.title) == 0;
     const size_t first = s.first_token, end = s.first_token + s.token_count;
     const size_t before = out.size();
     std::vector<std::pair<size_t, size_t>> runs;  // capitalised runs, for the partial-name rule

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
+#include <vector>
 
 #include "core/fold.hpp"
 
@@ -106,31 +107,31 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   doc.text = checked_text(content, source);
   // The head of a wire report: byline, date line, title, then the body.
   // Offsets stay offsets into the whole text, so the head stays in it.
+  std::vector<std::string> head;
   std::istringstream lines(doc.text);
   std::string line;
-  int seen = 0;
-  while (seen < 6 && std::getline(lines, line)) {
-    const std::string t = trim(line);
-    if (t.empty()) continue;
-    ++seen;
-    const bool dateline = t.size() < 80 && (t.find("updated") != std::string::npos || t.find("Updated") != std::string::npos ||
-                                            t.find("Published") != std::string::npos || t.find("published") != std::string::npos ||
-                                            t.size() < 40);
-    if (!doc.published && dateline) {
+  while (head.size() < 6 && std::getline(lines, line))
+    if (!trim(line).empty()) head.push_back(trim(line));
+  size_t date_line = head.size();
+  for (size_t i = 0; i < head.size() && i < 4; ++i) {
+    const std::string& t = head[i];
+    const bool short_line = t.size() < 80;
+    if (short_line && (t.find("pdated") != std::string::npos || t.find("ublished") != std::string::npos || t.size() < 40)) {
       if (auto d = parse_date_text(t)) {
         doc.published = d;
-        continue;
+        date_line = i;
+        break;
       }
     }
-    if (doc.byline.empty() && doc.title.empty() && looks_like_byline(t)) {
-      doc.byline = t;
-      continue;
-    }
-    if (doc.title.empty() && t.size() < 200 && t.back() != '.') {
-      doc.title = t;
-      continue;
-    }
-    break;
+  }
+  auto headline_like = [](const std::string& t) { return t.size() < 200 && t.back() != '.' && t.back() != '"'; };
+  if (date_line < head.size()) {
+    if (date_line >= 1 && head[date_line - 1].size() <= 60) doc.byline = head[date_line - 1];
+    if (date_line + 1 < head.size() && headline_like(head[date_line + 1])) doc.title = head[date_line + 1];
+  } else if (!head.empty()) {
+    size_t i = 0;
+    if (looks_like_byline(head[0]) && head.size() > 1) doc.byline = head[i++];
+    if (i < head.size() && headline_like(head[i])) doc.title = head[i];
   }
   return doc;
 }
