@@ -74,8 +74,10 @@ setup() { install_packages; install_geodata; build; build_gazetteer; }
 demo() {
   setup
   export SITMAP_GAZETTEER=$BUILD/gazetteer.idx
-  log "geocoding the places of the autumn 2015 campaign"
-  "$BUILD/sitmap" geocode --limit 1 Raqqa "Albu Kamal" "Deir Ezzor province" Paris Mosul Sinjar Kobane
+  log "extracting events from the bundled sample reports (samples/reports)"
+  "$BUILD/sitmap" extract samples/reports/*.txt > "$BUILD/demo-events.jsonl"
+  "$BUILD/sitmap" summary "$BUILD/demo-events.jsonl"
+  log "events written to $BUILD/demo-events.jsonl (one JSON record per line)"
 }
 
 run_tests() {
@@ -87,7 +89,8 @@ run_tests() {
 bench() {
   setup
   "$BUILD/bench/gazetteer_bench" "$BUILD/gazetteer.idx" "$BUILD/geodata/node_modules" "$ROOT/geodata"
-  "$BUILD/bench/gazetteer_coverage" "$BUILD/gazetteer.idx" "$ROOT/../shared/data/geoparse"
+  "$BUILD/bench/gazetteer_coverage" "$BUILD/gazetteer.idx" "$ROOT/../shared/data/geoparse" || true
+  bash bench/extract_bench.sh "$BUILD/sitmap" "$ROOT/../shared/data/geoparse/lgl.jsonl"
 }
 
 case "${1:-}" in

@@ -281,8 +281,9 @@ struct SentenceReader {
       if (p.kind != PlaceKind::country) continue;
       const size_t next = m.last_token + 1 - base();
       const bool armed = next < size() && in(kArmedNouns, words[next]);
-      if (m.demonym || armed || is_possessive_or_subject(m) || m.cue.empty())
-        out.emplace_back(m.first_token, std::string(p.name));
+      const bool named_already = std::any_of(out.begin(), out.end(), [&](const auto& a) { return a.first == m.first_token; });
+      if (!named_already && (m.demonym || armed || is_possessive_or_subject(m) || m.cue.empty()))
+        out.emplace_back(m.first_token, std::string(p.name));  // "US-led coalition" stays the coalition
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -150,7 +150,8 @@ Segmented segment(std::string_view text) {
     size_t end = k;
     while (end + 1 < out.tokens.size() && out.tokens[end + 1].kind == TokenKind::punct) {
       const std::string_view q = token_text(text, out.tokens[end + 1]);
-      if (q == "\"" || q == "\xE2\x80\x9D" || q == "'" || q == "\xE2\x80\x99" || q == ")") ++end;
+      const bool touching = out.tokens[end + 1].start == out.tokens[end].end;  // ." closes; . " opens the next
+      if (touching && (q == "\"" || q == "\xE2\x80\x9D" || q == "'" || q == "\xE2\x80\x99" || q == ")")) ++end;
       else break;
     }
     if (end + 1 >= out.tokens.size()) continue;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# sitmap extract / geoparse on bad input: a clear per-document error naming
+# the file and line, a non-zero exit, and the rest of the batch goes on.
+set -u
+S=$SITMAP_BIN; D=$(mktemp -d); fail=0 pass=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+printf 'Staff\nLast updated: 16 November, 2015\n\nT\n\nFrench jets bombed Raqqa on Sunday.\n' > "$D/good.txt"
+: > "$D/empty.txt"
+printf 'abc\0def' > "$D/binary.txt"
+"$S" extract "$D/empty.txt" "$D/binary.txt" "$D/good.txt" > "$D/out" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] && ok || bad "exit $rc for a batch with bad files"
+grep -q "empty.txt:1: empty file" "$D/err" && ok || bad "no error naming empty.txt"
+grep -q "binary.txt:1: binary" "$D/err" && ok || bad "no error naming binary.txt"
+grep -q '"location":"Ar Raqqah"' "$D/out" && ok || bad "the good file's event is missing"
+printf '%s\n' '{"id":"a","text":"French jets bombed Raqqa on Sunday.","published":"2015-11-16"}' 'oops' \
+  '{"id":"b","text":"It happened on February 30. 1e400 people were killed in Paris.","published":"2015-11-16"}' > "$D/in.jsonl"
+"$S" geoparse < "$D/in.jsonl" > "$D/geo" 2> "$D/err"; rc=$?
+[ $rc -eq 0 ] && ok || bad "geoparse exit $rc"
+[ "$(wc -l < "$D/geo")" -eq 3 ] && ok || bad "geoparse wrote $(wc -l < "$D/geo") lines, not 3"
+sed -n 2p "$D/geo" | grep -q '"error":"<stdin>:2: not JSON' && ok || bad "line 2 error"
+"$S" extract --jsonl < "$D/in.jsonl" > "$D/ev" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] && ok || bad "extract --jsonl exit $rc"
+grep -q '<stdin>:2:' "$D/err" && ok || bad "extract --jsonl names the bad line"
+grep -q '"document_id":"a"' "$D/ev" && ok || bad "document a's event missing"
+! grep -q '"fatalities":1' "$D/ev" && ok || bad "an absurd count was taken"
+"$S" extract > /dev/null 2>&1; [ $? -eq 2 ] && ok || bad "no files: usage error"
+rm -rf "$D"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include "extract/dates.hpp"
+
+using namespace sitmap;
+
+namespace {
+std::vector<DateCue> cues(const std::string& text, std::optional<CivilDate> pub = CivilDate{2015, 11, 16}) {
+  Document d;
+  d.text = text;
+  d.published = pub;
+  const Segmented s = segment(d.text);
+  return find_date_cues(d, s, s.sentences.front());
+}
+std::string first(const std::string& text) {
+  auto c = cues(text);
+  return c.empty() || !c.front().span.date ? "" : to_iso(*c.front().span.date);
+}
+}  // namespace
+
+TEST_CASE("relative dates resolve against a Monday 16 November 2015 report") {
+  CHECK(first("Strikes on Sunday hit the town.") == "2015-11-15");
+  CHECK(first("In response to Friday's attacks, jets flew.") == "2015-11-13");
+  CHECK(first("Jets struck on Monday.") == "2015-11-16");
+  CHECK(first("There were explosions overnight in the city.") == "2015-11-15");
+  CHECK(first("Raids yesterday destroyed depots.") == "2015-11-15");
+  CHECK(first("Russian strikes were launched on September 30.") == "2015-09-30");  // 2015, not 2016
+  CHECK(first("It happened on December 20.") == "2014-12-20");                     // never after publication
+}
+
+TEST_CASE("ranges and precision") {
+  auto since = cues("Strikes have gone on since September 2014.");
+  REQUIRE(since.size() == 1);
+  CHECK(since[0].since);
+  CHECK(to_iso(*since[0].span.date) == "2014-09-01");
+  CHECK(since[0].span.precision == 3);
+  auto week = cues("Raids last week killed ten.");
+  REQUIRE(week.size() == 1);
+  CHECK(week[0].span.precision == 2);
+  CHECK(to_iso(*week[0].span.date) == "2015-11-09");
+  auto month = cues("Earlier this month the town fell.");
+  REQUIRE(month.size() == 1);
+  CHECK(to_iso(*month[0].span.date) == "2015-11-01");
+  CHECK(month[0].span.precision == 3);
+}
+
+TEST_CASE("the telling's date is marked, impossible days are skipped") {
+  auto c = cues("On Monday, the Pentagon said strikes on Sunday destroyed trucks.");
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].reporting);
+  CHECK_FALSE(c[1].reporting);
+  std::vector<std::string> warnings;
+  Document d;
+  d.text = "It happened on February 30, 2015.";
+  d.published = CivilDate{2015, 11, 16};
+  const Segmented s = segment(d.text);
+  CHECK(find_date_cues(d, s, s.sentences.front(), &warnings).empty());
+  CHECK(warnings.size() == 1);
+  CHECK(cues("Strikes on Sunday.", std::nullopt).empty());  // no publication date: no guess
+}

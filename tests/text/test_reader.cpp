@@ -1,0 +1,71 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "text/reader.hpp"
+#include "text/segment.hpp"
+
+using namespace sitmap;
+
+TEST_CASE("date lines in their usual forms") {
+  CHECK(parse_date_text("Last updated: 16 November, 2015") == CivilDate{2015, 11, 16});
+  CHECK(parse_date_text("Nov 16, 2015") == CivilDate{2015, 11, 16});
+  CHECK(parse_date_text("2015-11-16T09:30:00Z") == CivilDate{2015, 11, 16});
+  CHECK(parse_date_text("16/11/2015") == CivilDate{2015, 11, 16});   // day-first
+  CHECK(parse_date_text("05/11/2015") == CivilDate{2015, 11, 5});    // day-first when ambiguous
+  CHECK(parse_date_text("11/16/2015") == CivilDate{2015, 11, 16});   // month-first only when it must be
+  CHECK_FALSE(parse_date_text("30 February 2015").has_value());
+  CHECK_FALSE(parse_date_text("no date here").has_value());
+}
+
+TEST_CASE("plain-text head: byline, date line, title") {
+  const std::string text = "Jane Doe\nLast updated: 16 November, 2015\n\nStrikes hit the city\n\nBody sentence one. Body two.\n";
+  const Document d = parse_plain_text(text, "r1", "r1.txt");
+  CHECK(d.byline == "Jane Doe");
+  CHECK(d.published == CivilDate{2015, 11, 16});
+  CHECK(d.title == "Strikes hit the city");
+  CHECK(d.text == text);  // offsets point into the whole report
+}
+
+TEST_CASE("HTML: text, title and date from the markup") {
+  const std::string html =
+      "<html><head><title>Site | Story</title><meta property=\"article:published_time\" content=\"2015-11-16T08:00:00Z\">"
+      "<script>var x = 'Paris';</script></head><body><h1>Raids on Raqqa</h1><p>French jets struck Raqqa &amp; more.</p></body></html>";
+  const Document d = parse_html(html, "h", "h.html");
+  CHECK(d.title == "Raids on Raqqa");
+  CHECK(d.published == CivilDate{2015, 11, 16});
+  CHECK(d.text.find("French jets struck Raqqa & more.") != std::string::npos);
+  CHECK(d.text.find("var x") == std::string::npos);
+}
+
+TEST_CASE("JSON Lines: bad lines are errors naming the line, the rest go on") {
+  std::istringstream in("{\"id\":\"a\",\"text\":\"One.\"}\nnot json\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"x\",\"published\":\"2015-02-30\"}\n\n{\"id\":5,\"text\":\"Five.\"}\n");
+  std::vector<std::string> ok, errors;
+  for_each_jsonl_line(
+      in, "in.jsonl", [&](size_t, Document&& d) { ok.push_back(d.id); },
+      [&](size_t line, const std::string& id, const std::string& msg) { errors.push_back(std::to_string(line) + "|" + id + "|" + msg); });
+  CHECK(ok == std::vector<std::string>{"a", "5"});
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0].rfind("2||in.jsonl:2: not JSON", 0) == 0);
+  CHECK(errors[1].find("3|c|in.jsonl:3: no \"text\"") == 0);
+  CHECK(errors[2].find("4|d|") == 0);
+}
+
+TEST_CASE("binary and badly encoded input") {
+  CHECK_THROWS_WITH_AS(parse_plain_text(std::string("abc\0def", 7), "b", "b.txt"), doctest::Contains("b.txt:1: binary"), InputError);
+  const Document repaired = parse_plain_text("A caf\xe9 in Paris, then a long enough sentence to hold one stray byte.", "u", "u.txt");
+  CHECK(repaired.text.find("\xEF\xBF\xBD") != std::string::npos);
+  std::string garbage(200, '\xff');
+  CHECK_THROWS_WITH_AS(parse_plain_text(garbage, "g", "g.txt"), doctest::Contains("g.txt:1: invalid UTF-8"), InputError);
+}
+
+TEST_CASE("sentences survive abbreviations, numbers and quotes") {
+  const std::string t = "U.S. forces and Gen. Smith met on Jan. 5 in St. Louis. It cost 3.5 million dollars. "
+                        "\"We hit them,\" he said. Then it ended.";
+  const Segmented s = segment(t);
+  REQUIRE(s.sentences.size() == 4);
+  CHECK(t.substr(s.sentences[0].start, s.sentences[0].end - s.sentences[0].start) ==
+        "U.S. forces and Gen. Smith met on Jan. 5 in St. Louis.");
+  CHECK(t.substr(s.sentences[1].start, s.sentences[1].end - s.sentences[1].start) == "It cost 3.5 million dollars.");
+  for (const Token& tok : s.tokens) CHECK(tok.end > tok.start);
+}
