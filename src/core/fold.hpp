@@ -23,6 +23,9 @@ std::string consonant_skeleton(std::string_view translit);
 // (then returns bound + 1).
 int edit_distance(std::string_view a, std::string_view b, int bound);
 
+// ASCII letters lower-cased, other bytes as they are.
+std::string ascii_lower(std::string_view s);
+
 // True when s holds only ASCII bytes.
 bool is_ascii(std::string_view s);
 

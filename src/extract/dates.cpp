@@ -1,3 +1,4 @@
+#include "core/fold.hpp"
 #include "extract/dates.hpp"
 
 #include <algorithm>
@@ -8,12 +9,6 @@
 namespace sitmap {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 int small_number(std::string_view w) {
   int v = 0;
@@ -42,7 +37,7 @@ struct Scanner {
   std::vector<DateCue> out;
 
   size_t end() const { return s.first_token + s.token_count; }
-  std::string w(size_t k) const { return k < end() ? lower(token_text(doc.text, seg.tokens[k])) : ""; }
+  std::string w(size_t k) const { return k < end() ? ascii_lower(token_text(doc.text, seg.tokens[k])) : ""; }
   std::string raw(size_t k) const { return k < end() ? std::string(token_text(doc.text, seg.tokens[k])) : ""; }
 
   void push(size_t a, size_t b, CivilDate d, int precision, std::optional<CivilDate> to = std::nullopt) {

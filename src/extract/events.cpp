@@ -1,3 +1,4 @@
+#include "core/fold.hpp"
 #include "extract/events.hpp"
 
 #include <algorithm>
@@ -14,12 +15,6 @@ namespace sitmap {
 namespace {
 
 constexpr long kMaxPlausibleCount = 10'000'000;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool in(const std::set<std::string, std::less<>>& s, std::string_view w) { return s.count(w) > 0; }
 
@@ -77,7 +72,7 @@ struct SentenceReader {
 
   void load() {
     words.clear();
-    for (size_t k = 0; k < size(); ++k) words.push_back(lower(token_text(doc.text, seg.tokens[base() + k])));
+    for (size_t k = 0; k < size(); ++k) words.push_back(ascii_lower(token_text(doc.text, seg.tokens[base() + k])));
   }
 
   bool sentence_has(const std::set<std::string, std::less<>>& set) const {
@@ -343,7 +338,7 @@ struct SentenceReader {
     }
   }
 
-  std::vector<Event> read(uint32_t sentence_index, const std::optional<GeoPoint>&, std::vector<bool>& merge_only) {
+  std::vector<Event> read(std::vector<bool>& merge_only) {
     load();
     std::vector<Event> events;
     auto actions = group(find_triggers());
@@ -423,7 +418,6 @@ struct SentenceReader {
       e.confidence = 0.45 * resolution_confidence(*place) + 0.35 * strength + 0.2 * (e.actor1.empty() ? 0.0 : 1.0);
       merge_only.push_back(reference);
       events.push_back(std::move(e));
-      (void)sentence_index;
     }
     return events;
   }
@@ -567,13 +561,13 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   // Does the report speak of aircraft at all? Then "strikes" are air strikes.
   int air_words = 0;
   for (const Token& t : seg.tokens) {
-    if (in(kAirWords, lower(token_text(doc.text, t)))) ++air_words;
+    if (in(kAirWords, ascii_lower(token_text(doc.text, t)))) ++air_words;
   }
   std::vector<Event> drafts;
   std::vector<bool> merge_only;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     SentenceReader r{doc, seg, seg.sentences[si], mentions, gaz, lex, air_words >= 1, warnings, {}};
-    auto events = r.read(si, std::nullopt, merge_only);
+    auto events = r.read(merge_only);
     for (auto& e : events) drafts.push_back(std::move(e));
   }
 

@@ -20,9 +20,7 @@ std::vector<std::string> phrase_words(std::string_view phrase) {
   const Segmented s = segment(phrase);
   std::vector<std::string> out;
   for (const Token& t : s.tokens) {
-    std::string w(token_text(phrase, t));
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.push_back(w);
+    out.push_back(ascii_lower(token_text(phrase, t)));
   }
   return out;
 }

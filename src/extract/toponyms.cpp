@@ -16,12 +16,6 @@ namespace {
 constexpr size_t kMaxSpanTokens = 6;
 constexpr size_t kMaxCandidates = 40;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Lower-case words allowed inside a place name: "Bay of Bengal", "Rio de Janeiro".
 bool is_connector(std::string_view w) {
   static constexpr std::array<std::string_view, 11> c = {"of", "de", "del", "da", "du", "la", "le", "el", "al", "upon", "sur"};
@@ -38,7 +32,7 @@ bool is_ignorable(std::string_view w) {
       "if", "since", "during", "across", "outside", "inside", "meanwhile", "also", "both", "all", "some", "most",
       "many", "his", "her", "its", "their", "our", "this", "that", "these", "those", "local", "officials",
       "residents", "state", "capital", "downtown", "rural", "suburban", "metropolitan", "province", "city"};
-  return words.count(lower(w)) > 0;
+  return words.count(ascii_lower(w)) > 0;
 }
 
 // Words before a place that tie it to an action; longest first.
@@ -88,7 +82,7 @@ struct Recognizer {
       if (first < sentence_first + words.size()) continue;
       bool ok = true;
       for (size_t w = 0; w < words.size() && ok; ++w)
-        ok = lower(word(first - words.size() + w)) == words[w];
+        ok = ascii_lower(word(first - words.size() + w)) == words[w];
       if (ok) return name;
     }
     return "";
@@ -153,7 +147,7 @@ struct Recognizer {
     bool list_cue = false;                        // inside "the towns of A, B and C"
     for (size_t i = first; i < end;) {
       if (!cap(i)) {
-        const std::string w = lower(word(i));
+        const std::string w = ascii_lower(word(i));
         if (w != "," && w != "and") list_cue = false;
         ++i;
         continue;
@@ -164,7 +158,7 @@ struct Recognizer {
         const size_t n = run_end + 1;
         if (cap(n)) { run_end = n; continue; }
         const std::string_view w = word(n);
-        if ((w == "-" || is_connector(lower(w))) && n + 1 < end && cap(n + 1) &&
+        if ((w == "-" || is_connector(ascii_lower(w))) && n + 1 < end && cap(n + 1) &&
             seg.tokens[n].start == seg.tokens[run_end].end + (w == "-" ? 0 : 1)) {
           run_end = n + 1;
           continue;
@@ -196,7 +190,7 @@ struct Recognizer {
       }
       // Places the gazetteer only knows by another spelling, where the text
       // says a place comes: "near Boukamal", "the towns of Khan Touman, Aleis".
-      const std::string after = run_end + 1 < end ? lower(word(run_end + 1)) : "";
+      const std::string after = run_end + 1 < end ? ascii_lower(word(run_end + 1)) : "";
       const bool type_word = after == "province" || after == "governorate" || after == "city" || after == "district";
       const bool strong_cue = list_cue || type_word || cue == "near" || cue.find(" of") != std::string::npos || cue == "outside";
       if (strong_cue && (out.size() == before || out.back().last_token < i)) {

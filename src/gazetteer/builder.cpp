@@ -15,15 +15,6 @@ namespace fmtx = index_format;
 
 namespace {
 
-uint64_t hash_key(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 size_t slot_count_for(size_t n) {
   size_t slots = 1024;
   while (slots < n * 2) slots <<= 1;  // load factor <= 0.5 keeps probes short
@@ -81,7 +72,7 @@ std::vector<uint32_t> open_addressing(const std::vector<Record>& records, const 
   const size_t mask = slots.size() - 1;
   for (size_t i = 0; i < records.size(); ++i) {
     const char* text = pool.data().data() + records[i].text;
-    size_t s = hash_key(text) & mask;
+    size_t s = fmtx::hash_key(text) & mask;
     while (slots[s] != 0) s = (s + 1) & mask;
     slots[s] = static_cast<uint32_t>(i + 1);
   }
@@ -165,7 +156,7 @@ BuildStats build_gazetteer(const BuildOptions& options) {
     key_records[k].text = pool.add(keys.texts[k]);
     key_records[k].first = static_cast<uint32_t>(postings.size());
     key_records[k].count = static_cast<uint32_t>(keys.postings[k].size());
-    key_records[k].hash = static_cast<uint32_t>(hash_key(keys.texts[k]));
+    key_records[k].hash = static_cast<uint32_t>(fmtx::hash_key(keys.texts[k]));
     postings.insert(postings.end(), keys.postings[k].begin(), keys.postings[k].end());
   }
 
@@ -184,7 +175,7 @@ BuildStats build_gazetteer(const BuildOptions& options) {
     r.text = pool.add(skel);
     r.first = static_cast<uint32_t>(skel_postings.size());
     r.count = static_cast<uint32_t>(ks.size());
-    r.hash = static_cast<uint32_t>(hash_key(skel));
+    r.hash = static_cast<uint32_t>(fmtx::hash_key(skel));
     skel_postings.insert(skel_postings.end(), ks.begin(), ks.end());
     skel_records.push_back(r);
   }

@@ -66,15 +66,6 @@ double prior_score(const Place& p, MatchHow how) {
 }
 
 namespace {
-uint64_t hash_key(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 const std::vector<std::pair<std::string_view, bool>>& admin_words() {
   // word -> true for first-level units, false for second-level ones
   static const std::vector<std::pair<std::string_view, bool>> w = {
@@ -109,7 +100,7 @@ struct Gazetteer::Mapping {
   const fmtx::KeyRecord* find(const fmtx::KeyRecord* records, const uint32_t* slots, uint64_t slot_count,
                               std::string_view key) const {
     if (slot_count == 0) return nullptr;
-    const uint64_t h = hash_key(key);
+    const uint64_t h = fmtx::hash_key(key);
     const uint64_t mask = slot_count - 1;
     for (uint64_t s = h & mask;; s = (s + 1) & mask) {
       const uint32_t v = slots[s];

@@ -109,8 +109,7 @@ std::string strip_admin_suffix(const std::string& folded) {
 }
 
 std::string strip_admin_suffix_raw(const std::string& name) {
-  std::string lower(name);
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string lower = ascii_lower(name);
   for (const auto& suf : admin_suffixes())
     if (lower.size() > suf.size() && lower.compare(lower.size() - suf.size(), suf.size(), suf) == 0)
       return name.substr(0, name.size() - suf.size());
@@ -159,16 +158,16 @@ struct Extent {
 struct Context {
   std::string data, curated;
   BuildStats& stats;
-  std::vector<BuildEntry> entries;
-  std::map<std::string, std::string> admin1_names;  // "SY.07" -> "Deir ez-Zor"
-  std::map<std::string, std::string> admin2_names;  // "US.TX.079" -> "Lamb County"
-  std::map<std::string, Accumulator> admin1_acc, admin2_acc, country_acc;
-  std::map<std::string, Extent> admin1_extent;
+  std::vector<BuildEntry> entries{};
+  std::map<std::string, std::string> admin1_names{};  // "SY.07" -> "Deir ez-Zor"
+  std::map<std::string, std::string> admin2_names{};  // "US.TX.079" -> "Lamb County"
+  std::map<std::string, Accumulator> admin1_acc{}, admin2_acc{}, country_acc{};
+  std::map<std::string, Extent> admin1_extent{};
   // folded name -> US city entries, to keep postal places from duplicating them
-  std::unordered_map<std::string, std::vector<uint32_t>> us_city_names;
-  std::unordered_map<std::string, std::vector<uint32_t>> city_names;  // "CC|folded name" -> cities
-  std::map<std::string, std::string> fips_to_usps;
-  std::map<std::string, std::vector<std::string>> usps_abbreviations;  // "VA" -> {"Va.", "VA"}
+  std::unordered_map<std::string, std::vector<uint32_t>> us_city_names{};
+  std::unordered_map<std::string, std::vector<uint32_t>> city_names{};  // "CC|folded name" -> cities
+  std::map<std::string, std::string> fips_to_usps{};
+  std::map<std::string, std::vector<std::string>> usps_abbreviations{};  // "VA" -> {"Va.", "VA"}
 };
 
 void read_admin_names(Context& c) {
