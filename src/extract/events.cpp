@@ -357,9 +357,11 @@ struct SentenceReader {
     const auto actors = actor_mentions();
     const auto cues = find_date_cues(doc, seg, s, warnings);
     bool anaphora = false;
-    for (size_t k = 0; k + 1 < size(); ++k)
-      if ((words[k] == "the" && in(kAnaphora, words[k + 1])) || words[k] == "there") anaphora = true;
-    if (k_anaphora_entire()) anaphora = true;
+    for (size_t k = 0; k + 1 < size(); ++k) {
+      const bool the_place = words[k] == "the" && (in(kAnaphora, words[k + 1]) ||  // "the city", "the entire city"
+                             (words[k + 1] == "entire" && k + 2 < size() && in(kAnaphora, words[k + 2])));
+      if (the_place || words[k] == "there") anaphora = true;
+    }
 
     for (size_t a = 0; a < actions.size(); ++a) {
       const Action& act = actions[a];
@@ -438,11 +440,7 @@ struct SentenceReader {
     return false;
   }
 
-  bool k_anaphora_entire() const {
-    for (size_t k = 0; k + 2 < size(); ++k)
-      if (words[k] == "the" && words[k + 1] == "entire" && in(kAnaphora, words[k + 2])) return true;
-    return false;
-  }
+
 
   void fill_place(Event& e, const Place& p, const Mention& m) const {
     e.location = p.name;

@@ -339,9 +339,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       const Place p = gaz.place(c.entry);
       for (const auto& qc : q.candidates) {
         const Place qp = gaz.place(qc.entry);
-        const bool inside = (qp.kind == PlaceKind::country && p.country_code == qp.country_code) ||
-                            (qp.kind == PlaceKind::admin1 && p.country_code == qp.country_code && p.admin1 == qp.admin1);
-        if (inside && p.index != qp.index) {
+        if ((qp.kind == PlaceKind::country || qp.kind == PlaceKind::admin1) && within(p, qp)) {
           kept.push_back(c);
           break;
         }

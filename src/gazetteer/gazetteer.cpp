@@ -295,21 +295,19 @@ std::vector<Candidate> Gazetteer::geocode(std::string_view query, const GeocodeO
   if (const size_t comma = query.rfind(','); comma != std::string_view::npos) {
     const auto name = query.substr(0, comma);
     const auto qualifier = query.substr(comma + 1);
-    auto within = lookup(qualifier);
-    std::erase_if(within, [&](const Candidate& q) {
+    auto qualifiers = lookup(qualifier);
+    std::erase_if(qualifiers, [&](const Candidate& q) {
       const PlaceKind k = place(q.entry).kind;
       return k != PlaceKind::admin1 && k != PlaceKind::country && k != PlaceKind::admin2;
     });
     auto candidates = find(name);
-    if (!within.empty()) {
+    if (!qualifiers.empty()) {
       std::vector<Candidate> kept;
       for (const auto& c : candidates) {
         const Place p = place(c.entry);
-        for (const auto& q : within) {
+        for (const auto& q : qualifiers) {
           const Place qp = place(q.entry);
-          const bool inside = qp.kind == PlaceKind::country ? p.country_code == qp.country_code
-                                                            : p.country_code == qp.country_code && p.admin1 == qp.admin1;
-          if (inside && p.index != qp.index) {
+          if (within(p, qp)) {
             kept.push_back(c);
             break;
           }

@@ -31,6 +31,12 @@ struct Place {
   std::string_view demonyms; // '|'-separated, countries only
 };
 
+// Is `p` inside the division or country `q` (the qualifier in "Paris, Texas")?
+inline bool within(const Place& p, const Place& q) {
+  if (p.index == q.index || p.country_code != q.country_code) return false;
+  return q.kind == PlaceKind::country || p.admin1 == q.admin1;
+}
+
 // One ranked answer to a lookup.
 struct Candidate {
   uint32_t entry = 0;
