@@ -1,0 +1,139 @@
+// sitmap ingest | sitmap export | sitmap import: the store's commands, each
+// a call into src/store.
+#include <fmt/core.h>
+
+#include "cli/commands.hpp"
+#include "cli/progress.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "store/export.hpp"
+#include "store/import.hpp"
+#include "store/ingest.hpp"
+
+namespace sitmap::cli {
+namespace {
+
+struct IngestArgs {
+  std::vector<std::string> files;
+  std::string db = Store::kDefaultPath;
+  std::string index;
+  size_t batch = 64;
+};
+
+int run_ingest(const IngestArgs& a) {
+  const Gazetteer gaz = Gazetteer::open(a.index.empty() ? Gazetteer::default_path() : a.index);
+  Store store = Store::open(a.db);
+  ProgressBar bar("docs");
+  IngestOptions options;
+  options.batch_size = a.batch;
+  options.on_progress = [&](const IngestProgress& p) { bar.update(p.bytes_done, p.bytes_total, p.documents); };
+  options.on_error = [&](const std::string& m) { bar.finish(); fmt::print(stderr, "sitmap ingest: {}\n", m); };
+  options.on_notice = [&](const std::string& m) { bar.finish(); fmt::print(stderr, "sitmap ingest: {}\n", m); };
+  const IngestResult r = ingest_files(store, gaz, a.files, options);
+  bar.finish();
+  fmt::print(stderr, "sitmap ingest: {} reports stored ({} events, {} mentions), {} already stored, {} failed -> {}\n",
+             r.added, r.events, r.mentions, r.already_stored, r.failed, a.db);
+  return r.failed ? 1 : 0;
+}
+
+struct ExportArgs {
+  std::string db = Store::kDefaultPath;
+  std::string out, format, from, to, country, bbox, within, t_srs, dataset;
+  std::vector<std::string> types, actors;
+  bool no_background = false;
+  double min_confidence = 0;
+};
+
+int run_export(const ExportArgs& a) {
+  EventFilter filter;
+  ExportOptions options;
+  try {
+    if (!a.from.empty()) filter.from = parse_filter_date(a.from);
+    if (!a.to.empty()) filter.to = parse_filter_date(a.to);
+    if (!a.bbox.empty()) filter.bbox = parse_bbox(a.bbox);
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "sitmap export: {}\n", e.what());
+    return 2;
+  }
+  filter.types = a.types;
+  filter.actors = a.actors;
+  filter.country = a.country;
+  filter.within = a.within;
+  filter.dataset = a.dataset;
+  filter.include_background = !a.no_background;
+  filter.min_confidence = a.min_confidence;
+  if (!a.format.empty()) {
+    const auto f = parse_export_format(a.format);
+    if (!f) {
+      fmt::print(stderr, "sitmap export: --format '{}': want geojson, geojsonseq, csv, gpkg, fgb or kml\n", a.format);
+      return 2;
+    }
+    options.format = *f;
+  } else {
+    options.format = export_format_for(a.out);
+  }
+  options.t_srs = a.t_srs;
+  Store store = Store::open(a.db, Store::Mode::read);
+  size_t n = 0;
+  try {
+    n = export_events(store, filter, a.out, options);
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "sitmap export: {}\n", e.what());
+    return 2;
+  }
+  fmt::print(stderr, "sitmap export: {} events -> {} ({})\n", n, a.out, format_name(options.format));
+  return 0;
+}
+
+struct ImportArgs {
+  std::string file, as, db = Store::kDefaultPath;
+};
+
+int run_import(const ImportArgs& a) {
+  Store store = Store::open(a.db);
+  const ImportFormat format = a.as == "acled" ? ImportFormat::acled : ImportFormat::gdelt;
+  const ImportResult r = import_file(store, a.file, format, [](const std::string& m) { fmt::print(stderr, "sitmap import: {}\n", m); });
+  fmt::print(stderr, "sitmap import: {} rows read, {} events added, {} already stored, {} rejected", r.rows, r.added,
+             r.already_stored, r.rejected);
+  if (format == ImportFormat::gdelt) fmt::print(stderr, ", {} not conflict or protest codes", r.not_conflict);
+  fmt::print(stderr, " -> {} (dataset {})\n", a.db, a.as);
+  return r.rejected ? 1 : 0;
+}
+
+}  // namespace
+
+void add_store_commands(CLI::App& app, Action& action) {
+  auto in = std::make_shared<IngestArgs>();
+  auto* ingest = app.add_subcommand("ingest", "Read reports, extract their events and store them (GeoPackage or PostGIS)");
+  ingest->add_option("files", in->files, "report files (.txt, .html, .jsonl)")->required();
+  ingest->add_option("--db", in->db, "GeoPackage path or PostGIS DSN \"PG:host=... dbname=...\"")->capture_default_str();
+  ingest->add_option("--index", in->index, "gazetteer index");
+  ingest->add_option("--batch-size", in->batch, "documents per transaction")->capture_default_str()->check(CLI::PositiveNumber);
+  ingest->callback([in, &action] { action = [in] { return run_ingest(*in); }; });
+
+  auto ex = std::make_shared<ExportArgs>();
+  auto* exp = app.add_subcommand("export", "Write stored events (filtered) as GeoJSON, GeoJSONSeq, CSV, GPKG, FlatGeobuf or KML");
+  exp->add_option("--db", ex->db, "GeoPackage path or PostGIS DSN")->capture_default_str();
+  exp->add_option("-o,--output", ex->out, "output file")->required();
+  exp->add_option("-f,--format", ex->format, "geojson|geojsonseq|csv|gpkg|fgb|kml (default: from the extension)");
+  exp->add_option("--from", ex->from, "first day, YYYY-MM-DD (inclusive)");
+  exp->add_option("--to", ex->to, "last day, YYYY-MM-DD (inclusive)");
+  exp->add_option("--type", ex->types, "event_type or sub_event_type (repeatable)");
+  exp->add_option("--actor", ex->actors, "part of actor1 or actor2 (repeatable)");
+  exp->add_option("--country", ex->country, "ISO 3166-1 alpha-2: events inside its Natural Earth polygon");
+  exp->add_option("--bbox,--spat", ex->bbox, "W,S,E,N in degrees");
+  exp->add_option("--within", ex->within, "polygon file (GeoJSON, GPKG, shapefile ...)");
+  exp->add_option("--t-srs", ex->t_srs, "reproject to this CRS (EPSG:3857 ...); not for GeoJSON or KML");
+  exp->add_option("--dataset", ex->dataset, "sitmap, acled or gdelt")->check(CLI::IsMember({"sitmap", "acled", "gdelt"}));
+  exp->add_flag("--no-background", ex->no_background, "leave out background (campaign context) events");
+  exp->add_option("--min-confidence", ex->min_confidence, "leave out events below this confidence (0..1)");
+  exp->callback([ex, &action] { action = [ex] { return run_export(*ex); }; });
+
+  auto im = std::make_shared<ImportArgs>();
+  auto* imp = app.add_subcommand("import", "Load an ACLED CSV export or a GDELT events file into the store");
+  imp->add_option("file", im->file, "ACLED .csv or GDELT .export.CSV / .tsv")->required();
+  imp->add_option("--as", im->as, "acled or gdelt")->required()->check(CLI::IsMember({"acled", "gdelt"}));
+  imp->add_option("--db", im->db, "GeoPackage path or PostGIS DSN")->capture_default_str();
+  imp->callback([im, &action] { action = [im] { return run_import(*im); }; });
+}
+
+}  // namespace sitmap::cli

@@ -1,0 +1,192 @@
+#include "store/export.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+#include "store/geojson_writer.hpp"
+#include "store/reproject.hpp"
+#include "store/store.hpp"
+
+namespace sitmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ACLED's export header order: event_id_cnty, event_date, year,
+// time_precision, disorder_type, event_type, sub_event_type, actor1, ...
+// Columns ACLED has and we do not (disorder_type, inter codes, iso, region,
+// admin2/3, source, source_scale, tags, timestamp) are left out.
+constexpr CsvColumn kCsvColumns[] = {
+    {"event_id_cnty", ev::event_id},   {"event_date", ev::event_date},     {"year", -1},
+    {"time_precision", ev::time_precision}, {"event_type", ev::event_type}, {"sub_event_type", ev::sub_event_type},
+    {"actor1", ev::actor1},            {"actor2", ev::actor2},             {"country", ev::country},
+    {"admin1", ev::admin1},            {"location", ev::location},         {"latitude", ev::latitude},
+    {"longitude", ev::longitude},      {"geo_precision", ev::geo_precision}, {"notes", ev::sentence},
+    {"fatalities", ev::fatalities},
+    // Ours.
+    {"event_date_to", ev::event_date_to}, {"country_code", ev::country_code}, {"geonameid", ev::geonameid},
+    {"geo_relation", ev::geo_relation}, {"quantities", ev::quantities},    {"targets", ev::targets},
+    {"confidence", ev::confidence},    {"background", ev::background},     {"document_id", ev::document_id},
+    {"start", ev::start},              {"end", ev::end},                   {"trigger", ev::trigger},
+    {"trigger_start", ev::trigger_start}, {"trigger_end", ev::trigger_end}, {"location_start", ev::location_start},
+    {"location_end", ev::location_end}, {"evidence_count", ev::evidence_count}, {"dataset", ev::dataset},
+    {"start_time", -2},                {"end_time", -3},
+};
+
+struct GdalTarget {
+  const char* driver;
+  std::vector<const char*> layer_options;
+};
+
+GdalTarget gdal_target(ExportFormat f) {
+  switch (f) {
+    case ExportFormat::gpkg: return {"GPKG", {}};
+    case ExportFormat::fgb: return {"FlatGeobuf", {}};
+    case ExportFormat::kml: return {"LIBKML", {}};
+    default: throw std::logic_error("not a GDAL export format");
+  }
+}
+
+// Copies the selected events into a new GDAL layer, field by field.
+size_t export_with_gdal(Store& store, const EventFilter& filter, const std::string& tmp, const ExportOptions& options) {
+  const GdalTarget target = gdal_target(options.format);
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(target.driver);
+  if (!driver) throw StoreError(std::string("GDAL has no ") + target.driver + " driver");
+  if (options.format == ExportFormat::kml) {
+    // Google Earth's time slider reads TimeSpan from these; placemark name and description.
+    CPLSetThreadLocalConfigOption("LIBKML_BEGIN_FIELD", "start_time");
+    CPLSetThreadLocalConfigOption("LIBKML_END_FIELD", "end_time");
+    CPLSetThreadLocalConfigOption("LIBKML_NAME_FIELD", "location");
+    CPLSetThreadLocalConfigOption("LIBKML_DESCRIPTION_FIELD", "sentence");
+  }
+  DatasetPtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!ds) throw StoreError(tmp + ": cannot create: " + CPLGetLastErrorMsg());
+
+  OGRSpatialReference srs;
+  std::optional<Reprojector> reproject;
+  if (options.t_srs.empty()) {
+    srs.importFromEPSG(4326);
+  } else {
+    if (srs.SetFromUserInput(options.t_srs.c_str()) != OGRERR_NONE) throw std::invalid_argument("--t-srs '" + options.t_srs + "': unknown CRS");
+    reproject.emplace(options.t_srs);
+  }
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::vector<const char*> lco = target.layer_options;
+  lco.push_back(nullptr);
+  OGRLayer* layer = ds->CreateLayer("events", &srs, wkbPoint, const_cast<char**>(lco.data()));
+  if (!layer) throw StoreError(tmp + ": cannot create layer: " + CPLGetLastErrorMsg());
+
+  // The record's columns, then the time span as timestamps.
+  std::vector<CsvColumn> columns;
+  for (int k = 0; k < ev::count; ++k) columns.push_back({event_fields()[k].name, k});
+  columns.push_back({"start_time", -2});
+  columns.push_back({"end_time", -3});
+  for (const CsvColumn& col : columns) {
+    OGRFieldType type = OFTString;
+    OGRFieldSubType sub = OFSTNone;
+    if (col.field >= 0) {
+      type = event_fields()[col.field].type;
+      sub = event_fields()[col.field].subtype;
+    } else {
+      type = OFTDateTime;
+    }
+    OGRFieldDefn defn(col.name, type);
+    defn.SetSubType(sub);
+    if (layer->CreateField(&defn) != OGRERR_NONE) throw StoreError(tmp + ": cannot create field " + col.name);
+  }
+
+  size_t n = 0;
+  ds->StartTransaction(FALSE);
+  for_each_event(store, filter, [&](const OGRFeature& in, const EventColumns& c) {
+    OGRFeature out(layer->GetLayerDefn());
+    const auto span = event_time_span(in, c);
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const int k = columns[i].field;
+      if (k >= 0) {
+        if (c.at[k] >= 0) out.SetField(static_cast<int>(i), in.GetRawFieldRef(c.at[k]));
+      } else if (span) {
+        out.SetField(static_cast<int>(i), (k == -2 ? iso_start(span->first) : iso_end(span->second)).c_str());
+      }
+    }
+    const OGRGeometry* g = in.GetGeometryRef();
+    if (g && wkbFlatten(g->getGeometryType()) == wkbPoint) {
+      double x = g->toPoint()->getX(), y = g->toPoint()->getY();
+      if (!reproject || reproject->forward(x, y, x, y)) out.SetGeometryDirectly(new OGRPoint(x, y));
+    }
+    if (layer->CreateFeature(&out) != OGRERR_NONE) throw StoreError(tmp + ": cannot write a feature: " + CPLGetLastErrorMsg());
+    if (++n % 10000 == 0 && options.on_progress) options.on_progress(n);
+  });
+  ds->CommitTransaction();
+  return n;
+}
+
+}  // namespace
+
+std::optional<ExportFormat> parse_export_format(std::string_view name) {
+  if (name == "geojson" || name == "GeoJSON") return ExportFormat::geojson;
+  if (name == "geojsonseq" || name == "GeoJSONSeq") return ExportFormat::geojsonseq;
+  if (name == "csv" || name == "CSV") return ExportFormat::csv;
+  if (name == "gpkg" || name == "GPKG") return ExportFormat::gpkg;
+  if (name == "fgb" || name == "FlatGeobuf") return ExportFormat::fgb;
+  if (name == "kml" || name == "KML" || name == "LIBKML") return ExportFormat::kml;
+  return std::nullopt;
+}
+
+ExportFormat export_format_for(const std::string& path) {
+  const std::string ext = fs::path(path).extension().string();
+  if (ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq") return ExportFormat::geojsonseq;
+  if (ext == ".csv") return ExportFormat::csv;
+  if (ext == ".gpkg") return ExportFormat::gpkg;
+  if (ext == ".fgb") return ExportFormat::fgb;
+  if (ext == ".kml") return ExportFormat::kml;
+  return ExportFormat::geojson;
+}
+
+std::string_view format_name(ExportFormat f) {
+  switch (f) {
+    case ExportFormat::geojson: return "geojson";
+    case ExportFormat::geojsonseq: return "geojsonseq";
+    case ExportFormat::csv: return "csv";
+    case ExportFormat::gpkg: return "gpkg";
+    case ExportFormat::fgb: return "fgb";
+    case ExportFormat::kml: return "kml";
+  }
+  return "?";
+}
+
+std::span<const CsvColumn> csv_columns() { return kCsvColumns; }
+
+size_t export_events(Store& store, const EventFilter& filter, const std::string& out, const ExportOptions& options) {
+  const bool json = options.format == ExportFormat::geojson || options.format == ExportFormat::geojsonseq;
+  if (!options.t_srs.empty() && (json || options.format == ExportFormat::kml))
+    throw std::invalid_argument(fmt::format("--t-srs: {} is WGS 84 (EPSG:4326) by definition and cannot be reprojected; "
+                                            "use --format gpkg, fgb or csv for {}",
+                                            format_name(options.format), options.t_srs));
+  const fs::path target(out);
+  const fs::path tmp = target.parent_path() / (".~" + target.filename().string());
+  fs::remove(tmp);
+  size_t n = 0;
+  try {
+    if (json) {
+      n = write_geojson(store, filter, tmp.string(), options.format == ExportFormat::geojsonseq, options.on_progress);
+    } else if (options.format == ExportFormat::csv) {
+      std::optional<Reprojector> reproject;
+      if (!options.t_srs.empty()) reproject.emplace(options.t_srs);
+      n = write_csv(store, filter, tmp.string(), reproject ? &*reproject : nullptr, options.on_progress);
+    } else {
+      n = export_with_gdal(store, filter, tmp.string(), options);
+    }
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw;
+  }
+  fs::rename(tmp, target);
+  return n;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,219 @@
+#include "store/filter.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
+#include "core/fold.hpp"
+#include "core/paths.hpp"
+#include "store/countries.hpp"
+#include "store/gdal_ptr.hpp"
+#include "store/store.hpp"
+#include "text/reader.hpp"
+
+namespace sitmap {
+namespace {
+
+double parse_degrees(std::string_view s, std::string_view whole) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size())
+    throw std::invalid_argument(fmt::format("bbox '{}': '{}' is not a number (want W,S,E,N in degrees)", whole, s));
+  return v;
+}
+
+bool contains_lower(const std::string& haystack, const std::string& needle_lower) {
+  return ascii_lower(haystack).find(needle_lower) != std::string::npos;
+}
+
+// Natural Earth's polygons carry the ISO numeric code as feature id.
+std::string numeric_country_code(const std::string& iso2) {
+  const auto& codes = CountryCodes::get().numeric_of_alpha2;
+  std::string upper = iso2;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  const auto it = codes.find(upper);
+  if (it == codes.end()) throw std::invalid_argument(fmt::format("country '{}': not an ISO 3166-1 alpha-2 code", iso2));
+  return it->second;
+}
+
+OGRSpatialReference wgs84_gis_order() {
+  OGRSpatialReference srs;
+  srs.importFromEPSG(4326);
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
+// All polygons of a vector file (or of one feature of it, by id), in WGS 84.
+OGRMultiPolygon read_polygons(const std::string& path, const std::string& only_id = {}) {
+  ensure_gdal_registered();
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  if (!ds) throw std::invalid_argument(path + ": cannot read as a vector file: " + CPLGetLastErrorMsg());
+  OGRSpatialReference wgs84 = wgs84_gis_order();
+  OGRMultiPolygon out;
+  for (OGRLayer* layer : ds->GetLayers()) {
+    if (!only_id.empty() && std::string_view(layer->GetName()) != "countries") continue;
+    for (auto& f : *layer) {
+      if (!only_id.empty() && only_id != f->GetFieldAsString("id")) continue;
+      OGRGeometry* g = f->GetGeometryRef();
+      if (!g) continue;
+      if (layer->GetSpatialRef() && !layer->GetSpatialRef()->IsSame(&wgs84)) g->transformTo(&wgs84);
+      const auto type = wkbFlatten(g->getGeometryType());
+      if (type == wkbPolygon) out.addGeometry(g);
+      else if (type == wkbMultiPolygon)
+        for (const OGRPolygon* p : *g->toMultiPolygon()) out.addGeometry(p);
+    }
+  }
+  if (out.IsEmpty()) throw std::invalid_argument(path + (only_id.empty() ? "" : " (feature " + only_id + ")") + ": no polygons");
+  return out;
+}
+
+}  // namespace
+
+// The polygon filters, unioned and prepared once (GEOS), with their envelope.
+struct EventQuery::Polygons {
+  GeosContextPtr ctx{GEOS_init_r()};
+  GEOSGeometry* geom = nullptr;
+  const GEOSPreparedGeometry* prepared = nullptr;
+  OGREnvelope envelope;
+
+  explicit Polygons(const OGRMultiPolygon& mp) {
+    mp.getEnvelope(&envelope);
+    GEOSGeometry* raw = mp.exportToGEOS(ctx.get());
+    if (!raw) throw std::invalid_argument("polygon filter: GEOS cannot read the polygons");
+    geom = GEOSUnaryUnion_r(ctx.get(), raw);  // also repairs overlaps between features
+    GEOSGeom_destroy_r(ctx.get(), raw);
+    if (!geom) throw std::invalid_argument("polygon filter: invalid polygons");
+    prepared = GEOSPrepare_r(ctx.get(), geom);
+  }
+  ~Polygons() {
+    if (prepared) GEOSPreparedGeom_destroy_r(ctx.get(), prepared);
+    if (geom) GEOSGeom_destroy_r(ctx.get(), geom);
+  }
+  bool covers(double lon, double lat) const {
+    if (lon < envelope.MinX || lon > envelope.MaxX || lat < envelope.MinY || lat > envelope.MaxY) return false;
+    GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(ctx.get(), lon, lat);
+    const bool in = GEOSPreparedIntersects_r(ctx.get(), prepared, pt) == 1;
+    GEOSGeom_destroy_r(ctx.get(), pt);
+    return in;
+  }
+};
+
+BBox parse_bbox(std::string_view text) {
+  std::vector<std::string_view> parts;
+  size_t pos = 0;
+  while (true) {
+    const size_t comma = text.find(',', pos);
+    parts.push_back(text.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos));
+    if (comma == std::string_view::npos) break;
+    pos = comma + 1;
+  }
+  if (parts.size() != 4) throw std::invalid_argument(fmt::format("bbox '{}': want four numbers W,S,E,N", text));
+  BBox b{parse_degrees(parts[0], text), parse_degrees(parts[1], text), parse_degrees(parts[2], text), parse_degrees(parts[3], text)};
+  if (b.west < -180 || b.east > 180 || b.south < -90 || b.north > 90 || b.south > b.north || b.west > b.east)
+    throw std::invalid_argument(fmt::format("bbox '{}': want -180<=W<=E<=180 and -90<=S<=N<=90", text));
+  return b;
+}
+
+CivilDate parse_filter_date(std::string_view text) {
+  if (auto d = parse_iso_date(text)) return *d;
+  if (auto d = parse_date_text(text)) return *d;
+  throw std::invalid_argument(fmt::format("date '{}': not a date (want YYYY-MM-DD)", text));
+}
+
+EventQuery::EventQuery(const EventFilter& filter) : filter_(filter) {
+  for (const auto& t : filter.types) types_lower_.push_back(ascii_lower(t));
+  for (const auto& a : filter.actors) actors_lower_.push_back(ascii_lower(a));
+  text_lower_ = ascii_lower(filter.text);
+  if (!filter.within.empty() || !filter.country.empty()) {
+    OGRMultiPolygon mp;
+    if (!filter.within.empty()) mp = read_polygons(filter.within);
+    if (!filter.country.empty()) {
+      const OGRMultiPolygon country = read_polygons(geodata_file("world-atlas/countries-10m.json"), numeric_country_code(filter.country));
+      if (filter.within.empty()) {
+        mp = country;
+      } else {  // both given: the part of the polygon inside the country
+        std::unique_ptr<OGRGeometry> both(mp.Intersection(&country));
+        mp = OGRMultiPolygon();
+        if (both && wkbFlatten(both->getGeometryType()) == wkbPolygon) mp.addGeometry(both.get());
+        else if (both && wkbFlatten(both->getGeometryType()) == wkbMultiPolygon)
+          for (const OGRPolygon* p : *both->toMultiPolygon()) mp.addGeometry(p);
+        if (mp.IsEmpty()) mp.addGeometry(new OGRPolygon());  // nothing can match
+      }
+    }
+    polygons_ = std::make_unique<Polygons>(mp);
+  }
+}
+
+EventQuery::EventQuery(EventQuery&&) noexcept = default;
+EventQuery::~EventQuery() = default;
+
+void EventQuery::apply_to(OGRLayer& layer) const {
+  std::string where;
+  if (filter_.from) where = fmt::format("event_date >= '{}'", to_iso(*filter_.from));
+  if (filter_.to) where += fmt::format("{}event_date <= '{}'", where.empty() ? "" : " AND ", to_iso(*filter_.to));
+  layer.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
+  BBox box = filter_.bbox.value_or(BBox{});
+  if (polygons_) {
+    box.west = std::max(box.west, polygons_->envelope.MinX);
+    box.south = std::max(box.south, polygons_->envelope.MinY);
+    box.east = std::min(box.east, polygons_->envelope.MaxX);
+    box.north = std::min(box.north, polygons_->envelope.MaxY);
+  }
+  if (filter_.bbox || polygons_) layer.SetSpatialFilterRect(box.west, box.south, box.east, box.north);
+  else layer.SetSpatialFilter(nullptr);
+}
+
+bool EventQuery::matches_point(double lon, double lat) const {
+  if (filter_.bbox) {
+    const BBox& b = *filter_.bbox;
+    if (lon < b.west || lon > b.east || lat < b.south || lat > b.north) return false;
+  }
+  return !polygons_ || polygons_->covers(lon, lat);
+}
+
+bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
+  auto str = [&](int k) { return c.at[k] >= 0 ? std::string(f.GetFieldAsString(c.at[k])) : std::string(); };
+  if (!filter_.include_background && c.at[ev::background] >= 0 && f.GetFieldAsInteger(c.at[ev::background])) return false;
+  if (filter_.min_confidence > 0 && c.at[ev::confidence] >= 0 && f.GetFieldAsDouble(c.at[ev::confidence]) < filter_.min_confidence) return false;
+  if (!filter_.dataset.empty() && str(ev::dataset) != filter_.dataset) return false;
+  if (!types_lower_.empty()) {
+    const std::string t = ascii_lower(str(ev::event_type)), s = ascii_lower(str(ev::sub_event_type));
+    if (std::none_of(types_lower_.begin(), types_lower_.end(), [&](const std::string& x) { return x == t || x == s; })) return false;
+  }
+  if (!actors_lower_.empty()) {
+    const std::string a1 = str(ev::actor1), a2 = str(ev::actor2);
+    if (std::none_of(actors_lower_.begin(), actors_lower_.end(),
+                     [&](const std::string& x) { return contains_lower(a1, x) || contains_lower(a2, x); }))
+      return false;
+  }
+  if (!text_lower_.empty()) {
+    const int fields[] = {ev::sentence, ev::location, ev::actor1, ev::actor2, ev::admin1, ev::country};
+    if (std::none_of(std::begin(fields), std::end(fields), [&](int k) { return contains_lower(str(k), text_lower_); })) return false;
+  }
+  if (filter_.bbox || polygons_) {
+    const OGRGeometry* g = f.GetGeometryRef();
+    if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) return false;
+    const OGRPoint* p = g->toPoint();
+    if (!matches_point(p->getX(), p->getY())) return false;
+  }
+  return true;
+}
+
+void for_each_event(Store& store, const EventFilter& filter,
+                    const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
+  const EventQuery query(filter);
+  OGRLayer& layer = store.layer(kEventsLayer);
+  const EventColumns columns(*layer.GetLayerDefn());
+  query.apply_to(layer);
+  layer.ResetReading();
+  for (auto& f : layer)
+    if (query.matches(*f, columns)) fn(*f, columns);
+  layer.SetAttributeFilter(nullptr);
+  layer.SetSpatialFilter(nullptr);
+}
+
+}  // namespace sitmap

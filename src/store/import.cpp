@@ -1,0 +1,266 @@
+#include "store/import.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <vector>
+
+#include "core/fold.hpp"
+#include "store/countries.hpp"
+#include "text/reader.hpp"
+
+namespace sitmap {
+namespace {
+
+// RFC 4180 records (quoted fields may hold commas, quotes and newlines),
+// each with the line it starts on.
+class CsvReader {
+ public:
+  CsvReader(std::istream& in, char delimiter) : in_(in), delim_(delimiter) {}
+
+  bool next(std::vector<std::string>& fields, size_t& line) {
+    fields.clear();
+    std::string raw;
+    if (!std::getline(in_, raw)) return false;
+    line = ++line_;
+    std::string field;
+    bool quoted = false;
+    for (size_t i = 0;; ++i) {
+      if (i == raw.size()) {
+        if (quoted) {  // a newline inside quotes: the record goes on
+          std::string more;
+          if (!std::getline(in_, more)) break;
+          ++line_;
+          field += '\n';
+          raw += '\n' + more;
+          continue;
+        }
+        break;
+      }
+      const char c = raw[i];
+      if (quoted) {
+        if (c == '"' && i + 1 < raw.size() && raw[i + 1] == '"') { field += '"'; ++i; }
+        else if (c == '"') quoted = false;
+        else field += c;
+      } else if (c == '"') quoted = true;
+      else if (c == delim_) { fields.push_back(std::move(field)); field.clear(); }
+      else if (c != '\r' || i + 1 != raw.size()) field += c;
+    }
+    fields.push_back(std::move(field));
+    return true;
+  }
+
+ private:
+  std::istream& in_;
+  char delim_;
+  size_t line_ = 0;
+};
+
+std::optional<double> number(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+bool valid_point(double lat, double lon) { return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180; }
+
+struct RowError {
+  std::string reason;
+};
+
+class AcledColumns {
+ public:
+  explicit AcledColumns(const std::vector<std::string>& header) {
+    for (size_t i = 0; i < header.size(); ++i) at_[ascii_lower(header[i])] = i;
+  }
+  bool has(const char* name) const { return at_.count(name) > 0; }
+  std::string get(const std::vector<std::string>& row, const char* name) const {
+    const auto it = at_.find(name);
+    return it == at_.end() || it->second >= row.size() ? std::string() : repair_utf8(row[it->second]);
+  }
+
+ private:
+  std::unordered_map<std::string, size_t> at_;
+};
+
+Event acled_event(const AcledColumns& cols, const std::vector<std::string>& row, size_t line) {
+  Event e;
+  e.event_id = cols.get(row, "event_id_cnty");
+  if (e.event_id.empty()) e.event_id = cols.get(row, "data_id");
+  if (e.event_id.empty()) e.event_id = "line-" + std::to_string(line);
+  const std::string date = cols.get(row, "event_date");
+  e.when.date = parse_iso_date(date);
+  if (!e.when.date) e.when.date = parse_date_text(date);
+  if (!e.when.date) throw RowError{"event_date '" + date + "' is not a date"};
+  const auto lat = number(cols.get(row, "latitude")), lon = number(cols.get(row, "longitude"));
+  if (!lat || !lon || !valid_point(*lat, *lon)) throw RowError{"latitude/longitude missing or out of range"};
+  e.point = {*lat, *lon};
+  e.event_type = cols.get(row, "event_type");
+  if (e.event_type.empty()) throw RowError{"event_type is empty"};
+  e.sub_event_type = cols.get(row, "sub_event_type");
+  e.when.precision = static_cast<int>(number(cols.get(row, "time_precision")).value_or(1));
+  e.actor1 = cols.get(row, "actor1");
+  e.actor2 = cols.get(row, "actor2");
+  e.country = cols.get(row, "country");
+  e.admin1 = cols.get(row, "admin1");
+  e.location = cols.get(row, "location");
+  e.geo_precision = static_cast<int>(number(cols.get(row, "geo_precision")).value_or(1));
+  if (const auto f = number(cols.get(row, "fatalities"))) e.fatalities = static_cast<int>(*f);
+  e.sentence = cols.get(row, "notes");
+  e.document_id = cols.get(row, "source");
+  const CountryCodes& codes = CountryCodes::get();
+  e.country_code = codes.alpha2_for_numeric(cols.get(row, "iso"));
+  if (e.country_code.empty()) e.country_code = codes.alpha2_for_name(e.country);
+  e.confidence = 1.0;  // hand-coded
+  return e;
+}
+
+void import_acled(const std::string& path, std::istream& in, std::vector<Event>& out, ImportResult& r,
+                  const std::function<void(const std::string&)>& on_error) {
+  std::string first;
+  std::getline(in, first);
+  const char delim = first.find(',') == std::string::npos && first.find(';') != std::string::npos ? ';' : ',';
+  std::istringstream head(first);
+  CsvReader header_reader(head, delim);
+  std::vector<std::string> header;
+  size_t line = 0;
+  header_reader.next(header, line);
+  const AcledColumns cols(header);
+  for (const char* required : {"event_date", "event_type", "latitude", "longitude"})
+    if (!cols.has(required)) throw StoreError(path + ":1: not an ACLED export: no column '" + required + "'");
+  CsvReader reader(in, delim);
+  std::vector<std::string> row;
+  while (reader.next(row, line)) {
+    if (row.size() == 1 && row[0].empty()) continue;
+    ++r.rows;
+    try {
+      out.push_back(acled_event(cols, row, line + 1));
+    } catch (const RowError& e) {
+      ++r.rejected;
+      on_error(path + ":" + std::to_string(line + 1) + ": " + e.reason + ", row skipped");
+    }
+  }
+}
+
+// GDELT event tables: 2.0 has 61 tab-separated columns, 1.0 has 58 (no ADM2 codes).
+struct GdeltLayout {
+  int geo_type, full_name, lat, lon, url;
+};
+
+std::optional<Event> gdelt_event(const std::vector<std::string_view>& f, const GdeltLayout& L) {
+  const auto [sub, type] = acled_type_for_cameo(f[26]);
+  if (sub.empty()) return std::nullopt;
+  Event e;
+  e.event_id = std::string(f[0]);
+  if (e.event_id.empty()) throw RowError{"GLOBALEVENTID is empty"};
+  const std::string_view day = f[1];
+  if (day.size() != 8) throw RowError{"SQLDATE '" + std::string(day) + "' is not YYYYMMDD"};
+  e.when.date = parse_iso_date(std::string(day.substr(0, 4)) + "-" + std::string(day.substr(4, 2)) + "-" + std::string(day.substr(6, 2)));
+  if (!e.when.date) throw RowError{"SQLDATE '" + std::string(day) + "' is not a date"};
+  const auto lat = number(f[L.lat]), lon = number(f[L.lon]);
+  if (!lat || !lon || !valid_point(*lat, *lon)) throw RowError{"ActionGeo_Lat/Long missing or out of range"};
+  e.point = {*lat, *lon};
+  e.event_type = type;
+  e.sub_event_type = sub;
+  e.actor1 = repair_utf8(f[6]);
+  e.actor2 = repair_utf8(f[16]);
+  // "Raqqa, Ar Raqqah, Syria": place, first-level division, country.
+  const std::string full = repair_utf8(f[L.full_name]);
+  std::vector<std::string> parts;
+  for (size_t pos = 0; pos <= full.size();) {
+    size_t comma = full.find(',', pos);
+    if (comma == std::string::npos) comma = full.size();
+    std::string part = full.substr(pos, comma - pos);
+    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+    parts.push_back(part);
+    pos = comma + 1;
+  }
+  e.location = parts.front();
+  e.country = parts.back();
+  if (parts.size() >= 3) e.admin1 = parts[parts.size() - 2];
+  e.country_code = CountryCodes::get().alpha2_for_name(e.country);
+  const int geo_type = static_cast<int>(number(f[L.geo_type]).value_or(0));
+  e.geo_precision = geo_type == 3 || geo_type == 4 ? 1 : 3;  // city, else state or country
+  e.document_id = std::string(f[L.url]);
+  e.trigger = "CAMEO " + std::string(f[26]);
+  e.confidence = 0.5;  // machine-coded, unreviewed
+  return e;
+}
+
+void import_gdelt(const std::string& path, std::istream& in, std::vector<Event>& out, ImportResult& r,
+                  const std::function<void(const std::string&)>& on_error) {
+  std::string raw;
+  size_t line = 0;
+  std::vector<std::string_view> fields;
+  while (std::getline(in, raw)) {
+    ++line;
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (raw.empty()) continue;
+    ++r.rows;
+    fields.clear();
+    for (size_t pos = 0;;) {
+      const size_t tab = raw.find('\t', pos);
+      fields.emplace_back(std::string_view(raw).substr(pos, tab == std::string::npos ? std::string::npos : tab - pos));
+      if (tab == std::string::npos) break;
+      pos = tab + 1;
+    }
+    try {
+      GdeltLayout layout;
+      if (fields.size() == 61) layout = {51, 52, 56, 57, 60};
+      else if (fields.size() == 58) layout = {49, 50, 53, 54, 57};
+      else throw RowError{std::to_string(fields.size()) + " tab-separated columns, GDELT events have 61 (2.0) or 58 (1.0)"};
+      if (auto e = gdelt_event(fields, layout)) out.push_back(std::move(*e));
+      else ++r.not_conflict;
+    } catch (const RowError& e) {
+      ++r.rejected;
+      on_error(path + ":" + std::to_string(line) + ": " + e.reason + ", row skipped");
+    }
+  }
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> acled_type_for_cameo(std::string_view code) {
+  const std::string_view root = code.substr(0, 2);
+  const std::string_view base = code.substr(0, 3);
+  if (root == "14") {
+    if (base == "145") return {"Violent demonstration", "Riots"};
+    return {"Peaceful protest", "Protests"};
+  }
+  if (root == "18") {
+    if (base == "181") return {"Abduction/forced disappearance", "Violence against civilians"};
+    if (code == "1833") return {"Remote explosive/landmine/IED", "Explosions/Remote violence"};
+    if (base == "183") return {"Suicide bomb", "Explosions/Remote violence"};
+    return {"Attack", "Violence against civilians"};
+  }
+  if (root == "19") {
+    if (base == "194") return {"Shelling/artillery/missile attack", "Explosions/Remote violence"};
+    if (base == "195") return {"Air/drone strike", "Explosions/Remote violence"};
+    return {"Armed clash", "Battles"};
+  }
+  if (root == "20") {
+    if (base == "204") return {"Chemical weapon", "Explosions/Remote violence"};
+    return {"Attack", "Violence against civilians"};
+  }
+  return {};
+}
+
+ImportResult import_file(Store& store, const std::string& path, ImportFormat format,
+                         const std::function<void(const std::string&)>& on_error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw StoreError(path + ":1: cannot open");
+  ImportResult r;
+  std::vector<Event> events;
+  if (format == ImportFormat::acled) import_acled(path, in, events, r, on_error);
+  else import_gdelt(path, in, events, r, on_error);
+  r.added = store.add_events(events, format == ImportFormat::acled ? "acled" : "gdelt");
+  r.already_stored = events.size() - r.added;
+  return r;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,27 @@
+#pragma once
+// `sitmap import FILE --as acled|gdelt`: coded datasets into the store beside
+// extracted events (events layer, dataset "acled" / "gdelt"), so users can
+// compare them. Rows that do not parse are reported by line and skipped;
+// rows already imported (same event id) are not added again.
+#include <functional>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace sitmap {
+
+enum class ImportFormat { acled, gdelt };
+
+struct ImportResult {
+  size_t rows = 0, added = 0, already_stored = 0, rejected = 0;
+  size_t not_conflict = 0;  // GDELT rows whose CAMEO code is neither conflict nor protest
+};
+
+ImportResult import_file(Store& store, const std::string& path, ImportFormat format,
+                         const std::function<void(const std::string&)>& on_error);
+
+// ACLED sub_event_type (and its event_type) for a CAMEO event code; empty
+// when the code is not a conflict or protest code.
+std::pair<std::string, std::string> acled_type_for_cameo(std::string_view code);
+
+}  // namespace sitmap

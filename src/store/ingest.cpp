@@ -1,0 +1,114 @@
+#include "store/ingest.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <unordered_set>
+#include <vector>
+
+#include "text/reader.hpp"
+
+namespace sitmap {
+namespace {
+
+bool is_jsonl(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+class Ingester {
+ public:
+  Ingester(Store& store, const Gazetteer& gaz, const IngestOptions& options)
+      : store_(store), gaz_(gaz), options_(options) {}
+
+  void add(Document&& doc) {
+    ++progress_.documents;
+    std::string hash = content_hash(doc);
+    if (store_.has_content(hash) || pending_hashes_.count(hash)) {
+      ++result_.already_stored;
+      if (options_.on_notice) options_.on_notice(doc.source + ": already stored (content " + hash + "), nothing added");
+      return;
+    }
+    // Another report under the same name keeps its own id: event ids derive from it.
+    if (store_.has_document_id(doc.id) || pending_ids_.count(doc.id)) doc.id += "~" + hash.substr(0, 8);
+    pending_hashes_.insert(hash);
+    pending_ids_.insert(doc.id);
+    AnalysedDocument item{std::move(doc), std::move(hash), {}};
+    item.analysis = analyse(item.doc, gaz_);
+    batch_.push_back(std::move(item));
+    if (batch_.size() >= options_.batch_size) flush();
+  }
+
+  void error(const std::string& message) {
+    ++result_.failed;
+    if (options_.on_error) options_.on_error(message);
+  }
+
+  void flush() {
+    if (batch_.empty()) return;
+    store_.add_documents(batch_, gaz_);
+    for (const AnalysedDocument& d : batch_) {
+      ++result_.added;
+      result_.events += d.analysis.events.size();
+      result_.mentions += d.analysis.mentions.size();
+    }
+    batch_.clear();
+    pending_hashes_.clear();
+    pending_ids_.clear();
+  }
+
+  void report_progress(size_t bytes_done, size_t bytes_total) {
+    progress_.bytes_done = bytes_done;
+    progress_.bytes_total = bytes_total;
+    if (options_.on_progress) options_.on_progress(progress_);
+  }
+
+  IngestResult result() const { return result_; }
+
+ private:
+  Store& store_;
+  const Gazetteer& gaz_;
+  const IngestOptions& options_;
+  std::vector<AnalysedDocument> batch_;
+  std::unordered_set<std::string> pending_hashes_, pending_ids_;
+  IngestProgress progress_;
+  IngestResult result_;
+};
+
+}  // namespace
+
+IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const std::string> files,
+                          const IngestOptions& options) {
+  size_t total = 0, done = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(f, ec);
+    total += ec ? 0 : size;
+  }
+  Ingester ingester(store, gaz, options);
+  for (const auto& path : files) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (is_jsonl(path)) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        ingester.error(path + ":1: cannot open");
+        continue;
+      }
+      for_each_jsonl_line(
+          in, path, [&](size_t, Document&& doc) { ingester.add(std::move(doc)); },
+          [&](size_t, const std::string&, const std::string& message) { ingester.error(message); });
+    } else {
+      try {
+        ingester.add(read_document_file(path));
+      } catch (const InputError& e) {
+        ingester.error(e.what());
+      }
+    }
+    done += ec ? 0 : size;
+    ingester.report_progress(done, total);
+  }
+  ingester.flush();
+  return ingester.result();
+}
+
+}  // namespace sitmap

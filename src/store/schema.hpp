@@ -1,0 +1,65 @@
+#pragma once
+// The store's three layers and their columns. Event columns carry the
+// record's field names (DESIGN.md), plus `dataset` ("sitmap" for extracted
+// events, "acled" / "gdelt" for imported ones).
+#include <ogrsf_frmts.h>
+
+#include <array>
+#include <span>
+#include <string_view>
+
+#include "core/event.hpp"
+
+namespace sitmap {
+
+inline constexpr const char* kEventsLayer = "events";
+inline constexpr const char* kDocumentsLayer = "documents";
+inline constexpr const char* kMentionsLayer = "mentions";
+
+struct FieldSpec {
+  const char* name;
+  OGRFieldType type;
+  OGRFieldSubType subtype = OFSTNone;
+};
+
+// Event columns in the record's order; the enum indexes kEventFields.
+namespace ev {
+enum : int {
+  event_id, event_date, event_date_to, time_precision, event_type, sub_event_type, actor1, actor2,
+  location, geonameid, admin1, country, country_code, latitude, longitude, geo_precision, geo_relation,
+  fatalities, quantities, targets, confidence, background, document_id, sentence, start, end, trigger,
+  trigger_start, trigger_end, location_start, location_end, evidence_count, dataset, count
+};
+}
+std::span<const FieldSpec> event_fields();
+std::span<const FieldSpec> document_fields();
+std::span<const FieldSpec> mention_fields();
+
+// Adds the fields a layer lacks; throws naming the layer when GDAL refuses.
+void create_fields(OGRLayer& layer, std::span<const FieldSpec> fields);
+
+// Where each event column sits in a layer (-1 when the layer lacks it).
+struct EventColumns {
+  std::array<int, ev::count> at{};
+  explicit EventColumns(const OGRFeatureDefn& defn);
+};
+
+// Sets every event column and the point geometry of `f`.
+void fill_event_feature(OGRFeature& f, const EventColumns& c, const Event& e, std::string_view dataset);
+Event event_from_feature(const OGRFeature& f, const EventColumns& c);
+
+// A date column as a CivilDate (nullopt when null or unset).
+std::optional<CivilDate> date_field(const OGRFeature& f, int index);
+
+}  // namespace sitmap
+
+namespace sitmap {
+
+// The days an event covers: [event_date, event_date_to or event_date].
+std::optional<std::pair<CivilDate, CivilDate>> event_time_span(const OGRFeature& f, const EventColumns& c);
+// The timestamps kepler.gl and QGIS's temporal controller read without
+// configuration: "2015-11-15T00:00:00Z" and "2015-11-15T23:59:59Z".
+std::string iso_start(CivilDate d);
+std::string iso_end(CivilDate d);
+
+}  // namespace sitmap

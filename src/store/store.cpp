@@ -1,0 +1,276 @@
+#include "store/store.hpp"
+
+#include <cpl_error.h>
+#include <fmt/core.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "store/schema.hpp"
+
+namespace sitmap {
+
+void ensure_gdal_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] { GDALAllRegister(); });
+}
+
+namespace {
+
+std::string last_gdal_error() {
+  const char* msg = CPLGetLastErrorMsg();
+  return msg && *msg ? msg : "unknown GDAL error";
+}
+
+// Commits on commit(); rolls back if left by an exception.
+class Transaction {
+ public:
+  explicit Transaction(GDALDataset& ds, const std::string& where) : ds_(ds) {
+    if (ds_.StartTransaction(FALSE) != OGRERR_NONE) throw StoreError(where + ": cannot start a transaction: " + last_gdal_error());
+  }
+  void commit(const std::string& where) {
+    done_ = true;
+    if (ds_.CommitTransaction() != OGRERR_NONE) throw StoreError(where + ": commit failed: " + last_gdal_error());
+  }
+  ~Transaction() {
+    if (!done_) ds_.RollbackTransaction();
+  }
+
+ private:
+  GDALDataset& ds_;
+  bool done_ = false;
+};
+
+OGRSpatialReference wgs84() {
+  OGRSpatialReference srs;
+  srs.importFromEPSG(4326);
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
+void set_date(OGRFeature& f, const char* name, const std::optional<CivilDate>& d) {
+  if (d) f.SetField(name, d->year, d->month, d->day, 0, 0, 0.0f, 0);
+  else f.SetFieldNull(f.GetFieldIndex(name));
+}
+
+void create_feature(OGRLayer& layer, OGRFeature& f, const std::string& where) {
+  if (layer.CreateFeature(&f) != OGRERR_NONE) throw StoreError(where + ": cannot write to layer " + layer.GetName() + ": " + last_gdal_error());
+}
+
+nlohmann::json candidates_json(const Mention& m, const Gazetteer& gaz) {
+  nlohmann::json out = nlohmann::json::array();
+  for (size_t i = 0; i < m.candidates.size() && i < 5; ++i) {
+    const Place p = gaz.place(m.candidates[i].entry);
+    out.push_back({{"name", std::string(p.name)}, {"geonameid", p.geonameid}, {"feature", std::string(p.feature)},
+                   {"country_code", std::string(p.country_code)}, {"admin1", std::string(p.admin1)},
+                   {"lat", p.point.lat}, {"lon", p.point.lon}, {"score", m.candidates[i].score}});
+  }
+  return out;
+}
+
+void write_mention(OGRLayer& layer, const Document& doc, const Mention& m, const Gazetteer& gaz) {
+  OGRFeature f(layer.GetLayerDefn());
+  f.SetField("document_id", doc.id.c_str());
+  f.SetField("start", static_cast<int>(m.start));
+  f.SetField("end", static_cast<int>(m.end));
+  f.SetField("text", m.text.c_str());
+  f.SetField("cue", m.cue.c_str());
+  f.SetField("demonym", m.demonym ? 1 : 0);
+  f.SetField("in_name", m.in_name ? 1 : 0);
+  f.SetField("sentence_index", static_cast<int>(m.sentence));
+  f.SetField("candidates", candidates_json(m, gaz).dump().c_str());
+  if (!m.candidates.empty()) {
+    const Place p = gaz.place(m.candidates.front().entry);
+    if (p.geonameid) f.SetField("geonameid", static_cast<int>(p.geonameid));
+    f.SetField("location", std::string(p.name).c_str());
+    f.SetField("feature", std::string(p.feature).c_str());
+    f.SetField("country_code", std::string(p.country_code).c_str());
+    f.SetField("admin1", std::string(p.admin1).c_str());
+    f.SetField("latitude", p.point.lat);
+    f.SetField("longitude", p.point.lon);
+    f.SetField("score", m.candidates.front().score);
+    f.SetGeometryDirectly(new OGRPoint(p.point.lon, p.point.lat));
+  }
+  create_feature(layer, f, doc.source);
+}
+
+std::string utc_now_iso() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+std::string content_hash(const Document& doc) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : doc.text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+Store::Store(DatasetPtr ds, std::string location, bool postgis)
+    : ds_(std::move(ds)), location_(std::move(location)), postgis_(postgis) {}
+
+Store Store::open(const std::string& path_or_dsn, Mode mode) {
+  ensure_gdal_registered();
+  const bool pg = is_postgis_dsn(path_or_dsn);
+  const unsigned flags = GDAL_OF_VECTOR | (mode == Mode::update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+  DatasetPtr ds;
+  if (!pg && mode == Mode::update && !std::filesystem::exists(path_or_dsn)) {
+    GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!gpkg) throw StoreError("GDAL has no GPKG driver");
+    ds.reset(gpkg->Create(path_or_dsn.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  } else {
+    const char* drivers[] = {pg ? "PostgreSQL" : "GPKG", nullptr};
+    ds.reset(GDALDataset::Open(path_or_dsn.c_str(), flags, drivers, nullptr, nullptr));
+  }
+  if (!ds) throw StoreError(path_or_dsn + ": cannot open the store: " + last_gdal_error());
+  Store store(std::move(ds), path_or_dsn, pg);
+  if (mode == Mode::update) store.create_schema();
+  else if (!store.ds_->GetLayerByName(kEventsLayer)) throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
+  store.load_known_documents();
+  return store;
+}
+
+void Store::execute(const std::string& sql) {
+  CPLErrorReset();
+  OGRLayer* result = ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (result) ds_->ReleaseResultSet(result);
+  if (CPLGetLastErrorType() >= CE_Failure) throw StoreError(location_ + ": " + last_gdal_error() + " (in: " + sql + ")");
+}
+
+void Store::create_schema() {
+  OGRSpatialReference srs = wgs84();
+  struct LayerSpec {
+    const char* name;
+    OGRwkbGeometryType geom;
+    std::span<const FieldSpec> fields;
+  };
+  const LayerSpec layers[] = {{kDocumentsLayer, wkbNone, document_fields()},
+                              {kEventsLayer, wkbPoint, event_fields()},
+                              {kMentionsLayer, wkbPoint, mention_fields()}};
+  const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
+  for (const LayerSpec& spec : layers) {
+    OGRLayer* layer = ds_->GetLayerByName(spec.name);
+    if (!layer) layer = ds_->CreateLayer(spec.name, spec.geom == wkbNone ? nullptr : &srs, spec.geom, const_cast<char**>(options));
+    if (!layer) throw StoreError(location_ + ": cannot create layer " + spec.name + ": " + last_gdal_error());
+    create_fields(*layer, spec.fields);
+    layer->SyncToDisk();
+  }
+  // The date index serves time-window queries; the unique hash index keeps
+  // concurrent ingesters (PostGIS) from storing one report twice.
+  execute("CREATE INDEX IF NOT EXISTS events_event_date_idx ON events (event_date)");
+  execute("CREATE INDEX IF NOT EXISTS events_document_id_idx ON events (document_id)");
+  execute("CREATE INDEX IF NOT EXISTS mentions_document_id_idx ON mentions (document_id)");
+  execute("CREATE UNIQUE INDEX IF NOT EXISTS documents_content_hash_idx ON documents (content_hash)");
+}
+
+void Store::load_known_documents() {
+  OGRLayer* docs = ds_->GetLayerByName(kDocumentsLayer);
+  if (!docs) return;
+  const char* keep[] = {"document_id", "content_hash"};
+  char** ignored = nullptr;
+  for (int i = 0; i < docs->GetLayerDefn()->GetFieldCount(); ++i) {
+    const char* name = docs->GetLayerDefn()->GetFieldDefn(i)->GetNameRef();
+    if (std::string_view(name) != keep[0] && std::string_view(name) != keep[1]) ignored = CSLAddString(ignored, name);
+  }
+  docs->SetIgnoredFields(const_cast<const char**>(ignored));
+  CSLDestroy(ignored);
+  docs->ResetReading();
+  for (auto& f : *docs) {
+    hashes_.insert(f->GetFieldAsString("content_hash"));
+    document_ids_.insert(f->GetFieldAsString("document_id"));
+  }
+  docs->SetIgnoredFields(nullptr);
+}
+
+OGRLayer& Store::layer(const char* name) {
+  OGRLayer* l = ds_->GetLayerByName(name);
+  if (!l) throw StoreError(location_ + ": no layer " + name);
+  return *l;
+}
+
+int64_t Store::count(const char* layer_name) {
+  OGRLayer& l = layer(layer_name);
+  l.SetAttributeFilter(nullptr);
+  l.SetSpatialFilter(nullptr);
+  return l.GetFeatureCount(TRUE);
+}
+
+void Store::add_documents(std::span<const AnalysedDocument> batch, const Gazetteer& gaz) {
+  if (batch.empty()) return;
+  OGRLayer& docs = layer(kDocumentsLayer);
+  OGRLayer& events = layer(kEventsLayer);
+  OGRLayer& mentions = layer(kMentionsLayer);
+  const EventColumns columns(*events.GetLayerDefn());
+  const std::string now = utc_now_iso();
+  Transaction tx(*ds_, location_);
+  for (const AnalysedDocument& item : batch) {
+    const Document& doc = item.doc;
+    OGRFeature d(docs.GetLayerDefn());
+    d.SetField("document_id", doc.id.c_str());
+    d.SetField("title", doc.title.c_str());
+    d.SetField("byline", doc.byline.c_str());
+    set_date(d, "published", doc.published);
+    d.SetField("source", doc.source.c_str());
+    d.SetField("url", doc.url.c_str());
+    d.SetField("content_hash", item.content_hash.c_str());
+    d.SetField("text", doc.text.c_str());
+    d.SetField("ingested_at", now.c_str());
+    d.SetField("event_count", static_cast<int>(item.analysis.events.size()));
+    create_feature(docs, d, doc.source);
+    for (const Event& e : item.analysis.events) {
+      OGRFeature f(events.GetLayerDefn());
+      fill_event_feature(f, columns, e, "sitmap");
+      create_feature(events, f, doc.source);
+    }
+    for (const Mention& m : item.analysis.mentions) write_mention(mentions, doc, m, gaz);
+  }
+  tx.commit(location_);
+  for (const AnalysedDocument& item : batch) {
+    hashes_.insert(item.content_hash);
+    document_ids_.insert(item.doc.id);
+  }
+}
+
+size_t Store::add_events(std::span<const Event> batch, std::string_view dataset) {
+  OGRLayer& events = layer(kEventsLayer);
+  // Which ids this dataset already has: an imported file read twice adds nothing.
+  std::unordered_set<std::string> known;
+  {
+    if (dataset != "acled" && dataset != "gdelt" && dataset != "sitmap") throw StoreError(fmt::format("unknown dataset '{}'", dataset));
+    const std::string where = fmt::format("dataset = '{}'", dataset);  // one of the three names above
+    events.SetAttributeFilter(where.c_str());
+    for (auto& f : events) known.insert(f->GetFieldAsString("event_id"));
+    events.SetAttributeFilter(nullptr);
+  }
+  std::vector<Event> fresh;
+  for (const Event& e : batch)
+    if (known.insert(e.event_id).second) fresh.push_back(e);
+  append_events(fresh, dataset);
+  return fresh.size();
+}
+
+void Store::append_events(std::span<const Event> batch, std::string_view dataset) {
+  OGRLayer& events = layer(kEventsLayer);
+  const EventColumns columns(*events.GetLayerDefn());
+  Transaction tx(*ds_, location_);
+  OGRFeature f(events.GetLayerDefn());
+  for (const Event& e : batch) {
+    f.SetFID(OGRNullFID);
+    fill_event_feature(f, columns, e, dataset);
+    create_feature(events, f, location_);
+  }
+  tx.commit(location_);
+}
+
+}  // namespace sitmap

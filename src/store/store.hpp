@@ -1,0 +1,76 @@
+#pragma once
+// The event store: a GeoPackage file (default sitmap.gpkg) or a PostGIS
+// database ("PG:host=... dbname=..."), read and written through GDAL/OGR.
+// Layers: events (points), documents (no geometry), mentions (points).
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "extract/pipeline.hpp"
+#include "store/gdal_ptr.hpp"
+
+namespace sitmap {
+
+struct StoreError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A report ready to store: the document, its content hash and what was extracted.
+struct AnalysedDocument {
+  Document doc;
+  std::string content_hash;
+  Analysis analysis;
+};
+
+// Hex of a 64-bit FNV-1a over the report's text: the same report under
+// another file name is the same content.
+std::string content_hash(const Document& doc);
+
+class Store {
+ public:
+  enum class Mode { read, update };
+  static constexpr const char* kDefaultPath = "sitmap.gpkg";
+
+  // Opens a GeoPackage path or a "PG:" DSN. In update mode a missing
+  // GeoPackage is created, and missing layers and indexes are made.
+  static Store open(const std::string& path_or_dsn, Mode mode = Mode::update);
+
+  const std::string& location() const { return location_; }
+  bool is_postgis() const { return postgis_; }
+  GDALDataset& dataset() { return *ds_; }
+  OGRLayer& layer(const char* name);
+  int64_t count(const char* layer_name);
+
+  bool has_content(const std::string& hash) const { return hashes_.count(hash) > 0; }
+  bool has_document_id(const std::string& id) const { return document_ids_.count(id) > 0; }
+
+  // Stores documents, their events and their mentions in one transaction:
+  // a killed process leaves all of the batch or none of it.
+  void add_documents(std::span<const AnalysedDocument> batch, const Gazetteer& gaz);
+  // Stores coded events (dataset "acled", "gdelt") in one transaction,
+  // skipping event_ids that dataset already has; returns how many were added.
+  size_t add_events(std::span<const Event> events, std::string_view dataset);
+  // Appends events as they are, in one transaction (no duplicate check).
+  void append_events(std::span<const Event> events, std::string_view dataset);
+
+  // SQL run as is (only ever our own constant statements); GDAL errors become StoreError.
+  void execute(const std::string& sql);
+
+ private:
+  Store(DatasetPtr ds, std::string location, bool postgis);
+  void create_schema();
+  void load_known_documents();
+
+  DatasetPtr ds_;
+  std::string location_;
+  bool postgis_ = false;
+  std::unordered_set<std::string> hashes_, document_ids_;
+};
+
+// Is this a PostGIS DSN rather than a file path?
+inline bool is_postgis_dsn(std::string_view s) { return s.substr(0, 3) == "PG:"; }
+
+}  // namespace sitmap

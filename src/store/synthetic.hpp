@@ -1,0 +1,25 @@
+#pragma once
+// Synthetic events for benchmarks and scale tests: plausible records (ACLED
+// types, clustered around real conflict towns, spread over ten years), made
+// from a seed so every run builds the same store.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/event.hpp"
+
+namespace sitmap {
+
+class Store;
+
+inline constexpr CivilDate kSyntheticStart{2014, 1, 1};
+inline constexpr int kSyntheticDays = 3652;  // ten years
+
+// Events number `first` .. `first + n - 1` of the sequence for `seed`.
+std::vector<Event> synthetic_events(size_t first, size_t n, uint64_t seed = 42);
+
+// Appends n synthetic events to the store's events layer (dataset "sitmap"),
+// in transactions of 50,000.
+void add_synthetic_events(Store& store, size_t n, uint64_t seed = 42);
+
+}  // namespace sitmap
