@@ -91,6 +91,8 @@ bench() {
   "$BUILD/bench/gazetteer_bench" "$BUILD/gazetteer.idx" "$BUILD/geodata/node_modules" "$ROOT/geodata"
   "$BUILD/bench/gazetteer_coverage" "$BUILD/gazetteer.idx" "$ROOT/../shared/data/geoparse" || true
   bash bench/extract_bench.sh "$BUILD/sitmap" "$ROOT/../shared/data/geoparse/lgl.jsonl"
+  # 1M-event store: GeoJSON export vs ogr2ogr, one-week query, ingest rate (about 3 minutes, 2 GB of scratch).
+  SITMAP_GAZETTEER=$BUILD/gazetteer.idx "$BUILD/bench/store_bench" "$BUILD/bench-store" "$ROOT/samples/reports" 1000000
 }
 
 case "${1:-}" in

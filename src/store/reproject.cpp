@@ -10,6 +10,7 @@ namespace sitmap {
 struct Reprojector::Impl {
   PJ_CONTEXT* ctx = proj_context_create();
   PJ* pj = nullptr;
+  Impl() { proj_log_level(ctx, PJ_LOG_NONE); }  // errors reach the user as exceptions instead
   ~Impl() {
     if (pj) proj_destroy(pj);
     proj_context_destroy(ctx);

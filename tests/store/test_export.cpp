@@ -1,0 +1,177 @@
+#include <doctest/doctest.h>
+
+#include <gdal_utils.h>
+
+#include <fstream>
+#include <map>
+
+#include "store/export.hpp"
+#include "store/reproject.hpp"
+#include "store_fixture.hpp"
+
+using namespace sitmap;
+using sitmap::test::TempDir;
+
+namespace {
+
+DatasetPtr open_vector(const std::string& path) {
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  REQUIRE(ds);
+  return ds;
+}
+
+// Every feature of a file by event_id: field name -> value as GDAL reads it, plus x/y.
+std::map<std::string, std::map<std::string, std::string>> read_back(const std::string& path) {
+  auto ds = open_vector(path);
+  std::map<std::string, std::map<std::string, std::string>> out;
+  OGRLayer* layer = ds->GetLayer(0);
+  for (auto& f : *layer) {
+    auto& row = out[f->GetFieldAsString("event_id")];
+    for (int i = 0; i < f->GetFieldCount(); ++i) row[f->GetFieldDefnRef(i)->GetNameRef()] = f->GetFieldAsString(i);
+    if (const OGRGeometry* g = f->GetGeometryRef()) {
+      row["x"] = std::to_string(g->toPoint()->getX());
+      row["y"] = std::to_string(g->toPoint()->getY());
+    }
+  }
+  return out;
+}
+
+struct HandStore {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("hand.gpkg"));
+  HandStore() {
+    test::add_hand_events(store);
+    Event ranged = test::hand_event("ranged", {2015, 11, 1}, 36.0, 40.0, "Armed clash", "Tab\there \\ \"q\" \x01", "SY");
+    ranged.when.date_to = CivilDate{2015, 11, 3};
+    ranged.quantities = {{"vehicles_destroyed", 4}};
+    ranged.targets = {"bridge"};
+    ranged.fatalities = 7;
+    store.append_events(std::span<const Event>(&ranged, 1), "sitmap");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("GeoJSON: RFC 7946 as GDAL reads it") {
+  HandStore h;
+  const std::string out = h.tmp.file("events.geojson");
+  CHECK(export_events(h.store, {}, out, {}) == 6);
+  auto ds = open_vector(out);
+  OGRLayer* layer = ds->GetLayer(0);
+  CHECK(layer->GetFeatureCount() == 6);
+  const OGRSpatialReference* srs = layer->GetSpatialRef();
+  REQUIRE(srs);
+  CHECK(std::string(srs->GetAuthorityCode(nullptr)) == "4326");
+  const OGRFeatureDefn* defn = layer->GetLayerDefn();
+  CHECK(defn->GetFieldDefn(defn->GetFieldIndex("start_time"))->GetType() == OFTDateTime);
+  CHECK(defn->GetFieldDefn(defn->GetFieldIndex("event_date"))->GetType() == OFTDate);
+  const auto rows = read_back(out);
+  const auto& raqqa = rows.at("raqqa");
+  CHECK(std::stod(raqqa.at("x")) == doctest::Approx(39.007881));  // lon first
+  CHECK(std::stod(raqqa.at("y")) == doctest::Approx(35.952831));
+  CHECK(raqqa.at("start_time") == "2015/11/15 00:00:00+00");
+  CHECK(raqqa.at("end_time") == "2015/11/15 23:59:59+00");
+  CHECK(rows.at("ranged").at("end_time") == "2015/11/03 23:59:59+00");
+  CHECK(rows.at("ranged").at("actor1") == "Tab\there \\ \"q\" \x01");
+  CHECK(rows.at("ranged").at("targets").find("bridge") != std::string::npos);
+  // No "crs" member, at most 6 decimals.
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("\"crs\"") == std::string::npos);
+  CHECK(text.find("[39.007881,35.952831]") != std::string::npos);
+}
+
+TEST_CASE("GeoJSON: GDAL reads ours exactly as it reads its own writer's, and ogr2ogr round-trips it") {
+  HandStore h;
+  const std::string ours = h.tmp.file("ours.geojson"), theirs = h.tmp.file("gdal.geojson"), again = h.tmp.file("again.geojson");
+  export_events(h.store, {}, ours, {});
+  // GDAL's own GeoJSON writer on the same store (ogr2ogr through the library).
+  for (const auto& [src, dst] : {std::pair{h.tmp.file("hand.gpkg"), theirs}, std::pair{ours, again}}) {
+    GDALDatasetH in = GDALOpenEx(src.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    REQUIRE(in);
+    const char* args[] = {"-f", "GeoJSON", "-lco", "RFC7946=YES", "events", nullptr};
+    GDALVectorTranslateOptions* opts = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
+    GDALDatasetH out = GDALVectorTranslate(dst.c_str(), nullptr, 1, &in, opts, nullptr);
+    REQUIRE(out);
+    GDALClose(out);
+    GDALVectorTranslateOptionsFree(opts);
+    GDALClose(in);
+  }
+  const auto a = read_back(ours), b = read_back(theirs), c = read_back(again);
+  REQUIRE(a.size() == b.size());
+  for (const auto& [id, row] : b)
+    for (const auto& [field, value] : row)
+      if (field != "fid") CHECK_MESSAGE(a.at(id).at(field) == value, id << "." << field);
+  CHECK(a == c);
+}
+
+TEST_CASE("GeoJSONSeq: one feature a line") {
+  HandStore h;
+  const std::string out = h.tmp.file("events.geojsonl");
+  ExportOptions o;
+  o.format = ExportFormat::geojsonseq;
+  CHECK(export_events(h.store, {}, out, o) == 6);
+  CHECK(open_vector(out)->GetLayer(0)->GetFeatureCount() == 6);
+}
+
+TEST_CASE("CSV: ACLED's column names and order first") {
+  HandStore h;
+  const std::string out = h.tmp.file("events.csv");
+  ExportOptions o;
+  o.format = ExportFormat::csv;
+  export_events(h.store, {}, out, o);
+  std::ifstream in(out);
+  std::string header;
+  std::getline(in, header);
+  CHECK(header.rfind("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,country,"
+                     "admin1,location,latitude,longitude,geo_precision,notes,fatalities,", 0) == 0);
+  auto ds = open_vector(out);
+  CHECK(ds->GetLayer(0)->GetFeatureCount() == 6);
+  std::map<std::string, std::string> paris;
+  for (auto& f : *ds->GetLayer(0))
+    if (std::string(f->GetFieldAsString("event_id_cnty")) == "paris") {
+      paris["event_date"] = f->GetFieldAsString("event_date");
+      paris["year"] = f->GetFieldAsString("year");
+      paris["longitude"] = f->GetFieldAsString("longitude");
+    }
+  CHECK(paris["event_date"] == "2015-11-13");
+  CHECK(paris["year"] == "2015");
+  CHECK(paris["longitude"] == "2.3488");
+}
+
+TEST_CASE("--t-srs: reprojected through PROJ for GPKG and FlatGeobuf, refused for GeoJSON") {
+  HandStore h;
+  ExportOptions o;
+  o.t_srs = "EPSG:3857";
+  CHECK_THROWS_AS(export_events(h.store, {}, h.tmp.file("x.geojson"), o), std::invalid_argument);
+  CHECK_FALSE(std::filesystem::exists(h.tmp.file("x.geojson")));
+  for (const auto format : {ExportFormat::gpkg, ExportFormat::fgb}) {
+    o.format = format;
+    const std::string out = h.tmp.file(std::string("m.") + std::string(format_name(format)));
+    CHECK(export_events(h.store, {}, out, o) == 6);
+    const auto rows = read_back(out);
+    CHECK(std::stod(rows.at("raqqa").at("x")) == doctest::Approx(4342294.0).epsilon(1e-4));
+    CHECK(std::stod(rows.at("raqqa").at("y")) == doctest::Approx(4290100.0).epsilon(1e-3));
+    auto ds = open_vector(out);
+    CHECK(std::string(ds->GetLayer(0)->GetSpatialRef()->GetAuthorityCode(nullptr)) == "3857");
+  }
+  Reprojector equal_earth("EPSG:8857");
+  double x, y;
+  CHECK(equal_earth.forward(0, 0, x, y));
+  CHECK(x == doctest::Approx(0).epsilon(1e-6));
+  CHECK_THROWS_AS(Reprojector("EPSG:999999"), std::invalid_argument);
+}
+
+TEST_CASE("KML with a time span per placemark; filters apply to every format") {
+  HandStore h;
+  ExportOptions o;
+  o.format = ExportFormat::kml;
+  EventFilter f;
+  f.types = {"Air/drone strike"};
+  const std::string out = h.tmp.file("strikes.kml");
+  CHECK(export_events(h.store, f, out, o) == 3);
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("<TimeSpan>") != std::string::npos);
+  CHECK(text.find("2015-11-15T00:00:00Z") != std::string::npos);
+}
