@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   sitmap::cli::add_gazetteer_commands(app, action);
   sitmap::cli::add_text_commands(app, action);
   sitmap::cli::add_store_commands(app, action);
+  sitmap::cli::add_view_commands(app, action);
 
   try {
     app.parse(argc, argv);

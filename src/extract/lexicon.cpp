@@ -8,12 +8,12 @@
 #include "text/segment.hpp"
 
 namespace sitmap {
-namespace embedded {
-std::string_view triggers();
-std::string_view actors();
-std::string_view not_places();
-std::string_view targets();
-std::string_view given_names();
+namespace embedded {  // geodata/lexicon/*, embedded by cmake/EmbedFiles.cmake
+std::string_view triggers_tsv();
+std::string_view actors_tsv();
+std::string_view not_places_txt();
+std::string_view targets_txt();
+std::string_view given_names_txt();
 }  // namespace embedded
 
 std::vector<std::string> phrase_words(std::string_view phrase) {
@@ -84,8 +84,8 @@ Lexicon Lexicon::parse(std::string_view triggers, std::string_view actors, std::
 
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lex =
-      parse(embedded::triggers(), embedded::actors(), embedded::not_places(), embedded::targets(),
-            embedded::given_names());
+      parse(embedded::triggers_tsv(), embedded::actors_tsv(), embedded::not_places_txt(), embedded::targets_txt(),
+            embedded::given_names_txt());
   return lex;
 }
 

@@ -38,6 +38,10 @@ bool Reprojector::forward(double lon, double lat, double& x, double& y) const {
   return std::isfinite(x) && std::isfinite(y);
 }
 
+void Reprojector::forward_many(double* x, double* y, size_t n) const {
+  proj_trans_generic(impl_->pj, PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0, 0, nullptr, 0, 0);
+}
+
 bool Reprojector::inverse(double x, double y, double& lon, double& lat) const {
   const PJ_COORD out = proj_trans(impl_->pj, PJ_INV, proj_coord(x, y, 0, 0));
   lon = out.xy.x;

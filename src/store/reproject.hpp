@@ -18,6 +18,8 @@ class Reprojector {
   // false when the point has no image in the target (outside its domain).
   bool forward(double lon, double lat, double& x, double& y) const;
   bool inverse(double x, double y, double& lon, double& lat) const;
+  // In place, n points at once (PROJ's batch call); failures become HUGE_VAL.
+  void forward_many(double* x, double* y, size_t n) const;
   const std::string& target() const { return target_; }
 
  private:

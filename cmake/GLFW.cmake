@@ -1,0 +1,1 @@
+sitmap_pkg_target(glfw glfw3 libglfw3-dev)

@@ -1,0 +1,5 @@
+set(OpenGL_GL_PREFERENCE GLVND)
+find_package(OpenGL QUIET)
+if(NOT OpenGL_FOUND)
+  message(FATAL_ERROR "OpenGL not found: install the Debian package libgl-dev")
+endif()

@@ -1,0 +1,260 @@
+#include "app/app.hpp"
+
+#include <fmt/core.h>
+#include <imgui.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+#include "app/viewer.hpp"
+#include "render/offscreen.hpp"
+#include "store/ingest.hpp"
+#include "store/reproject.hpp"
+#include "store/synthetic.hpp"
+
+namespace sitmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_store_path(const std::string& s) { return is_postgis_dsn(s) || fs::path(s).extension() == ".gpkg"; }
+bool is_geojson(const std::string& s) {
+  const auto ext = fs::path(s).extension();
+  return ext == ".geojson" || ext == ".geojsonl" || ext == ".geojsons";
+}
+
+std::optional<Gazetteer> open_gazetteer_quietly() {
+  try {
+    return Gazetteer::open(Gazetteer::default_path());
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "sitmap: {} (no place labels, and reports cannot be added)\n", e.what());
+    return std::nullopt;
+  }
+}
+
+// Events of a GeoJSON layer (ours, or any with the record's field names).
+void import_geojson(Store& store, const std::string& path) {
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  if (!ds || ds->GetLayerCount() == 0) throw std::runtime_error(path + ":1: GDAL cannot read it as GeoJSON");
+  OGRLayer* layer = ds->GetLayer(0);
+  const EventColumns c(*layer->GetLayerDefn());
+  if (c.at[ev::event_date] < 0) throw std::runtime_error(path + ":1: no event_date property: not a Sitmap/ACLED-style event layer");
+  std::map<std::string, std::vector<Event>> by_dataset;
+  for (auto& f : *layer) {
+    Event e = event_from_feature(*f, c);
+    if (const OGRGeometry* g = f->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint)
+      e.point = {g->toPoint()->getY(), g->toPoint()->getX()};
+    const std::string dataset = c.at[ev::dataset] >= 0 && f->GetFieldAsString(c.at[ev::dataset])[0] ? f->GetFieldAsString(c.at[ev::dataset]) : "sitmap";
+    by_dataset[dataset].push_back(std::move(e));
+  }
+  for (const auto& [dataset, events] : by_dataset) store.append_events(events, dataset);
+}
+
+// The store to show: a GeoPackage or PostGIS store as is; GeoJSON layers and
+// report files are loaded into a temporary GeoPackage first.
+Store open_inputs(const std::vector<std::string>& inputs, const Gazetteer* gaz, std::string& temp_dir) {
+  if (inputs.empty()) {
+    if (fs::exists(Store::kDefaultPath)) return Store::open(Store::kDefaultPath, Store::Mode::update);
+    throw std::invalid_argument("nothing to show: give a store (.gpkg, PG:...), GeoJSON or report files");
+  }
+  if (inputs.size() == 1 && is_store_path(inputs[0])) return Store::open(inputs[0], Store::Mode::update);
+  char tmpl[] = "/tmp/sitmap-view-XXXXXX";
+  temp_dir = mkdtemp(tmpl);
+  Store store = Store::open(temp_dir + "/view.gpkg");
+  std::vector<std::string> reports;
+  for (const auto& in : inputs) {
+    if (is_store_path(in)) throw std::invalid_argument(in + ": open a store on its own (sitmap view " + in + ")");
+    if (is_geojson(in)) import_geojson(store, in);
+    else reports.push_back(in);
+  }
+  if (!reports.empty()) {
+    if (!gaz) throw std::runtime_error("cannot read reports without the gazetteer index");
+    IngestOptions options;
+    options.on_error = [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); };
+    const IngestResult r = ingest_files(store, *gaz, reports, options);
+    fmt::print(stderr, "sitmap: {} reports read, {} events\n", r.added, r.events);
+  }
+  return store;
+}
+
+struct TempDirCleanup {
+  std::string dir;
+  ~TempDirCleanup() {
+    if (!dir.empty()) {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  }
+};
+
+void write_screenshot(const std::string& path, int width, int height) {
+  std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * 4), flipped(pixels.size());
+  glReadBuffer(GL_BACK);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  const size_t row = static_cast<size_t>(width) * 4;
+  for (int y = 0; y < height; ++y) std::copy_n(pixels.data() + static_cast<size_t>(height - 1 - y) * row, row, flipped.data() + static_cast<size_t>(y) * row);
+  write_png(path, width, height, flipped);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
+
+int run_viewer(const ViewOptions& o) {
+  const auto gaz = open_gazetteer_quietly();
+  TempDirCleanup temp;
+  Store store = open_inputs(o.inputs, gaz ? &*gaz : nullptr, temp.dir);
+  WindowOptions wo;
+  wo.width = o.width;
+  wo.height = o.height;
+  wo.visible = !o.hidden;
+  wo.title = "Sitmap - " + store.location();
+  PlatformWindow window(wo);
+  Viewer viewer(std::move(store), gaz ? &*gaz : nullptr, o.projection, window.width(), window.height());
+  std::optional<ScriptRunner> script;
+  if (!o.script.empty()) script = ScriptRunner::load(o.script);
+  std::string screenshot;
+  double last = window.time();
+  while (!window.should_close()) {
+    window.begin_frame();
+    const double now = window.time();
+    viewer.frame(window, now - last);
+    last = now;
+    window.end_frame();
+    if (!screenshot.empty()) {
+      write_screenshot(screenshot, window.width(), window.height());
+      screenshot.clear();
+    }
+    window.present();
+    if (script && !script->step(viewer, window, screenshot) && screenshot.empty()) break;
+  }
+  return 0;
+}
+
+int run_render(const RenderOptions& o) {
+  const auto gaz = open_gazetteer_quietly();
+  TempDirCleanup temp;
+  Store store = open_inputs(o.inputs, gaz ? &*gaz : nullptr, temp.dir);
+  WindowOptions wo;
+  wo.width = 64;
+  wo.height = 64;
+  wo.visible = false;
+  PlatformWindow window(wo);
+  window.begin_frame();  // builds the font atlas the labels use
+  Viewer viewer(std::move(store), gaz ? &*gaz : nullptr, o.projection, o.width, o.height);
+  ViewerState& s = viewer.state();
+  FilterInputs& f = s.filter;
+  if (!o.filter.types.empty())
+    for (size_t t = 0; t < viewer.table().sub_types.size(); ++t)
+      f.type_shown[t] = std::any_of(o.filter.types.begin(), o.filter.types.end(), [&](const std::string& x) {
+        return x == viewer.table().sub_types[t] || x == viewer.table().event_types[t];
+      });
+  if (!o.filter.actors.empty()) std::snprintf(f.actor, sizeof f.actor, "%s", o.filter.actors.front().c_str());
+  std::snprintf(f.country, sizeof f.country, "%s", o.filter.country.c_str());
+  viewer.apply_filters();
+  const auto length = parse_window_length(o.window);
+  if (!length) throw std::invalid_argument("--window '" + o.window + "': want 7d, 2w, 1m, 1y or a number of days");
+  if (!o.time.empty()) {
+    const auto day = viewer.day_of(o.time);
+    if (!day) throw std::invalid_argument("--time '" + o.time + "': not a date (YYYY-MM-DD)");
+    s.time.to = *day;
+  }
+  s.time.from = s.time.to - static_cast<float>(*length - 1);
+  if (o.bbox) {
+    Reprojector proj(projection_crs(o.projection));
+    double x0, y0, x1, y1;
+    proj.forward(o.bbox->west, std::max(o.bbox->south, -85.0), x0, y0);
+    proj.forward(o.bbox->east, std::min(o.bbox->north, 85.0), x1, y1);
+    s.camera.fit(x0, y0, x1, y1);
+    s.camera.scale /= 1.25;  // the box itself, no margin
+  } else {
+    viewer.fit_to_events();
+  }
+  viewer.render_png(o.output, o.width, o.height);
+  ImGui::EndFrame();
+  fmt::print(stderr, "sitmap render: {} ({}x{}, {} to {}) -> {}\n", viewer.store().location(), o.width, o.height,
+             viewer.day_label(std::ceil(s.time.from)), viewer.day_label(s.time.to), o.output);
+  return 0;
+}
+
+int run_bench_render(const BenchRenderOptions& o) {
+  WindowOptions wo;
+  wo.width = 64;
+  wo.height = 64;
+  wo.visible = false;
+  wo.vsync = false;
+  auto t = std::chrono::steady_clock::now();
+  PlatformWindow window(wo);
+  fmt::print("renderer: {} | {}\n", reinterpret_cast<const char*>(glGetString(GL_RENDERER)),
+             reinterpret_cast<const char*>(glGetString(GL_VERSION)));
+  fmt::print("window and context: {:.0f} ms\n", seconds_since(t) * 1000);
+
+  if (!o.store.empty()) {
+    if (!fs::exists(o.store) && !is_postgis_dsn(o.store)) {
+      fmt::print("making {} with 1,000,000 synthetic events...\n", o.store);
+      Store s = Store::open(o.store);
+      add_synthetic_events(s, 1000000);
+    }
+    window.begin_frame();
+    t = std::chrono::steady_clock::now();
+    const auto gaz = open_gazetteer_quietly();
+    Store store = Store::open(o.store, Store::Mode::update);
+    const auto t_open = seconds_since(t);
+    Viewer viewer(std::move(store), gaz ? &*gaz : nullptr, MapProjection::web_mercator, o.width, o.height);
+    const auto t_loaded = seconds_since(t);
+    viewer.scene().draw(viewer.state().camera, viewer.draw_params());
+    glFinish();
+    fmt::print("time to first frame, {} ({} events): {:.2f} s (open {:.2f} s, load + GPU upload {:.2f} s, draw {:.2f} s)\n",
+               o.store, viewer.table().size(), seconds_since(t), t_open, t_loaded - t_open, seconds_since(t) - t_loaded);
+    ImGui::EndFrame();
+  }
+
+  for (const size_t n : o.counts) {
+    t = std::chrono::steady_clock::now();
+    EventTableBuilder builder;
+    for (size_t first = 0; first < n; first += 100000)
+      for (const Event& e : synthetic_events(first, std::min<size_t>(100000, n - first))) builder.add(e, "sitmap", -1);
+    const EventTable table = builder.finish();
+    MapScene scene(table, MapProjection::web_mercator, nullptr);
+    Camera camera;
+    camera.width = o.width;
+    camera.height = o.height;
+    scene.fit_events(camera);
+    OffscreenTarget target(o.width, o.height);
+    target.bind();
+    glFinish();
+    fmt::print("{} events: table + upload {:.2f} s, {} MiB of instances\n", n, seconds_since(t), n * 24 / (1 << 20));
+    for (const EventStyle style : {EventStyle::markers, EventStyle::density}) {
+      EventDrawParams p;
+      p.style = style;
+      std::vector<double> ms;
+      size_t max_upload = 0;
+      const auto budget = std::chrono::steady_clock::now();
+      for (int f = 0; f < o.frames && (f < 5 || seconds_since(budget) < 30); ++f) {
+        p.window_from = static_cast<float>(f * 3 % kSyntheticDays);  // scrub: a 30-day window moving 3 days a frame
+        p.window_to = p.window_from + 29;
+        const size_t before = gl::uploaded_bytes();
+        const auto f0 = std::chrono::steady_clock::now();
+        scene.draw(camera, p);
+        glFinish();
+        ms.push_back(seconds_since(f0) * 1000);
+        max_upload = std::max(max_upload, gl::uploaded_bytes() - before);
+      }
+      if (ms.size() > 1) ms.erase(ms.begin());  // the first frame allocates (density target)
+      std::sort(ms.begin(), ms.end());
+      const double median = ms[ms.size() / 2], p99 = ms[std::min(ms.size() - 1, static_cast<size_t>(std::ceil(ms.size() * 0.99)) - 1)];
+      fmt::print("  {:<8} {:>4} frames: median {:8.2f} ms, p99 {:8.2f} ms, uploaded per frame {} bytes\n",
+                 style == EventStyle::markers ? "markers" : "density", ms.size(), median, p99, max_upload);
+    }
+    OffscreenTarget::unbind();
+  }
+  return 0;
+}
+
+}  // namespace sitmap

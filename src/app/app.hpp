@@ -1,0 +1,46 @@
+#pragma once
+// Entry points the CLI calls: the interactive viewer, the headless render,
+// the render benchmark.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/camera.hpp"
+#include "store/filter.hpp"
+
+namespace sitmap {
+
+struct ViewOptions {
+  std::vector<std::string> inputs;  // a .gpkg, a "PG:" DSN, .geojson files, report files
+  std::string script;               // --script FILE
+  MapProjection projection = MapProjection::web_mercator;
+  int width = 1440, height = 900;
+  bool hidden = false;              // no visible window (scripted runs)
+};
+
+// Runs the viewer until the window closes (or the script quits); exit code.
+int run_viewer(const ViewOptions& options);
+
+struct RenderOptions {
+  std::vector<std::string> inputs;
+  std::string time;           // the window's last day
+  std::string window = "7d";  // its length
+  std::optional<BBox> bbox;
+  MapProjection projection = MapProjection::web_mercator;
+  int width = 1600, height = 900;
+  std::string output = "map.png";
+  EventFilter filter;         // types, actors, country ...
+};
+
+int run_render(const RenderOptions& options);
+
+struct BenchRenderOptions {
+  std::vector<size_t> counts = {100000, 1000000, 10000000};
+  int frames = 120;
+  int width = 1280, height = 720;
+  std::string store;  // also time the first frame of this store (made with 1M synthetic events when absent)
+};
+
+int run_bench_render(const BenchRenderOptions& options);
+
+}  // namespace sitmap

@@ -1,0 +1,91 @@
+// The events in the window, in a sortable table synced with the map:
+// clicking a row pins the event and flies the map to it.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/viewer.hpp"
+
+namespace sitmap {
+
+void Viewer::view_table() {
+  ImGui::SetNextWindowPos(ImVec2(10, ImGui::GetIO().DisplaySize.y - 180 - 300), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(640, 290), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Events", &state_.show_table)) {
+    ImGui::End();
+    return;
+  }
+  const EventDrawParams p = draw_params();
+  static float rows_from = -1, rows_to = -1;
+  if (table_dirty_ || rows_from != p.window_from || rows_to != p.window_to) {
+    table_rows_.clear();
+    for (size_t i = 0; i < table_.size(); ++i)
+      if (mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to) table_rows_.push_back(static_cast<int>(i));
+    rows_from = p.window_from;
+    rows_to = p.window_to;
+    table_dirty_ = false;
+    if (ImGuiTableSortSpecs* s = ImGui::TableGetSortSpecs()) s->SpecsDirty = true;
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
+  if (ImGui::BeginTable("events", 6, flags)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort);
+    ImGui::TableSetupColumn("Type");
+    ImGui::TableSetupColumn("Actor");
+    ImGui::TableSetupColumn("Place");
+    ImGui::TableSetupColumn("Magnitude");
+    ImGui::TableSetupColumn("Conf.");
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+      const int col = specs->Specs[0].ColumnIndex;
+      const bool asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+      auto key_less = [&](int a, int b) {
+        const size_t i = static_cast<size_t>(a), j = static_cast<size_t>(b);
+        switch (col) {
+          case 1: return table_.sub_types[table_.type[i]] < table_.sub_types[table_.type[j]];
+          case 2: return table_.actors[table_.actor1[i]] < table_.actors[table_.actor1[j]];
+          case 3: return table_.locations[table_.location[i]] < table_.locations[table_.location[j]];
+          case 4: return table_.magnitude[i] < table_.magnitude[j];
+          case 5: return table_.confidence[i] < table_.confidence[j];
+          default: return table_.day_from[i] < table_.day_from[j];
+        }
+      };
+      std::stable_sort(table_rows_.begin(), table_rows_.end(), [&](int a, int b) { return asc ? key_less(a, b) : key_less(b, a); });
+      specs->SpecsDirty = false;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(table_rows_.size()));
+    while (clipper.Step())
+      for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+        const int i = table_rows_[static_cast<size_t>(r)];
+        const size_t k = static_cast<size_t>(i);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(i);
+        if (ImGui::Selectable(day_label(table_.day_from[k]).c_str(), state_.selected == i, ImGuiSelectableFlags_SpanAllColumns)) {
+          state_.selected = i;
+          state_.show_details = true;
+          // Fly to it: centre on the event, close enough to see the town.
+          state_.camera.center_x = scene_->events().xs()[k];
+          state_.camera.center_y = scene_->events().ys()[k];
+          state_.camera.scale = std::min(state_.camera.scale, 600.0);
+        }
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(table_.sub_types[table_.type[k]].c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(table_.actors[table_.actor1[k]].c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(table_.locations[table_.location[k]].c_str());
+        ImGui::TableNextColumn();
+        if (table_.magnitude[k] > 0) ImGui::Text("%.0f", table_.magnitude[k]);
+        ImGui::TableNextColumn();
+        ImGui::Text("%.2f", table_.confidence[k]);
+      }
+    ImGui::EndTable();
+  }
+  ImGui::End();
+}
+
+}  // namespace sitmap

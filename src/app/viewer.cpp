@@ -1,0 +1,249 @@
+#include "app/viewer.hpp"
+
+#include <fmt/core.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "render/offscreen.hpp"
+#include "store/ingest.hpp"
+
+namespace sitmap {
+
+Viewer::Viewer(Store store, const Gazetteer* gaz, MapProjection projection, int width, int height)
+    : store_(std::move(store)), gaz_(gaz), projection_(projection) {
+  state_.camera.width = width;
+  state_.camera.height = height;
+  reload();
+  fit_to_events();
+  // Start on the last week of the data: what a user opening a store wants to see.
+  const float last = static_cast<float>(table_.last_day());
+  state_.time.to = last;
+  state_.time.from = std::max(0.0f, last - 6);
+}
+
+Viewer::~Viewer() = default;
+
+void Viewer::reload() {
+  table_ = load_event_table(store_);
+  scene_.reset();  // free the old GPU buffers first
+  scene_ = std::make_unique<MapScene>(table_, projection_, gaz_);
+  state_.filter.type_shown.assign(table_.sub_types.size(), 1);
+  state_.selected = state_.hovered = -1;
+  state_.timeline_from = -1;
+  state_.timeline_to = static_cast<float>(table_.last_day()) + 1;
+  apply_filters();
+}
+
+EventFilter Viewer::current_filter(bool with_time) const {
+  const FilterInputs& in = state_.filter;
+  EventFilter f;
+  for (size_t i = 0; i < in.type_shown.size(); ++i)
+    if (in.type_shown[i]) f.types.push_back(table_.sub_types[i]);
+  if (f.types.size() == table_.sub_types.size()) f.types.clear();
+  else if (f.types.empty()) f.types.push_back("\x01none");  // every type unticked: nothing
+  if (in.actor[0]) f.actors.push_back(in.actor);
+  f.country = in.country;
+  f.text = in.text;
+  f.min_confidence = in.min_confidence;
+  f.include_background = in.background;
+  if (in.dataset > 0 && static_cast<size_t>(in.dataset) <= table_.datasets.size()) f.dataset = table_.datasets[in.dataset - 1];
+  if (with_time) {
+    const float from = std::ceil(state_.time.from - 1e-4f), to = std::floor(state_.time.to + 1e-4f);
+    f.from = civil_from_days(table_.day0 + static_cast<long>(from));
+    f.to = civil_from_days(table_.day0 + static_cast<long>(to));
+  }
+  return f;
+}
+
+void Viewer::apply_filters() {
+  try {
+    mask_ = filter_mask(table_, current_filter(false), &store_);
+  } catch (const std::exception& e) {
+    state_.status = std::string("filter: ") + e.what();
+    mask_.assign(table_.size(), 1);
+  }
+  scene_->set_visible(mask_);
+  per_day_.assign(static_cast<size_t>(table_.last_day()) + 1, 0);
+  for (size_t i = 0; i < table_.size(); ++i)
+    if (mask_[i]) ++per_day_[static_cast<size_t>(table_.day_from[i])];
+  table_dirty_ = true;
+}
+
+size_t Viewer::count_in_window() const {
+  size_t n = 0;
+  const int from = std::max(0, static_cast<int>(std::ceil(state_.time.from - 1e-4f)));
+  const int to = std::min(static_cast<int>(per_day_.size()) - 1, static_cast<int>(std::floor(state_.time.to + 1e-4f)));
+  for (int d = from; d <= to; ++d) n += static_cast<size_t>(per_day_[static_cast<size_t>(d)]);
+  return n;
+}
+
+EventDrawParams Viewer::draw_params() const {
+  EventDrawParams p;
+  // Whole days: an event on day d is shown when the window covers any of d.
+  p.window_from = std::ceil(state_.time.from - 1e-4f);
+  p.window_to = std::floor(state_.time.to + 1e-4f);
+  p.fade = state_.time.mode != WindowMode::single_day;
+  p.selected = state_.selected;
+  p.hovered = state_.hovered;
+  const bool crowded = count_in_window() > 20000 && state_.camera.scale > 2000;
+  p.style = state_.style == StyleChoice::density || (state_.style == StyleChoice::automatic && crowded)
+                ? EventStyle::density
+                : EventStyle::markers;
+  return p;
+}
+
+int Viewer::pick(double sx, double sy) const {
+  const auto& xs = scene_->events().xs();
+  const auto& ys = scene_->events().ys();
+  const EventDrawParams p = draw_params();
+  const Camera& c = state_.camera;
+  int best = -1;
+  double best_d = 10 * 10;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    if (!mask_[i] || table_.day_to[i] < p.window_from || table_.day_from[i] > p.window_to) continue;
+    const double dx = c.to_screen_x(xs[i]) - sx, dy = c.to_screen_y(ys[i]) - sy;
+    const double d = dx * dx + dy * dy;
+    if (d <= best_d) {  // later rows drawn on top win ties
+      best_d = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+std::string Viewer::day_label(float day) const {
+  return to_iso(civil_from_days(table_.day0 + static_cast<long>(std::floor(day + 1e-4f))));
+}
+
+std::optional<float> Viewer::day_of(const std::string& date) const {
+  try {
+    return static_cast<float>(days_from_civil(parse_filter_date(date)) - table_.day0);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+void Viewer::fit_to_events() { scene_->fit_events(state_.camera, &mask_); }
+
+void Viewer::select_event_id(const std::string& event_id) {
+  state_.selected = -1;
+  OGRLayer& layer = store_.layer(kEventsLayer);
+  for (size_t i = 0; i < table_.size(); ++i) {
+    FeaturePtr f(layer.GetFeature(table_.fid[i]));
+    if (f && event_id == f->GetFieldAsString("event_id")) {
+      state_.selected = static_cast<int>(i);
+      return;
+    }
+  }
+}
+
+void Viewer::add_files(const std::vector<std::string>& files) {
+  if (!gaz_) {
+    state_.status = "cannot ingest: no gazetteer index";
+    return;
+  }
+  std::string errors;
+  IngestOptions options;
+  options.on_error = [&](const std::string& m) { errors = m; };
+  const IngestResult r = ingest_files(store_, *gaz_, files, options);
+  state_.status = fmt::format("added {} reports ({} events), {} already stored, {} failed{}{}", r.added, r.events,
+                              r.already_stored, r.failed, errors.empty() ? "" : ": ", errors);
+  reload();
+}
+
+size_t Viewer::export_layer(const std::string& path, ExportFormat format) {
+  ExportOptions options;
+  options.format = format;
+  return export_events(store_, current_filter(true), path, options);
+}
+
+void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) const {
+  scene_->draw_labels(list, camera);
+  if (!caption) return;
+  // Legend of the types on the map, and the window's dates.
+  std::vector<int> present(table_.sub_types.size(), 0);
+  for (size_t i = 0; i < table_.size(); ++i) present[table_.type[i]] |= mask_[i];
+  float y = 12;
+  const float x = 12;
+  const std::string head = state_.time.from >= state_.time.to - 0.01f
+                               ? day_label(state_.time.to)
+                               : day_label(std::ceil(state_.time.from - 1e-4f)) + " to " + day_label(state_.time.to);
+  const std::string title = fmt::format("{}   {} events", head, count_in_window());
+  list->AddRectFilled(ImVec2(x - 6, y - 4), ImVec2(x + 14 + ImGui::CalcTextSize(title.c_str()).x, y + 18), IM_COL32(255, 255, 255, 210), 4);
+  list->AddText(ImVec2(x, y), IM_COL32(20, 20, 20, 255), title.c_str());
+  y += 26;
+  for (size_t t = 0; t < table_.sub_types.size(); ++t) {
+    if (!present[t]) continue;
+    const Rgb c = color_for_type(table_.sub_types[t], t);
+    const ImU32 col = IM_COL32(int(c.r * 255), int(c.g * 255), int(c.b * 255), 255);
+    const float w = ImGui::CalcTextSize(table_.sub_types[t].c_str()).x;
+    list->AddRectFilled(ImVec2(x - 6, y - 2), ImVec2(x + 26 + w, y + 16), IM_COL32(255, 255, 255, 200), 3);
+    list->AddCircleFilled(ImVec2(x + 5, y + 7), 5, col);
+    list->AddText(ImVec2(x + 16, y), IM_COL32(30, 30, 30, 255), table_.sub_types[t].c_str());
+    y += 20;
+  }
+}
+
+void Viewer::render_png(const std::string& path, int width, int height) {
+  Camera camera = state_.camera;
+  // Same view at another size: keep the centre, scale so the same span shows across.
+  camera.scale = state_.camera.scale * state_.camera.width / std::max(width, 1);
+  camera.width = width;
+  camera.height = height;
+  OffscreenTarget target(width, height);
+  target.bind();
+  scene_->draw(camera, draw_params());
+  // Labels, legend and caption through ImGui's renderer, from a list of our own.
+  ImDrawList list(ImGui::GetDrawListSharedData());
+  list._ResetForNewFrame();
+  list.PushClipRect(ImVec2(0, 0), ImVec2(static_cast<float>(width), static_cast<float>(height)));
+  list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+  draw_overlay(&list, camera, true);
+  ImDrawList* lists[] = {&list};
+  ImDrawData data;
+  data.Valid = true;
+  data.CmdLists = lists;
+  data.CmdListsCount = 1;
+  data.TotalVtxCount = list.VtxBuffer.Size;
+  data.TotalIdxCount = list.IdxBuffer.Size;
+  data.DisplayPos = ImVec2(0, 0);
+  data.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+  data.FramebufferScale = ImVec2(1, 1);
+  ImGui_ImplOpenGL3_RenderDrawData(&data);
+  const auto pixels = target.read_rgba();
+  OffscreenTarget::unbind();
+  write_png(path, width, height, pixels);
+}
+
+void Viewer::render_frames(const std::string& dir, int count, int width, int height) {
+  std::filesystem::create_directories(dir);
+  const TimeWindow saved = state_.time;
+  const int step = state_.time.mode == WindowMode::sliding ? std::max(1, static_cast<int>(std::round(state_.time.width())) + 1) : 1;
+  for (int i = 0; i < count; ++i) {
+    render_png(fmt::format("{}/frame_{:05}.png", dir, i), width, height);
+    step_days(state_.time, step, static_cast<float>(table_.last_day()));
+  }
+  state_.time = saved;
+}
+
+void Viewer::frame(PlatformWindow& window, double dt) {
+  if (auto dropped = window.take_dropped_files(); !dropped.empty()) add_files(dropped);
+  state_.camera.width = window.width();
+  state_.camera.height = window.height();
+  advance(state_.time, dt, static_cast<float>(table_.last_day()));
+  handle_keys();
+  view_map(window);
+  scene_->draw(state_.camera, draw_params());
+  draw_overlay(ImGui::GetBackgroundDrawList(), state_.camera, false);
+  view_timeline();
+  if (state_.show_filters) view_filters();
+  if (state_.show_details) view_details();
+  if (state_.show_table) view_table();
+  if (state_.show_export) view_export();
+}
+
+}  // namespace sitmap

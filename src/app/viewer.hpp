@@ -1,0 +1,127 @@
+#pragma once
+// The timeline map viewer: a store's events on the map, driven by the time
+// window. Plain state (ViewerState) plus one file per panel:
+// view_map.cpp, view_timeline.cpp, view_filters.cpp, view_details.cpp,
+// view_table.cpp, view_export.cpp; script.cpp replays --script files.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/timeline_model.hpp"
+#include "app/window.hpp"
+#include "render/scene.hpp"
+#include "store/event_table.hpp"
+#include "store/export.hpp"
+#include "store/store.hpp"
+
+struct ImDrawList;
+
+namespace sitmap {
+
+enum class StyleChoice { automatic, markers, density };
+
+struct FilterInputs {
+  std::vector<uint8_t> type_shown;  // per sub_type of the table
+  char actor[128] = "";
+  char country[8] = "";
+  char text[128] = "";
+  float min_confidence = 0;
+  bool background = true;
+  int dataset = 0;  // 0: all, else 1 + index into the table's datasets
+};
+
+struct ViewerState {
+  Camera camera;
+  TimeWindow time;
+  FilterInputs filter;
+  StyleChoice style = StyleChoice::automatic;
+  int selected = -1, hovered = -1;
+  float timeline_from = 0, timeline_to = 1;  // the days the timeline shows
+  bool show_table = true, show_filters = true, show_details = true, show_export = false;
+  std::string status;
+  // Export panel inputs.
+  int export_format = 0;  // geojson, csv, gpkg
+  char export_path[256] = "events.geojson";
+  int png_width = 1920, png_height = 1080;
+  char png_path[256] = "map.png";
+  char frames_dir[256] = "frames";
+  int frame_count = 30;
+  char date_from[16] = "", date_to[16] = "";
+};
+
+class Viewer {
+ public:
+  // Draws the store's events; the gazetteer (may be null) gives place labels.
+  Viewer(Store store, const Gazetteer* gaz, MapProjection projection, int width, int height);
+  ~Viewer();
+
+  // One interactive frame: input, playback, map, panels.
+  void frame(PlatformWindow& window, double dt);
+  // Adds report files to the store (dropped on the window) and reloads.
+  void add_files(const std::vector<std::string>& files);
+
+  // Headless: the map with labels, legend and caption at WxH, as PNG.
+  void render_png(const std::string& path, int width, int height);
+  // The playback as numbered PNGs: `count` frames, the window moving one
+  // step (its width in sliding mode, else a day) each.
+  void render_frames(const std::string& dir, int count, int width, int height);
+  // Exports the current layer (filters + time window) through export_events.
+  size_t export_layer(const std::string& path, ExportFormat format);
+
+  ViewerState& state() { return state_; }
+  const EventTable& table() const { return table_; }
+  MapScene& scene() { return *scene_; }
+  Store& store() { return store_; }
+  void apply_filters();  // after changing state().filter
+  void fit_to_events();
+  void select_event_id(const std::string& event_id);
+  std::string day_label(float day) const;  // "2015-11-15"
+  std::optional<float> day_of(const std::string& date) const;
+  EventDrawParams draw_params() const;
+
+ private:
+  void reload();
+  EventFilter current_filter(bool with_time) const;
+  size_t count_in_window() const;
+  int pick(double sx, double sy) const;
+  void draw_overlay(ImDrawList* list, const Camera& camera, bool caption) const;
+  // Panels.
+  void view_map(PlatformWindow& window);
+  void view_timeline();
+  void view_filters();
+  void view_details();
+  void view_table();
+  void view_export();
+  void view_tooltip(int index);
+  void handle_keys();
+
+  Store store_;
+  const Gazetteer* gaz_;
+  MapProjection projection_;
+  EventTable table_;
+  std::unique_ptr<MapScene> scene_;
+  std::vector<uint8_t> mask_;
+  std::vector<int> per_day_;  // visible events per day
+  std::vector<int> table_rows_;  // indices shown by the table, sorted
+  bool table_dirty_ = true;
+  ViewerState state_;
+};
+
+// The script actions of `sitmap view --script FILE` (one per line):
+//   time DATE | window 7d | mode sliding|cumulative|single-day | play FRAMES
+//   filter type|actor|country|text VALUE | filter clear | select EVENT_ID
+//   view LON LAT KM_PER_PX | fit | export PATH | png PATH WxH | frames DIR N
+//   screenshot PATH | quit
+// Errors say "FILE:LINE: reason".
+struct ScriptRunner {
+  std::vector<std::string> lines;
+  std::string path;
+  size_t next = 0;
+  int wait_frames = 0;
+  static ScriptRunner load(const std::string& path);
+  // Runs actions until one needs a frame drawn; returns false at `quit` or the end.
+  bool step(Viewer& viewer, PlatformWindow& window, std::string& screenshot_request);
+};
+
+}  // namespace sitmap

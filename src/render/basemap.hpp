@@ -1,0 +1,45 @@
+#pragma once
+// The basemap: Natural Earth land and country borders (world-atlas
+// TopoJSON, read through GDAL), projected through PROJ, land triangulated
+// once with GEOS's constrained Delaunay triangulation into GPU buffers.
+// Three levels of detail (110m, 50m, 10m) switch with the zoom; 10m is
+// loaded the first time it is needed.
+#include <array>
+#include <string>
+
+#include "render/camera.hpp"
+#include "render/gl.hpp"
+#include "render/shader.hpp"
+
+namespace sitmap {
+
+struct MapBounds {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the projected world
+};
+
+class Basemap {
+ public:
+  explicit Basemap(MapProjection projection);
+  Basemap(const Basemap&) = delete;
+  ~Basemap();
+
+  void draw(const Camera& camera, const ShaderProgram& program);
+  MapBounds bounds() const { return bounds_; }
+  // Which level the camera's scale calls for: 0 = 110m, 1 = 50m, 2 = 10m.
+  static int level_for(double scale);
+  size_t triangles(int level) const { return levels_[level].land_vertices / 3; }
+
+ private:
+  struct Level {
+    bool loaded = false;
+    GLuint vao_land = 0, vbo_land = 0, vao_lines = 0, vbo_lines = 0;
+    GLsizei land_vertices = 0, line_vertices = 0;
+  };
+  void load(int level);
+
+  MapProjection projection_;
+  std::array<Level, 3> levels_;
+  MapBounds bounds_;
+};
+
+}  // namespace sitmap

@@ -1,0 +1,199 @@
+#include "render/event_layer.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+#include "render/shaders.hpp"
+#include "store/reproject.hpp"
+
+namespace sitmap {
+namespace {
+
+struct Instance {
+  float x, y;
+  float day_from, day_to;
+  float magnitude;
+  uint8_t type, precision, pad[2];
+};
+static_assert(sizeof(Instance) == 24);
+
+struct TypeColor {
+  const char* name;
+  Rgb color;
+};
+
+constexpr TypeColor kTypeColors[] = {
+    {"Air/drone strike", {0.86f, 0.16f, 0.16f}},
+    {"Shelling/artillery/missile attack", {0.95f, 0.50f, 0.10f}},
+    {"Remote explosive/landmine/IED", {0.60f, 0.25f, 0.70f}},
+    {"Suicide bomb", {0.45f, 0.10f, 0.45f}},
+    {"Grenade", {0.75f, 0.45f, 0.65f}},
+    {"Chemical weapon", {0.40f, 0.70f, 0.20f}},
+    {"Armed clash", {0.15f, 0.40f, 0.80f}},
+    {"Government regains territory", {0.20f, 0.60f, 0.75f}},
+    {"Non-state actor overtakes territory", {0.10f, 0.55f, 0.55f}},
+    {"Attack", {0.10f, 0.10f, 0.10f}},
+    {"Abduction/forced disappearance", {0.40f, 0.40f, 0.40f}},
+    {"Sexual violence", {0.55f, 0.20f, 0.30f}},
+    {"Peaceful protest", {0.30f, 0.70f, 0.35f}},
+    {"Protest with intervention", {0.55f, 0.75f, 0.25f}},
+    {"Violent demonstration", {0.85f, 0.70f, 0.10f}},
+    {"Mob violence", {0.70f, 0.55f, 0.10f}},
+};
+
+constexpr Rgb kFallback[] = {{0.35f, 0.55f, 0.65f}, {0.65f, 0.45f, 0.30f}, {0.50f, 0.50f, 0.20f}, {0.30f, 0.30f, 0.60f}};
+
+}  // namespace
+
+Rgb color_for_type(const std::string& sub_event_type, size_t index) {
+  for (const auto& t : kTypeColors)
+    if (sub_event_type == t.name) return t.color;
+  return kFallback[index % std::size(kFallback)];
+}
+
+EventLayer::EventLayer(const EventTable& t, MapProjection projection)
+    : count_(t.size()),
+      markers_("events.vert", shaders::events_vert(), "events.frag", shaders::events_frag()),
+      density_("density.vert", shaders::density_vert(), "density.frag", shaders::density_frag()),
+      heat_("heat.vert", shaders::heat_vert(), "heat.frag", shaders::heat_frag()) {
+  for (size_t i = 0; i < palette_.size(); ++i)
+    palette_[i] = i < t.sub_types.size() ? color_for_type(t.sub_types[i], i) : kFallback[i % std::size(kFallback)];
+  // Project once (PROJ, in batch); map units as floats are ample for markers.
+  std::vector<double> px(t.lon), py(t.lat);
+  const double limit = projection == MapProjection::web_mercator ? 85.05 : 90.0;
+  for (double& v : py) v = std::clamp(v, -limit, limit);
+  Reprojector(projection_crs(projection)).forward_many(px.data(), py.data(), px.size());
+  x_.resize(count_);
+  y_.resize(count_);
+  std::vector<Instance> inst(count_);
+  for (size_t i = 0; i < count_; ++i) {
+    x_[i] = static_cast<float>(px[i]);
+    y_[i] = static_cast<float>(py[i]);
+    inst[i] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], {0, 0}};
+  }
+  const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+  glGenVertexArrays(1, &vao_);
+  glGenVertexArrays(1, &vao_points_);
+  glGenVertexArrays(1, &vao_empty_);
+  glGenBuffers(1, &vbo_corners_);
+  glGenBuffers(1, &vbo_instances_);
+  glGenBuffers(1, &vbo_visible_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_corners_);
+  gl::buffer_data(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);
+  gl::buffer_data(GL_ARRAY_BUFFER, inst.size() * sizeof(Instance), inst.data(), GL_STATIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
+  const std::vector<uint8_t> all(count_, 1);
+  gl::buffer_data(GL_ARRAY_BUFFER, all.size(), all.data(), GL_DYNAMIC_DRAW);
+
+  // Markers: instanced quads (divisor 1); density: the same buffers as points (divisor 0).
+  for (const GLuint vao : {vao_, vao_points_}) {
+    const GLuint divisor = vao == vao_ ? 1 : 0;
+    glBindVertexArray(vao);
+    if (vao == vao_) {
+      glBindBuffer(GL_ARRAY_BUFFER, vbo_corners_);
+      glEnableVertexAttribArray(0);
+      glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);
+    const auto stride = static_cast<GLsizei>(sizeof(Instance));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, x)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, day_from)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, magnitude)));
+    glEnableVertexAttribArray(4);
+    glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, reinterpret_cast<void*>(offsetof(Instance, type)));
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
+    glEnableVertexAttribArray(5);
+    glVertexAttribIPointer(5, 1, GL_UNSIGNED_BYTE, 1, nullptr);
+    for (GLuint a = 1; a <= 5; ++a) glVertexAttribDivisor(a, divisor);
+  }
+  glBindVertexArray(0);
+}
+
+EventLayer::~EventLayer() {
+  glDeleteBuffers(1, &vbo_corners_);
+  glDeleteBuffers(1, &vbo_instances_);
+  glDeleteBuffers(1, &vbo_visible_);
+  glDeleteVertexArrays(1, &vao_);
+  glDeleteVertexArrays(1, &vao_points_);
+  glDeleteVertexArrays(1, &vao_empty_);
+  if (fbo_) glDeleteFramebuffers(1, &fbo_);
+  if (density_tex_) glDeleteTextures(1, &density_tex_);
+}
+
+void EventLayer::set_visible(const std::vector<uint8_t>& mask) {
+  if (mask.size() != count_) throw std::logic_error("visibility mask of the wrong size");
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
+  gl::uploaded_bytes() += mask.size();
+  glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(mask.size()), mask.data());
+}
+
+void EventLayer::ensure_density_target(int w, int h) {
+  if (fbo_ && w == fbo_w_ && h == fbo_h_) return;
+  if (!fbo_) {
+    glGenFramebuffers(1, &fbo_);
+    glGenTextures(1, &density_tex_);
+  }
+  glBindTexture(GL_TEXTURE_2D, density_tex_);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, w, h, 0, GL_RED, GL_FLOAT, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  GLint previous = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, density_tex_, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+  fbo_w_ = w;
+  fbo_h_ = h;
+}
+
+void EventLayer::draw(const Camera& camera, const EventDrawParams& p) {
+  if (count_ == 0) return;
+  const float cx = static_cast<float>(camera.center_x), cy = static_cast<float>(camera.center_y);
+  const float hx = static_cast<float>(camera.scale * camera.width / 2), hy = static_cast<float>(camera.scale * camera.height / 2);
+  glEnable(GL_BLEND);
+  if (p.style == EventStyle::density) {
+    ensure_density_target(camera.width, camera.height);
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glBlendFunc(GL_ONE, GL_ONE);
+    glEnable(GL_PROGRAM_POINT_SIZE);
+    density_.use();
+    glUniform2f(density_.uniform("center"), cx, cy);
+    glUniform2f(density_.uniform("half_extent"), hx, hy);
+    glUniform2f(density_.uniform("window"), p.window_from, p.window_to);
+    glBindVertexArray(vao_points_);
+    glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(count_));
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    heat_.use();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, density_tex_);
+    glUniform1i(heat_.uniform("density"), 0);
+    glBindVertexArray(vao_empty_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+  } else {
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    markers_.use();
+    glUniform2f(markers_.uniform("center"), cx, cy);
+    glUniform2f(markers_.uniform("half_extent"), hx, hy);
+    glUniform2f(markers_.uniform("viewport"), static_cast<float>(camera.width), static_cast<float>(camera.height));
+    glUniform2f(markers_.uniform("window"), p.window_from, p.window_to);
+    glUniform1i(markers_.uniform("fade"), p.fade ? 1 : 0);
+    glUniform1i(markers_.uniform("selected"), p.selected);
+    glUniform1i(markers_.uniform("hovered"), p.hovered);
+    glUniform3fv(markers_.uniform("palette"), 32, &palette_[0].r);
+    glBindVertexArray(vao_);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
+  }
+  glBindVertexArray(0);
+}
+
+}  // namespace sitmap

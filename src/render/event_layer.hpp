@@ -1,0 +1,62 @@
+#pragma once
+// Events on the GPU: one instance per event (position in map units, days,
+// magnitude, type, precision), uploaded once; a visibility byte per event,
+// uploaded when the filters change; the time window is a uniform, so
+// scrubbing and playing upload nothing. At low zoom with many events in
+// the window, a density layer (additive counts, then a heat ramp) replaces
+// the markers.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "render/camera.hpp"
+#include "render/gl.hpp"
+#include "render/shader.hpp"
+#include "store/event_table.hpp"
+
+namespace sitmap {
+
+struct Rgb {
+  float r, g, b;
+};
+
+// The colour of each sub_event_type (a fixed colour for ACLED's, a
+// fallback cycle for others).
+Rgb color_for_type(const std::string& sub_event_type, size_t index);
+
+enum class EventStyle { markers, density };
+
+struct EventDrawParams {
+  float window_from = 0, window_to = 0;  // days relative to the table's day0, inclusive
+  bool fade = true;
+  int selected = -1, hovered = -1;
+  EventStyle style = EventStyle::markers;
+};
+
+class EventLayer {
+ public:
+  // Projects every event through PROJ once and uploads the instances.
+  EventLayer(const EventTable& table, MapProjection projection);
+  EventLayer(const EventLayer&) = delete;
+  ~EventLayer();
+
+  void set_visible(const std::vector<uint8_t>& mask);  // the only upload after creation
+  void draw(const Camera& camera, const EventDrawParams& params);
+
+  // Projected positions (map units), for hit-testing and fitting.
+  const std::vector<float>& xs() const { return x_; }
+  const std::vector<float>& ys() const { return y_; }
+
+ private:
+  void ensure_density_target(int width, int height);
+
+  size_t count_ = 0;
+  std::vector<float> x_, y_;
+  std::array<Rgb, 32> palette_{};
+  GLuint vao_ = 0, vbo_corners_ = 0, vbo_instances_ = 0, vbo_visible_ = 0, vao_points_ = 0;
+  GLuint fbo_ = 0, density_tex_ = 0, vao_empty_ = 0;
+  int fbo_w_ = 0, fbo_h_ = 0;
+  ShaderProgram markers_, density_, heat_;
+};
+
+}  // namespace sitmap

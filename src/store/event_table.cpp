@@ -1,0 +1,197 @@
+#include "store/event_table.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/fold.hpp"
+#include "store/store.hpp"
+
+namespace sitmap {
+namespace {
+
+// Interns strings into a table; index stays stable.
+class Interner {
+ public:
+  explicit Interner(std::vector<std::string>& table) : table_(table) {
+    for (size_t i = 0; i < table.size(); ++i) index_[table[i]] = i;
+  }
+  size_t operator()(const std::string& s) {
+    auto [it, fresh] = index_.emplace(s, table_.size());
+    if (fresh) table_.push_back(s);
+    return it->second;
+  }
+
+ private:
+  std::vector<std::string>& table_;
+  std::unordered_map<std::string, size_t> index_;
+};
+
+template <class T>
+T clamp_index(size_t i) {
+  return static_cast<T>(std::min<size_t>(i, std::numeric_limits<T>::max()));
+}
+
+float magnitude_of(std::optional<int> fatalities, const std::map<std::string, long>& quantities) {
+  if (fatalities && *fatalities > 0) return static_cast<float>(*fatalities);
+  long best = 0;
+  for (const auto& [k, v] : quantities) best = std::max(best, v);
+  return static_cast<float>(best);
+}
+
+// Rows are appended with absolute day numbers, then made relative to day0.
+}  // namespace
+
+struct EventTableBuilder::Impl {
+  EventTable t;
+  Interner types{t.sub_types}, actors{t.actors}, countries{t.countries}, datasets{t.datasets}, locations{t.locations};
+  std::vector<long> from_abs, to_abs;
+
+  void add(const Event& e, std::string_view dataset, int64_t fid) {
+    if (!e.when.date) return;  // an undated event has no place on a timeline
+    t.lon.push_back(e.point.lon);
+    t.lat.push_back(e.point.lat);
+    const long from = days_from_civil(*e.when.date);
+    from_abs.push_back(from);
+    to_abs.push_back(e.when.date_to ? std::max(from, days_from_civil(*e.when.date_to)) : from);
+    const size_t ti = types(e.sub_event_type.empty() ? e.event_type : e.sub_event_type);
+    if (t.event_types.size() < t.sub_types.size()) t.event_types.push_back(e.event_type);
+    t.type.push_back(clamp_index<uint8_t>(ti));
+    t.magnitude.push_back(magnitude_of(e.fatalities, e.quantities));
+    t.precision.push_back(static_cast<uint8_t>(std::clamp(e.geo_precision, 1, 3)));
+    t.confidence.push_back(static_cast<float>(e.confidence));
+    t.background.push_back(e.background ? 1 : 0);
+    t.actor1.push_back(clamp_index<uint16_t>(actors(e.actor1)));
+    t.actor2.push_back(clamp_index<uint16_t>(actors(e.actor2)));
+    t.country.push_back(clamp_index<uint16_t>(countries(e.country_code)));
+    t.dataset.push_back(clamp_index<uint8_t>(datasets(std::string(dataset))));
+    t.location.push_back(static_cast<uint32_t>(locations(e.location)));
+    t.fid.push_back(fid);
+  }
+
+  EventTable finish() {
+    t.day0 = from_abs.empty() ? 0 : *std::min_element(from_abs.begin(), from_abs.end());
+    t.day_from.resize(from_abs.size());
+    t.day_to.resize(from_abs.size());
+    for (size_t i = 0; i < from_abs.size(); ++i) {
+      t.day_from[i] = static_cast<float>(from_abs[i] - t.day0);
+      t.day_to[i] = static_cast<float>(to_abs[i] - t.day0);
+    }
+    return std::move(t);
+  }
+};
+
+EventTableBuilder::EventTableBuilder() : impl_(std::make_unique<Impl>()) {}
+EventTableBuilder::~EventTableBuilder() = default;
+void EventTableBuilder::add(const Event& e, std::string_view dataset, int64_t fid) { impl_->add(e, dataset, fid); }
+EventTable EventTableBuilder::finish() { return impl_->finish(); }
+
+long EventTable::last_day() const {
+  return day_to.empty() ? 0 : static_cast<long>(*std::max_element(day_to.begin(), day_to.end()));
+}
+
+EventTable load_event_table(Store& store) {
+  OGRLayer& layer = store.layer(kEventsLayer);
+  const EventColumns c(*layer.GetLayerDefn());
+  // Only what the map needs: GDAL then reads fewer columns.
+  const int needed[] = {ev::location, ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1, ev::actor2,
+                        ev::country_code, ev::latitude, ev::longitude, ev::geo_precision, ev::fatalities,
+                        ev::quantities, ev::confidence, ev::background, ev::dataset};
+  std::vector<std::string> ignored;
+  for (int k = 0; k < ev::count; ++k)
+    if (std::find(std::begin(needed), std::end(needed), k) == std::end(needed) && c.at[k] >= 0)
+      ignored.push_back(event_fields()[k].name);
+  std::vector<const char*> names;
+  for (const auto& s : ignored) names.push_back(s.c_str());
+  names.push_back("OGR_GEOMETRY");
+  names.push_back(nullptr);
+  layer.SetIgnoredFields(names.data());
+  layer.SetAttributeFilter(nullptr);
+  layer.SetSpatialFilter(nullptr);
+  layer.ResetReading();
+  EventTableBuilder b;
+  for (auto& f : layer) {
+    Event e;
+    e.when.date = date_field(*f, c.at[ev::event_date]);
+    e.when.date_to = date_field(*f, c.at[ev::event_date_to]);
+    e.event_type = f->GetFieldAsString(c.at[ev::event_type]);
+    e.location = f->GetFieldAsString(c.at[ev::location]);
+    e.sub_event_type = f->GetFieldAsString(c.at[ev::sub_event_type]);
+    e.actor1 = f->GetFieldAsString(c.at[ev::actor1]);
+    e.actor2 = f->GetFieldAsString(c.at[ev::actor2]);
+    e.country_code = f->GetFieldAsString(c.at[ev::country_code]);
+    e.point = {f->GetFieldAsDouble(c.at[ev::latitude]), f->GetFieldAsDouble(c.at[ev::longitude])};
+    e.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);
+    if (f->IsFieldSetAndNotNull(c.at[ev::fatalities])) e.fatalities = f->GetFieldAsInteger(c.at[ev::fatalities]);
+    const char* q = f->GetFieldAsString(c.at[ev::quantities]);
+    if (q[0] == '{' && q[1] != '}') {
+      const auto j = nlohmann::json::parse(q, nullptr, false);
+      if (j.is_object())
+        for (const auto& [k, v] : j.items())
+          if (v.is_number()) e.quantities[k] = v.get<long>();
+    }
+    e.confidence = f->GetFieldAsDouble(c.at[ev::confidence]);
+    e.background = f->GetFieldAsInteger(c.at[ev::background]) != 0;
+    b.add(e, f->GetFieldAsString(c.at[ev::dataset]), f->GetFID());
+  }
+  layer.SetIgnoredFields(nullptr);
+  return b.finish();
+}
+
+EventTable event_table_from(std::span<const Event> events) {
+  EventTableBuilder b;
+  for (size_t i = 0; i < events.size(); ++i) b.add(events[i], "sitmap", -1);
+  return b.finish();
+}
+
+std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter, Store* store) {
+  EventFilter spatial;  // the point tests go through EventQuery, as export's do
+  spatial.bbox = filter.bbox;
+  spatial.within = filter.within;
+  spatial.country = filter.country;
+  const bool any_spatial = filter.bbox || !filter.within.empty() || !filter.country.empty();
+  const EventQuery query(spatial);
+
+  auto lower_set = [](const std::vector<std::string>& v) {
+    std::vector<std::string> out;
+    for (const auto& s : v) out.push_back(ascii_lower(s));
+    return out;
+  };
+  const auto types = lower_set(filter.types), actors = lower_set(filter.actors);
+  std::vector<uint8_t> type_ok(t.sub_types.size(), 1), actor_ok(t.actors.size(), 1), dataset_ok(t.datasets.size(), 1);
+  if (!types.empty())
+    for (size_t i = 0; i < t.sub_types.size(); ++i) {
+      const std::string s = ascii_lower(t.sub_types[i]), e = ascii_lower(t.event_types[i]);
+      type_ok[i] = std::any_of(types.begin(), types.end(), [&](const std::string& x) { return x == s || x == e; });
+    }
+  if (!actors.empty())
+    for (size_t i = 0; i < t.actors.size(); ++i) {
+      const std::string a = ascii_lower(t.actors[i]);
+      actor_ok[i] = std::any_of(actors.begin(), actors.end(), [&](const std::string& x) { return a.find(x) != std::string::npos; });
+    }
+  if (!filter.dataset.empty())
+    for (size_t i = 0; i < t.datasets.size(); ++i) dataset_ok[i] = t.datasets[i] == filter.dataset;
+
+  std::unordered_set<int64_t> text_hits;
+  const bool text = !filter.text.empty() && store;
+  if (text) {
+    EventFilter by_text;
+    by_text.text = filter.text;
+    for_each_event(*store, by_text, [&](const OGRFeature& f, const EventColumns&) { text_hits.insert(f.GetFID()); });
+  }
+
+  std::vector<uint8_t> mask(t.size(), 1);
+  for (size_t i = 0; i < t.size(); ++i) {
+    bool ok = type_ok[t.type[i]] && dataset_ok[t.dataset[i]] && (actor_ok[t.actor1[i]] || actor_ok[t.actor2[i]]);
+    if (ok && !filter.include_background && t.background[i]) ok = false;
+    if (ok && t.confidence[i] < filter.min_confidence) ok = false;
+    if (ok && any_spatial) ok = query.matches_point(t.lon[i], t.lat[i]);
+    if (ok && text) ok = text_hits.count(t.fid[i]) > 0;
+    mask[i] = ok;
+  }
+  return mask;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,60 @@
+#pragma once
+// The events a map draws, loaded once into plain columns: positions, days
+// relative to the data's first day (so float precision holds on the GPU),
+// type, magnitude, precision, and small string tables. The viewer, the
+// offscreen renderer and the render benchmark all start from this.
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/event.hpp"
+#include "store/filter.hpp"
+
+namespace sitmap {
+
+struct EventTable {
+  long day0 = 0;  // days_from_civil of the earliest event_date
+  std::vector<double> lon, lat;
+  std::vector<float> day_from, day_to;  // days since day0; day_to >= day_from
+  std::vector<uint8_t> type;            // index into sub_types
+  std::vector<float> magnitude;         // fatalities, else the largest quantity, else 0
+  std::vector<uint8_t> precision;       // geo_precision 1..3
+  std::vector<float> confidence;
+  std::vector<uint8_t> background;
+  std::vector<uint16_t> actor1, actor2, country;  // indexes into actors / countries
+  std::vector<uint8_t> dataset;                   // index into datasets
+  std::vector<uint32_t> location;                 // index into locations
+  std::vector<int64_t> fid;                       // feature id in the store (-1 when none)
+  std::vector<std::string> sub_types, event_types, actors, countries, datasets, locations;
+
+  size_t size() const { return lon.size(); }
+  long last_day() const;  // relative, the latest day_to
+};
+
+// Builds a table row by row (records in chunks: ten million events need not
+// be in memory as records at once).
+class EventTableBuilder {
+ public:
+  EventTableBuilder();
+  ~EventTableBuilder();
+  void add(const Event& e, std::string_view dataset, int64_t fid);
+  EventTable finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads the store's events layer (only the columns the map needs).
+EventTable load_event_table(Store& store);
+// From records in memory (synthetic events, tests).
+EventTable event_table_from(std::span<const Event> events);
+
+// Which events pass the filter's non-time parts (types, actors, dataset,
+// background, confidence, bbox, polygons / country through EventQuery, and
+// text through the store). The time window is the map's business.
+std::vector<uint8_t> filter_mask(const EventTable& table, const EventFilter& filter, Store* store);
+
+}  // namespace sitmap
