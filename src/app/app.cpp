@@ -60,7 +60,10 @@ Store open_inputs(const std::vector<std::string>& inputs, const Gazetteer* gaz, 
     if (fs::exists(Store::kDefaultPath)) return Store::open(Store::kDefaultPath, Store::Mode::update);
     throw std::invalid_argument("nothing to show: give a store (.gpkg, PG:...), GeoJSON or report files");
   }
-  if (inputs.size() == 1 && is_store_path(inputs[0])) return Store::open(inputs[0], Store::Mode::update);
+  if (inputs.size() == 1 && is_store_path(inputs[0])) {
+    if (!is_postgis_dsn(inputs[0]) && !fs::exists(inputs[0])) throw std::runtime_error(inputs[0] + ": no such store");
+    return Store::open(inputs[0], Store::Mode::update);
+  }
   char tmpl[] = "/tmp/sitmap-view-XXXXXX";
   temp_dir = mkdtemp(tmpl);
   Store store = Store::open(temp_dir + "/view.gpkg");

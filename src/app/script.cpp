@@ -108,6 +108,11 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
         s.camera.center_x = x;
         s.camera.center_y = y;
         s.camera.scale = km * 1000;
+      } else if (verb == "drop") {  // as if the files were dropped on the window
+        std::vector<std::string> files;
+        for (std::string file; words >> file;) files.push_back(file);
+        files.insert(files.begin(), arg);
+        v.add_files(files);
       } else if (verb == "fit") {
         v.fit_to_events();
       } else if (verb == "export") {

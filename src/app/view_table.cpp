@@ -17,6 +17,7 @@ void Viewer::view_table() {
   }
   const EventDrawParams p = draw_params();
   static float rows_from = -1, rows_to = -1;
+  bool resort = false;
   if (table_dirty_ || rows_from != p.window_from || rows_to != p.window_to) {
     table_rows_.clear();
     for (size_t i = 0; i < table_.size(); ++i)
@@ -24,7 +25,7 @@ void Viewer::view_table() {
     rows_from = p.window_from;
     rows_to = p.window_to;
     table_dirty_ = false;
-    if (ImGuiTableSortSpecs* s = ImGui::TableGetSortSpecs()) s->SpecsDirty = true;
+    resort = true;
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
@@ -37,7 +38,7 @@ void Viewer::view_table() {
     ImGui::TableSetupColumn("Magnitude");
     ImGui::TableSetupColumn("Conf.");
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || resort) && specs->SpecsCount > 0) {
       const int col = specs->Specs[0].ColumnIndex;
       const bool asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
       auto key_less = [&](int a, int b) {

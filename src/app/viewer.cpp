@@ -28,10 +28,17 @@ Viewer::Viewer(Store store, const Gazetteer* gaz, MapProjection projection, int 
 Viewer::~Viewer() = default;
 
 void Viewer::reload() {
+  const std::vector<std::string> old_types = table_.sub_types;
   table_ = load_event_table(store_);
   scene_.reset();  // free the old GPU buffers first
   scene_ = std::make_unique<MapScene>(table_, projection_, gaz_);
-  state_.filter.type_shown.assign(table_.sub_types.size(), 1);
+  // Keep the types the user unticked (by name: new reports can add types).
+  std::vector<uint8_t> shown(table_.sub_types.size(), 1);
+  for (size_t t = 0; t < old_types.size() && t < state_.filter.type_shown.size(); ++t)
+    if (!state_.filter.type_shown[t])
+      for (size_t k = 0; k < shown.size(); ++k)
+        if (table_.sub_types[k] == old_types[t]) shown[k] = 0;
+  state_.filter.type_shown = shown;
   state_.selected = state_.hovered = -1;
   state_.timeline_from = -1;
   state_.timeline_to = static_cast<float>(table_.last_day()) + 1;
@@ -196,7 +203,7 @@ void Viewer::render_png(const std::string& path, int width, int height) {
   camera.height = height;
   OffscreenTarget target(width, height);
   target.bind();
-  scene_->draw(camera, draw_params());
+  scene_->draw(camera, draw_params(), true);
   // Labels, legend and caption through ImGui's renderer, from a list of our own.
   ImDrawList list(ImGui::GetDrawListSharedData());
   list._ResetForNewFrame();

@@ -111,7 +111,7 @@ class Viewer {
 // The script actions of `sitmap view --script FILE` (one per line):
 //   time DATE | window 7d | mode sliding|cumulative|single-day | play FRAMES
 //   filter type|actor|country|text VALUE | filter clear | select EVENT_ID
-//   view LON LAT KM_PER_PX | fit | export PATH | png PATH WxH | frames DIR N
+//   view LON LAT KM_PER_PX | fit | drop FILE... | export PATH | png PATH WxH | frames DIR N
 //   screenshot PATH | quit
 // Errors say "FILE:LINE: reason".
 struct ScriptRunner {

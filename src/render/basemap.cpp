@@ -3,6 +3,7 @@
 #include <geos_c.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
@@ -40,6 +41,23 @@ void project_ring(Ring& r, const Reprojector& proj, MapProjection p) {
 }
 
 // The polygons of one layer as projected rings (exterior first in each polygon).
+// The polygons of a geometry (taking ownership), as one multipolygon; null when none.
+OGRGeometry* polygonal_part(OGRGeometry* g) {
+  std::unique_ptr<OGRGeometry> owned(g);
+  if (!g) return nullptr;
+  auto* out = new OGRMultiPolygon();
+  const auto add = [&](const OGRGeometry* part) {
+    const auto t = wkbFlatten(part->getGeometryType());
+    if (t == wkbPolygon) out->addGeometry(part);
+    else if (t == wkbMultiPolygon)
+      for (const OGRPolygon* p : *part->toMultiPolygon()) out->addGeometry(p);
+  };
+  if (wkbFlatten(g->getGeometryType()) == wkbGeometryCollection)
+    for (const OGRGeometry* part : *g->toGeometryCollection()) add(part);
+  else add(g);
+  return out;
+}
+
 // A polygon whose rings jump across the antimeridian (Chukotka, Fiji),
 // unwrapped to run past +-180 and cut there (GEOS) into parts on either
 // side; other polygons as they are.
@@ -78,6 +96,10 @@ std::vector<std::unique_ptr<OGRPolygon>> split_at_antimeridian(const OGRPolygon&
     r.closeRings();
     unwrapped.addRing(&r);
   }
+  // Quantised rings can self-touch, more so once unwrapped: repair, and keep
+  // the polygons of what the repair returns (it may add stray lines).
+  std::unique_ptr<OGRGeometry> valid(unwrapped.IsValid() ? unwrapped.clone() : polygonal_part(unwrapped.MakeValid()));
+  if (!valid) return out;
   for (const double offset : {0.0, 360.0, -360.0}) {  // the part in [-180,180] after shifting by offset
     OGRPolygon box;
     OGRLinearRing b;
@@ -88,7 +110,7 @@ std::vector<std::unique_ptr<OGRPolygon>> split_at_antimeridian(const OGRPolygon&
     b.addPoint(x0, 90);
     b.closeRings();
     box.addRing(&b);
-    std::unique_ptr<OGRGeometry> part(unwrapped.Intersection(&box));
+    std::unique_ptr<OGRGeometry> part(valid->Intersection(&box));
     if (!part || part->IsEmpty()) continue;
     std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(part.release()));
     if (!multi || wkbFlatten(multi->getGeometryType()) != wkbMultiPolygon) continue;
@@ -106,6 +128,7 @@ std::vector<std::vector<Ring>> read_polygons(GDALDataset& ds, const char* layer_
   std::vector<std::vector<Ring>> out;
   OGRLayer* layer = ds.GetLayerByName(layer_name);
   if (!layer) throw std::runtime_error(std::string("world-atlas: no layer ") + layer_name);
+  CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);  // GEOS's notes on validity are handled here
   auto add_polygon = [&](const OGRPolygon& whole) {
     for (const auto& poly : split_at_antimeridian(whole)) {
       std::vector<Ring> rings;
@@ -138,37 +161,71 @@ GEOSGeometry* geos_ring(GEOSContextHandle_t ctx, const Ring& r) {
   return GEOSGeom_createLinearRing_r(ctx, seq);
 }
 
-// Triangles (x,y per vertex) of each polygon, by GEOS's constrained Delaunay triangulation.
-std::vector<float> triangulate(const std::vector<std::vector<Ring>>& polygons) {
+// Triangles (x,y per vertex) of one valid polygon, appended to `out`.
+void triangulate_polygon(GEOSContextHandle_t ctx, const GEOSGeometry* poly, std::vector<float>& out) {
+  GEOSGeometry* tris = GEOSConstrainedDelaunayTriangulation_r(ctx, poly);
+  if (!tris) return;
+  const int n = GEOSGetNumGeometries_r(ctx, tris);
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* tri = GEOSGetGeometryN_r(ctx, tris, i);
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, GEOSGetExteriorRing_r(ctx, tri));
+    for (unsigned k = 0; k < 3; ++k) {
+      double x, y;
+      GEOSCoordSeq_getXY_r(ctx, seq, k, &x, &y);
+      out.push_back(static_cast<float>(x));
+      out.push_back(static_cast<float>(y));
+    }
+  }
+  GEOSGeom_destroy_r(ctx, tris);
+}
+
+// Each polygon part of a clip result (polygon, multipolygon or collection).
+void triangulate_parts(GEOSContextHandle_t ctx, const GEOSGeometry* g, std::vector<float>& out) {
+  const int type = GEOSGeomTypeId_r(ctx, g);
+  if (type == GEOS_POLYGON) triangulate_polygon(ctx, g, out);
+  else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION)
+    for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g); ++i) triangulate_parts(ctx, GEOSGetGeometryN_r(ctx, g, i), out);
+}
+
+// Triangles of each polygon by GEOS's constrained Delaunay triangulation.
+// Large polygons (Afro-Eurasia at 10m has ~100k vertices) are first cut
+// into cells of `cell` map units: many small triangulations are faster and
+// sturdier than one huge one.
+std::vector<float> triangulate(const std::vector<std::vector<Ring>>& polygons, double cell) {
   GeosContextPtr ctx(GEOS_init_r());
+  GEOSContextHandle_t c = ctx.get();
   std::vector<float> out;
   for (const auto& rings : polygons) {
     std::vector<GEOSGeometry*> holes;
-    for (size_t i = 1; i < rings.size(); ++i) holes.push_back(geos_ring(ctx.get(), rings[i]));
-    GEOSGeometry* poly = GEOSGeom_createPolygon_r(ctx.get(), geos_ring(ctx.get(), rings[0]), holes.data(),
-                                                  static_cast<unsigned>(holes.size()));
+    size_t points = rings[0].x.size();
+    for (size_t i = 1; i < rings.size(); ++i) {
+      holes.push_back(geos_ring(c, rings[i]));
+      points += rings[i].x.size();
+    }
+    GEOSGeometry* poly = GEOSGeom_createPolygon_r(c, geos_ring(c, rings[0]), holes.data(), static_cast<unsigned>(holes.size()));
     if (!poly) continue;
-    if (!GEOSisValid_r(ctx.get(), poly)) {  // quantised TopoJSON rings can self-touch
-      GEOSGeometry* fixed = GEOSMakeValid_r(ctx.get(), poly);
-      GEOSGeom_destroy_r(ctx.get(), poly);
+    if (!GEOSisValid_r(c, poly)) {  // quantised TopoJSON rings can self-touch
+      GEOSGeometry* fixed = GEOSMakeValid_r(c, poly);
+      GEOSGeom_destroy_r(c, poly);
       poly = fixed;
       if (!poly) continue;
     }
-    GEOSGeometry* tris = GEOSConstrainedDelaunayTriangulation_r(ctx.get(), poly);
-    GEOSGeom_destroy_r(ctx.get(), poly);
-    if (!tris) continue;
-    const int n = GEOSGetNumGeometries_r(ctx.get(), tris);
-    for (int i = 0; i < n; ++i) {
-      const GEOSGeometry* tri = GEOSGetGeometryN_r(ctx.get(), tris, i);
-      const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx.get(), GEOSGetExteriorRing_r(ctx.get(), tri));
-      double x[3], y[3];
-      for (unsigned k = 0; k < 3; ++k) GEOSCoordSeq_getXY_r(ctx.get(), seq, k, &x[k], &y[k]);
-      for (unsigned k = 0; k < 3; ++k) {
-        out.push_back(static_cast<float>(x[k]));
-        out.push_back(static_cast<float>(y[k]));
-      }
+    if (points < 2000) {
+      triangulate_parts(c, poly, out);
+    } else {
+      double x0, y0, x1, y1;
+      GEOSGeom_getXMin_r(c, poly, &x0);
+      GEOSGeom_getYMin_r(c, poly, &y0);
+      GEOSGeom_getXMax_r(c, poly, &x1);
+      GEOSGeom_getYMax_r(c, poly, &y1);
+      for (double cx = x0; cx < x1; cx += cell)
+        for (double cy = y0; cy < y1; cy += cell)
+          if (GEOSGeometry* piece = GEOSClipByRect_r(c, poly, cx, cy, cx + cell, cy + cell)) {
+            triangulate_parts(c, piece, out);
+            GEOSGeom_destroy_r(c, piece);
+          }
     }
-    GEOSGeom_destroy_r(ctx.get(), tris);
+    GEOSGeom_destroy_r(c, poly);
   }
   return out;
 }
@@ -186,7 +243,7 @@ std::vector<float> outlines(const std::vector<std::vector<Ring>>& polygons) {
   return out;
 }
 
-void upload(GLuint& vao, GLuint& vbo, const std::vector<float>& xy) {
+void upload_xy(GLuint& vao, GLuint& vbo, const std::vector<float>& xy) {
   glGenVertexArrays(1, &vao);
   glGenBuffers(1, &vbo);
   glBindVertexArray(vao);
@@ -210,7 +267,7 @@ Basemap::Basemap(MapProjection projection) : projection_(projection) {
   proj.forward(0, y[1], dummy, bounds_.y1);
   bounds_.x0 = ex[0];
   bounds_.x1 = ex[1];
-  load(0);
+  upload(0, build(0));
 }
 
 Basemap::~Basemap() {
@@ -225,7 +282,7 @@ Basemap::~Basemap() {
 
 int Basemap::level_for(double scale) { return scale > 6000 ? 0 : scale > 1200 ? 1 : 2; }
 
-void Basemap::load(int level) {
+Basemap::Geometry Basemap::build(int level) const {
   ensure_gdal_registered();
   const std::string path = geodata_file(kFiles[level]);
   DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
@@ -233,18 +290,27 @@ void Basemap::load(int level) {
   const Reprojector proj(projection_crs(projection_));
   const auto land = read_polygons(*ds, "land", proj, projection_);
   const auto countries = read_polygons(*ds, "countries", proj, projection_);
+  return {triangulate(land, (bounds_.x1 - bounds_.x0) / 72), outlines(countries)};
+}
+
+void Basemap::upload(int level, const Geometry& g) {
   Level& l = levels_[level];
-  const std::vector<float> tris = triangulate(land), lines = outlines(countries);
-  upload(l.vao_land, l.vbo_land, tris);
-  upload(l.vao_lines, l.vbo_lines, lines);
-  l.land_vertices = static_cast<GLsizei>(tris.size() / 2);
-  l.line_vertices = static_cast<GLsizei>(lines.size() / 2);
+  upload_xy(l.vao_land, l.vbo_land, g.triangles);
+  upload_xy(l.vao_lines, l.vbo_lines, g.lines);
+  l.land_vertices = static_cast<GLsizei>(g.triangles.size() / 2);
+  l.line_vertices = static_cast<GLsizei>(g.lines.size() / 2);
   l.loaded = true;
 }
 
-void Basemap::draw(const Camera& camera, const ShaderProgram& program) {
-  const int level = level_for(camera.scale);
-  if (!levels_[level].loaded) load(level);
+void Basemap::draw(const Camera& camera, const ShaderProgram& program, bool wait) {
+  const int wanted = level_for(camera.scale);
+  Level& w = levels_[wanted];
+  if (!w.loaded) {
+    if (!w.pending.valid()) w.pending = std::async(std::launch::async, [this, wanted] { return build(wanted); });
+    if (wait || w.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) upload(wanted, w.pending.get());
+  }
+  int level = wanted;
+  while (!levels_[level].loaded) --level;  // level 0 is loaded at construction
   const Level& l = levels_[level];
   program.use();
   glUniform2f(program.uniform("center"), static_cast<float>(camera.center_x), static_cast<float>(camera.center_y));

@@ -5,6 +5,8 @@
 // Three levels of detail (110m, 50m, 10m) switch with the zoom; 10m is
 // loaded the first time it is needed.
 #include <array>
+#include <future>
+#include <vector>
 #include <string>
 
 #include "render/camera.hpp"
@@ -23,19 +25,27 @@ class Basemap {
   Basemap(const Basemap&) = delete;
   ~Basemap();
 
-  void draw(const Camera& camera, const ShaderProgram& program);
+  // Draws the level the scale calls for. A level not yet loaded is read and
+  // triangulated on a worker thread while a coarser one is drawn, unless
+  // `wait` (offscreen renders, which must show the final detail).
+  void draw(const Camera& camera, const ShaderProgram& program, bool wait);
   MapBounds bounds() const { return bounds_; }
   // Which level the camera's scale calls for: 0 = 110m, 1 = 50m, 2 = 10m.
   static int level_for(double scale);
   size_t triangles(int level) const { return levels_[level].land_vertices / 3; }
 
  private:
+  struct Geometry {
+    std::vector<float> triangles, lines;  // x,y pairs in map units
+  };
   struct Level {
     bool loaded = false;
+    std::future<Geometry> pending;
     GLuint vao_land = 0, vbo_land = 0, vao_lines = 0, vbo_lines = 0;
     GLsizei land_vertices = 0, line_vertices = 0;
   };
-  void load(int level);
+  Geometry build(int level) const;  // CPU work only: safe on a worker thread
+  void upload(int level, const Geometry& g);
 
   MapProjection projection_;
   std::array<Level, 3> levels_;

@@ -14,14 +14,14 @@ MapScene::MapScene(const EventTable& table, MapProjection projection, const Gaze
       events_(table, projection),
       labels_(gaz ? Labels(*gaz, projection) : Labels()) {}
 
-void MapScene::draw(const Camera& camera, const EventDrawParams& params) {
+void MapScene::draw(const Camera& camera, const EventDrawParams& params, bool final) {
   glViewport(0, 0, camera.width, camera.height);
   glClearColor(SceneColors::sea[0], SceneColors::sea[1], SceneColors::sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_BLEND);
-  basemap_.draw(camera, basemap_program_);
+  basemap_.draw(camera, basemap_program_, final);
   events_.draw(camera, params);
 }
 

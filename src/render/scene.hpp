@@ -18,8 +18,9 @@ class MapScene {
  public:
   MapScene(const EventTable& table, MapProjection projection, const Gazetteer* gaz);
 
-  // GL part: clears to sea, draws land, borders and events.
-  void draw(const Camera& camera, const EventDrawParams& params);
+  // GL part: clears to sea, draws land, borders and events. `final`
+  // waits for the basemap detail the zoom calls for (offscreen renders).
+  void draw(const Camera& camera, const EventDrawParams& params, bool final = false);
   // ImGui part (labels), drawn over the GL part.
   void draw_labels(ImDrawList* list, const Camera& camera) const { labels_.draw(list, camera); }
 

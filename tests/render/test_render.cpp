@@ -1,0 +1,141 @@
+// Draws real scenes in a real (hidden) GLFW window on Mesa under Xvfb and
+// checks pixels: land, sea and borders in their colours; the Raqqa marker
+// lit when the window covers 15 November 2015 and dark when it does not.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "app/viewer.hpp"
+#include "app/window.hpp"
+#include "render/offscreen.hpp"
+#include "store/ingest.hpp"
+#include "store/reproject.hpp"
+
+using namespace sitmap;
+
+namespace {
+
+PlatformWindow& window() {
+  static PlatformWindow w([] {
+    WindowOptions o;
+    o.width = 64;
+    o.height = 64;
+    o.visible = false;
+    return o;
+  }());
+  return w;
+}
+
+struct Rgba {
+  int r, g, b;
+};
+
+Rgba pixel(const std::vector<uint8_t>& rgba, int width, double x, double y) {
+  const size_t i = (static_cast<size_t>(y) * width + static_cast<size_t>(x)) * 4;
+  return {rgba[i], rgba[i + 1], rgba[i + 2]};
+}
+
+bool near(Rgba a, Rgba b, int tolerance = 6) {
+  return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+}
+
+constexpr Rgba kLand{224, 220, 208}, kSea{170, 198, 219}, kBorder{140, 135, 128};
+
+struct RaqqaStore {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "sitmap-test-render";
+  Store store;
+  RaqqaStore() : store(make()) {}
+  Store make() {
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    Store s = Store::open((dir / "r.gpkg").string());
+    const Gazetteer gaz = Gazetteer::open(Gazetteer::default_path());
+    const std::vector<std::string> files{std::string(SITMAP_SOURCE_DIR) + "/samples/reports/12_raqqa_french_first.txt"};
+    REQUIRE(ingest_files(s, gaz, files).added == 1);
+    return s;
+  }
+  ~RaqqaStore() { std::filesystem::remove_all(dir); }
+};
+
+}  // namespace
+
+TEST_CASE("the basemap: land, sea and borders in their colours") {
+  window();
+  const EventTable empty;
+  MapScene scene(empty, MapProjection::web_mercator, nullptr);
+  Camera camera;
+  camera.width = 800;
+  camera.height = 500;
+  scene.fit_events(camera);  // no events: the world
+  OffscreenTarget target(camera.width, camera.height);
+  target.bind();
+  scene.draw(camera, {}, true);
+  const auto rgba = target.read_rgba();
+  OffscreenTarget::unbind();
+  const Reprojector merc("EPSG:3857");
+  auto at = [&](double lon, double lat) {
+    double x, y;
+    merc.forward(lon, lat, x, y);
+    return pixel(rgba, camera.width, camera.to_screen_x(x), camera.to_screen_y(y));
+  };
+  CHECK(near(at(23, 2), kLand));     // the Congo basin
+  CHECK(near(at(90, 60), kLand));    // Siberia
+  CHECK(near(at(-30, 0), kSea));     // the Atlantic
+  CHECK(near(at(-150, -20), kSea));  // the Pacific
+  size_t border = 0;
+  for (size_t i = 0; i < rgba.size(); i += 4) border += near({rgba[i], rgba[i + 1], rgba[i + 2]}, kBorder, 12);
+  CHECK(border > 2000);
+}
+
+TEST_CASE("the Raqqa marker is lit inside the window and dark outside it") {
+  window();
+  RaqqaStore data;
+  const Gazetteer gaz = Gazetteer::open(Gazetteer::default_path());
+  Viewer viewer(std::move(data.store), &gaz, MapProjection::web_mercator, 600, 400);
+  REQUIRE(viewer.table().size() >= 1);
+  ViewerState& s = viewer.state();
+  const Reprojector merc("EPSG:3857");
+  double x, y;
+  merc.forward(39.007881, 35.952831, x, y);
+  s.camera.center_x = x + 20000;  // Raqqa a little off centre, away from any label
+  s.camera.center_y = y;
+  s.camera.scale = 1500;  // the 50m basemap: quicker to build than 10m
+  auto raqqa_pixel = [&] {
+    OffscreenTarget target(600, 400);
+    target.bind();
+    viewer.scene().draw(s.camera, viewer.draw_params(), true);
+    const auto rgba = target.read_rgba();
+    OffscreenTarget::unbind();
+    return pixel(rgba, 600, s.camera.to_screen_x(x), s.camera.to_screen_y(y));
+  };
+  s.time.to = *viewer.day_of("2015-11-15");
+  s.time.from = s.time.to - 6;
+  const Rgba lit = raqqa_pixel();
+  CHECK(lit.r > 150);
+  CHECK(lit.g < 110);  // the Air/drone strike red over the land
+  s.time.to = *viewer.day_of("2015-11-14");  // the day before: nothing yet
+  s.time.from = s.time.to - 6;
+  { const Rgba p = raqqa_pixel(); INFO(p.r << "," << p.g << "," << p.b); CHECK(near(p, kLand)); }
+  s.time.from = s.time.to = *viewer.day_of("2015-11-15");  // a one-day window
+  CHECK(raqqa_pixel().r > 150);
+  // Filtered out by type: dark again, with the window on it.
+  for (size_t t = 0; t < viewer.table().sub_types.size(); ++t) s.filter.type_shown[t] = viewer.table().sub_types[t] != "Air/drone strike";
+  viewer.apply_filters();
+  { const Rgba p = raqqa_pixel(); INFO(p.r << "," << p.g << "," << p.b); CHECK(near(p, kLand)); }
+}
+
+TEST_CASE("scrubbing uploads nothing") {
+  window();
+  RaqqaStore data;
+  Viewer viewer(std::move(data.store), nullptr, MapProjection::equal_earth, 320, 200);
+  OffscreenTarget target(320, 200);
+  target.bind();
+  viewer.scene().draw(viewer.state().camera, viewer.draw_params());
+  const size_t before = gl::uploaded_bytes();
+  for (int d = 0; d < 30; ++d) {
+    viewer.state().time.to = static_cast<float>(d);
+    viewer.scene().draw(viewer.state().camera, viewer.draw_params());
+  }
+  OffscreenTarget::unbind();
+  CHECK(gl::uploaded_bytes() == before);
+}
