@@ -1,6 +1,8 @@
 #include "store/event_table.hpp"
 
 #include <algorithm>
+#include <fmt/core.h>
+#include <thread>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -92,12 +94,14 @@ long EventTable::last_day() const {
   return day_to.empty() ? 0 : static_cast<long>(*std::max_element(day_to.begin(), day_to.end()));
 }
 
-EventTable load_event_table(Store& store) {
-  OGRLayer& layer = store.layer(kEventsLayer);
+namespace {
+
+// Rows of `layer` (its attribute filter already set) into a table.
+EventTable read_rows(OGRLayer& layer) {
   const EventColumns c(*layer.GetLayerDefn());
   // Only what the map needs: GDAL then reads fewer columns.
-  const int needed[] = {ev::location, ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1, ev::actor2,
-                        ev::country_code, ev::latitude, ev::longitude, ev::geo_precision, ev::fatalities,
+  const int needed[] = {ev::location, ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
+                        ev::actor2, ev::country_code, ev::latitude, ev::longitude, ev::geo_precision, ev::fatalities,
                         ev::quantities, ev::confidence, ev::background, ev::dataset};
   std::vector<std::string> ignored;
   for (int k = 0; k < ev::count; ++k)
@@ -108,12 +112,10 @@ EventTable load_event_table(Store& store) {
   names.push_back("OGR_GEOMETRY");
   names.push_back(nullptr);
   layer.SetIgnoredFields(names.data());
-  layer.SetAttributeFilter(nullptr);
-  layer.SetSpatialFilter(nullptr);
   layer.ResetReading();
   EventTableBuilder b;
+  Event e;
   for (auto& f : layer) {
-    Event e;
     e.when.date = date_field(*f, c.at[ev::event_date]);
     e.when.date_to = date_field(*f, c.at[ev::event_date_to]);
     e.event_type = f->GetFieldAsString(c.at[ev::event_type]);
@@ -124,7 +126,9 @@ EventTable load_event_table(Store& store) {
     e.country_code = f->GetFieldAsString(c.at[ev::country_code]);
     e.point = {f->GetFieldAsDouble(c.at[ev::latitude]), f->GetFieldAsDouble(c.at[ev::longitude])};
     e.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);
+    e.fatalities.reset();
     if (f->IsFieldSetAndNotNull(c.at[ev::fatalities])) e.fatalities = f->GetFieldAsInteger(c.at[ev::fatalities]);
+    e.quantities.clear();
     const char* q = f->GetFieldAsString(c.at[ev::quantities]);
     if (q[0] == '{' && q[1] != '}') {
       const auto j = nlohmann::json::parse(q, nullptr, false);
@@ -138,6 +142,101 @@ EventTable load_event_table(Store& store) {
   }
   layer.SetIgnoredFields(nullptr);
   return b.finish();
+}
+
+// Appends `part` to `into`, remapping its string tables and days.
+void append_table(EventTable& into, const EventTable& part) {
+  if (part.size() == 0) return;
+  if (into.size() == 0) {
+    into = part;
+    return;
+  }
+  const long day0 = std::min(into.day0, part.day0);
+  const float shift_into = static_cast<float>(into.day0 - day0), shift_part = static_cast<float>(part.day0 - day0);
+  for (float& d : into.day_from) d += shift_into;
+  for (float& d : into.day_to) d += shift_into;
+  into.day0 = day0;
+  auto remap = [](std::vector<std::string>& table, const std::vector<std::string>& theirs, std::vector<std::string>* kinds = nullptr,
+                  const std::vector<std::string>* their_kinds = nullptr) {
+    std::unordered_map<std::string, size_t> at;
+    for (size_t i = 0; i < table.size(); ++i) at.emplace(table[i], i);
+    std::vector<size_t> map(theirs.size());
+    for (size_t i = 0; i < theirs.size(); ++i) {
+      auto [it, fresh] = at.emplace(theirs[i], table.size());
+      if (fresh) {
+        table.push_back(theirs[i]);
+        if (kinds) kinds->push_back((*their_kinds)[i]);
+      }
+      map[i] = it->second;
+    }
+    return map;
+  };
+  const auto types = remap(into.sub_types, part.sub_types, &into.event_types, &part.event_types);
+  const auto actors = remap(into.actors, part.actors), countries = remap(into.countries, part.countries);
+  const auto datasets = remap(into.datasets, part.datasets), locations = remap(into.locations, part.locations);
+  for (size_t i = 0; i < part.size(); ++i) {
+    into.lon.push_back(part.lon[i]);
+    into.lat.push_back(part.lat[i]);
+    into.day_from.push_back(part.day_from[i] + shift_part);
+    into.day_to.push_back(part.day_to[i] + shift_part);
+    into.type.push_back(clamp_index<uint8_t>(types[part.type[i]]));
+    into.magnitude.push_back(part.magnitude[i]);
+    into.precision.push_back(part.precision[i]);
+    into.confidence.push_back(part.confidence[i]);
+    into.background.push_back(part.background[i]);
+    into.actor1.push_back(clamp_index<uint16_t>(actors[part.actor1[i]]));
+    into.actor2.push_back(clamp_index<uint16_t>(actors[part.actor2[i]]));
+    into.country.push_back(clamp_index<uint16_t>(countries[part.country[i]]));
+    into.dataset.push_back(clamp_index<uint8_t>(datasets[part.dataset[i]]));
+    into.location.push_back(static_cast<uint32_t>(locations[part.location[i]]));
+    into.fid.push_back(part.fid[i]);
+  }
+}
+
+}  // namespace
+
+EventTable load_event_table(Store& store) {
+  OGRLayer& layer = store.layer(kEventsLayer);
+  layer.SetAttributeFilter(nullptr);
+  layer.SetSpatialFilter(nullptr);
+  const GIntBig rows = layer.GetFeatureCount(FALSE);
+  const char* fid_column = layer.GetFIDColumn();
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  if (store.is_postgis() || rows < 200000 || workers < 2 || !fid_column || !*fid_column) return read_rows(layer);
+  // Large GeoPackage: FID ranges read in parallel, each through its own
+  // read-only GDAL handle (a dataset is not shared between threads).
+  OGRLayer* extent = store.dataset().ExecuteSQL((std::string("SELECT MIN(") + fid_column + "), MAX(" + fid_column + ") FROM events").c_str(), nullptr, nullptr);
+  GIntBig lo = 0, hi = 0;
+  if (extent) {
+    if (FeaturePtr f{extent->GetNextFeature()}) {
+      lo = f->GetFieldAsInteger64(0);
+      hi = f->GetFieldAsInteger64(1);
+    }
+    store.dataset().ReleaseResultSet(extent);
+  }
+  std::vector<EventTable> parts(workers);
+  std::vector<std::string> errors(workers);
+  std::vector<std::thread> threads;
+  const GIntBig step = (hi - lo) / workers + 1;
+  for (unsigned w = 0; w < workers; ++w)
+    threads.emplace_back([&, w] {
+      try {
+        DatasetPtr ds(GDALDataset::Open(store.location().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        OGRLayer* l = ds ? ds->GetLayerByName(kEventsLayer) : nullptr;
+        if (!l) throw StoreError(store.location() + ": cannot reopen for reading");
+        const GIntBig a = lo + step * w, b = a + step;  // generated from integers: no user text in SQL
+        l->SetAttributeFilter(fmt::format("{0} >= {1} AND {0} < {2}", fid_column, a, b).c_str());
+        parts[w] = read_rows(*l);
+      } catch (const std::exception& e) {
+        errors[w] = e.what();
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors)
+    if (!e.empty()) throw StoreError(e);
+  EventTable all = std::move(parts[0]);
+  for (unsigned w = 1; w < workers; ++w) append_table(all, parts[w]);
+  return all;
 }
 
 EventTable event_table_from(std::span<const Event> events) {
