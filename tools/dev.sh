@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine (as root) or a developer's:
 #   bash tools/dev.sh setup   install packages, pinned geodata, build, gazetteer index
-#   bash tools/dev.sh demo    setup, then run the main job on the bundled sample reports
+#   bash tools/dev.sh demo    setup, then the main job on the bundled sample reports: extract,
+#                             store, export, and the map (the viewer, or a PNG without a display)
 #   bash tools/dev.sh test    setup, then run every test (ctest)
 #   bash tools/dev.sh bench   setup, then run the benchmarks (prints figures)
 # Every step is skipped when its inputs have not changed, so reruns are fast.
@@ -15,7 +16,7 @@ JOBS=${JOBS:-2}
 APT_PACKAGES=(
   build-essential cmake pkg-config ca-certificates python3
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
-  libglfw3-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri xvfb xauth
+  libglfw3-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core
   doctest-dev libutf8proc-dev libcli11-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   postgresql postgresql-15-postgis-3
 )
@@ -74,10 +75,22 @@ setup() { install_packages; install_geodata; build; build_gazetteer; }
 demo() {
   setup
   export SITMAP_GAZETTEER=$BUILD/gazetteer.idx
+  local store=$BUILD/demo.gpkg map=$BUILD/demo-map.png
   log "extracting events from the bundled sample reports (samples/reports)"
   "$BUILD/sitmap" extract samples/reports/*.txt > "$BUILD/demo-events.jsonl"
   "$BUILD/sitmap" summary "$BUILD/demo-events.jsonl"
-  log "events written to $BUILD/demo-events.jsonl (one JSON record per line)"
+  log "storing them in $store (GeoPackage; re-runs add nothing)"
+  "$BUILD/sitmap" ingest --db "$store" samples/reports/*.txt
+  "$BUILD/sitmap" export --db "$store" -o "$BUILD/demo-events.geojson"
+  if [ -n "${DISPLAY:-}" ]; then
+    log "opening the viewer on $store (close the window to finish)"
+    "$BUILD/sitmap" view "$store"
+  else
+    log "no display: rendering the viewer's map of 15 November 2015 (7-day window) offscreen"
+    xvfb-run -a -s "-screen 0 1920x1080x24" "$BUILD/sitmap" render --db "$store" --time 2015-11-15 --window 7d \
+      --bbox 25,27,52,41 --size 1600x900 -o "$map"
+    log "map written to $map (open it, or run: $BUILD/sitmap view $store)"
+  fi
 }
 
 run_tests() {
@@ -93,6 +106,8 @@ bench() {
   bash bench/extract_bench.sh "$BUILD/sitmap" "$ROOT/../shared/data/geoparse/lgl.jsonl"
   # 1M-event store: GeoJSON export vs ogr2ogr, one-week query, ingest rate (about 3 minutes, 2 GB of scratch).
   SITMAP_GAZETTEER=$BUILD/gazetteer.idx "$BUILD/bench/store_bench" "$BUILD/bench-store" "$ROOT/samples/reports" 1000000
+  # Frame times while scrubbing 100k, 1M and 10M events; first frame of the 1M store above.
+  SITMAP_GAZETTEER=$BUILD/gazetteer.idx bash tests/with_display.sh "$BUILD/sitmap" bench-render --store "$BUILD/bench-store/synthetic.gpkg"
 }
 
 case "${1:-}" in

@@ -60,7 +60,7 @@ Details load_details(Store& store, int64_t fid) {
 void Viewer::view_details() {
   static Details cache;
   ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 430, 10), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(420, 460), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(420, 600), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Details", &state_.show_details)) {
     ImGui::End();
     return;
@@ -93,10 +93,14 @@ void Viewer::view_details() {
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.45f, 0.45f, 1));
   if (!cache.before.empty()) ImGui::TextWrapped("...%s", cache.before.c_str());
   ImGui::PopStyleColor();
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.05f, 0.05f, 1));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.6f, 1));
+  // The sentence, highlighted: its text on channel 1, a marker-pen band behind it on channel 0.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
   ImGui::TextWrapped("%s", e.sentence.c_str());
-  ImGui::PopStyleColor(2);
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), IM_COL32(255, 236, 150, 255), 2);
+  dl->ChannelsMerge();
   ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "trigger: \"%s\"", e.trigger.c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.45f, 0.45f, 1));
   if (!cache.after.empty()) ImGui::TextWrapped("%s...", cache.after.c_str());

@@ -53,7 +53,7 @@ void Viewer::view_filters() {
     projection_ = static_cast<MapProjection>(projection);
     const std::vector<uint8_t> mask = mask_;
     scene_.reset();
-    scene_ = std::make_unique<MapScene>(table_, projection_, gaz_);
+    scene_ = std::make_unique<MapScene>(table_, projection_, gaz_);  // basemap and labels in the new projection
     scene_->set_visible(mask);
     fit_to_events();
   }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <future>
 
 #include "render/offscreen.hpp"
 #include "store/ingest.hpp"
@@ -29,9 +30,11 @@ Viewer::~Viewer() = default;
 
 void Viewer::reload() {
   const std::vector<std::string> old_types = table_.sub_types;
-  table_ = load_event_table(store_);
-  scene_.reset();  // free the old GPU buffers first
-  scene_ = std::make_unique<MapScene>(table_, projection_, gaz_);
+  // Read the events (worker threads) while the basemap and labels are built here.
+  auto loading = std::async(std::launch::async, [this] { return load_event_table(store_); });
+  if (!scene_) scene_ = std::make_unique<MapScene>(projection_, gaz_);
+  table_ = loading.get();
+  scene_->set_events(table_);
   // Keep the types the user unticked (by name: new reports can add types).
   std::vector<uint8_t> shown(table_.sub_types.size(), 1);
   for (size_t t = 0; t < old_types.size() && t < state_.filter.type_shown.size(); ++t)
@@ -172,8 +175,10 @@ void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) 
   scene_->draw_labels(list, camera);
   if (!caption) return;
   // Legend of the types on the map, and the window's dates.
-  std::vector<int> present(table_.sub_types.size(), 0);
-  for (size_t i = 0; i < table_.size(); ++i) present[table_.type[i]] |= mask_[i];
+  const EventDrawParams p = draw_params();
+  std::vector<int> present(table_.sub_types.size(), 0);  // the types in the window
+  for (size_t i = 0; i < table_.size(); ++i)
+    present[table_.type[i]] |= mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to;
   float y = 12;
   const float x = 12;
   const std::string head = state_.time.from >= state_.time.to - 0.01f

@@ -7,12 +7,21 @@
 
 namespace sitmap {
 
-MapScene::MapScene(const EventTable& table, MapProjection projection, const Gazetteer* gaz)
+MapScene::MapScene(MapProjection projection, const Gazetteer* gaz)
     : projection_(projection),
       basemap_program_("basemap.vert", shaders::basemap_vert(), "basemap.frag", shaders::basemap_frag()),
       basemap_(projection),
-      events_(table, projection),
+      events_(std::make_unique<EventLayer>(EventTable{}, projection)),
       labels_(gaz ? Labels(*gaz, projection) : Labels()) {}
+
+MapScene::MapScene(const EventTable& table, MapProjection projection, const Gazetteer* gaz) : MapScene(projection, gaz) {
+  set_events(table);
+}
+
+void MapScene::set_events(const EventTable& table) {
+  events_.reset();  // free the old buffers first
+  events_ = std::make_unique<EventLayer>(table, projection_);
+}
 
 void MapScene::draw(const Camera& camera, const EventDrawParams& params, bool final) {
   glViewport(0, 0, camera.width, camera.height);
@@ -22,12 +31,12 @@ void MapScene::draw(const Camera& camera, const EventDrawParams& params, bool fi
   glDisable(GL_CULL_FACE);
   glDisable(GL_BLEND);
   basemap_.draw(camera, basemap_program_, final);
-  events_.draw(camera, params);
+  events_->draw(camera, params);
 }
 
 void MapScene::fit_events(Camera& camera, const std::vector<uint8_t>* mask) const {
-  const auto& xs = events_.xs();
-  const auto& ys = events_.ys();
+  const auto& xs = events_->xs();
+  const auto& ys = events_->ys();
   double x0 = std::numeric_limits<double>::max(), y0 = x0, x1 = -x0, y1 = -x0;
   for (size_t i = 0; i < xs.size(); ++i) {
     if (mask && !(*mask)[i]) continue;

@@ -16,7 +16,11 @@ struct SceneColors {
 
 class MapScene {
  public:
+  // The basemap and labels; events come with set_events (so a caller can
+  // read them from the store while this is built).
+  MapScene(MapProjection projection, const Gazetteer* gaz);
   MapScene(const EventTable& table, MapProjection projection, const Gazetteer* gaz);
+  void set_events(const EventTable& table);
 
   // GL part: clears to sea, draws land, borders and events. `final`
   // waits for the basemap detail the zoom calls for (offscreen renders).
@@ -24,8 +28,8 @@ class MapScene {
   // ImGui part (labels), drawn over the GL part.
   void draw_labels(ImDrawList* list, const Camera& camera) const { labels_.draw(list, camera); }
 
-  void set_visible(const std::vector<uint8_t>& mask) { events_.set_visible(mask); }
-  const EventLayer& events() const { return events_; }
+  void set_visible(const std::vector<uint8_t>& mask) { events_->set_visible(mask); }
+  const EventLayer& events() const { return *events_; }
   const Basemap& basemap() const { return basemap_; }
   MapProjection projection() const { return projection_; }
   // The camera that shows every event (or the world when there are none).
@@ -35,7 +39,7 @@ class MapScene {
   MapProjection projection_;
   ShaderProgram basemap_program_;
   Basemap basemap_;
-  EventLayer events_;
+  std::unique_ptr<EventLayer> events_;
   Labels labels_;
 };
 

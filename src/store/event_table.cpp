@@ -1,6 +1,7 @@
 #include "store/event_table.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fmt/core.h>
 #include <thread>
 #include <limits>
@@ -15,21 +16,36 @@ namespace sitmap {
 namespace {
 
 // Interns strings into a table; index stays stable.
+// Looks strings up by view: no allocation for the ones already seen.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 class Interner {
  public:
   explicit Interner(std::vector<std::string>& table) : table_(table) {
-    for (size_t i = 0; i < table.size(); ++i) index_[table[i]] = i;
+    for (size_t i = 0; i < table.size(); ++i) index_.emplace(table[i], i);
   }
-  size_t operator()(const std::string& s) {
-    auto [it, fresh] = index_.emplace(s, table_.size());
-    if (fresh) table_.push_back(s);
-    return it->second;
+  size_t operator()(std::string_view s) {
+    if (auto it = index_.find(s); it != index_.end()) return it->second;
+    index_.emplace(std::string(s), table_.size());
+    table_.emplace_back(s);
+    return table_.size() - 1;
   }
 
  private:
   std::vector<std::string>& table_;
-  std::unordered_map<std::string, size_t> index_;
+  std::unordered_map<std::string, size_t, ViewHash, std::equal_to<>> index_;
 };
+
+// The largest number in a quantities object ({"aircraft":12,"munitions":20}).
+float largest_quantity(const char* json) {
+  float best = 0;
+  for (const char* p = json; *p; ++p)
+    if (*p == ':') best = std::max(best, static_cast<float>(std::strtol(p + 1, nullptr, 10)));
+  return best;
+}
 
 template <class T>
 T clamp_index(size_t i) {
@@ -51,26 +67,26 @@ struct EventTableBuilder::Impl {
   Interner types{t.sub_types}, actors{t.actors}, countries{t.countries}, datasets{t.datasets}, locations{t.locations};
   std::vector<long> from_abs, to_abs;
 
-  void add(const Event& e, std::string_view dataset, int64_t fid) {
-    if (!e.when.date) return;  // an undated event has no place on a timeline
-    t.lon.push_back(e.point.lon);
-    t.lat.push_back(e.point.lat);
-    const long from = days_from_civil(*e.when.date);
+  void add(const EventRow& r) {
+    if (!r.from) return;  // an undated event has no place on a timeline
+    t.lon.push_back(r.lon);
+    t.lat.push_back(r.lat);
+    const long from = days_from_civil(*r.from);
     from_abs.push_back(from);
-    to_abs.push_back(e.when.date_to ? std::max(from, days_from_civil(*e.when.date_to)) : from);
-    const size_t ti = types(e.sub_event_type.empty() ? e.event_type : e.sub_event_type);
-    if (t.event_types.size() < t.sub_types.size()) t.event_types.push_back(e.event_type);
+    to_abs.push_back(r.to ? std::max(from, days_from_civil(*r.to)) : from);
+    const size_t ti = types(r.sub_event_type.empty() ? r.event_type : r.sub_event_type);
+    if (t.event_types.size() < t.sub_types.size()) t.event_types.emplace_back(r.event_type);
     t.type.push_back(clamp_index<uint8_t>(ti));
-    t.magnitude.push_back(magnitude_of(e.fatalities, e.quantities));
-    t.precision.push_back(static_cast<uint8_t>(std::clamp(e.geo_precision, 1, 3)));
-    t.confidence.push_back(static_cast<float>(e.confidence));
-    t.background.push_back(e.background ? 1 : 0);
-    t.actor1.push_back(clamp_index<uint16_t>(actors(e.actor1)));
-    t.actor2.push_back(clamp_index<uint16_t>(actors(e.actor2)));
-    t.country.push_back(clamp_index<uint16_t>(countries(e.country_code)));
-    t.dataset.push_back(clamp_index<uint8_t>(datasets(std::string(dataset))));
-    t.location.push_back(static_cast<uint32_t>(locations(e.location)));
-    t.fid.push_back(fid);
+    t.magnitude.push_back(r.magnitude);
+    t.precision.push_back(static_cast<uint8_t>(std::clamp(r.geo_precision, 1, 3)));
+    t.confidence.push_back(r.confidence);
+    t.background.push_back(r.background ? 1 : 0);
+    t.actor1.push_back(clamp_index<uint16_t>(actors(r.actor1)));
+    t.actor2.push_back(clamp_index<uint16_t>(actors(r.actor2)));
+    t.country.push_back(clamp_index<uint16_t>(countries(r.country_code)));
+    t.dataset.push_back(clamp_index<uint8_t>(datasets(r.dataset)));
+    t.location.push_back(static_cast<uint32_t>(locations(r.location)));
+    t.fid.push_back(r.fid);
   }
 
   EventTable finish() {
@@ -87,7 +103,28 @@ struct EventTableBuilder::Impl {
 
 EventTableBuilder::EventTableBuilder() : impl_(std::make_unique<Impl>()) {}
 EventTableBuilder::~EventTableBuilder() = default;
-void EventTableBuilder::add(const Event& e, std::string_view dataset, int64_t fid) { impl_->add(e, dataset, fid); }
+void EventTableBuilder::add(const EventRow& row) { impl_->add(row); }
+
+void EventTableBuilder::add(const Event& e, std::string_view dataset, int64_t fid) {
+  EventRow r;
+  r.from = e.when.date;
+  r.to = e.when.date_to;
+  r.event_type = e.event_type;
+  r.sub_event_type = e.sub_event_type;
+  r.actor1 = e.actor1;
+  r.actor2 = e.actor2;
+  r.country_code = e.country_code;
+  r.location = e.location;
+  r.dataset = dataset;
+  r.lat = e.point.lat;
+  r.lon = e.point.lon;
+  r.geo_precision = e.geo_precision;
+  r.magnitude = magnitude_of(e.fatalities, e.quantities);
+  r.confidence = static_cast<float>(e.confidence);
+  r.background = e.background;
+  r.fid = fid;
+  impl_->add(r);
+}
 EventTable EventTableBuilder::finish() { return impl_->finish(); }
 
 long EventTable::last_day() const {
@@ -114,31 +151,27 @@ EventTable read_rows(OGRLayer& layer) {
   layer.SetIgnoredFields(names.data());
   layer.ResetReading();
   EventTableBuilder b;
-  Event e;
+  EventRow r;  // views into the current feature: no copies
   for (auto& f : layer) {
-    e.when.date = date_field(*f, c.at[ev::event_date]);
-    e.when.date_to = date_field(*f, c.at[ev::event_date_to]);
-    e.event_type = f->GetFieldAsString(c.at[ev::event_type]);
-    e.location = f->GetFieldAsString(c.at[ev::location]);
-    e.sub_event_type = f->GetFieldAsString(c.at[ev::sub_event_type]);
-    e.actor1 = f->GetFieldAsString(c.at[ev::actor1]);
-    e.actor2 = f->GetFieldAsString(c.at[ev::actor2]);
-    e.country_code = f->GetFieldAsString(c.at[ev::country_code]);
-    e.point = {f->GetFieldAsDouble(c.at[ev::latitude]), f->GetFieldAsDouble(c.at[ev::longitude])};
-    e.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);
-    e.fatalities.reset();
-    if (f->IsFieldSetAndNotNull(c.at[ev::fatalities])) e.fatalities = f->GetFieldAsInteger(c.at[ev::fatalities]);
-    e.quantities.clear();
-    const char* q = f->GetFieldAsString(c.at[ev::quantities]);
-    if (q[0] == '{' && q[1] != '}') {
-      const auto j = nlohmann::json::parse(q, nullptr, false);
-      if (j.is_object())
-        for (const auto& [k, v] : j.items())
-          if (v.is_number()) e.quantities[k] = v.get<long>();
-    }
-    e.confidence = f->GetFieldAsDouble(c.at[ev::confidence]);
-    e.background = f->GetFieldAsInteger(c.at[ev::background]) != 0;
-    b.add(e, f->GetFieldAsString(c.at[ev::dataset]), f->GetFID());
+    auto str = [&](int k) { return std::string_view(f->GetFieldAsString(c.at[k])); };
+    r.from = date_field(*f, c.at[ev::event_date]);
+    r.to = date_field(*f, c.at[ev::event_date_to]);
+    r.event_type = str(ev::event_type);
+    r.sub_event_type = str(ev::sub_event_type);
+    r.location = str(ev::location);
+    r.actor1 = str(ev::actor1);
+    r.actor2 = str(ev::actor2);
+    r.country_code = str(ev::country_code);
+    r.dataset = str(ev::dataset);
+    r.lat = f->GetFieldAsDouble(c.at[ev::latitude]);
+    r.lon = f->GetFieldAsDouble(c.at[ev::longitude]);
+    r.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);
+    const int fatalities = f->IsFieldSetAndNotNull(c.at[ev::fatalities]) ? f->GetFieldAsInteger(c.at[ev::fatalities]) : 0;
+    r.magnitude = fatalities > 0 ? static_cast<float>(fatalities) : largest_quantity(f->GetFieldAsString(c.at[ev::quantities]));
+    r.confidence = static_cast<float>(f->GetFieldAsDouble(c.at[ev::confidence]));
+    r.background = f->GetFieldAsInteger(c.at[ev::background]) != 0;
+    r.fid = f->GetFID();
+    b.add(r);
   }
   layer.SetIgnoredFields(nullptr);
   return b.finish();

@@ -5,7 +5,9 @@
 // offscreen renderer and the render benchmark all start from this.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,17 @@ struct EventTable {
   long last_day() const;  // relative, the latest day_to
 };
 
+// One row as the builder takes it; the views need only live through add().
+struct EventRow {
+  std::optional<CivilDate> from, to;
+  std::string_view event_type, sub_event_type, actor1, actor2, country_code, location, dataset;
+  double lat = 0, lon = 0;
+  int geo_precision = 1;
+  float magnitude = 0, confidence = 0;
+  bool background = false;
+  int64_t fid = -1;
+};
+
 // Builds a table row by row (records in chunks: ten million events need not
 // be in memory as records at once).
 class EventTableBuilder {
@@ -40,6 +53,7 @@ class EventTableBuilder {
   EventTableBuilder();
   ~EventTableBuilder();
   void add(const Event& e, std::string_view dataset, int64_t fid);
+  void add(const EventRow& row);
   EventTable finish();
 
  private:

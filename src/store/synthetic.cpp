@@ -77,9 +77,10 @@ std::vector<Event> synthetic_events(size_t first, size_t n, uint64_t seed) {
     e.location = h.name;
     e.country = h.country;
     e.country_code = h.cc;
-    // Scatter around the town: most within ~20 km, a tail to ~150 km.
-    const double spread = unit() < 0.8 ? 0.2 : 1.4;
-    e.point = {h.lat + (unit() - 0.5) * spread, h.lon + (unit() - 0.5) * spread};
+    // Scatter around the town, bell-shaped: most within ~20 km, a tail to ~150 km.
+    const double spread = unit() < 0.7 ? 0.15 : 1.0;
+    auto bell = [&] { return (unit() + unit() + unit() - 1.5) * spread; };
+    e.point = {h.lat + bell(), h.lon + bell()};
     e.geo_precision = 1 + static_cast<int>(next(3));
     if (next(3) == 0) e.fatalities = static_cast<int>(std::pow(unit(), 3) * 60);
     if (next(4) == 0) e.quantities["aircraft"] = 1 + static_cast<long>(next(12));
