@@ -19,15 +19,19 @@ std::string sql_literal(const std::string& s) {
   return out + "'";
 }
 
-struct Details {
+}  // namespace
+
+struct DetailsCache {
   int64_t fid = -1;
   Event event;
   std::string before, after, title;  // report text around the sentence
   nlohmann::json candidates;
 };
 
-Details load_details(Store& store, int64_t fid) {
-  Details d;
+namespace {
+
+DetailsCache load_details(Store& store, int64_t fid) {
+  DetailsCache d;
   d.fid = fid;
   OGRLayer& events = store.layer(kEventsLayer);
   FeaturePtr f(events.GetFeature(fid));
@@ -58,7 +62,6 @@ Details load_details(Store& store, int64_t fid) {
 }  // namespace
 
 void Viewer::view_details() {
-  static Details cache;
   ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 430, 10), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(420, 600), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Details", &state_.show_details)) {
@@ -71,7 +74,8 @@ void Viewer::view_details() {
     return;
   }
   const int64_t fid = table_.fid[static_cast<size_t>(state_.selected)];
-  if (cache.fid != fid) cache = load_details(store_, fid);
+  if (!details_ || details_->fid != fid) details_ = std::make_shared<DetailsCache>(load_details(store_, fid));
+  const DetailsCache& cache = *details_;
   const Event& e = cache.event;
   ImGui::TextColored(ImVec4(0.6f, 0.1f, 0.1f, 1), "%s", e.sub_event_type.c_str());
   ImGui::SameLine();

@@ -16,14 +16,13 @@ void Viewer::view_table() {
     return;
   }
   const EventDrawParams p = draw_params();
-  static float rows_from = -1, rows_to = -1;
   bool resort = false;
-  if (table_dirty_ || rows_from != p.window_from || rows_to != p.window_to) {
+  if (table_dirty_ || table_from_ != p.window_from || table_to_ != p.window_to) {
     table_rows_.clear();
     for (size_t i = 0; i < table_.size(); ++i)
       if (mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to) table_rows_.push_back(static_cast<int>(i));
-    rows_from = p.window_from;
-    rows_to = p.window_to;
+    table_from_ = p.window_from;
+    table_to_ = p.window_to;
     table_dirty_ = false;
     resort = true;
   }

@@ -14,7 +14,7 @@
 namespace sitmap {
 namespace {
 
-enum class Drag { none, body, left, right };
+enum Drag { none = 0, body = 1, left = 2, right = 3 };  // ViewerState::timeline_drag
 
 double speed_to_slider(double s) { return std::log(s / kMinSpeed) / std::log(kMaxSpeed / kMinSpeed); }
 double slider_to_speed(double v) { return kMinSpeed * std::pow(kMaxSpeed / kMinSpeed, v); }
@@ -28,7 +28,7 @@ std::string speed_label(double days_per_second) {
 }  // namespace
 
 void Viewer::view_timeline() {
-  static Drag drag = Drag::none;
+  int& drag = state_.timeline_drag;
   const ImGuiIO& io = ImGui::GetIO();
   const float panel_h = 170;
   ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - panel_h));
@@ -145,18 +145,18 @@ void Viewer::view_timeline() {
   // Interaction.
   const float mx = io.MousePos.x;
   if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-    drag = std::abs(mx - wx0) < 6 ? Drag::left : std::abs(mx - wx1) < 6 ? Drag::right : (mx > wx0 && mx < wx1) ? Drag::body : Drag::none;
-    if (drag == Drag::none) place_end(w, std::floor(day_at(mx)));  // click elsewhere: move the window there
+    drag = std::abs(mx - wx0) < 6 ? left : std::abs(mx - wx1) < 6 ? right : (mx > wx0 && mx < wx1) ? body : none;
+    if (drag == none) place_end(w, std::floor(day_at(mx)));  // click elsewhere: move the window there
   }
-  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) drag = Drag::none;
-  if (drag != Drag::none && io.MouseDelta.x != 0) {
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) drag = none;
+  if (drag != none && io.MouseDelta.x != 0) {
     const float dd = io.MouseDelta.x / size.x * span;
-    if (drag == Drag::body || w.mode == WindowMode::single_day) {
+    if (drag == body || w.mode == WindowMode::single_day) {
       w.from += dd;
       w.to += dd;
-    } else if (drag == Drag::left && w.mode != WindowMode::cumulative) {
+    } else if (drag == left && w.mode != WindowMode::cumulative) {
       w.from = std::min(w.from + dd, w.to);
-    } else if (drag == Drag::right) {
+    } else if (drag == right) {
       w.to = std::max(w.to + dd, w.from);
     }
   }

@@ -38,6 +38,7 @@ struct ViewerState {
   StyleChoice style = StyleChoice::automatic;
   int selected = -1, hovered = -1;
   float timeline_from = 0, timeline_to = 1;  // the days the timeline shows
+  int timeline_drag = 0;                      // 0 none, 1 the window, 2 its start, 3 its end
   bool show_table = true, show_filters = true, show_details = true, show_export = false;
   std::string status;
   // Export panel inputs.
@@ -105,7 +106,9 @@ class Viewer {
   std::vector<int> per_day_;  // visible events per day
   std::vector<int> table_rows_;  // indices shown by the table, sorted
   bool table_dirty_ = true;
+  float table_from_ = -1, table_to_ = -1;  // the window table_rows_ was built for
   ViewerState state_;
+  std::shared_ptr<struct DetailsCache> details_;  // the pinned event's record and report, read once
 };
 
 // The script actions of `sitmap view --script FILE` (one per line):

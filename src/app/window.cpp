@@ -10,13 +10,9 @@
 namespace sitmap {
 namespace {
 
-std::vector<std::string>& dropped() {
-  static std::vector<std::string> files;
-  return files;
-}
-
-void on_drop(GLFWwindow*, int count, const char** paths) {
-  for (int i = 0; i < count; ++i) dropped().emplace_back(paths[i]);
+void on_drop(GLFWwindow* window, int count, const char** paths) {
+  auto* files = static_cast<std::vector<std::string>*>(glfwGetWindowUserPointer(window));
+  for (int i = 0; i < count; ++i) files->emplace_back(paths[i]);
 }
 
 // DejaVu Sans (fonts-dejavu-core) covers the accented names places have
@@ -51,6 +47,7 @@ PlatformWindow::PlatformWindow(const WindowOptions& o) {
   }
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(o.vsync ? 1 : 0);
+  glfwSetWindowUserPointer(window_, &dropped_);
   glfwSetDropCallback(window_, on_drop);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -103,7 +100,7 @@ int PlatformWindow::height() const {
 
 std::vector<std::string> PlatformWindow::take_dropped_files() {
   std::vector<std::string> out;
-  out.swap(dropped());
+  out.swap(dropped_);
   return out;
 }
 

@@ -49,6 +49,7 @@ class PlatformWindow {
 
  private:
   GLFWwindow* window_ = nullptr;
+  std::vector<std::string> dropped_;  // filled by GLFW's drop callback
 };
 
 }  // namespace sitmap

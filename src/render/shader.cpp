@@ -1,6 +1,10 @@
 #include "render/shader.hpp"
 
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace sitmap {
@@ -29,11 +33,21 @@ GLuint compile(GLenum kind, std::string_view name, std::string_view source) {
   return s;
 }
 
+// $SITMAP_SHADER_DIR/<name> when set (edit shaders without rebuilding), else the embedded copy.
+std::string source(std::string_view name, std::string_view embedded) {
+  if (const char* dir = std::getenv("SITMAP_SHADER_DIR"); dir && *dir) {
+    std::ifstream in(std::string(dir) + "/" + std::string(name));
+    if (in) return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return std::string(embedded);
+}
+
 }  // namespace
 
 ShaderProgram::ShaderProgram(std::string_view vert_name, std::string_view vert, std::string_view frag_name,
                              std::string_view frag) {
-  const GLuint v = compile(GL_VERTEX_SHADER, vert_name, vert), f = compile(GL_FRAGMENT_SHADER, frag_name, frag);
+  const GLuint v = compile(GL_VERTEX_SHADER, vert_name, source(vert_name, vert));
+  const GLuint f = compile(GL_FRAGMENT_SHADER, frag_name, source(frag_name, frag));
   id_ = glCreateProgram();
   glAttachShader(id_, v);
   glAttachShader(id_, f);

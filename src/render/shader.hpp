@@ -1,5 +1,6 @@
 #pragma once
-// A GLSL program from the shaders/ files (embedded at build time).
+// A GLSL program from the shaders/ files: embedded at build time, or read
+// at run time from $SITMAP_SHADER_DIR when that is set.
 #include <string>
 #include <string_view>
 
