@@ -7,8 +7,9 @@ out vec4 frag_color;
 void main() {
   float r = length(v_local);
   if (r > 1.0) discard;
-  if (v_mark > 0 && r > 0.82) {  // highlight outline
-    frag_color = v_mark == 2 ? vec4(1.0, 1.0, 1.0, 1.0) : vec4(1.0, 1.0, 0.6, 0.9);
+  if (v_mark > 0 && r > 0.78) {  // highlight: a white band edged in black for the pinned event
+    bool edge = v_mark == 2 && (r > 0.93 || r < 0.82);
+    frag_color = edge ? vec4(0.05, 0.05, 0.05, 1.0) : (v_mark == 2 ? vec4(1.0) : vec4(1.0, 1.0, 0.6, 0.9));
     return;
   }
   if (v_ring > 0.0 && r > v_ring) {  // uncertainty ring for geo_precision 2 and 3

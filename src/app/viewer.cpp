@@ -234,10 +234,9 @@ void Viewer::render_png(const std::string& path, int width, int height) {
 void Viewer::render_frames(const std::string& dir, int count, int width, int height) {
   std::filesystem::create_directories(dir);
   const TimeWindow saved = state_.time;
-  const int step = state_.time.mode == WindowMode::sliding ? std::max(1, static_cast<int>(std::round(state_.time.width())) + 1) : 1;
-  for (int i = 0; i < count; ++i) {
+  for (int i = 0; i < count; ++i) {  // one day a frame, as playback moves
     render_png(fmt::format("{}/frame_{:05}.png", dir, i), width, height);
-    step_days(state_.time, step, static_cast<float>(table_.last_day()));
+    step_days(state_.time, 1, static_cast<float>(table_.last_day()));
   }
   state_.time = saved;
 }

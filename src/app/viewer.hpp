@@ -64,8 +64,8 @@ class Viewer {
 
   // Headless: the map with labels, legend and caption at WxH, as PNG.
   void render_png(const std::string& path, int width, int height);
-  // The playback as numbered PNGs: `count` frames, the window moving one
-  // step (its width in sliding mode, else a day) each.
+  // The playback as numbered PNGs (frame_00000.png ...): `count` frames,
+  // the window moving on a day each.
   void render_frames(const std::string& dir, int count, int width, int height);
   // Exports the current layer (filters + time window) through export_events.
   size_t export_layer(const std::string& path, ExportFormat format);

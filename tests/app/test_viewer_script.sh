@@ -49,6 +49,7 @@ printf 'time 2015-11-20\nwarp 9\n' > bad.txt
 run "$S" view s.gpkg --script bad.txt --hidden > out 2>&1; rc=$?
 [ $rc -eq 1 ] && grep -q "bad.txt:2: unknown action 'warp'" out && ok || bad "bad script: exit $rc, $(cat out)"
 run "$S" render --db s.gpkg --time 2015-11-15 --window 7d --size 640x360 -o r.png 2> out && [ "$(png_size r.png)" = 640x360 ] && ok || bad "render: $(cat out)"
+run "$S" render layer.geojson --size 320x200 -o g.png 2> out && [ "$(png_size g.png)" = 320x200 ] && grep -q "view.gpkg" out && ok || bad "render of a GeoJSON layer: $(cat out)"
 run "$S" render --db missing.gpkg -o r.png > out 2>&1; [ $? -eq 1 ] && grep -q missing.gpkg out && ok || bad "render of a missing store"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -42,5 +42,9 @@ a=$(grep -o '"event_id"' w.geojson | wc -l); b=$(grep -o '"event_id"' w2.geojson
 [ "$a" = "$b" ] && [ "$a" -gt 0 ] && ok || bad "filtered: PostGIS $a, GeoPackage $b"
 "$S" import "$SRC/tests/fixtures/import/gdelt_sample.tsv" --as gdelt --db "$PG_DSN" 2>/dev/null
 [ "$(psql_n "SELECT COUNT(*) FROM events WHERE dataset = 'gdelt'")" = 3 ] && ok || bad "GDELT import into PostGIS"
+# The viewer reads the same server (rendered offscreen).
+bash "$SRC/tests/with_display.sh" "$S" render --db "$PG_DSN" --time 2015-11-15 --size 320x200 -o pg.png > out 2>&1
+rc=$?
+[ $rc -eq 77 ] || { [ $rc -eq 0 ] && [ -s pg.png ] && ok || bad "render from PostGIS: $(cat out)"; }
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
