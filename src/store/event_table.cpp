@@ -233,20 +233,13 @@ EventTable load_event_table(Store& store) {
   layer.SetAttributeFilter(nullptr);
   layer.SetSpatialFilter(nullptr);
   const GIntBig rows = layer.GetFeatureCount(FALSE);
-  const char* fid_column = layer.GetFIDColumn();
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-  if (store.is_postgis() || rows < 200000 || workers < 2 || !fid_column || !*fid_column) return read_rows(layer);
+  const auto range = rows >= 200000 && workers >= 2 ? store.event_fid_range() : std::nullopt;
+  if (!range) return read_rows(layer);
   // Large GeoPackage: FID ranges read in parallel, each through its own
   // read-only GDAL handle (a dataset is not shared between threads).
-  OGRLayer* extent = store.dataset().ExecuteSQL((std::string("SELECT MIN(") + fid_column + "), MAX(" + fid_column + ") FROM events").c_str(), nullptr, nullptr);
-  GIntBig lo = 0, hi = 0;
-  if (extent) {
-    if (FeaturePtr f{extent->GetNextFeature()}) {
-      lo = f->GetFieldAsInteger64(0);
-      hi = f->GetFieldAsInteger64(1);
-    }
-    store.dataset().ReleaseResultSet(extent);
-  }
+  const GIntBig lo = range->lo, hi = range->hi;
+  const char* fid_column = range->column.c_str();
   std::vector<EventTable> parts(workers);
   std::vector<std::string> errors(workers);
   std::vector<std::thread> threads;

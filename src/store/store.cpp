@@ -206,6 +206,20 @@ int64_t Store::count(const char* layer_name) {
   return l.GetFeatureCount(TRUE);
 }
 
+std::optional<Store::FidRange> Store::event_fid_range() {
+  OGRLayer& events = layer(kEventsLayer);
+  const char* column = events.GetFIDColumn();
+  if (postgis_ || !column || !*column) return std::nullopt;
+  const std::string sql = fmt::format("SELECT MIN({0}), MAX({0}) FROM {1}", column, kEventsLayer);
+  OGRLayer* result = ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (!result) return std::nullopt;
+  std::optional<FidRange> range;
+  if (FeaturePtr f{result->GetNextFeature()}; f && f->IsFieldSetAndNotNull(0))
+    range = FidRange{f->GetFieldAsInteger64(0), f->GetFieldAsInteger64(1), column};
+  ds_->ReleaseResultSet(result);
+  return range;
+}
+
 void Store::add_documents(std::span<const AnalysedDocument> batch, const Gazetteer& gaz) {
   if (batch.empty()) return;
   OGRLayer& docs = layer(kDocumentsLayer);

@@ -3,6 +3,7 @@
 // database ("PG:host=... dbname=..."), read and written through GDAL/OGR.
 // Layers: events (points), documents (no geometry), mentions (points).
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -43,6 +44,14 @@ class Store {
   GDALDataset& dataset() { return *ds_; }
   OGRLayer& layer(const char* name);
   int64_t count(const char* layer_name);
+  // The lowest and highest FID of the events layer, and the FID column's
+  // name: what parallel readers split the layer by. nullopt for PostGIS or
+  // an empty layer.
+  struct FidRange {
+    int64_t lo, hi;
+    std::string column;
+  };
+  std::optional<FidRange> event_fid_range();
 
   bool has_content(const std::string& hash) const { return hashes_.count(hash) > 0; }
   bool has_document_id(const std::string& id) const { return document_ids_.count(id) > 0; }
