@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <stdexcept>
 
 #include "core/fold.hpp"
@@ -214,6 +218,94 @@ void for_each_event(Store& store, const EventFilter& filter,
     if (query.matches(*f, columns)) fn(*f, columns);
   layer.SetAttributeFilter(nullptr);
   layer.SetSpatialFilter(nullptr);
+}
+
+}  // namespace sitmap
+
+namespace sitmap {
+
+void for_each_event_batch(Store& store, const EventFilter& filter,
+                          const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
+  constexpr size_t kBatch = 2048, kQueued = 4;  // at most ~10k features in flight
+  const EventQuery query(filter);
+  OGRLayer& layer = store.layer(kEventsLayer);
+  const EventColumns columns(*layer.GetLayerDefn());
+  query.apply_to(layer);
+  layer.ResetReading();
+  std::deque<std::vector<FeaturePtr>> queue, used;  // used: back to the reader, which frees what it allocated
+  bool finished = false, stop = false;
+  std::string error;
+  std::mutex mutex;
+  std::condition_variable filled, drained;
+  // The reader: the only thread touching the layer until it is joined.
+  std::thread reader([&] {
+    try {
+      std::vector<FeaturePtr> batch;
+      auto hand_over = [&] {
+        std::unique_lock lock(mutex);
+        drained.wait(lock, [&] { return queue.size() < kQueued || stop; });
+        queue.push_back(std::move(batch));
+        batch.clear();
+        filled.notify_one();
+      };
+      std::deque<std::vector<FeaturePtr>> to_free;
+      while (!stop) {
+        if (batch.empty()) {
+          {
+            std::lock_guard lock(mutex);
+            to_free.swap(used);
+          }
+          to_free.clear();
+        }
+        FeaturePtr f(layer.GetNextFeature());
+        if (!f) break;
+        if (!query.matches(*f, columns)) continue;
+        batch.push_back(std::move(f));
+        if (batch.size() == kBatch) hand_over();
+      }
+      if (!batch.empty()) hand_over();
+    } catch (const std::exception& e) {
+      std::lock_guard lock(mutex);
+      error = e.what();
+    }
+    std::lock_guard lock(mutex);
+    finished = true;
+    filled.notify_one();
+  });
+  auto stop_reader = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+      drained.notify_one();
+    }
+    reader.join();
+    layer.SetAttributeFilter(nullptr);
+    layer.SetSpatialFilter(nullptr);
+  };
+  try {
+    std::vector<OGRFeature*> view;
+    while (true) {
+      std::vector<FeaturePtr> batch;
+      {
+        std::unique_lock lock(mutex);
+        filled.wait(lock, [&] { return !queue.empty() || finished; });
+        if (queue.empty()) break;
+        batch = std::move(queue.front());
+        queue.pop_front();
+        drained.notify_one();
+      }
+      view.clear();
+      for (auto& f : batch) view.push_back(f.get());
+      fn(view, columns);
+      std::lock_guard lock(mutex);
+      used.push_back(std::move(batch));
+    }
+  } catch (...) {
+    stop_reader();
+    throw;
+  }
+  stop_reader();
+  if (!error.empty()) throw StoreError(error);
 }
 
 }  // namespace sitmap

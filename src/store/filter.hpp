@@ -2,6 +2,7 @@
 // Which events a user asked for: the filters `sitmap export` takes and the
 // viewer's filter panel sets. One code path for both (see EventQuery).
 #include <functional>
+#include <vector>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,5 +64,11 @@ class EventQuery {
 // Every stored event the filter selects, in store order.
 void for_each_event(Store& store, const EventFilter& filter,
                     const std::function<void(const OGRFeature&, const EventColumns&)>& fn);
+
+// The same, with GDAL's reading and the query on a second thread: `fn` gets
+// the features in batches, in store order, on the calling thread, so an
+// exporter formats one batch while the next is read.
+void for_each_event_batch(Store& store, const EventFilter& filter,
+                          const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn);
 
 }  // namespace sitmap

@@ -197,6 +197,59 @@ class BackgroundWriter {
 
 constexpr size_t kChunkBytes = 4 << 20;
 
+// One CSV row in csv_columns() order (then x,y when reprojecting).
+void append_csv_row(Buffer& out, const OGRFeature& f, const EventColumns& c, const Reprojector* reproject) {
+  const auto columns = csv_columns();
+  const auto span = event_time_span(f, c);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i) out.push_back(',');
+    const int k = columns[i].field;
+    if (k >= 0 && c.at[k] >= 0) append_csv_value(out, *f.GetDefnRef()->GetFieldDefn(c.at[k]), f.GetRawFieldRef(c.at[k]));
+    else if (k == -1 && span) append_integer(out, span->first.year);
+    else if (k == -2 && span) out.append(iso_start(span->first));
+    else if (k == -3 && span) out.append(iso_end(span->second));
+  }
+  if (reproject) {
+    const OGRGeometry* g = f.GetGeometryRef();
+    double x = 0, y = 0;
+    if (g && wkbFlatten(g->getGeometryType()) == wkbPoint && reproject->forward(g->toPoint()->getX(), g->toPoint()->getY(), x, y))
+      fmt::format_to(std::back_inserter(out), ",{:.3f},{:.3f}", x, y);
+    else out.append(std::string_view(",,"));
+  }
+  out.append(std::string_view("\r\n"));
+}
+
+struct Property {
+  std::string key;  // "name":
+  int column;
+  const OGRFieldDefn* defn;
+};
+
+// One GeoJSON feature: the point, every event column, the time span.
+void append_feature(Buffer& out, const OGRFeature& f, const EventColumns& c, const std::vector<Property>& props) {
+  out.append(std::string_view("{\"type\":\"Feature\",\"geometry\":"));
+  const OGRGeometry* g = f.GetGeometryRef();
+  if (g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty()) {
+    out.append(std::string_view("{\"type\":\"Point\",\"coordinates\":["));
+    append_coordinate(out, g->toPoint()->getX());
+    out.push_back(',');
+    append_coordinate(out, g->toPoint()->getY());
+    out.append(std::string_view("]}"));
+  } else {
+    out.append(std::string_view("null"));
+  }
+  out.append(std::string_view(",\"properties\":{"));
+  for (size_t i = 0; i < props.size(); ++i) {
+    if (i) out.push_back(',');
+    out.append(props[i].key);
+    append_value(out, *props[i].defn, f.GetRawFieldRef(props[i].column));
+  }
+  if (const auto span = event_time_span(f, c))
+    fmt::format_to(std::back_inserter(out), ",\"start_time\":\"{}\",\"end_time\":\"{}\"", iso_start(span->first), iso_end(span->second));
+  else out.append(std::string_view(",\"start_time\":null,\"end_time\":null"));
+  out.append(std::string_view("}}"));
+}
+
 }  // namespace
 
 size_t write_csv(Store& store, const EventFilter& filter, const std::string& path, const Reprojector* reproject,
@@ -211,26 +264,12 @@ size_t write_csv(Store& store, const EventFilter& filter, const std::string& pat
   if (reproject) out.append(std::string_view(",x,y"));
   out.append(std::string_view("\r\n"));
   size_t n = 0;
-  for_each_event(store, filter, [&](const OGRFeature& f, const EventColumns& c) {
-    const auto span = event_time_span(f, c);
-    for (size_t i = 0; i < columns.size(); ++i) {
-      if (i) out.push_back(',');
-      const int k = columns[i].field;
-      if (k >= 0 && c.at[k] >= 0) append_csv_value(out, *f.GetDefnRef()->GetFieldDefn(c.at[k]), f.GetRawFieldRef(c.at[k]));
-      else if (k == -1 && span) fmt::format_to(std::back_inserter(out), "{}", span->first.year);
-      else if (k == -2 && span) out.append(iso_start(span->first));
-      else if (k == -3 && span) out.append(iso_end(span->second));
-    }
-    if (reproject) {
-      const OGRGeometry* g = f.GetGeometryRef();
-      double x = 0, y = 0;
-      if (g && wkbFlatten(g->getGeometryType()) == wkbPoint && reproject->forward(g->toPoint()->getX(), g->toPoint()->getY(), x, y))
-        fmt::format_to(std::back_inserter(out), ",{:.3f},{:.3f}", x, y);
-      else out.append(std::string_view(",,"));
-    }
-    out.append(std::string_view("\r\n"));
+  for_each_event_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
+    for (const OGRFeature* f : batch) append_csv_row(out, *f, c, reproject);
     if (out.size() > kChunkBytes) writer.submit(out);
-    if (++n % 10000 == 0 && on_progress) on_progress(n);
+    const size_t before = n;
+    n += batch.size();
+    if (on_progress && n / 10000 != before / 10000) on_progress(n);
   });
   writer.submit(out);
   writer.finish();
@@ -243,41 +282,19 @@ size_t write_geojson(Store& store, const EventFilter& filter, const std::string&
   Buffer out;
   if (!sequence) out.append(std::string_view("{\"type\":\"FeatureCollection\",\"name\":\"events\",\"features\":[\n"));
   size_t n = 0;
-  struct Property {
-    std::string key;  // "name":
-    int column;
-    const OGRFieldDefn* defn;
-  };
   std::vector<Property> props;
-  for_each_event(store, filter, [&](const OGRFeature& f, const EventColumns& c) {
-    const OGRFeatureDefn& defn = *f.GetDefnRef();
+  for_each_event_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
     if (props.empty())
       for (int k = 0; k < ev::count; ++k)
-        if (c.at[k] >= 0) props.push_back({fmt::format("\"{}\":", event_fields()[k].name), c.at[k], defn.GetFieldDefn(c.at[k])});
-    if (n > 0 && !sequence) out.append(std::string_view(",\n"));
-    out.append(std::string_view("{\"type\":\"Feature\",\"geometry\":"));
-    const OGRGeometry* g = f.GetGeometryRef();
-    if (g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty()) {
-      out.append(std::string_view("{\"type\":\"Point\",\"coordinates\":["));
-      append_coordinate(out, g->toPoint()->getX());
-      out.push_back(',');
-      append_coordinate(out, g->toPoint()->getY());
-      out.append(std::string_view("]}"));
-    } else {
-      out.append(std::string_view("null"));
+        if (c.at[k] >= 0)
+          props.push_back({fmt::format("\"{}\":", event_fields()[k].name), c.at[k], batch.front()->GetDefnRef()->GetFieldDefn(c.at[k])});
+    for (const OGRFeature* f : batch) {
+      if (n++ > 0 && !sequence) out.append(std::string_view(",\n"));
+      append_feature(out, *f, c, props);
+      if (sequence) out.push_back('\n');
     }
-    out.append(std::string_view(",\"properties\":{"));
-    for (size_t i = 0; i < props.size(); ++i) {
-      if (i) out.push_back(',');
-      out.append(props[i].key);
-      append_value(out, *props[i].defn, f.GetRawFieldRef(props[i].column));
-    }
-    if (const auto span = event_time_span(f, c))
-      fmt::format_to(std::back_inserter(out), ",\"start_time\":\"{}\",\"end_time\":\"{}\"", iso_start(span->first), iso_end(span->second));
-    else out.append(std::string_view(",\"start_time\":null,\"end_time\":null"));
-    out.append(std::string_view(sequence ? "}}\n" : "}}"));
     if (out.size() > kChunkBytes) writer.submit(out);
-    if (++n % 10000 == 0 && on_progress) on_progress(n);
+    if (on_progress && n / 10000 != (n - batch.size()) / 10000) on_progress(n);
   });
   if (!sequence) out.append(std::string_view("\n]}\n"));
   writer.submit(out);
