@@ -45,7 +45,21 @@ class Ingester {
 
   void flush() {
     if (batch_.empty()) return;
-    store_.add_documents(batch_, gaz_);
+    try {
+      store_.add_documents(batch_, gaz_);
+    } catch (const StoreError&) {
+      // Another ingester (a team sharing one PostGIS) may have stored some of
+      // these reports since we looked: the unique hash index refused the
+      // batch, which was rolled back. Drop what is now stored and retry once.
+      store_.refresh_known_documents();
+      std::erase_if(batch_, [&](const AnalysedDocument& d) {
+        if (!store_.has_content(d.content_hash)) return false;
+        ++result_.already_stored;
+        if (options_.on_notice) options_.on_notice(d.doc.source + ": stored meanwhile by another ingester, nothing added");
+        return true;
+      });
+      if (!batch_.empty()) store_.add_documents(batch_, gaz_);
+    }
     for (const AnalysedDocument& d : batch_) {
       ++result_.added;
       result_.events += d.analysis.events.size();

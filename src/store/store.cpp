@@ -172,6 +172,7 @@ void Store::create_schema() {
   execute("CREATE INDEX IF NOT EXISTS events_document_id_idx ON events (document_id)");
   execute("CREATE INDEX IF NOT EXISTS mentions_document_id_idx ON mentions (document_id)");
   execute("CREATE UNIQUE INDEX IF NOT EXISTS documents_content_hash_idx ON documents (content_hash)");
+  execute("CREATE INDEX IF NOT EXISTS documents_document_id_idx ON documents (document_id)");
 }
 
 void Store::load_known_documents() {
@@ -227,6 +228,9 @@ void Store::add_documents(std::span<const AnalysedDocument> batch, const Gazette
   OGRLayer& mentions = layer(kMentionsLayer);
   const EventColumns columns(*events.GetLayerDefn());
   const std::string now = utc_now_iso();
+  // GDAL's messages become the StoreError's text instead of lines on stderr
+  // (a unique-index refusal is expected when ingesters share a database).
+  CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
   Transaction tx(*ds_, location_);
   for (const AnalysedDocument& item : batch) {
     const Document& doc = item.doc;

@@ -54,6 +54,8 @@ class Store {
   std::optional<FidRange> event_fid_range();
 
   bool has_content(const std::string& hash) const { return hashes_.count(hash) > 0; }
+  // Rereads which reports the store holds (another ingester may have added some).
+  void refresh_known_documents() { load_known_documents(); }
   bool has_document_id(const std::string& id) const { return document_ids_.count(id) > 0; }
 
   // Stores documents, their events and their mentions in one transaction:

@@ -36,6 +36,13 @@ fi
 grep -q "0 reports stored.*$n_docs already stored" err && ok || bad "re-ingest did not say so: $(tail -1 err)"
 ogrinfo -ro -q sitmap.gpkg -sql "SELECT COUNT(*) AS n FROM events" | grep -q "n (Integer) = $n_events" && ok || bad "re-ingest changed the events count"
 
+# A progress bar on a terminal (script(1) gives the command one), none in a pipe.
+if command -v script > /dev/null; then
+  script -qec "$S ingest --db tty.gpkg ${reports[*]:0:5}" /dev/null > tty.out 2>&1
+  grep -q "docs/s.*ETA" tty.out && ok || bad "no progress bar on a terminal: $(tail -c 300 tty.out)"
+fi
+! grep -q "ETA" err && ok || bad "progress bar written to a file"
+
 "$S" export -o all.geojson 2> err && ok || bad "export: $(cat err)"
 ogrinfo -ro -al -so all.geojson | grep -q "Feature Count: $n_events" && ok || bad "GeoJSON count"
 ogr2ogr -f GeoJSON round.geojson all.geojson && ogrinfo -ro -al -so round.geojson | grep -q "Feature Count: $n_events" && ok || bad "ogr2ogr round trip"

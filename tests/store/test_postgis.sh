@@ -42,6 +42,20 @@ a=$(grep -o '"event_id"' w.geojson | wc -l); b=$(grep -o '"event_id"' w2.geojson
 [ "$a" = "$b" ] && [ "$a" -gt 0 ] && ok || bad "filtered: PostGIS $a, GeoPackage $b"
 "$S" import "$SRC/tests/fixtures/import/gdelt_sample.tsv" --as gdelt --db "$PG_DSN" 2>/dev/null
 [ "$(psql_n "SELECT COUNT(*) FROM events WHERE dataset = 'gdelt'")" = 3 ] && ok || bad "GDELT import into PostGIS"
+# Two ingesters at once into one server: every report once, both succeed.
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "CREATE DATABASE team" && psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d team -q -c "CREATE EXTENSION postgis"
+TEAM="PG:host=127.0.0.1 port=$PG_PORT dbname=team user=postgres"
+"$S" ingest --db "$TEAM" "${reports[@]}" 2>/dev/null  # makes the tables
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d team -q -c "TRUNCATE documents, events, mentions"
+"$S" ingest --db "$TEAM" --batch-size 4 "${reports[@]}" 2> a.err & a=$!
+"$S" ingest --db "$TEAM" --batch-size 4 "${reports[@]}" 2> b.err & b=$!
+wait $a; ra=$?; wait $b; rb=$?
+echo "concurrent ingesters: $(cat a.err b.err | grep -c "meanwhile\|already stored") reports found stored by the other"
+[ $ra -eq 0 ] && [ $rb -eq 0 ] && ok || bad "concurrent ingesters: exits $ra/$rb: $(tail -2 a.err b.err)"
+team_n() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d team -tAc "$1"; }
+[ "$(team_n "SELECT COUNT(*) FROM documents")" = "${#reports[@]}" ] && ok || bad "concurrent: $(team_n "SELECT COUNT(*) FROM documents") documents"
+[ "$(team_n "SELECT COUNT(*) FROM events")" = "$(psql_n "SELECT COUNT(*) FROM events WHERE dataset = 'sitmap'")" ] && ok || bad "concurrent: events differ from a single ingest"
+
 # The viewer reads the same server (rendered offscreen).
 bash "$SRC/tests/with_display.sh" "$S" render --db "$PG_DSN" --time 2015-11-15 --size 320x200 -o pg.png > out 2>&1
 rc=$?
