@@ -100,6 +100,7 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
       } else if (verb == "select") {
         v.select_event_id(arg);
         if (s.selected < 0) fail("no event " + arg);
+        s.show_details = true;
       } else if (verb == "view") {
         double lon = 0, lat = 0, km = 0;
         if (std::sscanf(rest_after(line, 1).c_str(), "%lf %lf %lf", &lon, &lat, &km) != 3) fail("view LON LAT KM_PER_PIXEL");

@@ -9,7 +9,7 @@ namespace sitmap {
 
 void Viewer::view_filters() {
   ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(300, 420), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(300, 400), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Filters", &state_.show_filters)) {
     ImGui::End();
     return;

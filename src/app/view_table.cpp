@@ -9,8 +9,8 @@
 namespace sitmap {
 
 void Viewer::view_table() {
-  ImGui::SetNextWindowPos(ImVec2(10, ImGui::GetIO().DisplaySize.y - 180 - 300), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(640, 290), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(10, ImGui::GetIO().DisplaySize.y - 180 - 230), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(600, 220), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Events", &state_.show_table)) {
     ImGui::End();
     return;

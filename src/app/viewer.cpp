@@ -19,11 +19,11 @@ Viewer::Viewer(Store store, const Gazetteer* gaz, MapProjection projection, int 
   state_.camera.width = width;
   state_.camera.height = height;
   reload();
-  fit_to_events();
   // Start on the last week of the data: what a user opening a store wants to see.
   const float last = static_cast<float>(table_.last_day());
   state_.time.to = last;
   state_.time.from = std::max(0.0f, last - 6);
+  fit_to_events();
 }
 
 Viewer::~Viewer() = default;
@@ -137,7 +137,17 @@ std::optional<float> Viewer::day_of(const std::string& date) const {
   }
 }
 
-void Viewer::fit_to_events() { scene_->fit_events(state_.camera, &mask_); }
+// The events in the window (all filtered ones when the window is empty).
+void Viewer::fit_to_events() {
+  const EventDrawParams p = draw_params();
+  std::vector<uint8_t> shown(mask_.size(), 0);
+  bool any = false;
+  for (size_t i = 0; i < mask_.size(); ++i) {
+    shown[i] = mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to;
+    any |= shown[i] != 0;
+  }
+  scene_->fit_events(state_.camera, any ? &shown : &mask_);
+}
 
 void Viewer::select_event_id(const std::string& event_id) {
   state_.selected = -1;

@@ -39,7 +39,7 @@ struct ViewerState {
   int selected = -1, hovered = -1;
   float timeline_from = 0, timeline_to = 1;  // the days the timeline shows
   int timeline_drag = 0;                      // 0 none, 1 the window, 2 its start, 3 its end
-  bool show_table = true, show_filters = true, show_details = true, show_export = false;
+  bool show_table = true, show_filters = true, show_details = false, show_export = false;  // details open on a pin
   std::string status;
   // Export panel inputs.
   int export_format = 0;  // geojson, csv, gpkg
