@@ -17,7 +17,9 @@ void Viewer::view_table() {
   }
   const EventDrawParams p = draw_params();
   bool resort = false;
-  if (table_dirty_ || table_from_ != p.window_from || table_to_ != p.window_to) {
+  // While playing, the rows follow the window a few times a second, not every frame.
+  const bool throttled = state_.time.playing && ImGui::GetFrameCount() % 10 != 0;
+  if (table_dirty_ || (!throttled && (table_from_ != p.window_from || table_to_ != p.window_to))) {
     table_rows_.clear();
     for (size_t i = 0; i < table_.size(); ++i)
       if (mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to) table_rows_.push_back(static_cast<int>(i));
@@ -53,6 +55,13 @@ void Viewer::view_table() {
       };
       std::stable_sort(table_rows_.begin(), table_rows_.end(), [&](int a, int b) { return asc ? key_less(a, b) : key_less(b, a); });
       specs->SpecsDirty = false;
+    }
+    // A pin on the map scrolls its row into view.
+    if (state_.selected != table_scrolled_to_) {
+      table_scrolled_to_ = state_.selected;
+      const auto row = std::find(table_rows_.begin(), table_rows_.end(), state_.selected);
+      if (row != table_rows_.end())
+        ImGui::SetScrollY(std::max(0.0f, (static_cast<float>(row - table_rows_.begin()) - 2) * ImGui::GetTextLineHeightWithSpacing()));
     }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(table_rows_.size()));

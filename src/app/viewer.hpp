@@ -107,6 +107,7 @@ class Viewer {
   std::vector<int> table_rows_;  // indices shown by the table, sorted
   bool table_dirty_ = true;
   float table_from_ = -1, table_to_ = -1;  // the window table_rows_ was built for
+  int table_scrolled_to_ = -1;             // the pinned event the table last scrolled to
   ViewerState state_;
   std::shared_ptr<struct DetailsCache> details_;  // the pinned event's record and report, read once
 };
