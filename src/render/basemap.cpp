@@ -3,6 +3,8 @@
 #include <geos_c.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <memory>
@@ -124,7 +126,11 @@ std::vector<std::unique_ptr<OGRPolygon>> split_at_antimeridian(const OGRPolygon&
   return out;
 }
 
-std::vector<std::vector<Ring>> read_polygons(GDALDataset& ds, const char* layer_name, const Reprojector& proj, MapProjection p) {
+// Thrown out of a worker's build when the basemap is destroyed first.
+struct Cancelled {};
+
+std::vector<std::vector<Ring>> read_polygons(GDALDataset& ds, const char* layer_name, const Reprojector& proj, MapProjection p,
+                                             const std::atomic<bool>& cancel) {
   std::vector<std::vector<Ring>> out;
   OGRLayer* layer = ds.GetLayerByName(layer_name);
   if (!layer) throw std::runtime_error(std::string("world-atlas: no layer ") + layer_name);
@@ -146,6 +152,7 @@ std::vector<std::vector<Ring>> read_polygons(GDALDataset& ds, const char* layer_
     }
   };
   for (auto& f : *layer) {
+    if (cancel) throw Cancelled{};
     const OGRGeometry* g = f->GetGeometryRef();
     if (!g) continue;
     if (wkbFlatten(g->getGeometryType()) == wkbPolygon) add_polygon(*g->toPolygon());
@@ -191,11 +198,12 @@ void triangulate_parts(GEOSContextHandle_t ctx, const GEOSGeometry* g, std::vect
 // Large polygons (Afro-Eurasia at 10m has ~100k vertices) are first cut
 // into cells of `cell` map units: many small triangulations are faster and
 // sturdier than one huge one.
-std::vector<float> triangulate(const std::vector<std::vector<Ring>>& polygons, double cell) {
+std::vector<float> triangulate(const std::vector<std::vector<Ring>>& polygons, double cell, const std::atomic<bool>& cancel) {
   GeosContextPtr ctx(GEOS_init_r());
   GEOSContextHandle_t c = ctx.get();
   std::vector<float> out;
   for (const auto& rings : polygons) {
+    if (cancel) throw Cancelled{};
     std::vector<GEOSGeometry*> holes;
     size_t points = rings[0].x.size();
     for (size_t i = 1; i < rings.size(); ++i) {
@@ -271,6 +279,12 @@ Basemap::Basemap(MapProjection projection) : projection_(projection) {
 }
 
 Basemap::~Basemap() {
+  cancel_ = true;  // a level still being built stops at its next polygon
+  for (Level& l : levels_)
+    if (l.pending.valid()) try {
+        l.pending.get();
+      } catch (...) {
+      }
   for (Level& l : levels_) {
     if (!l.loaded) continue;
     glDeleteBuffers(1, &l.vbo_land);
@@ -288,9 +302,9 @@ Basemap::Geometry Basemap::build(int level) const {
   DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!ds) throw std::runtime_error(path + ": GDAL cannot read it");
   const Reprojector proj(projection_crs(projection_));
-  const auto land = read_polygons(*ds, "land", proj, projection_);
-  const auto countries = read_polygons(*ds, "countries", proj, projection_);
-  return {triangulate(land, (bounds_.x1 - bounds_.x0) / 72), outlines(countries)};
+  const auto land = read_polygons(*ds, "land", proj, projection_, cancel_);
+  const auto countries = read_polygons(*ds, "countries", proj, projection_, cancel_);
+  return {triangulate(land, (bounds_.x1 - bounds_.x0) / 72, cancel_), outlines(countries)};
 }
 
 void Basemap::upload(int level, const Geometry& g) {
@@ -305,9 +319,16 @@ void Basemap::upload(int level, const Geometry& g) {
 void Basemap::draw(const Camera& camera, const ShaderProgram& program, bool wait) {
   const int wanted = level_for(camera.scale);
   Level& w = levels_[wanted];
-  if (!w.loaded) {
+  if (!w.loaded && !w.failed) {
     if (!w.pending.valid()) w.pending = std::async(std::launch::async, [this, wanted] { return build(wanted); });
-    if (wait || w.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) upload(wanted, w.pending.get());
+    if (wait || w.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+      try {
+        upload(wanted, w.pending.get());
+      } catch (const std::exception& e) {  // keep drawing the coarser level; say so once
+        w.failed = true;
+        std::fprintf(stderr, "sitmap: basemap detail level %d unavailable: %s\n", wanted, e.what());
+      }
+    }
   }
   int level = wanted;
   while (!levels_[level].loaded) --level;  // level 0 is loaded at construction

@@ -5,6 +5,7 @@
 // Three levels of detail (110m, 50m, 10m) switch with the zoom; 10m is
 // loaded the first time it is needed.
 #include <array>
+#include <atomic>
 #include <future>
 #include <vector>
 #include <string>
@@ -40,6 +41,7 @@ class Basemap {
   };
   struct Level {
     bool loaded = false;
+    bool failed = false;
     std::future<Geometry> pending;
     GLuint vao_land = 0, vbo_land = 0, vao_lines = 0, vbo_lines = 0;
     GLsizei land_vertices = 0, line_vertices = 0;
@@ -48,6 +50,7 @@ class Basemap {
   void upload(int level, const Geometry& g);
 
   MapProjection projection_;
+  std::atomic<bool> cancel_{false};
   std::array<Level, 3> levels_;
   MapBounds bounds_;
 };

@@ -38,7 +38,8 @@ void Camera::pan_pixels(double dx, double dy) {
 void Camera::fit(double x0, double y0, double x1, double y1) {
   center_x = (x0 + x1) / 2;
   center_y = (y0 + y1) / 2;
-  const double w = std::max(x1 - x0, 20000.0), h = std::max(y1 - y0, 20000.0);
+  // At least ~1,000 km across: one event is shown with its region around it.
+  const double w = std::max(x1 - x0, 1.0e6), h = std::max(y1 - y0, 1.0e6 * height / std::max(width, 1));
   scale = std::clamp(std::max(w / std::max(width, 1), h / std::max(height, 1)) * 1.25, 0.5, 200000.0);
 }
 

@@ -22,7 +22,7 @@ struct Camera {
   // Zooms by `factor` (> 1 in) keeping the map point under (sx, sy) still.
   void zoom_at(double sx, double sy, double factor);
   void pan_pixels(double dx, double dy);
-  // Shows [x0,x1]x[y0,y1] with a margin.
+  // Shows [x0,x1]x[y0,y1] with a margin (and at least ~1,000 km across).
   void fit(double x0, double y0, double x1, double y1);
 };
 
