@@ -13,8 +13,9 @@ uniform vec2 half_extent;
 uniform vec2 viewport;      // pixels
 uniform vec2 window;        // [first day, last day] shown
 uniform int fade;           // 1: older events in the window fade
-uniform int selected;       // instance id of the pinned event, or -1
+uniform int selected;       // GPU index of the pinned event, or -1
 uniform int hovered;
+uniform int instance_base;  // GPU index of this draw's first instance
 uniform vec3 palette[32];
 
 out vec2 v_local;
@@ -32,7 +33,7 @@ void main() {
   // The ring says how uncertain the place is, whatever the magnitude.
   float outer = geo_precision == 1u ? radius : radius + (geo_precision == 2u ? 5.0 : 12.0);
   v_ring = geo_precision == 1u ? 0.0 : radius / outer;
-  int id = gl_InstanceID;
+  int id = instance_base + gl_InstanceID;
   v_mark = id == selected ? 2 : (id == hovered ? 1 : 0);
   if (v_mark > 0) outer += 3.0;
   vec2 ndc = (position - center) / half_extent;

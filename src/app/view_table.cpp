@@ -18,13 +18,15 @@ void Viewer::view_table() {
   const EventDrawParams p = draw_params();
   bool resort = false;
   // While playing, the rows follow the window a few times a second, not every frame.
-  const bool throttled = state_.time.playing && ImGui::GetFrameCount() % 10 != 0;
+  const bool throttled = state_.time.playing && table_built_playing_ && ImGui::GetTime() - table_built_at_ < 0.25;
   if (table_dirty_ || (!throttled && (table_from_ != p.window_from || table_to_ != p.window_to))) {
     table_rows_.clear();
     for (size_t i = 0; i < table_.size(); ++i)
       if (mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to) table_rows_.push_back(static_cast<int>(i));
     table_from_ = p.window_from;
     table_to_ = p.window_to;
+    table_built_at_ = ImGui::GetTime();
+    table_built_playing_ = state_.time.playing;
     table_dirty_ = false;
     resort = true;
   }

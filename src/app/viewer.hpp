@@ -108,6 +108,8 @@ class Viewer {
   bool table_dirty_ = true;
   float table_from_ = -1, table_to_ = -1;  // the window table_rows_ was built for
   int table_scrolled_to_ = -1;             // the pinned event the table last scrolled to
+  double table_built_at_ = -1;             // ImGui time of that build (rebuilt at most 4x/s while playing)
+  bool table_built_playing_ = false;
   ViewerState state_;
   std::shared_ptr<struct DetailsCache> details_;  // the pinned event's record and report, read once
 };

@@ -1,5 +1,6 @@
 #include "render/event_layer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
@@ -66,11 +67,29 @@ EventLayer::EventLayer(const EventTable& t, MapProjection projection)
   Reprojector(projection_crs(projection)).forward_many(px.data(), py.data(), px.size());
   x_.resize(count_);
   y_.resize(count_);
-  std::vector<Instance> inst(count_);
   for (size_t i = 0; i < count_; ++i) {
     x_[i] = static_cast<float>(px[i]);
     y_[i] = static_cast<float>(py[i]);
-    inst[i] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], {0, 0}};
+  }
+  // On the GPU, events lasting more than kShortSpan days come first, then
+  // the others by first day: a window then needs only a contiguous range of
+  // the short ones (found by binary search), not every event.
+  // A counting sort on whole days (bucket 0: the long events): linear, stable.
+  auto is_long = [&](size_t i) { return t.day_to[i] - t.day_from[i] > kShortSpan; };
+  auto bucket = [&](size_t i) { return is_long(i) ? size_t{0} : 1 + static_cast<size_t>(std::max(0.0f, t.day_from[i])); };
+  std::vector<uint32_t> starts(static_cast<size_t>(t.last_day()) + 3, 0);
+  for (size_t i = 0; i < count_; ++i) ++starts[bucket(i) + 1];
+  for (size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
+  order_.resize(count_);
+  for (size_t i = 0; i < count_; ++i) order_[starts[bucket(i)]++] = static_cast<uint32_t>(i);
+  rank_.resize(count_);
+  std::vector<Instance> inst(count_);
+  for (size_t k = 0; k < count_; ++k) {
+    const uint32_t i = order_[k];
+    rank_[i] = static_cast<uint32_t>(k);
+    if (is_long(i)) ++long_count_;
+    else short_from_.push_back(t.day_from[i]);
+    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], {0, 0}};
   }
   const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
   glGenVertexArrays(1, &vao_);
@@ -127,9 +146,11 @@ EventLayer::~EventLayer() {
 
 void EventLayer::set_visible(const std::vector<uint8_t>& mask) {
   if (mask.size() != count_) throw std::logic_error("visibility mask of the wrong size");
+  std::vector<uint8_t> in_gpu_order(count_);
+  for (size_t k = 0; k < count_; ++k) in_gpu_order[k] = mask[order_[k]];
   glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
-  gl::uploaded_bytes() += mask.size();
-  glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(mask.size()), mask.data());
+  gl::uploaded_bytes() += in_gpu_order.size();
+  glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(in_gpu_order.size()), in_gpu_order.data());
 }
 
 void EventLayer::ensure_density_target(int w, int h) {
@@ -151,8 +172,31 @@ void EventLayer::ensure_density_target(int w, int h) {
   fbo_h_ = h;
 }
 
+std::array<std::pair<size_t, size_t>, 2> EventLayer::ranges(float from, float to) const {
+  // Short events that can touch [from, to] start within [from - kShortSpan, to].
+  const auto lo = std::lower_bound(short_from_.begin(), short_from_.end(), from - kShortSpan) - short_from_.begin();
+  const auto hi = std::upper_bound(short_from_.begin(), short_from_.end(), to) - short_from_.begin();
+  return {std::pair<size_t, size_t>{0, long_count_},
+          std::pair<size_t, size_t>{long_count_ + static_cast<size_t>(lo), long_count_ + static_cast<size_t>(std::max(lo, hi))}};
+}
+
+// Points the per-event attributes of the marker VAO at instance `first`
+// (vertex state only, nothing uploaded).
+void EventLayer::point_markers_at(size_t first) const {
+  const auto stride = static_cast<GLsizei>(sizeof(Instance));
+  const size_t base = first * sizeof(Instance);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, x)));
+  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, day_from)));
+  glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, magnitude)));
+  glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, reinterpret_cast<void*>(base + offsetof(Instance, type)));
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
+  glVertexAttribIPointer(5, 1, GL_UNSIGNED_BYTE, 1, reinterpret_cast<void*>(first));
+}
+
 void EventLayer::draw(const Camera& camera, const EventDrawParams& p) {
   if (count_ == 0) return;
+  const auto parts = ranges(p.window_from, p.window_to);
   const float cx = static_cast<float>(camera.center_x), cy = static_cast<float>(camera.center_y);
   const float hx = static_cast<float>(camera.scale * camera.width / 2), hy = static_cast<float>(camera.scale * camera.height / 2);
   glEnable(GL_BLEND);
@@ -170,7 +214,8 @@ void EventLayer::draw(const Camera& camera, const EventDrawParams& p) {
     glUniform2f(density_.uniform("half_extent"), hx, hy);
     glUniform2f(density_.uniform("window"), p.window_from, p.window_to);
     glBindVertexArray(vao_points_);
-    glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(count_));
+    for (const auto& [first, end] : parts)
+      if (end > first) glDrawArrays(GL_POINTS, static_cast<GLint>(first), static_cast<GLsizei>(end - first));
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     heat_.use();
@@ -187,11 +232,17 @@ void EventLayer::draw(const Camera& camera, const EventDrawParams& p) {
     glUniform2f(markers_.uniform("viewport"), static_cast<float>(camera.width), static_cast<float>(camera.height));
     glUniform2f(markers_.uniform("window"), p.window_from, p.window_to);
     glUniform1i(markers_.uniform("fade"), p.fade ? 1 : 0);
-    glUniform1i(markers_.uniform("selected"), p.selected);
-    glUniform1i(markers_.uniform("hovered"), p.hovered);
+    auto gpu_index = [&](int i) { return i >= 0 && static_cast<size_t>(i) < count_ ? static_cast<int>(rank_[static_cast<size_t>(i)]) : -1; };
+    glUniform1i(markers_.uniform("selected"), gpu_index(p.selected));
+    glUniform1i(markers_.uniform("hovered"), gpu_index(p.hovered));
     glUniform3fv(markers_.uniform("palette"), 32, &palette_[0].r);
     glBindVertexArray(vao_);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
+    for (const auto& [first, end] : parts) {
+      if (end <= first) continue;
+      point_markers_at(first);
+      glUniform1i(markers_.uniform("instance_base"), static_cast<GLint>(first));
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(end - first));
+    }
   }
   glBindVertexArray(0);
 }

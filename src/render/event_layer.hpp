@@ -1,12 +1,14 @@
 #pragma once
 // Events on the GPU: one instance per event (position in map units, days,
-// magnitude, type, precision), uploaded once; a visibility byte per event,
-// uploaded when the filters change; the time window is a uniform, so
-// scrubbing and playing upload nothing. At low zoom with many events in
+// magnitude, type, precision), uploaded once, ordered by day; a visibility
+// byte per event, uploaded when the filters change; the time window is a
+// uniform, and only the instances whose days can fall in it are drawn, so
+// scrubbing and playing upload nothing and cost what the window holds. At low zoom with many events in
 // the window, a density layer (additive counts, then a heat ramp) replaces
 // the markers.
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "render/camera.hpp"
@@ -49,8 +51,16 @@ class EventLayer {
 
  private:
   void ensure_density_target(int width, int height);
+  // The GPU-order ranges a window needs: the long events, then the short
+  // ones starting in [from - kShortSpan, to].
+  std::array<std::pair<size_t, size_t>, 2> ranges(float from, float to) const;
+  void point_markers_at(size_t first) const;
 
+  static constexpr float kShortSpan = 31;  // days
   size_t count_ = 0;
+  std::vector<uint32_t> order_, rank_;  // GPU position -> table row, and back
+  size_t long_count_ = 0;
+  std::vector<float> short_from_;       // first days of the short events, in GPU order
   std::vector<float> x_, y_;
   std::array<Rgb, 32> palette_{};
   GLuint vao_ = 0, vbo_corners_ = 0, vbo_instances_ = 0, vbo_visible_ = 0, vao_points_ = 0;

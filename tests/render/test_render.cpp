@@ -139,3 +139,52 @@ TEST_CASE("scrubbing uploads nothing") {
   OffscreenTarget::unbind();
   CHECK(gl::uploaded_bytes() == before);
 }
+
+TEST_CASE("only the window's instances are drawn, long events included") {
+  window();
+  // A short event on day 0 and at day 200; a long one (days 50..150) elsewhere.
+  Event a, b, lasting;
+  a.when.date = CivilDate{2015, 1, 1};
+  a.point = {10, 10};  // {lat, lon}
+  b.when.date = add_days(*a.when.date, 200);
+  b.point = {20, 10};
+  lasting.when.date = add_days(*a.when.date, 50);
+  lasting.when.date_to = add_days(*a.when.date, 150);
+  lasting.point = {10, -10};
+  for (Event* e : {&a, &b, &lasting}) {
+    e->sub_event_type = "Air/drone strike";
+    e->geo_precision = 1;
+  }
+  const std::vector<Event> events{a, b, lasting};
+  const EventTable table = event_table_from(events);
+  MapScene scene(table, MapProjection::plate_carree, nullptr);
+  Camera camera;
+  camera.width = 400;
+  camera.height = 300;
+  camera.center_x = 0;
+  camera.center_y = 1500000;
+  camera.scale = 10000;
+  const Reprojector eqc("EPSG:4087");
+  auto lit_at = [&](float from, float to, double lon, double lat) {
+    OffscreenTarget target(400, 300);
+    target.bind();
+    EventDrawParams p;
+    p.window_from = from;
+    p.window_to = to;
+    scene.draw(camera, p, true);
+    const auto rgba = target.read_rgba();
+    OffscreenTarget::unbind();
+    double x, y;
+    eqc.forward(lon, lat, x, y);
+    const Rgba px = pixel(rgba, 400, camera.to_screen_x(x), camera.to_screen_y(y));
+    INFO(from << ".." << to << " at " << lon << "," << lat << ": " << px.r << "," << px.g << "," << px.b);
+    return px.g < 110;  // red, not land or sea
+  };
+  CHECK(lit_at(0, 0, 10, 10));
+  CHECK_FALSE(lit_at(0, 0, 10, 20));
+  CHECK_FALSE(lit_at(0, 0, -10, 10));
+  CHECK(lit_at(100, 110, -10, 10));  // inside the long event's range, far from its first day
+  CHECK_FALSE(lit_at(100, 110, 10, 10));
+  CHECK(lit_at(195, 205, 10, 20));
+  CHECK_FALSE(lit_at(151, 199, -10, 10));
+}
