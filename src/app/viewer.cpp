@@ -113,15 +113,15 @@ int Viewer::pick(double sx, double sy) const {
   const Camera& c = state_.camera;
   int best = -1;
   double best_d = 10 * 10;
-  for (size_t i = 0; i < xs.size(); ++i) {
-    if (!mask_[i] || table_.day_to[i] < p.window_from || table_.day_from[i] > p.window_to) continue;
+  scene_->events().for_each_candidate(p.window_from, p.window_to, [&](size_t i) {
+    if (!mask_[i] || table_.day_to[i] < p.window_from || table_.day_from[i] > p.window_to) return;
     const double dx = c.to_screen_x(xs[i]) - sx, dy = c.to_screen_y(ys[i]) - sy;
     const double d = dx * dx + dy * dy;
-    if (d <= best_d) {  // later rows drawn on top win ties
+    if (d <= best_d) {
       best_d = d;
       best = static_cast<int>(i);
     }
-  }
+  });
   return best;
 }
 

@@ -80,12 +80,13 @@ class Viewer {
   std::string day_label(float day) const;  // "2015-11-15"
   std::optional<float> day_of(const std::string& date) const;
   EventDrawParams draw_params() const;
+  // The event drawn nearest to screen point (sx, sy), within 10 px; -1 if none.
+  int pick(double sx, double sy) const;
 
  private:
   void reload();
   EventFilter current_filter(bool with_time) const;
   size_t count_in_window() const;
-  int pick(double sx, double sy) const;
   void draw_overlay(ImDrawList* list, const Camera& camera, bool caption) const;
   // Panels.
   void view_map(PlatformWindow& window);

@@ -48,6 +48,13 @@ class EventLayer {
   // Projected positions (map units), for hit-testing and fitting.
   const std::vector<float>& xs() const { return x_; }
   const std::vector<float>& ys() const { return y_; }
+  // Calls fn(table row) for each event whose days can fall in [from, to]
+  // (a superset: callers still test the days), cheaply for narrow windows.
+  template <class Fn>
+  void for_each_candidate(float from, float to, Fn&& fn) const {
+    for (const auto& [first, end] : ranges(from, to))
+      for (size_t k = first; k < end; ++k) fn(order_[k]);
+  }
 
  private:
   void ensure_density_target(int width, int height);

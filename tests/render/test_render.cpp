@@ -113,8 +113,14 @@ TEST_CASE("the Raqqa marker is lit inside the window and dark outside it") {
   const Rgba lit = raqqa_pixel();
   CHECK(lit.r > 150);
   CHECK(lit.g < 110);  // the Air/drone strike red over the land
+  // Hovering picks it.
+  const int raqqa = viewer.pick(s.camera.to_screen_x(x) + 3, s.camera.to_screen_y(y) - 2);
+  REQUIRE(raqqa >= 0);
+  CHECK(viewer.table().locations[viewer.table().location[static_cast<size_t>(raqqa)]] == "Ar Raqqah");
+  CHECK(viewer.pick(s.camera.to_screen_x(x) + 40, s.camera.to_screen_y(y)) == -1);
   s.time.to = *viewer.day_of("2015-11-14");  // the day before: nothing yet
   s.time.from = s.time.to - 6;
+  CHECK(viewer.pick(s.camera.to_screen_x(x), s.camera.to_screen_y(y)) == -1);
   { const Rgba p = raqqa_pixel(); INFO(p.r << "," << p.g << "," << p.b); CHECK(near(p, kLand)); }
   s.time.from = s.time.to = *viewer.day_of("2015-11-15");  // a one-day window
   CHECK(raqqa_pixel().r > 150);
