@@ -66,11 +66,9 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
   DatasetPtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
   if (!ds) throw StoreError(tmp + ": cannot create: " + CPLGetLastErrorMsg());
 
-  OGRSpatialReference srs;
+  OGRSpatialReference srs = wgs84_lon_lat();
   std::optional<Reprojector> reproject;
-  if (options.t_srs.empty()) {
-    srs.importFromEPSG(4326);
-  } else {
+  if (!options.t_srs.empty()) {
     if (srs.SetFromUserInput(options.t_srs.c_str()) != OGRERR_NONE) throw std::invalid_argument("--t-srs '" + options.t_srs + "': unknown CRS");
     reproject.emplace(options.t_srs);
   }

@@ -44,19 +44,12 @@ std::string numeric_country_code(const std::string& iso2) {
   return it->second;
 }
 
-OGRSpatialReference wgs84_gis_order() {
-  OGRSpatialReference srs;
-  srs.importFromEPSG(4326);
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return srs;
-}
-
 // All polygons of a vector file (or of one feature of it, by id), in WGS 84.
 OGRMultiPolygon read_polygons(const std::string& path, const std::string& only_id = {}) {
   ensure_gdal_registered();
   DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!ds) throw std::invalid_argument(path + ": cannot read as a vector file: " + CPLGetLastErrorMsg());
-  OGRSpatialReference wgs84 = wgs84_gis_order();
+  OGRSpatialReference wgs84 = wgs84_lon_lat();
   OGRMultiPolygon out;
   for (OGRLayer* layer : ds->GetLayers()) {
     if (!only_id.empty() && std::string_view(layer->GetName()) != "countries") continue;

@@ -38,12 +38,6 @@ constexpr FieldSpec kMentionFields[] = {
     {"score", OFTReal},         {"candidates", OFTString, OFSTJSON},
 };
 
-void set_date(OGRFeature& f, int i, const std::optional<CivilDate>& d) {
-  if (i < 0) return;
-  if (d) f.SetField(i, d->year, d->month, d->day, 0, 0, 0.0f, 0);
-  else f.SetFieldNull(i);
-}
-
 template <class T>
 void set_optional(OGRFeature& f, int i, const std::optional<T>& v) {
   if (i < 0) return;
@@ -80,8 +74,8 @@ void fill_event_feature(OGRFeature& f, const EventColumns& c, const Event& e, st
   auto str = [&](int k, const std::string& v) { if (c.at[k] >= 0) f.SetField(c.at[k], v.c_str()); };
   auto num = [&](int k, auto v) { if (c.at[k] >= 0) f.SetField(c.at[k], v); };
   str(ev::event_id, e.event_id);
-  set_date(f, c.at[ev::event_date], e.when.date);
-  set_date(f, c.at[ev::event_date_to], e.when.date_to);
+  set_date_field(f, c.at[ev::event_date], e.when.date);
+  set_date_field(f, c.at[ev::event_date_to], e.when.date_to);
   num(ev::time_precision, e.when.precision);
   str(ev::event_type, e.event_type);
   str(ev::sub_event_type, e.sub_event_type);
@@ -117,6 +111,19 @@ void fill_event_feature(OGRFeature& f, const EventColumns& c, const Event& e, st
   num(ev::evidence_count, e.evidence_count);
   str(ev::dataset, std::string(dataset));
   f.SetGeometryDirectly(new OGRPoint(lon, lat));
+}
+
+void set_date_field(OGRFeature& f, int index, const std::optional<CivilDate>& d) {
+  if (index < 0) return;
+  if (d) f.SetField(index, d->year, d->month, d->day, 0, 0, 0.0f, 0);
+  else f.SetFieldNull(index);
+}
+
+OGRSpatialReference wgs84_lon_lat() {
+  OGRSpatialReference srs;
+  srs.importFromEPSG(4326);
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
 }
 
 std::optional<CivilDate> date_field(const OGRFeature& f, int index) {

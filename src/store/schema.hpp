@@ -48,8 +48,13 @@ struct EventColumns {
 void fill_event_feature(OGRFeature& f, const EventColumns& c, const Event& e, std::string_view dataset);
 Event event_from_feature(const OGRFeature& f, const EventColumns& c);
 
-// A date column as a CivilDate (nullopt when null or unset).
+// A date column as a CivilDate (nullopt when null or unset), and back
+// (null for nullopt; nothing when the layer lacks the column, index < 0).
 std::optional<CivilDate> date_field(const OGRFeature& f, int index);
+void set_date_field(OGRFeature& f, int index, const std::optional<CivilDate>& d);
+
+// The store's CRS: EPSG:4326 with x = longitude, y = latitude.
+OGRSpatialReference wgs84_lon_lat();
 
 }  // namespace sitmap
 

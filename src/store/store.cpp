@@ -9,6 +9,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "gazetteer/index_format.hpp"
 #include "store/schema.hpp"
 
 namespace sitmap {
@@ -43,18 +44,6 @@ class Transaction {
   GDALDataset& ds_;
   bool done_ = false;
 };
-
-OGRSpatialReference wgs84() {
-  OGRSpatialReference srs;
-  srs.importFromEPSG(4326);
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return srs;
-}
-
-void set_date(OGRFeature& f, const char* name, const std::optional<CivilDate>& d) {
-  if (d) f.SetField(name, d->year, d->month, d->day, 0, 0, 0.0f, 0);
-  else f.SetFieldNull(f.GetFieldIndex(name));
-}
 
 void create_feature(OGRLayer& layer, OGRFeature& f, const std::string& where) {
   if (layer.CreateFeature(&f) != OGRERR_NONE) throw StoreError(where + ": cannot write to layer " + layer.GetName() + ": " + last_gdal_error());
@@ -108,14 +97,7 @@ std::string utc_now_iso() {
 
 }  // namespace
 
-std::string content_hash(const Document& doc) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : doc.text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", h);
-}
+std::string content_hash(const Document& doc) { return fmt::format("{:016x}", index_format::hash_key(doc.text)); }
 
 Store::Store(DatasetPtr ds, std::string location, bool postgis)
     : ds_(std::move(ds)), location_(std::move(location)), postgis_(postgis) {}
@@ -149,7 +131,7 @@ void Store::execute(const std::string& sql) {
 }
 
 void Store::create_schema() {
-  OGRSpatialReference srs = wgs84();
+  OGRSpatialReference srs = wgs84_lon_lat();
   struct LayerSpec {
     const char* name;
     OGRwkbGeometryType geom;
@@ -238,7 +220,7 @@ void Store::add_documents(std::span<const AnalysedDocument> batch, const Gazette
     d.SetField("document_id", doc.id.c_str());
     d.SetField("title", doc.title.c_str());
     d.SetField("byline", doc.byline.c_str());
-    set_date(d, "published", doc.published);
+    set_date_field(d, d.GetFieldIndex("published"), doc.published);
     d.SetField("source", doc.source.c_str());
     d.SetField("url", doc.url.c_str());
     d.SetField("content_hash", item.content_hash.c_str());
