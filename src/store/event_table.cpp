@@ -9,7 +9,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/fold.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -272,30 +271,15 @@ EventTable event_table_from(std::span<const Event> events) {
 }
 
 std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter, Store* store) {
-  EventFilter spatial;  // the point tests go through EventQuery, as export's do
-  spatial.bbox = filter.bbox;
-  spatial.within = filter.within;
-  spatial.country = filter.country;
+  // The same tests as export's (EventQuery), each distinct type and actor
+  // name tested once; the text search goes to the store below.
+  EventFilter without_text = filter;
+  without_text.text.clear();
+  const EventQuery query(without_text);
   const bool any_spatial = filter.bbox || !filter.within.empty() || !filter.country.empty();
-  const EventQuery query(spatial);
-
-  auto lower_set = [](const std::vector<std::string>& v) {
-    std::vector<std::string> out;
-    for (const auto& s : v) out.push_back(ascii_lower(s));
-    return out;
-  };
-  const auto types = lower_set(filter.types), actors = lower_set(filter.actors);
-  std::vector<uint8_t> type_ok(t.sub_types.size(), 1), actor_ok(t.actors.size(), 1), dataset_ok(t.datasets.size(), 1);
-  if (!types.empty())
-    for (size_t i = 0; i < t.sub_types.size(); ++i) {
-      const std::string s = ascii_lower(t.sub_types[i]), e = ascii_lower(t.event_types[i]);
-      type_ok[i] = std::any_of(types.begin(), types.end(), [&](const std::string& x) { return x == s || x == e; });
-    }
-  if (!actors.empty())
-    for (size_t i = 0; i < t.actors.size(); ++i) {
-      const std::string a = ascii_lower(t.actors[i]);
-      actor_ok[i] = std::any_of(actors.begin(), actors.end(), [&](const std::string& x) { return a.find(x) != std::string::npos; });
-    }
+  std::vector<uint8_t> type_ok(t.sub_types.size()), actor_ok(t.actors.size()), dataset_ok(t.datasets.size(), 1);
+  for (size_t i = 0; i < t.sub_types.size(); ++i) type_ok[i] = query.matches_type(t.event_types[i], t.sub_types[i]);
+  for (size_t i = 0; i < t.actors.size(); ++i) actor_ok[i] = query.matches_actors(t.actors[i], {});
   if (!filter.dataset.empty())
     for (size_t i = 0; i < t.datasets.size(); ++i) dataset_ok[i] = t.datasets[i] == filter.dataset;
 

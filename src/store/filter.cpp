@@ -30,7 +30,7 @@ double parse_degrees(std::string_view s, std::string_view whole) {
   return v;
 }
 
-bool contains_lower(const std::string& haystack, const std::string& needle_lower) {
+bool contains_lower(std::string_view haystack, const std::string& needle_lower) {
   return ascii_lower(haystack).find(needle_lower) != std::string::npos;
 }
 
@@ -172,21 +172,25 @@ bool EventQuery::matches_point(double lon, double lat) const {
   return !polygons_ || polygons_->covers(lon, lat);
 }
 
+bool EventQuery::matches_type(std::string_view event_type, std::string_view sub_event_type) const {
+  if (types_lower_.empty()) return true;
+  const std::string t = ascii_lower(event_type), s = ascii_lower(sub_event_type);
+  return std::any_of(types_lower_.begin(), types_lower_.end(), [&](const std::string& x) { return x == t || x == s; });
+}
+
+bool EventQuery::matches_actors(std::string_view actor1, std::string_view actor2) const {
+  if (actors_lower_.empty()) return true;
+  return std::any_of(actors_lower_.begin(), actors_lower_.end(),
+                     [&](const std::string& x) { return contains_lower(actor1, x) || contains_lower(actor2, x); });
+}
+
 bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
   auto str = [&](int k) { return c.at[k] >= 0 ? std::string(f.GetFieldAsString(c.at[k])) : std::string(); };
   if (!filter_.include_background && c.at[ev::background] >= 0 && f.GetFieldAsInteger(c.at[ev::background])) return false;
   if (filter_.min_confidence > 0 && c.at[ev::confidence] >= 0 && f.GetFieldAsDouble(c.at[ev::confidence]) < filter_.min_confidence) return false;
   if (!filter_.dataset.empty() && str(ev::dataset) != filter_.dataset) return false;
-  if (!types_lower_.empty()) {
-    const std::string t = ascii_lower(str(ev::event_type)), s = ascii_lower(str(ev::sub_event_type));
-    if (std::none_of(types_lower_.begin(), types_lower_.end(), [&](const std::string& x) { return x == t || x == s; })) return false;
-  }
-  if (!actors_lower_.empty()) {
-    const std::string a1 = str(ev::actor1), a2 = str(ev::actor2);
-    if (std::none_of(actors_lower_.begin(), actors_lower_.end(),
-                     [&](const std::string& x) { return contains_lower(a1, x) || contains_lower(a2, x); }))
-      return false;
-  }
+  if (!types_lower_.empty() && !matches_type(str(ev::event_type), str(ev::sub_event_type))) return false;
+  if (!actors_lower_.empty() && !matches_actors(str(ev::actor1), str(ev::actor2))) return false;
   if (!text_lower_.empty()) {
     const int fields[] = {ev::sentence, ev::location, ev::actor1, ev::actor2, ev::admin1, ev::country};
     if (std::none_of(std::begin(fields), std::end(fields), [&](int k) { return contains_lower(str(k), text_lower_); })) return false;

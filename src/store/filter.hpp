@@ -52,6 +52,10 @@ class EventQuery {
   // The rest, checked on each feature.
   bool matches(const OGRFeature& f, const EventColumns& c) const;
   bool matches_point(double lon, double lat) const;
+  // The type and actor tests alone (true when the filter has none), for
+  // callers that test each distinct name once (the viewer's event table).
+  bool matches_type(std::string_view event_type, std::string_view sub_event_type) const;
+  bool matches_actors(std::string_view actor1, std::string_view actor2) const;
 
  private:
   struct Polygons;
