@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 
@@ -93,21 +94,18 @@ struct TempDirCleanup {
   }
 };
 
-void write_screenshot(const std::string& path, int width, int height) {
-  std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * 4), flipped(pixels.size());
-  glReadBuffer(GL_BACK);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-  const size_t row = static_cast<size_t>(width) * 4;
-  for (int y = 0; y < height; ++y) std::copy_n(pixels.data() + static_cast<size_t>(height - 1 - y) * row, row, flipped.data() + static_cast<size_t>(y) * row);
-  write_png(path, width, height, flipped);
-}
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
 }  // namespace
+
+std::optional<std::pair<int, int>> parse_image_size(const std::string& text) {
+  int w = 0, h = 0;
+  if (std::sscanf(text.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 16384 || h > 16384) return std::nullopt;
+  return std::pair{w, h};
+}
 
 int run_viewer(const ViewOptions& o) {
   const auto gaz = open_gazetteer_quietly();
@@ -131,7 +129,7 @@ int run_viewer(const ViewOptions& o) {
     last = now;
     window.end_frame();
     if (!screenshot.empty()) {
-      write_screenshot(screenshot, window.width(), window.height());
+      write_png(screenshot, window.width(), window.height(), read_framebuffer_rgba(0, window.width(), window.height()));
       screenshot.clear();
     }
     window.present();

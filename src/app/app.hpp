@@ -3,12 +3,16 @@
 // the render benchmark.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "render/camera.hpp"
 #include "store/filter.hpp"
 
 namespace sitmap {
+
+// "1600x900" -> {1600, 900}; nullopt unless both are within 16..16384.
+std::optional<std::pair<int, int>> parse_image_size(const std::string& text);
 
 struct ViewOptions {
   std::vector<std::string> inputs;  // a .gpkg, a "PG:" DSN, .geojson files, report files

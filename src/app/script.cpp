@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/app.hpp"
 #include "app/viewer.hpp"
 #include "store/reproject.hpp"
 
@@ -26,10 +27,9 @@ std::string rest_after(const std::string& line, int n) {
 }
 
 std::pair<int, int> parse_size(const std::string& s) {
-  int w = 0, h = 0;
-  if (std::sscanf(s.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 16384 || h > 16384)
-    throw std::invalid_argument("size '" + s + "': want WxH");
-  return {w, h};
+  const auto size = parse_image_size(s);
+  if (!size) throw std::invalid_argument("size '" + s + "': want WxH");
+  return *size;
 }
 
 }  // namespace

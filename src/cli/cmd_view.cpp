@@ -2,6 +2,8 @@
 // each a call into src/app.
 #include <fmt/core.h>
 
+#include <tuple>
+
 #include "app/app.hpp"
 #include "cli/commands.hpp"
 
@@ -12,7 +14,9 @@ const std::map<std::string, MapProjection> kProjections = {
     {"mercator", MapProjection::web_mercator}, {"equal-earth", MapProjection::equal_earth}, {"plate-carree", MapProjection::plate_carree}};
 
 bool parse_size(const std::string& s, int& w, int& h) {
-  return std::sscanf(s.c_str(), "%dx%d", &w, &h) == 2 && w >= 16 && h >= 16 && w <= 16384 && h <= 16384;
+  const auto size = parse_image_size(s);
+  if (size) std::tie(w, h) = *size;
+  return size.has_value();
 }
 
 }  // namespace

@@ -24,8 +24,7 @@ constexpr const char* kFiles[3] = {"world-atlas/countries-110m.json", "world-atl
 // Web Mercator has no image of the poles; everything is clamped to the
 // latitudes it can show so that all three projections share one path.
 double clamp_lat(double lat, MapProjection p) {
-  const double limit = p == MapProjection::web_mercator ? 85.05 : 90.0;
-  return std::clamp(lat, -limit, limit);
+  return std::clamp(lat, -max_latitude(p), max_latitude(p));
 }
 
 struct Ring {

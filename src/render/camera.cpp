@@ -23,6 +23,8 @@ const char* projection_label(MapProjection p) {
   return "?";
 }
 
+double max_latitude(MapProjection p) { return p == MapProjection::web_mercator ? 85.05 : 90.0; }
+
 void Camera::zoom_at(double sx, double sy, double factor) {
   const double mx = to_map_x(sx), my = to_map_y(sy);
   scale = std::clamp(scale / factor, 0.5, 200000.0);

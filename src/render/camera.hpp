@@ -9,6 +9,9 @@ enum class MapProjection { web_mercator, equal_earth, plate_carree };
 // The CRS PROJ builds for each projection.
 const char* projection_crs(MapProjection p);
 const char* projection_label(MapProjection p);
+// The highest latitude a projection shows: Web Mercator has no image of the
+// poles, so everything drawn is clamped to +-85.05 there.
+double max_latitude(MapProjection p);
 
 struct Camera {
   double center_x = 0, center_y = 0;  // map units

@@ -62,8 +62,7 @@ EventLayer::EventLayer(const EventTable& t, MapProjection projection)
     palette_[i] = i < t.sub_types.size() ? color_for_type(t.sub_types[i], i) : kFallback[i % std::size(kFallback)];
   // Project once (PROJ, in batch); map units as floats are ample for markers.
   std::vector<double> px(t.lon), py(t.lat);
-  const double limit = projection == MapProjection::web_mercator ? 85.05 : 90.0;
-  for (double& v : py) v = std::clamp(v, -limit, limit);
+  for (double& v : py) v = std::clamp(v, -max_latitude(projection), max_latitude(projection));
   Reprojector(projection_crs(projection)).forward_many(px.data(), py.data(), px.size());
   x_.resize(count_);
   y_.resize(count_);

@@ -27,15 +27,18 @@ OffscreenTarget::~OffscreenTarget() {
 void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
 void OffscreenTarget::unbind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
-std::vector<uint8_t> OffscreenTarget::read_rgba() const {
-  std::vector<uint8_t> pixels(static_cast<size_t>(width_) * height_ * 4), row(static_cast<size_t>(width_) * 4);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+std::vector<uint8_t> OffscreenTarget::read_rgba() const { return read_framebuffer_rgba(fbo_, width_, height_); }
+
+std::vector<uint8_t> read_framebuffer_rgba(GLuint framebuffer, int width, int height) {
+  std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * 4), row(static_cast<size_t>(width) * 4);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
+  if (framebuffer == 0) glReadBuffer(GL_BACK);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-  for (int y = 0; y < height_ / 2; ++y) {  // GL's first row is the bottom one
+  for (int y = 0; y < height / 2; ++y) {  // GL's first row is the bottom one
     uint8_t* a = pixels.data() + static_cast<size_t>(y) * row.size();
-    uint8_t* b = pixels.data() + static_cast<size_t>(height_ - 1 - y) * row.size();
+    uint8_t* b = pixels.data() + static_cast<size_t>(height - 1 - y) * row.size();
     std::memcpy(row.data(), a, row.size());
     std::memcpy(a, b, row.size());
     std::memcpy(b, row.data(), row.size());

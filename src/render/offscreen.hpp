@@ -26,6 +26,9 @@ class OffscreenTarget {
   GLuint fbo_ = 0, color_ = 0;
 };
 
+// The pixels of a framebuffer (0: the window's back buffer), top row first.
+std::vector<uint8_t> read_framebuffer_rgba(GLuint framebuffer, int width, int height);
+
 // Throws std::runtime_error naming the path when it cannot be written.
 void write_png(const std::string& path, int width, int height, const std::vector<uint8_t>& rgba);
 
