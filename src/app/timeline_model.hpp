@@ -1,6 +1,7 @@
 #pragma once
 // The time window and its playback, as plain data and functions (no UI):
 // days are relative to the data's first day; windows are inclusive.
+#include <cmath>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,10 @@ struct TimeWindow {
   bool loop = true;
   double days_per_second = 7;  // 1 day per minute (1/60) .. 1 year per second (365)
   float width() const { return to - from; }
+  // The whole days shown: an event on day d is in the window when it covers
+  // any of [first_day(), last_day()] (the small slack absorbs float drift).
+  float first_day() const { return std::ceil(from - 1e-4f); }
+  float last_day() const { return std::floor(to + 1e-4f); }
 };
 
 inline constexpr double kMinSpeed = 1.0 / 60, kMaxSpeed = 365;

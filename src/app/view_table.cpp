@@ -22,7 +22,7 @@ void Viewer::view_table() {
   if (table_dirty_ || (!throttled && (table_from_ != p.window_from || table_to_ != p.window_to))) {
     table_rows_.clear();
     for (size_t i = 0; i < table_.size(); ++i)
-      if (mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to) table_rows_.push_back(static_cast<int>(i));
+      if (shown(i, p)) table_rows_.push_back(static_cast<int>(i));
     table_from_ = p.window_from;
     table_to_ = p.window_to;
     table_built_at_ = ImGui::GetTime();

@@ -63,7 +63,7 @@ void Viewer::view_timeline() {
   ImGui::SameLine();
   // Exact dates: typed, applied on Enter; a date alone is a whole day.
   if (!ImGui::IsAnyItemActive()) {
-    std::snprintf(state_.date_from, sizeof state_.date_from, "%s", day_label(std::ceil(w.from - 1e-4f)).c_str());
+    std::snprintf(state_.date_from, sizeof state_.date_from, "%s", day_label(w.first_day()).c_str());
     std::snprintf(state_.date_to, sizeof state_.date_to, "%s", day_label(w.to).c_str());
   }
   ImGui::SetNextItemWidth(95);
@@ -135,7 +135,7 @@ void Viewer::view_timeline() {
     if (!label.empty()) dl->AddText(ImVec2(x_of(d) + 2, p0.y + 1), IM_COL32(90, 90, 90, 255), label.c_str());
   }
   // The window.
-  const float wx0 = x_of(std::ceil(w.from - 1e-4f)), wx1 = x_of(std::floor(w.to + 1e-4f) + 1);
+  const float wx0 = x_of(w.first_day()), wx1 = x_of(w.last_day() + 1);
   dl->AddRectFilled(ImVec2(wx0, p0.y), ImVec2(wx1, p0.y + size.y), IM_COL32(40, 110, 200, 45));
   dl->AddRect(ImVec2(wx0, p0.y), ImVec2(wx1, p0.y + size.y), IM_COL32(40, 110, 200, 220), 0, 0, 2);
   ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + size.y + 2));

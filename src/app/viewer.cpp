@@ -62,9 +62,8 @@ EventFilter Viewer::current_filter(bool with_time) const {
   f.include_background = in.background;
   if (in.dataset > 0 && static_cast<size_t>(in.dataset) <= table_.datasets.size()) f.dataset = table_.datasets[in.dataset - 1];
   if (with_time) {
-    const float from = std::ceil(state_.time.from - 1e-4f), to = std::floor(state_.time.to + 1e-4f);
-    f.from = civil_from_days(table_.day0 + static_cast<long>(from));
-    f.to = civil_from_days(table_.day0 + static_cast<long>(to));
+    f.from = civil_from_days(table_.day0 + static_cast<long>(state_.time.first_day()));
+    f.to = civil_from_days(table_.day0 + static_cast<long>(state_.time.last_day()));
   }
   return f;
 }
@@ -85,8 +84,8 @@ void Viewer::apply_filters() {
 
 size_t Viewer::count_in_window() const {
   size_t n = 0;
-  const int from = std::max(0, static_cast<int>(std::ceil(state_.time.from - 1e-4f)));
-  const int to = std::min(static_cast<int>(per_day_.size()) - 1, static_cast<int>(std::floor(state_.time.to + 1e-4f)));
+  const int from = std::max(0, static_cast<int>(state_.time.first_day()));
+  const int to = std::min(static_cast<int>(per_day_.size()) - 1, static_cast<int>(state_.time.last_day()));
   for (int d = from; d <= to; ++d) n += static_cast<size_t>(per_day_[static_cast<size_t>(d)]);
   return n;
 }
@@ -94,8 +93,8 @@ size_t Viewer::count_in_window() const {
 EventDrawParams Viewer::draw_params() const {
   EventDrawParams p;
   // Whole days: an event on day d is shown when the window covers any of d.
-  p.window_from = std::ceil(state_.time.from - 1e-4f);
-  p.window_to = std::floor(state_.time.to + 1e-4f);
+  p.window_from = state_.time.first_day();
+  p.window_to = state_.time.last_day();
   p.fade = state_.time.mode != WindowMode::single_day;
   p.selected = state_.selected;
   p.hovered = state_.hovered;
@@ -106,6 +105,10 @@ EventDrawParams Viewer::draw_params() const {
   return p;
 }
 
+bool Viewer::shown(size_t i, const EventDrawParams& p) const {
+  return mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to;
+}
+
 int Viewer::pick(double sx, double sy) const {
   const auto& xs = scene_->events().xs();
   const auto& ys = scene_->events().ys();
@@ -114,7 +117,7 @@ int Viewer::pick(double sx, double sy) const {
   int best = -1;
   double best_d = 10 * 10;
   scene_->events().for_each_candidate(p.window_from, p.window_to, [&](size_t i) {
-    if (!mask_[i] || table_.day_to[i] < p.window_from || table_.day_from[i] > p.window_to) return;
+    if (!shown(i, p)) return;
     const double dx = c.to_screen_x(xs[i]) - sx, dy = c.to_screen_y(ys[i]) - sy;
     const double d = dx * dx + dy * dy;
     if (d <= best_d) {
@@ -140,13 +143,13 @@ std::optional<float> Viewer::day_of(const std::string& date) const {
 // The events in the window (all filtered ones when the window is empty).
 void Viewer::fit_to_events() {
   const EventDrawParams p = draw_params();
-  std::vector<uint8_t> shown(mask_.size(), 0);
+  std::vector<uint8_t> in_view(mask_.size(), 0);
   bool any = false;
   for (size_t i = 0; i < mask_.size(); ++i) {
-    shown[i] = mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to;
-    any |= shown[i] != 0;
+    in_view[i] = shown(i, p);
+    any |= in_view[i] != 0;
   }
-  scene_->fit_events(state_.camera, any ? &shown : &mask_);
+  scene_->fit_events(state_.camera, any ? &in_view : &mask_);
 }
 
 void Viewer::select_event_id(const std::string& event_id) {
@@ -188,12 +191,12 @@ void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) 
   const EventDrawParams p = draw_params();
   std::vector<int> present(table_.sub_types.size(), 0);  // the types in the window
   for (size_t i = 0; i < table_.size(); ++i)
-    present[table_.type[i]] |= mask_[i] && table_.day_to[i] >= p.window_from && table_.day_from[i] <= p.window_to;
+    present[table_.type[i]] |= shown(i, p);
   float y = 12;
   const float x = 12;
   const std::string head = state_.time.from >= state_.time.to - 0.01f
                                ? day_label(state_.time.to)
-                               : day_label(std::ceil(state_.time.from - 1e-4f)) + " to " + day_label(state_.time.to);
+                               : day_label(state_.time.first_day()) + " to " + day_label(state_.time.to);
   const std::string title = fmt::format("{}   {} events", head, count_in_window());
   list->AddRectFilled(ImVec2(x - 6, y - 4), ImVec2(x + 14 + ImGui::CalcTextSize(title.c_str()).x, y + 18), IM_COL32(255, 255, 255, 210), 4);
   list->AddText(ImVec2(x, y), IM_COL32(20, 20, 20, 255), title.c_str());

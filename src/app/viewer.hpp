@@ -87,6 +87,7 @@ class Viewer {
   void reload();
   EventFilter current_filter(bool with_time) const;
   size_t count_in_window() const;
+  bool shown(size_t i, const EventDrawParams& p) const;  // passes the filters and lies in the window
   void draw_overlay(ImDrawList* list, const Camera& camera, bool caption) const;
   // Panels.
   void view_map(PlatformWindow& window);
