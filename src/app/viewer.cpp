@@ -154,14 +154,25 @@ void Viewer::fit_to_events() {
 
 void Viewer::select_event_id(const std::string& event_id) {
   state_.selected = -1;
+  // One sequential pass over the event_id column (not a feature fetch per
+  // row), then the row holding that feature.
   OGRLayer& layer = store_.layer(kEventsLayer);
-  for (size_t i = 0; i < table_.size(); ++i) {
-    FeaturePtr f(layer.GetFeature(table_.fid[i]));
-    if (f && event_id == f->GetFieldAsString("event_id")) {
-      state_.selected = static_cast<int>(i);
-      return;
+  std::vector<const char*> ignored;
+  for (const FieldSpec& spec : event_fields())
+    if (std::string_view(spec.name) != "event_id") ignored.push_back(spec.name);
+  ignored.push_back("OGR_GEOMETRY");
+  ignored.push_back(nullptr);
+  layer.SetIgnoredFields(ignored.data());
+  layer.ResetReading();
+  int64_t fid = -1;
+  for (auto& f : layer)
+    if (event_id == f->GetFieldAsString("event_id")) {
+      fid = f->GetFID();
+      break;
     }
-  }
+  layer.SetIgnoredFields(nullptr);
+  const auto row = std::find(table_.fid.begin(), table_.fid.end(), fid);
+  if (fid >= 0 && row != table_.fid.end()) state_.selected = static_cast<int>(row - table_.fid.begin());
 }
 
 void Viewer::add_files(const std::vector<std::string>& files) {
