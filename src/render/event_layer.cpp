@@ -114,20 +114,11 @@ EventLayer::EventLayer(const EventTable& t, MapProjection projection)
       glEnableVertexAttribArray(0);
       glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     }
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);
-    const auto stride = static_cast<GLsizei>(sizeof(Instance));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, x)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, day_from)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Instance, magnitude)));
-    glEnableVertexAttribArray(4);
-    glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, reinterpret_cast<void*>(offsetof(Instance, type)));
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
-    glEnableVertexAttribArray(5);
-    glVertexAttribIPointer(5, 1, GL_UNSIGNED_BYTE, 1, nullptr);
-    for (GLuint a = 1; a <= 5; ++a) glVertexAttribDivisor(a, divisor);
+    point_markers_at(0);
+    for (GLuint a = 1; a <= 5; ++a) {
+      glEnableVertexAttribArray(a);
+      glVertexAttribDivisor(a, divisor);
+    }
   }
   glBindVertexArray(0);
 }
@@ -179,7 +170,7 @@ std::array<std::pair<size_t, size_t>, 2> EventLayer::ranges(float from, float to
           std::pair<size_t, size_t>{long_count_ + static_cast<size_t>(lo), long_count_ + static_cast<size_t>(std::max(lo, hi))}};
 }
 
-// Points the per-event attributes of the marker VAO at instance `first`
+// Points the per-event attributes of the bound VAO at instance `first`
 // (vertex state only, nothing uploaded).
 void EventLayer::point_markers_at(size_t first) const {
   const auto stride = static_cast<GLsizei>(sizeof(Instance));
