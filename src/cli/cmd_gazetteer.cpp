@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "gazetteer/builder.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "text/words.hpp"
 
 namespace sitmap::cli {
 namespace {
@@ -98,6 +99,10 @@ void add_gazetteer_commands(CLI::App& app, Action& action) {
         fmt::print(stderr, "gazetteer: {}: skipped {} malformed rows of {}\n", table, n, s.rows_read.at(table));
       for (const auto& [table, n] : s.rows_unmatched)
         fmt::print(stderr, "gazetteer: {}: {} rows name a place the data lacks\n", table, n);
+      // The word table (parts of speech) is built beside it from the same data folder.
+      const std::string words = (std::filesystem::path(opts->output).parent_path() / "words.idx").string();
+      const size_t n = build_word_table(opts->data_dir + "/en-lexicon/dist/lexicon.js", words);
+      fmt::print(stderr, "words: {} words -> {}\n", n, words);
       return 0;
     };
   });

@@ -1,4 +1,4 @@
-// sitmap geoparse | sitmap extract | sitmap summary
+// sitmap geoparse | sitmap extract | sitmap parse | sitmap summary
 #include <fmt/core.h>
 
 #include <fstream>
@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "extract/pipeline.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "text/chunker.hpp"
 #include "text/reader.hpp"
 
 namespace sitmap::cli {
@@ -67,6 +68,26 @@ int run_extract(const ExtractArgs& args) {
   return rc;
 }
 
+// Each sentence's tags, chunks and clauses: what event extraction reads.
+int run_parse(const std::vector<std::string>& files) {
+  auto show = [](const std::string& text) {
+    const Segmented seg = segment(text);
+    for (const Sentence& s : seg.sentences) {
+      const Parse p = parse_sentence(text, seg, s, WordTable::shared());
+      std::string tags;
+      for (uint32_t k = 0; k < s.token_count; ++k)
+        tags += fmt::format("{}{}/{}", k ? " " : "", token_text(text, seg.tokens[s.first_token + k]), pos_name(p.tags[k]));
+      fmt::print("{}\n  {}\n", tags, describe(text, seg, s, p));
+    }
+  };
+  if (files.empty()) {
+    std::string line;
+    while (std::getline(std::cin, line)) show(line);
+  }
+  for (const auto& f : files) show(read_document_file(f).text);
+  return 0;
+}
+
 // A table of an events file: what the demo prints.
 int run_summary(const std::string& path) {
   std::ifstream in(path);
@@ -115,6 +136,11 @@ void add_text_commands(CLI::App& app, Action& action) {
     if (args->files.empty() && !args->jsonl) throw CLI::ValidationError("extract", "give report files, or --jsonl to read stdin");
     action = [args] { return run_extract(*args); };
   });
+
+  auto parse_files = std::make_shared<std::vector<std::string>>();
+  auto* parse = app.add_subcommand("parse", "Print each sentence's parts of speech, chunks and clauses (one sentence a line on stdin, or files)");
+  parse->add_option("files", *parse_files, "report files");
+  parse->callback([parse_files, &action] { action = [parse_files] { return run_parse(*parse_files); }; });
 
   auto path = std::make_shared<std::string>();
   auto* sum = app.add_subcommand("summary", "Print a table of an events JSON Lines file");

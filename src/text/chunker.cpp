@@ -1,0 +1,449 @@
+#include "text/chunker.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/fold.hpp"
+#include "text/tagger.hpp"
+
+namespace sitmap {
+
+namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Prepositions that open a clause when a finite verb follows them.
+bool is_subordinator(std::string_view w) {
+  return one_of(w, {"after", "before", "while", "whilst", "as", "because", "since", "although", "though", "if",
+                    "unless", "until", "till", "whereas", "once", "that", "when", "where", "whether"});
+}
+
+bool is_dash(std::string_view w) { return w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--"; }
+
+struct Chunker {
+  std::string_view text;
+  const Segmented& seg;
+  const Sentence& s;
+  Parse& p;
+  std::vector<std::string> lower;
+
+  size_t size() const { return p.tags.size(); }
+  Pos tag(size_t k) const { return k < size() ? p.tags[k] : Pos::none; }
+  std::string_view raw(size_t k) const { return token_text(text, seg.tokens[s.first_token + k]); }
+
+  bool noun_inside(size_t k) const {
+    const Pos t = tag(k);
+    return is_noun(t) || t == Pos::CD || t == Pos::POS || t == Pos::FW;
+  }
+  // An adjective-like word that only belongs to a noun group when a noun follows.
+  bool modifier_before_noun(size_t k) const {
+    const Pos t = tag(k);
+    if (!(is_adjective(t) || t == Pos::VBN || t == Pos::VBG || is_adverb(t))) return false;
+    size_t j = k + 1;
+    while (j < size() && (is_adjective(tag(j)) || tag(j) == Pos::VBN || tag(j) == Pos::VBG || is_adverb(tag(j)) ||
+                          (tag(j) == Pos::CC && j + 1 < size() && is_adjective(tag(j + 1)))))
+      ++j;
+    if (is_adverb(t) && !(is_adjective(tag(k + 1)) || tag(k + 1) == Pos::VBN)) return false;
+    return j < size() && is_noun(tag(j));
+  }
+
+  void push(ChunkKind kind, size_t first, size_t last, size_t head) {
+    Chunk c;
+    c.kind = kind;
+    c.first = static_cast<uint32_t>(first);
+    c.last = static_cast<uint32_t>(last);
+    c.head = static_cast<uint32_t>(head);
+    p.chunks.push_back(c);
+  }
+
+  size_t noun_group(size_t k) {
+    const size_t first = k;
+    if (tag(k) == Pos::PRP || tag(k) == Pos::EX) {
+      push(ChunkKind::noun, k, k, k);
+      return k + 1;
+    }
+    bool seen_noun = false;
+    size_t head = k;
+    while (k < size()) {
+      const Pos t = tag(k);
+      const bool determiner = t == Pos::DT || t == Pos::PDT || t == Pos::PRPS || t == Pos::WPS;
+      if (determiner && (k == first || (tag(k - 1) == Pos::PDT)) && !seen_noun) { ++k; continue; }
+      if (noun_inside(k)) {
+        // "Sunday 's attack": the possessive binds; "20 people" too; but a
+        // number after a noun starts over ("killing 20").
+        if (t == Pos::CD && seen_noun && tag(k - 1) != Pos::POS && !is_month(lower[k - 1])) break;
+        if (t != Pos::POS) { head = k; seen_noun = true; }
+        ++k;
+        continue;
+      }
+      if (modifier_before_noun(k) && (!seen_noun || tag(k - 1) == Pos::POS)) { ++k; continue; }
+      if (t == Pos::JJ && !seen_noun) { head = k; ++k; continue; }  // "the wounded"
+      break;
+    }
+    if (k == first) k = first + 1;  // never stall
+    push(ChunkKind::noun, first, k - 1, head);
+    return k;
+  }
+
+  size_t verb_group(size_t k) {
+    const size_t first = k;
+    Chunk c;
+    c.infinitive = tag(k) == Pos::TO;
+    if (c.infinitive) ++k;
+    size_t head = k;
+    bool be_before = false, have_before = false;
+    while (k < size()) {
+      const Pos t = tag(k);
+      const std::string& w = lower[k];
+      if (t == Pos::MD) { c.modal = true; ++k; continue; }
+      if (is_verb(t)) {
+        if (k > head && !(is_be_form(lower[head]) || is_have_form(lower[head]) || tag(head) == Pos::MD ||
+                          one_of(lower[head], {"do", "does", "did", "get", "got", "gets", "been"})))
+          break;  // two content verbs: "said killed" is two groups
+        if (is_be_form(w) || w == "get" || w == "got" || w == "gets") be_before = true;
+        if (is_have_form(w)) have_before = true;
+        head = k;
+        ++k;
+        continue;
+      }
+      if ((is_adverb(t) || w == "n't") && k + 1 < size() && (is_verb(tag(k + 1)) || is_adverb(tag(k + 1)))) {
+        if (w == "not" || w == "n't" || w == "never") c.negated = true;
+        ++k;
+        continue;
+      }
+      if ((w == "not" || w == "n't" || w == "never") && k > first) { c.negated = true; ++k; continue; }
+      break;
+    }
+    if (k == first || (c.infinitive && k == first + 1)) {  // "to" alone
+      push(ChunkKind::prep, first, first, first);
+      return first + 1;
+    }
+    // Particles: "blew up a car", "went off near", "set off".
+    if (k < size() && one_of(lower[k], {"up", "off", "out", "down"}) &&
+        (k + 1 >= size() || tag(k + 1) == Pos::DT || tag(k + 1) == Pos::PRP || tag(k + 1) == Pos::PRPS ||
+         tag(k + 1) == Pos::punct || tag(k + 1) == Pos::IN || is_noun(tag(k + 1)) || tag(k + 1) == Pos::RB))
+      ++k;
+    const Pos h = tag(head);
+    const std::string& hw = lower[head];
+    c.kind = ChunkKind::verb;
+    c.first = static_cast<uint32_t>(first);
+    c.last = static_cast<uint32_t>(k - 1);
+    c.head = static_cast<uint32_t>(head);
+    const Pos lead = tag(c.infinitive ? first + 1 : first);
+    c.finite = !c.infinitive && (lead == Pos::MD || lead == Pos::VBD || lead == Pos::VBZ || lead == Pos::VBP ||
+                                 (lead == Pos::RB && (c.modal || be_before || have_before)));
+    c.passive = (h == Pos::VBN || h == Pos::VBD) && be_before && !is_be_form(hw);
+    if (c.passive) p.tags[head] = Pos::VBN;
+    c.perfect = have_before && !is_have_form(hw);
+    p.chunks.push_back(c);
+    return k;
+  }
+
+  void chunk() {
+    for (size_t k = 0; k < size();) {
+      const Pos t = tag(k);
+      const std::string& w = lower[k];
+      if (t == Pos::punct) { push(ChunkKind::punct, k, k, k); ++k; continue; }
+      if (t == Pos::CC) { push(ChunkKind::conj, k, k, k); ++k; continue; }
+      if (t == Pos::WDT || t == Pos::WP || t == Pos::WRB || (t == Pos::WPS)) { push(ChunkKind::wh, k, k, k); ++k; continue; }
+      if (w == "according" && lower.size() > k + 1 && lower[k + 1] == "to") { push(ChunkKind::prep, k, k + 1, k); k += 2; continue; }
+      if (t == Pos::TO && !(k + 1 < size() && (tag(k + 1) == Pos::VB || is_adverb(tag(k + 1))))) {
+        push(ChunkKind::prep, k, k, k);
+        ++k;
+        continue;
+      }
+      if (t == Pos::IN || t == Pos::RP) { push(ChunkKind::prep, k, k, k); ++k; continue; }
+      if (t == Pos::MD || is_verb(t) || t == Pos::TO) {
+        // An adjectival participle before a noun belongs to the noun group
+        // ("a booby-trapped car"), unless a verb is wanted here ("were killed").
+        if ((t == Pos::VBN || t == Pos::VBG) && modifier_before_noun(k) && !prev_wants_verb(k) && adjectival_participle(k)) {
+          k = noun_group(k);
+          continue;
+        }
+        k = verb_group(k);
+        continue;
+      }
+      if (t == Pos::DT || t == Pos::PDT || t == Pos::PRPS || t == Pos::PRP || t == Pos::EX || t == Pos::CD ||
+          is_noun(t) || t == Pos::FW || t == Pos::POS || modifier_before_noun(k)) {
+        k = noun_group(k);
+        continue;
+      }
+      if (is_adjective(t)) {
+        size_t e = k;
+        while (e + 1 < size() && (is_adjective(tag(e + 1)) || is_adverb(tag(e + 1)))) ++e;
+        push(ChunkKind::adjective, k, e, k);
+        k = e + 1;
+        continue;
+      }
+      if (is_adverb(t)) { push(ChunkKind::adverb, k, k, k); ++k; continue; }
+      push(ChunkKind::other, k, k, k);
+      ++k;
+    }
+    p.chunk_of.assign(size(), 0);
+    for (size_t c = 0; c < p.chunks.size(); ++c)
+      for (uint32_t k = p.chunks[c].first; k <= p.chunks[c].last; ++k) p.chunk_of[k] = static_cast<int>(c);
+  }
+
+  // "a booby-trapped car", "the ruling party", "in armed clashes" modify a
+  // noun; "killing three soldiers", "after storming the base" are verbs.
+  bool adjectival_participle(size_t k) const {
+    const Pos before = k > 0 ? tag(k - 1) : Pos::none;
+    const Pos after = tag(k + 1);
+    if (after == Pos::DT || after == Pos::PRPS || after == Pos::CD || after == Pos::PRP) return false;
+    if (tag(k) == Pos::VBG) return before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
+    return before != Pos::punct || k == 0;
+  }
+
+  static bool is_month(std::string_view w) {
+    return one_of(w, {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+                      "sep.", "sept.", "oct.", "nov.", "dec."});
+  }
+
+  bool prev_wants_verb(size_t k) const {
+    size_t j = k;
+    while (j > 0 && is_adverb(tag(j - 1))) --j;
+    return j > 0 && (is_be_form(lower[j - 1]) || is_have_form(lower[j - 1]) || tag(j - 1) == Pos::MD ||
+                     tag(j - 1) == Pos::TO || is_noun(tag(j - 1)) || tag(j - 1) == Pos::PRP);
+  }
+
+  // ---- clauses -------------------------------------------------------
+  const Chunk& ch(size_t i) const { return p.chunks[i]; }
+  std::string_view chunk_word(size_t i) const { return lower[ch(i).head]; }
+
+  // Does a finite verb group follow chunk i before the next preposition,
+  // punctuation, conjunction or clause word? (Skipping noun groups.)
+  bool finite_verb_follows(size_t i) const {
+    for (size_t j = i + 1; j < p.chunks.size(); ++j) {
+      const Chunk& c = ch(j);
+      if (c.kind == ChunkKind::noun || c.kind == ChunkKind::adverb || c.kind == ChunkKind::adjective) continue;
+      if (c.kind == ChunkKind::prep && j > i + 1 && ch(j - 1).kind == ChunkKind::noun && j + 1 < p.chunks.size() &&
+          ch(j + 1).kind == ChunkKind::noun)
+        continue;  // "gunmen in two cars opened fire"
+      return c.kind == ChunkKind::verb && c.finite;
+    }
+    return false;
+  }
+  bool starts_with_finite_verb(size_t i) const {
+    size_t j = i;
+    while (j < p.chunks.size() && ch(j).kind == ChunkKind::adverb) ++j;
+    return j < p.chunks.size() && ch(j).kind == ChunkKind::verb && ch(j).finite;
+  }
+  bool starts_participle(size_t i) const {
+    if (i >= p.chunks.size() || ch(i).kind != ChunkKind::verb || ch(i).finite || ch(i).infinitive) return false;
+    const Pos h = p.tags[ch(i).head];
+    return h == Pos::VBG || h == Pos::VBN;
+  }
+  int previous_noun(size_t i) const {
+    for (size_t j = i; j-- > 0;) {
+      if (ch(j).kind == ChunkKind::noun) return static_cast<int>(j);
+      if (ch(j).kind != ChunkKind::punct) return -1;
+    }
+    return -1;
+  }
+  bool clause_has_finite_verb(int clause, size_t upto) const {
+    for (size_t j = 0; j < upto; ++j)
+      if (ch(j).clause == clause && ch(j).kind == ChunkKind::verb && ch(j).finite) return true;
+    return false;
+  }
+  bool clause_has_verb(int clause, size_t upto) const {
+    for (size_t j = 0; j < upto; ++j)
+      if (ch(j).clause == clause && ch(j).kind == ChunkKind::verb) return true;
+    return false;
+  }
+
+  int open(ClauseKind kind, int parent, std::string opener, int antecedent = -1) {
+    p.clauses.push_back({kind, parent, std::move(opener), antecedent});
+    return static_cast<int>(p.clauses.size()) - 1;
+  }
+
+  void clauses() {
+    p.clauses.push_back({});
+    int cur = 0;
+    for (size_t i = 0; i < p.chunks.size(); ++i) {
+      Chunk& c = p.chunks[i];
+      const std::string_view w = chunk_word(i);
+      const ClauseKind kind = p.clauses[cur].kind;
+      const bool dependent = kind == ClauseKind::relative || kind == ClauseKind::subordinate || kind == ClauseKind::participle;
+      if (c.kind == ChunkKind::punct) {
+        if (w == ";" || w == ":" || is_dash(w)) {
+          cur = open(ClauseKind::coordinate, 0, std::string(w));
+        } else if (w == "(") {
+          cur = open(ClauseKind::quote, cur, "(");
+        } else if (w == ")" && kind == ClauseKind::quote) {
+          c.clause = cur;
+          cur = std::max(0, p.clauses[cur].parent);
+          continue;
+        } else if (w == "," && dependent && clause_has_verb(cur, i)) {
+          cur = std::max(0, p.clauses[cur].parent);  // ", which killed five," ends here
+        }
+        c.clause = cur;
+        if (w == "," && starts_participle(i + 1)) cur = open(ClauseKind::participle, cur, ",");
+        continue;
+      }
+      if (c.kind == ChunkKind::wh) {
+        const int antecedent = previous_noun(i);
+        if (antecedent >= 0 || i > 0) cur = open(ClauseKind::relative, cur, std::string(w), antecedent);
+        c.clause = cur;
+        continue;
+      }
+      if (c.kind == ChunkKind::prep && is_subordinator(w) && finite_verb_follows(i)) {
+        const bool relative_that = w == "that" && previous_noun(i) >= 0 && p.tags[c.head] != Pos::IN;
+        cur = relative_that ? open(ClauseKind::relative, cur, "that", previous_noun(i))
+                            : open(ClauseKind::subordinate, cur, std::string(w));
+        c.clause = cur;
+        continue;
+      }
+      if (c.kind == ChunkKind::conj && (starts_with_finite_verb(i + 1) || finite_verb_follows(i)) &&
+          clause_has_verb(cur, i)) {
+        // "... and killed five" shares the subject; "... and troops retook" has its own.
+        const int parent = dependent ? std::max(0, p.clauses[cur].parent) : cur;
+        cur = open(ClauseKind::coordinate, parent, std::string(w));
+        c.clause = cur;
+        continue;
+      }
+      if (c.kind == ChunkKind::verb && c.finite && dependent && kind != ClauseKind::participle &&
+          clause_has_finite_verb(cur, i) && i > 0 && ch(i - 1).kind != ChunkKind::conj) {
+        cur = std::max(0, p.clauses[cur].parent);  // "the men who attacked the base were caught"
+      }
+      c.clause = cur;
+    }
+  }
+};
+
+}  // namespace
+
+Parse parse_sentence(std::string_view text, const Segmented& seg, const Sentence& s, const WordTable& words,
+                     bool title_case) {
+  Parse p;
+  p.tags = tag_sentence(text, seg, s, words, title_case);
+  Chunker c{text, seg, s, p, {}};
+  c.lower.reserve(s.token_count);
+  for (uint32_t k = 0; k < s.token_count; ++k) c.lower.push_back(ascii_lower(token_text(text, seg.tokens[s.first_token + k])));
+  // Pieces of a word carry its tag; the chunker reads the word's last piece.
+  c.chunk();
+  c.clauses();
+  return p;
+}
+
+int Parse::subject_of(int verb) const {
+  if (verb < 0 || verb >= static_cast<int>(chunks.size())) return -1;
+  const int clause = chunks[verb].clause;
+  for (int j = verb; j-- > 0;) {
+    const Chunk& c = chunks[j];
+    if (c.clause != clause) continue;
+    if (c.kind == ChunkKind::verb && c.finite) break;  // another verb's subject
+    if (c.kind == ChunkKind::noun && !in_prep_phrase(j)) {
+      // "Islamic State militants and Syrian troops" -> the first conjunct.
+      int k = j;
+      while (k >= 2 && chunks[k - 1].kind == ChunkKind::conj && chunks[k - 2].kind == ChunkKind::noun &&
+             chunks[k - 2].clause == clause)
+        k -= 2;
+      return k;
+    }
+  }
+  const Clause& cl = clauses[clause];
+  if (cl.kind == ClauseKind::relative) return cl.antecedent;
+  if ((cl.kind == ClauseKind::coordinate && cl.opener != ";" && cl.opener != ":") && cl.parent >= 0) {
+    for (int j = 0; j < verb; ++j)  // the subject of the parent clause's first verb
+      if (chunks[j].kind == ChunkKind::verb && chunks[j].clause == cl.parent) return subject_of(j);
+  }
+  return -1;
+}
+
+int Parse::object_of(int verb) const {
+  if (verb < 0) return -1;
+  const int clause = chunks[verb].clause;
+  for (size_t j = static_cast<size_t>(verb) + 1; j < chunks.size(); ++j) {
+    const Chunk& c = chunks[j];
+    if (c.clause != clause) break;
+    if (c.kind == ChunkKind::noun) return static_cast<int>(j);
+    if (c.kind == ChunkKind::adverb || c.kind == ChunkKind::adjective) continue;  // "shot dead five"
+    break;
+  }
+  return -1;
+}
+
+int Parse::object_of_prep(int prep) const {
+  for (size_t j = static_cast<size_t>(prep) + 1; j < chunks.size(); ++j) {
+    const Chunk& c = chunks[j];
+    if (c.kind == ChunkKind::noun) return static_cast<int>(j);
+    if (c.kind == ChunkKind::adverb) continue;
+    if (c.kind == ChunkKind::verb && tags[c.head] == Pos::VBG) return static_cast<int>(j);  // "after attacking"
+    return -1;
+  }
+  return -1;
+}
+
+bool Parse::in_prep_phrase(int noun) const {
+  for (int j = noun; j-- > 0;) {
+    const Chunk& c = chunks[j];
+    if (c.kind == ChunkKind::prep) return true;
+    if (c.kind == ChunkKind::adverb) continue;
+    // "the district of X and Y": a conjunct of a prepositional object.
+    if (c.kind == ChunkKind::conj || (c.kind == ChunkKind::punct && j > 0)) {
+      if (j > 0 && chunks[j - 1].kind == ChunkKind::noun) return in_prep_phrase(j - 1) && c.kind == ChunkKind::conj;
+    }
+    return false;
+  }
+  return false;
+}
+
+std::vector<Parse::PrepPhrase> Parse::preps_of(int verb) const {
+  std::vector<PrepPhrase> out;
+  if (verb < 0) return out;
+  const int clause = chunks[verb].clause;
+  const int subject = subject_of(verb);
+  for (size_t j = 0; j < chunks.size(); ++j) {
+    const Chunk& c = chunks[j];
+    if (c.kind != ChunkKind::prep || c.clause != clause) continue;
+    PrepPhrase pp;
+    pp.prep = static_cast<int>(j);
+    pp.object = object_of_prep(pp.prep);
+    if (static_cast<int>(j) > verb) {
+      // Stop at the next verb of the same clause: its phrases are its own.
+      bool other_verb = false;
+      for (size_t k = static_cast<size_t>(verb) + 1; k < j; ++k)
+        if (chunks[k].kind == ChunkKind::verb && chunks[k].clause == clause && tags[chunks[k].head] != Pos::VBG) other_verb = true;
+      if (other_verb) break;
+      pp.where = PrepPhrase::after;
+    } else {
+      bool verb_between = false;  // a fronted phrase comes before the subject
+      for (size_t k = j + 1; k < static_cast<size_t>(verb); ++k)
+        if (chunks[k].kind == ChunkKind::verb && chunks[k].clause == clause) verb_between = true;
+      if (verb_between) continue;
+      pp.where = subject >= 0 && static_cast<int>(j) > subject ? PrepPhrase::inner : PrepPhrase::fronted;
+    }
+    out.push_back(pp);
+  }
+  return out;
+}
+
+std::string describe(std::string_view text, const Segmented& seg, const Sentence& s, const Parse& p) {
+  static constexpr std::array<std::string_view, 9> names = {"NP", "VP", "PP", "ADVP", "ADJP", "CC", "WH", "", "O"};
+  std::string out;
+  for (const Chunk& c : p.chunks) {
+    if (!out.empty()) out += ' ';
+    const std::string_view words =
+        text.substr(seg.tokens[s.first_token + c.first].start,
+                    seg.tokens[s.first_token + c.last].end - seg.tokens[s.first_token + c.first].start);
+    if (c.kind == ChunkKind::punct) { out += words; continue; }
+    out += '[';
+    out += names[static_cast<size_t>(c.kind)];
+    if (c.kind == ChunkKind::verb) {
+      if (c.passive) out += "-pass";
+      if (c.negated) out += "-neg";
+      if (c.modal) out += "-mod";
+      if (!c.finite) out += "-nf";
+    }
+    if (c.clause) out += "@" + std::to_string(c.clause);
+    out += ' ';
+    out += words;
+    out += ']';
+  }
+  return out;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,379 @@
+#include "text/tagger.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_map>
+
+#include "core/fold.hpp"
+
+namespace sitmap {
+
+namespace {
+
+// Closed-class words: their tags are ours, whatever the word table says.
+const std::unordered_map<std::string, WordTags>& closed_class() {
+  static const std::unordered_map<std::string, WordTags> table = [] {
+    std::unordered_map<std::string, WordTags> t;
+    auto add = [&](std::initializer_list<const char*> words, std::initializer_list<Pos> tags) {
+      WordTags w;
+      for (Pos p : tags) w.tags[w.count++] = p;
+      for (const char* word : words) t[word] = w;
+    };
+    add({"the", "a", "an", "this", "these", "those", "each", "every", "another", "either", "neither", "no", "some",
+         "any"},
+        {Pos::DT});
+    add({"all", "both", "half"}, {Pos::DT, Pos::PDT});
+    add({"that"}, {Pos::IN, Pos::WDT, Pos::DT});
+    add({"i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "himself", "herself", "itself",
+         "themselves", "ourselves", "yourself", "myself"},
+        {Pos::PRP});
+    add({"her"}, {Pos::PRPS, Pos::PRP});
+    add({"my", "your", "his", "its", "our", "their"}, {Pos::PRPS});
+    add({"who", "whom", "whoever", "what", "whatever"}, {Pos::WP});
+    add({"whose"}, {Pos::WPS});
+    add({"which", "whichever"}, {Pos::WDT});
+    add({"where", "when", "why", "how", "whereby", "wherever", "whenever"}, {Pos::WRB});
+    add({"and", "or", "but", "nor", "plus"}, {Pos::CC});
+    add({"of", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "upon", "about", "above", "across",
+         "after", "against", "along", "alongside", "amid", "amidst", "among", "amongst", "around", "as", "before",
+         "behind", "below", "beneath", "beside", "besides", "between", "beyond", "despite", "during", "except",
+         "inside", "near", "outside", "over", "per", "since", "through", "throughout", "toward", "towards", "under",
+         "underneath", "unlike", "until", "till", "via", "within", "without", "because", "although", "though",
+         "whereas", "while", "whilst", "whether", "if", "unless", "than", "like", "off", "including", "following",
+         "according", "onboard", "aboard", "atop"},
+        {Pos::IN});
+    add({"to"}, {Pos::TO});
+    add({"will", "would", "can", "could", "may", "might", "shall", "should", "must", "ought", "wo", "ca"}, {Pos::MD});
+    add({"be"}, {Pos::VB});
+    add({"is", "'s"}, {Pos::VBZ});
+    add({"are", "am", "'re", "'m"}, {Pos::VBP});
+    add({"was", "were"}, {Pos::VBD});
+    add({"been"}, {Pos::VBN});
+    add({"being"}, {Pos::VBG});
+    add({"has"}, {Pos::VBZ});
+    add({"have", "'ve"}, {Pos::VBP, Pos::VB});
+    add({"had"}, {Pos::VBD, Pos::VBN});
+    add({"having"}, {Pos::VBG});
+    add({"does"}, {Pos::VBZ});
+    add({"do"}, {Pos::VBP, Pos::VB});
+    add({"did"}, {Pos::VBD});
+    add({"not", "never", "n't"}, {Pos::RB});
+    add({"there"}, {Pos::EX, Pos::RB});
+    return t;
+  }();
+  return table;
+}
+
+// A word as the tagger sees it: one or more tokens ("pro - government").
+struct Unit {
+  size_t first, last;  // sentence-relative token indexes
+  std::string lower;   // the whole word, lower case
+  std::string raw;
+  bool cap = false, all_caps = false, number = false, punct = false;
+  bool compound = false;  // hyphenated
+  WordTags cands;
+  Pos tag = Pos::none;
+};
+
+bool adjacent(const Token& a, const Token& b) { return a.end == b.start; }
+
+bool ends_with(std::string_view w, std::string_view suffix) {
+  return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Tags of a word the table does not know, from its shape.
+WordTags guess(const Unit& u) {
+  WordTags w;
+  auto set = [&](std::initializer_list<Pos> tags) {
+    for (Pos p : tags) w.tags[w.count++] = p;
+  };
+  const std::string& s = u.lower;
+  const std::string last_part = u.compound ? s.substr(s.rfind('-') + 1) : s;
+  if (u.compound) {
+    if (ends_with(last_part, "ed") || ends_with(last_part, "ing") || std::isdigit(static_cast<unsigned char>(s[0])))
+      set({Pos::JJ});  // "U.S.-led", "long-running", "five-year"
+    else if (ends_with(last_part, "s") && !ends_with(last_part, "ss"))
+      set({Pos::NNS, Pos::JJ});
+    else
+      set({Pos::JJ, Pos::NN});
+    return w;
+  }
+  if (ends_with(s, "ing")) set({Pos::VBG, Pos::NN});
+  else if (ends_with(s, "ed")) set({Pos::VBD, Pos::VBN, Pos::JJ});
+  else if (ends_with(s, "ly")) set({Pos::RB});
+  else if (ends_with(s, "ous") || ends_with(s, "ive") || ends_with(s, "able") || ends_with(s, "ible") ||
+           ends_with(s, "al") || ends_with(s, "ic") || ends_with(s, "ful") || ends_with(s, "less") ||
+           ends_with(s, "ary") || ends_with(s, "ish") || ends_with(s, "ian") || ends_with(s, "ese"))
+    set({Pos::JJ, Pos::NN});
+  else if (ends_with(s, "s") && !ends_with(s, "ss") && !ends_with(s, "us") && !ends_with(s, "is"))
+    set({Pos::NNS, Pos::VBZ});
+  else
+    set({Pos::NN});
+  return w;
+}
+
+struct Tagger {
+  std::string_view text;
+  const Segmented& seg;
+  const Sentence& s;
+  const WordTable& words;
+  bool title_case;
+  std::vector<Unit> units;
+
+  const Token& tok(size_t k) const { return seg.tokens[s.first_token + k]; }
+  std::string_view raw(size_t k) const { return token_text(text, tok(k)); }
+
+  void split_units() {
+    const size_t n = s.token_count;
+    for (size_t k = 0; k < n;) {
+      Unit u{k, k, ascii_lower(raw(k)), std::string(raw(k))};
+      const Token& t = tok(k);
+      u.cap = t.capitalized;
+      u.all_caps = t.all_caps;
+      u.number = t.kind == TokenKind::number;
+      u.punct = t.kind == TokenKind::punct;
+      const bool apostrophe = raw(k) == "'" || raw(k) == "\xE2\x80\x99";
+      if (apostrophe && k > 0 && k + 1 < n && adjacent(tok(k - 1), t) && adjacent(t, tok(k + 1))) {
+        const std::string next = ascii_lower(raw(k + 1));
+        if (next == "s") {  // possessive (or "is": "it's")
+          u = Unit{k, k + 1, "'s", "'s"};
+          units.push_back(u);
+          k += 2;
+          continue;
+        }
+        if (next == "t" && !units.empty() && ends_with(units.back().lower, "n")) {  // "did n't"
+          Unit& base = units.back();
+          base.lower.pop_back();
+          u = Unit{k, k + 1, "n't", "n't"};
+          units.push_back(u);
+          k += 2;
+          continue;
+        }
+        if (next == "re" || next == "ve" || next == "ll" || next == "d" || next == "m") {
+          u = Unit{k, k + 1, "'" + next, "'" + next};
+          units.push_back(u);
+          k += 2;
+          continue;
+        }
+      }
+      if (apostrophe && k > 0 && adjacent(tok(k - 1), t) && ends_with(ascii_lower(raw(k - 1)), "s") &&
+          (k + 1 >= n || !adjacent(t, tok(k + 1)))) {  // "soldiers'"
+        u.lower = "'s";
+        u.punct = false;
+        units.push_back(u);
+        ++k;
+        continue;
+      }
+      // Hyphenated words stay one: "pro-government", "U.S.-led", "al-Shabaab".
+      size_t last = k;
+      while (!u.punct && last + 2 < n && raw(last + 1) == "-" && adjacent(tok(last), tok(last + 1)) &&
+             adjacent(tok(last + 1), tok(last + 2)) && tok(last + 2).kind != TokenKind::punct)
+        last += 2;
+      if (last != k) {
+        u.last = last;
+        u.compound = true;
+        u.raw = std::string(text.substr(t.start, tok(last).end - t.start));
+        u.lower = ascii_lower(u.raw);
+        // "al-Shabaab", "Ar-Raqqa": a name when any part is capitalised.
+        for (size_t j = k; j <= last; j += 2) u.cap = u.cap || tok(j).capitalized;
+      }
+      units.push_back(u);
+      k = last + 1;
+    }
+  }
+
+  // The first tags: closed class, table, capitals, shape.
+  void initial(Unit& u, bool sentence_first) {
+    if (u.punct) { u.tag = Pos::punct; return; }
+    if (u.number) { u.cands = WordTags{{Pos::CD}, 1}; u.tag = Pos::CD; return; }
+    const auto& closed = closed_class();
+    if (auto it = closed.find(u.lower); it != closed.end() && !(u.all_caps && u.raw.size() > 1 && !title_case)) {
+      u.cands = it->second;
+      u.tag = u.cands.first();
+      return;
+    }
+    WordTags exact = words.lookup(u.raw);
+    WordTags lower = u.raw == u.lower ? exact : words.lookup(u.lower);
+    const bool name_like = u.cap && (!sentence_first || lower.count == 0 || lower.first() == Pos::NNP) && !title_case;
+    if (u.all_caps && u.raw.size() >= 2 && !title_case) {
+      u.cands = WordTags{{Pos::NNP}, 1};  // "IS", "UN", "ISWAP"
+    } else if (name_like) {
+      u.cands = WordTags{{Pos::NNP}, 1};
+      if (exact.has(Pos::NNPS) && !exact.has(Pos::NNP)) u.cands = WordTags{{Pos::NNPS}, 1};
+    } else if (lower.count) {
+      u.cands = lower;
+    } else if (exact.count) {
+      u.cands = exact;
+    } else {
+      u.cands = guess(u);
+      if (u.cap && !title_case) u.cands = WordTags{{Pos::NNP}, 1};
+    }
+    u.tag = u.cands.first();
+  }
+
+  bool can(size_t i, Pos p) const { return units[i].cands.has(p); }
+  Pos tag(size_t i) const { return i < units.size() ? units[i].tag : Pos::none; }
+  const std::string& lower(size_t i) const {
+    static const std::string none;
+    return i < units.size() ? units[i].lower : none;
+  }
+  void set(size_t i, Pos p) {
+    if (can(i, p)) units[i].tag = p;
+  }
+  // The unit before i, skipping adverbs ("were also killed").
+  size_t before_adverbs(size_t i) const {
+    size_t j = i;
+    while (j > 0 && (is_adverb(tag(j - 1)) || lower(j - 1) == "n't")) --j;
+    return j == 0 ? SIZE_MAX : j - 1;
+  }
+
+  static bool starts_noun_phrase(Pos p) {
+    return p == Pos::DT || p == Pos::PRPS || p == Pos::CD || p == Pos::NNP || p == Pos::NNPS || p == Pos::JJ ||
+           p == Pos::PDT || p == Pos::PRP || p == Pos::NNS;
+  }
+  static bool determiner_like(Pos p) {
+    return p == Pos::DT || p == Pos::PRPS || p == Pos::POS || p == Pos::CD || p == Pos::PDT || p == Pos::WPS;
+  }
+  bool subject_like(size_t i) const {
+    const Pos p = tag(i);
+    return p == Pos::NNS || p == Pos::NNP || p == Pos::NNPS || p == Pos::PRP || p == Pos::NN || p == Pos::WDT ||
+           p == Pos::WP || p == Pos::EX;
+  }
+
+  // Contextual rules, left to right; each only picks among a word's tags.
+  void context() {
+    for (size_t i = 0; i < units.size(); ++i) {
+      Unit& u = units[i];
+      if (u.punct || u.cands.count < 2) {
+        if (u.lower == "there" && !is_be_form(lower(i + 1)) && lower(i + 1) != "have" && lower(i + 1) != "has")
+          u.tag = Pos::RB;
+        continue;
+      }
+      const size_t p = i > 0 ? i - 1 : SIZE_MAX;
+      const Pos prev = p == SIZE_MAX ? Pos::none : tag(p);
+      const size_t pa = before_adverbs(i);
+      const Pos prev_verbal = pa == SIZE_MAX ? Pos::none : tag(pa);
+      const std::string& prev_word = pa == SIZE_MAX ? lower(SIZE_MAX) : lower(pa);
+      const Pos next = tag(i + 1);
+
+      if (u.lower == "that") {
+        if (is_noun(prev) && !is_noun(next)) u.tag = Pos::WDT;
+        else if (is_verb(prev) || prev == Pos::punct || prev == Pos::none) u.tag = Pos::IN;
+        else if (is_noun(next) || is_adjective(next)) u.tag = Pos::DT;
+        continue;
+      }
+      if (u.lower == "her") {
+        u.tag = is_noun(next) || is_adjective(next) ? Pos::PRPS : Pos::PRP;
+        continue;
+      }
+      if (u.lower == "have" || u.lower == "do") {
+        u.tag = prev_verbal == Pos::MD || prev_verbal == Pos::TO ? Pos::VB : Pos::VBP;
+        continue;
+      }
+      if (u.lower == "had") {
+        u.tag = is_have_form(prev_word) ? Pos::VBN : Pos::VBD;
+        continue;
+      }
+      // An adverb between verbs: "were later killed", "have also seized".
+      if (can(i, Pos::RB) && (is_verb(next) || tag(i + 1) == Pos::VBN) && (is_verb(prev) || prev == Pos::MD)) {
+        u.tag = Pos::RB;
+        continue;
+      }
+      // After "to" or a modal: the base verb ("to attack", "could strike").
+      if ((prev_verbal == Pos::TO || prev_verbal == Pos::MD) && can(i, Pos::VB)) { u.tag = Pos::VB; continue; }
+      // After "have": a participle ("have seized"); after "be": a participle or -ing.
+      if (is_have_form(prev_word) && can(i, Pos::VBN)) { u.tag = Pos::VBN; continue; }
+      if (is_be_form(prev_word)) {
+        if (can(i, Pos::VBN)) { u.tag = Pos::VBN; continue; }
+        if (can(i, Pos::VBG)) { u.tag = Pos::VBG; continue; }
+        if (can(i, Pos::JJ)) { u.tag = Pos::JJ; continue; }
+      }
+      // After a determiner or adjective: a noun ("the attack", "three strikes",
+      // "heavy shelling"), or an adjective before one ("the wounded soldiers").
+      if (determiner_like(prev) || is_adjective(prev)) {
+        if (can(i, Pos::JJ) && (is_noun(next) || next == Pos::JJ) && !is_noun(u.tag)) { u.tag = Pos::JJ; continue; }
+        if (can(i, Pos::NNS)) { u.tag = Pos::NNS; continue; }
+        if (can(i, Pos::NN)) { u.tag = Pos::NN; continue; }
+        if (can(i, Pos::JJ)) { u.tag = Pos::JJ; continue; }
+        if (can(i, Pos::VBN) && (is_noun(next) || next == Pos::JJ)) { u.tag = Pos::VBN; continue; }  // "the disputed town"
+      }
+      // After a preposition: a noun rather than a base verb ("over pay", "in fighting").
+      if (prev == Pos::IN && (u.tag == Pos::VB || u.tag == Pos::VBP) && (can(i, Pos::NN) || can(i, Pos::NNS))) {
+        u.tag = can(i, Pos::NN) ? Pos::NN : Pos::NNS;
+        continue;
+      }
+      // "... stormed a hotel and held 170 guests": a coordinated verb keeps the tense.
+      if (prev == Pos::CC && can(i, Pos::VBD) && (u.tag == Pos::VBN || u.tag == Pos::JJ)) {
+        for (size_t j = i - 1; j-- > 0;)
+          if (tag(j) == Pos::VBD || tag(j) == Pos::VBN) {
+            if (tag(j) == Pos::VBD) u.tag = Pos::VBD;
+            break;
+          }
+        if (u.tag == Pos::VBD) continue;
+      }
+      const bool subject_before = p != SIZE_MAX && subject_like(p);
+      const bool object_after = starts_noun_phrase(next) || next == Pos::NN || lower(i + 1) == "up" ||
+                                lower(i + 1) == "off" || lower(i + 1) == "down";
+      // "militants attack a base", "IS attacks Kobane", "gunmen stormed a hotel".
+      if (subject_before && (can(i, Pos::VBZ) || can(i, Pos::VBP) || can(i, Pos::VBD))) {
+        const bool plural_verb = can(i, Pos::VBP) && (tag(p) == Pos::NNS || tag(p) == Pos::PRP || tag(p) == Pos::NNPS);
+        if (can(i, Pos::VBD) && !(can(i, Pos::VBN) && lower(i + 1) == "by")) { u.tag = Pos::VBD; continue; }
+        if (can(i, Pos::VBN) && lower(i + 1) == "by") { u.tag = Pos::VBN; continue; }
+        if (object_after || next == Pos::IN || next == Pos::punct || next == Pos::RB) {
+          if (can(i, Pos::VBZ) && (tag(p) == Pos::NN || tag(p) == Pos::NNP || lower(p) == "it" || lower(p) == "he" || lower(p) == "she")) { u.tag = Pos::VBZ; continue; }
+          if (plural_verb && (object_after || next == Pos::IN || next == Pos::punct)) { u.tag = Pos::VBP; continue; }
+        }
+      }
+      // A participle after a comma opens a clause ("..., killed in the blast").
+      if (can(i, Pos::VBN) && u.tag == Pos::VBD && (prev == Pos::punct || is_noun(prev)) && lower(i + 1) == "by") {
+        u.tag = Pos::VBN;
+        continue;
+      }
+      // -ing after a preposition is a gerund's verb use ("after attacking the base").
+      if (prev == Pos::IN && can(i, Pos::VBG) && (starts_noun_phrase(next) || next == Pos::NN)) { u.tag = Pos::VBG; continue; }
+      // Sentence-initial ambiguous noun/verb before a determiner: an imperative is rare in news; keep the noun.
+    }
+  }
+
+  std::vector<Pos> run() {
+    split_units();
+    for (size_t i = 0; i < units.size(); ++i) {
+      bool first = i == 0 || (units[i - 1].punct && (units[i - 1].raw == "\"" || units[i - 1].raw == "\xE2\x80\x9C" ||
+                                                     units[i - 1].raw == "(" || units[i - 1].raw == "-" ||
+                                                     units[i - 1].raw == ":"));
+      initial(units[i], first);
+    }
+    context();
+    std::vector<Pos> out(s.token_count, Pos::punct);
+    for (const Unit& u : units) {
+      for (size_t k = u.first; k <= u.last; ++k) out[k] = u.tag;
+      if (u.lower == "'s" && u.first > 0) {
+        // "it's" is "it is"; after a noun, a possessive.
+        const Pos before = out[u.first - 1];
+        const Pos mark = before == Pos::PRP || before == Pos::EX || before == Pos::WP ? Pos::VBZ : Pos::POS;
+        for (size_t k = u.first; k <= u.last; ++k) out[k] = mark;
+      }
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+bool is_be_form(std::string_view w) {
+  return w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" ||
+         w == "am" || w == "'s" || w == "'re" || w == "'m";
+}
+
+bool is_have_form(std::string_view w) {
+  return w == "have" || w == "has" || w == "had" || w == "having" || w == "'ve";
+}
+
+std::vector<Pos> tag_sentence(std::string_view text, const Segmented& seg, const Sentence& s, const WordTable& words,
+                              bool title_case) {
+  Tagger t{text, seg, s, words, title_case, {}};
+  return t.run();
+}
+
+}  // namespace sitmap
