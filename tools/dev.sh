@@ -12,23 +12,25 @@ ROOT=$PWD
 BUILD=${SITMAP_BUILD:-$ROOT/build}
 JOBS=${JOBS:-2}
 
-# Debian packages the build, the tests and the demo need.
-APT_PACKAGES=(
-  build-essential cmake pkg-config ca-certificates python3
-  libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
-  libglfw3-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core
-  doctest-dev libutf8proc-dev libcli11-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
-  postgresql postgresql-15-postgis-3
-)
+# Debian packages the build, the tests and the demo need: third_party/debian-packages.txt,
+# where third_party/README.md's table is checked against them.
+PACKAGE_LIST=$ROOT/third_party/debian-packages.txt
 
 log() { printf '== %s\n' "$*" >&2; }
 
 install_packages() {
-  local missing=()
-  for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
-  done
-  command -v npm >/dev/null || missing+=(npm)
+  local missing=() line package stand_in
+  # A line: a package, optionally a command that stands in for it when on PATH; "#" comments.
+  while IFS= read -r line || [ -n "$line" ]; do
+    read -r package stand_in _ <<< "${line%%#*}"
+    [ -n "$package" ] || continue
+    if [ -n "$stand_in" ]; then
+      command -v "$stand_in" >/dev/null && continue
+    else
+      dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' && continue
+    fi
+    missing+=("$package")
+  done < "$PACKAGE_LIST"
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
   [ "$(id -u)" -eq 0 ] || { echo "tools/dev.sh: need root to apt-get install ${missing[*]}" >&2; exit 1; }
