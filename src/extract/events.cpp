@@ -1,13 +1,15 @@
-#include "core/fold.hpp"
 #include "extract/events.hpp"
 
 #include <algorithm>
-#include <charconv>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <map>
 #include <set>
 
+#include "core/fold.hpp"
 #include "extract/dates.hpp"
+#include "extract/frames.hpp"
 #include "extract/toponyms.hpp"
 
 namespace sitmap {
@@ -16,320 +18,584 @@ namespace {
 
 constexpr long kMaxPlausibleCount = 10'000'000;
 
-bool in(const std::set<std::string, std::less<>>& s, std::string_view w) { return s.count(w) > 0; }
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
 
-const std::set<std::string, std::less<>> kAirWords = {
-    "warplanes", "warplane", "jets", "jet", "aircraft", "planes", "plane", "bombers", "bomber", "fighters",
-    "fighter", "drone", "drones", "air", "airstrikes", "airstrike", "sorties", "helicopter", "helicopters",
-    "rafale", "mirage", "sukhoi", "f-16", "tornado"};
-const std::set<std::string, std::less<>> kModal = {
-    "would", "could", "might", "may", "should", "will", "unlikely", "if", "vowed", "threatened", "plans",
-    "planned", "promise", "pledged", "capitalise", "capitalize", "stop", "reconsider", "deny", "denied", "fear", "feared",
-    "fears", "threat", "threats", "warning", "alert", "risk", "prevent", "foiled", "possible", "possibility"};
-// Armed groups without aircraft: never the actor of an air strike.
-const std::set<std::string, std::less<>> kGroundOnlyActors = {"Islamic State", "Al Nusra Front", "Syrian rebels",
-                                                              "Kurdish forces", "Hezbollah"};
-const std::set<std::string, std::less<>> kAnaphora = {"city", "town", "village", "area", "there", "province", "region"};
-const std::set<std::string, std::less<>> kArmedNouns = {
-    "warplanes", "jets", "aircraft", "planes", "forces", "troops", "strikes", "raids", "airstrikes", "army",
-    "military", "soldiers", "fighters", "bombers", "artillery", "drones", "navy", "police", "militias"};
+using C = EventClass;
 
-struct TriggerHit {
-  size_t first, last;  // tokens
-  const TriggerRule* rule;
+bool is_consequence(C c) { return c == C::kill || c == C::harm || c == C::die || c == C::destroy; }
+
+// What the whole report says, for words whose sense depends on it.
+struct DocContext {
+  bool air = false;       // aircraft or drones are spoken of: "strikes" are air strikes
+  bool missiles = false;  // rockets or missiles are
+  int sport = 0;          // sport words
+  int weapons = 0;        // weapon words
+  std::optional<GeoPoint> last_place;
 };
 
-struct Action {
-  std::vector<TriggerHit> triggers;  // primary first
+// The ACLED type of an action, from its words and their arguments.
+struct Typed {
   std::string event_type, sub_event_type;
-  bool weak = false;
-  size_t first() const { return triggers.front().first; }
-  size_t last() const { return triggers.front().last; }
-  size_t distance(size_t a, size_t b) const {  // token gap to a span
-    size_t d = SIZE_MAX;
-    for (const auto& t : triggers) {
-      const size_t g = b < t.first ? t.first - b : a > t.last ? a - t.last : 0;
-      d = std::min(d, g);
-    }
-    return d;
-  }
 };
 
-// One sentence's view; builds draft events.
-struct SentenceReader {
+const Typed kAir{"Explosions/Remote violence", "Air/drone strike"};
+const Typed kShell{"Explosions/Remote violence", "Shelling/artillery/missile attack"};
+const Typed kIed{"Explosions/Remote violence", "Remote explosive/landmine/IED"};
+const Typed kSuicide{"Explosions/Remote violence", "Suicide bomb"};
+const Typed kGrenade{"Explosions/Remote violence", "Grenade"};
+const Typed kChemical{"Explosions/Remote violence", "Chemical weapon"};
+const Typed kClash{"Battles", "Armed clash"};
+const Typed kTaken{"Battles", "Non-state actor overtakes territory"};
+const Typed kRegained{"Battles", "Government regains territory"};
+const Typed kAttack{"Violence against civilians", "Attack"};
+const Typed kAbduction{"Violence against civilians", "Abduction/forced disappearance"};
+const Typed kDestruction{"Strategic developments", "Looting/property destruction"};
+const Typed kProtest{"Protests", "Peaceful protest"};
+const Typed kRiot{"Riots", "Violent demonstration"};
+
+// One sentence's reading into draft events.
+struct SentenceEvents {
   const Document& doc;
   const Segmented& seg;
-  const Sentence& s;
-  const std::vector<Mention>& mentions;  // all of the document's
+  const std::vector<Mention>& mentions;
   const Gazetteer& gaz;
   const Lexicon& lex;
-  bool doc_air_context;
+  const DocContext& ctx;
+  const SentenceView& v;
+  std::vector<Frame> frames;
+  std::vector<size_t> here;  // indexes of this sentence's mentions
+  std::vector<DateCue> cues;
   std::vector<std::string>* warnings;
+  const Mention* context_place = nullptr;  // the report's place so far, for actions that name none
 
-  std::vector<std::string> words;  // lower case, sentence tokens
-  size_t base() const { return s.first_token; }
-  size_t size() const { return s.token_count; }
+  const std::string& word(size_t k) const { return v.words[k]; }
+  const Chunk& chunk(int c) const { return v.chunk(c); }
+  bool has(int c, Role r) const { return chunk_has_role(v, lex, c, r); }
+  bool is(int c, Role r) const { return chunk_is(v, lex, c, r); }
 
-  void load() {
-    words.clear();
-    for (size_t k = 0; k < size(); ++k) words.push_back(ascii_lower(token_text(doc.text, seg.tokens[base() + k])));
-  }
-
-  bool sentence_has(const std::set<std::string, std::less<>>& set) const {
-    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return in(set, w); });
-  }
-
-  std::vector<TriggerHit> find_triggers() const {
-    std::vector<TriggerHit> hits;
-    const bool air_here = sentence_has(kAirWords);
-    for (size_t k = 0; k < size();) {
-      const TriggerRule* found = nullptr;
-      for (const auto& rule : lex.triggers) {
-        if (k + rule.words.size() > size()) continue;
-        if (std::equal(rule.words.begin(), rule.words.end(), words.begin() + static_cast<long>(k))) {
-          found = &rule;
-          break;
-        }
+  std::vector<int> evidence_of(size_t f) const {
+    std::vector<int> out;
+    for (size_t i = 0; i < frames.size(); ++i) {
+      int h = frames[i].host;
+      for (int guard = 0; h >= 0 && guard < 8; ++guard) {
+        if (h == static_cast<int>(f)) { out.push_back(static_cast<int>(i)); break; }
+        h = frames[static_cast<size_t>(h)].host;
       }
-      if (!found) { ++k; continue; }
-      const size_t n = found->words.size();
-      bool keep = true;
-      // "hit", "targeted": actions only where aircraft are spoken of.
-      if (found->strength == TriggerStrength::air && !air_here && (words[k] == "hit" || words[k] == "hitting" ||
-                                                                    words[k] == "targeted" || words[k] == "targeting"))
-        keep = false;
-      if (found->strength == TriggerStrength::air && !air_here && !doc_air_context) keep = false;
-      // Hypothetical or negated: "would seek to capitalise on the strikes".
-      for (size_t j = k; j-- > 0 && j + 15 > k && keep;) {
-        if (words[j] == "," || words[j] == ";" || words[j] == "but" || words[j] == "\xE2\x80\x94") break;
-        if (in(kModal, words[j])) keep = false;
-      }
-      if (keep) hits.push_back({base() + k, base() + k + n - 1, found});
-      k += n;
     }
-    return hits;
+    return out;
   }
 
-  // ACLED's precedence when one action is told with words of two kinds:
-  // explosions over battles over violence against civilians.
-  static int precedence(const std::string& event_type) {
-    if (event_type == "Explosions/Remote violence") return 0;
-    if (event_type == "Battles") return 1;
-    if (event_type == "Violence against civilians") return 2;
-    return 3;
+  // ---- the action's sides ------------------------------------------------
+  // A noun chunk with its "of" phrases: "12 of its warplanes", "dozens of militants".
+  void add_with_of(std::vector<int>& out, int c) const {
+    if (c < 0) return;
+    out.push_back(c);
+    const int n = static_cast<int>(v.parse.chunks.size());
+    for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" &&
+                        chunk(j + 1).kind == ChunkKind::noun;
+         j += 2)
+      out.push_back(j + 1);
   }
 
-  std::vector<Action> group(const std::vector<TriggerHit>& hits) const {
-    std::vector<Action> actions;
-    std::vector<const TriggerHit*> weak;
-    for (const auto& h : hits) {
-      if (h.rule->strength == TriggerStrength::weak) { weak.push_back(&h); continue; }
-      const bool adjacent = !actions.empty() && h.first <= actions.back().triggers.back().last + 2;
-      // "struck a peace rally": a protest that is an attack's object is no protest event.
-      if (h.rule->event_type == "Protests" && &h != &hits.front() && h.first <= (&h - 1)->last + 5) continue;
-      // Consecutive strong words for one action: "launched raids", "suicide bomber attacked".
-      if (adjacent) {
-        Action& a = actions.back();
-        if (precedence(h.rule->event_type) < precedence(a.event_type)) {
-          a.triggers.insert(a.triggers.begin(), h);
-          a.event_type = h.rule->event_type;
-          a.sub_event_type = h.rule->sub_event_type;
-        } else {
-          a.triggers.push_back(h);
-        }
-        continue;
-      }
-      actions.push_back({{h}, h.rule->event_type, h.rule->sub_event_type, false});
-    }
-    for (const TriggerHit* h : weak) {
-      // Deaths, blasts and damage belong to the sentence's nearest strong action.
-      Action* nearest = nullptr;
-      size_t best = SIZE_MAX;
-      for (auto& a : actions) {
-        const size_t d = a.distance(h->first, h->last);
-        if (!a.weak && d < best) { best = d; nearest = &a; }
-      }
-      if (nearest) { nearest->triggers.push_back(*h); continue; }
-      Action lone{{*h}, h->rule->event_type, h->rule->sub_event_type, true};
-      // "aircraft destroyed 116 trucks": destruction by aircraft is an air strike.
-      if (h->rule->event_type == "Strategic developments" && sentence_has(kAirWords)) {
-        lone.event_type = "Explosions/Remote violence";
-        lone.sub_event_type = "Air/drone strike";
-        lone.weak = false;
-      }
-      actions.push_back(lone);
-    }
-    std::sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) { return a.first() < b.first(); });
-    return actions;
+  // Chunks on the actor's side: who or what did it.
+  std::vector<int> actor_side(const Frame& f) const {
+    std::vector<int> out = actor_side_heads(f);
+    std::vector<int> with_of;
+    for (int c : out) add_with_of(with_of, c);
+    return with_of;
   }
 
-  // "after the Paris attacks", "in the wake of the strikes": an earlier
-  // event referred to, not one reported here.
-  bool is_reference(const Action& act) const {
-    const size_t k = act.first() - base();
-    // "a day after Moscow said a bomb brought down its airliner": an earlier event, retold.
-    bool speech = false;
-    for (size_t back = 1; back <= 8 && back <= k; ++back) {
-      const std::string& w = words[k - back];
-      if (w == "," || w == ";") break;
-      if (w == "said" || w == "confirmed" || w == "announced" || w == "concluded") speech = true;
-      if (speech && (w == "after" || w == "since")) return true;
+  std::vector<int> actor_side_heads(const Frame& f) const {
+    std::vector<int> out;
+    if (f.verbal) {
+      if (!f.passive && f.subject >= 0) out.push_back(f.subject);
+      if (f.agent >= 0) out.push_back(f.agent);
+      if (f.cls == C::light && f.object >= 0) out.push_back(f.object);  // "fired rockets"
+    } else {
+      out.push_back(f.chunk);  // "Russian air strikes", "a rocket attack"
+      if (f.agent >= 0) out.push_back(f.agent);
+      if (f.subject >= 0) out.push_back(f.subject);
+      // "an air strike hit", "the bomb exploded": the noun is the verb's subject.
     }
-    for (size_t back = 1; back <= 4 && back <= k; ++back) {
-      const std::string& w = words[k - back];
-      if (w == "after" || w == "following" || w == "since" || w == "wake" || w == "response" || w == "before" ||
-          w == "like" || w == "avenge")
-        return true;
-      if (w != "the" && w != "of" && w != "to" && !std::isupper(static_cast<unsigned char>(token_text(doc.text, seg.tokens[act.first() - back])[0])))
-        return false;
+    for (const auto& pp : f.preps) {
+      const std::string& prep = word(chunk(pp.prep).head);
+      if (pp.object >= 0 && one_of(prep, {"with", "using", "from", "by"}) && pp.where == Parse::PrepPhrase::after)
+        out.push_back(pp.object);
+    }
+    return out;
+  }
+
+  // Chunks on the target's side: who or what was hit.
+  std::vector<int> target_side(const Frame& f) const {
+    std::vector<int> out;
+    if (f.verbal) {
+      if (f.passive && f.subject >= 0) out.push_back(f.subject);
+      if (!f.passive && f.object >= 0 && f.cls != C::light) out.push_back(f.object);
+    }
+    for (const auto& pp : f.preps) {
+      const std::string& prep = word(chunk(pp.prep).head);
+      if (pp.object >= 0 && pp.where == Parse::PrepPhrase::after && one_of(prep, {"on", "against", "at", "targeting", "into", "through"}))
+        out.push_back(pp.object);
+    }
+    return out;
+  }
+
+  bool side_has(const std::vector<int>& side, Role r) const {
+    return std::any_of(side.begin(), side.end(), [&](int c) { return has(c, r); });
+  }
+  bool side_is(const std::vector<int>& side, Role r) const {
+    return std::any_of(side.begin(), side.end(), [&](int c) { return is(c, r); });
+  }
+
+  // An actor table entry, a people ("Russian jets") or an armed noun on a side.
+  bool side_armed(const std::vector<int>& side) const {
+    for (int c : side) {
+      if (is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty()) return true;
     }
     return false;
   }
 
-  // The action a date cue dates: the one before it in its clause ("struck
-  // Raqqa on Sunday"), else the nearest ("Friday's attacks").
-  size_t action_for_cue(const DateCue& c, const std::vector<Action>& actions) const {
-    for (size_t b = actions.size(); b-- > 0;) {
-      if (actions[b].last() >= c.first_token) continue;
-      bool same_clause = true;
-      for (size_t k = actions[b].last() + 1; k < c.first_token; ++k)
-        if (words[k - base()] == "," || words[k - base()] == ";") same_clause = false;
-      if (same_clause) return b;
-      break;
+  // ---- actors ------------------------------------------------------------
+  std::string actor_in(int c) const {
+    if (c < 0) return "";
+    const Chunk& ch = chunk(c);
+    // "its forces", "their jets": whose, the nearest actor or country before them.
+    if ((word(ch.first) == "its" || word(ch.first) == "their") && ch.head > ch.first &&
+        (lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) || lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air)))
+      return owner_before(c, ch);
+    for (uint32_t k = ch.first; k <= ch.last; ++k) {
+      for (const auto& rule : lex.actors) {
+        if (k + rule.words.size() > ch.last + 1) continue;
+        if (!std::equal(rule.words.begin(), rule.words.end(), v.words.begin() + k)) continue;
+        // "IS" is the group only in capitals; "is" is a verb.
+        if (rule.words.size() == 1 && rule.words[0] == "is" && token_text(doc.text, seg.tokens[v.token(k)]) != "IS") continue;
+        return rule.actor;
+      }
     }
-    size_t nearest = 0, nd = SIZE_MAX;
-    for (size_t b = 0; b < actions.size(); ++b) {
-      const size_t d = actions[b].distance(c.first_token, c.last_token);
-      if (d < nd) { nd = d; nearest = b; }
+    // A country or its people before an armed noun: "Russian jets", "French troops", "Nigeria's army".
+    for (size_t m : here) {
+      const Mention& mm = mentions[m];
+      if (mm.candidates.empty() || mm.first_token < v.token(ch.first) || mm.last_token > v.token(ch.last)) continue;
+      const Place p = gaz.place(mm.candidates.front().entry);
+      if (p.kind != PlaceKind::country) continue;
+      if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) || lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) ||
+          is_state_noun(ch.head))
+        return forces_of(p, ch);
     }
-    return nearest;
+    return "";
   }
 
-  bool is_possessive_or_subject(const Mention& m) const {
-    const size_t k = m.last_token + 1 - base();
-    if (k >= size()) return false;
-    if ((words[k] == "'" || words[k] == "\xE2\x80\x99") && k + 1 < size() && words[k + 1] == "s") return true;
-    return words[k] == "said" || words[k] == "says" || words[k] == "has" || words[k] == "had";
+  std::string owner_before(int c, const Chunk& armed) const {
+    for (int j = c; j-- > 0;) {
+      if (chunk(j).kind != ChunkKind::noun) continue;
+      const Chunk& o = chunk(j);
+      for (const auto& rule : lex.actors)
+        if (o.first + rule.words.size() <= o.last + 1 &&
+            std::equal(rule.words.begin(), rule.words.end(), v.words.begin() + o.first))
+          return rule.actor;
+      for (size_t m : here) {
+        const Mention& mm = mentions[m];
+        if (mm.candidates.empty() || !within_chunk(mm, j)) continue;
+        const Place p = gaz.place(mm.candidates.front().entry);
+        if (p.kind == PlaceKind::country) return forces_of(p, armed);
+      }
+    }
+    return "";
   }
 
-  // Which of the sentence's places can be an action's location.
-  bool locatable(const Mention& m) const {
+  bool is_state_noun(uint32_t head) const {
+    return lex.roles.ends_at(v.words, head, head, Role::state_forces) || lex.roles.ends_at(v.words, head, head, Role::police_forces);
+  }
+
+  std::string forces_of(const Place& country, const Chunk& ch) const {
+    const bool police = lex.roles.ends_at(v.words, ch.first, ch.head, Role::police_forces);
+    std::string name(country.name);
+    if (one_of(name, {"United States", "United Kingdom", "United Arab Emirates", "Philippines", "Netherlands",
+                      "Central African Republic", "Democratic Republic of the Congo", "Gambia"}))
+      name = "the " + name;
+    return (police ? "Police Forces of " : "Military Forces of ") + name;
+  }
+
+  std::string actor_of(const std::vector<int>& side) const {
+    for (int c : side) {
+      std::string a = actor_in(c);
+      if (!a.empty()) return a;
+    }
+    return "";
+  }
+
+  // ---- type ----------------------------------------------------------------
+  std::optional<Typed> classify(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
+                                const std::vector<int>& targets) const {
+    std::set<C> cls = {f.cls};
+    for (int e : evidence) cls.insert(frames[static_cast<size_t>(e)].cls);
+    auto any = [&](std::initializer_list<C> list) {
+      return std::any_of(list.begin(), list.end(), [&](C c) { return cls.count(c) > 0; });
+    };
+    // The weapon: on the actor's side, or what exploded or hit.
+    std::vector<int> carriers = actors;
+    for (int e : evidence) {
+      const Frame& ef = frames[static_cast<size_t>(e)];
+      if (ef.cls == C::hit || ef.cls == C::explode) {
+        if (ef.subject >= 0 && !ef.passive) carriers.push_back(ef.subject);
+        if (ef.agent >= 0) carriers.push_back(ef.agent);
+      }
+      if (ef.cls == C::light && ef.object >= 0) carriers.push_back(ef.object);
+      if (!ef.verbal) carriers.push_back(ef.chunk);
+    }
+    if ((f.cls == C::hit || f.cls == C::explode) && f.subject >= 0 && !f.passive) carriers.push_back(f.subject);
+    const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide);
+    const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
+    const bool air = any({C::air}) || side_has(carriers, Role::weapon_air);
+    const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
+    const bool explosive = any({C::explosive}) || side_has(carriers, Role::weapon_explosive);
+    const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade);
+    if (suicide) return kSuicide;
+    if (chemical) return kChemical;
+    if (air) return kAir;
+    if (shell) return kShell;
+    if (grenade) return kGrenade;
+    if (explosive) return any({C::bomb}) && ctx.air && !side_has(carriers, Role::weapon_explosive) ? kAir : kIed;
+    if (any({C::bomb})) return ctx.air ? kAir : kIed;
+    if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
+    if (any({C::strike, C::pound})) {
+      if (ctx.air || !ctx.missiles) return kAir;
+      return kShell;
+    }
+    if (any({C::explode, C::blast})) return kIed;
+    if (any({C::hit})) return std::nullopt;  // only a weapon makes "hit" an attack
+    if (any({C::abduct})) return kAbduction;
+    if (any({C::massacre})) return kAttack;
+    if (any({C::take, C::retake})) {
+      const bool state = side_is(actors, Role::state_forces) || starts_with(actor_of(actors), "Military Forces");
+      return any({C::retake}) || state ? kRegained : kTaken;
+    }
+    if (any({C::clash})) return kClash;
+    if (any({C::riot})) return kRiot;
+    if (any({C::protest})) return kProtest;
+    if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm})) {
+      // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
+      const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
+                                victims_are(evidence, Role::military_target);
+      const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
+      if (armed_target && !civilian_target) return kClash;
+      return kAttack;
+    }
+    if (any({C::destroy})) return kDestruction;
+    return std::nullopt;
+  }
+
+  static bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+
+  // Gunmen, militants, police: raiders on foot, whatever else the report says.
+  bool side_armed_on_ground(const std::vector<int>& side) const {
+    for (int c : side) {
+      if (!is(c, Role::armed) || is(c, Role::weapon_air)) continue;
+      const std::string& h = word(chunk(c).head);
+      if (!one_of(h, {"forces", "force", "military", "coalition", "army"})) return true;
+    }
+    return false;
+  }
+
+  // Who died or was hurt, by the consequence frames: "killing five soldiers".
+  bool victims_are(const std::vector<int>& evidence, Role r) const {
+    for (int e : evidence) {
+      const Frame& ef = frames[static_cast<size_t>(e)];
+      if (!is_consequence(ef.cls)) continue;
+      const int victim = ef.passive || ef.cls == C::die ? ef.subject : ef.object;
+      if (is(victim, r)) return true;
+    }
+    return false;
+  }
+
+  // ---- is it political violence at all? -------------------------------------
+  bool casualties(const Frame& f, const std::vector<int>& evidence) const {
+    if (is_consequence(f.cls) && f.cls != C::destroy) return true;
+    return std::any_of(evidence.begin(), evidence.end(), [&](int e) {
+      const C c = frames[static_cast<size_t>(e)].cls;
+      return c == C::kill || c == C::harm || c == C::die;
+    });
+  }
+
+  bool self_anchored(const Frame& f) const {
+    switch (f.cls) {
+      case C::air: case C::shell: case C::explosive: case C::suicide: case C::grenade: case C::chemical:
+      case C::massacre: case C::ambush: case C::protest: case C::riot: case C::abduct:
+        return true;
+      case C::clash: return !f.verbal;  // "heavy fighting", "clashes"; the verbs need fighters
+      case C::shoot: return !f.verbal || f.last > f.first;  // "gunfire", "opened fire"
+      case C::bomb: return !f.verbal;   // "a bombing"
+      default: return false;
+    }
+  }
+
+  // The senses of war words that are not war: sport, labour, markets,
+  // criticism, disasters and illness.
+  bool other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
+    const Clause& cl = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
+    (void)cl;
+    if (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract)) return true;  // "heart attack", "cyber attack"
+    if (f.cls == C::strike || f.cls == C::attack || f.cls == C::protest) {
+      if (f.cls == C::strike && lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour)) return true;
+      if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
+    }
+    if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || side_is(actors, Role::sport)) return true;
+    if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash) &&
+        (side_is(targets, Role::abstract) || side_is(targets, Role::sport)))
+      return true;
+    // A report about sport: its attacks and strikes are on goal.
+    if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !self_anchored(f)) return true;
+    if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) &&
+        !side_armed(actors) && ctx.weapons == 0)
+      return true;
+    return false;
+  }
+
+  bool anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
+                const std::vector<int>& targets) const {
+    if (self_anchored(f)) return true;
+    for (int e : evidence)
+      if (self_anchored(frames[static_cast<size_t>(e)])) return true;
+    const bool weapon = side_has(actors, Role::weapon_air) || side_has(actors, Role::weapon_shell) ||
+                        side_has(actors, Role::weapon_explosive) || side_has(actors, Role::weapon_gun) ||
+                        side_has(actors, Role::weapon_grenade) || side_has(actors, Role::weapon_suicide);
+    const bool armed = side_armed(actors);
+    switch (f.cls) {
+      case C::hit: case C::explode:
+        return weapon;
+      case C::take: case C::retake: {
+        bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
+        for (int c : targets) territory = territory || place_in(c);
+        if (f.object >= 0) territory = territory || is(f.object, Role::territory) || place_in(f.object);
+        return territory && (armed || f.cls == C::retake);
+      }
+      case C::kill: case C::harm:
+        return armed || weapon || evidence.size() > 0;
+      case C::destroy:
+        return armed || weapon;
+      default:
+        return armed || weapon || casualties(f, evidence) || side_is(targets, Role::military_target);
+    }
+  }
+
+  bool place_in(int c) const {
+    if (c < 0) return false;
+    for (size_t m : here)
+      if (within_chunk(mentions[m], c) && !mentions[m].candidates.empty() && !mentions[m].demonym) return true;
+    return false;
+  }
+
+  bool within_chunk(const Mention& m, int c) const {
+    const Chunk& ch = chunk(c);
+    return m.first_token >= v.token(ch.first) && m.last_token <= v.token(ch.last);
+  }
+
+  // ---- where -------------------------------------------------------------------
+  // Can this mention be where an action happened? A country only when a
+  // location word governs it ("in Syria"), not as a people or a side.
+  bool locatable(const Mention& m, bool in_location_phrase = false) const {
     if (m.candidates.empty() || m.demonym || m.in_name) return false;
     const Place p = gaz.place(m.candidates.front().entry);
-    if (is_possessive_or_subject(m)) return false;
-    if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent)
-      return m.cue == "in" || m.cue == "near" || m.cue == "across" || m.cue == "over" || m.cue == "into" ||
-             m.cue == "throughout" || m.cue == "within";
+    const size_t after = m.last_token + 1 - v.s.first_token;
+    const bool possessive = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
+    if (possessive) {  // "Kabul's Paghman district" names a place; "Syria's president" does not
+      size_t k = after + 2;
+      while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP)) ++k;
+      if (k >= v.size() || !lex.roles.is(word(k), Role::territory)) return false;
+    }
+    if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region)
+      return in_location_phrase || m.cue == "in" || m.cue == "near" || m.cue == "across" || m.cue == "over" || m.cue == "into" ||
+             m.cue == "throughout" || m.cue == "within" || m.cue == "inside" || m.cue == "of" || possessive;
     return true;
   }
 
-  // The place tied to each action: prepositional places go to the action
-  // before them, bare modifiers ("Paris attacks") to the action after.
-  std::vector<const Mention*> assign_places(const std::vector<Action>& actions) const {
-    std::vector<const Mention*> chosen(actions.size(), nullptr);
-    std::vector<size_t> chosen_distance(actions.size(), SIZE_MAX);
-    for (const Mention& m : mentions) {
-      if (m.sentence != static_cast<uint32_t>(&s - seg.sentences.data()) || !locatable(m)) continue;
-      size_t best = SIZE_MAX, best_action = 0;
-      for (size_t a = 0; a < actions.size(); ++a) {
-        const size_t d = actions[a].distance(m.first_token, m.last_token);
-        const bool after_action = m.first_token > actions[a].last();
-        // Prefer the action a cue phrase completes; penalise the other side.
-        const size_t cost = d * 2 + ((!m.cue.empty() && m.cue != "and") == after_action ? 0 : 3);
-        if (cost < best) { best = cost; best_action = a; }
-      }
-      if (best == SIZE_MAX || best > 40) continue;
-      auto specificity = [&](const Mention* x) {
-        const PlaceKind k = gaz.place(x->candidates.front().entry).kind;
-        return k == PlaceKind::city ? 0 : k == PlaceKind::admin2 ? 1 : k == PlaceKind::admin1 ? 2 : 3;
-      };
-      if (best < chosen_distance[best_action] ||
-          (best == chosen_distance[best_action] && specificity(&m) < specificity(chosen[best_action]))) {
-        chosen[best_action] = &m;
-        chosen_distance[best_action] = best;
-      }
-    }
-    return chosen;
+  int specificity(const Mention& m) const {
+    const PlaceKind k = gaz.place(m.candidates.front().entry).kind;
+    return k == PlaceKind::city ? 0 : k == PlaceKind::admin2 ? 1 : k == PlaceKind::admin1 ? 2 : 3;
   }
 
-  // Actor words and peoples in the sentence: (token, normalised actor).
-  std::vector<std::pair<size_t, std::string>> actor_mentions() const {
-    std::vector<std::pair<size_t, std::string>> out;
-    for (size_t k = 0; k < size();) {
-      const ActorRule* found = nullptr;
-      for (const auto& rule : lex.actors) {
-        if (k + rule.words.size() > size()) continue;
-        if (std::equal(rule.words.begin(), rule.words.end(), words.begin() + static_cast<long>(k))) { found = &rule; break; }
-      }
-      if (found) {
-        // "IS" is the group only in capitals; "is" is a verb.
-        const std::string_view raw = token_text(doc.text, seg.tokens[base() + k]);
-        if (!(found->words.size() == 1 && found->words[0] == "is" && raw != "IS")) out.emplace_back(base() + k, found->actor);
-        k += found->words.size();
+  // The places a phrase names, with its "of" chain and apposition:
+  // "the Y district of X", "X, in Y province", "the port city of X".
+  const Mention* place_of_phrase(int c, bool location_phrase = false) const {
+    if (c < 0) return nullptr;
+    std::vector<int> parts = {c};
+    int j = c + 1;
+    const int n = static_cast<int>(v.parse.chunks.size());
+    while (j + 1 < n) {
+      const Chunk& x = chunk(j);
+      if (x.kind == ChunkKind::prep && word(x.head) == "of" && chunk(j + 1).kind == ChunkKind::noun) {
+        parts.push_back(j + 1);
+        j += 2;
         continue;
       }
-      ++k;
+      if (x.kind == ChunkKind::punct && word(x.head) == "," && chunk(j + 1).kind == ChunkKind::noun && place_in(j + 1)) {
+        parts.push_back(j + 1);  // "Hajin, Deir ez-Zor province"
+        j += 2;
+        continue;
+      }
+      break;
     }
-    for (const Mention& m : mentions) {
-      if (m.sentence != static_cast<uint32_t>(&s - seg.sentences.data()) || m.candidates.empty() || m.in_name) continue;
-      const Place p = gaz.place(m.candidates.front().entry);
-      if (p.kind != PlaceKind::country) continue;
-      const size_t next = m.last_token + 1 - base();
-      const bool armed = next < size() && in(kArmedNouns, words[next]);
-      const bool named_already = std::any_of(out.begin(), out.end(), [&](const auto& a) { return a.first == m.first_token; });
-      if (!named_already && (m.demonym || armed || is_possessive_or_subject(m) || m.cue.empty()))
-        out.emplace_back(m.first_token, std::string(p.name));  // "US-led coalition" stays the coalition
+    const Mention* best = nullptr;
+    for (int part : parts) {
+      for (size_t m : here) {
+        const Mention& mm = mentions[m];
+        if (!within_chunk(mm, part) || !locatable(mm, location_phrase)) continue;
+        if (!best || specificity(mm) < specificity(*best)) best = &mm;
+      }
     }
-    std::sort(out.begin(), out.end());
-    return out;
+    return best;
   }
 
-  std::optional<long> count_before(size_t k, size_t window) const {
-    for (size_t j = k; j-- > (k > window ? k - window : 0);) {
-      if (auto n = parse_count(words, j)) return n;
+  static bool location_prep(std::string_view p) {
+    return one_of(p, {"in", "at", "near", "outside", "on", "across", "around", "throughout", "inside", "into",
+                      "over", "along", "off", "within", "between", "of", "toward", "towards", "onto", "through",
+                      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "beside", "behind", "upon", "against", "targeting"});
+  }
+
+  struct Where {
+    const Mention* mention = nullptr;
+    int rank = 99;  // how directly the sentence ties it to the action
+  };
+
+  Where frame_place(const Frame& f, const std::vector<int>& evidence) const {
+    auto from_preps = [&](const Frame& x, Parse::PrepPhrase::Where where) -> const Mention* {
+      for (const auto& pp : x.preps) {
+        if (pp.where != where || pp.object < 0) continue;
+        if (!location_prep(word(chunk(pp.prep).head))) continue;
+        if (const Mention* m = place_of_phrase(pp.object, true)) return m;
+      }
+      return nullptr;
+    };
+    if (const Mention* m = from_preps(f, Parse::PrepPhrase::after)) return {m, 0};
+    if (f.verbal) {
+      const int what = f.passive ? f.subject : f.object;
+      if (f.cls != C::light && f.cls != C::kill && f.cls != C::harm)
+        if (const Mention* m = place_of_phrase(what)) return {m, 1};
+    } else if (const Mention* m = place_of_phrase(f.chunk)) {
+      return {m, 1};  // "the Kabul attack"
+    }
+    for (int e : evidence)
+      if (const Mention* m = from_preps(frames[static_cast<size_t>(e)], Parse::PrepPhrase::after)) return {m, 2};
+    if (const Mention* m = from_preps(f, Parse::PrepPhrase::fronted)) return {m, 3};
+    // A dependent clause's action happens where its main clause's does.
+    const int clause = chunk(f.chunk).clause;
+    const int parent = v.parse.clauses[static_cast<size_t>(clause)].parent;
+    for (size_t i = 0; i < frames.size() && parent >= 0; ++i) {
+      const Frame& o = frames[i];
+      if (&o == &f || chunk(o.chunk).clause != parent) continue;
+      if (const Mention* m = from_preps(o, Parse::PrepPhrase::after)) return {m, 4};
+      if (const Mention* m = from_preps(o, Parse::PrepPhrase::fronted)) return {m, 4};
+    }
+    if (const Mention* m = from_preps(f, Parse::PrepPhrase::inner)) return {m, 5};
+    // Fronted phrases of the sentence's first clause: "In Mosul, ... and gunmen ...".
+    for (size_t c = 0; c < v.parse.chunks.size() && chunk(static_cast<int>(c)).clause == 0; ++c) {
+      const Chunk& x = chunk(static_cast<int>(c));
+      if (x.kind == ChunkKind::verb) break;
+      if (x.kind == ChunkKind::prep && location_prep(word(x.head)))
+        if (const Mention* m = place_of_phrase(v.parse.object_of_prep(static_cast<int>(c)), true)) return {m, 5};
+    }
+    // Last: a place after a location word anywhere in the sentence, nearest the trigger.
+    const Mention* near = nullptr;
+    size_t best = SIZE_MAX;
+    for (size_t m : here) {
+      const Mention& mm = mentions[m];
+      if (!locatable(mm) || mm.cue.empty() || !location_prep(first_word(mm.cue))) continue;
+      const size_t t = v.token(f.first);
+      const size_t d = mm.first_token > t ? mm.first_token - t : t - mm.first_token;
+      if (d < best) { best = d; near = &mm; }
+    }
+    if (near) return {near, 6};
+    for (size_t m : here)  // any place of the sentence that is not a people or a name
+      if (locatable(mentions[m]) && gaz.place(mentions[m].candidates.front().entry).kind != PlaceKind::country) return {&mentions[m], 7};
+    return {};
+  }
+
+  static std::string_view first_word(std::string_view cue) { return cue.substr(0, cue.find(' ')); }
+
+  bool where_in_sentence(const Frame& f) const {
+    const std::vector<int> evidence;
+    return frame_place(f, evidence).mention != nullptr;
+  }
+
+  // ---- when ---------------------------------------------------------------------
+  const DateCue* frame_date(const Frame& f) const {
+    const int clause = chunk(f.chunk).clause;
+    const DateCue* best = nullptr;
+    int best_rank = 99;
+    size_t best_d = SIZE_MAX;
+    for (const DateCue& c : cues) {
+      if (c.reporting) continue;
+      // "Friday's attacks": a date inside another action's words is that action's.
+      const int cue_chunk = v.parse.chunk_of[c.first_token - v.s.first_token];
+      bool others = false;
+      for (const Frame& o : frames)
+        if (&o != &f && o.chunk == cue_chunk && o.host != static_cast<int>(&f - frames.data())) others = true;
+      if (others) continue;
+      const int cc = chunk(v.parse.chunk_of[c.first_token - v.s.first_token]).clause;
+      int rank = cc == clause ? 0 : cc == v.parse.clauses[static_cast<size_t>(clause)].parent ? 1 : 2;
+      if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) rank = 1;
+      const size_t t = v.token(f.first);
+      const size_t d = c.first_token > t ? c.first_token - t : t - c.first_token;
+      if (rank < best_rank || (rank == best_rank && d < best_d)) { best = &c; best_rank = rank; best_d = d; }
+    }
+    return best;
+  }
+
+  // ---- numbers --------------------------------------------------------------------
+  std::optional<long> count_in(int c) const {
+    if (c < 0) return std::nullopt;
+    const Chunk& ch = chunk(c);
+    for (uint32_t k = ch.first; k <= ch.last; ++k)
+      if (auto n = parse_count(v.words, k)) return n;
+    // "at least 20 people": the count is a chunk on its own after "at least".
+    return std::nullopt;
+  }
+
+  std::optional<long> count_near(uint32_t first, uint32_t last) const {
+    for (uint32_t k = last + 1; k < std::min<size_t>(v.size(), last + 6); ++k) {
+      if (word(k) == "," || word(k) == ";" || word(k) == "and") break;
+      if (auto n = parse_count(v.words, k)) return n;
+    }
+    for (uint32_t k = first; k-- > (first > 6 ? first - 6 : 0);) {
+      if (word(k) == "," || word(k) == ";") break;
+      if (auto n = parse_count(v.words, k)) return n;
     }
     return std::nullopt;
   }
 
-  void numbers(Event& e, size_t self, const std::vector<Action>& actions) const {
-    auto mine = [&](size_t k) {  // is sentence token k nearest to this action?
-      size_t best = SIZE_MAX, who = 0;
-      for (size_t a = 0; a < actions.size(); ++a) {
-        const size_t d = actions[a].distance(base() + k, base() + k);
-        if (d < best) { best = d; who = a; }
-      }
-      return who == self;
-    };
-    static const std::set<std::string, std::less<>> aircraft = {"warplanes", "aircraft", "jets", "planes", "fighters", "bombers", "drones"};
-    static const std::set<std::string, std::less<>> munitions = {"bombs", "missiles", "rockets", "munitions", "shells", "mortars"};
-    static const std::set<std::string, std::less<>> blasts = {"explosions", "blasts"};
-    static const std::set<std::string, std::less<>> vehicles = {"trucks", "tankers", "vehicles", "lorries"};
-    static const std::set<std::string, std::less<>> dead = {"killed", "dead", "died", "killing"};
-    for (size_t k = 0; k < size(); ++k) {
-      const std::string& w = words[k];
-      if (!mine(k)) continue;
-      auto note = [&](const char* key) {
-        if (auto n = count_before(k, 4)) e.quantities[key] = std::max(e.quantities[key], *n);
-      };
-      if (in(aircraft, w)) note("aircraft");
-      else if (in(munitions, w)) note("munitions");
-      else if (in(blasts, w)) note("explosions");
-      else if (in(vehicles, w)) note("vehicles_destroyed");
-      if (in(dead, w)) {
-        // "killed at least 129 people" / "129 people were killed" / "the attacks that killed 129".
-        std::optional<long> n;
-        for (size_t j = k + 1; j < std::min(size(), k + 5) && !n; ++j) n = parse_count(words, j);
-        if (!n) n = count_before(k, 5);
-        if (n && (!e.fatalities || *n < *e.fatalities)) e.fatalities = static_cast<int>(*n);
-      }
-      if (w == "toll" && k + 1 < size()) {
-        for (size_t j = k + 1; j < std::min(size(), k + 6); ++j)
-          if (auto n = parse_count(words, j)) { e.fatalities = static_cast<int>(*n); break; }
+  void numbers(Event& e, const Frame& f, const std::vector<int>& evidence) const {
+    std::vector<const Frame*> all = {&f};
+    for (int x : evidence) all.push_back(&frames[static_cast<size_t>(x)]);
+    for (const Frame* x : all) {
+      if (x->cls != C::kill && x->cls != C::die && x->cls != C::harm) continue;
+      std::optional<long> n = count_near(x->first, x->last);
+      if (!n) n = count_in(x->passive || x->cls == C::die ? x->subject : x->object);
+      if (!n) continue;
+      if (x->cls == C::harm) {
+        e.quantities["wounded"] = std::max(e.quantities["wounded"], *n);
+      } else if (!e.fatalities || *n < *e.fatalities) {
+        e.fatalities = static_cast<int>(std::min<long>(*n, 1'000'000));
       }
     }
+    // Quantities named beside the action: "12 warplanes", "20 bombs", "116 fuel trucks".
+    static const std::set<std::string, std::less<>> aircraft = {"warplanes", "aircraft", "jets", "planes", "fighters", "bombers", "drones", "helicopters"};
+    static const std::set<std::string, std::less<>> munitions = {"bombs", "missiles", "rockets", "munitions", "shells", "mortars", "drones"};
+    static const std::set<std::string, std::less<>> blasts = {"explosions", "blasts"};
+    static const std::set<std::string, std::less<>> vehicles = {"trucks", "tankers", "vehicles", "lorries"};
+    for (size_t k = 1; k < v.size(); ++k) {
+      const std::string& w = word(k);
+      const char* key = aircraft.count(w) ? "aircraft" : munitions.count(w) ? "munitions" : blasts.count(w) ? "explosions"
+                        : vehicles.count(w) ? "vehicles_destroyed" : nullptr;
+      if (!key) continue;
+      for (size_t j = k; j-- > (k > 4 ? k - 4 : 0);)
+        if (auto n = parse_count(v.words, j)) { e.quantities[key] = std::max(e.quantities[key], *n); break; }
+    }
     for (const auto& t : lex.targets) {
-      for (size_t k = 0; k + t.size() <= size(); ++k) {
-        if (!std::equal(t.begin(), t.end(), words.begin() + static_cast<long>(k)) || !mine(k)) continue;
+      for (size_t k = 0; k + t.size() <= v.size(); ++k) {
+        if (!std::equal(t.begin(), t.end(), v.words.begin() + static_cast<long>(k))) continue;
         std::string name;
         for (const auto& w : t) name += (name.empty() ? "" : " ") + w;
         const bool covered = std::any_of(e.targets.begin(), e.targets.end(), [&](const std::string& x) { return x.find(name) != std::string::npos; });
@@ -338,111 +604,22 @@ struct SentenceReader {
     }
   }
 
-  std::vector<Event> read(std::vector<bool>& merge_only) {
-    load();
-    std::vector<Event> events;
-    auto actions = group(find_triggers());
-    if (actions.empty()) return events;
-    const bool background = is_background();
-    if (background) {  // campaign context: one action per kind, however many words state it
-      std::vector<Action> merged;
-      for (auto& a : actions) {
-        auto same = std::find_if(merged.begin(), merged.end(), [&](const Action& m) { return m.event_type == a.event_type; });
-        if (same == merged.end()) merged.push_back(a);
-        else same->triggers.insert(same->triggers.end(), a.triggers.begin(), a.triggers.end());
-      }
-      actions = std::move(merged);
-    }
-    const auto places = assign_places(actions);
-    const auto actors = actor_mentions();
-    const auto cues = find_date_cues(doc, seg, s, warnings);
-    bool anaphora = false;
-    for (size_t k = 0; k + 1 < size(); ++k) {
-      const bool the_place = words[k] == "the" && (in(kAnaphora, words[k + 1]) ||  // "the city", "the entire city"
-                             (words[k + 1] == "entire" && k + 2 < size() && in(kAnaphora, words[k + 2])));
-      if (the_place || words[k] == "there") anaphora = true;
-    }
-
-    for (size_t a = 0; a < actions.size(); ++a) {
-      const Action& act = actions[a];
-      const Mention* place = places[a];
-      // A headline restates the report's events: it adds evidence, never an event of its own.
-      const bool headline = !doc.title.empty() && doc.text.compare(s.start, s.end - s.start, doc.title) == 0;
-      const bool reference = headline || is_reference(act);
-      if (!place && !anaphora) continue;
-      Event e;
-      e.event_type = act.event_type;
-      e.sub_event_type = act.sub_event_type;
-      e.document_id = doc.id;
-      e.start = s.start;
-      e.end = s.end;
-      e.sentence = doc.text.substr(s.start, s.end - s.start);
-      const TriggerHit& primary = act.triggers.front();
-      e.trigger_start = seg.tokens[primary.first].start;
-      e.trigger_end = seg.tokens[primary.last].end;
-      e.trigger = doc.text.substr(e.trigger_start, e.trigger_end - e.trigger_start);
-      // Date: the nearest cue that dates this action (not the telling).
-      const DateCue* best = nullptr;
-      size_t best_d = SIZE_MAX;
-      for (const auto& c : cues) {
-        if (c.reporting || action_for_cue(c, actions) != a) continue;
-        const size_t d = act.distance(c.first_token, c.last_token);
-        if (d < best_d) { best = &c; best_d = d; }
-      }
-      if (best) e.when = best->span;
-      e.background = background || (best && best->since);
-      // Actors: the nearest before the trigger acts; one right after is its target.
-      const bool air = act.sub_event_type == "Air/drone strike";
-      for (const auto& [tok, name] : actors) {
-        if (tok < act.first() && !(air && in(kGroundOnlyActors, name))) e.actor1 = name;
-      }
-      for (const auto& [tok, name] : actors) {
-        const size_t k = tok - base();
-        const bool object = tok > act.last() && (tok <= act.last() + 2 ||
-                            (k > 0 && (words[k - 1] == "against" || words[k - 1] == "on") && tok <= act.last() + 6));
-        if (object && name != e.actor1) { e.actor2 = name; break; }
-      }
-      if (place) {
-        const Place p = gaz.place(place->candidates.front().entry);
-        fill_place(e, p, *place);
-      } else {
-        e.geo_precision = 4;  // no place of its own: never donates one in a merge
-        merge_only.push_back(true);
-        events.push_back(std::move(e));
-        continue;
-      }
-      numbers(e, a, actions);
-      // A lone "killed" or "destroyed" is an event only with a count; a blast is one anyway.
-      if (act.weak && !e.fatalities && e.quantities.empty() && act.event_type != "Explosions/Remote violence") {
-        continue;
-      }
-      const double strength = act.weak ? 0.5 : 1.0;
-      e.confidence = 0.45 * resolution_confidence(*place) + 0.35 * strength + 0.2 * (e.actor1.empty() ? 0.0 : 1.0);
-      merge_only.push_back(reference);
-      events.push_back(std::move(e));
-    }
-    return events;
-  }
-
   // Campaign context rather than a reported action: "is a regular target",
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const {
-    if (sentence_has({"regularly", "regular", "routinely", "repeatedly"})) return true;
-    for (size_t k = 0; k + 1 < size(); ++k) {
-      const std::string& a = words[k];
-      const std::string& b = words[k + 1];
-      if ((a == "has" || a == "have") && b == "been" && k + 2 < size() && words[k + 2].size() > 3 &&
-          words[k + 2].compare(words[k + 2].size() - 3, 3, "ing") == 0)
+    for (size_t k = 0; k < v.size(); ++k) {
+      const std::string& a = word(k);
+      if (one_of(a, {"regularly", "regular", "routinely", "repeatedly", "began", "since"})) return true;
+      if (k + 2 < v.size() && (a == "has" || a == "have") && word(k + 1) == "been" && word(k + 2).size() > 3 &&
+          word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
         return true;
-      if ((a == "were" || a == "was") && (b == "launched" || b == "begun" || b == "started")) return true;
-      if (a == "began" || a == "since") return true;
+      if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
     }
     return false;
   }
 
-
-
-  void fill_place(Event& e, const Place& p, const Mention& m) const {
+  void fill_place(Event& e, const Mention& m) const {
+    const Place p = gaz.place(m.candidates.front().entry);
     e.location = p.name;
     e.admin1 = p.admin1;
     e.country_code = p.country_code;
@@ -453,19 +630,106 @@ struct SentenceReader {
     e.location_end = m.end;
     const bool relative = m.cue == "near" || m.cue == "outside" || m.cue.find("outskirts") != std::string::npos ||
                           m.cue == "close to" || m.cue == "around" ||
-                          (m.cue.find(" of") != std::string::npos && m.cue.find("th") != std::string::npos &&
-                           (m.cue.rfind("north", 0) == 0 || m.cue.rfind("south", 0) == 0)) ||
-                          m.cue.rfind("east of", 0) == 0 || m.cue.rfind("west of", 0) == 0;
+                          (m.cue.find(" of") != std::string::npos &&
+                           (m.cue.rfind("north", 0) == 0 || m.cue.rfind("south", 0) == 0 || m.cue.rfind("east", 0) == 0 ||
+                            m.cue.rfind("west", 0) == 0));
     if (relative) e.geo_relation = m.cue;
+    // "Kabul's Paghman district": the city stands for a part of it.
+    const size_t after = m.last_token + 1 - v.s.first_token;
+    const bool part_of = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
     switch (p.kind) {
-      case PlaceKind::city: e.geo_precision = relative ? 2 : 1; break;
+      case PlaceKind::city: e.geo_precision = relative || part_of ? 2 : 1; break;
       case PlaceKind::admin2: e.geo_precision = 2; break;
       default: e.geo_precision = 3;
     }
   }
-};
 
-std::string family(const Event& e) { return e.event_type; }
+  // SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.
+  void explain(const Frame& f, std::string_view what) const {
+    static const bool on = std::getenv("SITMAP_DEBUG_EVENTS") != nullptr;
+    if (!on) return;
+    const std::string trig = doc.text.substr(seg.tokens[v.token(f.first)].start,
+                                             seg.tokens[v.token(f.last)].end - seg.tokens[v.token(f.first)].start);
+    std::fprintf(stderr, "[%s s%u] %s (%s%s): %.*s\n", doc.id.c_str(), v.index, trig.c_str(),
+                 std::string(event_class_name(f.cls)).c_str(), f.verbal ? ",v" : ",n", static_cast<int>(what.size()), what.data());
+  }
+
+  // ---- the sentence's events ---------------------------------------------------------
+  std::vector<Event> read(std::vector<bool>& merge_only) {
+    std::vector<Event> out;
+    const bool background = is_background();
+    for (size_t i = 0; i < frames.size(); ++i) {
+      const Frame& f = frames[i];
+      if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }
+      if (f.cls == C::light || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
+      if (f.modality == Modality::negated || f.modality == Modality::hypothetical || f.modality == Modality::denied) {
+        explain(f, f.modality == Modality::negated ? "negated" : f.modality == Modality::denied ? "denied" : "hypothetical");
+        continue;
+      }
+      const std::vector<int> evidence = evidence_of(i);
+      const std::vector<int> actors = actor_side(f);
+      const std::vector<int> targets = target_side(f);
+      if (other_sense(f, actors, targets)) { explain(f, "another sense"); continue; }
+      // A reference only adds to an event told elsewhere, so it needs no anchor of its own.
+      if (f.modality != Modality::reference && !anchored(f, evidence, actors, targets)) {
+        explain(f, "no weapon, armed actor or casualties");
+        continue;
+      }
+      // "The coalition has killed hundreds": a running total, not one action.
+      if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) && word(chunk(f.chunk).first) != "had" &&
+          (is_consequence(f.cls) || !where_in_sentence(f))) {
+        explain(f, "a running total");
+        continue;
+      }
+      const std::optional<Typed> type = classify(f, evidence, actors, targets);
+      if (!type) { explain(f, "no type"); continue; }
+      explain(f, type->sub_event_type);
+      const Where where = frame_place(f, evidence);
+      Event e;
+      e.event_type = type->event_type;
+      e.sub_event_type = type->sub_event_type;
+      e.document_id = doc.id;
+      e.start = v.s.start;
+      e.end = v.s.end;
+      e.sentence = doc.text.substr(v.s.start, v.s.end - v.s.start);
+      e.trigger_start = seg.tokens[v.token(f.first)].start;
+      e.trigger_end = seg.tokens[v.token(f.last)].end;
+      e.trigger = doc.text.substr(e.trigger_start, e.trigger_end - e.trigger_start);
+      if (const DateCue* c = frame_date(f)) {
+        e.when = c->span;
+        e.background = c->since;
+      }
+      e.background = e.background || background;
+      e.actor1 = actor_of(actors);
+      const std::string victim = actor_of(targets);
+      if (victim != e.actor1) e.actor2 = victim;
+      numbers(e, f, evidence);
+      const bool reference = v.headline || f.modality == Modality::reference;
+      if (!where.mention && context_place) {
+        fill_place(e, *context_place);
+        e.location_start.reset();  // from the report's context, not this sentence
+        e.location_end.reset();
+        e.confidence = 0.3 * resolution_confidence(*context_place) + 0.1 + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
+        merge_only.push_back(reference);
+        out.push_back(std::move(e));
+        continue;
+      }
+      if (!where.mention) {
+        explain(f, "no place");
+        e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
+        merge_only.push_back(true);
+        out.push_back(std::move(e));
+        continue;
+      }
+      fill_place(e, *where.mention);
+      const double tie = where.rank <= 1 ? 1.0 : where.rank <= 4 ? 0.7 : 0.4;
+      e.confidence = 0.4 * resolution_confidence(*where.mention) + 0.3 * tie + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
+      merge_only.push_back(reference);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+};
 
 bool same_place(const Event& a, const Event& b) {
   if (a.country_code != b.country_code) return false;
@@ -490,9 +754,11 @@ bool actors_agree(const Event& a, const Event& b) {
 
 // Folds `from` into `into`, keeping the more specific place and the
 // stronger evidence's provenance.
-void merge(Event& into, Event& from) {
+void merge(Event& into, Event& from, bool from_is_reference) {
   auto specificity = [](const Event& e) { return e.geo_precision * 2 + (e.location == e.country ? 1 : 0); };
-  const bool from_more_specific = specificity(from) < specificity(into);
+  // A reference, or a place taken from the report's context, never displaces a place of the action's own.
+  const bool from_more_specific = !from_is_reference && (from.location_start || !into.location_start) &&
+                                  specificity(from) < specificity(into);
   if (from_more_specific) {
     std::swap(into.location, from.location);
     std::swap(into.admin1, from.admin1);
@@ -512,7 +778,7 @@ void merge(Event& into, Event& from) {
   if (!into.when.date && from.when.date) into.when = from.when;
   if (into.actor1.empty()) into.actor1 = from.actor1;
   if (into.actor2.empty()) into.actor2 = from.actor2;
-  // Sub-type: the strong evidence's (an air strike over "explosions").
+  // Sub-type: the more specific evidence's (an air strike over "explosions").
   if (into.sub_event_type == "Remote explosive/landmine/IED" && from.sub_event_type != into.sub_event_type)
     into.sub_event_type = from.sub_event_type;
   if (from.fatalities && (!into.fatalities || *from.fatalities < *into.fatalities)) into.fatalities = from.fatalities;
@@ -523,6 +789,33 @@ void merge(Event& into, Event& from) {
   into.evidence_count += from.evidence_count;
 }
 
+// Does this sentence hold any word that can start an event? (Most do not:
+// the parse is skipped for them.)
+bool may_hold_event(const Document& doc, const Segmented& seg, const Sentence& s, const Lexicon& lex) {
+  for (uint32_t k = 0; k < s.token_count; ++k) {
+    const Token& t = seg.tokens[s.first_token + k];
+    if (t.kind != TokenKind::word) continue;
+    if (lex.event_words_by_first.count(ascii_lower(token_text(doc.text, t)))) return true;
+  }
+  return false;
+}
+
+DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon& lex) {
+  DocContext ctx;
+  std::vector<std::string> words;
+  words.reserve(seg.tokens.size());
+  for (const Token& t : seg.tokens) words.push_back(ascii_lower(token_text(doc.text, t)));
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (lex.roles.ends_at(words, 0, k, Role::weapon_air)) { ctx.air = true; ++ctx.weapons; }
+    else if (lex.roles.ends_at(words, 0, k, Role::weapon_shell)) { ctx.missiles = true; ++ctx.weapons; }
+    else if (lex.roles.ends_at(words, 0, k, Role::weapon_explosive) || lex.roles.ends_at(words, 0, k, Role::weapon_gun) ||
+             lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
+      ++ctx.weapons;
+    if (lex.roles.ends_at(words, k, k, Role::sport)) ++ctx.sport;
+  }
+  return ctx;
+}
+
 }  // namespace
 
 std::optional<long> parse_count(const std::vector<std::string>& words, size_t at, size_t* used) {
@@ -530,7 +823,8 @@ std::optional<long> parse_count(const std::vector<std::string>& words, size_t at
   static const std::map<std::string, long, std::less<>> named = {
       {"one", 1},     {"two", 2},      {"three", 3},     {"four", 4},      {"five", 5},     {"six", 6},
       {"seven", 7},   {"eight", 8},    {"nine", 9},      {"ten", 10},      {"eleven", 11},  {"twelve", 12},
-      {"thirteen", 13}, {"fifteen", 15}, {"twenty", 20}, {"thirty", 30},   {"forty", 40},   {"fifty", 50},
+      {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+      {"nineteen", 19}, {"twenty", 20}, {"thirty", 30},   {"forty", 40},   {"fifty", 50},   {"sixty", 60},
       {"hundred", 100}, {"dozen", 12}, {"dozens", 12},   {"scores", 20},   {"hundreds", 100}, {"thousands", 1000},
       {"several", 10}, {"many", 10}};
   const std::string& w = words[at];
@@ -556,17 +850,37 @@ std::optional<long> parse_count(const std::vector<std::string>& words, size_t at
 
 std::vector<Event> extract_events(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions,
                                   const Gazetteer& gaz, const Lexicon& lex, std::vector<std::string>* warnings) {
-  // Does the report speak of aircraft at all? Then "strikes" are air strikes.
-  int air_words = 0;
-  for (const Token& t : seg.tokens) {
-    if (in(kAirWords, ascii_lower(token_text(doc.text, t)))) ++air_words;
-  }
+  const DocContext ctx = read_context(doc, seg, lex);
+  const WordTable& words = WordTable::shared();
+  std::vector<std::vector<size_t>> by_sentence(seg.sentences.size());
+  for (size_t m = 0; m < mentions.size(); ++m)
+    if (mentions[m].sentence < by_sentence.size()) by_sentence[mentions[m].sentence].push_back(m);
+
   std::vector<Event> drafts;
   std::vector<bool> merge_only;
+  const Mention* context = nullptr;
+  uint32_t context_sentence = 0;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
-    SentenceReader r{doc, seg, seg.sentences[si], mentions, gaz, lex, air_words >= 1, warnings, {}};
-    auto events = r.read(merge_only);
-    for (auto& e : events) drafts.push_back(std::move(e));
+    const Sentence& s = seg.sentences[si];
+    if (!doc.byline.empty() && doc.text.compare(s.start, s.end - s.start, doc.byline) == 0) continue;
+    auto note_context = [&] {  // the last place this sentence names is the context of the next ones
+      for (size_t m : by_sentence[si]) {
+        const Mention& mm = mentions[m];
+        if (mm.candidates.empty() || mm.demonym || mm.in_name) continue;
+        const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
+        if ((k == PlaceKind::country || k == PlaceKind::region || k == PlaceKind::continent) && mm.cue != "in") continue;
+        context = &mm;
+        context_sentence = si;
+      }
+    };
+    if (!may_hold_event(doc, seg, s, lex)) { note_context(); continue; }
+    const bool headline = !doc.title.empty() && doc.text.compare(s.start, s.end - s.start, doc.title) == 0;
+    const SentenceView view(doc, seg, si, words, headline);
+    SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), by_sentence[si],
+                     find_date_cues(doc, seg, s, warnings), warnings, nullptr};
+    if (context_sentence + 3 >= si) r.context_place = context;
+    for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
+    note_context();
   }
 
   // Merge: specific events first absorb their other mentions.
@@ -581,10 +895,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     Event& e = drafts[i];
     bool merged = false;
     for (Event& k : kept) {
-      if (family(k) != family(e) || k.background != e.background) continue;
+      if (k.event_type != e.event_type || k.background != e.background) continue;
       const bool where = merge_only[i] ? true : same_place(k, e);
       if (where && dates_agree(k, e) && actors_agree(k, e) && (!merge_only[i] || k.location_start)) {
-        merge(k, e);
+        merge(k, e, merge_only[i]);
         merged = true;
         break;
       }

@@ -1,19 +1,50 @@
 #pragma once
 // The curated word lists extraction runs on (geodata/lexicon/, embedded at
 // build time so the program needs no source tree).
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace sitmap {
 
-enum class TriggerStrength { strong, air, weak };
+// What a trigger word can state (geodata/lexicon/event_words.tsv explains each).
+enum class EventClass : uint8_t {
+  air, shell, explosive, suicide, grenade, chemical, bomb, strike, hit, pound, explode, blast, attack, raid, storm,
+  ambush, shoot, kill, harm, die, massacre, clash, take, retake, withdraw, abduct, destroy, protest, riot, light
+};
+EventClass event_class_from_name(std::string_view name);  // throws std::invalid_argument
+std::string_view event_class_name(EventClass c);
 
-struct TriggerRule {
+struct EventWord {
   std::vector<std::string> words;  // lower case, one per token
-  std::string event_type, sub_event_type;
-  TriggerStrength strength = TriggerStrength::strong;
+  bool verb = false;               // else a noun (head of a noun group)
+  EventClass cls = EventClass::attack;
+};
+
+// Word classes asked of an action's arguments (geodata/lexicon/roles.tsv).
+enum class Role : uint8_t {
+  weapon_air, weapon_shell, weapon_explosive, weapon_suicide, weapon_grenade, weapon_chemical, weapon_gun,
+  armed, state_forces, police_forces, civilian, military_target, territory,
+  sport, labour, market, disaster, abstract, intention, reaction, denial, speech, count_
+};
+Role role_from_name(std::string_view name);  // throws std::invalid_argument
+
+// Phrases of each role, found by the word they end on.
+class RoleTable {
+ public:
+  void add(Role r, std::vector<std::string> phrase);
+  // Does a phrase of role `r` end at words[end] (and lie within words[first..end])?
+  bool ends_at(const std::vector<std::string>& words, size_t first, size_t end, Role r) const;
+  // Any phrase of `r` ending inside words[first..last]?
+  bool any_in(const std::vector<std::string>& words, size_t first, size_t last, Role r) const;
+  bool is(std::string_view word, Role r) const;  // a one-word phrase
+
+ private:
+  std::unordered_map<std::string, std::vector<std::pair<Role, std::vector<std::string>>>> by_last_;
 };
 
 struct ActorRule {
@@ -22,16 +53,24 @@ struct ActorRule {
 };
 
 struct Lexicon {
-  std::vector<TriggerRule> triggers;     // longest phrases first
+  std::vector<EventWord> event_words;  // longest phrases first
+  std::unordered_map<std::string, std::vector<size_t>> event_words_by_first;  // first word -> indexes
+  RoleTable roles;
   std::vector<ActorRule> actors;         // longest phrases first
   std::unordered_set<std::string> not_places;  // folded
   std::vector<std::vector<std::string>> targets;
   std::unordered_set<std::string> given_names;  // as written: "Charlie"
 
   static const Lexicon& builtin();
-  // Parses the four tables; throws std::runtime_error naming table and line.
-  static Lexicon parse(std::string_view triggers, std::string_view actors, std::string_view not_places,
-                       std::string_view targets, std::string_view given_names);
+  struct Tables {
+    std::string_view event_words, roles, actors, not_places, targets, given_names;
+  };
+  // Parses the tables; throws std::runtime_error naming table and line.
+  static Lexicon parse(const Tables& t);
+
+  // The longest event word starting at words[k] (verb or noun as asked);
+  // nullptr when none.
+  const EventWord* event_word_at(const std::vector<std::string>& words, size_t k, size_t end, bool verb) const;
 };
 
 // Lower-case words of a phrase as the tokenizer would split it.

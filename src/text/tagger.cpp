@@ -199,8 +199,9 @@ struct Tagger {
     if (u.all_caps && u.raw.size() >= 2 && !title_case) {
       u.cands = WordTags{{Pos::NNP}, 1};  // "IS", "UN", "ISWAP"
     } else if (name_like) {
-      u.cands = WordTags{{Pos::NNP}, 1};
-      if (exact.has(Pos::NNPS) && !exact.has(Pos::NNP)) u.cands = WordTags{{Pos::NNPS}, 1};
+      // The table's capitalised entries are names and peoples ("French": JJ, "Shiites": NNPS).
+      const bool proper_entry = exact.count && (exact.first() == Pos::NNP || exact.first() == Pos::NNPS || exact.first() == Pos::JJ);
+      u.cands = proper_entry ? exact : WordTags{{Pos::NNP}, 1};
     } else if (lower.count) {
       u.cands = lower;
     } else if (exact.count) {
@@ -239,6 +240,18 @@ struct Tagger {
     const Pos p = tag(i);
     return p == Pos::NNS || p == Pos::NNP || p == Pos::NNPS || p == Pos::PRP || p == Pos::NN || p == Pos::WDT ||
            p == Pos::WP || p == Pos::EX;
+  }
+
+  // Does a word that can only be a finite verb come before the clause ends?
+  bool finite_verb_later(size_t from) const {
+    for (size_t j = from; j < units.size() && j < from + 8; ++j) {
+      const Unit& x = units[j];
+      if (x.punct || x.lower == "that" || x.lower == "which" || x.lower == "who") return false;
+      const Pos t = x.cands.first();
+      if ((t == Pos::VBD || t == Pos::VBZ || t == Pos::VBP || t == Pos::MD) && !x.cands.has(Pos::NN) && !x.cands.has(Pos::NNS))
+        return true;
+    }
+    return false;
   }
 
   // Contextual rules, left to right; each only picks among a word's tags.
@@ -320,9 +333,20 @@ struct Tagger {
         const bool plural_verb = can(i, Pos::VBP) && (tag(p) == Pos::NNS || tag(p) == Pos::PRP || tag(p) == Pos::NNPS);
         if (can(i, Pos::VBD) && !(can(i, Pos::VBN) && lower(i + 1) == "by")) { u.tag = Pos::VBD; continue; }
         if (can(i, Pos::VBN) && lower(i + 1) == "by") { u.tag = Pos::VBN; continue; }
-        if (object_after || next == Pos::IN || next == Pos::punct || next == Pos::RB) {
+        // "security forces in Farah", "coalition strikes killed": a noun compound,
+        // unless an object follows and no other verb does ("IS attacks Kobane").
+        const bool name_subject = tag(p) == Pos::NNP || tag(p) == Pos::PRP || tag(p) == Pos::NNPS;
+        const bool verb_later = finite_verb_later(i + 1);
+        const bool noun_possible = can(i, Pos::NN) || can(i, Pos::NNS);
+        const bool verb_first = is_verb(u.cands.first());
+        if (!verb_later && (object_after || ((!noun_possible || verb_first) &&
+                                             (next == Pos::IN || next == Pos::punct || next == Pos::RB || next == Pos::TO)))) {
           if (can(i, Pos::VBZ) && (tag(p) == Pos::NN || tag(p) == Pos::NNP || lower(p) == "it" || lower(p) == "he" || lower(p) == "she")) { u.tag = Pos::VBZ; continue; }
-          if (plural_verb && (object_after || next == Pos::IN || next == Pos::punct)) { u.tag = Pos::VBP; continue; }
+          if (plural_verb) { u.tag = Pos::VBP; continue; }
+        }
+        if (!verb_first && (can(i, Pos::NNS) || can(i, Pos::NN))) {
+          u.tag = can(i, Pos::NNS) ? Pos::NNS : Pos::NN;
+          continue;
         }
       }
       // A participle after a comma opens a clause ("..., killed in the blast").

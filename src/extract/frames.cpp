@@ -1,0 +1,357 @@
+#include "extract/frames.hpp"
+
+#include <algorithm>
+
+#include "core/fold.hpp"
+#include "text/tagger.hpp"
+
+namespace sitmap {
+
+namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Classes that report what an action did rather than the action.
+bool is_consequence(EventClass c) {
+  return c == EventClass::kill || c == EventClass::harm || c == EventClass::die || c == EventClass::destroy;
+}
+
+struct FrameReader {
+  const SentenceView& v;
+  const Lexicon& lex;
+  std::vector<Frame> frames;
+
+  const Parse& p() const { return v.parse; }
+  const std::string& word(size_t k) const { return v.words[k]; }
+  int chunks() const { return static_cast<int>(p().chunks.size()); }
+
+  // The noun chunk right after sentence token k (skipping adverbs).
+  int noun_after(uint32_t k) const {
+    if (k + 1 >= v.size()) return -1;
+    for (int c = p().chunk_of[k + 1]; c < chunks(); ++c) {
+      const Chunk& ch = v.chunk(c);
+      if (ch.kind == ChunkKind::noun) return c;
+      if (ch.kind != ChunkKind::adverb && ch.kind != ChunkKind::adjective) return -1;
+    }
+    return -1;
+  }
+
+  // ---- modality --------------------------------------------------------
+  // The verb chunk before an infinitive in its clause or the one before it:
+  // "vowed to attack", "plans to strike", "tried to storm".
+  int governing_verb_of_infinitive(int c) const {
+    for (int j = c; j-- > 0;) {
+      const Chunk& ch = v.chunk(j);
+      if (ch.kind == ChunkKind::verb) return j;
+      if (ch.kind == ChunkKind::punct && word(ch.head) != ",") return -1;
+    }
+    return -1;
+  }
+
+  bool verb_is(int c, Role r) const { return c >= 0 && lex.roles.is(word(v.chunk(c).head), r); }
+
+  // "a promise to have forces stop carrying out attacks": an intention word
+  // earlier in the same stretch of the sentence (no comma, dash or semicolon between).
+  bool intention_before(uint32_t first) const {
+    for (uint32_t k = first; k-- > 0 && k + 12 > first;) {
+      const std::string& w = word(k);
+      if (w == "," || w == ";" || w == "\xE2\x80\x94" || w == ":" || w == "but") return false;
+      if (p().tags[k] == Pos::MD) continue;  // the verb group's own modal is read there
+      if (lex.roles.is(w, Role::intention) && !lex.roles.is(w, Role::speech)) return true;
+    }
+    return false;
+  }
+
+  Modality verb_modality(int c) const {
+    const Chunk& ch = v.chunk(c);
+    if (ch.negated) return Modality::negated;
+    if (ch.modal) {
+      // "would" and "could" in reported past ("said it could not confirm") stay hypothetical too.
+      return Modality::hypothetical;
+    }
+    const Clause& cl = p().clauses[static_cast<size_t>(ch.clause)];
+    if (cl.kind == ClauseKind::subordinate && one_of(cl.opener, {"if", "unless", "whether", "until"}))
+      return Modality::hypothetical;
+    if (ch.infinitive || (v.chunk(c).first > 0 && p().tags[v.chunk(c).first] == Pos::VB && !ch.finite)) {
+      const int gov = governing_verb_of_infinitive(c);
+      if (gov < 0) return Modality::hypothetical;  // "to retake the town": a purpose
+      const std::string& g = word(v.chunk(gov).head);
+      if (one_of(g, {"tried", "try", "tries", "attempted", "attempt", "managed", "continued", "continue", "continues",
+                     "began", "begin", "begins", "started", "start", "used", "went", "came", "rushed", "moved"}))
+        return verb_modality(gov);
+      if (verb_is(gov, Role::denial)) return Modality::denied;
+      return Modality::hypothetical;
+    }
+    // "denied shelling the town": a gerund under a denial.
+    if (p().tags[ch.head] == Pos::VBG && !ch.finite) {
+      const int gov = governing_verb_of_infinitive(c);
+      if (verb_is(gov, Role::denial)) return Modality::denied;
+      if (verb_is(gov, Role::intention)) return Modality::hypothetical;
+    }
+    // A clause under a denial or a threat: "denied that its jets had struck", "warned that it would".
+    if (cl.kind == ClauseKind::subordinate && cl.opener == "that") {
+      for (int j = c; j-- > 0;) {
+        const Chunk& g = v.chunk(j);
+        if (g.kind != ChunkKind::verb || g.clause == ch.clause) continue;
+        if (lex.roles.is(word(g.head), Role::denial)) return Modality::denied;
+        if (lex.roles.is(word(g.head), Role::intention) && !lex.roles.is(word(g.head), Role::speech)) return Modality::hypothetical;
+        break;
+      }
+    }
+    return Modality::asserted;
+  }
+
+  // A noun's modality: its determiner ("no attacks"), the noun it hangs from
+  // ("threat of attacks", "anniversary of the bombing", "after the raids"),
+  // and the verb that governs it ("condemned the attack", "feared an offensive").
+  Modality noun_modality(const Frame& f) const {
+    const Chunk& ch = v.chunk(f.chunk);
+    const std::string& det = word(ch.first);
+    if (det == "no" || det == "any") return Modality::negated;
+    int prev = f.chunk - 1;
+    // "in the wake of Russian and US-led strikes": past the other conjuncts.
+    while (prev >= 2 && v.chunk(prev).kind == ChunkKind::conj &&
+           (v.chunk(prev - 1).kind == ChunkKind::noun || v.chunk(prev - 1).kind == ChunkKind::adjective))
+      prev -= 2;
+    if (prev >= 0 && v.chunk(prev).kind == ChunkKind::prep) {
+      const std::string& prep = word(v.chunk(prev).head);
+      if (one_of(prep, {"after", "following", "since", "before", "despite", "like", "avenge", "than"})) return Modality::reference;
+      if (prep == "for" || prep == "of" || prep == "over" || prep == "into" || prep == "against" || prep == "about" || prep == "to") {
+        const int owner = prev - 1;
+        if (owner >= 0 && v.chunk(owner).kind == ChunkKind::noun) {
+          const uint32_t head = v.chunk(owner).head;
+          const std::string& h = word(head);
+          if (lex.roles.is(h, Role::intention) || one_of(h, {"threat", "threats", "risk", "possibility", "prospect", "fear", "fears", "plan", "plans", "warning", "warnings", "preparations", "danger"}))
+            return Modality::hypothetical;
+          if (lex.roles.is(h, Role::reaction) || one_of(h, {"wake", "response", "aftermath", "retaliation", "reprisal", "reprisals", "investigation", "anniversary", "victims", "trial", "news", "footage", "video", "images", "report", "reports"}))
+            return Modality::reference;
+          if (lex.roles.is(h, Role::denial)) return Modality::denied;
+        }
+      }
+    }
+    if (f.governor >= 0) {
+      const Chunk& g = v.chunk(f.governor);
+      const std::string& gw = word(g.head);
+      if (lex.roles.is(gw, Role::reaction)) return Modality::reference;
+      if (lex.roles.is(gw, Role::denial)) return Modality::denied;
+      const Modality m = verb_modality(f.governor);
+      if (m != Modality::asserted) return m;
+      if (lex.roles.is(gw, Role::intention) && !lex.roles.is(gw, Role::speech)) return Modality::hypothetical;
+    }
+    return Modality::asserted;
+  }
+
+  // ---- reading frames --------------------------------------------------
+  void verbal(int c) {
+    const Chunk& ch = v.chunk(c);
+    // The trigger starts at the head; multi-word ones run past it ("opened fire", "took control of").
+    const EventWord* ew = lex.event_word_at(v.words, ch.head, v.size(), true);
+    if (!ew) return;
+    Frame f;
+    f.cls = ew->cls;
+    f.verbal = true;
+    f.chunk = c;
+    f.first = ch.head;
+    f.last = ch.head + static_cast<uint32_t>(ew->words.size()) - 1;
+    f.passive = ch.passive || (!ch.finite && p().tags[ch.head] == Pos::VBN);
+    f.subject = p().subject_of(c);
+    f.object = f.last > ch.last ? noun_after(f.last) : p().object_of(c);
+    if (f.object >= 0 && static_cast<uint32_t>(v.chunk(f.object).first) <= f.last) f.object = noun_after(f.last);
+    f.preps = p().preps_of(c);
+    for (const auto& pp : f.preps)
+      if (pp.where == Parse::PrepPhrase::after && word(v.chunk(pp.prep).head) == "by" && pp.object >= 0 && f.passive) {
+        f.agent = pp.object;
+        break;
+      }
+    f.modality = verb_modality(c);
+    if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
+    frames.push_back(f);
+  }
+
+  void nominal(int c) {
+    const Chunk& ch = v.chunk(c);
+    const EventWord* ew = nullptr;
+    uint32_t start = ch.first;
+    for (; start <= ch.head && !ew; ++start) {
+      const EventWord* w = lex.event_word_at(v.words, start, ch.head + 1, false);
+      if (w && start + w->words.size() - 1 == ch.head) ew = w;
+    }
+    if (!ew) return;
+    --start;
+    Frame f;
+    f.cls = ew->cls;
+    f.chunk = c;
+    f.first = start;
+    f.last = ch.head;
+    // The noun's own phrases: "attacks on a market in Kano by gunmen".
+    for (int j = c + 1; j + 1 < chunks();) {
+      const Chunk& pc = v.chunk(j);
+      if (pc.kind != ChunkKind::prep || pc.clause != ch.clause) break;
+      const int obj = p().object_of_prep(j);
+      if (obj < 0) break;
+      Parse::PrepPhrase pp;
+      pp.prep = j;
+      pp.object = obj;
+      pp.where = Parse::PrepPhrase::after;
+      if (word(pc.head) == "by" && f.agent < 0) f.agent = obj;
+      f.preps.push_back(pp);
+      j = obj + 1;
+    }
+    f.governor = governor_of(c, f);
+    f.modality = noun_modality(f);
+    if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
+    frames.push_back(f);
+  }
+
+  // The verb a noun chunk belongs to: as its object, in one of its phrases,
+  // or as its subject (then the verb's phrases are the noun's too: "an
+  // explosion ripped through a market in Kano").
+  int governor_of(int c, Frame& f) const {
+    for (int j = 0; j < chunks(); ++j) {
+      const Chunk& vc = v.chunk(j);
+      if (vc.kind != ChunkKind::verb) continue;
+      if (p().object_of(j) == c) return j;
+      if (j > c && p().subject_of(j) == c) {
+        for (const auto& pp : p().preps_of(j))
+          if (pp.where == Parse::PrepPhrase::after) f.preps.push_back(pp);
+        if (f.subject < 0) f.subject = -1;
+        return j;
+      }
+    }
+    for (int j = 0; j < chunks(); ++j) {
+      const Chunk& vc = v.chunk(j);
+      if (vc.kind != ChunkKind::verb) continue;
+      for (const auto& pp : p().preps_of(j))
+        if (pp.object == c) return j;
+    }
+    return -1;
+  }
+
+  // ---- linking: one action, many words ----------------------------------
+  int frame_of_chunk(int c) const {
+    for (size_t i = 0; i < frames.size(); ++i)
+      if (frames[i].chunk == c) return static_cast<int>(i);
+    return -1;
+  }
+
+  // A frame's host: a noun event its verb carries ("launched raids"), or
+  // that caused its consequence ("an air strike killed 12", "died in clashes").
+  void link() {
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame& f = frames[i];
+      if (!f.verbal) continue;
+      if (f.cls == EventClass::light) {
+        const int n = f.object >= 0 ? frame_of_chunk(f.object) : -1;
+        if (n >= 0 && !frames[static_cast<size_t>(n)].verbal) {
+          Frame& host = frames[static_cast<size_t>(n)];
+          f.host = n;
+          if (host.agent < 0 && host.subject < 0) host.subject = f.subject;
+          for (const auto& pp : f.preps)
+            if (pp.where != Parse::PrepPhrase::inner) host.preps.push_back(pp);
+          if (host.modality == Modality::asserted) host.modality = f.modality;
+        }
+        continue;
+      }
+      if (!is_consequence(f.cls) && f.cls != EventClass::hit && f.cls != EventClass::explode) continue;
+      // The cause as subject, agent or phrase.
+      auto cause = [&](int chunk) { return chunk >= 0 ? frame_of_chunk(chunk) : -1; };
+      int host = -1;
+      for (int c : {f.passive ? f.agent : f.subject, f.agent}) {
+        const int h = cause(c);
+        if (h >= 0 && !frames[static_cast<size_t>(h)].verbal && h != static_cast<int>(i)) { host = h; break; }
+      }
+      if (host < 0 && is_consequence(f.cls)) {
+        for (const auto& pp : f.preps) {
+          const std::string& prep = word(v.chunk(pp.prep).head);
+          if (pp.where != Parse::PrepPhrase::after || !one_of(prep, {"in", "during", "by", "from", "after", "amid"})) continue;
+          const int h = cause(pp.object);
+          if (h >= 0 && !frames[static_cast<size_t>(h)].verbal && !is_consequence(frames[static_cast<size_t>(h)].cls)) { host = h; break; }
+        }
+      }
+      if (host >= 0) {
+        Frame& h = frames[static_cast<size_t>(host)];
+        f.host = host;
+        if (f.modality != Modality::asserted && h.modality == Modality::asserted) h.modality = f.modality;
+        // The consequence's phrases say where the cause happened too.
+        for (const auto& pp : f.preps)
+          if (pp.object != h.chunk) h.preps.push_back(pp);
+      }
+    }
+    // A noun event inside a violent verb's phrase is the same action told
+    // again: "attacked the base in a suicide bombing".
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame& f = frames[i];
+      if (f.verbal || f.host >= 0 || f.governor < 0) continue;
+      const int g = frame_of_chunk(f.governor);
+      if (g < 0 || frames[static_cast<size_t>(g)].host >= 0) continue;
+      const Frame& gf = frames[static_cast<size_t>(g)];
+      if (gf.cls == EventClass::light || is_consequence(gf.cls)) continue;
+      bool in_phrase = false;
+      for (const auto& pp : gf.preps)
+        if (pp.object == f.chunk && one_of(word(v.chunk(pp.prep).head), {"in", "with", "during"})) in_phrase = true;
+      if (in_phrase) f.host = g;
+    }
+    // Consequences in a participle or coordinate clause belong to their
+    // clause's action: "stormed a hotel ..., killing 20".
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame& f = frames[i];
+      if (f.host >= 0 || !is_consequence(f.cls) || !f.verbal) continue;
+      const int clause = v.chunk(f.chunk).clause;
+      const Clause& cl = p().clauses[static_cast<size_t>(clause)];
+      int best = -1;
+      for (size_t j = 0; j < frames.size(); ++j) {
+        if (j == i || frames[j].host >= 0 || is_consequence(frames[j].cls) || frames[j].cls == EventClass::light) continue;
+        const int fc = v.chunk(frames[j].chunk).clause;
+        const bool same = fc == clause;
+        const bool parent = fc == cl.parent && (cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate ||
+                                                cl.kind == ClauseKind::relative || cl.kind == ClauseKind::subordinate);
+        const bool child = p().clauses[static_cast<size_t>(fc)].parent == clause;
+        if (same || parent || child) {
+          if (best < 0 || (same && v.chunk(frames[static_cast<size_t>(best)].chunk).clause != clause)) best = static_cast<int>(j);
+        }
+      }
+      if (best >= 0) f.host = best;
+    }
+  }
+
+  std::vector<Frame> run() {
+    for (int c = 0; c < chunks(); ++c) {
+      const ChunkKind k = v.chunk(c).kind;
+      if (k == ChunkKind::verb) verbal(c);
+      else if (k == ChunkKind::noun) nominal(c);
+    }
+    std::sort(frames.begin(), frames.end(), [](const Frame& a, const Frame& b) { return a.first < b.first; });
+    link();
+    return std::move(frames);
+  }
+};
+
+}  // namespace
+
+SentenceView::SentenceView(const Document& d, const Segmented& g, uint32_t i, const WordTable& table, bool title)
+    : doc(d), seg(g), s(g.sentences[i]), index(i), headline(title) {
+  parse = parse_sentence(d.text, g, s, table, title);
+  words.reserve(s.token_count);
+  for (uint32_t k = 0; k < s.token_count; ++k) words.push_back(ascii_lower(token_text(d.text, g.tokens[s.first_token + k])));
+}
+
+std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {
+  FrameReader r{v, lex, {}};
+  return r.run();
+}
+
+bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {
+  if (chunk < 0) return false;
+  const Chunk& c = v.chunk(chunk);
+  return lex.roles.any_in(v.words, c.first, c.last, r);
+}
+
+bool chunk_is(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {
+  if (chunk < 0) return false;
+  const Chunk& c = v.chunk(chunk);
+  return lex.roles.ends_at(v.words, c.first, c.head, r);
+}
+
+}  // namespace sitmap

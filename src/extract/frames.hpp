@@ -1,0 +1,65 @@
+#pragma once
+// Actions stated in one sentence, read off its chunks and clauses: the
+// trigger, who did it, to whom, with what, and the phrases of its own clause
+// that say where and when. Frames are what events are built from; one
+// action told with several words ("launched air strikes that killed 12")
+// becomes one frame with the others as its evidence.
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "extract/lexicon.hpp"
+#include "text/chunker.hpp"
+#include "text/segment.hpp"
+
+namespace sitmap {
+
+// One sentence as the frame reader sees it.
+struct SentenceView {
+  const Document& doc;
+  const Segmented& seg;
+  const Sentence& s;
+  uint32_t index = 0;              // of the sentence in the document
+  Parse parse;
+  std::vector<std::string> words;  // lower case, per token of the sentence
+  bool headline = false;
+
+  SentenceView(const Document& d, const Segmented& g, uint32_t i, const WordTable& table, bool title);
+  size_t size() const { return words.size(); }
+  uint32_t token(size_t k) const { return s.first_token + static_cast<uint32_t>(k); }  // document token index
+  const Chunk& chunk(int c) const { return parse.chunks[static_cast<size_t>(c)]; }
+};
+
+enum class Modality : uint8_t {
+  asserted,      // it happened
+  negated,       // "did not attack"
+  hypothetical,  // "could strike", "threatened to attack", "plans for an offensive"
+  reference,     // "after the attacks", "condemned the bombing": an action told elsewhere
+  denied         // "denied shelling the town"
+};
+
+struct Frame {
+  EventClass cls = EventClass::attack;
+  bool verbal = false;
+  int chunk = -1;                  // the trigger's chunk
+  uint32_t first = 0, last = 0;    // trigger words, sentence-relative tokens
+  int subject = -1, object = -1;   // noun chunks; for a passive verb the subject is what was hit
+  int agent = -1;                  // "by X": who acted, for passives and nouns
+  int governor = -1;               // nouns: the verb chunk whose subject, object or phrase they are
+  std::vector<Parse::PrepPhrase> preps;
+  bool passive = false;
+  Modality modality = Modality::asserted;
+  int host = -1;                   // the frame this one is evidence for (index in the sentence's frames)
+};
+
+// Every trigger in the sentence as a frame, with evidence frames pointing
+// at their host ("killed" in "an air strike killed 12", "carried out" in
+// "carried out raids"). Frames come back in sentence order.
+std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex);
+
+// Helpers the event builder shares.
+bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r);
+// Does a role phrase end on the chunk's head (its kind of thing)?
+bool chunk_is(const SentenceView& v, const Lexicon& lex, int chunk, Role r);
+
+}  // namespace sitmap
