@@ -69,6 +69,7 @@ struct SentenceEvents {
   std::vector<DateCue> cues;
   std::vector<std::string>* warnings;
   const Mention* context_place = nullptr;  // the report's place so far, for actions that name none
+  const Mention* placed = nullptr;         // out: the place of this sentence's last action
 
   const std::string& word(size_t k) const { return v.words[k]; }
   const Chunk& chunk(int c) const { return v.chunk(c); }
@@ -109,6 +110,9 @@ struct SentenceEvents {
 
   std::vector<int> actor_side_heads(const Frame& f) const {
     std::vector<int> out;
+    // "34 cruise missiles were fired at targets": the passive's subject is what was fired.
+    const bool fired = f.verbal && f.passive && one_of(word(f.first), {"fired", "launched", "dropped", "lobbed"});
+    if (fired && f.subject >= 0) out.push_back(f.subject);
     if (f.verbal) {
       if (!f.passive && f.subject >= 0) out.push_back(f.subject);
       if (f.agent >= 0) out.push_back(f.agent);
@@ -130,8 +134,9 @@ struct SentenceEvents {
   // Chunks on the target's side: who or what was hit.
   std::vector<int> target_side(const Frame& f) const {
     std::vector<int> out;
+    const bool fired = f.verbal && f.passive && one_of(word(f.first), {"fired", "launched", "dropped", "lobbed"});
     if (f.verbal) {
-      if (f.passive && f.subject >= 0) out.push_back(f.subject);
+      if (f.passive && f.subject >= 0 && !fired) out.push_back(f.subject);
       if (!f.passive && f.object >= 0 && f.cls != C::light) out.push_back(f.object);
     }
     for (const auto& pp : f.preps) {
@@ -140,6 +145,16 @@ struct SentenceEvents {
         out.push_back(pp.object);
     }
     return out;
+  }
+
+  // Is this frame's chunk what another action hit? ("struck a peace rally")
+  bool is_target_of_other(size_t i) const {
+    for (size_t j = 0; j < frames.size(); ++j) {
+      if (j == i || frames[j].cls == C::protest) continue;
+      for (int c : target_side(frames[j]))
+        if (c == frames[i].chunk) return true;
+    }
+    return false;
   }
 
   bool side_has(const std::vector<int>& side, Role r) const {
@@ -257,7 +272,11 @@ struct SentenceEvents {
     if (air) return kAir;
     if (shell) return kShell;
     if (grenade) return kGrenade;
-    if (explosive) return any({C::bomb}) && ctx.air && !side_has(carriers, Role::weapon_explosive) ? kAir : kIed;
+    if (explosive) {
+      // "dropped 20 bombs", "bombed": from the air when the report speaks of aircraft.
+      const bool dropped = f.cls == C::light && one_of(word(f.first), {"dropped", "drop", "drops", "dropping"});
+      return (any({C::bomb}) || dropped) && ctx.air ? kAir : kIed;
+    }
     if (any({C::bomb})) return ctx.air ? kAir : kIed;
     if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
     if (any({C::strike, C::pound})) {
@@ -369,10 +388,17 @@ struct SentenceEvents {
         bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
         for (int c : targets) territory = territory || place_in(c);
         if (f.object >= 0) territory = territory || is(f.object, Role::territory) || place_in(f.object);
+        // "recaptured the government complex in Ramadi": a named place of the action's own.
+        const Where w = frame_place(f, evidence);
+        territory = territory || (w.mention && w.rank <= 2);
         return territory && (armed || f.cls == C::retake);
       }
       case C::kill: case C::harm:
         return armed || weapon || evidence.size() > 0;
+      case C::raid:
+        // Police raids are arrests, not attacks.
+        if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
+        return ctx.air || armed || weapon || casualties(f, evidence);
       case C::destroy:
         return armed || weapon;
       default:
@@ -469,16 +495,30 @@ struct SentenceEvents {
       }
       return nullptr;
     };
-    if (const Mention* m = from_preps(f, Parse::PrepPhrase::after)) return {m, 0};
+    // The action's own phrases, what it hit, and its evidence's phrases: the
+    // most specific place among them ("air strikes in Syria, hitting
+    // positions near Homs" is near Homs).
+    std::vector<Where> own;
+    if (const Mention* m = from_preps(f, Parse::PrepPhrase::after)) own.push_back({m, 0});
     if (f.verbal) {
       const int what = f.passive ? f.subject : f.object;
       if (f.cls != C::light && f.cls != C::kill && f.cls != C::harm)
-        if (const Mention* m = place_of_phrase(what)) return {m, 1};
+        if (const Mention* m = place_of_phrase(what)) own.push_back({m, 1});
     } else if (const Mention* m = place_of_phrase(f.chunk)) {
-      return {m, 1};  // "the Kabul attack"
+      own.push_back({m, 1});  // "the Kabul attack"
     }
-    for (int e : evidence)
-      if (const Mention* m = from_preps(frames[static_cast<size_t>(e)], Parse::PrepPhrase::after)) return {m, 2};
+    for (int e : evidence) {
+      const Frame& ef = frames[static_cast<size_t>(e)];
+      if (const Mention* m = from_preps(ef, Parse::PrepPhrase::after)) own.push_back({m, 2});
+      if (ef.verbal && !is_consequence(ef.cls))
+        if (const Mention* m = place_of_phrase(ef.passive ? ef.subject : ef.object)) own.push_back({m, 2});
+    }
+    if (!own.empty()) {
+      return *std::min_element(own.begin(), own.end(), [&](const Where& a, const Where& b) {
+        const int sa = specificity(*a.mention) >= 3 ? 1 : 0, sb = specificity(*b.mention) >= 3 ? 1 : 0;
+        return sa != sb ? sa < sb : a.rank < b.rank;
+      });
+    }
     if (const Mention* m = from_preps(f, Parse::PrepPhrase::fronted)) return {m, 3};
     // A dependent clause's action happens where its main clause's does.
     const int clause = chunk(f.chunk).clause;
@@ -514,6 +554,26 @@ struct SentenceEvents {
   }
 
   static std::string_view first_word(std::string_view cue) { return cue.substr(0, cue.find(' ')); }
+
+  bool progressive(const Frame& f) const {
+    const Chunk& c = chunk(f.chunk);
+    for (uint32_t k = c.first; k < c.head; ++k)
+      if (word(k) == "been") return v.parse.tags[c.head] == Pos::VBG;
+    return false;
+  }
+
+  // "the attack", "Saturday's bombing", "the deadliest attack": an action
+  // already told, when the sentence gives it no place of its own.
+  bool definite_reference(const Frame& f, const Where& where) const {
+    if (f.verbal) return false;
+    const Chunk& c = chunk(f.chunk);
+    for (uint32_t k = c.first; k < f.first; ++k)
+      if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;  // "the deadliest attack"
+    if (where.mention && where.rank <= 2) return false;
+    const std::string& det = word(c.first);
+    const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
+    return one_of(det, {"the", "this", "that", "these", "those"}) || possessive;
+  }
 
   bool where_in_sentence(const Frame& f) const {
     const std::vector<int> evidence;
@@ -661,23 +721,32 @@ struct SentenceEvents {
     for (size_t i = 0; i < frames.size(); ++i) {
       const Frame& f = frames[i];
       if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }
-      if (f.cls == C::light || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
+      const bool fired_weapon = f.cls == C::light && (has(f.object, Role::weapon_air) || has(f.object, Role::weapon_shell) ||
+                                                      has(f.object, Role::weapon_explosive) || has(f.object, Role::weapon_chemical));
+      if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
+      if (f.cls == C::protest && is_target_of_other(i)) { explain(f, "the target of another action"); continue; }
       if (f.modality == Modality::negated || f.modality == Modality::hypothetical || f.modality == Modality::denied) {
         explain(f, f.modality == Modality::negated ? "negated" : f.modality == Modality::denied ? "denied" : "hypothetical");
         continue;
       }
       const std::vector<int> evidence = evidence_of(i);
       const std::vector<int> actors = actor_side(f);
-      const std::vector<int> targets = target_side(f);
+      std::vector<int> targets = target_side(f);
+      for (int e : evidence)  // "the raids destroyed tactical units"
+        if (is_consequence(frames[static_cast<size_t>(e)].cls)) {
+          const std::vector<int> more = target_side(frames[static_cast<size_t>(e)]);
+          targets.insert(targets.end(), more.begin(), more.end());
+        }
       if (other_sense(f, actors, targets)) { explain(f, "another sense"); continue; }
       // A reference only adds to an event told elsewhere, so it needs no anchor of its own.
       if (f.modality != Modality::reference && !anchored(f, evidence, actors, targets)) {
         explain(f, "no weapon, armed actor or casualties");
         continue;
       }
-      // "The coalition has killed hundreds": a running total, not one action.
-      if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) && word(chunk(f.chunk).first) != "had" &&
-          (is_consequence(f.cls) || !where_in_sentence(f))) {
+      // "The coalition has killed hundreds", "had been fighting": a running
+      // total or the scene, not one action.
+      if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) &&
+          ((word(chunk(f.chunk).first) != "had" && (is_consequence(f.cls) || !where_in_sentence(f))) || progressive(f))) {
         explain(f, "a running total");
         continue;
       }
@@ -704,7 +773,8 @@ struct SentenceEvents {
       const std::string victim = actor_of(targets);
       if (victim != e.actor1) e.actor2 = victim;
       numbers(e, f, evidence);
-      const bool reference = v.headline || f.modality == Modality::reference;
+      const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where);
+      if (where.mention && !reference) placed = where.mention;
       if (!where.mention && context_place) {
         fill_place(e, *context_place);
         e.location_start.reset();  // from the report's context, not this sentence
@@ -858,8 +928,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
   std::vector<Event> drafts;
   std::vector<bool> merge_only;
-  const Mention* context = nullptr;
+  const Mention* context = nullptr;      // the last place named with a location word
   uint32_t context_sentence = 0;
+  const Mention* event_place = nullptr;  // the last place an action happened at
+  uint32_t event_sentence = 0;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& s = seg.sentences[si];
     if (!doc.byline.empty() && doc.text.compare(s.start, s.end - s.start, doc.byline) == 0) continue;
@@ -869,6 +941,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if (mm.candidates.empty() || mm.demonym || mm.in_name) continue;
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
         if ((k == PlaceKind::country || k == PlaceKind::region || k == PlaceKind::continent) && mm.cue != "in") continue;
+        if (mm.cue.empty() || mm.cue == "and" || mm.cue == "of") continue;  // "the Paris attacks": not where we are
         context = &mm;
         context_sentence = si;
       }
@@ -878,9 +951,14 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     const SentenceView view(doc, seg, si, words, headline);
     SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), by_sentence[si],
                      find_date_cues(doc, seg, s, warnings), warnings, nullptr};
-    if (context_sentence + 3 >= si) r.context_place = context;
+    if (event_place && event_sentence + 5 >= si) r.context_place = event_place;
+    else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
     note_context();
+    if (r.placed) {
+      event_place = r.placed;
+      event_sentence = si;
+    }
   }
 
   // Merge: specific events first absorb their other mentions.
@@ -895,7 +973,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     Event& e = drafts[i];
     bool merged = false;
     for (Event& k : kept) {
-      if (k.event_type != e.event_type || k.background != e.background) continue;
+      if ((k.event_type != e.event_type && !merge_only[i]) || k.background != e.background) continue;
       const bool where = merge_only[i] ? true : same_place(k, e);
       if (where && dates_agree(k, e) && actors_agree(k, e) && (!merge_only[i] || k.location_start)) {
         merge(k, e, merge_only[i]);

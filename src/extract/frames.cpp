@@ -254,7 +254,9 @@ struct FrameReader {
         }
         continue;
       }
-      if (!is_consequence(f.cls) && f.cls != EventClass::hit && f.cls != EventClass::explode) continue;
+      if (!is_consequence(f.cls) && f.cls != EventClass::hit && f.cls != EventClass::explode &&
+          f.cls != EventClass::strike && f.cls != EventClass::pound)
+        continue;
       // The cause as subject, agent or phrase.
       auto cause = [&](int chunk) { return chunk >= 0 ? frame_of_chunk(chunk) : -1; };
       int host = -1;
@@ -293,11 +295,39 @@ struct FrameReader {
         if (pp.object == f.chunk && one_of(word(v.chunk(pp.prep).head), {"in", "with", "during"})) in_phrase = true;
       if (in_phrase) f.host = g;
     }
-    // Consequences in a participle or coordinate clause belong to their
-    // clause's action: "stormed a hotel ..., killing 20".
+    // People named by their weapon who do the clause's action are its
+    // actors: "suicide bombers attacked a concert hall".
     for (size_t i = 0; i < frames.size(); ++i) {
       Frame& f = frames[i];
-      if (f.host >= 0 || !is_consequence(f.cls) || !f.verbal) continue;
+      if (f.verbal || f.host >= 0 || f.governor < 0) continue;
+      const int g = frame_of_chunk(f.governor);
+      if (g < 0 || frames[static_cast<size_t>(g)].host >= 0 || !frames[static_cast<size_t>(g)].verbal) continue;
+      const Frame& gf = frames[static_cast<size_t>(g)];
+      const bool person = one_of(word(f.last), {"bomber", "bombers", "attacker", "attackers"});
+      bool subject = gf.subject == f.chunk;  // or a conjunct of it: "gunmen and suicide bombers"
+      for (int c = gf.subject; c >= 0 && c + 2 <= f.chunk && !subject; c += 2)
+        if (v.chunk(c + 1).kind != ChunkKind::conj) break;
+        else subject = c + 2 == f.chunk;
+      if (person && subject && !gf.passive) f.host = g;
+    }
+    // Support told inside another action: "recaptured the town, backed by coalition air strikes".
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame& f = frames[i];
+      if (f.verbal || f.host >= 0 || f.chunk < 2) continue;
+      const Chunk& by = v.chunk(f.chunk - 1);
+      const Chunk& backed = v.chunk(f.chunk - 2);
+      if (by.kind != ChunkKind::prep || word(by.head) != "by" || backed.kind != ChunkKind::verb) continue;
+      if (!one_of(word(backed.head), {"backed", "supported", "aided", "helped", "covered", "assisted", "accompanied"})) continue;
+      // Support adds to the action told elsewhere; it is not one of its own here.
+      f.modality = Modality::reference;
+    }
+    // Consequences, and actions without a subject of their own, in a
+    // participle or coordinate clause belong to their clause's action:
+    // "stormed a hotel ..., killing 20", "..., hitting rebel positions near Homs".
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame& f = frames[i];
+      const bool participle = f.verbal && p().clauses[static_cast<size_t>(v.chunk(f.chunk).clause)].kind == ClauseKind::participle;
+      if (f.host >= 0 || !f.verbal || !(is_consequence(f.cls) || participle)) continue;
       const int clause = v.chunk(f.chunk).clause;
       const Clause& cl = p().clauses[static_cast<size_t>(clause)];
       int best = -1;

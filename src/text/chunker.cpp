@@ -192,7 +192,12 @@ struct Chunker {
     const Pos before = k > 0 ? tag(k - 1) : Pos::none;
     const Pos after = tag(k + 1);
     if (after == Pos::DT || after == Pos::PRPS || after == Pos::CD || after == Pos::PRP) return false;
-    if (tag(k) == Pos::VBG) return before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
+    if (tag(k) == Pos::VBG) {
+      // "tactical units, fighting positions and a depot": a list item.
+      const bool list_item = (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS &&
+                             (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct);
+      return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
+    }
     return before != Pos::punct || k == 0;
   }
 
