@@ -70,6 +70,7 @@ struct SentenceEvents {
   std::vector<std::string>* warnings;
   const Mention* context_place = nullptr;  // the report's place so far, for actions that name none
   const Mention* placed = nullptr;         // out: the place of this sentence's last action
+  std::optional<Place> focus_country;      // the country the report is about, when it names no place for an action
 
   const std::string& word(size_t k) const { return v.words[k]; }
   const Chunk& chunk(int c) const { return v.chunk(c); }
@@ -256,11 +257,13 @@ struct SentenceEvents {
       if (ef.cls == C::hit || ef.cls == C::explode) {
         if (ef.subject >= 0 && !ef.passive) carriers.push_back(ef.subject);
         if (ef.agent >= 0) carriers.push_back(ef.agent);
+        if (ef.cls == C::explode && ef.object >= 0) carriers.push_back(ef.object);
       }
       if (ef.cls == C::light && ef.object >= 0) carriers.push_back(ef.object);
       if (!ef.verbal) carriers.push_back(ef.chunk);
     }
     if ((f.cls == C::hit || f.cls == C::explode) && f.subject >= 0 && !f.passive) carriers.push_back(f.subject);
+    if (f.cls == C::explode && f.object >= 0) carriers.push_back(f.object);  // "detonated two bombs"
     const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide);
     const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
     const bool air = any({C::air}) || side_has(carriers, Role::weapon_air);
@@ -297,7 +300,9 @@ struct SentenceEvents {
     if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm})) {
       // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
       const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
-                                victims_are(evidence, Role::military_target);
+                                victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
+                                (is_consequence(f.cls) && (is(f.passive ? f.subject : f.object, Role::military_target) ||
+                                                           is(f.passive ? f.subject : f.object, Role::armed)));
       const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
       if (armed_target && !civilian_target) return kClash;
       return kAttack;
@@ -382,15 +387,19 @@ struct SentenceEvents {
                         side_has(actors, Role::weapon_grenade) || side_has(actors, Role::weapon_suicide);
     const bool armed = side_armed(actors);
     switch (f.cls) {
-      case C::hit: case C::explode:
+      case C::hit:
         return weapon;
+      case C::explode:  // "a bomb exploded", "militants detonated two bombs"
+        return weapon || has(f.subject, Role::weapon_explosive) || has(f.object, Role::weapon_explosive) ||
+               has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||
+               has(f.object, Role::weapon_suicide) || (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
       case C::take: case C::retake: {
         bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
         for (int c : targets) territory = territory || place_in(c);
         if (f.object >= 0) territory = territory || is(f.object, Role::territory) || place_in(f.object);
         // "recaptured the government complex in Ramadi": a named place of the action's own.
         const Where w = frame_place(f, evidence);
-        territory = territory || (w.mention && w.rank <= 2);
+        territory = territory || (w.found() && w.rank <= 2);
         return territory && (armed || f.cls == C::retake);
       }
       case C::kill: case C::harm:
@@ -431,6 +440,12 @@ struct SentenceEvents {
       while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP)) ++k;
       if (k >= v.size() || !lex.roles.is(word(k), Role::territory)) return false;
     }
+    if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region) {
+      // "a U.S. patrol", "the Turkish consulate": a country before the noun it describes.
+      const int c = v.parse.chunk_of[m.last_token - v.s.first_token];
+      const uint32_t head = chunk(c).head;
+      if (!possessive && head > m.last_token - v.s.first_token && is_noun(v.parse.tags[head])) return false;
+    }
     if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region)
       return in_location_phrase || m.cue == "in" || m.cue == "near" || m.cue == "across" || m.cue == "over" || m.cue == "into" ||
              m.cue == "throughout" || m.cue == "within" || m.cue == "inside" || m.cue == "of" || possessive;
@@ -442,118 +457,268 @@ struct SentenceEvents {
     return k == PlaceKind::city ? 0 : k == PlaceKind::admin2 ? 1 : k == PlaceKind::admin1 ? 2 : 3;
   }
 
+  // A place a phrase names: a gazetteer mention, or a name the gazetteer
+  // lacks, located by the known place around it ("Mogadishu's Wadajir
+  // district", "the village of Tamthil in Homs province").
+  struct PhrasePlace {
+    const Mention* place = nullptr;  // the place itself, or the container of `name`
+    std::optional<std::pair<uint32_t, uint32_t>> name;  // document tokens of a name the gazetteer lacks
+    bool empty() const { return !place && !name; }
+  };
+
+  bool covered_by_mention(uint32_t doc_token) const {
+    for (const Mention& m : mentions)
+      if (m.first_token <= doc_token && doc_token <= m.last_token) return true;
+    return false;
+  }
+
+  // The rightmost run of proper nouns in a chunk that no mention covers and
+  // that is no person, organisation acronym or known non-place.
+  std::optional<std::pair<uint32_t, uint32_t>> unresolved_name(int c) const {
+    const Chunk& ch = chunk(c);
+    std::optional<std::pair<uint32_t, uint32_t>> found;
+    for (uint32_t k = ch.first; k <= ch.last;) {
+      const Pos t = v.parse.tags[k];
+      if ((t != Pos::NNP && t != Pos::NNPS) || covered_by_mention(v.token(k)) || !seg.tokens[v.token(k)].capitalized) { ++k; continue; }
+      uint32_t e = k;
+      while (e + 1 <= ch.last && (v.parse.tags[e + 1] == Pos::NNP || v.parse.tags[e + 1] == Pos::NNPS) &&
+             !covered_by_mention(v.token(e + 1)))
+        ++e;
+      const std::string text = doc.text.substr(seg.tokens[v.token(k)].start, seg.tokens[v.token(e)].end - seg.tokens[v.token(k)].start);
+      const bool acronym = k == e && seg.tokens[v.token(k)].all_caps && text.size() <= 5;
+      const bool person = lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0;
+      const bool month_or_day = weekday_from_name(text) >= 0 || month_from_name(text) > 0;
+      if (!acronym && !person && !month_or_day && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
+        found = std::make_pair(v.token(k), v.token(e));
+      k = e + 1;
+    }
+    return found;
+  }
+
+  bool subplace_noun(uint32_t k) const {
+    return one_of(word(k), {"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods", "quarter",
+                            "suburb", "suburbs", "village", "villages", "town", "towns", "city", "area", "areas",
+                            "province", "region", "county", "sector", "sectors", "camp", "outskirts", "locality",
+                            "municipality", "commune", "governorate", "state", "division", "settlement", "port",
+                            "capital", "countryside", "countrysides", "island", "valley", "zone", "block"});
+  }
+
   // The places a phrase names, with its "of" chain and apposition:
   // "the Y district of X", "X, in Y province", "the port city of X".
-  const Mention* place_of_phrase(int c, bool location_phrase = false) const {
-    if (c < 0) return nullptr;
+  PhrasePlace place_of_phrase(int c, bool location_phrase = false) const {
+    PhrasePlace out;
+    if (c < 0 || chunk(c).kind != ChunkKind::noun) return out;
     std::vector<int> parts = {c};
-    int j = c + 1;
     const int n = static_cast<int>(v.parse.chunks.size());
-    while (j + 1 < n) {
+    for (int j = c + 1; j + 1 < n;) {
       const Chunk& x = chunk(j);
-      if (x.kind == ChunkKind::prep && word(x.head) == "of" && chunk(j + 1).kind == ChunkKind::noun) {
+      const bool next_noun = chunk(j + 1).kind == ChunkKind::noun;
+      if (x.kind == ChunkKind::prep && word(x.head) == "of" && next_noun) {
         parts.push_back(j + 1);
         j += 2;
         continue;
       }
-      if (x.kind == ChunkKind::punct && word(x.head) == "," && chunk(j + 1).kind == ChunkKind::noun && place_in(j + 1)) {
-        parts.push_back(j + 1);  // "Hajin, Deir ez-Zor province"
+      // "Hajin, Deir ez-Zor province"; "Bayaa, a neighbourhood in western Baghdad".
+      if (x.kind == ChunkKind::punct && word(x.head) == "," && next_noun &&
+          (place_in(j + 1) || subplace_noun(chunk(j + 1).head))) {
+        parts.push_back(j + 1);
         j += 2;
+        if (j + 1 < n && chunk(j).kind == ChunkKind::prep && one_of(word(chunk(j).head), {"in", "of", "near"}) &&
+            chunk(j + 1).kind == ChunkKind::noun) {
+          parts.push_back(j + 1);
+          j += 2;
+        }
         continue;
       }
       break;
     }
-    const Mention* best = nullptr;
-    for (int part : parts) {
+    // The most specific named place comes first in the chain, nearest the
+    // head of its chunk; what follows (or possesses it) contains it.
+    const Mention* container = nullptr;
+    bool have_specific = false;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const int part = parts[i];
+      const bool modifies_of = i + 1 < parts.size() && subplace_noun(chunk(part).head) &&
+                               chunk(part + 1).kind == ChunkKind::prep;  // "the Baghdad neighbourhood of X"
+      const Mention* resolved = nullptr;
       for (size_t m : here) {
         const Mention& mm = mentions[m];
-        if (!within_chunk(mm, part) || !locatable(mm, location_phrase)) continue;
-        if (!best || specificity(mm) < specificity(*best)) best = &mm;
+        if (!within_chunk(mm, part) || !locatable(mm, location_phrase || i > 0)) continue;
+        if (!resolved || mm.last_token > resolved->last_token) resolved = &mm;
       }
+      const auto name = location_phrase || i > 0 || subplace_noun(chunk(part).head) ? unresolved_name(part) : std::nullopt;
+      const bool name_nearer = name && (!resolved || name->first > resolved->last_token);
+      if (!have_specific && !modifies_of) {
+        if (name_nearer) {
+          out.name = name;
+          have_specific = true;
+          if (resolved) container = resolved;
+          continue;
+        }
+        if (resolved) {
+          out.place = resolved;
+          have_specific = true;
+          continue;
+        }
+      } else if (resolved && !container) {
+        container = resolved;
+      }
+      if (modifies_of && resolved && !container) container = resolved;
     }
-    return best;
+    if (out.name) out.place = container;
+    if (!out.place && !out.name) {
+      // Nothing more specific: a container alone ("the Baghdad neighbourhood of ..." with nothing after).
+      out.place = container;
+    }
+    return out;
   }
 
   static bool location_prep(std::string_view p) {
     return one_of(p, {"in", "at", "near", "outside", "on", "across", "around", "throughout", "inside", "into",
                       "over", "along", "off", "within", "between", "of", "toward", "towards", "onto", "through",
                       "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                      "beside", "behind", "upon", "against", "targeting"});
+                      "beside", "behind", "upon", "against", "targeting", "outside", "from"});
   }
 
   struct Where {
-    const Mention* mention = nullptr;
+    PhrasePlace at;
     int rank = 99;  // how directly the sentence ties it to the action
+    bool found() const { return !at.empty(); }
   };
 
+  int where_specificity(const Where& w) const {
+    if (w.at.name) return 0;
+    return specificity(*w.at.place) >= 3 ? 1 : 0;
+  }
+
+  std::string_view where_country(const Where& w) const {
+    return w.at.place ? gaz.place(w.at.place->candidates.front().entry).country_code : std::string_view();
+  }
+
+  // A location phrase that hangs from another noun than the action:
+  // "protested against the air offensive in Gaza", "the killings of Armenians".
+  bool nested_in_other(const Parse::PrepPhrase& pp, const Frame& f) const {
+    const int before = pp.prep - 1;
+    if (before < 1 || chunk(before).kind != ChunkKind::noun || before == f.chunk) return false;
+    if (chunk(before - 1).kind == ChunkKind::prep &&
+        one_of(word(chunk(before - 1).head), {"against", "about", "over", "for", "despite", "amid", "after", "following", "since"}))
+      return true;
+    for (const Frame& o : frames)
+      if (&o != &f && !o.verbal && o.chunk == before && o.host != static_cast<int>(&f - frames.data())) return true;
+    return false;
+  }
+
   Where frame_place(const Frame& f, const std::vector<int>& evidence) const {
-    auto from_preps = [&](const Frame& x, Parse::PrepPhrase::Where where) -> const Mention* {
+    auto from_preps = [&](const Frame& x, Parse::PrepPhrase::Where where) -> PhrasePlace {
       for (const auto& pp : x.preps) {
         if (pp.where != where || pp.object < 0) continue;
-        if (!location_prep(word(chunk(pp.prep).head))) continue;
-        if (const Mention* m = place_of_phrase(pp.object, true)) return m;
+        const std::string& prep = word(chunk(pp.prep).head);
+        if (!location_prep(prep) || (prep == "from" && x.cls != C::protest)) continue;  // "fired from X": the origin
+        if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
+        const PhrasePlace at = place_of_phrase(pp.object, true);
+        if (!at.empty()) return at;
       }
-      return nullptr;
+      return {};
     };
-    // The action's own phrases, what it hit, and its evidence's phrases: the
-    // most specific place among them ("air strikes in Syria, hitting
-    // positions near Homs" is near Homs).
+    // The action's own phrases, what it hit, its evidence's phrases and the
+    // relative clauses of its words: the best tied place, or a more specific
+    // one inside the same country ("air strikes in Syria, hitting positions
+    // near Homs" is near Homs).
     std::vector<Where> own;
-    if (const Mention* m = from_preps(f, Parse::PrepPhrase::after)) own.push_back({m, 0});
+    auto add = [&](PhrasePlace at, int rank) {
+      if (!at.empty()) own.push_back({at, rank});
+    };
+    add(from_preps(f, Parse::PrepPhrase::after), 0);
     if (f.verbal) {
       const int what = f.passive ? f.subject : f.object;
-      if (f.cls != C::light && f.cls != C::kill && f.cls != C::harm)
-        if (const Mention* m = place_of_phrase(what)) own.push_back({m, 1});
-    } else if (const Mention* m = place_of_phrase(f.chunk)) {
-      own.push_back({m, 1});  // "the Kabul attack"
+      if (f.cls != C::light && f.cls != C::kill && f.cls != C::harm) add(place_of_phrase(what), 1);
+    } else {
+      add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"
     }
+    std::vector<int> words_of_action = {f.chunk, f.object, f.agent};
     for (int e : evidence) {
       const Frame& ef = frames[static_cast<size_t>(e)];
-      if (const Mention* m = from_preps(ef, Parse::PrepPhrase::after)) own.push_back({m, 2});
-      if (ef.verbal && !is_consequence(ef.cls))
-        if (const Mention* m = place_of_phrase(ef.passive ? ef.subject : ef.object)) own.push_back({m, 2});
+      add(from_preps(ef, Parse::PrepPhrase::after), 2);
+      if (ef.verbal && !is_consequence(ef.cls)) add(place_of_phrase(ef.passive ? ef.subject : ef.object), 2);
+      words_of_action.push_back(ef.chunk);
+    }
+    // "a suicide bomber ... that targeted a checkpoint in Adhaim".
+    for (size_t cl = 1; cl < v.parse.clauses.size(); ++cl) {
+      const Clause& clause = v.parse.clauses[cl];
+      if (clause.kind != ClauseKind::relative || clause.antecedent < 0) continue;
+      if (std::find(words_of_action.begin(), words_of_action.end(), clause.antecedent) == words_of_action.end()) continue;
+      for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+        if (chunk(static_cast<int>(c)).clause != static_cast<int>(cl) || chunk(static_cast<int>(c)).kind != ChunkKind::verb) continue;
+        for (const auto& pp : v.parse.preps_of(static_cast<int>(c))) {
+          if (pp.where != Parse::PrepPhrase::after || pp.object < 0 || !location_prep(word(chunk(pp.prep).head))) continue;
+          add(place_of_phrase(pp.object, true), 2);
+        }
+      }
     }
     if (!own.empty()) {
-      return *std::min_element(own.begin(), own.end(), [&](const Where& a, const Where& b) {
-        const int sa = specificity(*a.mention) >= 3 ? 1 : 0, sb = specificity(*b.mention) >= 3 ? 1 : 0;
-        return sa != sb ? sa < sb : a.rank < b.rank;
-      });
+      auto best = std::min_element(own.begin(), own.end(), [](const Where& a, const Where& b) { return a.rank < b.rank; });
+      for (const Where& w : own)  // something more specific in the same country
+        if (where_specificity(w) < where_specificity(*best) && (!w.at.place || where_country(w) == where_country(*best)))
+          best = std::find_if(own.begin(), own.end(), [&](const Where& x) { return &x == &w; });
+      return *best;
     }
-    if (const Mention* m = from_preps(f, Parse::PrepPhrase::fronted)) return {m, 3};
+    if (PhrasePlace at = from_preps(f, Parse::PrepPhrase::fronted); !at.empty()) return {at, 3};
     // A dependent clause's action happens where its main clause's does.
     const int clause = chunk(f.chunk).clause;
     const int parent = v.parse.clauses[static_cast<size_t>(clause)].parent;
     for (size_t i = 0; i < frames.size() && parent >= 0; ++i) {
       const Frame& o = frames[i];
       if (&o == &f || chunk(o.chunk).clause != parent) continue;
-      if (const Mention* m = from_preps(o, Parse::PrepPhrase::after)) return {m, 4};
-      if (const Mention* m = from_preps(o, Parse::PrepPhrase::fronted)) return {m, 4};
+      if (PhrasePlace at = from_preps(o, Parse::PrepPhrase::after); !at.empty()) return {at, 4};
+      if (PhrasePlace at = from_preps(o, Parse::PrepPhrase::fronted); !at.empty()) return {at, 4};
     }
-    if (const Mention* m = from_preps(f, Parse::PrepPhrase::inner)) return {m, 5};
+    if (PhrasePlace at = from_preps(f, Parse::PrepPhrase::inner); !at.empty()) return {at, 5};
     // Fronted phrases of the sentence's first clause: "In Mosul, ... and gunmen ...".
     for (size_t c = 0; c < v.parse.chunks.size() && chunk(static_cast<int>(c)).clause == 0; ++c) {
       const Chunk& x = chunk(static_cast<int>(c));
       if (x.kind == ChunkKind::verb) break;
       if (x.kind == ChunkKind::prep && location_prep(word(x.head)))
-        if (const Mention* m = place_of_phrase(v.parse.object_of_prep(static_cast<int>(c)), true)) return {m, 5};
+        if (PhrasePlace at = place_of_phrase(v.parse.object_of_prep(static_cast<int>(c)), true); !at.empty()) return {at, 5};
     }
-    // Last: a place after a location word anywhere in the sentence, nearest the trigger.
+    // Last: a place in a location phrase anywhere in the sentence, nearest the trigger.
     const Mention* near = nullptr;
     size_t best = SIZE_MAX;
     for (size_t m : here) {
       const Mention& mm = mentions[m];
-      if (!locatable(mm) || mm.cue.empty() || !location_prep(first_word(mm.cue))) continue;
+      if (!locatable(mm, in_location_phrase(mm))) continue;
+      if (!in_location_phrase(mm) && (mm.cue.empty() || !location_prep(first_word(mm.cue)))) continue;
       const size_t t = v.token(f.first);
       const size_t d = mm.first_token > t ? mm.first_token - t : t - mm.first_token;
       if (d < best) { best = d; near = &mm; }
     }
-    if (near) return {near, 6};
+    if (near) return {{near, std::nullopt}, 6};
     for (size_t m : here)  // any place of the sentence that is not a people or a name
-      if (locatable(mentions[m]) && gaz.place(mentions[m].candidates.front().entry).kind != PlaceKind::country) return {&mentions[m], 7};
+      if (locatable(mentions[m]) && gaz.place(mentions[m].candidates.front().entry).kind != PlaceKind::country)
+        return {{&mentions[m], std::nullopt}, 7};
     return {};
   }
 
+  // Is the mention inside the object of a location preposition?
+  bool in_location_phrase(const Mention& m) const {
+    const int c = v.parse.chunk_of[m.first_token - v.s.first_token];
+    for (int j = c; j-- > 0;) {
+      const Chunk& x = chunk(j);
+      if (x.kind == ChunkKind::prep) return location_prep(word(x.head)) && word(x.head) != "from";
+      if (x.kind != ChunkKind::adverb && x.kind != ChunkKind::adjective) return false;
+    }
+    return false;
+  }
+
   static std::string_view first_word(std::string_view cue) { return cue.substr(0, cue.find(' ')); }
+
+  // "hundreds of members", "thousands": a count over a campaign.
+  bool aggregate(int c) const {
+    if (c < 0) return false;
+    for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
+      if (one_of(word(k), {"hundreds", "thousands", "tens", "scores", "dozens", "millions"})) return true;
+    const auto n = count_in(c);
+    return n && *n >= 100;
+  }
 
   bool progressive(const Frame& f) const {
     const Chunk& c = chunk(f.chunk);
@@ -569,7 +734,7 @@ struct SentenceEvents {
     const Chunk& c = chunk(f.chunk);
     for (uint32_t k = c.first; k < f.first; ++k)
       if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;  // "the deadliest attack"
-    if (where.mention && where.rank <= 2) return false;
+    if (where.found() && where.rank <= 2) return false;
     const std::string& det = word(c.first);
     const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
     return one_of(det, {"the", "this", "that", "these", "those"}) || possessive;
@@ -577,7 +742,7 @@ struct SentenceEvents {
 
   bool where_in_sentence(const Frame& f) const {
     const std::vector<int> evidence;
-    return frame_place(f, evidence).mention != nullptr;
+    return frame_place(f, evidence).found();
   }
 
   // ---- when ---------------------------------------------------------------------
@@ -746,7 +911,8 @@ struct SentenceEvents {
       // "The coalition has killed hundreds", "had been fighting": a running
       // total or the scene, not one action.
       if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) &&
-          ((word(chunk(f.chunk).first) != "had" && (is_consequence(f.cls) || !where_in_sentence(f))) || progressive(f))) {
+          ((word(chunk(f.chunk).first) != "had" && is_consequence(f.cls) && aggregate(f.passive ? f.subject : f.object)) ||
+           progressive(f))) {
         explain(f, "a running total");
         continue;
       }
@@ -774,26 +940,46 @@ struct SentenceEvents {
       if (victim != e.actor1) e.actor2 = victim;
       numbers(e, f, evidence);
       const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where);
-      if (where.mention && !reference) placed = where.mention;
-      if (!where.mention && context_place) {
-        fill_place(e, *context_place);
+      // Where: the sentence's place; a name the gazetteer lacks, at the place
+      // around it; else the report's place so far; else its country.
+      const Mention* container = where.at.place ? where.at.place : context_place;
+      if (where.at.place && !where.at.name) {
+        fill_place(e, *where.at.place);
+        const double tie = where.rank <= 1 ? 1.0 : where.rank <= 4 ? 0.7 : 0.4;
+        e.confidence = 0.4 * resolution_confidence(*where.at.place) + 0.3 * tie + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
+        if (!reference) placed = where.at.place;
+      } else if (container) {
+        fill_place(e, *container);
         e.location_start.reset();  // from the report's context, not this sentence
         e.location_end.reset();
-        e.confidence = 0.3 * resolution_confidence(*context_place) + 0.1 + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
-        merge_only.push_back(reference);
-        out.push_back(std::move(e));
-        continue;
-      }
-      if (!where.mention) {
+        e.confidence = 0.3 * resolution_confidence(*container) + 0.1 + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
+      } else if (focus_country) {
+        // Only the country is known ("a Kenyan border town"): precision 3.
+        e.location = focus_country->name;
+        e.country = focus_country->name;
+        e.country_code = focus_country->country_code;
+        if (focus_country->geonameid) e.geonameid = focus_country->geonameid;
+        e.point = focus_country->point;
+        e.geo_precision = 3;
+        e.confidence = 0.2 + 0.2 * (e.actor1.empty() ? 0.0 : 1.0);
+      } else {
         explain(f, "no place");
         e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
         merge_only.push_back(true);
         out.push_back(std::move(e));
         continue;
       }
-      fill_place(e, *where.mention);
-      const double tie = where.rank <= 1 ? 1.0 : where.rank <= 4 ? 0.7 : 0.4;
-      e.confidence = 0.4 * resolution_confidence(*where.mention) + 0.3 * tie + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
+      if (where.at.name) {
+        // The place the sentence names, which the gazetteer lacks: its words, the coordinates of what contains it.
+        const auto [first, last] = *where.at.name;
+        e.location_start = seg.tokens[first].start;
+        e.location_end = seg.tokens[last].end;
+        e.location = doc.text.substr(*e.location_start, *e.location_end - *e.location_start);
+        e.geonameid.reset();
+        e.geo_precision = std::max(e.geo_precision, 2);
+        e.geo_relation = "part of";
+        e.confidence = std::min(e.confidence, 0.5);
+      }
       merge_only.push_back(reference);
       out.push_back(std::move(e));
     }
@@ -870,6 +1056,19 @@ bool may_hold_event(const Document& doc, const Segmented& seg, const Sentence& s
   return false;
 }
 
+// The country a report names most (places, countries and peoples alike).
+std::optional<Place> focus_country(const std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  std::map<std::string, int> votes;
+  for (const Mention& m : mentions) {
+    if (m.candidates.empty() || m.in_name) continue;
+    const Place p = gaz.place(m.candidates.front().entry);
+    if (p.country_code.size() == 2) votes[std::string(p.country_code)] += p.kind == PlaceKind::country ? 2 : 1;
+  }
+  if (votes.empty()) return std::nullopt;
+  const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return gaz.country(best->first);
+}
+
 DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon& lex) {
   DocContext ctx;
   std::vector<std::string> words;
@@ -928,6 +1127,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
   std::vector<Event> drafts;
   std::vector<bool> merge_only;
+  const std::optional<Place> focus = focus_country(mentions, gaz);
   const Mention* context = nullptr;      // the last place named with a location word
   uint32_t context_sentence = 0;
   const Mention* event_place = nullptr;  // the last place an action happened at
@@ -950,7 +1150,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     const bool headline = !doc.title.empty() && doc.text.compare(s.start, s.end - s.start, doc.title) == 0;
     const SentenceView view(doc, seg, si, words, headline);
     SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), by_sentence[si],
-                     find_date_cues(doc, seg, s, warnings), warnings, nullptr};
+                     find_date_cues(doc, seg, s, warnings), warnings, nullptr, nullptr, focus};
     if (event_place && event_sentence + 5 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));

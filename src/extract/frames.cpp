@@ -81,6 +81,11 @@ struct FrameReader {
       if (one_of(g, {"tried", "try", "tries", "attempted", "attempt", "managed", "continued", "continue", "continues",
                      "began", "begin", "begins", "started", "start", "used", "went", "came", "rushed", "moved"}))
         return verb_modality(gov);
+      // "were reported to have been killed", "is believed to have carried out".
+      if (one_of(g, {"reported", "said", "believed", "thought", "known", "confirmed", "alleged", "claimed", "feared",
+                     "understood", "estimated", "presumed", "seem", "seems", "seemed", "appear", "appears", "appeared"}) &&
+          v.chunk(gov).passive)
+        return Modality::asserted;
       if (verb_is(gov, Role::denial)) return Modality::denied;
       return Modality::hypothetical;
     }
@@ -117,7 +122,12 @@ struct FrameReader {
       prev -= 2;
     if (prev >= 0 && v.chunk(prev).kind == ChunkKind::prep) {
       const std::string& prep = word(v.chunk(prev).head);
-      if (one_of(prep, {"after", "following", "since", "before", "despite", "like", "avenge", "than"})) return Modality::reference;
+      // "after the Paris attacks" retells; "killed after fierce clashes" tells.
+      const bool definite = one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) ||
+                            (ch.first + 1 < ch.head && word(ch.first + 1) == "'");
+      if (one_of(prep, {"after", "following", "since", "before", "despite", "like", "avenge", "than"}) &&
+          (definite || v.parse.tags[ch.first] == Pos::NNP))
+        return Modality::reference;
       if (prep == "for" || prep == "of" || prep == "over" || prep == "into" || prep == "against" || prep == "about" || prep == "to") {
         const int owner = prev - 1;
         if (owner >= 0 && v.chunk(owner).kind == ChunkKind::noun) {
@@ -213,7 +223,7 @@ struct FrameReader {
       const Chunk& vc = v.chunk(j);
       if (vc.kind != ChunkKind::verb) continue;
       if (p().object_of(j) == c) return j;
-      if (j > c && p().subject_of(j) == c) {
+      if (j > c && vc.finite && p().subject_of(j) == c) {
         for (const auto& pp : p().preps_of(j))
           if (pp.where == Parse::PrepPhrase::after) f.preps.push_back(pp);
         if (f.subject < 0) f.subject = -1;

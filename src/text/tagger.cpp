@@ -65,6 +65,10 @@ const std::unordered_map<std::string, WordTags>& closed_class() {
   return table;
 }
 
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
 // A word as the tagger sees it: one or more tokens ("pro - government").
 struct Unit {
   size_t first, last;  // sentence-relative token indexes
@@ -324,6 +328,19 @@ struct Tagger {
             break;
           }
         if (u.tag == Pos::VBD) continue;
+      }
+      // A verb before its object pronoun: "blow himself up", "attacked them".
+      if ((can(i, Pos::VB) || can(i, Pos::VBD) || can(i, Pos::VBP)) && tag(i + 1) == Pos::PRP &&
+          one_of(lower(i + 1), {"himself", "herself", "themselves", "itself", "them", "him", "us"})) {
+        u.tag = can(i, Pos::VBD) ? Pos::VBD : can(i, Pos::VBP) && p != SIZE_MAX && is_noun(prev) ? Pos::VBP : Pos::VB;
+        continue;
+      }
+      // "a bomb placed in a container exploded": a participle after its noun
+      // when the clause's own verb comes later.
+      if (is_noun(prev) && can(i, Pos::VBN) && can(i, Pos::VBD) && (next == Pos::IN || next == Pos::TO || next == Pos::RB) &&
+          finite_verb_later(i + 2)) {
+        u.tag = Pos::VBN;
+        continue;
       }
       const bool subject_before = p != SIZE_MAX && subject_like(p);
       const bool object_after = starts_noun_phrase(next) || next == Pos::NN || lower(i + 1) == "up" ||
