@@ -59,7 +59,12 @@ int run_extract(const ExtractArgs& args) {
   }
   for (const auto& path : args.files) {
     try {
-      emit(read_document_file(path));
+      for_each_document_in_file(
+          path, [&](Document&& doc) { emit(doc); },
+          [&](const std::string& message) {
+            std::cerr << "sitmap extract: " << message << '\n';
+            rc = 1;
+          });
     } catch (const InputError& e) {
       std::cerr << "sitmap extract: " << e.what() << '\n';
       rc = 1;  // the rest of the batch goes on
@@ -84,7 +89,16 @@ int run_parse(const std::vector<std::string>& files) {
     std::string line;
     while (std::getline(std::cin, line)) show(line);
   }
-  for (const auto& f : files) show(read_document_file(f).text);
+  for (const auto& f : files)
+    for_each_document_in_file(
+        f,
+        [&](Document&& d) {
+          fmt::print("# {} title: {} | byline: {} | published: {} | dateline: {}\n", d.id, d.title, d.byline,
+                     d.published ? to_iso(*d.published) : "-",
+                     d.dateline ? d.text.substr(d.dateline->start, d.dateline->end - d.dateline->start) : "-");
+          show(d.text);
+        },
+        [](const std::string& m) { std::cerr << m << '\n'; });
   return 0;
 }
 

@@ -1,12 +1,23 @@
 #pragma once
 // A report as read from disk or a JSON line: the text every byte offset in
 // Sitmap points into.
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "core/date.hpp"
 
 namespace sitmap {
+
+// A wire dateline ("KHARTOUM, June 4, 2019 (AFP) -"): where and when the
+// report was filed. The filing place is never, by itself, where the
+// report's events happened.
+struct Dateline {
+  uint32_t start = 0, end = 0;              // byte offsets of the whole dateline in the text
+  uint32_t place_start = 0, place_end = 0;  // "KHARTOUM" or "MOSUL, Iraq"
+  std::string agency;                       // "AFP", "Reuters", "Xinhua"; empty when none is named
+  std::optional<CivilDate> date;
+};
 
 struct Document {
   std::string id;         // stable: the file's base name, or the JSON line's "id"
@@ -15,6 +26,7 @@ struct Document {
   std::string source;     // file path or the JSON line's "source"
   std::string url;
   std::optional<CivilDate> published;
+  std::optional<Dateline> dateline;
   std::string text;       // UTF-8; every offset is a byte offset into this
 };
 

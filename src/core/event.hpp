@@ -33,6 +33,7 @@ struct Mention {
   std::string cue;        // "in", "near", "south of" ... (lower case), empty if none
   bool demonym = false;   // "French", "Syrians"
   bool in_name = false;   // part of an organisation's name ("Raqqa is Being Slaughtered Silently")
+  bool dateline = false;  // the place a wire report was filed from ("KHARTOUM, June 4 (AFP) -")
   uint32_t sentence = 0;  // index of its sentence
   uint32_t first_token = 0, last_token = 0;
 };

@@ -431,7 +431,8 @@ struct SentenceEvents {
   // Can this mention be where an action happened? A country only when a
   // location word governs it ("in Syria"), not as a people or a side.
   bool locatable(const Mention& m, bool in_location_phrase = false) const {
-    if (m.candidates.empty() || m.demonym || m.in_name) return false;
+    if (m.candidates.empty() || m.demonym || m.in_name || m.dateline) return false;
+    if (m.first_token < v.s.first_token) return false;  // in a dateline cut off the sentence
     const Place p = gaz.place(m.candidates.front().entry);
     const size_t after = m.last_token + 1 - v.s.first_token;
     const bool possessive = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
@@ -1069,6 +1070,19 @@ std::optional<Place> focus_country(const std::vector<Mention>& mentions, const G
   return gaz.country(best->first);
 }
 
+// A sentence that opens with the dateline starts after it: "KHARTOUM, June
+// 4, 2019 (AFP) -" dates and places the filing, not the sentence's action.
+Sentence without_dateline(const Document& doc, const Segmented& seg, const Sentence& s) {
+  if (!doc.dateline || s.start >= doc.dateline->end || s.end <= doc.dateline->start) return s;
+  Sentence out = s;
+  while (out.token_count > 0 && seg.tokens[out.first_token].start < doc.dateline->end) {
+    ++out.first_token;
+    --out.token_count;
+  }
+  if (out.token_count) out.start = seg.tokens[out.first_token].start;
+  return out;
+}
+
 DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon& lex) {
   DocContext ctx;
   std::vector<std::string> words;
@@ -1138,7 +1152,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     auto note_context = [&] {  // the last place this sentence names is the context of the next ones
       for (size_t m : by_sentence[si]) {
         const Mention& mm = mentions[m];
-        if (mm.candidates.empty() || mm.demonym || mm.in_name) continue;
+        if (mm.candidates.empty() || mm.demonym || mm.in_name || mm.dateline) continue;
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
         if ((k == PlaceKind::country || k == PlaceKind::region || k == PlaceKind::continent) && mm.cue != "in") continue;
         if (mm.cue.empty() || mm.cue == "and" || mm.cue == "of") continue;  // "the Paris attacks": not where we are
@@ -1148,9 +1162,13 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     };
     if (!may_hold_event(doc, seg, s, lex)) { note_context(); continue; }
     const bool headline = !doc.title.empty() && doc.text.compare(s.start, s.end - s.start, doc.title) == 0;
-    const SentenceView view(doc, seg, si, words, headline);
-    SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), by_sentence[si],
-                     find_date_cues(doc, seg, s, warnings), warnings, nullptr, nullptr, focus};
+    const SentenceView view(doc, seg, si, without_dateline(doc, seg, s), words, headline);
+    if (view.s.token_count == 0) { note_context(); continue; }
+    std::vector<size_t> here;  // the sentence's mentions, less those in a dateline cut off it
+    for (size_t m : by_sentence[si])
+      if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
+    SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), here,
+                     find_date_cues(doc, seg, view.s, warnings), warnings, nullptr, nullptr, focus};
     if (event_place && event_sentence + 5 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));

@@ -370,8 +370,9 @@ struct FrameReader {
 
 }  // namespace
 
-SentenceView::SentenceView(const Document& d, const Segmented& g, uint32_t i, const WordTable& table, bool title)
-    : doc(d), seg(g), s(g.sentences[i]), index(i), headline(title) {
+SentenceView::SentenceView(const Document& d, const Segmented& g, uint32_t i, const Sentence& sentence,
+                           const WordTable& table, bool title)
+    : doc(d), seg(g), s(sentence), index(i), headline(title) {
   parse = parse_sentence(d.text, g, s, table, title);
   words.reserve(s.token_count);
   for (uint32_t k = 0; k < s.token_count; ++k) words.push_back(ascii_lower(token_text(d.text, g.tokens[s.first_token + k])));

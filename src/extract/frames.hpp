@@ -18,13 +18,13 @@ namespace sitmap {
 struct SentenceView {
   const Document& doc;
   const Segmented& seg;
-  const Sentence& s;
+  Sentence s;                      // the sentence, without a dateline that opens it
   uint32_t index = 0;              // of the sentence in the document
   Parse parse;
   std::vector<std::string> words;  // lower case, per token of the sentence
   bool headline = false;
 
-  SentenceView(const Document& d, const Segmented& g, uint32_t i, const WordTable& table, bool title);
+  SentenceView(const Document& d, const Segmented& g, uint32_t i, const Sentence& sentence, const WordTable& table, bool title);
   size_t size() const { return words.size(); }
   uint32_t token(size_t k) const { return s.first_token + static_cast<uint32_t>(k); }  // document token index
   const Chunk& chunk(int c) const { return parse.chunks[static_cast<size_t>(c)]; }

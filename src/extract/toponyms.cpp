@@ -113,16 +113,22 @@ struct Recognizer {
           p.kind == PlaceKind::city)
         return false;
     }
-    // Short all-caps words are acronyms unless the gazetteer knows them as such.
-    if (a == b && seg.tokens[a].all_caps && text.size() <= 4 && !abbreviation_only) {
+    // Short all-caps words are acronyms unless the gazetteer knows them as
+    // such, or they stand in a dateline ("GAZA, July 9 (AFP) -").
+    if (a == b && seg.tokens[a].all_caps && text.size() <= 4 && !abbreviation_only && !in_dateline(a, b)) {
       if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; }))
         return false;
     }
     return true;
   }
 
+  bool in_dateline(size_t a, size_t b) const {
+    return doc.dateline && seg.tokens[a].start >= doc.dateline->place_start && seg.tokens[b].end <= doc.dateline->place_end;
+  }
+
   void add(size_t a, size_t b, std::vector<Candidate> cands, uint32_t sentence, size_t sentence_first, bool fuzzy_hit) {
     Mention m;
+    m.dateline = in_dateline(a, b);
     m.start = seg.tokens[a].start;
     m.end = seg.tokens[b].end;
     m.text = span_text(a, b);

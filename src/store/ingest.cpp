@@ -10,10 +10,6 @@
 namespace sitmap {
 namespace {
 
-bool is_jsonl(const std::string& path) {
-  const std::string ext = std::filesystem::path(path).extension().string();
-  return ext == ".jsonl" || ext == ".ndjson";
-}
 
 class Ingester {
  public:
@@ -102,21 +98,12 @@ IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const st
   for (const auto& path : files) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (is_jsonl(path)) {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        ingester.error(path + ":1: cannot open");
-        continue;
-      }
-      for_each_jsonl_line(
-          in, path, [&](size_t, Document&& doc) { ingester.add(std::move(doc)); },
-          [&](size_t, const std::string&, const std::string& message) { ingester.error(message); });
-    } else {
-      try {
-        ingester.add(read_document_file(path));
-      } catch (const InputError& e) {
-        ingester.error(e.what());
-      }
+    try {
+      for_each_document_in_file(
+          path, [&](Document&& doc) { ingester.add(std::move(doc)); },
+          [&](const std::string& message) { ingester.error(message); });
+    } catch (const InputError& e) {
+      ingester.error(e.what());
     }
     done += ec ? 0 : size;
     ingester.report_progress(done, total);

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/fold.hpp"
+#include "text/dateline.hpp"
+#include "text/feed.hpp"
 
 namespace sitmap {
 
@@ -105,34 +107,59 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   doc.id = id;
   doc.source = source;
   doc.text = checked_text(content, source);
-  // The head of a wire report: byline, date line, title, then the body.
-  // Offsets stay offsets into the whole text, so the head stays in it.
+  // The head of a report: slug, title, byline, date line in some order,
+  // then the body. Offsets stay offsets into the whole text, so the head stays in it.
   std::vector<std::string> head;
   std::istringstream lines(doc.text);
   std::string line;
-  while (head.size() < 6 && std::getline(lines, line))
+  while (head.size() < 7 && std::getline(lines, line))
     if (!trim(line).empty()) head.push_back(trim(line));
-  size_t date_line = head.size();
-  for (size_t i = 0; i < head.size() && i < 4; ++i) {
-    const std::string& t = head[i];
+  auto date_of = [](const std::string& t) -> std::optional<CivilDate> {
     const bool short_line = t.size() < 80;
-    if (short_line && (t.find("pdated") != std::string::npos || t.find("ublished") != std::string::npos || t.size() < 40)) {
-      if (auto d = parse_date_text(t)) {
+    if (!short_line || !(t.find("pdated") != std::string::npos || t.find("ublished") != std::string::npos || t.size() < 40))
+      return std::nullopt;
+    return parse_date_text(t);
+  };
+  auto body_like = [](const std::string& t) {
+    const char last = t.back();
+    return t.size() >= 200 || (t.size() > 80 && (last == '.' || last == '"' || t.rfind("\xE2\x80\x9D") == t.size() - 3));
+  };
+  auto headline_like = [](const std::string& t) { return t.size() < 200 && t.back() != '.' && t.back() != '"'; };
+  // "Somalia-unrest-attack,LEAD", "URGENT": an agency's slug, not a title.
+  auto slug = [](const std::string& t) { return t.find(' ') == std::string::npos; };
+  for (size_t i = 0; i < head.size(); ++i) {
+    const std::string& t = head[i];
+    if (body_like(t) || find_dateline(t)) break;
+    if (!doc.published) {
+      if (auto d = date_of(t)) {
         doc.published = d;
-        date_line = i;
-        break;
+        continue;
+      }
+      // "Rauf Aliyev |11.10.2020": a byline that carries the date.
+      const size_t bar = t.find('|');
+      if (bar != std::string::npos && t.size() < 80) {
+        if (auto d = parse_date_text(t.substr(bar + 1))) {
+          doc.published = d;
+          if (doc.byline.empty()) doc.byline = trim(t.substr(0, bar));
+          continue;
+        }
       }
     }
+    const bool by = t.size() <= 60 && (t.rfind("By ", 0) == 0 || t.rfind("by ", 0) == 0 || t.rfind("BY ", 0) == 0);
+    const bool before_date = i + 1 < head.size() && !doc.published && date_of(head[i + 1]) && t.size() <= 60;
+    if (doc.byline.empty() && (by || before_date || (looks_like_byline(t) && (!doc.title.empty() || i == 0) && i + 1 < head.size()))) {
+      doc.byline = t;
+      continue;
+    }
+    if (slug(t)) continue;
+    if (doc.title.empty() && headline_like(t)) {
+      doc.title = t;
+      continue;
+    }
+    if (headline_like(t) && t.size() < 160) continue;  // a standfirst, an agency name ("Associated Press")
+    break;
   }
-  auto headline_like = [](const std::string& t) { return t.size() < 200 && t.back() != '.' && t.back() != '"'; };
-  if (date_line < head.size()) {
-    if (date_line >= 1 && head[date_line - 1].size() <= 60) doc.byline = head[date_line - 1];
-    if (date_line + 1 < head.size() && headline_like(head[date_line + 1])) doc.title = head[date_line + 1];
-  } else if (!head.empty()) {
-    size_t i = 0;
-    if (looks_like_byline(head[0]) && head.size() > 1) doc.byline = head[i++];
-    if (i < head.size() && headline_like(head[i])) doc.title = head[i];
-  }
+  read_dateline(doc);
   return doc;
 }
 
@@ -239,6 +266,7 @@ Document parse_html(std::string_view content, const std::string& id, const std::
   doc.text = clean;
   doc.title = trim(!h1.empty() ? h1 : title);
   if (!doc.published) doc.published = parse_plain_text(clean, id, source).published;
+  read_dateline(doc);
   return doc;
 }
 
@@ -247,9 +275,29 @@ Document read_document_file(const std::string& path) {
   if (content.empty()) throw InputError(path + ":1: empty file");
   const std::string ext = std::filesystem::path(path).extension().string();
   if (ext == ".html" || ext == ".htm") return parse_html(content, base_id(path), path);
-  if (ext == ".jsonl" || ext == ".ndjson")
-    throw InputError(path + ":1: JSON Lines input: read it with --jsonl (one document a line)");
+  if (ext == ".jsonl" || ext == ".ndjson" || ext == ".rss" || ext == ".atom")
+    throw InputError(path + ":1: a file of several documents: read it with for_each_document_in_file");
   return parse_plain_text(content, base_id(path), path);
+}
+
+void for_each_document_in_file(const std::string& path, const std::function<void(Document&&)>& on_document,
+                               const std::function<void(const std::string&)>& on_error) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".jsonl" || ext == ".ndjson") {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ":0: cannot open");
+    for_each_jsonl_line(
+        in, path, [&](size_t, Document&& d) { on_document(std::move(d)); },
+        [&](size_t, const std::string&, const std::string& message) { on_error(message); });
+    return;
+  }
+  const std::string content = read_file(path);
+  if (content.empty()) throw InputError(path + ":1: empty file");
+  if (ext == ".rss" || ext == ".atom" || ((ext == ".xml" || ext.empty() || ext == ".txt") && looks_like_feed(content))) {
+    read_feed(content, path, on_document, [&](size_t, const std::string& message) { on_error(message); });
+    return;
+  }
+  on_document(read_document_file(path));
 }
 
 Document parse_jsonl_line(std::string_view line, const std::string& source, size_t line_number) {
@@ -275,6 +323,7 @@ Document parse_jsonl_line(std::string_view line, const std::string& source, size
     doc.published = parse_date_text(j["published"].get<std::string>());
     if (!doc.published) throw InputError(where + "\"published\" is not a date: " + j["published"].get<std::string>());
   }
+  read_dateline(doc);
   return doc;
 }
 

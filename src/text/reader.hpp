@@ -37,6 +37,14 @@ void for_each_jsonl_line(std::istream& in, const std::string& source,
                          const std::function<void(size_t, Document&&)>& on_document,
                          const std::function<void(size_t, const std::string&, const std::string&)>& on_error);
 
+// Every document of a file: one for a report (.txt, .html), one per item of
+// an RSS or Atom feed (.rss, .atom, .xml, or any file that starts like one),
+// one per line of JSON Lines (.jsonl, .ndjson). A bad item or line goes to
+// `on_error` as "FILE:LINE: reason" and the rest go on; a file that cannot
+// be read at all throws InputError.
+void for_each_document_in_file(const std::string& path, const std::function<void(Document&&)>& on_document,
+                               const std::function<void(const std::string&)>& on_error);
+
 // Dates as reports write them: "Last updated: 16 November, 2015",
 // "Nov 16, 2015", "16 Nov 2015", "2015-11-16", "2015-11-16T09:00:00Z" and
 // "16/11/2015" (numeric dates are read day-first, as the wire services

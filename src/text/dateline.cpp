@@ -1,0 +1,313 @@
+#include "text/dateline.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+
+namespace sitmap {
+
+namespace {
+
+constexpr size_t kMaxDateline = 120;  // bytes from the paragraph start to the text after the separator
+constexpr size_t kParagraphsSearched = 4;
+
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// The bytes of a UTF-8 letter that is an upper-case Latin letter with a
+// diacritic (É, Ç, Ã...) count as capitals in a dateline ("BOGOTÁ").
+bool upper_at(std::string_view s, size_t i, size_t* len) {
+  if (upper(s[i])) { *len = 1; return true; }
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == 0xC3 && i + 1 < s.size()) {
+    const unsigned char d = static_cast<unsigned char>(s[i + 1]);
+    if (d >= 0x80 && d <= 0x9E && d != 0x97) { *len = 2; return true; }
+  }
+  return false;
+}
+
+struct Cursor {
+  std::string_view s;
+  size_t i;
+  bool at_end() const { return i >= s.size(); }
+  char peek(size_t k = 0) const { return i + k < s.size() ? s[i + k] : '\0'; }
+  void spaces() {
+    while (!at_end() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  }
+  bool literal(std::string_view w) {
+    if (s.substr(i, w.size()) != w) return false;
+    i += w.size();
+    return true;
+  }
+};
+
+// "KHARTOUM", "NEW DELHI", "SANA'A", "GOMA, DR Congo": capitals (at least two letters).
+bool read_place_caps(Cursor& c) {
+  const size_t start = c.i;
+  size_t letters = 0;
+  while (!c.at_end()) {
+    size_t len = 0;
+    if (upper_at(c.s, c.i, &len)) { c.i += len; ++letters; continue; }
+    const char ch = c.peek();
+    if ((ch == ' ' || ch == '-' || ch == '\'' || ch == '.') && letters > 0) {
+      size_t next_len = 0;
+      if (c.i + 1 < c.s.size() && upper_at(c.s, c.i + 1, &next_len)) { ++c.i; continue; }
+    }
+    break;
+  }
+  if (letters < 2) { c.i = start; return false; }
+  // A capital word must not run on into lower case ("AFRICA's" is no dateline).
+  if (!c.at_end() && lower(c.peek())) { c.i = start; return false; }
+  return true;
+}
+
+// ", Mali", ", Iraq", " [India]", ", D.R. Congo": the country or state after the city.
+bool read_region(Cursor& c) {
+  Cursor t = c;
+  if (t.literal(" [")) {
+    while (!t.at_end() && t.peek() != ']' && t.i - c.i < 40) ++t.i;
+    if (t.peek() != ']') return false;
+    ++t.i;
+    c = t;
+    return true;
+  }
+  if (!t.literal(", ")) return false;
+  const size_t start = t.i;
+  while (!t.at_end() && t.i - start < 40) {
+    size_t len = 0;
+    if (!(upper_at(t.s, t.i, &len))) break;
+    t.i += len;
+    while (!t.at_end() && (std::isalpha(static_cast<unsigned char>(t.peek())) || t.peek() == '.' ||
+                           static_cast<unsigned char>(t.peek()) >= 0x80))
+      ++t.i;
+    if (t.peek() == ' ' && t.i + 1 < t.s.size()) {
+      size_t l2 = 0;
+      if (upper_at(t.s, t.i + 1, &l2)) { ++t.i; continue; }
+    }
+    break;
+  }
+  if (t.i == start || month_from_name(t.s.substr(start, t.i - start))) return false;
+  c = t;
+  return true;
+}
+
+int read_number(Cursor& c, size_t max_digits) {
+  size_t n = 0;
+  int v = 0;
+  while (!c.at_end() && digit(c.peek()) && n < max_digits) {
+    v = v * 10 + (c.peek() - '0');
+    ++c.i;
+    ++n;
+  }
+  return n ? v : -1;
+}
+
+// "June 4, 2019", "Aug. 26", "10 Jan", "4 June 2019".
+bool read_date_words(Cursor& c, int& year, int& month, int& day) {
+  Cursor t = c;
+  auto month_word = [&](Cursor& x) {
+    const size_t start = x.i;
+    while (!x.at_end() && std::isalpha(static_cast<unsigned char>(x.peek()))) ++x.i;
+    const int m = month_from_name(x.s.substr(start, x.i - start));
+    if (m && x.peek() == '.') ++x.i;
+    return m;
+  };
+  year = 0;
+  if (digit(t.peek())) {  // "10 Jan 2015"
+    day = read_number(t, 2);
+    t.spaces();
+    month = month_word(t);
+  } else {
+    month = month_word(t);
+    t.spaces();
+    day = read_number(t, 2);
+  }
+  if (!month || day < 1 || day > 31) return false;
+  Cursor y = t;
+  if (y.literal(", ") || y.literal(" ")) {
+    if (digit(y.peek())) {
+      const int v = read_number(y, 4);
+      if (v >= 1900 && v <= 2100) {
+        year = v;
+        t = y;
+      }
+    }
+  }
+  c = t;
+  return true;
+}
+
+// The same after ", " or " ".
+bool read_date(Cursor& c, int& year, int& month, int& day) {
+  Cursor t = c;
+  if (!t.literal(", ") && !t.literal(" ")) return false;
+  if (!read_date_words(t, year, month, day)) return false;
+  c = t;
+  return true;
+}
+
+// "(AFP)", "(Reuters)", "(AP)", "(Xinhua)", "(dpa)": a short word in parentheses.
+bool read_agency(Cursor& c, std::string& agency) {
+  Cursor t = c;
+  t.spaces();
+  if (!t.literal("(")) return false;
+  const size_t start = t.i;
+  while (!t.at_end() && t.peek() != ')' && t.i - start < 30) ++t.i;
+  if (t.peek() != ')' || t.i == start) return false;
+  agency = std::string(t.s.substr(start, t.i - start));
+  ++t.i;
+  c = t;
+  return true;
+}
+
+// " - ", " -- ", " — ", " – ", ": ", ".-", " &mdash; " left by HTML.
+bool read_separator(Cursor& c) {
+  Cursor t = c;
+  t.spaces();
+  for (std::string_view sep : {"--", "\xE2\x80\x94", "\xE2\x80\x93", "-", ":", ".-", "&mdash;", "&ndash;"}) {
+    if (t.literal(sep)) {
+      if (!t.at_end() && t.peek() != ' ' && t.peek() != '\n') return false;
+      t.spaces();
+      c = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Kyiv (dpa) -": a place in title case, allowed only before an agency.
+bool read_place_title(Cursor& c) {
+  const size_t start = c.i;
+  while (!c.at_end()) {
+    size_t len = 0;
+    if (!upper_at(c.s, c.i, &len)) break;
+    c.i += len;
+    while (!c.at_end() && (lower(c.peek()) || c.peek() == '-' || c.peek() == '\'' ||
+                           static_cast<unsigned char>(c.peek()) >= 0x80 || (upper(c.peek()) && c.s[c.i - 1] == '-')))
+      ++c.i;
+    if (c.peek() == ' ' && c.i + 1 < c.s.size() && upper(c.s[c.i + 1])) { ++c.i; continue; }
+    break;
+  }
+  if (c.i - start < 3 || c.i - start > 30) { c.i = start; return false; }
+  return true;
+}
+
+std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_hint) {
+  Cursor c{text, at};
+  Dateline d;
+  d.start = d.place_start = static_cast<uint32_t>(at);
+  // "Sept. 17 (UPI) --": a date and an agency with no place.
+  {
+    Cursor t{text, at};
+    int year = 0, month = 0, day = 0;
+    std::string agency;
+    if (read_date_words(t, year, month, day) && read_agency(t, agency) && read_separator(t)) {
+      d.place_end = d.place_start;
+      d.agency = agency;
+      if (!year) year = year_hint;
+      if (year && is_valid(CivilDate{year, month, day})) d.date = CivilDate{year, month, day};
+      d.end = static_cast<uint32_t>(t.i);
+      return d;
+    }
+  }
+  {
+    // "Kyiv (dpa) - ", "Pulwama (Jammu and Kashmir) [India], Feb 14 (ANI): ",
+    // "Cúcuta (Colombia), Jun 15 (EFE).- ": a title-case place needs an agency.
+    Cursor t = c;
+    std::string agency;
+    if (!read_place_caps(t) && read_place_title(t)) {
+      d.place_end = static_cast<uint32_t>(t.i);
+      Cursor simple = t;
+      if (read_agency(simple, agency) && read_separator(simple)) {  // "Kyiv (dpa) - "
+        d.agency = agency;
+        d.end = static_cast<uint32_t>(simple.i);
+        return d;
+      }
+      std::string region;
+      Cursor r = t;
+      if (read_agency(r, region) && region.size() < 30) t = r;  // "(Colombia)", "(Jammu and Kashmir)"
+      if (read_region(t)) d.place_end = static_cast<uint32_t>(t.i);
+      int year = 0, month = 0, day = 0;
+      const bool dated = read_date(t, year, month, day);
+      if (read_agency(t, agency) && read_separator(t)) {
+        d.agency = agency;
+        if (dated) {
+          if (!year) year = year_hint;
+          if (year && is_valid(CivilDate{year, month, day})) d.date = CivilDate{year, month, day};
+        }
+        d.end = static_cast<uint32_t>(t.i);
+        return d;
+      }
+      return std::nullopt;
+    }
+  }
+  if (!read_place_caps(c)) return std::nullopt;
+  d.place_end = static_cast<uint32_t>(c.i);
+  const std::string_view caps = text.substr(at, c.i - at);
+  const bool region = read_region(c);
+  if (region) d.place_end = static_cast<uint32_t>(c.i);
+  int year = 0, month = 0, day = 0;
+  const bool dated = read_date(c, year, month, day);
+  const bool agency = read_agency(c, d.agency);
+  const size_t before_separator = c.i;
+  // "GANJA, Azerbaijan" on a line of its own, the body below (Anadolu).
+  const bool own_line = region && (c.at_end() || c.peek() == '\n');
+  if (!own_line && !read_separator(c)) return std::nullopt;
+  // Capitals and a dash alone ("NIAMEY - ") are a dateline unless they are a
+  // label ("UPDATE - ", "ANALYSIS:"), and never with a colon.
+  if (!dated && !agency && !region) {
+    static constexpr std::array<std::string_view, 22> labels = {
+        "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE", "OPINION", "EDITORIAL", "CORRECTION",
+        "URGENT", "FLASH", "NEWS", "VIDEO", "PHOTOS", "FACTBOX", "TIMELINE", "SNAP", "FEATURE", "INTERVIEW", "NOTE", "EDITOR"};
+    if (std::find(labels.begin(), labels.end(), caps) != labels.end()) return std::nullopt;
+    if (text.substr(before_separator, c.i - before_separator).find(':') != std::string_view::npos) return std::nullopt;
+  }
+  if (c.i - at > kMaxDateline) return std::nullopt;
+  if (dated) {
+    if (!year) year = year_hint;
+    const CivilDate date{year, month, day};
+    if (year && is_valid(date)) d.date = date;
+  }
+  d.end = static_cast<uint32_t>(c.i);
+  return d;
+}
+
+// The latest year a report writes, for datelines without one: reports name
+// earlier years ("since 2014") far more often than later ones.
+int year_in_text(std::string_view text) {
+  std::map<int, int> votes;
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    if ((i > 0 && digit(text[i - 1])) || !digit(text[i])) continue;
+    if (i + 4 < text.size() && digit(text[i + 4])) continue;
+    const int v = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+    if (digit(text[i + 1]) && digit(text[i + 2]) && digit(text[i + 3]) && v >= 1990 && v <= 2035) ++votes[v];
+  }
+  if (votes.empty()) return 0;
+  return votes.rbegin()->first;
+}
+
+}  // namespace
+
+std::optional<Dateline> find_dateline(std::string_view text, size_t from, int year_hint) {
+  size_t paragraphs = 0;
+  for (size_t i = from; i < text.size() && paragraphs < kParagraphsSearched;) {
+    while (i < text.size() && (text[i] == '\n' || text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
+    if (i >= text.size()) break;
+    if (auto d = dateline_at(text, i, year_hint)) return d;
+    ++paragraphs;
+    const size_t blank = text.find("\n\n", i);
+    if (blank == std::string_view::npos) break;
+    i = blank;
+  }
+  return std::nullopt;
+}
+
+void read_dateline(Document& doc) {
+  const int hint = doc.published ? doc.published->year : year_in_text(doc.text);
+  doc.dateline = find_dateline(doc.text, 0, hint);
+  if (doc.dateline && doc.dateline->date && !doc.published) doc.published = doc.dateline->date;
+}
+
+}  // namespace sitmap

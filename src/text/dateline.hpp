@@ -1,0 +1,22 @@
+#pragma once
+// Agency datelines at the head of a report's body: "KHARTOUM, June 4, 2019
+// (AFP) - ", "BAMAKO, Mali (AP) — ", "MOSUL, Iraq, March 3, 2017 (Reuters) - ",
+// "KABUL, Aug. 26 (Xinhua) -- ", "NEW DELHI [India], March 5 (ANI): ",
+// "BEIRUT (dpa) - ", "PEMBA, Mozambique &mdash; ". Read in one linear pass.
+#include <optional>
+#include <string_view>
+
+#include "core/document.hpp"
+
+namespace sitmap {
+
+// The dateline that opens one of the first paragraphs of `text` at or after
+// byte `from`, if any. A date without a year takes `year_hint` (0: none,
+// then the date is left out).
+std::optional<Dateline> find_dateline(std::string_view text, size_t from = 0, int year_hint = 0);
+
+// Sets doc.dateline from its text, and doc.published from the dateline's
+// date when the report carries no other date.
+void read_dateline(Document& doc);
+
+}  // namespace sitmap

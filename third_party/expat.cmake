@@ -1,0 +1,1 @@
+sitmap_pkg_target(expat expat libexpat1-dev)
