@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <climits>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -71,6 +73,9 @@ struct SentenceEvents {
   const Mention* context_place = nullptr;  // the report's place so far, for actions that name none
   const Mention* placed = nullptr;         // out: the place of this sentence's last action
   std::optional<Place> focus_country;      // the country the report is about, when it names no place for an action
+  std::deque<Mention>& synthetic;          // places named without a name ("the Somali capital"), kept for the report
+  std::optional<DateSpan> context_date;    // the date the report's last action was given, for actions that give none
+  std::optional<DateSpan> dated;           // out: the date this sentence's last action was given
 
   const std::string& word(size_t k) const { return v.words[k]; }
   const Chunk& chunk(int c) const { return v.chunk(c); }
@@ -95,6 +100,10 @@ struct SentenceEvents {
     if (c < 0) return;
     out.push_back(c);
     const int n = static_cast<int>(v.parse.chunks.size());
+    // "a truck packed with explosives", "a car rigged with a bomb".
+    if (c + 3 < n && chunk(c + 1).kind == ChunkKind::verb && !chunk(c + 1).finite && chunk(c + 2).kind == ChunkKind::prep &&
+        word(chunk(c + 2).head) == "with" && chunk(c + 3).kind == ChunkKind::noun)
+      out.push_back(c + 3);
     for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" &&
                         chunk(j + 1).kind == ChunkKind::noun;
          j += 2)
@@ -349,7 +358,6 @@ struct SentenceEvents {
       case C::massacre: case C::ambush: case C::protest: case C::riot: case C::abduct:
         return true;
       case C::clash: return !f.verbal;  // "heavy fighting", "clashes"; the verbs need fighters
-      case C::shoot: return !f.verbal || f.last > f.first;  // "gunfire", "opened fire"
       case C::bomb: return !f.verbal;   // "a bombing"
       default: return false;
     }
@@ -360,7 +368,7 @@ struct SentenceEvents {
   bool other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
     const Clause& cl = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
     (void)cl;
-    if (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract)) return true;  // "heart attack", "cyber attack"
+    if (!f.verbal && (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract))) return true;  // "heart attack", "cyber attack"
     if (f.cls == C::strike || f.cls == C::attack || f.cls == C::protest) {
       if (f.cls == C::strike && lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour)) return true;
       if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
@@ -389,7 +397,11 @@ struct SentenceEvents {
     switch (f.cls) {
       case C::hit:
         return weapon;
-      case C::explode:  // "a bomb exploded", "militants detonated two bombs"
+      case C::explode: {  // "a bomb exploded", "militants detonated two bombs"
+        std::vector<int> subject;
+        add_with_of(subject, f.subject);
+        if (side_has(subject, Role::weapon_explosive) || side_has(subject, Role::weapon_suicide)) return true;
+      }
         return weapon || has(f.subject, Role::weapon_explosive) || has(f.object, Role::weapon_explosive) ||
                has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||
                has(f.object, Role::weapon_suicide) || (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
@@ -571,7 +583,35 @@ struct SentenceEvents {
       // Nothing more specific: a container alone ("the Baghdad neighbourhood of ..." with nothing after).
       out.place = container;
     }
+    if (out.empty() && word(chunk(c).head) == "capital") out.place = capital_named(c);
     return out;
+  }
+
+  // "the Somali capital", "Mali's capital", "the capital": the capital of the
+  // country the phrase (or else the report) names.
+  const Mention* capital_named(int c) const {
+    const Chunk& ch = chunk(c);
+    std::optional<Place> country;
+    for (size_t m : here) {
+      const Mention& mm = mentions[m];
+      if (!within_chunk(mm, c) || mm.candidates.empty()) continue;
+      const Place p = gaz.place(mm.candidates.front().entry);
+      if (p.kind == PlaceKind::country) country = p;
+    }
+    if (!country) country = focus_country;
+    if (!country) return nullptr;
+    const std::optional<Place> capital = gaz.capital(country->country_code);
+    if (!capital) return nullptr;
+    Mention m;
+    m.start = seg.tokens[v.token(ch.first)].start;
+    m.end = seg.tokens[v.token(ch.last)].end;
+    m.text = doc.text.substr(m.start, m.end - m.start);
+    m.sentence = v.index;
+    m.first_token = v.token(ch.first);
+    m.last_token = v.token(ch.last);
+    m.candidates.push_back({capital->index, 10.0});
+    synthetic.push_back(std::move(m));
+    return &synthetic.back();
   }
 
   static bool location_prep(std::string_view p) {
@@ -741,6 +781,8 @@ struct SentenceEvents {
     return one_of(det, {"the", "this", "that", "these", "those"}) || possessive;
   }
 
+  bool disaster_in_sentence() const { return lex.roles.any_in(v.words, 0, v.size() - 1, Role::disaster); }
+
   bool where_in_sentence(const Frame& f) const {
     const std::vector<int> evidence;
     return frame_place(f, evidence).found();
@@ -835,7 +877,7 @@ struct SentenceEvents {
   bool is_background() const {
     for (size_t k = 0; k < v.size(); ++k) {
       const std::string& a = word(k);
-      if (one_of(a, {"regularly", "regular", "routinely", "repeatedly", "began", "since"})) return true;
+      if (one_of(a, {"regularly", "regular", "routinely", "repeatedly"})) return true;
       if (k + 2 < v.size() && (a == "has" || a == "have") && word(k + 1) == "been" && word(k + 2).size() > 3 &&
           word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
         return true;
@@ -905,9 +947,13 @@ struct SentenceEvents {
         }
       if (other_sense(f, actors, targets)) { explain(f, "another sense"); continue; }
       // A reference only adds to an event told elsewhere, so it needs no anchor of its own.
+      bool as_evidence = false;  // "At least seven people were killed": numbers for the action told before
       if (f.modality != Modality::reference && !anchored(f, evidence, actors, targets)) {
-        explain(f, "no weapon, armed actor or casualties");
-        continue;
+        if (!(f.cls == C::kill || f.cls == C::harm) || disaster_in_sentence()) {
+          explain(f, "no weapon, armed actor or casualties");
+          continue;
+        }
+        as_evidence = true;
       }
       // "The coalition has killed hundreds", "had been fighting": a running
       // total or the scene, not one action.
@@ -934,13 +980,18 @@ struct SentenceEvents {
       if (const DateCue* c = frame_date(f)) {
         e.when = c->span;
         e.background = c->since;
+        if (!c->since) dated = c->span;
+      } else if (context_date) {
+        e.when = *context_date;  // the narrative's day goes on: "Bodies lay in the streets"
       }
-      e.background = e.background || background;
+      // Told as history: more than a month before the report.
+      const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
+      e.background = e.background || background || old;
       e.actor1 = actor_of(actors);
       const std::string victim = actor_of(targets);
       if (victim != e.actor1) e.actor2 = victim;
       numbers(e, f, evidence);
-      const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where);
+      const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence;
       // Where: the sentence's place; a name the gazetteer lacks, at the place
       // around it; else the report's place so far; else its country.
       const Mention* container = where.at.place ? where.at.place : context_place;
@@ -953,6 +1004,7 @@ struct SentenceEvents {
         fill_place(e, *container);
         e.location_start.reset();  // from the report's context, not this sentence
         e.location_end.reset();
+        if (!reference && !where.at.name) placed = container;  // the story stays there
         e.confidence = 0.3 * resolution_confidence(*container) + 0.1 + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
       } else if (focus_country) {
         // Only the country is known ("a Kenyan border town"): precision 3.
@@ -987,6 +1039,15 @@ struct SentenceEvents {
     return out;
   }
 };
+
+// One action told twice: the same sub-type, or an explosion of unknown
+// kind and the strike, shelling or bombing that caused it.
+bool same_kind(const Event& a, const Event& b) {
+  if (a.event_type != b.event_type) return false;
+  if (a.sub_event_type == b.sub_event_type) return true;
+  return a.event_type == "Explosions/Remote violence" &&
+         (a.sub_event_type == "Remote explosive/landmine/IED" || b.sub_event_type == "Remote explosive/landmine/IED");
+}
 
 bool same_place(const Event& a, const Event& b) {
   if (a.country_code != b.country_code) return false;
@@ -1044,6 +1105,26 @@ void merge(Event& into, Event& from, bool from_is_reference) {
     if (std::find(into.targets.begin(), into.targets.end(), t) == into.targets.end()) into.targets.push_back(t);
   into.confidence = std::min(0.99, std::max(into.confidence, from.confidence) + 0.05);
   into.evidence_count += from.evidence_count;
+}
+
+// The event a reference or a casualty count adds to: one of compatible date
+// and actors, at its place when it names one, of its type when there is one,
+// else the nearest told before it.
+Event* reference_target(std::vector<Event>& kept, const Event& r) {
+  Event* best = nullptr;
+  long best_score = LONG_MIN;
+  for (Event& k : kept) {
+    if (!k.location_start || k.background != r.background || !dates_agree(k, r) || !actors_agree(k, r)) continue;
+    if (r.location_start && !same_place(k, r)) continue;
+    long score = 0;
+    if (k.event_type == r.event_type) score += 1'000'000'000;
+    if (k.sub_event_type == r.sub_event_type) score += 500'000'000;
+    // Nearer in the text is likelier; before it likelier still.
+    const long gap = static_cast<long>(r.start) - static_cast<long>(k.start);
+    score -= gap >= 0 ? gap : 4 * -gap;
+    if (score > best_score) { best_score = score; best = &k; }
+  }
+  return best;
 }
 
 // Does this sentence hold any word that can start an event? (Most do not:
@@ -1146,6 +1227,9 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   uint32_t context_sentence = 0;
   const Mention* event_place = nullptr;  // the last place an action happened at
   uint32_t event_sentence = 0;
+  std::optional<DateSpan> context_date;  // the last date an action was given
+  uint32_t date_sentence = 0;
+  std::deque<Mention> synthetic;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& s = seg.sentences[si];
     if (!doc.byline.empty() && doc.text.compare(s.start, s.end - s.start, doc.byline) == 0) continue;
@@ -1168,14 +1252,19 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     for (size_t m : by_sentence[si])
       if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
     SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), here,
-                     find_date_cues(doc, seg, view.s, warnings), warnings, nullptr, nullptr, focus};
-    if (event_place && event_sentence + 5 >= si) r.context_place = event_place;
+                     find_date_cues(doc, seg, view.s, warnings), warnings, nullptr, nullptr, focus, synthetic,
+                     date_sentence + 2 >= si ? context_date : std::nullopt, std::nullopt};
+    if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
     note_context();
     if (r.placed) {
       event_place = r.placed;
       event_sentence = si;
+    }
+    if (r.dated) {
+      context_date = r.dated;
+      date_sentence = si;
     }
   }
 
@@ -1189,17 +1278,17 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   });
   for (size_t i : order) {
     Event& e = drafts[i];
-    bool merged = false;
-    for (Event& k : kept) {
-      if ((k.event_type != e.event_type && !merge_only[i]) || k.background != e.background) continue;
-      const bool where = merge_only[i] ? true : same_place(k, e);
-      if (where && dates_agree(k, e) && actors_agree(k, e) && (!merge_only[i] || k.location_start)) {
-        merge(k, e, merge_only[i]);
-        merged = true;
-        break;
+    Event* into = nullptr;
+    if (!merge_only[i]) {
+      for (Event& k : kept) {
+        if (!same_kind(k, e) || k.background != e.background) continue;
+        if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
       }
+    } else {
+      into = reference_target(kept, e);
     }
-    if (!merged && !merge_only[i]) kept.push_back(std::move(e));
+    if (into) merge(*into, e, merge_only[i]);
+    else if (!merge_only[i]) kept.push_back(std::move(e));
   }
   // An event's date when the text gives none: the report's, as a week.
   for (Event& e : kept) {

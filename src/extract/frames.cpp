@@ -145,6 +145,10 @@ struct FrameReader {
       const Chunk& g = v.chunk(f.governor);
       const std::string& gw = word(g.head);
       if (lex.roles.is(gw, Role::reaction)) return Modality::reference;
+      // "backed the offensive with jets", "ended the siege": the campaign named, not an action.
+      if (one_of(gw, {"backed", "backs", "supported", "supports", "aided", "joined", "joins", "ended", "ends",
+                      "halted", "completed", "won", "lost", "announced", "led", "leads", "called", "described"}))
+        return Modality::reference;
       if (lex.roles.is(gw, Role::denial)) return Modality::denied;
       const Modality m = verb_modality(f.governor);
       if (m != Modality::asserted) return m;
@@ -240,6 +244,23 @@ struct FrameReader {
   }
 
   // ---- linking: one action, many words ----------------------------------
+  bool descends(int clause, int ancestor) const {
+    for (int c = clause, guard = 0; c >= 0 && guard < 32; c = p().clauses[static_cast<size_t>(c)].parent, ++guard)
+      if (c == ancestor) return true;
+    return false;
+  }
+
+  // Steps between two clauses through their common ancestor; -1 when unrelated.
+  int clause_distance(int a, int b) const {
+    int da = 0;
+    for (int x = a, guard = 0; x >= 0 && guard < 32; x = p().clauses[static_cast<size_t>(x)].parent, ++da, ++guard) {
+      int db = 0;
+      for (int y = b, g2 = 0; y >= 0 && g2 < 32; y = p().clauses[static_cast<size_t>(y)].parent, ++db, ++g2)
+        if (x == y) return da + db;
+    }
+    return -1;
+  }
+
   int frame_of_chunk(int c) const {
     for (size_t i = 0; i < frames.size(); ++i)
       if (frames[i].chunk == c) return static_cast<int>(i);
@@ -340,17 +361,18 @@ struct FrameReader {
       if (f.host >= 0 || !f.verbal || !(is_consequence(f.cls) || participle)) continue;
       const int clause = v.chunk(f.chunk).clause;
       const Clause& cl = p().clauses[static_cast<size_t>(clause)];
-      int best = -1;
+      // The nearest action in the same clause, else in a clause above or
+      // below it ("killed and wounded when a device detonated").
+      int best = -1, best_distance = 1 << 20;
       for (size_t j = 0; j < frames.size(); ++j) {
         if (j == i || frames[j].host >= 0 || is_consequence(frames[j].cls) || frames[j].cls == EventClass::light) continue;
         const int fc = v.chunk(frames[j].chunk).clause;
-        const bool same = fc == clause;
-        const bool parent = fc == cl.parent && (cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate ||
-                                                cl.kind == ClauseKind::relative || cl.kind == ClauseKind::subordinate);
-        const bool child = p().clauses[static_cast<size_t>(fc)].parent == clause;
-        if (same || parent || child) {
-          if (best < 0 || (same && v.chunk(frames[static_cast<size_t>(best)].chunk).clause != clause)) best = static_cast<int>(j);
-        }
+        const int d = clause_distance(clause, fc);
+        if (d < 0) continue;
+        const bool dependent = cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate ||
+                               cl.kind == ClauseKind::relative || cl.kind == ClauseKind::subordinate;
+        if (d > 0 && !dependent && !descends(fc, clause)) continue;
+        if (d < best_distance) { best = static_cast<int>(j); best_distance = d; }
       }
       if (best >= 0) f.host = best;
     }

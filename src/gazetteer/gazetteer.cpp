@@ -1,5 +1,9 @@
 #include "gazetteer/gazetteer.hpp"
 
+#include <array>
+#include <cstring>
+#include <mutex>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -89,6 +93,9 @@ struct Gazetteer::Mapping {
   const uint32_t* skel_postings = nullptr;
   const uint32_t* skel_slots = nullptr;
   const char* strings = nullptr;
+  // Capitals by country, found on first use (one pass over the entries).
+  std::once_flag capitals_once;
+  std::array<uint32_t, 26 * 26> capital_by_code{};
 
   ~Mapping() {
     if (data) munmap(const_cast<char*>(data), size);
@@ -190,6 +197,31 @@ std::optional<Place> Gazetteer::country(std::string_view iso2) const {
   const int b = std::toupper(static_cast<unsigned char>(iso2[1])) - 'A';
   if (a < 0 || a >= 26 || b < 0 || b >= 26) return std::nullopt;
   const uint32_t i = m_->header->country_by_code[a * 26 + b];
+  if (i == fmtx::kNoEntry) return std::nullopt;
+  return place(i);
+}
+
+std::optional<Place> Gazetteer::capital(std::string_view iso2) const {
+  if (iso2.size() != 2) return std::nullopt;
+  std::call_once(m_->capitals_once, [this] {
+    m_->capital_by_code.fill(fmtx::kNoEntry);
+    std::array<uint64_t, 26 * 26> population{};
+    for (uint32_t i = 0; i < size(); ++i) {
+      const fmtx::EntryRecord& r = m_->entries[i];
+      if (std::string_view(r.feature, strnlen(r.feature, sizeof r.feature)) != "PPLC") continue;
+      const int a = r.country[0] - 'A', b = r.country[1] - 'A';
+      if (a < 0 || a >= 26 || b < 0 || b >= 26) continue;
+      const size_t k = static_cast<size_t>(a * 26 + b);
+      if (m_->capital_by_code[k] == fmtx::kNoEntry || r.population > population[k]) {
+        m_->capital_by_code[k] = i;
+        population[k] = r.population;
+      }
+    }
+  });
+  const int a = std::toupper(static_cast<unsigned char>(iso2[0])) - 'A';
+  const int b = std::toupper(static_cast<unsigned char>(iso2[1])) - 'A';
+  if (a < 0 || a >= 26 || b < 0 || b >= 26) return std::nullopt;
+  const uint32_t i = m_->capital_by_code[static_cast<size_t>(a * 26 + b)];
   if (i == fmtx::kNoEntry) return std::nullopt;
   return place(i);
 }

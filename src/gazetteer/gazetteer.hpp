@@ -39,6 +39,8 @@ class Gazetteer {
   size_t file_bytes() const;
   Place place(uint32_t index) const;
   std::optional<Place> country(std::string_view iso2) const;
+  // The country's capital (its most populous PPLC entry), found on first use.
+  std::optional<Place> capital(std::string_view iso2) const;
 
   // Exact match on the folded name; candidates ranked by prior.
   std::vector<Candidate> lookup(std::string_view name) const;

@@ -74,7 +74,10 @@ struct Chunker {
         // "Sunday 's attack": the possessive binds; "20 people" too; but a
         // number after a noun starts over ("killing 20").
         if (t == Pos::CD && seen_noun && tag(k - 1) != Pos::POS && !is_month(lower[k - 1])) break;
-        if (t != Pos::POS) { head = k; seen_noun = true; }
+        if (t != Pos::POS) {
+          head = k;
+          seen_noun = t != Pos::CD;  // "three improvised devices": a number before its modifiers
+        }
         ++k;
         continue;
       }
@@ -253,6 +256,20 @@ struct Chunker {
       if (ch(j).clause == clause && ch(j).kind == ChunkKind::verb && ch(j).finite) return true;
     return false;
   }
+  // The clause has its subject but not yet its verb, and chunk i is a bare
+  // past form: "when three devices, emplaced by militants, detonated".
+  bool verb_awaited(int clause, size_t i) const {
+    const Chunk& c = ch(i);
+    const bool by_follows = i + 1 < p.chunks.size() && ch(i + 1).kind == ChunkKind::prep && chunk_word(i + 1) == "by";
+    return p.tags[c.head] == Pos::VBN && c.first == c.head && !by_follows && !clause_has_finite_verb(clause, i) &&
+           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle && clause > 0;
+  }
+
+  bool clause_has_noun(int clause, size_t upto) const {
+    for (size_t j = 0; j < upto; ++j)
+      if (ch(j).clause == clause && ch(j).kind == ChunkKind::noun) return true;
+    return false;
+  }
   bool clause_has_verb(int clause, size_t upto) const {
     for (size_t j = 0; j < upto; ++j)
       if (ch(j).clause == clause && ch(j).kind == ChunkKind::verb) return true;
@@ -285,12 +302,14 @@ struct Chunker {
           cur = std::max(0, p.clauses[cur].parent);  // ", which killed five," ends here
         }
         c.clause = cur;
-        if (w == "," && starts_participle(i + 1)) cur = open(ClauseKind::participle, cur, ",");
+        if (w == "," && starts_participle(i + 1) && !verb_awaited(cur, i + 1)) cur = open(ClauseKind::participle, cur, ",");
         continue;
       }
       if (c.kind == ChunkKind::wh) {
         const int antecedent = previous_noun(i);
-        if (antecedent >= 0 || i > 0) cur = open(ClauseKind::relative, cur, std::string(w), antecedent);
+        // "were killed when a bomb exploded": a time clause, not a relative one.
+        if (antecedent < 0 && (w == "when" || w == "where" || w == "as") && i > 0) cur = open(ClauseKind::subordinate, cur, std::string(w));
+        else if (antecedent >= 0 || i > 0) cur = open(ClauseKind::relative, cur, std::string(w), antecedent);
         c.clause = cur;
         continue;
       }
@@ -313,6 +332,18 @@ struct Chunker {
           clause_has_finite_verb(cur, i) && i > 0 && ch(i - 1).kind != ChunkKind::conj) {
         cur = std::max(0, p.clauses[cur].parent);  // "the men who attacked the base were caught"
       }
+      // "when three devices, emplaced by militants, detonated near ...": a
+      // bare past form after an aside is the clause's own verb.
+      if (c.kind == ChunkKind::verb && !c.finite && !c.infinitive && i > 0 && ch(i - 1).kind == ChunkKind::punct &&
+          chunk_word(i - 1) == "," && verb_awaited(cur, i)) {
+        c.finite = true;
+        c.passive = false;
+        p.tags[c.head] = Pos::VBD;
+      }
+      // A participle clause has no finite verb: one ends it ("The fighters,
+      // known locally as al-Shabab, attacked Palma").
+      while (c.kind == ChunkKind::verb && c.finite && cur > 0 && p.clauses[cur].kind == ClauseKind::participle)
+        cur = std::max(0, p.clauses[cur].parent);
       c.clause = cur;
     }
   }
