@@ -34,7 +34,7 @@ struct DocContext {
   bool missiles = false;  // rockets or missiles are
   int sport = 0;          // sport words
   int weapons = 0;        // weapon words
-  std::optional<GeoPoint> last_place;
+  const ArmedActor* main_group = nullptr;  // the non-state group the report names most
 };
 
 // The ACLED type of an action, from its words and their arguments.
@@ -183,6 +183,15 @@ struct SentenceEvents {
   }
 
   // ---- actors ------------------------------------------------------------
+  // Generic actors are named once the event's country is known.
+  static constexpr std::string_view kStateForces = "\x01state", kPolice = "\x01police", kArmedGroup = "\x01armed";
+
+  std::string table_actor(const Chunk& ch) const {
+    for (uint32_t k = ch.first; k <= ch.last; ++k)
+      if (const ArmedActor* a = lex.actors.match(v.words, v.raw, k, ch.last + 1)) return a->name;
+    return "";
+  }
+
   std::string actor_in(int c) const {
     if (c < 0) return "";
     const Chunk& ch = chunk(c);
@@ -190,36 +199,40 @@ struct SentenceEvents {
     if ((word(ch.first) == "its" || word(ch.first) == "their") && ch.head > ch.first &&
         (lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) || lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air)))
       return owner_before(c, ch);
-    for (uint32_t k = ch.first; k <= ch.last; ++k) {
-      for (const auto& rule : lex.actors) {
-        if (k + rule.words.size() > ch.last + 1) continue;
-        if (!std::equal(rule.words.begin(), rule.words.end(), v.words.begin() + k)) continue;
-        // "IS" is the group only in capitals; "is" is a verb.
-        if (rule.words.size() == 1 && rule.words[0] == "is" && token_text(doc.text, seg.tokens[v.token(k)]) != "IS") continue;
-        return rule.actor;
-      }
-    }
+    if (std::string a = table_actor(ch); !a.empty()) return a;
     // A country or its people before an armed noun: "Russian jets", "French troops", "Nigeria's army".
     for (size_t m : here) {
       const Mention& mm = mentions[m];
       if (mm.candidates.empty() || mm.first_token < v.token(ch.first) || mm.last_token > v.token(ch.last)) continue;
       const Place p = gaz.place(mm.candidates.front().entry);
       if (p.kind != PlaceKind::country) continue;
-      if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) || lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) ||
-          is_state_noun(ch.head))
-        return forces_of(p, ch);
+      // "Palestinian attackers" are no state's forces; "Russian jets" and "French troops" are.
+      if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) || is_state_noun(ch.head)) return forces_of(p, ch);
+    }
+    // No name: troops are the state's, gunmen an unidentified group ("the
+    // militants" the report's own group, when it names one).
+    if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::police_forces)) return std::string(kPolice);
+    if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::state_forces)) return std::string(kStateForces);
+    if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) && !lex.roles.is(word(ch.head), Role::weapon_air)) {
+      if (word(ch.first) == "the" && ctx.main_group) return ctx.main_group->name;
+      return std::string(kArmedGroup);
     }
     return "";
+  }
+
+  // A generic actor named for the event's country.
+  static std::string named_actor(const std::string& a, const Event& e) {
+    if (a.empty() || a[0] != '\x01') return a;
+    const std::string country = e.country.empty() ? std::string("unknown country") : e.country;
+    if (a == kStateForces) return e.country.empty() ? "" : military_forces_of(e.country);
+    if (a == kPolice) return e.country.empty() ? "" : police_forces_of(e.country);
+    return "Unidentified Armed Group (" + country + ")";
   }
 
   std::string owner_before(int c, const Chunk& armed) const {
     for (int j = c; j-- > 0;) {
       if (chunk(j).kind != ChunkKind::noun) continue;
-      const Chunk& o = chunk(j);
-      for (const auto& rule : lex.actors)
-        if (o.first + rule.words.size() <= o.last + 1 &&
-            std::equal(rule.words.begin(), rule.words.end(), v.words.begin() + o.first))
-          return rule.actor;
+      if (std::string a = table_actor(chunk(j)); !a.empty()) return a;
       for (size_t m : here) {
         const Mention& mm = mentions[m];
         if (mm.candidates.empty() || !within_chunk(mm, j)) continue;
@@ -236,11 +249,7 @@ struct SentenceEvents {
 
   std::string forces_of(const Place& country, const Chunk& ch) const {
     const bool police = lex.roles.ends_at(v.words, ch.first, ch.head, Role::police_forces);
-    std::string name(country.name);
-    if (one_of(name, {"United States", "United Kingdom", "United Arab Emirates", "Philippines", "Netherlands",
-                      "Central African Republic", "Democratic Republic of the Congo", "Gambia"}))
-      name = "the " + name;
-    return (police ? "Police Forces of " : "Military Forces of ") + name;
+    return police ? police_forces_of(country.name) : military_forces_of(country.name);
   }
 
   std::string actor_of(const std::vector<int>& side) const {
@@ -1017,6 +1026,8 @@ struct SentenceEvents {
         e.confidence = 0.2 + 0.2 * (e.actor1.empty() ? 0.0 : 1.0);
       } else {
         explain(f, "no place");
+        e.actor1 = named_actor(e.actor1, e);
+        e.actor2 = named_actor(e.actor2, e);
         e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
         merge_only.push_back(true);
         out.push_back(std::move(e));
@@ -1033,6 +1044,9 @@ struct SentenceEvents {
         e.geo_relation = "part of";
         e.confidence = std::min(e.confidence, 0.5);
       }
+      e.actor1 = named_actor(e.actor1, e);
+      e.actor2 = named_actor(e.actor2, e);
+      if (e.actor2 == e.actor1) e.actor2.clear();
       merge_only.push_back(reference);
       out.push_back(std::move(e));
     }
@@ -1045,6 +1059,8 @@ struct SentenceEvents {
 bool same_kind(const Event& a, const Event& b) {
   if (a.event_type != b.event_type) return false;
   if (a.sub_event_type == b.sub_event_type) return true;
+  // A country-wide summary ("missiles fired at targets in Syria") folds into the specific action.
+  if ((a.geo_precision == 3 && a.location == a.country) || (b.geo_precision == 3 && b.location == b.country)) return true;
   return a.event_type == "Explosions/Remote violence" &&
          (a.sub_event_type == "Remote explosive/landmine/IED" || b.sub_event_type == "Remote explosive/landmine/IED");
 }
@@ -1066,8 +1082,15 @@ bool dates_agree(const Event& a, const Event& b) {
   return *a.when.date == *b.when.date;
 }
 
+// Two tellings of one incident may name its sides differently ("attackers",
+// "police"); only two different named actors keep them apart.
 bool actors_agree(const Event& a, const Event& b) {
-  return a.actor1.empty() || b.actor1.empty() || a.actor1 == b.actor1 || a.geo_precision == 3 || b.geo_precision == 3;
+  auto loose = [](const std::string& x) {
+    return x.empty() || x.rfind("Unidentified", 0) == 0 || x.rfind("Police Forces", 0) == 0;
+  };
+  if (loose(a.actor1) || loose(b.actor1) || a.actor1 == b.actor1) return true;
+  if (a.actor1 == b.actor2 || b.actor1 == a.actor2) return true;  // one side's counter-action
+  return a.geo_precision == 3 || b.geo_precision == 3;
 }
 
 // Folds `from` into `into`, keeping the more specific place and the
@@ -1177,6 +1200,19 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
       ++ctx.weapons;
     if (lex.roles.ends_at(words, k, k, Role::sport)) ++ctx.sport;
   }
+  std::vector<std::string_view> raw;
+  raw.reserve(seg.tokens.size());
+  for (const Token& t : seg.tokens) raw.push_back(token_text(doc.text, t));
+  std::map<const ArmedActor*, int> groups;
+  for (size_t k = 0; k < words.size(); ++k) {
+    size_t len = 0;
+    const ArmedActor* a = lex.actors.match(words, raw, k, words.size(), &len);
+    if (!a) continue;
+    if (!a->state() && a->kind != "coalition" && a->kind != "unidentified") ++groups[a];
+    k += len - 1;
+  }
+  for (const auto& [a, n] : groups)
+    if (!ctx.main_group || n > groups[ctx.main_group]) ctx.main_group = a;
   return ctx;
 }
 

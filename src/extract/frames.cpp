@@ -397,7 +397,11 @@ SentenceView::SentenceView(const Document& d, const Segmented& g, uint32_t i, co
     : doc(d), seg(g), s(sentence), index(i), headline(title) {
   parse = parse_sentence(d.text, g, s, table, title);
   words.reserve(s.token_count);
-  for (uint32_t k = 0; k < s.token_count; ++k) words.push_back(ascii_lower(token_text(d.text, g.tokens[s.first_token + k])));
+  raw.reserve(s.token_count);
+  for (uint32_t k = 0; k < s.token_count; ++k) {
+    raw.push_back(token_text(d.text, g.tokens[s.first_token + k]));
+    words.push_back(ascii_lower(raw.back()));
+  }
 }
 
 std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {

@@ -22,6 +22,7 @@ struct SentenceView {
   uint32_t index = 0;              // of the sentence in the document
   Parse parse;
   std::vector<std::string> words;  // lower case, per token of the sentence
+  std::vector<std::string_view> raw;  // as written
   bool headline = false;
 
   SentenceView(const Document& d, const Segmented& g, uint32_t i, const Sentence& sentence, const WordTable& table, bool title);

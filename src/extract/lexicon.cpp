@@ -12,7 +12,7 @@ namespace sitmap {
 namespace embedded {  // geodata/lexicon/*, embedded by cmake/EmbedFiles.cmake
 std::string_view event_words_tsv();
 std::string_view roles_tsv();
-std::string_view actors_tsv();
+std::string_view armed_actors_tsv();
 std::string_view not_places_txt();
 std::string_view targets_txt();
 std::string_view given_names_txt();
@@ -132,10 +132,7 @@ Lexicon Lexicon::parse(const Tables& t) {
     }
     for (const auto& p : alternatives(f[1])) lex.roles.add(r, phrase_words(p));
   }
-  for (const auto& [line, f] : rows(t.actors)) {
-    if (f.size() < 2) throw std::runtime_error("lexicon actors.tsv:" + std::to_string(line) + ": want 2 fields");
-    for (const auto& p : alternatives(f[0])) lex.actors.push_back({phrase_words(p), f[1]});
-  }
+  lex.actors = ActorTable::parse(t.actors);
   for (const auto& [line, f] : rows(t.not_places)) lex.not_places.insert(fold_name(f[0]));
   for (const auto& [line, f] : rows(t.targets)) lex.targets.push_back(phrase_words(f[0]));
   for (const auto& [line, f] : rows(t.given_names)) {
@@ -146,7 +143,6 @@ Lexicon Lexicon::parse(const Tables& t) {
   auto longest_first = [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); };
   std::stable_sort(lex.event_words.begin(), lex.event_words.end(), longest_first);
   for (size_t i = 0; i < lex.event_words.size(); ++i) lex.event_words_by_first[lex.event_words[i].words.front()].push_back(i);
-  std::stable_sort(lex.actors.begin(), lex.actors.end(), longest_first);
   std::stable_sort(lex.targets.begin(), lex.targets.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   return lex;
 }
@@ -164,7 +160,7 @@ const EventWord* Lexicon::event_word_at(const std::vector<std::string>& words, s
 }
 
 const Lexicon& Lexicon::builtin() {
-  static const Lexicon lex = parse({embedded::event_words_tsv(), embedded::roles_tsv(), embedded::actors_tsv(),
+  static const Lexicon lex = parse({embedded::event_words_tsv(), embedded::roles_tsv(), embedded::armed_actors_tsv(),
                                     embedded::not_places_txt(), embedded::targets_txt(), embedded::given_names_txt()});
   return lex;
 }

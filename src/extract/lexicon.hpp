@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/actors.hpp"
+
 namespace sitmap {
 
 // What a trigger word can state (geodata/lexicon/event_words.tsv explains each).
@@ -47,16 +49,11 @@ class RoleTable {
   std::unordered_map<std::string, std::vector<std::pair<Role, std::vector<std::string>>>> by_last_;
 };
 
-struct ActorRule {
-  std::vector<std::string> words;
-  std::string actor;
-};
-
 struct Lexicon {
   std::vector<EventWord> event_words;  // longest phrases first
   std::unordered_map<std::string, std::vector<size_t>> event_words_by_first;  // first word -> indexes
   RoleTable roles;
-  std::vector<ActorRule> actors;         // longest phrases first
+  ActorTable actors;                     // armed groups, state forces, coalitions
   std::unordered_set<std::string> not_places;  // folded
   std::vector<std::vector<std::string>> targets;
   std::unordered_set<std::string> given_names;  // as written: "Charlie"
