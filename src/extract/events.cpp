@@ -308,6 +308,10 @@ struct SentenceEvents {
     if (any({C::hit})) return std::nullopt;  // only a weapon makes "hit" an attack
     if (any({C::abduct})) return kAbduction;
     if (any({C::massacre})) return kAttack;
+    // "seized schoolgirls", "captured two aid workers": people taken are abducted.
+    if (any({C::take}) && f.verbal && !f.passive && (is(f.object, Role::civilian) || is(f.object, Role::military_target)) &&
+        !is(f.object, Role::territory) && !place_in(f.object) && people(f.object))
+      return kAbduction;
     if (any({C::take, C::retake})) {
       const bool state = side_is(actors, Role::state_forces) || starts_with(actor_of(actors), "Military Forces");
       return any({C::retake}) || state ? kRegained : kTaken;
@@ -330,6 +334,17 @@ struct SentenceEvents {
   }
 
   static bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+
+  // Does a noun chunk name people (a plural or a person noun), not a place or thing?
+  bool people(int c) const {
+    if (c < 0) return false;
+    const std::string& h = word(chunk(c).head);
+    return one_of(h, {"schoolgirls", "girls", "boys", "children", "students", "pupils", "women", "men", "people",
+                      "workers", "civilians", "villagers", "passengers", "hostages", "soldiers", "policemen",
+                      "officers", "missionaries", "tourists", "journalists", "nurses", "doctors", "teachers",
+                      "farmers", "residents", "members", "fishermen", "traders", "worshippers", "pilgrims",
+                      "foreigners", "nationals", "employees", "staff", "guards", "troops"});
+  }
 
   // Gunmen, militants, police: raiders on foot, whatever else the report says.
   bool side_armed_on_ground(const std::vector<int>& side) const {
@@ -399,9 +414,11 @@ struct SentenceEvents {
     if (self_anchored(f)) return true;
     for (int e : evidence)
       if (self_anchored(frames[static_cast<size_t>(e)])) return true;
-    const bool weapon = side_has(actors, Role::weapon_air) || side_has(actors, Role::weapon_shell) ||
-                        side_has(actors, Role::weapon_explosive) || side_has(actors, Role::weapon_gun) ||
-                        side_has(actors, Role::weapon_grenade) || side_has(actors, Role::weapon_suicide);
+    std::vector<int> carriers = actors;
+    if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
+    const bool weapon = side_has(carriers, Role::weapon_air) || side_has(carriers, Role::weapon_shell) ||
+                        side_has(carriers, Role::weapon_explosive) || side_has(carriers, Role::weapon_gun) ||
+                        side_has(carriers, Role::weapon_grenade) || side_has(carriers, Role::weapon_suicide);
     const bool armed = side_armed(actors);
     switch (f.cls) {
       case C::hit:
@@ -421,6 +438,7 @@ struct SentenceEvents {
         // "recaptured the government complex in Ramadi": a named place of the action's own.
         const Where w = frame_place(f, evidence);
         territory = territory || (w.found() && w.rank <= 2);
+        if (f.cls == C::take && people(f.object) && (armed || v.headline)) return true;  // an abduction
         return territory && (armed || f.cls == C::retake);
       }
       case C::kill: case C::harm:
@@ -964,6 +982,12 @@ struct SentenceEvents {
         }
         as_evidence = true;
       }
+      // "separatists, who had fought each other for Aden": backstory told of an actor.
+      if (f.verbal && chunk(f.chunk).perfect && word(chunk(f.chunk).first) == "had" &&
+          v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind == ClauseKind::relative && !frame_date(f)) {
+        explain(f, "backstory");
+        continue;
+      }
       // "The coalition has killed hundreds", "had been fighting": a running
       // total or the scene, not one action.
       if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) &&
@@ -1120,7 +1144,8 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   if (into.actor1.empty()) into.actor1 = from.actor1;
   if (into.actor2.empty()) into.actor2 = from.actor2;
   // Sub-type: the more specific evidence's (an air strike over "explosions").
-  if (into.sub_event_type == "Remote explosive/landmine/IED" && from.sub_event_type != into.sub_event_type)
+  if (into.sub_event_type == "Remote explosive/landmine/IED" && from.event_type == into.event_type &&
+      from.sub_event_type != into.sub_event_type)
     into.sub_event_type = from.sub_event_type;
   if (from.fatalities && (!into.fatalities || *from.fatalities < *into.fatalities)) into.fatalities = from.fatalities;
   for (const auto& [k, v] : from.quantities) into.quantities[k] = std::max(into.quantities[k], v);
@@ -1148,6 +1173,41 @@ Event* reference_target(std::vector<Event>& kept, const Event& r) {
     if (score > best_score) { best_score = score; best = &k; }
   }
   return best;
+}
+
+// A lede often places an action in a country or province ("in
+// northeastern Nigeria") and the next lines name the town ("in the town of
+// Chibok"): a town of that country or province named in the two sentences
+// after, and not the place of another event, is where it happened.
+void refine_country_level(std::vector<Event>& kept, const Document& doc, const Segmented& seg,
+                          const std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  std::set<uint32_t> used;
+  for (const Event& e : kept)
+    if (e.location_start) used.insert(*e.location_start);
+  for (Event& e : kept) {
+    if (e.geo_precision != 3 || e.background) continue;
+    size_t si = 0;
+    while (si < seg.sentences.size() && seg.sentences[si].start < e.start) ++si;
+    for (const Mention& m : mentions) {
+      if (m.sentence <= si || m.sentence > si + 2 || m.candidates.empty() || m.demonym || m.in_name || m.dateline) continue;
+      if (used.count(m.start)) continue;
+      const Place p = gaz.place(m.candidates.front().entry);
+      if (p.kind != PlaceKind::city || p.country_code != e.country_code) continue;
+      if (e.location != e.country && !e.admin1.empty() && p.admin1 != e.admin1 && p.admin1 != e.location) continue;
+      e.location = p.name;
+      e.admin1 = p.admin1;
+      e.point = p.point;
+      e.geonameid = p.geonameid ? std::optional<uint32_t>(p.geonameid) : std::nullopt;
+      e.location_start = m.start;
+      e.location_end = m.end;
+      e.geo_precision = 1;
+      e.geo_relation.clear();
+      e.confidence = std::min(e.confidence, 0.6);
+      used.insert(m.start);
+      (void)doc;
+      break;
+    }
+  }
 }
 
 // Does this sentence hold any word that can start an event? (Most do not:
@@ -1326,6 +1386,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (into) merge(*into, e, merge_only[i]);
     else if (!merge_only[i]) kept.push_back(std::move(e));
   }
+  refine_country_level(kept, doc, seg, mentions, gaz);
   // An event's date when the text gives none: the report's, as a week.
   for (Event& e : kept) {
     if (!e.when.date && doc.published) {
