@@ -81,6 +81,168 @@ std::string to_iso(CivilDate d) {
 }
 
 namespace {
+
+// Dates written in text, matched position by position in linear time (no
+// backtracking: each form has one reading at a given position).
+bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+bool space_at(std::string_view s, size_t i) {
+  return i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\v' || s[i] == '\f' || s[i] == '\r');
+}
+bool letter_at(std::string_view s, size_t i) {
+  return i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'));
+}
+int digits_value(std::string_view s, size_t at, size_t len) {
+  int v = 0;
+  for (size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+struct DateMatch {
+  size_t end = 0;  // one past the match
+  int year = 0, month = 0, day = 0;
+  std::string_view month_word;  // the day-month and month-day forms
+};
+
+// Exactly `n` digits at `i`; the position after them.
+std::optional<size_t> fixed_digits(std::string_view s, size_t i, size_t n) {
+  for (size_t k = 0; k < n; ++k)
+    if (!digit_at(s, i + k)) return std::nullopt;
+  return i + n;
+}
+// One or two digits at `i` not followed by a third (a day or a month).
+std::optional<size_t> day_digits(std::string_view s, size_t i) {
+  if (!digit_at(s, i)) return std::nullopt;
+  const size_t end = digit_at(s, i + 1) ? i + 2 : i + 1;
+  if (digit_at(s, end)) return std::nullopt;
+  return end;
+}
+// "st", "nd", "rd" or "th" after a day, when present.
+size_t skip_ordinal(std::string_view s, size_t i) {
+  const std::string_view two = s.substr(std::min(i, s.size()), 2);
+  return two == "st" || two == "nd" || two == "rd" || two == "th" ? i + 2 : i;
+}
+// One or more spaces; nullopt when there is none.
+std::optional<size_t> spaces(std::string_view s, size_t i) {
+  if (!space_at(s, i)) return std::nullopt;
+  while (space_at(s, i)) ++i;
+  return i;
+}
+// Three to nine ASCII letters at `i`, the run ending there.
+std::optional<size_t> month_letters(std::string_view s, size_t i) {
+  size_t end = i;
+  while (letter_at(s, end) && end - i <= 9) ++end;
+  if (end - i < 3 || end - i > 9) return std::nullopt;
+  return end;
+}
+
+// 2015-11-16
+std::optional<DateMatch> iso_at(std::string_view s, size_t i) {
+  const auto y = fixed_digits(s, i, 4);
+  if (!y || *y >= s.size() || s[*y] != '-') return std::nullopt;
+  const auto m = fixed_digits(s, *y + 1, 2);
+  if (!m || *m >= s.size() || s[*m] != '-') return std::nullopt;
+  const auto d = fixed_digits(s, *m + 1, 2);
+  if (!d) return std::nullopt;
+  return DateMatch{*d, digits_value(s, i, 4), digits_value(s, *y + 1, 2), digits_value(s, *m + 1, 2), {}};
+}
+
+// 16 November 2015, 16th Nov., 2015
+std::optional<DateMatch> day_month_at(std::string_view s, size_t i) {
+  const auto day = day_digits(s, i);
+  if (!day) return std::nullopt;
+  const auto word_start = spaces(s, skip_ordinal(s, *day));
+  if (!word_start) return std::nullopt;
+  const auto word_end = month_letters(s, *word_start);
+  if (!word_end) return std::nullopt;
+  size_t k = *word_end;
+  if (k < s.size() && s[k] == '.') ++k;
+  if (k < s.size() && s[k] == ',') ++k;
+  const auto year = spaces(s, k);
+  if (!year || !fixed_digits(s, *year, 4)) return std::nullopt;
+  return DateMatch{*year + 4, digits_value(s, *year, 4), 0, digits_value(s, i, *day - i),
+                   s.substr(*word_start, *word_end - *word_start)};
+}
+
+// November 16, 2015, Nov. 16th 2015
+std::optional<DateMatch> month_day_at(std::string_view s, size_t i) {
+  const auto word_end = month_letters(s, i);
+  if (!word_end) return std::nullopt;
+  size_t k = *word_end;
+  if (k < s.size() && s[k] == '.') ++k;
+  const auto day_start = spaces(s, k);
+  if (!day_start) return std::nullopt;
+  const auto day = day_digits(s, *day_start);
+  if (!day) return std::nullopt;
+  k = skip_ordinal(s, *day);
+  if (k < s.size() && s[k] == ',') ++k;
+  const auto year = spaces(s, k);
+  if (!year || !fixed_digits(s, *year, 4)) return std::nullopt;
+  return DateMatch{*year + 4, digits_value(s, *year, 4), 0, digits_value(s, *day_start, *day - *day_start),
+                   s.substr(i, *word_end - i)};
+}
+
+// 16/11/2015, 16.11.2015 (day-first), 11/16/2015 (month-first: 16 is no month)
+std::optional<DateMatch> numeric_at(std::string_view s, size_t i) {
+  const auto a = day_digits(s, i);
+  if (!a || *a >= s.size() || (s[*a] != '/' && s[*a] != '.')) return std::nullopt;
+  const auto b = day_digits(s, *a + 1);
+  if (!b || *b >= s.size() || (s[*b] != '/' && s[*b] != '.')) return std::nullopt;
+  const auto y = fixed_digits(s, *b + 1, 4);
+  if (!y) return std::nullopt;
+  const int first = digits_value(s, i, *a - i), second = digits_value(s, *a + 1, *b - *a - 1);
+  const bool month_first = second > 12 && first <= 12;
+  return DateMatch{*y, digits_value(s, *b + 1, 4), month_first ? first : second, month_first ? second : first, {}};
+}
+
+using DateForm = std::optional<DateMatch> (*)(std::string_view, size_t);
+constexpr DateForm kDateForms[] = {iso_at, day_month_at, month_day_at, numeric_at};
+
+// The named month of a match, when the form has one (0 when the word is no month).
+int match_month(const DateMatch& m) { return m.month_word.empty() ? m.month : month_from_name(m.month_word); }
+
+std::optional<CivilDate> real_day(int year, int month, int day) {
+  const CivilDate d{year, month, day};
+  if (!is_valid(d)) return std::nullopt;
+  return d;
+}
+
+bool is_time_suffix(std::string_view rest) {
+  if (rest.empty() || rest.front() != 'T') return false;
+  for (char c : rest.substr(1))
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.' || c == 'Z' || c == '+' || c == '-')) return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<CivilDate> find_date(std::string_view text) {
+  for (DateForm form : kDateForms) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      const auto m = form(text, i);
+      if (!m) continue;
+      // A day-month or month-day match whose word is no month: the next form.
+      const int month = match_month(*m);
+      if (month == 0) break;
+      return real_day(m->year, month, m->day);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<CivilDate> parse_date_exact(std::string_view text) {
+  while (!text.empty() && space_at(text, 0)) text.remove_prefix(1);
+  while (!text.empty() && space_at(text, text.size() - 1)) text.remove_suffix(1);
+  for (DateForm form : kDateForms) {
+    const auto m = form(text, 0);
+    if (!m) continue;
+    const bool whole = m->end == text.size() || (form == kDateForms[0] && is_time_suffix(text.substr(m->end)));
+    const int month = match_month(*m);
+    if (whole && month) return real_day(m->year, month, m->day);
+  }
+  return std::nullopt;
+}
+
+namespace {
 std::string lower_letters(std::string_view w) {
   std::string out;
   for (char c : w)

@@ -25,6 +25,16 @@ CivilDate add_days(CivilDate d, long n);
 // "YYYY-MM-DD"; nullopt when malformed or not a real day (2015-02-30).
 std::optional<CivilDate> parse_iso_date(std::string_view s);
 std::string to_iso(CivilDate d);
+// The first date written anywhere in `text`, in linear time: ISO
+// "2015-11-16" (also inside "2015-11-16T09:30:00Z"), "16 November, 2015",
+// "Nov. 16th, 2015", "16/11/2015" (day-first unless the first number cannot
+// be a month), tried in that order. nullopt when the first match of the
+// first form found is not a real day, or none is found.
+std::optional<CivilDate> find_date(std::string_view text);
+// `text` (spaces around it aside) is one date in a form find_date reads and
+// nothing else; an ISO date may carry a time ("2015-11-16T09:30:00Z").
+// "xx 2015-11-16 yy" is no date here.
+std::optional<CivilDate> parse_date_exact(std::string_view text);
 // 1..12 for an English month name or its usual abbreviation ("Sept."), else 0.
 int month_from_name(std::string_view word);
 // 0..6 for an English weekday name ("Sunday", "Sun"), else -1.

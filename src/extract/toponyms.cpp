@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "core/fold.hpp"
 
@@ -209,36 +210,54 @@ struct Recognizer {
       }
       i = run_end + 1;
     }
-    drop_partial_names(before, runs, first);
-    mark_names(before, end);
+    drop_partial_names(before, runs, first, end);
+    mark_names(before, first, end);
   }
 
-  bool covered(size_t k, size_t before) const {
-    for (size_t m = before; m < out.size(); ++m)
-      if (out[m].first_token <= k && k <= out[m].last_token) return true;
-    return false;
-  }
+  // The sentence's mentions (out[before..]) by the token they start at, and
+  // which tokens they cover: what the rules below ask of each token, found
+  // without scanning every mention (a sentence may hold thousands).
+  struct SentenceMentions {
+    size_t first = 0;                       // the sentence's first token
+    std::vector<std::vector<size_t>> starts;  // per token: indices into out
+    std::vector<bool> covered;              // per token
+    SentenceMentions(const std::vector<Mention>& out, size_t before, size_t first, size_t end)
+        : first(first), starts(end - first), covered(end - first, false) {
+      for (size_t m = before; m < out.size(); ++m) {
+        starts[out[m].first_token - first].push_back(m);
+        for (size_t k = out[m].first_token; k <= out[m].last_token; ++k) covered[k - first] = true;
+      }
+    }
+    const std::vector<size_t>& starting_at(size_t k) const { return starts[k - first]; }
+    bool covers(size_t k) const { return covered[k - first]; }
+  };
 
   // A run only partly covered by places is a name. A place after a word of
   // the name ("Charlie Winter", "Rami Abdel Rahman") is no place; a place
   // that opens the name ("Texas Department of Health", "Raqqa Media
   // Center") is a mention inside a name: kept, but never an event's place.
-  void drop_partial_names(size_t before, const std::vector<std::pair<size_t, size_t>>& runs, size_t sentence_first) {
+  void drop_partial_names(size_t before, const std::vector<std::pair<size_t, size_t>>& runs, size_t sentence_first,
+                          size_t sentence_end) {
+    const SentenceMentions at(out, before, sentence_first, sentence_end);
     std::vector<bool> drop(out.size(), false);
     for (const auto& [a, b] : runs) {
       bool stray_before = false;  // an uncovered name word seen so far in the run
+      std::vector<size_t> in_run;  // the run's mentions by end; those before a stray open a name
+      for (size_t k = a; k <= b; ++k)
+        for (size_t m : at.starting_at(k)) in_run.push_back(m);
+      std::sort(in_run.begin(), in_run.end(), [&](size_t x, size_t y) { return out[x].last_token < out[y].last_token; });
+      size_t named = 0;
       for (size_t k = a; k <= b; ++k) {
         if (!cap(k)) continue;
-        const bool is_stray = !covered(k, before) && !(k == sentence_first && k == a) && !is_ignorable(word(k));
+        const bool is_stray = !at.covers(k) && !(k == sentence_first && k == a) && !is_ignorable(word(k));
         if (is_stray) {
           stray_before = true;
-          for (size_t m = before; m < out.size(); ++m)  // a name word after a place: the place opens a name
-            if (out[m].first_token >= a && out[m].last_token < k) out[m].in_name = true;
+          for (; named < in_run.size() && out[in_run[named]].last_token < k; ++named)  // a name word after a place: the place opens a name
+            out[in_run[named]].in_name = true;
           continue;
         }
         if (!stray_before) continue;
-        for (size_t m = before; m < out.size(); ++m)
-          if (out[m].first_token == k) drop[m] = true;
+        for (size_t m : at.starting_at(k)) drop[m] = true;
       }
     }
     // People: a title or a given name starts a person's name ("Sen. Lincoln
@@ -248,10 +267,12 @@ struct Recognizer {
       const bool title = is_title(first);
       const bool given = lex.given_names.count(std::string(first)) > 0;
       if (!(title || given) || (a == b && !title)) continue;
-      for (size_t m = before; m < out.size(); ++m) {
-        if (out[m].first_token < a || out[m].last_token > b) continue;
-        const bool starts_at_name = out[m].first_token == a && !title;
-        if (!starts_at_name || out[m].last_token == a) drop[m] = true;
+      for (size_t k = a; k <= b; ++k) {
+        for (size_t m : at.starting_at(k)) {
+          if (out[m].last_token > b) continue;
+          const bool starts_at_name = out[m].first_token == a && !title;
+          if (!starts_at_name || out[m].last_token == a) drop[m] = true;
+        }
       }
       surnames.insert(std::string(word(b)));
     }
@@ -303,25 +324,98 @@ struct Recognizer {
   }
 
   // "Raqqa is Being Slaughtered Silently": a place that opens a name.
-  void mark_names(size_t before, size_t sentence_end) {
+  void mark_names(size_t before, size_t sentence_first, size_t sentence_end) {
+    const SentenceMentions at(out, before, sentence_first, sentence_end);
     for (size_t m = before; m < out.size(); ++m) {
       const size_t k = out[m].last_token + 1;
       if (k + 1 < sentence_end && is_speech_or_copula(word(k)) && cap(k + 1) && !lex.not_places.count(fold_name(word(k + 1)))) {
-        bool next_is_place = false;
-        for (size_t n = m + 1; n < out.size(); ++n)
-          if (out[n].first_token == k + 1) next_is_place = true;
+        const auto& next = at.starting_at(k + 1);
+        const bool next_is_place = std::any_of(next.begin(), next.end(), [&](size_t n) { return n > m; });
         if (!next_is_place) out[m].in_name = true;
       }
     }
   }
 };
 
-double focus_share(const std::map<std::string, double>& focus, std::string_view cc) {
+double focus_sum(const std::map<std::string, double>& focus) {
   double total = 0;
   for (const auto& [k, v] : focus) total += v;
+  return total;
+}
+
+double focus_share(const std::map<std::string, double>& focus, double total, std::string_view cc) {
   auto it = focus.find(std::string(cc));
   return total > 0 && it != focus.end() ? it->second / total : 0.0;
 }
+
+// The towns a report names unambiguously, by one-degree cell: each distinct
+// point once, with how many mentions name it. Finding the anchors near a
+// place looks at the cells within 150 km of it, not at every anchor.
+class AnchorGrid {
+ public:
+  explicit AnchorGrid(std::vector<GeoPoint> points) {
+    std::sort(points.begin(), points.end(), [](const GeoPoint& a, const GeoPoint& b) {
+      return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon;
+    });
+    for (size_t i = 0; i < points.size();) {
+      size_t j = i;
+      while (j < points.size() && points[j].lat == points[i].lat && points[j].lon == points[i].lon) ++j;
+      const Anchor a{points[i], static_cast<int>(std::min<size_t>(j - i, 2))};  // no place counts more than 2
+      if (on_globe(a.point)) cells_[key(lat_cell(a.point.lat), lon_cell(a.point.lon))].push_back(a);
+      else odd_.push_back(a);  // NaN or out of range: checked against every place
+      i = j;
+    }
+  }
+
+  // How many anchors lie 0.1 to 150 km from `p`, counting a town named
+  // twice twice; callers use at most 2.
+  int near(GeoPoint p) const {
+    int n = count(odd_, p);
+    if (!on_globe(p)) {
+      for (const auto& [k, anchors] : cells_) n += count(anchors, p);
+      return n;
+    }
+    // A point within d km of p is within d/R radians of its latitude, and
+    // within 2 asin(sin(d/2R) / cos(phi_max)) of its longitude.
+    constexpr double kRadius = 6371.0, kReach = 151.0;  // km; a margin over 150 for rounding
+    constexpr double kDeg = 180.0 / 3.14159265358979323846;
+    const double dlat = kReach / kRadius * kDeg;
+    const double phi_max = std::min(90.0, std::fabs(p.lat) + dlat) / kDeg;
+    const double s = std::sin(kReach / (2 * kRadius)), c = std::cos(phi_max);
+    const bool all_lons = c <= s;
+    const int lon_lo = all_lons ? -180 : lon_cell_unwrapped(p.lon - 2 * std::asin(s / c) * kDeg);
+    const int lon_hi = all_lons ? 179 : lon_cell_unwrapped(p.lon + 2 * std::asin(s / c) * kDeg);
+    const bool every_lon = all_lons || lon_hi - lon_lo >= 359;
+    for (int la = lat_cell(std::max(-90.0, p.lat - dlat)); la <= lat_cell(std::min(90.0, p.lat + dlat)); ++la) {
+      for (int lo = every_lon ? -180 : lon_lo; lo <= (every_lon ? 179 : lon_hi); ++lo) {
+        const auto it = cells_.find(key(la, wrap(lo)));
+        if (it != cells_.end()) n += count(it->second, p);
+      }
+    }
+    return n;
+  }
+
+ private:
+  struct Anchor {
+    GeoPoint point;
+    int count;
+  };
+  static bool on_globe(GeoPoint p) { return p.lat >= -90 && p.lat <= 90 && p.lon >= -180 && p.lon <= 180; }
+  static int lat_cell(double lat) { return static_cast<int>(std::floor(lat)); }
+  static int lon_cell_unwrapped(double lon) { return static_cast<int>(std::floor(lon)); }
+  static int wrap(int lon) { return ((lon + 180) % 360 + 360) % 360 - 180; }
+  static int lon_cell(double lon) { return wrap(lon_cell_unwrapped(lon)); }
+  static int64_t key(int lat, int lon) { return static_cast<int64_t>(lat) * 1000 + lon; }
+  static int count(const std::vector<Anchor>& anchors, GeoPoint p) {
+    int n = 0;
+    for (const Anchor& a : anchors)
+      if (haversine_km(a.point, p) < 150 && haversine_km(a.point, p) > 0.1) n += a.count;
+    return n;
+  }
+
+  std::unordered_map<int64_t, std::vector<Anchor>> cells_;
+  std::vector<Anchor> odd_;
+};
 
 }  // namespace
 
@@ -355,7 +449,9 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
   }
 
   // Two passes: guess with priors, read the document's countries, divisions
-  // and focus off the guesses, rescore with them.
+  // and focus off the guesses, rescore with them. Each distinct place is
+  // scored once a pass (a long report names the same places thousands of
+  // times), and its anchors nearby are found through a grid.
   std::vector<ScoredPlace> best(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i)
     if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
@@ -377,20 +473,37 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       if (!p.country_code.empty()) focus[std::string(p.country_code)] += unambiguous ? 1.0 : 0.5;
       if (p.kind == PlaceKind::city && unambiguous) anchors.push_back(p.point);
     }
+    const AnchorGrid grid(anchors);
+    const double focus_total = focus_sum(focus);
+    // What the document says about one place, whichever mention it is a candidate of.
+    struct Context {
+      bool in_named_country = false, in_named_admin1 = false;
+      double focus = 0;
+      int near = 0;
+    };
+    std::unordered_map<uint32_t, Context> context;
+    auto context_of = [&](uint32_t entry) -> const Context& {
+      auto [it, fresh] = context.try_emplace(entry);
+      if (!fresh) return it->second;
+      const Place p = gaz.place(entry);
+      Context& c = it->second;
+      c.in_named_country = p.kind != PlaceKind::country && countries.count(std::string(p.country_code));
+      c.in_named_admin1 = p.kind == PlaceKind::city && admin1s.count(std::string(p.country_code) + "|" + std::string(p.admin1));
+      c.focus = focus_share(focus, focus_total, p.country_code);
+      c.near = grid.near(p.point);
+      return c;
+    };
     for (size_t i = 0; i < mentions.size(); ++i) {
       auto& cands = mentions[i].candidates;
       if (cands.empty()) continue;
       std::vector<std::pair<double, size_t>> scored;
       for (size_t c = 0; c < cands.size(); ++c) {
-        const Place p = gaz.place(cands[c].entry);
+        const Context& x = context_of(cands[c].entry);
         double s = cands[c].score;
-        if (p.kind != PlaceKind::country && countries.count(std::string(p.country_code))) s += 2.5;
-        if (p.kind == PlaceKind::city && admin1s.count(std::string(p.country_code) + "|" + std::string(p.admin1))) s += 2.5;
-        s += 3.0 * focus_share(focus, p.country_code);
-        int near = 0;
-        for (const GeoPoint& a : anchors)
-          if (haversine_km(a, p.point) < 150 && haversine_km(a, p.point) > 0.1) ++near;
-        s += std::min(near, 2) * 1.0;
+        if (x.in_named_country) s += 2.5;
+        if (x.in_named_admin1) s += 2.5;
+        s += 3.0 * x.focus;
+        s += std::min(x.near, 2) * 1.0;
         scored.emplace_back(s, c);
       }
       std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

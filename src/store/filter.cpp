@@ -116,9 +116,9 @@ BBox parse_bbox(std::string_view text) {
 }
 
 CivilDate parse_filter_date(std::string_view text) {
-  if (auto d = parse_iso_date(text)) return *d;
-  if (auto d = parse_date_text(text)) return *d;
-  throw std::invalid_argument(fmt::format("date '{}': not a date (want YYYY-MM-DD)", text));
+  if (auto d = parse_date_exact(text)) return *d;
+  const std::string_view shown = text.substr(0, 40);
+  throw std::invalid_argument(fmt::format("date '{}{}': not a date (want YYYY-MM-DD)", shown, shown.size() < text.size() ? "..." : ""));
 }
 
 EventQuery::EventQuery(const EventFilter& filter) : filter_(filter) {

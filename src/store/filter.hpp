@@ -22,7 +22,8 @@ struct BBox {
 
 // "W,S,E,N" in degrees; throws std::invalid_argument saying what is wrong.
 BBox parse_bbox(std::string_view text);
-// "YYYY-MM-DD" (or any date parse_date_text reads); throws std::invalid_argument.
+// "YYYY-MM-DD" (or "15 November 2015", any form parse_date_exact reads) and
+// nothing else; throws std::invalid_argument.
 CivilDate parse_filter_date(std::string_view text);
 
 struct EventFilter {

@@ -3,11 +3,13 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <unordered_map>
 #include <vector>
 
 #include "core/fold.hpp"
+#include "core/numbers.hpp"
 #include "store/countries.hpp"
 #include "text/reader.hpp"
 
@@ -58,20 +60,27 @@ class CsvReader {
   size_t line_ = 0;
 };
 
-std::optional<double> number(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  double v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
 bool valid_point(double lat, double lon) { return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180; }
 
 struct RowError {
   std::string reason;
 };
+
+// A cell as an error message shows it: one line, at most 40 bytes.
+std::string shown(std::string_view cell) {
+  std::string out(cell.substr(0, 40));
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return repair_utf8(out) + (cell.size() > 40 ? "..." : "");
+}
+
+// A small coded column (ACLED's precisions, GDELT's geo type): `fallback`
+// when the cell is empty, a row error when it holds anything but lo..hi.
+int small_code(std::string_view cell, const char* column, int lo, int hi, int fallback) {
+  if (cell.find_first_not_of(' ') == std::string_view::npos) return fallback;
+  if (const auto v = parse_int_in(cell, lo, hi)) return *v;
+  throw RowError{std::string(column) + " '" + shown(cell) + "' is not a whole number from " + std::to_string(lo) + " to " + std::to_string(hi)};
+}
 
 class AcledColumns {
  public:
@@ -94,23 +103,25 @@ Event acled_event(const AcledColumns& cols, const std::vector<std::string>& row,
   if (e.event_id.empty()) e.event_id = cols.get(row, "data_id");
   if (e.event_id.empty()) e.event_id = "line-" + std::to_string(line);
   const std::string date = cols.get(row, "event_date");
-  e.when.date = parse_iso_date(date);
-  if (!e.when.date) e.when.date = parse_date_text(date);
-  if (!e.when.date) throw RowError{"event_date '" + date + "' is not a date"};
-  const auto lat = number(cols.get(row, "latitude")), lon = number(cols.get(row, "longitude"));
+  e.when.date = parse_date_exact(date);
+  if (!e.when.date) throw RowError{"event_date '" + shown(date) + "' is not a date"};
+  const auto lat = parse_number(cols.get(row, "latitude")), lon = parse_number(cols.get(row, "longitude"));
   if (!lat || !lon || !valid_point(*lat, *lon)) throw RowError{"latitude/longitude missing or out of range"};
   e.point = {*lat, *lon};
   e.event_type = cols.get(row, "event_type");
   if (e.event_type.empty()) throw RowError{"event_type is empty"};
   e.sub_event_type = cols.get(row, "sub_event_type");
-  e.when.precision = static_cast<int>(number(cols.get(row, "time_precision")).value_or(1));
+  e.when.precision = small_code(cols.get(row, "time_precision"), "time_precision", 1, 3, 1);
   e.actor1 = cols.get(row, "actor1");
   e.actor2 = cols.get(row, "actor2");
   e.country = cols.get(row, "country");
   e.admin1 = cols.get(row, "admin1");
   e.location = cols.get(row, "location");
-  e.geo_precision = static_cast<int>(number(cols.get(row, "geo_precision")).value_or(1));
-  if (const auto f = number(cols.get(row, "fatalities"))) e.fatalities = static_cast<int>(*f);
+  e.geo_precision = small_code(cols.get(row, "geo_precision"), "geo_precision", 1, 3, 1);
+  if (const std::string f = cols.get(row, "fatalities"); !f.empty()) {
+    e.fatalities = parse_int_in(f, 0, std::numeric_limits<int>::max());
+    if (!e.fatalities) throw RowError{"fatalities '" + shown(f) + "' is not a count (a whole number, 0 or more)"};
+  }
   e.sentence = cols.get(row, "notes");
   e.document_id = cols.get(row, "source");
   const CountryCodes& codes = CountryCodes::get();
@@ -159,10 +170,10 @@ std::optional<Event> gdelt_event(const std::vector<std::string_view>& f, const G
   e.event_id = std::string(f[0]);
   if (e.event_id.empty()) throw RowError{"GLOBALEVENTID is empty"};
   const std::string_view day = f[1];
-  if (day.size() != 8) throw RowError{"SQLDATE '" + std::string(day) + "' is not YYYYMMDD"};
+  if (day.size() != 8) throw RowError{"SQLDATE '" + shown(day) + "' is not YYYYMMDD"};
   e.when.date = parse_iso_date(std::string(day.substr(0, 4)) + "-" + std::string(day.substr(4, 2)) + "-" + std::string(day.substr(6, 2)));
-  if (!e.when.date) throw RowError{"SQLDATE '" + std::string(day) + "' is not a date"};
-  const auto lat = number(f[L.lat]), lon = number(f[L.lon]);
+  if (!e.when.date) throw RowError{"SQLDATE '" + shown(day) + "' is not a date"};
+  const auto lat = parse_number(f[L.lat]), lon = parse_number(f[L.lon]);
   if (!lat || !lon || !valid_point(*lat, *lon)) throw RowError{"ActionGeo_Lat/Long missing or out of range"};
   e.point = {*lat, *lon};
   e.event_type = type;
@@ -184,7 +195,7 @@ std::optional<Event> gdelt_event(const std::vector<std::string_view>& f, const G
   e.country = parts.back();
   if (parts.size() >= 3) e.admin1 = parts[parts.size() - 2];
   e.country_code = CountryCodes::get().alpha2_for_name(e.country);
-  const int geo_type = static_cast<int>(number(f[L.geo_type]).value_or(0));
+  const int geo_type = small_code(f[L.geo_type], "ActionGeo_Type", 0, 5, 0);
   e.geo_precision = geo_type == 3 || geo_type == 4 ? 1 : 3;  // city, else state or country
   e.document_id = std::string(f[L.url]);
   e.trigger = "CAMEO " + std::string(f[26]);

@@ -6,7 +6,6 @@
 #include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -30,19 +29,27 @@ size_t line_of(std::string_view s, size_t at) {
   return 1 + static_cast<size_t>(std::count(s.begin(), s.begin() + static_cast<long>(std::min(at, s.size())), '\n'));
 }
 
-// Rejects binary data and repairs stray invalid bytes, naming the line.
-std::string checked_text(std::string_view content, const std::string& source) {
+// Rejects binary data and repairs stray invalid bytes, naming the line:
+// the line in `content`, or `line` when the text sits on one line of a
+// JSON Lines file (its own line numbers would mean nothing there).
+std::string checked_text(std::string_view content, const std::string& source, std::optional<size_t> line = std::nullopt) {
+  auto where = [&](size_t at) { return source + ":" + std::to_string(line ? *line : line_of(content, at)) + ": "; };
   if (content.find('\0') != std::string_view::npos)
-    throw InputError(source + ":" + std::to_string(line_of(content, content.find('\0'))) +
-                     ": binary data (NUL byte), not a text report");
+    throw InputError(where(content.find('\0')) + "binary data (NUL byte), not a text report");
   const size_t valid = valid_utf8_prefix(content);
   if (valid == content.size()) return std::string(content);
   // A few stray bytes (a Latin-1 quote) are repaired; mostly-invalid input is refused.
   std::string repaired = repair_utf8(content);
   const size_t bad = (repaired.size() - content.size()) / 2;  // each bad byte became 3 bytes
   if (bad * 100 > content.size() + 100)  // over 1%: not a text in UTF-8 at all
-    throw InputError(source + ":" + std::to_string(line_of(content, valid)) + ": invalid UTF-8");
+    throw InputError(where(valid) + "invalid UTF-8");
   return repaired;
+}
+
+// A value as an error message quotes it: at most 40 bytes of it, valid UTF-8.
+std::string shown(std::string_view value) {
+  if (value.size() <= 40) return repair_utf8(value);
+  return repair_utf8(value.substr(0, 40)) + "...";
 }
 
 std::string read_file(const std::string& path) {
@@ -77,30 +84,7 @@ bool looks_like_byline(const std::string& line) {
 
 }  // namespace
 
-std::optional<CivilDate> parse_date_text(std::string_view s) {
-  static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
-  static const std::regex day_month(R"((\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}))");
-  static const std::regex month_day(R"(([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
-  static const std::regex numeric(R"((\d{1,2})[/.](\d{1,2})[/.](\d{4}))");
-  const std::string str(s);
-  std::smatch m;
-  auto valid = [](int y, int mo, int d) -> std::optional<CivilDate> {
-    CivilDate c{y, mo, d};
-    if (!is_valid(c)) return std::nullopt;
-    return c;
-  };
-  if (std::regex_search(str, m, iso)) return valid(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
-  if (std::regex_search(str, m, day_month) && month_from_name(m.str(2)))
-    return valid(std::stoi(m[3]), month_from_name(m.str(2)), std::stoi(m[1]));
-  if (std::regex_search(str, m, month_day) && month_from_name(m.str(1)))
-    return valid(std::stoi(m[3]), month_from_name(m.str(1)), std::stoi(m[2]));
-  if (std::regex_search(str, m, numeric)) {
-    const int a = std::stoi(m[1]), b = std::stoi(m[2]), y = std::stoi(m[3]);
-    if (b > 12 && a <= 12) return valid(y, a, b);  // 11/16/2015 can only be month-first
-    return valid(y, b, a);                         // day-first by default
-  }
-  return std::nullopt;
-}
+std::optional<CivilDate> parse_date_text(std::string_view s) { return find_date(s); }
 
 Document parse_plain_text(std::string_view content, const std::string& id, const std::string& source) {
   Document doc;
@@ -191,10 +175,33 @@ std::string decode_entities(std::string_view s) {
   return out;
 }
 
-std::string attribute(const std::string& tag, const std::string& name) {
-  const std::regex re(name + R"(\s*=\s*["']([^"']*)["'])", std::regex::icase);
-  std::smatch m;
-  return std::regex_search(tag, m, re) ? m.str(1) : "";
+// Where `name` (lower case) next occurs in `text` from `from`, in any case.
+size_t find_ascii_icase(std::string_view text, std::string_view name, size_t from) {
+  for (size_t i = from; i + name.size() <= text.size(); ++i) {
+    size_t k = 0;
+    while (k < name.size() && std::tolower(static_cast<unsigned char>(text[i + k])) == name[k]) ++k;
+    if (k == name.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The value of attribute `name` in a tag: the first `name = "value"` (or
+// 'value'), the value ending at the next quote of either kind. One pass.
+std::string attribute(std::string_view tag, std::string_view name) {
+  auto skip_spaces = [&](size_t k) {
+    while (k < tag.size() && std::isspace(static_cast<unsigned char>(tag[k]))) ++k;
+    return k;
+  };
+  for (size_t at = find_ascii_icase(tag, name, 0); at != std::string_view::npos; at = find_ascii_icase(tag, name, at + 1)) {
+    size_t k = skip_spaces(at + name.size());
+    if (k >= tag.size() || tag[k] != '=') continue;
+    k = skip_spaces(k + 1);
+    if (k >= tag.size() || (tag[k] != '"' && tag[k] != '\'')) continue;
+    const size_t close = tag.find_first_of("\"'", k + 1);
+    if (close == std::string_view::npos) return "";  // no later value can close either
+    return std::string(tag.substr(k + 1, close - k - 1));
+  }
+  return "";
 }
 
 }  // namespace
@@ -315,13 +322,13 @@ Document parse_jsonl_line(std::string_view line, const std::string& source, size
   if (j.contains("id") && j["id"].is_string()) doc.id = j["id"].get<std::string>();
   else if (j.contains("id") && j["id"].is_number()) doc.id = j["id"].dump();
   else doc.id = source + "#" + std::to_string(line_number);
-  doc.text = checked_text(j["text"].get<std::string>(), where.substr(0, where.size() - 2));
+  doc.text = checked_text(j["text"].get<std::string>(), source, line_number);
   if (j.contains("title") && j["title"].is_string()) doc.title = j["title"].get<std::string>();
   if (j.contains("url") && j["url"].is_string()) doc.url = j["url"].get<std::string>();
   doc.source = j.contains("source") && j["source"].is_string() ? j["source"].get<std::string>() : source;
   if (j.contains("published") && j["published"].is_string()) {
     doc.published = parse_date_text(j["published"].get<std::string>());
-    if (!doc.published) throw InputError(where + "\"published\" is not a date: " + j["published"].get<std::string>());
+    if (!doc.published) throw InputError(where + "\"published\" is not a date: " + shown(j["published"].get<std::string>()));
   }
   read_dateline(doc);
   return doc;

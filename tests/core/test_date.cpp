@@ -35,3 +35,33 @@ TEST_CASE("month and weekday names") {
   CHECK(weekday_from_name("Friday’s") == -1);  // callers strip possessives
   CHECK(weekday_from_name("Fri") == 5);
 }
+
+TEST_CASE("dates found in text: the first of each form, in linear time") {
+  CHECK(find_date("Last updated: 16 November, 2015") == CivilDate{2015, 11, 16});
+  CHECK(find_date("Nov. 16th, 2015 09:00") == CivilDate{2015, 11, 16});
+  CHECK(find_date("Mon, 16 Nov 2015 09:00:00 GMT") == CivilDate{2015, 11, 16});
+  CHECK(find_date("x2015-11-16T09:30:00Z") == CivilDate{2015, 11, 16});
+  CHECK(find_date("16.11.2015") == CivilDate{2015, 11, 16});
+  CHECK(find_date("11/16/2015") == CivilDate{2015, 11, 16});
+  CHECK_FALSE(find_date("2015-02-30 and 2015-11-16").has_value());  // the first ISO date decides
+  CHECK(find_date("16 Foo 2015, Nov 16, 2015") == CivilDate{2015, 11, 16});  // no month: the next form
+  CHECK(find_date("123 November 2015") == CivilDate{2015, 11, 23});  // as the old pattern read it
+  CHECK_FALSE(find_date("Novembers 16, 2015x").has_value());
+  CHECK_FALSE(find_date(std::string(200000, '1')).has_value());
+  CHECK_FALSE(find_date("1" + std::string(200000, ' ') + "Nov").has_value());
+}
+
+TEST_CASE("a whole-string date, for options and coded columns") {
+  CHECK(parse_date_exact("2015-11-13") == CivilDate{2015, 11, 13});
+  CHECK(parse_date_exact(" 2015-11-13 ") == CivilDate{2015, 11, 13});
+  CHECK(parse_date_exact("2015-11-13T10:00:00Z") == CivilDate{2015, 11, 13});
+  CHECK(parse_date_exact("13 November 2015") == CivilDate{2015, 11, 13});
+  CHECK(parse_date_exact("November 13, 2015") == CivilDate{2015, 11, 13});
+  CHECK_FALSE(parse_date_exact("xx 2015-11-13 yy").has_value());
+  CHECK_FALSE(parse_date_exact("2015-11-13 yy").has_value());
+  CHECK_FALSE(parse_date_exact("2015-11-13Tnoon").has_value());
+  CHECK_FALSE(parse_date_exact("13 Foo 2015").has_value());
+  CHECK_FALSE(parse_date_exact("2015-02-30").has_value());
+  CHECK_FALSE(parse_date_exact("").has_value());
+  CHECK_FALSE(parse_date_exact(std::string(100000, '1')).has_value());
+}

@@ -110,3 +110,13 @@ TEST_CASE("filters combine") {
   f.from = CivilDate{2015, 11, 1};
   CHECK(ids(h.store, f) == Ids{"raqqa"});
 }
+
+TEST_CASE("filter dates: the whole option is a date or it is refused") {
+  CHECK(parse_filter_date("2015-11-13") == CivilDate{2015, 11, 13});
+  CHECK(parse_filter_date("13 November 2015") == CivilDate{2015, 11, 13});
+  CHECK_THROWS_AS(parse_filter_date("xx 2015-11-13 yy"), std::invalid_argument);
+  CHECK_THROWS_AS(parse_filter_date("2015-11-13yy"), std::invalid_argument);
+  // Once a stack overflow in std::regex; now a short message.
+  const std::string huge(100000, '1');
+  CHECK_THROWS_WITH_AS(parse_filter_date(huge), doctest::Contains("...': not a date"), std::invalid_argument);
+}

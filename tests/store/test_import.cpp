@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <map>
 
 #include "store/filter.hpp"
@@ -73,4 +74,85 @@ TEST_CASE("GDELT 2.0: CAMEO codes to ACLED types, non-conflict rows left out") {
   CHECK(acled_type_for_cameo("1831").first == "Suicide bomb");
   CHECK(acled_type_for_cameo("042").first.empty());
   CHECK(import_file(store, kFixtures + "gdelt_sample.tsv", ImportFormat::gdelt, [](const std::string&) {}).added == 0);
+}
+
+namespace {
+// Writes `text` to a file in `tmp` and imports it; the errors come back.
+std::vector<std::string> import_text(Store& store, const TempDir& tmp, const std::string& name, const std::string& text,
+                                     ImportFormat format, ImportResult* result = nullptr) {
+  const std::string path = tmp.file(name);
+  { std::ofstream(path) << text; }
+  std::vector<std::string> errors;
+  const ImportResult r = import_file(store, path, format, [&](const std::string& m) { errors.push_back(m); });
+  if (result) *result = r;
+  return errors;
+}
+}  // namespace
+
+TEST_CASE("ACLED: out-of-range numbers and negative fatalities are row errors, not -2147483648") {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("s.gpkg"));
+  ImportResult r;
+  const auto errors = import_text(store, tmp, "bad.csv",
+                                  "event_id_cnty,event_date,event_type,latitude,longitude,time_precision,fatalities,geo_precision\n"
+                                  "A1,2015-11-15,Battles,35.9,39.0,1e10,2,1\n"
+                                  "A2,2015-11-15,Battles,35.9,39.0,1,1e300,1\n"
+                                  "A3,2015-11-15,Battles,35.9,39.0,1,2,-1e20\n"
+                                  "A4,2015-11-15,Battles,35.9,39.0,1,-5,1\n"
+                                  "A5,2015-11-15,Battles,35.9,39.0,1,2.5,1\n"
+                                  "A6,2015-11-15,Battles,35.9,39.0,3.0,7,2\n"
+                                  "A7,2015-11-15,Battles,35.9,39.0,,,\n",
+                                  ImportFormat::acled, &r);
+  CHECK(r.rejected == 5);
+  REQUIRE(errors.size() == 5);
+  CHECK(errors[0].find("bad.csv:2: time_precision '1e10'") != std::string::npos);
+  CHECK(errors[1].find("bad.csv:3: fatalities '1e300'") != std::string::npos);
+  CHECK(errors[2].find("bad.csv:4: geo_precision '-1e20'") != std::string::npos);
+  CHECK(errors[3].find("bad.csv:5: fatalities '-5'") != std::string::npos);
+  CHECK(errors[4].find("bad.csv:6: fatalities '2.5'") != std::string::npos);
+  const auto events = events_of(store, "acled");
+  REQUIRE(events.size() == 2);
+  CHECK(events.at("A6").when.precision == 3);
+  CHECK(events.at("A6").fatalities == 7);
+  CHECK(events.at("A6").geo_precision == 2);
+  CHECK(events.at("A7").when.precision == 1);  // empty cells: the defaults
+  CHECK_FALSE(events.at("A7").fatalities.has_value());
+}
+
+TEST_CASE("ACLED: event_date is the whole cell; a huge one is a short row error") {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("s.gpkg"));
+  ImportResult r;
+  const auto errors = import_text(store, tmp, "dates.csv",
+                                  "event_id_cnty,event_date,event_type,latitude,longitude\n"
+                                  "D1,\"1" + std::string(100000, ' ') + "\",Battles,35.9,39.0\n"
+                                  "D2,xx 2015-11-13 yy,Battles,35.9,39.0\n"
+                                  "D3,13 November 2015,Battles,35.9,39.0\n",
+                                  ImportFormat::acled, &r);
+  CHECK(r.added == 1);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].find("dates.csv:2: event_date") != std::string::npos);
+  CHECK(errors[0].size() < 200);
+  CHECK(errors[1].find("dates.csv:3: event_date 'xx 2015-11-13 yy'") != std::string::npos);
+}
+
+TEST_CASE("GDELT: an out-of-range ActionGeo_Type is a row error") {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("s.gpkg"));
+  // A 61-column GDELT 2.0 row: air strike (195) in Raqqa, geo type in column 51.
+  auto row = [](const std::string& id, const std::string& geo_type) {
+    std::vector<std::string> f(61);
+    f[0] = id, f[1] = "20151115", f[26] = "195", f[51] = geo_type, f[52] = "Raqqa, Ar Raqqah, Syria";
+    f[56] = "35.95", f[57] = "39.01", f[60] = "https://example.org/" + id;
+    std::string line;
+    for (size_t i = 0; i < f.size(); ++i) line += (i ? "\t" : "") + f[i];
+    return line + "\n";
+  };
+  ImportResult r;
+  const auto errors = import_text(store, tmp, "g.tsv", row("1", "1e300") + row("2", "-7") + row("3", "4"), ImportFormat::gdelt, &r);
+  CHECK(r.added == 1);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].find("g.tsv:1: ActionGeo_Type '1e300'") != std::string::npos);
+  CHECK(errors[1].find("g.tsv:2: ActionGeo_Type '-7'") != std::string::npos);
+  CHECK(events_of(store, "gdelt").at("3").geo_precision == 1);
 }

@@ -18,6 +18,28 @@ TEST_CASE("date lines in their usual forms") {
   CHECK_FALSE(parse_date_text("no date here").has_value());
 }
 
+TEST_CASE("dates in long hostile text are read in one pass (no regex recursion)") {
+  // Each of these overflowed the stack in std::regex (one frame per character).
+  const std::string digits(100000, '1'), spaces(100000, ' '), letters(100000, 'a');
+  CHECK_FALSE(parse_date_text(digits).has_value());
+  CHECK_FALSE(parse_date_text("1" + spaces).has_value());
+  CHECK_FALSE(parse_date_text(letters + " 16").has_value());
+  CHECK(parse_date_text(letters + " 16 November 2015") == CivilDate{2015, 11, 16});
+  CHECK(parse_date_text(digits + " 2015-11-16") == CivilDate{2015, 11, 16});
+}
+
+TEST_CASE("HTML: a huge attribute is no crash, and no date") {
+  const std::string junk(60000, 'a');
+  const Document t = parse_html("<html><body><time datetime=\"" + junk + "\">x</time><p>Text.</p></body></html>", "t", "t.html");
+  CHECK_FALSE(t.published.has_value());
+  const Document m = parse_html("<html><head><meta name=\"date\" content=\"" + std::string(60000, '2') + "\"></head><body><p>Text.</p></body></html>", "m", "m.html");
+  CHECK_FALSE(m.published.has_value());
+  const Document unclosed = parse_html("<html><head><meta name=\"date\" content=\"" + junk + "></head><body><p>Text.</p></body></html>", "u", "u.html");
+  CHECK_FALSE(unclosed.published.has_value());
+  // Attribute names in any case, single quotes, spaces around '='.
+  CHECK(parse_html("<META NAME = 'date' CONTENT = '16 November 2015'><p>x</p>", "c", "c.html").published == CivilDate{2015, 11, 16});
+}
+
 TEST_CASE("plain-text head: byline, date line, title") {
   const std::string text = "Jane Doe\nLast updated: 16 November, 2015\n\nStrikes hit the city\n\nBody sentence one. Body two.\n";
   const Document d = parse_plain_text(text, "r1", "r1.txt");
@@ -49,6 +71,27 @@ TEST_CASE("JSON Lines: bad lines are errors naming the line, the rest go on") {
   CHECK(errors[0].rfind("2||in.jsonl:2: not JSON", 0) == 0);
   CHECK(errors[1].find("3|c|in.jsonl:3: no \"text\"") == 0);
   CHECK(errors[2].find("4|d|") == 0);
+}
+
+TEST_CASE("JSON Lines: a huge \"published\" is one bad line with a short message") {
+  std::istringstream in("{\"id\":\"a\",\"text\":\"One.\",\"published\":\"1" + std::string(100000, ' ') + "\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n");
+  std::vector<std::string> ok, errors;
+  for_each_jsonl_line(
+      in, "in.jsonl", [&](size_t, Document&& d) { ok.push_back(d.id); },
+      [&](size_t, const std::string&, const std::string& msg) { errors.push_back(msg); });
+  CHECK(ok == std::vector<std::string>{"b"});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].rfind("in.jsonl:1: \"published\" is not a date", 0) == 0);
+  CHECK(errors[0].size() < 120);
+}
+
+TEST_CASE("JSON Lines: a bad text names the file's line once") {
+  std::istringstream in("\n\n{\"id\":\"a\",\"text\":\"line one\\nline two \\u0000\"}\n");
+  std::vector<std::string> errors;
+  for_each_jsonl_line(in, "in.jsonl", [](size_t, Document&&) {}, [&](size_t, const std::string&, const std::string& msg) { errors.push_back(msg); });
+  REQUIRE(errors.size() == 1);
+  // Not "in.jsonl:3:2:": the line inside the text means nothing in the file.
+  CHECK(errors[0].rfind("in.jsonl:3: binary data", 0) == 0);
 }
 
 TEST_CASE("binary and badly encoded input") {
