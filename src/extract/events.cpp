@@ -35,6 +35,7 @@ struct DocContext {
   int sport = 0;          // sport words
   int weapons = 0;        // weapon words
   const ArmedActor* main_group = nullptr;  // the non-state group the report names most
+  const ArmedActor* main_coalition = nullptr;  // the coalition it names most
 };
 
 // The ACLED type of an action, from its words and their arguments.
@@ -196,8 +197,10 @@ struct SentenceEvents {
     if (c < 0) return "";
     const Chunk& ch = chunk(c);
     // "its forces", "their jets": whose, the nearest actor or country before them.
+    const bool action_word = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) { return !f.verbal && f.chunk == c; });
     if ((word(ch.first) == "its" || word(ch.first) == "their") && ch.head > ch.first &&
-        (lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) || lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air)))
+        (action_word || lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) ||
+         lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air)))
       return owner_before(c, ch);
     if (std::string a = table_actor(ch); !a.empty()) return a;
     // A country or its people before an armed noun: "Russian jets", "French troops", "Nigeria's army".
@@ -213,10 +216,21 @@ struct SentenceEvents {
     // militants" the report's own group, when it names one).
     if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::police_forces)) return std::string(kPolice);
     if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::state_forces)) return std::string(kStateForces);
+    // "the coalition", "coalition strikes": the coalition the report names.
+    for (uint32_t k = ch.first; k <= ch.head; ++k)
+      if (word(k) == "coalition" && ctx.main_coalition) return ctx.main_coalition->name;
     if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) && !lex.roles.is(word(ch.head), Role::weapon_air)) {
       if (word(ch.first) == "the" && ctx.main_group) return ctx.main_group->name;
       return std::string(kArmedGroup);
     }
+    // "militant attacks", "army shelling": the actor as a modifier of the action.
+    if (action_word)
+      for (uint32_t k = ch.first; k < ch.head; ++k) {
+        if (lex.roles.ends_at(v.words, k, k, Role::police_forces)) return std::string(kPolice);
+        if (lex.roles.ends_at(v.words, k, k, Role::state_forces)) return std::string(kStateForces);
+        if (lex.roles.ends_at(v.words, k, k, Role::armed) && !lex.roles.ends_at(v.words, k, k, Role::weapon_air))
+          return std::string(kArmedGroup);
+      }
     return "";
   }
 
@@ -449,8 +463,11 @@ struct SentenceEvents {
         return ctx.air || armed || weapon || casualties(f, evidence);
       case C::destroy:
         return armed || weapon;
-      default:
-        return armed || weapon || casualties(f, evidence) || side_is(targets, Role::military_target);
+      default: {
+        const bool damage = std::any_of(evidence.begin(), evidence.end(),
+                                        [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
+        return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target);
+      }
     }
   }
 
@@ -1268,11 +1285,13 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
     size_t len = 0;
     const ArmedActor* a = lex.actors.match(words, raw, k, words.size(), &len);
     if (!a) continue;
-    if (!a->state() && a->kind != "coalition" && a->kind != "unidentified") ++groups[a];
+    if (!a->state() && a->kind != "unidentified") ++groups[a];
     k += len - 1;
   }
-  for (const auto& [a, n] : groups)
-    if (!ctx.main_group || n > groups[ctx.main_group]) ctx.main_group = a;
+  for (const auto& [a, n] : groups) {
+    const ArmedActor*& best = a->kind == "coalition" ? ctx.main_coalition : ctx.main_group;
+    if (!best || n > groups[best]) best = a;
+  }
   return ctx;
 }
 

@@ -227,7 +227,7 @@ struct FrameReader {
       const Chunk& vc = v.chunk(j);
       if (vc.kind != ChunkKind::verb) continue;
       if (p().object_of(j) == c) return j;
-      if (j > c && vc.finite && p().subject_of(j) == c) {
+      if (j > c && vc.finite && subject_or_conjunct(j, c)) {
         for (const auto& pp : p().preps_of(j))
           if (pp.where == Parse::PrepPhrase::after) f.preps.push_back(pp);
         if (f.subject < 0) f.subject = -1;
@@ -241,6 +241,17 @@ struct FrameReader {
         if (pp.object == c) return j;
     }
     return -1;
+  }
+
+  // Is noun chunk c the verb's subject, or a conjunct of it ("gunmen and suicide bombers attacked")?
+  bool subject_or_conjunct(int verb, int c) const {
+    int s = p().subject_of(verb);
+    if (s == c) return true;
+    for (; s >= 0 && s + 2 <= c && s + 2 < verb; s += 2) {
+      if (v.chunk(s + 1).kind != ChunkKind::conj || v.chunk(s + 2).kind != ChunkKind::noun) return false;
+      if (s + 2 == c) return true;
+    }
+    return false;
   }
 
   // ---- linking: one action, many words ----------------------------------
@@ -335,11 +346,7 @@ struct FrameReader {
       if (g < 0 || frames[static_cast<size_t>(g)].host >= 0 || !frames[static_cast<size_t>(g)].verbal) continue;
       const Frame& gf = frames[static_cast<size_t>(g)];
       const bool person = one_of(word(f.last), {"bomber", "bombers", "attacker", "attackers"});
-      bool subject = gf.subject == f.chunk;  // or a conjunct of it: "gunmen and suicide bombers"
-      for (int c = gf.subject; c >= 0 && c + 2 <= f.chunk && !subject; c += 2)
-        if (v.chunk(c + 1).kind != ChunkKind::conj) break;
-        else subject = c + 2 == f.chunk;
-      if (person && subject && !gf.passive) f.host = g;
+      if (person && subject_or_conjunct(gf.chunk, f.chunk) && !gf.passive) f.host = g;
     }
     // Support told inside another action: "recaptured the town, backed by coalition air strikes".
     for (size_t i = 0; i < frames.size(); ++i) {

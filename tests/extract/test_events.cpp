@@ -38,7 +38,7 @@ TEST_CASE("an air strike with its place, date, actor and numbers") {
   CHECK(e[0].event_type == "Explosions/Remote violence");
   CHECK(e[0].sub_event_type == "Air/drone strike");
   CHECK(to_iso(*e[0].when.date) == "2015-11-15");
-  CHECK(e[0].actor1 == "France");
+  CHECK(e[0].actor1 == "Military Forces of France");  // ACLED's name for a state's forces
   CHECK(e[0].country_code == "SY");
   CHECK(haversine_km(e[0].point, {35.95, 39.01}) < 5);
   CHECK(e[0].geo_precision == 1);
@@ -50,11 +50,13 @@ TEST_CASE("an air strike with its place, date, actor and numbers") {
 }
 
 TEST_CASE("near a town: precision 2 and the relation kept") {
-  auto e = events("Coalition strikes on Sunday destroyed 116 fuel trucks near Albu Kamal.");
-  REQUIRE(e.size() == 1);
+  auto e = events("The US-led coalition said its strikes on Sunday destroyed 116 fuel trucks near Albu Kamal. "
+                  "Coalition strikes also hit a bridge near Mosul on Sunday.");
+  REQUIRE(e.size() == 2);
   CHECK(e[0].geo_precision == 2);
   CHECK(e[0].geo_relation == "near");
   CHECK(e[0].actor1 == "US-led coalition");
+  CHECK(e[1].actor1 == "US-led coalition");  // "Coalition": the one the report names
   CHECK(e[0].quantities.at("vehicles_destroyed") == 116);
 }
 
