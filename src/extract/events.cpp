@@ -185,7 +185,7 @@ struct SentenceEvents {
 
   // ---- actors ------------------------------------------------------------
   // Generic actors are named once the event's country is known.
-  static constexpr std::string_view kStateForces = "\x01state", kPolice = "\x01police", kArmedGroup = "\x01armed";
+  static constexpr std::string_view kStateForces = "@state", kPolice = "@police", kArmedGroup = "@armed";
 
   std::string table_actor(const Chunk& ch) const {
     for (uint32_t k = ch.first; k <= ch.last; ++k)
@@ -236,7 +236,7 @@ struct SentenceEvents {
 
   // A generic actor named for the event's country.
   static std::string named_actor(const std::string& a, const Event& e) {
-    if (a.empty() || a[0] != '\x01') return a;
+    if (a.empty() || a[0] != '@') return a;
     const std::string country = e.country.empty() ? std::string("unknown country") : e.country;
     if (a == kStateForces) return e.country.empty() ? "" : military_forces_of(e.country);
     if (a == kPolice) return e.country.empty() ? "" : police_forces_of(e.country);
@@ -407,6 +407,22 @@ struct SentenceEvents {
     const Clause& cl = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
     (void)cl;
     if (!f.verbal && (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract))) return true;  // "heart attack", "cyber attack"
+    // "a barrage of supply worries", "an onslaught of criticism": no weapon, no place, nobody armed.
+    if (!f.verbal && one_of(word(f.last), {"barrage", "barrages", "salvo", "salvoes", "bombardment", "onslaught", "blitz"}) &&
+        f.chunk + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(f.chunk + 1).kind == ChunkKind::prep &&
+        word(chunk(f.chunk + 1).head) == "of") {
+      const int what = f.chunk + 2;
+      const bool weapon = has(what, Role::weapon_shell) || has(what, Role::weapon_air) || has(what, Role::weapon_explosive) ||
+                          word(chunk(what).head) == "fire" || word(chunk(what).head) == "gunfire";
+      if (!weapon && !place_in(what) && !is(what, Role::armed)) return true;
+    }
+    // "extending a rally" among prices and futures: a market's rally.
+    if (f.cls == C::protest) {
+      bool market = false;
+      for (size_t k = 0; k < v.size(); ++k)
+        if ((k < f.first || k > f.last) && lex.roles.ends_at(v.words, k, k, Role::market)) market = true;
+      if (market && !lex.roles.any_in(v.words, 0, v.size() - 1, Role::civilian)) return true;
+    }
     if (f.cls == C::strike || f.cls == C::attack || f.cls == C::protest) {
       if (f.cls == C::strike && lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour)) return true;
       if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;

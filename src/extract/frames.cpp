@@ -243,6 +243,13 @@ struct FrameReader {
     return -1;
   }
 
+  // A noun frame that names a weapon rather than an action ("grenades", "a bomb").
+  bool weapon_noun(const Frame& f) const {
+    const std::string& h = word(f.last);
+    return one_of(h, {"grenade", "grenades", "bomb", "bombs", "ied", "ieds", "landmine", "landmines", "mine", "mines",
+                      "device", "devices", "explosives", "rocket", "rockets", "missile", "missiles"});
+  }
+
   // Is noun chunk c the verb's subject, or a conjunct of it ("gunmen and suicide bombers attacked")?
   bool subject_or_conjunct(int verb, int c) const {
     int s = p().subject_of(verb);
@@ -286,6 +293,11 @@ struct FrameReader {
       if (!f.verbal) continue;
       if (f.cls == EventClass::light) {
         const int n = f.object >= 0 ? frame_of_chunk(f.object) : -1;
+        // "firing rocket-propelled grenades", "planted a bomb": the weapon is what the verb used.
+        if (n >= 0 && !frames[static_cast<size_t>(n)].verbal && weapon_noun(frames[static_cast<size_t>(n)])) {
+          frames[static_cast<size_t>(n)].host = static_cast<int>(i);
+          continue;
+        }
         if (n >= 0 && !frames[static_cast<size_t>(n)].verbal) {
           Frame& host = frames[static_cast<size_t>(n)];
           f.host = n;
@@ -419,7 +431,10 @@ std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {
 bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {
   if (chunk < 0) return false;
   const Chunk& c = v.chunk(chunk);
-  return lex.roles.any_in(v.words, c.first, c.last, r);
+  // Only a noun names a thing: "rocket" in "rocket-propelled grenades" is part of an adjective.
+  for (uint32_t k = c.first; k <= c.last; ++k)
+    if ((is_noun(v.parse.tags[k]) || k == c.head) && lex.roles.ends_at(v.words, c.first, k, r)) return true;
+  return false;
 }
 
 bool chunk_is(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {
