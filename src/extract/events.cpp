@@ -416,6 +416,8 @@ struct SentenceEvents {
                           word(chunk(what).head) == "fire" || word(chunk(what).head) == "gunfire";
       if (!weapon && !place_in(what) && !is(what, Role::armed)) return true;
     }
+    // "a gas cylinder exploded", "a fertilizer plant explosion": accidents.
+    if ((f.cls == C::blast || f.cls == C::explode) && disaster_in_sentence() && !side_armed(actors)) return true;
     // "extending a rally" among prices and futures: a market's rally.
     if (f.cls == C::protest) {
       bool market = false;
@@ -841,7 +843,12 @@ struct SentenceEvents {
     return one_of(det, {"the", "this", "that", "these", "those"}) || possessive;
   }
 
-  bool disaster_in_sentence() const { return lex.roles.any_in(v.words, 0, v.size() - 1, Role::disaster); }
+  // A disaster word that is no name ("a storm", not "the Storm Corps").
+  bool disaster_in_sentence() const {
+    for (size_t k = 0; k < v.size(); ++k)
+      if (v.parse.tags[k] != Pos::NNP && v.parse.tags[k] != Pos::NNPS && lex.roles.ends_at(v.words, 0, k, Role::disaster)) return true;
+    return false;
+  }
 
   bool where_in_sentence(const Frame& f) const {
     const std::vector<int> evidence;
