@@ -508,6 +508,11 @@ struct SentenceEvents {
     if (m.candidates.empty() || m.demonym || m.in_name || m.dateline) return false;
     if (m.first_token < v.s.first_token) return false;  // in a dateline cut off the sentence
     const Place p = gaz.place(m.candidates.front().entry);
+    {  // "Tamil Tiger rebels", "Kabul police": a place naming an actor, not where it acted
+      const int c = v.parse.chunk_of[m.last_token - v.s.first_token];
+      const uint32_t head = chunk(c).head;
+      if (head > m.last_token - v.s.first_token && lex.roles.ends_at(v.words, chunk(c).first, head, Role::armed)) return false;
+    }
     const size_t after = m.last_token + 1 - v.s.first_token;
     const bool possessive = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
     if (possessive) {  // "Kabul's Paghman district" names a place; "Syria's president" does not
@@ -538,6 +543,7 @@ struct SentenceEvents {
   struct PhrasePlace {
     const Mention* place = nullptr;  // the place itself, or the container of `name`
     std::optional<std::pair<uint32_t, uint32_t>> name;  // document tokens of a name the gazetteer lacks
+    bool weak = false;  // a place naming a thing ("the Merdeka palace", "a Baghdad restaurant"), not named as a place
     bool empty() const { return !place && !name; }
   };
 
@@ -613,8 +619,9 @@ struct SentenceEvents {
     bool have_specific = false;
     for (size_t i = 0; i < parts.size(); ++i) {
       const int part = parts[i];
+      // "the Baghdad neighbourhood of X" (a common noun): X is the place; "Sangcharak District of Y" is itself one.
       const bool modifies_of = i + 1 < parts.size() && subplace_noun(chunk(part).head) &&
-                               chunk(part + 1).kind == ChunkKind::prep;  // "the Baghdad neighbourhood of X"
+                               chunk(part + 1).kind == ChunkKind::prep && !seg.tokens[v.token(chunk(part).head)].capitalized;
       const Mention* resolved = nullptr;
       for (size_t m : here) {
         const Mention& mm = mentions[m];
@@ -633,6 +640,10 @@ struct SentenceEvents {
         if (resolved) {
           out.place = resolved;
           have_specific = true;
+          // Named as the place itself ("Mardan", "Farah city"), or as what a thing is of?
+          const uint32_t head = chunk(part).head;
+          const uint32_t last = resolved->last_token - v.s.first_token;
+          out.weak = head > last && !subplace_noun(head) && is_noun(v.parse.tags[head]);
           continue;
         }
       } else if (resolved && !container) {
@@ -678,7 +689,7 @@ struct SentenceEvents {
 
   static bool location_prep(std::string_view p) {
     return one_of(p, {"in", "at", "near", "outside", "on", "across", "around", "throughout", "inside", "into",
-                      "over", "along", "off", "within", "between", "of", "toward", "towards", "onto", "through",
+                      "over", "along", "off", "within", "of", "toward", "towards", "onto", "through",
                       "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "beside", "behind", "upon", "against", "targeting", "outside", "from"});
   }
@@ -713,15 +724,18 @@ struct SentenceEvents {
 
   Where frame_place(const Frame& f, const std::vector<int>& evidence) const {
     auto from_preps = [&](const Frame& x, Parse::PrepPhrase::Where where) -> PhrasePlace {
+      PhrasePlace weak;  // "outside the Merdeka palace in Jakarta": the city after the palace
       for (const auto& pp : x.preps) {
         if (pp.where != where || pp.object < 0) continue;
         const std::string& prep = word(chunk(pp.prep).head);
         if (!location_prep(prep) || (prep == "from" && x.cls != C::protest)) continue;  // "fired from X": the origin
         if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
         const PhrasePlace at = place_of_phrase(pp.object, true);
-        if (!at.empty()) return at;
+        if (at.empty()) continue;
+        if (!at.weak) return at;
+        if (weak.empty()) weak = at;
       }
-      return {};
+      return weak;
     };
     // The action's own phrases, what it hit, its evidence's phrases and the
     // relative clauses of its words: the best tied place, or a more specific

@@ -388,6 +388,10 @@ struct FrameReader {
         const int fc = v.chunk(frames[j].chunk).clause;
         const int d = clause_distance(clause, fc);
         if (d < 0) continue;
+        // A noun inside another verb's phrase is that verb's ("clans involved in recent clashes").
+        if (!frames[j].verbal && frames[j].governor >= 0 && frames[j].governor != f.chunk &&
+            frame_of_chunk(frames[j].governor) < 0)
+          continue;
         const bool dependent = cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate ||
                                cl.kind == ClauseKind::relative || cl.kind == ClauseKind::subordinate;
         if (d > 0 && !dependent && !descends(fc, clause)) continue;

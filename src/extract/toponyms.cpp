@@ -33,7 +33,8 @@ bool is_ignorable(std::string_view w) {
       "if", "since", "during", "across", "outside", "inside", "meanwhile", "also", "both", "all", "some", "most",
       "many", "his", "her", "its", "their", "our", "this", "that", "these", "those", "local", "officials",
       "residents", "state", "capital", "downtown", "rural", "suburban", "metropolitan", "province", "city"};
-  return words.count(ascii_lower(w)) > 0;
+  // "the city of Mardan Friday": a weekday or month after a place is no part of its name.
+  return words.count(ascii_lower(w)) > 0 || weekday_from_name(w) >= 0 || month_from_name(w) > 0;
 }
 
 // Words before a place that tie it to an action; longest first.

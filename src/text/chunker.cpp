@@ -276,7 +276,8 @@ struct Chunker {
     return false;
   }
 
-  int open(ClauseKind kind, int parent, std::string opener, int antecedent = -1) {
+  int open(ClauseKind kind, int parent, std::string opener, int antecedent = -1, int chunk = -1) {
+    if (chunk >= 0) p.chunks[static_cast<size_t>(chunk)].opens_clause = true;
     p.clauses.push_back({kind, parent, std::move(opener), antecedent});
     return static_cast<int>(p.clauses.size()) - 1;
   }
@@ -315,8 +316,8 @@ struct Chunker {
       }
       if (c.kind == ChunkKind::prep && is_subordinator(w) && finite_verb_follows(i)) {
         const bool relative_that = w == "that" && previous_noun(i) >= 0 && p.tags[c.head] != Pos::IN;
-        cur = relative_that ? open(ClauseKind::relative, cur, "that", previous_noun(i))
-                            : open(ClauseKind::subordinate, cur, std::string(w));
+        cur = relative_that ? open(ClauseKind::relative, cur, "that", previous_noun(i), static_cast<int>(i))
+                            : open(ClauseKind::subordinate, cur, std::string(w), -1, static_cast<int>(i));
         c.clause = cur;
         continue;
       }
@@ -416,7 +417,7 @@ int Parse::object_of_prep(int prep) const {
 bool Parse::in_prep_phrase(int noun) const {
   for (int j = noun; j-- > 0;) {
     const Chunk& c = chunks[j];
-    if (c.kind == ChunkKind::prep) return true;
+    if (c.kind == ChunkKind::prep) return !c.opens_clause;  // "after a bomber attacked": a clause, not a phrase
     if (c.kind == ChunkKind::adverb) continue;
     // "the district of X and Y": a conjunct of a prepositional object.
     if (c.kind == ChunkKind::conj || (c.kind == ChunkKind::punct && j > 0)) {

@@ -246,6 +246,19 @@ struct Tagger {
            p == Pos::WP || p == Pos::EX;
   }
 
+  // Has this stretch of the sentence (since the last comma, conjunction or
+  // clause word) already had its finite verb?
+  bool finite_verb_before(size_t i) const {
+    for (size_t j = i; j-- > 0;) {
+      const Unit& x = units[j];
+      if (x.punct || x.lower == "and" || x.lower == "but" || x.lower == "that" || x.lower == "which" ||
+          x.lower == "who" || x.lower == "when" || x.lower == "after" || x.lower == "as")
+        return false;
+      if (x.tag == Pos::VBD || x.tag == Pos::VBZ || x.tag == Pos::VBP || x.tag == Pos::MD) return true;
+    }
+    return false;
+  }
+
   // Does a word that can only be a finite verb come before the clause ends?
   bool finite_verb_later(size_t from) const {
     for (size_t j = from; j < units.size() && j < from + 8; ++j) {
@@ -333,6 +346,13 @@ struct Tagger {
       if ((can(i, Pos::VB) || can(i, Pos::VBD) || can(i, Pos::VBP)) && tag(i + 1) == Pos::PRP &&
           one_of(lower(i + 1), {"himself", "herself", "themselves", "itself", "them", "him", "us"})) {
         u.tag = can(i, Pos::VBD) ? Pos::VBD : can(i, Pos::VBP) && p != SIZE_MAX && is_noun(prev) ? Pos::VBP : Pos::VB;
+        continue;
+      }
+      // "killed by one of the clans involved in clashes": a participle after
+      // its noun when the clause's verb came before.
+      if (is_noun(prev) && can(i, Pos::VBN) && can(i, Pos::VBD) && (next == Pos::IN || next == Pos::TO) &&
+          finite_verb_before(i)) {
+        u.tag = Pos::VBN;
         continue;
       }
       // "a bomb placed in a container exploded": a participle after its noun
