@@ -58,6 +58,11 @@ const Typed kDestruction{"Strategic developments", "Looting/property destruction
 const Typed kProtest{"Protests", "Peaceful protest"};
 const Typed kRiot{"Riots", "Violent demonstration"};
 
+// How a draft event stands: an action told here; a casualty count that is
+// its own action unless an action told nearby takes it; or a reference that
+// only adds to an action told elsewhere.
+enum class Standing : uint8_t { event, weak, reference };
+
 // One sentence's reading into draft events.
 struct SentenceEvents {
   const Document& doc;
@@ -429,7 +434,8 @@ struct SentenceEvents {
       if (f.cls == C::strike && lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour)) return true;
       if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
     }
-    if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || side_is(actors, Role::sport)) return true;
+    if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport)))
+      return true;
     if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash) &&
         (side_is(targets, Role::abstract) || side_is(targets, Role::sport)))
       return true;
@@ -444,6 +450,10 @@ struct SentenceEvents {
   bool anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
                 const std::vector<int>& targets) const {
     if (self_anchored(f)) return true;
+    // "The shooting occurred in Beitunia": an action told as having taken place there.
+    if (!f.verbal && f.governor >= 0 && one_of(word(chunk(f.governor).head), {"occurred", "happened", "took", "unfolded", "erupted", "broke"}) &&
+        f.cls != C::strike && f.cls != C::protest && frame_place(f, evidence).found())
+      return true;
     for (int e : evidence)
       if (self_anchored(frames[static_cast<size_t>(e)])) return true;
     std::vector<int> carriers = actors;
@@ -1004,7 +1014,7 @@ struct SentenceEvents {
   }
 
   // ---- the sentence's events ---------------------------------------------------------
-  std::vector<Event> read(std::vector<bool>& merge_only) {
+  std::vector<Event> read(std::vector<Standing>& merge_only) {
     std::vector<Event> out;
     const bool background = is_background();
     for (size_t i = 0; i < frames.size(); ++i) {
@@ -1107,7 +1117,7 @@ struct SentenceEvents {
         e.actor1 = named_actor(e.actor1, e);
         e.actor2 = named_actor(e.actor2, e);
         e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
-        merge_only.push_back(true);
+        merge_only.push_back(Standing::reference);
         out.push_back(std::move(e));
         continue;
       }
@@ -1125,7 +1135,11 @@ struct SentenceEvents {
       e.actor1 = named_actor(e.actor1, e);
       e.actor2 = named_actor(e.actor2, e);
       if (e.actor2 == e.actor1) e.actor2.clear();
-      merge_only.push_back(reference);
+      // "39 people were killed in the village of Malisevo": an action of its
+      // own unless the report tells it otherwise.
+      const bool weak = as_evidence && e.location_start && where.rank <= 2 && e.fatalities && !v.headline &&
+                        f.modality != Modality::reference;
+      merge_only.push_back(weak ? Standing::weak : reference ? Standing::reference : Standing::event);
       out.push_back(std::move(e));
     }
     return out;
@@ -1373,7 +1387,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (mentions[m].sentence < by_sentence.size()) by_sentence[mentions[m].sentence].push_back(m);
 
   std::vector<Event> drafts;
-  std::vector<bool> merge_only;
+  std::vector<Standing> merge_only;
   const std::optional<Place> focus = focus_country(mentions, gaz);
   const Mention* context = nullptr;      // the last place named with a location word
   uint32_t context_sentence = 0;
@@ -1425,13 +1439,13 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   std::vector<size_t> order(drafts.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (merge_only[a] != merge_only[b]) return !merge_only[a];
+    if (merge_only[a] != merge_only[b]) return merge_only[a] < merge_only[b];
     return drafts[a].geo_precision < drafts[b].geo_precision;
   });
   for (size_t i : order) {
     Event& e = drafts[i];
     Event* into = nullptr;
-    if (!merge_only[i]) {
+    if (merge_only[i] == Standing::event) {
       for (Event& k : kept) {
         if (!same_kind(k, e) || k.background != e.background) continue;
         if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
@@ -1439,8 +1453,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     } else {
       into = reference_target(kept, e);
     }
-    if (into) merge(*into, e, merge_only[i]);
-    else if (!merge_only[i]) kept.push_back(std::move(e));
+    if (into) merge(*into, e, merge_only[i] != Standing::event);
+    else if (merge_only[i] != Standing::reference) kept.push_back(std::move(e));
   }
   refine_country_level(kept, doc, seg, mentions, gaz);
   // An event's date when the text gives none: the report's, as a week.

@@ -362,23 +362,25 @@ struct Tagger {
         u.tag = Pos::VBN;
         continue;
       }
-      const bool subject_before = p != SIZE_MAX && subject_like(p);
+      // The subject before any adverbs: "gunmen fatally shot".
+      const size_t sp = pa;
+      const bool subject_before = sp != SIZE_MAX && subject_like(sp);
       const bool object_after = starts_noun_phrase(next) || next == Pos::NN || lower(i + 1) == "up" ||
                                 lower(i + 1) == "off" || lower(i + 1) == "down";
       // "militants attack a base", "IS attacks Kobane", "gunmen stormed a hotel".
       if (subject_before && (can(i, Pos::VBZ) || can(i, Pos::VBP) || can(i, Pos::VBD))) {
-        const bool plural_verb = can(i, Pos::VBP) && (tag(p) == Pos::NNS || tag(p) == Pos::PRP || tag(p) == Pos::NNPS);
+        const bool plural_verb = can(i, Pos::VBP) && (tag(sp) == Pos::NNS || tag(sp) == Pos::PRP || tag(sp) == Pos::NNPS);
         if (can(i, Pos::VBD) && !(can(i, Pos::VBN) && lower(i + 1) == "by")) { u.tag = Pos::VBD; continue; }
         if (can(i, Pos::VBN) && lower(i + 1) == "by") { u.tag = Pos::VBN; continue; }
         // "security forces in Farah", "coalition strikes killed": a noun compound,
         // unless an object follows and no other verb does ("IS attacks Kobane").
-        const bool name_subject = tag(p) == Pos::NNP || tag(p) == Pos::PRP || tag(p) == Pos::NNPS;
+        const bool name_subject = tag(sp) == Pos::NNP || tag(sp) == Pos::PRP || tag(sp) == Pos::NNPS;
         const bool verb_later = finite_verb_later(i + 1);
         const bool noun_possible = can(i, Pos::NN) || can(i, Pos::NNS);
         const bool verb_first = is_verb(u.cands.first());
         if (!verb_later && (object_after || ((!noun_possible || verb_first) &&
                                              (next == Pos::IN || next == Pos::punct || next == Pos::RB || next == Pos::TO)))) {
-          if (can(i, Pos::VBZ) && (tag(p) == Pos::NN || tag(p) == Pos::NNP || lower(p) == "it" || lower(p) == "he" || lower(p) == "she")) { u.tag = Pos::VBZ; continue; }
+          if (can(i, Pos::VBZ) && (tag(sp) == Pos::NN || tag(sp) == Pos::NNP || lower(sp) == "it" || lower(sp) == "he" || lower(sp) == "she")) { u.tag = Pos::VBZ; continue; }
           if (plural_verb) { u.tag = Pos::VBP; continue; }
         }
         if (!verb_first && (can(i, Pos::NNS) || can(i, Pos::NN))) {
