@@ -699,7 +699,7 @@ struct SentenceEvents {
 
   static bool location_prep(std::string_view p) {
     return one_of(p, {"in", "at", "near", "outside", "on", "across", "around", "throughout", "inside", "into",
-                      "over", "along", "off", "within", "of", "toward", "towards", "onto", "through",
+                      "over", "along", "off", "within", "toward", "towards", "onto", "through",
                       "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "beside", "behind", "upon", "against", "targeting", "outside", "from"});
   }
@@ -712,7 +712,7 @@ struct SentenceEvents {
 
   int where_specificity(const Where& w) const {
     if (w.at.name) return 0;
-    return specificity(*w.at.place) >= 3 ? 1 : 0;
+    return specificity(*w.at.place) >= 3 ? 1 : 0;  // a country yields to any place inside it
   }
 
   std::string_view where_country(const Where& w) const {
@@ -738,7 +738,9 @@ struct SentenceEvents {
       for (const auto& pp : x.preps) {
         if (pp.where != where || pp.object < 0) continue;
         const std::string& prep = word(chunk(pp.prep).head);
-        if (!location_prep(prep) || (prep == "from" && x.cls != C::protest)) continue;  // "fired from X": the origin
+        // "fired from X": the origin; "of X" is a place only after a noun ("the shelling of Aleppo").
+        // "of X" after the action: "the shelling of Aleppo", "took control of Gao".
+        if ((!location_prep(prep) && prep != "of") || (prep == "from" && x.cls != C::protest)) continue;
         if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
         const PhrasePlace at = place_of_phrase(pp.object, true);
         if (at.empty()) continue;
@@ -793,9 +795,12 @@ struct SentenceEvents {
     // A dependent clause's action happens where its main clause's does.
     const int clause = chunk(f.chunk).clause;
     const int parent = v.parse.clauses[static_cast<size_t>(clause)].parent;
-    for (size_t i = 0; i < frames.size() && parent >= 0; ++i) {
-      const Frame& o = frames[i];
-      if (&o == &f || chunk(o.chunk).clause != parent) continue;
+    for (size_t c = 0; c < v.parse.chunks.size() && parent >= 0; ++c) {  // "was patrolling a road at X, when ..."
+      if (chunk(static_cast<int>(c)).kind != ChunkKind::verb || chunk(static_cast<int>(c)).clause != parent) continue;
+      Frame o;
+      o.verbal = true;
+      o.chunk = static_cast<int>(c);
+      o.preps = v.parse.preps_of(static_cast<int>(c));
       if (PhrasePlace at = from_preps(o, Parse::PrepPhrase::after); !at.empty()) return {at, 4};
       if (PhrasePlace at = from_preps(o, Parse::PrepPhrase::fronted); !at.empty()) return {at, 4};
     }

@@ -152,6 +152,14 @@ struct Chunker {
       if (t == Pos::CC) { push(ChunkKind::conj, k, k, k); ++k; continue; }
       if (t == Pos::WDT || t == Pos::WP || t == Pos::WRB || (t == Pos::WPS)) { push(ChunkKind::wh, k, k, k); ++k; continue; }
       if (w == "according" && lower.size() > k + 1 && lower[k + 1] == "to") { push(ChunkKind::prep, k, k + 1, k); k += 2; continue; }
+      // "south of", "north-east of": a bearing and "of" are one preposition.
+      if (lower.size() > k + 1 && lower[k + 1] == "of" && t != Pos::NNP &&
+          one_of(w, {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+                     "north-west", "south-east", "south-west"})) {
+        push(ChunkKind::prep, k, k + 1, k);
+        k += 2;
+        continue;
+      }
       if (t == Pos::TO && !(k + 1 < size() && (tag(k + 1) == Pos::VB || is_adverb(tag(k + 1))))) {
         push(ChunkKind::prep, k, k, k);
         ++k;
