@@ -163,6 +163,16 @@ struct SentenceEvents {
     return out;
   }
 
+  // "launched an offensive on Monday": a campaign's start is an action.
+  bool launched(size_t i) const {
+    for (int e : evidence_of(i)) {
+      const Frame& ef = frames[static_cast<size_t>(e)];
+      if (ef.cls == C::light && one_of(word(ef.first), {"launched", "launch", "launches", "mounted", "unleashed", "began", "begun", "started", "staged"}))
+        return true;
+    }
+    return false;
+  }
+
   // Is this frame's chunk what another action hit? ("struck a peace rally")
   bool is_target_of_other(size_t i) const {
     for (size_t j = 0; j < frames.size(); ++j) {
@@ -215,7 +225,9 @@ struct SentenceEvents {
       const Place p = gaz.place(mm.candidates.front().entry);
       if (p.kind != PlaceKind::country) continue;
       // "Palestinian attackers" are no state's forces; "Russian jets" and "French troops" are.
-      if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) || is_state_noun(ch.head)) return forces_of(p, ch);
+      if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) || lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_shell) ||
+          is_state_noun(ch.head))
+        return forces_of(p, ch);
     }
     // No name: troops are the state's, gunmen an unidentified group ("the
     // militants" the report's own group, when it names one).
@@ -338,7 +350,7 @@ struct SentenceEvents {
     if (any({C::clash})) return kClash;
     if (any({C::riot})) return kRiot;
     if (any({C::protest})) return kProtest;
-    if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm})) {
+    if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign})) {
       // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
       const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
                                 victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
@@ -1029,6 +1041,7 @@ struct SentenceEvents {
                                                       has(f.object, Role::weapon_explosive) || has(f.object, Role::weapon_chemical));
       if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
       if (f.cls == C::protest && is_target_of_other(i)) { explain(f, "the target of another action"); continue; }
+      if (f.cls == C::campaign && !launched(i)) { explain(f, "a campaign, not an action"); continue; }
       if (f.modality == Modality::negated || f.modality == Modality::hypothetical || f.modality == Modality::denied) {
         explain(f, f.modality == Modality::negated ? "negated" : f.modality == Modality::denied ? "denied" : "hypothetical");
         continue;
