@@ -53,9 +53,18 @@ struct Scanner {
     const bool opens = a == s.first_token || (a == s.first_token + 1 && (w(a - 1) == "on" || w(a - 1) == "late"));
     for (size_t k = b + 1; opens && k < std::min(end(), b + 6); ++k)
       if (is_reporting_verb(w(k))) c.reporting = true;
+    // "..., officials said on Monday" dates the telling; "clashes were reported on
+    // Saturday" (a passive) the clashes.
     for (size_t k = a >= s.first_token + 2 ? a - 2 : s.first_token; k < a; ++k)
-      if (is_reporting_verb(w(k))) c.reporting = true;
+      if (is_reporting_verb(w(k)) && !passive_report(k)) c.reporting = true;
     out.push_back(c);
+  }
+
+  // "were (also) reported": the subject is what happened, not who told.
+  bool passive_report(size_t k) const {
+    for (size_t j = k; j-- > s.first_token && j + 3 > k;)
+      if (w(j) == "were" || w(j) == "was") return true;
+    return false;
   }
 
   void warn(size_t k, const std::string& what) {

@@ -313,6 +313,8 @@ struct SentenceEvents {
     }
     if ((f.cls == C::hit || f.cls == C::explode) && f.subject >= 0 && !f.passive) carriers.push_back(f.subject);
     if (f.cls == C::explode && f.object >= 0) carriers.push_back(f.object);  // "detonated two bombs"
+    // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling").
+    if (f.cls == C::clash) return kClash;
     const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide);
     const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
     const bool air = any({C::air}) || side_has(carriers, Role::weapon_air);
@@ -344,7 +346,11 @@ struct SentenceEvents {
         !is(f.object, Role::territory) && !place_in(f.object) && people(f.object))
       return kAbduction;
     if (any({C::take, C::retake})) {
-      const bool state = side_is(actors, Role::state_forces) || starts_with(actor_of(actors), "Military Forces");
+      // The state's forces regain; anyone else overtakes. A named group decides, else the words.
+      const std::string who = actor_of(actors);
+      const ArmedActor* named = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
+      const bool state = named ? named->state() : (starts_with(who, "Military Forces") || who == kStateForces ||
+                                                   (who.empty() && side_is(actors, Role::state_forces)));
       return any({C::retake}) || state ? kRegained : kTaken;
     }
     if (any({C::clash})) return kClash;
@@ -566,6 +572,7 @@ struct SentenceEvents {
     const Mention* place = nullptr;  // the place itself, or the container of `name`
     std::optional<std::pair<uint32_t, uint32_t>> name;  // document tokens of a name the gazetteer lacks
     bool weak = false;  // a place naming a thing ("the Merdeka palace", "a Baghdad restaurant"), not named as a place
+    std::vector<const Mention*> also;  // places coordinated with it: "the cities of Nyala and El Fasher"
     bool empty() const { return !place && !name; }
   };
 
@@ -600,7 +607,8 @@ struct SentenceEvents {
 
   bool subplace_noun(uint32_t k) const {
     return one_of(word(k), {"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods", "quarter",
-                            "suburb", "suburbs", "village", "villages", "town", "towns", "city", "area", "areas",
+                            "suburb", "suburbs", "village", "villages", "town", "towns", "city", "cities", "area", "areas",
+                            "provinces", "regions", "states",
                             "province", "region", "county", "sector", "sectors", "camp", "outskirts", "locality",
                             "municipality", "commune", "governorate", "state", "division", "settlement", "port",
                             "capital", "countryside", "countrysides", "island", "valley", "zone", "block"});
@@ -679,6 +687,37 @@ struct SentenceEvents {
       out.place = container;
     }
     if (out.empty() && word(chunk(c).head) == "capital") out.place = capital_named(c);
+    if (out.place && !out.name) out.also = coordinated_places(*out.place);
+    return out;
+  }
+
+  // "Nyala and El Fasher", "Anadan, Huraytan and Kafar Hamra": the towns
+  // coordinated with a place, each where the action happened too.
+  std::vector<const Mention*> coordinated_places(const Mention& first) const {
+    std::vector<const Mention*> out;
+    if (first.last_token < v.s.first_token) return out;
+    const int n = static_cast<int>(v.parse.chunks.size());
+    int c = v.parse.chunk_of[first.last_token - v.s.first_token];
+    if (chunk(c).last + v.s.first_token != first.last_token) return out;  // the place must end its chunk
+    const PlaceKind kind = gaz.place(first.candidates.front().entry).kind;
+    while (c + 2 < n) {
+      const Chunk& sep = chunk(c + 1);
+      const bool comma = sep.kind == ChunkKind::punct && word(sep.head) == ",";
+      const bool conj = sep.kind == ChunkKind::conj && word(sep.head) == "and";
+      if (!comma && !conj) break;
+      int next = c + 2;
+      if (comma && chunk(next).kind == ChunkKind::conj && next + 1 < n) ++next;  // ", and"
+      if (chunk(next).kind != ChunkKind::noun) break;
+      const Mention* m = nullptr;
+      for (size_t k : here)
+        if (within_chunk(mentions[k], next) && locatable(mentions[k], true) &&
+            mentions[k].last_token == v.token(chunk(next).last))
+          m = &mentions[k];
+      if (!m || gaz.place(m->candidates.front().entry).kind != kind) break;
+      out.push_back(m);
+      c = next;
+      if (conj || chunk(c - 1).kind == ChunkKind::conj) break;  // "and" closes the list
+    }
     return out;
   }
 
@@ -898,12 +937,17 @@ struct SentenceEvents {
 
   // ---- when ---------------------------------------------------------------------
   const DateCue* frame_date(const Frame& f) const {
+    if (const DateCue* c = frame_date(f, false)) return c;
+    return frame_date(f, true);  // "the RSF said on Saturday that its forces had taken the airport"
+  }
+
+  const DateCue* frame_date(const Frame& f, bool telling) const {
     const int clause = chunk(f.chunk).clause;
     const DateCue* best = nullptr;
     int best_rank = 99;
     size_t best_d = SIZE_MAX;
     for (const DateCue& c : cues) {
-      if (c.reporting) continue;
+      if (c.reporting != telling) continue;
       // "Friday's attacks": a date inside another action's words is that action's.
       const int cue_chunk = v.parse.chunk_of[c.first_token - v.s.first_token];
       bool others = false;
@@ -1157,7 +1201,15 @@ struct SentenceEvents {
       // own unless the report tells it otherwise.
       const bool weak = as_evidence && e.location_start && where.rank <= 2 && e.fatalities && !v.headline &&
                         f.modality != Modality::reference;
-      merge_only.push_back(weak ? Standing::weak : reference ? Standing::reference : Standing::event);
+      const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;
+      if (where.at.place && !where.at.name && e.location_start)
+        for (const Mention* other : where.at.also) {  // one event per town of a list
+          Event copy = e;
+          fill_place(copy, *other);
+          merge_only.push_back(standing);
+          out.push_back(std::move(copy));
+        }
+      merge_only.push_back(standing);
       out.push_back(std::move(e));
     }
     return out;

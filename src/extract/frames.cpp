@@ -79,7 +79,8 @@ struct FrameReader {
       if (gov < 0) return Modality::hypothetical;  // "to retake the town": a purpose
       const std::string& g = word(v.chunk(gov).head);
       if (one_of(g, {"tried", "try", "tries", "attempted", "attempt", "managed", "continued", "continue", "continues",
-                     "began", "begin", "begins", "started", "start", "used", "went", "came", "rushed", "moved"}))
+                     "began", "begin", "begins", "started", "start", "used", "went", "came", "rushed", "moved",
+                     "sent", "deployed", "dispatched", "scrambled", "mobilised", "mobilized"}))
         return verb_modality(gov);
       // "were reported to have been killed", "is believed to have carried out".
       if (one_of(g, {"reported", "said", "believed", "thought", "known", "confirmed", "alleged", "claimed", "feared",

@@ -264,6 +264,7 @@ struct Tagger {
     for (size_t j = from; j < units.size() && j < from + 8; ++j) {
       const Unit& x = units[j];
       if (x.punct || x.lower == "that" || x.lower == "which" || x.lower == "who") return false;
+      if (x.lower == "'s") continue;  // a possessive, as often as "is"
       const Pos t = x.cands.first();
       if ((t == Pos::VBD || t == Pos::VBZ || t == Pos::VBP || t == Pos::MD) && !x.cands.has(Pos::NN) && !x.cands.has(Pos::NNS))
         return true;
@@ -288,7 +289,14 @@ struct Tagger {
       const Pos next = tag(i + 1);
 
       if (u.lower == "that") {
-        if (is_noun(prev) && !is_noun(next)) u.tag = Pos::WDT;
+        // "said on Saturday that ...": a reported clause after a speech verb, whatever comes between.
+        bool speech = false;
+        for (size_t j = i; j-- > 0 && j + 6 > i;)
+          if (one_of(lower(j), {"said", "says", "say", "told", "reported", "announced", "claimed", "added", "confirmed",
+                                "stated", "warned", "insisted", "denied", "acknowledged", "admitted"}))
+            speech = true;
+        if (speech) u.tag = Pos::IN;
+        else if (is_noun(prev) && !is_noun(next)) u.tag = Pos::WDT;
         else if (is_verb(prev) || prev == Pos::punct || prev == Pos::none) u.tag = Pos::IN;
         else if (is_noun(next) || is_adjective(next)) u.tag = Pos::DT;
         continue;
