@@ -948,6 +948,8 @@ struct SentenceEvents {
     size_t best_d = SIZE_MAX;
     for (const DateCue& c : cues) {
       if (c.reporting != telling) continue;
+      // The telling dates the action only as "X said on Saturday that ...", before it.
+      if (telling && c.first_token > v.token(f.first)) continue;
       // "Friday's attacks": a date inside another action's words is that action's.
       const int cue_chunk = v.parse.chunk_of[c.first_token - v.s.first_token];
       bool others = false;
@@ -1481,7 +1483,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       }
     };
     if (!may_hold_event(doc, seg, s, lex)) { note_context(); continue; }
-    const bool headline = !doc.title.empty() && doc.text.compare(s.start, s.end - s.start, doc.title) == 0;
+    // The title and a standfirst restate the report's events: they add evidence, never an event.
+    const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
+    const bool headline = (!doc.title.empty() && sentence_text == doc.title) ||
+                          (!doc.summary.empty() && doc.summary.find(sentence_text) != std::string::npos);
     const SentenceView view(doc, seg, si, without_dateline(doc, seg, s), words, headline);
     if (view.s.token_count == 0) { note_context(); continue; }
     std::vector<size_t> here;  // the sentence's mentions, less those in a dateline cut off it

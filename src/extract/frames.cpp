@@ -293,6 +293,14 @@ struct FrameReader {
       Frame& f = frames[i];
       if (!f.verbal) continue;
       if (f.cls == EventClass::light) {
+        // "firing assault rifles and rocket-propelled grenades": the weapons among the objects.
+        for (int c = f.object; c >= 0 && c + 2 < chunks() && v.chunk(c + 1).kind == ChunkKind::conj &&
+                               v.chunk(c + 2).kind == ChunkKind::noun;
+             c += 2) {
+          const int w = frame_of_chunk(c + 2);
+          if (w >= 0 && !frames[static_cast<size_t>(w)].verbal && weapon_noun(frames[static_cast<size_t>(w)]))
+            frames[static_cast<size_t>(w)].host = static_cast<int>(i);
+        }
         const int n = f.object >= 0 ? frame_of_chunk(f.object) : -1;
         // "firing rocket-propelled grenades", "planted a bomb": the weapon is what the verb used.
         if (n >= 0 && !frames[static_cast<size_t>(n)].verbal && weapon_noun(frames[static_cast<size_t>(n)])) {

@@ -10,7 +10,7 @@ namespace sitmap {
 namespace {
 
 constexpr size_t kMaxDateline = 120;  // bytes from the paragraph start to the text after the separator
-constexpr size_t kParagraphsSearched = 4;
+constexpr size_t kParagraphsSearched = 6;
 
 bool upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool lower(char c) { return c >= 'a' && c <= 'z'; }

@@ -140,7 +140,10 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
       doc.title = t;
       continue;
     }
-    if (headline_like(t) && t.size() < 160) continue;  // a standfirst, an agency name ("Associated Press")
+    if (headline_like(t) && t.size() < 160) {  // a standfirst, or an agency's name ("Associated Press")
+      if (t.find(' ') != std::string::npos && t.size() > 40) doc.summary += (doc.summary.empty() ? "" : "\n") + t;
+      continue;
+    }
     break;
   }
   read_dateline(doc);
@@ -206,20 +209,66 @@ std::string attribute(std::string_view tag, std::string_view name) {
 
 }  // namespace
 
+namespace {
+
+// Elements whose text is never the report's: menus, asides, captions, forms.
+bool boilerplate_element(std::string_view name) {
+  static constexpr std::string_view names[] = {"script", "style", "nav", "footer", "header", "aside", "figure",
+                                               "figcaption", "form", "button", "noscript", "iframe", "svg", "select"};
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+// Class names of the same ("related", "share-bar", "newsletter-signup" ...).
+bool boilerplate_class(std::string_view cls) {
+  static constexpr std::string_view parts[] = {"related", "share", "social", "newsletter", "promo", "advert", "comments",
+                                               "read-more", "readmore", "most-read", "subscribe", "cookie", "caption",
+                                               "breadcrumb", "tags", "author-bio"};
+  return std::any_of(std::begin(parts), std::end(parts), [&](std::string_view p) { return cls.find(p) != std::string_view::npos; });
+}
+
+bool void_element(std::string_view name) {
+  static constexpr std::string_view names[] = {"br", "img", "meta", "link", "hr", "input", "source", "wbr", "area", "base", "col"};
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+// Paragraphs that only point elsewhere: "Read more: ...", "Sign up for ...".
+bool pointer_paragraph(std::string_view p) {
+  static constexpr std::string_view starts[] = {"Read more", "READ MORE", "Related:", "RELATED:", "Sign up", "Follow us",
+                                                "Share this", "Advertisement", "ADVERTISEMENT", "Click here", "Subscribe"};
+  return std::any_of(std::begin(starts), std::end(starts), [&](std::string_view s) { return p.substr(0, s.size()) == s; });
+}
+
+struct OpenElement {
+  std::string name;
+  bool skip = false;        // boilerplate: its text is dropped
+  std::string role;         // "byline", "standfirst": text kept for the document's fields
+};
+
+}  // namespace
+
 Document parse_html(std::string_view content, const std::string& id, const std::string& source) {
   const std::string html = checked_text(content, source);
   Document doc;
   doc.id = id;
   doc.source = source;
-  std::string text, title, h1, in_tag;
-  bool in_title = false, in_h1 = false, skip = false;
+  std::string text, title, h1, byline, standfirst;
+  std::vector<OpenElement> open;
+  auto skipping = [&] { return std::any_of(open.begin(), open.end(), [](const OpenElement& e) { return e.skip; }); };
+  auto inside = [&](std::string_view name) {
+    return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.name == name; });
+  };
+  auto role = [&](std::string_view r) {
+    return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.role == r; });
+  };
   for (size_t i = 0; i < html.size();) {
     if (html[i] != '<') {
       const size_t next = html.find('<', i);
       const std::string chunk = decode_entities(html.substr(i, next == std::string::npos ? std::string::npos : next - i));
-      if (in_title) title += chunk;
-      else if (!skip) {
-        if (in_h1) h1 += chunk;
+      if (inside("title")) title += chunk;
+      else if (role("byline")) byline += chunk;
+      else if (!skipping()) {
+        if (inside("h1")) h1 += chunk;
+        if (role("standfirst")) standfirst += chunk;
         text += chunk;
       }
       i = next == std::string::npos ? html.size() : next;
@@ -227,32 +276,62 @@ Document parse_html(std::string_view content, const std::string& id, const std::
     }
     const size_t close = html.find('>', i);
     if (close == std::string::npos) break;
+    if (html.compare(i, 4, "<!--") == 0) {  // comments may hold '>'
+      const size_t end = html.find("-->", i + 4);
+      i = end == std::string::npos ? html.size() : end + 3;
+      continue;
+    }
     const std::string tag = html.substr(i + 1, close - i - 1);
     std::string name;
     for (char c : tag) {
-      if (std::isspace(static_cast<unsigned char>(c)) || c == '>') break;
+      if (std::isspace(static_cast<unsigned char>(c)) || c == '>' || c == '/') {
+        if (c == '/' && name.empty()) { name.push_back('/'); continue; }
+        break;
+      }
       name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
-    if (name == "title") in_title = true;
-    else if (name == "/title") in_title = false;
-    else if (name == "h1") in_h1 = true;
-    else if (name == "/h1") in_h1 = false;
-    else if (name == "script" || name == "style" || name == "nav" || name == "footer") skip = true;
-    else if (name == "/script" || name == "/style" || name == "/nav" || name == "/footer") skip = false;
-    else if (name == "time" && !doc.published) doc.published = parse_date_text(attribute(tag, "datetime"));
-    else if (name == "meta" && !doc.published &&
+    const bool closing = !name.empty() && name[0] == '/';
+    const std::string bare = closing ? name.substr(1) : name;
+    if (closing) {
+      // Close the innermost element of that name, and anything left open inside it.
+      for (size_t k = open.size(); k-- > 0;)
+        if (open[k].name == bare) {
+          open.resize(k);
+          break;
+        }
+    } else if (!bare.empty() && bare[0] != '!' && bare[0] != '?' && !void_element(bare) && tag.back() != '/') {
+      const std::string cls = ascii_lower(attribute(tag, "class"));
+      OpenElement e{bare, boilerplate_element(bare) || boilerplate_class(cls), ""};
+      if (cls.find("byline") != std::string::npos || cls.find("author") != std::string::npos ||
+          attribute(tag, "rel") == "author")
+        e.role = "byline";
+      else if (cls.find("standfirst") != std::string::npos || cls.find("dek") != std::string::npos ||
+               cls.find("subtitle") != std::string::npos || cls.find("summary") != std::string::npos ||
+               cls.find("strapline") != std::string::npos || cls.find("subhead") != std::string::npos)
+        e.role = "standfirst";
+      open.push_back(std::move(e));
+    }
+    if (bare == "time" && !doc.published) doc.published = parse_date_text(attribute(tag, "datetime"));
+    else if (bare == "meta" && !doc.published &&
              (attribute(tag, "property") == "article:published_time" || attribute(tag, "name") == "date"))
       doc.published = parse_date_text(attribute(tag, "content"));
     // Block elements end a paragraph; inline ones join words.
-    if (name == "p" || name == "/p" || name == "br" || name == "br/" || name == "div" || name == "/div" ||
-        name == "h1" || name == "/h1" || name == "h2" || name == "/h2" || name == "li" || name == "/li")
+    static constexpr std::string_view blocks[] = {"p", "br", "div", "h1", "h2", "h3", "h4", "li", "ul", "ol",
+                                                  "section", "article", "blockquote", "tr", "table", "main"};
+    if (std::find(std::begin(blocks), std::end(blocks), bare) != std::end(blocks)) {
       text += "\n\n";
+      if (role("standfirst")) standfirst += "\n";
+    }
     i = close + 1;
   }
-  // Collapse the whitespace markup leaves behind.
+  // Collapse the whitespace markup leaves behind; drop paragraphs that only point elsewhere.
   std::string clean;
+  size_t para_start = 0;
   int newlines = 0;
   bool space = false;
+  auto end_paragraph = [&] {
+    if (pointer_paragraph(std::string_view(clean).substr(para_start))) clean.resize(para_start > 2 ? para_start - 2 : 0);
+  };
   for (char c : text) {
     if (c == '\n') {
       ++newlines;
@@ -263,15 +342,23 @@ Document parse_html(std::string_view content, const std::string& id, const std::
       continue;
     }
     if (!clean.empty()) {
-      if (newlines) clean += "\n\n";
-      else if (space) clean += ' ';
+      if (newlines) {
+        end_paragraph();
+        if (!clean.empty()) clean += "\n\n";
+        para_start = clean.size();
+      } else if (space) {
+        clean += ' ';
+      }
     }
     newlines = 0;
     space = false;
     clean.push_back(c);
   }
+  end_paragraph();
   doc.text = clean;
   doc.title = trim(!h1.empty() ? h1 : title);
+  doc.byline = trim(byline);
+  doc.summary = trim(standfirst);
   if (!doc.published) doc.published = parse_plain_text(clean, id, source).published;
   read_dateline(doc);
   return doc;
