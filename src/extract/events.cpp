@@ -253,6 +253,9 @@ struct SentenceEvents {
 
   // A generic actor named for the event's country.
   static std::string named_actor(const std::string& a, const Event& e) {
+    // ACLED names unidentified actors by the event's country.
+    if ((a == "Unidentified Armed Group" || a == "Unidentified Military Forces") && !e.country.empty())
+      return a + " (" + e.country + ")";
     if (a.empty() || a[0] != '@') return a;
     const std::string country = e.country.empty() ? std::string("unknown country") : e.country;
     if (a == kStateForces) return e.country.empty() ? "" : military_forces_of(e.country);
@@ -331,7 +334,8 @@ struct SentenceEvents {
       const bool dropped = f.cls == C::light && one_of(word(f.first), {"dropped", "drop", "drops", "dropping"});
       return (any({C::bomb}) || dropped) && ctx.air ? kAir : kIed;
     }
-    if (any({C::bomb})) return ctx.air ? kAir : kIed;
+    // "The coalition bombed a bridge": a state's or a coalition's bombing is from the air.
+    if (any({C::bomb})) return ctx.air || military_actor(actors) ? kAir : kIed;
     if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
     if (any({C::strike, C::pound})) {
       if (ctx.air || !ctx.missiles) return kAir;
@@ -381,6 +385,13 @@ struct SentenceEvents {
                       "officers", "missionaries", "tourists", "journalists", "nurses", "doctors", "teachers",
                       "farmers", "residents", "members", "fishermen", "traders", "worshippers", "pilgrims",
                       "foreigners", "nationals", "employees", "staff", "guards", "troops"});
+  }
+
+  bool military_actor(const std::vector<int>& side) const {
+    const std::string who = actor_of(side);
+    if (who.rfind("Military Forces", 0) == 0 || who == kStateForces) return true;
+    const ArmedActor* a = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
+    return a && (a->kind == "state" || a->kind == "coalition");
   }
 
   // Gunmen, militants, police: raiders on foot, whatever else the report says.
@@ -1460,7 +1471,9 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
   std::vector<Event> drafts;
   std::vector<Standing> merge_only;
-  const std::optional<Place> focus = focus_country(mentions, gaz);
+  std::optional<Place> focus = focus_country(mentions, gaz);
+  // A report that names no country may name a group that fights in one: M23 in Congo, ISWAP in Nigeria.
+  if (!focus && ctx.main_group && !ctx.main_group->countries.empty()) focus = gaz.country(ctx.main_group->countries.front());
   const Mention* context = nullptr;      // the last place named with a location word
   uint32_t context_sentence = 0;
   const Mention* event_place = nullptr;  // the last place an action happened at

@@ -1,6 +1,7 @@
 #include "extract/frames.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/fold.hpp"
 #include "text/tagger.hpp"
@@ -441,12 +442,25 @@ std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {
   return r.run();
 }
 
+bool common_word_as_name(const SentenceView& v, uint32_t k) {
+  // "the Houston Rockets", "the Essendon Bombers": a capitalised plain word inside a sentence is a name.
+  if (k == 0 || (v.parse.tags[k] != Pos::NNP && v.parse.tags[k] != Pos::NNPS)) return false;
+  const std::string_view raw = v.raw[k];
+  if (raw.empty() || !std::isupper(static_cast<unsigned char>(raw[0])) || std::all_of(raw.begin(), raw.end(), [](char c) {
+        return !std::islower(static_cast<unsigned char>(c));
+      }))
+    return false;  // all capitals: "IED", "RPG"
+  const WordTags t = WordTable::shared().lookup(v.words[k]);
+  return t.has(Pos::NN) || t.has(Pos::NNS);
+}
+
 bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {
   if (chunk < 0) return false;
   const Chunk& c = v.chunk(chunk);
   // Only a noun names a thing: "rocket" in "rocket-propelled grenades" is part of an adjective.
   for (uint32_t k = c.first; k <= c.last; ++k)
-    if ((is_noun(v.parse.tags[k]) || k == c.head) && lex.roles.ends_at(v.words, c.first, k, r)) return true;
+    if ((is_noun(v.parse.tags[k]) || k == c.head) && !common_word_as_name(v, k) && lex.roles.ends_at(v.words, c.first, k, r))
+      return true;
   return false;
 }
 

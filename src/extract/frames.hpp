@@ -59,6 +59,8 @@ struct Frame {
 std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex);
 
 // Helpers the event builder shares.
+// A plain English word capitalised inside a sentence is part of a name ("the Houston Rockets").
+bool common_word_as_name(const SentenceView& v, uint32_t k);
 bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r);
 // Does a role phrase end on the chunk's head (its kind of thing)?
 bool chunk_is(const SentenceView& v, const Lexicon& lex, int chunk, Role r);

@@ -197,6 +197,16 @@ struct Tagger {
       u.tag = u.cands.first();
       return;
     }
+    // "U.S.-led", "Iranian-backed": a hyphenated participle is an adjective, capitals or not.
+    if (u.compound) {
+      const std::string last = u.lower.substr(u.lower.rfind('-') + 1);
+      if (last.size() >= 3 && (last.compare(last.size() - 2, 2, "ed") == 0 || last.compare(last.size() - 3, 3, "ing") == 0) &&
+          !std::isupper(static_cast<unsigned char>(u.raw[u.raw.rfind('-') + 1]))) {
+        u.cands = WordTags{{Pos::JJ}, 1};
+        u.tag = Pos::JJ;
+        return;
+      }
+    }
     WordTags exact = words.lookup(u.raw);
     WordTags lower = u.raw == u.lower ? exact : words.lookup(u.lower);
     const bool name_like = u.cap && (!sentence_first || lower.count == 0 || lower.first() == Pos::NNP) && !title_case;

@@ -112,3 +112,30 @@ TEST_CASE("sentences survive abbreviations, numbers and quotes") {
   CHECK(t.substr(s.sentences[1].start, s.sentences[1].end - s.sentences[1].start) == "It cost 3.5 million dollars.");
   for (const Token& tok : s.tokens) CHECK(tok.end > tok.start);
 }
+
+TEST_CASE("HTML: menus, asides, captions and 'Read more' stay out; byline and standfirst are kept apart") {
+  const Document d = parse_html(R"(<html><head><title>Site | Page</title>
+<meta property="article:published_time" content="2022-06-03T10:00:00Z"></head><body>
+<header><nav><ul><li>World</li><li>Sport</li></ul></nav></header>
+<article><h1>Shelling kills five in Kharkiv</h1>
+<p class="standfirst">Residential blocks hit overnight as fighting goes on in the east</p>
+<span class="byline">By <a href="/a">Olena Marchenko</a></span>
+<figure><img src="x.jpg"><figcaption>A damaged block in Kharkiv on Friday. Photo: staff</figcaption></figure>
+<p>KHARKIV, Ukraine &mdash; Shells hit two apartment blocks on Thursday night, killing five people, officials said.</p>
+<aside class="related"><p>Explainer: the war in maps</p></aside>
+<p>Read more: <a href="/b">earlier coverage</a></p>
+<div class="share-bar">Share on social media</div>
+<p>Rescuers searched the rubble on Friday.</p></article>
+<footer>Copyright</footer></body></html>)",
+                                "p", "p.html");
+  CHECK(d.title == "Shelling kills five in Kharkiv");
+  CHECK(d.byline == "By Olena Marchenko");
+  CHECK(d.summary == "Residential blocks hit overnight as fighting goes on in the east");
+  CHECK(to_iso(*d.published) == "2022-06-03");
+  for (const char* gone : {"World", "Photo: staff", "Explainer", "Read more", "Share on", "Copyright", "Olena"})
+    CHECK_MESSAGE(d.text.find(gone) == std::string::npos, gone);
+  CHECK(d.text.find("Shells hit two apartment blocks") != std::string::npos);
+  CHECK(d.text.find("Rescuers searched the rubble on Friday.") != std::string::npos);
+  REQUIRE(d.dateline.has_value());
+  CHECK(d.text.substr(d.dateline->place_start, d.dateline->place_end - d.dateline->place_start) == "KHARKIV, Ukraine");
+}

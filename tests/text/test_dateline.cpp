@@ -1,0 +1,71 @@
+// Agency datelines in the formats the wire services use (our own examples).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "text/dateline.hpp"
+#include "text/reader.hpp"
+
+using namespace sitmap;
+
+namespace {
+std::string place_of(const std::string& text, const Dateline& d) { return text.substr(d.place_start, d.place_end - d.place_start); }
+}  // namespace
+
+TEST_CASE("datelines with a place, a date and an agency") {
+  struct Case {
+    const char* text;
+    const char* place;
+    const char* agency;
+    const char* date;  // "" when none can be known
+  };
+  const Case cases[] = {
+      {"DAKAR, March 2, 2018 (AFP) - Gunmen attacked ...", "DAKAR", "AFP", "2018-03-02"},
+      {"GOMA, Congo, Nov 3, 2013 (Reuters) - Rebels ...", "GOMA, Congo", "Reuters", "2013-11-03"},
+      {"MOGADISHU, Somalia (AP) — A car bomb ...", "MOGADISHU, Somalia", "AP", ""},
+      {"HERAT, May 9 (Xinhua) -- A blast ...", "HERAT", "Xinhua", "2017-05-09"},
+      {"Srinagar (Jammu and Kashmir) [India], July 2 (ANI): Militants ...", "Srinagar (Jammu and Kashmir) [India]", "ANI",
+       "2017-07-02"},
+      {"Medellín (Colombia), Feb 8 (EFE).- Police ...", "Medellín", "EFE", "2017-02-08"},
+      {"Odesa (dpa) - Drones ...", "Odesa", "dpa", ""},
+      {"SANA'A, Yemen - Air strikes ...", "SANA'A, Yemen", "", ""},
+      {"BOGOTÁ, Colombia — Troops ...", "BOGOTÁ, Colombia", "", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const auto d = find_dateline(c.text, 0, 2017);
+    REQUIRE(d.has_value());
+    CHECK(place_of(c.text, *d) == c.place);
+    CHECK(d->agency == c.agency);
+    CHECK((d->date ? to_iso(*d->date) : std::string()) == c.date);
+    CHECK(std::string(c.text).substr(d->end).find_first_not_of(" ") == 0);  // the body starts right after
+  }
+}
+
+TEST_CASE("a date and an agency with no place; a place on a line of its own") {
+  const std::string upi = "July 4 (UPI) -- Fighting ...";
+  const auto d = find_dateline(upi, 0, 2019);
+  REQUIRE(d.has_value());
+  CHECK(d->place_start == d->place_end);
+  CHECK(to_iso(*d->date) == "2019-07-04");
+  const std::string own_line = "HODEIDAH, Yemen\n\nShells hit the port ...";
+  const auto e = find_dateline(own_line);
+  REQUIRE(e.has_value());
+  CHECK(place_of(own_line, *e) == "HODEIDAH, Yemen");
+}
+
+TEST_CASE("what is not a dateline") {
+  CHECK_FALSE(find_dateline("UPDATE - Three killed in blast").has_value());
+  CHECK_FALSE(find_dateline("NOTE: figures are provisional").has_value());
+  CHECK_FALSE(find_dateline("AFRICA's biggest port closed on Monday.").has_value());
+  CHECK_FALSE(find_dateline("The army said on Friday it had retaken the town.").has_value());
+}
+
+TEST_CASE("a report's date comes from its dateline") {
+  const Document d = parse_plain_text("Blast in Herat\n\nHERAT, Afghanistan, May 9, 2017 (AFP) - A blast hit a mosque on Tuesday.\n",
+                                      "r", "r.txt");
+  REQUIRE(d.published.has_value());
+  CHECK(to_iso(*d.published) == "2017-05-09");
+  REQUIRE(d.dateline.has_value());
+  CHECK(d.dateline->agency == "AFP");
+}

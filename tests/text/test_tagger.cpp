@@ -1,0 +1,94 @@
+// Parts of speech and sentence structure on news prose (our own sentences).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "text/chunker.hpp"
+#include "text/tagger.hpp"
+
+using namespace sitmap;
+
+namespace {
+
+struct Tagged {
+  std::string text;
+  Segmented seg;
+  Parse parse;
+  std::string word(size_t k) const { return std::string(token_text(text, seg.tokens[k])); }
+  size_t find(const std::string& w, size_t from = 0) const {
+    for (size_t k = from; k < seg.tokens.size(); ++k)
+      if (word(k) == w) return k;
+    FAIL("no token " << w);
+    return 0;
+  }
+  Pos tag_of(const std::string& w, size_t from = 0) const { return parse.tags[find(w, from)]; }
+  int chunk_of(const std::string& w) const { return parse.chunk_of[find(w)]; }
+};
+
+Tagged parse(const std::string& sentence) {
+  Tagged t{sentence, segment(sentence), {}};
+  REQUIRE(t.seg.sentences.size() == 1);
+  t.parse = parse_sentence(t.text, t.seg, t.seg.sentences[0], WordTable::shared());
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("the word table is there (set-up builds words.idx beside the gazetteer)") {
+  CHECK(WordTable::shared().size() > 100000);
+  CHECK(WordTable::shared().lookup("attack").has(Pos::VB));
+  CHECK(WordTable::shared().lookup("attack").has(Pos::NN));
+}
+
+TEST_CASE("nouns and verbs that share a spelling") {
+  CHECK(parse("The attack left four people dead.").tag_of("attack") == Pos::NN);
+  CHECK(parse("IS attacks Kobane again.").tag_of("attacks") == Pos::VBZ);
+  CHECK(parse("Police said security forces in Farah repelled the raid.").tag_of("forces") == Pos::NNS);
+  CHECK(parse("Coalition strikes killed six fighters.").tag_of("strikes") == Pos::NNS);
+  CHECK(parse("They vowed to strike back.").tag_of("strike") == Pos::VB);
+}
+
+TEST_CASE("past tense, participles and the words between") {
+  CHECK(parse("Two guards were killed in the raid.").tag_of("killed") == Pos::VBN);
+  CHECK(parse("Masked gunmen fatally shot a trader in the market.").tag_of("shot") == Pos::VBD);
+  CHECK(parse("A bomb placed in a rubbish bin exploded near the station.").tag_of("placed") == Pos::VBN);
+  CHECK(parse("The army said on Monday that its units had retaken the pass.").tag_of("that") == Pos::IN);
+}
+
+TEST_CASE("pieces of one word share its tag") {
+  const Tagged t = parse("U.S.-led jets hit Kabul's outskirts and didn't stop.");
+  CHECK(t.tag_of("led") == Pos::JJ);
+  CHECK(t.parse.tags[t.find("s")] == Pos::POS);
+  CHECK(t.tag_of("t") == Pos::RB);
+}
+
+TEST_CASE("chunks: who did it, to whom, where") {
+  const Tagged t = parse("Rockets fired by rebels landed on a market in the town of Saada.");
+  const int landed = t.chunk_of("landed");
+  CHECK(t.parse.chunks[landed].kind == ChunkKind::verb);
+  CHECK(t.parse.subject_of(landed) == t.chunk_of("Rockets"));  // "by rebels" belongs to "fired"
+  bool saw_in = false;
+  for (const auto& pp : t.parse.preps_of(landed))
+    if (pp.object == t.chunk_of("Saada") || pp.object == t.chunk_of("town")) saw_in = true;
+  CHECK(saw_in);
+}
+
+TEST_CASE("clauses: asides, time clauses and relative clauses") {
+  {
+    const Tagged t = parse("The fighters, known locally as the Shabab, stormed the port on Friday.");
+    CHECK(t.parse.subject_of(t.chunk_of("stormed")) == t.chunk_of("fighters"));
+  }
+  {
+    // "when ..." is a time clause whose verb comes after an aside.
+    const Tagged t = parse("Two soldiers died when three devices, planted by militants, detonated near a checkpoint.");
+    const Chunk& detonated = t.parse.chunks[t.chunk_of("detonated")];
+    CHECK(detonated.finite);
+    CHECK(t.parse.clauses[detonated.clause].kind == ClauseKind::subordinate);
+    CHECK(t.parse.subject_of(t.chunk_of("detonated")) == t.chunk_of("devices"));
+  }
+  {
+    const Tagged t = parse("The men who attacked the convoy were later arrested by police.");
+    CHECK(t.parse.chunks[t.chunk_of("attacked")].clause != t.parse.chunks[t.chunk_of("arrested")].clause);
+    CHECK(t.parse.chunks[t.chunk_of("arrested")].passive);
+  }
+}
