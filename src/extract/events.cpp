@@ -126,9 +126,10 @@ struct SentenceEvents {
 
   std::vector<int> actor_side_heads(const Frame& f) const {
     std::vector<int> out;
-    // "34 cruise missiles were fired at targets": the passive's subject is what was fired.
+    // "34 cruise missiles were fired at targets", "shells fired by rebels": what was fired.
     const bool fired = f.verbal && f.passive && one_of(word(f.first), {"fired", "launched", "dropped", "lobbed"});
     if (fired && f.subject >= 0) out.push_back(f.subject);
+    if (fired && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) out.push_back(f.chunk - 1);
     if (f.verbal) {
       if (!f.passive && f.subject >= 0) out.push_back(f.subject);
       if (f.agent >= 0) out.push_back(f.agent);
@@ -1094,8 +1095,10 @@ struct SentenceEvents {
     for (size_t i = 0; i < frames.size(); ++i) {
       const Frame& f = frames[i];
       if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }
-      const bool fired_weapon = f.cls == C::light && (has(f.object, Role::weapon_air) || has(f.object, Role::weapon_shell) ||
-                                                      has(f.object, Role::weapon_explosive) || has(f.object, Role::weapon_chemical));
+      // "fired rockets", or "shells fired by the rebels": the verb of a weapon.
+      const int projectile = f.object >= 0 ? f.object : (f.passive && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun ? f.chunk - 1 : -1);
+      const bool fired_weapon = f.cls == C::light && (has(projectile, Role::weapon_air) || has(projectile, Role::weapon_shell) ||
+                                                      has(projectile, Role::weapon_explosive) || has(projectile, Role::weapon_chemical));
       if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
       if (f.cls == C::protest && is_target_of_other(i)) { explain(f, "the target of another action"); continue; }
       if (f.cls == C::campaign && !launched(i)) { explain(f, "a campaign, not an action"); continue; }

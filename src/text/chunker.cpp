@@ -392,7 +392,7 @@ int Parse::subject_of(int verb) const {
   const Clause& cl = clauses[clause];
   if (cl.kind == ClauseKind::relative) return cl.antecedent;
   if ((cl.kind == ClauseKind::coordinate && cl.opener != ";" && cl.opener != ":") && cl.parent >= 0) {
-    for (int j = 0; j < verb; ++j)  // the subject of the parent clause's first verb
+    for (int j = verb; j-- > 0;)  // the subject of the parent clause's verb just before: "men rode in and opened fire"
       if (chunks[j].kind == ChunkKind::verb && chunks[j].clause == cl.parent) return subject_of(j);
   }
   return -1;
