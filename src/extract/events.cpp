@@ -698,7 +698,8 @@ struct SentenceEvents {
       // Nothing more specific: a container alone ("the Baghdad neighbourhood of ..." with nothing after).
       out.place = container;
     }
-    if (out.empty() && word(chunk(c).head) == "capital") out.place = capital_named(c);
+    for (int part : parts)  // "a district of Burundi's capital": the capital the phrase names
+      if (out.empty() && word(chunk(part).head) == "capital") out.place = capital_named(part);
     if (out.place && !out.name) out.also = coordinated_places(*out.place);
     return out;
   }

@@ -286,6 +286,11 @@ struct Tagger {
   void context() {
     for (size_t i = 0; i < units.size(); ++i) {
       Unit& u = units[i];
+      // "Burundi's capital": after a noun, "'s" is a possessive, and the words after it read so.
+      if (u.lower == "'s" && i > 0 && (is_noun(tag(i - 1)) || tag(i - 1) == Pos::CD)) {
+        u.tag = Pos::POS;
+        continue;
+      }
       if (u.punct || u.cands.count < 2) {
         if (u.lower == "there" && !is_be_form(lower(i + 1)) && lower(i + 1) != "have" && lower(i + 1) != "has")
           u.tag = Pos::RB;
@@ -332,7 +337,7 @@ struct Tagger {
       if ((prev_verbal == Pos::TO || prev_verbal == Pos::MD) && can(i, Pos::VB)) { u.tag = Pos::VB; continue; }
       // After "have": a participle ("have seized"); after "be": a participle or -ing.
       if (is_have_form(prev_word) && can(i, Pos::VBN)) { u.tag = Pos::VBN; continue; }
-      if (is_be_form(prev_word)) {
+      if (is_be_form(prev_word) && prev_verbal != Pos::POS) {
         if (can(i, Pos::VBN)) { u.tag = Pos::VBN; continue; }
         if (can(i, Pos::VBG)) { u.tag = Pos::VBG; continue; }
         if (can(i, Pos::JJ)) { u.tag = Pos::JJ; continue; }
