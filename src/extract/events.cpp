@@ -806,8 +806,21 @@ struct SentenceEvents {
         // "of X" after the action: "the shelling of Aleppo", "took control of Gao".
         if ((!location_prep(prep) && prep != "of") || (prep == "from" && x.cls != C::protest)) continue;
         if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
-        const PhrasePlace at = place_of_phrase(pp.object, true);
+        PhrasePlace at = place_of_phrase(pp.object, true);
         if (at.empty()) continue;
+        // "on Hari Singh High Street in central Srinagar": a name the gazetteer
+        // lacks, inside the known place of the next phrase.
+        if (at.name && !at.place) {
+          for (const auto& later : x.preps) {
+            if (later.where != where || later.prep <= pp.prep || later.object < 0 || !location_prep(word(chunk(later.prep).head)))
+              continue;
+            const PhrasePlace container = place_of_phrase(later.object, true);
+            if (container.place && !container.name) {
+              at.place = container.place;
+              break;
+            }
+          }
+        }
         if (!at.weak) return at;
         if (weak.empty()) weak = at;
       }
