@@ -82,6 +82,7 @@ struct SentenceEvents {
   std::deque<Mention>& synthetic;          // places named without a name ("the Somali capital"), kept for the report
   std::optional<DateSpan> context_date;    // the date the report's last action was given, for actions that give none
   std::optional<DateSpan> dated;           // out: the date this sentence's last action was given
+  std::optional<Role> context_weapon;      // the weapon the sentence before fired
 
   const std::string& word(size_t k) const { return v.words[k]; }
   const Chunk& chunk(int c) const { return v.chunk(c); }
@@ -337,6 +338,12 @@ struct SentenceEvents {
     }
     // "The coalition bombed a bridge": a state's or a coalition's bombing is from the air.
     if (any({C::bomb})) return ctx.air || military_actor(actors) ? kAir : kIed;
+    // "Hamas fired thousands of rockets. One struck a building in Tel Aviv": the weapon told just before.
+    if (const auto w = weapon_told_before(f)) {
+      if (*w == Role::weapon_air) return kAir;
+      if (*w == Role::weapon_shell) return kShell;
+      if (*w == Role::weapon_explosive) return kIed;
+    }
     if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
     if (any({C::strike, C::pound})) {
       if (ctx.air || !ctx.missiles) return kAir;
@@ -393,6 +400,26 @@ struct SentenceEvents {
     if (who.rfind("Military Forces", 0) == 0 || who == kStateForces) return true;
     const ArmedActor* a = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
     return a && (a->kind == "state" || a->kind == "coalition");
+  }
+
+  // A hit whose subject only counts ("one", "others", "two of them") is
+  // done by the weapon the sentence before fired.
+  std::optional<Role> weapon_told_before(const Frame& f) const {
+    if (!context_weapon || !(f.cls == C::hit || f.cls == C::strike || f.cls == C::explode) || f.subject < 0 || f.passive) return std::nullopt;
+    const Chunk& s = chunk(f.subject);
+    const std::string& h = word(s.head);
+    const bool counting = v.parse.tags[s.head] == Pos::CD || v.parse.tags[s.head] == Pos::PRP ||
+                          one_of(h, {"others", "some", "several", "many", "most", "rest", "one", "another"});
+    if (!counting) return std::nullopt;
+    return context_weapon;
+  }
+
+  // The weapon this sentence fires, for the next one to refer to.
+  std::optional<Role> weapon_fired() const {
+    for (const Role r : {Role::weapon_shell, Role::weapon_air, Role::weapon_explosive})
+      for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+        if (chunk(static_cast<int>(c)).kind == ChunkKind::noun && has(static_cast<int>(c), r)) return r;
+    return std::nullopt;
   }
 
   // Gunmen, militants, police: raiders on foot, whatever else the report says.
@@ -494,7 +521,7 @@ struct SentenceEvents {
     const bool armed = side_armed(actors);
     switch (f.cls) {
       case C::hit:
-        return weapon;
+        return weapon || weapon_told_before(f).has_value();
       case C::explode: {  // "a bomb exploded", "militants detonated two bombs"
         std::vector<int> subject;
         add_with_of(subject, f.subject);
@@ -524,7 +551,8 @@ struct SentenceEvents {
       default: {
         const bool damage = std::any_of(evidence.begin(), evidence.end(),
                                         [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
-        return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target);
+        return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
+               weapon_told_before(f).has_value();
       }
     }
   }
@@ -1111,8 +1139,10 @@ struct SentenceEvents {
       if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }
       // "fired rockets", or "shells fired by the rebels": the verb of a weapon.
       const int projectile = f.object >= 0 ? f.object : (f.passive && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun ? f.chunk - 1 : -1);
-      const bool fired_weapon = f.cls == C::light && (has(projectile, Role::weapon_air) || has(projectile, Role::weapon_shell) ||
-                                                      has(projectile, Role::weapon_explosive) || has(projectile, Role::weapon_chemical));
+      std::vector<int> fired;  // "fired thousands of rockets"
+      add_with_of(fired, projectile);
+      const bool fired_weapon = f.cls == C::light && (side_has(fired, Role::weapon_air) || side_has(fired, Role::weapon_shell) ||
+                                                      side_has(fired, Role::weapon_explosive) || side_has(fired, Role::weapon_chemical));
       if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
       if (f.cls == C::protest && is_target_of_other(i)) { explain(f, "the target of another action"); continue; }
       if (f.cls == C::campaign && !launched(i)) { explain(f, "a campaign, not an action"); continue; }
@@ -1497,6 +1527,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   uint32_t event_sentence = 0;
   std::optional<DateSpan> context_date;  // the last date an action was given
   uint32_t date_sentence = 0;
+  std::optional<Role> context_weapon;     // the weapon the last sentence fired
+  uint32_t weapon_sentence = 0;
   std::deque<Mention> synthetic;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& s = seg.sentences[si];
@@ -1524,7 +1556,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
     SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), here,
                      find_date_cues(doc, seg, view.s, warnings), warnings, nullptr, nullptr, focus, synthetic,
-                     date_sentence + 2 >= si ? context_date : std::nullopt, std::nullopt};
+                     date_sentence + 2 >= si ? context_date : std::nullopt, std::nullopt,
+                     weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
@@ -1536,6 +1569,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (r.dated) {
       context_date = r.dated;
       date_sentence = si;
+    }
+    if (const auto w = r.weapon_fired()) {
+      context_weapon = w;
+      weapon_sentence = si;
     }
   }
 

@@ -359,6 +359,19 @@ struct FrameReader {
         if (pp.object == f.chunk && one_of(word(v.chunk(pp.prep).head), {"in", "with", "during"})) in_phrase = true;
       if (in_phrase) f.host = g;
     }
+    // "shells fired from the border struck the group": the firing is the striking.
+    for (size_t i = 0; i < frames.size(); ++i) {
+      Frame& f = frames[i];
+      if (!f.verbal || f.host >= 0 || f.cls != EventClass::light || !f.passive || f.chunk < 1) continue;
+      const int projectile = f.chunk - 1;
+      if (v.chunk(projectile).kind != ChunkKind::noun) continue;
+      for (size_t j = 0; j < frames.size(); ++j)
+        if (j != i && frames[j].verbal && frames[j].host < 0 && frames[j].subject == projectile &&
+            (frames[j].cls == EventClass::hit || frames[j].cls == EventClass::strike || frames[j].cls == EventClass::explode)) {
+          f.host = static_cast<int>(j);
+          break;
+        }
+    }
     // People named by their weapon who do the clause's action are its
     // actors: "suicide bombers attacked a concert hall".
     for (size_t i = 0; i < frames.size(); ++i) {
