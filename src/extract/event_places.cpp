@@ -1,0 +1,418 @@
+#include "extract/sentence_events.hpp"
+
+// Where an action happened: the place phrase its own clause ties to it.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "core/fold.hpp"
+#include "extract/toponyms.hpp"
+
+namespace sitmap::event_reading {
+
+bool SentenceEvents::place_in(int c) const {
+  if (c < 0) return false;
+  for (size_t m : here)
+    if (within_chunk(mentions[m], c) && !mentions[m].candidates.empty() && !mentions[m].demonym) return true;
+  return false;
+}
+
+bool SentenceEvents::within_chunk(const Mention& m, int c) const {
+  const Chunk& ch = chunk(c);
+  return m.first_token >= v.token(ch.first) && m.last_token <= v.token(ch.last);
+}
+
+// ---- where -------------------------------------------------------------------
+// Can this mention be where an action happened? A country only when a
+// location word governs it ("in Syria"), not as a people or a side.
+bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const {
+  if (m.candidates.empty() || m.demonym || m.in_name || m.dateline) return false;
+  if (m.first_token < v.s.first_token) return false;  // in a dateline cut off the sentence
+  const Place p = gaz.place(m.candidates.front().entry);
+  {  // "Tamil Tiger rebels", "Kabul police": a place naming an actor, not where it acted
+    const int c = v.parse.chunk_of[m.last_token - v.s.first_token];
+    const uint32_t head = chunk(c).head;
+    if (head > m.last_token - v.s.first_token && lex.roles.ends_at(v.words, chunk(c).first, head, Role::armed)) return false;
+  }
+  const size_t after = m.last_token + 1 - v.s.first_token;
+  const bool possessive = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
+  if (possessive) {  // "Kabul's Paghman district" names a place; "Syria's president" does not
+    size_t k = after + 2;
+    while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP)) ++k;
+    if (k >= v.size() || !lex.roles.is(word(k), Role::territory)) return false;
+  }
+  if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region) {
+    // "a U.S. patrol", "the Turkish consulate": a country before the noun it describes.
+    const int c = v.parse.chunk_of[m.last_token - v.s.first_token];
+    const uint32_t head = chunk(c).head;
+    if (!possessive && head > m.last_token - v.s.first_token && is_noun(v.parse.tags[head])) return false;
+  }
+  if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region)
+    return in_location_phrase || m.cue == "in" || m.cue == "near" || m.cue == "across" || m.cue == "over" || m.cue == "into" ||
+           m.cue == "throughout" || m.cue == "within" || m.cue == "inside" || m.cue == "of" || possessive;
+  return true;
+}
+
+int SentenceEvents::specificity(const Mention& m) const {
+  const PlaceKind k = gaz.place(m.candidates.front().entry).kind;
+  return k == PlaceKind::city ? 0 : k == PlaceKind::admin2 ? 1 : k == PlaceKind::admin1 ? 2 : 3;
+}
+
+bool SentenceEvents::covered_by_mention(uint32_t doc_token) const {
+  for (const Mention& m : mentions)
+    if (m.first_token <= doc_token && doc_token <= m.last_token) return true;
+  return false;
+}
+
+// The rightmost run of proper nouns in a chunk that no mention covers and
+// that is no person, organisation acronym or known non-place.
+std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int c) const {
+  const Chunk& ch = chunk(c);
+  std::optional<std::pair<uint32_t, uint32_t>> found;
+  for (uint32_t k = ch.first; k <= ch.last;) {
+    const Pos t = v.parse.tags[k];
+    if ((t != Pos::NNP && t != Pos::NNPS) || covered_by_mention(v.token(k)) || !seg.tokens[v.token(k)].capitalized) { ++k; continue; }
+    uint32_t e = k;
+    while (e + 1 <= ch.last && (v.parse.tags[e + 1] == Pos::NNP || v.parse.tags[e + 1] == Pos::NNPS) &&
+           !covered_by_mention(v.token(e + 1)))
+      ++e;
+    const std::string text = doc.text.substr(seg.tokens[v.token(k)].start, seg.tokens[v.token(e)].end - seg.tokens[v.token(k)].start);
+    const bool acronym = k == e && seg.tokens[v.token(k)].all_caps && text.size() <= 5;
+    const bool person = lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0;
+    const bool month_or_day = weekday_from_name(text) >= 0 || month_from_name(text) > 0;
+    if (!acronym && !person && !month_or_day && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
+      found = std::make_pair(v.token(k), v.token(e));
+    k = e + 1;
+  }
+  return found;
+}
+
+bool SentenceEvents::subplace_noun(uint32_t k) const {
+  return one_of(word(k), {"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods", "quarter",
+                          "suburb", "suburbs", "village", "villages", "town", "towns", "city", "cities", "area", "areas",
+                          "provinces", "regions", "states",
+                          "province", "region", "county", "sector", "sectors", "camp", "outskirts", "locality",
+                          "municipality", "commune", "governorate", "state", "division", "settlement", "port",
+                          "capital", "countryside", "countrysides", "island", "valley", "zone", "block"});
+}
+
+// The places a phrase names, with its "of" chain and apposition:
+// "the Y district of X", "X, in Y province", "the port city of X".
+SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location_phrase) const {
+  PhrasePlace out;
+  if (c < 0 || chunk(c).kind != ChunkKind::noun) return out;
+  std::vector<int> parts = {c};
+  const int n = static_cast<int>(v.parse.chunks.size());
+  for (int j = c + 1; j + 1 < n;) {
+    const Chunk& x = chunk(j);
+    const bool next_noun = chunk(j + 1).kind == ChunkKind::noun;
+    if (x.kind == ChunkKind::prep && word(x.head) == "of" && next_noun) {
+      parts.push_back(j + 1);
+      j += 2;
+      continue;
+    }
+    // "Hajin, Deir ez-Zor province"; "Bayaa, a neighbourhood in western Baghdad".
+    if (x.kind == ChunkKind::punct && word(x.head) == "," && next_noun &&
+        (place_in(j + 1) || subplace_noun(chunk(j + 1).head))) {
+      parts.push_back(j + 1);
+      j += 2;
+      if (j + 1 < n && chunk(j).kind == ChunkKind::prep && one_of(word(chunk(j).head), {"in", "of", "near"}) &&
+          chunk(j + 1).kind == ChunkKind::noun) {
+        parts.push_back(j + 1);
+        j += 2;
+      }
+      continue;
+    }
+    break;
+  }
+  // The most specific named place comes first in the chain, nearest the
+  // head of its chunk; what follows (or possesses it) contains it.
+  const Mention* container = nullptr;
+  bool have_specific = false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const int part = parts[i];
+    // "the Baghdad neighbourhood of X" (a common noun): X is the place; "Sangcharak District of Y" is itself one.
+    const bool modifies_of = i + 1 < parts.size() && subplace_noun(chunk(part).head) &&
+                             chunk(part + 1).kind == ChunkKind::prep && !seg.tokens[v.token(chunk(part).head)].capitalized;
+    const Mention* resolved = nullptr;
+    for (size_t m : here) {
+      const Mention& mm = mentions[m];
+      if (!within_chunk(mm, part) || !locatable(mm, location_phrase || i > 0)) continue;
+      if (!resolved || mm.last_token > resolved->last_token) resolved = &mm;
+    }
+    const auto name = location_phrase || i > 0 || subplace_noun(chunk(part).head) ? unresolved_name(part) : std::nullopt;
+    const bool name_nearer = name && (!resolved || name->first > resolved->last_token);
+    if (!have_specific && !modifies_of) {
+      if (name_nearer) {
+        out.name = name;
+        have_specific = true;
+        if (resolved) container = resolved;
+        continue;
+      }
+      if (resolved) {
+        out.place = resolved;
+        have_specific = true;
+        // Named as the place itself ("Mardan", "Farah city"), or as what a thing is of?
+        const uint32_t head = chunk(part).head;
+        const uint32_t last = resolved->last_token - v.s.first_token;
+        out.weak = head > last && !subplace_noun(head) && is_noun(v.parse.tags[head]);
+        continue;
+      }
+    } else if (resolved && !container) {
+      container = resolved;
+    }
+    if (modifies_of && resolved && !container) container = resolved;
+  }
+  if (out.name) out.place = container;
+  if (!out.place && !out.name) {
+    // Nothing more specific: a container alone ("the Baghdad neighbourhood of ..." with nothing after).
+    out.place = container;
+  }
+  for (int part : parts)  // "a district of Burundi's capital": the capital the phrase names
+    if (out.empty() && word(chunk(part).head) == "capital") out.place = capital_named(part);
+  if (out.place && !out.name) out.also = coordinated_places(*out.place);
+  return out;
+}
+
+// "Nyala and El Fasher", "Anadan, Huraytan and Kafar Hamra": the towns
+// coordinated with a place, each where the action happened too.
+std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& first) const {
+  std::vector<const Mention*> out;
+  if (first.last_token < v.s.first_token) return out;
+  const int n = static_cast<int>(v.parse.chunks.size());
+  int c = v.parse.chunk_of[first.last_token - v.s.first_token];
+  if (chunk(c).last + v.s.first_token != first.last_token) return out;  // the place must end its chunk
+  const PlaceKind kind = gaz.place(first.candidates.front().entry).kind;
+  while (c + 2 < n) {
+    const Chunk& sep = chunk(c + 1);
+    const bool comma = sep.kind == ChunkKind::punct && word(sep.head) == ",";
+    const bool conj = sep.kind == ChunkKind::conj && word(sep.head) == "and";
+    if (!comma && !conj) break;
+    int next = c + 2;
+    if (comma && chunk(next).kind == ChunkKind::conj && next + 1 < n) ++next;  // ", and"
+    if (chunk(next).kind != ChunkKind::noun) break;
+    const Mention* m = nullptr;
+    for (size_t k : here)
+      if (within_chunk(mentions[k], next) && locatable(mentions[k], true) &&
+          mentions[k].last_token == v.token(chunk(next).last))
+        m = &mentions[k];
+    if (!m || gaz.place(m->candidates.front().entry).kind != kind) break;
+    out.push_back(m);
+    c = next;
+    if (conj || chunk(c - 1).kind == ChunkKind::conj) break;  // "and" closes the list
+  }
+  return out;
+}
+
+// "the Somali capital", "Mali's capital", "the capital": the capital of the
+// country the phrase (or else the report) names.
+const Mention* SentenceEvents::capital_named(int c) const {
+  const Chunk& ch = chunk(c);
+  std::optional<Place> country;
+  for (size_t m : here) {
+    const Mention& mm = mentions[m];
+    if (!within_chunk(mm, c) || mm.candidates.empty()) continue;
+    const Place p = gaz.place(mm.candidates.front().entry);
+    if (p.kind == PlaceKind::country) country = p;
+  }
+  if (!country) country = focus_country;
+  if (!country) return nullptr;
+  const std::optional<Place> capital = gaz.capital(country->country_code);
+  if (!capital) return nullptr;
+  Mention m;
+  m.start = seg.tokens[v.token(ch.first)].start;
+  m.end = seg.tokens[v.token(ch.last)].end;
+  m.text = doc.text.substr(m.start, m.end - m.start);
+  m.sentence = v.index;
+  m.first_token = v.token(ch.first);
+  m.last_token = v.token(ch.last);
+  m.candidates.push_back({capital->index, 10.0});
+  synthetic.push_back(std::move(m));
+  return &synthetic.back();
+}
+
+bool SentenceEvents::location_prep(std::string_view p) {
+  return one_of(p, {"in", "at", "near", "outside", "on", "across", "around", "throughout", "inside", "into",
+                    "over", "along", "off", "within", "toward", "towards", "onto", "through",
+                    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                    "beside", "behind", "upon", "against", "targeting", "outside", "from"});
+}
+
+int SentenceEvents::where_specificity(const Where& w) const {
+  if (w.at.name) return 0;
+  return specificity(*w.at.place) >= 3 ? 1 : 0;  // a country yields to any place inside it
+}
+
+std::string_view SentenceEvents::where_country(const Where& w) const {
+  return w.at.place ? gaz.place(w.at.place->candidates.front().entry).country_code : std::string_view();
+}
+
+// A location phrase that hangs from another noun than the action:
+// "protested against the air offensive in Gaza", "the killings of Armenians".
+bool SentenceEvents::nested_in_other(const Parse::PrepPhrase& pp, const Frame& f) const {
+  const int before = pp.prep - 1;
+  if (before < 1 || chunk(before).kind != ChunkKind::noun || before == f.chunk) return false;
+  if (chunk(before - 1).kind == ChunkKind::prep &&
+      one_of(word(chunk(before - 1).head), {"against", "about", "over", "for", "despite", "amid", "after", "following", "since"}))
+    return true;
+  for (const Frame& o : frames)
+    if (&o != &f && !o.verbal && o.chunk == before && o.host != static_cast<int>(&f - frames.data())) return true;
+  return false;
+}
+
+SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vector<int>& evidence) const {
+  auto from_preps = [&](const Frame& x, Parse::PrepPhrase::Where where) -> PhrasePlace {
+    PhrasePlace weak;  // "outside the Merdeka palace in Jakarta": the city after the palace
+    for (const auto& pp : x.preps) {
+      if (pp.where != where || pp.object < 0) continue;
+      const std::string& prep = word(chunk(pp.prep).head);
+      // "fired from X": the origin; "of X" is a place only after a noun ("the shelling of Aleppo").
+      // "of X" after the action: "the shelling of Aleppo", "took control of Gao".
+      if ((!location_prep(prep) && prep != "of") || (prep == "from" && x.cls != C::protest)) continue;
+      if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
+      PhrasePlace at = place_of_phrase(pp.object, true);
+      if (at.empty()) continue;
+      // "on Hari Singh High Street in central Srinagar": a name the gazetteer
+      // lacks, inside the known place of the next phrase.
+      if (at.name && !at.place) {
+        for (const auto& later : x.preps) {
+          if (later.where != where || later.prep <= pp.prep || later.object < 0 || !location_prep(word(chunk(later.prep).head)))
+            continue;
+          const PhrasePlace container = place_of_phrase(later.object, true);
+          if (container.place && !container.name) {
+            at.place = container.place;
+            break;
+          }
+        }
+      }
+      if (!at.weak) return at;
+      if (weak.empty()) weak = at;
+    }
+    return weak;
+  };
+  // The action's own phrases, what it hit, its evidence's phrases and the
+  // relative clauses of its words: the best tied place, or a more specific
+  // one inside the same country ("air strikes in Syria, hitting positions
+  // near Homs" is near Homs).
+  std::vector<Where> own;
+  auto add = [&](PhrasePlace at, int rank) {
+    if (!at.empty()) own.push_back({at, rank});
+  };
+  add(from_preps(f, Parse::PrepPhrase::after), 0);
+  if (f.verbal) {
+    const int what = f.passive ? f.subject : f.object;
+    if (f.cls != C::light && f.cls != C::kill && f.cls != C::harm) add(place_of_phrase(what), 1);
+  } else {
+    add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"
+  }
+  std::vector<int> words_of_action = {f.chunk, f.object, f.agent};
+  for (int e : evidence) {
+    const Frame& ef = frames[static_cast<size_t>(e)];
+    add(from_preps(ef, Parse::PrepPhrase::after), 2);
+    if (ef.verbal && !is_consequence(ef.cls)) add(place_of_phrase(ef.passive ? ef.subject : ef.object), 2);
+    words_of_action.push_back(ef.chunk);
+  }
+  // "a suicide bomber ... that targeted a checkpoint in Adhaim".
+  for (size_t cl = 1; cl < v.parse.clauses.size(); ++cl) {
+    const Clause& clause = v.parse.clauses[cl];
+    if (clause.kind != ClauseKind::relative || clause.antecedent < 0) continue;
+    if (std::find(words_of_action.begin(), words_of_action.end(), clause.antecedent) == words_of_action.end()) continue;
+    for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+      if (chunk(static_cast<int>(c)).clause != static_cast<int>(cl) || chunk(static_cast<int>(c)).kind != ChunkKind::verb) continue;
+      for (const auto& pp : v.parse.preps_of(static_cast<int>(c))) {
+        if (pp.where != Parse::PrepPhrase::after || pp.object < 0 || !location_prep(word(chunk(pp.prep).head))) continue;
+        add(place_of_phrase(pp.object, true), 2);
+      }
+    }
+  }
+  if (!own.empty()) {
+    auto best = std::min_element(own.begin(), own.end(), [](const Where& a, const Where& b) { return a.rank < b.rank; });
+    for (const Where& w : own)  // something more specific in the same country
+      if (where_specificity(w) < where_specificity(*best) && (!w.at.place || where_country(w) == where_country(*best)))
+        best = std::find_if(own.begin(), own.end(), [&](const Where& x) { return &x == &w; });
+    return *best;
+  }
+  if (PhrasePlace at = from_preps(f, Parse::PrepPhrase::fronted); !at.empty()) return {at, 3};
+  // A dependent clause's action happens where its main clause's does.
+  const int clause = chunk(f.chunk).clause;
+  const int parent = v.parse.clauses[static_cast<size_t>(clause)].parent;
+  for (size_t c = 0; c < v.parse.chunks.size() && parent >= 0; ++c) {  // "was patrolling a road at X, when ..."
+    if (chunk(static_cast<int>(c)).kind != ChunkKind::verb || chunk(static_cast<int>(c)).clause != parent) continue;
+    Frame o;
+    o.verbal = true;
+    o.chunk = static_cast<int>(c);
+    o.preps = v.parse.preps_of(static_cast<int>(c));
+    if (PhrasePlace at = from_preps(o, Parse::PrepPhrase::after); !at.empty()) return {at, 4};
+    if (PhrasePlace at = from_preps(o, Parse::PrepPhrase::fronted); !at.empty()) return {at, 4};
+  }
+  if (PhrasePlace at = from_preps(f, Parse::PrepPhrase::inner); !at.empty()) return {at, 5};
+  // Fronted phrases of the sentence's first clause: "In Mosul, ... and gunmen ...".
+  for (size_t c = 0; c < v.parse.chunks.size() && chunk(static_cast<int>(c)).clause == 0; ++c) {
+    const Chunk& x = chunk(static_cast<int>(c));
+    if (x.kind == ChunkKind::verb) break;
+    if (x.kind == ChunkKind::prep && location_prep(word(x.head)))
+      if (PhrasePlace at = place_of_phrase(v.parse.object_of_prep(static_cast<int>(c)), true); !at.empty()) return {at, 5};
+  }
+  // Last: a place in a location phrase anywhere in the sentence, nearest the trigger.
+  const Mention* near = nullptr;
+  size_t best = SIZE_MAX;
+  for (size_t m : here) {
+    const Mention& mm = mentions[m];
+    if (!locatable(mm, in_location_phrase(mm))) continue;
+    if (!in_location_phrase(mm) && (mm.cue.empty() || !location_prep(first_word(mm.cue)))) continue;
+    const size_t t = v.token(f.first);
+    const size_t d = mm.first_token > t ? mm.first_token - t : t - mm.first_token;
+    if (d < best) { best = d; near = &mm; }
+  }
+  if (near) return {{near, std::nullopt}, 6};
+  for (size_t m : here)  // any place of the sentence that is not a people or a name
+    if (locatable(mentions[m]) && gaz.place(mentions[m].candidates.front().entry).kind != PlaceKind::country)
+      return {{&mentions[m], std::nullopt}, 7};
+  return {};
+}
+
+// Is the mention inside the object of a location preposition?
+bool SentenceEvents::in_location_phrase(const Mention& m) const {
+  const int c = v.parse.chunk_of[m.first_token - v.s.first_token];
+  for (int j = c; j-- > 0;) {
+    const Chunk& x = chunk(j);
+    if (x.kind == ChunkKind::prep) return location_prep(word(x.head)) && word(x.head) != "from";
+    if (x.kind != ChunkKind::adverb && x.kind != ChunkKind::adjective) return false;
+  }
+  return false;
+}
+
+bool SentenceEvents::where_in_sentence(const Frame& f) const {
+  const std::vector<int> evidence;
+  return frame_place(f, evidence).found();
+}
+
+void SentenceEvents::fill_place(Event& e, const Mention& m) const {
+  const Place p = gaz.place(m.candidates.front().entry);
+  e.location = p.name;
+  e.admin1 = p.admin1;
+  e.country_code = p.country_code;
+  if (auto c = gaz.country(p.country_code)) e.country = c->name;
+  if (p.geonameid) e.geonameid = p.geonameid;
+  e.point = p.point;
+  e.location_start = m.start;
+  e.location_end = m.end;
+  const bool relative = m.cue == "near" || m.cue == "outside" || m.cue.find("outskirts") != std::string::npos ||
+                        m.cue == "close to" || m.cue == "around" ||
+                        (m.cue.find(" of") != std::string::npos &&
+                         (m.cue.rfind("north", 0) == 0 || m.cue.rfind("south", 0) == 0 || m.cue.rfind("east", 0) == 0 ||
+                          m.cue.rfind("west", 0) == 0));
+  if (relative) e.geo_relation = m.cue;
+  // "Kabul's Paghman district": the city stands for a part of it.
+  const size_t after = m.last_token + 1 - v.s.first_token;
+  const bool part_of = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
+  switch (p.kind) {
+    case PlaceKind::city: e.geo_precision = relative || part_of ? 2 : 1; break;
+    case PlaceKind::admin2: e.geo_precision = 2; break;
+    default: e.geo_precision = 3;
+  }
+}
+
+}  // namespace sitmap::event_reading

@@ -1,0 +1,247 @@
+#include "extract/sentence_events.hpp"
+
+// Who did it and to whom: the chunks on each side of an action, and the
+// actor they name.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "core/fold.hpp"
+#include "extract/toponyms.hpp"
+
+namespace sitmap::event_reading {
+
+// ---- the action's sides ------------------------------------------------
+// A noun chunk with its "of" phrases: "12 of its warplanes", "dozens of militants".
+void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
+  if (c < 0) return;
+  out.push_back(c);
+  const int n = static_cast<int>(v.parse.chunks.size());
+  // "a truck packed with explosives", "a car rigged with a bomb".
+  if (c + 3 < n && chunk(c + 1).kind == ChunkKind::verb && !chunk(c + 1).finite && chunk(c + 2).kind == ChunkKind::prep &&
+      word(chunk(c + 2).head) == "with" && chunk(c + 3).kind == ChunkKind::noun)
+    out.push_back(c + 3);
+  for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" &&
+                      chunk(j + 1).kind == ChunkKind::noun;
+       j += 2)
+    out.push_back(j + 1);
+}
+
+// Chunks on the actor's side: who or what did it.
+std::vector<int> SentenceEvents::actor_side(const Frame& f) const {
+  std::vector<int> out = actor_side_heads(f);
+  std::vector<int> with_of;
+  for (int c : out) add_with_of(with_of, c);
+  return with_of;
+}
+
+std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
+  std::vector<int> out;
+  // "34 cruise missiles were fired at targets", "shells fired by rebels": what was fired.
+  const bool fired = f.verbal && f.passive && one_of(word(f.first), {"fired", "launched", "dropped", "lobbed"});
+  if (fired && f.subject >= 0) out.push_back(f.subject);
+  if (fired && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) out.push_back(f.chunk - 1);
+  if (f.verbal) {
+    if (!f.passive && f.subject >= 0) out.push_back(f.subject);
+    if (f.agent >= 0) out.push_back(f.agent);
+    if (f.cls == C::light && f.object >= 0) out.push_back(f.object);  // "fired rockets"
+  } else {
+    out.push_back(f.chunk);  // "Russian air strikes", "a rocket attack"
+    if (f.agent >= 0) out.push_back(f.agent);
+    if (f.subject >= 0) out.push_back(f.subject);
+    // "an air strike hit", "the bomb exploded": the noun is the verb's subject.
+  }
+  for (const auto& pp : f.preps) {
+    const std::string& prep = word(chunk(pp.prep).head);
+    if (pp.object >= 0 && one_of(prep, {"with", "using", "from", "by"}) && pp.where == Parse::PrepPhrase::after)
+      out.push_back(pp.object);
+  }
+  return out;
+}
+
+// Chunks on the target's side: who or what was hit.
+std::vector<int> SentenceEvents::target_side(const Frame& f) const {
+  std::vector<int> out;
+  const bool fired = f.verbal && f.passive && one_of(word(f.first), {"fired", "launched", "dropped", "lobbed"});
+  if (f.verbal) {
+    if (f.passive && f.subject >= 0 && !fired) out.push_back(f.subject);
+    if (!f.passive && f.object >= 0 && f.cls != C::light) out.push_back(f.object);
+  }
+  for (const auto& pp : f.preps) {
+    const std::string& prep = word(chunk(pp.prep).head);
+    if (pp.object >= 0 && pp.where == Parse::PrepPhrase::after && one_of(prep, {"on", "against", "at", "targeting", "into", "through"}))
+      out.push_back(pp.object);
+  }
+  return out;
+}
+
+// "launched an offensive on Monday": a campaign's start is an action.
+bool SentenceEvents::launched(size_t i) const {
+  for (int e : evidence_of(i)) {
+    const Frame& ef = frames[static_cast<size_t>(e)];
+    if (ef.cls == C::light && one_of(word(ef.first), {"launched", "launch", "launches", "mounted", "unleashed", "began", "begun", "started", "staged"}))
+      return true;
+  }
+  return false;
+}
+
+// Is this frame's chunk what another action hit? ("struck a peace rally")
+bool SentenceEvents::is_target_of_other(size_t i) const {
+  for (size_t j = 0; j < frames.size(); ++j) {
+    if (j == i || frames[j].cls == C::protest) continue;
+    for (int c : target_side(frames[j]))
+      if (c == frames[i].chunk) return true;
+  }
+  return false;
+}
+
+bool SentenceEvents::side_has(const std::vector<int>& side, Role r) const {
+  return std::any_of(side.begin(), side.end(), [&](int c) { return has(c, r); });
+}
+
+bool SentenceEvents::side_is(const std::vector<int>& side, Role r) const {
+  return std::any_of(side.begin(), side.end(), [&](int c) { return is(c, r); });
+}
+
+// An actor table entry, a people ("Russian jets") or an armed noun on a side.
+bool SentenceEvents::side_armed(const std::vector<int>& side) const {
+  for (int c : side) {
+    if (is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty()) return true;
+  }
+  return false;
+}
+
+std::string SentenceEvents::table_actor(const Chunk& ch) const {
+  for (uint32_t k = ch.first; k <= ch.last; ++k)
+    if (const ArmedActor* a = lex.actors.match(v.words, v.raw, k, ch.last + 1)) return a->name;
+  return "";
+}
+
+std::string SentenceEvents::actor_in(int c) const {
+  if (c < 0) return "";
+  const Chunk& ch = chunk(c);
+  // "its forces", "their jets": whose, the nearest actor or country before them.
+  const bool action_word = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) { return !f.verbal && f.chunk == c; });
+  if ((word(ch.first) == "its" || word(ch.first) == "their") && ch.head > ch.first &&
+      (action_word || lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) ||
+       lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air)))
+    return owner_before(c, ch);
+  if (std::string a = table_actor(ch); !a.empty()) return a;
+  // A country or its people before an armed noun: "Russian jets", "French troops", "Nigeria's army".
+  for (size_t m : here) {
+    const Mention& mm = mentions[m];
+    if (mm.candidates.empty() || mm.first_token < v.token(ch.first) || mm.last_token > v.token(ch.last)) continue;
+    const Place p = gaz.place(mm.candidates.front().entry);
+    if (p.kind != PlaceKind::country) continue;
+    // "Palestinian attackers" are no state's forces; "Russian jets" and "French troops" are.
+    if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) || lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_shell) ||
+        is_state_noun(ch.head))
+      return forces_of(p, ch);
+  }
+  // No name: troops are the state's, gunmen an unidentified group ("the
+  // militants" the report's own group, when it names one).
+  if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::police_forces)) return std::string(kPolice);
+  if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::state_forces)) return std::string(kStateForces);
+  // "the coalition", "coalition strikes": the coalition the report names.
+  for (uint32_t k = ch.first; k <= ch.head; ++k)
+    if (word(k) == "coalition" && ctx.main_coalition) return ctx.main_coalition->name;
+  if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) && !lex.roles.is(word(ch.head), Role::weapon_air)) {
+    if (word(ch.first) == "the" && ctx.main_group) return ctx.main_group->name;
+    return std::string(kArmedGroup);
+  }
+  // "militant attacks", "army shelling": the actor as a modifier of the action.
+  if (action_word)
+    for (uint32_t k = ch.first; k < ch.head; ++k) {
+      if (lex.roles.ends_at(v.words, k, k, Role::police_forces)) return std::string(kPolice);
+      if (lex.roles.ends_at(v.words, k, k, Role::state_forces)) return std::string(kStateForces);
+      if (lex.roles.ends_at(v.words, k, k, Role::armed) && !lex.roles.ends_at(v.words, k, k, Role::weapon_air))
+        return std::string(kArmedGroup);
+    }
+  return "";
+}
+
+// A generic actor named for the event's country.
+std::string SentenceEvents::named_actor(const std::string& a, const Event& e) {
+  // ACLED names unidentified actors by the event's country.
+  if ((a == "Unidentified Armed Group" || a == "Unidentified Military Forces") && !e.country.empty())
+    return a + " (" + e.country + ")";
+  if (a.empty() || a[0] != '@') return a;
+  const std::string country = e.country.empty() ? std::string("unknown country") : e.country;
+  if (a == kStateForces) return e.country.empty() ? "" : military_forces_of(e.country);
+  if (a == kPolice) return e.country.empty() ? "" : police_forces_of(e.country);
+  return "Unidentified Armed Group (" + country + ")";
+}
+
+std::string SentenceEvents::owner_before(int c, const Chunk& armed) const {
+  for (int j = c; j-- > 0;) {
+    if (chunk(j).kind != ChunkKind::noun) continue;
+    if (std::string a = table_actor(chunk(j)); !a.empty()) return a;
+    for (size_t m : here) {
+      const Mention& mm = mentions[m];
+      if (mm.candidates.empty() || !within_chunk(mm, j)) continue;
+      const Place p = gaz.place(mm.candidates.front().entry);
+      if (p.kind == PlaceKind::country) return forces_of(p, armed);
+    }
+  }
+  return "";
+}
+
+bool SentenceEvents::is_state_noun(uint32_t head) const {
+  return lex.roles.ends_at(v.words, head, head, Role::state_forces) || lex.roles.ends_at(v.words, head, head, Role::police_forces);
+}
+
+std::string SentenceEvents::forces_of(const Place& country, const Chunk& ch) const {
+  const bool police = lex.roles.ends_at(v.words, ch.first, ch.head, Role::police_forces);
+  return police ? police_forces_of(country.name) : military_forces_of(country.name);
+}
+
+std::string SentenceEvents::actor_of(const std::vector<int>& side) const {
+  for (int c : side) {
+    std::string a = actor_in(c);
+    if (!a.empty()) return a;
+  }
+  return "";
+}
+
+// Does a noun chunk name people (a plural or a person noun), not a place or thing?
+bool SentenceEvents::people(int c) const {
+  if (c < 0) return false;
+  const std::string& h = word(chunk(c).head);
+  return one_of(h, {"schoolgirls", "girls", "boys", "children", "students", "pupils", "women", "men", "people",
+                    "workers", "civilians", "villagers", "passengers", "hostages", "soldiers", "policemen",
+                    "officers", "missionaries", "tourists", "journalists", "nurses", "doctors", "teachers",
+                    "farmers", "residents", "members", "fishermen", "traders", "worshippers", "pilgrims",
+                    "foreigners", "nationals", "employees", "staff", "guards", "troops"});
+}
+
+bool SentenceEvents::military_actor(const std::vector<int>& side) const {
+  const std::string who = actor_of(side);
+  if (who.rfind("Military Forces", 0) == 0 || who == kStateForces) return true;
+  const ArmedActor* a = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
+  return a && (a->kind == "state" || a->kind == "coalition");
+}
+
+// Gunmen, militants, police: raiders on foot, whatever else the report says.
+bool SentenceEvents::side_armed_on_ground(const std::vector<int>& side) const {
+  for (int c : side) {
+    if (!is(c, Role::armed) || is(c, Role::weapon_air)) continue;
+    const std::string& h = word(chunk(c).head);
+    if (!one_of(h, {"forces", "force", "military", "coalition", "army"})) return true;
+  }
+  return false;
+}
+
+// Who died or was hurt, by the consequence frames: "killing five soldiers".
+bool SentenceEvents::victims_are(const std::vector<int>& evidence, Role r) const {
+  for (int e : evidence) {
+    const Frame& ef = frames[static_cast<size_t>(e)];
+    if (!is_consequence(ef.cls)) continue;
+    const int victim = ef.passive || ef.cls == C::die ? ef.subject : ef.object;
+    if (is(victim, r)) return true;
+  }
+  return false;
+}
+
+}  // namespace sitmap::event_reading

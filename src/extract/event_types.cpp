@@ -1,0 +1,286 @@
+#include "extract/sentence_events.hpp"
+
+// What kind of action: ACLED's type from the words and their weapons, and
+// whether the action is political violence at all.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "core/fold.hpp"
+#include "extract/toponyms.hpp"
+
+namespace sitmap::event_reading {
+
+// ---- type ----------------------------------------------------------------
+std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
+                              const std::vector<int>& targets) const {
+  std::set<C> cls = {f.cls};
+  for (int e : evidence) cls.insert(frames[static_cast<size_t>(e)].cls);
+  auto any = [&](std::initializer_list<C> list) {
+    return std::any_of(list.begin(), list.end(), [&](C c) { return cls.count(c) > 0; });
+  };
+  // The weapon: on the actor's side, or what exploded or hit.
+  std::vector<int> carriers = actors;
+  for (int e : evidence) {
+    const Frame& ef = frames[static_cast<size_t>(e)];
+    if (ef.cls == C::hit || ef.cls == C::explode) {
+      if (ef.subject >= 0 && !ef.passive) carriers.push_back(ef.subject);
+      if (ef.agent >= 0) carriers.push_back(ef.agent);
+      if (ef.cls == C::explode && ef.object >= 0) carriers.push_back(ef.object);
+    }
+    if (ef.cls == C::light && ef.object >= 0) carriers.push_back(ef.object);
+    if (!ef.verbal) carriers.push_back(ef.chunk);
+  }
+  if ((f.cls == C::hit || f.cls == C::explode) && f.subject >= 0 && !f.passive) carriers.push_back(f.subject);
+  if (f.cls == C::explode && f.object >= 0) carriers.push_back(f.object);  // "detonated two bombs"
+  // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling").
+  if (f.cls == C::clash) return kClash;
+  const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide);
+  const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
+  const bool air = any({C::air}) || side_has(carriers, Role::weapon_air);
+  const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
+  const bool explosive = any({C::explosive}) || side_has(carriers, Role::weapon_explosive);
+  const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade);
+  if (suicide) return kSuicide;
+  if (chemical) return kChemical;
+  if (air) return kAir;
+  if (shell) return kShell;
+  if (grenade) return kGrenade;
+  if (explosive) {
+    // "dropped 20 bombs", "bombed": from the air when the report speaks of aircraft.
+    const bool dropped = f.cls == C::light && one_of(word(f.first), {"dropped", "drop", "drops", "dropping"});
+    return (any({C::bomb}) || dropped) && ctx.air ? kAir : kIed;
+  }
+  // "The coalition bombed a bridge": a state's or a coalition's bombing is from the air.
+  if (any({C::bomb})) return ctx.air || military_actor(actors) ? kAir : kIed;
+  // "Hamas fired thousands of rockets. One struck a building in Tel Aviv": the weapon told just before.
+  if (const auto w = weapon_told_before(f)) {
+    if (*w == Role::weapon_air) return kAir;
+    if (*w == Role::weapon_shell) return kShell;
+    if (*w == Role::weapon_explosive) return kIed;
+  }
+  if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
+  if (any({C::strike, C::pound})) {
+    if (ctx.air || !ctx.missiles) return kAir;
+    return kShell;
+  }
+  if (any({C::explode, C::blast})) return kIed;
+  if (any({C::hit})) return std::nullopt;  // only a weapon makes "hit" an attack
+  if (any({C::abduct})) return kAbduction;
+  if (any({C::massacre})) return kAttack;
+  // "seized schoolgirls", "captured two aid workers": people taken are abducted.
+  if (any({C::take}) && f.verbal && !f.passive && (is(f.object, Role::civilian) || is(f.object, Role::military_target)) &&
+      !is(f.object, Role::territory) && !place_in(f.object) && people(f.object))
+    return kAbduction;
+  if (any({C::take, C::retake})) {
+    // The state's forces regain; anyone else overtakes. A named group decides, else the words.
+    const std::string who = actor_of(actors);
+    const ArmedActor* named = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
+    const bool state = named ? named->state() : (starts_with(who, "Military Forces") || who == kStateForces ||
+                                                 (who.empty() && side_is(actors, Role::state_forces)));
+    return any({C::retake}) || state ? kRegained : kTaken;
+  }
+  if (any({C::clash})) return kClash;
+  if (any({C::riot})) return kRiot;
+  if (any({C::protest})) return kProtest;
+  if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign})) {
+    // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
+    const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
+                              victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
+                              (is_consequence(f.cls) && (is(f.passive ? f.subject : f.object, Role::military_target) ||
+                                                         is(f.passive ? f.subject : f.object, Role::armed)));
+    const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
+    if (armed_target && !civilian_target) return kClash;
+    return kAttack;
+  }
+  if (any({C::destroy})) return kDestruction;
+  return std::nullopt;
+}
+
+// A hit whose subject only counts ("one", "others", "two of them") is
+// done by the weapon the sentence before fired.
+std::optional<Role> SentenceEvents::weapon_told_before(const Frame& f) const {
+  if (!context_weapon || !(f.cls == C::hit || f.cls == C::strike || f.cls == C::explode) || f.subject < 0 || f.passive) return std::nullopt;
+  const Chunk& s = chunk(f.subject);
+  const std::string& h = word(s.head);
+  const bool counting = v.parse.tags[s.head] == Pos::CD || v.parse.tags[s.head] == Pos::PRP ||
+                        one_of(h, {"others", "some", "several", "many", "most", "rest", "one", "another"});
+  if (!counting) return std::nullopt;
+  return context_weapon;
+}
+
+// The weapon this sentence fires, for the next one to refer to.
+std::optional<Role> SentenceEvents::weapon_fired() const {
+  for (const Role r : {Role::weapon_shell, Role::weapon_air, Role::weapon_explosive})
+    for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+      if (chunk(static_cast<int>(c)).kind == ChunkKind::noun && has(static_cast<int>(c), r)) return r;
+  return std::nullopt;
+}
+
+// ---- is it political violence at all? -------------------------------------
+bool SentenceEvents::casualties(const Frame& f, const std::vector<int>& evidence) const {
+  if (is_consequence(f.cls) && f.cls != C::destroy) return true;
+  return std::any_of(evidence.begin(), evidence.end(), [&](int e) {
+    const C c = frames[static_cast<size_t>(e)].cls;
+    return c == C::kill || c == C::harm || c == C::die;
+  });
+}
+
+bool SentenceEvents::self_anchored(const Frame& f) const {
+  switch (f.cls) {
+    case C::air: case C::shell: case C::explosive: case C::suicide: case C::grenade: case C::chemical:
+    case C::massacre: case C::ambush: case C::protest: case C::riot: case C::abduct:
+      return true;
+    case C::clash: return !f.verbal;  // "heavy fighting", "clashes"; the verbs need fighters
+    case C::bomb: return !f.verbal;   // "a bombing"
+    default: return false;
+  }
+}
+
+// The senses of war words that are not war: sport, labour, markets,
+// criticism, disasters and illness.
+bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
+  (void)cl;
+  if (!f.verbal && (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract))) return true;  // "heart attack", "cyber attack"
+  // "a barrage of supply worries", "an onslaught of criticism": no weapon, no place, nobody armed.
+  if (!f.verbal && one_of(word(f.last), {"barrage", "barrages", "salvo", "salvoes", "bombardment", "onslaught", "blitz"}) &&
+      f.chunk + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(f.chunk + 1).kind == ChunkKind::prep &&
+      word(chunk(f.chunk + 1).head) == "of") {
+    const int what = f.chunk + 2;
+    const bool weapon = has(what, Role::weapon_shell) || has(what, Role::weapon_air) || has(what, Role::weapon_explosive) ||
+                        word(chunk(what).head) == "fire" || word(chunk(what).head) == "gunfire";
+    if (!weapon && !place_in(what) && !is(what, Role::armed)) return true;
+  }
+  // "a gas cylinder exploded", "a fertilizer plant explosion": accidents.
+  if ((f.cls == C::blast || f.cls == C::explode) && disaster_in_sentence() && !side_armed(actors)) return true;
+  // "extending a rally" among prices and futures: a market's rally.
+  if (f.cls == C::protest) {
+    bool market = false;
+    for (size_t k = 0; k < v.size(); ++k)
+      if ((k < f.first || k > f.last) && lex.roles.ends_at(v.words, k, k, Role::market)) market = true;
+    if (market && !lex.roles.any_in(v.words, 0, v.size() - 1, Role::civilian)) return true;
+  }
+  if (f.cls == C::strike || f.cls == C::attack || f.cls == C::protest) {
+    if (f.cls == C::strike && lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour)) return true;
+    if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
+  }
+  if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport)))
+    return true;
+  if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash) &&
+      (side_is(targets, Role::abstract) || side_is(targets, Role::sport)))
+    return true;
+  // A report about sport: its attacks and strikes are on goal.
+  if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !self_anchored(f)) return true;
+  if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) &&
+      !side_armed(actors) && ctx.weapons == 0)
+    return true;
+  return false;
+}
+
+bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
+              const std::vector<int>& targets) const {
+  if (self_anchored(f)) return true;
+  // "The shooting occurred in Beitunia": an action told as having taken place there.
+  if (!f.verbal && f.governor >= 0 && one_of(word(chunk(f.governor).head), {"occurred", "happened", "took", "unfolded", "erupted", "broke"}) &&
+      f.cls != C::strike && f.cls != C::protest && frame_place(f, evidence).found())
+    return true;
+  for (int e : evidence)
+    if (self_anchored(frames[static_cast<size_t>(e)])) return true;
+  std::vector<int> carriers = actors;
+  if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
+  const bool weapon = side_has(carriers, Role::weapon_air) || side_has(carriers, Role::weapon_shell) ||
+                      side_has(carriers, Role::weapon_explosive) || side_has(carriers, Role::weapon_gun) ||
+                      side_has(carriers, Role::weapon_grenade) || side_has(carriers, Role::weapon_suicide);
+  const bool armed = side_armed(actors);
+  switch (f.cls) {
+    case C::hit:
+      return weapon || weapon_told_before(f).has_value();
+    case C::explode: {  // "a bomb exploded", "militants detonated two bombs"
+      std::vector<int> subject;
+      add_with_of(subject, f.subject);
+      if (side_has(subject, Role::weapon_explosive) || side_has(subject, Role::weapon_suicide)) return true;
+    }
+      return weapon || has(f.subject, Role::weapon_explosive) || has(f.object, Role::weapon_explosive) ||
+             has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||
+             has(f.object, Role::weapon_suicide) || (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
+    case C::take: case C::retake: {
+      bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
+      for (int c : targets) territory = territory || place_in(c);
+      if (f.object >= 0) territory = territory || is(f.object, Role::territory) || place_in(f.object);
+      // "recaptured the government complex in Ramadi": a named place of the action's own.
+      const Where w = frame_place(f, evidence);
+      territory = territory || (w.found() && w.rank <= 2);
+      if (f.cls == C::take && people(f.object) && (armed || v.headline)) return true;  // an abduction
+      return territory && (armed || f.cls == C::retake);
+    }
+    case C::kill: case C::harm:
+      return armed || weapon || evidence.size() > 0;
+    case C::raid:
+      // Police raids are arrests, not attacks.
+      if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
+      return ctx.air || armed || weapon || casualties(f, evidence);
+    case C::destroy:
+      return armed || weapon;
+    default: {
+      const bool damage = std::any_of(evidence.begin(), evidence.end(),
+                                      [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
+      return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
+             weapon_told_before(f).has_value();
+    }
+  }
+}
+
+// "hundreds of members", "thousands": a count over a campaign.
+bool SentenceEvents::aggregate(int c) const {
+  if (c < 0) return false;
+  for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
+    if (one_of(word(k), {"hundreds", "thousands", "tens", "scores", "dozens", "millions"})) return true;
+  const auto n = count_in(c);
+  return n && *n >= 100;
+}
+
+bool SentenceEvents::progressive(const Frame& f) const {
+  const Chunk& c = chunk(f.chunk);
+  for (uint32_t k = c.first; k < c.head; ++k)
+    if (word(k) == "been") return v.parse.tags[c.head] == Pos::VBG;
+  return false;
+}
+
+// "the attack", "Saturday's bombing", "the deadliest attack": an action
+// already told, when the sentence gives it no place of its own.
+bool SentenceEvents::definite_reference(const Frame& f, const Where& where) const {
+  if (f.verbal) return false;
+  const Chunk& c = chunk(f.chunk);
+  for (uint32_t k = c.first; k < f.first; ++k)
+    if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;  // "the deadliest attack"
+  if (where.found() && where.rank <= 2) return false;
+  const std::string& det = word(c.first);
+  const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
+  return one_of(det, {"the", "this", "that", "these", "those"}) || possessive;
+}
+
+// A disaster word that is no name ("a storm", not "the Storm Corps").
+bool SentenceEvents::disaster_in_sentence() const {
+  for (size_t k = 0; k < v.size(); ++k)
+    if (v.parse.tags[k] != Pos::NNP && v.parse.tags[k] != Pos::NNPS && lex.roles.ends_at(v.words, 0, k, Role::disaster)) return true;
+  return false;
+}
+
+// Campaign context rather than a reported action: "is a regular target",
+// "has been carrying out strikes", "which were launched on September 30".
+bool SentenceEvents::is_background() const {
+  for (size_t k = 0; k < v.size(); ++k) {
+    const std::string& a = word(k);
+    if (one_of(a, {"regularly", "regular", "routinely", "repeatedly"})) return true;
+    if (k + 2 < v.size() && (a == "has" || a == "have") && word(k + 1) == "been" && word(k + 2).size() > 3 &&
+        word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
+      return true;
+    if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
+  }
+  return false;
+}
+
+}  // namespace sitmap::event_reading

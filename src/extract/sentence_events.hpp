@@ -1,0 +1,276 @@
+#pragma once
+// Reading one sentence's action frames into draft events: the sides of an
+// action (event_sides.cpp), its type and whether it is political violence
+// at all (event_types.cpp), its place (event_places.cpp), its date and
+// numbers (events.cpp). Private to src/extract.
+#include <algorithm>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/event.hpp"
+#include "extract/dates.hpp"
+#include "extract/frames.hpp"
+#include "gazetteer/gazetteer.hpp"
+
+namespace sitmap::event_reading {
+
+inline constexpr long kMaxPlausibleCount = 10'000'000;
+
+inline bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+using C = EventClass;
+
+inline bool is_consequence(C c) { return c == C::kill || c == C::harm || c == C::die || c == C::destroy; }
+
+// What the whole report says, for words whose sense depends on it.
+struct DocContext {
+  bool air = false;       // aircraft or drones are spoken of: "strikes" are air strikes
+  bool missiles = false;  // rockets or missiles are
+  int sport = 0;          // sport words
+  int weapons = 0;        // weapon words
+  const ArmedActor* main_group = nullptr;  // the non-state group the report names most
+  const ArmedActor* main_coalition = nullptr;  // the coalition it names most
+};
+
+// The ACLED type of an action, from its words and their arguments.
+struct Typed {
+  std::string event_type, sub_event_type;
+};
+
+inline const Typed kAir{"Explosions/Remote violence", "Air/drone strike"};
+inline const Typed kShell{"Explosions/Remote violence", "Shelling/artillery/missile attack"};
+inline const Typed kIed{"Explosions/Remote violence", "Remote explosive/landmine/IED"};
+inline const Typed kSuicide{"Explosions/Remote violence", "Suicide bomb"};
+inline const Typed kGrenade{"Explosions/Remote violence", "Grenade"};
+inline const Typed kChemical{"Explosions/Remote violence", "Chemical weapon"};
+inline const Typed kClash{"Battles", "Armed clash"};
+inline const Typed kTaken{"Battles", "Non-state actor overtakes territory"};
+inline const Typed kRegained{"Battles", "Government regains territory"};
+inline const Typed kAttack{"Violence against civilians", "Attack"};
+inline const Typed kAbduction{"Violence against civilians", "Abduction/forced disappearance"};
+inline const Typed kDestruction{"Strategic developments", "Looting/property destruction"};
+inline const Typed kProtest{"Protests", "Peaceful protest"};
+inline const Typed kRiot{"Riots", "Violent demonstration"};
+
+// How a draft event stands: an action told here; a casualty count that is
+// its own action unless an action told nearby takes it; or a reference that
+// only adds to an action told elsewhere.
+enum class Standing : uint8_t { event, weak, reference };
+
+// One sentence's reading into draft events.
+struct SentenceEvents {
+  const Document& doc;
+  const Segmented& seg;
+  const std::vector<Mention>& mentions;
+  const Gazetteer& gaz;
+  const Lexicon& lex;
+  const DocContext& ctx;
+  const SentenceView& v;
+  std::vector<Frame> frames;
+  std::vector<size_t> here;  // indexes of this sentence's mentions
+  std::vector<DateCue> cues;
+  std::vector<std::string>* warnings;
+  const Mention* context_place = nullptr;  // the report's place so far, for actions that name none
+  const Mention* placed = nullptr;         // out: the place of this sentence's last action
+  std::optional<Place> focus_country;      // the country the report is about, when it names no place for an action
+  std::deque<Mention>& synthetic;          // places named without a name ("the Somali capital"), kept for the report
+  std::optional<DateSpan> context_date;    // the date the report's last action was given, for actions that give none
+  std::optional<DateSpan> dated;           // out: the date this sentence's last action was given
+  std::optional<Role> context_weapon;      // the weapon the sentence before fired
+
+  const std::string& word(size_t k) const { return v.words[k]; }
+  const Chunk& chunk(int c) const { return v.chunk(c); }
+  bool has(int c, Role r) const { return chunk_has_role(v, lex, c, r); }
+  bool is(int c, Role r) const { return chunk_is(v, lex, c, r); }
+
+  std::vector<int> evidence_of(size_t f) const;
+
+  // ---- the action's sides ------------------------------------------------
+  // A noun chunk with its "of" phrases: "12 of its warplanes", "dozens of militants".
+  void add_with_of(std::vector<int>& out, int c) const;
+
+  // Chunks on the actor's side: who or what did it.
+  std::vector<int> actor_side(const Frame& f) const;
+
+  std::vector<int> actor_side_heads(const Frame& f) const;
+
+  // Chunks on the target's side: who or what was hit.
+  std::vector<int> target_side(const Frame& f) const;
+
+  // "launched an offensive on Monday": a campaign's start is an action.
+  bool launched(size_t i) const;
+
+  // Is this frame's chunk what another action hit? ("struck a peace rally")
+  bool is_target_of_other(size_t i) const;
+
+  bool side_has(const std::vector<int>& side, Role r) const;
+  bool side_is(const std::vector<int>& side, Role r) const;
+
+  // An actor table entry, a people ("Russian jets") or an armed noun on a side.
+  bool side_armed(const std::vector<int>& side) const;
+
+  // ---- actors ------------------------------------------------------------
+  // Generic actors are named once the event's country is known.
+  static constexpr std::string_view kStateForces = "@state", kPolice = "@police", kArmedGroup = "@armed";
+
+  std::string table_actor(const Chunk& ch) const;
+
+  std::string actor_in(int c) const;
+
+  // A generic actor named for the event's country.
+  static std::string named_actor(const std::string& a, const Event& e);
+
+  std::string owner_before(int c, const Chunk& armed) const;
+
+  bool is_state_noun(uint32_t head) const;
+
+  std::string forces_of(const Place& country, const Chunk& ch) const;
+
+  std::string actor_of(const std::vector<int>& side) const;
+
+  // ---- type ----------------------------------------------------------------
+  std::optional<Typed> classify(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
+                                const std::vector<int>& targets) const;
+
+  static bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+
+  // Does a noun chunk name people (a plural or a person noun), not a place or thing?
+  bool people(int c) const;
+
+  bool military_actor(const std::vector<int>& side) const;
+
+  // A hit whose subject only counts ("one", "others", "two of them") is
+  // done by the weapon the sentence before fired.
+  std::optional<Role> weapon_told_before(const Frame& f) const;
+
+  // The weapon this sentence fires, for the next one to refer to.
+  std::optional<Role> weapon_fired() const;
+
+  // Gunmen, militants, police: raiders on foot, whatever else the report says.
+  bool side_armed_on_ground(const std::vector<int>& side) const;
+
+  // Who died or was hurt, by the consequence frames: "killing five soldiers".
+  bool victims_are(const std::vector<int>& evidence, Role r) const;
+
+  // ---- is it political violence at all? -------------------------------------
+  bool casualties(const Frame& f, const std::vector<int>& evidence) const;
+
+  bool self_anchored(const Frame& f) const;
+
+  // The senses of war words that are not war: sport, labour, markets,
+  // criticism, disasters and illness.
+  bool other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
+
+  bool anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
+                const std::vector<int>& targets) const;
+
+  bool place_in(int c) const;
+
+  bool within_chunk(const Mention& m, int c) const;
+
+  // ---- where -------------------------------------------------------------------
+  // Can this mention be where an action happened? A country only when a
+  // location word governs it ("in Syria"), not as a people or a side.
+  bool locatable(const Mention& m, bool in_location_phrase = false) const;
+
+  int specificity(const Mention& m) const;
+
+  // A place a phrase names: a gazetteer mention, or a name the gazetteer
+  // lacks, located by the known place around it ("Mogadishu's Wadajir
+  // district", "the village of Tamthil in Homs province").
+  struct PhrasePlace {
+    const Mention* place = nullptr;  // the place itself, or the container of `name`
+    std::optional<std::pair<uint32_t, uint32_t>> name;  // document tokens of a name the gazetteer lacks
+    bool weak = false;  // a place naming a thing ("the Merdeka palace", "a Baghdad restaurant"), not named as a place
+    std::vector<const Mention*> also;  // places coordinated with it: "the cities of Nyala and El Fasher"
+    bool empty() const { return !place && !name; }
+  };
+
+  bool covered_by_mention(uint32_t doc_token) const;
+
+  // The rightmost run of proper nouns in a chunk that no mention covers and
+  // that is no person, organisation acronym or known non-place.
+  std::optional<std::pair<uint32_t, uint32_t>> unresolved_name(int c) const;
+
+  bool subplace_noun(uint32_t k) const;
+
+  // The places a phrase names, with its "of" chain and apposition:
+  // "the Y district of X", "X, in Y province", "the port city of X".
+  PhrasePlace place_of_phrase(int c, bool location_phrase = false) const;
+
+  // "Nyala and El Fasher", "Anadan, Huraytan and Kafar Hamra": the towns
+  // coordinated with a place, each where the action happened too.
+  std::vector<const Mention*> coordinated_places(const Mention& first) const;
+
+  // "the Somali capital", "Mali's capital", "the capital": the capital of the
+  // country the phrase (or else the report) names.
+  const Mention* capital_named(int c) const;
+
+  static bool location_prep(std::string_view p);
+
+  struct Where {
+    PhrasePlace at;
+    int rank = 99;  // how directly the sentence ties it to the action
+    bool found() const { return !at.empty(); }
+  };
+
+  int where_specificity(const Where& w) const;
+
+  std::string_view where_country(const Where& w) const;
+
+  // A location phrase that hangs from another noun than the action:
+  // "protested against the air offensive in Gaza", "the killings of Armenians".
+  bool nested_in_other(const Parse::PrepPhrase& pp, const Frame& f) const;
+
+  Where frame_place(const Frame& f, const std::vector<int>& evidence) const;
+
+  // Is the mention inside the object of a location preposition?
+  bool in_location_phrase(const Mention& m) const;
+
+  static std::string_view first_word(std::string_view cue) { return cue.substr(0, cue.find(' ')); }
+
+  // "hundreds of members", "thousands": a count over a campaign.
+  bool aggregate(int c) const;
+
+  bool progressive(const Frame& f) const;
+
+  // "the attack", "Saturday's bombing", "the deadliest attack": an action
+  // already told, when the sentence gives it no place of its own.
+  bool definite_reference(const Frame& f, const Where& where) const;
+
+  // A disaster word that is no name ("a storm", not "the Storm Corps").
+  bool disaster_in_sentence() const;
+
+  bool where_in_sentence(const Frame& f) const;
+
+  // ---- when ---------------------------------------------------------------------
+  const DateCue* frame_date(const Frame& f) const;
+
+  const DateCue* frame_date(const Frame& f, bool telling) const;
+
+  // ---- numbers --------------------------------------------------------------------
+  std::optional<long> count_in(int c) const;
+
+  std::optional<long> count_near(uint32_t first, uint32_t last) const;
+
+  void numbers(Event& e, const Frame& f, const std::vector<int>& evidence) const;
+
+  // Campaign context rather than a reported action: "is a regular target",
+  // "has been carrying out strikes", "which were launched on September 30".
+  bool is_background() const;
+
+  void fill_place(Event& e, const Mention& m) const;
+
+  // SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.
+  void explain(const Frame& f, std::string_view what) const;
+
+  // ---- the sentence's events ---------------------------------------------------------
+  std::vector<Event> read(std::vector<Standing>& merge_only);
+};
+
+}  // namespace sitmap::event_reading
