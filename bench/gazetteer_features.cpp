@@ -6,10 +6,10 @@
 //                                    them all): label 1 when it overlaps a scored
 //                                    gold toponym, 0 when it overlaps none, -1 on
 //                                    an unscored one; half = document line % 2
-//   C doc half mention km base named_country named_admin1 focus near dateline actor outside
-//                                    each candidate of a span matching a gold
-//                                    toponym, with the default weights' context,
-//                                    signals at unit weight, km from the gold point
+//   C doc half mention km signal...   each candidate of a span matching a gold
+//                                    toponym, with the default weights' context:
+//                                    km from the gold point, then its raw Signal
+//                                    values in toponyms.hpp's order
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -34,8 +34,6 @@ int main(int argc, char** argv) {
   ResolveWeights keep_all;
   keep_all.evidence.fill(0);
   keep_all.evidence[ev_bias] = 1;
-  ResolveWeights unit;
-  unit.named_country = unit.named_admin1 = unit.focus = unit.near = unit.dateline = unit.actor = unit.outside = 1;
   std::string line;
   for (size_t n = 0; std::getline(in, line); ++n) {
     const auto j = nlohmann::json::parse(line);
@@ -70,14 +68,15 @@ int main(int argc, char** argv) {
     // Resolution: the spans the default weights keep, each candidate's signals.
     std::vector<Mention> kept = recognize_toponyms(doc, seg, gaz, lex);
     resolve_toponyms(kept, gaz, doc, seg, lex);
-    const auto signals = explain_resolution(kept, gaz, doc, seg, lex, unit);
+    const auto signals = explain_resolution(kept, gaz, doc, seg, lex);
     for (size_t i = 0; i < kept.size(); ++i) {
       const Gold* g = overlapping(kept[i]);
       if (!g || !g->score) continue;
-      for (const auto& s : signals[i])
-        std::printf("C\t%s\t%d\t%zu\t%.1f\t%.4f\t%g\t%g\t%.4f\t%g\t%g\t%g\t%g\n", doc.id.c_str(), half, i,
-                    haversine_km(gaz.place(s.entry).point, g->point), s.base, s.named_country, s.named_admin1, s.focus,
-                    s.near, s.dateline, s.actor, s.outside);
+      for (const auto& s : signals[i]) {
+        std::printf("C\t%s\t%d\t%zu\t%.1f", doc.id.c_str(), half, i, haversine_km(gaz.place(s.entry).point, g->point));
+        for (double v : s.value) std::printf("\t%.4g", v);
+        std::printf("\n");
+      }
     }
   }
   return 0;

@@ -24,7 +24,11 @@ struct DateSpan {
 struct ScoredPlace {
   uint32_t entry = 0;  // gazetteer entry
   double score = 0;
-  double base = 0;     // the context-free part: the gazetteer's prior, less a fuzzy match's penalty
+  // How the name reached it (set by recognition; extract/toponyms.hpp weighs them):
+  uint8_t how = 0;          // gazetteer MatchHow: own name, alternate name, abbreviation ...
+  uint8_t distance = 0;     // spelling distance of a fuzzy match
+  bool fuzzy = false;
+  bool other_name = false;  // by an alternate name, while another candidate bears the name as its own
 };
 
 // A span of the text that names a place (or a people: "French").

@@ -143,9 +143,16 @@ struct Recognizer {
     m.demonym = std::all_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::demonym; });
     weigh_evidence(m, a, b, cands, sentence_first);
     if (cands.size() > kMaxCandidates) cands.resize(kMaxCandidates);
+    const bool someone_named = std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::name; });
     for (const auto& c : cands) {
-      const double base = c.prior - (fuzzy_hit ? 1.0 + c.distance : 0.0);
-      m.candidates.push_back({c.entry, base, base});
+      ScoredPlace sp;
+      sp.entry = c.entry;
+      sp.score = c.prior - (fuzzy_hit ? 1.0 + c.distance : 0.0);
+      sp.how = static_cast<uint8_t>(c.how);
+      sp.distance = static_cast<uint8_t>(std::min(c.distance, 255));
+      sp.fuzzy = fuzzy_hit;
+      sp.other_name = someone_named && c.how == MatchHow::alias;
+      m.candidates.push_back(sp);
     }
     out.push_back(std::move(m));
   }
@@ -479,6 +486,13 @@ std::string_view evidence_name(Evidence e) {
   return e < ev_count ? names[e] : "?";
 }
 
+std::string_view signal_name(Signal s) {
+  static constexpr std::array<std::string_view, sig_count> names = {
+      "country", "admin1", "admin2", "region", "sea", "capital", "seat", "seat2", "population", "alias", "abbreviation",
+      "base_name", "fuzzy", "other_name", "named_country", "named_admin1", "focus", "near", "dateline", "actor", "outside", "focus_admin1"};
+  return s < sig_count ? names[s] : "?";
+}
+
 ResolveWeights::ResolveWeights() {
   // Fitted by bench/gazetteer_tune.py on the even documents of LGL and
   // GeoVirus (README, "Gazetteer").
@@ -495,12 +509,34 @@ ResolveWeights::ResolveWeights() {
   evidence[ev_alias] = -0.39;
   evidence[ev_fuzzy] = -0.15;
   evidence[ev_modifier] = 0.74;
-  evidence[ev_support] = 1.26;
+  evidence[ev_support] = 1.25;
   evidence[ev_repeated_cue] = 1.13;
   evidence[ev_all_caps] = 2.20;
   evidence[ev_ambiguity] = 0.30;
   evidence[ev_qualified] = 1.09;
   evidence[ev_big_city] = 1.48;
+  signal[sig_country] = 6.5;
+  signal[sig_admin1] = 3.75;
+  signal[sig_admin2] = 1.75;
+  signal[sig_region] = 7;
+  signal[sig_sea] = 5;
+  signal[sig_capital] = 3.25;
+  signal[sig_seat] = 0.5;
+  signal[sig_seat2] = 0;
+  signal[sig_population] = 0.5;
+  signal[sig_alias] = -2.45;
+  signal[sig_abbreviation] = -0.6;
+  signal[sig_base_name] = -1.5;
+  signal[sig_fuzzy] = -1;
+  signal[sig_other_name] = 0;
+  signal[sig_named_country] = 2.5;
+  signal[sig_named_admin1] = 2.5;
+  signal[sig_focus] = 3;
+  signal[sig_near] = 0.5;
+  signal[sig_dateline] = 1.5;
+  signal[sig_actor] = 1.5;
+  signal[sig_outside] = 0;
+  signal[sig_focus_admin1] = 2.75;
 }
 
 namespace {
@@ -564,6 +600,11 @@ class ReportContext {
         ++countries_[cc];
         ++own.countries[cc];
       }
+      if (!p.admin1.empty()) {
+        const std::string key = cc + "|" + std::string(p.admin1);
+        admin1_focus_[key] += w;
+        own.admin1_focus[key] += w;
+      }
       if (p.kind == PlaceKind::admin1 || p.kind == PlaceKind::admin2) {
         const std::string key = cc + "|" + std::string(p.admin1);
         ++admin1s_[key];
@@ -578,16 +619,10 @@ class ReportContext {
   bool names_country(const std::string& name, const std::string& cc) const { return count_without(countries_, name, cc, &Own::countries) > 0; }
   bool names_admin1(const std::string& name, const std::string& key) const { return count_without(admin1s_, name, key, &Own::admin1s) > 0; }
   // Share of the other names' places that lie in `cc`.
-  double focus(const std::string& name, const std::string& cc) const {
-    const Own* own = own_of(name);
-    const double total = total_ - (own ? own->total : 0);
-    if (total <= 0) return 0;
-    auto it = focus_.find(cc);
-    if (it == focus_.end()) return 0;
-    double v = it->second;
-    if (own)
-      if (auto o = own->focus.find(cc); o != own->focus.end()) v -= o->second;
-    return std::max(0.0, v) / total;
+  double focus(const std::string& name, const std::string& cc) const { return share(focus_, &Own::focus, name, cc); }
+  // Share of the other names' places in division `key` ("CC|admin1").
+  double admin1_focus(const std::string& name, const std::string& key) const {
+    return share(admin1_focus_, &Own::admin1_focus, name, key);
   }
   bool has_other_places(const std::string& name) const {
     const Own* own = own_of(name);
@@ -597,10 +632,22 @@ class ReportContext {
 
  private:
   struct Own {
-    std::unordered_map<std::string, double> focus;
+    std::unordered_map<std::string, double> focus, admin1_focus;
     std::unordered_map<std::string, int> countries, admin1s;
     double total = 0;
   };
+  double share(const std::unordered_map<std::string, double>& all, std::unordered_map<std::string, double> Own::*field,
+               const std::string& name, const std::string& key) const {
+    const Own* own = own_of(name);
+    const double total = total_ - (own ? own->total : 0);
+    if (total <= 0) return 0;
+    auto it = all.find(key);
+    if (it == all.end()) return 0;
+    double v = it->second;
+    if (own)
+      if (auto o = (own->*field).find(key); o != (own->*field).end()) v -= o->second;
+    return std::max(0.0, v) / total;
+  }
   const Own* own_of(const std::string& name) const {
     auto it = own_.find(name);
     return it == own_.end() ? nullptr : &it->second;
@@ -615,7 +662,7 @@ class ReportContext {
     return n;
   }
 
-  std::unordered_map<std::string, double> focus_;
+  std::unordered_map<std::string, double> focus_, admin1_focus_;
   std::unordered_map<std::string, int> countries_, admin1s_;
   std::unordered_map<std::string, Own> own_;
   double total_ = 0;
@@ -641,32 +688,48 @@ struct Resolver {
   CandidateSignals signals(const ReportContext& ctx, const std::string& dateline_cc, size_t i, const ScoredPlace& c) const {
     CandidateSignals s;
     s.entry = c.entry;
-    s.base = c.base;
+    auto& v = s.value;
     const Place p = gaz.place(c.entry);
+    switch (p.kind) {
+      case PlaceKind::country: v[sig_country] = 1; break;
+      case PlaceKind::admin1: v[sig_admin1] = 1; break;
+      case PlaceKind::admin2: v[sig_admin2] = 1; break;
+      case PlaceKind::region: case PlaceKind::continent: v[sig_region] = 1; break;
+      case PlaceKind::sea: v[sig_sea] = 1; break;
+      case PlaceKind::city: break;
+    }
+    if (p.feature == "PPLC") v[sig_capital] = 1;
+    else if (p.feature == "PPLA") v[sig_seat] = 1;
+    else if (p.feature == "PPLA2") v[sig_seat2] = 1;
+    v[sig_population] = std::log10(1.0 + static_cast<double>(p.population));
+    switch (static_cast<MatchHow>(c.how)) {
+      case MatchHow::alias: v[sig_alias] = 1; break;
+      case MatchHow::abbreviation: v[sig_abbreviation] = 1; break;
+      case MatchHow::base_name: v[sig_base_name] = 1; break;
+      default: break;
+    }
+    if (c.fuzzy) v[sig_fuzzy] = 1.0 + c.distance;
+    v[sig_other_name] = c.other_name;
     const std::string& name = names[i];
     if (!p.country_code.empty()) {
       const std::string cc(p.country_code);
-      const bool named_country = p.kind != PlaceKind::country && ctx.names_country(name, cc);
-      if (named_country) s.named_country = w.named_country;
-      if (p.kind == PlaceKind::city && ctx.names_admin1(name, cc + "|" + std::string(p.admin1))) s.named_admin1 = w.named_admin1;
-      const double share = ctx.focus(name, cc);
-      s.focus = w.focus * share;
-      const bool from_dateline = !dateline_cc.empty() && name != dateline_name && cc == dateline_cc;
-      if (from_dateline) s.dateline = w.dateline;
-      double actor = 0;
-      if (auto it = actors.find(cc); it != actors.end()) actor = it->second;
-      s.actor = w.actor * actor;
-      if (!named_country && share == 0 && !from_dateline && actor == 0 && ctx.has_other_places(name)) s.outside = w.outside;
+      v[sig_named_country] = p.kind != PlaceKind::country && ctx.names_country(name, cc);
+      v[sig_named_admin1] = p.kind == PlaceKind::city && ctx.names_admin1(name, cc + "|" + std::string(p.admin1));
+      v[sig_focus] = ctx.focus(name, cc);
+      if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2)
+        v[sig_focus_admin1] = ctx.admin1_focus(name, cc + "|" + std::string(p.admin1));
+      v[sig_dateline] = !dateline_cc.empty() && name != dateline_name && cc == dateline_cc;
+      if (auto it = actors.find(cc); it != actors.end()) v[sig_actor] = it->second;
+      v[sig_outside] = v[sig_named_country] == 0 && v[sig_focus] == 0 && v[sig_dateline] == 0 && v[sig_actor] == 0 &&
+                       ctx.has_other_places(name);
     }
-    s.near = w.near * std::min(ctx.near(p.point), 2);
-    s.total = s.base + s.named_country + s.named_admin1 + s.focus + s.near + s.dateline + s.actor + s.outside;
+    v[sig_near] = std::min(ctx.near(p.point), 2);
+    for (size_t k = 0; k < sig_count; ++k) s.total += w.signal[k] * v[k];
     return s;
   }
 };
 
-bool is_outside(const CandidateSignals& s) {
-  return s.named_country == 0 && s.focus == 0 && s.dateline == 0 && s.actor == 0;
-}
+bool is_outside(const CandidateSignals& s) { return s.value[sig_outside] > 0; }
 
 // Qualifiers: "Paris, Texas" keeps the candidates inside the qualifier.
 void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
@@ -739,7 +802,7 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
     for (const auto& c : part.candidates)
       if (haversine_km(gaz.place(c.entry).point, city.point) < 40 && c.entry != city.index) inside.push_back(c);
     if (inside.empty()) {
-      part.candidates = {{city.index, whole->candidates.front().score, whole->candidates.front().base}};
+      part.candidates = {whole->candidates.front()};
       part.part_of = static_cast<int32_t>(whole - mentions.data());
     } else {
       part.candidates = std::move(inside);
@@ -781,16 +844,17 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       auto& seen = memo[r.names[i]];
       for (size_t c = 0; c < cands.size(); ++c) {
         auto it = seen.find(cands[c].entry);
-        if (it == seen.end() || it->second.base != cands[c].base)
+        if (it == seen.end())
           it = seen.insert_or_assign(cands[c].entry, r.signals(ctx, dateline_cc, i, cands[c])).first;
         scored.emplace_back(it->second.total, c);
       }
       std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      best[i] = {cands[scored.front().second].entry, scored.front().first, cands[scored.front().second].base};
+      best[i] = cands[scored.front().second];
+      best[i].score = scored.front().first;
       if (pass == 0) {
         // What the report says of this span being a place at all.
         const CandidateSignals& s = seen.at(best[i].entry);
-        mentions[i].evidence[ev_support] = s.near > 0 || s.named_admin1 > 0;
+        mentions[i].evidence[ev_support] = s.value[sig_near] > 0 || s.value[sig_named_admin1] > 0;
       }
     }
     if (pass == 0) {
@@ -828,7 +892,10 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
     if (cands.empty()) continue;
     std::vector<ScoredPlace> ordered;
     ordered.reserve(cands.size());
-    for (const auto& [s, c] : order[i]) ordered.push_back({cands[c].entry, s, cands[c].base});
+    for (const auto& [s, c] : order[i]) {
+      ordered.push_back(cands[c]);
+      ordered.back().score = s;
+    }
     cands = std::move(ordered);
   }
 
@@ -845,7 +912,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       const bool weak = m.fuzzy || (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
       if (!weak || !ctx.has_other_places(r.names[i])) continue;
       const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
-      if (is_outside(s) && s.near == 0) m.candidates.clear();
+      if (is_outside(s) && s.value[sig_near] == 0) m.candidates.clear();
     }
   }
   resolve_parts(mentions, gaz, doc, seg);

@@ -40,27 +40,49 @@ enum Evidence : uint8_t {
 static_assert(ev_count == std::tuple_size_v<decltype(Mention::evidence)>);
 std::string_view evidence_name(Evidence e);
 
+// What scores a candidate place for a span: what it is (kind, seat,
+// population, how the name reached it) and what the rest of the report
+// says of it. Values are raw; ResolveWeights weighs them.
+enum Signal : uint8_t {
+  sig_country,        // a country
+  sig_admin1,         // a first-level division
+  sig_admin2,         // a second-level division
+  sig_region,         // a region or continent
+  sig_sea,            // a sea, ocean or gulf
+  sig_capital,        // a national capital
+  sig_seat,           // a first-level division's seat
+  sig_seat2,          // a second-level division's seat
+  sig_population,     // log10(1 + population)
+  sig_alias,          // reached by an alternate name
+  sig_abbreviation,   // reached by a code or abbreviation ("Va.")
+  sig_base_name,      // a division reached by its name without its type word ("Clark" for Clark County)
+  sig_fuzzy,          // 1 + spelling distance of a fuzzy match
+  sig_other_name,     // by an alternate name while another candidate bears the name as its own
+  sig_named_country,  // its country is named elsewhere in the report (or by a division of it)
+  sig_named_admin1,   // its first-level division is named elsewhere
+  sig_focus,          // share of the report's other places in its country
+  sig_near,           // other places of the report within 150 km (at most 2)
+  sig_dateline,       // in the country of the report's dateline
+  sig_actor,          // where an armed group the report names operates (1 its first country, 0.5 the next two)
+  sig_outside,        // in none of the report's countries
+  sig_focus_admin1,   // share of the report's other places in its first-level division
+  sig_count
+};
+std::string_view signal_name(Signal s);
+
 // The weights resolution scores with. The defaults were fitted on the
 // development sets (bench/gazetteer_tune.py; README "Gazetteer").
 struct ResolveWeights {
-  // Candidate scores: base (prior less a fuzzy penalty) + these signals.
-  double named_country = 2.5;  // its country is named elsewhere in the report (or by a demonym)
-  double named_admin1 = 2.5;   // its first-level division is named elsewhere
-  double focus = 3.0;          // times the share of the report's places in its country
-  double near = 1.0;           // per other place of the report within 150 km (at most 2)
-  double dateline = 1.5;       // in the country of the report's dateline
-  double actor = 1.5;          // where an armed group the report names operates (its first country; half for others)
-  double outside = 0.0;        // in none of the report's countries (added; negative to penalise)
-  // Log-odds that a span is a place: one weight per Evidence.
-  std::array<double, ev_count> evidence{};
+  std::array<double, sig_count> signal{};      // candidate score = sum of weight x signal
+  std::array<double, ev_count> evidence{};     // log-odds that a span is a place
   ResolveWeights();
 };
 
-// One candidate's score, signal by signal (what `sitmap geocode --context` prints).
+// One candidate's signals and its score (what `sitmap geocode --context` prints).
 struct CandidateSignals {
   uint32_t entry = 0;
-  double base = 0, named_country = 0, named_admin1 = 0, focus = 0, near = 0, dateline = 0, actor = 0, outside = 0;
-  double total = 0;
+  std::array<double, sig_count> value{};  // raw signals
+  double total = 0;                       // weighted sum
 };
 
 // Gazetteer-driven recognition over capitalised spans, with context: cue
@@ -81,14 +103,14 @@ std::vector<Mention> recognize_toponyms(const Document& doc, const Segmented& se
 // everything else the report names. "X's Y district" / "the Y district of
 // X" keep only Y's entries inside X, else X itself (Mention::part_of).
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg,
-                      const Lexicon& lex = Lexicon::builtin(), const ResolveWeights& weights = {});
+                      const Lexicon& lex = Lexicon::builtin(), const ResolveWeights& weights = ResolveWeights());
 
 // The signals of each candidate of mentions[i] as the last scoring pass saw
 // them (resolve_toponyms runs first; this repeats its context).
 std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<Mention>& mentions, const Gazetteer& gaz,
                                                               const Document& doc, const Segmented& seg,
                                                               const Lexicon& lex = Lexicon::builtin(),
-                                                              const ResolveWeights& weights = {});
+                                                              const ResolveWeights& weights = ResolveWeights());
 
 // After scoring: every mention of one name gets one place, and a division
 // named after its seat yields to the town unless the text says "province".
