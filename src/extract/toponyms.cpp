@@ -25,6 +25,11 @@ bool is_connector(std::string_view w) {
   return std::find(c.begin(), c.end(), w) != c.end();
 }
 
+// Connectors inside Portuguese, Spanish, French and Italian names ("Mocimboa da Praia").
+bool is_romance_connector(std::string_view w) {
+  return w == "da" || w == "de" || w == "do" || w == "dos" || w == "das" || w == "del" || w == "di";
+}
+
 // Capitalised words that may stand in a run beside a place without making
 // the run a name: sentence openers, prepositions, compass words, titles.
 bool is_ignorable(std::string_view w) {
@@ -250,6 +255,9 @@ struct Recognizer {
           if (!cap(b)) continue;
           std::vector<Candidate> cands;
           if (accept(a, b, cands)) {
+            // "Mocimboa da Praia" where the gazetteer knows "Mocimboa": a
+            // Romance connector carries the name on to the end of the run.
+            if (b + 2 <= run_end && is_romance_connector(ascii_lower(word(b + 1))) && cap(b + 2)) b = run_end;
             add(a, b, std::move(cands), si, first, false);
             a = b + 1;
             hit = true;
@@ -795,6 +803,10 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
       const size_t k = is_part_word(word(b + 1)) ? b + 2 : b + 1;
       if (k + 1 < n && (word(k) == "of" || word(k) == "in")) whole = at(k + 1);
     }
+    // "the Medina district" alone: a district of the town the report is filed from.
+    if (!whole && b + 1 < n && is_part_word(word(b + 1)))
+      for (const Mention& d : mentions)
+        if (d.dateline && &d != &part) whole = &d;
     if (!whole || whole->candidates.empty() || whole == &part) continue;
     const Place city = gaz.place(whole->candidates.front().entry);
     if (city.kind != PlaceKind::city) continue;
@@ -943,15 +955,18 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
   for (Mention& m : mentions) {
     if (m.candidates.size() < 2) continue;
     const Place top = gaz.place(m.candidates.front().entry);
-    if (top.kind != PlaceKind::admin1) continue;
-    const std::string_view after = std::string_view(doc.text).substr(m.end, 14);
-    if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("Province") == 1 ||
-        after.find("Governorate") == 1)
+    if (top.kind != PlaceKind::admin1 && top.kind != PlaceKind::admin2) continue;
+    const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
+    if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 ||
+        after.find("county") == 1 || after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
       continue;
     for (size_t c = 1; c < m.candidates.size(); ++c) {
       const Place p = gaz.place(m.candidates[c].entry);
-      if (p.kind == PlaceKind::city && (p.feature == "PPLA" || p.feature == "PPLC") &&
-          p.country_code == top.country_code && (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name)) &&
+      const bool seat = top.kind == PlaceKind::admin1
+                            ? (p.feature == "PPLA" || p.feature == "PPLC") &&
+                                  (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name))
+                            : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
+      if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code &&
           translit_form(fold_name(p.name)) == translit_form(fold_name(m.text))) {
         std::rotate(m.candidates.begin(), m.candidates.begin() + static_cast<long>(c), m.candidates.begin() + static_cast<long>(c) + 1);
         break;
