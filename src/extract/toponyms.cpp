@@ -964,7 +964,8 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
       const Place p = gaz.place(m.candidates[c].entry);
       const bool seat = top.kind == PlaceKind::admin1
                             ? (p.feature == "PPLA" || p.feature == "PPLC") &&
-                                  (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name))
+                                  (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name) ||
+                                   haversine_km(p.point, top.point) < 100)
                             : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
       if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code &&
           translit_form(fold_name(p.name)) == translit_form(fold_name(m.text))) {
