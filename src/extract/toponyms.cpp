@@ -238,6 +238,12 @@ struct Recognizer {
           run_end = n + 1;
           continue;
         }
+        // "Deir ez-Zor", "Ras al-Ain": a short Arabic article joined by a hyphen to a name.
+        if (w.size() <= 3 && n + 2 < end && word(n + 1) == "-" && cap(n + 2) && seg.tokens[n + 1].start == seg.tokens[n].end &&
+            seg.tokens[n + 2].start == seg.tokens[n + 1].end) {
+          run_end = n + 2;
+          continue;
+        }
         if (w == "-" && n + 1 < end && seg.tokens[n].start == seg.tokens[run_end].end) {  // "Ar-Raqqah", "al-Bab"
           run_end = n + 1;
           continue;
@@ -808,13 +814,23 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
       for (const Mention& d : mentions)
         if (d.dateline && &d != &part) whole = &d;
     if (!whole || whole->candidates.empty() || whole == &part) continue;
-    const Place city = gaz.place(whole->candidates.front().entry);
-    if (city.kind != PlaceKind::city) continue;
+    // The whole's town: its best candidate, or the town a division of that name is named after.
+    const ScoredPlace* town = nullptr;
+    for (const auto& c : whole->candidates) {
+      const Place p = gaz.place(c.entry);
+      if (p.kind == PlaceKind::city && (&c == &whole->candidates.front() ||
+                                        translit_form(fold_name(p.name)) == translit_form(fold_name(whole->text)))) {
+        town = &c;
+        break;
+      }
+    }
+    if (!town) continue;
+    const Place city = gaz.place(town->entry);
     std::vector<ScoredPlace> inside;
     for (const auto& c : part.candidates)
       if (haversine_km(gaz.place(c.entry).point, city.point) < 40 && c.entry != city.index) inside.push_back(c);
     if (inside.empty()) {
-      part.candidates = {whole->candidates.front()};
+      part.candidates = {*town};
       part.part_of = static_cast<int32_t>(whole - mentions.data());
     } else {
       part.candidates = std::move(inside);
