@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
     std::vector<sitmap::Mention> mentions = sitmap::recognize_toponyms(doc, seg, gaz, lex);
     const double t_recognize = seconds_since(t);
     t = std::chrono::steady_clock::now();
-    sitmap::resolve_toponyms(mentions, gaz, doc);
+    sitmap::resolve_toponyms(mentions, gaz, doc, seg, lex);
     const double t_resolve = seconds_since(t);
     t = std::chrono::steady_clock::now();
     sitmap::settle_toponyms(mentions, gaz, doc);

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "extract/toponyms.hpp"
+#include "text/dateline.hpp"
 #include "gazetteer/builder.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "text/words.hpp"
@@ -38,13 +40,52 @@ nlohmann::json candidate_json(const Gazetteer& g, const Candidate& c) {
 
 struct GeocodeArgs {
   std::vector<std::string> names;
-  std::string country, index;
+  std::string country, index, context;
   size_t limit = 5;
   bool json = false, no_fuzzy = false;
 };
 
+// "--context TEXT": each name resolved as a mention in TEXT, with the
+// signals that ranked its candidates (why the first one won).
+int run_geocode_in_context(const Gazetteer& g, const GeocodeArgs& a) {
+  int rc = 0;
+  for (const auto& name : a.names) {
+    Document doc;
+    doc.id = "context";
+    doc.text = a.context + (a.context.empty() ? "" : " ") + "In " + name + ".";
+    doc.dateline = find_dateline(doc.text);
+    const Segmented seg = segment(doc.text);
+    std::vector<Mention> mentions = recognize_toponyms(doc, seg, g, Lexicon::builtin());
+    resolve_toponyms(mentions, g, doc, seg);
+    settle_toponyms(mentions, g, doc);
+    const auto signals = explain_resolution(mentions, g, doc, seg);
+    const uint32_t start = static_cast<uint32_t>(doc.text.size() - name.size() - 1);
+    size_t i = 0;
+    while (i < mentions.size() && mentions[i].start != start) ++i;
+    if (i == mentions.size() || mentions[i].candidates.empty()) {
+      fmt::print(stderr, "sitmap geocode: \"{}\" is no place in that context\n", name);
+      rc = 1;
+      continue;
+    }
+    fmt::print("{} (span log-odds of a place {:.2f})\n", name, mentions[i].place_odds);
+    const ResolveWeights w;
+    for (size_t c = 0; c < signals[i].size() && c < a.limit; ++c) {
+      const CandidateSignals& s = signals[i][c];
+      const Place p = g.place(s.entry);
+      std::string why;
+      for (size_t k = 0; k < sig_count; ++k)
+        if (s.value[k] != 0 && w.signal[k] != 0)
+          why += fmt::format(" {}{:+.2f}", signal_name(static_cast<Signal>(k)), w.signal[k] * s.value[k]);
+      fmt::print("  {}. {} ({} {}, {}{}{}) {:.5f} {:.5f} score {:.2f}:{}\n", c + 1, p.name, kind_name(p.kind), p.feature,
+                 p.country_code, p.admin1.empty() ? "" : ", ", p.admin1, p.point.lat, p.point.lon, s.total, why);
+    }
+  }
+  return rc;
+}
+
 int run_geocode(const GeocodeArgs& a) {
   const Gazetteer g = Gazetteer::open(a.index.empty() ? Gazetteer::default_path() : a.index);
+  if (!a.context.empty()) return run_geocode_in_context(g, a);
   GeocodeOptions opt;
   opt.country = a.country;
   opt.limit = a.limit;
@@ -114,6 +155,8 @@ void add_gazetteer_commands(CLI::App& app, Action& action) {
   geo->add_option("--limit", args->limit, "candidates per name")->capture_default_str()->check(CLI::PositiveNumber);
   geo->add_flag("--json", args->json, "one JSON object per name");
   geo->add_flag("--no-fuzzy", args->no_fuzzy, "exact (folded) matches only");
+  geo->add_option("--context", args->context,
+                  "resolve each name as a place in this text (a report's other sentences) and show each candidate's signals");
   geo->add_option("--index", args->index, "gazetteer index (default: $SITMAP_GAZETTEER or the build tree's)");
   geo->callback([args, &action] { action = [args] { return run_geocode(*args); }; });
 }

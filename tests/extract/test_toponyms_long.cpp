@@ -33,7 +33,7 @@ std::vector<Mention> resolved(const std::string& text) {
   doc.published = CivilDate{2015, 11, 16};
   const Segmented seg = segment(doc.text);
   std::vector<Mention> m = recognize_toponyms(doc, seg, gaz(), Lexicon::builtin());
-  resolve_toponyms(m, gaz(), doc);
+  resolve_toponyms(m, gaz(), doc, seg);
   settle_toponyms(m, gaz(), doc);
   return m;
 }

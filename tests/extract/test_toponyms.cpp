@@ -1,0 +1,146 @@
+// Resolution classes the gazetteer issue names, in sentences we wrote:
+// renamed cities, far fuzzy namesakes refused, namesakes settled by the
+// armed groups and the dateline a report names, districts of a city, and
+// words that are no place.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "extract/toponyms.hpp"
+#include "text/dateline.hpp"
+
+using namespace sitmap;
+
+namespace {
+const Gazetteer& gaz() {
+  static const Gazetteer g = Gazetteer::open(Gazetteer::default_path());
+  return g;
+}
+
+std::vector<Mention> resolved(const std::string& text, bool with_dateline = false) {
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  doc.published = CivilDate{2021, 3, 30};
+  if (with_dateline) doc.dateline = find_dateline(doc.text);
+  const Segmented seg = segment(doc.text);
+  std::vector<Mention> m = recognize_toponyms(doc, seg, gaz(), Lexicon::builtin());
+  resolve_toponyms(m, gaz(), doc, seg);
+  settle_toponyms(m, gaz(), doc);
+  return m;
+}
+
+// The place the first mention of `name` resolves to; nullopt when it is no
+// mention or has no place.
+std::optional<Place> place_of(const std::vector<Mention>& ms, std::string_view name) {
+  for (const Mention& m : ms)
+    if (m.text == name) return m.candidates.empty() ? std::nullopt : std::optional<Place>(gaz().place(m.candidates.front().entry));
+  return std::nullopt;
+}
+bool mentioned(const std::vector<Mention>& ms, std::string_view name) {
+  return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.text == name; });
+}
+}  // namespace
+
+TEST_CASE("a renamed city is found by its current name and its old one") {
+  // The old name also names the province, which kept it.
+  for (const char* name : {"Dnipro", "Dnipropetrovsk"}) {
+    const auto ms = resolved(std::string("Missiles struck an apartment block in ") + name + " on Saturday, officials said.");
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK(p->country_code == "UA");
+    CHECK(haversine_km(p->point, {48.45, 35.04}) < 50);
+  }
+  const auto dnipro = place_of(resolved("Missiles struck an apartment block in Dnipro on Saturday."), "Dnipro");
+  REQUIRE(dnipro.has_value());
+  CHECK(dnipro->kind == PlaceKind::city);
+}
+
+TEST_CASE("a capital outranks the province named after it or around it") {
+  for (const char* name : {"Kyiv", "Benghazi"}) {
+    const auto ms = resolved(std::string("Explosions were heard in ") + name + " overnight.");
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->kind == PlaceKind::city, name);
+  }
+  // A division's centroid far from its own towns is not taken from the source.
+  const auto ganja = gaz().geocode("Ganja");
+  REQUIRE(!ganja.empty());
+  CHECK(gaz().place(ganja.front().entry).country_code == "AZ");
+  CHECK(gaz().place(ganja.front().entry).point.lon > 40);
+}
+
+TEST_CASE("a fuzzy namesake on another continent loses to unresolved") {
+  // "Qahtabah" is no village the gazetteer holds; its nearest spellings lie
+  // far from Yemen, where everything else in the report is.
+  const auto ms = resolved(
+      "Air strikes hit Saada and Hodeidah in Yemen on Monday. Residents said a strike also hit the village of "
+      "Qahtabah near the border.");
+  for (const Mention& m : ms) {
+    if (m.candidates.empty()) continue;
+    const Place p = gaz().place(m.candidates.front().entry);
+    INFO(m.text << " -> " << p.name << " " << p.country_code);
+    CHECK((p.country_code == "YE" || p.country_code == "SA" || p.kind != PlaceKind::city));
+  }
+}
+
+TEST_CASE("an armed group's country settles a namesake the report leaves bare") {
+  // Monguno is a town in Borno, Nigeria; the report names only the group.
+  const auto with_group = resolved("ISWAP fighters attacked a military base in Monguno on Friday, killing four soldiers.");
+  const auto p = place_of(with_group, "Monguno");
+  REQUIRE(p.has_value());
+  CHECK(p->country_code == "NG");
+  // Al-Shabaab operates in Somalia and Kenya: "Afgooye" resolves there.
+  const auto shabaab = resolved("Al-Shabaab militants stormed a police station in Afgooye late on Tuesday.");
+  const auto q = place_of(shabaab, "Afgooye");
+  REQUIRE(q.has_value());
+  CHECK(q->country_code == "SO");
+}
+
+TEST_CASE("the dateline's country settles a namesake") {
+  // Two towns called Bor: one in South Sudan, one in Serbia (and more).
+  const auto ms = resolved("JUBA, Dec 19 (Reuters) - Rebels seized the town of Bor on Thursday, a spokesman said.", true);
+  const auto p = place_of(ms, "Bor");
+  REQUIRE(p.has_value());
+  CHECK(p->country_code == "SS");
+}
+
+TEST_CASE("a district of a city is the district when known, else the city") {
+  // Known to the gazetteer (GeoNames PPLX): a district, inside the city.
+  const auto known = resolved("Floods reached Lagos's Makoko district on Sunday.");
+  const auto makoko = place_of(known, "Makoko");
+  REQUIRE(makoko.has_value());
+  CHECK(makoko->feature == "PPLX");
+  CHECK(haversine_km(makoko->point, {6.45, 3.39}) < 20);
+  // Not known as a district there: never a namesake elsewhere, the city itself.
+  const auto unknown = resolved("A car bomb went off in the Medina district of Mogadishu, police said.");
+  const auto medina = place_of(unknown, "Medina");
+  if (medina) {
+    CHECK(medina->country_code == "SO");
+    CHECK(haversine_km(medina->point, {2.04, 45.34}) < 40);
+    const auto it = std::find_if(unknown.begin(), unknown.end(), [](const Mention& m) { return m.text == "Medina"; });
+    CHECK(it->part_of >= 0);
+  }
+  const auto old_city = resolved("Troops advanced through the Old City of Mosul on Tuesday.");
+  if (const auto p = place_of(old_city, "Old City")) CHECK(haversine_km(p->point, {36.34, 43.13}) < 40);
+}
+
+TEST_CASE("a Romance connector keeps a town's name whole") {
+  const auto ms = resolved("Insurgents entered the port town of Mocimboa da Praia in northern Mozambique.");
+  CHECK_FALSE(mentioned(ms, "Praia"));
+  const auto p = place_of(ms, "Mocimboa da Praia");
+  REQUIRE(p.has_value());
+  CHECK(p->country_code == "MZ");
+}
+
+TEST_CASE("common words and surnames are no places; cued places are") {
+  const auto ms = resolved(
+      "Interior Minister Taylor said the Bank would help. Still, officials in Raqqa and near Deir ez-Zor said "
+      "Brent crude prices rose.");
+  CHECK_FALSE(mentioned(ms, "Interior"));
+  CHECK_FALSE(mentioned(ms, "Still"));
+  CHECK_FALSE(mentioned(ms, "Bank"));
+  CHECK(place_of(ms, "Raqqa").has_value());
+  CHECK(place_of(ms, "Deir ez-Zor").has_value());
+}
