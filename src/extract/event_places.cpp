@@ -407,7 +407,7 @@ void SentenceEvents::fill_place(Event& e, const Mention& m) const {
   if (relative) e.geo_relation = m.cue;
   // "Kabul's Paghman district": the city stands for a part of it.
   const size_t after = m.last_token + 1 - v.s.first_token;
-  const bool part_of = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
+  const bool part_of = (after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s") || m.part_of >= 0;
   switch (p.kind) {
     case PlaceKind::city: e.geo_precision = relative || part_of ? 2 : 1; break;
     case PlaceKind::admin2: e.geo_precision = 2; break;

@@ -898,7 +898,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
         double odds = 0;
         for (size_t e = 0; e < ev_count; ++e) odds += weights.evidence[e] * m.evidence[e];
         m.place_odds = odds;
-        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty()) keep[i] = false;
+        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc)) keep[i] = false;
       }
       size_t w = 0;
       for (size_t i = 0; i < mentions.size(); ++i) {
@@ -940,6 +940,11 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       const Place p = gaz.place(m.candidates.front().entry);
       const bool weak = m.fuzzy || (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
       if (!weak || !ctx.has_other_places(r.names[i])) continue;
+      // Peoples ("Iranian pilgrims in the town of Taji") say who, not where: only named places outvote a town.
+      bool named_place_elsewhere = false;
+      for (size_t j = 0; j < mentions.size() && !named_place_elsewhere; ++j)
+        named_place_elsewhere = j != i && !mentions[j].candidates.empty() && !mentions[j].demonym && r.names[j] != r.names[i];
+      if (!named_place_elsewhere) continue;
       const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
       if (is_outside(s) && s.value[sig_near] == 0) m.candidates.clear();
     }
@@ -963,6 +968,25 @@ std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<
   for (size_t i = 0; i < mentions.size(); ++i)
     for (const auto& c : mentions[i].candidates) out[i].push_back(r.signals(ctx, dateline_cc, i, c));
   return out;
+}
+
+// "Cesar province", "the town of Taji", "a Baquba street", "the capital, Sana":
+// the text itself says the span is a place, whatever the span looks like.
+bool named_as_place(const Mention& m, const Document& doc) {
+  static constexpr std::string_view place_nouns[] = {
+      "province", "district", "governorate", "region", "state", "county", "village", "town", "city", "neighbourhood",
+      "neighborhood", "street", "camp", "crossing", "airport", "border", "countryside", "area", "suburb", "quarter"};
+  size_t k = m.end;
+  while (k < doc.text.size() && doc.text[k] == ' ') ++k;
+  size_t e = k;
+  while (e < doc.text.size() && std::islower(static_cast<unsigned char>(doc.text[e]))) ++e;
+  const std::string_view next = std::string_view(doc.text).substr(k, e - k);
+  if (std::find(std::begin(place_nouns), std::end(place_nouns), next) != std::end(place_nouns)) return true;
+  for (std::string_view cue : {"town of", "city of", "village of", "province of", "district of", "region of", "capital"})
+    if (m.cue.size() >= cue.size() && m.cue.compare(m.cue.size() - cue.size(), cue.size(), cue) == 0) return true;
+  // "the regional capital, Grozny", "the capital, Sana".
+  const std::string_view before = std::string_view(doc.text).substr(m.start > 12 ? m.start - 12 : 0, std::min<size_t>(m.start, 12));
+  return before.find("capital, ") != std::string_view::npos;
 }
 
 namespace {

@@ -116,6 +116,10 @@ std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<
 // named after its seat yields to the town unless the text says "province".
 void settle_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc);
 
+// Does the text itself say the span is a place ("Cesar province", "the town
+// of Taji", "the capital, Sana")? Such a span is kept whatever it looks like.
+bool named_as_place(const Mention& m, const Document& doc);
+
 // Confidence in a mention's best candidate, 0..1, from its score margin.
 double resolution_confidence(const Mention& m);
 
