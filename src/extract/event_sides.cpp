@@ -245,3 +245,38 @@ bool SentenceEvents::victims_are(const std::vector<int>& evidence, Role r) const
 }
 
 }  // namespace sitmap::event_reading
+
+namespace sitmap::event_reading {
+
+bool SentenceEvents::one_person(int c) const {
+  if (c < 0 || chunk(c).kind != ChunkKind::noun) return false;
+  const Chunk& ch = chunk(c);
+  const std::string& head = word(ch.head);
+  const Pos t = v.parse.tags[ch.head];
+  if (t == Pos::PRP) return one_of(head, {"he", "she", "him", "her"});
+  if (t == Pos::NNP) {  // a person's name, not a place's
+    for (size_t m : here)
+      if (within_chunk(mentions[m], c)) return false;
+    return ch.head > ch.first || seg.tokens[v.token(ch.head)].capitalized;
+  }
+  const bool singular = one_of(word(ch.first), {"a", "an", "the", "one"});
+  return singular && t == Pos::NN &&
+         (lex.roles.is(head, Role::civilian) || lex.roles.is(head, Role::military_target) ||
+          one_of(head, {"policeman", "sergeant", "officer", "soldier", "judge", "leader", "commander", "reporter",
+                        "journalist", "official", "governor", "mayor", "activist", "priest", "imam", "trader",
+                        "businessman", "student", "teacher", "doctor", "driver", "guard", "elder", "chief", "worker",
+                        "civilian", "villager", "farmer", "child", "woman", "man", "boy", "girl", "cousin", "son",
+                        "daughter", "father", "brother", "resident", "diplomat", "ambassador", "minister", "lawmaker"}));
+}
+
+// Was a person shot, stabbed or killed? A person hurt is violence whoever did it.
+bool SentenceEvents::person_hurt(const Frame& f) const {
+  if (!f.verbal || !(f.cls == C::shoot || f.cls == C::kill)) return false;
+  if (f.last + 1 < v.size() && one_of(word(f.last + 1), {"up", "down", "on", "through"})) return false;  // "shot up", "shot down"
+  const int victim = f.passive ? f.subject : f.object;
+  if (victim < 0) return false;
+  return one_person(victim) || people(victim) || lex.roles.is(word(chunk(victim).head), Role::civilian) ||
+         lex.roles.is(word(chunk(victim).head), Role::military_target);
+}
+
+}  // namespace sitmap::event_reading

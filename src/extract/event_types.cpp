@@ -217,7 +217,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       return territory && (armed || f.cls == C::retake);
     }
     case C::kill: case C::harm:
-      return armed || weapon || evidence.size() > 0;
+      return armed || weapon || evidence.size() > 0 || (person_hurt(f) && !disaster_in_sentence());
     case C::raid:
       // Police raids are arrests, not attacks.
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
@@ -228,6 +228,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       const bool damage = std::any_of(evidence.begin(), evidence.end(),
                                       [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
       return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
+             person_hurt(f) ||
              weapon_told_before(f).has_value();
     }
   }

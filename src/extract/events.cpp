@@ -72,7 +72,8 @@ std::optional<long> SentenceEvents::count_in(int c) const {
   const Chunk& ch = chunk(c);
   for (uint32_t k = ch.first; k <= ch.last; ++k)
     if (auto n = parse_count(v.words, k)) return n;
-  // "at least 20 people": the count is a chunk on its own after "at least".
+  // "A policeman was killed", "Walter Brown was shot dead": one person.
+  if (one_person(c)) return 1;
   return std::nullopt;
 }
 

@@ -413,7 +413,7 @@ struct FrameReader {
         if (d < 0) continue;
         // A noun inside another verb's phrase is that verb's ("clans involved in recent clashes").
         if (!frames[j].verbal && frames[j].governor >= 0 && frames[j].governor != f.chunk &&
-            frame_of_chunk(frames[j].governor) < 0)
+            frame_of_chunk(frames[j].governor) < 0 && p().in_prep_phrase(frames[j].chunk))
           continue;
         const bool dependent = cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate ||
                                cl.kind == ClauseKind::relative || cl.kind == ClauseKind::subordinate;

@@ -141,6 +141,9 @@ struct SentenceEvents {
 
   // Does a noun chunk name people (a plural or a person noun), not a place or thing?
   bool people(int c) const;
+  // A noun chunk naming one person: "a policeman", "Walter Brown", "him".
+  bool one_person(int c) const;
+  bool person_hurt(const Frame& f) const;
 
   bool military_actor(const std::vector<int>& side) const;
 
