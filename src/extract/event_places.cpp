@@ -98,6 +98,18 @@ bool SentenceEvents::subplace_noun(uint32_t k) const {
                           "capital", "countryside", "countrysides", "island", "valley", "zone", "block"});
 }
 
+// Does the chunk after "of" name a country or province, larger than what chunk `before` names?
+bool SentenceEvents::larger_after(int after, int before) const {
+  const Mention* big = nullptr;
+  for (size_t m : here)
+    if (within_chunk(mentions[m], after) && !mentions[m].candidates.empty()) big = &mentions[m];
+  if (!big || specificity(*big) < 2) return false;
+  if (unresolved_name(before)) return true;
+  for (size_t m : here)
+    if (within_chunk(mentions[m], before) && !mentions[m].candidates.empty() && specificity(mentions[m]) < specificity(*big)) return true;
+  return false;
+}
+
 // The places a phrase names, with its "of" chain and apposition:
 // "the Y district of X", "X, in Y province", "the port city of X".
 SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location_phrase) const {
@@ -270,7 +282,8 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       const std::string& prep = word(chunk(pp.prep).head);
       // "fired from X": the origin; "of X" is a place only after a noun ("the shelling of Aleppo").
       // "of X" after the action: "the shelling of Aleppo", "took control of Gao".
-      if ((!location_prep(prep) && prep != "of") || (prep == "from" && x.cls != C::protest)) continue;
+      if ((!location_prep(prep) && !(prep == "of" && where == Parse::PrepPhrase::after)) || (prep == "from" && x.cls != C::protest))
+        continue;
       if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
       PhrasePlace at = place_of_phrase(pp.object, true);
       if (at.empty()) continue;
@@ -303,7 +316,9 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   add(from_preps(f, Parse::PrepPhrase::after), 0);
   if (f.verbal) {
     const int what = f.passive ? f.subject : f.object;
-    if (f.cls != C::light && f.cls != C::kill && f.cls != C::harm) add(place_of_phrase(what), 1);
+    // What was hit is a place for a strike or a taking, never for a shooting or a kidnapping (a person).
+    if (!one_of(event_class_name(f.cls), {"light", "kill", "harm", "shoot", "abduct", "massacre", "die"}))
+      add(place_of_phrase(what), 1);
   } else {
     add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"
   }
