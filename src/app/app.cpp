@@ -54,16 +54,23 @@ void import_geojson(Store& store, const std::string& path) {
   for (const auto& [dataset, events] : by_dataset) store.append_events(events, dataset);
 }
 
+// A store to show: a GeoPackage read-only (reports dropped on the window
+// are written through a writer opened for them, so the viewer does not keep
+// other writers waiting), PostGIS for update.
+Store open_store_to_view(const std::string& location) {
+  return Store::open(location, is_postgis_dsn(location) ? Store::Mode::update : Store::Mode::read);
+}
+
 // The store to show: a GeoPackage or PostGIS store as is; GeoJSON layers and
 // report files are loaded into a temporary GeoPackage first.
 Store open_inputs(const std::vector<std::string>& inputs, const Gazetteer* gaz, std::string& temp_dir) {
   if (inputs.empty()) {
-    if (fs::exists(Store::kDefaultPath)) return Store::open(Store::kDefaultPath, Store::Mode::update);
+    if (fs::exists(Store::kDefaultPath)) return open_store_to_view(Store::kDefaultPath);
     throw std::invalid_argument("nothing to show: give a store (.gpkg, PG:...), GeoJSON or report files");
   }
   if (inputs.size() == 1 && is_store_path(inputs[0])) {
     if (!is_postgis_dsn(inputs[0]) && !fs::exists(inputs[0])) throw std::runtime_error(inputs[0] + ": no such store");
-    return Store::open(inputs[0], Store::Mode::update);
+    return open_store_to_view(inputs[0]);
   }
   char tmpl[] = "/tmp/sitmap-view-XXXXXX";
   temp_dir = mkdtemp(tmpl);
