@@ -12,6 +12,7 @@
 
 #include "app/viewer.hpp"
 #include "render/offscreen.hpp"
+#include "store/import.hpp"
 #include "store/ingest.hpp"
 #include "store/reproject.hpp"
 #include "store/synthetic.hpp"
@@ -36,22 +37,11 @@ std::optional<Gazetteer> open_gazetteer_quietly() {
   }
 }
 
-// Events of a GeoJSON layer (ours, or any with the record's field names).
+// Events of a GeoJSON layer (ours, or any with the record's field names);
+// features with impossible values are reported and left out.
 void import_geojson(Store& store, const std::string& path) {
-  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  if (!ds || ds->GetLayerCount() == 0) throw std::runtime_error(path + ":1: GDAL cannot read it as GeoJSON");
-  OGRLayer* layer = ds->GetLayer(0);
-  const EventColumns c(*layer->GetLayerDefn());
-  if (c.at[ev::event_date] < 0) throw std::runtime_error(path + ":1: no event_date property: not a Sitmap/ACLED-style event layer");
-  std::map<std::string, std::vector<Event>> by_dataset;
-  for (auto& f : *layer) {
-    Event e = event_from_feature(*f, c);
-    if (const OGRGeometry* g = f->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint)
-      e.point = {g->toPoint()->getY(), g->toPoint()->getX()};
-    const std::string dataset = c.at[ev::dataset] >= 0 && f->GetFieldAsString(c.at[ev::dataset])[0] ? f->GetFieldAsString(c.at[ev::dataset]) : "sitmap";
-    by_dataset[dataset].push_back(std::move(e));
-  }
-  for (const auto& [dataset, events] : by_dataset) store.append_events(events, dataset);
+  const LayerEvents layer = read_event_layer(path, [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); });
+  for (const auto& [dataset, events] : layer.by_dataset) store.append_events(events, dataset);
 }
 
 // A store to show: a GeoPackage read-only (reports dropped on the window
