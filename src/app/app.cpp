@@ -98,11 +98,6 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
-std::optional<std::pair<int, int>> parse_image_size(const std::string& text) {
-  int w = 0, h = 0;
-  if (std::sscanf(text.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 16384 || h > 16384) return std::nullopt;
-  return std::pair{w, h};
-}
 
 int run_viewer(const ViewOptions& o) {
   const auto gaz = open_gazetteer_quietly();
