@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
 # Runs a command with a display: the one there is, else a fresh Xvfb
 # (Mesa's llvmpipe renders). Skips (77) when neither is possible.
+# Xvfb picks a free display number itself (-displayfd): `xvfb-run -a`
+# could give two tests started at once the same one.
 if [ -n "${DISPLAY:-}" ]; then exec "$@"; fi
-if ! command -v xvfb-run > /dev/null; then
-  echo "skip: no DISPLAY and no xvfb-run (apt-get install xvfb xauth)"
+if ! command -v Xvfb > /dev/null; then
+  echo "skip: no DISPLAY and no Xvfb (apt-get install xvfb xauth)"
   exit 77
 fi
-exec xvfb-run -a -s "-screen 0 1920x1080x24" "$@"
+dir=$(mktemp -d)
+mkfifo "$dir/display"
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3> "$dir/display" 2> "$dir/xvfb.log" &
+xvfb=$!
+trap 'kill $xvfb 2> /dev/null; wait $xvfb 2> /dev/null; rm -rf "$dir"' EXIT
+read -r -t 20 number < "$dir/display"
+if [ -z "${number:-}" ]; then
+  echo "skip: Xvfb did not start: $(head -c 300 "$dir/xvfb.log")"
+  exit 77
+fi
+DISPLAY=:$number "$@"

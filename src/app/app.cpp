@@ -12,6 +12,7 @@
 
 #include "app/viewer.hpp"
 #include "render/offscreen.hpp"
+#include "store/import.hpp"
 #include "store/ingest.hpp"
 #include "store/reproject.hpp"
 #include "store/synthetic.hpp"
@@ -36,34 +37,30 @@ std::optional<Gazetteer> open_gazetteer_quietly() {
   }
 }
 
-// Events of a GeoJSON layer (ours, or any with the record's field names).
+// Events of a GeoJSON layer (ours, or any with the record's field names);
+// features with impossible values are reported and left out.
 void import_geojson(Store& store, const std::string& path) {
-  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  if (!ds || ds->GetLayerCount() == 0) throw std::runtime_error(path + ":1: GDAL cannot read it as GeoJSON");
-  OGRLayer* layer = ds->GetLayer(0);
-  const EventColumns c(*layer->GetLayerDefn());
-  if (c.at[ev::event_date] < 0) throw std::runtime_error(path + ":1: no event_date property: not a Sitmap/ACLED-style event layer");
-  std::map<std::string, std::vector<Event>> by_dataset;
-  for (auto& f : *layer) {
-    Event e = event_from_feature(*f, c);
-    if (const OGRGeometry* g = f->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint)
-      e.point = {g->toPoint()->getY(), g->toPoint()->getX()};
-    const std::string dataset = c.at[ev::dataset] >= 0 && f->GetFieldAsString(c.at[ev::dataset])[0] ? f->GetFieldAsString(c.at[ev::dataset]) : "sitmap";
-    by_dataset[dataset].push_back(std::move(e));
-  }
-  for (const auto& [dataset, events] : by_dataset) store.append_events(events, dataset);
+  const LayerEvents layer = read_event_layer(path, [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); });
+  for (const auto& [dataset, events] : layer.by_dataset) store.append_events(events, dataset);
+}
+
+// A store to show: a GeoPackage read-only (reports dropped on the window
+// are written through a writer opened for them, so the viewer does not keep
+// other writers waiting), PostGIS for update.
+Store open_store_to_view(const std::string& location) {
+  return Store::open(location, is_postgis_dsn(location) ? Store::Mode::update : Store::Mode::read);
 }
 
 // The store to show: a GeoPackage or PostGIS store as is; GeoJSON layers and
 // report files are loaded into a temporary GeoPackage first.
 Store open_inputs(const std::vector<std::string>& inputs, const Gazetteer* gaz, std::string& temp_dir) {
   if (inputs.empty()) {
-    if (fs::exists(Store::kDefaultPath)) return Store::open(Store::kDefaultPath, Store::Mode::update);
+    if (fs::exists(Store::kDefaultPath)) return open_store_to_view(Store::kDefaultPath);
     throw std::invalid_argument("nothing to show: give a store (.gpkg, PG:...), GeoJSON or report files");
   }
   if (inputs.size() == 1 && is_store_path(inputs[0])) {
     if (!is_postgis_dsn(inputs[0]) && !fs::exists(inputs[0])) throw std::runtime_error(inputs[0] + ": no such store");
-    return Store::open(inputs[0], Store::Mode::update);
+    return open_store_to_view(inputs[0]);
   }
   char tmpl[] = "/tmp/sitmap-view-XXXXXX";
   temp_dir = mkdtemp(tmpl);
@@ -101,11 +98,6 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
-std::optional<std::pair<int, int>> parse_image_size(const std::string& text) {
-  int w = 0, h = 0;
-  if (std::sscanf(text.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 16384 || h > 16384) return std::nullopt;
-  return std::pair{w, h};
-}
 
 int run_viewer(const ViewOptions& o) {
   const auto gaz = open_gazetteer_quietly();

@@ -1,7 +1,8 @@
-// `sitmap view --script FILE`: actions a test (or a user recording a demo)
-// plays against the live viewer, one per line; '#' starts a comment.
+// `sitmap view --script FILE`: plays the actions parse_script read against
+// the live viewer.
 #include <fmt/core.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -11,35 +12,15 @@
 #include "store/reproject.hpp"
 
 namespace sitmap {
-namespace {
-
-// The rest of the line after the first `n` words, unquoted.
-std::string rest_after(const std::string& line, int n) {
-  size_t pos = 0;
-  for (int i = 0; i < n; ++i) {
-    pos = line.find_first_not_of(' ', pos);
-    pos = line.find(' ', pos);
-    if (pos == std::string::npos) return "";
-  }
-  std::string r = line.substr(line.find_first_not_of(' ', pos) == std::string::npos ? line.size() : line.find_first_not_of(' ', pos));
-  if (r.size() >= 2 && r.front() == '"' && r.back() == '"') r = r.substr(1, r.size() - 2);
-  return r;
-}
-
-std::pair<int, int> parse_size(const std::string& s) {
-  const auto size = parse_image_size(s);
-  if (!size) throw std::invalid_argument("size '" + s + "': want WxH");
-  return *size;
-}
-
-}  // namespace
 
 ScriptRunner ScriptRunner::load(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ":1: cannot open the script");
+  std::ostringstream text;
+  text << in.rdbuf();
   ScriptRunner r;
   r.path = path;
-  for (std::string line; std::getline(in, line);) r.lines.push_back(line);
+  r.actions = parse_script(text.str(), path);
   return r;
 }
 
@@ -48,89 +29,85 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
     --wait_frames;
     return true;
   }
-  while (next < lines.size()) {
-    const size_t line_no = next + 1;
-    const std::string line = lines[next++];
-    std::istringstream words(line);
-    std::string verb, arg;
-    words >> verb >> arg;
-    if (verb.empty() || verb[0] == '#') continue;
-    auto fail = [&](const std::string& why) { throw std::runtime_error(fmt::format("{}:{}: {}", path, line_no, why)); };
+  using V = ScriptAction::Verb;
+  while (next < actions.size()) {
+    const ScriptAction& a = actions[next++];
+    auto fail = [&](const std::string& why) { throw std::runtime_error(fmt::format("{}:{}: {}", path, a.line, why)); };
     ViewerState& s = v.state();
     try {
-      if (verb == "time") {
-        const auto d = v.day_of(arg);
-        if (!d) fail("'" + arg + "' is not a date");
-        place_end(s.time, *d);
-      } else if (verb == "window") {
-        const auto n = parse_window_length(arg);
-        if (!n) fail("'" + arg + "' is not a window length (7d, 2w, 1m, 1y)");
-        s.time.from = s.time.to - static_cast<float>(*n - 1);
-        if (s.time.mode == WindowMode::single_day) s.time.mode = WindowMode::sliding;
-      } else if (verb == "mode") {
-        if (arg == "sliding") set_mode(s.time, WindowMode::sliding);
-        else if (arg == "cumulative") set_mode(s.time, WindowMode::cumulative);
-        else if (arg == "single-day") set_mode(s.time, WindowMode::single_day);
-        else fail("mode '" + arg + "': sliding, cumulative or single-day");
-      } else if (verb == "play") {
-        s.time.playing = true;
-        wait_frames = std::max(1, std::atoi(rest_after(line, 1).c_str()));
-        return true;
-      } else if (verb == "pause") {
-        s.time.playing = false;
-      } else if (verb == "filter") {
-        const std::string value = rest_after(line, 2);
-        FilterInputs& f = s.filter;
-        if (arg == "clear") {
-          f = FilterInputs{};
-          f.type_shown.assign(v.table().sub_types.size(), 1);
-        } else if (arg == "type") {
-          for (size_t t = 0; t < v.table().sub_types.size(); ++t)
-            f.type_shown[t] = v.table().sub_types[t] == value || v.table().event_types[t] == value;
-        } else if (arg == "actor") {
-          std::snprintf(f.actor, sizeof f.actor, "%s", value.c_str());
-        } else if (arg == "country") {
-          std::snprintf(f.country, sizeof f.country, "%s", value.c_str());
-        } else if (arg == "text") {
-          std::snprintf(f.text, sizeof f.text, "%s", value.c_str());
-        } else {
-          fail("filter '" + arg + "': type, actor, country, text or clear");
+      switch (a.verb) {
+        case V::time: {
+          const auto d = v.day_of(a.arg);
+          if (!d) fail("'" + a.arg + "' is not a date");
+          place_end(s.time, *d);
+          break;
         }
-        v.apply_filters();
-      } else if (verb == "select") {
-        v.select_event_id(arg);
-        if (s.selected < 0) fail("no event " + arg);
-        s.show_details = true;
-      } else if (verb == "view") {
-        double lon = 0, lat = 0, km = 0;
-        if (std::sscanf(rest_after(line, 1).c_str(), "%lf %lf %lf", &lon, &lat, &km) != 3) fail("view LON LAT KM_PER_PIXEL");
-        double x, y;
-        Reprojector(projection_crs(v.scene().projection())).forward(lon, lat, x, y);
-        s.camera.center_x = x;
-        s.camera.center_y = y;
-        s.camera.scale = km * 1000;
-      } else if (verb == "drop") {  // as if the files were dropped on the window
-        std::vector<std::string> files;
-        for (std::string file; words >> file;) files.push_back(file);
-        files.insert(files.begin(), arg);
-        v.add_files(files);
-      } else if (verb == "fit") {
-        v.fit_to_events();
-      } else if (verb == "export") {
-        v.export_layer(arg, export_format_for(arg));
-      } else if (verb == "png") {
-        const auto [w, h] = parse_size(rest_after(line, 2));
-        v.render_png(arg, w, h);
-      } else if (verb == "frames") {
-        v.render_frames(arg, std::max(1, std::atoi(rest_after(line, 2).c_str())), 640, 360);
-      } else if (verb == "screenshot") {
-        screenshot = arg;
-        return true;  // taken after the next frame is drawn
-      } else if (verb == "quit") {
-        window.request_close();
-        return false;
-      } else {
-        fail("unknown action '" + verb + "'");
+        case V::window:
+          s.time.from = s.time.to - static_cast<float>(a.count - 1);
+          if (s.time.mode == WindowMode::single_day) s.time.mode = WindowMode::sliding;
+          break;
+        case V::mode:
+          set_mode(s.time, a.arg == "sliding" ? WindowMode::sliding : a.arg == "cumulative" ? WindowMode::cumulative : WindowMode::single_day);
+          break;
+        case V::play:
+          s.time.playing = true;
+          wait_frames = a.count;
+          return true;
+        case V::pause:
+          s.time.playing = false;
+          break;
+        case V::filter: {
+          FilterInputs& f = s.filter;
+          if (a.arg == "clear") {
+            f = FilterInputs{};
+            f.type_shown.assign(v.table().sub_types.size(), 1);
+          } else if (a.arg == "type") {
+            for (size_t t = 0; t < v.table().sub_types.size(); ++t)
+              f.type_shown[t] = v.table().sub_types[t] == a.value || v.table().event_types[t] == a.value;
+          } else if (a.arg == "actor") {
+            std::snprintf(f.actor, sizeof f.actor, "%s", a.value.c_str());
+          } else if (a.arg == "country") {
+            std::snprintf(f.country, sizeof f.country, "%s", a.value.c_str());
+          } else {
+            std::snprintf(f.text, sizeof f.text, "%s", a.value.c_str());
+          }
+          v.apply_filters();
+          break;
+        }
+        case V::select:
+          v.select_event_id(a.arg);
+          if (s.selected < 0) fail("no event " + a.arg);
+          s.show_details = true;
+          break;
+        case V::view: {
+          double x, y;
+          Reprojector(projection_crs(v.scene().projection())).forward(a.lon, a.lat, x, y);
+          s.camera.center_x = x;
+          s.camera.center_y = y;
+          s.camera.scale = a.km_per_px * 1000;
+          break;
+        }
+        case V::drop:
+          v.add_files(a.files);
+          break;
+        case V::fit:
+          v.fit_to_events();
+          break;
+        case V::export_layer:
+          v.export_layer(a.arg, export_format_for(a.arg));
+          break;
+        case V::png:
+          v.render_png(a.arg, a.width, a.height);
+          break;
+        case V::frames:
+          v.render_frames(a.arg, a.count, 640, 360);
+          break;
+        case V::screenshot:
+          screenshot = a.arg;
+          return true;  // taken after the next frame is drawn
+        case V::quit:
+          window.request_close();
+          return false;
       }
     } catch (const std::invalid_argument& e) {
       fail(e.what());

@@ -183,7 +183,21 @@ void Viewer::add_files(const std::vector<std::string>& files) {
   std::string errors;
   IngestOptions options;
   options.on_error = [&](const std::string& m) { errors = m; };
-  const IngestResult r = ingest_files(store_, *gaz_, files, options);
+  IngestResult r;
+  try {
+    if (store_.is_writable()) {
+      r = ingest_files(store_, *gaz_, files, options);
+    } else {  // a GeoPackage shown read-only: a writer for these files, closed after
+      // No read left open here may hold SQLite's shared lock over the writer's commit.
+      for (const char* name : {kEventsLayer, kDocumentsLayer, kMentionsLayer})
+        if (OGRLayer* l = store_.dataset().GetLayerByName(name)) l->ResetReading();
+      Store writer = Store::open(store_.location(), Store::Mode::update);
+      r = ingest_files(writer, *gaz_, files, options);
+    }
+  } catch (const std::exception& e) {
+    state_.status = std::string("cannot add the reports: ") + e.what();
+    return;
+  }
   state_.status = fmt::format("added {} reports ({} events), {} already stored, {} failed{}{}", r.added, r.events,
                               r.already_stored, r.failed, errors.empty() ? "" : ": ", errors);
   reload();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/script.hpp"
 #include "app/timeline_model.hpp"
 #include "app/window.hpp"
 #include "render/scene.hpp"
@@ -116,14 +117,9 @@ class Viewer {
   std::shared_ptr<struct DetailsCache> details_;  // the pinned event's record and report, read once
 };
 
-// The script actions of `sitmap view --script FILE` (one per line):
-//   time DATE | window 7d | mode sliding|cumulative|single-day | play FRAMES
-//   filter type|actor|country|text VALUE | filter clear | select EVENT_ID
-//   view LON LAT KM_PER_PX | fit | drop FILE... | export PATH | png PATH WxH | frames DIR N
-//   screenshot PATH | quit
-// Errors say "FILE:LINE: reason".
+// Plays a `sitmap view --script FILE` (see script.hpp) against the viewer.
 struct ScriptRunner {
-  std::vector<std::string> lines;
+  std::vector<ScriptAction> actions;
   std::string path;
   size_t next = 0;
   int wait_frames = 0;

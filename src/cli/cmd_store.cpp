@@ -21,7 +21,7 @@ struct IngestArgs {
 
 int run_ingest(const IngestArgs& a) {
   const Gazetteer gaz = Gazetteer::open(a.index.empty() ? Gazetteer::default_path() : a.index);
-  Store store = Store::open(a.db);
+  Store store = Store::open(a.db, Store::Mode::update, [](const std::string& m) { fmt::print(stderr, "sitmap ingest: {}\n", m); });
   ProgressBar bar("docs");
   IngestOptions options;
   options.batch_size = a.batch;
@@ -89,7 +89,7 @@ struct ImportArgs {
 };
 
 int run_import(const ImportArgs& a) {
-  Store store = Store::open(a.db);
+  Store store = Store::open(a.db, Store::Mode::update, [](const std::string& m) { fmt::print(stderr, "sitmap import: {}\n", m); });
   const ImportFormat format = a.as == "acled" ? ImportFormat::acled : ImportFormat::gdelt;
   const ImportResult r = import_file(store, a.file, format, [](const std::string& m) { fmt::print(stderr, "sitmap import: {}\n", m); });
   fmt::print(stderr, "sitmap import: {} rows read, {} events added, {} already stored, {} rejected", r.rows, r.added,

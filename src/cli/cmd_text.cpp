@@ -29,9 +29,17 @@ int run_geoparse(const std::string& index) {
   std::ios::sync_with_stdio(false);
   for_each_jsonl_line(
       std::cin, "<stdin>",
-      [&](size_t, Document&& doc) {
-        const Analysis a = analyse(doc, gaz);
-        std::cout << geoparse_json(doc, a.mentions, gaz).dump() << '\n';
+      [&](size_t line, Document&& doc) {
+        try {
+          const Analysis a = analyse(doc, gaz);
+          std::cout << geoparse_json(doc, a.mentions, gaz).dump() << '\n';
+        } catch (const GazetteerError&) {
+          throw;
+        } catch (const std::exception& e) {  // the one document fails, the rest go on
+          const std::string message = "<stdin>:" + std::to_string(line) + ": cannot geoparse: " + e.what();
+          std::cout << nlohmann::json{{"id", doc.id}, {"error", message}}.dump() << '\n';
+          std::cerr << "sitmap geoparse: " << message << '\n';
+        }
       },
       [&](size_t line, const std::string& id, const std::string& message) {
         std::cout << nlohmann::json{{"id", id.empty() ? nlohmann::json(nullptr) : nlohmann::json(id)}, {"error", message}}.dump() << '\n';
@@ -45,9 +53,16 @@ int run_extract(const ExtractArgs& args) {
   const Gazetteer gaz = open_gazetteer(args.index);
   int rc = 0;
   auto emit = [&](const Document& doc) {
-    const Analysis a = analyse(doc, gaz);
-    for (const Event& e : a.events)
-      if (!(args.main_only && e.background)) std::cout << event_json(e).dump() << '\n';
+    try {
+      const Analysis a = analyse(doc, gaz);
+      for (const Event& e : a.events)
+        if (!(args.main_only && e.background)) std::cout << event_json(e).dump() << '\n';
+    } catch (const GazetteerError&) {
+      throw;
+    } catch (const std::exception& e) {  // the one document fails, the rest go on
+      std::cerr << "sitmap extract: " << doc.source << ": " << doc.id << ": cannot extract events: " << e.what() << '\n';
+      rc = 1;
+    }
   };
   if (args.jsonl) {
     for_each_jsonl_line(

@@ -80,7 +80,12 @@ const std::vector<std::pair<std::string_view, bool>>& admin_words() {
 }
 }  // namespace
 
+// The mapped file. Open() checks the header's sections (in the file,
+// aligned, table sizes powers of two, the string pool NUL-terminated);
+// every offset read from a record is checked before use, so a corrupt
+// index is a GazetteerError, never a read outside the mapping.
 struct Gazetteer::Mapping {
+  std::string path;
   int fd = -1;
   const char* data = nullptr;
   size_t size = 0;
@@ -101,20 +106,46 @@ struct Gazetteer::Mapping {
     if (data) munmap(const_cast<char*>(data), size);
     if (fd >= 0) close(fd);
   }
-  const char* str(uint32_t off) const { return strings + off; }
+
+  [[noreturn]] void corrupt(const std::string& what) const {
+    throw GazetteerError("gazetteer index " + path + " is corrupt (" + what + "); rebuild it with: sitmap gazetteer build -o " +
+                         path + ", or bash tools/dev.sh setup");
+  }
+  // `count` records from `first` lie inside a section of `section_count`.
+  void check_range(uint64_t first, uint64_t count, uint64_t section_count, const char* what) const {
+    if (first > section_count || count > section_count - first) corrupt(std::string(what) + " out of range");
+  }
+  const char* str(uint32_t off) const {
+    if (off >= header->strings.count) corrupt("a string offset out of range");
+    return strings + off;  // the pool ends with a NUL (checked at open)
+  }
+  const fmtx::EntryRecord& entry(uint64_t index) const {
+    if (index >= header->entries.count) corrupt("an entry index out of range");
+    return entries[index];
+  }
+  const fmtx::Posting& posting(uint64_t index) const {
+    if (index >= header->postings.count) corrupt("a posting out of range");
+    const fmtx::Posting& p = postings[index];
+    if (p.entry >= header->entries.count) corrupt("a posting to no entry");
+    if (p.how > static_cast<uint8_t>(MatchHow::base_name)) corrupt("a posting of no known kind");
+    return p;
+  }
 
   // Index of the record whose text equals `key` in an open-addressing table.
-  const fmtx::KeyRecord* find(const fmtx::KeyRecord* records, const uint32_t* slots, uint64_t slot_count,
-                              std::string_view key) const {
+  const fmtx::KeyRecord* find(const fmtx::KeyRecord* records, uint64_t record_count, const uint32_t* slots,
+                              uint64_t slot_count, std::string_view key) const {
     if (slot_count == 0) return nullptr;
     const uint64_t h = fmtx::hash_key(key);
     const uint64_t mask = slot_count - 1;
-    for (uint64_t s = h & mask;; s = (s + 1) & mask) {
+    uint64_t s = h & mask;
+    for (uint64_t probes = 0; probes < slot_count; ++probes, s = (s + 1) & mask) {
       const uint32_t v = slots[s];
       if (v == 0) return nullptr;
+      if (v > record_count) corrupt("a hash slot out of range");
       const fmtx::KeyRecord& r = records[v - 1];
       if (r.hash == static_cast<uint32_t>(h) && key == str(r.text)) return &r;
     }
+    return nullptr;  // a full table: no empty slot ends the probe
   }
 };
 
@@ -127,6 +158,7 @@ Gazetteer Gazetteer::open(const std::string& path) {
   const std::string rebuild = " (rebuild it with: sitmap gazetteer build -o " + path +
                               ", or bash tools/dev.sh setup)";
   auto m = std::make_unique<Mapping>();
+  m->path = path;
   m->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (m->fd < 0) throw GazetteerError("gazetteer index " + path + ": " + std::strerror(errno) + rebuild);
   struct stat st{};
@@ -144,18 +176,26 @@ Gazetteer Gazetteer::open(const std::string& path) {
     throw GazetteerError("gazetteer index " + path + " has format version " + std::to_string(h.version) +
                          ", this sitmap reads version " + std::to_string(fmtx::kVersion) + rebuild);
   if (h.file_size != m->size) throw GazetteerError("gazetteer index " + path + " is truncated" + rebuild);
-  auto at = [&](const fmtx::Section& s, size_t elem) {
-    if (s.offset + s.count * elem > m->size) throw GazetteerError("gazetteer index " + path + " is corrupt" + rebuild);
+  // Each section inside the file (no overflow in the sum) and aligned for its records.
+  auto at = [&](const fmtx::Section& s, size_t elem, size_t align, const char* name) {
+    if (s.offset > m->size || s.count > (m->size - s.offset) / elem) m->corrupt(std::string(name) + " section outside the file");
+    if (s.offset % align != 0) m->corrupt(std::string(name) + " section misaligned");
     return m->data + s.offset;
   };
-  m->entries = reinterpret_cast<const fmtx::EntryRecord*>(at(h.entries, sizeof(fmtx::EntryRecord)));
-  m->keys = reinterpret_cast<const fmtx::KeyRecord*>(at(h.keys, sizeof(fmtx::KeyRecord)));
-  m->postings = reinterpret_cast<const fmtx::Posting*>(at(h.postings, sizeof(fmtx::Posting)));
-  m->key_slots = reinterpret_cast<const uint32_t*>(at(h.key_slots, 4));
-  m->skeletons = reinterpret_cast<const fmtx::KeyRecord*>(at(h.skeletons, sizeof(fmtx::KeyRecord)));
-  m->skel_postings = reinterpret_cast<const uint32_t*>(at(h.skel_postings, 4));
-  m->skel_slots = reinterpret_cast<const uint32_t*>(at(h.skel_slots, 4));
-  m->strings = at(h.strings, 1);
+  m->entries = reinterpret_cast<const fmtx::EntryRecord*>(at(h.entries, sizeof(fmtx::EntryRecord), alignof(fmtx::EntryRecord), "entries"));
+  m->keys = reinterpret_cast<const fmtx::KeyRecord*>(at(h.keys, sizeof(fmtx::KeyRecord), alignof(fmtx::KeyRecord), "keys"));
+  m->postings = reinterpret_cast<const fmtx::Posting*>(at(h.postings, sizeof(fmtx::Posting), alignof(fmtx::Posting), "postings"));
+  m->key_slots = reinterpret_cast<const uint32_t*>(at(h.key_slots, 4, 4, "key slots"));
+  m->skeletons = reinterpret_cast<const fmtx::KeyRecord*>(at(h.skeletons, sizeof(fmtx::KeyRecord), alignof(fmtx::KeyRecord), "skeletons"));
+  m->skel_postings = reinterpret_cast<const uint32_t*>(at(h.skel_postings, 4, 4, "skeleton postings"));
+  m->skel_slots = reinterpret_cast<const uint32_t*>(at(h.skel_slots, 4, 4, "skeleton slots"));
+  m->strings = at(h.strings, 1, 1, "strings");
+  auto power_of_two = [](uint64_t n) { return (n & (n - 1)) == 0; };
+  if (!power_of_two(h.key_slots.count) || !power_of_two(h.skel_slots.count)) m->corrupt("a hash table's size is no power of two");
+  if (h.strings.count == 0 || m->strings[h.strings.count - 1] != '\0') m->corrupt("the string pool does not end with a NUL");
+  if (h.entries.count >= fmtx::kNoEntry) m->corrupt("too many entries");
+  for (const uint32_t e : h.country_by_code)
+    if (e != fmtx::kNoEntry && e >= h.entries.count) m->corrupt("a country code to no entry");
   return Gazetteer(std::move(m));
 }
 
@@ -176,7 +216,8 @@ size_t Gazetteer::size() const { return m_->header->entries.count; }
 size_t Gazetteer::file_bytes() const { return m_->size; }
 
 Place Gazetteer::place(uint32_t index) const {
-  const fmtx::EntryRecord& r = m_->entries[index];
+  const fmtx::EntryRecord& r = m_->entry(index);
+  if (r.kind > static_cast<uint8_t>(PlaceKind::sea)) m_->corrupt("an entry of no known kind");
   Place p;
   p.index = index;
   p.geonameid = r.geonameid;
@@ -258,11 +299,12 @@ void rank(const Gazetteer& g, std::vector<Candidate>& c, std::string_view folded
 
 std::vector<Candidate> Gazetteer::lookup_folded(std::string_view folded) const {
   std::vector<Candidate> out;
-  const fmtx::KeyRecord* k = m_->find(m_->keys, m_->key_slots, m_->header->key_slots.count, folded);
+  const fmtx::KeyRecord* k = m_->find(m_->keys, m_->header->keys.count, m_->key_slots, m_->header->key_slots.count, folded);
   if (!k) return out;
+  m_->check_range(k->first, k->count, m_->header->postings.count, "a key's postings");
   out.reserve(k->count);
   for (uint32_t i = 0; i < k->count; ++i) {
-    const fmtx::Posting& p = m_->postings[k->first + i];
+    const fmtx::Posting& p = m_->posting(uint64_t{k->first} + i);
     Candidate c;
     c.entry = p.entry;
     c.how = static_cast<MatchHow>(p.how);
@@ -288,15 +330,20 @@ std::vector<Candidate> Gazetteer::fuzzy(std::string_view name, size_t limit) con
   std::vector<Candidate> out;
   if (skel.size() < 2 || query.size() < 4) return out;
   const int bound = query.size() <= 6 ? 1 : query.size() <= 10 ? 2 : 3;
-  const fmtx::KeyRecord* s = m_->find(m_->skeletons, m_->skel_slots, m_->header->skel_slots.count, skel);
+  const fmtx::KeyRecord* s =
+      m_->find(m_->skeletons, m_->header->skeletons.count, m_->skel_slots, m_->header->skel_slots.count, skel);
   if (!s) return out;
+  m_->check_range(s->first, s->count, m_->header->skel_postings.count, "a skeleton's postings");
   std::set<uint32_t> seen;
   for (uint32_t i = 0; i < s->count; ++i) {
-    const fmtx::KeyRecord& key = m_->keys[m_->skel_postings[s->first + i]];
+    const uint32_t key_index = m_->skel_postings[uint64_t{s->first} + i];
+    if (key_index >= m_->header->keys.count) m_->corrupt("a skeleton posting to no key");
+    const fmtx::KeyRecord& key = m_->keys[key_index];
     const int d = edit_distance(query, translit_form(m_->str(key.text)), bound);
     if (d > bound) continue;
+    m_->check_range(key.first, key.count, m_->header->postings.count, "a key's postings");
     for (uint32_t j = 0; j < key.count; ++j) {
-      const fmtx::Posting& p = m_->postings[key.first + j];
+      const fmtx::Posting& p = m_->posting(uint64_t{key.first} + j);
       if (!seen.insert(p.entry).second) continue;
       Candidate c;
       c.entry = p.entry;

@@ -63,8 +63,9 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
     CPLSetThreadLocalConfigOption("LIBKML_NAME_FIELD", "location");
     CPLSetThreadLocalConfigOption("LIBKML_DESCRIPTION_FIELD", "sentence");
   }
+  CPLErrorReset();
   DatasetPtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!ds) throw StoreError(tmp + ": cannot create: " + CPLGetLastErrorMsg());
+  if (!ds) throw StoreError(tmp + ": cannot create: " + gdal_error_or("GDAL gave no reason (is the directory writable?)"));
 
   OGRSpatialReference srs = wgs84_lon_lat();
   std::optional<Reprojector> reproject;
@@ -75,8 +76,9 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
   srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   std::vector<const char*> lco = target.layer_options;
   lco.push_back(nullptr);
+  CPLErrorReset();
   OGRLayer* layer = ds->CreateLayer("events", &srs, wkbPoint, const_cast<char**>(lco.data()));
-  if (!layer) throw StoreError(tmp + ": cannot create layer: " + CPLGetLastErrorMsg());
+  if (!layer) throw StoreError(tmp + ": cannot create the events layer: " + gdal_error_or("GDAL gave no reason"));
 
   // The record's columns, then the time span as timestamps.
   std::vector<CsvColumn> columns;
@@ -94,11 +96,13 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
     }
     OGRFieldDefn defn(col.name, type);
     defn.SetSubType(sub);
-    if (layer->CreateField(&defn) != OGRERR_NONE) throw StoreError(tmp + ": cannot create field " + col.name);
+    CPLErrorReset();
+    if (layer->CreateField(&defn) != OGRERR_NONE)
+      throw StoreError(tmp + ": cannot create field " + col.name + ": " + gdal_error_or("GDAL gave no reason"));
   }
 
   size_t n = 0;
-  ds->StartTransaction(FALSE);
+  const bool in_transaction = ds->StartTransaction(FALSE) == OGRERR_NONE;  // not every driver has them
   for_each_event(store, filter, [&](const OGRFeature& in, const EventColumns& c) {
     OGRFeature out(layer->GetLayerDefn());
     const auto span = event_time_span(in, c);
@@ -115,10 +119,14 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
       double x = g->toPoint()->getX(), y = g->toPoint()->getY();
       if (!reproject || reproject->forward(x, y, x, y)) out.SetGeometryDirectly(new OGRPoint(x, y));
     }
-    if (layer->CreateFeature(&out) != OGRERR_NONE) throw StoreError(tmp + ": cannot write a feature: " + CPLGetLastErrorMsg());
+    CPLErrorReset();
+    if (layer->CreateFeature(&out) != OGRERR_NONE)
+      throw StoreError(tmp + ": cannot write a feature: " + gdal_error_or("GDAL gave no reason (disk full?)"));
     if (++n % 10000 == 0 && options.on_progress) options.on_progress(n);
   });
-  ds->CommitTransaction();
+  CPLErrorReset();
+  if (in_transaction && ds->CommitTransaction() != OGRERR_NONE)
+    throw StoreError(tmp + ": cannot write the events: " + gdal_error_or("the commit failed (disk full?)"));
   return n;
 }
 

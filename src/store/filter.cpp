@@ -47,8 +47,12 @@ std::string numeric_country_code(const std::string& iso2) {
 // All polygons of a vector file (or of one feature of it, by id), in WGS 84.
 OGRMultiPolygon read_polygons(const std::string& path, const std::string& only_id = {}) {
   ensure_gdal_registered();
-  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  if (!ds) throw std::invalid_argument(path + ": cannot read as a vector file: " + CPLGetLastErrorMsg());
+  require_local_file(path, "polygon file");
+  CPLErrorReset();
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, local_vector_drivers(), nullptr, nullptr));
+  if (!ds)
+    throw std::invalid_argument(path + ": cannot read as a polygon file: " +
+                                gdal_error_or("no such file, or not GeoJSON, GeoPackage, a shapefile, FlatGeobuf, KML or GPX"));
   OGRSpatialReference wgs84 = wgs84_lon_lat();
   OGRMultiPolygon out;
   for (OGRLayer* layer : ds->GetLayers()) {

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "store/export.hpp"
@@ -74,6 +75,13 @@ void append_coordinate(Buffer& out, double v) {
   out.append(digits, digits + len + 1);
 }
 
+// Valid JSON? Ours is "{}" or a few keys: "{}" and "[]" are answered
+// without a parser.
+bool is_small_json(std::string_view s) {
+  if (s == "{}" || s == "[]") return true;
+  return nlohmann::json::accept(s);
+}
+
 void append_value(Buffer& out, const OGRFieldDefn& defn, const OGRField* raw) {
   if (OGR_RawField_IsNull(raw) || OGR_RawField_IsUnset(raw)) {
     out.append(std::string_view("null"));
@@ -99,23 +107,30 @@ void append_value(Buffer& out, const OGRFieldDefn& defn, const OGRField* raw) {
       fmt::format_to(std::back_inserter(out), "\"{:04}-{:02}-{:02}\"", raw->Date.Year, int(raw->Date.Month), int(raw->Date.Day));
       break;
     case OFTString:
-      // JSON columns (quantities, targets) hold JSON we wrote; embed it as is.
-      if (defn.GetSubType() == OFSTJSON && (raw->String[0] == '{' || raw->String[0] == '[')) out.append(std::string_view(raw->String));
+      // JSON columns (quantities, targets) hold JSON we wrote: embedded as
+      // is, once checked (a store another tool wrote may hold anything).
+      if (defn.GetSubType() == OFSTJSON && (raw->String[0] == '{' || raw->String[0] == '[') && is_small_json(raw->String))
+        out.append(std::string_view(raw->String));
       else append_json_string(out, raw->String);
       break;
     default: out.append(std::string_view("null"));
   }
 }
 
-// One CSV cell; quoted when it holds a delimiter, quote, line break or edge space.
+// One CSV text cell; quoted when it holds a delimiter, quote, line break
+// or edge space. A cell a spreadsheet would run as a formula (=, +, -, @,
+// tab or carriage return first: "=HYPERLINK(...)") gets a leading
+// apostrophe, which spreadsheets show as text (OWASP's advice).
 void append_csv_cell(Buffer& out, std::string_view v) {
-  const bool quote = v.find_first_of(",\"\r\n") != std::string_view::npos ||
+  const bool formula = !v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos;
+  const bool quote = formula || v.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!v.empty() && (v.front() == ' ' || v.back() == ' '));
   if (!quote) {
     out.append(v);
     return;
   }
   out.push_back('"');
+  if (formula) out.push_back('\'');
   for (char c : v) {
     if (c == '"') out.push_back('"');
     out.push_back(c);
@@ -240,13 +255,13 @@ void append_feature(Buffer& out, const OGRFeature& f, const EventColumns& c, con
   }
   out.append(std::string_view(",\"properties\":{"));
   for (size_t i = 0; i < props.size(); ++i) {
-    if (i) out.push_back(',');
     out.append(props[i].key);
     append_value(out, *props[i].defn, f.GetRawFieldRef(props[i].column));
+    out.push_back(',');  // start_time and end_time always follow
   }
   if (const auto span = event_time_span(f, c))
-    fmt::format_to(std::back_inserter(out), ",\"start_time\":\"{}\",\"end_time\":\"{}\"", iso_start(span->first), iso_end(span->second));
-  else out.append(std::string_view(",\"start_time\":null,\"end_time\":null"));
+    fmt::format_to(std::back_inserter(out), "\"start_time\":\"{}\",\"end_time\":\"{}\"", iso_start(span->first), iso_end(span->second));
+  else out.append(std::string_view("\"start_time\":null,\"end_time\":null"));
   out.append(std::string_view("}}"));
 }
 

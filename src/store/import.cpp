@@ -11,6 +11,8 @@
 #include "core/fold.hpp"
 #include "core/numbers.hpp"
 #include "store/countries.hpp"
+#include "store/gdal_ptr.hpp"
+#include "store/schema.hpp"
 #include "text/reader.hpp"
 
 namespace sitmap {
@@ -234,7 +236,76 @@ void import_gdelt(const std::string& path, std::istream& in, std::vector<Event>&
   }
 }
 
+// A layer's date column, Date typed or text ("2015-11-15"): GDAL types a
+// GeoJSON property as text when one value is not a date.
+std::optional<CivilDate> layer_date(const OGRFeature& f, int index, bool& present) {
+  present = index >= 0 && f.IsFieldSetAndNotNull(index);
+  if (!present) return std::nullopt;
+  const OGRFieldType type = f.GetFieldDefnRef(index)->GetType();
+  std::optional<CivilDate> d = type == OFTDate || type == OFTDateTime ? date_field(f, index) : parse_date_exact(f.GetFieldAsString(index));
+  if (d && !is_valid(*d)) d.reset();
+  return d;
+}
+
+// Why a feature of an event layer cannot be shown; empty when it can.
+std::string impossible_values(const OGRFeature& f, const EventColumns& c, Event& e) {
+  bool present = false;
+  const auto date = layer_date(f, c.at[ev::event_date], present);
+  if (!date) return present ? "event_date '" + shown(f.GetFieldAsString(c.at[ev::event_date])) + "' is not a date" : "no event_date";
+  e.when.date = date;
+  const auto to = layer_date(f, c.at[ev::event_date_to], present);
+  if (present && !to) return "event_date_to '" + shown(f.GetFieldAsString(c.at[ev::event_date_to])) + "' is not a date";
+  if (to && days_from_civil(*to) < days_from_civil(*date)) return "event_date_to is before event_date";
+  e.when.date_to = to;
+  if (!std::isfinite(e.point.lat) || !std::isfinite(e.point.lon) || !valid_point(e.point.lat, e.point.lon))
+    return "no point on the globe (longitude -180..180, latitude -90..90)";
+  auto number = [&](int k) -> std::optional<double> {
+    if (c.at[k] < 0 || !f.IsFieldSetAndNotNull(c.at[k])) return std::nullopt;
+    return f.GetFieldAsDouble(c.at[k]);
+  };
+  struct Range {
+    int column;
+    const char* name;
+    double lo, hi;
+  };
+  constexpr Range kRanges[] = {{ev::time_precision, "time_precision", 1, 3},
+                               {ev::geo_precision, "geo_precision", 1, 3},
+                               {ev::fatalities, "fatalities", 0, 2147483647.0},
+                               {ev::confidence, "confidence", 0, 1}};
+  for (const Range& r : kRanges)
+    if (const auto v = number(r.column); v && !(*v >= r.lo && *v <= r.hi))
+      return std::string(r.name) + " " + shown(f.GetFieldAsString(c.at[r.column])) + " is out of range";
+  return "";
+}
+
 }  // namespace
+
+LayerEvents read_event_layer(const std::string& path, const std::function<void(const std::string&)>& on_error) {
+  ensure_gdal_registered();
+  require_local_file(path, "event layer");
+  CPLErrorReset();
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, local_vector_drivers(), nullptr, nullptr));
+  if (!ds || ds->GetLayerCount() == 0)
+    throw StoreError(path + ":1: cannot read it as an event layer: " + gdal_error_or("no such file, or not GeoJSON"));
+  OGRLayer* layer = ds->GetLayer(0);
+  const EventColumns c(*layer->GetLayerDefn());
+  if (c.at[ev::event_date] < 0) throw StoreError(path + ":1: no event_date property: not a Sitmap/ACLED-style event layer");
+  LayerEvents out;
+  for (auto& f : *layer) {
+    ++out.features;
+    Event e = event_from_feature(*f, c);
+    if (const OGRGeometry* g = f->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty())
+      e.point = {g->toPoint()->getY(), g->toPoint()->getX()};
+    if (const std::string why = impossible_values(*f, c, e); !why.empty()) {
+      ++out.rejected;
+      on_error(path + ": feature " + std::to_string(out.features) + ": " + why + ", skipped");
+      continue;
+    }
+    const char* dataset = c.at[ev::dataset] >= 0 ? f->GetFieldAsString(c.at[ev::dataset]) : "";
+    out.by_dataset[*dataset ? dataset : "sitmap"].push_back(std::move(e));
+  }
+  return out;
+}
 
 std::pair<std::string, std::string> acled_type_for_cameo(std::string_view code) {
   const std::string_view root = code.substr(0, 2);

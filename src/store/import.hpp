@@ -4,7 +4,9 @@
 // compare them. Rows that do not parse are reported by line and skipped;
 // rows already imported (same event id) are not added again.
 #include <functional>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "store/store.hpp"
 
@@ -19,6 +21,17 @@ struct ImportResult {
 
 ImportResult import_file(Store& store, const std::string& path, ImportFormat format,
                          const std::function<void(const std::string&)>& on_error);
+
+// Events of a vector layer with the record's field names (a GeoJSON export
+// of ours, or any such layer): what the viewer shows of a GeoJSON file.
+// Features with impossible values (no or no real event_date, a point off
+// the globe, event_date_to before event_date, a precision code or a count
+// out of range) are reported as "FILE: feature N: reason, skipped".
+struct LayerEvents {
+  std::map<std::string, std::vector<Event>> by_dataset;  // "sitmap" when the layer has no dataset column
+  size_t features = 0, rejected = 0;
+};
+LayerEvents read_event_layer(const std::string& path, const std::function<void(const std::string&)>& on_error);
 
 // ACLED sub_event_type (and its event_type) for a CAMEO event code; empty
 // when the code is not a conflict or protest code.

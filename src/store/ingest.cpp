@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "gazetteer/gazetteer.hpp"
 #include "text/reader.hpp"
 
 namespace sitmap {
@@ -26,10 +27,19 @@ class Ingester {
     }
     // Another report under the same name keeps its own id: event ids derive from it.
     if (store_.has_document_id(doc.id) || pending_ids_.count(doc.id)) doc.id += "~" + hash.substr(0, 8);
-    pending_hashes_.insert(hash);
-    pending_ids_.insert(doc.id);
     AnalysedDocument item{std::move(doc), std::move(hash), {}};
-    item.analysis = analyse(item.doc, gaz_);
+    // One document that cannot be analysed fails alone; the batch goes on.
+    // (A broken gazetteer fails every document: that one stops the ingest.)
+    try {
+      item.analysis = analyse(item.doc, gaz_);
+    } catch (const GazetteerError&) {
+      throw;
+    } catch (const std::exception& e) {
+      error(item.doc.source + ": " + item.doc.id + ": cannot extract events: " + e.what());
+      return;
+    }
+    pending_hashes_.insert(item.content_hash);
+    pending_ids_.insert(item.doc.id);
     batch_.push_back(std::move(item));
     if (batch_.size() >= options_.batch_size) flush();
   }
@@ -84,17 +94,9 @@ class Ingester {
   IngestResult result_;
 };
 
-}  // namespace
-
-IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const std::string> files,
-                          const IngestOptions& options) {
-  size_t total = 0, done = 0;
-  for (const auto& f : files) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(f, ec);
-    total += ec ? 0 : size;
-  }
-  Ingester ingester(store, gaz, options);
+// Reads each file (JSON Lines a document a line) into the ingester.
+void ingest_each(Ingester& ingester, std::span<const std::string> files, size_t total) {
+  size_t done = 0;
   for (const auto& path : files) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
@@ -107,6 +109,29 @@ IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const st
     }
     done += ec ? 0 : size;
     ingester.report_progress(done, total);
+  }
+}
+
+}  // namespace
+
+IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const std::string> files,
+                          const IngestOptions& options) {
+  size_t total = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(f, ec);
+    total += ec ? 0 : size;
+  }
+  Ingester ingester(store, gaz, options);
+  try {
+    ingest_each(ingester, files, total);
+  } catch (...) {
+    // What was read before the failure is stored: a rerun skips it.
+    try {
+      ingester.flush();
+    } catch (...) {
+    }
+    throw;
   }
   ingester.flush();
   return ingester.result();

@@ -1,9 +1,12 @@
 #include "store/schema.hpp"
 
 #include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+
+#include "core/numbers.hpp"
 
 namespace sitmap {
 namespace {
@@ -45,9 +48,29 @@ void set_optional(OGRFeature& f, int i, const std::optional<T>& v) {
   else f.SetFieldNull(i);
 }
 
+// An integer column as an int. A layer another tool wrote may hold reals
+// or 64-bit values there: those out of int's range read as null (a cast
+// would be undefined behaviour).
 std::optional<int> optional_int(const OGRFeature& f, int i) {
   if (i < 0 || !f.IsFieldSetAndNotNull(i)) return std::nullopt;
-  return f.GetFieldAsInteger(i);
+  if (f.GetFieldDefnRef(i)->GetType() == OFTInteger) return f.GetFieldAsInteger(i);
+  return int_in(f.GetFieldAsDouble(i), std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+}
+
+// A JSON number as a quantity: whole and in range, else nullopt.
+std::optional<long> json_count(const nlohmann::json& v) {
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<unsigned long long>();
+    if (u > static_cast<unsigned long long>(std::numeric_limits<long>::max())) return std::nullopt;
+    return static_cast<long>(u);
+  }
+  if (v.is_number_integer()) return v.get<long>();
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > 9.0e15) return std::nullopt;  // exact in a double
+    return static_cast<long>(d);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -136,7 +159,7 @@ std::optional<CivilDate> date_field(const OGRFeature& f, int index) {
 
 Event event_from_feature(const OGRFeature& f, const EventColumns& c) {
   auto str = [&](int k) { return c.at[k] >= 0 ? std::string(f.GetFieldAsString(c.at[k])) : std::string(); };
-  auto integer = [&](int k) { return c.at[k] >= 0 ? f.GetFieldAsInteger(c.at[k]) : 0; };
+  auto integer = [&](int k) { return optional_int(f, c.at[k]).value_or(0); };
   auto real = [&](int k) { return c.at[k] >= 0 ? f.GetFieldAsDouble(c.at[k]) : 0.0; };
   Event e;
   e.event_id = str(ev::event_id);
@@ -159,7 +182,7 @@ Event event_from_feature(const OGRFeature& f, const EventColumns& c) {
   const auto q = nlohmann::json::parse(str(ev::quantities), nullptr, false);
   if (q.is_object())
     for (const auto& [k, v] : q.items())
-      if (v.is_number()) e.quantities[k] = v.get<long>();
+      if (const auto n = json_count(v)) e.quantities[k] = *n;
   const auto t = nlohmann::json::parse(str(ev::targets), nullptr, false);
   if (t.is_array())
     for (const auto& v : t)

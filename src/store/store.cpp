@@ -7,6 +7,9 @@
 #include <ctime>
 #include <filesystem>
 #include <mutex>
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "gazetteer/index_format.hpp"
@@ -19,22 +22,38 @@ void ensure_gdal_registered() {
   std::call_once(once, [] { GDALAllRegister(); });
 }
 
-namespace {
-
-std::string last_gdal_error() {
+std::string gdal_error_or(const std::string& fallback) {
   const char* msg = CPLGetLastErrorMsg();
-  return msg && *msg ? msg : "unknown GDAL error";
+  return msg && *msg ? msg : fallback;
 }
+
+void require_local_file(const std::string& path, const std::string& what) {
+  const bool virtual_fs = path.rfind("/vsi", 0) == 0;
+  const bool url = path.find("://") != std::string::npos;
+  if (virtual_fs || url)
+    throw std::invalid_argument(what + " '" + path + "': not a local file (URLs and GDAL virtual file systems are not read)");
+}
+
+const char* const* local_vector_drivers() {
+  static const char* const drivers[] = {"GeoJSON", "GeoJSONSeq", "TopoJSON", "GPKG", "ESRI Shapefile", "FlatGeobuf",
+                                        "LIBKML", "KML", "MapInfo File", "GPX", nullptr};
+  return drivers;
+}
+
+namespace {
 
 // Commits on commit(); rolls back if left by an exception.
 class Transaction {
  public:
   explicit Transaction(GDALDataset& ds, const std::string& where) : ds_(ds) {
-    if (ds_.StartTransaction(FALSE) != OGRERR_NONE) throw StoreError(where + ": cannot start a transaction: " + last_gdal_error());
+    CPLErrorReset();
+    if (ds_.StartTransaction(FALSE) != OGRERR_NONE)
+      throw StoreError(where + ": cannot start a transaction: " + gdal_error_or("the store refused it (read-only, or busy?)"));
   }
   void commit(const std::string& where) {
     done_ = true;
-    if (ds_.CommitTransaction() != OGRERR_NONE) throw StoreError(where + ": commit failed: " + last_gdal_error());
+    CPLErrorReset();
+    if (ds_.CommitTransaction() != OGRERR_NONE) throw StoreError(where + ": commit failed: " + gdal_error_or("the store refused it (disk full?)"));
   }
   ~Transaction() {
     if (!done_) ds_.RollbackTransaction();
@@ -46,7 +65,9 @@ class Transaction {
 };
 
 void create_feature(OGRLayer& layer, OGRFeature& f, const std::string& where) {
-  if (layer.CreateFeature(&f) != OGRERR_NONE) throw StoreError(where + ": cannot write to layer " + layer.GetName() + ": " + last_gdal_error());
+  CPLErrorReset();
+  if (layer.CreateFeature(&f) != OGRERR_NONE)
+    throw StoreError(where + ": cannot write to layer " + layer.GetName() + ": " + gdal_error_or("the feature was refused"));
 }
 
 nlohmann::json candidates_json(const Mention& m, const Gazetteer& gaz) {
@@ -99,38 +120,161 @@ std::string utc_now_iso() {
 
 std::string content_hash(const Document& doc) { return fmt::format("{:016x}", index_format::hash_key(doc.text)); }
 
-Store::Store(DatasetPtr ds, std::string location, bool postgis)
-    : ds_(std::move(ds)), location_(std::move(location)), postgis_(postgis) {}
+Store::Store(DatasetPtr ds, std::string location, bool postgis, bool writable)
+    : ds_(std::move(ds)), location_(std::move(location)), postgis_(postgis), writable_(writable) {}
 
-Store Store::open(const std::string& path_or_dsn, Mode mode) {
+namespace {
+
+DatasetPtr open_dataset(const std::string& location, bool postgis, bool update) {
+  const unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+  const char* drivers[] = {postgis ? "PostgreSQL" : "GPKG", nullptr};
+  CPLErrorReset();
+  DatasetPtr ds(GDALDataset::Open(location.c_str(), flags, drivers, nullptr, nullptr));
+  if (ds) return ds;
+  if (postgis) throw StoreError(location + ": cannot open the PostGIS store: " + gdal_error_or("GDAL gave no reason"));
+  std::error_code ec;
+  if (!std::filesystem::exists(location, ec)) throw StoreError(location + ": no such store");
+  throw StoreError(location + ": cannot open the store: " +
+                   gdal_error_or(std::string("not a GeoPackage, or not ") + (update ? "writable" : "readable")));
+}
+
+std::string sql_literal(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// One integer from a query of our own ("SELECT COUNT(*) ..."); 0 when it gives none.
+int64_t query_integer(GDALDataset& ds, const std::string& sql) {
+  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (!result) return 0;
+  int64_t v = 0;
+  if (FeaturePtr f{result->GetNextFeature()}; f && f->IsFieldSetAndNotNull(0)) v = f->GetFieldAsInteger64(0);
+  ds.ReleaseResultSet(result);
+  return v;
+}
+
+}  // namespace
+
+Store Store::open(const std::string& path_or_dsn, Mode mode, const BusyNotice& on_busy) {
   ensure_gdal_registered();
-  const bool pg = is_postgis_dsn(path_or_dsn);
-  const unsigned flags = GDAL_OF_VECTOR | (mode == Mode::update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
-  DatasetPtr ds;
-  if (!pg && mode == Mode::update && !std::filesystem::exists(path_or_dsn)) {
-    GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!gpkg) throw StoreError("GDAL has no GPKG driver");
-    ds.reset(gpkg->Create(path_or_dsn.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  } else {
-    const char* drivers[] = {pg ? "PostgreSQL" : "GPKG", nullptr};
-    ds.reset(GDALDataset::Open(path_or_dsn.c_str(), flags, drivers, nullptr, nullptr));
-  }
-  if (!ds) throw StoreError(path_or_dsn + ": cannot open the store: " + last_gdal_error());
-  Store store(std::move(ds), path_or_dsn, pg);
+  if (!is_postgis_dsn(path_or_dsn)) return open_geopackage(path_or_dsn, mode, on_busy);
+  Store store(open_dataset(path_or_dsn, true, mode == Mode::update), path_or_dsn, true, mode == Mode::update);
   if (mode == Mode::update) store.create_schema();
   else if (!store.ds_->GetLayerByName(kEventsLayer)) throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
   store.load_known_documents();
   return store;
 }
 
+Store Store::open_geopackage(const std::string& path, Mode mode, const BusyNotice& on_busy) {
+  if (mode == Mode::read) {
+    Store store(open_dataset(path, false, false), path, false, false);
+    if (!store.ds_->GetLayerByName(kEventsLayer)) throw StoreError(path + ": not a Sitmap store (no events layer)");
+    if (!store.spatial_indexes_to_repair().empty()) {
+      // Left incomplete by a crash: repaired by a writer, then read again.
+      store.ds_.reset();
+      open_geopackage(path, Mode::update, on_busy);
+      store.ds_ = open_dataset(path, false, false);
+    }
+    store.load_known_documents();
+    return store;
+  }
+  WriterLock lock = WriterLock::acquire(path, on_busy);
+  if (!std::filesystem::exists(path)) create_geopackage(path);
+  Store store(open_dataset(path, false, true), path, false, true);
+  store.lock_ = std::move(lock);
+  // GDAL completes a new layer's R-tree (its triggers) only when the
+  // dataset is closed: close before the first batch can be written.
+  if (store.create_schema()) store.ds_ = open_dataset(path, false, true);
+  if (const auto broken = store.spatial_indexes_to_repair(); !broken.empty()) {
+    store.repair_spatial_indexes(broken);
+    store.ds_ = open_dataset(path, false, true);
+  }
+  store.load_known_documents();
+  return store;
+}
+
+void Store::create_geopackage(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const std::string prefix = "." + target.filename().string() + ".new-";
+  // Under the writer lock no one else is creating it: what is there was left by a crash.
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) fs::remove(entry.path(), ec);
+  const fs::path tmp = dir / (prefix + std::to_string(::getpid()) + ".gpkg");  // GDAL warns about other extensions
+  GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (!gpkg) throw StoreError("GDAL has no GPKG driver");
+  {
+    CPLErrorReset();
+    DatasetPtr ds(gpkg->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw StoreError(path + ": cannot create the store: " + gdal_error_or("GDAL gave no reason (is the directory writable?)"));
+    Store scratch(std::move(ds), tmp.string(), false, true);
+    try {
+      scratch.create_schema();
+    } catch (...) {
+      scratch.ds_.reset();
+      fs::remove(tmp, ec);
+      throw;
+    }
+  }  // closed here: layers, R-trees and triggers complete on disk
+  // link() never replaces a file: a store someone made meanwhile is kept.
+  if (::link(tmp.c_str(), path.c_str()) != 0 && errno != EEXIST) {
+    const std::string reason = std::strerror(errno);
+    fs::remove(tmp, ec);
+    throw StoreError(path + ": cannot create the store: " + reason);
+  }
+  fs::remove(tmp, ec);
+}
+
+std::vector<std::string> Store::spatial_indexes_to_repair() {
+  std::vector<std::string> out;
+  for (const char* name : {kEventsLayer, kMentionsLayer}) {
+    OGRLayer* layer = ds_->GetLayerByName(name);
+    if (!layer || layer->GetGeomType() == wkbNone || !layer->GetGeometryColumn() || !*layer->GetGeometryColumn()) continue;
+    const std::string rtree = std::string("rtree_") + name + "_" + layer->GetGeometryColumn();
+    const bool has_rtree = query_integer(*ds_, "SELECT COUNT(*) FROM sqlite_master WHERE name = " + sql_literal(rtree)) > 0;
+    const bool has_trigger = query_integer(*ds_, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = " +
+                                                     sql_literal(rtree + "_insert")) > 0;
+    if ((has_rtree && !has_trigger) || (!has_rtree && writable_)) out.push_back(name);
+  }
+  return out;
+}
+
+void Store::repair_spatial_indexes(const std::vector<std::string>& layers) {
+  // GDAL's DisableSpatialIndex() stops at the first missing trigger, so the
+  // broken index is taken down by hand: its triggers, its table, its entry.
+  for (const std::string& name : layers) {
+    const std::string geom = layer(name.c_str()).GetGeometryColumn();
+    const std::string rtree = "rtree_" + name + "_" + geom;
+    std::vector<std::string> triggers;
+    const std::string list = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE " + sql_literal(rtree + "\\_%") + " ESCAPE '\\'";
+    if (OGRLayer* result = ds_->ExecuteSQL(list.c_str(), nullptr, nullptr)) {
+      for (auto& f : *result) triggers.push_back(f->GetFieldAsString(0));
+      ds_->ReleaseResultSet(result);
+    }
+    Transaction tx(*ds_, location_);
+    for (const std::string& t : triggers) execute("DROP TRIGGER IF EXISTS \"" + t + "\"");
+    execute("DROP TABLE IF EXISTS \"" + rtree + "\"");
+    execute("DELETE FROM gpkg_extensions WHERE lower(table_name) = lower(" + sql_literal(name) + ") AND lower(column_name) = lower(" +
+            sql_literal(geom) + ") AND extension_name = 'gpkg_rtree_index'");
+    tx.commit(location_);
+  }
+  ds_ = open_dataset(location_, false, true);  // GDAL rereads that the layers have no index
+  for (const std::string& name : layers)
+    execute("SELECT CreateSpatialIndex(" + sql_literal(name) + ", " + sql_literal(layer(name.c_str()).GetGeometryColumn()) + ")");
+}
+
 void Store::execute(const std::string& sql) {
   CPLErrorReset();
   OGRLayer* result = ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
   if (result) ds_->ReleaseResultSet(result);
-  if (CPLGetLastErrorType() >= CE_Failure) throw StoreError(location_ + ": " + last_gdal_error() + " (in: " + sql + ")");
+  if (CPLGetLastErrorType() >= CE_Failure) throw StoreError(location_ + ": " + gdal_error_or("SQL failed") + " (in: " + sql + ")");
 }
 
-void Store::create_schema() {
+bool Store::create_schema() {
+  bool made_layer = false;
   OGRSpatialReference srs = wgs84_lon_lat();
   struct LayerSpec {
     const char* name;
@@ -143,8 +287,12 @@ void Store::create_schema() {
   const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
   for (const LayerSpec& spec : layers) {
     OGRLayer* layer = ds_->GetLayerByName(spec.name);
-    if (!layer) layer = ds_->CreateLayer(spec.name, spec.geom == wkbNone ? nullptr : &srs, spec.geom, const_cast<char**>(options));
-    if (!layer) throw StoreError(location_ + ": cannot create layer " + spec.name + ": " + last_gdal_error());
+    if (!layer) {
+      CPLErrorReset();
+      layer = ds_->CreateLayer(spec.name, spec.geom == wkbNone ? nullptr : &srs, spec.geom, const_cast<char**>(options));
+      if (!layer) throw StoreError(location_ + ": cannot create layer " + spec.name + ": " + gdal_error_or("GDAL gave no reason"));
+      made_layer = true;
+    }
     create_fields(*layer, spec.fields);
     layer->SyncToDisk();
   }
@@ -155,6 +303,7 @@ void Store::create_schema() {
   execute("CREATE INDEX IF NOT EXISTS mentions_document_id_idx ON mentions (document_id)");
   execute("CREATE UNIQUE INDEX IF NOT EXISTS documents_content_hash_idx ON documents (content_hash)");
   execute("CREATE INDEX IF NOT EXISTS documents_document_id_idx ON documents (document_id)");
+  return made_layer;
 }
 
 void Store::load_known_documents() {

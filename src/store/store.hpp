@@ -3,15 +3,18 @@
 // database ("PG:host=... dbname=..."), read and written through GDAL/OGR.
 // Layers: events (points), documents (no geometry), mentions (points).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "extract/pipeline.hpp"
 #include "store/gdal_ptr.hpp"
+#include "store/writer_lock.hpp"
 
 namespace sitmap {
 
@@ -35,12 +38,25 @@ class Store {
   enum class Mode { read, update };
   static constexpr const char* kDefaultPath = "sitmap.gpkg";
 
-  // Opens a GeoPackage path or a "PG:" DSN. In update mode a missing
-  // GeoPackage is created, and missing layers and indexes are made.
-  static Store open(const std::string& path_or_dsn, Mode mode = Mode::update);
+  // Told once when the store is busy and open() waits (see WriterLock).
+  using BusyNotice = std::function<void(const std::string&)>;
+
+  // Opens a GeoPackage path or a "PG:" DSN. In update mode a GeoPackage is
+  // written by one process at a time (WriterLock: a second one waits, told
+  // through `on_busy`); a missing one is created whole (layers, spatial
+  // indexes and their triggers) under a temporary name and then linked into
+  // place, so a crash never leaves a half-made store; missing layers and
+  // indexes are made. A spatial index a crash left without its triggers
+  // (stores of older versions) is rebuilt on open, in either mode.
+  static Store open(const std::string& path_or_dsn, Mode mode = Mode::update, const BusyNotice& on_busy = {});
+
+  Store(Store&&) noexcept = default;
+  Store& operator=(Store&&) noexcept = default;
+  ~Store() = default;  // the dataset closes before the writer lock is released (member order)
 
   const std::string& location() const { return location_; }
   bool is_postgis() const { return postgis_; }
+  bool is_writable() const { return writable_; }
   GDALDataset& dataset() { return *ds_; }
   OGRLayer& layer(const char* name);
   int64_t count(const char* layer_name);
@@ -71,13 +87,21 @@ class Store {
   void execute(const std::string& sql);
 
  private:
-  Store(DatasetPtr ds, std::string location, bool postgis);
-  void create_schema();
+  Store(DatasetPtr ds, std::string location, bool postgis, bool writable);
+  static Store open_geopackage(const std::string& path, Mode mode, const BusyNotice& on_busy);
+  static void create_geopackage(const std::string& path);
+  // Makes missing layers, fields and indexes; true when it made a layer.
+  bool create_schema();
+  // Layers whose R-tree lacks its triggers (or, when writable, is missing).
+  std::vector<std::string> spatial_indexes_to_repair();
+  void repair_spatial_indexes(const std::vector<std::string>& layers);
   void load_known_documents();
 
+  WriterLock lock_;  // declared before ds_: released after the dataset is closed
   DatasetPtr ds_;
   std::string location_;
   bool postgis_ = false;
+  bool writable_ = false;
   std::unordered_set<std::string> hashes_, document_ids_;
 };
 

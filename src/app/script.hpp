@@ -1,0 +1,31 @@
+#pragma once
+// `sitmap view --script FILE`: actions a test (or a user recording a demo)
+// plays against the live viewer, one per line; '#' starts a comment.
+//   time DATE | window 7d | mode sliding|cumulative|single-day | play [FRAMES] | pause
+//   filter type|actor|country|text VALUE | filter clear | select EVENT_ID
+//   view LON LAT KM_PER_PX | fit | drop FILE... | export PATH | png PATH WxH
+//   frames DIR [N] | screenshot PATH | quit
+// The whole script is checked before the first action runs: a bad line is
+// "FILE:LINE: reason", and nothing has happened yet.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitmap {
+
+struct ScriptAction {
+  enum class Verb { time, window, mode, play, pause, filter, select, view, drop, fit, export_layer, png, frames, screenshot, quit };
+  Verb verb = Verb::quit;
+  size_t line = 0;
+  std::string arg;                 // time: the date; mode; filter: what; select: the id; export/png/frames/screenshot: the path
+  std::string value;               // filter: the value
+  std::vector<std::string> files;  // drop
+  int count = 0;                   // window: days; play: frames; frames: how many
+  double lon = 0, lat = 0, km_per_px = 0;  // view
+  int width = 0, height = 0;               // png
+};
+
+// Every action of a script's text; throws std::runtime_error("PATH:LINE: reason").
+std::vector<ScriptAction> parse_script(std::string_view text, const std::string& path);
+
+}  // namespace sitmap

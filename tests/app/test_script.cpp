@@ -1,0 +1,66 @@
+#include <doctest/doctest.h>
+
+#include "app/app.hpp"
+#include "app/script.hpp"
+
+using namespace sitmap;
+using V = ScriptAction::Verb;
+
+TEST_CASE("a viewer script is read whole, each argument checked") {
+  const auto a = parse_script(
+      "# a session\n\ntime 2015-11-20\nwindow 2w\nmode sliding\nfilter type Air/drone strike\nview 39 35.5 4\n"
+      "select r-1\ndrop a.txt b.txt\nplay 3\nplay\npause\nexport layer.geojson\npng map.png 800x450\nframes out 3\n"
+      "screenshot s.png\r\nfit\nquit",
+      "s.txt");
+  REQUIRE(a.size() == 16);
+  CHECK(a[0].verb == V::time);
+  CHECK(a[0].line == 3);
+  CHECK(a[1].count == 14);
+  CHECK(a[3].arg == "type");
+  CHECK(a[3].value == "Air/drone strike");
+  CHECK(a[4].lon == 39);
+  CHECK(a[4].km_per_px == 4);
+  CHECK(a[6].files == std::vector<std::string>{"a.txt", "b.txt"});
+  CHECK(a[7].count == 3);
+  CHECK(a[8].count == 1);
+  CHECK(a[11].width == 800);
+  CHECK(a[11].height == 450);
+  CHECK(a[12].count == 3);
+  CHECK(a[13].arg == "s.png");  // a Windows line end is no part of the path
+  CHECK(a[15].verb == V::quit);
+}
+
+TEST_CASE("a bad script line is FILE:LINE: reason, before anything runs") {
+  auto error_of = [](const std::string& text) {
+    try {
+      parse_script(text, "bad.txt");
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("time 2015-11-20\nwarp 9\n") == "bad.txt:2: unknown action 'warp'");
+  CHECK(error_of("time 2015-02-30") == "bad.txt:1: '2015-02-30' is not a date");
+  CHECK(error_of("time xx 2015-11-13") == "bad.txt:1: 'xx' is not a date");
+  CHECK(error_of("window 0d").rfind("bad.txt:1: '0d' is not a window length", 0) == 0);
+  CHECK(error_of("view 39 35").rfind("bad.txt:1: view LON LAT", 0) == 0);
+  CHECK(error_of("view 39 95 4").rfind("bad.txt:1: view LON LAT", 0) == 0);
+  CHECK(error_of("view nan 35 4").rfind("bad.txt:1: view LON LAT", 0) == 0);
+  CHECK(error_of("png a.png 99999999999999999999x100").rfind("bad.txt:1: size", 0) == 0);  // once sscanf("%d"): undefined
+  CHECK(error_of("png a.png 800x450x3").rfind("bad.txt:1: size", 0) == 0);
+  CHECK(error_of("play lots").rfind("bad.txt:1: play 'lots'", 0) == 0);
+  CHECK(error_of("frames out 1e9").rfind("bad.txt:1: frames '1e9'", 0) == 0);
+  CHECK(error_of("frames").rfind("bad.txt:1: frames: want a directory", 0) == 0);
+  CHECK(error_of("filter colour red").rfind("bad.txt:1: filter 'colour'", 0) == 0);
+  CHECK(error_of("mode fast").rfind("bad.txt:1: mode 'fast'", 0) == 0);
+  CHECK(error_of("select").rfind("bad.txt:1: select: want", 0) == 0);
+  CHECK(error_of(std::string(100000, 'x')).size() < 120);  // a huge line is quoted short
+}
+
+TEST_CASE("image sizes") {
+  CHECK(parse_image_size("1600x900") == std::pair{1600, 900});
+  CHECK_FALSE(parse_image_size("15x900").has_value());
+  CHECK_FALSE(parse_image_size("1600x").has_value());
+  CHECK_FALSE(parse_image_size("16.5x900").has_value());
+  CHECK_FALSE(parse_image_size("99999999999x900").has_value());
+}
