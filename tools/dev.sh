@@ -5,6 +5,9 @@
 #                             store, export, and the map (the viewer, or a PNG without a display)
 #   bash tools/dev.sh test    setup, then run every test (ctest)
 #   bash tools/dev.sh bench   setup, then run the benchmarks (prints figures)
+#   bash tools/dev.sh test-asan  setup, then build with clang and ASan+UBSan (build-asan/) and run every test
+#   bash tools/dev.sh fuzz [SECONDS]  setup, then fuzz each target SECONDS (default 60) with libFuzzer
+#                             (build-fuzz/; new inputs in build-fuzz/corpus/, crashes in build-fuzz/findings/)
 # Every step is skipped when its inputs have not changed, so reruns are fast.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -106,16 +109,96 @@ bench() {
   "$BUILD/bench/gazetteer_bench" "$BUILD/gazetteer.idx" "$BUILD/geodata/node_modules" "$ROOT/geodata"
   "$BUILD/bench/gazetteer_coverage" "$BUILD/gazetteer.idx" "$ROOT/../shared/data/geoparse" || true
   bash bench/extract_bench.sh "$BUILD/sitmap" "$ROOT/../shared/data/geoparse/lgl.jsonl"
+  # One long report through the extraction stages, 0.2 to 16 MiB.
+  "$BUILD/bench/resolve_bench" "$BUILD/gazetteer.idx" "$ROOT/samples/reports"
   # 1M-event store: GeoJSON export vs ogr2ogr, one-week query, ingest rate (about 3 minutes, 2 GB of scratch).
   SITMAP_GAZETTEER=$BUILD/gazetteer.idx "$BUILD/bench/store_bench" "$BUILD/bench-store" "$ROOT/samples/reports" 1000000
   # Frame times while scrubbing 100k, 1M and 10M events; first frame of the 1M store above.
   SITMAP_GAZETTEER=$BUILD/gazetteer.idx bash tests/with_display.sh "$BUILD/sitmap" bench-render --store "$BUILD/bench-store/synthetic.gpkg"
 }
 
+# clang and its sanitizer/libFuzzer runtimes only for test-asan and fuzz:
+# the main build, the tests and the demo use g++.
+install_clang() {
+  command -v clang++-14 >/dev/null && [ -d /usr/lib/llvm-14/lib/clang ] &&
+    dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q 'ok installed' && return 0
+  [ "$(id -u)" -eq 0 ] || { echo "tools/dev.sh: need root to apt-get install clang-14 libclang-rt-14-dev" >&2; exit 1; }
+  log "installing clang-14 libclang-rt-14-dev"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends clang-14 libclang-rt-14-dev
+}
+
+# A clang build of its own beside the main one: sanitizers, optionally
+# libFuzzer's coverage; the gazetteer index and geodata are the main build's.
+clang_build() {  # DIR, then cmake options
+  local dir=$1
+  shift
+  install_clang
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    log "configuring $dir (clang, $*)"
+    mkdir -p "$dir"
+    CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  fi
+  ln -sfn "$BUILD/geodata" "$dir/geodata"
+  ln -sfn "$BUILD/gazetteer.idx" "$dir/gazetteer.idx"
+}
+
+# Sanitizer options: any finding fails the test. No suppressions: Debian's
+# Dear ImGui backends are built without UBSan (CMakeLists.txt says why), and
+# Mesa's driver, which Mesa unloads while it still holds memory, is kept
+# loaded in the viewer tests (tests/with_display.sh) instead of its "leaks"
+# being suppressed.
+sanitizer_env() {
+  export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export SITMAP_SANITIZED=1
+}
+
+test_asan() {
+  setup
+  local dir=${SITMAP_ASAN_BUILD:-$ROOT/build-asan}
+  clang_build "$dir" -DSITMAP_SANITIZE=address,undefined
+  log "building with ASan+UBSan"
+  cmake --build "$dir" -j"$JOBS"
+  sanitizer_env
+  log "running tests under ASan+UBSan"
+  cd "$dir" && ctest --output-on-failure -j"$JOBS"
+}
+
+# Each target for SECONDS, one after another, its corpus growing in
+# build-fuzz/corpus/TARGET from the seeds (which stay as they are).
+fuzz() {
+  local seconds=${1:-60} dir=${SITMAP_FUZZ_BUILD:-$ROOT/build-fuzz}
+  setup
+  clang_build "$dir" -DSITMAP_SANITIZE=address,undefined -DSITMAP_FUZZ_INSTRUMENT=ON
+  log "building the fuzz targets (libFuzzer, ASan+UBSan)"
+  cmake --build "$dir" -j"$JOBS" --target $(cut -d' ' -f1 "$dir/fuzz_targets.txt")
+  sanitizer_env
+  export ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0  # a leak report stops libFuzzer; the tests check leaks
+  export SITMAP_GAZETTEER=$BUILD/gazetteer.idx
+  mkdir -p "$dir/findings"
+  local failed=0 target seeds
+  while read -r target seeds; do
+    mkdir -p "$dir/corpus/$target"
+    log "fuzzing $target for $seconds s"
+    # shellcheck disable=SC2086
+    if ! "$dir/tests/fuzz/$target" "$dir/corpus/$target" $seeds -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
+        -print_final_stats=1 -artifact_prefix="$dir/findings/$target-" > "$dir/$target.log" 2>&1; then
+      failed=1
+      echo "$target: a finding, see $dir/$target.log and $dir/findings/" >&2
+    fi
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$dir/$target.log" | sed "s/^/  $target /" >&2 || true
+  done < "$dir/fuzz_targets.txt"
+  return $failed
+}
+
 case "${1:-}" in
   setup) setup ;;
   demo) demo ;;
   test) run_tests ;;
+  test-asan) test_asan ;;
+  fuzz) fuzz "${2:-60}" ;;
   bench) bench ;;
-  *) echo "usage: bash tools/dev.sh setup|demo|test|bench" >&2; exit 2 ;;
+  *) echo "usage: bash tools/dev.sh setup|demo|test|test-asan|fuzz [SECONDS]|bench" >&2; exit 2 ;;
 esac

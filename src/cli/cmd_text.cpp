@@ -134,13 +134,14 @@ int run_summary(const std::string& path) {
     } catch (const nlohmann::json::exception&) {
       throw std::runtime_error(path + ":" + std::to_string(line_no) + ": not a JSON event");
     }
-    if (e.value("background", false)) { ++background; continue; }
+    if (!e.is_object()) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": not a JSON event (an object)");
+    if (e.contains("background") && e["background"] == true) { ++background; continue; }
     ++n;
-    ++by_type[e.value("sub_event_type", "")];
     auto str = [&](const char* k) { return e.contains(k) && e[k].is_string() ? e[k].get<std::string>() : std::string(); };
+    ++by_type[str("sub_event_type")];
     fmt::print("{:<11} {:<26} {:<22} {:<20} {:>5}  {}\n", str("event_date"), str("sub_event_type").substr(0, 26),
                str("actor1").substr(0, 22), str("location").substr(0, 20),
-               e["fatalities"].is_number() ? std::to_string(e["fatalities"].get<int>()) : "", str("document_id"));
+               e["fatalities"].is_number() ? e["fatalities"].dump() : "", str("document_id"));
   }
   fmt::print("\n{} events ({} background kept apart)\n", n, background);
   for (const auto& [t, c] : by_type) fmt::print("  {:>4}  {}\n", c, t);

@@ -332,14 +332,20 @@ std::pair<std::string, std::string> acled_type_for_cameo(std::string_view code) 
   return {};
 }
 
+std::vector<Event> read_coded_events(std::istream& in, const std::string& path, ImportFormat format, ImportResult& r,
+                                     const std::function<void(const std::string&)>& on_error) {
+  std::vector<Event> events;
+  if (format == ImportFormat::acled) import_acled(path, in, events, r, on_error);
+  else import_gdelt(path, in, events, r, on_error);
+  return events;
+}
+
 ImportResult import_file(Store& store, const std::string& path, ImportFormat format,
                          const std::function<void(const std::string&)>& on_error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw StoreError(path + ":1: cannot open");
   ImportResult r;
-  std::vector<Event> events;
-  if (format == ImportFormat::acled) import_acled(path, in, events, r, on_error);
-  else import_gdelt(path, in, events, r, on_error);
+  const std::vector<Event> events = read_coded_events(in, path, format, r, on_error);
   r.added = store.add_events(events, format == ImportFormat::acled ? "acled" : "gdelt");
   r.already_stored = events.size() - r.added;
   return r;

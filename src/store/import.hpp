@@ -4,6 +4,7 @@
 // compare them. Rows that do not parse are reported by line and skipped;
 // rows already imported (same event id) are not added again.
 #include <functional>
+#include <istream>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +22,12 @@ struct ImportResult {
 
 ImportResult import_file(Store& store, const std::string& path, ImportFormat format,
                          const std::function<void(const std::string&)>& on_error);
+
+// The rows of an ACLED CSV or GDELT file as events, without a store (what
+// import_file stores); `result` counts rows, rejected and not-conflict rows.
+// Throws StoreError when the input is not such a file at all.
+std::vector<Event> read_coded_events(std::istream& in, const std::string& path, ImportFormat format, ImportResult& result,
+                                     const std::function<void(const std::string&)>& on_error);
 
 // Events of a vector layer with the record's field names (a GeoJSON export
 // of ours, or any such layer): what the viewer shows of a GeoJSON file.

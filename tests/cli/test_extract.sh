@@ -25,6 +25,10 @@ grep -q '<stdin>:2:' "$D/err" && ok || bad "extract --jsonl names the bad line"
 grep -q '"document_id":"a"' "$D/ev" && ok || bad "document a's event missing"
 ! grep -q '"fatalities":1' "$D/ev" && ok || bad "an absurd count was taken"
 "$S" extract > /dev/null 2>&1; [ $? -eq 2 ] && ok || bad "no files: usage error"
+# summary of a hand-edited events file: odd values are shown, a non-object names its line.
+printf '%s\n' '{"fatalities":1e300,"background":"x","sub_event_type":5}' '[1,2]' > "$D/odd.jsonl"
+"$S" summary "$D/odd.jsonl" > "$D/out" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "odd.jsonl:2: not a JSON event" "$D/err" && ok || bad "summary of odd events: exit $rc, $(cat "$D/err")"
 rm -rf "$D"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
