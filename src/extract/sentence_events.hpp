@@ -201,6 +201,7 @@ struct SentenceEvents {
   std::optional<std::pair<uint32_t, uint32_t>> unresolved_name(int c) const;
 
   bool subplace_noun(uint32_t k) const;
+  bool of_names_place(int c) const;
   bool larger_after(int after, int before) const;
 
   // The places a phrase names, with its "of" chain and apposition:

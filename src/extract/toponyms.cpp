@@ -982,8 +982,27 @@ bool named_as_place(const Mention& m, const Document& doc) {
   while (e < doc.text.size() && std::islower(static_cast<unsigned char>(doc.text[e]))) ++e;
   const std::string_view next = std::string_view(doc.text).substr(k, e - k);
   if (std::find(std::begin(place_nouns), std::end(place_nouns), next) != std::end(place_nouns)) return true;
-  for (std::string_view cue : {"town of", "city of", "village of", "province of", "district of", "region of", "capital"})
-    if (m.cue.size() >= cue.size() && m.cue.compare(m.cue.size() - cue.size(), cue.size(), cue) == 0) return true;
+  // "the town of X", "the western countryside of X": a place noun, then "of".
+  const std::string_view text(doc.text);
+  size_t b = m.start;
+  auto word_before = [&]() {
+    while (b > 0 && text[b - 1] == ' ') --b;
+    const size_t end = b;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+    return text.substr(b, end - b);
+  };
+  const std::string_view before_word = word_before();
+  if (before_word == "of") {
+    const std::string_view noun = word_before();
+    if (std::find(std::begin(place_nouns), std::end(place_nouns), noun) != std::end(place_nouns)) return true;
+  }
+  // "captured Knin", "shelled Kramatorsk": what these verbs take is ground.
+  static constexpr std::string_view ground_verbs[] = {
+      "captured", "seized", "recaptured", "retook", "overran", "stormed", "shelled", "bombed", "besieged", "liberated",
+      "encircled", "bombarded", "occupied", "invaded", "annexed", "capture", "seize", "recapture", "retake", "shell"};
+  if (m.fuzzy) return false;
+  if (std::find(std::begin(ground_verbs), std::end(ground_verbs), before_word) != std::end(ground_verbs)) return true;
+  if (m.cue.size() >= 7 && m.cue.compare(m.cue.size() - 7, 7, "capital") == 0) return true;
   // "the regional capital, Grozny", "the capital, Sana".
   const std::string_view before = std::string_view(doc.text).substr(m.start > 12 ? m.start - 12 : 0, std::min<size_t>(m.start, 12));
   return before.find("capital, ") != std::string_view::npos;
