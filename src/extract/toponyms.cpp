@@ -1020,6 +1020,12 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
     if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 ||
         after.find("county") == 1 || after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
       continue;
+    // "the northern province of Samangan": named as the province.
+    const std::string before = ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
+    if (before.find("province of") != std::string::npos || before.find("governorate of") != std::string::npos ||
+        before.find("region of") != std::string::npos || before.find("state of") != std::string::npos ||
+        before.find("oblast of") != std::string::npos || before.find("district of") != std::string::npos)
+      continue;
     for (size_t c = 1; c < m.candidates.size(); ++c) {
       const Place p = gaz.place(m.candidates[c].entry);
       const bool seat = top.kind == PlaceKind::admin1
@@ -1027,8 +1033,10 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
                                   (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name) ||
                                    haversine_km(p.point, top.point) < 100)
                             : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
-      if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code &&
-          translit_form(fold_name(p.name)) == translit_form(fold_name(m.text))) {
+      // The seat bears the mention's name, its own or another ("Mykolayiv" for "Mykolaiv").
+      const bool same_name = translit_form(fold_name(p.name)) == translit_form(fold_name(m.text)) ||
+                             (!m.candidates[c].fuzzy && seat && top.kind == PlaceKind::admin1 && p.feature == "PPLA");
+      if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code && same_name) {
         std::rotate(m.candidates.begin(), m.candidates.begin() + static_cast<long>(c), m.candidates.begin() + static_cast<long>(c) + 1);
         break;
       }
