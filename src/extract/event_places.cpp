@@ -269,7 +269,7 @@ bool SentenceEvents::location_prep(std::string_view p) {
 
 int SentenceEvents::where_specificity(const Where& w) const {
   if (w.at.name) return 0;
-  return specificity(*w.at.place) >= 3 ? 1 : 0;  // a country yields to any place inside it
+  return specificity(*w.at.place);  // a country yields to any place inside it, a province to its towns
 }
 
 std::string_view SentenceEvents::where_country(const Where& w) const {
@@ -340,11 +340,17 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"
   }
   std::vector<int> words_of_action = {f.chunk, f.object, f.agent};
+  for (const auto& pp : f.preps)  // "killed 30 people at a hall where fans were watching a match in Konduga"
+    if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && location_prep(word(chunk(pp.prep).head)))
+      words_of_action.push_back(pp.object);
   for (int e : evidence) {
     const Frame& ef = frames[static_cast<size_t>(e)];
     add(from_preps(ef, Parse::PrepPhrase::after), 2);
     if (ef.verbal && !is_consequence(ef.cls)) add(place_of_phrase(ef.passive ? ef.subject : ef.object), 2);
     words_of_action.push_back(ef.chunk);
+    for (const auto& pp : ef.preps)
+      if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && location_prep(word(chunk(pp.prep).head)))
+        words_of_action.push_back(pp.object);
   }
   // "a suicide bomber ... that targeted a checkpoint in Adhaim".
   for (size_t cl = 1; cl < v.parse.clauses.size(); ++cl) {

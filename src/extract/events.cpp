@@ -396,8 +396,8 @@ void refine_country_level(std::vector<Event>& kept, const Document& doc, const S
     if (e.location_start) used.insert(*e.location_start);
   for (Event& e : kept) {
     if (e.geo_precision != 3 || e.background) continue;
-    size_t si = 0;
-    while (si < seg.sentences.size() && seg.sentences[si].start < e.start) ++si;
+    size_t si = 0;  // the event's sentence (its start may lie past a dateline)
+    while (si + 1 < seg.sentences.size() && seg.sentences[si + 1].start <= e.start) ++si;
     for (const Mention& m : mentions) {
       if (m.sentence <= si || m.sentence > si + 2 || m.candidates.empty() || m.demonym || m.in_name || m.dateline) continue;
       if (used.count(m.start)) continue;
