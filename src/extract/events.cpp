@@ -299,6 +299,15 @@ bool same_kind(const Event& a, const Event& b) {
          (a.sub_event_type == "Remote explosive/landmine/IED" || b.sub_event_type == "Remote explosive/landmine/IED");
 }
 
+// "a second car bomb", "another blast": a new incident, not the last one retold.
+bool told_as_another(const Document& doc, const Event& e) {
+  const size_t from = e.trigger_start > 24 ? e.trigger_start - 24 : 0;
+  const std::string before = ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
+  for (std::string_view w : {"second ", "another ", "third ", "a further ", "fresh ", "separate "})
+    if (before.find(w) != std::string::npos) return true;
+  return false;
+}
+
 bool same_place(const Event& a, const Event& b) {
   if (a.country_code != b.country_code) return false;
   if (haversine_km(a.point, b.point) <= 30) return true;
@@ -418,6 +427,14 @@ void refine_country_level(std::vector<Event>& kept, const Document& doc, const S
       break;
     }
   }
+}
+
+// "Less than two hours later", "shortly after": the story's day goes on.
+bool continues_narrative(std::string_view sentence) {
+  const std::string lower = ascii_lower(sentence.substr(0, 80));
+  for (std::string_view w : {" later", "shortly after", "soon after", "moments after", "afterwards", "minutes after", "hours after"})
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
 }
 
 // Does this sentence hold any word that can start an event? (Most do not:
@@ -568,7 +585,9 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
     SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), here,
                      find_date_cues(doc, seg, view.s, warnings), warnings, nullptr, nullptr, focus, synthetic,
-                     date_sentence + 2 >= si ? context_date : std::nullopt, std::nullopt,
+                     date_sentence + 2 >= si || (date_sentence + 6 >= si && continues_narrative(sentence_text))
+                         ? context_date : std::nullopt,
+                     std::nullopt,
                      weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
@@ -600,8 +619,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     Event& e = drafts[i];
     Event* into = nullptr;
     if (merge_only[i] == Standing::event) {
+      const bool another = told_as_another(doc, e);
       for (Event& k : kept) {
         if (!same_kind(k, e) || k.background != e.background) continue;
+        if (another && k.start < e.start && k.sub_event_type != e.sub_event_type) continue;
         if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
       }
     } else {
