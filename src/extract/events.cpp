@@ -149,7 +149,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     std::vector<int> fired;  // "fired thousands of rockets"
     add_with_of(fired, projectile);
     const bool fired_weapon = f.cls == C::light && (side_has(fired, Role::weapon_air) || side_has(fired, Role::weapon_shell) ||
-                                                    side_has(fired, Role::weapon_explosive) || side_has(fired, Role::weapon_chemical));
+                                                    side_has(fired, Role::weapon_explosive) || side_has(fired, Role::weapon_chemical) ||
+                                                    side_has(fired, Role::weapon_grenade));
     if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
     if (f.cls == C::protest && is_target_of_other(i)) { explain(f, "the target of another action"); continue; }
     if (f.cls == C::campaign && !launched(i)) { explain(f, "a campaign, not an action"); continue; }
@@ -309,13 +310,18 @@ bool told_as_another(const Document& doc, const Event& e) {
 }
 
 bool same_place(const Event& a, const Event& b) {
+  // A region of no one country ("Kashmir"): by distance alone.
+  if ((a.country_code.empty() || b.country_code.empty()) && (a.geo_precision == 3 || b.geo_precision == 3))
+    return haversine_km(a.point, b.point) <= 250;
   if (a.country_code != b.country_code) return false;
   if (haversine_km(a.point, b.point) <= 30) return true;
   // A country- or province-level mention covers the specific places in it.
   if (a.geo_precision == 3 || b.geo_precision == 3) {
     const Event& wide = a.geo_precision == 3 ? a : b;
     const Event& narrow = a.geo_precision == 3 ? b : a;
-    return wide.location == wide.country || wide.admin1 == narrow.admin1 || wide.location == narrow.admin1;
+    // A region ("Kashmir") has no admin1 of its own: near enough is inside.
+    return wide.location == wide.country || wide.admin1 == narrow.admin1 || wide.location == narrow.admin1 ||
+           (wide.admin1.empty() && haversine_km(wide.point, narrow.point) <= 250);
   }
   return false;
 }
