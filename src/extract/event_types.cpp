@@ -280,9 +280,16 @@ bool SentenceEvents::is_background() const {
         word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
       return true;
     if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
-    // "in recent weeks", "over the past few months": many actions summed up, none told.
-    if (k + 1 < v.size() && one_of(a, {"recent", "past", "last", "previous"}) &&
-        one_of(word(k + 1), {"weeks", "months", "years"}) && k > 0 && one_of(word(k - 1), {"in", "the", "over"}))
+  }
+  return false;
+}
+
+// "in recent weeks", "over the past few months": many actions summed up, none told.
+bool SentenceEvents::sums_up() const {
+  for (size_t k = 1; k + 1 < v.size(); ++k) {
+    const std::string& a = word(k);
+    if (one_of(a, {"recent", "past", "last", "previous"}) && one_of(word(k + 1), {"weeks", "months", "years"}) &&
+        one_of(word(k - 1), {"in", "the", "over"}))
       return true;
     if (k + 2 < v.size() && one_of(a, {"past", "last", "previous"}) && one_of(word(k + 1), {"few", "several", "two", "three"}) &&
         one_of(word(k + 2), {"weeks", "months", "years"}))

@@ -141,6 +141,10 @@ void SentenceEvents::explain(const Frame& f, std::string_view what) const {
 std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
   std::vector<Event> out;
   const bool background = is_background();
+  if (sums_up()) {
+    for (const Frame& f : frames) explain(f, "a summary of many actions");
+    return out;
+  }
   for (size_t i = 0; i < frames.size(); ++i) {
     const Frame& f = frames[i];
     if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }

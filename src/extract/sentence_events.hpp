@@ -268,6 +268,7 @@ struct SentenceEvents {
   // Campaign context rather than a reported action: "is a regular target",
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
+  bool sums_up() const;
 
   void fill_place(Event& e, const Mention& m) const;
 
