@@ -258,6 +258,10 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
   for (uint32_t k = c.first; k < f.first; ++k)
     if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;  // "the deadliest attack"
   if (where.found() && where.rank <= 2) return false;
+  // "the base came under Yemen's missile attack": the news itself, told from the target's side.
+  if (f.chunk >= 2 && chunk(f.chunk - 1).kind == ChunkKind::prep && word(chunk(f.chunk - 1).head) == "under" &&
+      chunk(f.chunk - 2).kind == ChunkKind::verb && one_of(word(chunk(f.chunk - 2).head), {"came", "come", "comes", "coming"}))
+    return false;
   const std::string& det = word(c.first);
   const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
   return one_of(det, {"the", "this", "that", "these", "those"}) || possessive;

@@ -276,7 +276,8 @@ struct Recognizer {
       // Places the gazetteer only knows by another spelling, where the text
       // says a place comes: "near Boukamal", "the towns of Khan Touman, Aleis".
       const std::string after = run_end + 1 < end ? ascii_lower(word(run_end + 1)) : "";
-      const bool type_word = after == "province" || after == "governorate" || after == "city" || after == "district";
+      const bool type_word = after == "province" || after == "governorate" || after == "city" || after == "district" ||
+                             after == "region" || after == "state" || after == "county" || after == "village" || after == "town";
       const bool strong_cue = list_cue || type_word || cue == "near" || cue.find(" of") != std::string::npos || cue == "outside";
       if (strong_cue && (out.size() == before || out.back().last_token < i)) {
         const std::string text = span_text(i, run_end);

@@ -152,6 +152,8 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
     }
     break;
   }
+  // A report of one line is its own body, not a headline over nothing.
+  if (head.size() == 1) doc.title.clear();
   read_dateline(doc);
   return doc;
 }

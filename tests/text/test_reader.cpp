@@ -57,6 +57,8 @@ TEST_CASE("plain-text head: a headline before the date line is the title, an unn
   const Document b = parse_plain_text("Staff reporter\nLast updated: 14 November, 2015\n\nBomber strikes funeral\n\nBody.\n", "b", "b.txt");
   CHECK(b.byline == "Staff reporter");
   CHECK(b.title == "Bomber strikes funeral");
+  const Document c = parse_plain_text("Gunmen opened fire on a bus near the village, killing one passenger", "c", "c.txt");
+  CHECK(c.title.empty());  // one line: the report itself
 }
 
 TEST_CASE("HTML: text, title and date from the markup") {
