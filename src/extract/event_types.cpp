@@ -34,6 +34,15 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (!ef.verbal) carriers.push_back(ef.chunk);
   }
   if ((f.cls == C::hit || f.cls == C::explode) && f.subject >= 0 && !f.passive) carriers.push_back(f.subject);
+  if (f.cls == C::light) {  // "fired rockets", "mortar shells fired into homes"
+    if (f.object >= 0) carriers.push_back(f.object);
+    if (f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) carriers.push_back(f.chunk - 1);
+  }
+  // "killed in mortar shells fired into homes", "wounded by a roadside bomb": the weapon as the cause.
+  if (is_consequence(f.cls))
+    for (const auto& pp : f.preps)
+      if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && one_of(word(chunk(pp.prep).head), {"in", "by"}))
+        carriers.push_back(pp.object);
   if (f.cls == C::explode && f.object >= 0) carriers.push_back(f.object);  // "detonated two bombs"
   // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling").
   if (f.cls == C::clash) return kClash;
@@ -191,6 +200,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     if (self_anchored(frames[static_cast<size_t>(e)])) return true;
   std::vector<int> carriers = actors;
   if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
+  if (f.cls == C::light) {  // what was fired
+    if (f.object >= 0) carriers.push_back(f.object);
+    if (f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) carriers.push_back(f.chunk - 1);
+  }
   const bool weapon = side_has(carriers, Role::weapon_air) || side_has(carriers, Role::weapon_shell) ||
                       side_has(carriers, Role::weapon_explosive) || side_has(carriers, Role::weapon_gun) ||
                       side_has(carriers, Role::weapon_grenade) || side_has(carriers, Role::weapon_suicide);

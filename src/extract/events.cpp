@@ -152,6 +152,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const int projectile = f.object >= 0 ? f.object : (f.passive && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun ? f.chunk - 1 : -1);
     std::vector<int> fired;  // "fired thousands of rockets"
     add_with_of(fired, projectile);
+    // "mortar shells fired into homes": a weapon just before the verb is what it fired.
+    if (f.cls == C::light && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) fired.push_back(f.chunk - 1);
     const bool fired_weapon = f.cls == C::light && (side_has(fired, Role::weapon_air) || side_has(fired, Role::weapon_shell) ||
                                                     side_has(fired, Role::weapon_explosive) || side_has(fired, Role::weapon_chemical) ||
                                                     side_has(fired, Role::weapon_grenade));
