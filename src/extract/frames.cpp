@@ -472,7 +472,13 @@ bool common_word_as_name(const SentenceView& v, uint32_t k) {
       }))
     return false;  // all capitals: "IED", "RPG"
   const WordTags t = WordTable::shared().lookup(v.words[k]);
-  return t.has(Pos::NN) || t.has(Pos::NNS);
+  if (!t.has(Pos::NN) && !t.has(Pos::NNS)) return false;
+  // "the Air Force", "Special Forces": capitalised plain words all along are a title, not a name.
+  if (v.parse.tags[k - 1] == Pos::NNP || v.parse.tags[k - 1] == Pos::JJ) {
+    const WordTags before = WordTable::shared().lookup(v.words[k - 1]);
+    if (before.has(Pos::NN) || before.has(Pos::JJ)) return false;
+  }
+  return true;
 }
 
 bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {
