@@ -96,10 +96,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::protest})) return kProtest;
   if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign})) {
     // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
+    std::vector<int> hurt;  // "killed scores of terrorists": the head and its "of" phrase
+    if (is_consequence(f.cls)) add_with_of(hurt, f.passive ? f.subject : f.object);
     const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
-                              (is_consequence(f.cls) && (is(f.passive ? f.subject : f.object, Role::military_target) ||
-                                                         is(f.passive ? f.subject : f.object, Role::armed)));
+                              side_is(hurt, Role::military_target) || side_is(hurt, Role::armed);
     const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
     if (armed_target && !civilian_target) return kClash;
     return kAttack;

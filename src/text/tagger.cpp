@@ -307,6 +307,12 @@ struct Tagger {
         u.tag = Pos::NNP;
         continue;
       }
+      // "killed and wounded scores": a verb coordinated with the verb before it.
+      if (i >= 2 && (units[i - 1].lower == "and" || units[i - 1].lower == "or") &&
+          (tag(i - 2) == Pos::VBD || tag(i - 2) == Pos::VBN) && can(i, tag(i - 2)) && !u.cap) {
+        u.tag = tag(i - 2);
+        continue;
+      }
       if (u.punct || u.cands.count < 2) {
         if (u.lower == "there" && !is_be_form(lower(i + 1)) && lower(i + 1) != "have" && lower(i + 1) != "has")
           u.tag = Pos::RB;
