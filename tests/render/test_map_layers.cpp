@@ -59,8 +59,10 @@ struct Image {
     double x0, y0, x1, y1;
     merc.forward(lon0, lat0, x0, y0);
     merc.forward(lon1, lat1, x1, y1);
-    const int sx0 = std::max(0, static_cast<int>(camera.to_screen_x(x0))), sx1 = std::min(camera.width, static_cast<int>(camera.to_screen_x(x1)));
-    const int sy0 = std::max(0, static_cast<int>(camera.to_screen_y(y1))), sy1 = std::min(camera.height, static_cast<int>(camera.to_screen_y(y0)));
+    const int sx0 = std::max(0, static_cast<int>(camera.to_screen_x(x0)));
+    const int sx1 = std::min(camera.width, static_cast<int>(camera.to_screen_x(x1)));
+    const int sy0 = std::max(0, static_cast<int>(camera.to_screen_y(y1)));
+    const int sy1 = std::min(camera.height, static_cast<int>(camera.to_screen_y(y0)));
     size_t n = 0;
     for (int y = sy0; y < sy1; ++y)
       for (int x = sx0; x < sx1; ++x) n += near(pixel(rgba, camera.width, x, y), c);
