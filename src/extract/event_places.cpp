@@ -408,6 +408,13 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   for (size_t m : here)  // any place of the sentence that is not a people or a name
     if (locatable(mentions[m]) && gaz.place(mentions[m].candidates.front().entry).kind != PlaceKind::country)
       return {{&mentions[m], std::nullopt, false, {}}, 7};
+  // "3,000 Hong Kong people demonstrated": protesters named by their place protest there.
+  if (f.cls == C::protest && f.subject >= 0)
+    for (size_t m : here) {
+      const Mention& mm = mentions[m];
+      if (mm.candidates.empty() || mm.in_name || mm.dateline || !within_chunk(mm, f.subject)) continue;
+      return {{&mm, std::nullopt, false, {}}, 8};
+    }
   return {};
 }
 
