@@ -161,8 +161,11 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
   for (size_t i = 0; i < parts.size(); ++i) {
     const int part = parts[i];
     // "the Baghdad neighbourhood of X" (a common noun): X is the place; "Sangcharak District of Y" is itself one.
+    // But "the Vedeno region of Chechnya", "the Mohammad Agha district of Logar province": the larger
+    // place comes after "of", so the name before it is the specific one.
     const bool modifies_of = i + 1 < parts.size() && subplace_noun(chunk(part).head) &&
-                             chunk(part + 1).kind == ChunkKind::prep && !seg.tokens[v.token(chunk(part).head)].capitalized;
+                             chunk(part + 1).kind == ChunkKind::prep && !seg.tokens[v.token(chunk(part).head)].capitalized &&
+                             !larger_after(parts[i + 1], part);
     const Mention* resolved = nullptr;
     for (size_t m : here) {
       const Mention& mm = mentions[m];
