@@ -284,6 +284,8 @@ std::string_view SentenceEvents::where_country(const Where& w) const {
 bool SentenceEvents::nested_in_other(const Parse::PrepPhrase& pp, const Frame& f) const {
   const int before = pp.prep - 1;
   if (before < 1 || chunk(before).kind != ChunkKind::noun || before == f.chunk) return false;
+  // "occurred about 9 a.m. in Khalis": a time or a number, not a topic.
+  if (chunk(before).time || v.parse.tags[chunk(before).first] == Pos::CD) return false;
   if (chunk(before - 1).kind == ChunkKind::prep &&
       one_of(word(chunk(before - 1).head), {"against", "about", "over", "for", "despite", "amid", "after", "following", "since"}))
     return true;
@@ -318,6 +320,21 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
             at.place = container.place;
             break;
           }
+        }
+      }
+      // "on a road south of the capital Algiers, near Medea": a bearing from a
+      // landmark, then the town it happened at.
+      if (!at.weak && at.place && !at.name && one_of(prep, {"north", "south", "east", "west", "northeast", "northwest",
+                                                             "southeast", "southwest"})) {
+        for (const auto& later : x.preps) {
+          if (later.where != where || later.prep <= pp.prep || later.object < 0 ||
+              !one_of(word(chunk(later.prep).head), {"near", "in", "at", "outside"}))
+            continue;
+          const PhrasePlace town = place_of_phrase(later.object, true);
+          if (town.place && !town.name && town.place != at.place && specificity(*town.place) == 0 &&
+              gaz.place(town.place->candidates.front().entry).country_code ==
+                  gaz.place(at.place->candidates.front().entry).country_code)
+            return town;
         }
       }
       if (!at.weak) return at;
