@@ -32,6 +32,13 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
 // Chunks on the actor's side: who or what did it.
 std::vector<int> SentenceEvents::actor_side(const Frame& f) const {
   std::vector<int> out = actor_side_heads(f);
+  // "U.S. and Iraqi troops": every conjunct of a side is on it.
+  const int n = static_cast<int>(v.parse.chunks.size());
+  for (size_t i = 0; i < out.size(); ++i)
+    for (int c = out[i]; c + 2 < n && chunk(c + 1).kind == ChunkKind::conj && chunk(c + 2).kind == ChunkKind::noun &&
+                         chunk(c + 2).clause == chunk(c).clause && (f.verbal ? c + 2 < f.chunk : true);
+         c += 2)
+      if (std::find(out.begin(), out.end(), c + 2) == out.end()) out.push_back(c + 2);
   std::vector<int> with_of;
   for (int c : out) add_with_of(with_of, c);
   return with_of;
@@ -213,7 +220,10 @@ bool SentenceEvents::people(int c) const {
                     "workers", "civilians", "villagers", "passengers", "hostages", "soldiers", "policemen",
                     "officers", "missionaries", "tourists", "journalists", "nurses", "doctors", "teachers",
                     "farmers", "residents", "members", "fishermen", "traders", "worshippers", "pilgrims",
-                    "foreigners", "nationals", "employees", "staff", "guards", "troops"});
+                    "foreigners", "nationals", "employees", "staff", "guards", "troops", "man", "woman", "person",
+                    "boy", "girl", "child", "suspect", "suspects", "protesters", "protester", "demonstrators",
+                    "activists", "activist", "leader", "leaders", "commander", "official", "officials", "politician",
+                    "politicians", "opponents", "dissidents", "priest", "journalist", "student", "worker"});
 }
 
 bool SentenceEvents::military_actor(const std::vector<int>& side) const {

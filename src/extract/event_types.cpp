@@ -78,11 +78,13 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::explode, C::blast})) return kIed;
   if (any({C::hit})) return std::nullopt;  // only a weapon makes "hit" an attack
   if (any({C::abduct})) return kAbduction;
+  if (any({C::arrest})) return kArrest;
   if (any({C::massacre})) return kAttack;
-  // "seized schoolgirls", "captured two aid workers": people taken are abducted.
+  // "seized schoolgirls", "captured two aid workers": people taken are abducted;
+  // "troops captured three militants": taken by the state, arrested.
   if (any({C::take}) && f.verbal && !f.passive && (is(f.object, Role::civilian) || is(f.object, Role::military_target)) &&
-      !is(f.object, Role::territory) && !place_in(f.object) && people(f.object))
-    return kAbduction;
+      !is(f.object, Role::territory) && !place_in(f.object) && (people(f.object) || is(f.object, Role::armed)))
+    return state_side(actors) ? kArrest : kAbduction;
   if (any({C::take, C::retake})) {
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     const std::string who = actor_of(actors);
@@ -227,11 +229,13 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       // "recaptured the government complex in Ramadi": a named place of the action's own.
       const Where w = frame_place(f, evidence);
       territory = territory || (w.found() && w.rank <= 2);
-      if (f.cls == C::take && people(f.object) && (armed || v.headline)) return true;  // an abduction
+      if (f.cls == C::take && (people(f.object) || is(f.object, Role::armed)) && (armed || v.headline)) return true;  // abduction, arrest
       return territory && (armed || f.cls == C::retake);
     }
     case C::kill: case C::harm:
       return armed || weapon || evidence.size() > 0 || (person_hurt(f) && !disaster_in_sentence());
+    case C::arrest:
+      return arrest_counts(f, actors);
     case C::raid:
       // Police raids are arrests, not attacks.
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
@@ -246,6 +250,31 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              weapon_told_before(f).has_value();
     }
   }
+}
+
+// Forces of the state (army, police, a state actor of the table) on a side.
+bool SentenceEvents::state_side(const std::vector<int>& side) const {
+  if (side_is(side, Role::state_forces) || side_is(side, Role::police_forces)) return true;
+  const std::string who = actor_of(side);
+  if (who == kStateForces || who == kPolice) return true;
+  const ArmedActor* named = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
+  return named ? named->state() : starts_with(who, "Military Forces") || starts_with(who, "Police Forces");
+}
+
+// ACLED codes arrests by the state's forces of people in a political or
+// violent story: militants, protesters, suspects of an attack. A thief
+// arrested in a crime story is not coded.
+bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actors) const {
+  if (!f.verbal) return false;
+  const int taken = f.passive ? f.subject : f.object;
+  if (taken < 0 || !(people(taken) || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
+  const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
+  if (!by_state) return false;
+  const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist",
+                                                            "opponents", "dissidents", "journalists", "journalist"});
+  const bool political = protesters || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons > 0 || ctx.main_group ||
+                         std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
+  return political;
 }
 
 // "hundreds of members", "thousands": a count over a campaign.

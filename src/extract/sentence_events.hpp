@@ -53,6 +53,7 @@ inline const Typed kTaken{"Battles", "Non-state actor overtakes territory"};
 inline const Typed kRegained{"Battles", "Government regains territory"};
 inline const Typed kAttack{"Violence against civilians", "Attack"};
 inline const Typed kAbduction{"Violence against civilians", "Abduction/forced disappearance"};
+inline const Typed kArrest{"Strategic developments", "Arrests"};
 inline const Typed kDestruction{"Strategic developments", "Looting/property destruction"};
 inline const Typed kProtest{"Protests", "Peaceful protest"};
 inline const Typed kRiot{"Riots", "Violent demonstration"};
@@ -269,6 +270,8 @@ struct SentenceEvents {
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
   bool sums_up() const;
+  bool state_side(const std::vector<int>& side) const;
+  bool arrest_counts(const Frame& f, const std::vector<int>& actors) const;
 
   void fill_place(Event& e, const Mention& m) const;
 

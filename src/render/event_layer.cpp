@@ -41,6 +41,7 @@ constexpr TypeColor kTypeColors[] = {
     {"Protest with intervention", {0.55f, 0.75f, 0.25f}},
     {"Violent demonstration", {0.85f, 0.70f, 0.10f}},
     {"Mob violence", {0.70f, 0.55f, 0.10f}},
+    {"Arrests", {0.35f, 0.45f, 0.60f}},
 };
 
 constexpr Rgb kFallback[] = {{0.35f, 0.55f, 0.65f}, {0.65f, 0.45f, 0.30f}, {0.50f, 0.50f, 0.20f}, {0.30f, 0.30f, 0.60f}};

@@ -104,6 +104,11 @@ TEST_CASE("the place is the one the action's own clause names") {
       {"Militants attacked a checkpoint near Hajin, in Deir ez-Zor province, on Monday.", "Hajin"},
       {"In the northern city of Mosul, a car bomb killed six people on Monday.", "Mosul"},
       {"Speaking in Geneva, officials said air strikes hit a market in Idlib on Monday.", "Idlib"},
+      {"Nine fighters were killed in the village of Ashmi in the western countryside of Kobane on Monday.", "Ashmi"},
+      {"A blast killed three soldiers in the mountainous Vedeno region of southern Chechnya on Monday.", "Vedeno"},
+      {"The attack occurred about 9 a.m. in Khalis, 80 kilometers north of Baghdad, on Monday.", "Khalis"},
+      {"Gunmen attacked a family on a road south of Algiers, near Medea, on Monday, killing five.", "Medea"},
+      {"Three suicide bombers killed 30 people at a hall where fans watched a match in Konduga on Monday.", "Konduga"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -147,4 +152,30 @@ TEST_CASE("dates as wire copy writes them") {
   const auto later = events("Shells hit Donetsk on Tuesday, killing two people. Hours later, a drone struck a depot in Horlivka.", friday);
   REQUIRE(later.size() == 2);
   CHECK(to_iso(*later[1].when.date) == "2019-06-04");
+}
+
+TEST_CASE("arrests: the state's forces taking people in a violent or political story") {
+  const auto arrested = events("Police arrested 40 protesters in Nairobi on Monday.");
+  const Event* protest = only(arrested);
+  CHECK(protest->sub_event_type == "Arrests");
+  CHECK(protest->event_type == "Strategic developments");
+  CHECK(only(events("Troops captured eight suspected insurgents in raids north of Baghdad on Monday."))->sub_event_type == "Arrests");
+  // Taken by gunmen: an abduction; a thief in a crime story: nothing ACLED codes.
+  CHECK(only(events("Gunmen seized two aid workers in Mandera on Monday."))->sub_event_type == "Abduction/forced disappearance");
+  CHECK(events("Police in Dallas arrested a man suspected of stealing a car on Monday.").empty());
+}
+
+TEST_CASE("one incident, one event; a second one of another kind is its own") {
+  const auto e = events_of_report(
+      "Blasts in the capital\nPublished: November 14, 2015\n\nA suicide bomber killed 18 people at a funeral in Baghdad on Friday, police said.\n\n"
+      "Less than two hours later a second car bomb went off in the south of the city, killing two people.\n");
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].sub_event_type == "Suicide bomb");
+  CHECK(e[1].sub_event_type == "Remote explosive/landmine/IED");
+  REQUIRE(e[0].when.date);
+  REQUIRE(e[1].when.date);
+  CHECK(*e[1].when.date == *e[0].when.date);  // "two hours later": the same day
+  CHECK(e[1].when.precision == 1);
+  // "Hurled a grenade, killing two": one grenade attack, not a grenade and an attack.
+  CHECK(only(events("Militants hurled a grenade into a market in Srinagar on Monday, killing two traders."))->sub_event_type == "Grenade");
 }
