@@ -104,6 +104,12 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
                               side_is(hurt, Role::military_target) || side_is(hurt, Role::armed);
     const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
+    // Demonstrations: protesters who turn violent riot; the state's force
+    // against protesters is excessive; a mob is a mob.
+    if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
+    if ((side_is(targets, Role::protesters) || side_is(hurt, Role::protesters)) && (state_side(actors) || actors.empty()))
+      return kExcessiveForce;
+    if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     if (armed_target && !civilian_target) return kClash;
     return kAttack;
   }

@@ -586,6 +586,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       }
     };
     if (!may_hold_event(doc, seg, s, lex)) { note_context(); continue; }
+    // "Chad-politics-unrest,3RDLEAD": an agency's slug line, no sentence.
+    if (std::string_view(doc.text).substr(s.start, s.end - s.start).find(' ') == std::string_view::npos) continue;
     // The title and a standfirst restate the report's events: they add evidence, never an event.
     const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
     const bool headline = (!doc.title.empty() && sentence_text == doc.title) ||
@@ -619,6 +621,13 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     }
   }
 
+  // A lede's country-level place, refined from the next lines before merging,
+  // so that it does not fold into the first town of that country told later.
+  refine_country_level(drafts, doc, seg, mentions, gaz);
+  if (std::getenv("SITMAP_DEBUG_EVENTS"))
+    for (size_t i = 0; i < drafts.size(); ++i)
+      std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
+                   drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;
   std::vector<size_t> order(drafts.size());
@@ -643,7 +652,6 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (into) merge(*into, e, merge_only[i] != Standing::event);
     else if (merge_only[i] != Standing::reference) kept.push_back(std::move(e));
   }
-  refine_country_level(kept, doc, seg, mentions, gaz);
   // An event's date when the text gives none: the report's, as a week.
   for (Event& e : kept) {
     if (!e.when.date && doc.published) {

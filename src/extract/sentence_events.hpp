@@ -56,6 +56,9 @@ inline const Typed kAbduction{"Violence against civilians", "Abduction/forced di
 inline const Typed kArrest{"Strategic developments", "Arrests"};
 inline const Typed kDestruction{"Strategic developments", "Looting/property destruction"};
 inline const Typed kProtest{"Protests", "Peaceful protest"};
+inline const Typed kIntervention{"Protests", "Protest with intervention"};
+inline const Typed kExcessiveForce{"Protests", "Excessive force against protesters"};
+inline const Typed kMob{"Riots", "Mob violence"};
 inline const Typed kRiot{"Riots", "Violent demonstration"};
 
 // How a draft event stands: an action told here; a casualty count that is
