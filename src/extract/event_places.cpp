@@ -352,7 +352,7 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   };
   add(from_preps(f, Parse::PrepPhrase::after), 0);
   if (f.verbal) {
-    const int what = f.passive ? f.subject : f.object;
+    const int what = f.passive || f.cls == C::fall ? f.subject : f.object;
     // What was hit is a place for a strike or a taking, never for a shooting or a kidnapping (a person).
     if (!one_of(event_class_name(f.cls), {"light", "kill", "harm", "shoot", "abduct", "arrest", "massacre", "die"}))
       add(place_of_phrase(what), 1);

@@ -64,6 +64,8 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
     const std::string& prep = word(chunk(pp.prep).head);
     if (pp.object >= 0 && one_of(prep, {"with", "using", "from", "by"}) && pp.where == Parse::PrepPhrase::after)
       out.push_back(pp.object);
+    if (f.cls == C::fall && pp.object >= 0 && prep == "to" && pp.where == Parse::PrepPhrase::after)
+      out.push_back(pp.object);  // "fell to the Taliban"
   }
   return out;
 }
@@ -71,6 +73,10 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
 // Chunks on the target's side: who or what was hit.
 std::vector<int> SentenceEvents::target_side(const Frame& f) const {
   std::vector<int> out;
+  if (f.cls == C::fall) {  // the place that fell
+    if (f.subject >= 0) out.push_back(f.subject);
+    return out;
+  }
   const bool fired = f.verbal && f.passive && one_of(word(f.first), {"fired", "launched", "dropped", "lobbed"});
   if (f.verbal) {
     if (f.passive && f.subject >= 0 && !fired) out.push_back(f.subject);

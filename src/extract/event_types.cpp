@@ -85,6 +85,14 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::take}) && f.verbal && !f.passive && (is(f.object, Role::civilian) || is(f.object, Role::military_target)) &&
       !is(f.object, Role::territory) && !place_in(f.object) && (people(f.object) || is(f.object, Role::armed)))
     return state_side(actors) ? kArrest : kAbduction;
+  // "Hundreds of girls were taken from their dormitories by gunmen".
+  if (any({C::take}) && f.verbal && f.passive && people(f.subject) && side_armed(actors))
+    return state_side(actors) ? kArrest : kAbduction;
+  if (any({C::fall})) {  // lost to the state's forces, or to anyone else
+    const std::string who = actor_of(actors);
+    const ArmedActor* named = who.empty() || who[0] == '@' ? lex.actors.find(ctx.main_group ? ctx.main_group->name : "") : lex.actors.find(who);
+    return (who.empty() ? named && named->state() : state_side(actors)) ? kRegained : kTaken;
+  }
   if (any({C::take, C::retake})) {
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     const std::string who = actor_of(actors);
@@ -229,6 +237,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||
              has(f.object, Role::weapon_suicide) || (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
     case C::take: case C::retake: {
+      // "taken by helicopter to hospitals": carried, not taken.
+      for (const auto& pp : f.preps)
+        if (pp.object >= 0 && word(chunk(pp.prep).head) == "to" && one_of(word(chunk(pp.object).head), {"hospital", "hospitals", "clinic", "safety", "court", "prison"}))
+          return false;
       bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
       for (int c : targets) territory = territory || place_in(c);
       if (f.object >= 0) territory = territory || is(f.object, Role::territory) || place_in(f.object);
@@ -236,7 +248,15 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       const Where w = frame_place(f, evidence);
       territory = territory || (w.found() && w.rank <= 2);
       if (f.cls == C::take && (people(f.object) || is(f.object, Role::armed)) && (armed || v.headline)) return true;  // abduction, arrest
-      return territory && (armed || f.cls == C::retake);
+      if (f.cls == C::take && f.passive && people(f.subject) && armed) return true;
+      // "The city was captured overnight": by the armed group the report is about.
+      const bool implicit = f.verbal && f.passive && f.agent < 0 && ctx.main_group;
+      return territory && (armed || implicit || f.cls == C::retake);
+    }
+    case C::fall: {  // "Pul-e-Alam fell to the Taliban", "Chaghcharan fell without a fight"
+      if (!f.verbal || f.subject < 0 || !(place_in(f.subject) || is(f.subject, Role::territory) || unresolved_name(f.subject)))
+        return false;
+      return side_armed(actors) || ctx.main_group;
     }
     case C::kill: case C::harm:
       return armed || weapon || evidence.size() > 0 || (person_hurt(f) && !disaster_in_sentence());

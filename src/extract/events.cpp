@@ -221,6 +221,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;
     e.actor1 = actor_of(actors);
+    // "fell without a fight", "was captured overnight": to the armed group the report is about.
+    if (e.actor1.empty() && ctx.main_group && (f.cls == C::fall || (f.cls == C::take && f.passive && f.agent < 0)))
+      e.actor1 = ctx.main_group->name;
     const std::string victim = actor_of(targets);
     if (victim != e.actor1) e.actor2 = victim;
     numbers(e, f, evidence);
