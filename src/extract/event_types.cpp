@@ -198,6 +198,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash) &&
       (side_is(targets, Role::abstract) || side_is(targets, Role::sport)))
     return true;
+  // A film or a book and its review: its shelling is on screen.
+  if (ctx.fiction >= 3 && ctx.fiction > ctx.weapons) return true;
   // A report about sport: its attacks and strikes are on goal.
   if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !self_anchored(f)) return true;
   if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) &&
@@ -349,10 +351,43 @@ bool SentenceEvents::is_background() const {
   for (size_t k = 0; k < v.size(); ++k) {
     const std::string& a = word(k);
     if (one_of(a, {"regularly", "regular", "routinely", "repeatedly"})) return true;
+    // "abducted as a boy of about nine": a life's story.
+    if (a == "as" && k + 2 < v.size() && one_of(word(k + 1), {"a", "an"}) &&
+        one_of(word(k + 2), {"boy", "girl", "child", "teenager", "youth", "student", "baby", "toddler"}))
+      return true;
     if (k + 2 < v.size() && (a == "has" || a == "have") && word(k + 1) == "been" && word(k + 2).size() > 3 &&
         word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
       return true;
     if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
+  }
+  return false;
+}
+
+// Inside a quotation: the sentence opens with a quote mark and the frame
+// comes before its close.
+bool SentenceEvents::in_quote(const Frame& f) const {
+  const std::string_view text = std::string_view(doc.text).substr(v.s.start, v.s.end - v.s.start);
+  if (text.empty()) return false;
+  const bool opens = text[0] == '"' || text.rfind("\xE2\x80\x9C", 0) == 0;
+  if (!opens) return false;
+  const size_t at = seg.tokens[v.token(f.first)].start - v.s.start;
+  size_t close = text.find('"', 1);
+  const size_t curly = text.find("\xE2\x80\x9D", 1);
+  if (curly != std::string_view::npos && (close == std::string_view::npos || curly < close)) close = curly;
+  return close == std::string_view::npos || at < close;
+}
+
+// An action named as a kind of thing that happens, not one that did:
+// a noun in a present-tense clause with no date ("finances itself through
+// extortion, kidnapping for ransom").
+bool SentenceEvents::generic(const Frame& f) const {
+  if (f.verbal || frame_date(f)) return false;
+  const int clause = chunk(f.chunk).clause;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+    const Chunk& ch = chunk(static_cast<int>(c));
+    if (ch.kind != ChunkKind::verb || ch.clause != clause || !ch.finite) continue;
+    const Pos t = v.parse.tags[ch.head];
+    return (t == Pos::VBZ || t == Pos::VBP) && !one_of(word(ch.head), {"says", "say", "is", "are"});
   }
   return false;
 }

@@ -173,6 +173,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         targets.insert(targets.end(), more.begin(), more.end());
       }
     if (other_sense(f, actors, targets)) { explain(f, "another sense"); continue; }
+    // Said in a quote ("This thing got ambushed"), or told of a kind ("finances itself through kidnapping"):
+    // only with a place or an armed side of its own.
+    if ((in_quote(f) || generic(f)) && !where_in_sentence(f) && !side_armed(actors)) {
+      explain(f, in_quote(f) ? "a quote without place or side" : "a kind of action, not one");
+      continue;
+    }
     // A reference only adds to an event told elsewhere, so it needs no anchor of its own.
     bool as_evidence = false;  // "At least seven people were killed": numbers for the action told before
     if (f.modality != Modality::reference && !anchored(f, evidence, actors, targets)) {
@@ -501,6 +507,7 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
              lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
       ++ctx.weapons;
     if (lex.roles.ends_at(words, k, k, Role::sport)) ++ctx.sport;
+    if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
   }
   std::vector<std::string_view> raw;
   raw.reserve(seg.tokens.size());

@@ -32,6 +32,7 @@ struct DocContext {
   bool air = false;       // aircraft or drones are spoken of: "strikes" are air strikes
   bool missiles = false;  // rockets or missiles are
   int sport = 0;          // sport words
+  int fiction = 0;        // film, novel and review words
   int weapons = 0;        // weapon words
   const ArmedActor* main_group = nullptr;  // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
@@ -273,6 +274,8 @@ struct SentenceEvents {
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
   bool sums_up() const;
+  bool in_quote(const Frame& f) const;
+  bool generic(const Frame& f) const;
   bool state_side(const std::vector<int>& side) const;
   bool arrest_counts(const Frame& f, const std::vector<int>& actors) const;
 
