@@ -71,7 +71,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (*w == Role::weapon_explosive) return kIed;
   }
   if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
-  if (any({C::strike, C::pound})) {
+  // "Gunmen struck 17 communities": men on the ground strike as attackers, not aircraft.
+  const bool ground_strike = f.cls == C::strike && f.verbal && side_armed_on_ground(actors) && !side_has(actors, Role::weapon_air);
+  if (any({C::strike, C::pound}) && !ground_strike) {
     if (ctx.air || !ctx.missiles) return kAir;
     return kShell;
   }
@@ -86,6 +88,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       !is(f.object, Role::territory) && !place_in(f.object) && (people(f.object) || is(f.object, Role::armed)))
     return state_side(actors) ? kArrest : kAbduction;
   // "Hundreds of girls were taken from their dormitories by gunmen".
+  // "took its New Zealand pilot hostage".
+  if (any({C::take}) && f.verbal && taken_hostage(f)) return kAbduction;
   if (any({C::take}) && f.verbal && f.passive && people(f.subject) && side_armed(actors))
     return state_side(actors) ? kArrest : kAbduction;
   if (any({C::fall})) {  // lost to the state's forces, or to anyone else
@@ -104,7 +108,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::clash})) return kClash;
   if (any({C::riot})) return kRiot;
   if (any({C::protest})) return kProtest;
-  if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign})) {
+  if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign}) || ground_strike) {
     // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
     std::vector<int> hurt;  // "killed scores of terrorists": the head and its "of" phrase
     if (is_consequence(f.cls)) add_with_of(hurt, f.passive ? f.subject : f.object);
@@ -239,6 +243,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||
              has(f.object, Role::weapon_suicide) || (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
     case C::take: case C::retake: {
+      if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
+      // "seized power": a coup told, not ground taken.
+      if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))
+        return false;
       // "taken by helicopter to hospitals": carried, not taken.
       for (const auto& pp : f.preps)
         if (pp.object >= 0 && word(chunk(pp.prep).head) == "to" && one_of(word(chunk(pp.object).head), {"hospital", "hospitals", "clinic", "safety", "court", "prison"}))
@@ -359,6 +367,16 @@ bool SentenceEvents::is_background() const {
         word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
       return true;
     if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
+  }
+  return false;
+}
+
+// "took its pilot hostage", "seized 20 villagers as hostages".
+bool SentenceEvents::taken_hostage(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  for (size_t k = f.last + 1; k < v.size() && k < f.last + 10; ++k) {
+    if (v.parse.chunks[v.parse.chunk_of[k]].clause != clause) break;
+    if (one_of(word(k), {"hostage", "hostages", "captive", "captives"})) return true;
   }
   return false;
 }

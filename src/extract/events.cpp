@@ -175,6 +175,18 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (other_sense(f, actors, targets)) { explain(f, "another sense"); continue; }
     // Said in a quote ("This thing got ambushed"), or told of a kind ("finances itself through kidnapping"):
     // only with a place or an armed side of its own.
+    // "after weeks of shelling", "months of battles": a campaign summed up.
+    if (!f.verbal && f.first >= 2 && word(f.first - 1) == "of" &&
+        one_of(word(f.first - 2), {"days", "weeks", "months", "years", "decades"})) {
+      explain(f, "a campaign summed up");
+      continue;
+    }
+    // Police storming a building to end a siege or arrest its holders: no attack of theirs.
+    if (f.cls == C::storm && side_is(actors, Role::police_forces) &&
+        std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::arrest; })) {
+      explain(f, "police action ending in arrests");
+      continue;
+    }
     if ((in_quote(f) || generic(f)) && !where_in_sentence(f) && !side_armed(actors)) {
       explain(f, in_quote(f) ? "a quote without place or side" : "a kind of action, not one");
       continue;

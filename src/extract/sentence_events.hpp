@@ -275,6 +275,7 @@ struct SentenceEvents {
   bool is_background() const;
   bool sums_up() const;
   bool in_quote(const Frame& f) const;
+  bool taken_hostage(const Frame& f) const;
   bool generic(const Frame& f) const;
   bool state_side(const std::vector<int>& side) const;
   bool arrest_counts(const Frame& f, const std::vector<int>& actors) const;
