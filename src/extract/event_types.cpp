@@ -125,6 +125,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (armed_target && !civilian_target) return kClash;
     return kAttack;
   }
+  if (any({C::destroy, C::storm})) {  // "protesters stormed the residence", "mobs set fire to houses"
+    if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
+    if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
+  }
   if (any({C::destroy})) return kDestruction;
   return std::nullopt;
 }
@@ -277,11 +281,12 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
       return ctx.air || armed || weapon || casualties(f, evidence);
     case C::destroy:
-      return armed || weapon;
+      return armed || weapon || crowd_side(actors);
     default: {
       const bool damage = std::any_of(evidence.begin(), evidence.end(),
                                       [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
       return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
+             (f.cls == C::storm && crowd_side(actors)) ||
              person_hurt(f) ||
              weapon_told_before(f).has_value();
     }
@@ -369,6 +374,12 @@ bool SentenceEvents::is_background() const {
     if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
   }
   return false;
+}
+
+// Protesters or a mob on a side: their violence is a riot's.
+bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
+  return side_is(side, Role::protesters) || side_is(side, Role::mob) ||
+         std::any_of(side.begin(), side.end(), [&](int c) { return one_of(word(chunk(c).head), {"youths", "rioters", "looters"}); });
 }
 
 // "took its pilot hostage", "seized 20 villagers as hostages".

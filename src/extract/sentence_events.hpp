@@ -276,6 +276,7 @@ struct SentenceEvents {
   bool sums_up() const;
   bool in_quote(const Frame& f) const;
   bool taken_hostage(const Frame& f) const;
+  bool crowd_side(const std::vector<int>& side) const;
   bool generic(const Frame& f) const;
   bool state_side(const std::vector<int>& side) const;
   bool arrest_counts(const Frame& f, const std::vector<int>& actors) const;

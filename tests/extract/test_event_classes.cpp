@@ -179,3 +179,32 @@ TEST_CASE("one incident, one event; a second one of another kind is its own") {
   // "Hurled a grenade, killing two": one grenade attack, not a grenade and an attack.
   CHECK(only(events("Militants hurled a grenade into a market in Srinagar on Monday, killing two traders."))->sub_event_type == "Grenade");
 }
+
+TEST_CASE("demonstrations: a riot, force against protesters, a mob") {
+  struct Case {
+    const char* text;
+    const char* type;
+  };
+  const Case cases[] = {
+      {"Protesters stormed the president's residence in Colombo on Monday.", "Violent demonstration"},
+      {"Youths ransacked the party headquarters in Niamey on Monday and set it on fire.", "Violent demonstration"},
+      {"Police opened fire on demonstrators in Moundou on Monday, killing three.", "Excessive force against protesters"},
+      {"A mob attacked a police post in Bishnupur on Monday.", "Mob violence"},
+      {"Police arrested 40 protesters in Nairobi on Monday.", "Arrests"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const auto e = events(c.text);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].sub_event_type == c.type);
+  }
+}
+
+TEST_CASE("war words that tell no event") {
+  // A quote without place or side; a kind of crime a group lives on; a film's shelling.
+  CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());
+  CHECK(events("The group finances itself through extortion, kidnapping for ransom and drug trafficking.").empty());
+  CHECK(events_of_report("Film review\n\nThe film follows a family in a flat as the city is shelled. The director and her actors "
+                         "give the movie a rare force; the novel it adapts was a best seller.\n")
+            .empty());
+}
