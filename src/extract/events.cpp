@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <span>
 
 #include "extract/dates.hpp"
 #include "extract/toponyms.hpp"
@@ -60,7 +61,7 @@ struct SentenceReader {
   const Document& doc;
   const Segmented& seg;
   const Sentence& s;
-  const std::vector<Mention>& mentions;  // all of the document's
+  std::span<const Mention> mentions;  // the sentence's (or all: each use checks the sentence)
   const Gazetteer& gaz;
   const Lexicon& lex;
   bool doc_air_context;
@@ -563,8 +564,17 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   }
   std::vector<Event> drafts;
   std::vector<bool> merge_only;
+  // Each sentence reads its own mentions (they come in sentence order), not
+  // all of the report's: a long report was quadratic here.
+  const bool in_order = std::is_sorted(mentions.begin(), mentions.end(),
+                                       [](const Mention& a, const Mention& b) { return a.sentence < b.sentence; });
+  size_t lo = 0;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
-    SentenceReader r{doc, seg, seg.sentences[si], mentions, gaz, lex, air_words >= 1, warnings, {}};
+    while (lo < mentions.size() && mentions[lo].sentence < si) ++lo;
+    size_t hi = lo;
+    while (hi < mentions.size() && mentions[hi].sentence == si) ++hi;
+    const std::span<const Mention> own = in_order ? std::span<const Mention>(mentions.data() + lo, hi - lo) : std::span<const Mention>(mentions);
+    SentenceReader r{doc, seg, seg.sentences[si], own, gaz, lex, air_words >= 1, warnings, {}};
     auto events = r.read(merge_only);
     for (auto& e : events) drafts.push_back(std::move(e));
   }
