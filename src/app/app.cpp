@@ -14,7 +14,7 @@
 #include "render/offscreen.hpp"
 #include "store/import.hpp"
 #include "store/ingest.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 #include "store/synthetic.hpp"
 
 namespace sitmap {

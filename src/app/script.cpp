@@ -9,7 +9,7 @@
 
 #include "app/app.hpp"
 #include "app/viewer.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 
 namespace sitmap {
 

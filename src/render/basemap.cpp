@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "core/paths.hpp"
-#include "store/gdal_ptr.hpp"
-#include "store/reproject.hpp"
+#include "geo/gdal.hpp"
+#include "geo/reproject.hpp"
 
 namespace sitmap {
 namespace {

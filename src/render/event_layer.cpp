@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "render/shaders.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 
 namespace sitmap {
 namespace {

@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "store/geojson_writer.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {

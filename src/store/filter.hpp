@@ -15,6 +15,7 @@
 namespace sitmap {
 
 class Store;
+class Polygons;
 
 struct BBox {
   double west = -180, south = -90, east = 180, north = 90;
@@ -59,7 +60,6 @@ class EventQuery {
   bool matches_actors(std::string_view actor1, std::string_view actor2) const;
 
  private:
-  struct Polygons;
   EventFilter filter_;
   std::unique_ptr<Polygons> polygons_;
   std::vector<std::string> types_lower_, actors_lower_;

@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "store/export.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {

@@ -11,7 +11,7 @@
 #include "core/fold.hpp"
 #include "core/numbers.hpp"
 #include "store/countries.hpp"
-#include "store/gdal_ptr.hpp"
+#include "geo/gdal.hpp"
 #include "store/schema.hpp"
 #include "text/reader.hpp"
 

@@ -142,13 +142,6 @@ void set_date_field(OGRFeature& f, int index, const std::optional<CivilDate>& d)
   else f.SetFieldNull(index);
 }
 
-OGRSpatialReference wgs84_lon_lat() {
-  OGRSpatialReference srs;
-  srs.importFromEPSG(4326);
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return srs;
-}
-
 std::optional<CivilDate> date_field(const OGRFeature& f, int index) {
   if (index < 0 || !f.IsFieldSetAndNotNull(index)) return std::nullopt;
   int y, m, d, h, mi, tz;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/event.hpp"
+#include "geo/gdal.hpp"
 
 namespace sitmap {
 
@@ -52,9 +53,6 @@ Event event_from_feature(const OGRFeature& f, const EventColumns& c);
 // (null for nullopt; nothing when the layer lacks the column, index < 0).
 std::optional<CivilDate> date_field(const OGRFeature& f, int index);
 void set_date_field(OGRFeature& f, int index, const std::optional<CivilDate>& d);
-
-// The store's CRS: EPSG:4326 with x = longitude, y = latitude.
-OGRSpatialReference wgs84_lon_lat();
 
 }  // namespace sitmap
 

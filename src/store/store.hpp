@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "extract/pipeline.hpp"
-#include "store/gdal_ptr.hpp"
+#include "geo/gdal.hpp"
 #include "store/writer_lock.hpp"
 
 namespace sitmap {

@@ -9,7 +9,7 @@
 #include "app/window.hpp"
 #include "render/offscreen.hpp"
 #include "store/ingest.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 
 using namespace sitmap;
 

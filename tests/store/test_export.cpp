@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/export.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 #include "store_fixture.hpp"
 
 using namespace sitmap;
