@@ -11,10 +11,10 @@
 #include <filesystem>
 
 #include "app/viewer.hpp"
+#include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
 #include "store/import.hpp"
 #include "store/ingest.hpp"
-#include "geo/reproject.hpp"
 #include "store/synthetic.hpp"
 
 namespace sitmap {

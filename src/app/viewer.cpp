@@ -158,7 +158,7 @@ void Viewer::select_event_id(const std::string& event_id) {
   // row), then the row holding that feature.
   OGRLayer& layer = store_.layer(kEventsLayer);
   std::vector<const char*> ignored;
-  for (const FieldSpec& spec : event_fields())
+  for (const FieldSpec& spec : event_columns())
     if (std::string_view(spec.name) != "event_id") ignored.push_back(spec.name);
   ignored.push_back("OGR_GEOMETRY");
   ignored.push_back(nullptr);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "core/event_json.hpp"
 #include "extract/pipeline.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "text/chunker.hpp"

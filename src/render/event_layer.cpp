@@ -5,8 +5,8 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "render/shaders.hpp"
 #include "geo/reproject.hpp"
+#include "render/shaders.hpp"
 
 namespace sitmap {
 namespace {

@@ -138,11 +138,11 @@ EventTable read_rows(OGRLayer& layer) {
   // Only what the map needs: GDAL then reads fewer columns.
   const int needed[] = {ev::location, ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
                         ev::actor2, ev::country_code, ev::latitude, ev::longitude, ev::geo_precision, ev::fatalities,
-                        ev::quantities, ev::confidence, ev::background, ev::dataset};
+                        ev::quantities, ev::confidence, ev::background, kDatasetColumn};
   std::vector<std::string> ignored;
-  for (int k = 0; k < ev::count; ++k)
+  for (int k = 0; k < kEventColumnCount; ++k)
     if (std::find(std::begin(needed), std::end(needed), k) == std::end(needed) && c.at[k] >= 0)
-      ignored.push_back(event_fields()[k].name);
+      ignored.push_back(event_columns()[k].name);
   std::vector<const char*> names;
   for (const auto& s : ignored) names.push_back(s.c_str());
   names.push_back("OGR_GEOMETRY");
@@ -161,7 +161,7 @@ EventTable read_rows(OGRLayer& layer) {
     r.actor1 = str(ev::actor1);
     r.actor2 = str(ev::actor2);
     r.country_code = str(ev::country_code);
-    r.dataset = str(ev::dataset);
+    r.dataset = str(kDatasetColumn);
     r.lat = f->GetFieldAsDouble(c.at[ev::latitude]);
     r.lon = f->GetFieldAsDouble(c.at[ev::longitude]);
     r.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);

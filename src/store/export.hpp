@@ -32,7 +32,7 @@ size_t export_events(Store& store, const EventFilter& filter, const std::string&
 // The ACLED columns (their names, their order) that we have, then ours.
 struct CsvColumn {
   const char* name;  // in the CSV header
-  int field;         // ev:: index, or -1 for a derived column
+  int field;         // events layer column (ev::, kDatasetColumn), or -1 year, -2 start_time, -3 end_time
 };
 std::span<const CsvColumn> csv_columns();
 

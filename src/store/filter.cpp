@@ -124,7 +124,7 @@ bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
   auto str = [&](int k) { return c.at[k] >= 0 ? std::string(f.GetFieldAsString(c.at[k])) : std::string(); };
   if (!filter_.include_background && c.at[ev::background] >= 0 && f.GetFieldAsInteger(c.at[ev::background])) return false;
   if (filter_.min_confidence > 0 && c.at[ev::confidence] >= 0 && f.GetFieldAsDouble(c.at[ev::confidence]) < filter_.min_confidence) return false;
-  if (!filter_.dataset.empty() && str(ev::dataset) != filter_.dataset) return false;
+  if (!filter_.dataset.empty() && str(kDatasetColumn) != filter_.dataset) return false;
   if (!types_lower_.empty() && !matches_type(str(ev::event_type), str(ev::sub_event_type))) return false;
   if (!actors_lower_.empty() && !matches_actors(str(ev::actor1), str(ev::actor2))) return false;
   if (!text_lower_.empty()) {

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "store/export.hpp"
 #include "geo/reproject.hpp"
+#include "store/export.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -300,9 +300,9 @@ size_t write_geojson(Store& store, const EventFilter& filter, const std::string&
   std::vector<Property> props;
   for_each_event_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
     if (props.empty())
-      for (int k = 0; k < ev::count; ++k)
+      for (int k = 0; k < kEventColumnCount; ++k)
         if (c.at[k] >= 0)
-          props.push_back({fmt::format("\"{}\":", event_fields()[k].name), c.at[k], batch.front()->GetDefnRef()->GetFieldDefn(c.at[k])});
+          props.push_back({fmt::format("\"{}\":", event_columns()[k].name), c.at[k], batch.front()->GetDefnRef()->GetFieldDefn(c.at[k])});
     for (const OGRFeature* f : batch) {
       if (n++ > 0 && !sequence) out.append(std::string_view(",\n"));
       append_feature(out, *f, c, props);

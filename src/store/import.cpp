@@ -10,8 +10,8 @@
 
 #include "core/fold.hpp"
 #include "core/numbers.hpp"
-#include "store/countries.hpp"
 #include "geo/gdal.hpp"
+#include "store/countries.hpp"
 #include "store/schema.hpp"
 #include "text/reader.hpp"
 
@@ -301,7 +301,7 @@ LayerEvents read_event_layer(const std::string& path, const std::function<void(c
       on_error(path + ": feature " + std::to_string(out.features) + ": " + why + ", skipped");
       continue;
     }
-    const char* dataset = c.at[ev::dataset] >= 0 ? f->GetFieldAsString(c.at[ev::dataset]) : "";
+    const char* dataset = c.at[kDatasetColumn] >= 0 ? f->GetFieldAsString(c.at[kDatasetColumn]) : "";
     out.by_dataset[*dataset ? dataset : "sitmap"].push_back(std::move(e));
   }
   return out;

@@ -259,7 +259,7 @@ bool Store::create_schema() {
     std::span<const FieldSpec> fields;
   };
   const LayerSpec layers[] = {{kDocumentsLayer, wkbNone, document_fields()},
-                              {kEventsLayer, wkbPoint, event_fields()},
+                              {kEventsLayer, wkbPoint, event_columns()},
                               {kMentionsLayer, wkbPoint, mention_fields()}};
   const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
   for (const LayerSpec& spec : layers) {

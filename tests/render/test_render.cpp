@@ -7,9 +7,9 @@
 
 #include "app/viewer.hpp"
 #include "app/window.hpp"
+#include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
 #include "store/ingest.hpp"
-#include "geo/reproject.hpp"
 
 using namespace sitmap;
 

@@ -6,8 +6,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "store/export.hpp"
 #include "geo/reproject.hpp"
+#include "store/export.hpp"
 #include "store_fixture.hpp"
 
 using namespace sitmap;
