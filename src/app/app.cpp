@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "app/viewer.hpp"
+#include "core/file_formats.hpp"
 #include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
 #include "store/import.hpp"
@@ -22,11 +23,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_store_path(const std::string& s) { return is_postgis_dsn(s) || fs::path(s).extension() == ".gpkg"; }
-bool is_geojson(const std::string& s) {
-  const auto ext = fs::path(s).extension();
-  return ext == ".geojson" || ext == ".geojsonl" || ext == ".geojsons";
+bool is_store_path(const std::string& s) {
+  const FileFormat f = format_of_path(s);
+  return f == FileFormat::postgis || f == FileFormat::gpkg;
 }
+// A layer of events (GeoJSON ours or another's, FlatGeobuf ...) rather than reports.
+bool is_event_layer(const std::string& s) { return file_format(format_of_path(s)).layer_in; }
 
 std::optional<Gazetteer> open_gazetteer_quietly() {
   try {
@@ -68,7 +70,7 @@ Store open_inputs(const std::vector<std::string>& inputs, const Gazetteer* gaz, 
   std::vector<std::string> reports;
   for (const auto& in : inputs) {
     if (is_store_path(in)) throw std::invalid_argument(in + ": open a store on its own (sitmap view " + in + ")");
-    if (is_geojson(in)) import_geojson(store, in);
+    if (is_event_layer(in)) import_geojson(store, in);
     else reports.push_back(in);
   }
   if (!reports.empty()) {

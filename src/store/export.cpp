@@ -132,36 +132,17 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
 }  // namespace
 
 std::optional<ExportFormat> parse_export_format(std::string_view name) {
-  if (name == "geojson" || name == "GeoJSON") return ExportFormat::geojson;
-  if (name == "geojsonseq" || name == "GeoJSONSeq") return ExportFormat::geojsonseq;
-  if (name == "csv" || name == "CSV") return ExportFormat::csv;
-  if (name == "gpkg" || name == "GPKG") return ExportFormat::gpkg;
-  if (name == "fgb" || name == "FlatGeobuf") return ExportFormat::fgb;
-  if (name == "kml" || name == "KML" || name == "LIBKML") return ExportFormat::kml;
-  return std::nullopt;
+  const FileFormat f = format_named(name);
+  if (!file_format(f).layer_out) return std::nullopt;
+  return f;
 }
 
 ExportFormat export_format_for(const std::string& path) {
-  const std::string ext = fs::path(path).extension().string();
-  if (ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq") return ExportFormat::geojsonseq;
-  if (ext == ".csv") return ExportFormat::csv;
-  if (ext == ".gpkg") return ExportFormat::gpkg;
-  if (ext == ".fgb") return ExportFormat::fgb;
-  if (ext == ".kml") return ExportFormat::kml;
-  return ExportFormat::geojson;
+  const FileFormat f = format_of_path(path);
+  return file_format(f).layer_out ? f : FileFormat::geojson;
 }
 
-std::string_view format_name(ExportFormat f) {
-  switch (f) {
-    case ExportFormat::geojson: return "geojson";
-    case ExportFormat::geojsonseq: return "geojsonseq";
-    case ExportFormat::csv: return "csv";
-    case ExportFormat::gpkg: return "gpkg";
-    case ExportFormat::fgb: return "fgb";
-    case ExportFormat::kml: return "kml";
-  }
-  return "?";
-}
+std::string_view format_name(ExportFormat f) { return file_format(f).name; }
 
 std::span<const CsvColumn> csv_columns() { return kCsvColumns; }
 

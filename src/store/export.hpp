@@ -8,12 +8,16 @@
 #include <string>
 #include <string_view>
 
+#include "core/file_formats.hpp"
 #include "store/filter.hpp"
 
 namespace sitmap {
 
-enum class ExportFormat { geojson, geojsonseq, csv, gpkg, fgb, kml };
+// The layer formats of the registry (core/file_formats.hpp): geojson,
+// geojsonseq, csv, gpkg, fgb, kml.
+using ExportFormat = FileFormat;
 
+// A layer format by name or alias ("geojson", "GeoJSON"); nullopt for any other.
 std::optional<ExportFormat> parse_export_format(std::string_view name);
 // From the output's extension (.geojson .json .geojsonl .geojsons .csv .gpkg .fgb .kml); geojson otherwise.
 ExportFormat export_format_for(const std::string& path);
