@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "store/export.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "store/store.hpp"
 #include "store/synthetic.hpp"
 

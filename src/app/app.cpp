@@ -15,7 +15,7 @@
 #include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
 #include "store/import.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "store/synthetic.hpp"
 
 namespace sitmap {

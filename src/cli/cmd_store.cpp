@@ -7,7 +7,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "store/export.hpp"
 #include "store/import.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 
 namespace sitmap::cli {
 namespace {

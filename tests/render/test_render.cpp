@@ -9,7 +9,7 @@
 #include "app/window.hpp"
 #include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 
 using namespace sitmap;
 

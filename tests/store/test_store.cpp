@@ -5,7 +5,7 @@
 #include <fstream>
 #include <set>
 
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "store/schema.hpp"
 #include "store_fixture.hpp"
 
