@@ -32,7 +32,7 @@ bool is_event_layer(const std::string& s) { return file_format(format_of_path(s)
 
 std::optional<Gazetteer> open_gazetteer_quietly() {
   try {
-    return Gazetteer::open(Gazetteer::default_path());
+    return Gazetteer::open_default();
   } catch (const std::exception& e) {
     fmt::print(stderr, "sitmap: {} (no place labels, and reports cannot be added)\n", e.what());
     return std::nullopt;

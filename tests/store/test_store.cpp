@@ -15,7 +15,7 @@ using sitmap::test::TempDir;
 namespace {
 
 const Gazetteer& gaz() {
-  static const Gazetteer g = Gazetteer::open(Gazetteer::default_path());
+  static const Gazetteer g = Gazetteer::open_default();
   return g;
 }
 
