@@ -17,6 +17,7 @@ struct IngestArgs {
   std::string db = Store::kDefaultPath;
   std::string index;
   size_t batch = 64;
+  bool commit_lines = false;
 };
 
 int run_ingest(const IngestArgs& a) {
@@ -28,6 +29,8 @@ int run_ingest(const IngestArgs& a) {
   options.on_progress = [&](const IngestProgress& p) { bar.update(p.bytes_done, p.bytes_total, p.documents); };
   options.on_error = [&](const std::string& m) { bar.finish(); fmt::print(stderr, "sitmap ingest: {}\n", m); };
   options.on_notice = [&](const std::string& m) { bar.finish(); fmt::print(stderr, "sitmap ingest: {}\n", m); };
+  if (a.commit_lines)
+    options.on_commit = [&](size_t stored) { fmt::print(stderr, "sitmap ingest: committed, {} reports stored\n", stored); };
   const IngestResult r = ingest_files(store, gaz, a.files, options);
   bar.finish();
   fmt::print(stderr, "sitmap ingest: {} reports stored ({} events, {} mentions), {} already stored, {} failed -> {}\n",
@@ -97,6 +100,7 @@ void add_store_commands(CLI::App& app, Action& action) {
   ingest->add_option("--db", in->db, "GeoPackage path or PostGIS DSN \"PG:host=... dbname=...\"")->capture_default_str();
   ingest->add_option("--index", in->index, "gazetteer index");
   ingest->add_option("--batch-size", in->batch, "documents per transaction")->capture_default_str()->check(CLI::PositiveNumber);
+  ingest->add_flag("--commit-lines", in->commit_lines, "a line on stderr after each committed batch (for scripts that follow an ingest)");
   ingest->callback([in, &action] { action = [in] { return run_ingest(*in); }; });
 
   auto ex = std::make_shared<ExportArgs>();
