@@ -178,8 +178,10 @@ bool MapLines::ready(Layer layer, double scale, bool wait) {
   if (s.loaded) return true;
   if (s.failed || scale > prefetch_scale(layer)) return false;
   if (!s.pending.valid()) s.pending = std::async(std::launch::async, [this, layer] { return build(layer); });
-  const bool shown = visibility(layer, scale) > 0;
-  if (!(wait && shown) && s.pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  // `wait` finishes a prefetch too, though the layer is not shown yet: a
+  // final render leaves no build to upload under a later frame (and the
+  // future's destructor would wait for it anyway).
+  if (!wait && s.pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
   try {
     Built b = s.pending.get();
     s.far = upload(b.far, std::move(b.far_cells));
