@@ -11,10 +11,11 @@
 #include <filesystem>
 
 #include "app/viewer.hpp"
+#include "core/file_formats.hpp"
+#include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
 #include "store/import.hpp"
-#include "store/ingest.hpp"
-#include "store/reproject.hpp"
+#include "ingest/ingest.hpp"
 #include "store/synthetic.hpp"
 
 namespace sitmap {
@@ -22,26 +23,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_store_path(const std::string& s) { return is_postgis_dsn(s) || fs::path(s).extension() == ".gpkg"; }
-bool is_geojson(const std::string& s) {
-  const auto ext = fs::path(s).extension();
-  return ext == ".geojson" || ext == ".geojsonl" || ext == ".geojsons";
+bool is_store_path(const std::string& s) {
+  const FileFormat f = format_of_path(s);
+  return f == FileFormat::postgis || f == FileFormat::gpkg;
 }
+// A layer of events (GeoJSON ours or another's, FlatGeobuf ...) rather than reports.
+bool is_event_layer(const std::string& s) { return file_format(format_of_path(s)).layer_in; }
 
 std::optional<Gazetteer> open_gazetteer_quietly() {
   try {
-    return Gazetteer::open(Gazetteer::default_path());
+    return Gazetteer::open_default();
   } catch (const std::exception& e) {
     fmt::print(stderr, "sitmap: {} (no place labels, and reports cannot be added)\n", e.what());
     return std::nullopt;
   }
-}
-
-// Events of a GeoJSON layer (ours, or any with the record's field names);
-// features with impossible values are reported and left out.
-void import_geojson(Store& store, const std::string& path) {
-  const LayerEvents layer = read_event_layer(path, [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); });
-  for (const auto& [dataset, events] : layer.by_dataset) store.append_events(events, dataset);
 }
 
 // A store to show: a GeoPackage read-only (reports dropped on the window
@@ -68,7 +63,8 @@ Store open_inputs(const std::vector<std::string>& inputs, const Gazetteer* gaz, 
   std::vector<std::string> reports;
   for (const auto& in : inputs) {
     if (is_store_path(in)) throw std::invalid_argument(in + ": open a store on its own (sitmap view " + in + ")");
-    if (is_geojson(in)) import_geojson(store, in);
+    // Features with impossible values are reported and left out.
+    if (is_event_layer(in)) import_event_layer(store, in, [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); });
     else reports.push_back(in);
   }
   if (!reports.empty()) {
@@ -110,6 +106,7 @@ int run_viewer(const ViewOptions& o) {
   wo.title = "Sitmap - " + store.location();
   PlatformWindow window(wo);
   Viewer viewer(std::move(store), gaz ? &*gaz : nullptr, o.projection, window.width(), window.height());
+  viewer.set_filter(o.filter);
   std::optional<ScriptRunner> script;
   if (!o.script.empty()) script = ScriptRunner::load(o.script);
   std::string screenshot;
@@ -142,15 +139,7 @@ int run_render(const RenderOptions& o) {
   window.begin_frame();  // builds the font atlas the labels use
   Viewer viewer(std::move(store), gaz ? &*gaz : nullptr, o.projection, o.width, o.height);
   ViewerState& s = viewer.state();
-  FilterInputs& f = s.filter;
-  if (!o.filter.types.empty())
-    for (size_t t = 0; t < viewer.table().sub_types.size(); ++t)
-      f.type_shown[t] = std::any_of(o.filter.types.begin(), o.filter.types.end(), [&](const std::string& x) {
-        return x == viewer.table().sub_types[t] || x == viewer.table().event_types[t];
-      });
-  if (!o.filter.actors.empty()) std::snprintf(f.actor, sizeof f.actor, "%s", o.filter.actors.front().c_str());
-  std::snprintf(f.country, sizeof f.country, "%s", o.filter.country.c_str());
-  viewer.apply_filters();
+  viewer.set_filter(o.filter);
   const auto length = parse_window_length(o.window);
   if (!length) throw std::invalid_argument("--window '" + o.window + "': want 7d, 2w, 1m, 1y or a number of days");
   if (!o.time.empty()) {
@@ -159,11 +148,11 @@ int run_render(const RenderOptions& o) {
     s.time.to = *day;
   }
   s.time.from = s.time.to - static_cast<float>(*length - 1);
-  if (o.bbox) {
+  if (const auto& box = o.filter.bbox) {
     Reprojector proj(projection_crs(o.projection));
     double x0, y0, x1, y1;
-    proj.forward(o.bbox->west, std::max(o.bbox->south, -85.0), x0, y0);
-    proj.forward(o.bbox->east, std::min(o.bbox->north, 85.0), x1, y1);
+    proj.forward(box->west, std::max(box->south, -85.0), x0, y0);
+    proj.forward(box->east, std::min(box->north, 85.0), x1, y1);
     s.camera.fit(x0, y0, x1, y1);
     s.camera.scale /= 1.25;  // the box itself, no margin
   } else {
@@ -171,8 +160,8 @@ int run_render(const RenderOptions& o) {
   }
   viewer.render_png(o.output, o.width, o.height);
   ImGui::EndFrame();
-  fmt::print(stderr, "sitmap render: {} ({}x{}, {} to {}) -> {}\n", viewer.store().location(), o.width, o.height,
-             viewer.day_label(std::ceil(s.time.from)), viewer.day_label(s.time.to), o.output);
+  fmt::print(stderr, "sitmap render: {} ({}x{}, {} to {}, {} events) -> {}\n", viewer.store().location(), o.width, o.height,
+             viewer.day_label(std::ceil(s.time.from)), viewer.day_label(s.time.to), viewer.count_in_window(), o.output);
   return 0;
 }
 

@@ -323,8 +323,8 @@ bool same_kind(const Event& a, const Event& b) {
   if (a.sub_event_type == b.sub_event_type) return true;
   // A country-wide summary ("missiles fired at targets in Syria") folds into the specific action.
   if ((a.geo_precision == 3 && a.location == a.country) || (b.geo_precision == 3 && b.location == b.country)) return true;
-  return a.event_type == "Explosions/Remote violence" &&
-         (a.sub_event_type == "Remote explosive/landmine/IED" || b.sub_event_type == "Remote explosive/landmine/IED");
+  const EventTypeInfo& ied = event_type(SubEvent::remote_explosive);
+  return a.event_type == ied.event_type && (a.sub_event_type == ied.sub_event_type || b.sub_event_type == ied.sub_event_type);
 }
 
 // "a second car bomb", "another blast": a new incident, not the last one retold.

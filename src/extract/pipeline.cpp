@@ -20,7 +20,6 @@ Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) 
 
 namespace {
 double round6(double v) { return std::round(v * 1e6) / 1e6; }
-nlohmann::json opt_date(const std::optional<CivilDate>& d) { return d ? nlohmann::json(to_iso(*d)) : nlohmann::json(nullptr); }
 }  // namespace
 
 nlohmann::json geoparse_json(const Document& doc, const std::vector<Mention>& mentions, const Gazetteer& gaz) {
@@ -41,43 +40,6 @@ nlohmann::json geoparse_json(const Document& doc, const std::vector<Mention>& me
                                {"confidence", std::round(resolution_confidence(m) * 100) / 100}});
   }
   return out;
-}
-
-nlohmann::json event_json(const Event& e) {
-  nlohmann::json q = nlohmann::json::object();
-  for (const auto& [k, v] : e.quantities) q[k] = v;
-  return {{"event_id", e.event_id},
-          {"event_date", opt_date(e.when.date)},
-          {"event_date_to", opt_date(e.when.date_to)},
-          {"time_precision", e.when.precision},
-          {"event_type", e.event_type},
-          {"sub_event_type", e.sub_event_type},
-          {"actor1", e.actor1},
-          {"actor2", e.actor2},
-          {"location", e.location},
-          {"geonameid", e.geonameid ? nlohmann::json(*e.geonameid) : nlohmann::json(nullptr)},
-          {"admin1", e.admin1},
-          {"country", e.country},
-          {"country_code", e.country_code},
-          {"latitude", round6(e.point.lat)},
-          {"longitude", round6(e.point.lon)},
-          {"geo_precision", e.geo_precision},
-          {"geo_relation", e.geo_relation},
-          {"fatalities", e.fatalities ? nlohmann::json(*e.fatalities) : nlohmann::json(nullptr)},
-          {"quantities", q},
-          {"targets", e.targets},
-          {"confidence", std::round(e.confidence * 100) / 100},
-          {"background", e.background},
-          {"document_id", e.document_id},
-          {"sentence", e.sentence},
-          {"start", e.start},
-          {"end", e.end},
-          {"trigger", e.trigger},
-          {"trigger_start", e.trigger_start},
-          {"trigger_end", e.trigger_end},
-          {"location_start", e.location_start ? nlohmann::json(*e.location_start) : nlohmann::json(nullptr)},
-          {"location_end", e.location_end ? nlohmann::json(*e.location_end) : nlohmann::json(nullptr)},
-          {"evidence_count", e.evidence_count}};
 }
 
 }  // namespace sitmap

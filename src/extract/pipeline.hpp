@@ -23,7 +23,4 @@ Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex =
 // The `sitmap geoparse` line for a document (DESIGN.md's contract).
 nlohmann::json geoparse_json(const Document& doc, const std::vector<Mention>& mentions, const Gazetteer& gaz);
 
-// The event record as JSON (DESIGN.md's field names).
-nlohmann::json event_json(const Event& e);
-
 }  // namespace sitmap

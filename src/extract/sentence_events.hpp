@@ -11,6 +11,7 @@
 
 #include "core/document.hpp"
 #include "core/event.hpp"
+#include "core/event_types.hpp"
 #include "extract/dates.hpp"
 #include "extract/frames.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -43,24 +44,26 @@ struct Typed {
   std::string event_type, sub_event_type;
 };
 
-inline const Typed kAir{"Explosions/Remote violence", "Air/drone strike"};
-inline const Typed kShell{"Explosions/Remote violence", "Shelling/artillery/missile attack"};
-inline const Typed kIed{"Explosions/Remote violence", "Remote explosive/landmine/IED"};
-inline const Typed kSuicide{"Explosions/Remote violence", "Suicide bomb"};
-inline const Typed kGrenade{"Explosions/Remote violence", "Grenade"};
-inline const Typed kChemical{"Explosions/Remote violence", "Chemical weapon"};
-inline const Typed kClash{"Battles", "Armed clash"};
-inline const Typed kTaken{"Battles", "Non-state actor overtakes territory"};
-inline const Typed kRegained{"Battles", "Government regains territory"};
-inline const Typed kAttack{"Violence against civilians", "Attack"};
-inline const Typed kAbduction{"Violence against civilians", "Abduction/forced disappearance"};
-inline const Typed kArrest{"Strategic developments", "Arrests"};
-inline const Typed kDestruction{"Strategic developments", "Looting/property destruction"};
-inline const Typed kProtest{"Protests", "Peaceful protest"};
-inline const Typed kIntervention{"Protests", "Protest with intervention"};
-inline const Typed kExcessiveForce{"Protests", "Excessive force against protesters"};
-inline const Typed kMob{"Riots", "Mob violence"};
-inline const Typed kRiot{"Riots", "Violent demonstration"};
+// The names come from the one table of types (core/event_types.hpp).
+inline Typed typed(SubEvent id) { return {event_type(id).event_type, event_type(id).sub_event_type}; }
+inline const Typed kAir = typed(SubEvent::air_strike);
+inline const Typed kShell = typed(SubEvent::shelling);
+inline const Typed kIed = typed(SubEvent::remote_explosive);
+inline const Typed kSuicide = typed(SubEvent::suicide_bomb);
+inline const Typed kGrenade = typed(SubEvent::grenade);
+inline const Typed kChemical = typed(SubEvent::chemical_weapon);
+inline const Typed kClash = typed(SubEvent::armed_clash);
+inline const Typed kTaken = typed(SubEvent::non_state_overtakes_territory);
+inline const Typed kRegained = typed(SubEvent::government_regains_territory);
+inline const Typed kAttack = typed(SubEvent::attack);
+inline const Typed kAbduction = typed(SubEvent::abduction);
+inline const Typed kArrest = typed(SubEvent::arrests);
+inline const Typed kDestruction = typed(SubEvent::looting);
+inline const Typed kProtest = typed(SubEvent::peaceful_protest);
+inline const Typed kIntervention = typed(SubEvent::protest_with_intervention);
+inline const Typed kExcessiveForce = typed(SubEvent::excessive_force);
+inline const Typed kMob = typed(SubEvent::mob_violence);
+inline const Typed kRiot = typed(SubEvent::violent_demonstration);
 
 // How a draft event stands: an action told here; a casualty count that is
 // its own action unless an action told nearby takes it; or a reference that

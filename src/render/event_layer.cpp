@@ -5,8 +5,9 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/event_types.hpp"
+#include "geo/reproject.hpp"
 #include "render/shaders.hpp"
-#include "store/reproject.hpp"
 
 namespace sitmap {
 namespace {
@@ -19,38 +20,12 @@ struct Instance {
 };
 static_assert(sizeof(Instance) == 24);
 
-struct TypeColor {
-  const char* name;
-  Rgb color;
-};
-
-constexpr TypeColor kTypeColors[] = {
-    {"Air/drone strike", {0.86f, 0.16f, 0.16f}},
-    {"Shelling/artillery/missile attack", {0.95f, 0.50f, 0.10f}},
-    {"Remote explosive/landmine/IED", {0.60f, 0.25f, 0.70f}},
-    {"Suicide bomb", {0.45f, 0.10f, 0.45f}},
-    {"Grenade", {0.75f, 0.45f, 0.65f}},
-    {"Chemical weapon", {0.40f, 0.70f, 0.20f}},
-    {"Armed clash", {0.15f, 0.40f, 0.80f}},
-    {"Government regains territory", {0.20f, 0.60f, 0.75f}},
-    {"Non-state actor overtakes territory", {0.10f, 0.55f, 0.55f}},
-    {"Attack", {0.10f, 0.10f, 0.10f}},
-    {"Abduction/forced disappearance", {0.40f, 0.40f, 0.40f}},
-    {"Sexual violence", {0.55f, 0.20f, 0.30f}},
-    {"Peaceful protest", {0.30f, 0.70f, 0.35f}},
-    {"Protest with intervention", {0.55f, 0.75f, 0.25f}},
-    {"Violent demonstration", {0.85f, 0.70f, 0.10f}},
-    {"Mob violence", {0.70f, 0.55f, 0.10f}},
-    {"Arrests", {0.35f, 0.45f, 0.60f}},
-};
-
 constexpr Rgb kFallback[] = {{0.35f, 0.55f, 0.65f}, {0.65f, 0.45f, 0.30f}, {0.50f, 0.50f, 0.20f}, {0.30f, 0.30f, 0.60f}};
 
 }  // namespace
 
 Rgb color_for_type(const std::string& sub_event_type, size_t index) {
-  for (const auto& t : kTypeColors)
-    if (sub_event_type == t.name) return t.color;
+  if (const EventTypeInfo* t = find_sub_event_type(sub_event_type); t && t->colour) return {t->colour->r, t->colour->g, t->colour->b};
   return kFallback[index % std::size(kFallback)];
 }
 

@@ -22,8 +22,8 @@ struct Rgb {
   float r, g, b;
 };
 
-// The colour of each sub_event_type (a fixed colour for ACLED's, a
-// fallback cycle for others).
+// The colour of each sub_event_type (its colour in core/event_types.hpp,
+// else one of a few spare colours by its index).
 Rgb color_for_type(const std::string& sub_event_type, size_t index);
 
 enum class EventStyle { markers, density };

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "gazetteer/gazetteer.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 
 namespace sitmap {
 

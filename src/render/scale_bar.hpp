@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "geo/reproject.hpp"
 #include "render/camera.hpp"
-#include "store/reproject.hpp"
 
 struct ImDrawList;
 

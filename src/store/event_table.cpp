@@ -9,7 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "store/store.hpp"
+#include "store/private/query.hpp"
+#include "store/private/store_impl.hpp"
 
 namespace sitmap {
 namespace {
@@ -138,11 +139,11 @@ EventTable read_rows(OGRLayer& layer) {
   // Only what the map needs: GDAL then reads fewer columns.
   const int needed[] = {ev::location, ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
                         ev::actor2, ev::country_code, ev::latitude, ev::longitude, ev::geo_precision, ev::fatalities,
-                        ev::quantities, ev::confidence, ev::background, ev::dataset};
+                        ev::quantities, ev::confidence, ev::background, kDatasetColumn};
   std::vector<std::string> ignored;
-  for (int k = 0; k < ev::count; ++k)
+  for (int k = 0; k < kEventColumnCount; ++k)
     if (std::find(std::begin(needed), std::end(needed), k) == std::end(needed) && c.at[k] >= 0)
-      ignored.push_back(event_fields()[k].name);
+      ignored.push_back(event_columns()[k].name);
   std::vector<const char*> names;
   for (const auto& s : ignored) names.push_back(s.c_str());
   names.push_back("OGR_GEOMETRY");
@@ -161,7 +162,7 @@ EventTable read_rows(OGRLayer& layer) {
     r.actor1 = str(ev::actor1);
     r.actor2 = str(ev::actor2);
     r.country_code = str(ev::country_code);
-    r.dataset = str(ev::dataset);
+    r.dataset = str(kDatasetColumn);
     r.lat = f->GetFieldAsDouble(c.at[ev::latitude]);
     r.lon = f->GetFieldAsDouble(c.at[ev::longitude]);
     r.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);
@@ -228,12 +229,12 @@ void append_table(EventTable& into, const EventTable& part) {
 }  // namespace
 
 EventTable load_event_table(Store& store) {
-  OGRLayer& layer = store.layer(kEventsLayer);
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
   layer.SetAttributeFilter(nullptr);
   layer.SetSpatialFilter(nullptr);
   const GIntBig rows = layer.GetFeatureCount(FALSE);
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-  const auto range = rows >= 200000 && workers >= 2 ? store.event_fid_range() : std::nullopt;
+  const auto range = rows >= 200000 && workers >= 2 ? store.impl().event_fid_range() : std::nullopt;
   if (!range) return read_rows(layer);
   // Large GeoPackage: FID ranges read in parallel, each through its own
   // read-only GDAL handle (a dataset is not shared between threads).
@@ -288,12 +289,16 @@ std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter,
   if (text) {
     EventFilter by_text;
     by_text.text = filter.text;
-    for_each_event(*store, by_text, [&](const OGRFeature& f, const EventColumns&) { text_hits.insert(f.GetFID()); });
+    for_each_feature(*store, by_text, [&](const OGRFeature& f, const EventColumns&) { text_hits.insert(f.GetFID()); });
   }
 
+  // event_date within [from, to], as days relative to the table's first.
+  const float from = filter.from ? static_cast<float>(days_from_civil(*filter.from) - t.day0) : -std::numeric_limits<float>::infinity();
+  const float to = filter.to ? static_cast<float>(days_from_civil(*filter.to) - t.day0) : std::numeric_limits<float>::infinity();
   std::vector<uint8_t> mask(t.size(), 1);
   for (size_t i = 0; i < t.size(); ++i) {
     bool ok = type_ok[t.type[i]] && dataset_ok[t.dataset[i]] && (actor_ok[t.actor1[i]] || actor_ok[t.actor2[i]]);
+    if (ok && (t.day_from[i] < from || t.day_from[i] > to)) ok = false;
     if (ok && !filter.include_background && t.background[i]) ok = false;
     if (ok && t.confidence[i] < filter.min_confidence) ok = false;
     if (ok && any_spatial) ok = query.matches_point(t.lon[i], t.lat[i]);

@@ -2,13 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 
-#include "store/geojson_writer.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
+#include "store/private/geojson_writer.hpp"
+#include "store/private/query.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -16,26 +18,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// ACLED's export header order: event_id_cnty, event_date, year,
-// time_precision, disorder_type, event_type, sub_event_type, actor1, ...
-// Columns ACLED has and we do not (disorder_type, inter codes, iso, region,
-// admin2/3, source, source_scale, tags, timestamp) are left out.
-constexpr CsvColumn kCsvColumns[] = {
-    {"event_id_cnty", ev::event_id},   {"event_date", ev::event_date},     {"year", -1},
-    {"time_precision", ev::time_precision}, {"event_type", ev::event_type}, {"sub_event_type", ev::sub_event_type},
-    {"actor1", ev::actor1},            {"actor2", ev::actor2},             {"country", ev::country},
-    {"admin1", ev::admin1},            {"location", ev::location},         {"latitude", ev::latitude},
-    {"longitude", ev::longitude},      {"geo_precision", ev::geo_precision}, {"notes", ev::sentence},
-    {"fatalities", ev::fatalities},
-    // Ours.
-    {"event_date_to", ev::event_date_to}, {"country_code", ev::country_code}, {"geonameid", ev::geonameid},
-    {"geo_relation", ev::geo_relation}, {"quantities", ev::quantities},    {"targets", ev::targets},
-    {"confidence", ev::confidence},    {"background", ev::background},     {"document_id", ev::document_id},
-    {"start", ev::start},              {"end", ev::end},                   {"trigger", ev::trigger},
-    {"trigger_start", ev::trigger_start}, {"trigger_end", ev::trigger_end}, {"location_start", ev::location_start},
-    {"location_end", ev::location_end}, {"evidence_count", ev::evidence_count}, {"dataset", ev::dataset},
-    {"start_time", -2},                {"end_time", -3},
-};
+// The CSV columns: the record's fields by their CSV rank (ACLED's
+// columns in ACLED's export order first: event_id_cnty, event_date, year,
+// time_precision, event_type, ...; ACLED's columns we do not have, such as
+// disorder_type, inter codes, iso, region, admin2/3, source, tags, are left
+// out), then the dataset and the time span as timestamps.
+const std::vector<CsvColumn> kCsvColumns = [] {
+  std::vector<std::pair<int, CsvColumn>> ranked;
+  for (const EventField& field : event_fields())
+    ranked.push_back({field.csv_rank, {field.csv_name ? field.csv_name : field.name, field.id}});
+  ranked.push_back({kCsvYearRank, {"year", -1}});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<CsvColumn> columns;
+  for (const auto& [rank, column] : ranked) columns.push_back(column);
+  columns.push_back({"dataset", kDatasetColumn});
+  columns.push_back({"start_time", -2});
+  columns.push_back({"end_time", -3});
+  return columns;
+}();
 
 struct GdalTarget {
   const char* driver;
@@ -82,15 +82,15 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
 
   // The record's columns, then the time span as timestamps.
   std::vector<CsvColumn> columns;
-  for (int k = 0; k < ev::count; ++k) columns.push_back({event_fields()[k].name, k});
+  for (int k = 0; k < kEventColumnCount; ++k) columns.push_back({event_columns()[k].name, k});
   columns.push_back({"start_time", -2});
   columns.push_back({"end_time", -3});
   for (const CsvColumn& col : columns) {
     OGRFieldType type = OFTString;
     OGRFieldSubType sub = OFSTNone;
     if (col.field >= 0) {
-      type = event_fields()[col.field].type;
-      sub = event_fields()[col.field].subtype;
+      type = event_columns()[col.field].type;
+      sub = event_columns()[col.field].subtype;
     } else {
       type = OFTDateTime;
     }
@@ -103,7 +103,7 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
 
   size_t n = 0;
   const bool in_transaction = ds->StartTransaction(FALSE) == OGRERR_NONE;  // not every driver has them
-  for_each_event(store, filter, [&](const OGRFeature& in, const EventColumns& c) {
+  for_each_feature(store, filter, [&](const OGRFeature& in, const EventColumns& c) {
     OGRFeature out(layer->GetLayerDefn());
     const auto span = event_time_span(in, c);
     for (size_t i = 0; i < columns.size(); ++i) {
@@ -133,36 +133,17 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
 }  // namespace
 
 std::optional<ExportFormat> parse_export_format(std::string_view name) {
-  if (name == "geojson" || name == "GeoJSON") return ExportFormat::geojson;
-  if (name == "geojsonseq" || name == "GeoJSONSeq") return ExportFormat::geojsonseq;
-  if (name == "csv" || name == "CSV") return ExportFormat::csv;
-  if (name == "gpkg" || name == "GPKG") return ExportFormat::gpkg;
-  if (name == "fgb" || name == "FlatGeobuf") return ExportFormat::fgb;
-  if (name == "kml" || name == "KML" || name == "LIBKML") return ExportFormat::kml;
-  return std::nullopt;
+  const FileFormat f = format_named(name);
+  if (!file_format(f).layer_out) return std::nullopt;
+  return f;
 }
 
 ExportFormat export_format_for(const std::string& path) {
-  const std::string ext = fs::path(path).extension().string();
-  if (ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq") return ExportFormat::geojsonseq;
-  if (ext == ".csv") return ExportFormat::csv;
-  if (ext == ".gpkg") return ExportFormat::gpkg;
-  if (ext == ".fgb") return ExportFormat::fgb;
-  if (ext == ".kml") return ExportFormat::kml;
-  return ExportFormat::geojson;
+  const FileFormat f = format_of_path(path);
+  return file_format(f).layer_out ? f : FileFormat::geojson;
 }
 
-std::string_view format_name(ExportFormat f) {
-  switch (f) {
-    case ExportFormat::geojson: return "geojson";
-    case ExportFormat::geojsonseq: return "geojsonseq";
-    case ExportFormat::csv: return "csv";
-    case ExportFormat::gpkg: return "gpkg";
-    case ExportFormat::fgb: return "fgb";
-    case ExportFormat::kml: return "kml";
-  }
-  return "?";
-}
+std::string_view format_name(ExportFormat f) { return file_format(f).name; }
 
 std::span<const CsvColumn> csv_columns() { return kCsvColumns; }
 

@@ -8,12 +8,16 @@
 #include <string>
 #include <string_view>
 
+#include "core/file_formats.hpp"
 #include "store/filter.hpp"
 
 namespace sitmap {
 
-enum class ExportFormat { geojson, geojsonseq, csv, gpkg, fgb, kml };
+// The layer formats of the registry (core/file_formats.hpp): geojson,
+// geojsonseq, csv, gpkg, fgb, kml.
+using ExportFormat = FileFormat;
 
+// A layer format by name or alias ("geojson", "GeoJSON"); nullopt for any other.
 std::optional<ExportFormat> parse_export_format(std::string_view name);
 // From the output's extension (.geojson .json .geojsonl .geojsons .csv .gpkg .fgb .kml); geojson otherwise.
 ExportFormat export_format_for(const std::string& path);
@@ -32,7 +36,7 @@ size_t export_events(Store& store, const EventFilter& filter, const std::string&
 // The ACLED columns (their names, their order) that we have, then ours.
 struct CsvColumn {
   const char* name;  // in the CSV header
-  int field;         // ev:: index, or -1 for a derived column
+  int field;         // events layer column (ev::, kDatasetColumn), or -1 year, -2 start_time, -3 end_time
 };
 std::span<const CsvColumn> csv_columns();
 

@@ -12,10 +12,11 @@
 
 #include "core/fold.hpp"
 #include "core/paths.hpp"
-#include "store/countries.hpp"
-#include "store/gdal_ptr.hpp"
-#include "store/store.hpp"
-#include "text/reader.hpp"
+#include "geo/gdal.hpp"
+#include "geo/polygons.hpp"
+#include "store/private/countries.hpp"
+#include "store/private/query.hpp"
+#include "store/private/store_impl.hpp"
 
 namespace sitmap {
 namespace {
@@ -44,64 +45,7 @@ std::string numeric_country_code(const std::string& iso2) {
   return it->second;
 }
 
-// All polygons of a vector file (or of one feature of it, by id), in WGS 84.
-OGRMultiPolygon read_polygons(const std::string& path, const std::string& only_id = {}) {
-  ensure_gdal_registered();
-  require_local_file(path, "polygon file");
-  CPLErrorReset();
-  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, local_vector_drivers(), nullptr, nullptr));
-  if (!ds)
-    throw std::invalid_argument(path + ": cannot read as a polygon file: " +
-                                gdal_error_or("no such file, or not GeoJSON, GeoPackage, a shapefile, FlatGeobuf, KML or GPX"));
-  OGRSpatialReference wgs84 = wgs84_lon_lat();
-  OGRMultiPolygon out;
-  for (OGRLayer* layer : ds->GetLayers()) {
-    if (!only_id.empty() && std::string_view(layer->GetName()) != "countries") continue;
-    for (auto& f : *layer) {
-      if (!only_id.empty() && only_id != f->GetFieldAsString("id")) continue;
-      OGRGeometry* g = f->GetGeometryRef();
-      if (!g) continue;
-      if (layer->GetSpatialRef() && !layer->GetSpatialRef()->IsSame(&wgs84)) g->transformTo(&wgs84);
-      const auto type = wkbFlatten(g->getGeometryType());
-      if (type == wkbPolygon) out.addGeometry(g);
-      else if (type == wkbMultiPolygon)
-        for (const OGRPolygon* p : *g->toMultiPolygon()) out.addGeometry(p);
-    }
-  }
-  if (out.IsEmpty()) throw std::invalid_argument(path + (only_id.empty() ? "" : " (feature " + only_id + ")") + ": no polygons");
-  return out;
-}
-
 }  // namespace
-
-// The polygon filters, unioned and prepared once (GEOS), with their envelope.
-struct EventQuery::Polygons {
-  GeosContextPtr ctx{GEOS_init_r()};
-  GEOSGeometry* geom = nullptr;
-  const GEOSPreparedGeometry* prepared = nullptr;
-  OGREnvelope envelope;
-
-  explicit Polygons(const OGRMultiPolygon& mp) {
-    mp.getEnvelope(&envelope);
-    GEOSGeometry* raw = mp.exportToGEOS(ctx.get());
-    if (!raw) throw std::invalid_argument("polygon filter: GEOS cannot read the polygons");
-    geom = GEOSUnaryUnion_r(ctx.get(), raw);  // also repairs overlaps between features
-    GEOSGeom_destroy_r(ctx.get(), raw);
-    if (!geom) throw std::invalid_argument("polygon filter: invalid polygons");
-    prepared = GEOSPrepare_r(ctx.get(), geom);
-  }
-  ~Polygons() {
-    if (prepared) GEOSPreparedGeom_destroy_r(ctx.get(), prepared);
-    if (geom) GEOSGeom_destroy_r(ctx.get(), geom);
-  }
-  bool covers(double lon, double lat) const {
-    if (lon < envelope.MinX || lon > envelope.MaxX || lat < envelope.MinY || lat > envelope.MaxY) return false;
-    GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(ctx.get(), lon, lat);
-    const bool in = GEOSPreparedIntersects_r(ctx.get(), prepared, pt) == 1;
-    GEOSGeom_destroy_r(ctx.get(), pt);
-    return in;
-  }
-};
 
 BBox parse_bbox(std::string_view text) {
   std::vector<std::string_view> parts;
@@ -129,24 +73,12 @@ EventQuery::EventQuery(const EventFilter& filter) : filter_(filter) {
   for (const auto& t : filter.types) types_lower_.push_back(ascii_lower(t));
   for (const auto& a : filter.actors) actors_lower_.push_back(ascii_lower(a));
   text_lower_ = ascii_lower(filter.text);
-  if (!filter.within.empty() || !filter.country.empty()) {
-    OGRMultiPolygon mp;
-    if (!filter.within.empty()) mp = read_polygons(filter.within);
-    if (!filter.country.empty()) {
-      const OGRMultiPolygon country = read_polygons(geodata_file("world-atlas/countries-10m.json"), numeric_country_code(filter.country));
-      if (filter.within.empty()) {
-        mp = country;
-      } else {  // both given: the part of the polygon inside the country
-        std::unique_ptr<OGRGeometry> both(mp.Intersection(&country));
-        mp = OGRMultiPolygon();
-        if (both && wkbFlatten(both->getGeometryType()) == wkbPolygon) mp.addGeometry(both.get());
-        else if (both && wkbFlatten(both->getGeometryType()) == wkbMultiPolygon)
-          for (const OGRPolygon* p : *both->toMultiPolygon()) mp.addGeometry(p);
-        if (mp.IsEmpty()) mp.addGeometry(new OGRPolygon());  // nothing can match
-      }
-    }
-    polygons_ = std::make_unique<Polygons>(mp);
-  }
+  std::optional<Polygons> within, country;
+  if (!filter.within.empty()) within = Polygons::read(filter.within);
+  if (!filter.country.empty())
+    country = Polygons::read_feature(geodata_file("world-atlas/countries-10m.json"), "countries", numeric_country_code(filter.country));
+  if (within && country) polygons_ = std::make_unique<Polygons>(Polygons::intersection(*within, *country));
+  else if (within || country) polygons_ = std::make_unique<Polygons>(std::move(within ? *within : *country));
 }
 
 EventQuery::EventQuery(EventQuery&&) noexcept = default;
@@ -159,10 +91,11 @@ void EventQuery::apply_to(OGRLayer& layer) const {
   layer.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
   BBox box = filter_.bbox.value_or(BBox{});
   if (polygons_) {
-    box.west = std::max(box.west, polygons_->envelope.MinX);
-    box.south = std::max(box.south, polygons_->envelope.MinY);
-    box.east = std::min(box.east, polygons_->envelope.MaxX);
-    box.north = std::min(box.north, polygons_->envelope.MaxY);
+    const Envelope e = polygons_->envelope();
+    box.west = std::max(box.west, e.west);
+    box.south = std::max(box.south, e.south);
+    box.east = std::min(box.east, e.east);
+    box.north = std::min(box.north, e.north);
   }
   if (filter_.bbox || polygons_) layer.SetSpatialFilterRect(box.west, box.south, box.east, box.north);
   else layer.SetSpatialFilter(nullptr);
@@ -192,7 +125,7 @@ bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
   auto str = [&](int k) { return c.at[k] >= 0 ? std::string(f.GetFieldAsString(c.at[k])) : std::string(); };
   if (!filter_.include_background && c.at[ev::background] >= 0 && f.GetFieldAsInteger(c.at[ev::background])) return false;
   if (filter_.min_confidence > 0 && c.at[ev::confidence] >= 0 && f.GetFieldAsDouble(c.at[ev::confidence]) < filter_.min_confidence) return false;
-  if (!filter_.dataset.empty() && str(ev::dataset) != filter_.dataset) return false;
+  if (!filter_.dataset.empty() && str(kDatasetColumn) != filter_.dataset) return false;
   if (!types_lower_.empty() && !matches_type(str(ev::event_type), str(ev::sub_event_type))) return false;
   if (!actors_lower_.empty() && !matches_actors(str(ev::actor1), str(ev::actor2))) return false;
   if (!text_lower_.empty()) {
@@ -208,10 +141,10 @@ bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
   return true;
 }
 
-void for_each_event(Store& store, const EventFilter& filter,
-                    const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
+void for_each_feature(Store& store, const EventFilter& filter,
+                      const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
   const EventQuery query(filter);
-  OGRLayer& layer = store.layer(kEventsLayer);
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
   const EventColumns columns(*layer.GetLayerDefn());
   query.apply_to(layer);
   layer.ResetReading();
@@ -225,11 +158,11 @@ void for_each_event(Store& store, const EventFilter& filter,
 
 namespace sitmap {
 
-void for_each_event_batch(Store& store, const EventFilter& filter,
-                          const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
+void for_each_feature_batch(Store& store, const EventFilter& filter,
+                            const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
   constexpr size_t kBatch = 2048, kQueued = 4;  // at most ~10k features in flight
   const EventQuery query(filter);
-  OGRLayer& layer = store.layer(kEventsLayer);
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
   const EventColumns columns(*layer.GetLayerDefn());
   query.apply_to(layer);
   layer.ResetReading();
@@ -307,6 +240,22 @@ void for_each_event_batch(Store& store, const EventFilter& filter,
   }
   stop_reader();
   if (!error.empty()) throw StoreError(error);
+}
+
+void for_each_event(Store& store, const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn) {
+  StoredEvent stored;
+  for_each_feature(store, filter, [&](const OGRFeature& f, const EventColumns& c) {
+    stored.fid = f.GetFID();
+    stored.dataset = c.at[kDatasetColumn] >= 0 ? f.GetFieldAsString(c.at[kDatasetColumn]) : "";
+    stored.event = event_from_feature(f, c);
+    fn(stored);
+  });
+}
+
+size_t count_events(Store& store, const EventFilter& filter) {
+  size_t n = 0;
+  for_each_feature(store, filter, [&](const OGRFeature&, const EventColumns&) { ++n; });
+  return n;
 }
 
 }  // namespace sitmap

@@ -8,12 +8,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/event_types.hpp"
 #include "core/fold.hpp"
 #include "core/numbers.hpp"
-#include "store/countries.hpp"
-#include "store/gdal_ptr.hpp"
-#include "store/schema.hpp"
-#include "text/reader.hpp"
+#include "geo/gdal.hpp"
+#include "store/private/countries.hpp"
+#include "store/private/schema.hpp"
 
 namespace sitmap {
 namespace {
@@ -301,35 +301,22 @@ LayerEvents read_event_layer(const std::string& path, const std::function<void(c
       on_error(path + ": feature " + std::to_string(out.features) + ": " + why + ", skipped");
       continue;
     }
-    const char* dataset = c.at[ev::dataset] >= 0 ? f->GetFieldAsString(c.at[ev::dataset]) : "";
+    const char* dataset = c.at[kDatasetColumn] >= 0 ? f->GetFieldAsString(c.at[kDatasetColumn]) : "";
     out.by_dataset[*dataset ? dataset : "sitmap"].push_back(std::move(e));
   }
   return out;
 }
 
+LayerEvents import_event_layer(Store& store, const std::string& path, const std::function<void(const std::string&)>& on_error) {
+  LayerEvents layer = read_event_layer(path, on_error);
+  for (const auto& [dataset, events] : layer.by_dataset) store.append_events(events, dataset);
+  return layer;
+}
+
 std::pair<std::string, std::string> acled_type_for_cameo(std::string_view code) {
-  const std::string_view root = code.substr(0, 2);
-  const std::string_view base = code.substr(0, 3);
-  if (root == "14") {
-    if (base == "145") return {"Violent demonstration", "Riots"};
-    return {"Peaceful protest", "Protests"};
-  }
-  if (root == "18") {
-    if (base == "181") return {"Abduction/forced disappearance", "Violence against civilians"};
-    if (code == "1833") return {"Remote explosive/landmine/IED", "Explosions/Remote violence"};
-    if (base == "183") return {"Suicide bomb", "Explosions/Remote violence"};
-    return {"Attack", "Violence against civilians"};
-  }
-  if (root == "19") {
-    if (base == "194") return {"Shelling/artillery/missile attack", "Explosions/Remote violence"};
-    if (base == "195") return {"Air/drone strike", "Explosions/Remote violence"};
-    return {"Armed clash", "Battles"};
-  }
-  if (root == "20") {
-    if (base == "204") return {"Chemical weapon", "Explosions/Remote violence"};
-    return {"Attack", "Violence against civilians"};
-  }
-  return {};
+  const EventTypeInfo* type = event_type_for_cameo(code);
+  if (!type) return {};
+  return {type->sub_event_type, type->event_type};
 }
 
 std::vector<Event> read_coded_events(std::istream& in, const std::string& path, ImportFormat format, ImportResult& r,

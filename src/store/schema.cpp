@@ -1,8 +1,7 @@
-#include "store/schema.hpp"
+#include "store/private/schema.hpp"
 
 #include <cmath>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -11,19 +10,24 @@
 namespace sitmap {
 namespace {
 
-constexpr FieldSpec kEventFields[ev::count] = {
-    {"event_id", OFTString},       {"event_date", OFTDate},         {"event_date_to", OFTDate},
-    {"time_precision", OFTInteger}, {"event_type", OFTString},       {"sub_event_type", OFTString},
-    {"actor1", OFTString},         {"actor2", OFTString},           {"location", OFTString},
-    {"geonameid", OFTInteger},     {"admin1", OFTString},           {"country", OFTString},
-    {"country_code", OFTString},   {"latitude", OFTReal},           {"longitude", OFTReal},
-    {"geo_precision", OFTInteger}, {"geo_relation", OFTString},     {"fatalities", OFTInteger},
-    {"quantities", OFTString, OFSTJSON}, {"targets", OFTString, OFSTJSON}, {"confidence", OFTReal},
-    {"background", OFTInteger, OFSTBoolean}, {"document_id", OFTString}, {"sentence", OFTString},
-    {"start", OFTInteger},         {"end", OFTInteger},             {"trigger", OFTString},
-    {"trigger_start", OFTInteger}, {"trigger_end", OFTInteger},     {"location_start", OFTInteger},
-    {"location_end", OFTInteger},  {"evidence_count", OFTInteger},  {"dataset", OFTString},
-};
+FieldSpec column_spec(const EventField& field) {
+  switch (field.kind) {
+    case FieldKind::text: return {field.name, OFTString};
+    case FieldKind::integer: return {field.name, OFTInteger};
+    case FieldKind::real: return {field.name, OFTReal};
+    case FieldKind::date: return {field.name, OFTDate};
+    case FieldKind::boolean: return {field.name, OFTInteger, OFSTBoolean};
+    case FieldKind::json: return {field.name, OFTString, OFSTJSON};
+  }
+  return {field.name, OFTString};
+}
+
+const std::array<FieldSpec, kEventColumnCount> kEventColumns = [] {
+  std::array<FieldSpec, kEventColumnCount> columns{};
+  for (const EventField& field : event_fields()) columns[static_cast<size_t>(field.id)] = column_spec(field);
+  columns[kDatasetColumn] = {"dataset", OFTString};
+  return columns;
+}();
 
 constexpr FieldSpec kDocumentFields[] = {
     {"document_id", OFTString}, {"title", OFTString},        {"byline", OFTString},
@@ -41,13 +45,6 @@ constexpr FieldSpec kMentionFields[] = {
     {"score", OFTReal},         {"candidates", OFTString, OFSTJSON},
 };
 
-template <class T>
-void set_optional(OGRFeature& f, int i, const std::optional<T>& v) {
-  if (i < 0) return;
-  if (v) f.SetField(i, static_cast<int>(*v));
-  else f.SetFieldNull(i);
-}
-
 // An integer column as an int. A layer another tool wrote may hold reals
 // or 64-bit values there: those out of int's range read as null (a cast
 // would be undefined behaviour).
@@ -57,25 +54,42 @@ std::optional<int> optional_int(const OGRFeature& f, int i) {
   return int_in(f.GetFieldAsDouble(i), std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
 }
 
-// A JSON number as a quantity: whole and in range, else nullopt.
-std::optional<long> json_count(const nlohmann::json& v) {
-  if (v.is_number_unsigned()) {
-    const auto u = v.get<unsigned long long>();
-    if (u > static_cast<unsigned long long>(std::numeric_limits<long>::max())) return std::nullopt;
-    return static_cast<long>(u);
+// A column's value as the field table takes it (null when the layer lacks the column).
+FieldValue column_value(const OGRFeature& f, int i, FieldKind kind) {
+  if (i < 0) return std::monostate{};
+  switch (kind) {
+    case FieldKind::text:
+    case FieldKind::json: return std::string(f.GetFieldAsString(i));
+    case FieldKind::integer:
+      if (const auto v = optional_int(f, i)) return static_cast<long long>(*v);
+      return std::monostate{};
+    case FieldKind::real: return f.GetFieldAsDouble(i);
+    case FieldKind::date:
+      if (const auto d = date_field(f, i)) return *d;
+      return std::monostate{};
+    case FieldKind::boolean: return optional_int(f, i).value_or(0) != 0;
   }
-  if (v.is_number_integer()) return v.get<long>();
-  if (v.is_number_float()) {
-    const double d = v.get<double>();
-    if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > 9.0e15) return std::nullopt;  // exact in a double
-    return static_cast<long>(d);
-  }
-  return std::nullopt;
+  return std::monostate{};
+}
+
+void set_column(OGRFeature& f, int i, const FieldValue& value) {
+  if (i < 0) return;
+  std::visit(
+      [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) f.SetFieldNull(i);
+        else if constexpr (std::is_same_v<T, std::string>) f.SetField(i, v.c_str());
+        else if constexpr (std::is_same_v<T, long long>) f.SetField(i, static_cast<int>(v));
+        else if constexpr (std::is_same_v<T, bool>) f.SetField(i, v ? 1 : 0);
+        else if constexpr (std::is_same_v<T, CivilDate>) set_date_field(f, i, v);
+        else f.SetField(i, v);
+      },
+      value);
 }
 
 }  // namespace
 
-std::span<const FieldSpec> event_fields() { return kEventFields; }
+std::span<const FieldSpec> event_columns() { return kEventColumns; }
 std::span<const FieldSpec> document_fields() { return kDocumentFields; }
 std::span<const FieldSpec> mention_fields() { return kMentionFields; }
 
@@ -90,63 +104,20 @@ void create_fields(OGRLayer& layer, std::span<const FieldSpec> fields) {
 }
 
 EventColumns::EventColumns(const OGRFeatureDefn& defn) {
-  for (int k = 0; k < ev::count; ++k) at[k] = defn.GetFieldIndex(kEventFields[k].name);
+  for (int k = 0; k < kEventColumnCount; ++k) at[k] = defn.GetFieldIndex(kEventColumns[k].name);
 }
 
 void fill_event_feature(OGRFeature& f, const EventColumns& c, const Event& e, std::string_view dataset) {
-  auto str = [&](int k, const std::string& v) { if (c.at[k] >= 0) f.SetField(c.at[k], v.c_str()); };
-  auto num = [&](int k, auto v) { if (c.at[k] >= 0) f.SetField(c.at[k], v); };
-  str(ev::event_id, e.event_id);
-  set_date_field(f, c.at[ev::event_date], e.when.date);
-  set_date_field(f, c.at[ev::event_date_to], e.when.date_to);
-  num(ev::time_precision, e.when.precision);
-  str(ev::event_type, e.event_type);
-  str(ev::sub_event_type, e.sub_event_type);
-  str(ev::actor1, e.actor1);
-  str(ev::actor2, e.actor2);
-  str(ev::location, e.location);
-  set_optional(f, c.at[ev::geonameid], e.geonameid);
-  str(ev::admin1, e.admin1);
-  str(ev::country, e.country);
-  str(ev::country_code, e.country_code);
-  // 6 decimals (0.1 m): what every export writes, so all of them agree.
-  const double lat = std::round(e.point.lat * 1e6) / 1e6, lon = std::round(e.point.lon * 1e6) / 1e6;
-  num(ev::latitude, lat);
-  num(ev::longitude, lon);
-  num(ev::geo_precision, e.geo_precision);
-  str(ev::geo_relation, e.geo_relation);
-  set_optional(f, c.at[ev::fatalities], e.fatalities);
-  nlohmann::json q = nlohmann::json::object();
-  for (const auto& [k, v] : e.quantities) q[k] = v;
-  str(ev::quantities, q.dump());
-  str(ev::targets, nlohmann::json(e.targets).dump());
-  num(ev::confidence, std::round(e.confidence * 100) / 100);
-  num(ev::background, e.background ? 1 : 0);
-  str(ev::document_id, e.document_id);
-  str(ev::sentence, e.sentence);
-  num(ev::start, static_cast<int>(e.start));
-  num(ev::end, static_cast<int>(e.end));
-  str(ev::trigger, e.trigger);
-  num(ev::trigger_start, static_cast<int>(e.trigger_start));
-  num(ev::trigger_end, static_cast<int>(e.trigger_end));
-  set_optional(f, c.at[ev::location_start], e.location_start);
-  set_optional(f, c.at[ev::location_end], e.location_end);
-  num(ev::evidence_count, e.evidence_count);
-  str(ev::dataset, std::string(dataset));
-  f.SetGeometryDirectly(new OGRPoint(lon, lat));
+  for (const EventField& field : event_fields()) set_column(f, c.at[field.id], field.get(e));
+  if (c.at[kDatasetColumn] >= 0) f.SetField(c.at[kDatasetColumn], std::string(dataset).c_str());
+  const FieldValue lat = event_fields()[ev::latitude].get(e), lon = event_fields()[ev::longitude].get(e);
+  f.SetGeometryDirectly(new OGRPoint(std::get<double>(lon), std::get<double>(lat)));
 }
 
 void set_date_field(OGRFeature& f, int index, const std::optional<CivilDate>& d) {
   if (index < 0) return;
   if (d) f.SetField(index, d->year, d->month, d->day, 0, 0, 0.0f, 0);
   else f.SetFieldNull(index);
-}
-
-OGRSpatialReference wgs84_lon_lat() {
-  OGRSpatialReference srs;
-  srs.importFromEPSG(4326);
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return srs;
 }
 
 std::optional<CivilDate> date_field(const OGRFeature& f, int index) {
@@ -158,47 +129,8 @@ std::optional<CivilDate> date_field(const OGRFeature& f, int index) {
 }
 
 Event event_from_feature(const OGRFeature& f, const EventColumns& c) {
-  auto str = [&](int k) { return c.at[k] >= 0 ? std::string(f.GetFieldAsString(c.at[k])) : std::string(); };
-  auto integer = [&](int k) { return optional_int(f, c.at[k]).value_or(0); };
-  auto real = [&](int k) { return c.at[k] >= 0 ? f.GetFieldAsDouble(c.at[k]) : 0.0; };
   Event e;
-  e.event_id = str(ev::event_id);
-  e.when.date = date_field(f, c.at[ev::event_date]);
-  e.when.date_to = date_field(f, c.at[ev::event_date_to]);
-  e.when.precision = integer(ev::time_precision);
-  e.event_type = str(ev::event_type);
-  e.sub_event_type = str(ev::sub_event_type);
-  e.actor1 = str(ev::actor1);
-  e.actor2 = str(ev::actor2);
-  e.location = str(ev::location);
-  if (auto g = optional_int(f, c.at[ev::geonameid])) e.geonameid = static_cast<uint32_t>(*g);
-  e.admin1 = str(ev::admin1);
-  e.country = str(ev::country);
-  e.country_code = str(ev::country_code);
-  e.point = {real(ev::latitude), real(ev::longitude)};
-  e.geo_precision = integer(ev::geo_precision);
-  e.geo_relation = str(ev::geo_relation);
-  e.fatalities = optional_int(f, c.at[ev::fatalities]);
-  const auto q = nlohmann::json::parse(str(ev::quantities), nullptr, false);
-  if (q.is_object())
-    for (const auto& [k, v] : q.items())
-      if (const auto n = json_count(v)) e.quantities[k] = *n;
-  const auto t = nlohmann::json::parse(str(ev::targets), nullptr, false);
-  if (t.is_array())
-    for (const auto& v : t)
-      if (v.is_string()) e.targets.push_back(v.get<std::string>());
-  e.confidence = real(ev::confidence);
-  e.background = integer(ev::background) != 0;
-  e.document_id = str(ev::document_id);
-  e.sentence = str(ev::sentence);
-  e.start = static_cast<uint32_t>(integer(ev::start));
-  e.end = static_cast<uint32_t>(integer(ev::end));
-  e.trigger = str(ev::trigger);
-  e.trigger_start = static_cast<uint32_t>(integer(ev::trigger_start));
-  e.trigger_end = static_cast<uint32_t>(integer(ev::trigger_end));
-  if (auto v = optional_int(f, c.at[ev::location_start])) e.location_start = static_cast<uint32_t>(*v);
-  if (auto v = optional_int(f, c.at[ev::location_end])) e.location_end = static_cast<uint32_t>(*v);
-  e.evidence_count = integer(ev::evidence_count);
+  for (const EventField& field : event_fields()) field.set(e, column_value(f, c.at[field.id], field.kind));
   return e;
 }
 

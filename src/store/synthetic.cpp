@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/event_types.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -38,16 +39,8 @@ constexpr Hotspot kHotspots[] = {
     {"Culiacan", "Mexico", "MX", 24.7994, -107.3879}, {"Gaza", "Palestine", "PS", 31.5017, 34.4668},
 };
 
-constexpr const char* kTypes[][2] = {
-    {"Explosions/Remote violence", "Air/drone strike"},
-    {"Explosions/Remote violence", "Shelling/artillery/missile attack"},
-    {"Explosions/Remote violence", "Remote explosive/landmine/IED"},
-    {"Explosions/Remote violence", "Suicide bomb"},
-    {"Battles", "Armed clash"},
-    {"Violence against civilians", "Attack"},
-    {"Protests", "Peaceful protest"},
-    {"Riots", "Violent demonstration"},
-};
+constexpr SubEvent kTypes[] = {SubEvent::air_strike,  SubEvent::shelling, SubEvent::remote_explosive, SubEvent::suicide_bomb,
+                               SubEvent::armed_clash, SubEvent::attack,   SubEvent::peaceful_protest, SubEvent::violent_demonstration};
 
 constexpr const char* kActors[] = {"Islamic State", "Military Forces of Syria", "Military Forces of Russia",
                                    "Military Forces of France", "Taliban", "Boko Haram", "Al Shabaab",
@@ -66,12 +59,12 @@ std::vector<Event> synthetic_events(size_t first, size_t n, uint64_t seed) {
     };
     auto unit = [&] { return static_cast<double>(next(1u << 30)) / double(1u << 30); };
     const Hotspot& h = kHotspots[next(std::size(kHotspots))];
-    const auto& type = kTypes[next(std::size(kTypes))];
+    const EventTypeInfo& type = event_type(kTypes[next(std::size(kTypes))]);
     Event e;
     e.event_id = "synthetic-" + std::to_string(i);
     e.when.date = add_days(kSyntheticStart, static_cast<long>(next(kSyntheticDays)));
-    e.event_type = type[0];
-    e.sub_event_type = type[1];
+    e.event_type = type.event_type;
+    e.sub_event_type = type.sub_event_type;
     e.actor1 = kActors[next(std::size(kActors))];
     e.actor2 = kActors[next(std::size(kActors))];
     e.location = h.name;

@@ -151,12 +151,6 @@ void XMLCALL on_chars(void* self, const char* s, int len) { static_cast<FeedRead
 
 }  // namespace
 
-bool looks_like_feed(std::string_view content) {
-  const std::string_view head = content.substr(0, 2048);
-  return head.find("<rss") != std::string_view::npos || head.find("<feed") != std::string_view::npos ||
-         head.find("<rdf:RDF") != std::string_view::npos;
-}
-
 size_t read_feed(std::string_view content, const std::string& source, const std::function<void(Document&&)>& on_document,
                  const std::function<void(size_t, const std::string&)>& on_error) {
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(XML_ParserCreate(nullptr), &XML_ParserFree);

@@ -9,9 +9,6 @@
 
 namespace sitmap {
 
-// Does the content start like an RSS or Atom feed?
-bool looks_like_feed(std::string_view content);
-
 // Calls `on_document` for each good item, `on_error(line, "SOURCE:LINE:
 // reason")` for each bad one (no text, a date that is not one) and goes on;
 // XML that is not well formed ends the feed with one error. Returns the

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/file_formats.hpp"
 #include "core/fold.hpp"
 #include "text/dateline.hpp"
 #include "text/feed.hpp"
@@ -375,17 +376,16 @@ Document parse_html(std::string_view content, const std::string& id, const std::
 Document read_document_file(const std::string& path) {
   const std::string content = read_file(path);
   if (content.empty()) throw InputError(path + ":1: empty file");
-  const std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".html" || ext == ".htm") return parse_html(content, base_id(path), path);
-  if (ext == ".jsonl" || ext == ".ndjson" || ext == ".rss" || ext == ".atom")
+  const FileFormat format = format_of_path(path);
+  if (format == FileFormat::html) return parse_html(content, base_id(path), path);
+  if (format == FileFormat::jsonl || format == FileFormat::feed)
     throw InputError(path + ":1: a file of several documents: read it with for_each_document_in_file");
   return parse_plain_text(content, base_id(path), path);
 }
 
 void for_each_document_in_file(const std::string& path, const std::function<void(Document&&)>& on_document,
                                const std::function<void(const std::string&)>& on_error) {
-  const std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".jsonl" || ext == ".ndjson") {
+  if (format_of_path(path) == FileFormat::jsonl) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ":0: cannot open");
     for_each_jsonl_line(
@@ -395,7 +395,7 @@ void for_each_document_in_file(const std::string& path, const std::function<void
   }
   const std::string content = read_file(path);
   if (content.empty()) throw InputError(path + ":1: empty file");
-  if (ext == ".rss" || ext == ".atom" || ((ext == ".xml" || ext.empty() || ext == ".txt") && looks_like_feed(content))) {
+  if (report_format(path, content) == FileFormat::feed) {
     read_feed(content, path, on_document, [&](size_t, const std::string& message) { on_error(message); });
     return;
   }

@@ -2,6 +2,7 @@
 // events. Nothing it reads may make it throw.
 #include <nlohmann/json.hpp>
 
+#include "core/event_json.hpp"
 #include "extract/pipeline.hpp"
 #include "fuzz.hpp"
 #include "text/reader.hpp"

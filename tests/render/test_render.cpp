@@ -5,11 +5,12 @@
 
 #include <filesystem>
 
+#include "../temp_dir.hpp"
 #include "app/viewer.hpp"
 #include "app/window.hpp"
+#include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
-#include "store/ingest.hpp"
-#include "store/reproject.hpp"
+#include "ingest/ingest.hpp"
 
 using namespace sitmap;
 
@@ -42,19 +43,16 @@ bool near(Rgba a, Rgba b, int tolerance = 6) {
 constexpr Rgba kLand{224, 220, 208}, kSea{170, 198, 219}, kBorder{140, 135, 128};
 
 struct RaqqaStore {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "sitmap-test-render";
+  test::TempDir dir;
   Store store;
   RaqqaStore() : store(make()) {}
   Store make() {
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    Store s = Store::open((dir / "r.gpkg").string());
-    const Gazetteer gaz = Gazetteer::open(Gazetteer::default_path());
+    Store s = Store::open(dir.file("r.gpkg"));
+    const Gazetteer gaz = Gazetteer::open_default();
     const std::vector<std::string> files{std::string(SITMAP_SOURCE_DIR) + "/samples/reports/12_raqqa_french_first.txt"};
     REQUIRE(ingest_files(s, gaz, files).added == 1);
     return s;
   }
-  ~RaqqaStore() { std::filesystem::remove_all(dir); }
 };
 
 }  // namespace
@@ -90,7 +88,7 @@ TEST_CASE("the basemap: land, sea and borders in their colours") {
 TEST_CASE("the Raqqa marker is lit inside the window and dark outside it") {
   window();
   RaqqaStore data;
-  const Gazetteer gaz = Gazetteer::open(Gazetteer::default_path());
+  const Gazetteer gaz = Gazetteer::open_default();
   Viewer viewer(std::move(data.store), &gaz, MapProjection::web_mercator, 600, 400);
   REQUIRE(viewer.table().size() >= 1);
   ViewerState& s = viewer.state();

@@ -1,4 +1,4 @@
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 
 #include <proj.h>
 

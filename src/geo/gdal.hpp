@@ -1,7 +1,8 @@
 #pragma once
-// GDAL objects as owned values: datasets and features are held by GDAL's own
-// unique_ptr aliases (deleters that call GDALClose / DestroyFeature), GEOS
-// objects by the ones below.
+// GDAL and GEOS objects as owned values, and the few rules every GDAL
+// reader of ours follows. For the store and the gazetteer builder; render
+// and app reach geodata through geo's plain interfaces (reproject.hpp,
+// polygons.hpp), never through GDAL headers.
 #include <gdal_priv.h>
 #include <geos_c.h>
 #include <ogrsf_frmts.h>
@@ -11,8 +12,15 @@
 
 namespace sitmap {
 
+// Datasets and features are held by GDAL's own unique_ptr aliases
+// (deleters that call GDALClose / DestroyFeature).
 using DatasetPtr = GDALDatasetUniquePtr;
 using FeaturePtr = OGRFeatureUniquePtr;
+
+struct GeosContextDeleter {
+  void operator()(GEOSContextHandle_t h) const { GEOS_finish_r(h); }
+};
+using GeosContextPtr = std::unique_ptr<GEOSContextHandle_HS, GeosContextDeleter>;
 
 // Makes sure GDAL's drivers are registered once, before any open.
 void ensure_gdal_registered();
@@ -30,9 +38,7 @@ void require_local_file(const std::string& path, const std::string& what);
 // anywhere; no GML, which may fetch schemas), for GDALDataset::Open.
 const char* const* local_vector_drivers();
 
-struct GeosContextDeleter {
-  void operator()(GEOSContextHandle_t h) const { GEOS_finish_r(h); }
-};
-using GeosContextPtr = std::unique_ptr<GEOSContextHandle_HS, GeosContextDeleter>;
+// EPSG:4326 with x = longitude, y = latitude: the CRS of everything we store.
+OGRSpatialReference wgs84_lon_lat();
 
 }  // namespace sitmap

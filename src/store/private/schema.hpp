@@ -1,7 +1,7 @@
 #pragma once
-// The store's three layers and their columns. Event columns carry the
-// record's field names (DESIGN.md), plus `dataset` ("sitmap" for extracted
-// events, "acled" / "gdelt" for imported ones).
+// The store's three layers and their columns. Event columns are the
+// record's fields (core/event_fields.hpp), plus `dataset` ("sitmap" for
+// extracted events, "acled" / "gdelt" for imported ones).
 #include <ogrsf_frmts.h>
 
 #include <array>
@@ -9,12 +9,11 @@
 #include <string_view>
 
 #include "core/event.hpp"
+#include "core/event_fields.hpp"
+#include "geo/gdal.hpp"
+#include "store/store.hpp"
 
 namespace sitmap {
-
-inline constexpr const char* kEventsLayer = "events";
-inline constexpr const char* kDocumentsLayer = "documents";
-inline constexpr const char* kMentionsLayer = "mentions";
 
 struct FieldSpec {
   const char* name;
@@ -22,16 +21,11 @@ struct FieldSpec {
   OGRFieldSubType subtype = OFSTNone;
 };
 
-// Event columns in the record's order; the enum indexes kEventFields.
-namespace ev {
-enum : int {
-  event_id, event_date, event_date_to, time_precision, event_type, sub_event_type, actor1, actor2,
-  location, geonameid, admin1, country, country_code, latitude, longitude, geo_precision, geo_relation,
-  fatalities, quantities, targets, confidence, background, document_id, sentence, start, end, trigger,
-  trigger_start, trigger_end, location_start, location_end, evidence_count, dataset, count
-};
-}
-std::span<const FieldSpec> event_fields();
+// The events layer's columns: the record's fields (ev::, core/event_fields.hpp)
+// in their order, then the dataset ("sitmap", "acled", "gdelt").
+inline constexpr int kDatasetColumn = ev::count;
+inline constexpr int kEventColumnCount = ev::count + 1;
+std::span<const FieldSpec> event_columns();
 std::span<const FieldSpec> document_fields();
 std::span<const FieldSpec> mention_fields();
 
@@ -40,7 +34,7 @@ void create_fields(OGRLayer& layer, std::span<const FieldSpec> fields);
 
 // Where each event column sits in a layer (-1 when the layer lacks it).
 struct EventColumns {
-  std::array<int, ev::count> at{};
+  std::array<int, kEventColumnCount> at{};
   explicit EventColumns(const OGRFeatureDefn& defn);
 };
 
@@ -52,9 +46,6 @@ Event event_from_feature(const OGRFeature& f, const EventColumns& c);
 // (null for nullopt; nothing when the layer lacks the column, index < 0).
 std::optional<CivilDate> date_field(const OGRFeature& f, int index);
 void set_date_field(OGRFeature& f, int index, const std::optional<CivilDate>& d);
-
-// The store's CRS: EPSG:4326 with x = longitude, y = latitude.
-OGRSpatialReference wgs84_lon_lat();
 
 }  // namespace sitmap
 
