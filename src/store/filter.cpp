@@ -126,6 +126,7 @@ bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
   if (!filter_.include_background && c.at[ev::background] >= 0 && f.GetFieldAsInteger(c.at[ev::background])) return false;
   if (filter_.min_confidence > 0 && c.at[ev::confidence] >= 0 && f.GetFieldAsDouble(c.at[ev::confidence]) < filter_.min_confidence) return false;
   if (!filter_.dataset.empty() && str(kDatasetColumn) != filter_.dataset) return false;
+  if (exclude_ours_ && str(kDatasetColumn) == "sitmap") return false;
   if (!types_lower_.empty() && !matches_type(str(ev::event_type), str(ev::sub_event_type))) return false;
   if (!actors_lower_.empty() && !matches_actors(str(ev::actor1), str(ev::actor2))) return false;
   if (!text_lower_.empty()) {
@@ -141,28 +142,42 @@ bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
   return true;
 }
 
+std::vector<EventSource> event_sources(Store& store, const EventFilter& filter) {
+  OGRLayer& events = store.impl().layer(kEventsLayer);
+  OGRLayer* readings = store.impl().ds->GetLayerByName(kReadingsLayer);
+  if (!filter.per_report || !readings) return {{&events, false}};  // a store from before canonical events has readings in events
+  return {{readings, false}, {&events, true}};
+}
+
 void for_each_feature(Store& store, const EventFilter& filter,
                       const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
-  const EventQuery query(filter);
-  OGRLayer& layer = store.impl().layer(kEventsLayer);
-  const EventColumns columns(*layer.GetLayerDefn());
-  query.apply_to(layer);
-  layer.ResetReading();
-  for (auto& f : layer)
-    if (query.matches(*f, columns)) fn(*f, columns);
-  layer.SetAttributeFilter(nullptr);
-  layer.SetSpatialFilter(nullptr);
+  EventQuery query(filter);
+  for (const EventSource& source : event_sources(store, filter)) {
+    OGRLayer& layer = *source.layer;
+    const EventColumns columns(*layer.GetLayerDefn());
+    query.exclude_ours(source.exclude_ours);
+    query.apply_to(layer);
+    layer.ResetReading();
+    for (auto& f : layer)
+      if (query.matches(*f, columns)) fn(*f, columns);
+    layer.SetAttributeFilter(nullptr);
+    layer.SetSpatialFilter(nullptr);
+  }
 }
 
 }  // namespace sitmap
 
 namespace sitmap {
 
-void for_each_feature_batch(Store& store, const EventFilter& filter,
-                            const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
+namespace {
+
+// One source's features in batches (for_each_feature_batch).
+void for_each_feature_batch_of(const EventSource& source, const EventFilter& filter,
+                               const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
   constexpr size_t kBatch = 2048, kQueued = 4;  // at most ~10k features in flight
-  const EventQuery query(filter);
-  OGRLayer& layer = store.impl().layer(kEventsLayer);
+  EventQuery query(filter);
+  query.exclude_ours(source.exclude_ours);
+  OGRLayer& layer = *source.layer;
   const EventColumns columns(*layer.GetLayerDefn());
   query.apply_to(layer);
   layer.ResetReading();
@@ -240,6 +255,13 @@ void for_each_feature_batch(Store& store, const EventFilter& filter,
   }
   stop_reader();
   if (!error.empty()) throw StoreError(error);
+}
+
+}  // namespace
+
+void for_each_feature_batch(Store& store, const EventFilter& filter,
+                            const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
+  for (const EventSource& source : event_sources(store, filter)) for_each_feature_batch_of(source, filter, fn);
 }
 
 void for_each_event(Store& store, const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn) {

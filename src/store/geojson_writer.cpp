@@ -299,11 +299,15 @@ size_t write_geojson(Store& store, const EventFilter& filter, const std::string&
   if (!sequence) out.append(std::string_view("{\"type\":\"FeatureCollection\",\"name\":\"events\",\"features\":[\n"));
   size_t n = 0;
   std::vector<Property> props;
+  const OGRFeatureDefn* props_of = nullptr;  // the layer `props` index into (per report, two layers follow)
   for_each_feature_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
-    if (props.empty())
+    if (props_of != batch.front()->GetDefnRef()) {
+      props_of = batch.front()->GetDefnRef();
+      props.clear();
       for (int k = 0; k < kEventColumnCount; ++k)
-        if (c.at[k] >= 0)
+        if (c.at[k] >= 0 && is_exported_column(k))
           props.push_back({fmt::format("\"{}\":", event_columns()[k].name), c.at[k], batch.front()->GetDefnRef()->GetFieldDefn(c.at[k])});
+    }
     for (const OGRFeature* f : batch) {
       if (n++ > 0 && !sequence) out.append(std::string_view(",\n"));
       append_feature(out, *f, c, props);

@@ -32,13 +32,27 @@ class EventQuery {
   // callers that test each distinct name once (the viewer's event table).
   bool matches_type(std::string_view event_type, std::string_view sub_event_type) const;
   bool matches_actors(std::string_view actor1, std::string_view actor2) const;
+  // Leaves our own rows out (the canonical events, read from the events
+  // layer when the readings are given instead).
+  void exclude_ours(bool exclude) { exclude_ours_ = exclude; }
 
  private:
+  bool exclude_ours_ = false;
   EventFilter filter_;
   std::unique_ptr<Polygons> polygons_;
   std::vector<std::string> types_lower_, actors_lower_;
   std::string text_lower_;
 };
+
+// Where the events a filter selects are: the events layer (canonical
+// events and imported ones) or, per report, the readings layer and the
+// imported events of the events layer. Both writers of exports (ours and
+// GDAL's) read through these.
+struct EventSource {
+  OGRLayer* layer;
+  bool exclude_ours;  // the events layer when per report: its sitmap rows are canonical
+};
+std::vector<EventSource> event_sources(Store& store, const EventFilter& filter);
 
 // Every stored event the filter selects, as features, in store order.
 void for_each_feature(Store& store, const EventFilter& filter,
@@ -46,7 +60,8 @@ void for_each_feature(Store& store, const EventFilter& filter,
 
 // The same, with GDAL's reading and the query on a second thread: `fn` gets
 // the features in batches, in store order, on the calling thread, so an
-// exporter formats one batch while the next is read.
+// exporter formats one batch while the next is read. The columns are those
+// of the batch's layer (per report, a second layer follows the first).
 void for_each_feature_batch(Store& store, const EventFilter& filter,
                             const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn);
 

@@ -1,0 +1,64 @@
+#pragma once
+// Canonical events in the store (store/canonical.hpp has the rules): new
+// readings are matched against the stored readings near them and the
+// canonical events of the groups they join or found are rewritten. Runs
+// inside the caller's transaction; only src/store includes this.
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/canonical.hpp"
+#include "store/private/store_impl.hpp"
+
+namespace sitmap {
+
+struct NewReading {
+  Event event;  // as extracted (its event_id, its report's provenance)
+  ReadingSource source;
+  std::string canonical_id;  // set by merge_readings
+};
+
+// A stored canonical event: its row, and the readings it groups.
+struct StoredGroup {
+  std::string id;
+  int64_t fid = -1;
+  Event primary;  // the canonical row with its most precise reading's event_id: the fold's candidate
+  std::vector<ReadingSummary> readings;
+  std::vector<std::string> also_coded;
+};
+
+// The groups a process wrote, as it wrote them, so the next batch need not
+// read them back (a hundred reports of one event are a hundred summaries).
+// Valid while no other writer has stored readings: the store's highest
+// reading fid is what this process left.
+struct MergeCache {
+  int64_t last_reading_fid = -1;
+  std::unordered_map<std::string, StoredGroup> groups;
+};
+// Forgets the cache (a rolled-back transaction, a rebuild).
+void forget_merged_groups(Store::Impl& store);
+
+const ReadingSummary& most_precise(std::span<const ReadingSummary> readings);
+
+// Groups `readings` with each other and with the stored readings they
+// match, rewrites the canonical events of those groups (events layer),
+// relabels stored readings whose group was joined to another, sets each
+// new reading's canonical_id and stores the readings (readings layer).
+void merge_readings(Store::Impl& store, std::vector<NewReading>& readings);
+
+// Every canonical event made again from the readings layer (an upgrade
+// from a store without canonical events, or a check): the sitmap rows of
+// the events layer are replaced.
+void rebuild_canonical(Store::Impl& store);
+
+// The SQL condition selecting the stored rows that could match `e` (the
+// indexed country, type and date), or "" when `e` cannot be matched. Only
+// checked values enter it: a two-letter country code, one of our event
+// types, dates we format.
+std::string candidate_condition(const Event& e);
+
+// The same reading key for the same report and event, whichever order reports arrive in.
+std::string reading_key(const std::string& content_hash, size_t event_index);
+
+}  // namespace sitmap
