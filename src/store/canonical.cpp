@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include "core/event_types.hpp"
 #include "core/fold.hpp"
@@ -44,54 +45,79 @@ std::string day_span_text(const std::pair<CivilDate, CivilDate>& s) {
 
 bool country_level(const Event& e) { return e.geo_precision >= 3 && (e.admin1.empty() || e.location == e.country); }
 
-RuleCheck check_type(const Event& a, const Event& b) {
-  if (a.event_type != b.event_type)
-    return {"type", false, fmt::format("different event types: {} / {}", a.event_type, b.event_type)};
-  if (!sub_types_compatible(a.sub_event_type, b.sub_event_type))
-    return {"type", false, fmt::format("sub-types that one event is not reported as: {} / {}", a.sub_event_type, b.sub_event_type)};
-  return {"type", true, a.sub_event_type == b.sub_event_type ? a.sub_event_type : a.sub_event_type + " ~ " + b.sub_event_type};
+MatchVerdict verdict(std::vector<RuleCheck> checks) {
+  MatchVerdict v;
+  v.same = std::all_of(checks.begin(), checks.end(), [](const RuleCheck& c) { return c.passed; });
+  v.checks = std::move(checks);
+  return v;
 }
 
-RuleCheck check_date(const Event& a, const Event& b) {
+// Each rule says whether a pair passes it and, when asked (`detail` not
+// null: sitmap events explain), why in words. Ingest asks no words.
+bool type_ok(const Event& a, const Event& b, std::string* detail) {
+  if (a.event_type != b.event_type) {
+    if (detail) *detail = fmt::format("different event types: {} / {}", a.event_type, b.event_type);
+    return false;
+  }
+  const bool ok = sub_types_compatible(a.sub_event_type, b.sub_event_type);
+  if (detail)
+    *detail = !ok ? fmt::format("sub-types that one event is not reported as: {} / {}", a.sub_event_type, b.sub_event_type)
+              : a.sub_event_type == b.sub_event_type ? a.sub_event_type
+                                                     : a.sub_event_type + " ~ " + b.sub_event_type;
+  return ok;
+}
+
+bool date_ok(const Event& a, const Event& b, std::string* detail) {
   const auto sa = match_span(a), sb = match_span(b);
-  if (!sa || !sb) return {"date", false, "a reading without a date"};
+  if (!sa || !sb) {
+    if (detail) *detail = "a reading without a date";
+    return false;
+  }
   const bool overlap = days_from_civil(sa->first) <= days_from_civil(sb->second) && days_from_civil(sb->first) <= days_from_civil(sa->second);
-  return {"date", overlap,
-          fmt::format("{} (precision {}) {} {} (precision {})", day_span_text(*sa), a.when.precision, overlap ? "meets" : "misses",
-                      day_span_text(*sb), b.when.precision)};
+  if (detail)
+    *detail = fmt::format("{} (precision {}) {} {} (precision {})", day_span_text(*sa), a.when.precision, overlap ? "meets" : "misses",
+                          day_span_text(*sb), b.when.precision);
+  return overlap;
 }
 
-RuleCheck check_place(const Event& a, const Event& b) {
-  if (a.country_code != b.country_code)
-    return {"place", false, fmt::format("different countries: {} / {}", a.country_code, b.country_code)};
-  const double km = haversine_km(a.point, b.point);
+bool place_ok(const Event& a, const Event& b, std::string* detail) {
+  if (a.country_code != b.country_code) {
+    if (detail) *detail = fmt::format("different countries: {} / {}", a.country_code, b.country_code);
+    return false;
+  }
   const int vaguer = std::max(a.geo_precision, b.geo_precision);
   if (vaguer <= 2) {
-    const bool same_entry = a.geonameid && b.geonameid && *a.geonameid == *b.geonameid && vaguer == 1;
     const double limit = vaguer == 1 ? kTownKm : kNearTownKm;
+    const bool same_entry = a.geonameid && b.geonameid && *a.geonameid == *b.geonameid && vaguer == 1;
+    // A degree of latitude is 111 km: most pairs are told apart without trigonometry.
+    if (!same_entry && !detail && std::abs(a.point.lat - b.point.lat) * 111.0 > limit + 1) return false;
+    const double km = haversine_km(a.point, b.point);
     const bool ok = same_entry || km <= limit;
-    return {"place", ok,
-            fmt::format("{} / {}: {:.1f} km apart ({} within {:.0f} km{})", a.location, b.location, km, ok ? "is" : "not", limit,
-                        same_entry ? ", the same gazetteer entry" : "")};
+    if (detail)
+      *detail = fmt::format("{} / {}: {:.1f} km apart ({} within {:.0f} km{})", a.location, b.location, km, ok ? "is" : "not", limit,
+                            same_entry ? ", the same gazetteer entry" : "");
+    return ok;
   }
   // A province or country reading holds the other when the other lies in it.
   const Event& wide = a.geo_precision >= 3 ? a : b;
   const Event& other = &wide == &a ? b : a;
   if (country_level(wide)) {
     const bool ok = country_level(other);
-    return {"place", ok,
-            ok ? fmt::format("both country-wide in {}", wide.country)
-               : fmt::format("{} is country-wide, too vague to hold {}", wide.location, other.location)};
+    if (detail)
+      *detail = ok ? fmt::format("both country-wide in {}", wide.country)
+                   : fmt::format("{} is country-wide, too vague to hold {}", wide.location, other.location);
+    return ok;
   }
   const bool ok = !country_level(other) && !other.admin1.empty() && other.admin1 == wide.admin1;
-  return {"place", ok,
-          fmt::format("{} (province) {} {} ({})", wide.location, ok ? "holds" : "does not hold", other.location,
-                      other.admin1.empty() ? "no province" : other.admin1)};
+  if (detail)
+    *detail = fmt::format("{} (province) {} {} ({})", wide.location, ok ? "holds" : "does not hold", other.location,
+                          other.admin1.empty() ? "no province" : other.admin1);
+  return ok;
 }
 
 // Two names of sides agree when either is unnamed, or one's words hold the other's.
 bool actors_agree(const std::string& x, const std::string& y) {
-  if (x.empty() || y.empty()) return true;
+  if (x.empty() || y.empty() || x == y) return true;
   const std::string a = normalise_actor(x), b = normalise_actor(y);
   if (a == b) return true;
   const auto has_words = [](const std::string& hay, const std::string& needle) {
@@ -100,31 +126,64 @@ bool actors_agree(const std::string& x, const std::string& y) {
   return has_words(a, b) || has_words(b, a);
 }
 
-RuleCheck check_actors(const Event& a, const Event& b) {
+bool actors_ok(const Event& a, const Event& b, std::string* detail) {
   const bool straight = actors_agree(a.actor1, b.actor1) && actors_agree(a.actor2, b.actor2);
   // Sides swapped (one report's attacker is the other's second actor) only
   // when both name that side: an unnamed side agrees with anything.
-  const bool crossed = !a.actor1.empty() && !b.actor2.empty() && actors_agree(a.actor1, b.actor2) && actors_agree(a.actor2, b.actor1);
-  const auto pair = [](const Event& e) {
-    return fmt::format("{} / {}", e.actor1.empty() ? "-" : e.actor1, e.actor2.empty() ? "-" : e.actor2);
-  };
-  return {"actors", straight || crossed,
-          fmt::format("{} {} {}", pair(a), straight ? "agree with" : crossed ? "agree (sides swapped) with" : "contradict", pair(b))};
+  const bool crossed = !straight && !a.actor1.empty() && !b.actor2.empty() && actors_agree(a.actor1, b.actor2) && actors_agree(a.actor2, b.actor1);
+  if (detail) {
+    const auto pair = [](const Event& e) {
+      return fmt::format("{} / {}", e.actor1.empty() ? "-" : e.actor1, e.actor2.empty() ? "-" : e.actor2);
+    };
+    *detail = fmt::format("{} {} {}", pair(a), straight ? "agree with" : crossed ? "agree (sides swapped) with" : "contradict", pair(b));
+  }
+  return straight || crossed;
 }
 
-RuleCheck check_mergeable(const Event& a, const Event& b) {
+bool mergeable_ok(const Event& a, const Event& b, std::string* detail) {
   std::string why;
-  if (!is_mergeable(a, &why)) return {"mergeable", false, a.event_id + ": " + why};
-  if (!is_mergeable(b, &why)) return {"mergeable", false, b.event_id + ": " + why};
-  return {"mergeable", true, "both readings can be matched"};
+  if (!is_mergeable(a, &why)) {
+    if (detail) *detail = a.event_id + ": " + why;
+    return false;
+  }
+  if (!is_mergeable(b, &why)) {
+    if (detail) *detail = b.event_id + ": " + why;
+    return false;
+  }
+  if (detail) *detail = "both readings can be matched";
+  return true;
 }
 
-MatchVerdict verdict(std::vector<RuleCheck> checks) {
-  MatchVerdict v;
-  v.same = std::all_of(checks.begin(), checks.end(), [](const RuleCheck& c) { return c.passed; });
-  v.checks = std::move(checks);
-  return v;
+bool reports_ok(const Event& a, const Event& b, std::string* detail) {
+  const bool one_report = a.document_id == b.document_id;
+  if (detail)
+    *detail = one_report ? "one report's own events: its extraction kept them apart"
+                         : fmt::format("different reports: {} / {}", a.document_id, b.document_id);
+  return !one_report;
 }
+
+using Rule = bool (*)(const Event&, const Event&, std::string*);
+struct NamedRule {
+  const char* name;
+  Rule test;
+};
+// In the order explain lists them; ingest tests the cheap ones first.
+constexpr NamedRule kReadingRules[] = {{"mergeable", mergeable_ok}, {"reports", reports_ok}, {"type", type_ok},
+                                       {"date", date_ok},           {"place", place_ok},     {"actors", actors_ok}};
+constexpr NamedRule kDatasetRules[] = {{"mergeable", mergeable_ok}, {"type", type_ok}, {"date", date_ok},
+                                       {"place", place_ok},         {"actors", actors_ok}};
+constexpr Rule kFastOrder[] = {reports_ok, type_ok, date_ok, place_ok, actors_ok, mergeable_ok};
+
+MatchVerdict explain_rules(std::span<const NamedRule> rules, const Event& a, const Event& b) {
+  std::vector<RuleCheck> checks;
+  for (const NamedRule& r : rules) {
+    RuleCheck c{r.name, false, ""};
+    c.passed = r.test(a, b, &c.detail);
+    checks.push_back(std::move(c));
+  }
+  return verdict(std::move(checks));
+}
+
 
 // Which readings are one source: one agency's readings are one source,
 // and so are readings of one sentence (one agency's copy rewritten by
@@ -192,26 +251,25 @@ std::optional<std::pair<CivilDate, CivilDate>> candidate_dates(const Event& e) {
   return std::make_pair(add_days(span->first, -kLongestMatchSpan), add_days(span->second, 3));
 }
 
-MatchVerdict match_readings(const Event& a, const Event& b) {
-  std::vector<RuleCheck> checks{check_mergeable(a, b)};
-  const bool one_report = a.document_id == b.document_id;
-  checks.push_back({"reports", !one_report,
-                    one_report ? "one report's own events: its extraction kept them apart"
-                               : fmt::format("different reports: {} / {}", a.document_id, b.document_id)});
-  checks.push_back(check_type(a, b));
-  checks.push_back(check_date(a, b));
-  checks.push_back(check_place(a, b));
-  checks.push_back(check_actors(a, b));
-  return verdict(std::move(checks));
+MatchVerdict match_readings(const Event& a, const Event& b) { return explain_rules(kReadingRules, a, b); }
+
+bool same_event(const Event& a, const Event& b) {
+  return std::all_of(std::begin(kFastOrder), std::end(kFastOrder), [&](Rule r) { return r(a, b, nullptr); });
 }
 
-MatchVerdict match_across_datasets(const Event& ours, const Event& theirs) {
-  std::vector<RuleCheck> checks{check_mergeable(ours, theirs), check_type(ours, theirs), check_date(ours, theirs),
-                                check_place(ours, theirs), check_actors(ours, theirs)};
-  return verdict(std::move(checks));
-}
+MatchVerdict match_across_datasets(const Event& ours, const Event& theirs) { return explain_rules(kDatasetRules, ours, theirs); }
 
 std::string normalise_actor(std::string_view actor) {
+  // Matching asks for a few names many times.
+  thread_local std::unordered_map<std::string, std::string> memo;
+  if (const auto hit = memo.find(std::string(actor)); hit != memo.end()) return hit->second;
+  if (memo.size() > 100000) memo.clear();
+  std::string& out = memo[std::string(actor)];
+  out = normalise_actor_uncached(actor);
+  return out;
+}
+
+std::string normalise_actor_uncached(std::string_view actor) {
   std::string s = fold_name(actor);
   // ACLED's state forces: "Military Forces of France (2012-2017)", "Police Forces of Iraq".
   for (const char* prefix : {"military forces of ", "police forces of ", "government of "})

@@ -47,6 +47,8 @@ bool is_mergeable(const Event& e, std::string* why = nullptr);
 // rule is checked (for the explanation), in order: mergeable, reports,
 // type, date, place, actors.
 MatchVerdict match_readings(const Event& a, const Event& b);
+// match_readings(a, b).same, without the words (what ingest asks).
+bool same_event(const Event& a, const Event& b);
 // The same rules for one of our events against an imported one (ACLED,
 // GDELT): the reports rule is left out.
 MatchVerdict match_across_datasets(const Event& ours, const Event& theirs);
@@ -60,6 +62,7 @@ std::optional<std::pair<CivilDate, CivilDate>> candidate_dates(const Event& e);
 // An actor's name as ACLED would have it for comparison: folded, and
 // "Military Forces of France", "French forces", "French warplanes" are "france".
 std::string normalise_actor(std::string_view actor);
+std::string normalise_actor_uncached(std::string_view actor);
 
 // The agency of a report: the wire named in its byline or dateline
 // ("(AFP)", "Reuters"), else the host of its URL, else "".

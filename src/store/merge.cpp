@@ -16,12 +16,6 @@
 namespace sitmap {
 namespace {
 
-// A stored reading as matching sees it.
-struct StoredReading {
-  Event event;
-  std::string canonical_id;
-};
-
 // A date column of a query's result: a date (PostGIS, GeoPackage) or text.
 std::optional<CivilDate> result_date(const OGRFeature& f, int i) {
   if (!f.IsFieldSetAndNotNull(i)) return std::nullopt;
@@ -34,9 +28,28 @@ bool is_key_text(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '~'; });
 }
 
+// Rewrites a feature in place. GDAL's GeoPackage SetFeature can report
+// an existing row as missing though it updated it (it asks SQLite how many
+// rows the last statement changed, and statements GDAL runs in between
+// answer): the row is read back, and only a row that is not as written is
+// replaced under the same fid.
+OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f) {
+  CPLErrorReset();
+  const OGRErr err = layer.SetFeature(&f);
+  if (err != OGRERR_NON_EXISTING_FEATURE) return err;
+  FeaturePtr there(layer.GetFeature(f.GetFID()));
+  if (!there) return err;
+  if (there->Equal(&f)) return OGRERR_NONE;
+  if (const OGRErr gone = layer.DeleteFeature(f.GetFID()); gone != OGRERR_NONE) return gone;
+  return layer.CreateFeature(&f);
+}
+
 void must(OGRErr err, const Store::Impl& store, const char* what) {
   if (err != OGRERR_NONE) throw StoreError(store.location + ": cannot " + what + ": " + gdal_error_or("GDAL gave no reason"));
 }
+
+// More cached candidate rows than this and the cache starts again (a long watch).
+constexpr size_t kCachedRowsAtMost = 500000;
 
 class Merger {
  public:
@@ -47,9 +60,11 @@ class Merger {
         events_(store.layer(kEventsLayer)),
         reading_columns_(*readings_.GetLayerDefn()),
         event_columns_(*events_.GetLayerDefn()) {
-    // The groups this process wrote are still as it left them unless
-    // another writer has stored readings since (fids only grow).
-    if (last_reading_fid() != cache_.last_reading_fid) cache_.groups.clear();
+    // What this process remembers of the store is right unless another
+    // writer has stored readings since (fids only grow). A GeoPackage has
+    // one writer, this process, as long as the store is open (WriterLock).
+    if (store_.postgis && last_reading_fid() != cache_.last_reading_fid) cache_.clear();
+    if (cache_.candidate_rows > kCachedRowsAtMost) cache_.clear();
   }
 
   int64_t last_reading_fid() {
@@ -78,17 +93,23 @@ class Merger {
       if (a != b) parent[std::max(a, b)] = std::min(a, b);
     };
     // New readings against the stored ones near them.
+    std::vector<std::optional<CandidateWindow>> windows(n);
     std::vector<std::string> conditions(n);
     for (size_t i = 0; i < n; ++i) {
-      conditions[i] = candidate_condition(fresh[i].event);
+      windows[i] = candidate_window(fresh[i].event);
+      if (windows[i]) conditions[i] = windows[i]->sql();
+    }
+    fetch_candidates(windows, conditions);
+    for (size_t i = 0; i < n; ++i) {
       if (conditions[i].empty()) continue;
       std::set<std::string> joined;  // a group is joined once: its other readings need no test
-      for (const StoredReading& c : candidates(conditions[i])) {
-        if (c.canonical_id.empty() || joined.count(c.canonical_id) || !match_readings(fresh[i].event, c.event).same) continue;
-        joined.insert(c.canonical_id);
-        auto [it, added] = group_node.emplace(c.canonical_id, n + node_group.size());
+      for (const StoredReading& c : cache_.candidates.at(conditions[i]).rows) {
+        const std::string id = resolve(c.canonical_id);
+        if (id.empty() || joined.count(id) || !same_event(fresh[i].event, c.event)) continue;
+        joined.insert(id);
+        auto [it, added] = group_node.emplace(id, n + node_group.size());
         if (added) {
-          node_group.push_back(c.canonical_id);
+          node_group.push_back(id);
           parent.push_back(it->second);
         }
         unite(i, it->second);
@@ -98,7 +119,7 @@ class Merger {
     // whose widened dates meet can match (spans sorted by their first day).
     std::map<std::string, std::vector<size_t>> by_kind;
     for (size_t i = 0; i < n; ++i)
-      if (!conditions[i].empty()) by_kind[fresh[i].event.country_code + "|" + fresh[i].event.event_type].push_back(i);
+      if (windows[i]) by_kind[fresh[i].event.country_code + "|" + fresh[i].event.event_type].push_back(i);
     for (auto& [kind, members] : by_kind) {
       std::vector<std::pair<long, long>> span(n);  // day numbers
       for (size_t i : members) {
@@ -108,7 +129,7 @@ class Merger {
       std::sort(members.begin(), members.end(), [&](size_t a, size_t b) { return std::tie(span[a].first, a) < std::tie(span[b].first, b); });
       for (size_t a = 0; a < members.size(); ++a)
         for (size_t b = a + 1; b < members.size() && span[members[b]].first <= span[members[a]].second; ++b)
-          if (find(members[a]) != find(members[b]) && match_readings(fresh[members[a]].event, fresh[members[b]].event).same)
+          if (find(members[a]) != find(members[b]) && same_event(fresh[members[a]].event, fresh[members[b]].event))
             unite(members[a], members[b]);
     }
     // Each group: its new readings and the stored groups it joins.
@@ -116,24 +137,34 @@ class Merger {
     for (size_t i = 0; i < n; ++i) components[find(i)].first.push_back(i);
     for (size_t g = 0; g < node_group.size(); ++g) components[find(n + g)].second.push_back(node_group[g]);
     for (auto& [root, parts] : components) write_group(fresh, parts.first, parts.second);
+    relabel_readings();
+    if (has_imported_events()) link_datasets(store_, written_fids_, gone_ids_);
     store_readings(fresh);
-    cache_.last_reading_fid = last_reading_fid();
+    remember(fresh);
+    if (store_.postgis) cache_.last_reading_fid = last_reading_fid();
   }
 
  private:
-  // The stored readings a condition selects, one row per distinct reading
-  // as matching sees it (a report copied a hundred times is one row): one
-  // query per distinct condition and batch. A stored reading is always of
-  // another report than a new one, so its report is not read.
-  const std::vector<StoredReading>& candidates(const std::string& condition) {
-    auto [it, added] = candidate_cache_.try_emplace(condition);
-    if (!added) return it->second;
+  // The stored readings of each window the cache lacks, one row per
+  // distinct reading as matching sees it (a report copied a hundred times
+  // is one row), in one query for the batch.
+  void fetch_candidates(const std::vector<std::optional<CandidateWindow>>& windows, const std::vector<std::string>& conditions) {
+    std::vector<const CandidateWindow*> missing;
+    for (size_t i = 0; i < windows.size(); ++i)
+      if (windows[i]) {
+        auto [it, added] = cache_.candidates.try_emplace(conditions[i]);
+        if (!added) continue;
+        it->second.window = *windows[i];
+        missing.push_back(&*windows[i]);
+      }
+    if (missing.empty()) return;
     static constexpr const char* kColumns[] = {"canonical_id", "event_type", "sub_event_type", "event_date", "event_date_to",
                                                "time_precision", "country_code", "admin1", "location", "geonameid",
                                                "latitude", "longitude", "geo_precision", "actor1", "actor2", "background"};
-    std::string columns;
+    std::string columns, where;
     for (const char* c : kColumns) columns += std::string(columns.empty() ? "" : ", ") + "\"" + c + "\"";
-    const std::string sql = fmt::format("SELECT DISTINCT {} FROM {} WHERE {}", columns, kReadingsLayer, condition);
+    for (const CandidateWindow* w : missing) where += (where.empty() ? "(" : " OR (") + w->sql() + ")";
+    const std::string sql = fmt::format("SELECT DISTINCT {} FROM {} WHERE {}", columns, kReadingsLayer, where);
     CPLErrorReset();
     OGRLayer* result = store_.ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (!result) throw StoreError(store_.location + ": cannot look up readings: " + gdal_error_or("the query was refused"));
@@ -157,10 +188,40 @@ class Merger {
       e.background = f->GetFieldAsInteger(15) != 0;
       e.event_id = "stored";
       e.document_id = "\n(a stored report)";  // never a new report's id
-      it->second.push_back(std::move(r));
+      for (const CandidateWindow* w : missing)
+        if (w->holds(e)) add_candidate(cache_.candidates[w->sql()], r);
     }
     store_.ds->ReleaseResultSet(result);
-    return it->second;
+  }
+
+  void add_candidate(CandidateSet& set, const StoredReading& r) {
+    const Event& e = r.event;
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", r.canonical_id, e.sub_event_type,
+                                  e.when.date ? days_from_civil(*e.when.date) : 0, e.when.date_to ? days_from_civil(*e.when.date_to) : 0,
+                                  e.when.precision, e.admin1, e.location, e.geonameid.value_or(0), e.point.lat, e.point.lon,
+                                  e.geo_precision, e.actor1, e.actor2, e.background);
+    if (!set.seen.insert(std::move(key)).second) return;
+    set.rows.push_back(r);
+    ++cache_.candidate_rows;
+  }
+
+  // The new readings, now stored, become candidates of the windows the cache holds.
+  void remember(const std::vector<NewReading>& fresh) {
+    for (const NewReading& r : fresh) {
+      if (r.canonical_id.empty()) continue;
+      StoredReading stored{r.event, r.canonical_id};
+      stored.event.event_id = "stored";
+      stored.event.document_id = "\n(a stored report)";
+      for (auto& [sql, set] : cache_.candidates)
+        if (set.window.holds(r.event)) add_candidate(set, stored);
+    }
+  }
+
+  // A group's id now (it may have been merged into another since a row was cached).
+  std::string resolve(const std::string& id) {
+    std::string at = id;
+    for (auto it = cache_.renamed.find(at); it != cache_.renamed.end(); it = cache_.renamed.find(at)) at = it->second;
+    return at;
   }
 
   std::optional<StoredGroup> load_group(const std::string& id) {
@@ -228,19 +289,24 @@ class Merger {
       if (g.id == id) keep = g.fid;
     for (const StoredGroup& g : groups) {
       if (g.fid != keep) must(events_.DeleteFeature(g.fid), store_, "delete a merged event");
-      if (g.id != id)
-        store_.execute(fmt::format("UPDATE {} SET canonical_id = '{}' WHERE canonical_id = '{}'", kReadingsLayer, id, g.id));
+      if (g.id != id) {
+        relabel_[g.id] = id;
+        cache_.renamed[g.id] = id;
+      }
     }
     OGRFeature f(events_.GetLayerDefn());
     fill_canonical_feature(f, canonical, links);
     if (keep >= 0) {
       f.SetFID(keep);
       CPLErrorReset();
-      must(events_.SetFeature(&f), store_, "rewrite a canonical event");
+      must(rewrite_feature(events_, f), store_, "rewrite a canonical event");
     } else {
       CPLErrorReset();
       must(events_.CreateFeature(&f), store_, "store a canonical event");
     }
+    written_fids_.push_back(f.GetFID());
+    for (const StoredGroup& g : groups)
+      if (g.id != id) gone_ids_.insert(g.id);
     // What load_group would read back, for the next batch.
     for (const StoredGroup& g : groups) cache_.groups.erase(g.id);
     StoredGroup now{id, f.GetFID(), canonical.event, canonical.readings, {links.begin(), links.end()}};
@@ -278,7 +344,36 @@ class Merger {
   OGRLayer& readings_;
   OGRLayer& events_;
   const EventColumns reading_columns_, event_columns_;
-  std::unordered_map<std::string, std::vector<StoredReading>> candidate_cache_;
+  // Are there ACLED or GDELT events to link ours to? (A GeoPackage's one
+  // writer knows; PostGIS asks each batch: another process may import.)
+  bool has_imported_events() {
+    if (!store_.postgis && cache_.has_imported) return *cache_.has_imported;
+    const std::string sql = fmt::format("SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE dataset IN ('acled', 'gdelt') LIMIT 1) AS any_imported", kEventsLayer);
+    bool any = false;
+    if (OGRLayer* result = store_.ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
+      if (FeaturePtr f{result->GetNextFeature()}; f) any = f->GetFieldAsInteger64(0) > 0;
+      store_.ds->ReleaseResultSet(result);
+    }
+    cache_.has_imported = any;
+    return any;
+  }
+
+  // The stored readings of groups merged into others take the new id, in
+  // one statement for the batch (ids are ours: checked key text).
+  void relabel_readings() {
+    if (relabel_.empty()) return;
+    std::string cases, ids;
+    for (const auto& [from, to] : relabel_) {
+      if (!is_key_text(from) || !is_key_text(to)) throw StoreError(store_.location + ": unexpected canonical id " + from.substr(0, 40));
+      cases += fmt::format(" WHEN '{}' THEN '{}'", from, to);
+      ids += fmt::format("{}'{}'", ids.empty() ? "" : ", ", from);
+    }
+    store_.execute(fmt::format("UPDATE {} SET canonical_id = CASE canonical_id{} END WHERE canonical_id IN ({})", kReadingsLayer, cases, ids));
+  }
+
+  std::map<std::string, std::string> relabel_;  // old group id -> new, this batch
+  std::vector<int64_t> written_fids_;
+  std::set<std::string> gone_ids_;
 };
 
 }  // namespace
@@ -287,16 +382,147 @@ std::string reading_key(const std::string& content_hash, size_t event_index) {
   return fmt::format("{}-{}", content_hash, event_index + 1);
 }
 
-std::string candidate_condition(const Event& e) {
-  if (!is_mergeable(e)) return "";
+std::optional<CandidateWindow> candidate_window(const Event& e) {
+  if (!is_mergeable(e)) return std::nullopt;
   const auto& cc = e.country_code;
-  if (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) || !std::isupper(static_cast<unsigned char>(cc[1]))) return "";
+  if (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) || !std::isupper(static_cast<unsigned char>(cc[1]))) return std::nullopt;
   const auto types = event_types();
-  if (std::none_of(types.begin(), types.end(), [&](const EventTypeInfo& t) { return e.event_type == t.event_type; })) return "";
+  if (std::none_of(types.begin(), types.end(), [&](const EventTypeInfo& t) { return e.event_type == t.event_type; })) return std::nullopt;
   const auto days = candidate_dates(e);
-  if (!days) return "";
-  return fmt::format("country_code = '{}' AND event_type = '{}' AND event_date >= '{}' AND event_date <= '{}'", cc, e.event_type,
-                     to_iso(days->first), to_iso(days->second));
+  if (!days) return std::nullopt;
+  return CandidateWindow{cc, e.event_type, days_from_civil(days->first), days_from_civil(days->second)};
+}
+
+std::string CandidateWindow::sql() const {
+  return fmt::format("country_code = '{}' AND event_type = '{}' AND event_date >= '{}' AND event_date <= '{}'", country_code, event_type,
+                     to_iso(civil_from_days(from)), to_iso(civil_from_days(to)));
+}
+
+bool CandidateWindow::holds(const Event& e) const {
+  if (!e.when.date || e.country_code != country_code || e.event_type != event_type) return false;
+  const long d = days_from_civil(*e.when.date);
+  return d >= from && d <= to;
+}
+
+std::string candidate_condition(const Event& e) {
+  const auto w = candidate_window(e);
+  return w ? w->sql() : "";
+}
+
+namespace {
+
+// One side of a link: a row of the events layer.
+struct LinkRow {
+  int64_t fid = -1;
+  Event event;
+  bool ours = false;
+  std::set<std::string> links;  // its also_coded
+  bool changed = false;
+};
+
+std::set<std::string> link_set(const OGRFeature& f, const EventColumns& c) {
+  std::set<std::string> out;
+  if (c.at[kAlsoCodedColumn] < 0) return out;
+  const auto j = nlohmann::json::parse(f.GetFieldAsString(c.at[kAlsoCodedColumn]), nullptr, false);
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.insert(v.get<std::string>());
+  return out;
+}
+
+LinkRow link_row(const OGRFeature& f, const EventColumns& c) {
+  LinkRow r;
+  r.fid = f.GetFID();
+  r.event = event_from_feature(f, c);
+  r.ours = std::string_view(f.GetFieldAsString(c.at[kDatasetColumn])) == "sitmap";
+  r.links = link_set(f, c);
+  return r;
+}
+
+std::string link_name(const LinkRow& r, const OGRFeature* f, const EventColumns& c) {
+  const std::string dataset = r.ours ? "sitmap" : (f ? f->GetFieldAsString(c.at[kDatasetColumn]) : "");
+  return dataset + ":" + r.event.event_id;
+}
+
+}  // namespace
+
+void link_rows(Store::Impl& store, const std::vector<int64_t>& anchor_fids, const std::set<std::string>& gone) {
+  if (anchor_fids.empty()) return;
+  OGRLayer& events = store.layer(kEventsLayer);
+  const EventColumns c(*events.GetLayerDefn());
+  std::map<int64_t, LinkRow> rows;
+  std::map<int64_t, std::string> names;  // "acled:SYR1234", "sitmap:c..."
+  std::vector<int64_t> anchors;
+  for (int64_t fid : anchor_fids) {
+    FeaturePtr f(events.GetFeature(fid));
+    if (!f) continue;
+    LinkRow r = link_row(*f, c);
+    names[fid] = link_name(r, f.get(), c);
+    rows[fid] = std::move(r);
+    anchors.push_back(fid);
+  }
+  // The other side near each anchor, in chunks of OR'ed windows (checked values only).
+  constexpr size_t kChunk = 100;
+  for (size_t first = 0; first < anchors.size(); first += kChunk) {
+    std::string where;
+    bool ours = false;
+    for (size_t i = first; i < std::min(anchors.size(), first + kChunk); ++i) {
+      const LinkRow& a = rows[anchors[i]];
+      ours = a.ours;
+      if (const auto w = candidate_window(a.event)) where += (where.empty() ? "(" : " OR (") + w->sql() + ")";
+    }
+    if (where.empty()) continue;
+    const std::string other = ours ? "dataset IN ('acled', 'gdelt')" : "dataset = 'sitmap'";
+    events.SetSpatialFilter(nullptr);
+    if (events.SetAttributeFilter((other + " AND (" + where + ")").c_str()) != OGRERR_NONE)
+      throw StoreError(store.location + ": cannot look up events to link: " + gdal_error_or("the query was refused"));
+    events.ResetReading();
+    for (auto& f : events)
+      if (!rows.count(f->GetFID())) {
+        LinkRow r = link_row(*f, c);
+        names[r.fid] = link_name(r, f.get(), c);
+        rows[r.fid] = std::move(r);
+      }
+    events.SetAttributeFilter(nullptr);
+  }
+  // The anchors' links are made again; the others keep theirs but to the anchors and to groups gone.
+  std::set<std::string> remade(gone);
+  for (int64_t fid : anchors) remade.insert(names[fid]);
+  for (auto& [fid, r] : rows) {
+    std::set<std::string> kept;
+    const bool anchor = std::find(anchors.begin(), anchors.end(), fid) != anchors.end();
+    if (!anchor)
+      for (const std::string& l : r.links)
+        if (!remade.count(l) && !remade.count(l.substr(l.find(':') + 1))) kept.insert(l);
+    r.changed = kept != r.links;
+    r.links = std::move(kept);
+  }
+  for (int64_t fid : anchors) {
+    LinkRow& a = rows[fid];
+    for (auto& [other_fid, b] : rows) {
+      if (b.ours == a.ours) continue;
+      const Event& ours = a.ours ? a.event : b.event;
+      const Event& theirs = a.ours ? b.event : a.event;
+      if (!match_across_datasets(ours, theirs).same) continue;
+      a.changed |= a.links.insert(names[other_fid]).second;
+      b.changed |= b.links.insert(names[fid]).second;
+    }
+  }
+  for (auto& [fid, r] : rows) {
+    if (!r.changed) continue;
+    FeaturePtr f(events.GetFeature(fid));
+    if (!f) continue;
+    if (r.links.empty()) f->SetFieldNull(c.at[kAlsoCodedColumn]);
+    else f->SetField(c.at[kAlsoCodedColumn], nlohmann::json(std::vector<std::string>(r.links.begin(), r.links.end())).dump().c_str());
+    if (rewrite_feature(events, *f) != OGRERR_NONE)
+      throw StoreError(store.location + ": cannot link events: " + gdal_error_or("GDAL gave no reason"));
+  }
+}
+
+void link_datasets(Store::Impl& store, const std::vector<int64_t>& our_fids, const std::set<std::string>& gone_ids) {
+  std::set<std::string> gone;
+  for (const std::string& id : gone_ids) gone.insert("sitmap:" + id);
+  link_rows(store, our_fids, gone);
 }
 
 void merge_readings(Store::Impl& store, std::vector<NewReading>& readings) {
@@ -305,17 +531,13 @@ void merge_readings(Store::Impl& store, std::vector<NewReading>& readings) {
   try {
     Merger(store, *store.merge_cache).merge(readings);
   } catch (...) {
-    store.merge_cache->groups.clear();  // the transaction will be rolled back
-    store.merge_cache->last_reading_fid = -1;
+    store.merge_cache->clear();  // the transaction will be rolled back
     throw;
   }
 }
 
 void forget_merged_groups(Store::Impl& store) {
-  if (store.merge_cache) {
-    store.merge_cache->groups.clear();
-    store.merge_cache->last_reading_fid = -1;
-  }
+  if (store.merge_cache) store.merge_cache->clear();
 }
 
 const ReadingSummary& most_precise(std::span<const ReadingSummary> readings) {

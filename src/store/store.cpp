@@ -250,7 +250,7 @@ void Store::Impl::create_geopackage(const std::string& path) {
 
 std::vector<std::string> Store::Impl::spatial_indexes_to_repair() {
   std::vector<std::string> out;
-  for (const char* name : {kEventsLayer, kMentionsLayer}) {
+  for (const char* name : {kEventsLayer, kMentionsLayer, kReadingsLayer}) {
     OGRLayer* layer = ds->GetLayerByName(name);
     if (!layer || layer->GetGeomType() == wkbNone || !layer->GetGeometryColumn() || !*layer->GetGeometryColumn()) continue;
     const std::string rtree = std::string("rtree_") + name + "_" + layer->GetGeometryColumn();
@@ -333,6 +333,7 @@ bool Store::Impl::create_schema() {
   execute("CREATE INDEX IF NOT EXISTS readings_canonical_id_idx ON readings (canonical_id)");
   execute("CREATE INDEX IF NOT EXISTS events_event_id_idx ON events (event_id)");
   execute("CREATE INDEX IF NOT EXISTS events_match_idx ON events (country_code, event_type, event_date)");
+  execute("CREATE INDEX IF NOT EXISTS events_dataset_idx ON events (dataset)");
   return made_layer;
 }
 
@@ -542,10 +543,17 @@ void Store::append_events(std::span<const Event> batch, std::string_view dataset
   const EventColumns columns(*events.GetLayerDefn());
   Transaction tx(*impl_->ds, impl_->location, impl_->postgis);
   OGRFeature f(events.GetLayerDefn());
+  std::vector<int64_t> fids;
   for (const Event& e : batch) {
     f.SetFID(OGRNullFID);
     fill_event_feature(f, columns, e, dataset);
     create_feature(events, f, impl_->location);
+    fids.push_back(f.GetFID());
+  }
+  // Imported events are linked to ours of the same event, both ways.
+  if (dataset != "sitmap" && impl_->ds->GetLayerByName(kReadingsLayer)) {
+    forget_merged_groups(*impl_);
+    link_rows(*impl_, fids, {});
   }
   tx.commit(impl_->location);
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/hash.hpp"
 #include "store/canonical.hpp"
 #include "store/filter.hpp"
@@ -285,4 +287,50 @@ TEST_CASE("a store of version 1 (per-report events in the events layer) is upgra
   REQUIRE(group);
   CHECK(group->readings.size() == 2);
   CHECK(store.impl().schema_version() == kSchemaVersion);
+}
+
+namespace {
+
+// The also_coded links of the event with this event_id in the events layer.
+std::vector<std::string> links_of(Store& store, const std::string& event_id) {
+  std::vector<std::string> out;
+  OGRLayer& events = store.impl().layer(kEventsLayer);
+  const EventColumns c(*events.GetLayerDefn());
+  events.SetAttributeFilter(nullptr);
+  events.ResetReading();
+  for (auto& f : events)
+    if (event_id == f->GetFieldAsString(c.at[ev::event_id])) {
+      const auto j = nlohmann::json::parse(f->GetFieldAsString(c.at[kAlsoCodedColumn]), nullptr, false);
+      if (j.is_array())
+        for (const auto& v : j) out.push_back(v.get<std::string>());
+    }
+  events.ResetReading();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("across datasets: ACLED's code of our event is linked both ways, whichever comes first") {
+  Event acled = strike("acled", kDay, kLat + 0.01, kLon);
+  acled.event_id = "SYR1234";
+  acled.actor1 = "Military Forces of Russia (2000-)";
+  Event elsewhere = strike("acled", kDay, 36.891, 38.353);  // Kobani: not ours
+  elsewhere.event_id = "SYR1235";
+  const std::vector<Event> imported = {acled, elsewhere};
+  const std::vector<DocumentRecord> ours = {report("afp1", {strike("afp1", kDay, kLat, kLon)}, "AFP"),
+                                            report("reu1", {strike("reu1", kDay, kLat, kLon, "Russian warplanes")}, "Reuters")};
+  TempDir tmp;
+  for (int order = 0; order < 2; ++order) {
+    Store store = Store::open(tmp.file("links" + std::to_string(order) + ".gpkg"));
+    if (order == 0) store.append_events(imported, "acled");
+    store.add_documents(std::span(ours).subspan(0, 1));
+    store.add_documents(std::span(ours).subspan(1, 1));  // may rename the group: the links follow
+    if (order == 1) store.append_events(imported, "acled");
+    const auto group = store.canonical_event("afp1-1");
+    REQUIRE(group);
+    CHECK(group->readings.size() == 2);
+    CHECK(group->also_coded == std::vector<std::string>{"acled:SYR1234"});
+    CHECK(links_of(store, "SYR1234") == std::vector<std::string>{"sitmap:" + group->event.event_id});
+    CHECK(links_of(store, "SYR1235").empty());
+  }
 }

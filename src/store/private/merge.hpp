@@ -5,7 +5,10 @@
 // inside the caller's transaction; only src/store includes this.
 #include <span>
 #include <string>
+#include <optional>
+#include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "store/canonical.hpp"
@@ -32,9 +35,38 @@ struct StoredGroup {
 // read them back (a hundred reports of one event are a hundred summaries).
 // Valid while no other writer has stored readings: the store's highest
 // reading fid is what this process left.
+// A stored reading as matching sees it (its report is not read: a stored
+// reading is never of a new report).
+struct StoredReading {
+  Event event;
+  std::string canonical_id;
+};
+
+// The rows a candidate query selects: of one country and type, whose
+// event_date lies in [from, to] (day numbers).
+struct CandidateWindow {
+  std::string country_code, event_type;
+  long from = 0, to = 0;
+  std::string sql() const;  // the condition, of checked values only
+  bool holds(const Event& e) const;
+};
+// The window in which stored readings can match `e`; nullopt when `e` cannot be matched.
+std::optional<CandidateWindow> candidate_window(const Event& e);
+
+struct CandidateSet {
+  CandidateWindow window;
+  std::vector<StoredReading> rows;
+  std::unordered_set<std::string> seen;  // rows as matching sees them: a copied report is one row
+};
+
 struct MergeCache {
-  int64_t last_reading_fid = -1;
+  int64_t last_reading_fid = -1;  // PostGIS: the store's highest reading fid when this process last wrote
   std::unordered_map<std::string, StoredGroup> groups;
+  std::unordered_map<std::string, CandidateSet> candidates;  // by CandidateWindow::sql()
+  std::unordered_map<std::string, std::string> renamed;       // a group's old id -> the id it was merged into
+  size_t candidate_rows = 0;
+  std::optional<bool> has_imported;  // ACLED or GDELT events in the store
+  void clear() { *this = MergeCache{}; }
 };
 // Forgets the cache (a rolled-back transaction, a rebuild).
 void forget_merged_groups(Store::Impl& store);
@@ -51,6 +83,15 @@ void merge_readings(Store::Impl& store, std::vector<NewReading>& readings);
 // from a store without canonical events, or a check): the sitmap rows of
 // the events layer are replaced.
 void rebuild_canonical(Store::Impl& store);
+
+// Links our canonical events and imported ones (ACLED, GDELT) that the
+// matching rules call the same event: each lists the other in also_coded
+// ("acled:SYR1234", "sitmap:c..."). The anchors' links are made afresh
+// from the other side near them; links to `gone_ids` (groups merged into
+// others) are dropped.
+void link_datasets(Store::Impl& store, const std::vector<int64_t>& our_fids, const std::set<std::string>& gone_ids);
+// The same from imported events just added (sitmap import).
+void link_rows(Store::Impl& store, const std::vector<int64_t>& anchor_fids, const std::set<std::string>& gone);
 
 // The SQL condition selecting the stored rows that could match `e` (the
 // indexed country, type and date), or "" when `e` cannot be matched. Only
