@@ -9,6 +9,8 @@
 namespace sitmap {
 
 void Viewer::view_table() {
+  // Independent sources of a row (1 for imported events and older stores).
+  auto source_count = [&](size_t i) { return i < table_.sources.size() ? static_cast<int>(table_.sources[i]) : 1; };
   ImGui::SetNextWindowPos(ImVec2(10, ImGui::GetIO().DisplaySize.y - 180 - 230), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(600, 220), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Events", &state_.show_table)) {
@@ -32,7 +34,7 @@ void Viewer::view_table() {
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-  if (ImGui::BeginTable("events", 6, flags)) {
+  if (ImGui::BeginTable("events", 7, flags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort);
     ImGui::TableSetupColumn("Type");
@@ -40,6 +42,7 @@ void Viewer::view_table() {
     ImGui::TableSetupColumn("Place");
     ImGui::TableSetupColumn("Magnitude");
     ImGui::TableSetupColumn("Conf.");
+    ImGui::TableSetupColumn("Sources");
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || resort) && specs->SpecsCount > 0) {
       const int col = specs->Specs[0].ColumnIndex;
@@ -52,6 +55,7 @@ void Viewer::view_table() {
           case 3: return table_.locations[table_.location[i]] < table_.locations[table_.location[j]];
           case 4: return table_.magnitude[i] < table_.magnitude[j];
           case 5: return table_.confidence[i] < table_.confidence[j];
+          case 6: return source_count(i) < source_count(j);
           default: return table_.day_from[i] < table_.day_from[j];
         }
       };
@@ -93,6 +97,8 @@ void Viewer::view_table() {
         if (table_.magnitude[k] > 0) ImGui::Text("%.0f", table_.magnitude[k]);
         ImGui::TableNextColumn();
         ImGui::Text("%.2f", table_.confidence[k]);
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", source_count(k));
       }
     ImGui::EndTable();
   }

@@ -114,6 +114,7 @@ class Viewer {
   void view_timeline();
   void view_filters();
   void view_details();
+  void view_sources(const Store::CanonicalReadings& group, const std::string& disagreements);
   void view_table();
   void view_export();
   void view_tooltip(int index);

@@ -16,7 +16,7 @@ struct Instance {
   float x, y;
   float day_from, day_to;
   float magnitude;
-  uint8_t type, precision, pad[2];
+  uint8_t type, precision, sources, pad;
 };
 static_assert(sizeof(Instance) == 24);
 
@@ -64,7 +64,7 @@ EventLayer::EventLayer(const EventTable& t, MapProjection projection)
     rank_[i] = static_cast<uint32_t>(k);
     if (is_long(i)) ++long_count_;
     else short_from_.push_back(t.day_from[i]);
-    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], {0, 0}};
+    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], i < t.sources.size() ? t.sources[i] : uint8_t{1}, 0};
   }
   const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
   glGenVertexArrays(1, &vao_);
@@ -155,7 +155,7 @@ void EventLayer::point_markers_at(size_t first) const {
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, x)));
   glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, day_from)));
   glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, magnitude)));
-  glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, reinterpret_cast<void*>(base + offsetof(Instance, type)));
+  glVertexAttribIPointer(4, 3, GL_UNSIGNED_BYTE, stride, reinterpret_cast<void*>(base + offsetof(Instance, type)));
   glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
   glVertexAttribIPointer(5, 1, GL_UNSIGNED_BYTE, 1, reinterpret_cast<void*>(first));
 }

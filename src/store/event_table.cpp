@@ -79,6 +79,7 @@ struct EventTableBuilder::Impl {
     t.type.push_back(clamp_index<uint8_t>(ti));
     t.magnitude.push_back(r.magnitude);
     t.precision.push_back(static_cast<uint8_t>(std::clamp(r.geo_precision, 1, 3)));
+    t.sources.push_back(static_cast<uint8_t>(std::clamp(r.sources, 1, 255)));
     t.confidence.push_back(r.confidence);
     t.background.push_back(r.background ? 1 : 0);
     t.actor1.push_back(clamp_index<uint16_t>(actors(r.actor1)));
@@ -139,7 +140,7 @@ EventTable read_rows(OGRLayer& layer) {
   // Only what the map needs: GDAL then reads fewer columns.
   const int needed[] = {ev::location, ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
                         ev::actor2, ev::country_code, ev::latitude, ev::longitude, ev::geo_precision, ev::fatalities,
-                        ev::quantities, ev::confidence, ev::background, kDatasetColumn};
+                        ev::quantities, ev::confidence, ev::background, kDatasetColumn, kSourceCountColumn};
   std::vector<std::string> ignored;
   for (int k = 0; k < kEventColumnCount; ++k)
     if (std::find(std::begin(needed), std::end(needed), k) == std::end(needed) && c.at[k] >= 0)
@@ -166,6 +167,7 @@ EventTable read_rows(OGRLayer& layer) {
     r.lat = f->GetFieldAsDouble(c.at[ev::latitude]);
     r.lon = f->GetFieldAsDouble(c.at[ev::longitude]);
     r.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);
+    r.sources = c.at[kSourceCountColumn] >= 0 && f->IsFieldSetAndNotNull(c.at[kSourceCountColumn]) ? f->GetFieldAsInteger(c.at[kSourceCountColumn]) : 1;
     const int fatalities = f->IsFieldSetAndNotNull(c.at[ev::fatalities]) ? f->GetFieldAsInteger(c.at[ev::fatalities]) : 0;
     r.magnitude = fatalities > 0 ? static_cast<float>(fatalities) : largest_quantity(f->GetFieldAsString(c.at[ev::quantities]));
     r.confidence = static_cast<float>(f->GetFieldAsDouble(c.at[ev::confidence]));
@@ -215,6 +217,7 @@ void append_table(EventTable& into, const EventTable& part) {
     into.type.push_back(clamp_index<uint8_t>(types[part.type[i]]));
     into.magnitude.push_back(part.magnitude[i]);
     into.precision.push_back(part.precision[i]);
+    into.sources.push_back(part.sources[i]);
     into.confidence.push_back(part.confidence[i]);
     into.background.push_back(part.background[i]);
     into.actor1.push_back(clamp_index<uint16_t>(actors[part.actor1[i]]));

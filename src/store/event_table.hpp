@@ -23,6 +23,7 @@ struct EventTable {
   std::vector<uint8_t> type;            // index into sub_types
   std::vector<float> magnitude;         // fatalities, else the largest quantity, else 0
   std::vector<uint8_t> precision;       // geo_precision 1..3
+  std::vector<uint8_t> sources;         // a canonical event's independent sources (1 .. 255)
   std::vector<float> confidence;
   std::vector<uint8_t> background;
   std::vector<uint16_t> actor1, actor2, country;  // indexes into actors / countries
@@ -41,6 +42,7 @@ struct EventRow {
   std::string_view event_type, sub_event_type, actor1, actor2, country_code, location, dataset;
   double lat = 0, lon = 0;
   int geo_precision = 1;
+  int sources = 1;
   float magnitude = 0, confidence = 0;
   bool background = false;
   int64_t fid = -1;
