@@ -108,7 +108,32 @@ int main(int argc, char** argv) {
   t = std::chrono::steady_clock::now();
   const IngestResult r = ingest_files(target, gaz, reports);
   const double t_ingest = seconds_since(t);
+  const double fresh_rate = static_cast<double>(r.added) / t_ingest;
   std::printf("ingest: %zu reports (%zu events, %zu mentions) in %.2f s = %.0f reports/s (bar: >= 300), %.1f MiB\n", r.added,
-              r.events, r.mentions, t_ingest, static_cast<double>(r.added) / t_ingest, mib(ingest_db));
+              r.events, r.mentions, t_ingest, fresh_rate, mib(ingest_db));
+
+  // The same reports into a store of N readings (each its own canonical
+  // event): what matching each new reading against the stored ones near it
+  // costs. The reports are 80 copies of each sample: most join an event.
+  const fs::path readings_db = work / "readings.gpkg";
+  if (!fs::exists(readings_db)) {
+    t = std::chrono::steady_clock::now();
+    Store s = Store::open(readings_db.string());
+    add_synthetic_readings(s, n);
+    std::printf("synthetic readings store: %zu readings written in %.1f s, %.1f MiB\n", n, seconds_since(t), mib(readings_db));
+  }
+  const fs::path merge_db = work / "merge.gpkg";
+  fs::remove(merge_db);
+  fs::copy_file(readings_db, merge_db);
+  Store big = Store::open(merge_db.string());
+  const int64_t before = big.count(kEventsLayer);
+  t = std::chrono::steady_clock::now();
+  const IngestResult m = ingest_files(big, gaz, reports);
+  const double t_merge = seconds_since(t);
+  const double merge_rate = static_cast<double>(m.added) / t_merge;
+  std::printf("ingest with merging into a store of %zu readings: %zu reports (%zu events) in %.2f s = %.0f reports/s, "
+              "%.0f%% of the fresh store's rate (bar: >= 80%%); canonical events %lld -> %lld\n",
+              n, m.added, m.events, t_merge, merge_rate, 100 * merge_rate / fresh_rate, static_cast<long long>(before),
+              static_cast<long long>(big.count(kEventsLayer)));
   return 0;
 }
