@@ -2,7 +2,7 @@
 // time and size; GeoJSON export by our writer against `ogr2ogr -f GeoJSON`
 // on the same file (ratio, sizes); a one-week date-range query; ingest rate
 // of real reports into a GeoPackage.
-//   usage: store_bench WORK_DIR SAMPLES_DIR [N]
+//   usage: store_bench WORK_DIR SAMPLES_DIR [N] [--ingest-only]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -49,6 +49,11 @@ std::vector<std::string> make_reports(const fs::path& samples, const fs::path& d
 }
 }  // namespace
 
+namespace {
+void export_and_query(Store& store, const fs::path& work);
+void ingest_figures(const fs::path& work, const char* samples, size_t n);
+}  // namespace
+
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: store_bench WORK_DIR SAMPLES_DIR [N]\n");
@@ -56,6 +61,7 @@ int main(int argc, char** argv) {
   }
   const fs::path work = argv[1];
   const size_t n = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 1000000;
+  const bool ingest_only = argc > 4 && std::string(argv[4]) == "--ingest-only";  // the ingest figures alone
   fs::create_directories(work);
   const fs::path gpkg = work / "synthetic.gpkg";
 
@@ -67,7 +73,15 @@ int main(int argc, char** argv) {
   }
   std::printf("synthetic store: %s, %.1f MiB\n", gpkg.c_str(), mib(gpkg));
   Store store = Store::open(gpkg.string(), Store::Mode::read);
+  if (!ingest_only) export_and_query(store, work);
+  ingest_figures(work, argv[2], n);
+  return 0;
+}
 
+namespace {
+
+void export_and_query(Store& store, const fs::path& work) {
+  const fs::path gpkg = work / "synthetic.gpkg";
   // GeoJSON export: ours, then GDAL's.
   const fs::path ours = work / "ours.geojson", gdal = work / "ogr2ogr.geojson";
   auto t = std::chrono::steady_clock::now();
@@ -79,7 +93,7 @@ int main(int argc, char** argv) {
   t = std::chrono::steady_clock::now();
   if (std::system(cmd.c_str()) != 0) {
     std::fprintf(stderr, "store_bench: %s failed\n", cmd.c_str());
-    return 1;
+    std::exit(1);
   }
   const double t_gdal = seconds_since(t);
   std::printf("export GeoJSON (ogr2ogr): %.2f s, %.1f MiB\n", t_gdal, mib(gdal));
@@ -98,10 +112,13 @@ int main(int argc, char** argv) {
   }
   std::sort(times.begin(), times.end());
   std::printf("one-week query: %zu events, median %.1f ms, max %.1f ms (bar: < 50 ms)\n", hits, times[times.size() / 2], times.back());
+}
 
+void ingest_figures(const fs::path& work, const char* samples, size_t n) {
   // Ingest of real reports.
   const Gazetteer gaz = Gazetteer::open_default();
-  const auto reports = make_reports(argv[2], work / "reports", 2000);
+  const auto reports = make_reports(samples, work / "reports", 2000);
+  auto t = std::chrono::steady_clock::now();
   const fs::path ingest_db = work / "ingest.gpkg";
   fs::remove(ingest_db);
   Store target = Store::open(ingest_db.string());
@@ -135,5 +152,6 @@ int main(int argc, char** argv) {
               "%.0f%% of the fresh store's rate (bar: >= 80%%); canonical events %lld -> %lld\n",
               n, m.added, m.events, t_merge, merge_rate, 100 * merge_rate / fresh_rate, static_cast<long long>(before),
               static_cast<long long>(big.count(kEventsLayer)));
-  return 0;
 }
+
+}  // namespace

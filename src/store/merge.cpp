@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <nlohmann/json.hpp>
@@ -46,6 +47,14 @@ OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f) {
 
 void must(OGRErr err, const Store::Impl& store, const char* what) {
   if (err != OGRERR_NONE) throw StoreError(store.location + ": cannot " + what + ": " + gdal_error_or("GDAL gave no reason"));
+}
+
+// Two readings of towns (or near towns) further apart in latitude than the
+// place rule allows: what place_ok refuses, told without trigonometry.
+bool far_apart(const Event& a, const Event& b) {
+  if (a.geo_precision > 2 || b.geo_precision > 2) return false;
+  if (a.geonameid && b.geonameid && *a.geonameid == *b.geonameid) return false;
+  return std::abs(a.point.lat - b.point.lat) * 111.0 > 26.0;  // 25 km at most, a degree of latitude 111 km or more
 }
 
 // More cached candidate rows than this and the cache starts again (a long watch).
@@ -103,9 +112,13 @@ class Merger {
     for (size_t i = 0; i < n; ++i) {
       if (conditions[i].empty()) continue;
       std::set<std::string> joined;  // a group is joined once: its other readings need no test
+      const Event& e = fresh[i].event;
+      const auto span = *match_span(e);
+      const long from = days_from_civil(span.first), to = days_from_civil(span.second);
       for (const StoredReading& c : cache_.candidates.at(conditions[i]).rows) {
+        if (c.span_to < from || c.span_from > to || far_apart(e, c.event)) continue;  // what the date and place rules refuse, quickly
         const std::string id = resolve(c.canonical_id);
-        if (id.empty() || joined.count(id) || !same_event(fresh[i].event, c.event)) continue;
+        if (id.empty() || joined.count(id) || !same_event(e, c.event)) continue;
         joined.insert(id);
         auto [it, added] = group_node.emplace(id, n + node_group.size());
         if (added) {
@@ -202,6 +215,13 @@ class Merger {
                                   e.geo_precision, e.actor1, e.actor2, e.background);
     if (!set.seen.insert(std::move(key)).second) return;
     set.rows.push_back(r);
+    if (const auto span = match_span(e)) {
+      set.rows.back().span_from = days_from_civil(span->first);
+      set.rows.back().span_to = days_from_civil(span->second);
+    } else {
+      set.rows.back().span_from = 1;  // an empty span: never matched
+      set.rows.back().span_to = 0;
+    }
     ++cache_.candidate_rows;
   }
 

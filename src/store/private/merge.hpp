@@ -40,6 +40,7 @@ struct StoredGroup {
 struct StoredReading {
   Event event;
   std::string canonical_id;
+  long span_from = 0, span_to = 0;  // match_span as day numbers: a quick first test
 };
 
 // The rows a candidate query selects: of one country and type, whose
