@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -57,6 +58,21 @@ bool far_apart(const Event& a, const Event& b) {
   return std::abs(a.point.lat - b.point.lat) * 111.0 > 26.0;  // 25 km at most, a degree of latitude 111 km or more
 }
 
+// The merging writes this process has made to each store (by location).
+std::mutex writes_mutex;
+std::map<std::string, uint64_t>& write_counts() {
+  static std::map<std::string, uint64_t> counts;
+  return counts;
+}
+uint64_t writes_to(const std::string& location) {
+  std::lock_guard lock(writes_mutex);
+  return write_counts()[location];
+}
+uint64_t count_write(const std::string& location) {
+  std::lock_guard lock(writes_mutex);
+  return ++write_counts()[location];
+}
+
 // More cached candidate rows than this and the cache starts again (a long watch).
 constexpr size_t kCachedRowsAtMost = 500000;
 
@@ -70,9 +86,10 @@ class Merger {
         reading_columns_(*readings_.GetLayerDefn()),
         event_columns_(*events_.GetLayerDefn()) {
     // What this process remembers of the store is right unless another
-    // writer has stored readings since (fids only grow). A GeoPackage has
-    // one writer, this process, as long as the store is open (WriterLock).
-    if (store_.postgis && last_reading_fid() != cache_.last_reading_fid) cache_.clear();
+    // writer has stored readings since: on PostGIS, fids only grow; a
+    // GeoPackage has one writing process (WriterLock), and within it each
+    // write counts.
+    if (store_.postgis ? last_reading_fid() != cache_.last_reading_fid : writes_to(store_.location) != cache_.writes) cache_.clear();
     if (cache_.candidate_rows > kCachedRowsAtMost) cache_.clear();
   }
 
@@ -155,6 +172,7 @@ class Merger {
     store_readings(fresh);
     remember(fresh);
     if (store_.postgis) cache_.last_reading_fid = last_reading_fid();
+    cache_.writes = count_write(store_.location);
   }
 
  private:
@@ -557,6 +575,7 @@ void merge_readings(Store::Impl& store, std::vector<NewReading>& readings) {
 }
 
 void forget_merged_groups(Store::Impl& store) {
+  count_write(store.location);  // every cache of this store, in any Store of this process
   if (store.merge_cache) store.merge_cache->clear();
 }
 

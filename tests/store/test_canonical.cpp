@@ -334,3 +334,14 @@ TEST_CASE("across datasets: ACLED's code of our event is linked both ways, which
     CHECK(links_of(store, "SYR1235").empty());
   }
 }
+
+TEST_CASE("stored: two writers in one process take turns; each sees what the other wrote") {
+  TempDir tmp;
+  const std::string path = tmp.file("turns.gpkg");
+  const std::vector<DocumentRecord> week = busy_week();
+  Store a = Store::open(path), b = Store::open(path);
+  for (size_t i = 0; i < week.size(); ++i) (i % 2 ? b : a).add_documents(std::span(week).subspan(i, 1));
+  Store one = Store::open(tmp.file("one.gpkg"));
+  one.add_documents(week);
+  CHECK(canonical_rows(a) == canonical_rows(one));
+}
