@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/viewer.hpp"
+#include "store/canonical.hpp"
 
 namespace sitmap {
 
@@ -49,7 +50,8 @@ DetailsCache load_details(Store& store, int64_t fid) {
   d.event = *event;
   if (auto excerpt = store.document_excerpt(d.event.document_id, d.event.start, d.event.end)) d.report = std::move(*excerpt);
   if (d.event.location_start) d.candidates = store.mention_candidates(d.event.document_id, *d.event.location_start);
-  d.group = store.canonical_event(d.event.event_id);
+  // Our canonical events only (an imported event's id would be looked for among the readings).
+  if (is_canonical_event_id(d.event.event_id)) d.group = store.canonical_event(d.event.event_id);
   if (d.group && d.group->readings.size() > 1) d.disagreements = disagreements(d.group->readings);
   return d;
 }

@@ -396,6 +396,11 @@ int independent_sources(std::span<const ReadingSummary> readings) {
 
 std::string canonical_id_for(std::string_view smallest_key) { return "c" + std::string(smallest_key); }
 
+bool is_canonical_event_id(std::string_view id) {
+  return id.size() > 1 && id.size() < 64 && id.front() == 'c' &&
+         std::all_of(id.begin() + 1, id.end(), [](unsigned char c) { return std::isxdigit(c) || c == '-'; });
+}
+
 std::string document_ids_json(std::span<const std::string> ids) { return nlohmann::json(std::vector<std::string>(ids.begin(), ids.end())).dump(); }
 
 CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<const Event> primary_candidates) {

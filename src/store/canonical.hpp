@@ -107,6 +107,8 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
 
 // The id of a group: "c" and its smallest reading key.
 std::string canonical_id_for(std::string_view smallest_key);
+// Is this the form of a canonical event's id ("c", hex digits, '-', digits)?
+bool is_canonical_event_id(std::string_view id);
 
 // The JSON columns of a canonical event.
 std::string document_ids_json(std::span<const std::string> ids);

@@ -658,10 +658,7 @@ namespace {
 
 // Our ids of canonical events ("c" and a reading key: hex digits, '-',
 // digits) are the only values that enter these queries.
-bool is_canonical_id(std::string_view id) {
-  return id.size() > 1 && id.size() < 64 && id.front() == 'c' &&
-         std::all_of(id.begin() + 1, id.end(), [](unsigned char c) { return std::isxdigit(c) || c == '-'; });
-}
+bool is_canonical_id(std::string_view id) { return is_canonical_event_id(id); }
 
 std::vector<std::string> json_strings(const char* text) {
   std::vector<std::string> out;
