@@ -336,6 +336,14 @@ bool told_as_another(const Document& doc, const Event& e) {
   return false;
 }
 
+// "a truck bomb ... killing 119" and, sentences on, "a roadside bomb
+// exploded ..., killing five": two weapons, two tolls, two incidents. (A
+// toll that rises is told as a count, not as a second action.)
+bool distinct_tolls(const Event& a, const Event& b) {
+  return a.sub_event_type != b.sub_event_type && a.start != b.start && a.fatalities && b.fatalities &&
+         *a.fatalities != *b.fatalities;
+}
+
 bool same_place(const Event& a, const Event& b) {
   // A region of no one country ("Kashmir"): by distance alone.
   if ((a.country_code.empty() || b.country_code.empty()) && (a.geo_precision == 3 || b.geo_precision == 3))
@@ -666,6 +674,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       for (Event& k : kept) {
         if (!same_kind(k, e) || k.background != e.background) continue;
         if (another && k.start < e.start && k.sub_event_type != e.sub_event_type) continue;
+        if (distinct_tolls(k, e)) continue;
         if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
       }
     } else {

@@ -278,6 +278,16 @@ struct Chunker {
     }
     return -1;
   }
+  // ", west of Baghdad,", ", 40 km south of Kabul,": a bearing that places the
+  // noun before the comma, so it stays in that noun's clause.
+  bool bearing_follows(size_t i) const {
+    if (i < p.chunks.size() && ch(i).kind == ChunkKind::noun && p.tags[ch(i).first] == Pos::CD) ++i;
+    if (i >= p.chunks.size() || ch(i).kind != ChunkKind::prep || ch(i).last == ch(i).first) return false;
+    return lower[ch(i).last] == "of" && one_of(lower[ch(i).first], {"north", "south", "east", "west", "northeast", "northwest",
+                                                                   "southeast", "southwest", "north-east", "north-west",
+                                                                   "south-east", "south-west"});
+  }
+
   bool clause_has_finite_verb(int clause, size_t upto) const {
     for (size_t j = 0; j < upto; ++j)
       if (ch(j).clause == clause && ch(j).kind == ChunkKind::verb && ch(j).finite) return true;
@@ -326,7 +336,7 @@ struct Chunker {
           c.clause = cur;
           cur = std::max(0, p.clauses[cur].parent);
           continue;
-        } else if (w == "," && dependent && clause_has_verb(cur, i)) {
+        } else if (w == "," && dependent && clause_has_verb(cur, i) && !bearing_follows(i + 1)) {
           cur = std::max(0, p.clauses[cur].parent);  // ", which killed five," ends here
         }
         c.clause = cur;

@@ -176,6 +176,19 @@ TEST_CASE("one incident, one event; a second one of another kind is its own") {
   REQUIRE(e[1].when.date);
   CHECK(*e[1].when.date == *e[0].when.date);  // "two hours later": the same day
   CHECK(e[1].when.precision == 1);
+  // Two weapons, two tolls, sentences apart: two incidents, though the town and day are one.
+  const auto two = events_of_report(
+      "Blasts in the capital\nPublished: March 9, 2014\n\nA suicide bomber drove a van into a crowded square in central Kano "
+      "on Sunday, killing 31 people, officials said.\n\nAbout an hour later, a roadside bomb exploded beside a bus in the "
+      "north of Kano, killing four people.\n");
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].sub_event_type == "Suicide bomb");
+  CHECK(two[1].sub_event_type == "Remote explosive/landmine/IED");
+  // "The attack came a week after ...": the attack already told, not a new one near the later clause's town.
+  const auto told = events_of_report(
+      "Bomb in Kano\nPublished: March 9, 2014\n\nA suicide bomber killed 31 people in a square in central Kano on Sunday.\n\n"
+      "The attack came a week after soldiers recaptured the town of Bama, south of Maiduguri, from the insurgents.\n");
+  CHECK(std::count_if(told.begin(), told.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }) == 0);
   // "Hurled a grenade, killing two": one grenade attack, not a grenade and an attack.
   CHECK(only(events("Militants hurled a grenade into a market in Srinagar on Monday, killing two traders."))->sub_event_type == "Grenade");
 }

@@ -91,4 +91,10 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.chunks[t.chunk_of("attacked")].clause != t.parse.chunks[t.chunk_of("arrested")].clause);
     CHECK(t.parse.chunks[t.chunk_of("arrested")].passive);
   }
+  {
+    // A bearing after a comma places the noun before it: it stays in the time clause.
+    const Tagged t = parse("The raid came days after rebels seized the town of Tessit, south of Gao, in a night attack.");
+    CHECK(t.parse.chunks[t.chunk_of("Gao")].clause == t.parse.chunks[t.chunk_of("seized")].clause);
+    CHECK(t.parse.chunks[t.chunk_of("Gao")].clause != t.parse.chunks[t.chunk_of("came")].clause);
+  }
 }
