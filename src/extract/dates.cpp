@@ -25,7 +25,7 @@ bool is_year(std::string_view w) { return w.size() == 4 && std::all_of(w.begin()
 bool is_reporting_verb(std::string_view w) {
   static const std::set<std::string, std::less<>> verbs = {
       "said", "says", "told", "announced", "reported", "confirmed", "stated", "claimed", "added", "warned",
-      "declared", "tweeted", "wrote", "insisted", "explained", "noted"};
+      "declared", "tweeted", "wrote", "insisted", "explained", "noted", "acknowledged", "admitted", "conceded", "denied"};
   return verbs.count(w) > 0;
 }
 

@@ -31,6 +31,9 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
   if (m.candidates.empty() || m.demonym || m.in_name || m.dateline) return false;
   if (m.first_token < v.s.first_token) return false;  // in a dateline cut off the sentence
   const Place p = gaz.place(m.candidates.front().entry);
+  // "the Organization for Security and Co-operation in Europe": a continent
+  // is in names and summaries, never where one action happened.
+  if (p.kind == PlaceKind::continent) return false;
   {  // "Tamil Tiger rebels", "Kabul police": a place naming an actor, not where it acted
     const int c = v.parse.chunk_of[m.last_token - v.s.first_token];
     const uint32_t head = chunk(c).head;

@@ -52,6 +52,7 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
   if (fired && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) out.push_back(f.chunk - 1);
   if (f.verbal) {
     if (!f.passive && f.subject >= 0) out.push_back(f.subject);
+    if (!f.passive && f.subject >= 0 && teller_of_pronoun(f.subject) >= 0) out.push_back(teller_of_pronoun(f.subject));
     if (f.agent >= 0) out.push_back(f.agent);
     if (f.cls == C::light && f.object >= 0) out.push_back(f.object);  // "fired rockets"
   } else {
@@ -68,6 +69,20 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
       out.push_back(pp.object);  // "fell to the Taliban"
   }
   return out;
+}
+
+// "The Arakan Army said on Saturday it had captured the town": the pronoun
+// is the one who tells. -1 when chunk c is no such pronoun.
+int SentenceEvents::teller_of_pronoun(int c) const {
+  const Chunk& ch = chunk(c);
+  if (ch.first != ch.head || !one_of(word(ch.head), {"it", "they", "we"})) return -1;
+  for (int j = c - 1; j >= 0; --j) {
+    const Chunk& x = chunk(j);
+    if (x.kind != ChunkKind::verb) continue;
+    if (!one_of(word(x.head), {"said", "says", "claimed", "announced", "stated", "reported", "confirmed", "declared"})) return -1;
+    return v.parse.subject_of(j);
+  }
+  return -1;
 }
 
 // Chunks on the target's side: who or what was hit.

@@ -257,7 +257,9 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
           return false;
       bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
       for (int c : targets) territory = territory || place_in(c);
-      if (f.object >= 0) territory = territory || is(f.object, Role::territory) || place_in(f.object);
+      std::vector<int> object;  // "the new terminal of Donetsk airport"
+      add_with_of(object, f.object);
+      for (int c : object) territory = territory || is(c, Role::territory) || place_in(c);
       // "recaptured the government complex in Ramadi": a named place of the action's own.
       const Where w = frame_place(f, evidence);
       territory = territory || (w.found() && w.rank <= 2);

@@ -106,6 +106,7 @@ struct SentenceEvents {
   std::vector<int> actor_side(const Frame& f) const;
 
   std::vector<int> actor_side_heads(const Frame& f) const;
+  int teller_of_pronoun(int c) const;
 
   // Chunks on the target's side: who or what was hit.
   std::vector<int> target_side(const Frame& f) const;

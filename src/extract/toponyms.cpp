@@ -814,10 +814,17 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
       const size_t k = is_part_word(word(b + 1)) ? b + 2 : b + 1;
       if (k + 1 < n && (word(k) == "of" || word(k) == "in")) whole = at(k + 1);
     }
-    // "the Medina district" alone: a district of the town the report is filed from.
-    if (!whole && b + 1 < n && is_part_word(word(b + 1)))
+    // "the Medina district" alone: a district of the town the story was last
+    // in (the sentence or two before), else of the town it is filed from.
+    if (!whole && b + 1 < n && is_part_word(word(b + 1))) {
       for (const Mention& d : mentions)
-        if (d.dateline && &d != &part) whole = &d;
+        if (&d != &part && !d.dateline && !d.demonym && !d.candidates.empty() && d.last_token < a && a - d.last_token < 80 &&
+            gaz.place(d.candidates.front().entry).kind == PlaceKind::city)
+          whole = &d;
+      if (!whole)
+        for (const Mention& d : mentions)
+          if (d.dateline && &d != &part) whole = &d;
+    }
     if (!whole || whole->candidates.empty() || whole == &part) continue;
     // The whole's town: its best candidate, or the town a division of that name is named after.
     const ScoredPlace* town = nullptr;

@@ -213,6 +213,32 @@ TEST_CASE("demonstrations: a riot, force against protesters, a mob") {
   }
 }
 
+TEST_CASE("ground a group says it took, told through a pronoun") {
+  // Our own sentences. "it" is the group that tells; the object's of-phrase names the ground.
+  const auto a = events_of_report(
+      "Rebels claim town\nPublished: May 20, 2024\n\nYANGON (Reuters) - The Arakan Army said on Saturday it had captured "
+      "the town of Paletwa in Myanmar's Chin state after weeks of fighting.\n");
+  const Event* t = only(a);
+  CHECK(t->sub_event_type == "Non-state actor overtakes territory");
+  CHECK(t->actor1.find("Arakan Army") != std::string::npos);
+  CHECK(to_iso(*t->when.date) == "2024-05-18");  // the telling's Saturday, no day of its own
+  const auto b = events_of_report(
+      "Airport lost\nPublished: January 22, 2015\n\nKIEV (dpa) - The rebels said on Wednesday they had taken the old "
+      "terminal of Luhansk airport, a loss the army admitted on Thursday.\n");
+  const Event* l = only(b);
+  CHECK(l->sub_event_type == "Non-state actor overtakes territory");
+  CHECK(to_iso(*l->when.date) == "2015-01-21");  // not the day the loss was admitted
+}
+
+TEST_CASE("a district named alone is in the town the story is in; a continent is no event place") {
+  const auto e = events_of_report(
+      "Rockets hit port\nPublished: January 24, 2015\n\nKIEV (dpa) - Rockets struck a market in Berdyansk on Saturday, "
+      "killing nine people, officials said.\n\nThe rockets hit the Zarichny district in the morning, setting fire to cars.\n\n"
+      "Monitors from the Organization for Security and Co-operation in Europe said rockets had been fired from the east.\n");
+  const Event* s = only(e);
+  CHECK(s->location.find("Berdyansk") != std::string::npos);
+}
+
 TEST_CASE("war words that tell no event") {
   // A quote without place or side; a kind of crime a group lives on; a film's shelling.
   CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());
