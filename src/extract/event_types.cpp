@@ -175,6 +175,16 @@ bool SentenceEvents::self_anchored(const Frame& f) const {
 
 // The senses of war words that are not war: sport, labour, markets,
 // criticism, disasters and illness.
+// A labour word in the clause of a verb ("workers struck"), in the sentence
+// of a noun ("the strike by dockers").
+bool SentenceEvents::labour_in_clause(const Frame& f) const {
+  if (!f.verbal) return lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour);
+  const int clause = chunk(f.chunk).clause;
+  for (size_t k = 0; k < v.size(); ++k)
+    if (chunk(v.parse.chunk_of[k]).clause == clause && lex.roles.ends_at(v.words, 0, k, Role::labour)) return true;
+  return false;
+}
+
 bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
   const Clause& cl = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
   (void)cl;
@@ -198,7 +208,12 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     if (market && !lex.roles.any_in(v.words, 0, v.size() - 1, Role::civilian)) return true;
   }
   if (f.cls == C::strike || f.cls == C::attack || f.cls == C::protest) {
-    if (f.cls == C::strike && lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour)) return true;
+    // Workers on strike, in the strike's own clause ("two health workers ...
+    // told" a drone strike is a source, not a walkout); a drone or a jet
+    // that strikes is never one.
+    if (f.cls == C::strike && labour_in_clause(f) && !side_has(actors, Role::weapon_air) &&
+        !side_has(actors, Role::weapon_shell) && !side_armed(actors))
+      return true;
     if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
   }
   if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport)))

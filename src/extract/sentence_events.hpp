@@ -107,6 +107,7 @@ struct SentenceEvents {
 
   std::vector<int> actor_side_heads(const Frame& f) const;
   int teller_of_pronoun(int c) const;
+  bool labour_in_clause(const Frame& f) const;
 
   // Chunks on the target's side: who or what was hit.
   std::vector<int> target_side(const Frame& f) const;

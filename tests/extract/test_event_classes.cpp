@@ -81,6 +81,13 @@ TEST_CASE("senses that are not political violence") {
   CHECK(events("A gas cylinder exploded in a restaurant in Lahore on Monday, killing three people.").empty());
 }
 
+TEST_CASE("a drone strike told by health workers is no labour strike") {
+  const auto e = events("Eleven people were killed when a drone struck a bus station in Debre Markos on Monday, two health workers said.");
+  CHECK(only(e)->sub_event_type == "Air/drone strike");
+  // Workers who strike in the action's own clause do walk out.
+  CHECK(events("Dock workers struck in Durban on Monday over pay.").empty());
+}
+
 TEST_CASE("threats, plans, denials and reactions are no events where they were said") {
   CHECK(events("The group threatened to attack Kabul airport.").empty());
   CHECK(events("Turkey plans an offensive against Manbij, the president said in Ankara.").empty());
@@ -109,6 +116,7 @@ TEST_CASE("the place is the one the action's own clause names") {
       {"The attack occurred about 9 a.m. in Khalis, 80 kilometers north of Baghdad, on Monday.", "Khalis"},
       {"Gunmen attacked a family on a road south of Algiers, near Medea, on Monday, killing five.", "Medea"},
       {"Three suicide bombers killed 30 people at a hall where fans watched a match in Konduga on Monday.", "Konduga"},
+      {"A drone hit the central market of Debre Markos, a town in the East Gojjam zone, on Monday, killing eight traders.", "Debre Markos"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
