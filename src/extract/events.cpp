@@ -181,6 +181,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a campaign summed up");
       continue;
     }
+    // "The six-week war killed more than 6,500 people": a war's toll, no one action.
+    if (f.verbal && !f.passive && (f.cls == C::kill || f.cls == C::harm) && f.subject >= 0 &&
+        one_of(word(chunk(f.subject).head), {"war", "wars", "conflict", "conflicts", "insurgency", "insurgencies", "uprising",
+                                             "violence", "crisis", "rebellion", "campaign", "campaigns"})) {
+      explain(f, "a war's toll");
+      continue;
+    }
     // Police storming a building to end a siege or arrest its holders: no attack of theirs.
     if (f.cls == C::storm && side_is(actors, Role::police_forces) &&
         std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::arrest; })) {
@@ -294,8 +301,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (e.actor2 == e.actor1) e.actor2.clear();
     // "39 people were killed in the village of Malisevo": an action of its
     // own unless the report tells it otherwise.
-    const bool weak = as_evidence && e.location_start && where.rank <= 2 && e.fatalities && !v.headline &&
-                      f.modality != Modality::reference;
+    // "10 people had been killed" with no place of its own: the toll of an
+    // action told before, standing alone only when there is none.
+    const bool bare_toll = (f.cls == C::kill || f.cls == C::harm) && !where.found() && e.actor1.empty();
+    const bool weak = (as_evidence || bare_toll) && ((e.location_start && where.rank <= 2) || !where.found()) &&
+                      e.fatalities && !v.headline && f.modality != Modality::reference;
     const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;
     if (where.at.place && !where.at.name && e.location_start)
       for (const Mention* other : where.at.also) {  // one event per town of a list
@@ -421,8 +431,11 @@ void merge(Event& into, Event& from, bool from_is_reference) {
 Event* reference_target(std::vector<Event>& kept, const Event& r) {
   Event* best = nullptr;
   long best_score = LONG_MIN;
+  // A bare toll ("by Sunday the toll had risen to 12") is told on a later day than its action.
+  const bool toll = !r.location_start && r.fatalities;
   for (Event& k : kept) {
-    if (!k.location_start || k.background != r.background || !dates_agree(k, r) || !actors_agree(k, r)) continue;
+    if ((!k.location_start && !toll) || k.background != r.background || !(toll || dates_agree(k, r)) || !actors_agree(k, r))
+      continue;
     if (r.location_start && !same_place(k, r)) continue;
     long score = 0;
     if (k.event_type == r.event_type) score += 1'000'000'000;

@@ -28,6 +28,9 @@ struct Chunker {
   const Sentence& s;
   Parse& p;
   std::vector<std::string> lower;
+  // The comma that last closed a relative clause: "The war, which began in
+  // 2020, killed 6,500" — the bare past form after it is the main verb.
+  size_t relative_closed_at = SIZE_MAX - 1;
 
   size_t size() const { return p.tags.size(); }
   Pos tag(size_t k) const { return k < size() ? p.tags[k] : Pos::none; }
@@ -299,7 +302,8 @@ struct Chunker {
     const Chunk& c = ch(i);
     const bool by_follows = i + 1 < p.chunks.size() && ch(i + 1).kind == ChunkKind::prep && chunk_word(i + 1) == "by";
     return p.tags[c.head] == Pos::VBN && c.first == c.head && !by_follows && !clause_has_finite_verb(clause, i) &&
-           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle && clause > 0;
+           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle &&
+           (clause > 0 || relative_closed_at + 1 == i);
   }
 
   bool clause_has_noun(int clause, size_t upto) const {
@@ -337,6 +341,7 @@ struct Chunker {
           cur = std::max(0, p.clauses[cur].parent);
           continue;
         } else if (w == "," && dependent && clause_has_verb(cur, i) && !bearing_follows(i + 1)) {
+          if (kind == ClauseKind::relative) relative_closed_at = i;
           cur = std::max(0, p.clauses[cur].parent);  // ", which killed five," ends here
         }
         c.clause = cur;

@@ -247,6 +247,18 @@ TEST_CASE("a district named alone is in the town the story is in; a continent is
   CHECK(s->location.find("Berdyansk") != std::string::npos);
 }
 
+TEST_CASE("a toll told apart from its action adds to it") {
+  // Our own report: the toll is told on a later day, with no place or side of its own.
+  const auto e = events_of_report(
+      "Drone hits flats\nPublished: March 4, 2024\n\nKHARKIV (AP) - A Russian drone hit an apartment block in Kharkiv "
+      "early on Saturday, officials said.\n\nRescuers said on Saturday evening that six people had been killed; by Sunday "
+      "the toll had risen to eight.\n\nThe three-year war, which began in February 2022, has killed tens of thousands.\n");
+  const Event* s = only(e);
+  CHECK(s->sub_event_type == "Air/drone strike");
+  REQUIRE(s->fatalities);
+  CHECK(*s->fatalities == 6);
+}
+
 TEST_CASE("war words that tell no event") {
   // A quote without place or side; a kind of crime a group lives on; a film's shelling.
   CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());

@@ -97,4 +97,11 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.chunks[t.chunk_of("Gao")].clause == t.parse.chunks[t.chunk_of("seized")].clause);
     CHECK(t.parse.chunks[t.chunk_of("Gao")].clause != t.parse.chunks[t.chunk_of("came")].clause);
   }
+  {
+    // After a relative clause closes, a bare past form is the main clause's verb.
+    const Tagged t = parse("The siege of the town, which began in March, killed more than 900 people.");
+    const Chunk& killed = t.parse.chunks[t.chunk_of("killed")];
+    CHECK(killed.finite);
+    CHECK(killed.clause == 0);
+  }
 }
