@@ -751,9 +751,32 @@ struct Resolver {
 bool is_outside(const CandidateSignals& s) { return s.value[sig_outside] > 0; }
 
 // Qualifiers: "Paris, Texas" keeps the candidates inside the qualifier.
+// "the village of X in Ukraine's Kharkiv region", "X in northern Syria": a
+// name the gazetteer has only by a fuzzy match is none of those far away
+// when the text says where it is.
+bool fuzzy_outside_qualifier(const Mention& m, const Mention& q, const Gazetteer& gaz, const Document& doc) {
+  if (m.candidates.empty() || q.candidates.empty() || m.sentence != q.sentence || q.start <= m.end || q.start - m.end > 40) return false;
+  if (!std::all_of(m.candidates.begin(), m.candidates.end(), [](const ScoredPlace& c) { return c.fuzzy; })) return false;
+  const std::string between = ascii_lower(std::string_view(doc.text).substr(m.end, q.start - m.end));
+  if (between.rfind(" in ", 0) != 0 && between.rfind(", in ", 0) != 0) return false;
+  for (const auto& c : m.candidates)
+    for (const auto& qc : q.candidates) {
+      const Place qp = gaz.place(qc.entry);
+      if ((qp.kind == PlaceKind::country || qp.kind == PlaceKind::admin1) && within(gaz.place(c.entry), qp)) return false;
+    }
+  return true;
+}
+
 void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     Mention& m = mentions[i];
+    // The qualifier is the next mention that is not a people ("Ukraine's" counts, "Ukrainian" does not).
+    if (fuzzy_outside_qualifier(m, mentions[i + 1], gaz, doc) ||
+        (i + 2 < mentions.size() && fuzzy_outside_qualifier(m, mentions[i + 2], gaz, doc) &&
+         mentions[i + 2].start - m.end <= 40)) {
+      m.candidates.clear();
+      continue;
+    }
     const Mention& q = mentions[i + 1];
     if (q.first_token != m.last_token + 2 || q.candidates.empty() || m.sentence != q.sentence) continue;
     if (doc.text.compare(m.end, q.start - m.end, ", ") != 0) continue;  // "Paris, Texas" only

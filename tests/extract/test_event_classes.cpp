@@ -247,6 +247,14 @@ TEST_CASE("a district named alone is in the town the story is in; a continent is
   CHECK(s->location.find("Berdyansk") != std::string::npos);
 }
 
+TEST_CASE("a village the gazetteer lacks stays in the region the text names") {
+  // Only fuzzy namesakes abroad ("Roza" in Russia): the event is the village's, at its region.
+  const Event* e = only(events("A missile hit a shop in the village of Hroza in Ukraine's Kharkiv region on Thursday, killing nine."));
+  CHECK(e->country_code == "UA");
+  CHECK(e->location == "Hroza");
+  CHECK(e->geo_relation == "part of");
+}
+
 TEST_CASE("a toll told apart from its action adds to it") {
   // Our own report: the toll is told on a later day, with no place or side of its own.
   const auto e = events_of_report(
