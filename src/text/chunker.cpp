@@ -420,6 +420,12 @@ int Parse::subject_of(int verb) const {
       while (k >= 2 && chunks[k - 1].kind == ChunkKind::conj && chunks[k - 2].kind == ChunkKind::noun &&
              chunks[k - 2].clause == clause)
         k -= 2;
+      // "Chaghcharan, the capital of Ghor province, fell": the noun before
+      // an aside set off by commas, not the aside.
+      if (k >= 2 && verb >= 1 && chunks[verb - 1].kind == ChunkKind::punct && chunks[k - 1].kind == ChunkKind::punct &&
+          chunks[k - 2].kind == ChunkKind::noun && chunks[k - 2].clause == clause && !in_prep_phrase(k - 2) && !chunks[k - 2].time &&
+          (tags[chunks[k - 2].head] == Pos::NNP || tags[chunks[k - 2].head] == Pos::NNPS))
+        k -= 2;
       return k;
     }
   }

@@ -98,6 +98,11 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.chunks[t.chunk_of("Gao")].clause != t.parse.chunks[t.chunk_of("came")].clause);
   }
   {
+    // A name, then an aside set off by commas: the name is the subject.
+    const Tagged t = parse("Sheberghan, the capital of the northern province of Jawzjan, fell on Saturday.");
+    CHECK(t.parse.subject_of(t.chunk_of("fell")) == t.chunk_of("Sheberghan"));
+  }
+  {
     // After a relative clause closes, a bare past form is the main clause's verb.
     const Tagged t = parse("The siege of the town, which began in March, killed more than 900 people.");
     const Chunk& killed = t.parse.chunks[t.chunk_of("killed")];
