@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -140,6 +141,22 @@ std::optional<float> Viewer::day_of(const std::string& date) const {
   }
 }
 
+std::vector<ScreenRect> Viewer::panel_rects() const {
+  std::vector<ScreenRect> rects;
+  if (!ImGui::GetCurrentContext()) return rects;
+  const std::pair<const char*, bool> panels[] = {{"Timeline", true},
+                                                 {"Filters", state_.show_filters},
+                                                 {"Details", state_.show_details},
+                                                 {"Events", state_.show_table},
+                                                 {"Export", state_.show_export}};
+  for (const auto& [name, open] : panels) {
+    const ImGuiWindow* w = ImGui::FindWindowByName(name);
+    if (!open || !w || !(w->Active || w->WasActive)) continue;
+    rects.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
+  }
+  return rects;
+}
+
 // The events in the window (all filtered ones when the window is empty).
 void Viewer::fit_to_events() {
   const EventDrawParams p = draw_params();
@@ -149,7 +166,7 @@ void Viewer::fit_to_events() {
     in_view[i] = shown(i, p);
     any |= in_view[i] != 0;
   }
-  scene_->fit_events(state_.camera, any ? &in_view : &mask_);
+  scene_->fit_events(state_.camera, any ? &in_view : &mask_, panel_rects());
 }
 
 void Viewer::select_event_id(const std::string& event_id) {
@@ -210,7 +227,8 @@ size_t Viewer::export_layer(const std::string& path, ExportFormat format) {
 }
 
 void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) const {
-  scene_->draw_labels(list, camera);
+  const ScreenRect bar = scene_->draw_scale_bar(list, camera, caption ? std::vector<ScreenRect>{} : panel_rects());
+  scene_->draw_labels(list, camera, {bar});
   if (!caption) return;
   // Legend of the types on the map, and the window's dates.
   const EventDrawParams p = draw_params();
@@ -239,6 +257,10 @@ void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) 
 }
 
 void Viewer::render_png(const std::string& path, int width, int height) {
+  write_png(path, width, height, render_rgba(width, height));
+}
+
+std::vector<uint8_t> Viewer::render_rgba(int width, int height) {
   Camera camera = state_.camera;
   // Same view at another size: keep the centre, scale so the same span shows across.
   camera.scale = state_.camera.scale * state_.camera.width / std::max(width, 1);
@@ -264,9 +286,9 @@ void Viewer::render_png(const std::string& path, int width, int height) {
   data.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   data.FramebufferScale = ImVec2(1, 1);
   ImGui_ImplOpenGL3_RenderDrawData(&data);
-  const auto pixels = target.read_rgba();
+  auto pixels = target.read_rgba();
   OffscreenTarget::unbind();
-  write_png(path, width, height, pixels);
+  return pixels;
 }
 
 void Viewer::render_frames(const std::string& dir, int count, int width, int height) {
@@ -293,6 +315,10 @@ void Viewer::frame(PlatformWindow& window, double dt) {
   if (state_.show_details) view_details();
   if (state_.show_table) view_table();
   if (state_.show_export) view_export();
+  if (fit_after_first_frame_) {
+    fit_after_first_frame_ = false;
+    fit_to_events();
+  }
 }
 
 }  // namespace sitmap

@@ -63,8 +63,10 @@ class Viewer {
   // Adds report files to the store (dropped on the window) and reloads.
   void add_files(const std::vector<std::string>& files);
 
-  // Headless: the map with labels, legend and caption at WxH, as PNG.
+  // Headless: the map with labels, legend, caption and scale bar at WxH, as PNG.
   void render_png(const std::string& path, int width, int height);
+  // The same pixels, top row first.
+  std::vector<uint8_t> render_rgba(int width, int height);
   // The playback as numbered PNGs (frame_00000.png ...): `count` frames,
   // the window moving on a day each.
   void render_frames(const std::string& dir, int count, int width, int height);
@@ -76,7 +78,10 @@ class Viewer {
   MapScene& scene() { return *scene_; }
   Store& store() { return store_; }
   void apply_filters();  // after changing state().filter
+  // Shows the window's events in the part of the map the open panels leave clear.
   void fit_to_events();
+  // The open panels' rectangles on the screen (none before the first frame).
+  std::vector<ScreenRect> panel_rects() const;
   void select_event_id(const std::string& event_id);
   std::string day_label(float day) const;  // "2015-11-15"
   std::optional<float> day_of(const std::string& date) const;
@@ -113,6 +118,7 @@ class Viewer {
   int table_scrolled_to_ = -1;             // the pinned event the table last scrolled to
   double table_built_at_ = -1;             // ImGui time of that build (rebuilt at most 4x/s while playing)
   bool table_built_playing_ = false;
+  bool fit_after_first_frame_ = true;  // the panels' places are known only once they are drawn
   ViewerState state_;
   std::shared_ptr<struct DetailsCache> details_;  // the pinned event's record and report, read once
 };

@@ -121,6 +121,14 @@ struct Scanner {
       if (t.kind == TokenKind::number && raw(k).size() == 10) {
         if (auto d = parse_iso_date(raw(k))) { push(k, k, *d, 1); continue; }
       }
+      // "in 2012", "since 2019": a year alone, when it is not this one.
+      if (is_year(word) && k > s.first_token && (w(k - 1) == "in" || w(k - 1) == "since" || w(k - 1) == "during")) {
+        const int year = std::stoi(word);
+        if (year >= 1900 && (!pub || year < pub->year)) {
+          push(k - 1, k, CivilDate{year, 1, 1}, 3, CivilDate{year, 12, 31});
+          continue;
+        }
+      }
       // Month names with a day and/or a year.
       const int month = t.capitalized ? month_from_name(raw(k)) : 0;
       if (month && !(month == 5 && raw(k) == "May" && small_number(w(k + 1)) == 0 && !is_year(w(k + 1)))) {

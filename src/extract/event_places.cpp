@@ -60,9 +60,11 @@ int SentenceEvents::specificity(const Mention& m) const {
   return k == PlaceKind::city ? 0 : k == PlaceKind::admin2 ? 1 : k == PlaceKind::admin1 ? 2 : 3;
 }
 
+// A mention left without candidates (a namesake on another continent, set
+// aside) still names a place: it is what unresolved_name looks for.
 bool SentenceEvents::covered_by_mention(uint32_t doc_token) const {
   for (const Mention& m : mentions)
-    if (m.first_token <= doc_token && doc_token <= m.last_token) return true;
+    if (!m.candidates.empty() && m.first_token <= doc_token && doc_token <= m.last_token) return true;
   return false;
 }
 
@@ -80,7 +82,11 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
       ++e;
     const std::string text = doc.text.substr(seg.tokens[v.token(k)].start, seg.tokens[v.token(e)].end - seg.tokens[v.token(k)].start);
     const bool acronym = k == e && seg.tokens[v.token(k)].all_caps && text.size() <= 5;
-    const bool person = lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0;
+    // "President Mikhail Gorbachev", "Mr Tarifi", "the Merdeka Palace": a person or a body, not a place.
+    const bool titled = lex.roles.is(ascii_lower(word(k)), Role::title) ||
+                        (k > 0 && lex.roles.is(ascii_lower(word(k - 1)), Role::title));
+    const bool institution = lex.roles.is(ascii_lower(word(e)), Role::institution);
+    const bool person = titled || institution || lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0;
     const bool month_or_day = weekday_from_name(text) >= 0 || month_from_name(text) > 0;
     if (!acronym && !person && !month_or_day && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));
@@ -96,6 +102,15 @@ bool SentenceEvents::subplace_noun(uint32_t k) const {
                           "province", "region", "county", "sector", "sectors", "camp", "outskirts", "locality",
                           "municipality", "commune", "governorate", "state", "division", "settlement", "port",
                           "capital", "countryside", "countrysides", "island", "valley", "zone", "block"});
+}
+
+// Can the "of" phrase after chunk `c` be a place? "the town of X", "the
+// shelling of X", "control of X"; not "the house of X", "supporters of X".
+bool SentenceEvents::of_names_place(int c) const {
+  if (lex.roles.is(ascii_lower(word(chunk(c).head)), Role::place_of)) return true;
+  for (const Frame& f : frames)
+    if (f.chunk == c) return true;
+  return false;
 }
 
 // Does the chunk after "of" name a country or province, larger than what chunk `before` names?
@@ -120,7 +135,7 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
   for (int j = c + 1; j + 1 < n;) {
     const Chunk& x = chunk(j);
     const bool next_noun = chunk(j + 1).kind == ChunkKind::noun;
-    if (x.kind == ChunkKind::prep && word(x.head) == "of" && next_noun) {
+    if (x.kind == ChunkKind::prep && word(x.head) == "of" && next_noun && of_names_place(parts.back())) {
       parts.push_back(j + 1);
       j += 2;
       continue;
@@ -254,7 +269,7 @@ bool SentenceEvents::location_prep(std::string_view p) {
 
 int SentenceEvents::where_specificity(const Where& w) const {
   if (w.at.name) return 0;
-  return specificity(*w.at.place) >= 3 ? 1 : 0;  // a country yields to any place inside it
+  return specificity(*w.at.place);  // a country yields to any place inside it, a province to its towns
 }
 
 std::string_view SentenceEvents::where_country(const Where& w) const {
@@ -285,6 +300,8 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       if ((!location_prep(prep) && !(prep == "of" && where == Parse::PrepPhrase::after)) || (prep == "from" && x.cls != C::protest))
         continue;
       if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
+      if (prep == "of" && pp.prep - 1 != x.chunk && chunk(pp.prep - 1).kind == ChunkKind::noun && !of_names_place(pp.prep - 1))
+        continue;
       PhrasePlace at = place_of_phrase(pp.object, true);
       if (at.empty()) continue;
       // "on Hari Singh High Street in central Srinagar": a name the gazetteer
@@ -323,11 +340,17 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"
   }
   std::vector<int> words_of_action = {f.chunk, f.object, f.agent};
+  for (const auto& pp : f.preps)  // "killed 30 people at a hall where fans were watching a match in Konduga"
+    if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && location_prep(word(chunk(pp.prep).head)))
+      words_of_action.push_back(pp.object);
   for (int e : evidence) {
     const Frame& ef = frames[static_cast<size_t>(e)];
     add(from_preps(ef, Parse::PrepPhrase::after), 2);
     if (ef.verbal && !is_consequence(ef.cls)) add(place_of_phrase(ef.passive ? ef.subject : ef.object), 2);
     words_of_action.push_back(ef.chunk);
+    for (const auto& pp : ef.preps)
+      if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && location_prep(word(chunk(pp.prep).head)))
+        words_of_action.push_back(pp.object);
   }
   // "a suicide bomber ... that targeted a checkpoint in Adhaim".
   for (size_t cl = 1; cl < v.parse.clauses.size(); ++cl) {
@@ -381,10 +404,10 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     const size_t d = mm.first_token > t ? mm.first_token - t : t - mm.first_token;
     if (d < best) { best = d; near = &mm; }
   }
-  if (near) return {{near, std::nullopt}, 6};
+  if (near) return {{near, std::nullopt, false, {}}, 6};
   for (size_t m : here)  // any place of the sentence that is not a people or a name
     if (locatable(mentions[m]) && gaz.place(mentions[m].candidates.front().entry).kind != PlaceKind::country)
-      return {{&mentions[m], std::nullopt}, 7};
+      return {{&mentions[m], std::nullopt, false, {}}, 7};
   return {};
 }
 

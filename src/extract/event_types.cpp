@@ -34,6 +34,15 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (!ef.verbal) carriers.push_back(ef.chunk);
   }
   if ((f.cls == C::hit || f.cls == C::explode) && f.subject >= 0 && !f.passive) carriers.push_back(f.subject);
+  if (f.cls == C::light) {  // "fired rockets", "mortar shells fired into homes"
+    if (f.object >= 0) carriers.push_back(f.object);
+    if (f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) carriers.push_back(f.chunk - 1);
+  }
+  // "killed in mortar shells fired into homes", "wounded by a roadside bomb": the weapon as the cause.
+  if (is_consequence(f.cls))
+    for (const auto& pp : f.preps)
+      if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && one_of(word(chunk(pp.prep).head), {"in", "by"}))
+        carriers.push_back(pp.object);
   if (f.cls == C::explode && f.object >= 0) carriers.push_back(f.object);  // "detonated two bombs"
   // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling").
   if (f.cls == C::clash) return kClash;
@@ -87,10 +96,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::protest})) return kProtest;
   if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign})) {
     // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
+    std::vector<int> hurt;  // "killed scores of terrorists": the head and its "of" phrase
+    if (is_consequence(f.cls)) add_with_of(hurt, f.passive ? f.subject : f.object);
     const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
-                              (is_consequence(f.cls) && (is(f.passive ? f.subject : f.object, Role::military_target) ||
-                                                         is(f.passive ? f.subject : f.object, Role::armed)));
+                              side_is(hurt, Role::military_target) || side_is(hurt, Role::armed);
     const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
     if (armed_target && !civilian_target) return kClash;
     return kAttack;
@@ -191,6 +201,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     if (self_anchored(frames[static_cast<size_t>(e)])) return true;
   std::vector<int> carriers = actors;
   if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
+  if (f.cls == C::light) {  // what was fired
+    if (f.object >= 0) carriers.push_back(f.object);
+    if (f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) carriers.push_back(f.chunk - 1);
+  }
   const bool weapon = side_has(carriers, Role::weapon_air) || side_has(carriers, Role::weapon_shell) ||
                       side_has(carriers, Role::weapon_explosive) || side_has(carriers, Role::weapon_gun) ||
                       side_has(carriers, Role::weapon_grenade) || side_has(carriers, Role::weapon_suicide);
@@ -258,6 +272,10 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
   for (uint32_t k = c.first; k < f.first; ++k)
     if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;  // "the deadliest attack"
   if (where.found() && where.rank <= 2) return false;
+  // "the base came under Yemen's missile attack": the news itself, told from the target's side.
+  if (f.chunk >= 2 && chunk(f.chunk - 1).kind == ChunkKind::prep && word(chunk(f.chunk - 1).head) == "under" &&
+      chunk(f.chunk - 2).kind == ChunkKind::verb && one_of(word(chunk(f.chunk - 2).head), {"came", "come", "comes", "coming"}))
+    return false;
   const std::string& det = word(c.first);
   const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
   return one_of(det, {"the", "this", "that", "these", "those"}) || possessive;
@@ -280,6 +298,20 @@ bool SentenceEvents::is_background() const {
         word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
       return true;
     if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
+  }
+  return false;
+}
+
+// "in recent weeks", "over the past few months": many actions summed up, none told.
+bool SentenceEvents::sums_up() const {
+  for (size_t k = 1; k + 1 < v.size(); ++k) {
+    const std::string& a = word(k);
+    if (one_of(a, {"recent", "past", "last", "previous"}) && one_of(word(k + 1), {"weeks", "months", "years"}) &&
+        one_of(word(k - 1), {"in", "the", "over"}))
+      return true;
+    if (k + 2 < v.size() && one_of(a, {"past", "last", "previous"}) && one_of(word(k + 1), {"few", "several", "two", "three"}) &&
+        one_of(word(k + 2), {"weeks", "months", "years"}))
+      return true;
   }
   return false;
 }

@@ -141,6 +141,10 @@ void SentenceEvents::explain(const Frame& f, std::string_view what) const {
 std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
   std::vector<Event> out;
   const bool background = is_background();
+  if (sums_up()) {
+    for (const Frame& f : frames) explain(f, "a summary of many actions");
+    return out;
+  }
   for (size_t i = 0; i < frames.size(); ++i) {
     const Frame& f = frames[i];
     if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }
@@ -148,8 +152,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const int projectile = f.object >= 0 ? f.object : (f.passive && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun ? f.chunk - 1 : -1);
     std::vector<int> fired;  // "fired thousands of rockets"
     add_with_of(fired, projectile);
+    // "mortar shells fired into homes": a weapon just before the verb is what it fired.
+    if (f.cls == C::light && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) fired.push_back(f.chunk - 1);
     const bool fired_weapon = f.cls == C::light && (side_has(fired, Role::weapon_air) || side_has(fired, Role::weapon_shell) ||
-                                                    side_has(fired, Role::weapon_explosive) || side_has(fired, Role::weapon_chemical));
+                                                    side_has(fired, Role::weapon_explosive) || side_has(fired, Role::weapon_chemical) ||
+                                                    side_has(fired, Role::weapon_grenade));
     if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
     if (f.cls == C::protest && is_target_of_other(i)) { explain(f, "the target of another action"); continue; }
     if (f.cls == C::campaign && !launched(i)) { explain(f, "a campaign, not an action"); continue; }
@@ -299,14 +306,28 @@ bool same_kind(const Event& a, const Event& b) {
   return a.event_type == ied.event_type && (a.sub_event_type == ied.sub_event_type || b.sub_event_type == ied.sub_event_type);
 }
 
+// "a second car bomb", "another blast": a new incident, not the last one retold.
+bool told_as_another(const Document& doc, const Event& e) {
+  const size_t from = e.trigger_start > 24 ? e.trigger_start - 24 : 0;
+  const std::string before = ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
+  for (std::string_view w : {"second ", "another ", "third ", "a further ", "fresh ", "separate "})
+    if (before.find(w) != std::string::npos) return true;
+  return false;
+}
+
 bool same_place(const Event& a, const Event& b) {
+  // A region of no one country ("Kashmir"): by distance alone.
+  if ((a.country_code.empty() || b.country_code.empty()) && (a.geo_precision == 3 || b.geo_precision == 3))
+    return haversine_km(a.point, b.point) <= 250;
   if (a.country_code != b.country_code) return false;
   if (haversine_km(a.point, b.point) <= 30) return true;
   // A country- or province-level mention covers the specific places in it.
   if (a.geo_precision == 3 || b.geo_precision == 3) {
     const Event& wide = a.geo_precision == 3 ? a : b;
     const Event& narrow = a.geo_precision == 3 ? b : a;
-    return wide.location == wide.country || wide.admin1 == narrow.admin1 || wide.location == narrow.admin1;
+    // A region ("Kashmir") has no admin1 of its own: near enough is inside.
+    return wide.location == wide.country || wide.admin1 == narrow.admin1 || wide.location == narrow.admin1 ||
+           (wide.admin1.empty() && haversine_km(wide.point, narrow.point) <= 250);
   }
   return false;
 }
@@ -396,8 +417,8 @@ void refine_country_level(std::vector<Event>& kept, const Document& doc, const S
     if (e.location_start) used.insert(*e.location_start);
   for (Event& e : kept) {
     if (e.geo_precision != 3 || e.background) continue;
-    size_t si = 0;
-    while (si < seg.sentences.size() && seg.sentences[si].start < e.start) ++si;
+    size_t si = 0;  // the event's sentence (its start may lie past a dateline)
+    while (si + 1 < seg.sentences.size() && seg.sentences[si + 1].start <= e.start) ++si;
     for (const Mention& m : mentions) {
       if (m.sentence <= si || m.sentence > si + 2 || m.candidates.empty() || m.demonym || m.in_name || m.dateline) continue;
       if (used.count(m.start)) continue;
@@ -418,6 +439,14 @@ void refine_country_level(std::vector<Event>& kept, const Document& doc, const S
       break;
     }
   }
+}
+
+// "Less than two hours later", "shortly after": the story's day goes on.
+bool continues_narrative(std::string_view sentence) {
+  const std::string lower = ascii_lower(sentence.substr(0, 80));
+  for (std::string_view w : {" later", "shortly after", "soon after", "moments after", "afterwards", "minutes after", "hours after"})
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
 }
 
 // Does this sentence hold any word that can start an event? (Most do not:
@@ -568,7 +597,9 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
     SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), here,
                      find_date_cues(doc, seg, view.s, warnings), warnings, nullptr, nullptr, focus, synthetic,
-                     date_sentence + 2 >= si ? context_date : std::nullopt, std::nullopt,
+                     date_sentence + 2 >= si || (date_sentence + 6 >= si && continues_narrative(sentence_text))
+                         ? context_date : std::nullopt,
+                     std::nullopt,
                      weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
@@ -600,8 +631,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     Event& e = drafts[i];
     Event* into = nullptr;
     if (merge_only[i] == Standing::event) {
+      const bool another = told_as_another(doc, e);
       for (Event& k : kept) {
         if (!same_kind(k, e) || k.background != e.background) continue;
+        if (another && k.start < e.start && k.sub_event_type != e.sub_event_type) continue;
         if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
       }
     } else {

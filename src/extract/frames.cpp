@@ -287,6 +287,13 @@ struct FrameReader {
     return -1;
   }
 
+  // "hurled a grenade", "fired rockets": a verb that carries a weapon noun's frame.
+  bool fires_weapon(size_t j) const {
+    for (const Frame& n : frames)
+      if (n.host == static_cast<int>(j) && !n.verbal && weapon_noun(n)) return true;
+    return false;
+  }
+
   // A frame's host: a noun event its verb carries ("launched raids"), or
   // that caused its consequence ("an air strike killed 12", "died in clashes").
   void link() {
@@ -407,7 +414,8 @@ struct FrameReader {
       // below it ("killed and wounded when a device detonated").
       int best = -1, best_distance = 1 << 20;
       for (size_t j = 0; j < frames.size(); ++j) {
-        if (j == i || frames[j].host >= 0 || is_consequence(frames[j].cls) || frames[j].cls == EventClass::light) continue;
+        if (j == i || frames[j].host >= 0 || is_consequence(frames[j].cls)) continue;
+        if (frames[j].cls == EventClass::light && !fires_weapon(j)) continue;  // "hurled a grenade, killing two" does
         const int fc = v.chunk(frames[j].chunk).clause;
         const int d = clause_distance(clause, fc);
         if (d < 0) continue;
@@ -464,7 +472,13 @@ bool common_word_as_name(const SentenceView& v, uint32_t k) {
       }))
     return false;  // all capitals: "IED", "RPG"
   const WordTags t = WordTable::shared().lookup(v.words[k]);
-  return t.has(Pos::NN) || t.has(Pos::NNS);
+  if (!t.has(Pos::NN) && !t.has(Pos::NNS)) return false;
+  // "the Air Force", "Special Forces": capitalised plain words all along are a title, not a name.
+  if (v.parse.tags[k - 1] == Pos::NNP || v.parse.tags[k - 1] == Pos::JJ) {
+    const WordTags before = WordTable::shared().lookup(v.words[k - 1]);
+    if (before.has(Pos::NN) || before.has(Pos::JJ)) return false;
+  }
+  return true;
 }
 
 bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {

@@ -62,7 +62,8 @@ constexpr std::array<std::string_view, 31> kClassNames = {
 constexpr std::array<std::string_view, static_cast<size_t>(Role::count_)> kRoleNames = {
     "weapon_air", "weapon_shell", "weapon_explosive", "weapon_suicide", "weapon_grenade", "weapon_chemical",
     "weapon_gun", "armed", "state_forces", "police_forces", "civilian", "military_target", "territory",
-    "sport", "labour", "market", "disaster", "abstract", "intention", "reaction", "denial", "speech"};
+    "sport", "labour", "market", "disaster", "abstract", "intention", "reaction", "denial", "speech",
+    "institution", "title", "place_of"};
 
 EventClass event_class_from_name(std::string_view name) {
   for (size_t i = 0; i < kClassNames.size(); ++i)

@@ -31,7 +31,8 @@ struct EventWord {
 enum class Role : uint8_t {
   weapon_air, weapon_shell, weapon_explosive, weapon_suicide, weapon_grenade, weapon_chemical, weapon_gun,
   armed, state_forces, police_forces, civilian, military_target, territory,
-  sport, labour, market, disaster, abstract, intention, reaction, denial, speech, count_
+  sport, labour, market, disaster, abstract, intention, reaction, denial, speech,
+  institution, title, place_of, count_
 };
 Role role_from_name(std::string_view name);  // throws std::invalid_argument
 

@@ -204,6 +204,7 @@ struct SentenceEvents {
   std::optional<std::pair<uint32_t, uint32_t>> unresolved_name(int c) const;
 
   bool subplace_noun(uint32_t k) const;
+  bool of_names_place(int c) const;
   bool larger_after(int after, int before) const;
 
   // The places a phrase names, with its "of" chain and apposition:
@@ -270,6 +271,7 @@ struct SentenceEvents {
   // Campaign context rather than a reported action: "is a regular target",
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
+  bool sums_up() const;
 
   void fill_place(Event& e, const Mention& m) const;
 

@@ -276,7 +276,8 @@ struct Recognizer {
       // Places the gazetteer only knows by another spelling, where the text
       // says a place comes: "near Boukamal", "the towns of Khan Touman, Aleis".
       const std::string after = run_end + 1 < end ? ascii_lower(word(run_end + 1)) : "";
-      const bool type_word = after == "province" || after == "governorate" || after == "city" || after == "district";
+      const bool type_word = after == "province" || after == "governorate" || after == "city" || after == "district" ||
+                             after == "region" || after == "state" || after == "county" || after == "village" || after == "town";
       const bool strong_cue = list_cue || type_word || cue == "near" || cue.find(" of") != std::string::npos || cue == "outside";
       if (strong_cue && (out.size() == before || out.back().last_token < i)) {
         const std::string text = span_text(i, run_end);
@@ -982,8 +983,27 @@ bool named_as_place(const Mention& m, const Document& doc) {
   while (e < doc.text.size() && std::islower(static_cast<unsigned char>(doc.text[e]))) ++e;
   const std::string_view next = std::string_view(doc.text).substr(k, e - k);
   if (std::find(std::begin(place_nouns), std::end(place_nouns), next) != std::end(place_nouns)) return true;
-  for (std::string_view cue : {"town of", "city of", "village of", "province of", "district of", "region of", "capital"})
-    if (m.cue.size() >= cue.size() && m.cue.compare(m.cue.size() - cue.size(), cue.size(), cue) == 0) return true;
+  // "the town of X", "the western countryside of X": a place noun, then "of".
+  const std::string_view text(doc.text);
+  size_t b = m.start;
+  auto word_before = [&]() {
+    while (b > 0 && text[b - 1] == ' ') --b;
+    const size_t end = b;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+    return text.substr(b, end - b);
+  };
+  const std::string_view before_word = word_before();
+  if (before_word == "of") {
+    const std::string_view noun = word_before();
+    if (std::find(std::begin(place_nouns), std::end(place_nouns), noun) != std::end(place_nouns)) return true;
+  }
+  // "captured Knin", "shelled Kramatorsk": what these verbs take is ground.
+  static constexpr std::string_view ground_verbs[] = {
+      "captured", "seized", "recaptured", "retook", "overran", "stormed", "shelled", "bombed", "besieged", "liberated",
+      "encircled", "bombarded", "occupied", "invaded", "annexed", "capture", "seize", "recapture", "retake", "shell"};
+  if (m.fuzzy) return false;
+  if (std::find(std::begin(ground_verbs), std::end(ground_verbs), before_word) != std::end(ground_verbs)) return true;
+  if (m.cue.size() >= 7 && m.cue.compare(m.cue.size() - 7, 7, "capital") == 0) return true;
   // "the regional capital, Grozny", "the capital, Sana".
   const std::string_view before = std::string_view(doc.text).substr(m.start > 12 ? m.start - 12 : 0, std::min<size_t>(m.start, 12));
   return before.find("capital, ") != std::string_view::npos;
@@ -1001,6 +1021,12 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
     if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 ||
         after.find("county") == 1 || after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
       continue;
+    // "the northern province of Samangan": named as the province.
+    const std::string before = ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
+    if (before.find("province of") != std::string::npos || before.find("governorate of") != std::string::npos ||
+        before.find("region of") != std::string::npos || before.find("state of") != std::string::npos ||
+        before.find("oblast of") != std::string::npos || before.find("district of") != std::string::npos)
+      continue;
     for (size_t c = 1; c < m.candidates.size(); ++c) {
       const Place p = gaz.place(m.candidates[c].entry);
       const bool seat = top.kind == PlaceKind::admin1
@@ -1008,8 +1034,10 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
                                   (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name) ||
                                    haversine_km(p.point, top.point) < 100)
                             : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
-      if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code &&
-          translit_form(fold_name(p.name)) == translit_form(fold_name(m.text))) {
+      // The seat bears the mention's name, its own or another ("Mykolayiv" for "Mykolaiv").
+      const bool same_name = translit_form(fold_name(p.name)) == translit_form(fold_name(m.text)) ||
+                             (!m.candidates[c].fuzzy && seat && top.kind == PlaceKind::admin1 && p.feature == "PPLA");
+      if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code && same_name) {
         std::rotate(m.candidates.begin(), m.candidates.begin() + static_cast<long>(c), m.candidates.begin() + static_cast<long>(c) + 1);
         break;
       }

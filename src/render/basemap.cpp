@@ -315,7 +315,7 @@ void Basemap::upload(int level, const Geometry& g) {
   l.loaded = true;
 }
 
-void Basemap::draw(const Camera& camera, const ShaderProgram& program, bool wait) {
+int Basemap::prepare(const Camera& camera, bool wait) {
   const int wanted = level_for(camera.scale);
   Level& w = levels_[wanted];
   if (!w.loaded && !w.failed) {
@@ -331,18 +331,31 @@ void Basemap::draw(const Camera& camera, const ShaderProgram& program, bool wait
   }
   int level = wanted;
   while (!levels_[level].loaded) --level;  // level 0 is loaded at construction
+  return level;
+}
+
+void Basemap::draw_part(int level, bool land, const Camera& camera, const ShaderProgram& program) const {
   const Level& l = levels_[level];
   program.use();
   glUniform2f(program.uniform("center"), static_cast<float>(camera.center_x), static_cast<float>(camera.center_y));
   glUniform2f(program.uniform("half_extent"), static_cast<float>(camera.scale * camera.width / 2),
               static_cast<float>(camera.scale * camera.height / 2));
-  glUniform4f(program.uniform("color"), 0.878f, 0.863f, 0.816f, 1.0f);  // land
-  glBindVertexArray(l.vao_land);
-  glDrawArrays(GL_TRIANGLES, 0, l.land_vertices);
-  glUniform4f(program.uniform("color"), 0.55f, 0.53f, 0.50f, 1.0f);  // borders and coasts
-  glBindVertexArray(l.vao_lines);
-  glDrawArrays(GL_LINES, 0, l.line_vertices);
+  if (land) {
+    glUniform4f(program.uniform("color"), 0.878f, 0.863f, 0.816f, 1.0f);
+    glBindVertexArray(l.vao_land);
+    glDrawArrays(GL_TRIANGLES, 0, l.land_vertices);
+  } else {  // borders and coasts
+    glUniform4f(program.uniform("color"), 0.55f, 0.53f, 0.50f, 1.0f);
+    glBindVertexArray(l.vao_lines);
+    glDrawArrays(GL_LINES, 0, l.line_vertices);
+  }
   glBindVertexArray(0);
+}
+
+void Basemap::draw(const Camera& camera, const ShaderProgram& program, bool wait) {
+  const int level = prepare(camera, wait);
+  draw_land(level, camera, program);
+  draw_borders(level, camera, program);
 }
 
 }  // namespace sitmap

@@ -30,6 +30,14 @@ class Basemap {
   // triangulated on a worker thread while a coarser one is drawn, unless
   // `wait` (offscreen renders, which must show the final detail).
   void draw(const Camera& camera, const ShaderProgram& program, bool wait);
+  // The same in steps, for layers drawn between the land and the borders:
+  // prepare() picks (and starts or, with `wait`, finishes building) the
+  // level and returns the finest one loaded, which the two draws take.
+  int prepare(const Camera& camera, bool wait);
+  void draw_land(int level, const Camera& camera, const ShaderProgram& program) const { draw_part(level, true, camera, program); }
+  void draw_borders(int level, const Camera& camera, const ShaderProgram& program) const {
+    draw_part(level, false, camera, program);
+  }
   MapBounds bounds() const { return bounds_; }
   // Which level the camera's scale calls for: 0 = 110m, 1 = 50m, 2 = 10m.
   static int level_for(double scale);
@@ -48,6 +56,7 @@ class Basemap {
   };
   Geometry build(int level) const;  // CPU work only: safe on a worker thread
   void upload(int level, const Geometry& g);
+  void draw_part(int level, bool land, const Camera& camera, const ShaderProgram& program) const;
 
   MapProjection projection_;
   std::atomic<bool> cancel_{false};

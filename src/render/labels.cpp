@@ -38,30 +38,29 @@ Labels::Labels(const Gazetteer& gaz, MapProjection projection, double min_popula
                 labels_.end());
 }
 
-size_t Labels::draw(ImDrawList* list, const Camera& camera) const {
-  struct Box {
-    float x0, y0, x1, y1;
-  };
-  std::vector<Box> placed;
+size_t Labels::draw(ImDrawList* list, const Camera& camera, std::vector<ScreenRect>* taken) const {
+  std::vector<ScreenRect> own;
+  std::vector<ScreenRect>& placed = taken ? *taken : own;
+  const size_t before = placed.size();
   // Fewer labels when zoomed out: room for one label per ~140x60 px cell.
   const size_t budget = static_cast<size_t>(camera.width * camera.height / (140 * 60)) + 4;
   const ImU32 text = IM_COL32(50, 50, 55, 255), halo = IM_COL32(255, 255, 255, 170), dot = IM_COL32(60, 60, 60, 255);
   for (const Label& l : labels_) {
-    if (placed.size() >= budget) break;
+    if (placed.size() - before >= budget) break;
     const float sx = static_cast<float>(camera.to_screen_x(l.x)), sy = static_cast<float>(camera.to_screen_y(l.y));
     if (sx < 0 || sy < 0 || sx > camera.width || sy > camera.height) continue;
     const ImVec2 size = ImGui::CalcTextSize(l.text.c_str());
-    const Box b{sx + 4, sy - size.y / 2 - 1, sx + 6 + size.x, sy + size.y / 2 + 1};
-    if (std::any_of(placed.begin(), placed.end(),
-                    [&](const Box& o) { return b.x0 < o.x1 + 6 && b.x1 + 6 > o.x0 && b.y0 < o.y1 + 3 && b.y1 + 3 > o.y0; }))
-      continue;
+    const ScreenRect b{sx + 4, sy - size.y / 2 - 1, sx + 6 + size.x, sy + size.y / 2 + 1};
+    const ScreenRect spaced{b.x0 - 6, b.y0 - 3, b.x1 + 6, b.y1 + 3};
+    if (std::any_of(placed.begin(), placed.end(), [&](const ScreenRect& o) { return spaced.overlaps(o); })) continue;
     placed.push_back(b);
     list->AddCircleFilled(ImVec2(sx, sy), 2.0f, dot);
+    const ImVec2 at(static_cast<float>(b.x0) + 1, static_cast<float>(b.y0) + 1);
     for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
-      list->AddText(ImVec2(b.x0 + 1 + d.x, b.y0 + 1 + d.y), halo, l.text.c_str());
-    list->AddText(ImVec2(b.x0 + 1, b.y0 + 1), text, l.text.c_str());
+      list->AddText(ImVec2(at.x + d.x, at.y + d.y), halo, l.text.c_str());
+    list->AddText(at, text, l.text.c_str());
   }
-  return placed.size();
+  return placed.size() - before;
 }
 
 }  // namespace sitmap

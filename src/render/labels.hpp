@@ -24,8 +24,10 @@ class Labels {
   Labels() = default;
   // Towns of at least `min_population` and every capital, projected once.
   Labels(const Gazetteer& gaz, MapProjection projection, double min_population = 150000);
-  // Greedy placement by population; returns how many were drawn.
-  size_t draw(ImDrawList* list, const Camera& camera) const;
+  // Greedy placement by population, clear of each other and of the boxes
+  // already in `taken` (when given), to which the drawn ones are added;
+  // returns how many were drawn.
+  size_t draw(ImDrawList* list, const Camera& camera, std::vector<ScreenRect>* taken = nullptr) const;
 
  private:
   std::vector<Label> labels_;  // largest first

@@ -58,6 +58,17 @@ struct Chunker {
     p.chunks.push_back(c);
   }
 
+  // "earlier last month", "Saturday": when, never who.
+  bool time_group(size_t first, size_t head) const {
+    static constexpr std::string_view times[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "midday", "midnight", "yesterday",
+        "today", "tonight", "overnight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+        "day", "dawn", "noon", "hours"};
+    if (std::find(std::begin(times), std::end(times), lower[head]) == std::end(times)) return false;
+    return first == head || tag(first) == Pos::JJ || tag(first) == Pos::RBR || tag(first) == Pos::NNP ||
+           one_of(lower[first], {"last", "earlier", "this", "early", "late"});
+  }
+
   size_t noun_group(size_t k) {
     const size_t first = k;
     if (tag(k) == Pos::PRP || tag(k) == Pos::EX) {
@@ -71,6 +82,7 @@ struct Chunker {
       const bool determiner = t == Pos::DT || t == Pos::PDT || t == Pos::PRPS || t == Pos::WPS;
       if (determiner && (k == first || (tag(k - 1) == Pos::PDT)) && !seen_noun) { ++k; continue; }
       if (noun_inside(k)) {
+        if (seen_noun && is_time_of_day(lower[k]) && (tag(k - 1) == Pos::NN || tag(k - 1) == Pos::NNS)) break;
         // "Sunday 's attack": the possessive binds; "20 people" too; but a
         // number after a noun starts over ("killing 20").
         if (t == Pos::CD && seen_noun && tag(k - 1) != Pos::POS && !is_month(lower[k - 1])) break;
@@ -87,6 +99,7 @@ struct Chunker {
     }
     if (k == first) k = first + 1;  // never stall
     push(ChunkKind::noun, first, k - 1, head);
+    p.chunks.back().time = time_group(first, head);
     return k;
   }
 
@@ -210,6 +223,12 @@ struct Chunker {
       return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
     }
     return before != Pos::punct || k == 0;
+  }
+
+  // "forces midday Saturday captured": a time after a noun starts a group of its own.
+  static bool is_time_of_day(std::string_view w) {
+    return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "midday", "midnight",
+                      "yesterday", "today", "tonight", "overnight"});
   }
 
   static bool is_month(std::string_view w) {
@@ -380,7 +399,7 @@ int Parse::subject_of(int verb) const {
     const Chunk& c = chunks[j];
     if (c.clause != clause) continue;
     if (c.kind == ChunkKind::verb && c.finite) break;  // another verb's subject
-    if (c.kind == ChunkKind::noun && !in_prep_phrase(j)) {
+    if (c.kind == ChunkKind::noun && !in_prep_phrase(j) && !c.time) {
       // "Islamic State militants and Syrian troops" -> the first conjunct.
       int k = j;
       while (k >= 2 && chunks[k - 1].kind == ChunkKind::conj && chunks[k - 2].kind == ChunkKind::noun &&

@@ -72,6 +72,10 @@ std::string base_id(const std::string& path) { return std::filesystem::path(path
 bool looks_like_byline(const std::string& line) {
   if (line.empty() || line.size() > 60 || line.back() == '.') return false;
   if (line.rfind("By ", 0) == 0) return true;
+  // "Staff reporter", "Our correspondent", "News desk": who wrote it, unnamed.
+  const std::string lower = ascii_lower(line);
+  for (std::string_view who : {"reporter", "writer", "correspondent", "staff", "news desk", "editor", "agencies"})
+    if (line.size() <= 40 && lower.find(who) != std::string::npos) return true;
   // "Sara Hussein": two to four capitalised words, nothing else.
   std::istringstream words(line);
   std::string w;
@@ -131,7 +135,9 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
       }
     }
     const bool by = t.size() <= 60 && (t.rfind("By ", 0) == 0 || t.rfind("by ", 0) == 0 || t.rfind("BY ", 0) == 0);
-    const bool before_date = i + 1 < head.size() && !doc.published && date_of(head[i + 1]) && t.size() <= 60;
+    // A short line just before the date is its byline, unless the report has no title yet and it reads as one.
+    const bool before_date = i + 1 < head.size() && !doc.published && date_of(head[i + 1]) && t.size() <= 60 &&
+                             (!doc.title.empty() || looks_like_byline(t));
     if (doc.byline.empty() && (by || before_date || (looks_like_byline(t) && (!doc.title.empty() || i == 0) && i + 1 < head.size()))) {
       doc.byline = t;
       continue;
@@ -147,6 +153,8 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
     }
     break;
   }
+  // A report of one line is its own body, not a headline over nothing.
+  if (head.size() == 1) doc.title.clear();
   read_dateline(doc);
   return doc;
 }

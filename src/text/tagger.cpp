@@ -80,6 +80,15 @@ struct Unit {
   Pos tag = Pos::none;
 };
 
+Unit make_unit(size_t first, size_t last, std::string lower, std::string raw) {
+  Unit u;
+  u.first = first;
+  u.last = last;
+  u.lower = std::move(lower);
+  u.raw = std::move(raw);
+  return u;
+}
+
 bool adjacent(const Token& a, const Token& b) { return a.end == b.start; }
 
 bool ends_with(std::string_view w, std::string_view suffix) {
@@ -131,7 +140,7 @@ struct Tagger {
   void split_units() {
     const size_t n = s.token_count;
     for (size_t k = 0; k < n;) {
-      Unit u{k, k, ascii_lower(raw(k)), std::string(raw(k))};
+      Unit u = make_unit(k, k, ascii_lower(raw(k)), std::string(raw(k)));
       const Token& t = tok(k);
       u.cap = t.capitalized;
       u.all_caps = t.all_caps;
@@ -141,7 +150,7 @@ struct Tagger {
       if (apostrophe && k > 0 && k + 1 < n && adjacent(tok(k - 1), t) && adjacent(t, tok(k + 1))) {
         const std::string next = ascii_lower(raw(k + 1));
         if (next == "s") {  // possessive (or "is": "it's")
-          u = Unit{k, k + 1, "'s", "'s"};
+          u = make_unit(k, k + 1, "'s", "'s");
           units.push_back(u);
           k += 2;
           continue;
@@ -149,13 +158,13 @@ struct Tagger {
         if (next == "t" && !units.empty() && ends_with(units.back().lower, "n")) {  // "did n't"
           Unit& base = units.back();
           base.lower.pop_back();
-          u = Unit{k, k + 1, "n't", "n't"};
+          u = make_unit(k, k + 1, "n't", "n't");
           units.push_back(u);
           k += 2;
           continue;
         }
         if (next == "re" || next == "ve" || next == "ll" || next == "d" || next == "m") {
-          u = Unit{k, k + 1, "'" + next, "'" + next};
+          u = make_unit(k, k + 1, "'" + next, "'" + next);
           units.push_back(u);
           k += 2;
           continue;
@@ -291,6 +300,19 @@ struct Tagger {
         u.tag = Pos::POS;
         continue;
       }
+      // "in May 1998", "18 May", "last May": the month, not the modal.
+      if (u.raw == "May" && ((i + 1 < units.size() && units[i + 1].number) || (i > 0 && units[i - 1].number) ||
+                             (i > 0 && one_of(units[i - 1].lower, {"in", "of", "last", "since", "until", "early", "late", "mid",
+                                                                   "next", "by", "before", "after", "during", "this", "from"})))) {
+        u.tag = Pos::NNP;
+        continue;
+      }
+      // "killed and wounded scores": a verb coordinated with the verb before it.
+      if (i >= 2 && (units[i - 1].lower == "and" || units[i - 1].lower == "or") &&
+          (tag(i - 2) == Pos::VBD || tag(i - 2) == Pos::VBN) && can(i, tag(i - 2)) && !u.cap) {
+        u.tag = tag(i - 2);
+        continue;
+      }
       if (u.punct || u.cands.count < 2) {
         if (u.lower == "there" && !is_be_form(lower(i + 1)) && lower(i + 1) != "have" && lower(i + 1) != "has")
           u.tag = Pos::RB;
@@ -397,7 +419,6 @@ struct Tagger {
         if (can(i, Pos::VBN) && lower(i + 1) == "by") { u.tag = Pos::VBN; continue; }
         // "security forces in Farah", "coalition strikes killed": a noun compound,
         // unless an object follows and no other verb does ("IS attacks Kobane").
-        const bool name_subject = tag(sp) == Pos::NNP || tag(sp) == Pos::PRP || tag(sp) == Pos::NNPS;
         const bool verb_later = finite_verb_later(i + 1);
         const bool noun_possible = can(i, Pos::NN) || can(i, Pos::NNS);
         const bool verb_first = is_verb(u.cands.first());

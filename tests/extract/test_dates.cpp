@@ -28,6 +28,16 @@ TEST_CASE("relative dates resolve against a Monday 16 November 2015 report") {
   CHECK(first("It happened on December 20.") == "2014-12-20");                     // never after publication
 }
 
+TEST_CASE("a year alone dates an earlier year, never this one or a count") {
+  auto shot = cues("She was shot by the Taliban in 2012.");
+  REQUIRE(shot.size() == 1);
+  CHECK(to_iso(*shot[0].span.date) == "2012-01-01");
+  CHECK(to_iso(*shot[0].span.date_to) == "2012-12-31");
+  CHECK(cues("Raids in 2015 killed many.").empty());    // the report's own year says nothing more
+  CHECK(cues("A convoy of 2012 trucks arrived.").empty());
+  CHECK(cues("Strikes in May 1998 hit the border.").size() == 1);  // the month's cue, not a second one
+}
+
 TEST_CASE("ranges and precision") {
   auto since = cues("Strikes have gone on since September 2014.");
   REQUIRE(since.size() == 1);

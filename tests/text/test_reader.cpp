@@ -49,6 +49,18 @@ TEST_CASE("plain-text head: byline, date line, title") {
   CHECK(d.text == text);  // offsets point into the whole report
 }
 
+TEST_CASE("plain-text head: a headline before the date line is the title, an unnamed writer a byline") {
+  const Document a = parse_plain_text("One killed in grenade attack at bus stand\nPublished: March 7, 2019\n\nBody.\n", "a", "a.txt");
+  CHECK(a.title == "One killed in grenade attack at bus stand");
+  CHECK(a.byline.empty());
+  CHECK(a.published == CivilDate{2019, 3, 7});
+  const Document b = parse_plain_text("Staff reporter\nLast updated: 14 November, 2015\n\nBomber strikes funeral\n\nBody.\n", "b", "b.txt");
+  CHECK(b.byline == "Staff reporter");
+  CHECK(b.title == "Bomber strikes funeral");
+  const Document c = parse_plain_text("Gunmen opened fire on a bus near the village, killing one passenger", "c", "c.txt");
+  CHECK(c.title.empty());  // one line: the report itself
+}
+
 TEST_CASE("HTML: text, title and date from the markup") {
   const std::string html =
       "<html><head><title>Site | Story</title><meta property=\"article:published_time\" content=\"2015-11-16T08:00:00Z\">"
