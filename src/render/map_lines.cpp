@@ -11,8 +11,8 @@
 #include <unordered_map>
 
 #include "core/paths.hpp"
-#include "store/gdal_ptr.hpp"
-#include "store/reproject.hpp"
+#include "geo/gdal.hpp"
+#include "geo/reproject.hpp"
 
 namespace sitmap {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "render/camera.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 
 struct ImDrawList;
 

@@ -11,7 +11,7 @@
 #include "app/viewer.hpp"
 #include "app/window.hpp"
 #include "render/offscreen.hpp"
-#include "store/reproject.hpp"
+#include "geo/reproject.hpp"
 
 using namespace sitmap;
 
