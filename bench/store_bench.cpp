@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "store/export.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "store/store.hpp"
 #include "store/synthetic.hpp"
 
@@ -101,8 +101,7 @@ int main(int argc, char** argv) {
   std::printf("one-week query: %zu events, median %.1f ms, max %.1f ms (bar: < 50 ms)\n", hits, times[times.size() / 2], times.back());
 
   // Ingest of real reports.
-  const char* gaz_path = std::getenv("SITMAP_GAZETTEER");
-  const Gazetteer gaz = Gazetteer::open(gaz_path && *gaz_path ? gaz_path : Gazetteer::default_path());
+  const Gazetteer gaz = Gazetteer::open_default();
   const auto reports = make_reports(argv[2], work / "reports", 2000);
   const fs::path ingest_db = work / "ingest.gpkg";
   fs::remove(ingest_db);

@@ -15,7 +15,7 @@
 #include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
 #include "store/import.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "store/synthetic.hpp"
 
 namespace sitmap {
@@ -32,7 +32,7 @@ bool is_event_layer(const std::string& s) { return file_format(format_of_path(s)
 
 std::optional<Gazetteer> open_gazetteer_quietly() {
   try {
-    return Gazetteer::open(Gazetteer::default_path());
+    return Gazetteer::open_default();
   } catch (const std::exception& e) {
     fmt::print(stderr, "sitmap: {} (no place labels, and reports cannot be added)\n", e.what());
     return std::nullopt;

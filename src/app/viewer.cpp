@@ -11,7 +11,7 @@
 #include <future>
 
 #include "render/offscreen.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 
 namespace sitmap {
 

@@ -84,7 +84,7 @@ int run_geocode_in_context(const Gazetteer& g, const GeocodeArgs& a) {
 }
 
 int run_geocode(const GeocodeArgs& a) {
-  const Gazetteer g = Gazetteer::open(a.index.empty() ? Gazetteer::default_path() : a.index);
+  const Gazetteer g = Gazetteer::open_default(a.index);
   if (!a.context.empty()) return run_geocode_in_context(g, a);
   GeocodeOptions opt;
   opt.country = a.country;

@@ -7,7 +7,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "store/export.hpp"
 #include "store/import.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 
 namespace sitmap::cli {
 namespace {
@@ -20,7 +20,7 @@ struct IngestArgs {
 };
 
 int run_ingest(const IngestArgs& a) {
-  const Gazetteer gaz = Gazetteer::open(a.index.empty() ? Gazetteer::default_path() : a.index);
+  const Gazetteer gaz = Gazetteer::open_default(a.index);
   Store store = Store::open(a.db, Store::Mode::update, [](const std::string& m) { fmt::print(stderr, "sitmap ingest: {}\n", m); });
   ProgressBar bar("docs");
   IngestOptions options;

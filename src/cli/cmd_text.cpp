@@ -23,10 +23,8 @@ struct ExtractArgs {
   std::string index;
 };
 
-Gazetteer open_gazetteer(const std::string& index) { return Gazetteer::open(index.empty() ? Gazetteer::default_path() : index); }
-
 int run_geoparse(const std::string& index) {
-  const Gazetteer gaz = open_gazetteer(index);
+  const Gazetteer gaz = Gazetteer::open_default(index);
   std::ios::sync_with_stdio(false);
   for_each_jsonl_line(
       std::cin, "<stdin>",
@@ -51,7 +49,7 @@ int run_geoparse(const std::string& index) {
 }
 
 int run_extract(const ExtractArgs& args) {
-  const Gazetteer gaz = open_gazetteer(args.index);
+  const Gazetteer gaz = Gazetteer::open_default(args.index);
   int rc = 0;
   auto emit = [&](const Document& doc) {
     try {

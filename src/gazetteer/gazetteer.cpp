@@ -199,6 +199,8 @@ Gazetteer Gazetteer::open(const std::string& path) {
   return Gazetteer(std::move(m));
 }
 
+Gazetteer Gazetteer::open_default(const std::string& index) { return open(index.empty() ? default_path() : index); }
+
 std::string Gazetteer::default_path() {
   if (const char* env = std::getenv("SITMAP_GAZETTEER"); env && *env) return env;
   std::error_code ec;

@@ -27,6 +27,9 @@ class Gazetteer {
   // Maps the index. Throws GazetteerError (with the command that rebuilds
   // it) when the file is missing, truncated or of another version.
   static Gazetteer open(const std::string& path);
+  // The index every command and the viewer use: `index` when given, else
+  // default_path(). The one place the default gazetteer is opened.
+  static Gazetteer open_default(const std::string& index = {});
   // The index path to use: $SITMAP_GAZETTEER, else the one beside the
   // executable's build tree, else ./gazetteer.idx.
   static std::string default_path();

@@ -5,17 +5,12 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/hash.hpp"
+
 namespace sitmap::index_format {
 
 // FNV-1a: the hash both the writer's and the reader's open-addressing tables use.
-inline uint64_t hash_key(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+inline uint64_t hash_key(std::string_view s) { return fnv1a_64(s); }
 
 inline constexpr char kMagic[8] = {'S', 'I', 'T', 'M', 'A', 'P', 'G', 'Z'};
 inline constexpr uint32_t kVersion = 3;

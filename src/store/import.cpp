@@ -14,7 +14,6 @@
 #include "geo/gdal.hpp"
 #include "store/countries.hpp"
 #include "store/schema.hpp"
-#include "text/reader.hpp"
 
 namespace sitmap {
 namespace {

@@ -12,7 +12,6 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "gazetteer/index_format.hpp"
 #include "store/schema.hpp"
 
 namespace sitmap {
@@ -47,18 +46,15 @@ void create_feature(OGRLayer& layer, OGRFeature& f, const std::string& where) {
     throw StoreError(where + ": cannot write to layer " + layer.GetName() + ": " + gdal_error_or("the feature was refused"));
 }
 
-nlohmann::json candidates_json(const Mention& m, const Gazetteer& gaz) {
+nlohmann::json candidates_json(const MentionRecord& m) {
   nlohmann::json out = nlohmann::json::array();
-  for (size_t i = 0; i < m.candidates.size() && i < 5; ++i) {
-    const Place p = gaz.place(m.candidates[i].entry);
-    out.push_back({{"name", std::string(p.name)}, {"geonameid", p.geonameid}, {"feature", std::string(p.feature)},
-                   {"country_code", std::string(p.country_code)}, {"admin1", std::string(p.admin1)},
-                   {"lat", p.point.lat}, {"lon", p.point.lon}, {"score", m.candidates[i].score}});
-  }
+  for (const PlaceRecord& p : m.candidates)
+    out.push_back({{"name", p.name}, {"geonameid", p.geonameid}, {"feature", p.feature}, {"country_code", p.country_code},
+                   {"admin1", p.admin1}, {"lat", p.point.lat}, {"lon", p.point.lon}, {"score", p.score}});
   return out;
 }
 
-void write_mention(OGRLayer& layer, const Document& doc, const Mention& m, const Gazetteer& gaz) {
+void write_mention(OGRLayer& layer, const Document& doc, const MentionRecord& m) {
   OGRFeature f(layer.GetLayerDefn());
   f.SetField("document_id", doc.id.c_str());
   f.SetField("start", static_cast<int>(m.start));
@@ -68,17 +64,17 @@ void write_mention(OGRLayer& layer, const Document& doc, const Mention& m, const
   f.SetField("demonym", m.demonym ? 1 : 0);
   f.SetField("in_name", m.in_name ? 1 : 0);
   f.SetField("sentence_index", static_cast<int>(m.sentence));
-  f.SetField("candidates", candidates_json(m, gaz).dump().c_str());
+  f.SetField("candidates", candidates_json(m).dump().c_str());
   if (!m.candidates.empty()) {
-    const Place p = gaz.place(m.candidates.front().entry);
+    const PlaceRecord& p = m.candidates.front();
     if (p.geonameid) f.SetField("geonameid", static_cast<int>(p.geonameid));
-    f.SetField("location", std::string(p.name).c_str());
-    f.SetField("feature", std::string(p.feature).c_str());
-    f.SetField("country_code", std::string(p.country_code).c_str());
-    f.SetField("admin1", std::string(p.admin1).c_str());
+    f.SetField("location", p.name.c_str());
+    f.SetField("feature", p.feature.c_str());
+    f.SetField("country_code", p.country_code.c_str());
+    f.SetField("admin1", p.admin1.c_str());
     f.SetField("latitude", p.point.lat);
     f.SetField("longitude", p.point.lon);
-    f.SetField("score", m.candidates.front().score);
+    f.SetField("score", p.score);
     f.SetGeometryDirectly(new OGRPoint(p.point.lon, p.point.lat));
   }
   create_feature(layer, f, doc.source);
@@ -94,8 +90,6 @@ std::string utc_now_iso() {
 }
 
 }  // namespace
-
-std::string content_hash(const Document& doc) { return fmt::format("{:016x}", index_format::hash_key(doc.text)); }
 
 Store::Store(DatasetPtr ds, std::string location, bool postgis, bool writable)
     : ds_(std::move(ds)), location_(std::move(location)), postgis_(postgis), writable_(writable) {}
@@ -329,7 +323,7 @@ std::optional<Store::FidRange> Store::event_fid_range() {
   return range;
 }
 
-void Store::add_documents(std::span<const AnalysedDocument> batch, const Gazetteer& gaz) {
+void Store::add_documents(std::span<const DocumentRecord> batch) {
   if (batch.empty()) return;
   OGRLayer& docs = layer(kDocumentsLayer);
   OGRLayer& events = layer(kEventsLayer);
@@ -340,7 +334,7 @@ void Store::add_documents(std::span<const AnalysedDocument> batch, const Gazette
   // (a unique-index refusal is expected when ingesters share a database).
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
   Transaction tx(*ds_, location_);
-  for (const AnalysedDocument& item : batch) {
+  for (const DocumentRecord& item : batch) {
     const Document& doc = item.doc;
     OGRFeature d(docs.GetLayerDefn());
     d.SetField("document_id", doc.id.c_str());
@@ -352,17 +346,17 @@ void Store::add_documents(std::span<const AnalysedDocument> batch, const Gazette
     d.SetField("content_hash", item.content_hash.c_str());
     d.SetField("text", doc.text.c_str());
     d.SetField("ingested_at", now.c_str());
-    d.SetField("event_count", static_cast<int>(item.analysis.events.size()));
+    d.SetField("event_count", static_cast<int>(item.events.size()));
     create_feature(docs, d, doc.source);
-    for (const Event& e : item.analysis.events) {
+    for (const Event& e : item.events) {
       OGRFeature f(events.GetLayerDefn());
       fill_event_feature(f, columns, e, "sitmap");
       create_feature(events, f, doc.source);
     }
-    for (const Mention& m : item.analysis.mentions) write_mention(mentions, doc, m, gaz);
+    for (const MentionRecord& m : item.mentions) write_mention(mentions, doc, m);
   }
   tx.commit(location_);
-  for (const AnalysedDocument& item : batch) {
+  for (const DocumentRecord& item : batch) {
     hashes_.insert(item.content_hash);
     document_ids_.insert(item.doc.id);
   }

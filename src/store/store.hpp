@@ -12,7 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "extract/pipeline.hpp"
+#include "core/records.hpp"
 #include "geo/gdal.hpp"
 #include "store/writer_lock.hpp"
 
@@ -21,17 +21,6 @@ namespace sitmap {
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-
-// A report ready to store: the document, its content hash and what was extracted.
-struct AnalysedDocument {
-  Document doc;
-  std::string content_hash;
-  Analysis analysis;
-};
-
-// Hex of a 64-bit FNV-1a over the report's text: the same report under
-// another file name is the same content.
-std::string content_hash(const Document& doc);
 
 class Store {
  public:
@@ -76,7 +65,7 @@ class Store {
 
   // Stores documents, their events and their mentions in one transaction:
   // a killed process leaves all of the batch or none of it.
-  void add_documents(std::span<const AnalysedDocument> batch, const Gazetteer& gaz);
+  void add_documents(std::span<const DocumentRecord> batch);
   // Stores coded events (dataset "acled", "gdelt") in one transaction,
   // skipping event_ids that dataset already has; returns how many were added.
   size_t add_events(std::span<const Event> events, std::string_view dataset);

@@ -9,7 +9,7 @@ using namespace sitmap;
 
 namespace {
 const Gazetteer& gaz() {
-  static const Gazetteer g = Gazetteer::open(Gazetteer::default_path());
+  static const Gazetteer g = Gazetteer::open_default();
   return g;
 }
 std::vector<Event> events(const std::string& text, CivilDate pub = {2015, 11, 16}) {

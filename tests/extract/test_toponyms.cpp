@@ -14,7 +14,7 @@ using namespace sitmap;
 
 namespace {
 const Gazetteer& gaz() {
-  static const Gazetteer g = Gazetteer::open(Gazetteer::default_path());
+  static const Gazetteer g = Gazetteer::open_default();
   return g;
 }
 

@@ -9,7 +9,7 @@
 #include "app/window.hpp"
 #include "geo/reproject.hpp"
 #include "render/offscreen.hpp"
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 
 using namespace sitmap;
 
@@ -49,7 +49,7 @@ struct RaqqaStore {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     Store s = Store::open((dir / "r.gpkg").string());
-    const Gazetteer gaz = Gazetteer::open(Gazetteer::default_path());
+    const Gazetteer gaz = Gazetteer::open_default();
     const std::vector<std::string> files{std::string(SITMAP_SOURCE_DIR) + "/samples/reports/12_raqqa_french_first.txt"};
     REQUIRE(ingest_files(s, gaz, files).added == 1);
     return s;
@@ -90,7 +90,7 @@ TEST_CASE("the basemap: land, sea and borders in their colours") {
 TEST_CASE("the Raqqa marker is lit inside the window and dark outside it") {
   window();
   RaqqaStore data;
-  const Gazetteer gaz = Gazetteer::open(Gazetteer::default_path());
+  const Gazetteer gaz = Gazetteer::open_default();
   Viewer viewer(std::move(data.store), &gaz, MapProjection::web_mercator, 600, 400);
   REQUIRE(viewer.table().size() >= 1);
   ViewerState& s = viewer.state();

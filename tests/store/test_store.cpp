@@ -5,7 +5,7 @@
 #include <fstream>
 #include <set>
 
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 #include "store/schema.hpp"
 #include "store_fixture.hpp"
 
@@ -15,7 +15,7 @@ using sitmap::test::TempDir;
 namespace {
 
 const Gazetteer& gaz() {
-  static const Gazetteer g = Gazetteer::open(Gazetteer::default_path());
+  static const Gazetteer g = Gazetteer::open_default();
   return g;
 }
 

@@ -1,15 +1,25 @@
-#include "store/ingest.hpp"
+#include "ingest/ingest.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <unordered_set>
 #include <vector>
 
-#include "gazetteer/gazetteer.hpp"
+#include "core/hash.hpp"
 #include "text/reader.hpp"
 
 namespace sitmap {
 namespace {
+
+PlaceRecord place_record(const Place& p, double score) {
+  return {p.geonameid, std::string(p.name), std::string(p.feature), std::string(p.country_code), std::string(p.admin1), p.point, score};
+}
+
+MentionRecord mention_record(const Mention& m, const Gazetteer& gaz) {
+  MentionRecord r{m.start, m.end, m.text, m.cue, m.demonym, m.in_name, m.sentence, {}};
+  for (size_t i = 0; i < m.candidates.size() && i < 5; ++i) r.candidates.push_back(place_record(gaz.place(m.candidates[i].entry), m.candidates[i].score));
+  return r;
+}
 
 
 class Ingester {
@@ -19,7 +29,7 @@ class Ingester {
 
   void add(Document&& doc) {
     ++progress_.documents;
-    std::string hash = content_hash(doc);
+    std::string hash = content_hash(doc.text);
     if (store_.has_content(hash) || pending_hashes_.count(hash)) {
       ++result_.already_stored;
       if (options_.on_notice) options_.on_notice(doc.source + ": already stored (content " + hash + "), nothing added");
@@ -27,17 +37,18 @@ class Ingester {
     }
     // Another report under the same name keeps its own id: event ids derive from it.
     if (store_.has_document_id(doc.id) || pending_ids_.count(doc.id)) doc.id += "~" + hash.substr(0, 8);
-    AnalysedDocument item{std::move(doc), std::move(hash), {}};
     // One document that cannot be analysed fails alone; the batch goes on.
     // (A broken gazetteer fails every document: that one stops the ingest.)
+    Analysis analysis;
     try {
-      item.analysis = analyse(item.doc, gaz_);
+      analysis = analyse(doc, gaz_);
     } catch (const GazetteerError&) {
       throw;
     } catch (const std::exception& e) {
-      error(item.doc.source + ": " + item.doc.id + ": cannot extract events: " + e.what());
+      error(doc.source + ": " + doc.id + ": cannot extract events: " + e.what());
       return;
     }
+    DocumentRecord item = document_record(std::move(doc), std::move(hash), std::move(analysis), gaz_);
     pending_hashes_.insert(item.content_hash);
     pending_ids_.insert(item.doc.id);
     batch_.push_back(std::move(item));
@@ -52,28 +63,29 @@ class Ingester {
   void flush() {
     if (batch_.empty()) return;
     try {
-      store_.add_documents(batch_, gaz_);
+      store_.add_documents(batch_);
     } catch (const StoreError&) {
       // Another ingester (a team sharing one PostGIS) may have stored some of
       // these reports since we looked: the unique hash index refused the
       // batch, which was rolled back. Drop what is now stored and retry once.
       store_.refresh_known_documents();
-      std::erase_if(batch_, [&](const AnalysedDocument& d) {
+      std::erase_if(batch_, [&](const DocumentRecord& d) {
         if (!store_.has_content(d.content_hash)) return false;
         ++result_.already_stored;
         if (options_.on_notice) options_.on_notice(d.doc.source + ": stored meanwhile by another ingester, nothing added");
         return true;
       });
-      if (!batch_.empty()) store_.add_documents(batch_, gaz_);
+      if (!batch_.empty()) store_.add_documents(batch_);
     }
-    for (const AnalysedDocument& d : batch_) {
+    for (const DocumentRecord& d : batch_) {
       ++result_.added;
-      result_.events += d.analysis.events.size();
-      result_.mentions += d.analysis.mentions.size();
+      result_.events += d.events.size();
+      result_.mentions += d.mentions.size();
     }
     batch_.clear();
     pending_hashes_.clear();
     pending_ids_.clear();
+    if (options_.on_commit) options_.on_commit(result_.added);
   }
 
   void report_progress(size_t bytes_done, size_t bytes_total) {
@@ -88,7 +100,7 @@ class Ingester {
   Store& store_;
   const Gazetteer& gaz_;
   const IngestOptions& options_;
-  std::vector<AnalysedDocument> batch_;
+  std::vector<DocumentRecord> batch_;
   std::unordered_set<std::string> pending_hashes_, pending_ids_;
   IngestProgress progress_;
   IngestResult result_;
@@ -113,6 +125,13 @@ void ingest_each(Ingester& ingester, std::span<const std::string> files, size_t 
 }
 
 }  // namespace
+
+DocumentRecord document_record(Document doc, std::string content_hash, Analysis analysis, const Gazetteer& gaz) {
+  DocumentRecord r{std::move(doc), std::move(content_hash), std::move(analysis.events), {}};
+  r.mentions.reserve(analysis.mentions.size());
+  for (const Mention& m : analysis.mentions) r.mentions.push_back(mention_record(m, gaz));
+  return r;
+}
 
 IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const std::string> files,
                           const IngestOptions& options) {
