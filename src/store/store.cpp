@@ -18,13 +18,23 @@ namespace sitmap {
 
 namespace {
 
+// The PostgreSQL advisory lock that writers of events take in turn (any
+// number, the same in every sitmap).
+constexpr long long kEventWritersLock = 0x5174'6d61'7000;
+
 // Commits on commit(); rolls back if left by an exception.
 class Transaction {
  public:
-  explicit Transaction(GDALDataset& ds, const std::string& where) : ds_(ds) {
+  // `in_turn` (PostGIS): the transaction waits until no other writer of
+  // events is in one, so feature ids are taken in the order transactions
+  // commit and a reader that has seen id N has seen every id below it
+  // (what a viewer following the store relies on). A GeoPackage has one
+  // writer at a time anyway (WriterLock).
+  Transaction(GDALDataset& ds, const std::string& where, bool in_turn = false) : ds_(ds) {
     CPLErrorReset();
     if (ds_.StartTransaction(FALSE) != OGRERR_NONE)
       throw StoreError(where + ": cannot start a transaction: " + gdal_error_or("the store refused it (read-only, or busy?)"));
+    if (in_turn) take_turn(where);
   }
   void commit(const std::string& where) {
     done_ = true;
@@ -36,6 +46,15 @@ class Transaction {
   }
 
  private:
+  // Held until the transaction ends, commit or rollback.
+  void take_turn(const std::string& where) {
+    const std::string sql = fmt::format("SELECT pg_advisory_xact_lock({})", kEventWritersLock);
+    OGRLayer* result = ds_.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!result) throw StoreError(where + ": cannot take the writers' turn: " + gdal_error_or("the lock query failed"));
+    FeaturePtr row{result->GetNextFeature()};  // the lock is taken once the query has run
+    ds_.ReleaseResultSet(result);
+  }
+
   GDALDataset& ds_;
   bool done_ = false;
 };
@@ -309,6 +328,13 @@ int64_t Store::count(const char* layer_name) {
   return l.GetFeatureCount(TRUE);
 }
 
+int64_t Store::last_event_fid() {
+  OGRLayer& events = layer(kEventsLayer);
+  const char* column = events.GetFIDColumn();
+  if (!column || !*column) throw StoreError(location_ + ": the events layer has no feature id column");
+  return query_integer(*ds_, fmt::format("SELECT MAX({}) FROM {}", column, kEventsLayer));
+}
+
 std::optional<Store::FidRange> Store::event_fid_range() {
   OGRLayer& events = layer(kEventsLayer);
   const char* column = events.GetFIDColumn();
@@ -333,7 +359,7 @@ void Store::add_documents(std::span<const DocumentRecord> batch) {
   // GDAL's messages become the StoreError's text instead of lines on stderr
   // (a unique-index refusal is expected when ingesters share a database).
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
-  Transaction tx(*ds_, location_);
+  Transaction tx(*ds_, location_, postgis_);
   for (const DocumentRecord& item : batch) {
     const Document& doc = item.doc;
     OGRFeature d(docs.GetLayerDefn());
@@ -383,7 +409,7 @@ size_t Store::add_events(std::span<const Event> batch, std::string_view dataset)
 void Store::append_events(std::span<const Event> batch, std::string_view dataset) {
   OGRLayer& events = layer(kEventsLayer);
   const EventColumns columns(*events.GetLayerDefn());
-  Transaction tx(*ds_, location_);
+  Transaction tx(*ds_, location_, postgis_);
   OGRFeature f(events.GetLayerDefn());
   for (const Event& e : batch) {
     f.SetFID(OGRNullFID);
