@@ -39,13 +39,6 @@ std::optional<Gazetteer> open_gazetteer_quietly() {
   }
 }
 
-// Events of a GeoJSON layer (ours, or any with the record's field names);
-// features with impossible values are reported and left out.
-void import_geojson(Store& store, const std::string& path) {
-  const LayerEvents layer = read_event_layer(path, [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); });
-  for (const auto& [dataset, events] : layer.by_dataset) store.append_events(events, dataset);
-}
-
 // A store to show: a GeoPackage read-only (reports dropped on the window
 // are written through a writer opened for them, so the viewer does not keep
 // other writers waiting), PostGIS for update.
@@ -70,7 +63,8 @@ Store open_inputs(const std::vector<std::string>& inputs, const Gazetteer* gaz, 
   std::vector<std::string> reports;
   for (const auto& in : inputs) {
     if (is_store_path(in)) throw std::invalid_argument(in + ": open a store on its own (sitmap view " + in + ")");
-    if (is_event_layer(in)) import_geojson(store, in);
+    // Features with impossible values are reported and left out.
+    if (is_event_layer(in)) import_event_layer(store, in, [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); });
     else reports.push_back(in);
   }
   if (!reports.empty()) {

@@ -2,30 +2,15 @@
 // report, and the other places its location mention could have been.
 #include <imgui.h>
 
-#include <nlohmann/json.hpp>
-
 #include "app/viewer.hpp"
 
 namespace sitmap {
-namespace {
-
-// A value for an OGR attribute filter: quotes doubled (ids come from the store, but still).
-std::string sql_literal(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
-
-}  // namespace
 
 struct DetailsCache {
   int64_t fid = -1;
   Event event;
-  std::string before, after, title;  // report text around the sentence
-  nlohmann::json candidates;
+  DocumentExcerpt report;               // report text around the sentence
+  std::vector<PlaceRecord> candidates;  // of the location mention
 };
 
 namespace {
@@ -33,29 +18,11 @@ namespace {
 DetailsCache load_details(Store& store, int64_t fid) {
   DetailsCache d;
   d.fid = fid;
-  OGRLayer& events = store.layer(kEventsLayer);
-  FeaturePtr f(events.GetFeature(fid));
-  if (!f) return d;
-  d.event = event_from_feature(*f, EventColumns(*events.GetLayerDefn()));
-  OGRLayer& docs = store.layer(kDocumentsLayer);
-  docs.SetAttributeFilter(("document_id = " + sql_literal(d.event.document_id)).c_str());
-  docs.ResetReading();
-  if (FeaturePtr doc{docs.GetNextFeature()}) {
-    const std::string text = doc->GetFieldAsString("text");
-    d.title = doc->GetFieldAsString("title");
-    const size_t s = std::min<size_t>(d.event.start, text.size()), e = std::min<size_t>(d.event.end, text.size());
-    d.before = text.substr(s > 400 ? s - 400 : 0, s > 400 ? 400 : s);
-    d.after = text.substr(e, 400);
-  }
-  docs.SetAttributeFilter(nullptr);
-  if (d.event.location_start) {
-    OGRLayer& mentions = store.layer(kMentionsLayer);
-    const std::string where = "document_id = " + sql_literal(d.event.document_id) + " AND start = " + std::to_string(*d.event.location_start);
-    mentions.SetAttributeFilter(where.c_str());
-    mentions.ResetReading();
-    if (FeaturePtr m{mentions.GetNextFeature()}) d.candidates = nlohmann::json::parse(m->GetFieldAsString("candidates"), nullptr, false);
-    mentions.SetAttributeFilter(nullptr);
-  }
+  const auto event = store.event_at(fid);
+  if (!event) return d;
+  d.event = *event;
+  if (auto excerpt = store.document_excerpt(d.event.document_id, d.event.start, d.event.end)) d.report = std::move(*excerpt);
+  if (d.event.location_start) d.candidates = store.mention_candidates(d.event.document_id, *d.event.location_start);
   return d;
 }
 
@@ -93,9 +60,9 @@ void Viewer::view_details() {
               e.background ? ", background" : "");
   ImGui::TextDisabled("%s  %s", e.event_id.c_str(), e.document_id.c_str());
   ImGui::Separator();
-  if (!cache.title.empty()) ImGui::TextWrapped("%s", cache.title.c_str());
+  if (!cache.report.title.empty()) ImGui::TextWrapped("%s", cache.report.title.c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.45f, 0.45f, 1));
-  if (!cache.before.empty()) ImGui::TextWrapped("...%s", cache.before.c_str());
+  if (!cache.report.before.empty()) ImGui::TextWrapped("...%s", cache.report.before.c_str());
   ImGui::PopStyleColor();
   // The sentence, highlighted: its text on channel 1, a marker-pen band behind it on channel 0.
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -107,15 +74,14 @@ void Viewer::view_details() {
   dl->ChannelsMerge();
   ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "trigger: \"%s\"", e.trigger.c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.45f, 0.45f, 1));
-  if (!cache.after.empty()) ImGui::TextWrapped("%s...", cache.after.c_str());
+  if (!cache.report.after.empty()) ImGui::TextWrapped("%s...", cache.report.after.c_str());
   ImGui::PopStyleColor();
-  if (cache.candidates.is_array() && cache.candidates.size() > 0) {
+  if (!cache.candidates.empty()) {
     ImGui::Separator();
     ImGui::TextDisabled("Where \"%s\" could have been:", e.location.c_str());
-    for (const auto& c : cache.candidates)
-      ImGui::BulletText("%s, %s %s (%s)  %.2f, %.2f  score %.2f", c.value("name", "").c_str(), c.value("admin1", "").c_str(),
-                        c.value("country_code", "").c_str(), c.value("feature", "").c_str(), c.value("lat", 0.0),
-                        c.value("lon", 0.0), c.value("score", 0.0));
+    for (const PlaceRecord& c : cache.candidates)
+      ImGui::BulletText("%s, %s %s (%s)  %.2f, %.2f  score %.2f", c.name.c_str(), c.admin1.c_str(), c.country_code.c_str(),
+                        c.feature.c_str(), c.point.lat, c.point.lon, c.score);
   }
   ImGui::End();
 }

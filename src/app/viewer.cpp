@@ -227,25 +227,10 @@ void Viewer::fit_to_events() {
 
 void Viewer::select_event_id(const std::string& event_id) {
   state_.selected = -1;
-  // One sequential pass over the event_id column (not a feature fetch per
-  // row), then the row holding that feature.
-  OGRLayer& layer = store_.layer(kEventsLayer);
-  std::vector<const char*> ignored;
-  for (const FieldSpec& spec : event_columns())
-    if (std::string_view(spec.name) != "event_id") ignored.push_back(spec.name);
-  ignored.push_back("OGR_GEOMETRY");
-  ignored.push_back(nullptr);
-  layer.SetIgnoredFields(ignored.data());
-  layer.ResetReading();
-  int64_t fid = -1;
-  for (auto& f : layer)
-    if (event_id == f->GetFieldAsString("event_id")) {
-      fid = f->GetFID();
-      break;
-    }
-  layer.SetIgnoredFields(nullptr);
-  const auto row = std::find(table_.fid.begin(), table_.fid.end(), fid);
-  if (fid >= 0 && row != table_.fid.end()) state_.selected = static_cast<int>(row - table_.fid.begin());
+  const auto fid = store_.event_fid(event_id);
+  if (!fid) return;
+  const auto row = std::find(table_.fid.begin(), table_.fid.end(), *fid);
+  if (row != table_.fid.end()) state_.selected = static_cast<int>(row - table_.fid.begin());
 }
 
 void Viewer::add_files(const std::vector<std::string>& files) {
@@ -262,8 +247,7 @@ void Viewer::add_files(const std::vector<std::string>& files) {
       r = ingest_files(store_, *gaz_, files, options);
     } else {  // a GeoPackage shown read-only: a writer for these files, closed after
       // No read left open here may hold SQLite's shared lock over the writer's commit.
-      for (const char* name : {kEventsLayer, kDocumentsLayer, kMentionsLayer})
-        if (OGRLayer* l = store_.dataset().GetLayerByName(name)) l->ResetReading();
+      store_.end_reads();
       Store writer = Store::open(store_.location(), Store::Mode::update);
       r = ingest_files(writer, *gaz_, files, options);
     }

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "render/camera.hpp"
 #include "geo/reproject.hpp"
+#include "render/camera.hpp"
 
 struct ImDrawList;
 

@@ -1,4 +1,4 @@
-#include "store/countries.hpp"
+#include "store/private/countries.hpp"
 
 #include <fstream>
 #include <nlohmann/json.hpp>

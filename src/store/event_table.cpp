@@ -9,7 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "store/store.hpp"
+#include "store/private/query.hpp"
+#include "store/private/store_impl.hpp"
 
 namespace sitmap {
 namespace {
@@ -227,12 +228,12 @@ void append_event_table(EventTable& into, const EventTable& part) {
 }
 
 EventTable load_event_table(Store& store) {
-  OGRLayer& layer = store.layer(kEventsLayer);
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
   layer.SetAttributeFilter(nullptr);
   layer.SetSpatialFilter(nullptr);
   const GIntBig rows = layer.GetFeatureCount(FALSE);
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-  const auto range = rows >= 200000 && workers >= 2 ? store.event_fid_range() : std::nullopt;
+  const auto range = rows >= 200000 && workers >= 2 ? store.impl().event_fid_range() : std::nullopt;
   if (!range) return read_rows(layer);
   // Large GeoPackage: FID ranges read in parallel, each through its own
   // read-only GDAL handle (a dataset is not shared between threads).
@@ -264,7 +265,7 @@ EventTable load_event_table(Store& store) {
 }
 
 EventTable load_event_table_after(Store& store, int64_t after_fid) {
-  OGRLayer& layer = store.layer(kEventsLayer);
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
   const char* column = layer.GetFIDColumn();
   if (!column || !*column) throw StoreError(store.location() + ": the events layer has no feature id column");
   layer.SetSpatialFilter(nullptr);
@@ -305,7 +306,7 @@ std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter,
   if (text) {
     EventFilter by_text;
     by_text.text = filter.text;
-    for_each_event(*store, by_text, [&](const OGRFeature& f, const EventColumns&) { text_hits.insert(f.GetFID()); });
+    for_each_feature(*store, by_text, [&](const OGRFeature& f, const EventColumns&) { text_hits.insert(f.GetFID()); });
   }
 
   std::vector<uint8_t> mask(t.size() - std::min(first_row, t.size()), 1);

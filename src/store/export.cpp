@@ -9,7 +9,8 @@
 #include <stdexcept>
 
 #include "geo/reproject.hpp"
-#include "store/geojson_writer.hpp"
+#include "store/private/geojson_writer.hpp"
+#include "store/private/query.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -102,7 +103,7 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
 
   size_t n = 0;
   const bool in_transaction = ds->StartTransaction(FALSE) == OGRERR_NONE;  // not every driver has them
-  for_each_event(store, filter, [&](const OGRFeature& in, const EventColumns& c) {
+  for_each_feature(store, filter, [&](const OGRFeature& in, const EventColumns& c) {
     OGRFeature out(layer->GetLayerDefn());
     const auto span = event_time_span(in, c);
     for (size_t i = 0; i < columns.size(); ++i) {

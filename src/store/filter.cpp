@@ -14,8 +14,9 @@
 #include "core/paths.hpp"
 #include "geo/gdal.hpp"
 #include "geo/polygons.hpp"
-#include "store/countries.hpp"
-#include "store/store.hpp"
+#include "store/private/countries.hpp"
+#include "store/private/query.hpp"
+#include "store/private/store_impl.hpp"
 
 namespace sitmap {
 namespace {
@@ -140,10 +141,10 @@ bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
   return true;
 }
 
-void for_each_event(Store& store, const EventFilter& filter,
-                    const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
+void for_each_feature(Store& store, const EventFilter& filter,
+                      const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
   const EventQuery query(filter);
-  OGRLayer& layer = store.layer(kEventsLayer);
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
   const EventColumns columns(*layer.GetLayerDefn());
   query.apply_to(layer);
   layer.ResetReading();
@@ -157,11 +158,11 @@ void for_each_event(Store& store, const EventFilter& filter,
 
 namespace sitmap {
 
-void for_each_event_batch(Store& store, const EventFilter& filter,
-                          const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
+void for_each_feature_batch(Store& store, const EventFilter& filter,
+                            const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
   constexpr size_t kBatch = 2048, kQueued = 4;  // at most ~10k features in flight
   const EventQuery query(filter);
-  OGRLayer& layer = store.layer(kEventsLayer);
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
   const EventColumns columns(*layer.GetLayerDefn());
   query.apply_to(layer);
   layer.ResetReading();
@@ -239,6 +240,22 @@ void for_each_event_batch(Store& store, const EventFilter& filter,
   }
   stop_reader();
   if (!error.empty()) throw StoreError(error);
+}
+
+void for_each_event(Store& store, const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn) {
+  StoredEvent stored;
+  for_each_feature(store, filter, [&](const OGRFeature& f, const EventColumns& c) {
+    stored.fid = f.GetFID();
+    stored.dataset = c.at[kDatasetColumn] >= 0 ? f.GetFieldAsString(c.at[kDatasetColumn]) : "";
+    stored.event = event_from_feature(f, c);
+    fn(stored);
+  });
+}
+
+size_t count_events(Store& store, const EventFilter& filter) {
+  size_t n = 0;
+  for_each_feature(store, filter, [&](const OGRFeature&, const EventColumns&) { ++n; });
+  return n;
 }
 
 }  // namespace sitmap

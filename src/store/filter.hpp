@@ -1,21 +1,20 @@
 #pragma once
-// Which events a user asked for: the filters `sitmap export` takes and the
-// viewer's filter panel sets. One code path for both (see EventQuery).
+// Which events a user asked for: the filters `sitmap export` takes, and
+// `sitmap render`, `sitmap view --script` and the viewer's filter panel set.
+// One code path for all (store/private/query.hpp).
+#include <cstdint>
 #include <functional>
-#include <vector>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
-#include "store/schema.hpp"
+#include "core/event.hpp"
 
 namespace sitmap {
 
 class Store;
-class Polygons;
 
 struct BBox {
   double west = -180, south = -90, east = 180, north = 90;
@@ -40,40 +39,16 @@ struct EventFilter {
   std::string text;                   // case-insensitive part of sentence, place or actors
 };
 
-// A filter made ready to run: polygons read once and prepared with GEOS.
-class EventQuery {
- public:
-  explicit EventQuery(const EventFilter& filter);
-  EventQuery(EventQuery&&) noexcept;
-  ~EventQuery();
-
-  // Puts what the store can answer from its indexes on the layer: the date
-  // range (SQL on the indexed event_date, built from parsed dates only) and
-  // the bounding box (spatial index). Values typed by users never enter SQL.
-  void apply_to(OGRLayer& layer) const;
-  // The rest, checked on each feature.
-  bool matches(const OGRFeature& f, const EventColumns& c) const;
-  bool matches_point(double lon, double lat) const;
-  // The type and actor tests alone (true when the filter has none), for
-  // callers that test each distinct name once (the viewer's event table).
-  bool matches_type(std::string_view event_type, std::string_view sub_event_type) const;
-  bool matches_actors(std::string_view actor1, std::string_view actor2) const;
-
- private:
-  EventFilter filter_;
-  std::unique_ptr<Polygons> polygons_;
-  std::vector<std::string> types_lower_, actors_lower_;
-  std::string text_lower_;
+// One stored event as the filtered iteration gives it.
+struct StoredEvent {
+  int64_t fid = -1;     // its feature id (Store::event_at)
+  std::string dataset;  // "sitmap", "acled", "gdelt"
+  Event event;
 };
 
 // Every stored event the filter selects, in store order.
-void for_each_event(Store& store, const EventFilter& filter,
-                    const std::function<void(const OGRFeature&, const EventColumns&)>& fn);
-
-// The same, with GDAL's reading and the query on a second thread: `fn` gets
-// the features in batches, in store order, on the calling thread, so an
-// exporter formats one batch while the next is read.
-void for_each_event_batch(Store& store, const EventFilter& filter,
-                          const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn);
+void for_each_event(Store& store, const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn);
+// How many stored events the filter selects.
+size_t count_events(Store& store, const EventFilter& filter);
 
 }  // namespace sitmap

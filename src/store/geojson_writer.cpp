@@ -1,4 +1,4 @@
-#include "store/geojson_writer.hpp"
+#include "store/private/geojson_writer.hpp"
 
 #include <fmt/format.h>
 
@@ -14,6 +14,7 @@
 
 #include "geo/reproject.hpp"
 #include "store/export.hpp"
+#include "store/private/query.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -279,7 +280,7 @@ size_t write_csv(Store& store, const EventFilter& filter, const std::string& pat
   if (reproject) out.append(std::string_view(",x,y"));
   out.append(std::string_view("\r\n"));
   size_t n = 0;
-  for_each_event_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
+  for_each_feature_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
     for (const OGRFeature* f : batch) append_csv_row(out, *f, c, reproject);
     if (out.size() > kChunkBytes) writer.submit(out);
     const size_t before = n;
@@ -298,7 +299,7 @@ size_t write_geojson(Store& store, const EventFilter& filter, const std::string&
   if (!sequence) out.append(std::string_view("{\"type\":\"FeatureCollection\",\"name\":\"events\",\"features\":[\n"));
   size_t n = 0;
   std::vector<Property> props;
-  for_each_event_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
+  for_each_feature_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
     if (props.empty())
       for (int k = 0; k < kEventColumnCount; ++k)
         if (c.at[k] >= 0)

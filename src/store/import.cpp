@@ -12,8 +12,8 @@
 #include "core/fold.hpp"
 #include "core/numbers.hpp"
 #include "geo/gdal.hpp"
-#include "store/countries.hpp"
-#include "store/schema.hpp"
+#include "store/private/countries.hpp"
+#include "store/private/schema.hpp"
 
 namespace sitmap {
 namespace {
@@ -305,6 +305,12 @@ LayerEvents read_event_layer(const std::string& path, const std::function<void(c
     out.by_dataset[*dataset ? dataset : "sitmap"].push_back(std::move(e));
   }
   return out;
+}
+
+LayerEvents import_event_layer(Store& store, const std::string& path, const std::function<void(const std::string&)>& on_error) {
+  LayerEvents layer = read_event_layer(path, on_error);
+  for (const auto& [dataset, events] : layer.by_dataset) store.append_events(events, dataset);
+  return layer;
 }
 
 std::pair<std::string, std::string> acled_type_for_cameo(std::string_view code) {

@@ -39,6 +39,9 @@ struct LayerEvents {
   size_t features = 0, rejected = 0;
 };
 LayerEvents read_event_layer(const std::string& path, const std::function<void(const std::string&)>& on_error);
+// The events of such a layer appended to the store, each under its dataset
+// (what the viewer shows of a GeoJSON file). Returns the layer's counts.
+LayerEvents import_event_layer(Store& store, const std::string& path, const std::function<void(const std::string&)>& on_error);
 
 // ACLED sub_event_type (and its event_type) for a CAMEO event code; empty
 // when the code is not a conflict or protest code.

@@ -1,4 +1,4 @@
-#include "store/schema.hpp"
+#include "store/private/schema.hpp"
 
 #include <cmath>
 #include <limits>

@@ -2,17 +2,18 @@
 
 #include <cpl_error.h>
 #include <fmt/core.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <mutex>
-#include <unistd.h>
-#include <cerrno>
-#include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "store/schema.hpp"
+#include "store/private/schema.hpp"
+#include "store/private/store_impl.hpp"
 
 namespace sitmap {
 
@@ -110,9 +111,6 @@ std::string utc_now_iso() {
 
 }  // namespace
 
-Store::Store(DatasetPtr ds, std::string location, bool postgis, bool writable)
-    : ds_(std::move(ds)), location_(std::move(location)), postgis_(postgis), writable_(writable) {}
-
 namespace {
 
 DatasetPtr open_dataset(const std::string& location, bool postgis, bool update) {
@@ -128,10 +126,25 @@ DatasetPtr open_dataset(const std::string& location, bool postgis, bool update) 
                    gdal_error_or(std::string("not a GeoPackage, or not ") + (update ? "writable" : "readable")));
 }
 
-std::string sql_literal(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
+// A table, column or trigger name of the store ("rtree_events_geom") as an
+// SQL string ('...') or identifier ("..."). Names are checked, never
+// escaped: anything but letters, digits and '_' is refused, so no name can
+// change a statement.
+const std::string& checked_name(const std::string& name) {
+  const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+  if (!plain) throw StoreError("unexpected table or column name '" + name.substr(0, 40) + "' in the store");
+  return name;
+}
+std::string name_literal(const std::string& name) { return "'" + checked_name(name) + "'"; }
+std::string name_identifier(const std::string& name) { return "\"" + checked_name(name) + "\""; }
+
+std::unique_ptr<Store::Impl> make_impl(DatasetPtr ds, std::string location, bool postgis, bool writable) {
+  auto impl = std::make_unique<Store::Impl>();
+  impl->ds = std::move(ds);
+  impl->location = std::move(location);
+  impl->postgis = postgis;
+  impl->writable = writable;
+  return impl;
 }
 
 // One integer from a query of our own ("SELECT COUNT(*) ..."); 0 when it gives none.
@@ -146,45 +159,50 @@ int64_t query_integer(GDALDataset& ds, const std::string& sql) {
 
 }  // namespace
 
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
 Store Store::open(const std::string& path_or_dsn, Mode mode, const BusyNotice& on_busy) {
   ensure_gdal_registered();
-  if (!is_postgis_dsn(path_or_dsn)) return open_geopackage(path_or_dsn, mode, on_busy);
-  Store store(open_dataset(path_or_dsn, true, mode == Mode::update), path_or_dsn, true, mode == Mode::update);
-  if (mode == Mode::update) store.create_schema();
-  else if (!store.ds_->GetLayerByName(kEventsLayer)) throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
-  store.load_known_documents();
-  return store;
+  if (!is_postgis_dsn(path_or_dsn)) return Store(Impl::open_geopackage(path_or_dsn, mode, on_busy));
+  auto impl = make_impl(open_dataset(path_or_dsn, true, mode == Mode::update), path_or_dsn, true, mode == Mode::update);
+  if (mode == Mode::update) impl->create_schema();
+  else if (!impl->ds->GetLayerByName(kEventsLayer)) throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
+  impl->load_known_documents();
+  return Store(std::move(impl));
 }
 
-Store Store::open_geopackage(const std::string& path, Mode mode, const BusyNotice& on_busy) {
+std::unique_ptr<Store::Impl> Store::Impl::open_geopackage(const std::string& path, Mode mode, const BusyNotice& on_busy) {
   if (mode == Mode::read) {
-    Store store(open_dataset(path, false, false), path, false, false);
-    if (!store.ds_->GetLayerByName(kEventsLayer)) throw StoreError(path + ": not a Sitmap store (no events layer)");
-    if (!store.spatial_indexes_to_repair().empty()) {
+    auto impl = make_impl(open_dataset(path, false, false), path, false, false);
+    if (!impl->ds->GetLayerByName(kEventsLayer)) throw StoreError(path + ": not a Sitmap store (no events layer)");
+    if (!impl->spatial_indexes_to_repair().empty()) {
       // Left incomplete by a crash: repaired by a writer, then read again.
-      store.ds_.reset();
+      impl->ds.reset();
       open_geopackage(path, Mode::update, on_busy);
-      store.ds_ = open_dataset(path, false, false);
+      impl->ds = open_dataset(path, false, false);
     }
-    store.load_known_documents();
-    return store;
+    impl->load_known_documents();
+    return impl;
   }
   WriterLock lock = WriterLock::acquire(path, on_busy);
   if (!std::filesystem::exists(path)) create_geopackage(path);
-  Store store(open_dataset(path, false, true), path, false, true);
-  store.lock_ = std::move(lock);
+  auto impl = make_impl(open_dataset(path, false, true), path, false, true);
+  impl->lock = std::move(lock);
   // GDAL completes a new layer's R-tree (its triggers) only when the
   // dataset is closed: close before the first batch can be written.
-  if (store.create_schema()) store.ds_ = open_dataset(path, false, true);
-  if (const auto broken = store.spatial_indexes_to_repair(); !broken.empty()) {
-    store.repair_spatial_indexes(broken);
-    store.ds_ = open_dataset(path, false, true);
+  if (impl->create_schema()) impl->ds = open_dataset(path, false, true);
+  if (const auto broken = impl->spatial_indexes_to_repair(); !broken.empty()) {
+    impl->repair_spatial_indexes(broken);
+    impl->ds = open_dataset(path, false, true);
   }
-  store.load_known_documents();
-  return store;
+  impl->load_known_documents();
+  return impl;
 }
 
-void Store::create_geopackage(const std::string& path) {
+void Store::Impl::create_geopackage(const std::string& path) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -200,11 +218,11 @@ void Store::create_geopackage(const std::string& path) {
     CPLErrorReset();
     DatasetPtr ds(gpkg->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw StoreError(path + ": cannot create the store: " + gdal_error_or("GDAL gave no reason (is the directory writable?)"));
-    Store scratch(std::move(ds), tmp.string(), false, true);
+    auto scratch = make_impl(std::move(ds), tmp.string(), false, true);
     try {
-      scratch.create_schema();
+      scratch->create_schema();
     } catch (...) {
-      scratch.ds_.reset();
+      scratch->ds.reset();
       fs::remove(tmp, ec);
       throw;
     }
@@ -218,52 +236,53 @@ void Store::create_geopackage(const std::string& path) {
   fs::remove(tmp, ec);
 }
 
-std::vector<std::string> Store::spatial_indexes_to_repair() {
+std::vector<std::string> Store::Impl::spatial_indexes_to_repair() {
   std::vector<std::string> out;
   for (const char* name : {kEventsLayer, kMentionsLayer}) {
-    OGRLayer* layer = ds_->GetLayerByName(name);
+    OGRLayer* layer = ds->GetLayerByName(name);
     if (!layer || layer->GetGeomType() == wkbNone || !layer->GetGeometryColumn() || !*layer->GetGeometryColumn()) continue;
     const std::string rtree = std::string("rtree_") + name + "_" + layer->GetGeometryColumn();
-    const bool has_rtree = query_integer(*ds_, "SELECT COUNT(*) FROM sqlite_master WHERE name = " + sql_literal(rtree)) > 0;
-    const bool has_trigger = query_integer(*ds_, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = " +
-                                                     sql_literal(rtree + "_insert")) > 0;
-    if ((has_rtree && !has_trigger) || (!has_rtree && writable_)) out.push_back(name);
+    const bool has_rtree = query_integer(*ds, "SELECT COUNT(*) FROM sqlite_master WHERE name = " + name_literal(rtree)) > 0;
+    const bool has_trigger = query_integer(*ds, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = " +
+                                                    name_literal(rtree + "_insert")) > 0;
+    if ((has_rtree && !has_trigger) || (!has_rtree && writable)) out.push_back(name);
   }
   return out;
 }
 
-void Store::repair_spatial_indexes(const std::vector<std::string>& layers) {
+void Store::Impl::repair_spatial_indexes(const std::vector<std::string>& layers) {
   // GDAL's DisableSpatialIndex() stops at the first missing trigger, so the
   // broken index is taken down by hand: its triggers, its table, its entry.
   for (const std::string& name : layers) {
     const std::string geom = layer(name.c_str()).GetGeometryColumn();
     const std::string rtree = "rtree_" + name + "_" + geom;
     std::vector<std::string> triggers;
-    const std::string list = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE " + sql_literal(rtree + "\\_%") + " ESCAPE '\\'";
-    if (OGRLayer* result = ds_->ExecuteSQL(list.c_str(), nullptr, nullptr)) {
+    const std::string list = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, " +
+                             std::to_string(rtree.size() + 1) + ") = " + name_literal(rtree + "_");
+    if (OGRLayer* result = ds->ExecuteSQL(list.c_str(), nullptr, nullptr)) {
       for (auto& f : *result) triggers.push_back(f->GetFieldAsString(0));
-      ds_->ReleaseResultSet(result);
+      ds->ReleaseResultSet(result);
     }
-    Transaction tx(*ds_, location_);
-    for (const std::string& t : triggers) execute("DROP TRIGGER IF EXISTS \"" + t + "\"");
-    execute("DROP TABLE IF EXISTS \"" + rtree + "\"");
-    execute("DELETE FROM gpkg_extensions WHERE lower(table_name) = lower(" + sql_literal(name) + ") AND lower(column_name) = lower(" +
-            sql_literal(geom) + ") AND extension_name = 'gpkg_rtree_index'");
-    tx.commit(location_);
+    Transaction tx(*ds, location);
+    for (const std::string& t : triggers) execute("DROP TRIGGER IF EXISTS " + name_identifier(t));
+    execute("DROP TABLE IF EXISTS " + name_identifier(rtree));
+    execute("DELETE FROM gpkg_extensions WHERE lower(table_name) = lower(" + name_literal(name) + ") AND lower(column_name) = lower(" +
+            name_literal(geom) + ") AND extension_name = 'gpkg_rtree_index'");
+    tx.commit(location);
   }
-  ds_ = open_dataset(location_, false, true);  // GDAL rereads that the layers have no index
+  ds = open_dataset(location, false, true);  // GDAL rereads that the layers have no index
   for (const std::string& name : layers)
-    execute("SELECT CreateSpatialIndex(" + sql_literal(name) + ", " + sql_literal(layer(name.c_str()).GetGeometryColumn()) + ")");
+    execute("SELECT CreateSpatialIndex(" + name_literal(name) + ", " + name_literal(layer(name.c_str()).GetGeometryColumn()) + ")");
 }
 
-void Store::execute(const std::string& sql) {
+void Store::Impl::execute(const std::string& sql) {
   CPLErrorReset();
-  OGRLayer* result = ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-  if (result) ds_->ReleaseResultSet(result);
-  if (CPLGetLastErrorType() >= CE_Failure) throw StoreError(location_ + ": " + gdal_error_or("SQL failed") + " (in: " + sql + ")");
+  OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (result) ds->ReleaseResultSet(result);
+  if (CPLGetLastErrorType() >= CE_Failure) throw StoreError(location + ": " + gdal_error_or("SQL failed") + " (in: " + sql + ")");
 }
 
-bool Store::create_schema() {
+bool Store::Impl::create_schema() {
   bool made_layer = false;
   OGRSpatialReference srs = wgs84_lon_lat();
   struct LayerSpec {
@@ -276,11 +295,11 @@ bool Store::create_schema() {
                               {kMentionsLayer, wkbPoint, mention_fields()}};
   const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
   for (const LayerSpec& spec : layers) {
-    OGRLayer* layer = ds_->GetLayerByName(spec.name);
+    OGRLayer* layer = ds->GetLayerByName(spec.name);
     if (!layer) {
       CPLErrorReset();
-      layer = ds_->CreateLayer(spec.name, spec.geom == wkbNone ? nullptr : &srs, spec.geom, const_cast<char**>(options));
-      if (!layer) throw StoreError(location_ + ": cannot create layer " + spec.name + ": " + gdal_error_or("GDAL gave no reason"));
+      layer = ds->CreateLayer(spec.name, spec.geom == wkbNone ? nullptr : &srs, spec.geom, const_cast<char**>(options));
+      if (!layer) throw StoreError(location + ": cannot create layer " + spec.name + ": " + gdal_error_or("GDAL gave no reason"));
       made_layer = true;
     }
     create_fields(*layer, spec.fields);
@@ -296,8 +315,8 @@ bool Store::create_schema() {
   return made_layer;
 }
 
-void Store::load_known_documents() {
-  OGRLayer* docs = ds_->GetLayerByName(kDocumentsLayer);
+void Store::Impl::load_known_documents() {
+  OGRLayer* docs = ds->GetLayerByName(kDocumentsLayer);
   if (!docs) return;
   const char* keep[] = {"document_id", "content_hash"};
   char** ignored = nullptr;
@@ -309,57 +328,65 @@ void Store::load_known_documents() {
   CSLDestroy(ignored);
   docs->ResetReading();
   for (auto& f : *docs) {
-    hashes_.insert(f->GetFieldAsString("content_hash"));
-    document_ids_.insert(f->GetFieldAsString("document_id"));
+    hashes.insert(f->GetFieldAsString("content_hash"));
+    document_fids.emplace(f->GetFieldAsString("document_id"), f->GetFID());
   }
   docs->SetIgnoredFields(nullptr);
 }
 
-OGRLayer& Store::layer(const char* name) {
-  OGRLayer* l = ds_->GetLayerByName(name);
-  if (!l) throw StoreError(location_ + ": no layer " + name);
+OGRLayer& Store::Impl::layer(const char* name) {
+  OGRLayer* l = ds->GetLayerByName(name);
+  if (!l) throw StoreError(location + ": no layer " + name);
   return *l;
 }
 
+std::optional<Store::Impl::FidRange> Store::Impl::event_fid_range() {
+  OGRLayer& events = layer(kEventsLayer);
+  const char* column = events.GetFIDColumn();
+  if (postgis || !column || !*column) return std::nullopt;
+  const std::string sql = fmt::format("SELECT MIN({0}), MAX({0}) FROM {1}", column, kEventsLayer);
+  OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (!result) return std::nullopt;
+  std::optional<FidRange> range;
+  if (FeaturePtr f{result->GetNextFeature()}; f && f->IsFieldSetAndNotNull(0))
+    range = FidRange{f->GetFieldAsInteger64(0), f->GetFieldAsInteger64(1), column};
+  ds->ReleaseResultSet(result);
+  return range;
+}
+
+const std::string& Store::location() const { return impl_->location; }
+bool Store::is_postgis() const { return impl_->postgis; }
+bool Store::is_writable() const { return impl_->writable; }
+bool Store::has_content(const std::string& hash) const { return impl_->hashes.count(hash) > 0; }
+bool Store::has_document_id(const std::string& id) const { return impl_->document_fids.count(id) > 0; }
+void Store::refresh_known_documents() { impl_->load_known_documents(); }
+
 int64_t Store::count(const char* layer_name) {
-  OGRLayer& l = layer(layer_name);
+  OGRLayer& l = impl_->layer(layer_name);
   l.SetAttributeFilter(nullptr);
   l.SetSpatialFilter(nullptr);
   return l.GetFeatureCount(TRUE);
 }
 
 int64_t Store::last_event_fid() {
-  OGRLayer& events = layer(kEventsLayer);
+  OGRLayer& events = impl_->layer(kEventsLayer);
   const char* column = events.GetFIDColumn();
-  if (!column || !*column) throw StoreError(location_ + ": the events layer has no feature id column");
-  return query_integer(*ds_, fmt::format("SELECT MAX({}) FROM {}", column, kEventsLayer));
-}
-
-std::optional<Store::FidRange> Store::event_fid_range() {
-  OGRLayer& events = layer(kEventsLayer);
-  const char* column = events.GetFIDColumn();
-  if (postgis_ || !column || !*column) return std::nullopt;
-  const std::string sql = fmt::format("SELECT MIN({0}), MAX({0}) FROM {1}", column, kEventsLayer);
-  OGRLayer* result = ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-  if (!result) return std::nullopt;
-  std::optional<FidRange> range;
-  if (FeaturePtr f{result->GetNextFeature()}; f && f->IsFieldSetAndNotNull(0))
-    range = FidRange{f->GetFieldAsInteger64(0), f->GetFieldAsInteger64(1), column};
-  ds_->ReleaseResultSet(result);
-  return range;
+  if (!column || !*column) throw StoreError(impl_->location + ": the events layer has no feature id column");
+  return query_integer(*impl_->ds, fmt::format("SELECT MAX({}) FROM {}", column, kEventsLayer));
 }
 
 void Store::add_documents(std::span<const DocumentRecord> batch) {
   if (batch.empty()) return;
-  OGRLayer& docs = layer(kDocumentsLayer);
-  OGRLayer& events = layer(kEventsLayer);
-  OGRLayer& mentions = layer(kMentionsLayer);
+  OGRLayer& docs = impl_->layer(kDocumentsLayer);
+  OGRLayer& events = impl_->layer(kEventsLayer);
+  OGRLayer& mentions = impl_->layer(kMentionsLayer);
   const EventColumns columns(*events.GetLayerDefn());
   const std::string now = utc_now_iso();
   // GDAL's messages become the StoreError's text instead of lines on stderr
   // (a unique-index refusal is expected when ingesters share a database).
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
-  Transaction tx(*ds_, location_, postgis_);
+  Transaction tx(*impl_->ds, impl_->location, impl_->postgis);
+  std::vector<int64_t> fids;
   for (const DocumentRecord& item : batch) {
     const Document& doc = item.doc;
     OGRFeature d(docs.GetLayerDefn());
@@ -374,6 +401,7 @@ void Store::add_documents(std::span<const DocumentRecord> batch) {
     d.SetField("ingested_at", now.c_str());
     d.SetField("event_count", static_cast<int>(item.events.size()));
     create_feature(docs, d, doc.source);
+    fids.push_back(d.GetFID());
     for (const Event& e : item.events) {
       OGRFeature f(events.GetLayerDefn());
       fill_event_feature(f, columns, e, "sitmap");
@@ -381,15 +409,15 @@ void Store::add_documents(std::span<const DocumentRecord> batch) {
     }
     for (const MentionRecord& m : item.mentions) write_mention(mentions, doc, m);
   }
-  tx.commit(location_);
-  for (const DocumentRecord& item : batch) {
-    hashes_.insert(item.content_hash);
-    document_ids_.insert(item.doc.id);
+  tx.commit(impl_->location);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    impl_->hashes.insert(batch[i].content_hash);
+    impl_->document_fids.emplace(batch[i].doc.id, fids[i]);
   }
 }
 
 size_t Store::add_events(std::span<const Event> batch, std::string_view dataset) {
-  OGRLayer& events = layer(kEventsLayer);
+  OGRLayer& events = impl_->layer(kEventsLayer);
   // Which ids this dataset already has: an imported file read twice adds nothing.
   std::unordered_set<std::string> known;
   {
@@ -407,16 +435,110 @@ size_t Store::add_events(std::span<const Event> batch, std::string_view dataset)
 }
 
 void Store::append_events(std::span<const Event> batch, std::string_view dataset) {
-  OGRLayer& events = layer(kEventsLayer);
+  OGRLayer& events = impl_->layer(kEventsLayer);
   const EventColumns columns(*events.GetLayerDefn());
-  Transaction tx(*ds_, location_, postgis_);
+  Transaction tx(*impl_->ds, impl_->location, impl_->postgis);
   OGRFeature f(events.GetLayerDefn());
   for (const Event& e : batch) {
     f.SetFID(OGRNullFID);
     fill_event_feature(f, columns, e, dataset);
-    create_feature(events, f, location_);
+    create_feature(events, f, impl_->location);
   }
-  tx.commit(location_);
+  tx.commit(impl_->location);
+}
+
+std::optional<Event> Store::event_at(int64_t fid) {
+  OGRLayer& events = impl_->layer(kEventsLayer);
+  FeaturePtr f(events.GetFeature(fid));
+  if (!f) return std::nullopt;
+  return event_from_feature(*f, EventColumns(*events.GetLayerDefn()));
+}
+
+std::optional<int64_t> Store::event_fid(const std::string& event_id) {
+  // One sequential pass over the event_id column (not a feature fetch per
+  // row, and no value in SQL).
+  OGRLayer& layer = impl_->layer(kEventsLayer);
+  std::vector<const char*> ignored;
+  for (const FieldSpec& spec : event_columns())
+    if (std::string_view(spec.name) != "event_id") ignored.push_back(spec.name);
+  ignored.push_back("OGR_GEOMETRY");
+  ignored.push_back(nullptr);
+  layer.SetAttributeFilter(nullptr);
+  layer.SetSpatialFilter(nullptr);
+  layer.SetIgnoredFields(ignored.data());
+  layer.ResetReading();
+  std::optional<int64_t> fid;
+  for (auto& f : layer)
+    if (event_id == f->GetFieldAsString("event_id")) {
+      fid = f->GetFID();
+      break;
+    }
+  layer.SetIgnoredFields(nullptr);
+  layer.ResetReading();
+  return fid;
+}
+
+std::optional<DocumentExcerpt> Store::document_excerpt(const std::string& document_id, uint32_t start, uint32_t end,
+                                                       size_t context) {
+  // By its feature id, which the store keeps for every report it knows.
+  if (!impl_->document_fids.count(document_id)) impl_->load_known_documents();  // another process may have added it
+  const auto known = impl_->document_fids.find(document_id);
+  if (known == impl_->document_fids.end()) return std::nullopt;
+  FeaturePtr doc(impl_->layer(kDocumentsLayer).GetFeature(known->second));
+  if (!doc) return std::nullopt;
+  const std::string text = doc->GetFieldAsString("text");
+  DocumentExcerpt out;
+  out.title = doc->GetFieldAsString("title");
+  const size_t s = std::min<size_t>(start, text.size()), e = std::min<size_t>(end, text.size());
+  out.before = text.substr(s > context ? s - context : 0, s > context ? context : s);
+  out.after = text.substr(e, context);
+  return out;
+}
+
+namespace {
+
+std::vector<PlaceRecord> places_from_json(const char* candidates) {
+  std::vector<PlaceRecord> out;
+  const auto all = nlohmann::json::parse(candidates, nullptr, false);
+  if (!all.is_array()) return out;
+  for (const auto& c : all) {
+    if (!c.is_object()) continue;
+    PlaceRecord p;
+    p.name = c.value("name", "");
+    p.geonameid = c.value("geonameid", 0u);
+    p.feature = c.value("feature", "");
+    p.country_code = c.value("country_code", "");
+    p.admin1 = c.value("admin1", "");
+    p.point = {c.value("lat", 0.0), c.value("lon", 0.0)};
+    p.score = c.value("score", 0.0);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<PlaceRecord> Store::mention_candidates(const std::string& document_id, uint32_t start) {
+  // The mentions at that byte offset (an integer: the only value that
+  // enters the filter), then the one of that report.
+  OGRLayer& mentions = impl_->layer(kMentionsLayer);
+  mentions.SetSpatialFilter(nullptr);
+  mentions.SetAttributeFilter(fmt::format("\"start\" = {}", start).c_str());
+  mentions.ResetReading();
+  std::vector<PlaceRecord> out;
+  for (auto& m : mentions)
+    if (document_id == m->GetFieldAsString("document_id")) {
+      out = places_from_json(m->GetFieldAsString("candidates"));
+      break;
+    }
+  mentions.SetAttributeFilter(nullptr);
+  mentions.ResetReading();
+  return out;
+}
+
+void Store::end_reads() {
+  for (const char* name : {kEventsLayer, kDocumentsLayer, kMentionsLayer})
+    if (OGRLayer* l = impl_->ds->GetLayerByName(name)) l->ResetReading();
 }
 
 }  // namespace sitmap

@@ -2,24 +2,37 @@
 // The event store: a GeoPackage file (default sitmap.gpkg) or a PostGIS
 // database ("PG:host=... dbname=..."), read and written through GDAL/OGR.
 // Layers: events (points), documents (no geometry), mentions (points).
+//
+// This header (like every header in src/store but store/private/) carries
+// no GDAL type: the layers above read and write through the calls below,
+// filter.hpp, export.hpp, import.hpp and event_table.hpp. The store's own
+// code reaches GDAL through store/private/.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "core/records.hpp"
-#include "geo/gdal.hpp"
-#include "store/writer_lock.hpp"
 
 namespace sitmap {
 
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+inline constexpr const char* kEventsLayer = "events";
+inline constexpr const char* kDocumentsLayer = "documents";
+inline constexpr const char* kMentionsLayer = "mentions";
+
+// The text of a report around a span of it (an event's sentence).
+struct DocumentExcerpt {
+  std::string title;
+  std::string before, after;  // up to `context` bytes before the span and after it
 };
 
 class Store {
@@ -39,34 +52,25 @@ class Store {
   // (stores of older versions) is rebuilt on open, in either mode.
   static Store open(const std::string& path_or_dsn, Mode mode = Mode::update, const BusyNotice& on_busy = {});
 
-  Store(Store&&) noexcept = default;
-  Store& operator=(Store&&) noexcept = default;
-  ~Store() = default;  // the dataset closes before the writer lock is released (member order)
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();  // the dataset closes before the writer lock is released
 
-  const std::string& location() const { return location_; }
-  bool is_postgis() const { return postgis_; }
-  bool is_writable() const { return writable_; }
-  GDALDataset& dataset() { return *ds_; }
-  OGRLayer& layer(const char* name);
+  const std::string& location() const;
+  bool is_postgis() const;
+  bool is_writable() const;
+  // Features in a layer (kEventsLayer ...).
   int64_t count(const char* layer_name);
-  // The lowest and highest FID of the events layer, and the FID column's
-  // name: what parallel readers split the layer by. nullopt for PostGIS or
-  // an empty layer.
-  struct FidRange {
-    int64_t lo, hi;
-    std::string column;
-  };
-  std::optional<FidRange> event_fid_range();
   // The highest feature id of the events layer (0 when empty): one index
   // lookup. Ids only grow, and writers commit in id order (a GeoPackage has
   // one writer at a time, PostGIS writers take turns), so events with an id
   // above one seen before are exactly those added since.
   int64_t last_event_fid();
 
-  bool has_content(const std::string& hash) const { return hashes_.count(hash) > 0; }
+  bool has_content(const std::string& hash) const;
   // Rereads which reports the store holds (another ingester may have added some).
-  void refresh_known_documents() { load_known_documents(); }
-  bool has_document_id(const std::string& id) const { return document_ids_.count(id) > 0; }
+  void refresh_known_documents();
+  bool has_document_id(const std::string& id) const;
 
   // Stores documents, their events and their mentions in one transaction:
   // a killed process leaves all of the batch or none of it.
@@ -77,26 +81,27 @@ class Store {
   // Appends events as they are, in one transaction (no duplicate check).
   void append_events(std::span<const Event> events, std::string_view dataset);
 
-  // SQL run as is (only ever our own constant statements); GDAL errors become StoreError.
-  void execute(const std::string& sql);
+  // One stored event by its feature id (EventTable::fid); nullopt when none.
+  std::optional<Event> event_at(int64_t fid);
+  // The feature id of an event by its event_id (the first of that id); nullopt when none.
+  std::optional<int64_t> event_fid(const std::string& event_id);
+  // The report `document_id` around bytes [start, end); nullopt when the
+  // store does not hold it (imported events have no report).
+  std::optional<DocumentExcerpt> document_excerpt(const std::string& document_id, uint32_t start, uint32_t end,
+                                                  size_t context = 400);
+  // The places the mention at byte `start` of a report could have been, best first.
+  std::vector<PlaceRecord> mention_candidates(const std::string& document_id, uint32_t start);
+  // Ends the reads left open, so that no read holds SQLite's shared lock
+  // over another writer's commit (the viewer, before it ingests dropped files).
+  void end_reads();
+
+  // The GDAL side, for the store's own code (store/private/store_impl.hpp).
+  struct Impl;
+  Impl& impl() { return *impl_; }
 
  private:
-  Store(DatasetPtr ds, std::string location, bool postgis, bool writable);
-  static Store open_geopackage(const std::string& path, Mode mode, const BusyNotice& on_busy);
-  static void create_geopackage(const std::string& path);
-  // Makes missing layers, fields and indexes; true when it made a layer.
-  bool create_schema();
-  // Layers whose R-tree lacks its triggers (or, when writable, is missing).
-  std::vector<std::string> spatial_indexes_to_repair();
-  void repair_spatial_indexes(const std::vector<std::string>& layers);
-  void load_known_documents();
-
-  WriterLock lock_;  // declared before ds_: released after the dataset is closed
-  DatasetPtr ds_;
-  std::string location_;
-  bool postgis_ = false;
-  bool writable_ = false;
-  std::unordered_set<std::string> hashes_, document_ids_;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
 };
 
 // Is this a PostGIS DSN rather than a file path?

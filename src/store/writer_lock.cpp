@@ -1,4 +1,4 @@
-#include "store/writer_lock.hpp"
+#include "store/private/writer_lock.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>

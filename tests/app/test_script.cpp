@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 #include "app/app.hpp"
 #include "app/script.hpp"
 

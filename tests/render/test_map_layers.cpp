@@ -10,8 +10,8 @@
 
 #include "app/viewer.hpp"
 #include "app/window.hpp"
-#include "render/offscreen.hpp"
 #include "geo/reproject.hpp"
+#include "render/offscreen.hpp"
 
 using namespace sitmap;
 

@@ -6,8 +6,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "geo/gdal.hpp"
 #include "geo/reproject.hpp"
 #include "store/export.hpp"
+#include "store/private/schema.hpp"
 #include "store_fixture.hpp"
 
 using namespace sitmap;

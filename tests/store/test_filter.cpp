@@ -13,9 +13,7 @@ namespace {
 
 std::set<std::string> ids(Store& store, const EventFilter& f) {
   std::set<std::string> out;
-  for_each_event(store, f, [&](const OGRFeature& feature, const EventColumns& c) {
-    out.insert(feature.GetFieldAsString(c.at[ev::event_id]));
-  });
+  for_each_event(store, f, [&](const StoredEvent& e) { out.insert(e.event.event_id); });
   return out;
 }
 

@@ -17,10 +17,7 @@ std::map<std::string, Event> events_of(Store& store, const std::string& dataset)
   EventFilter f;
   f.dataset = dataset;
   std::map<std::string, Event> out;
-  for_each_event(store, f, [&](const OGRFeature& feature, const EventColumns& c) {
-    Event e = event_from_feature(feature, c);
-    out[e.event_id] = e;
-  });
+  for_each_event(store, f, [&](const StoredEvent& e) { out[e.event.event_id] = e.event; });
   return out;
 }
 }  // namespace

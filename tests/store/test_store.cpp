@@ -1,12 +1,10 @@
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <set>
+#include <string>
 
-#include "ingest/ingest.hpp"
-#include "store/schema.hpp"
+#include "core/hash.hpp"
+#include "store/private/schema.hpp"
+#include "store/private/store_impl.hpp"
 #include "store_fixture.hpp"
 
 using namespace sitmap;
@@ -14,80 +12,81 @@ using sitmap::test::TempDir;
 
 namespace {
 
-const Gazetteer& gaz() {
-  static const Gazetteer g = Gazetteer::open_default();
-  return g;
-}
-
-std::vector<std::string> sample_reports() {
-  std::vector<std::string> files;
-  const std::filesystem::path dir = std::filesystem::path(SITMAP_SOURCE_DIR) / "samples" / "reports";
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".txt") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
+// A report as ingest hands it over: plain records, no gazetteer needed.
+DocumentRecord raqqa_report(const std::string& id) {
+  DocumentRecord r;
+  r.doc.id = id;
+  r.doc.title = "French jets strike Raqqa";
+  r.doc.source = id + ".txt";
+  r.doc.published = CivilDate{2015, 11, 16};
+  r.doc.text = "PARIS - French jets bombed Raqqa on Sunday night, the ministry said. More raids followed.";
+  r.content_hash = content_hash(r.doc.text);
+  Event e = test::hand_event(id + "-1", {2015, 11, 15}, 35.95, 39.01, "Air/drone strike", "France", "SY");
+  e.document_id = id;
+  e.start = 8;
+  e.end = 68;
+  e.location_start = 27;
+  e.location_end = 32;
+  r.events.push_back(e);
+  MentionRecord m;
+  m.start = 27;
+  m.end = 32;
+  m.text = "Raqqa";
+  m.cue = "";
+  m.candidates.push_back({172955, "Ar Raqqah", "PPLA", "SY", "Ar Raqqah", {35.95, 39.01}, 9.5});
+  m.candidates.push_back({0, "Raqqa", "ADM1", "SY", "Ar Raqqah", {35.7, 38.9}, 4.25});
+  r.mentions.push_back(m);
+  MentionRecord unresolved;
+  unresolved.start = 0;
+  unresolved.end = 5;
+  unresolved.text = "PARIS";
+  r.mentions.push_back(unresolved);
+  return r;
 }
 
 }  // namespace
 
-TEST_CASE("ingest stores documents, events and mentions, and a second ingest adds nothing") {
+TEST_CASE("a report stored from plain records: its document, events and mentions") {
   TempDir tmp;
-  const auto files = sample_reports();
-  REQUIRE(files.size() == 25);
   Store store = Store::open(tmp.file("s.gpkg"));
-  const IngestResult first = ingest_files(store, gaz(), files);
-  CHECK(first.added == 25);
-  CHECK(first.failed == 0);
-  CHECK(first.events > 20);
-  CHECK(store.count(kDocumentsLayer) == 25);
-  CHECK(store.count(kEventsLayer) == static_cast<int64_t>(first.events));
-  CHECK(store.count(kMentionsLayer) == static_cast<int64_t>(first.mentions));
+  const DocumentRecord r = raqqa_report("r1");
+  store.add_documents(std::span<const DocumentRecord>(&r, 1));
+  CHECK(store.count(kDocumentsLayer) == 1);
+  CHECK(store.count(kEventsLayer) == 1);
+  CHECK(store.count(kMentionsLayer) == 2);
+  CHECK(store.has_content(r.content_hash));
+  CHECK(store.has_document_id("r1"));
+  CHECK_FALSE(store.has_document_id("r2"));
 
-  std::vector<std::string> notices;
-  IngestOptions options;
-  options.on_notice = [&](const std::string& m) { notices.push_back(m); };
-  const IngestResult again = ingest_files(store, gaz(), files, options);
-  CHECK(again.added == 0);
-  CHECK(again.already_stored == 25);
-  CHECK(notices.size() == 25);
-  CHECK(notices.front().find("already stored") != std::string::npos);
-  CHECK(store.count(kEventsLayer) == static_cast<int64_t>(first.events));
+  const auto fid = store.event_fid("r1-1");
+  REQUIRE(fid);
+  CHECK_FALSE(store.event_fid("none").has_value());
+  const auto e = store.event_at(*fid);
+  REQUIRE(e);
+  CHECK(e->document_id == "r1");
+  CHECK_FALSE(store.event_at(*fid + 1000).has_value());
 
-  // Reopened from disk, the store still knows what it holds.
-  Store reopened = Store::open(tmp.file("s.gpkg"));
-  CHECK(ingest_files(reopened, gaz(), files).added == 0);
-}
+  const auto excerpt = store.document_excerpt("r1", e->start, e->end, 5);
+  REQUIRE(excerpt);
+  CHECK(excerpt->title == "French jets strike Raqqa");
+  CHECK(excerpt->before == "IS - ");  // the 5 bytes before the sentence
+  CHECK(excerpt->after == " More");
+  CHECK_FALSE(store.document_excerpt("r2", 0, 1).has_value());
 
-TEST_CASE("a different report under a name already stored keeps its own id") {
-  TempDir tmp;
-  const std::string a = tmp.file("a/report.txt"), b = tmp.file("b/report.txt");
-  std::filesystem::create_directories(tmp.path / "a");
-  std::filesystem::create_directories(tmp.path / "b");
-  std::ofstream(a) << "Russian warplanes struck rebel positions near Homs on 30 September 2015.\n";
-  std::ofstream(b) << "French jets bombed Raqqa on 15 November 2015, officials said.\n";
-  Store store = Store::open(tmp.file("s.gpkg"));
-  const std::vector<std::string> files{a, b};
-  CHECK(ingest_files(store, gaz(), files).added == 2);
-  std::set<std::string> ids;
-  for (auto& f : store.layer(kDocumentsLayer)) ids.insert(f->GetFieldAsString("document_id"));
-  CHECK(ids.size() == 2);
-}
+  const auto candidates = store.mention_candidates("r1", 27);
+  REQUIRE(candidates.size() == 2);
+  CHECK(candidates[0].name == "Ar Raqqah");
+  CHECK(candidates[0].geonameid == 172955u);
+  CHECK(candidates[1].score == 4.25);
+  CHECK(candidates[1].point.lat == 35.7);
+  CHECK(store.mention_candidates("r1", 0).empty());      // unresolved: no places
+  CHECK(store.mention_candidates("r2", 27).empty());     // no such report
+  CHECK(store.mention_candidates("r1", 99).empty());     // no mention there
 
-TEST_CASE("a bad report is reported with its file and line; the rest is stored") {
-  TempDir tmp;
-  const std::string good = tmp.file("good.txt"), bad = tmp.file("bad.jsonl");
-  std::ofstream(good) << "French jets bombed Raqqa on 15 November 2015, officials said.\n";
-  std::ofstream(bad) << "{\"id\": \"x\", \"text\": \"Shelling hit Aleppo.\"}\nnot json\n";
-  Store store = Store::open(tmp.file("s.gpkg"));
-  std::vector<std::string> errors;
-  IngestOptions options;
-  options.on_error = [&](const std::string& m) { errors.push_back(m); };
-  const std::vector<std::string> files{good, bad};
-  const IngestResult r = ingest_files(store, gaz(), files, options);
-  CHECK(r.added == 2);
-  CHECK(r.failed == 1);
-  REQUIRE(errors.size() == 1);
-  CHECK(errors[0].rfind(bad + ":2:", 0) == 0);
+  // Reopened, the store knows its reports and finds them again.
+  Store reopened = Store::open(tmp.file("s.gpkg"), Store::Mode::read);
+  CHECK(reopened.has_content(r.content_hash));
+  CHECK(reopened.document_excerpt("r1", 8, 68).has_value());
 }
 
 TEST_CASE("events read back as they were written") {
@@ -102,20 +101,21 @@ TEST_CASE("events read back as they were written") {
   e.location_end = 15;
   e.background = true;
   store.append_events(std::span<const Event>(&e, 1), "sitmap");
-  OGRLayer& layer = store.layer(kEventsLayer);
-  const EventColumns c(*layer.GetLayerDefn());
-  layer.ResetReading();
-  FeaturePtr f(layer.GetNextFeature());
+  const auto fid = store.event_fid("e1");
+  REQUIRE(fid);
+  const auto back = store.event_at(*fid);
+  REQUIRE(back);
+  CHECK(back->event_id == "e1");
+  CHECK(back->when.date == CivilDate{2015, 11, 15});
+  CHECK(back->when.date_to == CivilDate{2015, 11, 17});
+  CHECK(back->point.lat == doctest::Approx(35.952831).epsilon(1e-9));
+  CHECK(back->fatalities == 3);
+  CHECK(back->quantities.at("munitions") == 20);
+  CHECK(back->targets == e.targets);
+  CHECK(back->location_start == 10u);
+  CHECK(back->background);
+  // The point geometry is the rounded record's (white-box: the layer itself).
+  FeaturePtr f(store.impl().layer(kEventsLayer).GetFeature(*fid));
   REQUIRE(f);
-  const Event back = event_from_feature(*f, c);
-  CHECK(back.event_id == "e1");
-  CHECK(back.when.date == CivilDate{2015, 11, 15});
-  CHECK(back.when.date_to == CivilDate{2015, 11, 17});
-  CHECK(back.point.lat == doctest::Approx(35.952831).epsilon(1e-9));
-  CHECK(back.fatalities == 3);
-  CHECK(back.quantities.at("munitions") == 20);
-  CHECK(back.targets == e.targets);
-  CHECK(back.location_start == 10u);
-  CHECK(back.background);
   CHECK(f->GetGeometryRef()->toPoint()->getX() == doctest::Approx(39.007881));
 }

@@ -11,12 +11,9 @@
 #include "core/event.hpp"
 #include "core/event_fields.hpp"
 #include "geo/gdal.hpp"
+#include "store/store.hpp"
 
 namespace sitmap {
-
-inline constexpr const char* kEventsLayer = "events";
-inline constexpr const char* kDocumentsLayer = "documents";
-inline constexpr const char* kMentionsLayer = "mentions";
 
 struct FieldSpec {
   const char* name;
