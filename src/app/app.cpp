@@ -106,6 +106,7 @@ int run_viewer(const ViewOptions& o) {
   wo.title = "Sitmap - " + store.location();
   PlatformWindow window(wo);
   Viewer viewer(std::move(store), gaz ? &*gaz : nullptr, o.projection, window.width(), window.height());
+  viewer.set_filter(o.filter);
   std::optional<ScriptRunner> script;
   if (!o.script.empty()) script = ScriptRunner::load(o.script);
   std::string screenshot;
@@ -138,15 +139,7 @@ int run_render(const RenderOptions& o) {
   window.begin_frame();  // builds the font atlas the labels use
   Viewer viewer(std::move(store), gaz ? &*gaz : nullptr, o.projection, o.width, o.height);
   ViewerState& s = viewer.state();
-  FilterInputs& f = s.filter;
-  if (!o.filter.types.empty())
-    for (size_t t = 0; t < viewer.table().sub_types.size(); ++t)
-      f.type_shown[t] = std::any_of(o.filter.types.begin(), o.filter.types.end(), [&](const std::string& x) {
-        return x == viewer.table().sub_types[t] || x == viewer.table().event_types[t];
-      });
-  if (!o.filter.actors.empty()) std::snprintf(f.actor, sizeof f.actor, "%s", o.filter.actors.front().c_str());
-  std::snprintf(f.country, sizeof f.country, "%s", o.filter.country.c_str());
-  viewer.apply_filters();
+  viewer.set_filter(o.filter);
   const auto length = parse_window_length(o.window);
   if (!length) throw std::invalid_argument("--window '" + o.window + "': want 7d, 2w, 1m, 1y or a number of days");
   if (!o.time.empty()) {
@@ -155,11 +148,11 @@ int run_render(const RenderOptions& o) {
     s.time.to = *day;
   }
   s.time.from = s.time.to - static_cast<float>(*length - 1);
-  if (o.bbox) {
+  if (const auto& box = o.filter.bbox) {
     Reprojector proj(projection_crs(o.projection));
     double x0, y0, x1, y1;
-    proj.forward(o.bbox->west, std::max(o.bbox->south, -85.0), x0, y0);
-    proj.forward(o.bbox->east, std::min(o.bbox->north, 85.0), x1, y1);
+    proj.forward(box->west, std::max(box->south, -85.0), x0, y0);
+    proj.forward(box->east, std::min(box->north, 85.0), x1, y1);
     s.camera.fit(x0, y0, x1, y1);
     s.camera.scale /= 1.25;  // the box itself, no margin
   } else {
@@ -167,8 +160,8 @@ int run_render(const RenderOptions& o) {
   }
   viewer.render_png(o.output, o.width, o.height);
   ImGui::EndFrame();
-  fmt::print(stderr, "sitmap render: {} ({}x{}, {} to {}) -> {}\n", viewer.store().location(), o.width, o.height,
-             viewer.day_label(std::ceil(s.time.from)), viewer.day_label(s.time.to), o.output);
+  fmt::print(stderr, "sitmap render: {} ({}x{}, {} to {}, {} events) -> {}\n", viewer.store().location(), o.width, o.height,
+             viewer.day_label(std::ceil(s.time.from)), viewer.day_label(s.time.to), viewer.count_in_window(), o.output);
   return 0;
 }
 

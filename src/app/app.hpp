@@ -17,6 +17,7 @@ std::optional<std::pair<int, int>> parse_image_size(const std::string& text);
 struct ViewOptions {
   std::vector<std::string> inputs;  // a .gpkg, a "PG:" DSN, .geojson files, report files
   std::string script;               // --script FILE
+  EventFilter filter;               // the filters to start with (what `sitmap export` takes)
   MapProjection projection = MapProjection::web_mercator;
   int width = 1440, height = 900;
   bool hidden = false;              // no visible window (scripted runs)
@@ -29,11 +30,10 @@ struct RenderOptions {
   std::vector<std::string> inputs;
   std::string time;           // the window's last day
   std::string window = "7d";  // its length
-  std::optional<BBox> bbox;
   MapProjection projection = MapProjection::web_mercator;
   int width = 1600, height = 900;
   std::string output = "map.png";
-  EventFilter filter;         // types, actors, country ...
+  EventFilter filter;  // what `sitmap export` takes, every part of it; the bbox also frames the map
 };
 
 int run_render(const RenderOptions& options);

@@ -67,21 +67,12 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
           s.time.playing = false;
           break;
         case V::filter: {
-          FilterInputs& f = s.filter;
-          if (a.arg == "clear") {
-            f = FilterInputs{};
-            f.type_shown.assign(v.table().sub_types.size(), 1);
-          } else if (a.arg == "type") {
-            for (size_t t = 0; t < v.table().sub_types.size(); ++t)
-              f.type_shown[t] = v.table().sub_types[t] == a.value || v.table().event_types[t] == a.value;
-          } else if (a.arg == "actor") {
-            std::snprintf(f.actor, sizeof f.actor, "%s", a.value.c_str());
-          } else if (a.arg == "country") {
-            std::snprintf(f.country, sizeof f.country, "%s", a.value.c_str());
-          } else {
-            std::snprintf(f.text, sizeof f.text, "%s", a.value.c_str());
+          EventFilter f;
+          if (a.arg != "clear") {
+            f = v.filter();
+            apply_filter_line(f, a.arg, a.value);
           }
-          v.apply_filters();
+          v.set_filter(f);
           break;
         }
         case V::select:

@@ -2,7 +2,7 @@
 // `sitmap view --script FILE`: actions a test (or a user recording a demo)
 // plays against the live viewer, one per line; '#' starts a comment.
 //   time DATE | window 7d | mode sliding|cumulative|single-day | play [FRAMES] | pause
-//   filter type|actor|country|text VALUE | filter clear | select EVENT_ID
+//   filter KEY VALUE | filter clear | select EVENT_ID
 //   view LON LAT KM_PER_PX | fit | drop FILE... | export PATH | png PATH WxH
 //   frames DIR [N] | screenshot PATH | table PATH (the Events table's rows, CSV)
 //   pin on|off (the window's end on the newest day as events arrive)
@@ -12,9 +12,16 @@
 //   since the user last looked) | quit
 // The whole script is checked before the first action runs: a bad line is
 // "FILE:LINE: reason", and nothing has happened yet.
+// `filter` sets what `sitmap export` takes (store/filter.hpp), KEY one of
+// type, actor (each line adds one, as repeated --type and --actor do; an
+// empty value clears them), country, text, from, to (dates), bbox
+// (W,S,E,N), within (a polygon file), dataset, min-confidence (0..1),
+// background (yes or no).
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "store/filter.hpp"
 
 namespace sitmap {
 
@@ -36,5 +43,9 @@ struct ScriptAction {
 
 // Every action of a script's text; throws std::runtime_error("PATH:LINE: reason").
 std::vector<ScriptAction> parse_script(std::string_view text, const std::string& path);
+
+// One `filter KEY VALUE` line applied to a filter; throws
+// std::invalid_argument when the key or its value is not one the line takes.
+void apply_filter_line(EventFilter& filter, const std::string& key, const std::string& value);
 
 }  // namespace sitmap

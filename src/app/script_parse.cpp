@@ -79,10 +79,12 @@ ScriptAction parse_line(const std::string& line, size_t line_no) {
   } else if (verb == "pause") {
     a.verb = V::pause;
   } else if (verb == "filter") {
-    if (arg != "clear" && arg != "type" && arg != "actor" && arg != "country" && arg != "text")
-      throw std::invalid_argument("filter '" + arg.substr(0, 40) + "': type, actor, country, text or clear");
     a.verb = V::filter;
     a.value = rest_after(line, 2);
+    if (arg != "clear") {
+      EventFilter scratch;  // checks the value now, before anything runs
+      apply_filter_line(scratch, arg, a.value);
+    }
   } else if (verb == "select") {
     need_arg("an event id");
     a.verb = V::select;
@@ -143,6 +145,33 @@ ScriptAction parse_line(const std::string& line, size_t line_no) {
 }
 
 }  // namespace
+
+void apply_filter_line(EventFilter& f, const std::string& key, const std::string& value) {
+  auto add_or_clear = [&](std::vector<std::string>& list) {
+    if (value.empty()) list.clear();
+    else list.push_back(value);
+  };
+  if (key == "type") add_or_clear(f.types);
+  else if (key == "actor") add_or_clear(f.actors);
+  else if (key == "country") f.country = value;
+  else if (key == "text") f.text = value;
+  else if (key == "from") f.from = parse_filter_date(value);
+  else if (key == "to") f.to = parse_filter_date(value);
+  else if (key == "bbox") f.bbox = parse_bbox(value);
+  else if (key == "within") f.within = value;
+  else if (key == "dataset") f.dataset = value;
+  else if (key == "min-confidence") {
+    const auto v = parse_number(value);
+    if (!v || *v < 0 || *v > 1) throw std::invalid_argument("min-confidence '" + value.substr(0, 40) + "': want a number from 0 to 1");
+    f.min_confidence = *v;
+  } else if (key == "background") {
+    if (value != "yes" && value != "no") throw std::invalid_argument("background '" + value.substr(0, 40) + "': yes or no");
+    f.include_background = value == "yes";
+  } else {
+    throw std::invalid_argument("filter '" + key.substr(0, 40) +
+                                "': type, actor, country, text, from, to, bbox, within, dataset, min-confidence, background or clear");
+  }
+}
 
 std::vector<ScriptAction> parse_script(std::string_view text, const std::string& path) {
   std::vector<ScriptAction> out;

@@ -11,6 +11,7 @@
 #include <future>
 
 #include "render/offscreen.hpp"
+#include "core/fold.hpp"
 #include "ingest/ingest.hpp"
 
 namespace sitmap {
@@ -105,33 +106,79 @@ void Viewer::pin_to_now(bool on) {
   if (on) place_end(state_.time, static_cast<float>(table_.last_day()));
 }
 
-EventFilter Viewer::current_filter(bool with_time) const {
-  const FilterInputs& in = state_.filter;
+EventFilter Viewer::filter_of(const FilterInputs& in, bool with_time) const {
   EventFilter f;
   for (size_t i = 0; i < in.type_shown.size(); ++i)
     if (in.type_shown[i]) f.types.push_back(table_.sub_types[i]);
   if (f.types.size() == table_.sub_types.size()) f.types.clear();
   else if (f.types.empty()) f.types.push_back("\x01none");  // every type unticked: nothing
   if (in.actor[0]) f.actors.push_back(in.actor);
+  const EventFilter& more = in.beyond_panel;
+  f.actors.insert(f.actors.end(), more.actors.begin(), more.actors.end());
   f.country = in.country;
   f.text = in.text;
   f.min_confidence = in.min_confidence;
   f.include_background = in.background;
   if (in.dataset > 0 && static_cast<size_t>(in.dataset) <= table_.datasets.size()) f.dataset = table_.datasets[in.dataset - 1];
-  if (with_time) {
-    f.from = civil_from_days(table_.day0 + static_cast<long>(state_.time.first_day()));
-    f.to = civil_from_days(table_.day0 + static_cast<long>(state_.time.last_day()));
+  else f.dataset = more.dataset;
+  f.from = more.from;
+  f.to = more.to;
+  f.bbox = more.bbox;
+  f.within = more.within;
+  if (with_time) {  // the window, within the dates asked for
+    const CivilDate first = civil_from_days(table_.day0 + static_cast<long>(state_.time.first_day()));
+    const CivilDate last = civil_from_days(table_.day0 + static_cast<long>(state_.time.last_day()));
+    f.from = f.from && days_from_civil(*f.from) > days_from_civil(first) ? *f.from : first;
+    f.to = f.to && days_from_civil(*f.to) < days_from_civil(last) ? *f.to : last;
   }
   return f;
 }
 
+void Viewer::set_filter(const EventFilter& filter) {
+  FilterInputs in;
+  EventFilter& more = in.beyond_panel;
+  in.type_shown.assign(table_.sub_types.size(), 1);
+  if (!filter.types.empty())
+    for (size_t t = 0; t < table_.sub_types.size(); ++t)
+      in.type_shown[t] = std::any_of(filter.types.begin(), filter.types.end(), [&](const std::string& x) {
+        return ascii_lower(x) == ascii_lower(table_.sub_types[t]) || ascii_lower(x) == ascii_lower(table_.event_types[t]);
+      });
+  // Text that does not fit its box stays whole beyond the panel.
+  auto fits = [](const std::string& s, size_t size) { return s.size() < size; };
+  more.actors = filter.actors;
+  if (!more.actors.empty() && fits(more.actors.front(), sizeof in.actor)) {
+    std::snprintf(in.actor, sizeof in.actor, "%s", more.actors.front().c_str());
+    more.actors.erase(more.actors.begin());
+  }
+  if (!fits(filter.country, sizeof in.country) || !fits(filter.text, sizeof in.text))
+    throw std::invalid_argument("filter: country or search text too long");
+  std::snprintf(in.country, sizeof in.country, "%s", filter.country.c_str());
+  std::snprintf(in.text, sizeof in.text, "%s", filter.text.c_str());
+  in.min_confidence = static_cast<float>(filter.min_confidence);
+  in.background = filter.include_background;
+  const auto dataset = std::find(table_.datasets.begin(), table_.datasets.end(), filter.dataset);
+  if (!filter.dataset.empty() && dataset != table_.datasets.end()) in.dataset = static_cast<int>(dataset - table_.datasets.begin()) + 1;
+  else more.dataset = filter.dataset;  // none of the loaded events: nothing matches
+  more.from = filter.from;
+  more.to = filter.to;
+  more.bbox = filter.bbox;
+  more.within = filter.within;
+  std::vector<uint8_t> mask = filter_mask(table_, filter_of(in, false), &store_);
+  state_.filter = std::move(in);
+  show_only(std::move(mask));
+}
+
 void Viewer::apply_filters() {
   try {
-    mask_ = filter_mask(table_, current_filter(false), &store_);
+    show_only(filter_mask(table_, current_filter(false), &store_));
   } catch (const std::exception& e) {
     state_.status = std::string("filter: ") + e.what();
-    mask_.assign(table_.size(), 1);
+    show_only(std::vector<uint8_t>(table_.size(), 1));
   }
+}
+
+void Viewer::show_only(std::vector<uint8_t> mask) {
+  mask_ = std::move(mask);
   scene_->set_visible(mask_);
   per_day_.assign(static_cast<size_t>(table_.last_day()) + 1, 0);
   for (size_t i = 0; i < table_.size(); ++i)

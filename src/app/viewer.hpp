@@ -23,6 +23,9 @@ namespace sitmap {
 
 enum class StyleChoice { automatic, markers, density };
 
+// The filter panel's inputs, and what the panel does not show but a
+// command line (`sitmap render`, `sitmap view`) or a script may set: the
+// same EventFilter `sitmap export` takes, every part of it.
 struct FilterInputs {
   std::vector<uint8_t> type_shown;  // per sub_type of the table
   char actor[128] = "";
@@ -31,6 +34,9 @@ struct FilterInputs {
   float min_confidence = 0;
   bool background = true;
   int dataset = 0;  // 0: all, else 1 + index into the table's datasets
+  // Not in the panel: event dates, the box, the polygon file, the actors
+  // after the first (any of them matches) and a dataset the data lacks.
+  EventFilter beyond_panel;
 };
 
 struct ViewerState {
@@ -95,6 +101,13 @@ class Viewer {
   MapScene& scene() { return *scene_; }
   Store& store() { return store_; }
   void apply_filters();  // after changing state().filter
+  // The filters as `sitmap export` takes them (without the time window), and back.
+  EventFilter filter() const { return current_filter(false); }
+  // Throws std::invalid_argument (a bad country code, polygon file ...) and
+  // leaves the filters as they were.
+  void set_filter(const EventFilter& filter);
+  // Events that pass the filters and lie in the window.
+  size_t count_in_window() const;
   // Shows the window's events in the part of the map the open panels leave clear.
   void fit_to_events();
   // The open panels' rectangles on the screen (none before the first frame).
@@ -109,9 +122,10 @@ class Viewer {
  private:
   void reload();
   void append_new_events(const EventTable& part);
-  EventFilter current_filter(bool with_time) const;
-  size_t count_in_window() const;
-  std::vector<int> rows_in_window() const;  // the table's rows shown, in table order
+  EventFilter current_filter(bool with_time) const { return filter_of(state_.filter, with_time); }
+  EventFilter filter_of(const FilterInputs& in, bool with_time) const;
+  void show_only(std::vector<uint8_t> mask);  // the events the filters pass
+  std::vector<int> rows_in_window() const;    // the table's rows shown, in table order
   bool shown(size_t i, const EventDrawParams& p) const;  // passes the filters and lies in the window
   void draw_overlay(ImDrawList* list, const Camera& camera, bool caption) const;
   // Panels.

@@ -17,6 +17,7 @@ struct IngestArgs {
   std::string db = Store::kDefaultPath;
   std::string index;
   size_t batch = 64;
+  bool commit_lines = false;
 };
 
 int run_ingest(const IngestArgs& a) {
@@ -28,6 +29,8 @@ int run_ingest(const IngestArgs& a) {
   options.on_progress = [&](const IngestProgress& p) { bar.update(p.bytes_done, p.bytes_total, p.documents); };
   options.on_error = [&](const std::string& m) { bar.finish(); fmt::print(stderr, "sitmap ingest: {}\n", m); };
   options.on_notice = [&](const std::string& m) { bar.finish(); fmt::print(stderr, "sitmap ingest: {}\n", m); };
+  if (a.commit_lines)
+    options.on_commit = [&](size_t stored) { fmt::print(stderr, "sitmap ingest: committed, {} reports stored\n", stored); };
   const IngestResult r = ingest_files(store, gaz, a.files, options);
   bar.finish();
   fmt::print(stderr, "sitmap ingest: {} reports stored ({} events, {} mentions), {} already stored, {} failed -> {}\n",
@@ -37,30 +40,19 @@ int run_ingest(const IngestArgs& a) {
 
 struct ExportArgs {
   std::string db = Store::kDefaultPath;
-  std::string out, format, from, to, country, bbox, within, t_srs, dataset;
-  std::vector<std::string> types, actors;
-  bool no_background = false;
-  double min_confidence = 0;
+  std::string out, format, t_srs;
+  FilterArgs filter;
 };
 
 int run_export(const ExportArgs& a) {
   EventFilter filter;
   ExportOptions options;
   try {
-    if (!a.from.empty()) filter.from = parse_filter_date(a.from);
-    if (!a.to.empty()) filter.to = parse_filter_date(a.to);
-    if (!a.bbox.empty()) filter.bbox = parse_bbox(a.bbox);
+    filter = parse_filter_args(a.filter);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "sitmap export: {}\n", e.what());
     return 2;
   }
-  filter.types = a.types;
-  filter.actors = a.actors;
-  filter.country = a.country;
-  filter.within = a.within;
-  filter.dataset = a.dataset;
-  filter.include_background = !a.no_background;
-  filter.min_confidence = a.min_confidence;
   if (!a.format.empty()) {
     const auto f = parse_export_format(a.format);
     if (!f) {
@@ -108,6 +100,7 @@ void add_store_commands(CLI::App& app, Action& action) {
   ingest->add_option("--db", in->db, "GeoPackage path or PostGIS DSN \"PG:host=... dbname=...\"")->capture_default_str();
   ingest->add_option("--index", in->index, "gazetteer index");
   ingest->add_option("--batch-size", in->batch, "documents per transaction")->capture_default_str()->check(CLI::PositiveNumber);
+  ingest->add_flag("--commit-lines", in->commit_lines, "a line on stderr after each committed batch (for scripts that follow an ingest)");
   ingest->callback([in, &action] { action = [in] { return run_ingest(*in); }; });
 
   auto ex = std::make_shared<ExportArgs>();
@@ -115,17 +108,8 @@ void add_store_commands(CLI::App& app, Action& action) {
   exp->add_option("--db", ex->db, "GeoPackage path or PostGIS DSN")->capture_default_str();
   exp->add_option("-o,--output", ex->out, "output file")->required();
   exp->add_option("-f,--format", ex->format, "geojson|geojsonseq|csv|gpkg|fgb|kml (default: from the extension)");
-  exp->add_option("--from", ex->from, "first day, YYYY-MM-DD (inclusive)");
-  exp->add_option("--to", ex->to, "last day, YYYY-MM-DD (inclusive)");
-  exp->add_option("--type", ex->types, "event_type or sub_event_type (repeatable)");
-  exp->add_option("--actor", ex->actors, "part of actor1 or actor2 (repeatable)");
-  exp->add_option("--country", ex->country, "ISO 3166-1 alpha-2: events inside its Natural Earth polygon");
-  exp->add_option("--bbox,--spat", ex->bbox, "W,S,E,N in degrees");
-  exp->add_option("--within", ex->within, "polygon file (GeoJSON, GPKG, shapefile ...)");
+  add_filter_options(*exp, ex->filter);
   exp->add_option("--t-srs", ex->t_srs, "reproject to this CRS (EPSG:3857 ...); not for GeoJSON or KML");
-  exp->add_option("--dataset", ex->dataset, "sitmap, acled or gdelt")->check(CLI::IsMember({"sitmap", "acled", "gdelt"}));
-  exp->add_flag("--no-background", ex->no_background, "leave out background (campaign context) events");
-  exp->add_option("--min-confidence", ex->min_confidence, "leave out events below this confidence (0..1)");
   exp->callback([ex, &action] { action = [ex] { return run_export(*ex); }; });
 
   auto im = std::make_shared<ImportArgs>();

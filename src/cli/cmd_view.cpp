@@ -19,12 +19,31 @@ bool parse_size(const std::string& s, int& w, int& h) {
   return size.has_value();
 }
 
+EventFilter filter_or_usage_error(const FilterArgs& args) {
+  try {
+    return parse_filter_args(args);
+  } catch (const std::invalid_argument& e) {
+    throw CLI::ValidationError("filter", e.what());
+  }
+}
+
+// A filter the data rejects (a country code, a polygon file) is bad usage, as in `sitmap export`.
+int usage_errors_as_2(const char* command, const std::function<int()>& run) {
+  try {
+    return run();
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "sitmap {}: {}\n", command, e.what());
+    return 2;
+  }
+}
+
 }  // namespace
 
 void add_view_commands(CLI::App& app, Action& action) {
   struct ViewArgs {
     ViewOptions o;
     std::string projection = "mercator", size = "1440x900";
+    FilterArgs filter;
   };
   auto v = std::make_shared<ViewArgs>();
   auto* view = app.add_subcommand("view", "Open the timeline map viewer on a store, GeoJSON or report files");
@@ -33,15 +52,18 @@ void add_view_commands(CLI::App& app, Action& action) {
   view->add_option("--projection", v->projection, "mercator, equal-earth or plate-carree")->check(CLI::IsMember({"mercator", "equal-earth", "plate-carree"}));
   view->add_option("--size", v->size, "window size WxH");
   view->add_flag("--hidden", v->o.hidden, "no visible window (with --script)");
+  add_filter_options(*view, v->filter);
   view->callback([v, &action] {
     if (!parse_size(v->size, v->o.width, v->o.height)) throw CLI::ValidationError("--size", "want WxH, like 1440x900");
     v->o.projection = kProjections.at(v->projection);
-    action = [v] { return run_viewer(v->o); };
+    v->o.filter = filter_or_usage_error(v->filter);
+    action = [v] { return usage_errors_as_2("view", [v] { return run_viewer(v->o); }); };
   });
 
   struct RenderArgs {
     RenderOptions o;
-    std::string db, projection = "mercator", size = "1600x900", bbox;
+    std::string db, projection = "mercator", size = "1600x900";
+    FilterArgs filter;
   };
   auto r = std::make_shared<RenderArgs>();
   auto* render = app.add_subcommand("render", "Draw the map of a time window offscreen to a PNG (no display needed under xvfb-run)");
@@ -49,25 +71,17 @@ void add_view_commands(CLI::App& app, Action& action) {
   render->add_option("--db", r->db, "GeoPackage path or PostGIS DSN");
   render->add_option("--time", r->o.time, "the window's last day, YYYY-MM-DD (default: the data's last day)");
   render->add_option("--window", r->o.window, "window length: 7d, 2w, 1m, 1y or days")->capture_default_str();
-  render->add_option("--bbox", r->bbox, "W,S,E,N in degrees (default: fit the events)");
   render->add_option("--size", r->size, "WxH")->capture_default_str();
   render->add_option("-o,--output", r->o.output, "PNG file")->capture_default_str();
   render->add_option("--projection", r->projection, "mercator, equal-earth or plate-carree")->check(CLI::IsMember({"mercator", "equal-earth", "plate-carree"}));
-  render->add_option("--type", r->o.filter.types, "event_type or sub_event_type (repeatable)");
-  render->add_option("--actor", r->o.filter.actors, "part of an actor's name");
-  render->add_option("--country", r->o.filter.country, "ISO alpha-2: inside the country's polygon");
+  // The filters of `sitmap export`; --bbox also frames the map (default: fit the events).
+  add_filter_options(*render, r->filter);
   render->callback([r, &action] {
     if (!parse_size(r->size, r->o.width, r->o.height)) throw CLI::ValidationError("--size", "want WxH, like 1600x900");
-    if (!r->bbox.empty()) {
-      try {
-        r->o.bbox = parse_bbox(r->bbox);
-      } catch (const std::invalid_argument& e) {
-        throw CLI::ValidationError("--bbox", e.what());
-      }
-    }
+    r->o.filter = filter_or_usage_error(r->filter);
     if (!r->db.empty()) r->o.inputs.insert(r->o.inputs.begin(), r->db);
     r->o.projection = kProjections.at(r->projection);
-    action = [r] { return run_render(r->o); };
+    action = [r] { return usage_errors_as_2("render", [r] { return run_render(r->o); }); };
   });
 
   struct BenchArgs {

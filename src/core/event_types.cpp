@@ -27,8 +27,10 @@ constexpr EventTypeInfo kTypes[] = {
     {S::sexual_violence, "Sexual violence", kCivilians, kViolence, Colour{0.55f, 0.20f, 0.30f}, ""},
     {S::peaceful_protest, "Peaceful protest", "Protests", kDemonstrations, Colour{0.30f, 0.70f, 0.35f}, "14"},
     {S::protest_with_intervention, "Protest with intervention", "Protests", kDemonstrations, Colour{0.55f, 0.75f, 0.25f}, ""},
+    {S::excessive_force, "Excessive force against protesters", "Protests", kDemonstrations, Colour{0.20f, 0.50f, 0.20f}, ""},
     {S::violent_demonstration, "Violent demonstration", "Riots", kDemonstrations, Colour{0.85f, 0.70f, 0.10f}, "145"},
     {S::mob_violence, "Mob violence", "Riots", kViolence, Colour{0.70f, 0.55f, 0.10f}, ""},
+    {S::arrests, "Arrests", kStrategic, kStrategic, Colour{0.35f, 0.45f, 0.60f}, ""},
     {S::looting, "Looting/property destruction", kStrategic, kStrategic, std::nullopt, ""},
 };
 

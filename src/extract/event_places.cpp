@@ -161,8 +161,11 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
   for (size_t i = 0; i < parts.size(); ++i) {
     const int part = parts[i];
     // "the Baghdad neighbourhood of X" (a common noun): X is the place; "Sangcharak District of Y" is itself one.
+    // But "the Vedeno region of Chechnya", "the Mohammad Agha district of Logar province": the larger
+    // place comes after "of", so the name before it is the specific one.
     const bool modifies_of = i + 1 < parts.size() && subplace_noun(chunk(part).head) &&
-                             chunk(part + 1).kind == ChunkKind::prep && !seg.tokens[v.token(chunk(part).head)].capitalized;
+                             chunk(part + 1).kind == ChunkKind::prep && !seg.tokens[v.token(chunk(part).head)].capitalized &&
+                             !larger_after(parts[i + 1], part);
     const Mention* resolved = nullptr;
     for (size_t m : here) {
       const Mention& mm = mentions[m];
@@ -281,6 +284,8 @@ std::string_view SentenceEvents::where_country(const Where& w) const {
 bool SentenceEvents::nested_in_other(const Parse::PrepPhrase& pp, const Frame& f) const {
   const int before = pp.prep - 1;
   if (before < 1 || chunk(before).kind != ChunkKind::noun || before == f.chunk) return false;
+  // "occurred about 9 a.m. in Khalis": a time or a number, not a topic.
+  if (chunk(before).time || v.parse.tags[chunk(before).first] == Pos::CD) return false;
   if (chunk(before - 1).kind == ChunkKind::prep &&
       one_of(word(chunk(before - 1).head), {"against", "about", "over", "for", "despite", "amid", "after", "following", "since"}))
     return true;
@@ -317,6 +322,21 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
           }
         }
       }
+      // "on a road south of the capital Algiers, near Medea": a bearing from a
+      // landmark, then the town it happened at.
+      if (!at.weak && at.place && !at.name && one_of(prep, {"north", "south", "east", "west", "northeast", "northwest",
+                                                             "southeast", "southwest"})) {
+        for (const auto& later : x.preps) {
+          if (later.where != where || later.prep <= pp.prep || later.object < 0 ||
+              !one_of(word(chunk(later.prep).head), {"near", "in", "at", "outside"}))
+            continue;
+          const PhrasePlace town = place_of_phrase(later.object, true);
+          if (town.place && !town.name && town.place != at.place && specificity(*town.place) == 0 &&
+              gaz.place(town.place->candidates.front().entry).country_code ==
+                  gaz.place(at.place->candidates.front().entry).country_code)
+            return town;
+        }
+      }
       if (!at.weak) return at;
       if (weak.empty()) weak = at;
     }
@@ -332,9 +352,9 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   };
   add(from_preps(f, Parse::PrepPhrase::after), 0);
   if (f.verbal) {
-    const int what = f.passive ? f.subject : f.object;
+    const int what = f.passive || f.cls == C::fall ? f.subject : f.object;
     // What was hit is a place for a strike or a taking, never for a shooting or a kidnapping (a person).
-    if (!one_of(event_class_name(f.cls), {"light", "kill", "harm", "shoot", "abduct", "massacre", "die"}))
+    if (!one_of(event_class_name(f.cls), {"light", "kill", "harm", "shoot", "abduct", "arrest", "massacre", "die"}))
       add(place_of_phrase(what), 1);
   } else {
     add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"
@@ -408,6 +428,13 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   for (size_t m : here)  // any place of the sentence that is not a people or a name
     if (locatable(mentions[m]) && gaz.place(mentions[m].candidates.front().entry).kind != PlaceKind::country)
       return {{&mentions[m], std::nullopt, false, {}}, 7};
+  // "3,000 Hong Kong people demonstrated": protesters named by their place protest there.
+  if (f.cls == C::protest && f.subject >= 0)
+    for (size_t m : here) {
+      const Mention& mm = mentions[m];
+      if (mm.candidates.empty() || mm.in_name || mm.dateline || !within_chunk(mm, f.subject)) continue;
+      return {{&mm, std::nullopt, false, {}}, 8};
+    }
   return {};
 }
 

@@ -32,6 +32,13 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
 // Chunks on the actor's side: who or what did it.
 std::vector<int> SentenceEvents::actor_side(const Frame& f) const {
   std::vector<int> out = actor_side_heads(f);
+  // "U.S. and Iraqi troops": every conjunct of a side is on it.
+  const int n = static_cast<int>(v.parse.chunks.size());
+  for (size_t i = 0; i < out.size(); ++i)
+    for (int c = out[i]; c + 2 < n && chunk(c + 1).kind == ChunkKind::conj && chunk(c + 2).kind == ChunkKind::noun &&
+                         chunk(c + 2).clause == chunk(c).clause && (f.verbal ? c + 2 < f.chunk : true);
+         c += 2)
+      if (std::find(out.begin(), out.end(), c + 2) == out.end()) out.push_back(c + 2);
   std::vector<int> with_of;
   for (int c : out) add_with_of(with_of, c);
   return with_of;
@@ -57,6 +64,8 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
     const std::string& prep = word(chunk(pp.prep).head);
     if (pp.object >= 0 && one_of(prep, {"with", "using", "from", "by"}) && pp.where == Parse::PrepPhrase::after)
       out.push_back(pp.object);
+    if (f.cls == C::fall && pp.object >= 0 && prep == "to" && pp.where == Parse::PrepPhrase::after)
+      out.push_back(pp.object);  // "fell to the Taliban"
   }
   return out;
 }
@@ -64,6 +73,10 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
 // Chunks on the target's side: who or what was hit.
 std::vector<int> SentenceEvents::target_side(const Frame& f) const {
   std::vector<int> out;
+  if (f.cls == C::fall) {  // the place that fell
+    if (f.subject >= 0) out.push_back(f.subject);
+    return out;
+  }
   const bool fired = f.verbal && f.passive && one_of(word(f.first), {"fired", "launched", "dropped", "lobbed"});
   if (f.verbal) {
     if (f.passive && f.subject >= 0 && !fired) out.push_back(f.subject);
@@ -213,7 +226,10 @@ bool SentenceEvents::people(int c) const {
                     "workers", "civilians", "villagers", "passengers", "hostages", "soldiers", "policemen",
                     "officers", "missionaries", "tourists", "journalists", "nurses", "doctors", "teachers",
                     "farmers", "residents", "members", "fishermen", "traders", "worshippers", "pilgrims",
-                    "foreigners", "nationals", "employees", "staff", "guards", "troops"});
+                    "foreigners", "nationals", "employees", "staff", "guards", "troops", "man", "woman", "person",
+                    "boy", "girl", "child", "suspect", "suspects", "protesters", "protester", "demonstrators",
+                    "activists", "activist", "leader", "leaders", "commander", "official", "officials", "politician",
+                    "politicians", "opponents", "dissidents", "priest", "journalist", "student", "worker"});
 }
 
 bool SentenceEvents::military_actor(const std::vector<int>& side) const {

@@ -71,18 +71,32 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (*w == Role::weapon_explosive) return kIed;
   }
   if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
-  if (any({C::strike, C::pound})) {
+  // "Gunmen struck 17 communities": men on the ground strike as attackers, not aircraft.
+  const bool ground_strike = f.cls == C::strike && f.verbal && side_armed_on_ground(actors) && !side_has(actors, Role::weapon_air);
+  if (any({C::strike, C::pound}) && !ground_strike) {
     if (ctx.air || !ctx.missiles) return kAir;
     return kShell;
   }
   if (any({C::explode, C::blast})) return kIed;
   if (any({C::hit})) return std::nullopt;  // only a weapon makes "hit" an attack
   if (any({C::abduct})) return kAbduction;
+  if (any({C::arrest})) return kArrest;
   if (any({C::massacre})) return kAttack;
-  // "seized schoolgirls", "captured two aid workers": people taken are abducted.
+  // "seized schoolgirls", "captured two aid workers": people taken are abducted;
+  // "troops captured three militants": taken by the state, arrested.
   if (any({C::take}) && f.verbal && !f.passive && (is(f.object, Role::civilian) || is(f.object, Role::military_target)) &&
-      !is(f.object, Role::territory) && !place_in(f.object) && people(f.object))
-    return kAbduction;
+      !is(f.object, Role::territory) && !place_in(f.object) && (people(f.object) || is(f.object, Role::armed)))
+    return state_side(actors) ? kArrest : kAbduction;
+  // "Hundreds of girls were taken from their dormitories by gunmen".
+  // "took its New Zealand pilot hostage".
+  if (any({C::take}) && f.verbal && taken_hostage(f)) return kAbduction;
+  if (any({C::take}) && f.verbal && f.passive && people(f.subject) && side_armed(actors))
+    return state_side(actors) ? kArrest : kAbduction;
+  if (any({C::fall})) {  // lost to the state's forces, or to anyone else
+    const std::string who = actor_of(actors);
+    const ArmedActor* named = who.empty() || who[0] == '@' ? lex.actors.find(ctx.main_group ? ctx.main_group->name : "") : lex.actors.find(who);
+    return (who.empty() ? named && named->state() : state_side(actors)) ? kRegained : kTaken;
+  }
   if (any({C::take, C::retake})) {
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     const std::string who = actor_of(actors);
@@ -94,7 +108,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::clash})) return kClash;
   if (any({C::riot})) return kRiot;
   if (any({C::protest})) return kProtest;
-  if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign})) {
+  if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign}) || ground_strike) {
     // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
     std::vector<int> hurt;  // "killed scores of terrorists": the head and its "of" phrase
     if (is_consequence(f.cls)) add_with_of(hurt, f.passive ? f.subject : f.object);
@@ -102,8 +116,18 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
                               side_is(hurt, Role::military_target) || side_is(hurt, Role::armed);
     const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
+    // Demonstrations: protesters who turn violent riot; the state's force
+    // against protesters is excessive; a mob is a mob.
+    if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
+    if ((side_is(targets, Role::protesters) || side_is(hurt, Role::protesters)) && (state_side(actors) || actors.empty()))
+      return kExcessiveForce;
+    if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     if (armed_target && !civilian_target) return kClash;
     return kAttack;
+  }
+  if (any({C::destroy, C::storm})) {  // "protesters stormed the residence", "mobs set fire to houses"
+    if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
+    if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
   }
   if (any({C::destroy})) return kDestruction;
   return std::nullopt;
@@ -182,6 +206,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash) &&
       (side_is(targets, Role::abstract) || side_is(targets, Role::sport)))
     return true;
+  // A film or a book and its review: its shelling is on screen.
+  if (ctx.fiction >= 3 && ctx.fiction > ctx.weapons) return true;
   // A report about sport: its attacks and strikes are on goal.
   if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !self_anchored(f)) return true;
   if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) &&
@@ -221,31 +247,75 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||
              has(f.object, Role::weapon_suicide) || (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
     case C::take: case C::retake: {
+      if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
+      // "seized power": a coup told, not ground taken.
+      if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))
+        return false;
+      // "taken by helicopter to hospitals": carried, not taken.
+      for (const auto& pp : f.preps)
+        if (pp.object >= 0 && word(chunk(pp.prep).head) == "to" && one_of(word(chunk(pp.object).head), {"hospital", "hospitals", "clinic", "safety", "court", "prison"}))
+          return false;
       bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
       for (int c : targets) territory = territory || place_in(c);
       if (f.object >= 0) territory = territory || is(f.object, Role::territory) || place_in(f.object);
       // "recaptured the government complex in Ramadi": a named place of the action's own.
       const Where w = frame_place(f, evidence);
       territory = territory || (w.found() && w.rank <= 2);
-      if (f.cls == C::take && people(f.object) && (armed || v.headline)) return true;  // an abduction
-      return territory && (armed || f.cls == C::retake);
+      if (f.cls == C::take && (people(f.object) || is(f.object, Role::armed)) && (armed || v.headline)) return true;  // abduction, arrest
+      if (f.cls == C::take && f.passive && people(f.subject) && armed) return true;
+      // "The city was captured overnight": by the armed group the report is about.
+      const bool implicit = f.verbal && f.passive && f.agent < 0 && ctx.main_group;
+      return territory && (armed || implicit || f.cls == C::retake);
+    }
+    case C::fall: {  // "Pul-e-Alam fell to the Taliban", "Chaghcharan fell without a fight"
+      if (!f.verbal || f.subject < 0 || !(place_in(f.subject) || is(f.subject, Role::territory) || unresolved_name(f.subject)))
+        return false;
+      return side_armed(actors) || ctx.main_group;
     }
     case C::kill: case C::harm:
       return armed || weapon || evidence.size() > 0 || (person_hurt(f) && !disaster_in_sentence());
+    case C::arrest:
+      return arrest_counts(f, actors);
     case C::raid:
       // Police raids are arrests, not attacks.
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
       return ctx.air || armed || weapon || casualties(f, evidence);
     case C::destroy:
-      return armed || weapon;
+      return armed || weapon || crowd_side(actors);
     default: {
       const bool damage = std::any_of(evidence.begin(), evidence.end(),
                                       [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
       return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
+             (f.cls == C::storm && crowd_side(actors)) ||
              person_hurt(f) ||
              weapon_told_before(f).has_value();
     }
   }
+}
+
+// Forces of the state (army, police, a state actor of the table) on a side.
+bool SentenceEvents::state_side(const std::vector<int>& side) const {
+  if (side_is(side, Role::state_forces) || side_is(side, Role::police_forces)) return true;
+  const std::string who = actor_of(side);
+  if (who == kStateForces || who == kPolice) return true;
+  const ArmedActor* named = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
+  return named ? named->state() : starts_with(who, "Military Forces") || starts_with(who, "Police Forces");
+}
+
+// ACLED codes arrests by the state's forces of people in a political or
+// violent story: militants, protesters, suspects of an attack. A thief
+// arrested in a crime story is not coded.
+bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actors) const {
+  if (!f.verbal) return false;
+  const int taken = f.passive ? f.subject : f.object;
+  if (taken < 0 || !(people(taken) || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
+  const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
+  if (!by_state) return false;
+  const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist",
+                                                            "opponents", "dissidents", "journalists", "journalist"});
+  const bool political = protesters || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons > 0 || ctx.main_group ||
+                         std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
+  return political;
 }
 
 // "hundreds of members", "thousands": a count over a campaign.
@@ -294,10 +364,59 @@ bool SentenceEvents::is_background() const {
   for (size_t k = 0; k < v.size(); ++k) {
     const std::string& a = word(k);
     if (one_of(a, {"regularly", "regular", "routinely", "repeatedly"})) return true;
+    // "abducted as a boy of about nine": a life's story.
+    if (a == "as" && k + 2 < v.size() && one_of(word(k + 1), {"a", "an"}) &&
+        one_of(word(k + 2), {"boy", "girl", "child", "teenager", "youth", "student", "baby", "toddler"}))
+      return true;
     if (k + 2 < v.size() && (a == "has" || a == "have") && word(k + 1) == "been" && word(k + 2).size() > 3 &&
         word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
       return true;
     if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
+  }
+  return false;
+}
+
+// Protesters or a mob on a side: their violence is a riot's.
+bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
+  return side_is(side, Role::protesters) || side_is(side, Role::mob) ||
+         std::any_of(side.begin(), side.end(), [&](int c) { return one_of(word(chunk(c).head), {"youths", "rioters", "looters"}); });
+}
+
+// "took its pilot hostage", "seized 20 villagers as hostages".
+bool SentenceEvents::taken_hostage(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  for (size_t k = f.last + 1; k < v.size() && k < f.last + 10; ++k) {
+    if (v.parse.chunks[v.parse.chunk_of[k]].clause != clause) break;
+    if (one_of(word(k), {"hostage", "hostages", "captive", "captives"})) return true;
+  }
+  return false;
+}
+
+// Inside a quotation: the sentence opens with a quote mark and the frame
+// comes before its close.
+bool SentenceEvents::in_quote(const Frame& f) const {
+  const std::string_view text = std::string_view(doc.text).substr(v.s.start, v.s.end - v.s.start);
+  if (text.empty()) return false;
+  const bool opens = text[0] == '"' || text.rfind("\xE2\x80\x9C", 0) == 0;
+  if (!opens) return false;
+  const size_t at = seg.tokens[v.token(f.first)].start - v.s.start;
+  size_t close = text.find('"', 1);
+  const size_t curly = text.find("\xE2\x80\x9D", 1);
+  if (curly != std::string_view::npos && (close == std::string_view::npos || curly < close)) close = curly;
+  return close == std::string_view::npos || at < close;
+}
+
+// An action named as a kind of thing that happens, not one that did:
+// a noun in a present-tense clause with no date ("finances itself through
+// extortion, kidnapping for ransom").
+bool SentenceEvents::generic(const Frame& f) const {
+  if (f.verbal || frame_date(f)) return false;
+  const int clause = chunk(f.chunk).clause;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+    const Chunk& ch = chunk(static_cast<int>(c));
+    if (ch.kind != ChunkKind::verb || ch.clause != clause || !ch.finite) continue;
+    const Pos t = v.parse.tags[ch.head];
+    return (t == Pos::VBZ || t == Pos::VBP) && !one_of(word(ch.head), {"says", "say", "is", "are"});
   }
   return false;
 }

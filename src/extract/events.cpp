@@ -173,6 +173,24 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         targets.insert(targets.end(), more.begin(), more.end());
       }
     if (other_sense(f, actors, targets)) { explain(f, "another sense"); continue; }
+    // Said in a quote ("This thing got ambushed"), or told of a kind ("finances itself through kidnapping"):
+    // only with a place or an armed side of its own.
+    // "after weeks of shelling", "months of battles": a campaign summed up.
+    if (!f.verbal && f.first >= 2 && word(f.first - 1) == "of" &&
+        one_of(word(f.first - 2), {"days", "weeks", "months", "years", "decades"})) {
+      explain(f, "a campaign summed up");
+      continue;
+    }
+    // Police storming a building to end a siege or arrest its holders: no attack of theirs.
+    if (f.cls == C::storm && side_is(actors, Role::police_forces) &&
+        std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::arrest; })) {
+      explain(f, "police action ending in arrests");
+      continue;
+    }
+    if ((in_quote(f) || generic(f)) && !where_in_sentence(f) && !side_armed(actors)) {
+      explain(f, in_quote(f) ? "a quote without place or side" : "a kind of action, not one");
+      continue;
+    }
     // A reference only adds to an event told elsewhere, so it needs no anchor of its own.
     bool as_evidence = false;  // "At least seven people were killed": numbers for the action told before
     if (f.modality != Modality::reference && !anchored(f, evidence, actors, targets)) {
@@ -221,6 +239,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;
     e.actor1 = actor_of(actors);
+    // "fell without a fight", "was captured overnight": to the armed group the report is about.
+    if (e.actor1.empty() && ctx.main_group && (f.cls == C::fall || (f.cls == C::take && f.passive && f.agent < 0)))
+      e.actor1 = ctx.main_group->name;
     const std::string victim = actor_of(targets);
     if (victim != e.actor1) e.actor2 = victim;
     numbers(e, f, evidence);
@@ -498,6 +519,7 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
              lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
       ++ctx.weapons;
     if (lex.roles.ends_at(words, k, k, Role::sport)) ++ctx.sport;
+    if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
   }
   std::vector<std::string_view> raw;
   raw.reserve(seg.tokens.size());
@@ -586,6 +608,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       }
     };
     if (!may_hold_event(doc, seg, s, lex)) { note_context(); continue; }
+    // "Chad-politics-unrest,3RDLEAD": an agency's slug line, no sentence.
+    if (std::string_view(doc.text).substr(s.start, s.end - s.start).find(' ') == std::string_view::npos) continue;
     // The title and a standfirst restate the report's events: they add evidence, never an event.
     const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
     const bool headline = (!doc.title.empty() && sentence_text == doc.title) ||
@@ -619,6 +643,13 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     }
   }
 
+  // A lede's country-level place, refined from the next lines before merging,
+  // so that it does not fold into the first town of that country told later.
+  refine_country_level(drafts, doc, seg, mentions, gaz);
+  if (std::getenv("SITMAP_DEBUG_EVENTS"))
+    for (size_t i = 0; i < drafts.size(); ++i)
+      std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
+                   drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;
   std::vector<size_t> order(drafts.size());
@@ -643,7 +674,6 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (into) merge(*into, e, merge_only[i] != Standing::event);
     else if (merge_only[i] != Standing::reference) kept.push_back(std::move(e));
   }
-  refine_country_level(kept, doc, seg, mentions, gaz);
   // An event's date when the text gives none: the report's, as a week.
   for (Event& e : kept) {
     if (!e.when.date && doc.published) {

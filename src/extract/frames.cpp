@@ -291,6 +291,9 @@ struct FrameReader {
   bool fires_weapon(size_t j) const {
     for (const Frame& n : frames)
       if (n.host == static_cast<int>(j) && !n.verbal && weapon_noun(n)) return true;
+    const int o = frames[j].object;  // "fired a ballistic missile"
+    for (Role r : {Role::weapon_shell, Role::weapon_air, Role::weapon_explosive, Role::weapon_grenade})
+      if (o >= 0 && chunk_has_role(v, lex, o, r)) return true;
     return false;
   }
 

@@ -55,15 +55,15 @@ std::vector<std::string> alternatives(const std::string& s) {
 }
 }  // namespace
 
-constexpr std::array<std::string_view, 31> kClassNames = {
+constexpr std::array<std::string_view, 33> kClassNames = {
     "air", "shell", "explosive", "suicide", "grenade", "chemical", "bomb", "strike", "hit", "pound",
     "explode", "blast", "attack", "raid", "storm", "ambush", "shoot", "kill", "harm", "die", "massacre",
-    "clash", "take", "retake", "withdraw", "abduct", "destroy", "protest", "riot", "campaign", "light"};
+    "clash", "take", "fall", "retake", "withdraw", "abduct", "arrest", "destroy", "protest", "riot", "campaign", "light"};
 constexpr std::array<std::string_view, static_cast<size_t>(Role::count_)> kRoleNames = {
     "weapon_air", "weapon_shell", "weapon_explosive", "weapon_suicide", "weapon_grenade", "weapon_chemical",
     "weapon_gun", "armed", "state_forces", "police_forces", "civilian", "military_target", "territory",
     "sport", "labour", "market", "disaster", "abstract", "intention", "reaction", "denial", "speech",
-    "institution", "title", "place_of"};
+    "institution", "title", "place_of", "protesters", "mob", "fiction"};
 
 EventClass event_class_from_name(std::string_view name) {
   for (size_t i = 0; i < kClassNames.size(); ++i)

@@ -16,7 +16,7 @@ namespace sitmap {
 // What a trigger word can state (geodata/lexicon/event_words.tsv explains each).
 enum class EventClass : uint8_t {
   air, shell, explosive, suicide, grenade, chemical, bomb, strike, hit, pound, explode, blast, attack, raid, storm,
-  ambush, shoot, kill, harm, die, massacre, clash, take, retake, withdraw, abduct, destroy, protest, riot, campaign, light
+  ambush, shoot, kill, harm, die, massacre, clash, take, fall, retake, withdraw, abduct, arrest, destroy, protest, riot, campaign, light
 };
 EventClass event_class_from_name(std::string_view name);  // throws std::invalid_argument
 std::string_view event_class_name(EventClass c);
@@ -32,7 +32,7 @@ enum class Role : uint8_t {
   weapon_air, weapon_shell, weapon_explosive, weapon_suicide, weapon_grenade, weapon_chemical, weapon_gun,
   armed, state_forces, police_forces, civilian, military_target, territory,
   sport, labour, market, disaster, abstract, intention, reaction, denial, speech,
-  institution, title, place_of, count_
+  institution, title, place_of, protesters, mob, fiction, count_
 };
 Role role_from_name(std::string_view name);  // throws std::invalid_argument
 

@@ -33,6 +33,7 @@ struct DocContext {
   bool air = false;       // aircraft or drones are spoken of: "strikes" are air strikes
   bool missiles = false;  // rockets or missiles are
   int sport = 0;          // sport words
+  int fiction = 0;        // film, novel and review words
   int weapons = 0;        // weapon words
   const ArmedActor* main_group = nullptr;  // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
@@ -56,8 +57,12 @@ inline const Typed kTaken = typed(SubEvent::non_state_overtakes_territory);
 inline const Typed kRegained = typed(SubEvent::government_regains_territory);
 inline const Typed kAttack = typed(SubEvent::attack);
 inline const Typed kAbduction = typed(SubEvent::abduction);
+inline const Typed kArrest = typed(SubEvent::arrests);
 inline const Typed kDestruction = typed(SubEvent::looting);
 inline const Typed kProtest = typed(SubEvent::peaceful_protest);
+inline const Typed kIntervention = typed(SubEvent::protest_with_intervention);
+inline const Typed kExcessiveForce = typed(SubEvent::excessive_force);
+inline const Typed kMob = typed(SubEvent::mob_violence);
 inline const Typed kRiot = typed(SubEvent::violent_demonstration);
 
 // How a draft event stands: an action told here; a casualty count that is
@@ -272,6 +277,12 @@ struct SentenceEvents {
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
   bool sums_up() const;
+  bool in_quote(const Frame& f) const;
+  bool taken_hostage(const Frame& f) const;
+  bool crowd_side(const std::vector<int>& side) const;
+  bool generic(const Frame& f) const;
+  bool state_side(const std::vector<int>& side) const;
+  bool arrest_counts(const Frame& f, const std::vector<int>& actors) const;
 
   void fill_place(Event& e, const Mention& m) const;
 

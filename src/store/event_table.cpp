@@ -309,9 +309,13 @@ std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter,
     for_each_feature(*store, by_text, [&](const OGRFeature& f, const EventColumns&) { text_hits.insert(f.GetFID()); });
   }
 
+  // event_date within [from, to], as days relative to the table's first.
+  const float from = filter.from ? static_cast<float>(days_from_civil(*filter.from) - t.day0) : -std::numeric_limits<float>::infinity();
+  const float to = filter.to ? static_cast<float>(days_from_civil(*filter.to) - t.day0) : std::numeric_limits<float>::infinity();
   std::vector<uint8_t> mask(t.size() - std::min(first_row, t.size()), 1);
   for (size_t i = first_row; i < t.size(); ++i) {
     bool ok = type_ok[t.type[i]] && dataset_ok[t.dataset[i]] && (actor_ok[t.actor1[i]] || actor_ok[t.actor2[i]]);
+    if (ok && (t.day_from[i] < from || t.day_from[i] > to)) ok = false;
     if (ok && !filter.include_background && t.background[i]) ok = false;
     if (ok && t.confidence[i] < filter.min_confidence) ok = false;
     if (ok && any_spatial) ok = query.matches_point(t.lon[i], t.lat[i]);

@@ -72,10 +72,11 @@ void append_event_table(EventTable& into, const EventTable& part);
 // From records in memory (synthetic events, tests).
 EventTable event_table_from(std::span<const Event> events);
 
-// Which events pass the filter's non-time parts (types, actors, dataset,
-// background, confidence, bbox, polygons / country through EventQuery, and
-// text through the store). The time window is the map's business. The
-// mask covers the rows from `first_row` on (new rows appended to a table).
+// Which events pass the filter: types, actors, dataset, background,
+// confidence, the event_date range (from/to, as export reads it), bbox,
+// polygons / country (as export tests them), and text through the store.
+// The map's time window is the map's business. The mask covers the rows
+// from `first_row` on (new rows appended to a table).
 std::vector<uint8_t> filter_mask(const EventTable& table, const EventFilter& filter, Store* store, size_t first_row = 0);
 
 }  // namespace sitmap

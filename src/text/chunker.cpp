@@ -82,7 +82,7 @@ struct Chunker {
       const bool determiner = t == Pos::DT || t == Pos::PDT || t == Pos::PRPS || t == Pos::WPS;
       if (determiner && (k == first || (tag(k - 1) == Pos::PDT)) && !seen_noun) { ++k; continue; }
       if (noun_inside(k)) {
-        if (seen_noun && is_time_of_day(lower[k]) && (tag(k - 1) == Pos::NN || tag(k - 1) == Pos::NNS)) break;
+        if (seen_noun && is_time_of_day(lower[k]) && is_noun(tag(k - 1))) break;
         // "Sunday 's attack": the possessive binds; "20 people" too; but a
         // number after a noun starts over ("killing 20").
         if (t == Pos::CD && seen_noun && tag(k - 1) != Pos::POS && !is_month(lower[k - 1])) break;

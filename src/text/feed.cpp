@@ -37,14 +37,25 @@ struct FeedReader {
   std::string text;               // character data of the element being read
   size_t items = 0;
   bool feed_root = false;
+  size_t xhtml_depth = 0;         // inside Atom <content type="xhtml">: its child elements are markup
+
+  bool in_xhtml() const { return xhtml_depth > 0 && path.size() > xhtml_depth; }
 
   size_t line() const { return static_cast<size_t>(XML_GetCurrentLineNumber(parser)); }
 
   void start(const char* name, const char** attrs) {
     const std::string n = local_name(name);
+    if (in_xhtml()) {  // <div><p>...</p></div>: kept as HTML for the HTML reader
+      path.push_back(n);
+      text += "<" + n + ">";
+      return;
+    }
     if (path.empty()) feed_root = n == "rss" || n == "feed" || n == "RDF";
     path.push_back(n);
     text.clear();
+    if (item && (n == "content" || n == "summary"))
+      for (size_t i = 0; attrs[i]; i += 2)
+        if (std::string(attrs[i]) == "type" && std::string(attrs[i + 1]) == "xhtml") xhtml_depth = path.size();
     if (n == "item" || n == "entry") {
       item = std::make_unique<Item>();
       item->line = line();
@@ -62,7 +73,13 @@ struct FeedReader {
   }
 
   void end(const char*) {
+    if (in_xhtml()) {
+      text += "</" + path.back() + ">";
+      path.pop_back();
+      return;
+    }
     const std::string n = path.back();
+    if (path.size() == xhtml_depth) xhtml_depth = 0;
     path.pop_back();
     if (!item) return;
     if (n == "item" || n == "entry") {
@@ -118,7 +135,13 @@ struct FeedReader {
   }
 
   void characters(const char* s, int len) {
-    if (item) text.append(s, static_cast<size_t>(len));
+    if (!item) return;
+    if (!in_xhtml()) {
+      text.append(s, static_cast<size_t>(len));
+      return;
+    }
+    for (int i = 0; i < len; ++i)  // decoded by Expat; escaped again for the HTML reader
+      text += s[i] == '<' ? std::string("&lt;") : s[i] == '&' ? std::string("&amp;") : std::string(1, s[i]);
   }
 };
 

@@ -307,6 +307,14 @@ struct Tagger {
         u.tag = Pos::NNP;
         continue;
       }
+      // "in neighboring Kenya", "the ruling party": an -ing word between a preposition or determiner and its noun.
+      if (ends_with(u.lower, "ing") && i > 0 && i + 1 < units.size() &&
+          (units[i - 1].tag == Pos::IN || units[i - 1].tag == Pos::DT) && units[i - 1].lower != "by" &&
+          (units[i + 1].tag == Pos::NNP || units[i + 1].tag == Pos::NN || units[i + 1].tag == Pos::NNS) &&
+          (can(i, Pos::JJ) || can(i, Pos::NN))) {
+        u.tag = can(i, Pos::JJ) ? Pos::JJ : Pos::NN;
+        continue;
+      }
       // "killed and wounded scores": a verb coordinated with the verb before it.
       if (i >= 2 && (units[i - 1].lower == "and" || units[i - 1].lower == "or") &&
           (tag(i - 2) == Pos::VBD || tag(i - 2) == Pos::VBN) && can(i, tag(i - 2)) && !u.cap) {

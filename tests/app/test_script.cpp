@@ -90,6 +90,48 @@ TEST_CASE("following a store: expect_events waits (30 s unless told), expect_new
   CHECK(error_of("table").rfind("bad.txt:1: table: want a file", 0) == 0);
 }
 
+TEST_CASE("filter lines set every part of the export filter; type and actor lines add up") {
+  const auto a = parse_script(
+      "filter from 2015-11-01\nfilter to 15 November 2015\nfilter bbox 30,25,50,40\nfilter within area.geojson\n"
+      "filter dataset acled\nfilter min-confidence 0.5\nfilter background no\nfilter actor France\nfilter actor Russia\n"
+      "filter type Air/drone strike\nfilter country SY\nfilter text raqqa\nfilter clear\n",
+      "f.txt");
+  REQUIRE(a.size() == 13);
+  EventFilter f;
+  for (size_t i = 0; i + 1 < a.size(); ++i) apply_filter_line(f, a[i].arg, a[i].value);
+  CHECK(f.from == CivilDate{2015, 11, 1});
+  CHECK(f.to == CivilDate{2015, 11, 15});
+  REQUIRE(f.bbox.has_value());
+  CHECK(f.bbox->east == 50);
+  CHECK(f.within == "area.geojson");
+  CHECK(f.dataset == "acled");
+  CHECK(f.min_confidence == 0.5);
+  CHECK_FALSE(f.include_background);
+  CHECK(f.actors == std::vector<std::string>{"France", "Russia"});
+  CHECK(f.types == std::vector<std::string>{"Air/drone strike"});
+  CHECK(f.country == "SY");
+  CHECK(f.text == "raqqa");
+  apply_filter_line(f, "actor", "");
+  CHECK(f.actors.empty());
+  CHECK(a[12].arg == "clear");
+}
+
+TEST_CASE("a bad filter line is refused before anything runs") {
+  auto error_of = [](const std::string& text) {
+    try {
+      parse_script(text, "f.txt");
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("filter from 2015-02-30").rfind("f.txt:1: date '2015-02-30'", 0) == 0);
+  CHECK(error_of("filter bbox 1,2").rfind("f.txt:1: bbox '1,2'", 0) == 0);
+  CHECK(error_of("filter min-confidence 2").rfind("f.txt:1: min-confidence '2'", 0) == 0);
+  CHECK(error_of("filter background maybe").rfind("f.txt:1: background 'maybe'", 0) == 0);
+  CHECK(error_of("filter colour red").find("type, actor, country, text, from, to, bbox") != std::string::npos);
+}
+
 TEST_CASE("image sizes") {
   CHECK(parse_image_size("1600x900") == std::pair{1600, 900});
   CHECK_FALSE(parse_image_size("15x900").has_value());

@@ -51,5 +51,56 @@ run "$S" view s.gpkg --script bad.txt --hidden > out 2>&1; rc=$?
 run "$S" render --db s.gpkg --time 2015-11-15 --window 7d --size 640x360 -o r.png 2> out && [ "$(png_size r.png)" = 640x360 ] && ok || bad "render: $(cat out)"
 run "$S" render layer.geojson --size 320x200 -o g.png 2> out && [ "$(png_size g.png)" = 320x200 ] && grep -q "view.gpkg" out && ok || bad "render of a GeoJSON layer: $(cat out)"
 run "$S" render --db missing.gpkg -o r.png > out 2>&1; [ $? -eq 1 ] && grep -q missing.gpkg out && ok || bad "render of a missing store"
+
+# Every filter of `sitmap export` works in `sitmap render` and in a script's
+# `filter` lines: the same events, one filter at a time and all at once.
+"$S" ingest --db f.gpkg "${reports[@]}" 2>/dev/null
+"$S" import "$SRC/tests/fixtures/import/acled_sample.csv" --as acled --db f.gpkg 2>/dev/null
+cat > area.geojson <<'JSON'
+{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[35,30],[45,30],[45,38],[35,38],[35,30]]]}}]}
+JSON
+total=$("$S" export --db f.gpkg -o all.geojsonl 2>/dev/null && wc -l < all.geojsonl)  # one feature a line
+combos=("--from 2015-11-01 --to 2015-11-30" "--bbox 30,25,50,40" "--dataset acled" "--min-confidence 0.75"
+        "--actor France --actor Russia" "--type Air/drone_strike --type Battles" "--country SY" "--within area.geojson"
+        "--no-background"
+        "--from 2015-11-01 --to 2015-11-30 --bbox 30,25,50,40 --dataset sitmap --min-confidence 0.5 --actor France --actor Russia")
+for combo in "${combos[@]}"; do
+  read -ra args <<< "${combo//_/ }"
+  [ "${args[0]}" = --type ] && args=(--type "Air/drone strike" --type Battles)
+  "$S" export --db f.gpkg -o c.geojsonl "${args[@]}" 2>/dev/null; want=$(wc -l < c.geojsonl)
+  run "$S" render --db f.gpkg --time 2015-12-31 --window 2y --size 320x200 -o c.png "${args[@]}" 2> out
+  got=$(sed -n 's/.*, \([0-9]*\) events) .*/\1/p' out)
+  [ "$want" -gt 0 ] && [ "$want" -lt "$total" ] && [ "$got" = "$want" ] && ok || bad "render ${args[*]}: $got events, export $want of $total"
+done
+cat > filters.txt <<'SCRIPT'
+time 2015-12-31
+window 2y
+filter from 2015-11-01
+filter to 2015-11-30
+filter bbox 30,25,50,40
+filter dataset sitmap
+filter min-confidence 0.5
+filter actor France
+filter actor Russia
+export script.csv
+filter clear
+filter within area.geojson
+filter type Air/drone strike
+filter background no
+export script2.csv
+quit
+SCRIPT
+run "$S" view f.gpkg --script filters.txt --hidden > out 2>&1 || bad "filter script: $(cat out)"
+"$S" export --db f.gpkg -o want.csv --from 2015-11-01 --to 2015-11-30 --bbox 30,25,50,40 --dataset sitmap --min-confidence 0.5 \
+  --actor France --actor Russia 2>/dev/null
+"$S" export --db f.gpkg -o want2.csv --within area.geojson --type "Air/drone strike" --no-background 2>/dev/null
+for pair in "script.csv want.csv" "script2.csv want2.csv"; do
+  set -- $pair
+  [ "$(wc -l < "$2")" -gt 1 ] && cmp -s "$1" "$2" && ok ||
+    bad "script filters: $1 ($(wc -l < "$1") lines) is not sitmap export's $2 ($(wc -l < "$2") lines)"
+done
+run "$S" view f.gpkg --country ZZ --script filters.txt --hidden > out 2>&1; rc=$?
+[ $rc -eq 2 ] && grep -q "country 'ZZ'" out && ok || bad "view --country ZZ: exit $rc, $(cat out)"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

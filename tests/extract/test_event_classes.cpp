@@ -104,6 +104,11 @@ TEST_CASE("the place is the one the action's own clause names") {
       {"Militants attacked a checkpoint near Hajin, in Deir ez-Zor province, on Monday.", "Hajin"},
       {"In the northern city of Mosul, a car bomb killed six people on Monday.", "Mosul"},
       {"Speaking in Geneva, officials said air strikes hit a market in Idlib on Monday.", "Idlib"},
+      {"Nine fighters were killed in the village of Ashmi in the western countryside of Kobane on Monday.", "Ashmi"},
+      {"A blast killed three soldiers in the mountainous Vedeno region of southern Chechnya on Monday.", "Vedeno"},
+      {"The attack occurred about 9 a.m. in Khalis, 80 kilometers north of Baghdad, on Monday.", "Khalis"},
+      {"Gunmen attacked a family on a road south of Algiers, near Medea, on Monday, killing five.", "Medea"},
+      {"Three suicide bombers killed 30 people at a hall where fans watched a match in Konduga on Monday.", "Konduga"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -147,4 +152,59 @@ TEST_CASE("dates as wire copy writes them") {
   const auto later = events("Shells hit Donetsk on Tuesday, killing two people. Hours later, a drone struck a depot in Horlivka.", friday);
   REQUIRE(later.size() == 2);
   CHECK(to_iso(*later[1].when.date) == "2019-06-04");
+}
+
+TEST_CASE("arrests: the state's forces taking people in a violent or political story") {
+  const auto arrested = events("Police arrested 40 protesters in Nairobi on Monday.");
+  const Event* protest = only(arrested);
+  CHECK(protest->sub_event_type == "Arrests");
+  CHECK(protest->event_type == "Strategic developments");
+  CHECK(only(events("Troops captured eight suspected insurgents in raids north of Baghdad on Monday."))->sub_event_type == "Arrests");
+  // Taken by gunmen: an abduction; a thief in a crime story: nothing ACLED codes.
+  CHECK(only(events("Gunmen seized two aid workers in Mandera on Monday."))->sub_event_type == "Abduction/forced disappearance");
+  CHECK(events("Police in Dallas arrested a man suspected of stealing a car on Monday.").empty());
+}
+
+TEST_CASE("one incident, one event; a second one of another kind is its own") {
+  const auto e = events_of_report(
+      "Blasts in the capital\nPublished: November 14, 2015\n\nA suicide bomber killed 18 people at a funeral in Baghdad on Friday, police said.\n\n"
+      "Less than two hours later a second car bomb went off in the south of the city, killing two people.\n");
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].sub_event_type == "Suicide bomb");
+  CHECK(e[1].sub_event_type == "Remote explosive/landmine/IED");
+  REQUIRE(e[0].when.date);
+  REQUIRE(e[1].when.date);
+  CHECK(*e[1].when.date == *e[0].when.date);  // "two hours later": the same day
+  CHECK(e[1].when.precision == 1);
+  // "Hurled a grenade, killing two": one grenade attack, not a grenade and an attack.
+  CHECK(only(events("Militants hurled a grenade into a market in Srinagar on Monday, killing two traders."))->sub_event_type == "Grenade");
+}
+
+TEST_CASE("demonstrations: a riot, force against protesters, a mob") {
+  struct Case {
+    const char* text;
+    const char* type;
+  };
+  const Case cases[] = {
+      {"Protesters stormed the president's residence in Colombo on Monday.", "Violent demonstration"},
+      {"Youths ransacked the party headquarters in Niamey on Monday and set it on fire.", "Violent demonstration"},
+      {"Police opened fire on demonstrators in Moundou on Monday, killing three.", "Excessive force against protesters"},
+      {"A mob attacked a police post in Bishnupur on Monday.", "Mob violence"},
+      {"Police arrested 40 protesters in Nairobi on Monday.", "Arrests"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const auto e = events(c.text);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].sub_event_type == c.type);
+  }
+}
+
+TEST_CASE("war words that tell no event") {
+  // A quote without place or side; a kind of crime a group lives on; a film's shelling.
+  CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());
+  CHECK(events("The group finances itself through extortion, kidnapping for ransom and drug trafficking.").empty());
+  CHECK(events_of_report("Film review\n\nThe film follows a family in a flat as the city is shelled. The director and her actors "
+                         "give the movie a rare force; the novel it adapts was a best seller.\n")
+            .empty());
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../temp_dir.hpp"
 #include "gazetteer/builder.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index_format.hpp"
@@ -20,8 +21,13 @@ std::string source_dir() {
   const char* s = std::getenv("SITMAP_SOURCE_DIR");
   return s ? s : ".";
 }
+// This process's own directory for the indexes it builds and cuts.
+const test::TempDir& scratch() {
+  static const test::TempDir dir;
+  return dir;
+}
 std::string build_fixture_index() {
-  const std::string out = (fs::temp_directory_path() / "sitmap-test-fixture.idx").string();
+  const std::string out = scratch().file("fixture.idx");
   static bool built = false;
   if (!built) {
     const BuildStats s = build_gazetteer({source_dir() + "/tests/fixtures/gazdata", source_dir() + "/geodata", out});
@@ -58,7 +64,7 @@ TEST_CASE("a missing or truncated index is refused with the rebuild command") {
   CHECK_THROWS_WITH_AS(Gazetteer::open("/nonexistent/gazetteer.idx"),
                        doctest::Contains("sitmap gazetteer build"), GazetteerError);
   const std::string good = build_fixture_index();
-  const std::string cut = (fs::temp_directory_path() / "sitmap-test-truncated.idx").string();
+  const std::string cut = scratch().file("truncated.idx");
   fs::copy_file(good, cut, fs::copy_options::overwrite_existing);
   fs::resize_file(cut, fs::file_size(good) / 2);
   CHECK_THROWS_WITH_AS(Gazetteer::open(cut), doctest::Contains("truncated"), GazetteerError);
@@ -68,7 +74,7 @@ TEST_CASE("a missing or truncated index is refused with the rebuild command") {
 }
 
 TEST_CASE("a missing source table is an error naming the file") {
-  CHECK_THROWS_WITH(build_gazetteer({"/nonexistent", source_dir() + "/geodata", "/tmp/x.idx"}),
+  CHECK_THROWS_WITH(build_gazetteer({"/nonexistent", source_dir() + "/geodata", scratch().file("x.idx")}),
                     doctest::Contains("/nonexistent/"));
 }
 
@@ -81,7 +87,7 @@ std::string corrupted_index(const std::string& name, const std::function<void(st
   index_format::Header h;
   std::memcpy(&h, bytes.data(), sizeof h);
   edit(bytes, h);
-  const std::string out = (fs::temp_directory_path() / name).string();
+  const std::string out = scratch().file(name);
   std::ofstream(out, std::ios::binary | std::ios::trunc) << bytes;
   return out;
 }

@@ -6,20 +6,14 @@
 #include <stdexcept>
 #include <unistd.h>
 
+#include "../temp_dir.hpp"
 #include "geo/polygons.hpp"
 
 using namespace sitmap;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/sitmap-test-geo-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
+using test::TempDir;
 
 // Two squares (one with id "a", one with id "b"), in a layer named "countries".
 std::string write_squares(const TempDir& dir) {

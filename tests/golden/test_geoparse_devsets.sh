@@ -5,15 +5,17 @@ set -u
 SH=$SITMAP_SHARED_DIR/data/geoparse
 [ -f "$SH/lgl.jsonl" ] || { echo "skipping: $SH not here"; exit 77; }
 pass=0 fail=0
+D=$(mktemp -d)
+trap 'rm -rf "$D"' EXIT
 for spec in "lgl 0.70 0.80" "geovirus 0.80 0.85"; do
   set -- $spec
   python3 -c 'import json,sys
 for l in open(sys.argv[1]):
     d = json.loads(l); print(json.dumps({"id": d["id"], "text": d["text"], "published": d.get("published")}))' "$SH/$1.jsonl" \
-    | "$SITMAP_BIN" geoparse > "/tmp/sitmap-$1.pred"
-  python3 "$SITMAP_SHARED_DIR/eval/score_geoparse.py" "$SH/$1.jsonl" "/tmp/sitmap-$1.pred" --json > "/tmp/sitmap-$1.score"
+    | "$SITMAP_BIN" geoparse > "$D/$1.pred"
+  python3 "$SITMAP_SHARED_DIR/eval/score_geoparse.py" "$SH/$1.jsonl" "$D/$1.pred" --json > "$D/$1.score"
   if python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(sys.argv[2], "F1", r["f1"], "Acc@161", r["acc161_matched"]); sys.exit(0 if r["f1"] >= float(sys.argv[3]) and r["acc161_matched"] >= float(sys.argv[4]) else 1)' \
-      "/tmp/sitmap-$1.score" "$1" "$2" "$3"; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+      "$D/$1.score" "$1" "$2" "$3"; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

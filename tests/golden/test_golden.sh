@@ -10,6 +10,8 @@ if [ ! -d "$SH/seeds" ]; then
   echo "skipping seed and dev-set scoring: $SH is not here"
   exit $rc
 fi
-"$S" extract "$SH/seeds/000_37560e893544ee7d.txt" > /tmp/sitmap-seed.jsonl || rc=1
-python3 "$SH/eval/score_events.py" "$SH/seeds/000_37560e893544ee7d.gold.json" /tmp/sitmap-seed.jsonl || rc=1
+seed=$(mktemp)
+trap 'rm -f "$seed"' EXIT
+"$S" extract "$SH/seeds/000_37560e893544ee7d.txt" > "$seed" || rc=1
+python3 "$SH/eval/score_events.py" "$SH/seeds/000_37560e893544ee7d.gold.json" "$seed" || rc=1
 exit $rc

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "../temp_dir.hpp"
 #include "app/viewer.hpp"
 #include "app/window.hpp"
 #include "geo/reproject.hpp"
@@ -91,13 +92,11 @@ Image draw(MapScene& scene, double lon, double lat, double scale) {
 
 // A store of events the same day spread from Libya to Afghanistan.
 struct SpreadStore {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "sitmap-test-map-layers";
+  test::TempDir dir;
   Store store;
   SpreadStore() : store(make()) {}
   Store make() {
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    Store s = Store::open((dir / "spread.gpkg").string());
+    Store s = Store::open(dir.file("spread.gpkg"));
     const std::vector<std::pair<double, double>> places{{36.2, 37.15}, {36.34, 43.13}, {34.53, 69.17},
                                                         {15.35, 44.2}, {32.1, 20.07},  {39.93, 32.86}};  // {lat, lon}
     std::vector<Event> events;
@@ -113,7 +112,6 @@ struct SpreadStore {
     s.append_events(events, "sitmap");
     return s;
   }
-  ~SpreadStore() { std::filesystem::remove_all(dir); }
 };
 
 }  // namespace

@@ -5,19 +5,10 @@
 #include <string>
 #include <unistd.h>
 
+#include "../temp_dir.hpp"
 #include "store/store.hpp"
 
 namespace sitmap::test {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/sitmap-test-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 inline Event hand_event(const std::string& id, CivilDate date, double lat, double lon, const std::string& sub_type,
                         const std::string& actor1, const std::string& cc) {

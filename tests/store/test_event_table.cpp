@@ -1,10 +1,110 @@
+// The map's columns of events: built from records or read from a store
+// (the same table either way), and the filters' mask over it agreeing with
+// what export selects; a reader following a store takes just the events
+// added since it looked.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "store/event_table.hpp"
+#include "store/filter.hpp"
 #include "store_fixture.hpp"
 
 using namespace sitmap;
 using sitmap::test::TempDir;
+
+namespace {
+
+struct HandStore {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("s.gpkg"));
+  HandStore() { test::add_hand_events(store); }
+};
+
+}  // namespace
+
+TEST_CASE("event table: days relative to the first, interned names, magnitude") {
+  Event a = test::hand_event("a", {2015, 11, 15}, 35.95, 39.0, "Air/drone strike", "France", "SY");
+  a.when.date_to = CivilDate{2015, 11, 17};
+  a.fatalities = 4;
+  Event b = test::hand_event("b", {2015, 11, 13}, 48.85, 2.35, "Suicide bomb", "France", "FR");
+  b.quantities = {{"aircraft", 3}, {"munitions", 20}};
+  b.geo_precision = 7;  // clamped to 1..3
+  Event undated = test::hand_event("c", {2015, 11, 1}, 0, 0, "Attack", "X", "SY");
+  undated.when.date.reset();
+  const Event events[] = {a, b, undated};
+  const EventTable t = event_table_from(events);
+  REQUIRE(t.size() == 2);  // an undated event has no place on a timeline
+  CHECK(t.day0 == days_from_civil({2015, 11, 13}));
+  CHECK(t.day_from[0] == 2);
+  CHECK(t.day_to[0] == 4);
+  CHECK(t.day_from[1] == 0);
+  CHECK(t.day_to[1] == 0);
+  CHECK(t.last_day() == 4);
+  CHECK(t.sub_types[t.type[0]] == "Air/drone strike");
+  CHECK(t.event_types[t.type[0]] == "Explosions/Remote violence");
+  CHECK(t.actor1[0] == t.actor1[1]);  // "France" once
+  CHECK(t.magnitude[0] == 4);
+  CHECK(t.magnitude[1] == 20);  // no fatalities: the largest quantity
+  CHECK(t.precision[1] == 3);
+  CHECK(t.datasets[t.dataset[0]] == "sitmap");
+  CHECK(t.fid[0] == -1);
+}
+
+TEST_CASE("event table: read from a store, the same columns as from the records") {
+  HandStore h;
+  const EventTable t = load_event_table(h.store);
+  REQUIRE(t.size() == 5);
+  std::vector<int64_t> fids(t.fid);
+  std::sort(fids.begin(), fids.end());
+  CHECK(std::adjacent_find(fids.begin(), fids.end()) == fids.end());
+  for (size_t i = 0; i < t.size(); ++i) {
+    const auto e = h.store.event_at(t.fid[i]);
+    REQUIRE(e);
+    CHECK(t.lat[i] == doctest::Approx(e->point.lat));
+    CHECK(t.sub_types[t.type[i]] == e->sub_event_type);
+    CHECK(t.day_from[i] == days_from_civil(*e->when.date) - t.day0);
+  }
+}
+
+TEST_CASE("event table: the filters' mask selects what export selects") {
+  HandStore h;
+  const EventTable t = load_event_table(h.store);
+  auto both = [&](const EventFilter& f) {
+    std::set<std::string> exported;
+    for_each_event(h.store, f, [&](const StoredEvent& e) { exported.insert(e.event.event_id); });
+    std::set<std::string> masked_ids;
+    const auto mask = filter_mask(t, f, &h.store);
+    for (size_t i = 0; i < t.size(); ++i)
+      if (mask[i]) masked_ids.insert(h.store.event_at(t.fid[i])->event_id);
+    CHECK(masked_ids == exported);
+    return masked_ids;
+  };
+  using Ids = std::set<std::string>;
+  EventFilter f;
+  CHECK(both(f).size() == 5);
+  f.from = CivilDate{2015, 11, 14};
+  f.to = CivilDate{2015, 11, 16};
+  CHECK(both(f) == Ids{"raqqa", "mosul"});
+  f = {};
+  f.types = {"air/drone STRIKE"};
+  CHECK(both(f) == Ids{"raqqa", "mosul", "homs"});
+  f.actors = {"russia", "united"};
+  CHECK(both(f) == Ids{"mosul", "homs"});
+  f = {};
+  f.bbox = BBox{36, 34, 40, 37};
+  CHECK(both(f) == Ids{"raqqa", "aleppo", "homs"});
+  f = {};
+  f.country = "SY";
+  CHECK(both(f) == Ids{"raqqa", "aleppo", "homs"});  // Mosul is coded SY but lies in Iraq's polygon
+  f = {};
+  f.dataset = "acled";
+  CHECK(both(f).empty());
+  f = {};
+  f.min_confidence = 0.95;
+  CHECK(both(f).empty());
+}
 
 TEST_CASE("a reader open on a store reads just the events another writer added since") {
   TempDir tmp;

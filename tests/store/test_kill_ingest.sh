@@ -20,11 +20,23 @@ with open(out, 'w') as f:
 PY
 "$S" ingest --db "$D/clean.gpkg" "$D/big.jsonl" 2>/dev/null || bad "clean ingest failed"
 n() { ogrinfo -q "$1" -sql "$2" | awk '/ = / {print $NF; exit}'; }
+# Runs an ingest into STORE in the background and kills it (-9) once it
+# says it has committed at least WANT reports (--commit-lines), not after a
+# guessed time: BATCH WANT STORE.
+ingest_and_kill() {
+  local log="$3.log" got=0
+  "$S" ingest --db "$3" --batch-size "$1" --commit-lines "$D/big.jsonl" 2> "$log" &
+  local pid=$!
+  while kill -0 $pid 2>/dev/null && [ "$got" -lt "$2" ]; do
+    sleep 0.02
+    got=$(sed -n 's/.*committed, \([0-9]*\) reports stored.*/\1/p' "$log" | tail -1)
+    got=${got:-0}
+  done
+  kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  [ "$got" -ge "$2" ] || bad "the ingest into $3 ended before it committed $2 reports"
+}
 
-"$S" ingest --db "$D/killed.gpkg" --batch-size 16 "$D/big.jsonl" 2>/dev/null &
-pid=$!
-sleep 1.5  # some batches are committed by now, most are not
-kill -9 $pid; wait $pid 2>/dev/null
+ingest_and_kill 16 2000 "$D/killed.gpkg"  # some batches committed, most not
 # Not read-only: opening rolls back the killed transaction's hot journal.
 partial=$(n "$D/killed.gpkg" "SELECT COUNT(*) FROM documents")
 [ "$partial" -gt 0 ] && [ "$partial" -lt 20000 ] && ok || bad "kill came at $partial documents (want mid-run)"
@@ -51,17 +63,15 @@ check_index() {  # STORE WHAT (sitmap first: opening a store repairs its index)
 }
 check_index "$D/killed.gpkg" "killed mid-run"
 
-# The first ingest into a new store killed at once, early and late, then rerun.
-for delay in 0.3 1.2; do
-  db="$D/first-$delay.gpkg"
-  "$S" ingest --db "$db" "$D/big.jsonl" 2>/dev/null &
-  pid=$!
-  sleep "$delay"
-  kill -9 $pid; wait $pid 2>/dev/null
-  "$S" ingest --db "$db" "$D/big.jsonl" 2>/dev/null || bad "rerun after a kill at $delay s failed"
+# The first ingest into a new store killed early (right after its first
+# batch) and late, then rerun.
+for after in 1 1000; do
+  db="$D/first-$after.gpkg"
+  ingest_and_kill 64 "$after" "$db"
+  "$S" ingest --db "$db" "$D/big.jsonl" 2>/dev/null || bad "rerun after a kill at $after reports failed"
   a=$(n "$D/clean.gpkg" "SELECT COUNT(*) FROM events"); b=$(n "$db" "SELECT COUNT(*) FROM events")
-  [ "$a" = "$b" ] && ok || bad "first ingest killed at $delay s: events clean $a, killed+rerun $b"
-  check_index "$db" "first ingest killed at $delay s"
+  [ "$a" = "$b" ] && ok || bad "first ingest killed after $after reports: events clean $a, killed+rerun $b"
+  check_index "$db" "first ingest killed after $after reports"
 done
 ls -a "$D" | grep -q '\.new-' && bad "a half-made store was left beside the stores" || ok
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
 
 #include "core/hash.hpp"
@@ -118,4 +119,20 @@ TEST_CASE("events read back as they were written") {
   FeaturePtr f(store.impl().layer(kEventsLayer).GetFeature(*fid));
   REQUIRE(f);
   CHECK(f->GetGeometryRef()->toPoint()->getX() == doctest::Approx(39.007881));
+}
+
+TEST_CASE("a file that is no store: the error says what failed, never \"unknown GDAL error\"") {
+  TempDir tmp;
+  const std::string text = tmp.file("notes.gpkg");
+  std::ofstream(text) << "not a GeoPackage at all\n";
+  CHECK_THROWS_WITH_AS(Store::open(text, Store::Mode::read), doctest::Contains("not a GeoPackage"), StoreError);
+  CHECK_THROWS_WITH_AS(Store::open(text, Store::Mode::update), doctest::Contains("not a GeoPackage"), StoreError);
+  CHECK_THROWS_WITH_AS(Store::open(tmp.file("missing.gpkg"), Store::Mode::read), doctest::Contains("no such store"), StoreError);
+  try {
+    Store::open(text, Store::Mode::read);
+  } catch (const StoreError& e) {
+    CHECK(std::string(e.what()).find("unknown GDAL error") == std::string::npos);
+  }
+  // A directory where the store would be created cannot be written: the reason is named.
+  CHECK_THROWS_WITH_AS(Store::open("/proc/sitmap-test.gpkg"), doctest::Contains("sitmap-test.gpkg"), StoreError);
 }

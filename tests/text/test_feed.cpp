@@ -63,3 +63,16 @@ TEST_CASE("Atom entries, and XML that is not well formed") {
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0].find("feed.rss:2: not well-formed XML") == 0);
 }
+
+TEST_CASE("Atom content of type xhtml: its markup is the report") {
+  const Read a = read(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+<entry><title>Gunmen storm studio</title><id>tag:x,2024:2</id><published>2024-01-10T02:15:00Z</published>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>QUITO - Armed men burst into a studio on Tuesday.</p>
+<p>Police said 13 men, aged 18 &amp; over, were held &lt;for now&gt;.</p></div></content></entry>
+</feed>)");
+  REQUIRE(a.docs.size() == 1);
+  CHECK(a.errors.empty());
+  CHECK(a.docs[0].text.find("Armed men burst into a studio on Tuesday.") != std::string::npos);
+  CHECK(a.docs[0].text.find("aged 18 & over, were held <for now>.") != std::string::npos);  // text, not tags
+  CHECK(a.docs[0].text.find("<p>") == std::string::npos);
+}

@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/segment.hpp"
+
+using namespace sitmap;
+
+namespace {
+
+std::vector<std::string> sentences(const std::string& t) {
+  std::vector<std::string> out;
+  for (const Sentence& s : segment(t).sentences) out.push_back(t.substr(s.start, s.end - s.start));
+  return out;
+}
+
+std::vector<std::string> tokens(const std::string& t) {
+  std::vector<std::string> out;
+  for (const Token& tok : segment(t).tokens) out.emplace_back(token_text(t, tok));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentences survive abbreviations, numbers and quotes") {
+  const std::string t = "U.S. forces and Gen. Smith met on Jan. 5 in St. Louis. It cost 3.5 million dollars. "
+                        "\"We hit them,\" he said. Then it ended.";
+  const auto s = sentences(t);
+  REQUIRE(s.size() == 4);
+  CHECK(s[0] == "U.S. forces and Gen. Smith met on Jan. 5 in St. Louis.");
+  CHECK(s[1] == "It cost 3.5 million dollars.");
+  CHECK(s[2] == "\"We hit them,\" he said.");
+  CHECK(s[3] == "Then it ended.");
+}
+
+TEST_CASE("a line break ends a sentence (titles, bylines, wrapped wire copy); a blank line starts a paragraph") {
+  const std::string t = "French jets strike Raqqa\nFrench jets struck the city on Sunday. Two were hit\n\nNo one was hurt.";
+  const Segmented seg = segment(t);
+  const auto s = sentences(t);
+  REQUIRE(s.size() == 4);
+  CHECK(s[0] == "French jets strike Raqqa");
+  CHECK(s[1] == "French jets struck the city on Sunday.");
+  CHECK(s[2] == "Two were hit");
+  CHECK(s[3] == "No one was hurt.");
+  CHECK(seg.sentences[0].paragraph_start);
+  CHECK_FALSE(seg.sentences[1].paragraph_start);
+  CHECK_FALSE(seg.sentences[2].paragraph_start);
+  CHECK(seg.sentences[3].paragraph_start);
+  // A period not followed by a capital, number or quote ends nothing.
+  CHECK(sentences("He left at 5 p.m. and came back.").size() == 1);
+}
+
+TEST_CASE("tokens: words, numbers and punctuation as byte ranges, with their case") {
+  const std::string t = "IS fighters killed 3.5 people in Ālbū Kamāl, officials said.";
+  CHECK(tokens(t) == std::vector<std::string>{"IS", "fighters", "killed", "3.5", "people", "in", "Ālbū", "Kamāl", ",", "officials",
+                                              "said", "."});
+  const Segmented seg = segment(t);
+  CHECK(seg.tokens[0].all_caps);
+  CHECK(seg.tokens[0].capitalized);
+  CHECK_FALSE(seg.tokens[1].capitalized);
+  CHECK(seg.tokens[3].kind == TokenKind::number);
+  CHECK(seg.tokens[6].capitalized);  // Ā, not ASCII
+  CHECK(seg.tokens[8].kind == TokenKind::punct);
+  // Byte offsets: "Ālbū" is 6 bytes.
+  CHECK(seg.tokens[6].end - seg.tokens[6].start == 6);
+  REQUIRE(seg.sentences.size() == 1);
+  CHECK(seg.sentences[0].first_token == 0);
+  CHECK(seg.sentences[0].token_count == seg.tokens.size());
+}
+
+TEST_CASE("nothing to split, and bytes that are not UTF-8") {
+  CHECK(segment("").sentences.empty());
+  CHECK(segment("   \n\n  ").tokens.empty());
+  const std::string bad = "Strikes hit \xff\xfe town.";
+  const Segmented seg = segment(bad);
+  CHECK_FALSE(seg.tokens.empty());
+  for (const Token& tok : seg.tokens) {
+    CHECK(tok.end > tok.start);
+    CHECK(tok.end <= bad.size());
+  }
+}
