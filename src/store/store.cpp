@@ -19,9 +19,21 @@ namespace sitmap {
 
 namespace {
 
-// The PostgreSQL advisory lock that writers of events take in turn (any
-// number, the same in every sitmap).
+// The PostgreSQL advisory locks that writers of events, and makers of the
+// layers, take in turn (any numbers, the same in every sitmap).
 constexpr long long kEventWritersLock = 0x5174'6d61'7000;
+constexpr long long kSchemaMakersLock = 0x5174'6d61'7001;
+
+// Waits for a PostgreSQL advisory lock: `function` is pg_advisory_lock
+// (held until the connection closes) or pg_advisory_xact_lock (until the
+// transaction ends).
+void take_advisory_lock(GDALDataset& ds, const char* function, long long key, const std::string& where) {
+  const std::string sql = fmt::format("SELECT {}({})", function, key);
+  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (!result) throw StoreError(where + ": cannot take a turn with the other writers: " + gdal_error_or("the lock query failed"));
+  FeaturePtr row{result->GetNextFeature()};  // the lock is taken once the query has run
+  ds.ReleaseResultSet(result);
+}
 
 // Commits on commit(); rolls back if left by an exception.
 class Transaction {
@@ -48,13 +60,7 @@ class Transaction {
 
  private:
   // Held until the transaction ends, commit or rollback.
-  void take_turn(const std::string& where) {
-    const std::string sql = fmt::format("SELECT pg_advisory_xact_lock({})", kEventWritersLock);
-    OGRLayer* result = ds_.ExecuteSQL(sql.c_str(), nullptr, nullptr);
-    if (!result) throw StoreError(where + ": cannot take the writers' turn: " + gdal_error_or("the lock query failed"));
-    FeaturePtr row{result->GetNextFeature()};  // the lock is taken once the query has run
-    ds_.ReleaseResultSet(result);
-  }
+  void take_turn(const std::string& where) { take_advisory_lock(ds_, "pg_advisory_xact_lock", kEventWritersLock, where); }
 
   GDALDataset& ds_;
   bool done_ = false;
@@ -167,9 +173,20 @@ Store::~Store() = default;
 Store Store::open(const std::string& path_or_dsn, Mode mode, const BusyNotice& on_busy) {
   ensure_gdal_registered();
   if (!is_postgis_dsn(path_or_dsn)) return Store(Impl::open_geopackage(path_or_dsn, mode, on_busy));
+  DatasetPtr turn;
+  if (mode == Mode::update) {
+    // Processes opening a new database at once (two watches started
+    // together) would each make the layers, and the second fail on the
+    // first's. They take turns, on a connection of the turn's own; the
+    // store's connection opens within the turn, so GDAL sees the layers an
+    // earlier turn made.
+    turn = open_dataset(path_or_dsn, true, false);
+    take_advisory_lock(*turn, "pg_advisory_lock", kSchemaMakersLock, path_or_dsn);
+  }
   auto impl = make_impl(open_dataset(path_or_dsn, true, mode == Mode::update), path_or_dsn, true, mode == Mode::update);
   if (mode == Mode::update) impl->create_schema();
   else if (!impl->ds->GetLayerByName(kEventsLayer)) throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
+  turn.reset();  // the turn's connection closes: the next may make or check the layers
   impl->load_known_documents();
   return Store(std::move(impl));
 }
