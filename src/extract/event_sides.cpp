@@ -226,8 +226,13 @@ std::string SentenceEvents::forces_of(const Place& country, const Chunk& ch) con
 }
 
 std::string SentenceEvents::actor_of(const std::vector<int>& side) const {
+  const int n = static_cast<int>(v.parse.chunks.size());
   for (int c : side) {
     std::string a = actor_in(c);
+    // "fighters of the Rapid Support Forces": the group the table names, not the generic word.
+    if (c + 2 < n && chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" && !table_actor(chunk(c + 2)).empty() &&
+        (a.empty() || a.rfind("Unidentified", 0) == 0 || a[0] == '@'))
+      return table_actor(chunk(c + 2));
     if (!a.empty()) return a;
   }
   return "";

@@ -410,6 +410,19 @@ Parse parse_sentence(std::string_view text, const Segmented& seg, const Sentence
 int Parse::subject_of(int verb) const {
   if (verb < 0 || verb >= static_cast<int>(chunks.size())) return -1;
   const int clause = chunks[verb].clause;
+  // "fighters entered the compound in X, opened fire and looted it": a verb
+  // right after a comma, in a series of the same clause, shares the first
+  // verb's subject.
+  if (verb >= 2 && chunks[verb - 1].kind == ChunkKind::punct && chunks[verb].finite && !chunks[verb].passive) {
+    for (int j = verb - 2; j >= 0 && chunks[j].clause == clause; --j) {
+      const ChunkKind k = chunks[j].kind;
+      if (k == ChunkKind::verb) {
+        if (chunks[j].finite && !chunks[j].passive && j + 1 < verb - 1) return subject_of(j);
+        break;
+      }
+      if (k != ChunkKind::noun && k != ChunkKind::prep && k != ChunkKind::adjective && k != ChunkKind::adverb) break;
+    }
+  }
   for (int j = verb; j-- > 0;) {
     const Chunk& c = chunks[j];
     if (c.clause != clause) continue;

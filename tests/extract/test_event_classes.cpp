@@ -162,6 +162,13 @@ TEST_CASE("dates as wire copy writes them") {
   CHECK(to_iso(*later[1].when.date) == "2019-06-04");
 }
 
+TEST_CASE("fighters of a named group are that group's") {
+  const auto e = events("Fighters of the Rapid Support Forces stormed a clinic in Nyala on Monday, opened fire on patients and killed four.");
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Attack");
+  CHECK(e[0].actor1.find("Rapid Support Forces") != std::string::npos);
+}
+
 TEST_CASE("arrests: the state's forces taking people in a violent or political story") {
   const auto arrested = events("Police arrested 40 protesters in Nairobi on Monday.");
   const Event* protest = only(arrested);

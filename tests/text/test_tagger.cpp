@@ -98,6 +98,11 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.chunks[t.chunk_of("Gao")].clause != t.parse.chunks[t.chunk_of("came")].clause);
   }
   {
+    // A series of verbs after commas shares the first one's subject.
+    const Tagged t = parse("Gunmen stormed the clinic in the town, opened fire on patients and burned two cars.");
+    CHECK(t.parse.subject_of(t.chunk_of("opened")) == t.chunk_of("Gunmen"));
+  }
+  {
     // A name, then an aside set off by commas: the name is the subject.
     const Tagged t = parse("Sheberghan, the capital of the northern province of Jawzjan, fell on Saturday.");
     CHECK(t.parse.subject_of(t.chunk_of("fell")) == t.chunk_of("Sheberghan"));
