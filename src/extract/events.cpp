@@ -145,7 +145,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     for (const Frame& f : frames) explain(f, "a summary of many actions");
     return out;
   }
-  for (size_t i = 0; i < frames.size(); ++i) {
+  // Frames in reading order; an action hosted by one in another clause
+  // that turns out to be no action is read again on its own ("the day after
+  // guards detained the president, youths ransacked his party's offices").
+  std::vector<size_t> todo(frames.size());
+  for (size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+  for (size_t n = 0; n < todo.size(); ++n) {
+    const size_t i = todo[n];
     const Frame& f = frames[i];
     if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }
     // "fired rockets", or "shells fired by the rebels": the verb of a weapon.
@@ -203,6 +209,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (f.modality != Modality::reference && !anchored(f, evidence, actors, targets)) {
       if (!(f.cls == C::kill || f.cls == C::harm) || disaster_in_sentence()) {
         explain(f, "no weapon, armed actor or casualties");
+        for (size_t j = 0; j < frames.size(); ++j)
+          if (frames[j].host == static_cast<int>(i) && frames[j].verbal && chunk(frames[j].chunk).clause != chunk(f.chunk).clause) {
+            frames[j].host = -1;
+            todo.push_back(j);
+          }
         continue;
       }
       as_evidence = true;

@@ -274,6 +274,13 @@ TEST_CASE("a toll told apart from its action adds to it") {
   CHECK(*s->fatalities == 6);
 }
 
+TEST_CASE("an action whose clause's neighbour is no action is read on its own") {
+  // Our own sentence: "detained" (no event here) must not swallow the riot after it.
+  const auto e = events("On Friday, the day after soldiers detained the mayor, youths ransacked the offices of his party in Zinder and set fire to cars.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+}
+
 TEST_CASE("war words that tell no event") {
   // A quote without place or side; a kind of crime a group lives on; a film's shelling.
   CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());
