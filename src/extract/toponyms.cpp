@@ -260,6 +260,10 @@ struct Recognizer {
         bool hit = false;
         for (size_t b = std::min(run_end, a + kMaxSpanTokens - 1) + 1; b-- > a;) {
           if (!cap(b)) continue;
+          // "Al-Bayaa": a short article joined by a hyphen to a name is no place of its own.
+          if (b == a && word(b).size() <= 3 && b + 2 <= run_end && word(b + 1) == "-" && seg.tokens[b + 1].start == seg.tokens[b].end &&
+              seg.tokens[b + 2].start == seg.tokens[b + 1].end && cap(b + 2))
+            continue;
           std::vector<Candidate> cands;
           if (accept(a, b, cands)) {
             // "Mocimboa da Praia" where the gazetteer knows "Mocimboa": a
