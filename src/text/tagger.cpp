@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/date.hpp"
 #include "core/fold.hpp"
 
 namespace sitmap {
@@ -305,6 +306,13 @@ struct Tagger {
                              (i > 0 && one_of(units[i - 1].lower, {"in", "of", "last", "since", "until", "early", "late", "mid",
                                                                    "next", "by", "before", "after", "during", "this", "from"})))) {
         u.tag = Pos::NNP;
+        continue;
+      }
+      // "the 18 May fighting", "Sunday's bombing": an -ing word after a day
+      // or a month is the noun those name the day of.
+      if (ends_with(u.lower, "ing") && i > 0 && can(i, Pos::NN) &&
+          (weekday_from_name(units[i - 1].raw) >= 0 || month_from_name(units[i - 1].raw) > 0) && units[i - 1].tag == Pos::NNP) {
+        u.tag = Pos::NN;
         continue;
       }
       // "in neighboring Kenya", "the ruling party": an -ing word between a preposition or determiner and its noun.

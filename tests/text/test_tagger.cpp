@@ -48,6 +48,11 @@ TEST_CASE("nouns and verbs that share a spelling") {
   CHECK(parse("They vowed to strike back.").tag_of("strike") == Pos::VB);
 }
 
+TEST_CASE("an -ing word after a day or month names that day's action") {
+  const Tagged t = parse("Nine were wounded in the 3 June fighting near the port.");
+  CHECK(t.tag_of("fighting") == Pos::NN);
+}
+
 TEST_CASE("past tense, participles and the words between") {
   CHECK(parse("Two guards were killed in the raid.").tag_of("killed") == Pos::VBN);
   CHECK(parse("Masked gunmen fatally shot a trader in the market.").tag_of("shot") == Pos::VBD);
