@@ -41,6 +41,13 @@ const DateCue* SentenceEvents::frame_date(const Frame& f) const {
   return frame_date(f, true);  // "the RSF said on Saturday that its forces had taken the airport"
 }
 
+// "..., local sources told AFP on Tuesday": the telling after the action.
+const DateCue* SentenceEvents::telling_after(const Frame& f) const {
+  for (const DateCue& c : cues)
+    if (c.reporting && !c.since && c.first_token > v.token(f.first)) return &c;
+  return nullptr;
+}
+
 const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
   const int clause = chunk(f.chunk).clause;
   const DateCue* best = nullptr;
@@ -206,7 +213,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     // A reference only adds to an event told elsewhere, so it needs no anchor of its own.
     bool as_evidence = false;  // "At least seven people were killed": numbers for the action told before
-    if (f.modality != Modality::reference && !anchored(f, evidence, actors, targets)) {
+    // "The assault began at dawn on Sunday": an action already told needs no
+    // anchor; it can only add (its day, its place) to the one it names.
+    const bool told_before = !f.verbal && one_of(word(chunk(f.chunk).first), {"the", "this", "that"}) &&
+                             (f.cls == C::attack || f.cls == C::clash || f.cls == C::ambush);
+    const bool unanchored = f.modality != Modality::reference && !anchored(f, evidence, actors, targets);
+    const bool only_adds = told_before && unanchored;  // never an event of its own
+    if (unanchored && !told_before) {
       if (!(f.cls == C::kill || f.cls == C::harm) || disaster_in_sentence()) {
         explain(f, "no weapon, armed actor or casualties");
         for (size_t j = 0; j < frames.size(); ++j)
@@ -246,12 +259,18 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     e.trigger_start = seg.tokens[v.token(f.first)].start;
     e.trigger_end = seg.tokens[v.token(f.last)].end;
     e.trigger = doc.text.substr(e.trigger_start, e.trigger_end - e.trigger_start);
+    // Where its day comes from: 0 a cue of its own, 1 the day it was told
+    // ("sources told AFP on Tuesday"), 2 the narrative's or none.
+    uint8_t told_date = 2;
     if (const DateCue* c = frame_date(f)) {
+      told_date = c->reporting ? 1 : 0;
       e.when = c->span;
       e.background = c->since;
       if (!c->since) dated = c->span;
     } else if (context_date) {
       e.when = *context_date;  // the narrative's day goes on: "Bodies lay in the streets"
+    } else if (telling_after(f)) {
+      told_date = 1;  // on or before the day it was told: a later line's own day may tell which
     }
     // Told as history: more than a month before the report.
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
@@ -263,7 +282,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const std::string victim = actor_of(targets);
     if (victim != e.actor1) e.actor2 = victim;
     numbers(e, f, evidence);
-    const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence;
+    const bool reference =
+        v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence || only_adds;
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
@@ -293,6 +313,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.actor2 = named_actor(e.actor2, e);
       e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
       merge_only.push_back(Standing::reference);
+      told_dated.push_back(told_date);
       out.push_back(std::move(e));
       continue;
     }
@@ -323,9 +344,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         Event copy = e;
         fill_place(copy, *other);
         merge_only.push_back(standing);
+        told_dated.push_back(told_date);
         out.push_back(std::move(copy));
       }
     merge_only.push_back(standing);
+    told_dated.push_back(told_date);
     out.push_back(std::move(e));
   }
   return out;
@@ -439,13 +462,18 @@ void merge(Event& into, Event& from, bool from_is_reference) {
 // The event a reference or a casualty count adds to: one of compatible date
 // and actors, at its place when it names one, of its type when there is one,
 // else the nearest told before it.
-Event* reference_target(std::vector<Event>& kept, const Event& r) {
+// `told`: per kept event, whether its day is only the day it was told (an
+// action told of on Tuesday may have happened on Sunday).
+Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& told, const Event& r) {
   Event* best = nullptr;
   long best_score = LONG_MIN;
   // A bare toll ("by Sunday the toll had risen to 12") is told on a later day than its action.
   const bool toll = !r.location_start && r.fatalities;
-  for (Event& k : kept) {
-    if ((!k.location_start && !toll) || k.background != r.background || !(toll || dates_agree(k, r)) || !actors_agree(k, r))
+  for (size_t i = 0; i < kept.size(); ++i) {
+    Event& k = kept[i];
+    const bool before_telling = told[i] == 1 && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
+    if ((!k.location_start && !toll) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
+        !actors_agree(k, r))
       continue;
     if (r.location_start && !same_place(k, r)) continue;
     long score = 0;
@@ -613,6 +641,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
   std::vector<Event> drafts;
   std::vector<Standing> merge_only;
+  std::vector<uint8_t> told_dated;  // per draft: dated by its telling ("told AFP on Tuesday")
   std::optional<Place> focus = focus_country(mentions, gaz);
   // A report that names no country may name a group that fights in one: M23 in Congo, ISWAP in Nigeria.
   if (!focus && ctx.main_group && !ctx.main_group->countries.empty()) focus = gaz.country(ctx.main_group->countries.front());
@@ -660,6 +689,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
+    told_dated.insert(told_dated.end(), r.told_dated.begin(), r.told_dated.end());
     note_context();
     if (r.placed) {
       event_place = r.placed;
@@ -684,6 +714,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                    drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;
+  std::vector<uint8_t> kept_told;
   std::vector<size_t> order(drafts.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -702,10 +733,21 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
       }
     } else {
-      into = reference_target(kept, e);
+      into = reference_target(kept, kept_told, e);
     }
-    if (into) merge(*into, e, merge_only[i] != Standing::event);
-    else if (merge_only[i] != Standing::reference) kept.push_back(std::move(e));
+    if (into) {
+      // "killed when jihadists attacked Djibo, sources told AFP on Tuesday" then
+      // "the assault began on Sunday": the action's own day beats the telling's.
+      const size_t k = static_cast<size_t>(into - kept.data());
+      if (kept_told[k] > 0 && told_dated[i] == 0 && e.when.date && e.background == into->background) {
+        into->when = e.when;
+        kept_told[k] = 0;
+      }
+      merge(*into, e, merge_only[i] != Standing::event);
+    } else if (merge_only[i] != Standing::reference) {
+      kept.push_back(std::move(e));
+      kept_told.push_back(told_dated[i]);
+    }
   }
   // An event's date when the text gives none: the report's, as a week.
   for (Event& e : kept) {

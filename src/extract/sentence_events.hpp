@@ -267,6 +267,7 @@ struct SentenceEvents {
   const DateCue* frame_date(const Frame& f) const;
 
   const DateCue* frame_date(const Frame& f, bool telling) const;
+  const DateCue* telling_after(const Frame& f) const;
 
   // ---- numbers --------------------------------------------------------------------
   std::optional<long> count_in(int c) const;
@@ -293,6 +294,7 @@ struct SentenceEvents {
 
   // ---- the sentence's events ---------------------------------------------------------
   std::vector<Event> read(std::vector<Standing>& merge_only);
+  std::vector<uint8_t> told_dated;  // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
 };
 
 }  // namespace sitmap::event_reading

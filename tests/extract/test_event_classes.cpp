@@ -169,6 +169,18 @@ TEST_CASE("fighters of a named group are that group's") {
   CHECK(e[0].actor1.find("Rapid Support Forces") != std::string::npos);
 }
 
+TEST_CASE("the day an action was told is not its day when a later line gives its own") {
+  // Our own report: the lede has only the telling's day; the second line dates the assault.
+  const auto e = events_of_report(
+      "Town attacked\nPublished: March 6, 2024\n\nBAMAKO (AFP) - At least 20 civilians were killed when jihadists attacked "
+      "Menaka, local sources told AFP on Tuesday.\n\nThe assault began at dawn on Sunday, residents said. The group claimed the "
+      "attack in a statement.\n");
+  const Event* a = only(e);
+  CHECK(a->sub_event_type == "Attack");
+  REQUIRE(a->when.date);
+  CHECK(to_iso(*a->when.date) == "2024-03-03");
+}
+
 TEST_CASE("arrests: the state's forces taking people in a violent or political story") {
   const auto arrested = events("Police arrested 40 protesters in Nairobi on Monday.");
   const Event* protest = only(arrested);
