@@ -1020,6 +1020,15 @@ bool named_as_place(const Mention& m, const Document& doc) {
   while (e < doc.text.size() && std::islower(static_cast<unsigned char>(doc.text[e]))) ++e;
   const std::string_view next = std::string_view(doc.text).substr(k, e - k);
   if (std::find(std::begin(place_nouns), std::end(place_nouns), next) != std::end(place_nouns)) return true;
+  // "Chaghcharan, the capital of Ghor", "Kagara, a town in Niger state": an aside that says what it is.
+  {
+    const std::string aside = ascii_lower(std::string_view(doc.text).substr(m.end, 32));
+    for (std::string_view a : {", the capital", ", the provincial capital", ", the regional capital", ", capital of", ", a town ",
+                               ", a village ", ", a city ", ", the town ", ", the city "})
+      if (aside.rfind(a, 0) == 0 && !m.fuzzy) return true;
+  }
+  // "Zaranj fell to the Taliban": what falls is a town.
+  if (next == "fell" && !m.fuzzy) return true;
   // "the town of X", "the western countryside of X": a place noun, then "of".
   const std::string_view text(doc.text);
   size_t b = m.start;
@@ -1037,7 +1046,8 @@ bool named_as_place(const Mention& m, const Document& doc) {
   // "captured Knin", "shelled Kramatorsk": what these verbs take is ground.
   static constexpr std::string_view ground_verbs[] = {
       "captured", "seized", "recaptured", "retook", "overran", "stormed", "shelled", "bombed", "besieged", "liberated",
-      "encircled", "bombarded", "occupied", "invaded", "annexed", "capture", "seize", "recapture", "retake", "shell"};
+      "encircled", "bombarded", "occupied", "invaded", "annexed", "capture", "seize", "recapture", "retake", "shell",
+      "entered", "surrounded", "overrunning"};
   if (m.fuzzy) return false;
   if (std::find(std::begin(ground_verbs), std::end(ground_verbs), before_word) != std::end(ground_verbs)) return true;
   if (m.cue.size() >= 7 && m.cue.compare(m.cue.size() - 7, 7, "capital") == 0) return true;
@@ -1072,8 +1082,11 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
                                    haversine_km(p.point, top.point) < 100)
                             : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
       // The seat bears the mention's name, its own or another ("Mykolayiv" for "Mykolaiv").
+      // A district's seat at the district's own point ("Chaghcharan", the
+      // district, and its town listed as "Fayroz Koh") is the town meant.
       const bool same_name = translit_form(fold_name(p.name)) == translit_form(fold_name(m.text)) ||
-                             (!m.candidates[c].fuzzy && seat && top.kind == PlaceKind::admin1 && p.feature == "PPLA");
+                             (!m.candidates[c].fuzzy && seat && top.kind == PlaceKind::admin1 && p.feature == "PPLA") ||
+                             (!m.candidates[c].fuzzy && top.kind == PlaceKind::admin2 && haversine_km(p.point, top.point) < 5);
       if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code && same_name) {
         std::rotate(m.candidates.begin(), m.candidates.begin() + static_cast<long>(c), m.candidates.begin() + static_cast<long>(c) + 1);
         break;

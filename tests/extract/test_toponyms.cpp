@@ -92,6 +92,14 @@ TEST_CASE("a short article joined to a name by a hyphen is no place of its own")
   CHECK(mentioned(ms, "Syria"));  // a country before a hyphen stays one
 }
 
+TEST_CASE("a town the text says fell, was entered or is a capital is a place, and its town") {
+  const auto ms = resolved("Zaranj fell to the Taliban on Friday. Chaghcharan, the capital of Ghor, was next, and fighters entered Qala-i-Naw.");
+  REQUIRE(place_of(ms, "Zaranj"));
+  CHECK(place_of(ms, "Zaranj")->kind == PlaceKind::city);  // the town, not the district named after it
+  REQUIRE(place_of(ms, "Chaghcharan"));
+  CHECK(place_of(ms, "Chaghcharan")->kind == PlaceKind::city);
+}
+
 TEST_CASE("an armed group's country settles a namesake the report leaves bare") {
   // Monguno is a town in Borno, Nigeria; the report names only the group.
   const auto with_group = resolved("ISWAP fighters attacked a military base in Monguno on Friday, killing four soldiers.");
