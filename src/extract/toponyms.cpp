@@ -976,7 +976,9 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       Mention& m = mentions[i];
       if (m.candidates.empty() || m.dateline) continue;
       const Place p = gaz.place(m.candidates.front().entry);
-      const bool weak = m.fuzzy || (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
+      // An alias ("Mushu" for Muş) is as weak as a fuzzy match: another name's spelling.
+      const bool weak = m.fuzzy || (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
+                        (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
       if (!weak || !ctx.has_other_places(r.names[i])) continue;
       // Peoples ("Iranian pilgrims in the town of Taji") say who, not where: only named places outvote a town.
       bool named_place_elsewhere = false;

@@ -100,6 +100,17 @@ TEST_CASE("a town the text says fell, was entered or is a capital is a place, an
   CHECK(place_of(ms, "Chaghcharan")->kind == PlaceKind::city);
 }
 
+TEST_CASE("a town known by another name's alias, far from the report, is unresolved") {
+  // "Mushu" is an alternate name of Muş in Turkey; this report is in central Nigeria.
+  const auto ms = resolved("Gunmen attacked villages around Bokkos in Plateau State on Sunday. A farmer from Mushu village said "
+                           "the attackers came on motorcycles; in Mangu and Barkin Ladi homes were burned.");
+  for (const Mention& m : ms) {
+    if (m.candidates.empty()) continue;
+    INFO(m.text);
+    CHECK(gaz().place(m.candidates.front().entry).country_code == "NG");
+  }
+}
+
 TEST_CASE("an armed group's country settles a namesake the report leaves bare") {
   // Monguno is a town in Borno, Nigeria; the report names only the group.
   const auto with_group = resolved("ISWAP fighters attacked a military base in Monguno on Friday, killing four soldiers.");
