@@ -23,6 +23,10 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
   if (c + 3 < n && chunk(c + 1).kind == ChunkKind::verb && !chunk(c + 1).finite && chunk(c + 2).kind == ChunkKind::prep &&
       word(chunk(c + 2).head) == "with" && chunk(c + 3).kind == ChunkKind::noun)
     out.push_back(c + 3);
+  // "a container full of explosives", "a truck loaded with mines" read as phrases.
+  if (c + 3 < n && chunk(c + 1).kind == ChunkKind::adjective && word(chunk(c + 1).head) == "full" &&
+      chunk(c + 2).kind == ChunkKind::prep && word(chunk(c + 2).head) == "of" && chunk(c + 3).kind == ChunkKind::noun)
+    out.push_back(c + 3);
   for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" &&
                       chunk(j + 1).kind == ChunkKind::noun;
        j += 2)

@@ -196,6 +196,10 @@ struct FrameReader {
     }
     if (!ew) return;
     --start;
+    // "on 19 March", "March 2011": the month, not a march.
+    if (v.raw[ch.head] == "March" && ((ch.head > 0 && v.parse.tags[ch.head - 1] == Pos::CD) ||
+                                      (ch.head + 1 < v.size() && v.parse.tags[ch.head + 1] == Pos::CD)))
+      return;
     Frame f;
     f.cls = ew->cls;
     f.chunk = c;

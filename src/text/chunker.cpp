@@ -28,7 +28,7 @@ struct Chunker {
   const Sentence& s;
   Parse& p;
   std::vector<std::string> lower;
-  // The comma that last closed a relative clause: "The war, which began in
+  // The comma that last closed a relative or participle aside: "The war, which began in
   // 2020, killed 6,500" — the bare past form after it is the main verb.
   size_t relative_closed_at = SIZE_MAX - 1;
 
@@ -341,7 +341,7 @@ struct Chunker {
           cur = std::max(0, p.clauses[cur].parent);
           continue;
         } else if (w == "," && dependent && clause_has_verb(cur, i) && !bearing_follows(i + 1)) {
-          if (kind == ClauseKind::relative) relative_closed_at = i;
+          if (kind == ClauseKind::relative || kind == ClauseKind::participle) relative_closed_at = i;
           cur = std::max(0, p.clauses[cur].parent);  // ", which killed five," ends here
         }
         c.clause = cur;

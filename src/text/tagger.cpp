@@ -380,6 +380,15 @@ struct Tagger {
         if (can(i, Pos::VBG)) { u.tag = Pos::VBG; continue; }
         if (can(i, Pos::JJ)) { u.tag = Pos::JJ; continue; }
       }
+      // "An improvised explosive, planted by ...": an adjective that ends its
+      // noun group after a determiner and a modifier is the noun itself.
+      if (u.tag == Pos::JJ && can(i, Pos::NN) && i >= 2 && determiner_like(tag(i - 2)) &&
+          (tag(i - 1) == Pos::VBN || is_adjective(tag(i - 1))) &&
+          (i + 1 >= units.size() || units[i + 1].punct || is_verb(next) || next == Pos::IN)) {
+        u.tag = Pos::NN;
+        if (tag(i - 1) == Pos::VBN) units[i - 1].tag = Pos::JJ;
+        continue;
+      }
       // After a determiner or adjective: a noun ("the attack", "three strikes",
       // "heavy shelling"), or an adjective before one ("the wounded soldiers").
       if (determiner_like(prev) || is_adjective(prev)) {

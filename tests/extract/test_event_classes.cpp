@@ -58,6 +58,8 @@ TEST_CASE("the weapon carries the action, the verb is plain") {
       {"Government jets bombed rebel camps near Kidal on Tuesday.", "Air/drone strike"},
       {"Gunmen stormed a church in Ouagadougou on Tuesday and killed 14 worshippers.", "Attack"},
       {"Fighters overran an army base near Menaka on Tuesday.", "Non-state actor overtakes territory"},
+      {"Nine people died on Tuesday when a cart full of explosives blew up at a market in Kunduz.", "Remote explosive/landmine/IED"},
+      {"An improvised explosive, planted by rebels, detonated outside a bank in Imphal on Tuesday.", "Remote explosive/landmine/IED"},
       {"A suicide bomber blew himself up at a checkpoint in Mogadishu on Tuesday.", "Suicide bomb"},
       {"Troops and militants clashed in the hills outside Tillaberi on Tuesday.", "Armed clash"},
   };

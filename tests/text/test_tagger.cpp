@@ -103,6 +103,14 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.chunks[t.chunk_of("Gao")].clause != t.parse.chunks[t.chunk_of("came")].clause);
   }
   {
+    // A noun group that ends on an adjective-looking noun, then a participle aside, then its verb.
+    const Tagged t = parse("An improvised explosive, planted by militants near the gate, detonated on Monday.");
+    CHECK(t.tag_of("explosive") == Pos::NN);
+    const Chunk& detonated = t.parse.chunks[t.chunk_of("detonated")];
+    CHECK(detonated.finite);
+    CHECK(t.parse.subject_of(t.chunk_of("detonated")) == t.chunk_of("explosive"));
+  }
+  {
     // A series of verbs after commas shares the first one's subject.
     const Tagged t = parse("Gunmen stormed the clinic in the town, opened fire on patients and burned two cars.");
     CHECK(t.parse.subject_of(t.chunk_of("opened")) == t.chunk_of("Gunmen"));
