@@ -46,7 +46,15 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (f.cls == C::explode && f.object >= 0) carriers.push_back(f.object);  // "detonated two bombs"
   // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling").
   if (f.cls == C::clash) return kClash;
-  const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide);
+  // "detonated explosives, killing themselves": the bombers died by their own bomb.
+  bool self_killed = false;
+  for (int e : evidence) {
+    const Frame& ef = frames[static_cast<size_t>(e)];
+    if (ef.cls == C::kill && ef.object >= 0 && one_of(word(chunk(ef.object).head), {"themselves", "himself", "herself"}))
+      self_killed = true;
+  }
+  const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide) ||
+                       (self_killed && (f.cls == C::explode || f.cls == C::blast));
   const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
   const bool air = any({C::air}) || side_has(carriers, Role::weapon_air);
   const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);

@@ -454,6 +454,11 @@ int Parse::subject_of(int verb) const {
 int Parse::object_of(int verb) const {
   if (verb < 0) return -1;
   const int clause = chunks[verb].clause;
+  // "killed and wounded dozens": two verbs share the object after the second.
+  if (static_cast<size_t>(verb) + 2 < chunks.size() && chunks[verb + 1].kind == ChunkKind::conj &&
+      chunks[verb + 2].kind == ChunkKind::verb && chunks[verb + 2].finite == chunks[verb].finite &&
+      !chunks[verb].passive && !chunks[verb + 2].passive)
+    return object_of(verb + 2);
   for (size_t j = static_cast<size_t>(verb) + 1; j < chunks.size(); ++j) {
     const Chunk& c = chunks[j];
     if (c.clause != clause) break;

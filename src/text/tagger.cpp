@@ -477,6 +477,12 @@ struct Tagger {
       initial(units[i], first);
     }
     context();
+    // "killed and wounded scores": once the first verb is read as finite, the
+    // one coordinated with it is too (the left-to-right pass saw it first).
+    for (size_t i = 2; i < units.size(); ++i)
+      if (units[i].tag == Pos::VBN && units[i - 2].tag == Pos::VBD && (units[i].cands.has(Pos::VBD) || ends_with(units[i].lower, "ed")) &&
+          (units[i - 1].lower == "and" || units[i - 1].lower == "or"))
+        units[i].tag = Pos::VBD;
     std::vector<Pos> out(s.token_count, Pos::punct);
     for (const Unit& u : units) {
       for (size_t k = u.first; k <= u.last; ++k) out[k] = u.tag;

@@ -59,6 +59,8 @@ TEST_CASE("the weapon carries the action, the verb is plain") {
       {"Gunmen stormed a church in Ouagadougou on Tuesday and killed 14 worshippers.", "Attack"},
       {"Fighters overran an army base near Menaka on Tuesday.", "Non-state actor overtakes territory"},
       {"Nine people died on Tuesday when a cart full of explosives blew up at a market in Kunduz.", "Remote explosive/landmine/IED"},
+      {"Two militants detonated explosives on Tuesday, killing themselves outside a police post near Diyarbakir.", "Suicide bomb"},
+      {"Government troops killed and wounded dozens of rebels near Kidal on Tuesday.", "Armed clash"},
       {"An improvised explosive, planted by rebels, detonated outside a bank in Imphal on Tuesday.", "Remote explosive/landmine/IED"},
       {"A suicide bomber blew himself up at a checkpoint in Mogadishu on Tuesday.", "Suicide bomb"},
       {"Troops and militants clashed in the hills outside Tillaberi on Tuesday.", "Armed clash"},

@@ -48,6 +48,11 @@ TEST_CASE("nouns and verbs that share a spelling") {
   CHECK(parse("They vowed to strike back.").tag_of("strike") == Pos::VB);
 }
 
+TEST_CASE("a past form coordinated with a finite verb is finite too") {
+  const Tagged t = parse("The army killed and wounded scores of fighters.");
+  CHECK(t.tag_of("wounded") == Pos::VBD);
+}
+
 TEST_CASE("an -ing word after a day or month names that day's action") {
   const Tagged t = parse("Nine were wounded in the 3 June fighting near the port.");
   CHECK(t.tag_of("fighting") == Pos::NN);
