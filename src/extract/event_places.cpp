@@ -340,6 +340,9 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
             return town;
         }
       }
+      // "Across the Nile in Omdurman": a river or sea of no one country is
+      // only a fallback for a place the next phrase names.
+      if (at.place && !at.name && gaz.place(at.place->candidates.front().entry).country_code.empty()) at.weak = true;
       if (!at.weak) return at;
       if (weak.empty()) weak = at;
     }
