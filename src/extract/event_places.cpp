@@ -224,6 +224,11 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
     const bool conj = sep.kind == ChunkKind::conj && word(sep.head) == "and";
     if (!comma && !conj) break;
     int next = c + 2;
+    // "Bahir Dar, the regional capital, and Gondar": an aside that names no place is skipped.
+    if (comma && chunk(next).kind == ChunkKind::noun && !place_in(next) && subplace_noun(chunk(next).head) &&
+        next + 2 < n && chunk(next + 1).kind == ChunkKind::punct && word(chunk(next + 1).head) == "," &&
+        chunk(next + 2).kind == ChunkKind::conj)
+      next += 2;
     if (comma && chunk(next).kind == ChunkKind::conj && next + 1 < n) ++next;  // ", and"
     if (chunk(next).kind != ChunkKind::noun) break;
     const Mention* m = nullptr;

@@ -167,6 +167,13 @@ TEST_CASE("dates as wire copy writes them") {
   CHECK(to_iso(*later[1].when.date) == "2019-06-04");
 }
 
+TEST_CASE("a list of towns with an aside gives one event each") {
+  const auto e = events("Government troops retook Mekele, the regional capital, and Adigrat on Monday.");
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].sub_event_type == "Government regains territory");
+  CHECK(e[0].location != e[1].location);
+}
+
 TEST_CASE("fighters of a named group are that group's") {
   const auto e = events("Fighters of the Rapid Support Forces stormed a clinic in Nyala on Monday, opened fire on patients and killed four.");
   REQUIRE(!e.empty());
