@@ -246,6 +246,12 @@ std::string SentenceEvents::actor_of(const std::vector<int>& side) const {
 bool SentenceEvents::people(int c) const {
   if (c < 0) return false;
   const std::string& h = word(chunk(c).head);
+  // "hundreds of girls", "a group of students": the people the quantity counts.
+  if ((one_of(h, {"hundreds", "dozens", "scores", "thousands", "tens", "group", "number", "some", "many", "most", "all"}) ||
+       v.parse.tags[chunk(c).head] == Pos::CD) &&
+      c + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" &&
+      chunk(c + 2).kind == ChunkKind::noun)
+    return people(c + 2);
   return one_of(h, {"schoolgirls", "girls", "boys", "children", "students", "pupils", "women", "men", "people",
                     "workers", "civilians", "villagers", "passengers", "hostages", "soldiers", "policemen",
                     "officers", "missionaries", "tourists", "journalists", "nurses", "doctors", "teachers",

@@ -208,6 +208,11 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   }
   // "a gas cylinder exploded", "a fertilizer plant explosion": accidents.
   if ((f.cls == C::blast || f.cls == C::explode) && disaster_in_sentence() && !side_armed(actors)) return true;
+  // "marching them into the bush": people driven, not a protest.
+  if (f.cls == C::protest && f.verbal && !f.passive && f.object >= 0 &&
+      (one_of(word(chunk(f.object).head), {"them", "him", "her", "us"}) || people(f.object)) &&
+      one_of(word(f.first), {"marching", "marched", "march", "marches"}))
+    return true;
   // "extending a rally" among prices and futures: a market's rally.
   if (f.cls == C::protest) {
     bool market = false;

@@ -167,6 +167,12 @@ TEST_CASE("dates as wire copy writes them") {
   CHECK(to_iso(*later[1].when.date) == "2019-06-04");
 }
 
+TEST_CASE("hundreds of people taken are abducted; people marched off are no march") {
+  const auto e = events("Hundreds of pupils were taken from their school by gunmen in Kankara on Friday night, and the gunmen marched them into the forest.");
+  const Event* a = only(e);
+  CHECK(a->sub_event_type == "Abduction/forced disappearance");
+}
+
 TEST_CASE("a list of towns with an aside gives one event each") {
   const auto e = events("Government troops retook Mekele, the regional capital, and Adigrat on Monday.");
   REQUIRE(e.size() == 2);
