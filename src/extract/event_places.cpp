@@ -91,7 +91,10 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     const bool institution = lex.roles.is(ascii_lower(word(e)), Role::institution);
     const bool person = titled || institution || lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0;
     const bool month_or_day = weekday_from_name(text) >= 0 || month_from_name(text) > 0;
-    if (!acronym && !person && !month_or_day && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
+    // "the Conference on Financing for Development": a word of a title-case name, not a place.
+    const bool in_title = k >= 2 && one_of(word(k - 1), {"on", "for", "of", "and"}) &&
+                          seg.tokens[v.token(k - 2)].capitalized && v.parse.tags[k - 2] == Pos::NNP;
+    if (!acronym && !person && !month_or_day && !in_title && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));
     k = e + 1;
   }

@@ -120,6 +120,8 @@ TEST_CASE("the place is the one the action's own clause names") {
       {"The attack occurred about 9 a.m. in Khalis, 80 kilometers north of Baghdad, on Monday.", "Khalis"},
       {"Gunmen attacked a family on a road south of Algiers, near Medea, on Monday, killing five.", "Medea"},
       {"Three suicide bombers killed 30 people at a hall where fans watched a match in Konduga on Monday.", "Konduga"},
+      {"On New Year's Eve a car bomb destroyed a restaurant in Mosul, killing eight people.", "Mosul"},
+      {"Hundreds of farmers protested on Monday outside the Summit on Food Security in the city of Durban.", "Durban"},
       {"Across the Nile in Omdurman, soldiers and paramilitaries fought on Monday for the radio station.", "Omdurman"},
       {"A drone hit the central market of Debre Markos, a town in the East Gojjam zone, on Monday, killing eight traders.", "Debre Markos"},
   };
