@@ -43,7 +43,8 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
   const bool possessive = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
   if (possessive) {  // "Kabul's Paghman district" names a place; "Syria's president" does not
     size_t k = after + 2;
-    while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP)) ++k;
+    // "Baghdad's mainly Shiite neighbourhood": adverbs and adjectives before the place word.
+    while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP || v.parse.tags[k] == Pos::RB)) ++k;
     if (k >= v.size() || !lex.roles.is(word(k), Role::territory)) return false;
   }
   if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region) {
