@@ -48,6 +48,17 @@ const DateCue* SentenceEvents::telling_after(const Frame& f) const {
   return nullptr;
 }
 
+bool SentenceEvents::date_in_clause(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  // "declared last Sunday that the city had been recaptured": a "that" after a
+  // day opens what was declared, and the day is its date.
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  if (cl.kind == ClauseKind::relative && cl.antecedent >= 0 && chunk(cl.antecedent).time) return true;
+  for (const DateCue& c : cues)
+    if (!c.reporting && chunk(v.parse.chunk_of[c.first_token - v.s.first_token]).clause == clause) return true;
+  return false;
+}
+
 const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
   const int clause = chunk(f.chunk).clause;
   const DateCue* best = nullptr;
@@ -232,11 +243,22 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       as_evidence = true;
     }
     // "separatists, who had fought each other for Aden": backstory told of an actor.
+    // ("Fano fighters, who had entered both cities, withdrew last week": the
+    // date is the main clause's, not the backstory's.)
     if (f.verbal && chunk(f.chunk).perfect && word(chunk(f.chunk).first) == "had" &&
-        v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind == ClauseKind::relative && !frame_date(f)) {
+        v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind == ClauseKind::relative && !date_in_clause(f)) {
       explain(f, "backstory");
       continue;
     }
+    // "Some blew themselves up as troops closed in", "Commandos fought the
+    // attackers": the people of an action told before, its end told now.
+    const bool later_part =
+        story_has_action &&
+        ((f.verbal && f.subject >= 0 && chunk(f.subject).first == chunk(f.subject).head &&
+          one_of(word(chunk(f.subject).head), {"some", "others", "several", "most", "many", "one", "two", "three"})) ||
+         (f.cls == C::clash && std::any_of(targets.begin(), targets.end(), [&](int c) {
+            return word(chunk(c).first) == "the" && one_of(word(chunk(c).head), {"attackers", "assailants", "raiders"});
+          })));
     // "The coalition has killed hundreds", "had been fighting": a running
     // total or the scene, not one action.
     if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) &&
@@ -282,8 +304,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const std::string victim = actor_of(targets);
     if (victim != e.actor1) e.actor2 = victim;
     numbers(e, f, evidence);
-    const bool reference =
-        v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence || only_adds;
+    // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
+    const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence ||
+                           only_adds || (later_part && !(where.found() && where.rank <= 2));
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
@@ -686,6 +709,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                          ? context_date : std::nullopt,
                      std::nullopt,
                      weapon_sentence + 1 == si ? context_weapon : std::nullopt};
+    r.story_has_action = !drafts.empty();
     if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));

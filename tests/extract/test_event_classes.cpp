@@ -313,6 +313,16 @@ TEST_CASE("an action whose clause's neighbour is no action is read on its own") 
   CHECK(e[0].sub_event_type == "Violent demonstration");
 }
 
+TEST_CASE("the end of an attack told after it is part of it") {
+  // Our own report: the attackers' end and the troops' fight are the school attack, not new events.
+  const auto e = events_of_report(
+      "School attacked\nPublished: May 3, 2016\n\nGunmen stormed a school in Mardan on Monday and killed 12 pupils, police said.\n\n"
+      "Commandos fought the attackers for six hours. Some blew themselves up as troops closed in.\n\n"
+      "Rebels, who had attacked the town twice before, withdrew on Tuesday.\n");
+  const Event* a = only(e);
+  CHECK(a->sub_event_type == "Attack");
+}
+
 TEST_CASE("war words that tell no event") {
   // A quote without place or side; a kind of crime a group lives on; a film's shelling.
   CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());
