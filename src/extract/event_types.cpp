@@ -44,8 +44,20 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && one_of(word(chunk(pp.prep).head), {"in", "by"}))
         carriers.push_back(pp.object);
   if (f.cls == C::explode && f.object >= 0) carriers.push_back(f.object);  // "detonated two bombs"
-  // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling").
-  if (f.cls == C::clash) return kClash;
+  // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling"),
+  // unless the sides are mobs ("clashes broke out where mobs from both communities attacked each other").
+  if (f.cls == C::clash) {
+    std::vector<int> sides = actors;
+    for (int e : evidence) {
+      const std::vector<int> more = actor_side(frames[static_cast<size_t>(e)]);
+      sides.insert(sides.end(), more.begin(), more.end());
+    }
+    for (size_t k = 0; k < v.size(); ++k)  // the mobs of a "where" clause about the clash's place
+      if (lex.roles.ends_at(v.words, 0, k, Role::mob) && v.parse.clauses[static_cast<size_t>(chunk(v.parse.chunk_of[k]).clause)].kind == ClauseKind::relative)
+        sides.push_back(v.parse.chunk_of[k]);
+    if (side_is(sides, Role::mob) && !side_armed(sides)) return kMob;
+    return kClash;
+  }
   // "detonated explosives, killing themselves": the bombers died by their own bomb.
   bool self_killed = false;
   for (int e : evidence) {

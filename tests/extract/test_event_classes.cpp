@@ -323,6 +323,11 @@ TEST_CASE("the end of an attack told after it is part of it") {
   CHECK(a->sub_event_type == "Attack");
 }
 
+TEST_CASE("clashes between mobs are mob violence") {
+  const Event* e = only(events("Clashes broke out in Kangpokpi on Monday, where mobs from two villages attacked each other with sticks and burned houses."));
+  CHECK(e->sub_event_type == "Mob violence");
+}
+
 TEST_CASE("war words that tell no event") {
   // A quote without place or side; a kind of crime a group lives on; a film's shelling.
   CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());
