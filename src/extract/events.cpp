@@ -686,7 +686,16 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if (mm.candidates.empty() || mm.demonym || mm.in_name || mm.dateline) continue;
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
         if ((k == PlaceKind::country || k == PlaceKind::region || k == PlaceKind::continent) && mm.cue != "in") continue;
-        if (mm.cue.empty() || mm.cue == "and" || mm.cue == "of") continue;  // "the Paris attacks": not where we are
+        // "the Paris attacks", "the governor of Ghazni": not where we are; "residents of Kandahar" are there.
+        if (mm.cue == "of") {
+          const std::string before = ascii_lower(std::string_view(doc.text).substr(mm.start > 24 ? mm.start - 24 : 0, std::min<size_t>(mm.start, 24)));
+          bool people_there = false;
+          for (std::string_view w : {"residents of ", "inhabitants of ", "people of ", "streets of ", "centre of ", "center of "})
+            if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) people_there = true;
+          if (!people_there) continue;
+        } else if (mm.cue.empty() || mm.cue == "and") {
+          continue;
+        }
         context = &mm;
         context_sentence = si;
       }
@@ -710,7 +719,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                      std::nullopt,
                      weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();
-    if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
+    // The story's place: where its last action was, unless a place was named
+    // since ("Residents of Kandahar describe ... The city was captured").
+    if (context && context_sentence + 3 >= si && (!event_place || context_sentence > event_sentence)) r.context_place = context;
+    else if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
     told_dated.insert(told_dated.end(), r.told_dated.begin(), r.told_dated.end());

@@ -323,6 +323,14 @@ TEST_CASE("the end of an attack told after it is part of it") {
   CHECK(a->sub_event_type == "Attack");
 }
 
+TEST_CASE("the story's place is the place named since its last action") {
+  const auto e = events_of_report(
+      "Cities fall\nPublished: August 14, 2021\n\nKABUL (AFP) - The Taliban took Herat on Thursday.\n\n"
+      "Residents of Kandahar describe a quiet morning. The city was captured overnight, a Taliban spokesman said.\n");
+  REQUIRE(e.size() == 2);
+  CHECK(e[1].location.find("Kandah") != std::string::npos);
+}
+
 TEST_CASE("clashes between mobs are mob violence") {
   const Event* e = only(events("Clashes broke out in Kangpokpi on Monday, where mobs from two villages attacked each other with sticks and burned houses."));
   CHECK(e->sub_event_type == "Mob violence");
