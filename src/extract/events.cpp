@@ -48,6 +48,29 @@ const DateCue* SentenceEvents::telling_after(const Frame& f) const {
   return nullptr;
 }
 
+// Days between an action in an "N days after ..." clause and the story's
+// action the main clause tells ("came", "followed"); none when the clause
+// is no such clause or the gap is vague ("days after").
+std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  if (cl.kind != ClauseKind::subordinate || cl.opener != "after" || clause == 0 || cl.parent != 0) return std::nullopt;
+  int opener = -1;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+    if (chunk(static_cast<int>(c)).clause == clause && chunk(static_cast<int>(c)).opens_clause) { opener = static_cast<int>(c); break; }
+  if (opener < 2 || chunk(opener - 1).kind != ChunkKind::noun || chunk(opener - 2).kind != ChunkKind::verb ||
+      !one_of(word(chunk(opener - 2).head), {"came", "comes", "followed", "happened", "occurred"}))
+    return std::nullopt;
+  const Chunk& gap = chunk(opener - 1);
+  const std::string& unit = word(gap.head);
+  const int per = one_of(unit, {"day", "days"}) ? 1 : one_of(unit, {"week", "weeks"}) ? 7 : 0;
+  if (per == 0 || gap.head == gap.first) return std::nullopt;
+  size_t used = 0;
+  std::optional<long> n = one_of(word(gap.head - 1), {"a", "an"}) ? std::optional<long>(1) : parse_count(v.words, gap.head - 1, &used);
+  if (!n || *n <= 0 || *n > 60) return std::nullopt;
+  return static_cast<int>(*n) * per;
+}
+
 bool SentenceEvents::date_in_clause(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;
   // "declared last Sunday that the city had been recaptured": a "that" after a
@@ -294,6 +317,15 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     } else if (telling_after(f)) {
       told_date = 1;  // on or before the day it was told: a later line's own day may tell which
     }
+    // "The abduction came nine days after gunmen seized 42 people": the
+    // earlier action's day, counted back from the story's.
+    if (told_date != 0 && story_date)
+      if (const std::optional<int> back = days_before_story(f)) {
+        e.when.date = civil_from_days(days_from_civil(*story_date) - *back);
+        e.when.date_to.reset();
+        e.when.precision = *back % 7 == 0 && *back >= 14 ? 2 : 1;
+        told_date = 0;
+      }
     // Told as history: more than a month before the report.
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;
@@ -719,6 +751,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                      std::nullopt,
                      weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();
+    for (const Event& d : drafts)  // the story's day: its first dated action's
+      if (d.when.date && !d.background && d.when.precision == 1) { r.story_date = d.when.date; break; }
     // The story's place: where its last action was, unless a place was named
     // since ("Residents of Kandahar describe ... The city was captured").
     if (context && context_sentence + 3 >= si && (!event_place || context_sentence > event_sentence)) r.context_place = context;

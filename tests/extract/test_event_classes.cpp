@@ -331,6 +331,16 @@ TEST_CASE("the story's place is the place named since its last action") {
   CHECK(e[1].location.find("Kandah") != std::string::npos);
 }
 
+TEST_CASE("an action 'N days after' which the story came is dated back from the story's day") {
+  const auto e = events_of_report(
+      "Pupils taken\nPublished: March 2, 2021\n\nABUJA (AP) - Gunmen abducted 40 pupils from a school in Kankara on Monday, police said.\n\n"
+      "The abduction came nine days after gunmen seized 27 boys from a college in Kagara.\n");
+  REQUIRE(e.size() == 2);
+  REQUIRE(e[1].when.date);
+  CHECK(to_iso(*e[0].when.date) == "2021-03-01");
+  CHECK(to_iso(*e[1].when.date) == "2021-02-20");
+}
+
 TEST_CASE("clashes between mobs are mob violence") {
   const Event* e = only(events("Clashes broke out in Kangpokpi on Monday, where mobs from two villages attacked each other with sticks and burned houses."));
   CHECK(e->sub_event_type == "Mob violence");
