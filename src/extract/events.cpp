@@ -443,6 +443,12 @@ bool distinct_tolls(const Event& a, const Event& b) {
          *a.fatalities != *b.fatalities;
 }
 
+bool also_before(const Document& doc, const Event& e) {
+  const size_t from = e.trigger_start > 16 ? e.trigger_start - 16 : 0;
+  const std::string before = ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
+  return before.find(" also ") != std::string::npos;
+}
+
 bool same_place(const Event& a, const Event& b) {
   // A region of no one country ("Kashmir"): by distance alone.
   if ((a.country_code.empty() || b.country_code.empty()) && (a.geo_precision == 3 || b.geo_precision == 3))
@@ -800,6 +806,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if (!same_kind(k, e) || k.background != e.background) continue;
         if (another && k.start < e.start && k.sub_event_type != e.sub_event_type) continue;
         if (distinct_tolls(k, e)) continue;
+        // "Neighbouring Barkin Ladi was also attacked": another town, another event.
+        if (also_before(doc, e) && k.geo_precision == 1 && e.geo_precision == 1 && k.geonameid != e.geonameid) continue;
         if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
       }
     } else {

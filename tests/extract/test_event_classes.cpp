@@ -341,6 +341,13 @@ TEST_CASE("an action 'N days after' which the story came is dated back from the 
   CHECK(to_iso(*e[1].when.date) == "2021-02-20");
 }
 
+TEST_CASE("a neighbouring town 'also attacked' is an event of its own") {
+  const auto e = events_of_report(
+      "Villages attacked\nPublished: December 27, 2023\n\nJOS (Reuters) - Gunmen attacked villages in Bokkos on Sunday night, "
+      "killing 30 people.\n\nNeighbouring Barkin Ladi was also attacked on Sunday night, and 12 people were killed there.\n");
+  CHECK(e.size() == 2);
+}
+
 TEST_CASE("clashes between mobs are mob violence") {
   const Event* e = only(events("Clashes broke out in Kangpokpi on Monday, where mobs from two villages attacked each other with sticks and burned houses."));
   CHECK(e->sub_event_type == "Mob violence");
