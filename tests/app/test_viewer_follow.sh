@@ -7,15 +7,9 @@
 # moving the window clears it. Then the same on PostGIS.
 set -u
 S=$SITMAP_BIN; SRC=$SITMAP_SOURCE_DIR; D=$(mktemp -d); fail=0 pass=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+source "$SITMAP_SOURCE_DIR/tests/script_lib.sh"
 watcher=
 trap '[ -n "$watcher" ] && kill -9 $watcher 2>/dev/null; rm -rf "$D"' EXIT
-n() { ogrinfo -ro -q "$1" -sql "$2" | awk '/ = / {print $NF; exit}'; }
-wait_until() {
-  local end=$((SECONDS + $1)); shift
-  until "$@"; do [ $SECONDS -ge $end ] && return 1; sleep 0.2; done
-}
 rows() { echo $(($(wc -l < "$1") - 1)); }
 reports=("$SRC"/samples/reports/*.txt)   # dated in order: the later ones extend the time range
 mkdir "$D/later"

@@ -10,16 +10,9 @@
 # a rerun adds the rest, and the store equals one `sitmap ingest` of it.
 set -u
 S=$SITMAP_BIN; SRC=$SITMAP_SOURCE_DIR; D=$(mktemp -d); fail=0 pass=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+source "$SITMAP_SOURCE_DIR/tests/script_lib.sh"
 watcher=
 trap '[ -n "$watcher" ] && kill -9 $watcher 2>/dev/null; rm -rf "$D"' EXIT
-n() { ogrinfo -ro -q "$1" -sql "$2" | awk '/ = / {print $NF; exit}'; }
-# wait_until SECONDS COMMAND...: true once the command is, false after SECONDS.
-wait_until() {
-  local end=$((SECONDS + $1)); shift
-  until "$@"; do [ $SECONDS -ge $end ] && return 1; sleep 0.2; done
-}
 logged() { grep -qF -- "$1" "$D/watch.log"; }
 docs_are() { [ "$(n "$D/s.gpkg" 'SELECT COUNT(*) FROM documents' 2>/dev/null)" = "$1" ]; }
 reports=("$SRC"/samples/reports/*.txt)

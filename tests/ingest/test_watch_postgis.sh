@@ -5,18 +5,12 @@
 # id), and the store holds what one ingest of the distinct reports holds.
 set -u
 S=$SITMAP_BIN; SRC=$SITMAP_SOURCE_DIR; D=$(mktemp -d); fail=0 pass=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+source "$SITMAP_SOURCE_DIR/tests/script_lib.sh"
 source "$SRC/tests/store/pg_server.sh"
 w1= w2=
 pg_start  # sets its own EXIT trap: ours, which also stops the server, comes after
 trap '[ -n "$w1" ] && kill -9 $w1 2>/dev/null; [ -n "$w2" ] && kill -9 $w2 2>/dev/null; pg_stop; rm -rf "$D"' EXIT
 q() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d sitmap -tAq -c "$1" 2>/dev/null; }
-n() { ogrinfo -ro -q "$1" -sql "$2" | awk '/ = / {print $NF; exit}'; }
-wait_until() {
-  local end=$((SECONDS + $1)); shift
-  until "$@"; do [ $SECONDS -ge $end ] && return 1; sleep 0.3; done
-}
 docs_are() { [ "$(q 'SELECT COUNT(*) FROM documents')" = "$1" ]; }
 reports=("$SRC"/samples/reports/*.txt)
 mkdir "$D/a" "$D/b"
