@@ -23,6 +23,10 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
   if (c + 3 < n && chunk(c + 1).kind == ChunkKind::verb && !chunk(c + 1).finite && chunk(c + 2).kind == ChunkKind::prep &&
       word(chunk(c + 2).head) == "with" && chunk(c + 3).kind == ChunkKind::noun)
     out.push_back(c + 3);
+  // "a taxi containing explosives", "a boat carrying fighters".
+  if (c + 2 < n && chunk(c + 1).kind == ChunkKind::verb && !chunk(c + 1).finite &&
+      one_of(word(chunk(c + 1).head), {"containing", "carrying"}) && chunk(c + 2).kind == ChunkKind::noun)
+    out.push_back(c + 2);
   // "a container full of explosives", "a truck loaded with mines" read as phrases.
   if (c + 3 < n && chunk(c + 1).kind == ChunkKind::adjective && word(chunk(c + 1).head) == "full" &&
       chunk(c + 2).kind == ChunkKind::prep && word(chunk(c + 2).head) == "of" && chunk(c + 3).kind == ChunkKind::noun)
@@ -63,6 +67,13 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
     out.push_back(f.chunk);  // "Russian air strikes", "a rocket attack"
     if (f.agent >= 0) out.push_back(f.agent);
     if (f.subject >= 0) out.push_back(f.subject);
+    // "al Shabaab said it had staged an attack": who staged, carried out or launched it.
+    if (f.governor >= 0 && v.parse.object_of(f.governor) == f.chunk && chunk(f.governor).kind == ChunkKind::verb &&
+        one_of(word(chunk(f.governor).head), {"staged", "carried", "launched", "mounted", "conducted", "led"})) {
+      const int who = v.parse.subject_of(f.governor);
+      if (who >= 0) out.push_back(who);
+      if (who >= 0 && teller_of_pronoun(who) >= 0) out.push_back(teller_of_pronoun(who));
+    }
     // "an air strike hit", "the bomb exploded": the noun is the verb's subject.
   }
   for (const auto& pp : f.preps) {

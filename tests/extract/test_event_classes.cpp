@@ -182,6 +182,14 @@ TEST_CASE("a list of towns with an aside gives one event each") {
   CHECK(e[0].location != e[1].location);
 }
 
+TEST_CASE("who staged an attack is its side; a death squad is armed, not a sports squad") {
+  const Event* a = only(events("Al Shabaab said it had staged an attack in Mandera on Saturday in which gunmen stopped a bus."));
+  CHECK(a->sub_event_type == "Attack");
+  CHECK(a->actor1.find("Shabaab") != std::string::npos);
+  const Event* d = only(events("Members of a death squad shot dead six farmers in the town of Segovia on Wednesday."));
+  CHECK(d->sub_event_type == "Attack");
+}
+
 TEST_CASE("fighters of a named group are that group's") {
   const auto e = events("Fighters of the Rapid Support Forces stormed a clinic in Nyala on Monday, opened fire on patients and killed four.");
   REQUIRE(!e.empty());
