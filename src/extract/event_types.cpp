@@ -228,8 +228,13 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // "extending a rally" among prices and futures: a market's rally.
   if (f.cls == C::protest) {
     bool market = false;
-    for (size_t k = 0; k < v.size(); ++k)
-      if ((k < f.first || k > f.last) && lex.roles.ends_at(v.words, k, k, Role::market)) market = true;
+    for (size_t k = 0; k < v.size(); ++k) {
+      // "protested in a rally": a rally that is itself a protest is no market's.
+      const bool protest_word = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+        return o.cls == C::protest && o.first <= k && k <= o.last;
+      });
+      if (!protest_word && lex.roles.ends_at(v.words, k, k, Role::market)) market = true;
+    }
     if (market && !lex.roles.any_in(v.words, 0, v.size() - 1, Role::civilian)) return true;
   }
   if (f.cls == C::strike || f.cls == C::attack || f.cls == C::protest) {

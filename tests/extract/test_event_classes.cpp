@@ -92,6 +92,12 @@ TEST_CASE("a drone strike told by health workers is no labour strike") {
   CHECK(events("Dock workers struck in Durban on Monday over pay.").empty());
 }
 
+TEST_CASE("protesters in a rally protest; a market's rally is no protest") {
+  const Event* p = only(events("Two thousand demonstrators protested against the base in a rally in Zamboanga on Tuesday."));
+  CHECK(p->sub_event_type == "Peaceful protest");
+  CHECK(events("Oil prices extended a rally in Singapore on Tuesday as traders bet on cuts.").empty());
+}
+
 TEST_CASE("threats, plans, denials and reactions are no events where they were said") {
   CHECK(events("The group threatened to attack Kabul airport.").empty());
   CHECK(events("Turkey plans an offensive against Manbij, the president said in Ankara.").empty());
