@@ -93,7 +93,8 @@ TEST_CASE("a drone strike told by health workers is no labour strike") {
 }
 
 TEST_CASE("protesters in a rally protest; a market's rally is no protest") {
-  const Event* p = only(events("Two thousand demonstrators protested against the base in a rally in Zamboanga on Tuesday."));
+  const auto p_events = events("Two thousand demonstrators protested against the base in a rally in Zamboanga on Tuesday.");
+  const Event* p = only(p_events);
   CHECK(p->sub_event_type == "Peaceful protest");
   CHECK(events("Oil prices extended a rally in Singapore on Tuesday as traders bet on cuts.").empty());
 }
@@ -189,10 +190,12 @@ TEST_CASE("a list of towns with an aside gives one event each") {
 }
 
 TEST_CASE("who staged an attack is its side; a death squad is armed, not a sports squad") {
-  const Event* a = only(events("Al Shabaab said it had staged an attack in Mandera on Saturday in which gunmen stopped a bus."));
+  const auto a_events = events("Al Shabaab said it had staged an attack in Mandera on Saturday in which gunmen stopped a bus.");
+  const Event* a = only(a_events);
   CHECK(a->sub_event_type == "Attack");
   CHECK(a->actor1.find("Shabaab") != std::string::npos);
-  const Event* d = only(events("Members of a death squad shot dead six farmers in the town of Segovia on Wednesday."));
+  const auto d_events = events("Members of a death squad shot dead six farmers in the town of Segovia on Wednesday.");
+  const Event* d = only(d_events);
   CHECK(d->sub_event_type == "Attack");
 }
 
@@ -302,7 +305,8 @@ TEST_CASE("a district named alone is in the town the story is in; a continent is
 
 TEST_CASE("a village the gazetteer lacks stays in the region the text names") {
   // Only fuzzy namesakes abroad ("Roza" in Russia): the event is the village's, at its region.
-  const Event* e = only(events("A missile hit a shop in the village of Hroza in Ukraine's Kharkiv region on Thursday, killing nine."));
+  const auto e_events = events("A missile hit a shop in the village of Hroza in Ukraine's Kharkiv region on Thursday, killing nine.");
+  const Event* e = only(e_events);
   CHECK(e->country_code == "UA");
   CHECK(e->location == "Hroza");
   CHECK(e->geo_relation == "part of");
@@ -363,7 +367,8 @@ TEST_CASE("a neighbouring town 'also attacked' is an event of its own") {
 }
 
 TEST_CASE("clashes between mobs are mob violence") {
-  const Event* e = only(events("Clashes broke out in Kangpokpi on Monday, where mobs from two villages attacked each other with sticks and burned houses."));
+  const auto e_events = events("Clashes broke out in Kangpokpi on Monday, where mobs from two villages attacked each other with sticks and burned houses.");
+  const Event* e = only(e_events);
   CHECK(e->sub_event_type == "Mob violence");
 }
 
