@@ -282,6 +282,14 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
          (f.cls == C::clash && std::any_of(targets.begin(), targets.end(), [&](int c) {
             return word(chunk(c).first) == "the" && one_of(word(chunk(c).head), {"attackers", "assailants", "raiders"});
           })));
+    // "Since then the insurgents have taken cities across the north", "has
+    // since taken a string of towns": ground taken over time, no one action.
+    if (f.verbal && chunk(f.chunk).perfect && (f.cls == C::take || f.cls == C::retake) && f.object >= 0 &&
+        !place_in(f.object) && (v.parse.tags[chunk(f.object).head] == Pos::NNS || word(chunk(f.object).head) == "string" ||
+                                word(chunk(f.object).head) == "series")) {
+      explain(f, "a running total");
+      continue;
+    }
     // "The coalition has killed hundreds", "had been fighting": a running
     // total or the scene, not one action.
     if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) &&
@@ -326,6 +334,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         e.when.precision = *back % 7 == 0 && *back >= 14 ? 2 : 1;
         told_date = 0;
       }
+    // "Since heavy fighting broke out in El Fasher on 10 May, ...": the start of what goes on.
+    if (v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].opener == "since") e.background = true;
     // Told as history: more than a month before the report.
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;

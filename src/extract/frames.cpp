@@ -197,8 +197,11 @@ struct FrameReader {
     if (!ew) return;
     --start;
     // "on 19 March", "March 2011": the month, not a march.
-    if (v.raw[ch.head] == "March" && ((ch.head > 0 && v.parse.tags[ch.head - 1] == Pos::CD) ||
-                                      (ch.head + 1 < v.size() && v.parse.tags[ch.head + 1] == Pos::CD)))
+    if (v.raw[ch.head] == "March" &&
+        ((ch.head > 0 && (v.parse.tags[ch.head - 1] == Pos::CD ||
+                          one_of(word(ch.head - 1), {"in", "since", "until", "last", "early", "late", "mid", "by", "this", "next",
+                                                     "from", "of", "before", "after", "during"}))) ||
+         (ch.head + 1 < v.size() && v.parse.tags[ch.head + 1] == Pos::CD)))
       return;
     Frame f;
     f.cls = ew->cls;

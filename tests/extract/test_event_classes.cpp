@@ -372,6 +372,13 @@ TEST_CASE("clashes between mobs are mob violence") {
   CHECK(e->sub_event_type == "Mob violence");
 }
 
+TEST_CASE("ground taken over time and a war's start are no action of the day") {
+  CHECK(events("Since then the insurgents have taken cities across the north and west of the country.").empty());
+  CHECK(events("In March, fighters attacked the port in Gwadar.").at(0).sub_event_type == "Attack");
+  const auto since = events("Since heavy fighting broke out in El Fasher on 10 May, at least 200 people have been killed.");
+  for (const Event& e : since) CHECK(e.background);
+}
+
 TEST_CASE("war words that tell no event") {
   // A quote without place or side; a kind of crime a group lives on; a film's shelling.
   CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());
