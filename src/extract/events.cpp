@@ -228,6 +228,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a campaign summed up");
       continue;
     }
+    // "among those killed", "the names of those wounded": the victims of an action told elsewhere.
+    if (f.verbal && (f.cls == C::kill || f.cls == C::harm) && f.first >= 1 && one_of(word(f.first - 1), {"those", "the"}) &&
+        !chunk(f.chunk).finite) {
+      explain(f, "the victims, named");
+      continue;
+    }
     // "The six-week war killed more than 6,500 people": a war's toll, no one action.
     if (f.verbal && !f.passive && (f.cls == C::kill || f.cls == C::harm) && f.subject >= 0 &&
         one_of(word(chunk(f.subject).head), {"war", "wars", "conflict", "conflicts", "insurgency", "insurgencies", "uprising",

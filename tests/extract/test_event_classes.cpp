@@ -374,6 +374,7 @@ TEST_CASE("clashes between mobs are mob violence") {
 
 TEST_CASE("ground taken over time and a war's start are no action of the day") {
   CHECK(events("Since then the insurgents have taken cities across the north and west of the country.").empty());
+  CHECK(events("\"It still hurts,\" said a man in Christchurch whose brother was among those killed.").empty());
   CHECK(events("In March, fighters attacked the port in Gwadar.").at(0).sub_event_type == "Attack");
   const auto since = events("Since heavy fighting broke out in El Fasher on 10 May, at least 200 people have been killed.");
   for (const Event& e : since) CHECK(e.background);
