@@ -462,6 +462,13 @@ struct Tagger {
         u.tag = Pos::VBN;
         continue;
       }
+      // ", firing rifles and grenades", ", setting fire to": after a comma that
+      // closes a clause with its finite verb, an -ing word opens a participle clause.
+      if (p != SIZE_MAX && units[p].raw == "," && can(i, Pos::VBG) && u.tag != Pos::VBG && finite_verb_before(p) &&
+          (starts_noun_phrase(next) || is_noun(next) || next == Pos::JJ)) {
+        u.tag = Pos::VBG;
+        continue;
+      }
       // -ing after a preposition is a gerund's verb use ("after attacking the base").
       if (prev == Pos::IN && can(i, Pos::VBG) && (starts_noun_phrase(next) || next == Pos::NN)) { u.tag = Pos::VBG; continue; }
       // Sentence-initial ambiguous noun/verb before a determiner: an imperative is rare in news; keep the noun.

@@ -57,6 +57,7 @@ TEST_CASE("the weapon carries the action, the verb is plain") {
       {"Rockets landed on a residential district of Aden on Tuesday.", "Shelling/artillery/missile attack"},
       {"Government jets bombed rebel camps near Kidal on Tuesday.", "Air/drone strike"},
       {"Gunmen stormed a church in Ouagadougou on Tuesday and killed 14 worshippers.", "Attack"},
+      {"Gunmen stormed a hotel in Mogadishu on Tuesday, firing rifles and rocket-propelled grenades.", "Attack"},
       {"Fighters overran an army base near Menaka on Tuesday.", "Non-state actor overtakes territory"},
       {"Nine people died on Tuesday when a cart full of explosives blew up at a market in Kunduz.", "Remote explosive/landmine/IED"},
       {"Two militants detonated explosives on Tuesday, killing themselves outside a police post near Diyarbakir.", "Suicide bomb"},
