@@ -179,8 +179,9 @@ EventTable read_rows(OGRLayer& layer) {
   return b.finish();
 }
 
-// Appends `part` to `into`, remapping its string tables and days.
-void append_table(EventTable& into, const EventTable& part) {
+}  // namespace
+
+void append_event_table(EventTable& into, const EventTable& part) {
   if (part.size() == 0) return;
   if (into.size() == 0) {
     into = part;
@@ -229,8 +230,6 @@ void append_table(EventTable& into, const EventTable& part) {
   }
 }
 
-}  // namespace
-
 EventTable load_event_table(Store& store) {
   OGRLayer& layer = store.impl().layer(kEventsLayer);
   layer.SetAttributeFilter(nullptr);
@@ -264,8 +263,26 @@ EventTable load_event_table(Store& store) {
   for (const auto& e : errors)
     if (!e.empty()) throw StoreError(e);
   EventTable all = std::move(parts[0]);
-  for (unsigned w = 1; w < workers; ++w) append_table(all, parts[w]);
+  for (unsigned w = 1; w < workers; ++w) append_event_table(all, parts[w]);
   return all;
+}
+
+EventTable load_event_table_after(Store& store, int64_t after_fid) {
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
+  const char* column = layer.GetFIDColumn();
+  if (!column || !*column) throw StoreError(store.location() + ": the events layer has no feature id column");
+  layer.SetSpatialFilter(nullptr);
+  layer.SetAttributeFilter(fmt::format("{} > {}", column, after_fid).c_str());  // an integer: no user text in SQL
+  EventTable part;
+  try {
+    part = read_rows(layer);
+  } catch (...) {
+    layer.SetAttributeFilter(nullptr);
+    throw;
+  }
+  layer.SetAttributeFilter(nullptr);
+  layer.ResetReading();  // no statement left open to hold SQLite's shared lock over a writer's commit
+  return part;
 }
 
 EventTable event_table_from(std::span<const Event> events) {
@@ -274,7 +291,7 @@ EventTable event_table_from(std::span<const Event> events) {
   return b.finish();
 }
 
-std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter, Store* store) {
+std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter, Store* store, size_t first_row) {
   // The same tests as export's (EventQuery), each distinct type and actor
   // name tested once; the text search goes to the store below.
   EventFilter without_text = filter;
@@ -298,15 +315,15 @@ std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter,
   // event_date within [from, to], as days relative to the table's first.
   const float from = filter.from ? static_cast<float>(days_from_civil(*filter.from) - t.day0) : -std::numeric_limits<float>::infinity();
   const float to = filter.to ? static_cast<float>(days_from_civil(*filter.to) - t.day0) : std::numeric_limits<float>::infinity();
-  std::vector<uint8_t> mask(t.size(), 1);
-  for (size_t i = 0; i < t.size(); ++i) {
+  std::vector<uint8_t> mask(t.size() - std::min(first_row, t.size()), 1);
+  for (size_t i = first_row; i < t.size(); ++i) {
     bool ok = type_ok[t.type[i]] && dataset_ok[t.dataset[i]] && (actor_ok[t.actor1[i]] || actor_ok[t.actor2[i]]);
     if (ok && (t.day_from[i] < from || t.day_from[i] > to)) ok = false;
     if (ok && !filter.include_background && t.background[i]) ok = false;
     if (ok && t.confidence[i] < filter.min_confidence) ok = false;
     if (ok && any_spatial) ok = query.matches_point(t.lon[i], t.lat[i]);
     if (ok && text) ok = text_hits.count(t.fid[i]) > 0;
-    mask[i] = ok;
+    mask[i - first_row] = ok;
   }
   return mask;
 }

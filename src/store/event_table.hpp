@@ -65,13 +65,20 @@ class EventTableBuilder {
 
 // Reads the store's events layer (only the columns the map needs).
 EventTable load_event_table(Store& store);
+// The events added after feature id `after_fid` (see Store::last_event_fid):
+// what a viewer following the store reads.
+EventTable load_event_table_after(Store& store, int64_t after_fid);
+// Appends `part`'s rows to `into`, joining their string tables. When
+// `part` starts before `into`'s day0, every day of `into` shifts.
+void append_event_table(EventTable& into, const EventTable& part);
 // From records in memory (synthetic events, tests).
 EventTable event_table_from(std::span<const Event> events);
 
 // Which events pass the filter: types, actors, dataset, background,
 // confidence, the event_date range (from/to, as export reads it), bbox,
 // polygons / country (as export tests them), and text through the store.
-// The map's time window is the map's business.
-std::vector<uint8_t> filter_mask(const EventTable& table, const EventFilter& filter, Store* store);
+// The map's time window is the map's business. The mask covers the rows
+// from `first_row` on (new rows appended to a table).
+std::vector<uint8_t> filter_mask(const EventTable& table, const EventFilter& filter, Store* store, size_t first_row = 0);
 
 }  // namespace sitmap

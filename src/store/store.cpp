@@ -22,18 +22,32 @@ namespace sitmap {
 
 namespace {
 
-// The PostgreSQL advisory lock that writers of events take in turn (any
-// number, the same in every sitmap).
+// The PostgreSQL advisory locks that writers of events, and makers of the
+// layers, take in turn (any numbers, the same in every sitmap).
 constexpr long long kEventWritersLock = 0x5174'6d61'7000;
+constexpr long long kSchemaMakersLock = 0x5174'6d61'7001;
+
+// Waits for a PostgreSQL advisory lock: `function` is pg_advisory_lock
+// (held until the connection closes) or pg_advisory_xact_lock (until the
+// transaction ends).
+void take_advisory_lock(GDALDataset& ds, const char* function, long long key, const std::string& where) {
+  const std::string sql = fmt::format("SELECT {}({})", function, key);
+  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (!result) throw StoreError(where + ": cannot take a turn with the other writers: " + gdal_error_or("the lock query failed"));
+  FeaturePtr row{result->GetNextFeature()};  // the lock is taken once the query has run
+  ds.ReleaseResultSet(result);
+}
 
 // Commits on commit(); rolls back if left by an exception.
 class Transaction {
  public:
   // `in_turn` (PostGIS): the transaction waits until no other writer of
-  // events is in one. Matching a report's events against the stored ones
-  // and writing the canonical events is then one step that no other
-  // ingester interleaves with: concurrent ingesters give what one gives.
-  // A GeoPackage has one writer at a time anyway (WriterLock).
+  // events is in one, so feature ids are taken in the order transactions
+  // commit and a reader that has seen id N has seen every id below it
+  // (what a viewer following the store relies on), and matching a report's
+  // events against the stored ones and writing the canonical events is one
+  // step no other ingester interleaves with: concurrent ingesters give what
+  // one gives. A GeoPackage has one writer at a time anyway (WriterLock).
   Transaction(GDALDataset& ds, const std::string& where, bool in_turn = false) : ds_(ds) {
     CPLErrorReset();
     if (ds_.StartTransaction(FALSE) != OGRERR_NONE)
@@ -51,13 +65,7 @@ class Transaction {
 
  private:
   // Held until the transaction ends, commit or rollback.
-  void take_turn(const std::string& where) {
-    const std::string sql = fmt::format("SELECT pg_advisory_xact_lock({})", kEventWritersLock);
-    OGRLayer* result = ds_.ExecuteSQL(sql.c_str(), nullptr, nullptr);
-    if (!result) throw StoreError(where + ": cannot take the writers' turn: " + gdal_error_or("the lock query failed"));
-    FeaturePtr row{result->GetNextFeature()};  // the lock is taken once the query has run
-    ds_.ReleaseResultSet(result);
-  }
+  void take_turn(const std::string& where) { take_advisory_lock(ds_, "pg_advisory_xact_lock", kEventWritersLock, where); }
 
   GDALDataset& ds_;
   bool done_ = false;
@@ -170,6 +178,16 @@ Store::~Store() = default;
 Store Store::open(const std::string& path_or_dsn, Mode mode, const BusyNotice& on_busy) {
   ensure_gdal_registered();
   if (!is_postgis_dsn(path_or_dsn)) return Store(Impl::open_geopackage(path_or_dsn, mode, on_busy));
+  DatasetPtr turn;
+  if (mode == Mode::update) {
+    // Processes opening a new database at once (two watches started
+    // together) would each make the layers, and the second fail on the
+    // first's. They take turns, on a connection of the turn's own; the
+    // store's connection opens within the turn, so GDAL sees the layers an
+    // earlier turn made.
+    turn = open_dataset(path_or_dsn, true, false);
+    take_advisory_lock(*turn, "pg_advisory_lock", kSchemaMakersLock, path_or_dsn);
+  }
   auto impl = make_impl(open_dataset(path_or_dsn, true, mode == Mode::update), path_or_dsn, true, mode == Mode::update);
   if (mode == Mode::update) {
     const int version = impl->schema_version();
@@ -178,6 +196,7 @@ Store Store::open(const std::string& path_or_dsn, Mode mode, const BusyNotice& o
     else if (!impl->ds->GetLayerByName(kMetaLayer) || impl->schema_version() < kSchemaVersion) impl->set_schema_version();
   }
   else if (!impl->ds->GetLayerByName(kEventsLayer)) throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
+  turn.reset();  // the turn's connection closes: the next may make or check the layers
   impl->load_known_documents();
   return Store(std::move(impl));
 }
@@ -474,6 +493,13 @@ void Store::rebuild_canonical_events() {
   Transaction tx(*impl_->ds, impl_->location, impl_->postgis);
   rebuild_canonical(*impl_);
   tx.commit(impl_->location);
+}
+
+int64_t Store::last_event_fid() {
+  OGRLayer& events = impl_->layer(kEventsLayer);
+  const char* column = events.GetFIDColumn();
+  if (!column || !*column) throw StoreError(impl_->location + ": the events layer has no feature id column");
+  return query_integer(*impl_->ds, fmt::format("SELECT MAX({}) FROM {}", column, kEventsLayer));
 }
 
 void Store::add_documents(std::span<const DocumentRecord> batch) {

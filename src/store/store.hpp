@@ -64,6 +64,11 @@ class Store {
   bool is_writable() const;
   // Features in a layer (kEventsLayer ...).
   int64_t count(const char* layer_name);
+  // The highest feature id of the events layer (0 when empty): one index
+  // lookup. Ids only grow, and writers commit in id order (a GeoPackage has
+  // one writer at a time, PostGIS writers take turns), so events with an id
+  // above one seen before are exactly those added since.
+  int64_t last_event_fid();
 
   bool has_content(const std::string& hash) const;
   // Rereads which reports the store holds (another ingester may have added some).
