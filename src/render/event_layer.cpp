@@ -152,7 +152,7 @@ void EventLayer::append(const EventTable& t, size_t first, const std::vector<uin
     const size_t i = first + k;
     order_.push_back(static_cast<uint32_t>(i));  // appended rows keep their order on the GPU
     rank_.push_back(static_cast<uint32_t>(i));
-    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], {0, 0}};
+    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], i < t.sources.size() ? t.sources[i] : uint8_t{1}, 0};
   }
   reserve(count_ + n);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);
