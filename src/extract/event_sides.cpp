@@ -270,7 +270,9 @@ bool SentenceEvents::people(int c) const {
                     "foreigners", "nationals", "employees", "staff", "guards", "troops", "man", "woman", "person",
                     "boy", "girl", "child", "suspect", "suspects", "protesters", "protester", "demonstrators",
                     "activists", "activist", "leader", "leaders", "commander", "official", "officials", "politician",
-                    "politicians", "opponents", "dissidents", "priest", "journalist", "student", "worker"});
+                    "politicians", "opponents", "dissidents", "priest", "journalist", "student", "worker",
+                    "mother", "father", "sister", "brother", "son", "daughter", "wife", "husband", "cousin", "uncle",
+                    "nephew", "relatives", "family", "families", "presenters", "technicians", "crew", "passengers"});
 }
 
 bool SentenceEvents::military_actor(const std::vector<int>& side) const {
