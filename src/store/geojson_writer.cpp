@@ -14,7 +14,7 @@
 
 #include "geo/reproject.hpp"
 #include "store/export.hpp"
-#include "store/private/query.hpp"
+#include "store/private/event_rows.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -22,14 +22,18 @@ namespace {
 
 using Buffer = fmt::memory_buffer;
 
-void append_json_string(Buffer& out, const char* s) {
+void append_json_string(Buffer& out, std::string_view s) {
   out.push_back('"');
-  const char* run = s;  // bytes that need no escaping are copied in runs
-  for (const char* p = s;; ++p) {
+  const char* run = s.data();  // bytes that need no escaping are copied in runs
+  const char* end = s.data() + s.size();
+  for (const char* p = s.data();; ++p) {
+    if (p == end) {
+      out.append(run, p);
+      break;
+    }
     const unsigned char c = static_cast<unsigned char>(*p);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(run, p);
-    if (c == 0) break;
     switch (c) {
       case '"': out.append(std::string_view("\\\"")); break;
       case '\\': out.append(std::string_view("\\\\")); break;
@@ -76,6 +80,25 @@ void append_coordinate(Buffer& out, double v) {
   out.append(digits, digits + len + 1);
 }
 
+// "2015-11-15", quoted for JSON or not for CSV.
+void append_date(Buffer& out, CivilDate d, bool quoted) {
+  if (quoted) out.push_back('"');
+  if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99) {
+    const char text[10] = {char('0' + d.year / 1000), char('0' + d.year / 100 % 10), char('0' + d.year / 10 % 10), char('0' + d.year % 10), '-',
+                           char('0' + d.month / 10), char('0' + d.month % 10), '-', char('0' + d.day / 10), char('0' + d.day % 10)};
+    out.append(text, text + 10);
+  } else {
+    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", d.year, d.month, d.day);
+  }
+  if (quoted) out.push_back('"');
+}
+
+// "2015-11-15T00:00:00Z": iso_start / iso_end without their strings.
+void append_timestamp(Buffer& out, CivilDate d, std::string_view time) {
+  append_date(out, d, false);
+  out.append(time);
+}
+
 // Valid JSON? Ours is "{}" or a few keys: "{}" and "[]" are answered
 // without a parser.
 bool is_small_json(std::string_view s) {
@@ -83,37 +106,31 @@ bool is_small_json(std::string_view s) {
   return nlohmann::json::accept(s);
 }
 
-void append_value(Buffer& out, const OGRFieldDefn& defn, const OGRField* raw) {
-  if (OGR_RawField_IsNull(raw) || OGR_RawField_IsUnset(raw)) {
-    out.append(std::string_view("null"));
-    return;
-  }
-  switch (defn.GetType()) {
-    case OFTInteger:
-      if (defn.GetSubType() == OFSTBoolean) out.append(std::string_view(raw->Integer ? "true" : "false"));
-      else append_integer(out, raw->Integer);
-      break;
-    case OFTInteger64: append_integer(out, raw->Integer64); break;
-    case OFTReal:
-      if (std::isfinite(raw->Real)) {
+void append_value(Buffer& out, const Cell& cell) {
+  switch (cell.kind) {
+    case Cell::Kind::null: out.append(std::string_view("null")); break;
+    case Cell::Kind::integer: append_integer(out, cell.integer); break;
+    case Cell::Kind::boolean: out.append(std::string_view(cell.integer ? "true" : "false")); break;
+    case Cell::Kind::real:
+      if (std::isfinite(cell.real)) {
         char buf[32];
-        const auto r = std::to_chars(buf, buf + sizeof buf, raw->Real);  // shortest round-trip form
+        const auto r = std::to_chars(buf, buf + sizeof buf, cell.real);  // shortest round-trip form
         if (std::find(buf, r.ptr, 'e') == r.ptr) out.append(buf, r.ptr);
-        else fmt::format_to(std::back_inserter(out), "{}", raw->Real);  // 0.0008, not 8e-04
+        else fmt::format_to(std::back_inserter(out), "{}", cell.real);  // 0.0008, not 8e-04
       } else {
         out.append(std::string_view("null"));
       }
       break;
-    case OFTDate:
-      fmt::format_to(std::back_inserter(out), "\"{:04}-{:02}-{:02}\"", raw->Date.Year, int(raw->Date.Month), int(raw->Date.Day));
-      break;
-    case OFTString:
+    case Cell::Kind::date: append_date(out, cell.date, true); break;
+    case Cell::Kind::json:
       // JSON columns (quantities, targets) hold JSON we wrote: embedded as
       // is, once checked (a store another tool wrote may hold anything).
-      if (defn.GetSubType() == OFSTJSON && (raw->String[0] == '{' || raw->String[0] == '[') && is_small_json(raw->String))
-        out.append(std::string_view(raw->String));
-      else append_json_string(out, raw->String);
-      break;
+      if (!cell.text.empty() && (cell.text[0] == '{' || cell.text[0] == '[') && is_small_json(cell.text)) {
+        out.append(cell.text);
+        break;
+      }
+      [[fallthrough]];
+    case Cell::Kind::text: append_json_string(out, cell.text); break;
     default: out.append(std::string_view("null"));
   }
 }
@@ -139,17 +156,14 @@ void append_csv_cell(Buffer& out, std::string_view v) {
   out.push_back('"');
 }
 
-void append_csv_value(Buffer& out, const OGRFieldDefn& defn, const OGRField* raw) {
-  if (OGR_RawField_IsNull(raw) || OGR_RawField_IsUnset(raw)) return;
-  if (defn.GetType() == OFTString) {
-    append_csv_cell(out, raw->String);
-    return;
+void append_csv_value(Buffer& out, const Cell& cell) {
+  switch (cell.kind) {
+    case Cell::Kind::null: break;
+    case Cell::Kind::text:
+    case Cell::Kind::json: append_csv_cell(out, cell.text); break;
+    case Cell::Kind::date: append_date(out, cell.date, false); break;
+    default: append_value(out, cell);
   }
-  Buffer cell;
-  append_value(cell, defn, raw);
-  std::string_view text(cell.data(), cell.size());
-  if (defn.GetType() == OFTDate) text = text.substr(1, text.size() - 2);  // no JSON quotes
-  out.append(text);
 }
 
 // Writes filled buffers to the file on a second thread, so formatting (this
@@ -214,62 +228,58 @@ class BackgroundWriter {
 constexpr size_t kChunkBytes = 4 << 20;
 
 // One CSV row in csv_columns() order (then x,y when reprojecting).
-void append_csv_row(Buffer& out, const OGRFeature& f, const EventColumns& c, const Reprojector* reproject) {
+void append_csv_row(Buffer& out, const EventRow& row, const Reprojector* reproject) {
   const auto columns = csv_columns();
-  const auto span = event_time_span(f, c);
   for (size_t i = 0; i < columns.size(); ++i) {
     if (i) out.push_back(',');
     const int k = columns[i].field;
-    if (k >= 0 && c.at[k] >= 0) append_csv_value(out, *f.GetDefnRef()->GetFieldDefn(c.at[k]), f.GetRawFieldRef(c.at[k]));
-    else if (k == -1 && span) append_integer(out, span->first.year);
-    else if (k == -2 && span) out.append(iso_start(span->first));
-    else if (k == -3 && span) out.append(iso_end(span->second));
+    if (k >= 0) append_csv_value(out, row.cell[k]);
+    else if (k == -1 && row.span) append_integer(out, row.span->first.year);
+    else if (k == -2 && row.span) append_timestamp(out, row.span->first, "T00:00:00Z");
+    else if (k == -3 && row.span) append_timestamp(out, row.span->second, "T23:59:59Z");
   }
   if (reproject) {
-    const OGRGeometry* g = f.GetGeometryRef();
     double x = 0, y = 0;
-    if (g && wkbFlatten(g->getGeometryType()) == wkbPoint && reproject->forward(g->toPoint()->getX(), g->toPoint()->getY(), x, y))
-      fmt::format_to(std::back_inserter(out), ",{:.3f},{:.3f}", x, y);
+    if (row.has_point && reproject->forward(row.x, row.y, x, y)) fmt::format_to(std::back_inserter(out), ",{:.3f},{:.3f}", x, y);
     else out.append(std::string_view(",,"));
   }
   out.append(std::string_view("\r\n"));
 }
 
-struct Property {
-  std::string key;  // "name":
-  int column;
-  const OGRFieldDefn* defn;
-};
-
 // One GeoJSON feature: the point, every event column, the time span.
-void append_feature(Buffer& out, const OGRFeature& f, const EventColumns& c, const std::vector<Property>& props) {
+void append_feature(Buffer& out, const EventRow& row, const std::vector<std::pair<int, std::string>>& props) {
   out.append(std::string_view("{\"type\":\"Feature\",\"geometry\":"));
-  const OGRGeometry* g = f.GetGeometryRef();
-  if (g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty()) {
+  if (row.has_point) {
     out.append(std::string_view("{\"type\":\"Point\",\"coordinates\":["));
-    append_coordinate(out, g->toPoint()->getX());
+    append_coordinate(out, row.x);
     out.push_back(',');
-    append_coordinate(out, g->toPoint()->getY());
+    append_coordinate(out, row.y);
     out.append(std::string_view("]}"));
   } else {
     out.append(std::string_view("null"));
   }
   out.append(std::string_view(",\"properties\":{"));
-  for (size_t i = 0; i < props.size(); ++i) {
-    out.append(props[i].key);
-    append_value(out, *props[i].defn, f.GetRawFieldRef(props[i].column));
+  for (const auto& [k, key] : props) {
+    out.append(key);
+    append_value(out, row.cell[k]);
     out.push_back(',');  // start_time and end_time always follow
   }
-  if (const auto span = event_time_span(f, c))
-    fmt::format_to(std::back_inserter(out), "\"start_time\":\"{}\",\"end_time\":\"{}\"", iso_start(span->first), iso_end(span->second));
-  else out.append(std::string_view("\"start_time\":null,\"end_time\":null"));
+  if (row.span) {
+    out.append(std::string_view("\"start_time\":\""));
+    append_timestamp(out, row.span->first, "T00:00:00Z");
+    out.append(std::string_view("\",\"end_time\":\""));
+    append_timestamp(out, row.span->second, "T23:59:59Z");
+    out.push_back('"');
+  } else {
+    out.append(std::string_view("\"start_time\":null,\"end_time\":null"));
+  }
   out.append(std::string_view("}}"));
 }
 
 }  // namespace
 
 size_t write_csv(Store& store, const EventFilter& filter, const std::string& path, const Reprojector* reproject,
-                 const std::function<void(size_t)>& on_progress) {
+                 const std::function<void(size_t)>& on_progress, RowReader reader) {
   BackgroundWriter writer(path);
   Buffer out;
   const auto columns = csv_columns();
@@ -280,38 +290,39 @@ size_t write_csv(Store& store, const EventFilter& filter, const std::string& pat
   if (reproject) out.append(std::string_view(",x,y"));
   out.append(std::string_view("\r\n"));
   size_t n = 0;
-  for_each_feature_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
-    for (const OGRFeature* f : batch) append_csv_row(out, *f, c, reproject);
-    if (out.size() > kChunkBytes) writer.submit(out);
-    const size_t before = n;
-    n += batch.size();
-    if (on_progress && n / 10000 != before / 10000) on_progress(n);
-  });
+  read_event_rows(
+      store, filter,
+      [&](const EventRow& row) {
+        append_csv_row(out, row, reproject);
+        if (out.size() > kChunkBytes) writer.submit(out);
+        if (++n % 10000 == 0 && on_progress) on_progress(n);
+      },
+      reader);
   writer.submit(out);
   writer.finish();
   return n;
 }
 
 size_t write_geojson(Store& store, const EventFilter& filter, const std::string& path, bool sequence,
-                     const std::function<void(size_t)>& on_progress) {
+                     const std::function<void(size_t)>& on_progress, RowReader reader) {
   BackgroundWriter writer(path);
   Buffer out;
   if (!sequence) out.append(std::string_view("{\"type\":\"FeatureCollection\",\"name\":\"events\",\"features\":[\n"));
   size_t n = 0;
-  std::vector<Property> props;
-  for_each_feature_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
-    if (props.empty())
-      for (int k = 0; k < kEventColumnCount; ++k)
-        if (c.at[k] >= 0)
-          props.push_back({fmt::format("\"{}\":", event_columns()[k].name), c.at[k], batch.front()->GetDefnRef()->GetFieldDefn(c.at[k])});
-    for (const OGRFeature* f : batch) {
-      if (n++ > 0 && !sequence) out.append(std::string_view(",\n"));
-      append_feature(out, *f, c, props);
-      if (sequence) out.push_back('\n');
-    }
-    if (out.size() > kChunkBytes) writer.submit(out);
-    if (on_progress && n / 10000 != (n - batch.size()) / 10000) on_progress(n);
-  });
+  std::vector<std::pair<int, std::string>> props;  // event column, "name":
+  read_event_rows(
+      store, filter,
+      [&](const EventRow& row) {
+        if (props.empty())
+          for (int k = 0; k < kEventColumnCount; ++k)
+            if ((*row.present)[k]) props.emplace_back(k, fmt::format("\"{}\":", event_columns()[k].name));
+        if (n++ > 0 && !sequence) out.append(std::string_view(",\n"));
+        append_feature(out, row, props);
+        if (sequence) out.push_back('\n');
+        if (out.size() > kChunkBytes) writer.submit(out);
+        if (n % 10000 == 0 && on_progress) on_progress(n);
+      },
+      reader);
   if (!sequence) out.append(std::string_view("\n]}\n"));
   writer.submit(out);
   writer.finish();

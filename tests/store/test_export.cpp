@@ -2,6 +2,8 @@
 
 #include <gdal_utils.h>
 
+#include <cmath>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -9,7 +11,10 @@
 #include "geo/gdal.hpp"
 #include "geo/reproject.hpp"
 #include "store/export.hpp"
+#include "store/private/gpkg_rows.hpp"
 #include "store/private/schema.hpp"
+#include "store/private/store_impl.hpp"
+#include "store/synthetic.hpp"
 #include "store_fixture.hpp"
 
 using namespace sitmap;
@@ -260,4 +265,113 @@ TEST_CASE("--within reads local files only: no URL, no GDAL virtual file system"
   f.within = vrt;
   CHECK_THROWS_WITH_AS(export_events(h.store, f, h.tmp.file("w.geojson"), {}), doctest::Contains("cannot read as a polygon file"),
                        std::invalid_argument);
+}
+
+namespace {
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("GeoPackage rows stepped through SQLite write the bytes the GDAL path writes: every filter, every text format") {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("mixed.gpkg"));
+  add_synthetic_events(store, 4000);
+  test::add_hand_events(store);
+  // Strings that need escaping or quoting, Unicode, formula cells, NULLs.
+  Event odd = test::hand_event("odd \"quoted\" id", {2016, 2, 29}, 36.5, 37.25, "Armed clash", "=cmd|' /C calc'!A0", "SY");
+  odd.actor2 = "+\u00dcn\u00efc\u00f8d\u00e9 \u2013 \u201cquotes\u201d \U0001F600";
+  odd.location = "-line\nbreak\r\nand\ttab";
+  odd.sentence = "@SUM(1,2) \\ back\\slash, \"comma\" \x01 control";
+  odd.admin1 = " edge space ";
+  odd.when.date_to = CivilDate{2016, 3, 2};
+  odd.quantities = {{"aircraft", 12}, {"munitions", 3}};
+  odd.targets = {"bridge \"north\"", "depot"};
+  odd.fatalities = 0;
+  odd.geonameid = 163843;
+  odd.location_start = 5;
+  odd.location_end = 12;
+  odd.background = true;
+  odd.confidence = 0.333;
+  Event bare;  // every optional field null, every text empty
+  bare.when.date = CivilDate{2016, 3, 1};
+  bare.point = {-33.8688, 151.2093};
+  const Event more[] = {odd, bare};
+  store.append_events(more, "acled");
+
+  // This store is read through SQLite: the comparison below is not GDAL against GDAL.
+  REQUIRE(GeoPackageEvents::open(store.location(), store.impl().layer(kEventsLayer)));
+
+  std::vector<std::pair<std::string, EventFilter>> filters;
+  filters.push_back({"all", {}});
+  EventFilter f;
+  f.from = CivilDate{2016, 1, 1};
+  f.to = CivilDate{2017, 6, 30};
+  filters.push_back({"dates", f});
+  f = {};
+  f.bbox = BBox{30, 30, 45, 40};
+  filters.push_back({"bbox (R-tree order)", f});
+  f.from = CivilDate{2015, 1, 1};
+  filters.push_back({"bbox and dates", f});
+  f = {};
+  f.bbox = BBox{-180, -90, 180, 90};
+  filters.push_back({"bbox over the whole layer", f});
+  f = {};
+  f.country = "SY";
+  f.to = CivilDate{2018, 12, 31};
+  filters.push_back({"country and a date", f});
+  f = {};
+  f.types = {"air/drone strike", "Battles"};
+  f.actors = {"fran"};
+  f.min_confidence = 0.5;
+  filters.push_back({"types, actors, confidence", f});
+  f = {};
+  f.include_background = false;
+  f.dataset = "acled";
+  filters.push_back({"background, dataset", f});
+  f = {};
+  f.text = "BREAK";
+  filters.push_back({"text", f});
+
+  for (const auto& [name_binding, filter] : filters) {
+    const std::string& name = name_binding;
+    for (const ExportFormat format : {ExportFormat::geojson, ExportFormat::geojsonseq, ExportFormat::csv}) {
+      ExportOptions sqlite_path, gdal_path;
+      sqlite_path.format = gdal_path.format = format;
+      gdal_path.read_through_gdal = true;
+      const std::string a = tmp.file("sqlite.out"), b = tmp.file("gdal.out");
+      const size_t n = export_events(store, filter, a, sqlite_path);
+      CHECK_MESSAGE(export_events(store, filter, b, gdal_path) == n, name);
+      CHECK_MESSAGE(n > 0, name);
+      CHECK_MESSAGE(file_bytes(a) == file_bytes(b), name << " as " << format_name(format));
+    }
+  }
+}
+
+TEST_CASE("the GeoPackage geometry blob: header flags, envelopes, byte orders, empty points") {
+  double x = 0, y = 0;
+  bool empty = true;
+  // A little-endian header with an XY envelope, then a big-endian WKB point.
+  std::vector<unsigned char> blob = {'G', 'P', 0, 0x03, 0xe6, 0x10, 0, 0};
+  blob.resize(8 + 32, 0);
+  const unsigned char wkb[] = {0x00, 0, 0, 0, 1, 0x40, 0x43, 0x80, 0, 0, 0, 0, 0, 0xc0, 0x24, 0, 0, 0, 0, 0, 0};
+  blob.insert(blob.end(), std::begin(wkb), std::end(wkb));
+  REQUIRE(decode_gpkg_point(blob.data(), blob.size(), x, y, &empty));
+  CHECK(x == 39.0);
+  CHECK(y == -10.0);
+  CHECK_FALSE(empty);
+  CHECK_FALSE(decode_gpkg_point(blob.data(), blob.size() - 1, x, y));  // cut short
+  blob[40 + 4] = 3;                                                      // a polygon
+  CHECK_FALSE(decode_gpkg_point(blob.data(), blob.size(), x, y));
+  // Plain WKB, little-endian, an empty point (NaN, NaN).
+  std::vector<unsigned char> plain = {0x01, 1, 0, 0, 0};
+  const double nan = std::nan("");
+  plain.resize(5 + 16);
+  std::memcpy(plain.data() + 5, &nan, 8);
+  std::memcpy(plain.data() + 13, &nan, 8);
+  REQUIRE(decode_gpkg_point(plain.data(), plain.size(), x, y, &empty));
+  CHECK(empty);
 }

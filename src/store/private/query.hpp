@@ -2,7 +2,9 @@
 // A filter made ready to run against the events layer (GDAL): the store's
 // own code (export, the event table, the filtered iteration).
 #include <functional>
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +27,18 @@ class EventQuery {
   // range (SQL on the indexed event_date, built from parsed dates only) and
   // the bounding box (spatial index). Values typed by users never enter SQL.
   void apply_to(OGRLayer& layer) const;
+  // The same, as readers that run SQL themselves need it: the date range
+  // as SQL (empty for none) and the box to ask the spatial index for.
+  std::string date_where() const;
+  std::optional<BBox> search_box() const;
   // The rest, checked on each feature.
   bool matches(const OGRFeature& f, const EventColumns& c) const;
+  // The same tests on a row however it was read. `Row` answers has(k),
+  // text(k) (empty when null), integer(k) and real(k) (0 when null) for
+  // event columns (ev::, kDatasetColumn) and point(lon, lat) (false
+  // without a point geometry).
+  template <class Row>
+  bool matches_row(const Row& row) const;
   bool matches_point(double lon, double lat) const;
   // The type and actor tests alone (true when the filter has none), for
   // callers that test each distinct name once (the viewer's event table).
@@ -34,11 +46,31 @@ class EventQuery {
   bool matches_actors(std::string_view actor1, std::string_view actor2) const;
 
  private:
+  bool contains_text(std::string_view field) const;
+
   EventFilter filter_;
   std::unique_ptr<Polygons> polygons_;
   std::vector<std::string> types_lower_, actors_lower_;
   std::string text_lower_;
 };
+
+template <class Row>
+bool EventQuery::matches_row(const Row& row) const {
+  if (!filter_.include_background && row.has(ev::background) && row.integer(ev::background)) return false;
+  if (filter_.min_confidence > 0 && row.has(ev::confidence) && row.real(ev::confidence) < filter_.min_confidence) return false;
+  if (!filter_.dataset.empty() && row.text(kDatasetColumn) != filter_.dataset) return false;
+  if (!types_lower_.empty() && !matches_type(row.text(ev::event_type), row.text(ev::sub_event_type))) return false;
+  if (!actors_lower_.empty() && !matches_actors(row.text(ev::actor1), row.text(ev::actor2))) return false;
+  if (!text_lower_.empty()) {
+    const int fields[] = {ev::sentence, ev::location, ev::actor1, ev::actor2, ev::admin1, ev::country};
+    if (std::none_of(std::begin(fields), std::end(fields), [&](int k) { return contains_text(row.text(k)); })) return false;
+  }
+  if (filter_.bbox || polygons_) {
+    double lon = 0, lat = 0;
+    if (!row.point(lon, lat) || !matches_point(lon, lat)) return false;
+  }
+  return true;
+}
 
 // Every stored event the filter selects, as features, in store order.
 void for_each_feature(Store& store, const EventFilter& filter,

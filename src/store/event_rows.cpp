@@ -1,0 +1,100 @@
+#include "store/private/event_rows.hpp"
+
+#include <algorithm>
+
+#include "store/private/gpkg_rows.hpp"
+#include "store/private/query.hpp"
+#include "store/private/store_impl.hpp"
+
+namespace sitmap {
+namespace {
+
+// One OGR field as a cell (kinds as cell_kind gives them for its column).
+Cell cell_of(Cell::Kind kind, const OGRField* raw) {
+  Cell c;
+  if (OGR_RawField_IsNull(raw) || OGR_RawField_IsUnset(raw)) return c;
+  c.kind = kind;
+  switch (kind) {
+    case Cell::Kind::integer:
+    case Cell::Kind::boolean: c.integer = raw->Integer; break;
+    case Cell::Kind::real: c.real = raw->Real; break;
+    case Cell::Kind::date: c.date = {raw->Date.Year, raw->Date.Month, raw->Date.Day}; break;
+    case Cell::Kind::text:
+    case Cell::Kind::json: c.text = raw->String; break;
+    default: break;
+  }
+  return c;
+}
+
+// The GDAL path: features read on a second thread (for_each_feature_batch),
+// made rows here.
+void read_rows_through_gdal(Store& store, const EventFilter& filter, const EventRowSink& sink) {
+  std::array<bool, kEventColumnCount> present{};
+  std::array<Cell::Kind, kEventColumnCount> kinds{};
+  std::array<bool, kEventColumnCount> integer64{};
+  bool first = true;
+  EventRow row;
+  row.present = &present;
+  for_each_feature_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
+    if (first) {
+      first = false;
+      const OGRFeatureDefn& defn = *batch.front()->GetDefnRef();
+      for (int k = 0; k < kEventColumnCount; ++k) {
+        present[k] = c.at[k] >= 0;
+        if (!present[k]) continue;
+        kinds[k] = cell_kind(*defn.GetFieldDefn(c.at[k]));
+        integer64[k] = defn.GetFieldDefn(c.at[k])->GetType() == OFTInteger64;
+      }
+    }
+    for (const OGRFeature* f : batch) {
+      for (int k = 0; k < kEventColumnCount; ++k) {
+        if (!present[k]) continue;
+        const OGRField* raw = f->GetRawFieldRef(c.at[k]);
+        row.cell[k] = cell_of(kinds[k], raw);
+        if (integer64[k] && row.cell[k].kind == Cell::Kind::integer) row.cell[k].integer = raw->Integer64;
+      }
+      const OGRGeometry* g = f->GetGeometryRef();
+      row.has_point = g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty();
+      if (row.has_point) {
+        row.x = g->toPoint()->getX();
+        row.y = g->toPoint()->getY();
+      }
+      row.span = event_time_span(*f, c);
+      sink(row);
+    }
+  });
+}
+
+}  // namespace
+
+Cell::Kind cell_kind(const OGRFieldDefn& defn) {
+  switch (defn.GetType()) {
+    case OFTInteger: return defn.GetSubType() == OFSTBoolean ? Cell::Kind::boolean : Cell::Kind::integer;
+    case OFTInteger64: return Cell::Kind::integer;
+    case OFTReal: return Cell::Kind::real;
+    case OFTDate: return Cell::Kind::date;
+    case OFTString: return defn.GetSubType() == OFSTJSON ? Cell::Kind::json : Cell::Kind::text;
+    default: return Cell::Kind::other;
+  }
+}
+
+std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const EventRow& row) {
+  const Cell& from = row.cell[ev::event_date];
+  if (from.kind != Cell::Kind::date) return std::nullopt;
+  const Cell& to = row.cell[ev::event_date_to];
+  return std::make_pair(from.date, to.kind == Cell::Kind::date ? to.date : from.date);
+}
+
+void read_event_rows(Store& store, const EventFilter& filter, const EventRowSink& sink, RowReader reader) {
+  GDALDriver* driver = store.impl().ds->GetDriver();
+  if (reader == RowReader::fastest && driver && std::string_view(driver->GetDescription()) == "GPKG") {
+    OGRLayer& layer = store.impl().layer(kEventsLayer);
+    if (auto gpkg = GeoPackageEvents::open(store.location(), layer)) {
+      gpkg->read(filter, sink);
+      return;
+    }
+  }
+  read_rows_through_gdal(store, filter, sink);
+}
+
+}  // namespace sitmap

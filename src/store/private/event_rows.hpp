@@ -1,0 +1,57 @@
+#pragma once
+// Rows of the events layer as the export writers take them: each event
+// column's value as a typed cell, the point, the time span. Two readers
+// give them: GDAL/OGR features (any store) and SQLite stepped directly
+// (a GeoPackage, gpkg_rows.hpp); the writers (geojson_writer.hpp) format
+// both the same way, so the two paths write the same bytes.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "core/date.hpp"
+#include "store/filter.hpp"
+#include "store/private/schema.hpp"
+
+namespace sitmap {
+
+// One column's value. `text` points into the reader's row and lives until
+// the next row.
+struct Cell {
+  enum class Kind : uint8_t { null, integer, boolean, real, date, text, json, other };
+  Kind kind = Kind::null;
+  long long integer = 0;  // integer, boolean
+  double real = 0;
+  CivilDate date{};
+  std::string_view text;  // text, json (NUL-terminated at text.end())
+};
+
+// How a column of the events layer is typed: what kind its non-null cells have.
+Cell::Kind cell_kind(const OGRFieldDefn& defn);
+
+struct EventRow {
+  // Which event columns (ev::, kDatasetColumn) the layer has; cells of the
+  // others are null and never written as properties.
+  const std::array<bool, kEventColumnCount>* present = nullptr;
+  std::array<Cell, kEventColumnCount> cell;
+  bool has_point = false;  // a non-empty point geometry
+  double x = 0, y = 0;
+  std::optional<std::pair<CivilDate, CivilDate>> span;  // event_date .. event_date_to (or event_date)
+};
+
+// The days a row covers, from its date cells (event_time_span for rows).
+std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const EventRow& row);
+
+using EventRowSink = std::function<void(const EventRow&)>;
+
+enum class RowReader { fastest, gdal };
+
+// Every stored event the filter selects, in store order, as rows: stepped
+// through SQLite for a GeoPackage whose events layer has our column types
+// (gpkg_rows.hpp), through GDAL otherwise (PostGIS, other layers) or when
+// asked to (the tests compare the two).
+void read_event_rows(Store& store, const EventFilter& filter, const EventRowSink& sink, RowReader reader = RowReader::fastest);
+
+}  // namespace sitmap

@@ -1,0 +1,240 @@
+#include "store/private/gpkg_rows.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "store/private/query.hpp"
+
+namespace sitmap {
+
+struct GeoPackageEvents::Db {
+  sqlite3* handle = nullptr;
+  ~Db() { sqlite3_close_v2(handle); }
+};
+
+namespace {
+
+std::string quoted(const std::string& name) {
+  std::string q = "\"";
+  for (char c : name) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+struct Statement {
+  sqlite3_stmt* stmt = nullptr;
+  Statement(sqlite3* db, const std::string& sql, const std::string& path) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+      throw StoreError(fmt::format("{}: cannot read the events layer: {}", path, sqlite3_errmsg(db)));
+  }
+  ~Statement() { sqlite3_finalize(stmt); }
+};
+
+template <class T>
+T read_as(const unsigned char* p, bool little) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  if (little != (std::endian::native == std::endian::little)) {
+    unsigned char b[sizeof v];
+    std::memcpy(b, &v, sizeof v);
+    std::reverse(b, b + sizeof v);
+    std::memcpy(&v, b, sizeof v);
+  }
+  return v;
+}
+
+// "YYYY-MM-DD" as GDAL reads a GeoPackage DATE: that form only, else null.
+bool parse_iso_day(std::string_view s, CivilDate& d) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  auto digits = [&](size_t at, size_t n, int& out) {
+    out = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  return digits(0, 4, d.year) && digits(5, 2, d.month) && digits(8, 2, d.day);
+}
+
+// One SQLite row as EventQuery::matches_row reads a row.
+struct CellRow {
+  const EventRow& row;
+  bool point_type;
+  bool has(int k) const { return (*row.present)[k]; }
+  std::string_view text(int k) const { return row.cell[k].text; }
+  long long integer(int k) const { return row.cell[k].integer; }
+  double real(int k) const { return row.cell[k].real; }
+  bool point(double& lon, double& lat) const {
+    lon = row.x;
+    lat = row.y;
+    return point_type;
+  }
+};
+
+}  // namespace
+
+bool decode_gpkg_point(const unsigned char* blob, size_t size, double& x, double& y, bool* empty_point) {
+  size_t at = 0;
+  if (size >= 8 && blob[0] == 'G' && blob[1] == 'P') {
+    static constexpr size_t kEnvelopeBytes[8] = {0, 32, 48, 48, 64, 0, 0, 0};
+    const int envelope = (blob[3] >> 1) & 7;
+    if (envelope > 4) return false;
+    at = 8 + kEnvelopeBytes[envelope];
+  }
+  if (size < at + 5 + 16 || blob[at] > 1) return false;
+  const bool little = blob[at] == 1;
+  const uint32_t type = read_as<uint32_t>(blob + at + 1, little) & 0x0fffffffu;  // without EWKB's Z/M/SRID flags
+  if (type % 1000 != 1) return false;                                             // Point, Point Z, M, ZM
+  x = read_as<double>(blob + at + 5, little);
+  y = read_as<double>(blob + at + 13, little);
+  if (empty_point) *empty_point = std::isnan(x) && std::isnan(y);
+  return true;
+}
+
+std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, OGRLayer& layer) {
+  GeoPackageEvents g;
+  g.path_ = path;
+  g.table_ = layer.GetName();
+  g.fid_column_ = layer.GetFIDColumn();
+  g.geometry_column_ = layer.GetGeometryColumn();
+  if (g.fid_column_.empty() || g.geometry_column_.empty()) return std::nullopt;
+  const OGRFeatureDefn& defn = *layer.GetLayerDefn();
+  const EventColumns c(defn);
+  for (int k = 0; k < kEventColumnCount; ++k) {
+    if (c.at[k] < 0) continue;
+    const OGRFieldDefn& field = *defn.GetFieldDefn(c.at[k]);
+    const FieldSpec& ours = event_columns()[k];
+    if (field.GetType() != ours.type || field.GetSubType() != ours.subtype) return std::nullopt;
+    g.present_[k] = true;
+    g.kinds_[k] = cell_kind(field);
+    g.names_[k] = field.GetNameRef();
+  }
+
+  g.db_ = std::make_unique<Db>();
+  if (sqlite3_open_v2(path.c_str(), &g.db_->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    return std::nullopt;
+  // The layer's extent as GDAL holds it (it decides whether a box goes to
+  // the spatial index), then the spatial index itself.
+  OGREnvelope extent;
+  if (layer.GetExtent(&extent, FALSE) == OGRERR_NONE) g.extent_ = extent;
+  {
+    const std::string rtree = "rtree_" + g.table_ + "_" + g.geometry_column_;
+    Statement s(g.db_->handle,
+                "SELECT 1 FROM gpkg_extensions WHERE lower(table_name) = lower(?) AND lower(column_name) = lower(?) "
+                "AND extension_name = 'gpkg_rtree_index'",
+                path);
+    sqlite3_bind_text(s.stmt, 1, g.table_.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s.stmt, 2, g.geometry_column_.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s.stmt) == SQLITE_ROW) g.rtree_ = rtree;
+  }
+  return g;
+}
+
+GeoPackageEvents::GeoPackageEvents(GeoPackageEvents&&) noexcept = default;
+GeoPackageEvents::~GeoPackageEvents() = default;
+
+void GeoPackageEvents::read(const EventFilter& filter, const EventRowSink& sink) {
+  const EventQuery query(filter);
+
+  // The rows GDAL's GeoPackage driver reads for the same filters, in its
+  // order (SQLite then plans the same scan): a box that does not cover the
+  // layer's extent goes to the spatial index, the event_date range to SQL.
+  // With a box alone GDAL walks the R-tree and fetches each row by its id
+  // (R-tree order); with dates too it runs "fid IN (R-tree query) AND
+  // (dates)". Only numbers and parsed dates enter the SQL.
+  std::optional<BBox> rtree_box;
+  if (const auto box = query.search_box()) {
+    const bool covers_extent = extent_ && box->west <= extent_->MinX && box->south <= extent_->MinY &&
+                               box->east >= extent_->MaxX && box->north >= extent_->MaxY;
+    if (!covers_extent && !rtree_.empty()) rtree_box = box;
+  }
+  auto rtree_where = [&](const char* r) {
+    return fmt::format("{0}maxx >= {1:.12f} AND {0}minx <= {2:.12f} AND {0}maxy >= {3:.12f} AND {0}miny <= {4:.12f}", r,
+                       rtree_box->west - 1e-11, rtree_box->east + 1e-11, rtree_box->south - 1e-11, rtree_box->north + 1e-11);
+  };
+  const std::string dates = query.date_where();
+
+  std::string sql = fmt::format("SELECT m.{}, m.{}", quoted(fid_column_), quoted(geometry_column_));
+  std::array<int, kEventColumnCount> index{};
+  int next = 2;
+  for (int k = 0; k < kEventColumnCount; ++k) {
+    if (!present_[k]) continue;
+    sql += ", m." + quoted(names_[k]);
+    index[k] = next++;
+  }
+  if (rtree_box && dates.empty()) {
+    sql += fmt::format(" FROM {} r CROSS JOIN {} m ON m.{} = r.id WHERE {}", quoted(rtree_), quoted(table_), quoted(fid_column_),
+                       rtree_where("r."));
+  } else {
+    sql += " FROM " + quoted(table_) + " m";
+    const std::string spatial =
+        rtree_box ? fmt::format("{} IN ( SELECT id FROM {} WHERE {})", quoted(fid_column_), quoted(rtree_), rtree_where("")) : "";
+    if (!spatial.empty()) sql += " WHERE " + spatial + " AND (" + dates + ")";
+    else if (!dates.empty()) sql += " WHERE " + dates;
+  }
+  Statement s(db_->handle, sql, path_);
+
+  EventRow row;
+  row.present = &present_;
+  while (true) {
+    const int rc = sqlite3_step(s.stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) throw StoreError(fmt::format("{}: cannot read the events layer: {}", path_, sqlite3_errmsg(db_->handle)));
+    for (int k = 0; k < kEventColumnCount; ++k) {
+      if (!present_[k]) continue;
+      Cell& cell = row.cell[k];
+      // The unprotected value: its accessors skip the statement's checks and locks.
+      sqlite3_value* v = sqlite3_column_value(s.stmt, index[k]);
+      cell = Cell{};
+      if (sqlite3_value_type(v) == SQLITE_NULL) continue;
+      switch (kinds_[k]) {
+        case Cell::Kind::integer:
+        case Cell::Kind::boolean:
+          // An OGR Integer field: a 64-bit value is clamped, as OGR's SetField does.
+          cell.integer = std::clamp<long long>(sqlite3_value_int64(v), std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+          cell.kind = kinds_[k];
+          break;
+        case Cell::Kind::real:
+          cell.real = sqlite3_value_double(v);
+          cell.kind = Cell::Kind::real;
+          break;
+        case Cell::Kind::date: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+          if (text && parse_iso_day(text, cell.date)) cell.kind = Cell::Kind::date;
+          break;
+        }
+        case Cell::Kind::text:
+        case Cell::Kind::json: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+          if (!text) break;
+          const size_t bytes = static_cast<size_t>(sqlite3_value_bytes(v));
+          const void* nul = std::memchr(text, 0, bytes);  // GDAL reads a C string: up to the first NUL
+          cell.text = std::string_view(text, nul ? static_cast<const char*>(nul) - text : bytes);
+          cell.kind = kinds_[k];
+          break;
+        }
+        default: break;
+      }
+    }
+    bool point_type = false, empty = true;
+    if (sqlite3_column_type(s.stmt, 1) == SQLITE_BLOB) {
+      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(s.stmt, 1));
+      point_type = decode_gpkg_point(blob, static_cast<size_t>(sqlite3_column_bytes(s.stmt, 1)), row.x, row.y, &empty);
+    }
+    row.has_point = point_type && !empty;
+    if (!query.matches_row(CellRow{row, point_type})) continue;
+    row.span = row_time_span(row);
+    sink(row);
+  }
+}
+
+}  // namespace sitmap

@@ -1,0 +1,48 @@
+#pragma once
+// The events layer of a GeoPackage read by stepping SQLite directly: one
+// prepared statement, columns by index, the GeoPackage geometry blob's
+// header and WKB point decoded in place. GDAL builds a feature per row
+// (a heap string per text field, a geometry object) and the export then
+// copies from it; here each value goes from SQLite's row to the writer.
+// The rows are GDAL's rows in GDAL's order: the WHERE clause is the one
+// GDAL's GeoPackage driver builds for the same filter (spatial index,
+// event_date range), and every other test is EventQuery's.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "store/private/event_rows.hpp"
+
+struct sqlite3;
+
+namespace sitmap {
+
+class GeoPackageEvents {
+ public:
+  // `layer` is the events layer of the GeoPackage at `path` (GDAL's GPKG
+  // driver). nullopt when this path cannot read it as GDAL would (a
+  // column of another type than ours, no FID or geometry column): the
+  // caller reads through GDAL then.
+  static std::optional<GeoPackageEvents> open(const std::string& path, OGRLayer& layer);
+  GeoPackageEvents(GeoPackageEvents&&) noexcept;
+  ~GeoPackageEvents();
+
+  // Every row the filter selects, in GDAL's order; throws StoreError on a SQLite error.
+  void read(const EventFilter& filter, const EventRowSink& sink);
+
+ private:
+  GeoPackageEvents() = default;
+  struct Db;
+  std::unique_ptr<Db> db_;
+  std::string path_, table_, fid_column_, geometry_column_, rtree_;
+  std::optional<OGREnvelope> extent_;  // the layer's extent as GDAL holds it
+  std::array<bool, kEventColumnCount> present_{};
+  std::array<Cell::Kind, kEventColumnCount> kinds_{};
+  std::array<std::string, kEventColumnCount> names_;
+};
+
+// Reads a GeoPackage geometry blob (or plain WKB): true with the point's
+// coordinates when it holds a non-empty point. `empty_point` says an empty one.
+bool decode_gpkg_point(const unsigned char* blob, size_t size, double& x, double& y, bool* empty_point = nullptr);
+
+}  // namespace sitmap
