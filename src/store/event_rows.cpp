@@ -28,12 +28,12 @@ Cell cell_of(Cell::Kind kind, const OGRField* raw) {
 
 // The GDAL path: features read on a second thread (for_each_feature_batch),
 // made rows here.
-void read_rows_through_gdal(Store& store, const EventFilter& filter, const EventRowSink& sink) {
+void read_rows_through_gdal(Store& store, const EventFilter& filter, const LayerRowSink& sink) {
   std::array<bool, kEventColumnCount> present{};
   std::array<Cell::Kind, kEventColumnCount> kinds{};
   std::array<bool, kEventColumnCount> integer64{};
   bool first = true;
-  EventRow row;
+  LayerRow row;
   row.present = &present;
   for_each_feature_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
     if (first) {
@@ -60,6 +60,7 @@ void read_rows_through_gdal(Store& store, const EventFilter& filter, const Event
         row.y = g->toPoint()->getY();
       }
       row.span = event_time_span(*f, c);
+      row.fid = f->GetFID();
       sink(row);
     }
   });
@@ -78,14 +79,14 @@ Cell::Kind cell_kind(const OGRFieldDefn& defn) {
   }
 }
 
-std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const EventRow& row) {
+std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const LayerRow& row) {
   const Cell& from = row.cell[ev::event_date];
   if (from.kind != Cell::Kind::date) return std::nullopt;
   const Cell& to = row.cell[ev::event_date_to];
   return std::make_pair(from.date, to.kind == Cell::Kind::date ? to.date : from.date);
 }
 
-void read_event_rows(Store& store, const EventFilter& filter, const EventRowSink& sink, RowReader reader) {
+void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
   GDALDriver* driver = store.impl().ds->GetDriver();
   if (reader == RowReader::fastest && driver && std::string_view(driver->GetDescription()) == "GPKG") {
     OGRLayer& layer = store.impl().layer(kEventsLayer);

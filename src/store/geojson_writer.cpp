@@ -228,7 +228,7 @@ class BackgroundWriter {
 constexpr size_t kChunkBytes = 4 << 20;
 
 // One CSV row in csv_columns() order (then x,y when reprojecting).
-void append_csv_row(Buffer& out, const EventRow& row, const Reprojector* reproject) {
+void append_csv_row(Buffer& out, const LayerRow& row, const Reprojector* reproject) {
   const auto columns = csv_columns();
   for (size_t i = 0; i < columns.size(); ++i) {
     if (i) out.push_back(',');
@@ -247,7 +247,7 @@ void append_csv_row(Buffer& out, const EventRow& row, const Reprojector* reproje
 }
 
 // One GeoJSON feature: the point, every event column, the time span.
-void append_feature(Buffer& out, const EventRow& row, const std::vector<std::pair<int, std::string>>& props) {
+void append_feature(Buffer& out, const LayerRow& row, const std::vector<std::pair<int, std::string>>& props) {
   out.append(std::string_view("{\"type\":\"Feature\",\"geometry\":"));
   if (row.has_point) {
     out.append(std::string_view("{\"type\":\"Point\",\"coordinates\":["));
@@ -292,7 +292,7 @@ size_t write_csv(Store& store, const EventFilter& filter, const std::string& pat
   size_t n = 0;
   read_event_rows(
       store, filter,
-      [&](const EventRow& row) {
+      [&](const LayerRow& row) {
         append_csv_row(out, row, reproject);
         if (out.size() > kChunkBytes) writer.submit(out);
         if (++n % 10000 == 0 && on_progress) on_progress(n);
@@ -312,7 +312,7 @@ size_t write_geojson(Store& store, const EventFilter& filter, const std::string&
   std::vector<std::pair<int, std::string>> props;  // event column, "name":
   read_event_rows(
       store, filter,
-      [&](const EventRow& row) {
+      [&](const LayerRow& row) {
         if (props.empty())
           for (int k = 0; k < kEventColumnCount; ++k)
             if ((*row.present)[k]) props.emplace_back(k, fmt::format("\"{}\":", event_columns()[k].name));

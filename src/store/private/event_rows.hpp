@@ -31,20 +31,21 @@ struct Cell {
 // How a column of the events layer is typed: what kind its non-null cells have.
 Cell::Kind cell_kind(const OGRFieldDefn& defn);
 
-struct EventRow {
+struct LayerRow {
   // Which event columns (ev::, kDatasetColumn) the layer has; cells of the
   // others are null and never written as properties.
   const std::array<bool, kEventColumnCount>* present = nullptr;
   std::array<Cell, kEventColumnCount> cell;
+  int64_t fid = -1;
   bool has_point = false;  // a non-empty point geometry
   double x = 0, y = 0;
   std::optional<std::pair<CivilDate, CivilDate>> span;  // event_date .. event_date_to (or event_date)
 };
 
 // The days a row covers, from its date cells (event_time_span for rows).
-std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const EventRow& row);
+std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const LayerRow& row);
 
-using EventRowSink = std::function<void(const EventRow&)>;
+using LayerRowSink = std::function<void(const LayerRow&)>;
 
 enum class RowReader { fastest, gdal };
 
@@ -52,6 +53,6 @@ enum class RowReader { fastest, gdal };
 // through SQLite for a GeoPackage whose events layer has our column types
 // (gpkg_rows.hpp), through GDAL otherwise (PostGIS, other layers) or when
 // asked to (the tests compare the two).
-void read_event_rows(Store& store, const EventFilter& filter, const EventRowSink& sink, RowReader reader = RowReader::fastest);
+void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader = RowReader::fastest);
 
 }  // namespace sitmap

@@ -28,10 +28,17 @@ class GeoPackageEvents {
   ~GeoPackageEvents();
 
   // Every row the filter selects, in GDAL's order; throws StoreError on a SQLite error.
-  void read(const EventFilter& filter, const EventRowSink& sink);
+  void read(const EventFilter& filter, const LayerRowSink& sink);
+  // Every row with a FID in [first, second) (every row for nullopt), in
+  // FID order, with only the event columns `columns` names; no filter.
+  void read_columns(const std::array<bool, kEventColumnCount>& columns, std::optional<std::pair<int64_t, int64_t>> fids,
+                    const LayerRowSink& sink);
 
  private:
   GeoPackageEvents() = default;
+  std::string select_list(const std::array<bool, kEventColumnCount>& present) const;
+  void step(const std::string& sql, const std::array<bool, kEventColumnCount>& present,
+            const std::function<void(const LayerRow&, bool point_type)>& fn);
   struct Db;
   std::unique_ptr<Db> db_;
   std::string path_, table_, fid_column_, geometry_column_, rtree_;
