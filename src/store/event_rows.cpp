@@ -86,16 +86,39 @@ std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const LayerRow& row
   return std::make_pair(from.date, to.kind == Cell::Kind::date ? to.date : from.date);
 }
 
-void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
+namespace {
+
+// The GeoPackage reader for this store, when there is one and it may be used.
+std::optional<GeoPackageEvents> geopackage_reader(Store& store, RowReader reader) {
   GDALDriver* driver = store.impl().ds->GetDriver();
-  if (reader == RowReader::fastest && driver && std::string_view(driver->GetDescription()) == "GPKG") {
-    OGRLayer& layer = store.impl().layer(kEventsLayer);
-    if (auto gpkg = GeoPackageEvents::open(store.location(), layer)) {
-      gpkg->read(filter, sink);
-      return;
+  if (reader != RowReader::fastest || !driver || std::string_view(driver->GetDescription()) != "GPKG") return std::nullopt;
+  return GeoPackageEvents::open(store.location(), store.impl().layer(kEventsLayer));
+}
+
+}  // namespace
+
+void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
+  if (auto gpkg = geopackage_reader(store, reader)) gpkg->read(filter, sink);
+  else read_rows_through_gdal(store, filter, sink);
+}
+
+void format_event_rows(Store& store, const EventFilter& filter, const RowFormatter& format, const TextSink& sink, RowReader reader) {
+  constexpr size_t kChunkBytes = 4 << 20;
+  auto gpkg = geopackage_reader(store, reader);
+  if (gpkg && gpkg->format_in_parallel(filter, format, sink)) return;
+  TextBuffer text;
+  size_t rows = 0;
+  auto each = [&](const LayerRow& row) {
+    format(row, text);
+    if (++rows % 64 == 0 && text.size() > kChunkBytes) {
+      sink(text, rows);
+      text.clear();
+      rows = 0;
     }
-  }
-  read_rows_through_gdal(store, filter, sink);
+  };
+  if (gpkg) gpkg->read(filter, each);
+  else read_rows_through_gdal(store, filter, each);
+  sink(text, rows);
 }
 
 }  // namespace sitmap

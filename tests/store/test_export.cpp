@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "geo/gdal.hpp"
@@ -374,4 +375,45 @@ TEST_CASE("the GeoPackage geometry blob: header flags, envelopes, byte orders, e
   std::memcpy(plain.data() + 13, &nan, 8);
   REQUIRE(decode_gpkg_point(plain.data(), plain.size(), x, y, &empty));
   CHECK(empty);
+}
+
+TEST_CASE("GeoPackage rows formatted on several threads come in store order, filtered as one thread filters them") {
+  if (std::thread::hardware_concurrency() < 2) {
+    MESSAGE("one core: the export reads on one thread");
+    return;
+  }
+  TempDir tmp;
+  Store store = Store::open(tmp.file("p.gpkg"));
+  add_synthetic_events(store, 3000);
+  test::add_hand_events(store);
+  auto gpkg = GeoPackageEvents::open(store.location(), store.impl().layer(kEventsLayer));
+  REQUIRE(gpkg);
+  const RowFormatter format = [](const LayerRow& row, TextBuffer& out) {
+    fmt::format_to(std::back_inserter(out), "{} {} {}\n", row.fid, row.cell[ev::event_id].text, row.cell[ev::actor1].text);
+  };
+  EventFilter by_type;
+  by_type.types = {"Air/drone strike", "Armed clash"};
+  by_type.actors = {"a"};
+  for (const EventFilter& filter : {EventFilter{}, by_type}) {
+    std::string one, many;
+    size_t rows_one = 0, rows_many = 0;
+    gpkg->read(filter, [&](const LayerRow& row) {
+      TextBuffer b;
+      format(row, b);
+      one.append(b.data(), b.size());
+      ++rows_one;
+    });
+    CHECK(gpkg->format_in_parallel(
+        filter, format,
+        [&](TextBuffer& text, size_t rows) {
+          many.append(text.data(), text.size());
+          rows_many += rows;
+        },
+        {0, 97}));
+    CHECK(rows_many == rows_one);
+    CHECK(many == one);
+  }
+  EventFilter dated;
+  dated.from = CivilDate{2015, 1, 1};
+  CHECK_FALSE(gpkg->format_in_parallel(dated, format, [](TextBuffer&, size_t) {}, {0, 97}));  // SQL decides the order: one thread
 }

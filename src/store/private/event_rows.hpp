@@ -4,6 +4,8 @@
 // give them: GDAL/OGR features (any store) and SQLite stepped directly
 // (a GeoPackage, gpkg_rows.hpp); the writers (geojson_writer.hpp) format
 // both the same way, so the two paths write the same bytes.
+#include <fmt/format.h>
+
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -49,10 +51,23 @@ using LayerRowSink = std::function<void(const LayerRow&)>;
 
 enum class RowReader { fastest, gdal };
 
+// Text formatted from rows, in chunks (the export writers' output).
+using TextBuffer = fmt::memory_buffer;
+// Formats one row onto the end of a buffer; called from several threads
+// at once, so it keeps no state of its own.
+using RowFormatter = std::function<void(const LayerRow&, TextBuffer&)>;
+// Takes formatted text in store order, on the calling thread: `rows` rows.
+using TextSink = std::function<void(TextBuffer&, size_t rows)>;
+
 // Every stored event the filter selects, in store order, as rows: stepped
 // through SQLite for a GeoPackage whose events layer has our column types
 // (gpkg_rows.hpp), through GDAL otherwise (PostGIS, other layers) or when
 // asked to (the tests compare the two).
 void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader = RowReader::fastest);
+// The same rows formatted: on several threads where the GeoPackage reader
+// can (GeoPackageEvents::format_in_parallel), else row by row as
+// read_event_rows gives them, in chunks of a few MB.
+void format_event_rows(Store& store, const EventFilter& filter, const RowFormatter& format, const TextSink& sink,
+                       RowReader reader = RowReader::fastest);
 
 }  // namespace sitmap

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -119,12 +122,8 @@ std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, 
     g.names_[k] = field.GetNameRef();
   }
 
-  g.db_ = std::make_unique<Db>();
-  if (sqlite3_open_v2(path.c_str(), &g.db_->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
-    return std::nullopt;
-  // Pages mapped rather than copied in by a read() call each (a third of the
-  // time of a whole-table read). Best effort: SQLite reads without it too.
-  sqlite3_exec(g.db_->handle, "PRAGMA mmap_size = 68719476736", nullptr, nullptr, nullptr);
+  g.db_ = g.connect();
+  if (!g.db_) return std::nullopt;
   // The layer's extent as GDAL holds it (it decides whether a box goes to
   // the spatial index), then the spatial index itself.
   OGREnvelope extent;
@@ -140,6 +139,15 @@ std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, 
     if (sqlite3_step(s.stmt) == SQLITE_ROW) g.rtree_ = rtree;
   }
   return g;
+}
+
+std::unique_ptr<GeoPackageEvents::Db> GeoPackageEvents::connect() const {
+  auto db = std::make_unique<Db>();
+  if (sqlite3_open_v2(path_.c_str(), &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return nullptr;
+  // Pages mapped rather than copied in by a read() call each (a third of the
+  // time of a whole-table read). Best effort: SQLite reads without it too.
+  sqlite3_exec(db->handle, "PRAGMA mmap_size = 68719476736", nullptr, nullptr, nullptr);
+  return db;
 }
 
 GeoPackageEvents::GeoPackageEvents(GeoPackageEvents&&) noexcept = default;
@@ -192,6 +200,132 @@ void GeoPackageEvents::read_columns(const std::array<bool, kEventColumnCount>& c
   step(sql, present, [&](const LayerRow& row, bool) { sink(row); });
 }
 
+bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, Chunks chunking) {
+  const int64_t kChunk = std::max<int64_t>(1, chunking.fids);
+  constexpr size_t kAhead = 3;                          // chunks a worker may run ahead of the sink, each
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  if (workers < 2 || filter.from || filter.to || filter.bbox || !filter.country.empty() || !filter.within.empty()) return false;
+  {
+    // In WAL mode connections opened one after the other may see different
+    // commits; one connection reads then (the sequential path).
+    Statement mode(db_->handle, "PRAGMA journal_mode", path_);
+    if (sqlite3_step(mode.stmt) != SQLITE_ROW ||
+        std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(mode.stmt, 0))) == "wal")
+      return false;
+  }
+  // A read transaction held to the end: in rollback-journal mode no writer
+  // commits before it ends, so every worker's connection reads the store
+  // this one sees.
+  if (sqlite3_exec(db_->handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return false;
+  struct EndRead {
+    sqlite3* db;
+    ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+  } end_read{db_->handle};
+  int64_t lo = 0, hi = -1;
+  {
+    Statement range(db_->handle, fmt::format("SELECT min({0}), max({0}) FROM {1}", quoted(fid_column_), quoted(table_)), path_);
+    if (sqlite3_step(range.stmt) != SQLITE_ROW || sqlite3_column_type(range.stmt, 0) == SQLITE_NULL) return false;
+    lo = sqlite3_column_int64(range.stmt, 0);
+    hi = sqlite3_column_int64(range.stmt, 1);
+  }
+  if (hi - lo + 1 < chunking.min_rows) return false;
+  std::vector<std::unique_ptr<Db>> connections;
+  for (unsigned w = 0; w < workers; ++w) {
+    connections.push_back(connect());
+    if (!connections.back()) return false;
+  }
+
+  const EventQuery query(filter);
+  const size_t chunks = static_cast<size_t>((hi - lo) / kChunk + 1);
+  struct Done {
+    TextBuffer text;
+    size_t rows = 0;
+    bool ready = false;
+  };
+  std::vector<Done> done(chunks);
+  std::vector<TextBuffer> pool;  // emptied buffers, kept for their capacity
+  size_t next = 0, consumed = 0;
+  bool stop = false;
+  std::string error;
+  std::mutex mutex;
+  std::condition_variable changed;
+  const std::string sql = select_list(present_) + fmt::format(" FROM {0} m WHERE m.{1} >= ?1 AND m.{1} < ?2", quoted(table_), quoted(fid_column_));
+
+  auto work = [&](Db& db) {
+    try {
+      Statement s(db.handle, sql, path_);
+      while (true) {
+        size_t c;
+        TextBuffer text;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return stop || next >= chunks || next < consumed + kAhead * workers; });
+          if (stop || next >= chunks) return;
+          c = next++;
+          if (!pool.empty()) {
+            text = std::move(pool.back());
+            pool.pop_back();
+          }
+        }
+        size_t rows = 0;
+        sqlite3_bind_int64(s.stmt, 1, lo + static_cast<int64_t>(c) * kChunk);
+        sqlite3_bind_int64(s.stmt, 2, lo + static_cast<int64_t>(c + 1) * kChunk);
+        step(db.handle, s.stmt, present_, [&](const LayerRow& row, bool point_type) {
+          if (!query.matches_row(CellRow{row, point_type})) return;
+          format(row, text);
+          ++rows;
+        });
+        sqlite3_reset(s.stmt);
+        std::lock_guard lock(mutex);
+        done[c].text = std::move(text);
+        done[c].rows = rows;
+        done[c].ready = true;
+        changed.notify_all();
+      }
+    } catch (const std::exception& e) {
+      std::lock_guard lock(mutex);
+      if (error.empty()) error = e.what();
+      stop = true;
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work, std::ref(*connections[w]));
+  auto finish = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+      changed.notify_all();
+    }
+    for (auto& t : threads) t.join();
+  };
+  try {
+    for (size_t c = 0; c < chunks; ++c) {
+      TextBuffer text;
+      size_t rows = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return done[c].ready || stop; });
+        if (!done[c].ready) break;  // a worker failed
+        text = std::move(done[c].text);
+        rows = done[c].rows;
+      }
+      sink(text, rows);
+      text.clear();
+      std::lock_guard lock(mutex);
+      pool.push_back(std::move(text));
+      ++consumed;
+      changed.notify_all();
+    }
+  } catch (...) {
+    finish();
+    throw;
+  }
+  finish();
+  if (!error.empty()) throw StoreError(error);
+  return true;
+}
+
 std::string GeoPackageEvents::select_list(const std::array<bool, kEventColumnCount>& present) const {
   std::string sql = fmt::format("SELECT m.{}, m.{}", quoted(fid_column_), quoted(geometry_column_));
   for (int k = 0; k < kEventColumnCount; ++k)
@@ -202,6 +336,11 @@ std::string GeoPackageEvents::select_list(const std::array<bool, kEventColumnCou
 void GeoPackageEvents::step(const std::string& sql, const std::array<bool, kEventColumnCount>& present,
                             const std::function<void(const LayerRow&, bool point_type)>& fn) {
   Statement s(db_->handle, sql, path_);
+  step(db_->handle, s.stmt, present, fn);
+}
+
+void GeoPackageEvents::step(sqlite3* db, sqlite3_stmt* stmt, const std::array<bool, kEventColumnCount>& present,
+                            const std::function<void(const LayerRow&, bool point_type)>& fn) const {
   std::array<int, kEventColumnCount> index{};
   int next = 2;  // after the FID and the geometry
   for (int k = 0; k < kEventColumnCount; ++k)
@@ -209,15 +348,15 @@ void GeoPackageEvents::step(const std::string& sql, const std::array<bool, kEven
   LayerRow row;
   row.present = &present;
   while (true) {
-    const int rc = sqlite3_step(s.stmt);
+    const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) throw StoreError(fmt::format("{}: cannot read the events layer: {}", path_, sqlite3_errmsg(db_->handle)));
-    row.fid = sqlite3_column_int64(s.stmt, 0);
+    if (rc != SQLITE_ROW) throw StoreError(fmt::format("{}: cannot read the events layer: {}", path_, sqlite3_errmsg(db)));
+    row.fid = sqlite3_column_int64(stmt, 0);
     for (int k = 0; k < kEventColumnCount; ++k) {
       if (!present[k]) continue;
       Cell& cell = row.cell[k];
       // The unprotected value: its accessors skip the statement's checks and locks.
-      sqlite3_value* v = sqlite3_column_value(s.stmt, index[k]);
+      sqlite3_value* v = sqlite3_column_value(stmt, index[k]);
       cell = Cell{};
       if (sqlite3_value_type(v) == SQLITE_NULL) continue;
       switch (kinds_[k]) {
@@ -250,9 +389,9 @@ void GeoPackageEvents::step(const std::string& sql, const std::array<bool, kEven
       }
     }
     bool point_type = false, empty = true;
-    if (sqlite3_column_type(s.stmt, 1) == SQLITE_BLOB) {
-      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(s.stmt, 1));
-      point_type = decode_gpkg_point(blob, static_cast<size_t>(sqlite3_column_bytes(s.stmt, 1)), row.x, row.y, &empty);
+    if (sqlite3_column_type(stmt, 1) == SQLITE_BLOB) {
+      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, 1));
+      point_type = decode_gpkg_point(blob, static_cast<size_t>(sqlite3_column_bytes(stmt, 1)), row.x, row.y, &empty);
     }
     row.has_point = point_type && !empty;
     row.span = row_time_span(row);

@@ -14,6 +14,7 @@
 #include "store/private/event_rows.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace sitmap {
 
@@ -33,13 +34,32 @@ class GeoPackageEvents {
   // FID order, with only the event columns `columns` names; no filter.
   void read_columns(const std::array<bool, kEventColumnCount>& columns, std::optional<std::pair<int64_t, int64_t>> fids,
                     const LayerRowSink& sink);
+  // The filter's rows, formatted by `format` on several threads at once
+  // (chunks of FIDs, each worker on a connection of its own) and handed to
+  // `sink` in FID order on this thread. Only where that is GDAL's order and
+  // the rows it reads: a filter that leaves SQLite a whole-table walk (no
+  // dates, no box, no polygons), a store not in WAL mode (one read
+  // transaction is held so that every connection sees the same commits),
+  // a table of chunks.min_rows or more, two cores or more. False, with
+  // nothing read, otherwise.
+  struct Chunks {
+    int64_t min_rows = 100000;  // smaller tables are not worth the threads
+    int64_t fids = 8192;        // FIDs a chunk (7 MB of GeoJSON)
+  };
+  bool format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, Chunks chunks);
+  bool format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink) {
+    return format_in_parallel(filter, format, sink, Chunks{});
+  }
 
  private:
   GeoPackageEvents() = default;
+  struct Db;
   std::string select_list(const std::array<bool, kEventColumnCount>& present) const;
+  std::unique_ptr<Db> connect() const;
   void step(const std::string& sql, const std::array<bool, kEventColumnCount>& present,
             const std::function<void(const LayerRow&, bool point_type)>& fn);
-  struct Db;
+  void step(sqlite3* db, sqlite3_stmt* stmt, const std::array<bool, kEventColumnCount>& present,
+            const std::function<void(const LayerRow&, bool point_type)>& fn) const;
   std::unique_ptr<Db> db_;
   std::string path_, table_, fid_column_, geometry_column_, rtree_;
   std::optional<OGREnvelope> extent_;  // the layer's extent as GDAL holds it
