@@ -41,6 +41,7 @@ int run_ingest(const IngestArgs& a) {
 struct ExportArgs {
   std::string db = Store::kDefaultPath;
   std::string out, format, t_srs;
+  bool through_gdal = false;
   FilterArgs filter;
 };
 
@@ -64,6 +65,7 @@ int run_export(const ExportArgs& a) {
     options.format = export_format_for(a.out);
   }
   options.t_srs = a.t_srs;
+  options.read_through_gdal = a.through_gdal;
   Store store = Store::open(a.db, Store::Mode::read);
   size_t n = 0;
   try {
@@ -110,6 +112,7 @@ void add_store_commands(CLI::App& app, Action& action) {
   exp->add_option("-f,--format", ex->format, "geojson|geojsonseq|csv|gpkg|fgb|kml (default: from the extension)");
   add_filter_options(*exp, ex->filter);
   exp->add_option("--t-srs", ex->t_srs, "reproject to this CRS (EPSG:3857 ...); not for GeoJSON or KML");
+  exp->add_flag("--through-gdal", ex->through_gdal, "read the store through GDAL/OGR, not SQLite or COPY (slower; the same bytes)");
   exp->callback([ex, &action] { action = [ex] { return run_export(*ex); }; });
 
   auto im = std::make_shared<ImportArgs>();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/private/gpkg_rows.hpp"
+#include "store/private/pg_rows.hpp"
 #include "store/private/query.hpp"
 #include "store/private/store_impl.hpp"
 
@@ -95,10 +96,16 @@ std::optional<GeoPackageEvents> geopackage_reader(Store& store, RowReader reader
   return GeoPackageEvents::open(store.location(), store.impl().layer(kEventsLayer));
 }
 
+std::optional<PostgisEvents> postgis_reader(Store& store, RowReader reader) {
+  if (reader != RowReader::fastest || !store.is_postgis()) return std::nullopt;
+  return PostgisEvents::open(store.location(), store.impl().layer(kEventsLayer));
+}
+
 }  // namespace
 
 void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
   if (auto gpkg = geopackage_reader(store, reader)) gpkg->read(filter, sink);
+  else if (auto pg = postgis_reader(store, reader)) pg->read(filter, sink);
   else read_rows_through_gdal(store, filter, sink);
 }
 
@@ -117,6 +124,7 @@ void format_event_rows(Store& store, const EventFilter& filter, const RowFormatt
     }
   };
   if (gpkg) gpkg->read(filter, each);
+  else if (auto pg = postgis_reader(store, reader)) pg->read(filter, each);
   else read_rows_through_gdal(store, filter, each);
   sink(text, rows);
 }

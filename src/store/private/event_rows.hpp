@@ -20,14 +20,14 @@
 namespace sitmap {
 
 // One column's value. `text` points into the reader's row and lives until
-// the next row.
+// the next row (it need not end in a NUL).
 struct Cell {
   enum class Kind : uint8_t { null, integer, boolean, real, date, text, json, other };
   Kind kind = Kind::null;
   long long integer = 0;  // integer, boolean
   double real = 0;
   CivilDate date{};
-  std::string_view text;  // text, json (NUL-terminated at text.end())
+  std::string_view text;  // text, json
 };
 
 // How a column of the events layer is typed: what kind its non-null cells have.
@@ -61,8 +61,9 @@ using TextSink = std::function<void(TextBuffer&, size_t rows)>;
 
 // Every stored event the filter selects, in store order, as rows: stepped
 // through SQLite for a GeoPackage whose events layer has our column types
-// (gpkg_rows.hpp), through GDAL otherwise (PostGIS, other layers) or when
-// asked to (the tests compare the two).
+// (gpkg_rows.hpp), one binary COPY for such a PostGIS table (pg_rows.hpp),
+// through GDAL otherwise (other layers, DSNs with GDAL's own options) or
+// when asked to (the tests compare the paths).
 void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader = RowReader::fastest);
 // The same rows formatted: on several threads where the GeoPackage reader
 // can (GeoPackageEvents::format_in_parallel), else row by row as
