@@ -2,10 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <condition_variable>
 #include <memory>
@@ -23,7 +28,34 @@ namespace {
 
 using Buffer = fmt::memory_buffer;
 
-void append_json_string(Buffer& out, std::string_view s) {
+// Appends into room reserved beforehand (an upper bound of what is
+// written), without a capacity check per piece: a feature is some hundred
+// small pieces, and fmt's checked append was a fifth of an export.
+class RawOut {
+ public:
+  using value_type = char;  // for std::back_inserter
+  RawOut(Buffer& buffer, size_t room) : buffer_(buffer) {
+    const size_t used = buffer.size();
+    buffer.resize(used + room);  // no fill: only what is written is kept
+    p_ = buffer.data() + used;
+  }
+  ~RawOut() { buffer_.resize(static_cast<size_t>(p_ - buffer_.data())); }
+  RawOut(const RawOut&) = delete;
+  RawOut& operator=(const RawOut&) = delete;
+  void push_back(char c) { *p_++ = c; }
+  void append(const char* from, const char* to) {
+    std::memcpy(p_, from, static_cast<size_t>(to - from));
+    p_ += to - from;
+  }
+  void append(std::string_view s) { append(s.data(), s.data() + s.size()); }
+
+ private:
+  Buffer& buffer_;
+  char* p_;
+};
+
+template <class Out>
+void append_json_string(Out& out, std::string_view s) {
   out.push_back('"');
   const char* run = s.data();  // bytes that need no escaping are copied in runs
   const char* end = s.data() + s.size();
@@ -48,14 +80,16 @@ void append_json_string(Buffer& out, std::string_view s) {
   out.push_back('"');
 }
 
-void append_integer(Buffer& out, long long v) {
+template <class Out>
+void append_integer(Out& out, long long v) {
   const fmt::format_int text(v);
   out.append(text.data(), text.data() + text.size());
 }
 
 // At most 6 decimals (about 0.1 m), trailing zeros dropped; integer
 // arithmetic, as printf("%.6f") was a tenth of the export's time.
-void append_coordinate(Buffer& out, double v) {
+template <class Out>
+void append_coordinate(Out& out, double v) {
   if (!std::isfinite(v)) {
     out.append(std::string_view("null"));
     return;
@@ -82,7 +116,8 @@ void append_coordinate(Buffer& out, double v) {
 }
 
 // "2015-11-15", quoted for JSON or not for CSV.
-void append_date(Buffer& out, CivilDate d, bool quoted) {
+template <class Out>
+void append_date(Out& out, CivilDate d, bool quoted) {
   if (quoted) out.push_back('"');
   if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99) {
     const char text[10] = {char('0' + d.year / 1000), char('0' + d.year / 100 % 10), char('0' + d.year / 10 % 10), char('0' + d.year % 10), '-',
@@ -95,7 +130,8 @@ void append_date(Buffer& out, CivilDate d, bool quoted) {
 }
 
 // "2015-11-15T00:00:00Z": iso_start / iso_end without their strings.
-void append_timestamp(Buffer& out, CivilDate d, std::string_view time) {
+template <class Out>
+void append_timestamp(Out& out, CivilDate d, std::string_view time) {
   append_date(out, d, false);
   out.append(time);
 }
@@ -107,7 +143,8 @@ bool is_small_json(std::string_view s) {
   return nlohmann::json::accept(s);
 }
 
-void append_value(Buffer& out, const Cell& cell) {
+template <class Out>
+void append_value(Out& out, const Cell& cell) {
   switch (cell.kind) {
     case Cell::Kind::null: out.append(std::string_view("null")); break;
     case Cell::Kind::integer: append_integer(out, cell.integer); break;
@@ -174,14 +211,91 @@ void append_csv_value(Buffer& out, const Cell& cell) {
   }
 }
 
+// An output file written around the page cache (O_DIRECT) where the file
+// system allows it: a buffered write of a gigabyte copies every byte into
+// the page cache, and when other writers have filled it with dirty pages
+// the kernel throttles the copy (a GeoJSON export spent as much system time
+// there as it formats; a direct write ran 1.0 GB/s where a buffered one ran
+// 0.09 GB/s on this machine at the time). Blocks go out whole from an
+// aligned staging buffer; the last partial block is written buffered.
+class OutputFile {
+ public:
+  explicit OutputFile(const std::string& path) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_DIRECT, 0644);
+    if (fd_ < 0) {
+      direct_ = false;
+      fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    }
+    if (fd_ < 0) throw StoreError(path + ": cannot create");
+    void* staging = nullptr;
+    if (direct_ && ::posix_memalign(&staging, kBlock, kStaging) == 0) staging_.reset(static_cast<char*>(staging));
+    else buffered();
+  }
+  ~OutputFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  bool write(const char* p, size_t n) {
+    if (!direct_) return write_all(p, n);
+    while (n > 0) {
+      const size_t take = std::min(n, kStaging - used_);
+      std::memcpy(staging_.get() + used_, p, take);
+      used_ += take;
+      p += take;
+      n -= take;
+      const size_t whole = used_ / kBlock * kBlock;
+      if (used_ == kStaging || n == 0) {
+        if (!write_all(staging_.get(), whole)) return false;
+        std::memmove(staging_.get(), staging_.get() + whole, used_ - whole);
+        used_ -= whole;
+      }
+    }
+    return true;
+  }
+  bool close() {
+    bool ok = true;
+    if (direct_ && used_ > 0) {
+      buffered();
+      ok = write_all(staging_.get(), used_);
+    }
+    ok = ::close(fd_) == 0 && ok;
+    fd_ = -1;
+    return ok;
+  }
+
+ private:
+  static constexpr size_t kBlock = 4096, kStaging = 4 << 20;
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  void buffered() {
+    direct_ = false;
+    ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_DIRECT);
+  }
+  bool write_all(const char* p, size_t n) {
+    while (n > 0) {
+      const ssize_t w = ::write(fd_, p, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0 && errno == EINVAL && direct_) {  // a file system that takes O_DIRECT at open but not at write
+        buffered();
+        continue;
+      }
+      if (w <= 0) return false;
+      p += w;
+      n -= static_cast<size_t>(w);
+    }
+    return true;
+  }
+  int fd_ = -1;
+  bool direct_ = true;
+  std::unique_ptr<char, Free> staging_;
+  size_t used_ = 0;
+};
+
 // Writes filled buffers to the file on a second thread, so formatting (this
 // thread) and the kernel's copy into the page cache overlap on two cores.
 class BackgroundWriter {
  public:
-  explicit BackgroundWriter(const std::string& path) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
-    if (!file_) throw StoreError(path + ": cannot create");
-    thread_ = std::thread([this] { run(); });
-  }
+  explicit BackgroundWriter(const std::string& path) : path_(path), file_(path) { thread_ = std::thread([this] { run(); }); }
   ~BackgroundWriter() {
     if (thread_.joinable()) finish_quietly();
   }
@@ -208,7 +322,7 @@ class BackgroundWriter {
       ready_.notify_one();
     }
     thread_.join();
-    if (std::fclose(file_) != 0) failed_ = true;
+    if (!file_.close()) failed_ = true;
   }
   void run() {
     std::unique_lock lock(mutex_);
@@ -216,7 +330,7 @@ class BackgroundWriter {
       ready_.wait(lock, [&] { return full_ || done_; });
       if (!full_) return;
       lock.unlock();
-      const bool ok = std::fwrite(pending_.data(), 1, pending_.size(), file_) == pending_.size();
+      const bool ok = file_.write(pending_.data(), pending_.size());
       lock.lock();
       failed_ = failed_ || !ok;
       full_ = false;
@@ -225,7 +339,7 @@ class BackgroundWriter {
   }
 
   std::string path_;
-  std::FILE* file_;
+  OutputFile file_;
   Buffer pending_;
   bool full_ = false, done_ = false, failed_ = false;
   std::mutex mutex_;
@@ -253,8 +367,17 @@ void append_csv_row(Buffer& out, const LayerRow& row, const Reprojector* reproje
   out.append(std::string_view("\r\n"));
 }
 
+// At most the bytes append_feature writes for a row (with its separator):
+// text escaped as \u00XX is six bytes a byte, every other value under 40.
+size_t feature_room(const LayerRow& row, size_t keys_bytes) {
+  size_t room = 512 + keys_bytes;
+  for (int k = 0; k < kEventColumnCount; ++k) room += 48 + 6 * row.cell[k].text.size();
+  return room;
+}
+
 // One GeoJSON feature: the point, every event column, the time span.
-void append_feature(Buffer& out, const LayerRow& row, const std::array<std::string, kEventColumnCount>& keys) {
+template <class Out>
+void append_feature(Out& out, const LayerRow& row, const std::array<std::string, kEventColumnCount>& keys) {
   out.append(std::string_view("{\"type\":\"Feature\",\"geometry\":"));
   if (row.has_point) {
     out.append(std::string_view("{\"type\":\"Point\",\"coordinates\":["));
@@ -326,13 +449,19 @@ size_t write_geojson(Store& store, const EventFilter& filter, const std::string&
     for (int i = 0; i < kEventColumnCount; ++i) k[i] = fmt::format("\"{}\":", event_columns()[i].name);
     return k;
   }();
+  static const size_t keys_bytes = [] {
+    size_t n = 0;
+    for (const std::string& k : keys) n += k.size();
+    return n;
+  }();
   size_t n = 0;
   format_event_rows(
       store, filter,
       [&](const LayerRow& row, Buffer& text) {
-        if (!sequence) text.append(std::string_view(",\n"));
-        append_feature(text, row, keys);
-        if (sequence) text.push_back('\n');
+        RawOut out(text, feature_room(row, keys_bytes));
+        if (!sequence) out.append(std::string_view(",\n"));
+        append_feature(out, row, keys);
+        if (sequence) out.push_back('\n');
       },
       [&](Buffer& text, size_t rows) {
         if (n == 0 && rows > 0 && !sequence) {
