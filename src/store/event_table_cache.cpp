@@ -158,6 +158,7 @@ std::optional<EventTable> read_table(Store& store) {
   if (!range) return read_range(*first, columns, std::nullopt);
   auto second = GeoPackageEvents::open(store.location(), layer);
   if (!second) return std::nullopt;
+  first->hold_read();  // the two halves from one state of the store (no commit in between); best effort
   const int64_t middle = range->lo + (range->hi - range->lo) / 2 + 1;
   EventTable later;
   std::string error;

@@ -18,7 +18,11 @@ namespace sitmap {
 
 struct GeoPackageEvents::Db {
   sqlite3* handle = nullptr;
-  ~Db() { sqlite3_close_v2(handle); }
+  bool reading = false;  // a read transaction begun by hold_read()
+  ~Db() {
+    if (reading) sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close_v2(handle);
+  }
 };
 
 namespace {
@@ -200,6 +204,24 @@ void GeoPackageEvents::read_columns(const std::array<bool, kEventColumnCount>& c
   step(sql, present, [&](const LayerRow& row, bool) { sink(row); });
 }
 
+bool GeoPackageEvents::hold_read() {
+  if (db_->reading) return true;
+  if (sqlite3_exec(db_->handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return false;
+  db_->reading = true;
+  // The shared lock is taken by the first read.
+  if (sqlite3_exec(db_->handle, fmt::format("SELECT 1 FROM {} LIMIT 1", quoted(table_)).c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+    end_read();
+    return false;
+  }
+  return true;
+}
+
+void GeoPackageEvents::end_read() {
+  if (!db_->reading) return;
+  sqlite3_exec(db_->handle, "COMMIT", nullptr, nullptr, nullptr);
+  db_->reading = false;
+}
+
 bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, Chunks chunking) {
   const int64_t kChunk = std::max<int64_t>(1, chunking.fids);
   constexpr size_t kAhead = 3;                          // chunks a worker may run ahead of the sink, each
@@ -213,14 +235,13 @@ bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFo
         std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(mode.stmt, 0))) == "wal")
       return false;
   }
-  // A read transaction held to the end: in rollback-journal mode no writer
-  // commits before it ends, so every worker's connection reads the store
-  // this one sees.
-  if (sqlite3_exec(db_->handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return false;
+  // A read transaction held to the end, so that every worker's connection
+  // reads the store this one sees.
+  if (!hold_read()) return false;
   struct EndRead {
-    sqlite3* db;
-    ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
-  } end_read{db_->handle};
+    GeoPackageEvents& g;
+    ~EndRead() { g.end_read(); }
+  } release{*this};
   int64_t lo = 0, hi = -1;
   {
     Statement range(db_->handle, fmt::format("SELECT min({0}), max({0}) FROM {1}", quoted(fid_column_), quoted(table_)), path_);

@@ -42,6 +42,13 @@ class GeoPackageEvents {
   // transaction is held so that every connection sees the same commits),
   // a table of chunks.min_rows or more, two cores or more. False, with
   // nothing read, otherwise.
+  // Begins a read transaction on this connection and takes SQLite's shared
+  // lock, held until end_read() or the end of this object: in
+  // rollback-journal mode no writer commits meanwhile, so connections that
+  // read now see the same store. False when SQLite refuses.
+  bool hold_read();
+  void end_read();
+
   struct Chunks {
     int64_t min_rows = 100000;  // smaller tables are not worth the threads
     int64_t fids = 8192;        // FIDs a chunk (7 MB of GeoJSON)
