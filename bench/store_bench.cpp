@@ -5,6 +5,7 @@
 // PostGIS DSN, the same exports from that server (the store copied in).
 //   usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]]
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -45,10 +46,12 @@ double mib(const fs::path& p) { return static_cast<double>(fs::file_size(p)) / (
 // other: GeoJSON, GeoJSONSeq, CSV. Ours reads a GeoPackage by stepping
 // SQLite (formatting on a thread per core) and PostGIS by a binary COPY;
 // its CPU (user and system, every thread) per feature is the second bar.
-// Reads a GeoPackage into the page cache (a DSN is no file), so that each
-// export, ours and ogr2ogr's, starts on a warm store: the one before wrote
-// a gigabyte, which pushes it out.
+// Reads a GeoPackage into the page cache (a DSN is no file) and writes back
+// what is dirty, so that each export, ours and ogr2ogr's, starts on a warm
+// store and an idle disk: the one before wrote a gigabyte, which pushes the
+// store out and is still being written back.
 void warm(const std::string& path) {
+  ::sync();
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return;
   static char buffer[1 << 20];
