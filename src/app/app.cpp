@@ -208,6 +208,8 @@ int run_bench_render(const BenchRenderOptions& o) {
     // cache directory of the bench's own: the user's is left alone), each
     // with the store in the page cache and pushed out of it.
     const fs::path cache = fs::temp_directory_path() / fmt::format("sitmap-bench-cache-{}", ::getpid());
+    const char* user_cache = std::getenv("SITMAP_CACHE_DIR");
+    const std::string restore = user_cache ? user_cache : "";
     ::setenv("SITMAP_CACHE_DIR", cache.c_str(), 1);
     struct Run {
       const char* what;
@@ -240,6 +242,8 @@ int run_bench_render(const BenchRenderOptions& o) {
                  o.store, run.what, viewer.table().size(), seconds_since(t), t_open, t_loaded - t_open, seconds_since(t) - t_loaded);
       ImGui::EndFrame();
     }
+    if (restore.empty()) ::unsetenv("SITMAP_CACHE_DIR");
+    else ::setenv("SITMAP_CACHE_DIR", restore.c_str(), 1);
     std::error_code ec;
     fs::remove_all(cache, ec);
   }
