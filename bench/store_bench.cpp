@@ -1,9 +1,11 @@
 // Store figures: a synthetic store of N events (default 1,000,000): build
 // time and size; GeoJSON, GeoJSONSeq and CSV export by our writer against
 // `ogr2ogr` on the same file (ratio, sizes, our CPU a feature); a one-week
-// date-range query; ingest rate of real reports into a GeoPackage; with a
-// PostGIS DSN, the same exports from that server (the store copied in).
-//   usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]]
+// date-range query; ingest rate of real reports into a GeoPackage, fresh
+// and into a store of N readings (merge cost); with a PostGIS DSN, the same
+// exports from that server (the store copied in). --ingest-only: the
+// ingest figures alone.
+//   usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]] [--ingest-only]
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -125,13 +127,24 @@ std::vector<std::string> make_reports(const fs::path& samples, const fs::path& d
 }
 }  // namespace
 
+namespace {
+bool export_and_query(Store& store, const fs::path& work);
+void ingest_figures(const fs::path& work, const char* samples, size_t n);
+}  // namespace
+
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]]\n");
+    std::fprintf(stderr, "usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]] [--ingest-only]\n");
     return 2;
   }
   const fs::path work = argv[1];
   const size_t n = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 1000000;
+  bool ingest_only = false;  // the ingest figures alone
+  std::string dsn;
+  for (int i = 4; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--ingest-only") ingest_only = true;
+    else dsn = argv[i];
+  }
   fs::create_directories(work);
   const fs::path gpkg = work / "synthetic.gpkg";
 
@@ -143,8 +156,30 @@ int main(int argc, char** argv) {
   }
   std::printf("synthetic store: %s, %.1f MiB\n", gpkg.c_str(), mib(gpkg));
   Store store = Store::open(gpkg.string(), Store::Mode::read);
+  if (!ingest_only && !export_and_query(store, work)) return 1;
+  ingest_figures(work, argv[2], n);
 
-  if (!compare_exports(store, gpkg.string(), work, "GeoPackage")) return 1;
+  // The same exports from PostGIS: the synthetic store copied into the
+  // server by ogr2ogr once, then ours against ogr2ogr.
+  if (!dsn.empty() && !ingest_only) {
+    const std::string load = "ogr2ogr -f PostgreSQL '" + dsn + "' " + gpkg.string() +
+                             " events -nln events -lco GEOMETRY_NAME=geom -lco FID=fid -overwrite 2>/dev/null";
+    const auto t = std::chrono::steady_clock::now();
+    if (std::system(load.c_str()) != 0) {
+      std::fprintf(stderr, "store_bench: %s failed\n", load.c_str());
+      return 1;
+    }
+    std::printf("PostGIS: %zu events copied in by ogr2ogr in %.1f s\n", n, seconds_since(t));
+    Store pg = Store::open(dsn, Store::Mode::read);
+    if (!compare_exports(pg, dsn, work, "PostGIS")) return 1;
+  }
+  return 0;
+}
+
+namespace {
+
+bool export_and_query(Store& store, const fs::path& work) {
+  if (!compare_exports(store, (work / "synthetic.gpkg").string(), work, "GeoPackage")) return false;
 
   // One week in the middle of the ten years.
   auto t = std::chrono::steady_clock::now();
@@ -160,33 +195,47 @@ int main(int argc, char** argv) {
   }
   std::sort(times.begin(), times.end());
   std::printf("one-week query: %zu events, median %.1f ms, max %.1f ms (bar: < 50 ms)\n", hits, times[times.size() / 2], times.back());
+  return true;
+}
 
+void ingest_figures(const fs::path& work, const char* samples, size_t n) {
   // Ingest of real reports.
   const Gazetteer gaz = Gazetteer::open_default();
-  const auto reports = make_reports(argv[2], work / "reports", 2000);
+  const auto reports = make_reports(samples, work / "reports", 2000);
+  auto t = std::chrono::steady_clock::now();
   const fs::path ingest_db = work / "ingest.gpkg";
   fs::remove(ingest_db);
   Store target = Store::open(ingest_db.string());
   t = std::chrono::steady_clock::now();
   const IngestResult r = ingest_files(target, gaz, reports);
   const double t_ingest = seconds_since(t);
+  const double fresh_rate = static_cast<double>(r.added) / t_ingest;
   std::printf("ingest: %zu reports (%zu events, %zu mentions) in %.2f s = %.0f reports/s (bar: >= 300), %.1f MiB\n", r.added,
-              r.events, r.mentions, t_ingest, static_cast<double>(r.added) / t_ingest, mib(ingest_db));
+              r.events, r.mentions, t_ingest, fresh_rate, mib(ingest_db));
 
-  // The same exports from PostGIS (a DSN as fourth argument): the synthetic
-  // store copied into the server by ogr2ogr once, then ours against ogr2ogr.
-  if (argc > 4) {
-    const std::string dsn = argv[4];
-    const std::string load = "ogr2ogr -f PostgreSQL '" + dsn + "' " + gpkg.string() +
-                             " events -nln events -lco GEOMETRY_NAME=geom -lco FID=fid -overwrite 2>/dev/null";
+  // The same reports into a store of N readings (each its own canonical
+  // event): what matching each new reading against the stored ones near it
+  // costs. The reports are 80 copies of each sample: most join an event.
+  const fs::path readings_db = work / "readings.gpkg";
+  if (!fs::exists(readings_db)) {
     t = std::chrono::steady_clock::now();
-    if (std::system(load.c_str()) != 0) {
-      std::fprintf(stderr, "store_bench: %s failed\n", load.c_str());
-      return 1;
-    }
-    std::printf("PostGIS: %zu events copied in by ogr2ogr in %.1f s\n", n, seconds_since(t));
-    Store pg = Store::open(dsn, Store::Mode::read);
-    if (!compare_exports(pg, dsn, work, "PostGIS")) return 1;
+    Store s = Store::open(readings_db.string());
+    add_synthetic_readings(s, n);
+    std::printf("synthetic readings store: %zu readings written in %.1f s, %.1f MiB\n", n, seconds_since(t), mib(readings_db));
   }
-  return 0;
+  const fs::path merge_db = work / "merge.gpkg";
+  fs::remove(merge_db);
+  fs::copy_file(readings_db, merge_db);
+  Store big = Store::open(merge_db.string());
+  const int64_t before = big.count(kEventsLayer);
+  t = std::chrono::steady_clock::now();
+  const IngestResult m = ingest_files(big, gaz, reports);
+  const double t_merge = seconds_since(t);
+  const double merge_rate = static_cast<double>(m.added) / t_merge;
+  std::printf("ingest with merging into a store of %zu readings: %zu reports (%zu events) in %.2f s = %.0f reports/s, "
+              "%.0f%% of the fresh store's rate (bar: >= 80%%); canonical events %lld -> %lld\n",
+              n, m.added, m.events, t_merge, merge_rate, 100 * merge_rate / fresh_rate, static_cast<long long>(before),
+              static_cast<long long>(big.count(kEventsLayer)));
 }
+
+}  // namespace

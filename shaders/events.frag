@@ -3,6 +3,7 @@ in vec2 v_local;
 in vec4 v_color;
 flat in float v_ring;
 flat in int v_mark;
+flat in float v_sources;
 out vec4 frag_color;
 void main() {
   float r = length(v_local);
@@ -18,6 +19,10 @@ void main() {
     return;
   }
   float inner = v_ring > 0.0 ? r / v_ring : r;
+  if (v_sources > 0.0 && inner > v_sources && inner < v_sources + 0.12) {  // several sources: a white band
+    frag_color = vec4(vec3(0.97), v_color.a);
+    return;
+  }
   float border = smoothstep(0.75, 0.9, inner);
   frag_color = vec4(mix(v_color.rgb, vec3(0.08), border * 0.6), v_color.a);
 }

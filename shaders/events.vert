@@ -5,7 +5,7 @@ layout(location = 0) in vec2 corner;       // per vertex: (-1,-1) .. (1,1)
 layout(location = 1) in vec2 position;     // per event: projected map units
 layout(location = 2) in vec2 days;         // per event: first and last day, relative to the data's start
 layout(location = 3) in float magnitude;   // fatalities or largest quantity
-layout(location = 4) in uvec2 type_precision;
+layout(location = 4) in uvec3 type_precision;  // sub-type, geo_precision, independent sources
 layout(location = 5) in uint visible;      // filters other than time (uploaded on filter change only)
 
 uniform vec2 center;
@@ -22,6 +22,7 @@ out vec2 v_local;
 out vec4 v_color;
 flat out float v_ring;     // 0: no ring; else the disc's radius in the quad's units
 flat out int v_mark;       // 1 hovered, 2 selected
+flat out float v_sources;  // 0: one source; else where the sources' white band sits in the disc
 
 void main() {
   if (visible == 0u || days.y < window.x || days.x > window.y) {
@@ -29,6 +30,10 @@ void main() {
     return;
   }
   float radius = 3.5 + 1.5 * sqrt(min(magnitude, 100.0));  // at most 18.5 px
+  // An event several sources report is drawn larger, with a white band inside (up to 6 sources).
+  uint sources = max(type_precision.z, 1u);
+  radius += 1.5 * float(min(sources, 6u) - 1u);
+  v_sources = sources > 1u ? 0.55 : 0.0;
   uint geo_precision = type_precision.y;
   // The ring says how uncertain the place is, whatever the magnitude.
   float outer = geo_precision == 1u ? radius : radius + (geo_precision == 2u ? 5.0 : 12.0);

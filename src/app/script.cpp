@@ -30,6 +30,15 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
     return true;
   }
   using V = ScriptAction::Verb;
+  if (waiting_for_events) {  // expect_events: frames are drawn (and new events taken) until they are there
+    const ScriptAction& a = actions[next - 1];
+    if (v.table().size() < static_cast<size_t>(a.count)) {
+      if (window.time() < wait_until) return true;
+      throw std::runtime_error(fmt::format("{}:{}: expected {} events, the viewer holds {} after {} s", path, a.line, a.count,
+                                           v.table().size(), a.seconds));
+    }
+    waiting_for_events = false;
+  }
   while (next < actions.size()) {
     const ScriptAction& a = actions[next++];
     auto fail = [&](const std::string& why) { throw std::runtime_error(fmt::format("{}:{}: {}", path, a.line, why)); };
@@ -40,6 +49,7 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
           const auto d = v.day_of(a.arg);
           if (!d) fail("'" + a.arg + "' is not a date");
           place_end(s.time, *d);
+          v.looked();  // moving the window is looking
           break;
         }
         case V::window:
@@ -96,6 +106,19 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
         case V::screenshot:
           screenshot = a.arg;
           return true;  // taken after the next frame is drawn
+        case V::table:
+          v.write_table_csv(a.arg);
+          break;
+        case V::pin:
+          v.pin_to_now(a.arg == "on");
+          break;
+        case V::expect_events:
+          waiting_for_events = true;
+          wait_until = window.time() + a.seconds;
+          return true;
+        case V::expect_new:
+          if (s.arrived != static_cast<size_t>(a.count)) fail(fmt::format("expected {} new events, the viewer counts {}", a.count, s.arrived));
+          break;
         case V::quit:
           window.request_close();
           return false;

@@ -4,7 +4,12 @@
 //   time DATE | window 7d | mode sliding|cumulative|single-day | play [FRAMES] | pause
 //   filter KEY VALUE | filter clear | select EVENT_ID
 //   view LON LAT KM_PER_PX | fit | drop FILE... | export PATH | png PATH WxH
-//   frames DIR [N] | screenshot PATH | quit
+//   frames DIR [N] | screenshot PATH | table PATH (the Events table's rows, CSV)
+//   pin on|off (the window's end on the newest day as events arrive)
+//   expect_events N [SECONDS] (wait, drawing frames, until the viewer holds
+//   N events: ones other processes add to the store count; fails after
+//   SECONDS, 30 by default) | expect_new N (the count of events arrived
+//   since the user last looked) | quit
 // The whole script is checked before the first action runs: a bad line is
 // "FILE:LINE: reason", and nothing has happened yet.
 // `filter` sets what `sitmap export` takes (store/filter.hpp), KEY one of
@@ -21,15 +26,19 @@
 namespace sitmap {
 
 struct ScriptAction {
-  enum class Verb { time, window, mode, play, pause, filter, select, view, drop, fit, export_layer, png, frames, screenshot, quit };
+  enum class Verb {
+    time, window, mode, play, pause, filter, select, view, drop, fit, export_layer, png, frames, screenshot, table, pin,
+    expect_events, expect_new, quit
+  };
   Verb verb = Verb::quit;
   size_t line = 0;
-  std::string arg;                 // time: the date; mode; filter: what; select: the id; export/png/frames/screenshot: the path
+  std::string arg;                 // time: the date; mode; filter: what; select: the id; export/png/frames/screenshot/table: the path; pin: on|off
   std::string value;               // filter: the value
   std::vector<std::string> files;  // drop
-  int count = 0;                   // window: days; play: frames; frames: how many
+  int count = 0;                   // window: days; play: frames; frames: how many; expect_*: events; expect_events: seconds
   double lon = 0, lat = 0, km_per_px = 0;  // view
   int width = 0, height = 0;               // png
+  int seconds = 0;                         // expect_events
 };
 
 // Every action of a script's text; throws std::runtime_error("PATH:LINE: reason").

@@ -121,6 +121,21 @@ ScriptAction parse_line(const std::string& line, size_t line_no) {
   } else if (verb == "screenshot") {
     need_arg("a file");
     a.verb = V::screenshot;
+  } else if (verb == "table") {
+    need_arg("a file");
+    a.verb = V::table;
+  } else if (verb == "pin") {
+    if (arg != "on" && arg != "off") throw std::invalid_argument("pin '" + arg.substr(0, 40) + "': on or off");
+    a.verb = V::pin;
+  } else if (verb == "expect_events" || verb == "expect_new") {
+    need_arg("a number of events");
+    a.verb = verb == "expect_new" ? V::expect_new : V::expect_events;
+    const auto n = parse_int_in(arg, 0, 100000000);
+    if (!n || arg.find_first_of(".eE+- ") != std::string::npos)
+      throw std::invalid_argument(verb + " '" + arg.substr(0, 40) + "': want a whole number of events");
+    a.count = *n;
+    if (a.verb == V::expect_events) a.seconds = count_after(line, 2, 30, 3600, "seconds");
+    else if (!rest_after(line, 2).empty()) throw std::invalid_argument("expect_new N: one number");
   } else if (verb == "quit") {
     a.verb = V::quit;
   } else {

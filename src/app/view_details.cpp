@@ -2,7 +2,10 @@
 // report, and the other places its location mention could have been.
 #include <imgui.h>
 
+#include <set>
+
 #include "app/viewer.hpp"
+#include "store/canonical.hpp"
 
 namespace sitmap {
 
@@ -11,9 +14,33 @@ struct DetailsCache {
   Event event;
   DocumentExcerpt report;               // report text around the sentence
   std::vector<PlaceRecord> candidates;  // of the location mention
+  std::optional<Store::CanonicalReadings> group;  // our canonical event's readings, one per report
+  std::string disagreements;                     // "date: ...; fatalities: ..." where the reports differ
 };
 
 namespace {
+
+// What the reports of one event say differently: dates, places, tolls.
+std::string disagreements(const std::vector<Event>& readings) {
+  std::set<std::string> dates, places, tolls;
+  for (const Event& r : readings) {
+    dates.insert(r.when.date ? to_iso(*r.when.date) : "?");
+    places.insert(r.location);
+    tolls.insert(r.fatalities ? std::to_string(*r.fatalities) : "not given");
+  }
+  std::string out;
+  auto add = [&](const char* what, const std::set<std::string>& values) {
+    if (values.size() < 2) return;
+    out += out.empty() ? "" : "; ";
+    out += what;
+    out += ":";
+    for (const auto& v : values) out += " " + v + (&v == &*values.rbegin() ? "" : " /");
+  };
+  add("date", dates);
+  add("place", places);
+  add("fatalities", tolls);
+  return out;
+}
 
 DetailsCache load_details(Store& store, int64_t fid) {
   DetailsCache d;
@@ -23,10 +50,33 @@ DetailsCache load_details(Store& store, int64_t fid) {
   d.event = *event;
   if (auto excerpt = store.document_excerpt(d.event.document_id, d.event.start, d.event.end)) d.report = std::move(*excerpt);
   if (d.event.location_start) d.candidates = store.mention_candidates(d.event.document_id, *d.event.location_start);
+  // Our canonical events only (an imported event's id would be looked for among the readings).
+  if (is_canonical_event_id(d.event.event_id)) d.group = store.canonical_event(d.event.event_id);
+  if (d.group && d.group->readings.size() > 1) d.disagreements = disagreements(d.group->readings);
   return d;
 }
 
 }  // namespace
+
+// A canonical event's reports: each one's reading, its sentence on a band.
+void Viewer::view_sources(const Store::CanonicalReadings& group, const std::string& disagreements) {
+  ImGui::Separator();
+  ImGui::Text("Sources: %d independent, %zu report%s", group.source_count, group.readings.size(), group.readings.size() == 1 ? "" : "s");
+  for (const std::string& link : group.also_coded) ImGui::BulletText("also coded as %s", link.c_str());
+  if (!disagreements.empty()) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0.0f, 1), "Reports disagree: %s", disagreements.c_str());
+  if (group.readings.size() < 2) return;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (const Event& r : group.readings) {
+    ImGui::TextDisabled("%s: %s, %s, %s", r.document_id.c_str(), r.when.date ? to_iso(*r.when.date).c_str() : "?", r.location.c_str(),
+                        r.fatalities ? (std::to_string(*r.fatalities) + " killed").c_str() : "no toll");
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::TextWrapped("%s", r.sentence.c_str());
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), IM_COL32(255, 236, 150, 160), 2);
+    dl->ChannelsMerge();
+  }
+}
 
 void Viewer::view_details() {
   ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 430, 10), ImGuiCond_FirstUseEver);
@@ -59,6 +109,7 @@ void Viewer::view_details() {
   ImGui::Text("Confidence %.2f, %d sentence%s of evidence%s", e.confidence, e.evidence_count, e.evidence_count == 1 ? "" : "s",
               e.background ? ", background" : "");
   ImGui::TextDisabled("%s  %s", e.event_id.c_str(), e.document_id.c_str());
+  if (cache.group) view_sources(*cache.group, cache.disagreements);
   ImGui::Separator();
   if (!cache.report.title.empty()) ImGui::TextWrapped("%s", cache.report.title.c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.45f, 0.45f, 1));

@@ -1,14 +1,47 @@
 // The events in the window, in a sortable table synced with the map:
 // clicking a row pins the event and flies the map to it.
+#include <fmt/core.h>
 #include <imgui.h>
 
 #include <algorithm>
+#include <fstream>
+#include <stdexcept>
 
 #include "app/viewer.hpp"
 
 namespace sitmap {
 
+std::vector<int> Viewer::rows_in_window() const {
+  const EventDrawParams p = draw_params();
+  std::vector<int> rows;
+  for (size_t i = 0; i < table_.size(); ++i)
+    if (shown(i, p)) rows.push_back(static_cast<int>(i));
+  return rows;
+}
+
+void Viewer::write_table_csv(const std::string& path) const {
+  std::vector<int> rows = rows_in_window();
+  std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) { return table_.day_from[static_cast<size_t>(a)] < table_.day_from[static_cast<size_t>(b)]; });
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw std::runtime_error(path + ": cannot write the table");
+  auto quoted = [](const std::string& s) {
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  out << "fid,date,sub_event_type,actor1,location,magnitude,confidence\n";
+  for (const int r : rows) {
+    const size_t k = static_cast<size_t>(r);
+    out << table_.fid[k] << ',' << day_label(table_.day_from[k]) << ',' << quoted(table_.sub_types[table_.type[k]]) << ','
+        << quoted(table_.actors[table_.actor1[k]]) << ',' << quoted(table_.locations[table_.location[k]]) << ','
+        << fmt::format("{:g},{:.2f}", table_.magnitude[k], table_.confidence[k]) << '\n';
+  }
+  if (!out.flush()) throw std::runtime_error(path + ": cannot write the table");
+}
+
 void Viewer::view_table() {
+  // Independent sources of a row (1 for imported events and older stores).
+  auto source_count = [&](size_t i) { return i < table_.sources.size() ? static_cast<int>(table_.sources[i]) : 1; };
   ImGui::SetNextWindowPos(ImVec2(10, ImGui::GetIO().DisplaySize.y - 180 - 230), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(600, 220), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Events", &state_.show_table)) {
@@ -20,9 +53,7 @@ void Viewer::view_table() {
   // While playing, the rows follow the window a few times a second, not every frame.
   const bool throttled = state_.time.playing && table_built_playing_ && ImGui::GetTime() - table_built_at_ < 0.25;
   if (table_dirty_ || (!throttled && (table_from_ != p.window_from || table_to_ != p.window_to))) {
-    table_rows_.clear();
-    for (size_t i = 0; i < table_.size(); ++i)
-      if (shown(i, p)) table_rows_.push_back(static_cast<int>(i));
+    table_rows_ = rows_in_window();
     table_from_ = p.window_from;
     table_to_ = p.window_to;
     table_built_at_ = ImGui::GetTime();
@@ -32,7 +63,7 @@ void Viewer::view_table() {
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-  if (ImGui::BeginTable("events", 6, flags)) {
+  if (ImGui::BeginTable("events", 7, flags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort);
     ImGui::TableSetupColumn("Type");
@@ -40,6 +71,7 @@ void Viewer::view_table() {
     ImGui::TableSetupColumn("Place");
     ImGui::TableSetupColumn("Magnitude");
     ImGui::TableSetupColumn("Conf.");
+    ImGui::TableSetupColumn("Sources");
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || resort) && specs->SpecsCount > 0) {
       const int col = specs->Specs[0].ColumnIndex;
@@ -52,6 +84,7 @@ void Viewer::view_table() {
           case 3: return table_.locations[table_.location[i]] < table_.locations[table_.location[j]];
           case 4: return table_.magnitude[i] < table_.magnitude[j];
           case 5: return table_.confidence[i] < table_.confidence[j];
+          case 6: return source_count(i) < source_count(j);
           default: return table_.day_from[i] < table_.day_from[j];
         }
       };
@@ -93,6 +126,8 @@ void Viewer::view_table() {
         if (table_.magnitude[k] > 0) ImGui::Text("%.0f", table_.magnitude[k]);
         ImGui::TableNextColumn();
         ImGui::Text("%.2f", table_.confidence[k]);
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", source_count(k));
       }
     ImGui::EndTable();
   }

@@ -84,6 +84,20 @@ void Viewer::view_timeline() {
   ImGui::SameLine();
   ImGui::Text("%zu events in window", count_in_window());
   ImGui::SameLine();
+  bool pinned = state_.pin_now;
+  if (ImGui::Checkbox("Now", &pinned)) pin_to_now(pinned);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("keep the newest day in the window as events arrive");
+  if (state_.arrived > 0) {  // events other processes added since the user last looked
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(200, 60, 50, 255));
+    if (ImGui::SmallButton(fmt::format("{} new", state_.arrived).c_str())) {
+      place_end(w, static_cast<float>(table_.last_day()));
+      looked();
+    }
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("events added to the store since you last looked: show the newest day");
+  }
+  ImGui::SameLine();
   int style = static_cast<int>(state_.style);
   ImGui::SetNextItemWidth(110);
   if (ImGui::Combo("##style", &style, "Auto\0Markers\0Density\0")) state_.style = static_cast<StyleChoice>(style);

@@ -26,6 +26,7 @@ Viewer::Viewer(Store store, const Gazetteer* gaz, MapProjection projection, int 
   state_.time.to = last;
   state_.time.from = std::max(0.0f, last - 6);
   fit_to_events();
+  follower_ = std::make_unique<StoreFollower>(store_.location(), followed_fid_);
 }
 
 Viewer::~Viewer() = default;
@@ -48,6 +49,61 @@ void Viewer::reload() {
   state_.timeline_from = -1;
   state_.timeline_to = static_cast<float>(table_.last_day()) + 1;
   apply_filters();
+  followed_fid_ = last_fid_of(table_);
+  if (follower_) follower_->restart_after(followed_fid_);
+}
+
+void Viewer::take_new_events() {
+  if (!follower_) return;
+  std::optional<NewEvents> found = follower_->take();
+  if (!found) return;
+  if (found->after_fid != followed_fid_) {  // read for a table since reloaded
+    follower_->restart_after(followed_fid_);
+    return;
+  }
+  followed_fid_ = found->last_fid;
+  if (found->events.size() > 0) append_new_events(found->events);
+}
+
+void Viewer::append_new_events(const EventTable& part) {
+  state_.arrived += part.size();
+  const float old_last = static_cast<float>(table_.last_day());
+  if (table_.size() == 0 || part.day0 < table_.day0) {
+    // The first events, or ones before the first day: every day number
+    // changes, so the map is rebuilt (rare: reports arrive in time order).
+    const long old_day0 = table_.day0;
+    const bool was_empty = table_.size() == 0;
+    reload();
+    const float shift = static_cast<float>(old_day0 - table_.day0);
+    state_.time.from += shift;
+    state_.time.to += shift;
+    if (was_empty) place_end(state_.time, static_cast<float>(table_.last_day()));
+  } else {
+    const size_t first = table_.size();
+    append_event_table(table_, part);
+    state_.filter.type_shown.resize(table_.sub_types.size(), 1);  // new types are shown
+    std::vector<uint8_t> visible;
+    try {
+      visible = filter_mask(table_, current_filter(false), &store_, first);
+    } catch (const std::exception& e) {
+      state_.status = std::string("filter: ") + e.what();
+      visible.assign(table_.size() - first, 1);
+    }
+    scene_->append_events(table_, first, visible);
+    mask_.insert(mask_.end(), visible.begin(), visible.end());
+    per_day_.resize(static_cast<size_t>(table_.last_day()) + 1, 0);
+    for (size_t i = first; i < table_.size(); ++i)
+      if (mask_[i]) ++per_day_[static_cast<size_t>(table_.day_from[i])];
+    table_dirty_ = true;
+  }
+  const float last = static_cast<float>(table_.last_day());
+  if (state_.timeline_to >= old_last + 1 - 1e-3f) state_.timeline_to = std::max(state_.timeline_to, last + 1);  // it showed the end: it still does
+  if (state_.pin_now && last > state_.time.last_day()) place_end(state_.time, last);
+}
+
+void Viewer::pin_to_now(bool on) {
+  state_.pin_now = on;
+  if (on) place_end(state_.time, static_cast<float>(table_.last_day()));
 }
 
 EventFilter Viewer::filter_of(const FilterInputs& in, bool with_time) const {
@@ -334,9 +390,11 @@ void Viewer::render_frames(const std::string& dir, int count, int width, int hei
 
 void Viewer::frame(PlatformWindow& window, double dt) {
   if (auto dropped = window.take_dropped_files(); !dropped.empty()) add_files(dropped);
+  take_new_events();
   state_.camera.width = window.width();
   state_.camera.height = window.height();
   advance(state_.time, dt, static_cast<float>(table_.last_day()));
+  const TimeWindow before_input = state_.time;
   handle_keys();
   view_map(window);
   scene_->draw(state_.camera, draw_params());
@@ -350,6 +408,9 @@ void Viewer::frame(PlatformWindow& window, double dt) {
     fit_after_first_frame_ = false;
     fit_to_events();
   }
+  // Moving the window (keys, timeline) is looking at the events.
+  if (state_.time.from != before_input.from || state_.time.to != before_input.to) looked();
+  if (const std::string e = follower_->error(); !e.empty()) state_.status = "following the store: " + e;
 }
 
 }  // namespace sitmap

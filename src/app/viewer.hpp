@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/script.hpp"
+#include "app/store_follower.hpp"
 #include "app/timeline_model.hpp"
 #include "app/window.hpp"
 #include "render/scene.hpp"
@@ -48,6 +49,11 @@ struct ViewerState {
   int timeline_drag = 0;                      // 0 none, 1 the window, 2 its start, 3 its end
   bool show_table = true, show_filters = true, show_details = false, show_export = false;  // details open on a pin
   std::string status;
+  // Following the store: events other processes added since the user last
+  // looked (clicked the count, or moved the window), and whether the window
+  // keeps the newest day in view as events arrive.
+  size_t arrived = 0;
+  bool pin_now = false;
   // Export panel inputs.
   int export_format = 0;  // geojson, csv, gpkg
   char export_path[256] = "events.geojson";
@@ -68,6 +74,14 @@ class Viewer {
   void frame(PlatformWindow& window, double dt);
   // Adds report files to the store (dropped on the window) and reloads.
   void add_files(const std::vector<std::string>& files);
+  // Takes the events other processes added to the store since the last
+  // take (StoreFollower) onto the map, the timeline and the table: only
+  // they are filtered and uploaded. Called at the start of each frame.
+  void take_new_events();
+  // The user has seen what arrived: the count goes back to zero.
+  void looked() { state_.arrived = 0; }
+  // Pins the window's end to the newest day (and moves it there now), or unpins it.
+  void pin_to_now(bool on);
 
   // Headless: the map with labels, legend, caption and scale bar at WxH, as PNG.
   void render_png(const std::string& path, int width, int height);
@@ -78,6 +92,9 @@ class Viewer {
   void render_frames(const std::string& dir, int count, int width, int height);
   // Exports the current layer (filters + time window) through export_events.
   size_t export_layer(const std::string& path, ExportFormat format);
+  // The events the table shows (filters + time window, as held in memory),
+  // by date: CSV of fid, date, type, actor, place, magnitude, confidence.
+  void write_table_csv(const std::string& path) const;
 
   ViewerState& state() { return state_; }
   const EventTable& table() const { return table_; }
@@ -104,9 +121,11 @@ class Viewer {
 
  private:
   void reload();
+  void append_new_events(const EventTable& part);
   EventFilter current_filter(bool with_time) const { return filter_of(state_.filter, with_time); }
   EventFilter filter_of(const FilterInputs& in, bool with_time) const;
   void show_only(std::vector<uint8_t> mask);  // the events the filters pass
+  std::vector<int> rows_in_window() const;    // the table's rows shown, in table order
   bool shown(size_t i, const EventDrawParams& p) const;  // passes the filters and lies in the window
   void draw_overlay(ImDrawList* list, const Camera& camera, bool caption) const;
   // Panels.
@@ -114,6 +133,7 @@ class Viewer {
   void view_timeline();
   void view_filters();
   void view_details();
+  void view_sources(const Store::CanonicalReadings& group, const std::string& disagreements);
   void view_table();
   void view_export();
   void view_tooltip(int index);
@@ -135,6 +155,8 @@ class Viewer {
   bool fit_after_first_frame_ = true;  // the panels' places are known only once they are drawn
   ViewerState state_;
   std::shared_ptr<struct DetailsCache> details_;  // the pinned event's record and report, read once
+  int64_t followed_fid_ = 0;                       // the table holds every event up to this feature id
+  std::unique_ptr<StoreFollower> follower_;
 };
 
 // Plays a `sitmap view --script FILE` (see script.hpp) against the viewer.
@@ -143,6 +165,8 @@ struct ScriptRunner {
   std::string path;
   size_t next = 0;
   int wait_frames = 0;
+  bool waiting_for_events = false;  // expect_events, until wait_until (window time)
+  double wait_until = 0;
   static ScriptRunner load(const std::string& path);
   // Runs actions until one needs a frame drawn; returns false at `quit` or the end.
   bool step(Viewer& viewer, PlatformWindow& window, std::string& screenshot_request);

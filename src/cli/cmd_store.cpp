@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "store/canonical.hpp"
 #include "store/export.hpp"
 #include "store/import.hpp"
 #include "ingest/ingest.hpp"
@@ -43,6 +44,7 @@ struct ExportArgs {
   std::string out, format, t_srs;
   bool through_gdal = false;
   FilterArgs filter;
+  bool per_report = false;
 };
 
 int run_export(const ExportArgs& a) {
@@ -50,6 +52,7 @@ int run_export(const ExportArgs& a) {
   ExportOptions options;
   try {
     filter = parse_filter_args(a.filter);
+    filter.per_report = a.per_report;
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "sitmap export: {}\n", e.what());
     return 2;
@@ -93,9 +96,33 @@ int run_import(const ImportArgs& a) {
   return r.rejected ? 1 : 0;
 }
 
+struct ExplainArgs {
+  std::string event_id, db = Store::kDefaultPath;
+};
+
+int run_explain(const ExplainArgs& a) {
+  Store store = Store::open(a.db, Store::Mode::read);
+  const auto lines = explain_event(store, a.event_id);
+  if (lines.empty()) {
+    fmt::print(stderr, "sitmap events explain: {}: no event or reading {} (the store may be from before canonical events: open it for writing once, e.g. by an ingest)\n",
+               a.db, a.event_id);
+    return 1;
+  }
+  for (const std::string& line : lines) fmt::print("{}\n", line);
+  return 0;
+}
+
 }  // namespace
 
 void add_store_commands(CLI::App& app, Action& action) {
+  auto* events = app.add_subcommand("events", "Canonical events: one event, the reports that code it");
+  events->require_subcommand(1);
+  auto xa = std::make_shared<ExplainArgs>();
+  auto* explain = events->add_subcommand("explain", "Why an event's reports were merged, and why reports near it were kept apart");
+  explain->add_option("event_id", xa->event_id, "a canonical event's event_id, or a report's reading of it")->required();
+  explain->add_option("--db", xa->db, "GeoPackage path or PostGIS DSN")->capture_default_str();
+  explain->callback([xa, &action] { action = [xa] { return run_explain(*xa); }; });
+
   auto in = std::make_shared<IngestArgs>();
   auto* ingest = app.add_subcommand("ingest", "Read reports, extract their events and store them (GeoPackage or PostGIS)");
   ingest->add_option("files", in->files, "report files (.txt, .html, .jsonl)")->required();
@@ -111,6 +138,8 @@ void add_store_commands(CLI::App& app, Action& action) {
   exp->add_option("-o,--output", ex->out, "output file")->required();
   exp->add_option("-f,--format", ex->format, "geojson|geojsonseq|csv|gpkg|fgb|kml (default: from the extension)");
   add_filter_options(*exp, ex->filter);
+  exp->add_flag("--per-report", ex->per_report,
+                "one row per report's reading of an event (default: one row per event, with source_count and document_ids)");
   exp->add_option("--t-srs", ex->t_srs, "reproject to this CRS (EPSG:3857 ...); not for GeoJSON or KML");
   exp->add_flag("--through-gdal", ex->through_gdal, "read the store through GDAL/OGR, not SQLite or COPY (slower; the same bytes)");
   exp->callback([ex, &action] { action = [ex] { return run_export(*ex); }; });

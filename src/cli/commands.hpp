@@ -30,5 +30,6 @@ void add_gazetteer_commands(CLI::App& app, Action& action);
 void add_text_commands(CLI::App& app, Action& action);
 void add_store_commands(CLI::App& app, Action& action);
 void add_view_commands(CLI::App& app, Action& action);
+void add_watch_commands(CLI::App& app, Action& action);
 
 }  // namespace sitmap::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   sitmap::cli::add_text_commands(app, action);
   sitmap::cli::add_store_commands(app, action);
   sitmap::cli::add_view_commands(app, action);
+  sitmap::cli::add_watch_commands(app, action);
 
   try {
     app.parse(argc, argv);

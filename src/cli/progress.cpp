@@ -31,4 +31,31 @@ void ProgressBar::finish() {
   drawn_ = false;
 }
 
+StatusLine::StatusLine() : enabled_(isatty(fileno(stderr)) != 0) {}
+
+void StatusLine::show(const std::string& text) {
+  text_ = text;
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  fmt::print(stderr, "\r{}\x1b[K", text_);  // erase what a longer line left
+  std::fflush(stderr);
+}
+
+void StatusLine::print(const std::string& line) {
+  if (!enabled_) {
+    fmt::print(stderr, "{}\n", line);
+    return;
+  }
+  fmt::print(stderr, "\r\x1b[K{}\n{}", line, text_);
+  std::fflush(stderr);
+}
+
+void StatusLine::finish() {
+  if (enabled_ && !text_.empty()) fmt::print(stderr, "\r{}\x1b[K\n", text_);
+  text_.clear();
+}
+
 }  // namespace sitmap::cli
+

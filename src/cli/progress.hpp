@@ -21,4 +21,20 @@ class ProgressBar {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
+// One line on stderr redrawn in place (`sitmap watch`'s documents/s,
+// events, errors) when stderr is a terminal; other lines print above it.
+class StatusLine {
+ public:
+  StatusLine();
+  bool enabled() const { return enabled_; }
+  void show(const std::string& text);   // at most 10 redraws a second
+  void print(const std::string& line);  // a line of its own, the status drawn again under it
+  void finish();
+
+ private:
+  bool enabled_;
+  std::string text_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
 }  // namespace sitmap::cli

@@ -25,7 +25,7 @@ bool is_year(std::string_view w) { return w.size() == 4 && std::all_of(w.begin()
 bool is_reporting_verb(std::string_view w) {
   static const std::set<std::string, std::less<>> verbs = {
       "said", "says", "told", "announced", "reported", "confirmed", "stated", "claimed", "added", "warned",
-      "declared", "tweeted", "wrote", "insisted", "explained", "noted"};
+      "declared", "tweeted", "wrote", "insisted", "explained", "noted", "acknowledged", "admitted", "conceded", "denied"};
   return verbs.count(w) > 0;
 }
 
@@ -57,6 +57,10 @@ struct Scanner {
     // Saturday" (a passive) the clashes.
     for (size_t k = a >= s.first_token + 2 ? a - 2 : s.first_token; k < a; ++k)
       if (is_reporting_verb(w(k)) && !passive_report(k)) c.reporting = true;
+    // "... told AFP on Tuesday", "told reporters on Monday": the one told between.
+    if (a >= s.first_token + 3 && w(a - 1) == "on" && is_reporting_verb(w(a - 3)) &&
+        (seg.tokens[a - 2].capitalized || w(a - 2) == "reporters" || w(a - 2) == "journalists"))
+      c.reporting = true;
     out.push_back(c);
   }
 

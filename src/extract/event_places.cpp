@@ -31,6 +31,9 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
   if (m.candidates.empty() || m.demonym || m.in_name || m.dateline) return false;
   if (m.first_token < v.s.first_token) return false;  // in a dateline cut off the sentence
   const Place p = gaz.place(m.candidates.front().entry);
+  // "the Organization for Security and Co-operation in Europe": a continent
+  // is in names and summaries, never where one action happened.
+  if (p.kind == PlaceKind::continent) return false;
   {  // "Tamil Tiger rebels", "Kabul police": a place naming an actor, not where it acted
     const int c = v.parse.chunk_of[m.last_token - v.s.first_token];
     const uint32_t head = chunk(c).head;
@@ -40,7 +43,8 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
   const bool possessive = after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s";
   if (possessive) {  // "Kabul's Paghman district" names a place; "Syria's president" does not
     size_t k = after + 2;
-    while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP)) ++k;
+    // "Baghdad's mainly Shiite neighbourhood": adverbs and adjectives before the place word.
+    while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP || v.parse.tags[k] == Pos::RB)) ++k;
     if (k >= v.size() || !lex.roles.is(word(k), Role::territory)) return false;
   }
   if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region) {
@@ -88,7 +92,10 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     const bool institution = lex.roles.is(ascii_lower(word(e)), Role::institution);
     const bool person = titled || institution || lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0;
     const bool month_or_day = weekday_from_name(text) >= 0 || month_from_name(text) > 0;
-    if (!acronym && !person && !month_or_day && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
+    // "the Conference on Financing for Development": a word of a title-case name, not a place.
+    const bool in_title = k >= 2 && one_of(word(k - 1), {"on", "for", "of", "and"}) &&
+                          seg.tokens[v.token(k - 2)].capitalized && v.parse.tags[k - 2] == Pos::NNP;
+    if (!acronym && !person && !month_or_day && !in_title && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));
     k = e + 1;
   }
@@ -221,6 +228,11 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
     const bool conj = sep.kind == ChunkKind::conj && word(sep.head) == "and";
     if (!comma && !conj) break;
     int next = c + 2;
+    // "Bahir Dar, the regional capital, and Gondar": an aside that names no place is skipped.
+    if (comma && chunk(next).kind == ChunkKind::noun && !place_in(next) && subplace_noun(chunk(next).head) &&
+        next + 2 < n && chunk(next + 1).kind == ChunkKind::punct && word(chunk(next + 1).head) == "," &&
+        chunk(next + 2).kind == ChunkKind::conj)
+      next += 2;
     if (comma && chunk(next).kind == ChunkKind::conj && next + 1 < n) ++next;  // ", and"
     if (chunk(next).kind != ChunkKind::noun) break;
     const Mention* m = nullptr;
@@ -337,6 +349,9 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
             return town;
         }
       }
+      // "Across the Nile in Omdurman": a river or sea of no one country is
+      // only a fallback for a place the next phrase names.
+      if (at.place && !at.name && gaz.place(at.place->candidates.front().entry).country_code.empty()) at.weak = true;
       if (!at.weak) return at;
       if (weak.empty()) weak = at;
     }

@@ -23,6 +23,14 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
   if (c + 3 < n && chunk(c + 1).kind == ChunkKind::verb && !chunk(c + 1).finite && chunk(c + 2).kind == ChunkKind::prep &&
       word(chunk(c + 2).head) == "with" && chunk(c + 3).kind == ChunkKind::noun)
     out.push_back(c + 3);
+  // "a taxi containing explosives", "a boat carrying fighters".
+  if (c + 2 < n && chunk(c + 1).kind == ChunkKind::verb && !chunk(c + 1).finite &&
+      one_of(word(chunk(c + 1).head), {"containing", "carrying"}) && chunk(c + 2).kind == ChunkKind::noun)
+    out.push_back(c + 2);
+  // "a container full of explosives", "a truck loaded with mines" read as phrases.
+  if (c + 3 < n && chunk(c + 1).kind == ChunkKind::adjective && word(chunk(c + 1).head) == "full" &&
+      chunk(c + 2).kind == ChunkKind::prep && word(chunk(c + 2).head) == "of" && chunk(c + 3).kind == ChunkKind::noun)
+    out.push_back(c + 3);
   for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" &&
                       chunk(j + 1).kind == ChunkKind::noun;
        j += 2)
@@ -52,12 +60,20 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
   if (fired && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) out.push_back(f.chunk - 1);
   if (f.verbal) {
     if (!f.passive && f.subject >= 0) out.push_back(f.subject);
+    if (!f.passive && f.subject >= 0 && teller_of_pronoun(f.subject) >= 0) out.push_back(teller_of_pronoun(f.subject));
     if (f.agent >= 0) out.push_back(f.agent);
     if (f.cls == C::light && f.object >= 0) out.push_back(f.object);  // "fired rockets"
   } else {
     out.push_back(f.chunk);  // "Russian air strikes", "a rocket attack"
     if (f.agent >= 0) out.push_back(f.agent);
     if (f.subject >= 0) out.push_back(f.subject);
+    // "al Shabaab said it had staged an attack": who staged, carried out or launched it.
+    if (f.governor >= 0 && v.parse.object_of(f.governor) == f.chunk && chunk(f.governor).kind == ChunkKind::verb &&
+        one_of(word(chunk(f.governor).head), {"staged", "carried", "launched", "mounted", "conducted", "led"})) {
+      const int who = v.parse.subject_of(f.governor);
+      if (who >= 0) out.push_back(who);
+      if (who >= 0 && teller_of_pronoun(who) >= 0) out.push_back(teller_of_pronoun(who));
+    }
     // "an air strike hit", "the bomb exploded": the noun is the verb's subject.
   }
   for (const auto& pp : f.preps) {
@@ -68,6 +84,20 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
       out.push_back(pp.object);  // "fell to the Taliban"
   }
   return out;
+}
+
+// "The Arakan Army said on Saturday it had captured the town": the pronoun
+// is the one who tells. -1 when chunk c is no such pronoun.
+int SentenceEvents::teller_of_pronoun(int c) const {
+  const Chunk& ch = chunk(c);
+  if (ch.first != ch.head || !one_of(word(ch.head), {"it", "they", "we"})) return -1;
+  for (int j = c - 1; j >= 0; --j) {
+    const Chunk& x = chunk(j);
+    if (x.kind != ChunkKind::verb) continue;
+    if (!one_of(word(x.head), {"said", "says", "claimed", "announced", "stated", "reported", "confirmed", "declared"})) return -1;
+    return v.parse.subject_of(j);
+  }
+  return -1;
 }
 
 // Chunks on the target's side: who or what was hit.
@@ -211,8 +241,13 @@ std::string SentenceEvents::forces_of(const Place& country, const Chunk& ch) con
 }
 
 std::string SentenceEvents::actor_of(const std::vector<int>& side) const {
+  const int n = static_cast<int>(v.parse.chunks.size());
   for (int c : side) {
     std::string a = actor_in(c);
+    // "fighters of the Rapid Support Forces": the group the table names, not the generic word.
+    if (c + 2 < n && chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" && !table_actor(chunk(c + 2)).empty() &&
+        (a.empty() || a.rfind("Unidentified", 0) == 0 || a[0] == '@'))
+      return table_actor(chunk(c + 2));
     if (!a.empty()) return a;
   }
   return "";
@@ -222,6 +257,12 @@ std::string SentenceEvents::actor_of(const std::vector<int>& side) const {
 bool SentenceEvents::people(int c) const {
   if (c < 0) return false;
   const std::string& h = word(chunk(c).head);
+  // "hundreds of girls", "a group of students": the people the quantity counts.
+  if ((one_of(h, {"hundreds", "dozens", "scores", "thousands", "tens", "group", "number", "some", "many", "most", "all"}) ||
+       v.parse.tags[chunk(c).head] == Pos::CD) &&
+      c + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" &&
+      chunk(c + 2).kind == ChunkKind::noun)
+    return people(c + 2);
   return one_of(h, {"schoolgirls", "girls", "boys", "children", "students", "pupils", "women", "men", "people",
                     "workers", "civilians", "villagers", "passengers", "hostages", "soldiers", "policemen",
                     "officers", "missionaries", "tourists", "journalists", "nurses", "doctors", "teachers",

@@ -44,9 +44,29 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && one_of(word(chunk(pp.prep).head), {"in", "by"}))
         carriers.push_back(pp.object);
   if (f.cls == C::explode && f.object >= 0) carriers.push_back(f.object);  // "detonated two bombs"
-  // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling").
-  if (f.cls == C::clash) return kClash;
-  const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide);
+  // Battles stay battles whatever weapons they are fought with ("fought, with warplanes circling"),
+  // unless the sides are mobs ("clashes broke out where mobs from both communities attacked each other").
+  if (f.cls == C::clash) {
+    std::vector<int> sides = actors;
+    for (int e : evidence) {
+      const std::vector<int> more = actor_side(frames[static_cast<size_t>(e)]);
+      sides.insert(sides.end(), more.begin(), more.end());
+    }
+    for (size_t k = 0; k < v.size(); ++k)  // the mobs of a "where" clause about the clash's place
+      if (lex.roles.ends_at(v.words, 0, k, Role::mob) && v.parse.clauses[static_cast<size_t>(chunk(v.parse.chunk_of[k]).clause)].kind == ClauseKind::relative)
+        sides.push_back(v.parse.chunk_of[k]);
+    if (side_is(sides, Role::mob) && !side_armed(sides)) return kMob;
+    return kClash;
+  }
+  // "detonated explosives, killing themselves": the bombers died by their own bomb.
+  bool self_killed = false;
+  for (int e : evidence) {
+    const Frame& ef = frames[static_cast<size_t>(e)];
+    if (ef.cls == C::kill && ef.object >= 0 && one_of(word(chunk(ef.object).head), {"themselves", "himself", "herself"}))
+      self_killed = true;
+  }
+  const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide) ||
+                       (self_killed && (f.cls == C::explode || f.cls == C::blast));
   const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
   const bool air = any({C::air}) || side_has(carriers, Role::weapon_air);
   const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
@@ -175,6 +195,16 @@ bool SentenceEvents::self_anchored(const Frame& f) const {
 
 // The senses of war words that are not war: sport, labour, markets,
 // criticism, disasters and illness.
+// A labour word in the clause of a verb ("workers struck"), in the sentence
+// of a noun ("the strike by dockers").
+bool SentenceEvents::labour_in_clause(const Frame& f) const {
+  if (!f.verbal) return lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour);
+  const int clause = chunk(f.chunk).clause;
+  for (size_t k = 0; k < v.size(); ++k)
+    if (chunk(v.parse.chunk_of[k]).clause == clause && lex.roles.ends_at(v.words, 0, k, Role::labour)) return true;
+  return false;
+}
+
 bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
   const Clause& cl = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
   (void)cl;
@@ -190,15 +220,30 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   }
   // "a gas cylinder exploded", "a fertilizer plant explosion": accidents.
   if ((f.cls == C::blast || f.cls == C::explode) && disaster_in_sentence() && !side_armed(actors)) return true;
+  // "marching them into the bush": people driven, not a protest.
+  if (f.cls == C::protest && f.verbal && !f.passive && f.object >= 0 &&
+      (one_of(word(chunk(f.object).head), {"them", "him", "her", "us"}) || people(f.object)) &&
+      one_of(word(f.first), {"marching", "marched", "march", "marches"}))
+    return true;
   // "extending a rally" among prices and futures: a market's rally.
   if (f.cls == C::protest) {
     bool market = false;
-    for (size_t k = 0; k < v.size(); ++k)
-      if ((k < f.first || k > f.last) && lex.roles.ends_at(v.words, k, k, Role::market)) market = true;
+    for (size_t k = 0; k < v.size(); ++k) {
+      // "protested in a rally": a rally that is itself a protest is no market's.
+      const bool protest_word = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+        return o.cls == C::protest && o.first <= k && k <= o.last;
+      });
+      if (!protest_word && lex.roles.ends_at(v.words, k, k, Role::market)) market = true;
+    }
     if (market && !lex.roles.any_in(v.words, 0, v.size() - 1, Role::civilian)) return true;
   }
   if (f.cls == C::strike || f.cls == C::attack || f.cls == C::protest) {
-    if (f.cls == C::strike && lex.roles.any_in(v.words, 0, v.size() - 1, Role::labour)) return true;
+    // Workers on strike, in the strike's own clause ("two health workers ...
+    // told" a drone strike is a source, not a walkout); a drone or a jet
+    // that strikes is never one.
+    if (f.cls == C::strike && labour_in_clause(f) && !side_has(actors, Role::weapon_air) &&
+        !side_has(actors, Role::weapon_shell) && !side_armed(actors))
+      return true;
     if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
   }
   if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport)))
@@ -257,7 +302,9 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
           return false;
       bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
       for (int c : targets) territory = territory || place_in(c);
-      if (f.object >= 0) territory = territory || is(f.object, Role::territory) || place_in(f.object);
+      std::vector<int> object;  // "the new terminal of Donetsk airport"
+      add_with_of(object, f.object);
+      for (int c : object) territory = territory || is(c, Role::territory) || place_in(c);
       // "recaptured the government complex in Ramadi": a named place of the action's own.
       const Where w = frame_place(f, evidence);
       territory = territory || (w.found() && w.rank <= 2);

@@ -41,6 +41,47 @@ const DateCue* SentenceEvents::frame_date(const Frame& f) const {
   return frame_date(f, true);  // "the RSF said on Saturday that its forces had taken the airport"
 }
 
+// "..., local sources told AFP on Tuesday": the telling after the action.
+const DateCue* SentenceEvents::telling_after(const Frame& f) const {
+  for (const DateCue& c : cues)
+    if (c.reporting && !c.since && c.first_token > v.token(f.first)) return &c;
+  return nullptr;
+}
+
+// Days between an action in an "N days after ..." clause and the story's
+// action the main clause tells ("came", "followed"); none when the clause
+// is no such clause or the gap is vague ("days after").
+std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  if (cl.kind != ClauseKind::subordinate || cl.opener != "after" || clause == 0 || cl.parent != 0) return std::nullopt;
+  int opener = -1;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+    if (chunk(static_cast<int>(c)).clause == clause && chunk(static_cast<int>(c)).opens_clause) { opener = static_cast<int>(c); break; }
+  if (opener < 2 || chunk(opener - 1).kind != ChunkKind::noun || chunk(opener - 2).kind != ChunkKind::verb ||
+      !one_of(word(chunk(opener - 2).head), {"came", "comes", "followed", "happened", "occurred"}))
+    return std::nullopt;
+  const Chunk& gap = chunk(opener - 1);
+  const std::string& unit = word(gap.head);
+  const int per = one_of(unit, {"day", "days"}) ? 1 : one_of(unit, {"week", "weeks"}) ? 7 : 0;
+  if (per == 0 || gap.head == gap.first) return std::nullopt;
+  size_t used = 0;
+  std::optional<long> n = one_of(word(gap.head - 1), {"a", "an"}) ? std::optional<long>(1) : parse_count(v.words, gap.head - 1, &used);
+  if (!n || *n <= 0 || *n > 60) return std::nullopt;
+  return static_cast<int>(*n) * per;
+}
+
+bool SentenceEvents::date_in_clause(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  // "declared last Sunday that the city had been recaptured": a "that" after a
+  // day opens what was declared, and the day is its date.
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  if (cl.kind == ClauseKind::relative && cl.antecedent >= 0 && chunk(cl.antecedent).time) return true;
+  for (const DateCue& c : cues)
+    if (!c.reporting && chunk(v.parse.chunk_of[c.first_token - v.s.first_token]).clause == clause) return true;
+  return false;
+}
+
 const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
   const int clause = chunk(f.chunk).clause;
   const DateCue* best = nullptr;
@@ -145,7 +186,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     for (const Frame& f : frames) explain(f, "a summary of many actions");
     return out;
   }
-  for (size_t i = 0; i < frames.size(); ++i) {
+  // Frames in reading order; an action hosted by one in another clause
+  // that turns out to be no action is read again on its own ("the day after
+  // guards detained the president, youths ransacked his party's offices").
+  std::vector<size_t> todo(frames.size());
+  for (size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+  for (size_t n = 0; n < todo.size(); ++n) {
+    const size_t i = todo[n];
     const Frame& f = frames[i];
     if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }
     // "fired rockets", or "shells fired by the rebels": the verb of a weapon.
@@ -181,6 +228,19 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a campaign summed up");
       continue;
     }
+    // "among those killed", "the names of those wounded": the victims of an action told elsewhere.
+    if (f.verbal && (f.cls == C::kill || f.cls == C::harm) && f.first >= 1 && one_of(word(f.first - 1), {"those", "the"}) &&
+        !chunk(f.chunk).finite) {
+      explain(f, "the victims, named");
+      continue;
+    }
+    // "The six-week war killed more than 6,500 people": a war's toll, no one action.
+    if (f.verbal && !f.passive && (f.cls == C::kill || f.cls == C::harm) && f.subject >= 0 &&
+        one_of(word(chunk(f.subject).head), {"war", "wars", "conflict", "conflicts", "insurgency", "insurgencies", "uprising",
+                                             "violence", "crisis", "rebellion", "campaign", "campaigns"})) {
+      explain(f, "a war's toll");
+      continue;
+    }
     // Police storming a building to end a siege or arrest its holders: no attack of theirs.
     if (f.cls == C::storm && side_is(actors, Role::police_forces) &&
         std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::arrest; })) {
@@ -193,17 +253,47 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     // A reference only adds to an event told elsewhere, so it needs no anchor of its own.
     bool as_evidence = false;  // "At least seven people were killed": numbers for the action told before
-    if (f.modality != Modality::reference && !anchored(f, evidence, actors, targets)) {
+    // "The assault began at dawn on Sunday": an action already told needs no
+    // anchor; it can only add (its day, its place) to the one it names.
+    const bool told_before = !f.verbal && one_of(word(chunk(f.chunk).first), {"the", "this", "that"}) &&
+                             (f.cls == C::attack || f.cls == C::clash || f.cls == C::ambush);
+    const bool unanchored = f.modality != Modality::reference && !anchored(f, evidence, actors, targets);
+    const bool only_adds = told_before && unanchored;  // never an event of its own
+    if (unanchored && !told_before) {
       if (!(f.cls == C::kill || f.cls == C::harm) || disaster_in_sentence()) {
         explain(f, "no weapon, armed actor or casualties");
+        for (size_t j = 0; j < frames.size(); ++j)
+          if (frames[j].host == static_cast<int>(i) && frames[j].verbal && chunk(frames[j].chunk).clause != chunk(f.chunk).clause) {
+            frames[j].host = -1;
+            todo.push_back(j);
+          }
         continue;
       }
       as_evidence = true;
     }
     // "separatists, who had fought each other for Aden": backstory told of an actor.
+    // ("Fano fighters, who had entered both cities, withdrew last week": the
+    // date is the main clause's, not the backstory's.)
     if (f.verbal && chunk(f.chunk).perfect && word(chunk(f.chunk).first) == "had" &&
-        v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind == ClauseKind::relative && !frame_date(f)) {
+        v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind == ClauseKind::relative && !date_in_clause(f)) {
       explain(f, "backstory");
+      continue;
+    }
+    // "Some blew themselves up as troops closed in", "Commandos fought the
+    // attackers": the people of an action told before, its end told now.
+    const bool later_part =
+        story_has_action &&
+        ((f.verbal && f.subject >= 0 && chunk(f.subject).first == chunk(f.subject).head &&
+          one_of(word(chunk(f.subject).head), {"some", "others", "several", "most", "many", "one", "two", "three"})) ||
+         (f.cls == C::clash && std::any_of(targets.begin(), targets.end(), [&](int c) {
+            return word(chunk(c).first) == "the" && one_of(word(chunk(c).head), {"attackers", "assailants", "raiders"});
+          })));
+    // "Since then the insurgents have taken cities across the north", "has
+    // since taken a string of towns": ground taken over time, no one action.
+    if (f.verbal && chunk(f.chunk).perfect && (f.cls == C::take || f.cls == C::retake) && f.object >= 0 &&
+        !place_in(f.object) && (v.parse.tags[chunk(f.object).head] == Pos::NNS || word(chunk(f.object).head) == "string" ||
+                                word(chunk(f.object).head) == "series")) {
+      explain(f, "a running total");
       continue;
     }
     // "The coalition has killed hundreds", "had been fighting": a running
@@ -228,13 +318,30 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     e.trigger_start = seg.tokens[v.token(f.first)].start;
     e.trigger_end = seg.tokens[v.token(f.last)].end;
     e.trigger = doc.text.substr(e.trigger_start, e.trigger_end - e.trigger_start);
+    // Where its day comes from: 0 a cue of its own, 1 the day it was told
+    // ("sources told AFP on Tuesday"), 2 the narrative's or none.
+    uint8_t told_date = 2;
     if (const DateCue* c = frame_date(f)) {
+      told_date = c->reporting ? 1 : 0;
       e.when = c->span;
       e.background = c->since;
       if (!c->since) dated = c->span;
     } else if (context_date) {
       e.when = *context_date;  // the narrative's day goes on: "Bodies lay in the streets"
+    } else if (telling_after(f)) {
+      told_date = 1;  // on or before the day it was told: a later line's own day may tell which
     }
+    // "The abduction came nine days after gunmen seized 42 people": the
+    // earlier action's day, counted back from the story's.
+    if (told_date != 0 && story_date)
+      if (const std::optional<int> back = days_before_story(f)) {
+        e.when.date = civil_from_days(days_from_civil(*story_date) - *back);
+        e.when.date_to.reset();
+        e.when.precision = *back % 7 == 0 && *back >= 14 ? 2 : 1;
+        told_date = 0;
+      }
+    // "Since heavy fighting broke out in El Fasher on 10 May, ...": the start of what goes on.
+    if (v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].opener == "since") e.background = true;
     // Told as history: more than a month before the report.
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;
@@ -245,7 +352,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const std::string victim = actor_of(targets);
     if (victim != e.actor1) e.actor2 = victim;
     numbers(e, f, evidence);
-    const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence;
+    // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
+    const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence ||
+                           only_adds || (later_part && !(where.found() && where.rank <= 2));
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
@@ -275,6 +384,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.actor2 = named_actor(e.actor2, e);
       e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
       merge_only.push_back(Standing::reference);
+      told_dated.push_back(told_date);
       out.push_back(std::move(e));
       continue;
     }
@@ -294,17 +404,22 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (e.actor2 == e.actor1) e.actor2.clear();
     // "39 people were killed in the village of Malisevo": an action of its
     // own unless the report tells it otherwise.
-    const bool weak = as_evidence && e.location_start && where.rank <= 2 && e.fatalities && !v.headline &&
-                      f.modality != Modality::reference;
+    // "10 people had been killed" with no place of its own: the toll of an
+    // action told before, standing alone only when there is none.
+    const bool bare_toll = (f.cls == C::kill || f.cls == C::harm) && !where.found() && e.actor1.empty();
+    const bool weak = (as_evidence || bare_toll) && ((e.location_start && where.rank <= 2) || !where.found()) &&
+                      e.fatalities && !v.headline && f.modality != Modality::reference;
     const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;
     if (where.at.place && !where.at.name && e.location_start)
       for (const Mention* other : where.at.also) {  // one event per town of a list
         Event copy = e;
         fill_place(copy, *other);
         merge_only.push_back(standing);
+        told_dated.push_back(told_date);
         out.push_back(std::move(copy));
       }
     merge_only.push_back(standing);
+    told_dated.push_back(told_date);
     out.push_back(std::move(e));
   }
   return out;
@@ -334,6 +449,20 @@ bool told_as_another(const Document& doc, const Event& e) {
   for (std::string_view w : {"second ", "another ", "third ", "a further ", "fresh ", "separate "})
     if (before.find(w) != std::string::npos) return true;
   return false;
+}
+
+// "a truck bomb ... killing 119" and, sentences on, "a roadside bomb
+// exploded ..., killing five": two weapons, two tolls, two incidents. (A
+// toll that rises is told as a count, not as a second action.)
+bool distinct_tolls(const Event& a, const Event& b) {
+  return a.sub_event_type != b.sub_event_type && a.start != b.start && a.fatalities && b.fatalities &&
+         *a.fatalities != *b.fatalities;
+}
+
+bool also_before(const Document& doc, const Event& e) {
+  const size_t from = e.trigger_start > 16 ? e.trigger_start - 16 : 0;
+  const std::string before = ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
+  return before.find(" also ") != std::string::npos;
 }
 
 bool same_place(const Event& a, const Event& b) {
@@ -410,11 +539,19 @@ void merge(Event& into, Event& from, bool from_is_reference) {
 // The event a reference or a casualty count adds to: one of compatible date
 // and actors, at its place when it names one, of its type when there is one,
 // else the nearest told before it.
-Event* reference_target(std::vector<Event>& kept, const Event& r) {
+// `told`: per kept event, whether its day is only the day it was told (an
+// action told of on Tuesday may have happened on Sunday).
+Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& told, const Event& r) {
   Event* best = nullptr;
   long best_score = LONG_MIN;
-  for (Event& k : kept) {
-    if (!k.location_start || k.background != r.background || !dates_agree(k, r) || !actors_agree(k, r)) continue;
+  // A bare toll ("by Sunday the toll had risen to 12") is told on a later day than its action.
+  const bool toll = !r.location_start && r.fatalities;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    Event& k = kept[i];
+    const bool before_telling = told[i] == 1 && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
+    if ((!k.location_start && !toll) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
+        !actors_agree(k, r))
+      continue;
     if (r.location_start && !same_place(k, r)) continue;
     long score = 0;
     if (k.event_type == r.event_type) score += 1'000'000'000;
@@ -581,6 +718,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
   std::vector<Event> drafts;
   std::vector<Standing> merge_only;
+  std::vector<uint8_t> told_dated;  // per draft: dated by its telling ("told AFP on Tuesday")
   std::optional<Place> focus = focus_country(mentions, gaz);
   // A report that names no country may name a group that fights in one: M23 in Congo, ISWAP in Nigeria.
   if (!focus && ctx.main_group && !ctx.main_group->countries.empty()) focus = gaz.country(ctx.main_group->countries.front());
@@ -602,7 +740,16 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if (mm.candidates.empty() || mm.demonym || mm.in_name || mm.dateline) continue;
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
         if ((k == PlaceKind::country || k == PlaceKind::region || k == PlaceKind::continent) && mm.cue != "in") continue;
-        if (mm.cue.empty() || mm.cue == "and" || mm.cue == "of") continue;  // "the Paris attacks": not where we are
+        // "the Paris attacks", "the governor of Ghazni": not where we are; "residents of Kandahar" are there.
+        if (mm.cue == "of") {
+          const std::string before = ascii_lower(std::string_view(doc.text).substr(mm.start > 24 ? mm.start - 24 : 0, std::min<size_t>(mm.start, 24)));
+          bool people_there = false;
+          for (std::string_view w : {"residents of ", "inhabitants of ", "people of ", "streets of ", "centre of ", "center of "})
+            if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) people_there = true;
+          if (!people_there) continue;
+        } else if (mm.cue.empty() || mm.cue == "and") {
+          continue;
+        }
         context = &mm;
         context_sentence = si;
       }
@@ -625,9 +772,16 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                          ? context_date : std::nullopt,
                      std::nullopt,
                      weapon_sentence + 1 == si ? context_weapon : std::nullopt};
-    if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
+    r.story_has_action = !drafts.empty();
+    for (const Event& d : drafts)  // the story's day: its first dated action's
+      if (d.when.date && !d.background && d.when.precision == 1) { r.story_date = d.when.date; break; }
+    // The story's place: where its last action was, unless a place was named
+    // since ("Residents of Kandahar describe ... The city was captured").
+    if (context && context_sentence + 3 >= si && (!event_place || context_sentence > event_sentence)) r.context_place = context;
+    else if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
     else if (context_sentence + 3 >= si) r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
+    told_dated.insert(told_dated.end(), r.told_dated.begin(), r.told_dated.end());
     note_context();
     if (r.placed) {
       event_place = r.placed;
@@ -652,6 +806,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                    drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;
+  std::vector<uint8_t> kept_told;
   std::vector<size_t> order(drafts.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -666,13 +821,27 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       for (Event& k : kept) {
         if (!same_kind(k, e) || k.background != e.background) continue;
         if (another && k.start < e.start && k.sub_event_type != e.sub_event_type) continue;
+        if (distinct_tolls(k, e)) continue;
+        // "Neighbouring Barkin Ladi was also attacked": another town, another event.
+        if (also_before(doc, e) && k.geo_precision == 1 && e.geo_precision == 1 && k.geonameid != e.geonameid) continue;
         if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
       }
     } else {
-      into = reference_target(kept, e);
+      into = reference_target(kept, kept_told, e);
     }
-    if (into) merge(*into, e, merge_only[i] != Standing::event);
-    else if (merge_only[i] != Standing::reference) kept.push_back(std::move(e));
+    if (into) {
+      // "killed when jihadists attacked Djibo, sources told AFP on Tuesday" then
+      // "the assault began on Sunday": the action's own day beats the telling's.
+      const size_t k = static_cast<size_t>(into - kept.data());
+      if (kept_told[k] > 0 && told_dated[i] == 0 && e.when.date && e.background == into->background) {
+        into->when = e.when;
+        kept_told[k] = 0;
+      }
+      merge(*into, e, merge_only[i] != Standing::event);
+    } else if (merge_only[i] != Standing::reference) {
+      kept.push_back(std::move(e));
+      kept_told.push_back(told_dated[i]);
+    }
   }
   // An event's date when the text gives none: the report's, as a week.
   for (Event& e : kept) {

@@ -196,6 +196,17 @@ struct FrameReader {
     }
     if (!ew) return;
     --start;
+    // "rocket-propelled grenades" are fired like guns, no grenade attack of their own.
+    if (ew->cls == EventClass::grenade && ch.head > ch.first &&
+        (word(ch.head - 1) == "rocket-propelled" || word(ch.head - 1) == "propelled"))
+      return;
+    // "on 19 March", "March 2011": the month, not a march.
+    if (v.raw[ch.head] == "March" &&
+        ((ch.head > 0 && (v.parse.tags[ch.head - 1] == Pos::CD ||
+                          one_of(word(ch.head - 1), {"in", "since", "until", "last", "early", "late", "mid", "by", "this", "next",
+                                                     "from", "of", "before", "after", "during"}))) ||
+         (ch.head + 1 < v.size() && v.parse.tags[ch.head + 1] == Pos::CD)))
+      return;
     Frame f;
     f.cls = ew->cls;
     f.chunk = c;

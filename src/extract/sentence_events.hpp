@@ -106,6 +106,8 @@ struct SentenceEvents {
   std::vector<int> actor_side(const Frame& f) const;
 
   std::vector<int> actor_side_heads(const Frame& f) const;
+  int teller_of_pronoun(int c) const;
+  bool labour_in_clause(const Frame& f) const;
 
   // Chunks on the target's side: who or what was hit.
   std::vector<int> target_side(const Frame& f) const;
@@ -265,6 +267,9 @@ struct SentenceEvents {
   const DateCue* frame_date(const Frame& f) const;
 
   const DateCue* frame_date(const Frame& f, bool telling) const;
+  const DateCue* telling_after(const Frame& f) const;
+  bool date_in_clause(const Frame& f) const;
+  std::optional<int> days_before_story(const Frame& f) const;
 
   // ---- numbers --------------------------------------------------------------------
   std::optional<long> count_in(int c) const;
@@ -291,6 +296,9 @@ struct SentenceEvents {
 
   // ---- the sentence's events ---------------------------------------------------------
   std::vector<Event> read(std::vector<Standing>& merge_only);
+  bool story_has_action = false;  // an action was told in an earlier sentence
+  std::optional<CivilDate> story_date;  // the day of the story's first dated action
+  std::vector<uint8_t> told_dated;  // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
 };
 
 }  // namespace sitmap::event_reading

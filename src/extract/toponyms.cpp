@@ -260,6 +260,10 @@ struct Recognizer {
         bool hit = false;
         for (size_t b = std::min(run_end, a + kMaxSpanTokens - 1) + 1; b-- > a;) {
           if (!cap(b)) continue;
+          // "Al-Bayaa": a short article joined by a hyphen to a name is no place of its own.
+          if (b == a && word(b).size() <= 3 && b + 2 <= run_end && word(b + 1) == "-" && seg.tokens[b + 1].start == seg.tokens[b].end &&
+              seg.tokens[b + 2].start == seg.tokens[b + 1].end && cap(b + 2))
+            continue;
           std::vector<Candidate> cands;
           if (accept(a, b, cands)) {
             // "Mocimboa da Praia" where the gazetteer knows "Mocimboa": a
@@ -751,9 +755,32 @@ struct Resolver {
 bool is_outside(const CandidateSignals& s) { return s.value[sig_outside] > 0; }
 
 // Qualifiers: "Paris, Texas" keeps the candidates inside the qualifier.
+// "the village of X in Ukraine's Kharkiv region", "X in northern Syria": a
+// name the gazetteer has only by a fuzzy match is none of those far away
+// when the text says where it is.
+bool fuzzy_outside_qualifier(const Mention& m, const Mention& q, const Gazetteer& gaz, const Document& doc) {
+  if (m.candidates.empty() || q.candidates.empty() || m.sentence != q.sentence || q.start <= m.end || q.start - m.end > 40) return false;
+  if (!std::all_of(m.candidates.begin(), m.candidates.end(), [](const ScoredPlace& c) { return c.fuzzy; })) return false;
+  const std::string between = ascii_lower(std::string_view(doc.text).substr(m.end, q.start - m.end));
+  if (between.rfind(" in ", 0) != 0 && between.rfind(", in ", 0) != 0) return false;
+  for (const auto& c : m.candidates)
+    for (const auto& qc : q.candidates) {
+      const Place qp = gaz.place(qc.entry);
+      if ((qp.kind == PlaceKind::country || qp.kind == PlaceKind::admin1) && within(gaz.place(c.entry), qp)) return false;
+    }
+  return true;
+}
+
 void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     Mention& m = mentions[i];
+    // The qualifier is the next mention that is not a people ("Ukraine's" counts, "Ukrainian" does not).
+    if (fuzzy_outside_qualifier(m, mentions[i + 1], gaz, doc) ||
+        (i + 2 < mentions.size() && fuzzy_outside_qualifier(m, mentions[i + 2], gaz, doc) &&
+         mentions[i + 2].start - m.end <= 40)) {
+      m.candidates.clear();
+      continue;
+    }
     const Mention& q = mentions[i + 1];
     if (q.first_token != m.last_token + 2 || q.candidates.empty() || m.sentence != q.sentence) continue;
     if (doc.text.compare(m.end, q.start - m.end, ", ") != 0) continue;  // "Paris, Texas" only
@@ -814,10 +841,17 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
       const size_t k = is_part_word(word(b + 1)) ? b + 2 : b + 1;
       if (k + 1 < n && (word(k) == "of" || word(k) == "in")) whole = at(k + 1);
     }
-    // "the Medina district" alone: a district of the town the report is filed from.
-    if (!whole && b + 1 < n && is_part_word(word(b + 1)))
+    // "the Medina district" alone: a district of the town the story was last
+    // in (the sentence or two before), else of the town it is filed from.
+    if (!whole && b + 1 < n && is_part_word(word(b + 1))) {
       for (const Mention& d : mentions)
-        if (d.dateline && &d != &part) whole = &d;
+        if (&d != &part && !d.dateline && !d.demonym && !d.candidates.empty() && d.last_token < a && a - d.last_token < 80 &&
+            gaz.place(d.candidates.front().entry).kind == PlaceKind::city)
+          whole = &d;
+      if (!whole)
+        for (const Mention& d : mentions)
+          if (d.dateline && &d != &part) whole = &d;
+    }
     if (!whole || whole->candidates.empty() || whole == &part) continue;
     // The whole's town: its best candidate, or the town a division of that name is named after.
     const ScoredPlace* town = nullptr;
@@ -942,7 +976,9 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       Mention& m = mentions[i];
       if (m.candidates.empty() || m.dateline) continue;
       const Place p = gaz.place(m.candidates.front().entry);
-      const bool weak = m.fuzzy || (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
+      // An alias ("Mushu" for Muş) is as weak as a fuzzy match: another name's spelling.
+      const bool weak = m.fuzzy || (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
+                        (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
       if (!weak || !ctx.has_other_places(r.names[i])) continue;
       // Peoples ("Iranian pilgrims in the town of Taji") say who, not where: only named places outvote a town.
       bool named_place_elsewhere = false;
@@ -986,6 +1022,15 @@ bool named_as_place(const Mention& m, const Document& doc) {
   while (e < doc.text.size() && std::islower(static_cast<unsigned char>(doc.text[e]))) ++e;
   const std::string_view next = std::string_view(doc.text).substr(k, e - k);
   if (std::find(std::begin(place_nouns), std::end(place_nouns), next) != std::end(place_nouns)) return true;
+  // "Chaghcharan, the capital of Ghor", "Kagara, a town in Niger state": an aside that says what it is.
+  {
+    const std::string aside = ascii_lower(std::string_view(doc.text).substr(m.end, 32));
+    for (std::string_view a : {", the capital", ", the provincial capital", ", the regional capital", ", capital of", ", a town ",
+                               ", a village ", ", a city ", ", the town ", ", the city "})
+      if (aside.rfind(a, 0) == 0 && !m.fuzzy) return true;
+  }
+  // "Zaranj fell to the Taliban": what falls is a town.
+  if (next == "fell" && !m.fuzzy) return true;
   // "the town of X", "the western countryside of X": a place noun, then "of".
   const std::string_view text(doc.text);
   size_t b = m.start;
@@ -1003,7 +1048,8 @@ bool named_as_place(const Mention& m, const Document& doc) {
   // "captured Knin", "shelled Kramatorsk": what these verbs take is ground.
   static constexpr std::string_view ground_verbs[] = {
       "captured", "seized", "recaptured", "retook", "overran", "stormed", "shelled", "bombed", "besieged", "liberated",
-      "encircled", "bombarded", "occupied", "invaded", "annexed", "capture", "seize", "recapture", "retake", "shell"};
+      "encircled", "bombarded", "occupied", "invaded", "annexed", "capture", "seize", "recapture", "retake", "shell",
+      "entered", "surrounded", "overrunning"};
   if (m.fuzzy) return false;
   if (std::find(std::begin(ground_verbs), std::end(ground_verbs), before_word) != std::end(ground_verbs)) return true;
   if (m.cue.size() >= 7 && m.cue.compare(m.cue.size() - 7, 7, "capital") == 0) return true;
@@ -1038,8 +1084,11 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
                                    haversine_km(p.point, top.point) < 100)
                             : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
       // The seat bears the mention's name, its own or another ("Mykolayiv" for "Mykolaiv").
+      // A district's seat at the district's own point ("Chaghcharan", the
+      // district, and its town listed as "Fayroz Koh") is the town meant.
       const bool same_name = translit_form(fold_name(p.name)) == translit_form(fold_name(m.text)) ||
-                             (!m.candidates[c].fuzzy && seat && top.kind == PlaceKind::admin1 && p.feature == "PPLA");
+                             (!m.candidates[c].fuzzy && seat && top.kind == PlaceKind::admin1 && p.feature == "PPLA") ||
+                             (!m.candidates[c].fuzzy && top.kind == PlaceKind::admin2 && haversine_km(p.point, top.point) < 5);
       if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code && same_name) {
         std::rotate(m.candidates.begin(), m.candidates.begin() + static_cast<long>(c), m.candidates.begin() + static_cast<long>(c) + 1);
         break;

@@ -21,90 +21,80 @@ MentionRecord mention_record(const Mention& m, const Gazetteer& gaz) {
   return r;
 }
 
+}  // namespace
 
-class Ingester {
- public:
-  Ingester(Store& store, const Gazetteer& gaz, const IngestOptions& options)
-      : store_(store), gaz_(gaz), options_(options) {}
+Ingester::Ingester(Store& store, const Gazetteer& gaz, const IngestOptions& options)
+    : store_(store), gaz_(gaz), options_(options) {}
 
-  void add(Document&& doc) {
-    ++progress_.documents;
-    std::string hash = content_hash(doc.text);
-    if (store_.has_content(hash) || pending_hashes_.count(hash)) {
+Ingester::Outcome Ingester::add(Document&& doc) {
+  ++progress_.documents;
+  std::string hash = content_hash(doc.text);
+  if (store_.has_content(hash) || pending_hashes_.count(hash)) {
+    ++result_.already_stored;
+    if (options_.on_notice) options_.on_notice(doc.source + ": already stored (content " + hash + "), nothing added");
+    return Outcome::already_stored;
+  }
+  // Another report under the same name keeps its own id: event ids derive from it.
+  if (store_.has_document_id(doc.id) || pending_ids_.count(doc.id)) doc.id += "~" + hash.substr(0, 8);
+  // One document that cannot be analysed fails alone; the batch goes on.
+  // (A broken gazetteer fails every document: that one stops the ingest.)
+  Analysis analysis;
+  try {
+    analysis = analyse(doc, gaz_);
+  } catch (const GazetteerError&) {
+    throw;
+  } catch (const std::exception& e) {
+    error(doc.source + ": " + doc.id + ": cannot extract events: " + e.what());
+    return Outcome::failed;
+  }
+  DocumentRecord item = document_record(std::move(doc), std::move(hash), std::move(analysis), gaz_);
+  pending_hashes_.insert(item.content_hash);
+  pending_ids_.insert(item.doc.id);
+  batch_.push_back(std::move(item));
+  if (batch_.size() >= options_.batch_size) flush();
+  return Outcome::queued;
+}
+
+void Ingester::error(const std::string& message) {
+  ++result_.failed;
+  if (options_.on_error) options_.on_error(message);
+}
+
+void Ingester::flush() {
+  if (batch_.empty()) return;
+  try {
+    store_.add_documents(batch_);
+  } catch (const StoreError&) {
+    // Another ingester (a team sharing one PostGIS) may have stored some of
+    // these reports since we looked: the unique hash index refused the
+    // batch, which was rolled back. Drop what is now stored and retry once.
+    store_.refresh_known_documents();
+    std::erase_if(batch_, [&](const DocumentRecord& d) {
+      if (!store_.has_content(d.content_hash)) return false;
       ++result_.already_stored;
-      if (options_.on_notice) options_.on_notice(doc.source + ": already stored (content " + hash + "), nothing added");
-      return;
-    }
-    // Another report under the same name keeps its own id: event ids derive from it.
-    if (store_.has_document_id(doc.id) || pending_ids_.count(doc.id)) doc.id += "~" + hash.substr(0, 8);
-    // One document that cannot be analysed fails alone; the batch goes on.
-    // (A broken gazetteer fails every document: that one stops the ingest.)
-    Analysis analysis;
-    try {
-      analysis = analyse(doc, gaz_);
-    } catch (const GazetteerError&) {
-      throw;
-    } catch (const std::exception& e) {
-      error(doc.source + ": " + doc.id + ": cannot extract events: " + e.what());
-      return;
-    }
-    DocumentRecord item = document_record(std::move(doc), std::move(hash), std::move(analysis), gaz_);
-    pending_hashes_.insert(item.content_hash);
-    pending_ids_.insert(item.doc.id);
-    batch_.push_back(std::move(item));
-    if (batch_.size() >= options_.batch_size) flush();
+      if (options_.on_notice) options_.on_notice(d.doc.source + ": stored meanwhile by another ingester, nothing added");
+      return true;
+    });
+    if (!batch_.empty()) store_.add_documents(batch_);
   }
-
-  void error(const std::string& message) {
-    ++result_.failed;
-    if (options_.on_error) options_.on_error(message);
+  for (const DocumentRecord& d : batch_) {
+    ++result_.added;
+    result_.events += d.events.size();
+    result_.mentions += d.mentions.size();
   }
+  batch_.clear();
+  pending_hashes_.clear();
+  pending_ids_.clear();
+  if (options_.on_commit) options_.on_commit(result_.added);
+}
 
-  void flush() {
-    if (batch_.empty()) return;
-    try {
-      store_.add_documents(batch_);
-    } catch (const StoreError&) {
-      // Another ingester (a team sharing one PostGIS) may have stored some of
-      // these reports since we looked: the unique hash index refused the
-      // batch, which was rolled back. Drop what is now stored and retry once.
-      store_.refresh_known_documents();
-      std::erase_if(batch_, [&](const DocumentRecord& d) {
-        if (!store_.has_content(d.content_hash)) return false;
-        ++result_.already_stored;
-        if (options_.on_notice) options_.on_notice(d.doc.source + ": stored meanwhile by another ingester, nothing added");
-        return true;
-      });
-      if (!batch_.empty()) store_.add_documents(batch_);
-    }
-    for (const DocumentRecord& d : batch_) {
-      ++result_.added;
-      result_.events += d.events.size();
-      result_.mentions += d.mentions.size();
-    }
-    batch_.clear();
-    pending_hashes_.clear();
-    pending_ids_.clear();
-    if (options_.on_commit) options_.on_commit(result_.added);
-  }
+void Ingester::report_progress(size_t bytes_done, size_t bytes_total) {
+  progress_.bytes_done = bytes_done;
+  progress_.bytes_total = bytes_total;
+  if (options_.on_progress) options_.on_progress(progress_);
+}
 
-  void report_progress(size_t bytes_done, size_t bytes_total) {
-    progress_.bytes_done = bytes_done;
-    progress_.bytes_total = bytes_total;
-    if (options_.on_progress) options_.on_progress(progress_);
-  }
-
-  IngestResult result() const { return result_; }
-
- private:
-  Store& store_;
-  const Gazetteer& gaz_;
-  const IngestOptions& options_;
-  std::vector<DocumentRecord> batch_;
-  std::unordered_set<std::string> pending_hashes_, pending_ids_;
-  IngestProgress progress_;
-  IngestResult result_;
-};
+namespace {
 
 // Reads each file (JSON Lines a document a line) into the ingester.
 void ingest_each(Ingester& ingester, std::span<const std::string> files, size_t total) {

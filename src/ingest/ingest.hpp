@@ -10,6 +10,8 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "core/records.hpp"
 #include "extract/pipeline.hpp"
@@ -34,6 +36,35 @@ struct IngestOptions {
 struct IngestResult {
   size_t added = 0, already_stored = 0, failed = 0;
   size_t events = 0, mentions = 0;
+};
+
+// Documents in, stored in transactions of a batch: what ingest_files and
+// the watcher (ingest/watch.hpp) share. A report whose content the store
+// holds (or the batch does) is skipped; one that cannot be analysed fails
+// alone. A batch not yet flushed when the ingester goes is not stored.
+class Ingester {
+ public:
+  Ingester(Store& store, const Gazetteer& gaz, const IngestOptions& options);  // options outlive it
+
+  enum class Outcome { queued, already_stored, failed };
+  // Analyses the document and queues it; a full batch is stored.
+  Outcome add(Document&& doc);
+  // A report that could not be read: counted and told (on_error), the rest goes on.
+  void error(const std::string& message);
+  // Stores the batch, in one transaction.
+  void flush();
+  size_t queued() const { return batch_.size(); }
+  void report_progress(size_t bytes_done, size_t bytes_total);
+  const IngestResult& result() const { return result_; }
+
+ private:
+  Store& store_;
+  const Gazetteer& gaz_;
+  const IngestOptions& options_;
+  std::vector<DocumentRecord> batch_;
+  std::unordered_set<std::string> pending_hashes_, pending_ids_;
+  IngestProgress progress_;
+  IngestResult result_;
 };
 
 // Files are reports (.txt, .html), feeds or JSON Lines (.jsonl, one

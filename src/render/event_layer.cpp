@@ -16,7 +16,7 @@ struct Instance {
   float x, y;
   float day_from, day_to;
   float magnitude;
-  uint8_t type, precision, pad[2];
+  uint8_t type, precision, sources, pad;
 };
 static_assert(sizeof(Instance) == 24);
 
@@ -31,21 +31,14 @@ Rgb color_for_type(const std::string& sub_event_type, size_t index) {
 
 EventLayer::EventLayer(const EventTable& t, MapProjection projection)
     : count_(t.size()),
+      ordered_count_(t.size()),
+      capacity_(t.size()),
+      projection_(projection),
       markers_("events.vert", shaders::events_vert(), "events.frag", shaders::events_frag()),
       density_("density.vert", shaders::density_vert(), "density.frag", shaders::density_frag()),
       heat_("heat.vert", shaders::heat_vert(), "heat.frag", shaders::heat_frag()) {
-  for (size_t i = 0; i < palette_.size(); ++i)
-    palette_[i] = i < t.sub_types.size() ? color_for_type(t.sub_types[i], i) : kFallback[i % std::size(kFallback)];
-  // Project once (PROJ, in batch); map units as floats are ample for markers.
-  std::vector<double> px(t.lon), py(t.lat);
-  for (double& v : py) v = std::clamp(v, -max_latitude(projection), max_latitude(projection));
-  Reprojector(projection_crs(projection)).forward_many(px.data(), py.data(), px.size());
-  x_.resize(count_);
-  y_.resize(count_);
-  for (size_t i = 0; i < count_; ++i) {
-    x_[i] = static_cast<float>(px[i]);
-    y_[i] = static_cast<float>(py[i]);
-  }
+  set_palette(t);
+  project(t, 0);
   // On the GPU, events lasting more than kShortSpan days come first, then
   // the others by first day: a window then needs only a contiguous range of
   // the short ones (found by binary search), not every event.
@@ -64,7 +57,7 @@ EventLayer::EventLayer(const EventTable& t, MapProjection projection)
     rank_[i] = static_cast<uint32_t>(k);
     if (is_long(i)) ++long_count_;
     else short_from_.push_back(t.day_from[i]);
-    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], {0, 0}};
+    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], i < t.sources.size() ? t.sources[i] : uint8_t{1}, 0};
   }
   const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
   glGenVertexArrays(1, &vao_);
@@ -110,6 +103,66 @@ EventLayer::~EventLayer() {
   if (density_tex_) glDeleteTextures(1, &density_tex_);
 }
 
+void EventLayer::set_palette(const EventTable& t) {
+  for (size_t i = 0; i < palette_.size(); ++i)
+    palette_[i] = i < t.sub_types.size() ? color_for_type(t.sub_types[i], i) : kFallback[i % std::size(kFallback)];
+}
+
+void EventLayer::project(const EventTable& t, size_t first) {
+  // Once per event (PROJ, in batch); map units as floats are ample for markers.
+  std::vector<double> px(t.lon.begin() + static_cast<std::ptrdiff_t>(first), t.lon.end());
+  std::vector<double> py(t.lat.begin() + static_cast<std::ptrdiff_t>(first), t.lat.end());
+  for (double& v : py) v = std::clamp(v, -max_latitude(projection_), max_latitude(projection_));
+  Reprojector(projection_crs(projection_)).forward_many(px.data(), py.data(), px.size());
+  for (size_t i = 0; i < px.size(); ++i) {
+    x_.push_back(static_cast<float>(px[i]));
+    y_.push_back(static_cast<float>(py[i]));
+  }
+}
+
+void EventLayer::reserve(size_t needed) {
+  if (needed <= capacity_) return;
+  const size_t capacity = std::max(needed, capacity_ * 2);
+  for (auto [buffer, item_size] : {std::pair{&vbo_instances_, sizeof(Instance)}, std::pair{&vbo_visible_, size_t{1}}}) {
+    GLuint bigger = 0;
+    glGenBuffers(1, &bigger);
+    glBindBuffer(GL_COPY_WRITE_BUFFER, bigger);
+    glBufferData(GL_COPY_WRITE_BUFFER, static_cast<GLsizeiptr>(capacity * item_size), nullptr, GL_DYNAMIC_DRAW);  // room, no upload
+    glBindBuffer(GL_COPY_READ_BUFFER, *buffer);
+    glCopyBufferSubData(GL_COPY_READ_BUFFER, GL_COPY_WRITE_BUFFER, 0, 0, static_cast<GLsizeiptr>(count_ * item_size));
+    glDeleteBuffers(1, buffer);
+    *buffer = bigger;
+  }
+  capacity_ = capacity;
+  // The density layer's attributes were set once: point them at the new buffers.
+  glBindVertexArray(vao_points_);
+  point_markers_at(0);
+  glBindVertexArray(0);
+}
+
+void EventLayer::append(const EventTable& t, size_t first, const std::vector<uint8_t>& visible) {
+  if (first != count_ || t.size() < first || visible.size() != t.size() - first)
+    throw std::logic_error("events appended out of step with the layer");
+  const size_t n = t.size() - first;
+  if (n == 0) return;
+  set_palette(t);  // new types take their colours
+  project(t, first);
+  std::vector<Instance> inst(n);
+  for (size_t k = 0; k < n; ++k) {
+    const size_t i = first + k;
+    order_.push_back(static_cast<uint32_t>(i));  // appended rows keep their order on the GPU
+    rank_.push_back(static_cast<uint32_t>(i));
+    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], i < t.sources.size() ? t.sources[i] : uint8_t{1}, 0};
+  }
+  reserve(count_ + n);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);
+  gl::uploaded_bytes() += n * sizeof(Instance) + n;
+  glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(count_ * sizeof(Instance)), static_cast<GLsizeiptr>(n * sizeof(Instance)), inst.data());
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
+  glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(count_), static_cast<GLsizeiptr>(n), visible.data());
+  count_ += n;
+}
+
 void EventLayer::set_visible(const std::vector<uint8_t>& mask) {
   if (mask.size() != count_) throw std::logic_error("visibility mask of the wrong size");
   std::vector<uint8_t> in_gpu_order(count_);
@@ -138,12 +191,13 @@ void EventLayer::ensure_density_target(int w, int h) {
   fbo_h_ = h;
 }
 
-std::array<std::pair<size_t, size_t>, 2> EventLayer::ranges(float from, float to) const {
+std::array<std::pair<size_t, size_t>, 3> EventLayer::ranges(float from, float to) const {
   // Short events that can touch [from, to] start within [from - kShortSpan, to].
   const auto lo = std::lower_bound(short_from_.begin(), short_from_.end(), from - kShortSpan) - short_from_.begin();
   const auto hi = std::upper_bound(short_from_.begin(), short_from_.end(), to) - short_from_.begin();
   return {std::pair<size_t, size_t>{0, long_count_},
-          std::pair<size_t, size_t>{long_count_ + static_cast<size_t>(lo), long_count_ + static_cast<size_t>(std::max(lo, hi))}};
+          std::pair<size_t, size_t>{long_count_ + static_cast<size_t>(lo), long_count_ + static_cast<size_t>(std::max(lo, hi))},
+          std::pair<size_t, size_t>{ordered_count_, count_}};
 }
 
 // Points the per-event attributes of the bound VAO at instance `first`
@@ -155,7 +209,7 @@ void EventLayer::point_markers_at(size_t first) const {
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, x)));
   glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, day_from)));
   glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(base + offsetof(Instance, magnitude)));
-  glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, reinterpret_cast<void*>(base + offsetof(Instance, type)));
+  glVertexAttribIPointer(4, 3, GL_UNSIGNED_BYTE, stride, reinterpret_cast<void*>(base + offsetof(Instance, type)));
   glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
   glVertexAttribIPointer(5, 1, GL_UNSIGNED_BYTE, 1, reinterpret_cast<void*>(first));
 }

@@ -5,7 +5,8 @@
 // uniform, and only the instances whose days can fall in it are drawn, so
 // scrubbing and playing upload nothing and cost what the window holds. At low zoom with many events in
 // the window, a density layer (additive counts, then a heat ramp) replaces
-// the markers.
+// the markers. Events added later (a store followed while it grows) go
+// after the ordered ones, uploaded alone, and are always drawn.
 #include <array>
 #include <cstdint>
 #include <utility>
@@ -42,7 +43,11 @@ class EventLayer {
   EventLayer(const EventLayer&) = delete;
   ~EventLayer();
 
-  void set_visible(const std::vector<uint8_t>& mask);  // the only upload after creation
+  void set_visible(const std::vector<uint8_t>& mask);  // the only upload after creation, but for append()
+  // The table's rows from `first` on (first == size() so far, the table's
+  // day0 unchanged) with their visibility: only they are uploaded.
+  void append(const EventTable& table, size_t first, const std::vector<uint8_t>& visible);
+  size_t size() const { return count_; }
   void draw(const Camera& camera, const EventDrawParams& params);
 
   // Projected positions (map units), for hit-testing and fitting.
@@ -58,13 +63,21 @@ class EventLayer {
 
  private:
   void ensure_density_target(int width, int height);
-  // The GPU-order ranges a window needs: the long events, then the short
-  // ones starting in [from - kShortSpan, to].
-  std::array<std::pair<size_t, size_t>, 2> ranges(float from, float to) const;
+  // The GPU-order ranges a window needs: the long events, the short ones
+  // starting in [from - kShortSpan, to], and those appended later.
+  std::array<std::pair<size_t, size_t>, 3> ranges(float from, float to) const;
   void point_markers_at(size_t first) const;
+  void set_palette(const EventTable& table);
+  // Appends the map positions of the table's rows from `first` on to x_, y_.
+  void project(const EventTable& table, size_t first);
+  // Room for `needed` instances: larger buffers, the old contents copied on the GPU.
+  void reserve(size_t needed);
 
   static constexpr float kShortSpan = 31;  // days
   size_t count_ = 0;
+  size_t ordered_count_ = 0;  // the events laid out by day; the rest were appended
+  size_t capacity_ = 0;       // instances the buffers hold
+  MapProjection projection_;
   std::vector<uint32_t> order_, rank_;  // GPU position -> table row, and back
   size_t long_count_ = 0;
   std::vector<float> short_from_;       // first days of the short events, in GPU order

@@ -27,21 +27,21 @@ Cell cell_of(Cell::Kind kind, const OGRField* raw) {
   return c;
 }
 
-// The GDAL path: features read on a second thread (for_each_feature_batch),
-// made rows here.
-void read_rows_through_gdal(Store& store, const EventFilter& filter, const LayerRowSink& sink) {
+// The GDAL path for one source: features read on a second thread
+// (for_each_feature_batch_of), made rows here.
+void read_rows_through_gdal(const EventSource& source, const EventFilter& filter, const LayerRowSink& sink) {
   std::array<bool, kEventColumnCount> present{};
   std::array<Cell::Kind, kEventColumnCount> kinds{};
   std::array<bool, kEventColumnCount> integer64{};
   bool first = true;
   LayerRow row;
   row.present = &present;
-  for_each_feature_batch(store, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
+  for_each_feature_batch_of(source, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
     if (first) {
       first = false;
       const OGRFeatureDefn& defn = *batch.front()->GetDefnRef();
       for (int k = 0; k < kEventColumnCount; ++k) {
-        present[k] = c.at[k] >= 0;
+        present[k] = c.at[k] >= 0 && is_exported_column(k);  // as the fast readers: no reading_summary
         if (!present[k]) continue;
         kinds[k] = cell_kind(*defn.GetFieldDefn(c.at[k]));
         integer64[k] = defn.GetFieldDefn(c.at[k])->GetType() == OFTInteger64;
@@ -89,30 +89,39 @@ std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const LayerRow& row
 
 namespace {
 
-// The GeoPackage reader for this store, when there is one and it may be used.
-std::optional<GeoPackageEvents> geopackage_reader(Store& store, RowReader reader) {
+// The GeoPackage reader for one source, when there is one and it may be used.
+std::optional<GeoPackageEvents> geopackage_reader(Store& store, const EventSource& source, RowReader reader) {
   GDALDriver* driver = store.impl().ds->GetDriver();
   if (reader != RowReader::fastest || !driver || std::string_view(driver->GetDescription()) != "GPKG") return std::nullopt;
-  return GeoPackageEvents::open(store.location(), store.impl().layer(kEventsLayer));
+  return GeoPackageEvents::open(store.location(), *source.layer, source.exclude_ours);
 }
 
-std::optional<PostgisEvents> postgis_reader(Store& store, RowReader reader) {
+std::optional<PostgisEvents> postgis_reader(Store& store, const EventSource& source, RowReader reader) {
   if (reader != RowReader::fastest || !store.is_postgis()) return std::nullopt;
-  return PostgisEvents::open(store.location(), store.impl().layer(kEventsLayer));
+  return PostgisEvents::open(store.location(), *source.layer, source.exclude_ours);
+}
+
+// One source's rows (read_event_rows). Where neither fast reader takes the
+// layer (another tool's column types, a DSN with GDAL's options) it is read
+// through GDAL: the same rows, the same bytes, slower.
+void read_source_rows(Store& store, const EventSource& source, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
+  if (auto gpkg = geopackage_reader(store, source, reader)) gpkg->read(filter, sink);
+  else if (auto pg = postgis_reader(store, source, reader)) pg->read(filter, sink);
+  else read_rows_through_gdal(source, filter, sink);
 }
 
 }  // namespace
 
+// The sources are read one after the other (per report: the readings, then
+// the imported rows of the events layer), each by the fastest reader that
+// takes it; the writers start each row's properties from its own layer's
+// columns (LayerRow::present).
 void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
-  if (auto gpkg = geopackage_reader(store, reader)) gpkg->read(filter, sink);
-  else if (auto pg = postgis_reader(store, reader)) pg->read(filter, sink);
-  else read_rows_through_gdal(store, filter, sink);
+  for (const EventSource& source : event_sources(store, filter)) read_source_rows(store, source, filter, sink, reader);
 }
 
 void format_event_rows(Store& store, const EventFilter& filter, const RowFormatter& format, const TextSink& sink, RowReader reader) {
   constexpr size_t kChunkBytes = 4 << 20;
-  auto gpkg = geopackage_reader(store, reader);
-  if (gpkg && gpkg->format_in_parallel(filter, format, sink)) return;
   TextBuffer text;
   size_t rows = 0;
   auto each = [&](const LayerRow& row) {
@@ -123,9 +132,24 @@ void format_event_rows(Store& store, const EventFilter& filter, const RowFormatt
       rows = 0;
     }
   };
-  if (gpkg) gpkg->read(filter, each);
-  else if (auto pg = postgis_reader(store, reader)) pg->read(filter, each);
-  else read_rows_through_gdal(store, filter, each);
+  for (const EventSource& source : event_sources(store, filter)) {
+    auto gpkg = geopackage_reader(store, source, reader);
+    if (gpkg) {
+      // What the previous source left is handed over first: the parallel
+      // path's chunks follow it in order.
+      if (rows > 0) {
+        sink(text, rows);
+        text.clear();
+        rows = 0;
+      }
+      if (gpkg->format_in_parallel(filter, format, sink)) continue;
+      gpkg->read(filter, each);
+    } else if (auto pg = postgis_reader(store, source, reader)) {
+      pg->read(filter, each);
+    } else {
+      read_rows_through_gdal(source, filter, each);
+    }
+  }
   sink(text, rows);
 }
 

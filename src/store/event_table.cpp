@@ -79,6 +79,7 @@ struct EventTableBuilder::Impl {
     t.type.push_back(clamp_index<uint8_t>(ti));
     t.magnitude.push_back(r.magnitude);
     t.precision.push_back(static_cast<uint8_t>(std::clamp(r.geo_precision, 1, 3)));
+    t.sources.push_back(static_cast<uint8_t>(std::clamp(r.sources, 1, 255)));
     t.confidence.push_back(r.confidence);
     t.background.push_back(r.background ? 1 : 0);
     t.actor1.push_back(clamp_index<uint16_t>(actors(r.actor1)));
@@ -139,7 +140,7 @@ EventTable read_rows(OGRLayer& layer) {
   // Only what the map needs: GDAL then reads fewer columns.
   const int needed[] = {ev::location, ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
                         ev::actor2, ev::country_code, ev::latitude, ev::longitude, ev::geo_precision, ev::fatalities,
-                        ev::quantities, ev::confidence, ev::background, kDatasetColumn};
+                        ev::quantities, ev::confidence, ev::background, kDatasetColumn, kSourceCountColumn};
   std::vector<std::string> ignored;
   for (int k = 0; k < kEventColumnCount; ++k)
     if (std::find(std::begin(needed), std::end(needed), k) == std::end(needed) && c.at[k] >= 0)
@@ -166,6 +167,7 @@ EventTable read_rows(OGRLayer& layer) {
     r.lat = f->GetFieldAsDouble(c.at[ev::latitude]);
     r.lon = f->GetFieldAsDouble(c.at[ev::longitude]);
     r.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);
+    r.sources = c.at[kSourceCountColumn] >= 0 && f->IsFieldSetAndNotNull(c.at[kSourceCountColumn]) ? f->GetFieldAsInteger(c.at[kSourceCountColumn]) : 1;
     const int fatalities = f->IsFieldSetAndNotNull(c.at[ev::fatalities]) ? f->GetFieldAsInteger(c.at[ev::fatalities]) : 0;
     r.magnitude = fatalities > 0 ? static_cast<float>(fatalities) : largest_quantity(f->GetFieldAsString(c.at[ev::quantities]));
     r.confidence = static_cast<float>(f->GetFieldAsDouble(c.at[ev::confidence]));
@@ -179,7 +181,7 @@ EventTable read_rows(OGRLayer& layer) {
 
 }  // namespace
 
-void append_table(EventTable& into, const EventTable& part) {
+void append_event_table(EventTable& into, const EventTable& part) {
   if (part.size() == 0) return;
   if (into.size() == 0) {
     into = part;
@@ -216,6 +218,7 @@ void append_table(EventTable& into, const EventTable& part) {
     into.type.push_back(clamp_index<uint8_t>(types[part.type[i]]));
     into.magnitude.push_back(part.magnitude[i]);
     into.precision.push_back(part.precision[i]);
+    into.sources.push_back(part.sources[i]);
     into.confidence.push_back(part.confidence[i]);
     into.background.push_back(part.background[i]);
     into.actor1.push_back(clamp_index<uint16_t>(actors[part.actor1[i]]));
@@ -262,8 +265,26 @@ EventTable load_event_table(Store& store) {
   for (const auto& e : errors)
     if (!e.empty()) throw StoreError(e);
   EventTable all = std::move(parts[0]);
-  for (unsigned w = 1; w < workers; ++w) append_table(all, parts[w]);
+  for (unsigned w = 1; w < workers; ++w) append_event_table(all, parts[w]);
   return all;
+}
+
+EventTable load_event_table_after(Store& store, int64_t after_fid) {
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
+  const char* column = layer.GetFIDColumn();
+  if (!column || !*column) throw StoreError(store.location() + ": the events layer has no feature id column");
+  layer.SetSpatialFilter(nullptr);
+  layer.SetAttributeFilter(fmt::format("{} > {}", column, after_fid).c_str());  // an integer: no user text in SQL
+  EventTable part;
+  try {
+    part = read_rows(layer);
+  } catch (...) {
+    layer.SetAttributeFilter(nullptr);
+    throw;
+  }
+  layer.SetAttributeFilter(nullptr);
+  layer.ResetReading();  // no statement left open to hold SQLite's shared lock over a writer's commit
+  return part;
 }
 
 EventTable event_table_from(std::span<const Event> events) {
@@ -272,7 +293,7 @@ EventTable event_table_from(std::span<const Event> events) {
   return b.finish();
 }
 
-std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter, Store* store) {
+std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter, Store* store, size_t first_row) {
   // The same tests as export's (EventQuery), each distinct type and actor
   // name tested once; the text search goes to the store below.
   EventFilter without_text = filter;
@@ -296,15 +317,15 @@ std::vector<uint8_t> filter_mask(const EventTable& t, const EventFilter& filter,
   // event_date within [from, to], as days relative to the table's first.
   const float from = filter.from ? static_cast<float>(days_from_civil(*filter.from) - t.day0) : -std::numeric_limits<float>::infinity();
   const float to = filter.to ? static_cast<float>(days_from_civil(*filter.to) - t.day0) : std::numeric_limits<float>::infinity();
-  std::vector<uint8_t> mask(t.size(), 1);
-  for (size_t i = 0; i < t.size(); ++i) {
+  std::vector<uint8_t> mask(t.size() - std::min(first_row, t.size()), 1);
+  for (size_t i = first_row; i < t.size(); ++i) {
     bool ok = type_ok[t.type[i]] && dataset_ok[t.dataset[i]] && (actor_ok[t.actor1[i]] || actor_ok[t.actor2[i]]);
     if (ok && (t.day_from[i] < from || t.day_from[i] > to)) ok = false;
     if (ok && !filter.include_background && t.background[i]) ok = false;
     if (ok && t.confidence[i] < filter.min_confidence) ok = false;
     if (ok && any_spatial) ok = query.matches_point(t.lon[i], t.lat[i]);
     if (ok && text) ok = text_hits.count(t.fid[i]) > 0;
-    mask[i] = ok;
+    mask[i - first_row] = ok;
   }
   return mask;
 }

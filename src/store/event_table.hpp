@@ -23,6 +23,7 @@ struct EventTable {
   std::vector<uint8_t> type;            // index into sub_types
   std::vector<float> magnitude;         // fatalities, else the largest quantity, else 0
   std::vector<uint8_t> precision;       // geo_precision 1..3
+  std::vector<uint8_t> sources;         // a canonical event's independent sources (1 .. 255)
   std::vector<float> confidence;
   std::vector<uint8_t> background;
   std::vector<uint16_t> actor1, actor2, country;  // indexes into actors / countries
@@ -41,6 +42,7 @@ struct EventRow {
   std::string_view event_type, sub_event_type, actor1, actor2, country_code, location, dataset;
   double lat = 0, lon = 0;
   int geo_precision = 1;
+  int sources = 1;
   float magnitude = 0, confidence = 0;
   bool background = false;
   int64_t fid = -1;
@@ -63,13 +65,20 @@ class EventTableBuilder {
 
 // Reads the store's events layer (only the columns the map needs).
 EventTable load_event_table(Store& store);
+// The events added after feature id `after_fid` (see Store::last_event_fid):
+// what a viewer following the store reads.
+EventTable load_event_table_after(Store& store, int64_t after_fid);
+// Appends `part`'s rows to `into`, joining their string tables. When
+// `part` starts before `into`'s day0, every day of `into` shifts.
+void append_event_table(EventTable& into, const EventTable& part);
 // From records in memory (synthetic events, tests).
 EventTable event_table_from(std::span<const Event> events);
 
 // Which events pass the filter: types, actors, dataset, background,
 // confidence, the event_date range (from/to, as export reads it), bbox,
 // polygons / country (as export tests them), and text through the store.
-// The map's time window is the map's business.
-std::vector<uint8_t> filter_mask(const EventTable& table, const EventFilter& filter, Store* store);
+// The map's time window is the map's business. The mask covers the rows
+// from `first_row` on (new rows appended to a table).
+std::vector<uint8_t> filter_mask(const EventTable& table, const EventFilter& filter, Store* store, size_t first_row = 0);
 
 }  // namespace sitmap

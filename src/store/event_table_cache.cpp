@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kCacheVersion = 1;
+constexpr int kCacheVersion = 2;  // 2: the sources column (canonical events)
 
 // What the table is derived from, as it is now: the store file (and its
 // write-ahead log when there is one) by size, modification time and inode,
@@ -53,6 +53,7 @@ std::string serialize(const EventTable& t) {
   w.array(t.type);
   w.array(t.magnitude);
   w.array(t.precision);
+  w.array(t.sources);
   w.array(t.confidence);
   w.array(t.background);
   w.array(t.actor1);
@@ -84,6 +85,7 @@ std::optional<EventTable> deserialize(std::string_view bytes) {
   t.type = r.array<uint8_t>();
   t.magnitude = r.array<float>();
   t.precision = r.array<uint8_t>();
+  t.sources = r.array<uint8_t>();
   t.confidence = r.array<float>();
   t.background = r.array<uint8_t>();
   t.actor1 = r.array<uint16_t>();
@@ -95,7 +97,7 @@ std::optional<EventTable> deserialize(std::string_view bytes) {
   for (auto* table : {&t.sub_types, &t.event_types, &t.actors, &t.countries, &t.datasets, &t.locations}) *table = r.strings();
   const size_t n = t.lon.size();
   const bool sizes = t.lat.size() == n && t.day_from.size() == n && t.day_to.size() == n && t.type.size() == n &&
-                     t.magnitude.size() == n && t.precision.size() == n && t.confidence.size() == n && t.background.size() == n &&
+                     t.magnitude.size() == n && t.precision.size() == n && t.sources.size() == n && t.confidence.size() == n && t.background.size() == n &&
                      t.actor1.size() == n && t.actor2.size() == n && t.country.size() == n && t.dataset.size() == n &&
                      t.location.size() == n && t.fid.size() == n && t.event_types.size() == t.sub_types.size();
   if (!r.ok() || !sizes || !indexes_within(t.type, t.sub_types.size()) || !indexes_within(t.actor1, t.actors.size()) ||
@@ -129,6 +131,10 @@ EventTable read_range(GeoPackageEvents& gpkg, const std::array<bool, kEventColum
     r.lat = row.cell[ev::latitude].real;
     r.lon = row.cell[ev::longitude].real;
     r.geo_precision = static_cast<int>(row.cell[ev::geo_precision].integer);
+    // As the GDAL path reads it: 1 where the column is absent (a store from
+    // before canonical events) or null (an imported event).
+    const Cell& sources = row.cell[kSourceCountColumn];
+    r.sources = sources.kind == Cell::Kind::integer ? static_cast<int>(sources.integer) : 1;
     const long long fatalities = row.cell[ev::fatalities].integer;
     // quantities is NUL-terminated where its view ends (SQLite's text).
     const Cell& quantities = row.cell[ev::quantities];
@@ -151,6 +157,7 @@ std::optional<EventTable> read_table(Store& store) {
     if (c.at[k] < 0) return std::nullopt;
     columns[k] = true;
   }
+  columns[kSourceCountColumn] = c.at[kSourceCountColumn] >= 0;  // canonical events' (schema version 2)
   auto first = GeoPackageEvents::open(store.location(), layer);
   if (!first) return std::nullopt;
   const auto range = layer.GetFeatureCount(FALSE) >= 200000 && std::thread::hardware_concurrency() >= 2
@@ -178,7 +185,7 @@ std::optional<EventTable> read_table(Store& store) {
   }
   worker.join();
   if (!error.empty()) throw StoreError(error);
-  append_table(table, later);
+  append_event_table(table, later);
   return table;
 }
 

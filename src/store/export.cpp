@@ -32,6 +32,10 @@ const std::vector<CsvColumn> kCsvColumns = [] {
   std::vector<CsvColumn> columns;
   for (const auto& [rank, column] : ranked) columns.push_back(column);
   columns.push_back({"dataset", kDatasetColumn});
+  columns.push_back({"source_count", kSourceCountColumn});
+  columns.push_back({"document_ids", kDocumentIdsColumn});
+  columns.push_back({"canonical_id", kCanonicalIdColumn});
+  columns.push_back({"also_coded", kAlsoCodedColumn});
   columns.push_back({"start_time", -2});
   columns.push_back({"end_time", -3});
   return columns;
@@ -82,7 +86,8 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
 
   // The record's columns, then the time span as timestamps.
   std::vector<CsvColumn> columns;
-  for (int k = 0; k < kEventColumnCount; ++k) columns.push_back({event_columns()[k].name, k});
+  for (int k = 0; k < kEventColumnCount; ++k)
+    if (is_exported_column(k)) columns.push_back({event_columns()[k].name, k});
   columns.push_back({"start_time", -2});
   columns.push_back({"end_time", -3});
   for (const CsvColumn& col : columns) {

@@ -156,28 +156,39 @@ bool EventQuery::contains_text(std::string_view field) const { return contains_l
 
 bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const { return matches_row(FeatureRow{f, c}); }
 
+std::vector<EventSource> event_sources(Store& store, const EventFilter& filter) {
+  OGRLayer& events = store.impl().layer(kEventsLayer);
+  OGRLayer* readings = store.impl().ds->GetLayerByName(kReadingsLayer);
+  if (!filter.per_report || !readings) return {{&events, false}};  // a store from before canonical events has readings in events
+  return {{readings, false}, {&events, true}};
+}
+
 void for_each_feature(Store& store, const EventFilter& filter,
                       const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
-  const EventQuery query(filter);
-  OGRLayer& layer = store.impl().layer(kEventsLayer);
-  const EventColumns columns(*layer.GetLayerDefn());
-  query.apply_to(layer);
-  layer.ResetReading();
-  for (auto& f : layer)
-    if (query.matches(*f, columns)) fn(*f, columns);
-  layer.SetAttributeFilter(nullptr);
-  layer.SetSpatialFilter(nullptr);
+  EventQuery query(filter);
+  for (const EventSource& source : event_sources(store, filter)) {
+    OGRLayer& layer = *source.layer;
+    const EventColumns columns(*layer.GetLayerDefn());
+    query.exclude_ours(source.exclude_ours);
+    query.apply_to(layer);
+    layer.ResetReading();
+    for (auto& f : layer)
+      if (query.matches(*f, columns)) fn(*f, columns);
+    layer.SetAttributeFilter(nullptr);
+    layer.SetSpatialFilter(nullptr);
+  }
 }
 
 }  // namespace sitmap
 
 namespace sitmap {
 
-void for_each_feature_batch(Store& store, const EventFilter& filter,
-                            const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
+void for_each_feature_batch_of(const EventSource& source, const EventFilter& filter,
+                               const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
   constexpr size_t kBatch = 2048, kQueued = 4;  // at most ~10k features in flight
-  const EventQuery query(filter);
-  OGRLayer& layer = store.impl().layer(kEventsLayer);
+  EventQuery query(filter);
+  query.exclude_ours(source.exclude_ours);
+  OGRLayer& layer = *source.layer;
   const EventColumns columns(*layer.GetLayerDefn());
   query.apply_to(layer);
   layer.ResetReading();
@@ -255,6 +266,11 @@ void for_each_feature_batch(Store& store, const EventFilter& filter,
   }
   stop_reader();
   if (!error.empty()) throw StoreError(error);
+}
+
+void for_each_feature_batch(Store& store, const EventFilter& filter,
+                            const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
+  for (const EventSource& source : event_sources(store, filter)) for_each_feature_batch_of(source, filter, fn);
 }
 
 void for_each_event(Store& store, const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn) {

@@ -37,6 +37,9 @@ struct EventFilter {
   bool include_background = true;
   double min_confidence = 0;
   std::string text;                   // case-insensitive part of sentence, place or actors
+  // Each report's own reading of our events instead of the canonical events
+  // (one per event, however many reports code it); imported events either way.
+  bool per_report = false;
 };
 
 // One stored event as the filtered iteration gives it.

@@ -26,6 +26,11 @@ const std::array<FieldSpec, kEventColumnCount> kEventColumns = [] {
   std::array<FieldSpec, kEventColumnCount> columns{};
   for (const EventField& field : event_fields()) columns[static_cast<size_t>(field.id)] = column_spec(field);
   columns[kDatasetColumn] = {"dataset", OFTString};
+  columns[kCanonicalIdColumn] = {"canonical_id", OFTString};
+  columns[kSourceCountColumn] = {"source_count", OFTInteger};
+  columns[kDocumentIdsColumn] = {"document_ids", OFTString, OFSTJSON};
+  columns[kAlsoCodedColumn] = {"also_coded", OFTString, OFSTJSON};
+  columns[kReadingsColumn] = {"reading_summary", OFTString, OFSTJSON};
   return columns;
 }();
 

@@ -12,6 +12,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/hash.hpp"
+#include "store/canonical.hpp"
+#include "store/private/merge.hpp"
 #include "store/private/schema.hpp"
 #include "store/private/store_impl.hpp"
 
@@ -19,13 +22,37 @@ namespace sitmap {
 
 namespace {
 
+// The PostgreSQL advisory locks that writers of events, and makers of the
+// layers, take in turn (any numbers, the same in every sitmap).
+constexpr long long kEventWritersLock = 0x5174'6d61'7000;
+constexpr long long kSchemaMakersLock = 0x5174'6d61'7001;
+
+// Waits for a PostgreSQL advisory lock: `function` is pg_advisory_lock
+// (held until the connection closes) or pg_advisory_xact_lock (until the
+// transaction ends).
+void take_advisory_lock(GDALDataset& ds, const char* function, long long key, const std::string& where) {
+  const std::string sql = fmt::format("SELECT {}({})", function, key);
+  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (!result) throw StoreError(where + ": cannot take a turn with the other writers: " + gdal_error_or("the lock query failed"));
+  FeaturePtr row{result->GetNextFeature()};  // the lock is taken once the query has run
+  ds.ReleaseResultSet(result);
+}
+
 // Commits on commit(); rolls back if left by an exception.
 class Transaction {
  public:
-  explicit Transaction(GDALDataset& ds, const std::string& where) : ds_(ds) {
+  // `in_turn` (PostGIS): the transaction waits until no other writer of
+  // events is in one, so feature ids are taken in the order transactions
+  // commit and a reader that has seen id N has seen every id below it
+  // (what a viewer following the store relies on), and matching a report's
+  // events against the stored ones and writing the canonical events is one
+  // step no other ingester interleaves with: concurrent ingesters give what
+  // one gives. A GeoPackage has one writer at a time anyway (WriterLock).
+  Transaction(GDALDataset& ds, const std::string& where, bool in_turn = false) : ds_(ds) {
     CPLErrorReset();
     if (ds_.StartTransaction(FALSE) != OGRERR_NONE)
       throw StoreError(where + ": cannot start a transaction: " + gdal_error_or("the store refused it (read-only, or busy?)"));
+    if (in_turn) take_turn(where);
   }
   void commit(const std::string& where) {
     done_ = true;
@@ -37,6 +64,9 @@ class Transaction {
   }
 
  private:
+  // Held until the transaction ends, commit or rollback.
+  void take_turn(const std::string& where) { take_advisory_lock(ds_, "pg_advisory_xact_lock", kEventWritersLock, where); }
+
   GDALDataset& ds_;
   bool done_ = false;
 };
@@ -148,9 +178,25 @@ Store::~Store() = default;
 Store Store::open(const std::string& path_or_dsn, Mode mode, const BusyNotice& on_busy) {
   ensure_gdal_registered();
   if (!is_postgis_dsn(path_or_dsn)) return Store(Impl::open_geopackage(path_or_dsn, mode, on_busy));
+  DatasetPtr turn;
+  if (mode == Mode::update) {
+    // Processes opening a new database at once (two watches started
+    // together) would each make the layers, and the second fail on the
+    // first's. They take turns, on a connection of the turn's own; the
+    // store's connection opens within the turn, so GDAL sees the layers an
+    // earlier turn made.
+    turn = open_dataset(path_or_dsn, true, false);
+    take_advisory_lock(*turn, "pg_advisory_lock", kSchemaMakersLock, path_or_dsn);
+  }
   auto impl = make_impl(open_dataset(path_or_dsn, true, mode == Mode::update), path_or_dsn, true, mode == Mode::update);
-  if (mode == Mode::update) impl->create_schema();
+  if (mode == Mode::update) {
+    const int version = impl->schema_version();
+    impl->create_schema();
+    if (version < kSchemaVersion) impl->upgrade(version);
+    else if (!impl->ds->GetLayerByName(kMetaLayer) || impl->schema_version() < kSchemaVersion) impl->set_schema_version();
+  }
   else if (!impl->ds->GetLayerByName(kEventsLayer)) throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
+  turn.reset();  // the turn's connection closes: the next may make or check the layers
   impl->load_known_documents();
   return Store(std::move(impl));
 }
@@ -172,6 +218,7 @@ std::unique_ptr<Store::Impl> Store::Impl::open_geopackage(const std::string& pat
   if (!std::filesystem::exists(path)) create_geopackage(path);
   auto impl = make_impl(open_dataset(path, false, true), path, false, true);
   impl->lock = std::move(lock);
+  const int version = impl->schema_version();
   // GDAL completes a new layer's R-tree (its triggers) only when the
   // dataset is closed: close before the first batch can be written.
   if (impl->create_schema()) impl->ds = open_dataset(path, false, true);
@@ -179,6 +226,8 @@ std::unique_ptr<Store::Impl> Store::Impl::open_geopackage(const std::string& pat
     impl->repair_spatial_indexes(broken);
     impl->ds = open_dataset(path, false, true);
   }
+  if (version < kSchemaVersion) impl->upgrade(version);
+  else if (impl->schema_version() < kSchemaVersion) impl->set_schema_version();
   impl->load_known_documents();
   return impl;
 }
@@ -202,6 +251,7 @@ void Store::Impl::create_geopackage(const std::string& path) {
     auto scratch = make_impl(std::move(ds), tmp.string(), false, true);
     try {
       scratch->create_schema();
+      scratch->set_schema_version();
     } catch (...) {
       scratch->ds.reset();
       fs::remove(tmp, ec);
@@ -219,7 +269,7 @@ void Store::Impl::create_geopackage(const std::string& path) {
 
 std::vector<std::string> Store::Impl::spatial_indexes_to_repair() {
   std::vector<std::string> out;
-  for (const char* name : {kEventsLayer, kMentionsLayer}) {
+  for (const char* name : {kEventsLayer, kMentionsLayer, kReadingsLayer}) {
     OGRLayer* layer = ds->GetLayerByName(name);
     if (!layer || layer->GetGeomType() == wkbNone || !layer->GetGeometryColumn() || !*layer->GetGeometryColumn()) continue;
     const std::string rtree = std::string("rtree_") + name + "_" + layer->GetGeometryColumn();
@@ -271,9 +321,12 @@ bool Store::Impl::create_schema() {
     OGRwkbGeometryType geom;
     std::span<const FieldSpec> fields;
   };
+  static constexpr FieldSpec kMetaFields[] = {{"key", OFTString}, {"value", OFTString}};
   const LayerSpec layers[] = {{kDocumentsLayer, wkbNone, document_fields()},
                               {kEventsLayer, wkbPoint, event_columns()},
-                              {kMentionsLayer, wkbPoint, mention_fields()}};
+                              {kMentionsLayer, wkbPoint, mention_fields()},
+                              {kReadingsLayer, wkbPoint, event_columns()},
+                              {kMetaLayer, wkbNone, kMetaFields}};
   const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
   for (const LayerSpec& spec : layers) {
     OGRLayer* layer = ds->GetLayerByName(spec.name);
@@ -293,6 +346,13 @@ bool Store::Impl::create_schema() {
   execute("CREATE INDEX IF NOT EXISTS mentions_document_id_idx ON mentions (document_id)");
   execute("CREATE UNIQUE INDEX IF NOT EXISTS documents_content_hash_idx ON documents (content_hash)");
   execute("CREATE INDEX IF NOT EXISTS documents_document_id_idx ON documents (document_id)");
+  // Matching looks readings up by country, type and date; canonical events
+  // by their id; a group's readings by their canonical id.
+  execute("CREATE INDEX IF NOT EXISTS readings_match_idx ON readings (country_code, event_type, event_date)");
+  execute("CREATE INDEX IF NOT EXISTS readings_canonical_id_idx ON readings (canonical_id)");
+  execute("CREATE INDEX IF NOT EXISTS events_event_id_idx ON events (event_id)");
+  execute("CREATE INDEX IF NOT EXISTS events_match_idx ON events (country_code, event_type, event_date)");
+  execute("CREATE INDEX IF NOT EXISTS events_dataset_idx ON events (dataset)");
   return made_layer;
 }
 
@@ -313,6 +373,86 @@ void Store::Impl::load_known_documents() {
     document_fids.emplace(f->GetFieldAsString("document_id"), f->GetFID());
   }
   docs->SetIgnoredFields(nullptr);
+}
+
+int Store::Impl::schema_version() {
+  OGRLayer* meta = ds->GetLayerByName(kMetaLayer);
+  if (!meta) return ds->GetLayerByName(kEventsLayer) ? 1 : kSchemaVersion;  // an older store, or a new one
+  meta->SetAttributeFilter(nullptr);
+  meta->ResetReading();
+  int version = 1;
+  for (auto& f : *meta)
+    if (std::string_view(f->GetFieldAsString("key")) == "schema_version") version = f->GetFieldAsInteger("value");
+  meta->ResetReading();
+  return version;
+}
+
+void Store::Impl::set_schema_version() {
+  OGRLayer& meta = layer(kMetaLayer);
+  meta.SetAttributeFilter(nullptr);
+  meta.ResetReading();
+  FeaturePtr row;
+  for (auto& f : meta)
+    if (std::string_view(f->GetFieldAsString("key")) == "schema_version") row.reset(f.release());
+  meta.ResetReading();
+  const std::string value = std::to_string(kSchemaVersion);
+  if (row) {
+    row->SetField("value", value.c_str());
+    create_or_set(meta, *row, false);
+  } else {
+    OGRFeature f(meta.GetLayerDefn());
+    f.SetField("key", "schema_version");
+    f.SetField("value", value.c_str());
+    create_or_set(meta, f, true);
+  }
+}
+
+void Store::Impl::create_or_set(OGRLayer& l, OGRFeature& f, bool create) {
+  CPLErrorReset();
+  if ((create ? l.CreateFeature(&f) : l.SetFeature(&f)) != OGRERR_NONE)
+    throw StoreError(location + ": cannot write to layer " + l.GetName() + ": " + gdal_error_or("the feature was refused"));
+}
+
+void Store::Impl::upgrade(int from_version) {
+  // Version 1 kept each report's events in the events layer: they become
+  // readings (their key from their report's content hash), and the
+  // canonical events are made from them.
+  Transaction tx(*ds, location, postgis);
+  if (schema_version() >= kSchemaVersion) return;  // another process upgraded it meanwhile
+  std::unordered_map<std::string, std::pair<std::string, std::string>> docs;  // document_id -> content hash, agency
+  {
+    OGRLayer& d = layer(kDocumentsLayer);
+    d.SetAttributeFilter(nullptr);
+    d.ResetReading();
+    for (auto& f : d) {
+      Document doc;
+      doc.byline = f->GetFieldAsString("byline");
+      doc.url = f->GetFieldAsString("url");
+      docs[f->GetFieldAsString("document_id")] = {f->GetFieldAsString("content_hash"), report_agency(doc)};
+    }
+  }
+  std::vector<NewReading> readings;
+  {
+    OGRLayer& events = layer(kEventsLayer);
+    const EventColumns c(*events.GetLayerDefn());
+    events.SetAttributeFilter("dataset = 'sitmap' OR dataset IS NULL");
+    events.ResetReading();
+    for (auto& f : events) {
+      NewReading r;
+      r.event = event_from_feature(*f, c);
+      const auto doc = docs.find(r.event.document_id);
+      const size_t dash = r.event.event_id.rfind('-');
+      const std::string number = dash == std::string::npos ? "1" : r.event.event_id.substr(dash + 1);
+      const std::string hash = doc != docs.end() ? doc->second.first : content_hash(r.event.document_id);
+      r.source = {hash + "-" + number, doc != docs.end() ? doc->second.second : "", sentence_fingerprint(r.event.sentence)};
+      readings.push_back(std::move(r));
+    }
+    events.SetAttributeFilter(nullptr);
+  }
+  execute(fmt::format("DELETE FROM {} WHERE dataset = 'sitmap' OR dataset IS NULL", kEventsLayer));
+  merge_readings(*this, readings);
+  set_schema_version();
+  tx.commit(location);
 }
 
 OGRLayer& Store::Impl::layer(const char* name) {
@@ -349,18 +489,30 @@ int64_t Store::count(const char* layer_name) {
   return l.GetFeatureCount(TRUE);
 }
 
+void Store::rebuild_canonical_events() {
+  Transaction tx(*impl_->ds, impl_->location, impl_->postgis);
+  rebuild_canonical(*impl_);
+  tx.commit(impl_->location);
+}
+
+int64_t Store::last_event_fid() {
+  OGRLayer& events = impl_->layer(kEventsLayer);
+  const char* column = events.GetFIDColumn();
+  if (!column || !*column) throw StoreError(impl_->location + ": the events layer has no feature id column");
+  return query_integer(*impl_->ds, fmt::format("SELECT MAX({}) FROM {}", column, kEventsLayer));
+}
+
 void Store::add_documents(std::span<const DocumentRecord> batch) {
   if (batch.empty()) return;
   OGRLayer& docs = impl_->layer(kDocumentsLayer);
-  OGRLayer& events = impl_->layer(kEventsLayer);
   OGRLayer& mentions = impl_->layer(kMentionsLayer);
-  const EventColumns columns(*events.GetLayerDefn());
   const std::string now = utc_now_iso();
   // GDAL's messages become the StoreError's text instead of lines on stderr
   // (a unique-index refusal is expected when ingesters share a database).
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
-  Transaction tx(*impl_->ds, impl_->location);
+  Transaction tx(*impl_->ds, impl_->location, impl_->postgis);
   std::vector<int64_t> fids;
+  std::vector<NewReading> readings;
   for (const DocumentRecord& item : batch) {
     const Document& doc = item.doc;
     OGRFeature d(docs.GetLayerDefn());
@@ -376,14 +528,18 @@ void Store::add_documents(std::span<const DocumentRecord> batch) {
     d.SetField("event_count", static_cast<int>(item.events.size()));
     create_feature(docs, d, doc.source);
     fids.push_back(d.GetFID());
-    for (const Event& e : item.events) {
-      OGRFeature f(events.GetLayerDefn());
-      fill_event_feature(f, columns, e, "sitmap");
-      create_feature(events, f, doc.source);
-    }
+    const std::string agency = report_agency(doc);
+    for (size_t i = 0; i < item.events.size(); ++i)
+      readings.push_back({item.events[i], {reading_key(item.content_hash, i), agency, sentence_fingerprint(item.events[i].sentence)}, {}});
     for (const MentionRecord& m : item.mentions) write_mention(mentions, doc, m);
   }
-  tx.commit(impl_->location);
+  try {
+    merge_readings(*impl_, readings);
+    tx.commit(impl_->location);
+  } catch (...) {
+    forget_merged_groups(*impl_);  // what it remembers of this batch is rolled back
+    throw;
+  }
   for (size_t i = 0; i < batch.size(); ++i) {
     impl_->hashes.insert(batch[i].content_hash);
     impl_->document_fids.emplace(batch[i].doc.id, fids[i]);
@@ -411,12 +567,19 @@ size_t Store::add_events(std::span<const Event> batch, std::string_view dataset)
 void Store::append_events(std::span<const Event> batch, std::string_view dataset) {
   OGRLayer& events = impl_->layer(kEventsLayer);
   const EventColumns columns(*events.GetLayerDefn());
-  Transaction tx(*impl_->ds, impl_->location);
+  Transaction tx(*impl_->ds, impl_->location, impl_->postgis);
   OGRFeature f(events.GetLayerDefn());
+  std::vector<int64_t> fids;
   for (const Event& e : batch) {
     f.SetFID(OGRNullFID);
     fill_event_feature(f, columns, e, dataset);
     create_feature(events, f, impl_->location);
+    fids.push_back(f.GetFID());
+  }
+  // Imported events are linked to ours of the same event, both ways.
+  if (dataset != "sitmap" && impl_->ds->GetLayerByName(kReadingsLayer)) {
+    forget_merged_groups(*impl_);
+    link_rows(*impl_, fids, {});
   }
   tx.commit(impl_->location);
 }
@@ -449,6 +612,8 @@ std::optional<int64_t> Store::event_fid(const std::string& event_id) {
     }
   layer.SetIgnoredFields(nullptr);
   layer.ResetReading();
+  if (!fid)
+    if (const auto group = canonical_event(event_id)) fid = group->fid;  // a report's reading: its canonical event
   return fid;
 }
 
@@ -513,6 +678,97 @@ std::vector<PlaceRecord> Store::mention_candidates(const std::string& document_i
 void Store::end_reads() {
   for (const char* name : {kEventsLayer, kDocumentsLayer, kMentionsLayer})
     if (OGRLayer* l = impl_->ds->GetLayerByName(name)) l->ResetReading();
+}
+
+namespace {
+
+// Our ids of canonical events ("c" and a reading key: hex digits, '-',
+// digits) are the only values that enter these queries.
+bool is_canonical_id(std::string_view id) { return is_canonical_event_id(id); }
+
+std::vector<std::string> json_strings(const char* text) {
+  std::vector<std::string> out;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+// The canonical id of the reading with this event_id: one pass over the
+// readings' event_id column (a user's id never enters SQL).
+std::string canonical_id_of_reading(OGRLayer& readings, const std::string& event_id) {
+  const char* keep[] = {"event_id", "canonical_id"};
+  std::vector<const char*> ignored;
+  for (int i = 0; i < readings.GetLayerDefn()->GetFieldCount(); ++i) {
+    const char* name = readings.GetLayerDefn()->GetFieldDefn(i)->GetNameRef();
+    if (std::string_view(name) != keep[0] && std::string_view(name) != keep[1]) ignored.push_back(name);
+  }
+  ignored.push_back("OGR_GEOMETRY");
+  ignored.push_back(nullptr);
+  readings.SetAttributeFilter(nullptr);
+  readings.SetSpatialFilter(nullptr);
+  readings.SetIgnoredFields(ignored.data());
+  readings.ResetReading();
+  std::string found;
+  for (auto& f : readings)
+    if (event_id == f->GetFieldAsString("event_id")) {
+      found = f->GetFieldAsString("canonical_id");
+      break;
+    }
+  readings.SetIgnoredFields(nullptr);
+  readings.ResetReading();
+  return found;
+}
+
+}  // namespace
+
+std::optional<Store::CanonicalReadings> Store::canonical_event(const std::string& event_id) {
+  OGRLayer* readings = impl_->ds->GetLayerByName(kReadingsLayer);
+  if (!readings) return std::nullopt;  // a store from before canonical events
+  const std::string id = is_canonical_id(event_id) ? event_id : canonical_id_of_reading(*readings, event_id);
+  if (!is_canonical_id(id)) return std::nullopt;
+  OGRLayer& events = impl_->layer(kEventsLayer);
+  const EventColumns c(*events.GetLayerDefn());
+  events.SetSpatialFilter(nullptr);
+  events.SetAttributeFilter(fmt::format("event_id = '{}'", id).c_str());
+  events.ResetReading();
+  std::optional<CanonicalReadings> out;
+  for (auto& f : events) {
+    if (std::string_view(f->GetFieldAsString(c.at[kDatasetColumn])) != "sitmap") continue;
+    CanonicalReadings r;
+    r.fid = f->GetFID();
+    r.event = event_from_feature(*f, c);
+    r.source_count = c.at[kSourceCountColumn] >= 0 ? f->GetFieldAsInteger(c.at[kSourceCountColumn]) : 1;
+    r.document_ids = json_strings(f->GetFieldAsString(c.at[kDocumentIdsColumn]));
+    r.also_coded = json_strings(f->GetFieldAsString(c.at[kAlsoCodedColumn]));
+    out = std::move(r);
+    break;
+  }
+  events.SetAttributeFilter(nullptr);
+  if (!out) return std::nullopt;
+  const EventColumns rc(*readings->GetLayerDefn());
+  readings->SetSpatialFilter(nullptr);
+  readings->SetAttributeFilter(fmt::format("canonical_id = '{}'", id).c_str());
+  readings->ResetReading();
+  for (auto& f : *readings) out->readings.push_back(event_from_feature(*f, rc));
+  readings->SetAttributeFilter(nullptr);
+  std::sort(out->readings.begin(), out->readings.end(), [](const Event& a, const Event& b) { return a.event_id < b.event_id; });
+  return out;
+}
+
+std::vector<Event> Store::readings_near(const Event& e) {
+  std::vector<Event> out;
+  OGRLayer* readings = impl_->ds->GetLayerByName(kReadingsLayer);
+  const std::string condition = candidate_condition(e);
+  if (!readings || condition.empty()) return out;
+  const EventColumns rc(*readings->GetLayerDefn());
+  readings->SetSpatialFilter(nullptr);
+  readings->SetAttributeFilter(condition.c_str());
+  readings->ResetReading();
+  for (auto& f : *readings) out.push_back(event_from_feature(*f, rc));
+  readings->SetAttributeFilter(nullptr);
+  return out;
 }
 
 }  // namespace sitmap

@@ -28,6 +28,9 @@ struct StoreError : std::runtime_error {
 inline constexpr const char* kEventsLayer = "events";
 inline constexpr const char* kDocumentsLayer = "documents";
 inline constexpr const char* kMentionsLayer = "mentions";
+// Each report's own reading of an event (the events layer holds canonical
+// events, one per event however many reports code it: store/canonical.hpp).
+inline constexpr const char* kReadingsLayer = "readings";
 
 // The text of a report around a span of it (an event's sentence).
 struct DocumentExcerpt {
@@ -61,6 +64,11 @@ class Store {
   bool is_writable() const;
   // Features in a layer (kEventsLayer ...).
   int64_t count(const char* layer_name);
+  // The highest feature id of the events layer (0 when empty): one index
+  // lookup. Ids only grow, and writers commit in id order (a GeoPackage has
+  // one writer at a time, PostGIS writers take turns), so events with an id
+  // above one seen before are exactly those added since.
+  int64_t last_event_fid();
 
   bool has_content(const std::string& hash) const;
   // Rereads which reports the store holds (another ingester may have added some).
@@ -68,8 +76,14 @@ class Store {
   bool has_document_id(const std::string& id) const;
 
   // Stores documents, their events and their mentions in one transaction:
-  // a killed process leaves all of the batch or none of it.
+  // a killed process leaves all of the batch or none of it. Each event is
+  // stored as the report's reading (readings layer) and matched against
+  // the stored readings near it in space and time: a match joins that
+  // canonical event (events layer), else it founds one. On PostGIS the
+  // writers' transactions take turns, so concurrent ingesters merge as one.
   void add_documents(std::span<const DocumentRecord> batch);
+  // Recomputes every canonical event from the readings (an upgrade, a check).
+  void rebuild_canonical_events();
   // Stores coded events (dataset "acled", "gdelt") in one transaction,
   // skipping event_ids that dataset already has; returns how many were added.
   size_t add_events(std::span<const Event> events, std::string_view dataset);
@@ -78,8 +92,23 @@ class Store {
 
   // One stored event by its feature id (EventTable::fid); nullopt when none.
   std::optional<Event> event_at(int64_t fid);
-  // The feature id of an event by its event_id (the first of that id); nullopt when none.
+  // The feature id of an event by its event_id (the first of that id), or
+  // of the canonical event a reading of that event_id belongs to; nullopt when none.
   std::optional<int64_t> event_fid(const std::string& event_id);
+  // A canonical event with its readings, by its event_id or by the
+  // event_id of one of its readings; nullopt when neither is stored.
+  struct CanonicalReadings {
+    int64_t fid = -1;  // the canonical event's feature id
+    Event event;
+    int source_count = 1;
+    std::vector<std::string> document_ids, also_coded;  // also_coded: "acled:SYR1234"
+    std::vector<Event> readings;                          // by event_id
+  };
+  std::optional<CanonicalReadings> canonical_event(const std::string& event_id);
+  // Stored readings (of any canonical event) close enough in type, country
+  // and date to be compared with `e`: what matching looks at.
+  std::vector<Event> readings_near(const Event& e);
+
   // The report `document_id` around bytes [start, end); nullopt when the
   // store does not hold it (imported events have no report).
   std::optional<DocumentExcerpt> document_excerpt(const std::string& document_id, uint32_t start, uint32_t end,

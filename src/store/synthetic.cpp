@@ -4,6 +4,9 @@
 #include <string>
 
 #include "core/event_types.hpp"
+#include "store/canonical.hpp"
+#include "store/private/schema.hpp"
+#include "store/private/store_impl.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -91,6 +94,34 @@ void add_synthetic_events(Store& store, size_t n, uint64_t seed) {
   constexpr size_t kChunk = 50000;
   for (size_t first = 0; first < n; first += kChunk)
     store.append_events(synthetic_events(first, std::min(kChunk, n - first), seed), "sitmap");
+}
+
+void add_synthetic_readings(Store& store, size_t n, uint64_t seed) {
+  constexpr size_t kChunk = 50000;
+  GDALDataset& ds = *store.impl().ds;
+  OGRLayer& readings = store.impl().layer(kReadingsLayer);
+  OGRLayer& events = store.impl().layer(kEventsLayer);
+  const EventColumns rc(*readings.GetLayerDefn()), ec(*events.GetLayerDefn());
+  for (size_t first = 0; first < n; first += kChunk) {
+    if (ds.StartTransaction(FALSE) != OGRERR_NONE) throw StoreError(store.location() + ": cannot start a transaction");
+    for (Event& e : synthetic_events(first, std::min(kChunk, n - first), seed)) {
+      const std::string key = "5" + e.event_id.substr(e.event_id.find('-') + 1);  // digits: never a real content hash's
+      const ReadingSummary own = summarise(e, {key, "", sentence_fingerprint(e.sentence)});
+      OGRFeature r(readings.GetLayerDefn());
+      fill_event_feature(r, rc, e, "sitmap");
+      r.SetField(rc.at[kCanonicalIdColumn], canonical_id_for(key).c_str());
+      r.SetField(rc.at[kReadingsColumn], summaries_json(std::span(&own, 1)).c_str());
+      OGRFeature c(events.GetLayerDefn());
+      Event canonical = e;
+      canonical.event_id = canonical_id_for(key);
+      fill_event_feature(c, ec, canonical, "sitmap");
+      c.SetField(ec.at[kSourceCountColumn], 1);
+      c.SetField(ec.at[kDocumentIdsColumn], document_ids_json(std::span(&e.document_id, 1)).c_str());
+      if (readings.CreateFeature(&r) != OGRERR_NONE || events.CreateFeature(&c) != OGRERR_NONE)
+        throw StoreError(store.location() + ": cannot write a synthetic reading: " + gdal_error_or("GDAL gave no reason"));
+    }
+    if (ds.CommitTransaction() != OGRERR_NONE) throw StoreError(store.location() + ": commit failed");
+  }
 }
 
 }  // namespace sitmap

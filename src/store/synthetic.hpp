@@ -22,4 +22,9 @@ std::vector<Event> synthetic_events(size_t first, size_t n, uint64_t seed = 42);
 // in transactions of 50,000.
 void add_synthetic_events(Store& store, size_t n, uint64_t seed = 42);
 
+// Appends n synthetic events as readings, each its own canonical event
+// (not matched with one another: a store to measure matching against),
+// in transactions of 50,000.
+void add_synthetic_readings(Store& store, size_t n, uint64_t seed = 42);
+
 }  // namespace sitmap

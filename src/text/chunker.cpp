@@ -28,6 +28,9 @@ struct Chunker {
   const Sentence& s;
   Parse& p;
   std::vector<std::string> lower;
+  // The comma that last closed a relative or participle aside: "The war, which began in
+  // 2020, killed 6,500" — the bare past form after it is the main verb.
+  size_t relative_closed_at = SIZE_MAX - 1;
 
   size_t size() const { return p.tags.size(); }
   Pos tag(size_t k) const { return k < size() ? p.tags[k] : Pos::none; }
@@ -278,6 +281,16 @@ struct Chunker {
     }
     return -1;
   }
+  // ", west of Baghdad,", ", 40 km south of Kabul,": a bearing that places the
+  // noun before the comma, so it stays in that noun's clause.
+  bool bearing_follows(size_t i) const {
+    if (i < p.chunks.size() && ch(i).kind == ChunkKind::noun && p.tags[ch(i).first] == Pos::CD) ++i;
+    if (i >= p.chunks.size() || ch(i).kind != ChunkKind::prep || ch(i).last == ch(i).first) return false;
+    return lower[ch(i).last] == "of" && one_of(lower[ch(i).first], {"north", "south", "east", "west", "northeast", "northwest",
+                                                                   "southeast", "southwest", "north-east", "north-west",
+                                                                   "south-east", "south-west"});
+  }
+
   bool clause_has_finite_verb(int clause, size_t upto) const {
     for (size_t j = 0; j < upto; ++j)
       if (ch(j).clause == clause && ch(j).kind == ChunkKind::verb && ch(j).finite) return true;
@@ -289,7 +302,8 @@ struct Chunker {
     const Chunk& c = ch(i);
     const bool by_follows = i + 1 < p.chunks.size() && ch(i + 1).kind == ChunkKind::prep && chunk_word(i + 1) == "by";
     return p.tags[c.head] == Pos::VBN && c.first == c.head && !by_follows && !clause_has_finite_verb(clause, i) &&
-           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle && clause > 0;
+           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle &&
+           (clause > 0 || relative_closed_at + 1 == i);
   }
 
   bool clause_has_noun(int clause, size_t upto) const {
@@ -326,7 +340,8 @@ struct Chunker {
           c.clause = cur;
           cur = std::max(0, p.clauses[cur].parent);
           continue;
-        } else if (w == "," && dependent && clause_has_verb(cur, i)) {
+        } else if (w == "," && dependent && clause_has_verb(cur, i) && !bearing_follows(i + 1)) {
+          if (kind == ClauseKind::relative || kind == ClauseKind::participle) relative_closed_at = i;
           cur = std::max(0, p.clauses[cur].parent);  // ", which killed five," ends here
         }
         c.clause = cur;
@@ -395,6 +410,19 @@ Parse parse_sentence(std::string_view text, const Segmented& seg, const Sentence
 int Parse::subject_of(int verb) const {
   if (verb < 0 || verb >= static_cast<int>(chunks.size())) return -1;
   const int clause = chunks[verb].clause;
+  // "fighters entered the compound in X, opened fire and looted it": a verb
+  // right after a comma, in a series of the same clause, shares the first
+  // verb's subject.
+  if (verb >= 2 && chunks[verb - 1].kind == ChunkKind::punct && chunks[verb].finite && !chunks[verb].passive) {
+    for (int j = verb - 2; j >= 0 && chunks[j].clause == clause; --j) {
+      const ChunkKind k = chunks[j].kind;
+      if (k == ChunkKind::verb) {
+        if (chunks[j].finite && !chunks[j].passive && j + 1 < verb - 1) return subject_of(j);
+        break;
+      }
+      if (k != ChunkKind::noun && k != ChunkKind::prep && k != ChunkKind::adjective && k != ChunkKind::adverb) break;
+    }
+  }
   for (int j = verb; j-- > 0;) {
     const Chunk& c = chunks[j];
     if (c.clause != clause) continue;
@@ -404,6 +432,12 @@ int Parse::subject_of(int verb) const {
       int k = j;
       while (k >= 2 && chunks[k - 1].kind == ChunkKind::conj && chunks[k - 2].kind == ChunkKind::noun &&
              chunks[k - 2].clause == clause)
+        k -= 2;
+      // "Chaghcharan, the capital of Ghor province, fell": the noun before
+      // an aside set off by commas, not the aside.
+      if (k >= 2 && verb >= 1 && chunks[verb - 1].kind == ChunkKind::punct && chunks[k - 1].kind == ChunkKind::punct &&
+          chunks[k - 2].kind == ChunkKind::noun && chunks[k - 2].clause == clause && !in_prep_phrase(k - 2) && !chunks[k - 2].time &&
+          (tags[chunks[k - 2].head] == Pos::NNP || tags[chunks[k - 2].head] == Pos::NNPS))
         k -= 2;
       return k;
     }
@@ -420,6 +454,11 @@ int Parse::subject_of(int verb) const {
 int Parse::object_of(int verb) const {
   if (verb < 0) return -1;
   const int clause = chunks[verb].clause;
+  // "killed and wounded dozens": two verbs share the object after the second.
+  if (static_cast<size_t>(verb) + 2 < chunks.size() && chunks[verb + 1].kind == ChunkKind::conj &&
+      chunks[verb + 2].kind == ChunkKind::verb && chunks[verb + 2].finite == chunks[verb].finite &&
+      !chunks[verb].passive && !chunks[verb + 2].passive)
+    return object_of(verb + 2);
   for (size_t j = static_cast<size_t>(verb) + 1; j < chunks.size(); ++j) {
     const Chunk& c = chunks[j];
     if (c.clause != clause) break;

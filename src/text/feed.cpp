@@ -100,14 +100,14 @@ struct FeedReader {
 
   void finish(const Item& it) {
     ++items;
-    const std::string where = source + ":" + std::to_string(it.line);
+    const std::string where = source + ":" + std::to_string(it.line) + ": item " + std::to_string(items);
     const std::string& html = !it.body.empty() ? it.body : it.summary;
     auto trimmed = [](const std::string& s) {
       size_t a = s.find_first_not_of(" \t\r\n"), b = s.find_last_not_of(" \t\r\n");
       return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
     };
     if (trimmed(html).empty()) {
-      on_error(it.line, where + ": feed item without text (no description or content)");
+      on_error(it.line, where + ": no text (no description or content)");
       return;
     }
     try {
@@ -121,7 +121,7 @@ struct FeedReader {
       if (!trimmed(it.published).empty()) {
         doc.published = parse_date_text(trimmed(it.published));
         if (!doc.published) {
-          on_error(it.line, where + ": feed item date is not a date: " + trimmed(it.published).substr(0, 60));
+          on_error(it.line, where + ": not a date: " + trimmed(it.published).substr(0, 60));
           return;
         }
       }

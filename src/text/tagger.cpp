@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/date.hpp"
 #include "core/fold.hpp"
 
 namespace sitmap {
@@ -307,6 +308,13 @@ struct Tagger {
         u.tag = Pos::NNP;
         continue;
       }
+      // "the 18 May fighting", "Sunday's bombing": an -ing word after a day
+      // or a month is the noun those name the day of.
+      if (ends_with(u.lower, "ing") && i > 0 && can(i, Pos::NN) &&
+          (weekday_from_name(units[i - 1].raw) >= 0 || month_from_name(units[i - 1].raw) > 0) && units[i - 1].tag == Pos::NNP) {
+        u.tag = Pos::NN;
+        continue;
+      }
       // "in neighboring Kenya", "the ruling party": an -ing word between a preposition or determiner and its noun.
       if (ends_with(u.lower, "ing") && i > 0 && i + 1 < units.size() &&
           (units[i - 1].tag == Pos::IN || units[i - 1].tag == Pos::DT) && units[i - 1].lower != "by" &&
@@ -371,6 +379,15 @@ struct Tagger {
         if (can(i, Pos::VBN)) { u.tag = Pos::VBN; continue; }
         if (can(i, Pos::VBG)) { u.tag = Pos::VBG; continue; }
         if (can(i, Pos::JJ)) { u.tag = Pos::JJ; continue; }
+      }
+      // "An improvised explosive, planted by ...": an adjective that ends its
+      // noun group after a determiner and a modifier is the noun itself.
+      if (u.tag == Pos::JJ && can(i, Pos::NN) && i >= 2 && determiner_like(tag(i - 2)) &&
+          (tag(i - 1) == Pos::VBN || is_adjective(tag(i - 1))) &&
+          (i + 1 >= units.size() || units[i + 1].punct || is_verb(next) || next == Pos::IN)) {
+        u.tag = Pos::NN;
+        if (tag(i - 1) == Pos::VBN) units[i - 1].tag = Pos::JJ;
+        continue;
       }
       // After a determiner or adjective: a noun ("the attack", "three strikes",
       // "heavy shelling"), or an adjective before one ("the wounded soldiers").
@@ -445,6 +462,13 @@ struct Tagger {
         u.tag = Pos::VBN;
         continue;
       }
+      // ", firing rifles and grenades", ", setting fire to": after a comma that
+      // closes a clause with its finite verb, an -ing word opens a participle clause.
+      if (p != SIZE_MAX && units[p].raw == "," && can(i, Pos::VBG) && u.tag != Pos::VBG && finite_verb_before(p) &&
+          (starts_noun_phrase(next) || is_noun(next) || next == Pos::JJ)) {
+        u.tag = Pos::VBG;
+        continue;
+      }
       // -ing after a preposition is a gerund's verb use ("after attacking the base").
       if (prev == Pos::IN && can(i, Pos::VBG) && (starts_noun_phrase(next) || next == Pos::NN)) { u.tag = Pos::VBG; continue; }
       // Sentence-initial ambiguous noun/verb before a determiner: an imperative is rare in news; keep the noun.
@@ -460,6 +484,12 @@ struct Tagger {
       initial(units[i], first);
     }
     context();
+    // "killed and wounded scores": once the first verb is read as finite, the
+    // one coordinated with it is too (the left-to-right pass saw it first).
+    for (size_t i = 2; i < units.size(); ++i)
+      if (units[i].tag == Pos::VBN && units[i - 2].tag == Pos::VBD && (units[i].cands.has(Pos::VBD) || ends_with(units[i].lower, "ed")) &&
+          (units[i - 1].lower == "and" || units[i - 1].lower == "or"))
+        units[i].tag = Pos::VBD;
     std::vector<Pos> out(s.token_count, Pos::punct);
     for (const Unit& u : units) {
       for (size_t k = u.first; k <= u.last; ++k) out[k] = u.tag;

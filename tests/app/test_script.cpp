@@ -59,6 +59,37 @@ TEST_CASE("a bad script line is FILE:LINE: reason, before anything runs") {
   CHECK(error_of(std::string(100000, 'x')).size() < 120);  // a huge line is quoted short
 }
 
+TEST_CASE("following a store: expect_events waits (30 s unless told), expect_new, pin, table") {
+  const auto a = parse_script("expect_events 12\nexpect_events 3 5\nexpect_new 0\npin on\npin off\ntable rows.csv\n", "s.txt");
+  REQUIRE(a.size() == 6);
+  CHECK(a[0].verb == V::expect_events);
+  CHECK(a[0].count == 12);
+  CHECK(a[0].seconds == 30);
+  CHECK(a[1].count == 3);
+  CHECK(a[1].seconds == 5);
+  CHECK(a[2].verb == V::expect_new);
+  CHECK(a[2].count == 0);
+  CHECK(a[3].verb == V::pin);
+  CHECK(a[3].arg == "on");
+  CHECK(a[4].arg == "off");
+  CHECK(a[5].verb == V::table);
+  CHECK(a[5].arg == "rows.csv");
+  auto error_of = [](const std::string& text) {
+    try {
+      parse_script(text, "bad.txt");
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("expect_events").rfind("bad.txt:1: expect_events: want a number", 0) == 0);
+  CHECK(error_of("expect_events -3").rfind("bad.txt:1: expect_events '-3'", 0) == 0);
+  CHECK(error_of("expect_events 3 soon").rfind("bad.txt:1: seconds 'soon'", 0) == 0);
+  CHECK(error_of("expect_new 3 4").rfind("bad.txt:1: expect_new N", 0) == 0);
+  CHECK(error_of("pin maybe").rfind("bad.txt:1: pin 'maybe'", 0) == 0);
+  CHECK(error_of("table").rfind("bad.txt:1: table: want a file", 0) == 0);
+}
+
 TEST_CASE("filter lines set every part of the export filter; type and actor lines add up") {
   const auto a = parse_script(
       "filter from 2015-11-01\nfilter to 15 November 2015\nfilter bbox 30,25,50,40\nfilter within area.geojson\n"

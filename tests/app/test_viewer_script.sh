@@ -94,9 +94,12 @@ run "$S" view f.gpkg --script filters.txt --hidden > out 2>&1 || bad "filter scr
 "$S" export --db f.gpkg -o want.csv --from 2015-11-01 --to 2015-11-30 --bbox 30,25,50,40 --dataset sitmap --min-confidence 0.5 \
   --actor France --actor Russia 2>/dev/null
 "$S" export --db f.gpkg -o want2.csv --within area.geojson --type "Air/drone strike" --no-background 2>/dev/null
+# The same rows (a spatial filter reads in R-tree order, which rewriting a
+# canonical event changes; the viewer's rows come in feature id order).
+sorted_csv() { head -1 "$1"; tail -n +2 "$1" | sort; }
 for pair in "script.csv want.csv" "script2.csv want2.csv"; do
   set -- $pair
-  [ "$(wc -l < "$2")" -gt 1 ] && cmp -s "$1" "$2" && ok ||
+  [ "$(wc -l < "$2")" -gt 1 ] && cmp -s <(sorted_csv "$1") <(sorted_csv "$2") && ok ||
     bad "script filters: $1 ($(wc -l < "$1") lines) is not sitmap export's $2 ($(wc -l < "$2") lines)"
 done
 run "$S" view f.gpkg --country ZZ --script filters.txt --hidden > out 2>&1; rc=$?

@@ -59,6 +59,9 @@ TEST_CASE("the telling's date is marked, impossible days are skipped") {
   REQUIRE(c.size() == 2);
   CHECK(c[0].reporting);
   CHECK_FALSE(c[1].reporting);
+  auto told = cues("Gunmen attacked the town, sources told AFP on Tuesday.");
+  REQUIRE(told.size() == 1);
+  CHECK(told[0].reporting);
   std::vector<std::string> warnings;
   Document d;
   d.text = "It happened on February 30, 2015.";

@@ -2,8 +2,9 @@
 # Our wire-style samples (samples/wire: agency datelines, HTML pages, feeds,
 # no-event stories), scored whole against floors under today's figures; the
 # README gives the figures of each half (we tune on the odd half only).
-# The floors were lowered when w73-w120 (written without running the
+# Floors under the figures of 2026-11-26 (recall 0.579, spurious 0.441);
+# they were lowered once, when w73-w120 (written without running the
 # extractor) were added: the set got harder, the program did not get worse.
 set -u
 python3 "$SITMAP_SOURCE_DIR/tests/golden/score_samples.py" "$SITMAP_BIN" "$SITMAP_SOURCE_DIR/samples/wire" \
-  --quiet --min-recall 0.48 --max-spurious 0.51
+  --quiet --min-recall 0.56 --max-spurious 0.46

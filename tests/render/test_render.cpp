@@ -146,6 +146,31 @@ TEST_CASE("scrubbing uploads nothing") {
   CHECK(gl::uploaded_bytes() == before);
 }
 
+// Is an event drawn (red, not land or sea) at lon/lat when the time window is
+// from..to? A 400x300 plate carree view around 0N..27N.
+static bool lit_in_window(MapScene& scene, float from, float to, double lon, double lat) {
+  Camera camera;
+  camera.width = 400;
+  camera.height = 300;
+  camera.center_x = 0;
+  camera.center_y = 1500000;
+  camera.scale = 10000;
+  const Reprojector eqc("EPSG:4087");
+  OffscreenTarget target(400, 300);
+  target.bind();
+  EventDrawParams p;
+  p.window_from = from;
+  p.window_to = to;
+  scene.draw(camera, p, true);
+  const auto rgba = target.read_rgba();
+  OffscreenTarget::unbind();
+  double x, y;
+  eqc.forward(lon, lat, x, y);
+  const Rgba px = pixel(rgba, 400, camera.to_screen_x(x), camera.to_screen_y(y));
+  INFO(from << ".." << to << " at " << lon << "," << lat << ": " << px.r << "," << px.g << "," << px.b);
+  return px.g < 110;
+}
+
 TEST_CASE("only the window's instances are drawn, long events included") {
   window();
   // A short event on day 0 and at day 200; a long one (days 50..150) elsewhere.
@@ -164,28 +189,7 @@ TEST_CASE("only the window's instances are drawn, long events included") {
   const std::vector<Event> events{a, b, lasting};
   const EventTable table = event_table_from(events);
   MapScene scene(table, MapProjection::plate_carree, nullptr);
-  Camera camera;
-  camera.width = 400;
-  camera.height = 300;
-  camera.center_x = 0;
-  camera.center_y = 1500000;
-  camera.scale = 10000;
-  const Reprojector eqc("EPSG:4087");
-  auto lit_at = [&](float from, float to, double lon, double lat) {
-    OffscreenTarget target(400, 300);
-    target.bind();
-    EventDrawParams p;
-    p.window_from = from;
-    p.window_to = to;
-    scene.draw(camera, p, true);
-    const auto rgba = target.read_rgba();
-    OffscreenTarget::unbind();
-    double x, y;
-    eqc.forward(lon, lat, x, y);
-    const Rgba px = pixel(rgba, 400, camera.to_screen_x(x), camera.to_screen_y(y));
-    INFO(from << ".." << to << " at " << lon << "," << lat << ": " << px.r << "," << px.g << "," << px.b);
-    return px.g < 110;  // red, not land or sea
-  };
+  auto lit_at = [&](float from, float to, double lon, double lat) { return lit_in_window(scene, from, to, lon, lat); };
   CHECK(lit_at(0, 0, 10, 10));
   CHECK_FALSE(lit_at(0, 0, 10, 20));
   CHECK_FALSE(lit_at(0, 0, -10, 10));
@@ -193,4 +197,42 @@ TEST_CASE("only the window's instances are drawn, long events included") {
   CHECK_FALSE(lit_at(100, 110, 10, 10));
   CHECK(lit_at(195, 205, 10, 20));
   CHECK_FALSE(lit_at(151, 199, -10, 10));
+}
+
+TEST_CASE("events appended to the layer are drawn in their window, and only they are uploaded") {
+  window();
+  auto strike = [](CivilDate day, double lat, double lon) {
+    Event e;
+    e.when.date = day;
+    e.point = {lat, lon};
+    e.sub_event_type = "Air/drone strike";
+    e.geo_precision = 1;
+    return e;
+  };
+  const std::vector<Event> first{strike({2015, 1, 1}, 10, 10)};
+  EventTable table = event_table_from(first);
+  MapScene scene(table, MapProjection::plate_carree, nullptr);
+  auto lit_at = [&](float from, float to, double lon, double lat) { return lit_in_window(scene, from, to, lon, lat); };
+  CHECK_FALSE(lit_at(0, 300, -10, 10));
+  // Two arrive: one on day 100 (drawn), one filtered out (not drawn); then a third (the buffers grow).
+  const std::vector<Event> later{strike({2015, 4, 11}, 10, -10), strike({2015, 4, 11}, 20, 10)};
+  const size_t before = gl::uploaded_bytes();
+  const size_t first_new = table.size();
+  append_event_table(table, event_table_from(later));
+  scene.append_events(table, first_new, {1, 0});
+  CHECK(gl::uploaded_bytes() - before == 2 * (24 + 1));  // two instances and their visibility bytes, not the layer
+  CHECK(scene.events().size() == 3);
+  CHECK(lit_at(100, 100, -10, 10));
+  CHECK_FALSE(lit_at(0, 50, -10, 10));  // the window still decides
+  CHECK_FALSE(lit_at(100, 100, 10, 20));
+  CHECK(lit_at(0, 0, 10, 10));  // the first event is still there
+  const std::vector<Event> third{strike({2015, 2, 1}, 5, 0)};
+  append_event_table(table, event_table_from(third));
+  scene.append_events(table, 3, {1});
+  CHECK(lit_at(31, 31, 0, 5));
+  CHECK(lit_at(100, 100, -10, 10));
+  // A new filter covers the appended events too.
+  scene.set_visible({1, 1, 0, 0});
+  CHECK_FALSE(lit_at(31, 31, 0, 5));
+  CHECK(lit_at(100, 100, -10, 10));
 }

@@ -3,10 +3,12 @@
 // changes, ignored when damaged, written only for large tables.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "core/cache_file.hpp"
+#include "core/hash.hpp"
 #include "store/event_table.hpp"
 #include "store/private/event_table_cache.hpp"
 #include "store/synthetic.hpp"
@@ -33,6 +35,7 @@ void check_same(const EventTable& a, const EventTable& b) {
   CHECK(a.type == b.type);
   CHECK(a.magnitude == b.magnitude);
   CHECK(a.precision == b.precision);
+  CHECK(a.sources == b.sources);
   CHECK(a.confidence == b.confidence);
   CHECK(a.background == b.background);
   CHECK(a.actor1 == b.actor1);
@@ -118,6 +121,61 @@ TEST_CASE("event table cache: read back while the store is unchanged, rebuilt wh
     REQUIRE(again);
     check_same(*grown, *again);
   }
+}
+
+namespace {
+
+// One agency's report of one strike (its text makes its reading's key).
+DocumentRecord strike_report(const std::string& id, const std::string& agency) {
+  DocumentRecord r;
+  r.doc.id = id;
+  r.doc.source = id + ".txt";
+  r.doc.byline = agency;
+  r.doc.text = "Report " + id + ".";
+  r.content_hash = content_hash(r.doc.text);
+  Event e = test::hand_event(id + "-1", {2016, 3, 3}, 36.528, 37.955, "Air/drone strike", "Military Forces of Russia", "SY");
+  e.document_id = id;
+  e.location = "Manbij";
+  e.geonameid = 166365;
+  e.sentence = "Jets struck the town, " + agency + " said.";  // another sentence: an independent source
+  r.events.push_back(e);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("event table cache: a report joining a stored event rewrites its canonical row, and the table is read again") {
+  TempDir tmp;
+  const EventTableCache cache{tmp.file("cache"), 1};
+  const std::string path = tmp.file("s.gpkg");
+  {
+    Store store = Store::open(path);
+    add_synthetic_readings(store, 200);
+    const DocumentRecord first = strike_report("afp1", "AFP");
+    store.add_documents(std::span(&first, 1));
+  }
+  size_t before = 0;
+  {
+    Store store = Store::open(path, Store::Mode::read);
+    const auto table = load_geopackage_event_table(store, cache);
+    REQUIRE(table);
+    before = table->size();
+    CHECK(std::count(table->sources.begin(), table->sources.end(), 2) == 0);
+    REQUIRE(cache_files(tmp).size() == 1);
+  }
+  {
+    Store writer = Store::open(path);
+    const DocumentRecord second = strike_report("reu1", "Reuters");
+    writer.add_documents(std::span(&second, 1));  // the same strike: one event of two sources, no new event
+  }
+  Store reopened = Store::open(path, Store::Mode::read);
+  const auto table = load_geopackage_event_table(reopened, cache);
+  REQUIRE(table);
+  CHECK(table->size() == before);
+  CHECK(std::count(table->sources.begin(), table->sources.end(), 2) == 1);
+  const auto fresh = load_geopackage_event_table(reopened, EventTableCache{tmp.file("uncached"), 1u << 30});
+  REQUIRE(fresh);
+  check_same(*table, *fresh);
 }
 
 TEST_CASE("cache files: the key must match, the payload must be whole") {

@@ -9,6 +9,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "core/hash.hpp"
 #include "geo/gdal.hpp"
 #include "geo/reproject.hpp"
 #include "store/export.hpp"
@@ -112,7 +113,8 @@ TEST_CASE("GeoJSON: GDAL reads ours exactly as it reads its own writer's, and og
     const std::string& id = id_binding;  // clang before 16 cannot capture a structured binding (CHECK's lambda)
     for (const auto& [field_binding, value] : row) {
       const std::string& field = field_binding;
-      if (field != "fid") CHECK_MESSAGE(a.at(id).at(field) == value, id << "." << field);
+      // reading_summary (what matching folds) is stored, never exported.
+      if (field != "fid" && field != "reading_summary") CHECK_MESSAGE(a.at(id).at(field) == value, id << "." << field);
     }
   }
   CHECK(a == c);
@@ -275,13 +277,43 @@ std::string file_bytes(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// One agency's report of one strike on Manbij (its text makes its content
+// hash, the key of its reading).
+DocumentRecord strike_report(const std::string& id, const std::string& agency, double lat, int fatalities) {
+  DocumentRecord r;
+  r.doc.id = id;
+  r.doc.source = id + ".txt";
+  r.doc.byline = agency;
+  r.doc.text = "Report " + id + ".";
+  r.content_hash = content_hash(r.doc.text);
+  Event e = test::hand_event(id + "-1", {2016, 3, 3}, lat, 37.955, "Air/drone strike", "Military Forces of Russia", "SY");
+  e.document_id = id;
+  e.location = "Manbij";
+  e.admin1 = "Aleppo";
+  e.geonameid = 166365;
+  e.fatalities = fatalities;
+  e.sentence = "Jets struck the town, " + agency + " said.";
+  r.events.push_back(e);
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("GeoPackage rows stepped through SQLite write the bytes the GDAL path writes: every filter, every text format") {
   TempDir tmp;
   Store store = Store::open(tmp.file("mixed.gpkg"));
-  add_synthetic_events(store, 4000);
-  test::add_hand_events(store);
+  // Our events as canonical events and readings, every canonical column
+  // set: synthetic readings (one source each), then three agencies' reports
+  // of one strike (one event of three sources) and ACLED's code of it
+  // (also_coded, both ways).
+  add_synthetic_readings(store, 4000);
+  const DocumentRecord reports[] = {strike_report("afp1", "AFP", 36.528, 12), strike_report("reu1", "Reuters", 36.531, 9),
+                                    strike_report("xin1", "Xinhua", 36.529, 15)};
+  store.add_documents(reports);
+  Event acled = test::hand_event("SYR1234", {2016, 3, 3}, 36.528, 37.955, "Air/drone strike", "Military Forces of Russia", "SY");
+  acled.location = "Manbij";
+  store.append_events(std::span(&acled, 1), "acled");
+  test::add_hand_events(store);  // sitmap rows of the events layer without readings: a per-report export leaves them out
   // Strings that need escaping or quoting, Unicode, formula cells, NULLs.
   Event odd = test::hand_event("odd \"quoted\" id", {2016, 2, 29}, 36.5, 37.25, "Armed clash", "=cmd|' /C calc'!A0", "SY");
   odd.actor2 = "+\u00dcn\u00efc\u00f8d\u00e9 \u2013 \u201cquotes\u201d \U0001F600";
@@ -303,8 +335,9 @@ TEST_CASE("GeoPackage rows stepped through SQLite write the bytes the GDAL path 
   const Event more[] = {odd, bare};
   store.append_events(more, "acled");
 
-  // This store is read through SQLite: the comparison below is not GDAL against GDAL.
+  // Both layers are read through SQLite: the comparison below is not GDAL against GDAL.
   REQUIRE(GeoPackageEvents::open(store.location(), store.impl().layer(kEventsLayer)));
+  REQUIRE(GeoPackageEvents::open(store.location(), store.impl().layer(kReadingsLayer), true));
 
   std::vector<std::pair<std::string, EventFilter>> filters;
   filters.push_back({"all", {}});
@@ -337,19 +370,63 @@ TEST_CASE("GeoPackage rows stepped through SQLite write the bytes the GDAL path 
   f.text = "BREAK";
   filters.push_back({"text", f});
 
-  for (const auto& [name_binding, filter] : filters) {
-    const std::string& name = name_binding;
-    for (const ExportFormat format : {ExportFormat::geojson, ExportFormat::geojsonseq, ExportFormat::csv}) {
-      ExportOptions sqlite_path, gdal_path;
-      sqlite_path.format = gdal_path.format = format;
-      gdal_path.read_through_gdal = true;
-      const std::string a = tmp.file("sqlite.out"), b = tmp.file("gdal.out");
-      const size_t n = export_events(store, filter, a, sqlite_path);
-      CHECK_MESSAGE(export_events(store, filter, b, gdal_path) == n, name);
-      CHECK_MESSAGE(n > 0, name);
-      CHECK_MESSAGE(file_bytes(a) == file_bytes(b), name << " as " << format_name(format));
+  for (const bool per_report : {false, true}) {
+    for (const auto& [name_binding, filter_binding] : filters) {
+      const std::string name = name_binding + (per_report ? " (per report)" : "");
+      EventFilter filter = filter_binding;
+      filter.per_report = per_report;
+      for (const ExportFormat format : {ExportFormat::geojson, ExportFormat::geojsonseq, ExportFormat::csv}) {
+        ExportOptions sqlite_path, gdal_path;
+        sqlite_path.format = gdal_path.format = format;
+        gdal_path.read_through_gdal = true;
+        const std::string a = tmp.file("sqlite.out"), b = tmp.file("gdal.out");
+        const size_t n = export_events(store, filter, a, sqlite_path);
+        CHECK_MESSAGE(export_events(store, filter, b, gdal_path) == n, name);
+        CHECK_MESSAGE(n > 0, name);
+        CHECK_MESSAGE(file_bytes(a) == file_bytes(b), name << " as " << format_name(format));
+      }
     }
   }
+
+  // What was compared holds the canonical columns: the strike as one event
+  // of three sources linked to ACLED's code; per report, its three readings
+  // naming it, ACLED's row, and none of the events layer's own rows.
+  ExportOptions seq;
+  seq.format = ExportFormat::geojsonseq;
+  EventFilter manbij;
+  manbij.from = manbij.to = CivilDate{2016, 3, 3};
+  manbij.bbox = BBox{37.9, 36.5, 38.0, 36.6};
+  const std::string path = tmp.file("manbij.geojsonl");
+  CHECK(export_events(store, manbij, path, seq) == 2);
+  std::map<std::string, nlohmann::json> rows;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    const auto p = nlohmann::json::parse(line)["properties"];
+    rows[p["dataset"].get<std::string>()] = p;
+    CHECK_FALSE(p.contains("reading_summary"));
+  }
+  REQUIRE(rows.count("sitmap"));
+  CHECK(rows["sitmap"]["source_count"] == 3);
+  CHECK(rows["sitmap"]["document_ids"].size() == 3);
+  CHECK(rows["sitmap"]["fatalities"] == 9);
+  CHECK(rows["sitmap"]["also_coded"].dump().find("SYR1234") != std::string::npos);
+  CHECK(rows["acled"]["also_coded"].dump().find(rows["sitmap"]["event_id"].get<std::string>()) != std::string::npos);
+  manbij.per_report = true;
+  CHECK(export_events(store, manbij, path, seq) == 4);
+  std::ifstream in_readings(path);
+  size_t naming = 0;
+  for (std::string line; std::getline(in_readings, line);) {
+    const auto p = nlohmann::json::parse(line)["properties"];
+    if (p["dataset"] == "sitmap") naming += p["canonical_id"] == rows["sitmap"]["event_id"];
+    else CHECK(p["dataset"] == "acled");
+  }
+  CHECK(naming == 3);
+  EventFilter all_per_report;
+  all_per_report.per_report = true;
+  EventFilter imported;
+  imported.dataset = "acled";
+  CHECK(export_events(store, all_per_report, path, seq) ==
+        static_cast<size_t>(store.count(kReadingsLayer)) + export_events(store, imported, tmp.file("acled.geojsonl"), seq));
 }
 
 TEST_CASE("the GeoPackage geometry blob: header flags, envelopes, byte orders, empty points") {

@@ -42,7 +42,7 @@ partial=$(n "$D/killed.gpkg" "SELECT COUNT(*) FROM documents")
 [ "$partial" -gt 0 ] && [ "$partial" -lt 20000 ] && ok || bad "kill came at $partial documents (want mid-run)"
 echo "killed after $partial of 20000 documents"
 "$S" ingest --db "$D/killed.gpkg" "$D/big.jsonl" 2>/dev/null || bad "rerun failed"
-for table in documents events mentions; do
+for table in documents events readings mentions; do
   a=$(n "$D/clean.gpkg" "SELECT COUNT(*) FROM $table"); b=$(n "$D/killed.gpkg" "SELECT COUNT(*) FROM $table")
   [ "$a" = "$b" ] && ok || bad "$table: clean $a, killed+rerun $b"
 done
@@ -51,15 +51,18 @@ a=$(n "$D/killed.gpkg" "SELECT COUNT(DISTINCT event_id) FROM events"); b=$(n "$D
 ogrinfo -q "$D/killed.gpkg" -sql "PRAGMA integrity_check" | grep -q "= ok" && ok || bad "integrity check"
 
 # What the spatial index finds: the R-tree holds every event, a bbox export equals a clean store's.
-bbox_events() { "$S" export --db "$1" -o "$1.bbox.csv" --bbox 25,27,52,41 2>/dev/null && echo $(($(wc -l < "$1.bbox.csv") - 1)); }
+# (Per report: the copies of a report are one canonical event, but each is a reading.)
+bbox_events() { "$S" export --db "$1" -o "$1.bbox.csv" --per-report --bbox 25,27,52,41 2>/dev/null && echo $(($(wc -l < "$1.bbox.csv") - 1)); }
 want=$(bbox_events "$D/clean.gpkg")
 [ "$want" -gt 1000 ] && ok || bad "clean bbox export: $want events"
 check_index() {  # STORE WHAT (sitmap first: opening a store repairs its index)
   local rows rtree got
   got=$(bbox_events "$1")
   [ "$got" = "$want" ] && ok || bad "$2: bbox export gives $got events, a clean store $want"
-  rows=$(n "$1" "SELECT COUNT(*) FROM events"); rtree=$(n "$1" "SELECT COUNT(*) FROM rtree_events_geom")
-  [ "$rows" = "$rtree" ] && ok || bad "$2: R-tree has $rtree entries for $rows events"
+  for layer in events readings; do
+    rows=$(n "$1" "SELECT COUNT(*) FROM $layer"); rtree=$(n "$1" "SELECT COUNT(*) FROM rtree_${layer}_geom")
+    [ "$rows" = "$rtree" ] && ok || bad "$2: R-tree has $rtree entries for $rows $layer"
+  done
 }
 check_index "$D/killed.gpkg" "killed mid-run"
 
@@ -80,9 +83,10 @@ cp "$D/clean.gpkg" "$D/broken.gpkg"
 python3 - "$D/broken.gpkg" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_events_geom%'").fetchall():
-    db.execute(f'DROP TRIGGER "{name}"')
-db.execute("DELETE FROM rtree_events_geom WHERE id > 100")
+for layer in ("events", "readings"):
+    for (name,) in db.execute(f"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_{layer}_geom%'").fetchall():
+        db.execute(f'DROP TRIGGER "{name}"')
+    db.execute(f"DELETE FROM rtree_{layer}_geom WHERE id > 100")
 db.commit()
 PY
 check_index "$D/broken.gpkg" "store with a broken R-tree"

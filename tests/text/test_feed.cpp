@@ -44,7 +44,7 @@ TEST_CASE("RSS items are documents with their title, link, guid and date") {
   CHECK(r.docs[1].id == "https://x.example/3");  // no guid: the link
   CHECK(r.docs[1].text.find("roads & fields") != std::string::npos);
   REQUIRE(r.errors.size() == 1);
-  CHECK(r.errors[0].find("feed.rss:6:") == 0);  // file and line of the bad item
+  CHECK(r.errors[0].find("feed.rss:6: item 2: no text") == 0);  // file, line and number of the bad item
 }
 
 TEST_CASE("Atom entries, and XML that is not well formed") {

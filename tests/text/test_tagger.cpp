@@ -48,6 +48,16 @@ TEST_CASE("nouns and verbs that share a spelling") {
   CHECK(parse("They vowed to strike back.").tag_of("strike") == Pos::VB);
 }
 
+TEST_CASE("a past form coordinated with a finite verb is finite too") {
+  const Tagged t = parse("The army killed and wounded scores of fighters.");
+  CHECK(t.tag_of("wounded") == Pos::VBD);
+}
+
+TEST_CASE("an -ing word after a day or month names that day's action") {
+  const Tagged t = parse("Nine were wounded in the 3 June fighting near the port.");
+  CHECK(t.tag_of("fighting") == Pos::NN);
+}
+
 TEST_CASE("past tense, participles and the words between") {
   CHECK(parse("Two guards were killed in the raid.").tag_of("killed") == Pos::VBN);
   CHECK(parse("Masked gunmen fatally shot a trader in the market.").tag_of("shot") == Pos::VBD);
@@ -90,5 +100,36 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     const Tagged t = parse("The men who attacked the convoy were later arrested by police.");
     CHECK(t.parse.chunks[t.chunk_of("attacked")].clause != t.parse.chunks[t.chunk_of("arrested")].clause);
     CHECK(t.parse.chunks[t.chunk_of("arrested")].passive);
+  }
+  {
+    // A bearing after a comma places the noun before it: it stays in the time clause.
+    const Tagged t = parse("The raid came days after rebels seized the town of Tessit, south of Gao, in a night attack.");
+    CHECK(t.parse.chunks[t.chunk_of("Gao")].clause == t.parse.chunks[t.chunk_of("seized")].clause);
+    CHECK(t.parse.chunks[t.chunk_of("Gao")].clause != t.parse.chunks[t.chunk_of("came")].clause);
+  }
+  {
+    // A noun group that ends on an adjective-looking noun, then a participle aside, then its verb.
+    const Tagged t = parse("An improvised explosive, planted by militants near the gate, detonated on Monday.");
+    CHECK(t.tag_of("explosive") == Pos::NN);
+    const Chunk& detonated = t.parse.chunks[t.chunk_of("detonated")];
+    CHECK(detonated.finite);
+    CHECK(t.parse.subject_of(t.chunk_of("detonated")) == t.chunk_of("explosive"));
+  }
+  {
+    // A series of verbs after commas shares the first one's subject.
+    const Tagged t = parse("Gunmen stormed the clinic in the town, opened fire on patients and burned two cars.");
+    CHECK(t.parse.subject_of(t.chunk_of("opened")) == t.chunk_of("Gunmen"));
+  }
+  {
+    // A name, then an aside set off by commas: the name is the subject.
+    const Tagged t = parse("Sheberghan, the capital of the northern province of Jawzjan, fell on Saturday.");
+    CHECK(t.parse.subject_of(t.chunk_of("fell")) == t.chunk_of("Sheberghan"));
+  }
+  {
+    // After a relative clause closes, a bare past form is the main clause's verb.
+    const Tagged t = parse("The siege of the town, which began in March, killed more than 900 people.");
+    const Chunk& killed = t.parse.chunks[t.chunk_of("killed")];
+    CHECK(killed.finite);
+    CHECK(killed.clause == 0);
   }
 }

@@ -1,9 +1,10 @@
 #pragma once
-// Rows of the events layer as the export writers take them: each event
-// column's value as a typed cell, the point, the time span. Two readers
-// give them: GDAL/OGR features (any store) and SQLite stepped directly
-// (a GeoPackage, gpkg_rows.hpp); the writers (geojson_writer.hpp) format
-// both the same way, so the two paths write the same bytes.
+// Rows of the events (or readings) layer as the export writers take them:
+// each event column's value as a typed cell, the point, the time span.
+// Three readers give them: GDAL/OGR features (any store), SQLite stepped
+// directly (a GeoPackage, gpkg_rows.hpp) and a binary COPY (PostGIS,
+// pg_rows.hpp); the writers (geojson_writer.hpp) format them all the same
+// way, so the paths write the same bytes.
 #include <fmt/format.h>
 
 #include <array>
@@ -59,11 +60,13 @@ using RowFormatter = std::function<void(const LayerRow&, TextBuffer&)>;
 // Takes formatted text in store order, on the calling thread: `rows` rows.
 using TextSink = std::function<void(TextBuffer&, size_t rows)>;
 
-// Every stored event the filter selects, in store order, as rows: stepped
-// through SQLite for a GeoPackage whose events layer has our column types
-// (gpkg_rows.hpp), one binary COPY for such a PostGIS table (pg_rows.hpp),
-// through GDAL otherwise (other layers, DSNs with GDAL's own options) or
-// when asked to (the tests compare the paths).
+// Every stored event the filter selects, in store order, as rows: from each
+// of the filter's sources in turn (event_sources, query.hpp: the events
+// layer; per report, the readings layer and then the events layer's
+// imported rows), stepped through SQLite for a GeoPackage layer of our
+// column types (gpkg_rows.hpp), one binary COPY for such a PostGIS table
+// (pg_rows.hpp), through GDAL otherwise (other layers, DSNs with GDAL's
+// own options) or when asked to (the tests compare the paths).
 void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader = RowReader::fastest);
 // The same rows formatted: on several threads where the GeoPackage reader
 // can (GeoPackageEvents::format_in_parallel), else row by row as

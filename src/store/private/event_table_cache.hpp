@@ -21,9 +21,6 @@ struct EventTableCache {
 // (PostGIS, other column types): load_event_table reads it through GDAL then.
 std::optional<EventTable> load_geopackage_event_table(Store& store, const EventTableCache& cache = {});
 
-// Appends `part` to `into`, remapping its string tables and days (event_table.cpp).
-void append_table(EventTable& into, const EventTable& part);
-
 // The largest number in a quantities object ({"aircraft":12,"munitions":20}).
 float largest_quantity(const char* json);
 

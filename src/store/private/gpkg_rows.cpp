@@ -107,7 +107,7 @@ bool decode_gpkg_point(const unsigned char* blob, size_t size, double& x, double
   return true;
 }
 
-std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, OGRLayer& layer) {
+std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, OGRLayer& layer, bool exclude_ours) {
   GeoPackageEvents g;
   g.path_ = path;
   g.table_ = layer.GetName();
@@ -116,8 +116,9 @@ std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, 
   if (g.fid_column_.empty() || g.geometry_column_.empty()) return std::nullopt;
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();
   const EventColumns c(defn);
+  g.exclude_ours_ = exclude_ours;
   for (int k = 0; k < kEventColumnCount; ++k) {
-    if (c.at[k] < 0) continue;
+    if (c.at[k] < 0 || !is_exported_column(k)) continue;  // a reading's summary is matching's, never read here
     const OGRFieldDefn& field = *defn.GetFieldDefn(c.at[k]);
     const FieldSpec& ours = event_columns()[k];
     if (field.GetType() != ours.type || field.GetSubType() != ours.subtype) return std::nullopt;
@@ -158,7 +159,8 @@ GeoPackageEvents::GeoPackageEvents(GeoPackageEvents&&) noexcept = default;
 GeoPackageEvents::~GeoPackageEvents() = default;
 
 void GeoPackageEvents::read(const EventFilter& filter, const LayerRowSink& sink) {
-  const EventQuery query(filter);
+  EventQuery query(filter);
+  query.exclude_ours(exclude_ours_);
 
   // The rows GDAL's GeoPackage driver reads for the same filters, in its
   // order (SQLite then plans the same scan): a box that does not cover the
@@ -256,7 +258,8 @@ bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFo
     if (!connections.back()) return false;
   }
 
-  const EventQuery query(filter);
+  EventQuery query(filter);
+  query.exclude_ours(exclude_ours_);
   const size_t chunks = static_cast<size_t>((hi - lo) / kChunk + 1);
   struct Done {
     TextBuffer text;

@@ -23,8 +23,11 @@ class GeoPackageEvents {
   // `layer` is the events layer of the GeoPackage at `path` (GDAL's GPKG
   // driver). nullopt when this path cannot read it as GDAL would (a
   // column of another type than ours, no FID or geometry column): the
-  // caller reads through GDAL then.
-  static std::optional<GeoPackageEvents> open(const std::string& path, OGRLayer& layer);
+  // caller reads through GDAL then. `layer` may be any layer of our event
+  // columns (events, readings); `exclude_ours` leaves its sitmap rows out
+  // (EventSource: the events layer of a per-report export). A reading's
+  // summary (reading_summary) is never read: no export writes it.
+  static std::optional<GeoPackageEvents> open(const std::string& path, OGRLayer& layer, bool exclude_ours = false);
   GeoPackageEvents(GeoPackageEvents&&) noexcept;
   ~GeoPackageEvents();
 
@@ -70,6 +73,7 @@ class GeoPackageEvents {
   std::unique_ptr<Db> db_;
   std::string path_, table_, fid_column_, geometry_column_, rtree_;
   std::optional<OGREnvelope> extent_;  // the layer's extent as GDAL holds it
+  bool exclude_ours_ = false;  // our rows left out (EventSource::exclude_ours)
   std::array<bool, kEventColumnCount> present_{};
   std::array<Cell::Kind, kEventColumnCount> kinds_{};
   std::array<std::string, kEventColumnCount> names_;

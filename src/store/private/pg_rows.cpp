@@ -96,7 +96,7 @@ Cell decode_cell(Cell::Kind kind, const char* p, uint32_t size) {
 
 }  // namespace
 
-std::optional<PostgisEvents> PostgisEvents::open(const std::string& dsn, OGRLayer& layer) {
+std::optional<PostgisEvents> PostgisEvents::open(const std::string& dsn, OGRLayer& layer, bool exclude_ours) {
   if (!is_postgis_dsn(dsn)) return std::nullopt;
   PostgisEvents p;
   p.dsn_ = dsn;
@@ -106,8 +106,9 @@ std::optional<PostgisEvents> PostgisEvents::open(const std::string& dsn, OGRLaye
   if (p.fid_column_.empty() || p.geometry_column_.empty() || p.table_.find('.') != std::string::npos) return std::nullopt;
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();
   const EventColumns c(defn);
+  p.exclude_ours_ = exclude_ours;
   for (int k = 0; k < kEventColumnCount; ++k) {
-    if (c.at[k] < 0) continue;
+    if (c.at[k] < 0 || !is_exported_column(k)) continue;  // a reading's summary is matching's, never read here
     const OGRFieldDefn& field = *defn.GetFieldDefn(c.at[k]);
     const FieldSpec& ours = event_columns()[k];
     if (field.GetType() != ours.type || field.GetSubType() != ours.subtype) return std::nullopt;
@@ -132,7 +133,8 @@ PostgisEvents::PostgisEvents(PostgisEvents&&) noexcept = default;
 PostgisEvents::~PostgisEvents() = default;
 
 void PostgisEvents::read(const EventFilter& filter, const LayerRowSink& sink) {
-  const EventQuery query(filter);
+  EventQuery query(filter);
+  query.exclude_ours(exclude_ours_);
   // GDAL's WHERE clause for the same filter: the box through the GiST
   // index, then the dates (numbers and parsed dates only).
   std::string where;

@@ -20,8 +20,10 @@ class PostgisEvents {
   // `layer` is the events layer of the PostGIS store `dsn` ("PG:...").
   // nullopt where this cannot read it as GDAL would (a DSN with GDAL's own
   // options, a column of another type than ours, no FID or geometry
-  // column, no connection): the caller reads through GDAL then.
-  static std::optional<PostgisEvents> open(const std::string& dsn, OGRLayer& layer);
+  // column, no connection): the caller reads through GDAL then. As
+  // GeoPackageEvents::open: any layer of our columns, `exclude_ours`, no
+  // reading_summary.
+  static std::optional<PostgisEvents> open(const std::string& dsn, OGRLayer& layer, bool exclude_ours = false);
   PostgisEvents(PostgisEvents&&) noexcept;
   ~PostgisEvents();
 
@@ -34,6 +36,7 @@ class PostgisEvents {
   struct Connection;
   std::unique_ptr<Connection> db_;
   std::string dsn_, table_, fid_column_, geometry_column_;
+  bool exclude_ours_ = false;  // our rows left out (EventSource::exclude_ours)
   std::array<bool, kEventColumnCount> present_{};
   std::array<Cell::Kind, kEventColumnCount> kinds_{};
   std::array<std::string, kEventColumnCount> names_;

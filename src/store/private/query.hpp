@@ -44,10 +44,14 @@ class EventQuery {
   // callers that test each distinct name once (the viewer's event table).
   bool matches_type(std::string_view event_type, std::string_view sub_event_type) const;
   bool matches_actors(std::string_view actor1, std::string_view actor2) const;
+  // Leaves our own rows out (the canonical events, read from the events
+  // layer when the readings are given instead).
+  void exclude_ours(bool exclude) { exclude_ours_ = exclude; }
 
  private:
   bool contains_text(std::string_view field) const;
 
+  bool exclude_ours_ = false;
   EventFilter filter_;
   std::unique_ptr<Polygons> polygons_;
   std::vector<std::string> types_lower_, actors_lower_;
@@ -59,6 +63,7 @@ bool EventQuery::matches_row(const Row& row) const {
   if (!filter_.include_background && row.has(ev::background) && row.integer(ev::background)) return false;
   if (filter_.min_confidence > 0 && row.has(ev::confidence) && row.real(ev::confidence) < filter_.min_confidence) return false;
   if (!filter_.dataset.empty() && row.text(kDatasetColumn) != filter_.dataset) return false;
+  if (exclude_ours_ && row.text(kDatasetColumn) == "sitmap") return false;
   if (!types_lower_.empty() && !matches_type(row.text(ev::event_type), row.text(ev::sub_event_type))) return false;
   if (!actors_lower_.empty() && !matches_actors(row.text(ev::actor1), row.text(ev::actor2))) return false;
   if (!text_lower_.empty()) {
@@ -72,14 +77,28 @@ bool EventQuery::matches_row(const Row& row) const {
   return true;
 }
 
+// Where the events a filter selects are: the events layer (canonical
+// events and imported ones) or, per report, the readings layer and the
+// imported events of the events layer. Every export reads through these:
+// GDAL's writers, and ours on each of its readers (event_rows.hpp).
+struct EventSource {
+  OGRLayer* layer;
+  bool exclude_ours;  // the events layer when per report: its sitmap rows are canonical
+};
+std::vector<EventSource> event_sources(Store& store, const EventFilter& filter);
+
 // Every stored event the filter selects, as features, in store order.
 void for_each_feature(Store& store, const EventFilter& filter,
                       const std::function<void(const OGRFeature&, const EventColumns&)>& fn);
 
 // The same, with GDAL's reading and the query on a second thread: `fn` gets
 // the features in batches, in store order, on the calling thread, so an
-// exporter formats one batch while the next is read.
+// exporter formats one batch while the next is read. The columns are those
+// of the batch's layer (per report, a second layer follows the first).
 void for_each_feature_batch(Store& store, const EventFilter& filter,
                             const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn);
+// One source's features the same way (for_each_feature_batch reads each in turn).
+void for_each_feature_batch_of(const EventSource& source, const EventFilter& filter,
+                               const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn);
 
 }  // namespace sitmap

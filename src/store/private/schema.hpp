@@ -22,9 +22,24 @@ struct FieldSpec {
 };
 
 // The events layer's columns: the record's fields (ev::, core/event_fields.hpp)
-// in their order, then the dataset ("sitmap", "acled", "gdelt").
+// in their order, then the dataset ("sitmap", "acled", "gdelt"), then what
+// canonical events add (store/canonical.hpp): the readings layer has the
+// same columns.
 inline constexpr int kDatasetColumn = ev::count;
-inline constexpr int kEventColumnCount = ev::count + 1;
+inline constexpr int kCanonicalIdColumn = ev::count + 1;  // a reading's canonical event (its event_id)
+inline constexpr int kSourceCountColumn = ev::count + 2;  // a canonical event's independent sources
+inline constexpr int kDocumentIdsColumn = ev::count + 3;  // JSON: the reports that code it
+inline constexpr int kAlsoCodedColumn = ev::count + 4;    // JSON: the same event in another dataset
+inline constexpr int kReadingsColumn = ev::count + 5;     // JSON: a reading's summary (ReadingSummary), as matching folds it
+inline constexpr int kEventColumnCount = ev::count + 6;
+// The columns an export writes: all but a reading's summary (matching's
+// own copy of its fields, with its key, agency and sentence fingerprint).
+inline bool is_exported_column(int k) { return k != kReadingsColumn; }
+
+// The store's layout version: 1 had per-report events in the events layer;
+// 2 keeps them in the readings layer and canonical events in events.
+inline constexpr int kSchemaVersion = 2;
+inline constexpr const char* kMetaLayer = "sitmap_meta";
 std::span<const FieldSpec> event_columns();
 std::span<const FieldSpec> document_fields();
 std::span<const FieldSpec> mention_fields();
