@@ -983,7 +983,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       // Peoples ("Iranian pilgrims in the town of Taji") say who, not where: only named places outvote a town.
       bool named_place_elsewhere = false;
       for (size_t j = 0; j < mentions.size() && !named_place_elsewhere; ++j)
-        named_place_elsewhere = j != i && !mentions[j].candidates.empty() && !mentions[j].demonym && r.names[j] != r.names[i];
+        named_place_elsewhere = j != i && !mentions[j].candidates.empty() && !mentions[j].demonym && !mentions[j].dateline &&
+                                r.names[j] != r.names[i];  // the filing town says nothing of where things happened
       if (!named_place_elsewhere) continue;
       const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
       if (is_outside(s) && s.value[sig_near] == 0) m.candidates.clear();

@@ -111,6 +111,13 @@ TEST_CASE("a town known by another name's alias, far from the report, is unresol
   }
 }
 
+TEST_CASE("the filing town is no place that outvotes the one place a report names") {
+  // Filed from Amman, about Kobani (an alternate name of Ayn al-Arab): the town stays resolved.
+  const auto ms = resolved("AMMAN, March 4, 2016 (Reuters) - Russian aircraft bombed the town of Kobani on Thursday.", true);
+  REQUIRE(place_of(ms, "Kobani"));
+  CHECK(place_of(ms, "Kobani")->country_code == "SY");
+}
+
 TEST_CASE("an armed group's country settles a namesake the report leaves bare") {
   // Monguno is a town in Borno, Nigeria; the report names only the group.
   const auto with_group = resolved("ISWAP fighters attacked a military base in Monguno on Friday, killing four soldiers.");
