@@ -111,9 +111,20 @@ bench() {
   bash bench/extract_bench.sh "$BUILD/sitmap" "$ROOT/../shared/data/geoparse/lgl.jsonl"
   # One long report through the extraction stages, 0.2 to 16 MiB.
   "$BUILD/bench/resolve_bench" "$BUILD/gazetteer.idx" "$ROOT/samples/reports"
-  # 1M-event store: GeoJSON export vs ogr2ogr, one-week query, ingest rate (about 3 minutes, 2 GB of scratch).
-  SITMAP_GAZETTEER=$BUILD/gazetteer.idx "$BUILD/bench/store_bench" "$BUILD/bench-store" "$ROOT/samples/reports" 1000000
-  # Frame times while scrubbing 100k, 1M and 10M events; first frame of the 1M store above.
+  # 1M-event store: GeoJSON, GeoJSONSeq and CSV export vs ogr2ogr from the GeoPackage and from
+  # PostGIS (a server of its own, as the tests start it), one-week query, ingest rate
+  # (about 8 minutes, 3 GB of scratch).
+  (
+    . "$ROOT/tests/store/pg_server.sh"
+    dsn=
+    if [ -x "$PG_BIN/initdb" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ]; then
+      pg_start > /dev/null  # stopped when this subshell ends
+      dsn=$PG_DSN
+    fi
+    SITMAP_GAZETTEER=$BUILD/gazetteer.idx "$BUILD/bench/store_bench" "$BUILD/bench-store" "$ROOT/samples/reports" 1000000 ${dsn:+"$dsn"}
+  )
+  # Frame times while scrubbing 100k, 1M and 10M events; first frame of the 1M store above
+  # (warm and cold, with the event table's cache file and without it).
   SITMAP_GAZETTEER=$BUILD/gazetteer.idx bash tests/with_display.sh "$BUILD/sitmap" bench-render --store "$BUILD/bench-store/synthetic.gpkg"
 }
 

@@ -42,6 +42,7 @@ int run_ingest(const IngestArgs& a) {
 struct ExportArgs {
   std::string db = Store::kDefaultPath;
   std::string out, format, t_srs;
+  bool through_gdal = false;
   FilterArgs filter;
   bool per_report = false;
 };
@@ -67,6 +68,7 @@ int run_export(const ExportArgs& a) {
     options.format = export_format_for(a.out);
   }
   options.t_srs = a.t_srs;
+  options.read_through_gdal = a.through_gdal;
   Store store = Store::open(a.db, Store::Mode::read);
   size_t n = 0;
   try {
@@ -139,6 +141,7 @@ void add_store_commands(CLI::App& app, Action& action) {
   exp->add_flag("--per-report", ex->per_report,
                 "one row per report's reading of an event (default: one row per event, with source_count and document_ids)");
   exp->add_option("--t-srs", ex->t_srs, "reproject to this CRS (EPSG:3857 ...); not for GeoJSON or KML");
+  exp->add_flag("--through-gdal", ex->through_gdal, "read the store through GDAL/OGR, not SQLite or COPY (slower; the same bytes)");
   exp->callback([ex, &action] { action = [ex] { return run_export(*ex); }; });
 
   auto im = std::make_shared<ImportArgs>();

@@ -5,11 +5,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 
+#include "core/cache_file.hpp"
+#include "core/hash.hpp"
 #include "geo/gdal.hpp"
 #include "geo/reproject.hpp"
 
@@ -444,6 +449,49 @@ ProvinceLines build_province_lines(const std::string& path, const MapFrame& map,
     labels[i].y = static_cast<float>(label_y[i]);
   }
   return out;
+}
+
+}  // namespace sitmap
+
+namespace sitmap {
+namespace {
+
+constexpr int kBasemapCacheVersion = 1;  // bump when the geometry built changes
+
+// What a basemap level is built from: the data file and its package's
+// package.json (name and version), the map, the cell; as text.
+std::string land_key(const std::string& path, const MapFrame& map, double cell) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path file = fs::weakly_canonical(path, ec);
+  const auto size = fs::file_size(file, ec);
+  const auto mtime = fs::last_write_time(file, ec).time_since_epoch().count();
+  std::ifstream package(file.parent_path() / "package.json", std::ios::binary);
+  std::stringstream manifest;
+  manifest << package.rdbuf();
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, "%llu %lld\n%.17g %.17g\n", static_cast<unsigned long long>(size),
+                static_cast<long long>(mtime), map.max_latitude, cell);
+  return "sitmap basemap v" + std::to_string(kBasemapCacheVersion) + "\n" + file.string() + "\n" + numbers + map.crs + "\npackage.json " +
+         hex64(fnv1a_64(manifest.str())) + "\n";
+}
+
+}  // namespace
+
+LandAndBorders cached_land_and_borders(const std::string& path, const MapFrame& map, double cell, const std::atomic<bool>& cancel) {
+  const std::string key = land_key(path, map, cell);
+  const std::string file = cache_path("basemap-" + hex64(fnv1a_64(key)) + ".xy");
+  if (const auto bytes = read_cache_file(file, key)) {
+    PayloadReader r(*bytes);
+    LandAndBorders g{r.array<float>(), r.array<float>()};
+    if (r.ok() && g.triangles.size() % 6 == 0 && g.lines.size() % 4 == 0) return g;
+  }
+  LandAndBorders g = build_land_and_borders(path, map, cell, cancel);
+  PayloadWriter w;
+  w.array(g.triangles);
+  w.array(g.lines);
+  write_cache_file(file, key, w.bytes());
+  return g;
 }
 
 }  // namespace sitmap

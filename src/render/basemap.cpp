@@ -70,7 +70,8 @@ int Basemap::level_for(double scale) { return scale > 6000 ? 0 : scale > 1200 ? 
 
 Basemap::Geometry Basemap::build(int level) const {
   const MapFrame map{projection_crs(projection_), max_latitude(projection_)};
-  return build_land_and_borders(geodata_file(kFiles[level]), map, (bounds_.x1 - bounds_.x0) / 72, cancel_);
+  // Through the cache: the 10m level is seconds of triangulation the first time only.
+  return cached_land_and_borders(geodata_file(kFiles[level]), map, (bounds_.x1 - bounds_.x0) / 72, cancel_);
 }
 
 void Basemap::upload(int level, const Geometry& g) {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "store/private/event_table_cache.hpp"
 #include "store/private/query.hpp"
 #include "store/private/store_impl.hpp"
 
@@ -39,14 +40,6 @@ class Interner {
   std::unordered_map<std::string, size_t, ViewHash, std::equal_to<>> index_;
 };
 
-// The largest number in a quantities object ({"aircraft":12,"munitions":20}).
-float largest_quantity(const char* json) {
-  float best = 0;
-  for (const char* p = json; *p; ++p)
-    if (*p == ':') best = std::max(best, static_cast<float>(std::strtol(p + 1, nullptr, 10)));
-  return best;
-}
-
 template <class T>
 T clamp_index(size_t i) {
   return static_cast<T>(std::min<size_t>(i, std::numeric_limits<T>::max()));
@@ -61,6 +54,13 @@ float magnitude_of(std::optional<int> fatalities, const std::map<std::string, lo
 
 // Rows are appended with absolute day numbers, then made relative to day0.
 }  // namespace
+
+float largest_quantity(const char* json) {
+  float best = 0;
+  for (const char* p = json; *p; ++p)
+    if (*p == ':') best = std::max(best, static_cast<float>(std::strtol(p + 1, nullptr, 10)));
+  return best;
+}
 
 struct EventTableBuilder::Impl {
   EventTable t;
@@ -231,6 +231,8 @@ void append_event_table(EventTable& into, const EventTable& part) {
 }
 
 EventTable load_event_table(Store& store) {
+  // A GeoPackage: from its cache file, or stepped through SQLite (event_table_cache.hpp).
+  if (auto table = load_geopackage_event_table(store)) return std::move(*table);
   OGRLayer& layer = store.impl().layer(kEventsLayer);
   layer.SetAttributeFilter(nullptr);
   layer.SetSpatialFilter(nullptr);

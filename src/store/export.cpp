@@ -162,13 +162,14 @@ size_t export_events(Store& store, const EventFilter& filter, const std::string&
   const fs::path tmp = target.parent_path() / (".~" + target.filename().string());
   fs::remove(tmp);
   size_t n = 0;
+  const RowReader reader = options.read_through_gdal ? RowReader::gdal : RowReader::fastest;
   try {
     if (json) {
-      n = write_geojson(store, filter, tmp.string(), options.format == ExportFormat::geojsonseq, options.on_progress);
+      n = write_geojson(store, filter, tmp.string(), options.format == ExportFormat::geojsonseq, options.on_progress, reader);
     } else if (options.format == ExportFormat::csv) {
       std::optional<Reprojector> reproject;
       if (!options.t_srs.empty()) reproject.emplace(options.t_srs);
-      n = write_csv(store, filter, tmp.string(), reproject ? &*reproject : nullptr, options.on_progress);
+      n = write_csv(store, filter, tmp.string(), reproject ? &*reproject : nullptr, options.on_progress, reader);
     } else {
       n = export_with_gdal(store, filter, tmp.string(), options);
     }

@@ -27,6 +27,10 @@ struct ExportOptions {
   ExportFormat format = ExportFormat::geojson;
   std::string t_srs;  // target CRS; empty for WGS 84. Refused for GeoJSON and KML.
   std::function<void(size_t features)> on_progress;  // called every few thousand features
+  // GeoJSON, GeoJSONSeq and CSV from a GeoPackage are read by stepping
+  // SQLite directly; this reads them through GDAL instead (the tests
+  // compare the two, byte for byte).
+  bool read_through_gdal = false;
 };
 
 // Writes to a temporary file beside `out` and renames it into place, so a

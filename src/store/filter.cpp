@@ -84,11 +84,15 @@ EventQuery::EventQuery(const EventFilter& filter) : filter_(filter) {
 EventQuery::EventQuery(EventQuery&&) noexcept = default;
 EventQuery::~EventQuery() = default;
 
-void EventQuery::apply_to(OGRLayer& layer) const {
+std::string EventQuery::date_where() const {
   std::string where;
   if (filter_.from) where = fmt::format("event_date >= '{}'", to_iso(*filter_.from));
   if (filter_.to) where += fmt::format("{}event_date <= '{}'", where.empty() ? "" : " AND ", to_iso(*filter_.to));
-  layer.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
+  return where;
+}
+
+std::optional<BBox> EventQuery::search_box() const {
+  if (!filter_.bbox && !polygons_) return std::nullopt;
   BBox box = filter_.bbox.value_or(BBox{});
   if (polygons_) {
     const Envelope e = polygons_->envelope();
@@ -97,7 +101,13 @@ void EventQuery::apply_to(OGRLayer& layer) const {
     box.east = std::min(box.east, e.east);
     box.north = std::min(box.north, e.north);
   }
-  if (filter_.bbox || polygons_) layer.SetSpatialFilterRect(box.west, box.south, box.east, box.north);
+  return box;
+}
+
+void EventQuery::apply_to(OGRLayer& layer) const {
+  const std::string where = date_where();
+  layer.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
+  if (const auto box = search_box()) layer.SetSpatialFilterRect(box->west, box->south, box->east, box->north);
   else layer.SetSpatialFilter(nullptr);
 }
 
@@ -121,26 +131,30 @@ bool EventQuery::matches_actors(std::string_view actor1, std::string_view actor2
                      [&](const std::string& x) { return contains_lower(actor1, x) || contains_lower(actor2, x); });
 }
 
-bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const {
-  auto str = [&](int k) { return c.at[k] >= 0 ? std::string(f.GetFieldAsString(c.at[k])) : std::string(); };
-  if (!filter_.include_background && c.at[ev::background] >= 0 && f.GetFieldAsInteger(c.at[ev::background])) return false;
-  if (filter_.min_confidence > 0 && c.at[ev::confidence] >= 0 && f.GetFieldAsDouble(c.at[ev::confidence]) < filter_.min_confidence) return false;
-  if (!filter_.dataset.empty() && str(kDatasetColumn) != filter_.dataset) return false;
-  if (exclude_ours_ && str(kDatasetColumn) == "sitmap") return false;
-  if (!types_lower_.empty() && !matches_type(str(ev::event_type), str(ev::sub_event_type))) return false;
-  if (!actors_lower_.empty() && !matches_actors(str(ev::actor1), str(ev::actor2))) return false;
-  if (!text_lower_.empty()) {
-    const int fields[] = {ev::sentence, ev::location, ev::actor1, ev::actor2, ev::admin1, ev::country};
-    if (std::none_of(std::begin(fields), std::end(fields), [&](int k) { return contains_lower(str(k), text_lower_); })) return false;
-  }
-  if (filter_.bbox || polygons_) {
+namespace {
+
+// An OGR feature as EventQuery::matches_row reads a row.
+struct FeatureRow {
+  const OGRFeature& f;
+  const EventColumns& c;
+  bool has(int k) const { return c.at[k] >= 0; }
+  std::string_view text(int k) const { return c.at[k] >= 0 ? f.GetFieldAsString(c.at[k]) : ""; }
+  long long integer(int k) const { return c.at[k] >= 0 ? f.GetFieldAsInteger(c.at[k]) : 0; }
+  double real(int k) const { return c.at[k] >= 0 ? f.GetFieldAsDouble(c.at[k]) : 0; }
+  bool point(double& lon, double& lat) const {
     const OGRGeometry* g = f.GetGeometryRef();
     if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) return false;
-    const OGRPoint* p = g->toPoint();
-    if (!matches_point(p->getX(), p->getY())) return false;
+    lon = g->toPoint()->getX();
+    lat = g->toPoint()->getY();
+    return true;
   }
-  return true;
-}
+};
+
+}  // namespace
+
+bool EventQuery::contains_text(std::string_view field) const { return contains_lower(field, text_lower_); }
+
+bool EventQuery::matches(const OGRFeature& f, const EventColumns& c) const { return matches_row(FeatureRow{f, c}); }
 
 std::vector<EventSource> event_sources(Store& store, const EventFilter& filter) {
   OGRLayer& events = store.impl().layer(kEventsLayer);
@@ -169,9 +183,6 @@ void for_each_feature(Store& store, const EventFilter& filter,
 
 namespace sitmap {
 
-namespace {
-
-// One source's features in batches (for_each_feature_batch).
 void for_each_feature_batch_of(const EventSource& source, const EventFilter& filter,
                                const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {
   constexpr size_t kBatch = 2048, kQueued = 4;  // at most ~10k features in flight
@@ -256,8 +267,6 @@ void for_each_feature_batch_of(const EventSource& source, const EventFilter& fil
   stop_reader();
   if (!error.empty()) throw StoreError(error);
 }
-
-}  // namespace
 
 void for_each_feature_batch(Store& store, const EventFilter& filter,
                             const std::function<void(const std::vector<OGRFeature*>&, const EventColumns&)>& fn) {

@@ -49,5 +49,11 @@ while IFS= read -r hit; do
   echo "FAIL ${hit#$SRC/}: a public store header with GDAL in it (move it to store/private/)"; fail=1
 done < <(grep -nE "$pattern|#include \"store/private/" "$SRC"/store/*.hpp)
 
+# SQLite and libpq, which read GeoPackage and PostGIS tables directly, only
+# in the store's private side.
+while IFS= read -r hit; do
+  echo "FAIL ${hit#$SRC/}: SQLite/libpq outside src/store/private/"; fail=1
+done < <(grep -rnE '#include <(sqlite3\.h|libpq-fe\.h)>' "$SRC" | grep -v "^$SRC/store/private/")
+
 [ "$fail" -eq 0 ] && echo "layers: every include runs downward"
 exit $fail

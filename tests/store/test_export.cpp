@@ -2,14 +2,21 @@
 
 #include <gdal_utils.h>
 
+#include <cmath>
+#include <cstring>
 #include <fstream>
 #include <map>
+#include <thread>
 #include <nlohmann/json.hpp>
 
+#include "core/hash.hpp"
 #include "geo/gdal.hpp"
 #include "geo/reproject.hpp"
 #include "store/export.hpp"
+#include "store/private/gpkg_rows.hpp"
 #include "store/private/schema.hpp"
+#include "store/private/store_impl.hpp"
+#include "store/synthetic.hpp"
 #include "store_fixture.hpp"
 
 using namespace sitmap;
@@ -261,4 +268,229 @@ TEST_CASE("--within reads local files only: no URL, no GDAL virtual file system"
   f.within = vrt;
   CHECK_THROWS_WITH_AS(export_events(h.store, f, h.tmp.file("w.geojson"), {}), doctest::Contains("cannot read as a polygon file"),
                        std::invalid_argument);
+}
+
+namespace {
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// One agency's report of one strike on Manbij (its text makes its content
+// hash, the key of its reading).
+DocumentRecord strike_report(const std::string& id, const std::string& agency, double lat, int fatalities) {
+  DocumentRecord r;
+  r.doc.id = id;
+  r.doc.source = id + ".txt";
+  r.doc.byline = agency;
+  r.doc.text = "Report " + id + ".";
+  r.content_hash = content_hash(r.doc.text);
+  Event e = test::hand_event(id + "-1", {2016, 3, 3}, lat, 37.955, "Air/drone strike", "Military Forces of Russia", "SY");
+  e.document_id = id;
+  e.location = "Manbij";
+  e.admin1 = "Aleppo";
+  e.geonameid = 166365;
+  e.fatalities = fatalities;
+  e.sentence = "Jets struck the town, " + agency + " said.";
+  r.events.push_back(e);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("GeoPackage rows stepped through SQLite write the bytes the GDAL path writes: every filter, every text format") {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("mixed.gpkg"));
+  // Our events as canonical events and readings, every canonical column
+  // set: synthetic readings (one source each), then three agencies' reports
+  // of one strike (one event of three sources) and ACLED's code of it
+  // (also_coded, both ways).
+  add_synthetic_readings(store, 4000);
+  const DocumentRecord reports[] = {strike_report("afp1", "AFP", 36.528, 12), strike_report("reu1", "Reuters", 36.531, 9),
+                                    strike_report("xin1", "Xinhua", 36.529, 15)};
+  store.add_documents(reports);
+  Event acled = test::hand_event("SYR1234", {2016, 3, 3}, 36.528, 37.955, "Air/drone strike", "Military Forces of Russia", "SY");
+  acled.location = "Manbij";
+  store.append_events(std::span(&acled, 1), "acled");
+  test::add_hand_events(store);  // sitmap rows of the events layer without readings: a per-report export leaves them out
+  // Strings that need escaping or quoting, Unicode, formula cells, NULLs.
+  Event odd = test::hand_event("odd \"quoted\" id", {2016, 2, 29}, 36.5, 37.25, "Armed clash", "=cmd|' /C calc'!A0", "SY");
+  odd.actor2 = "+\u00dcn\u00efc\u00f8d\u00e9 \u2013 \u201cquotes\u201d \U0001F600";
+  odd.location = "-line\nbreak\r\nand\ttab";
+  odd.sentence = "@SUM(1,2) \\ back\\slash, \"comma\" \x01 control";
+  odd.admin1 = " edge space ";
+  odd.when.date_to = CivilDate{2016, 3, 2};
+  odd.quantities = {{"aircraft", 12}, {"munitions", 3}};
+  odd.targets = {"bridge \"north\"", "depot"};
+  odd.fatalities = 0;
+  odd.geonameid = 163843;
+  odd.location_start = 5;
+  odd.location_end = 12;
+  odd.background = true;
+  odd.confidence = 0.333;
+  Event bare;  // every optional field null, every text empty
+  bare.when.date = CivilDate{2016, 3, 1};
+  bare.point = {-33.8688, 151.2093};
+  const Event more[] = {odd, bare};
+  store.append_events(more, "acled");
+
+  // Both layers are read through SQLite: the comparison below is not GDAL against GDAL.
+  REQUIRE(GeoPackageEvents::open(store.location(), store.impl().layer(kEventsLayer)));
+  REQUIRE(GeoPackageEvents::open(store.location(), store.impl().layer(kReadingsLayer), true));
+
+  std::vector<std::pair<std::string, EventFilter>> filters;
+  filters.push_back({"all", {}});
+  EventFilter f;
+  f.from = CivilDate{2016, 1, 1};
+  f.to = CivilDate{2017, 6, 30};
+  filters.push_back({"dates", f});
+  f = {};
+  f.bbox = BBox{30, 30, 45, 40};
+  filters.push_back({"bbox (R-tree order)", f});
+  f.from = CivilDate{2015, 1, 1};
+  filters.push_back({"bbox and dates", f});
+  f = {};
+  f.bbox = BBox{-180, -90, 180, 90};
+  filters.push_back({"bbox over the whole layer", f});
+  f = {};
+  f.country = "SY";
+  f.to = CivilDate{2018, 12, 31};
+  filters.push_back({"country and a date", f});
+  f = {};
+  f.types = {"air/drone strike", "Battles"};
+  f.actors = {"fran"};
+  f.min_confidence = 0.5;
+  filters.push_back({"types, actors, confidence", f});
+  f = {};
+  f.include_background = false;
+  f.dataset = "acled";
+  filters.push_back({"background, dataset", f});
+  f = {};
+  f.text = "BREAK";
+  filters.push_back({"text", f});
+
+  for (const bool per_report : {false, true}) {
+    for (const auto& [name_binding, filter_binding] : filters) {
+      const std::string name = name_binding + (per_report ? " (per report)" : "");
+      EventFilter filter = filter_binding;
+      filter.per_report = per_report;
+      for (const ExportFormat format : {ExportFormat::geojson, ExportFormat::geojsonseq, ExportFormat::csv}) {
+        ExportOptions sqlite_path, gdal_path;
+        sqlite_path.format = gdal_path.format = format;
+        gdal_path.read_through_gdal = true;
+        const std::string a = tmp.file("sqlite.out"), b = tmp.file("gdal.out");
+        const size_t n = export_events(store, filter, a, sqlite_path);
+        CHECK_MESSAGE(export_events(store, filter, b, gdal_path) == n, name);
+        CHECK_MESSAGE(n > 0, name);
+        CHECK_MESSAGE(file_bytes(a) == file_bytes(b), name << " as " << format_name(format));
+      }
+    }
+  }
+
+  // What was compared holds the canonical columns: the strike as one event
+  // of three sources linked to ACLED's code; per report, its three readings
+  // naming it, ACLED's row, and none of the events layer's own rows.
+  ExportOptions seq;
+  seq.format = ExportFormat::geojsonseq;
+  EventFilter manbij;
+  manbij.from = manbij.to = CivilDate{2016, 3, 3};
+  manbij.bbox = BBox{37.9, 36.5, 38.0, 36.6};
+  const std::string path = tmp.file("manbij.geojsonl");
+  CHECK(export_events(store, manbij, path, seq) == 2);
+  std::map<std::string, nlohmann::json> rows;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    const auto p = nlohmann::json::parse(line)["properties"];
+    rows[p["dataset"].get<std::string>()] = p;
+    CHECK_FALSE(p.contains("reading_summary"));
+  }
+  REQUIRE(rows.count("sitmap"));
+  CHECK(rows["sitmap"]["source_count"] == 3);
+  CHECK(rows["sitmap"]["document_ids"].size() == 3);
+  CHECK(rows["sitmap"]["fatalities"] == 9);
+  CHECK(rows["sitmap"]["also_coded"].dump().find("SYR1234") != std::string::npos);
+  CHECK(rows["acled"]["also_coded"].dump().find(rows["sitmap"]["event_id"].get<std::string>()) != std::string::npos);
+  manbij.per_report = true;
+  CHECK(export_events(store, manbij, path, seq) == 4);
+  std::ifstream in_readings(path);
+  size_t naming = 0;
+  for (std::string line; std::getline(in_readings, line);) {
+    const auto p = nlohmann::json::parse(line)["properties"];
+    if (p["dataset"] == "sitmap") naming += p["canonical_id"] == rows["sitmap"]["event_id"];
+    else CHECK(p["dataset"] == "acled");
+  }
+  CHECK(naming == 3);
+  EventFilter all_per_report;
+  all_per_report.per_report = true;
+  EventFilter imported;
+  imported.dataset = "acled";
+  CHECK(export_events(store, all_per_report, path, seq) ==
+        static_cast<size_t>(store.count(kReadingsLayer)) + export_events(store, imported, tmp.file("acled.geojsonl"), seq));
+}
+
+TEST_CASE("the GeoPackage geometry blob: header flags, envelopes, byte orders, empty points") {
+  double x = 0, y = 0;
+  bool empty = true;
+  // A little-endian header with an XY envelope, then a big-endian WKB point.
+  std::vector<unsigned char> blob = {'G', 'P', 0, 0x03, 0xe6, 0x10, 0, 0};
+  blob.resize(8 + 32, 0);
+  const unsigned char wkb[] = {0x00, 0, 0, 0, 1, 0x40, 0x43, 0x80, 0, 0, 0, 0, 0, 0xc0, 0x24, 0, 0, 0, 0, 0, 0};
+  blob.insert(blob.end(), std::begin(wkb), std::end(wkb));
+  REQUIRE(decode_gpkg_point(blob.data(), blob.size(), x, y, &empty));
+  CHECK(x == 39.0);
+  CHECK(y == -10.0);
+  CHECK_FALSE(empty);
+  CHECK_FALSE(decode_gpkg_point(blob.data(), blob.size() - 1, x, y));  // cut short
+  blob[40 + 4] = 3;                                                      // a polygon
+  CHECK_FALSE(decode_gpkg_point(blob.data(), blob.size(), x, y));
+  // Plain WKB, little-endian, an empty point (NaN, NaN).
+  std::vector<unsigned char> plain = {0x01, 1, 0, 0, 0};
+  const double nan = std::nan("");
+  plain.resize(5 + 16);
+  std::memcpy(plain.data() + 5, &nan, 8);
+  std::memcpy(plain.data() + 13, &nan, 8);
+  REQUIRE(decode_gpkg_point(plain.data(), plain.size(), x, y, &empty));
+  CHECK(empty);
+}
+
+TEST_CASE("GeoPackage rows formatted on several threads come in store order, filtered as one thread filters them") {
+  if (std::thread::hardware_concurrency() < 2) {
+    MESSAGE("one core: the export reads on one thread");
+    return;
+  }
+  TempDir tmp;
+  Store store = Store::open(tmp.file("p.gpkg"));
+  add_synthetic_events(store, 3000);
+  test::add_hand_events(store);
+  auto gpkg = GeoPackageEvents::open(store.location(), store.impl().layer(kEventsLayer));
+  REQUIRE(gpkg);
+  const RowFormatter format = [](const LayerRow& row, TextBuffer& out) {
+    fmt::format_to(std::back_inserter(out), "{} {} {}\n", row.fid, row.cell[ev::event_id].text, row.cell[ev::actor1].text);
+  };
+  EventFilter by_type;
+  by_type.types = {"Air/drone strike", "Armed clash"};
+  by_type.actors = {"a"};
+  for (const EventFilter& filter : {EventFilter{}, by_type}) {
+    std::string one, many;
+    size_t rows_one = 0, rows_many = 0;
+    gpkg->read(filter, [&](const LayerRow& row) {
+      TextBuffer b;
+      format(row, b);
+      one.append(b.data(), b.size());
+      ++rows_one;
+    });
+    CHECK(gpkg->format_in_parallel(
+        filter, format,
+        [&](TextBuffer& text, size_t rows) {
+          many.append(text.data(), text.size());
+          rows_many += rows;
+        },
+        {0, 97}));
+    CHECK(rows_many == rows_one);
+    CHECK(many == one);
+  }
+  EventFilter dated;
+  dated.from = CivilDate{2015, 1, 1};
+  CHECK_FALSE(gpkg->format_in_parallel(dated, format, [](TextBuffer&, size_t) {}, {0, 97}));  // SQL decides the order: one thread
 }

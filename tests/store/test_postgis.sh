@@ -42,6 +42,17 @@ a=$(grep -o '"event_id"' w.geojson | wc -l); b=$(grep -o '"event_id"' w2.geojson
 [ "$a" = "$b" ] && [ "$a" -gt 0 ] && ok || bad "filtered: PostGIS $a, GeoPackage $b"
 "$S" import "$SRC/tests/fixtures/import/gdelt_sample.tsv" --as gdelt --db "$PG_DSN" 2>/dev/null
 [ "$(psql_n "SELECT COUNT(*) FROM events WHERE dataset = 'gdelt'")" = 3 ] && ok || bad "GDELT import into PostGIS"
+# The binary COPY reader writes the bytes the GDAL path writes, filtered or not.
+"$S" import "$SRC/tests/fixtures/import/acled_sample.csv" --as acled --db "$PG_DSN" 2>/dev/null
+for filter in "" "--from 2015-11-13 --to 2015-11-19" "--bbox 30,30,45,40" "--bbox 30,30,45,40 --from 2015-11-01" \
+              "--country SY" "--type Battles --actor a --min-confidence 0.5" "--dataset acled --no-background"; do
+  for format in geojson geojsonseq csv; do
+    # shellcheck disable=SC2086
+    "$S" export --db "$PG_DSN" -f $format -o copy.out $filter 2>/dev/null &&
+      "$S" export --db "$PG_DSN" -f $format -o gdal.out --through-gdal $filter 2>/dev/null &&
+      [ -s copy.out ] && cmp -s copy.out gdal.out && ok || bad "COPY and GDAL exports differ: $format $filter"
+  done
+done
 # Two ingesters at once into one server: every report once, both succeed.
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "CREATE DATABASE team" && psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d team -q -c "CREATE EXTENSION postgis"
 TEAM="PG:host=127.0.0.1 port=$PG_PORT dbname=team user=postgres"
@@ -80,6 +91,23 @@ wait $a; ra=$?; wait $b; rb=$?
 canon team.geojson > team.txt; canon one.geojson > one.txt
 cmp -s team.txt one.txt && ok || bad "concurrent ingesters' canonical events differ from one ingest's: $(diff team.txt one.txt | head -5)"
 grep -q "|Manbij|9|3|" team.txt && ok || bad "the three agencies' strike is not one event of 3 sources on PostGIS"
+# The COPY reader on canonical events (source_count, document_ids,
+# also_coded) and per report (the readings, then the imported rows of
+# events) writes the bytes the GDAL path writes.
+"$S" import "$SRC/tests/fixtures/import/acled_sample.csv" --as acled --db "$TEAM" 2>/dev/null
+for per in "" "--per-report"; do
+  for filter in "" "--from 2016-03-01 --to 2016-03-31" "--bbox 30,30,45,40 --from 2015-11-01" "--dataset acled"; do
+    for format in geojson csv; do
+      # shellcheck disable=SC2086
+      "$S" export --db "$TEAM" -f $format -o copy.out $per $filter 2>/dev/null &&
+        "$S" export --db "$TEAM" -f $format -o gdal.out --through-gdal $per $filter 2>/dev/null &&
+        [ -s copy.out ] && cmp -s copy.out gdal.out && ok || bad "COPY and GDAL exports differ: $format $per $filter"
+    done
+  done
+done
+"$S" export --db "$TEAM" -f geojsonseq -o per.geojsonl --per-report 2>/dev/null
+[ "$(grep -c '"canonical_id":"c' per.geojsonl)" = "$(team_n "SELECT COUNT(*) FROM readings")" ] && ok || bad "per-report export: not one row per reading"
+grep -q reading_summary per.geojsonl copy.out && bad "reading_summary exported" || ok
 
 # The viewer reads the same server (rendered offscreen).
 bash "$SRC/tests/with_display.sh" "$S" render --db "$PG_DSN" --time 2015-11-15 --size 320x200 -o pg.png > out 2>&1

@@ -1,0 +1,156 @@
+#include "store/private/event_rows.hpp"
+
+#include <algorithm>
+
+#include "store/private/gpkg_rows.hpp"
+#include "store/private/pg_rows.hpp"
+#include "store/private/query.hpp"
+#include "store/private/store_impl.hpp"
+
+namespace sitmap {
+namespace {
+
+// One OGR field as a cell (kinds as cell_kind gives them for its column).
+Cell cell_of(Cell::Kind kind, const OGRField* raw) {
+  Cell c;
+  if (OGR_RawField_IsNull(raw) || OGR_RawField_IsUnset(raw)) return c;
+  c.kind = kind;
+  switch (kind) {
+    case Cell::Kind::integer:
+    case Cell::Kind::boolean: c.integer = raw->Integer; break;
+    case Cell::Kind::real: c.real = raw->Real; break;
+    case Cell::Kind::date: c.date = {raw->Date.Year, raw->Date.Month, raw->Date.Day}; break;
+    case Cell::Kind::text:
+    case Cell::Kind::json: c.text = raw->String; break;
+    default: break;
+  }
+  return c;
+}
+
+// The GDAL path for one source: features read on a second thread
+// (for_each_feature_batch_of), made rows here.
+void read_rows_through_gdal(const EventSource& source, const EventFilter& filter, const LayerRowSink& sink) {
+  std::array<bool, kEventColumnCount> present{};
+  std::array<Cell::Kind, kEventColumnCount> kinds{};
+  std::array<bool, kEventColumnCount> integer64{};
+  bool first = true;
+  LayerRow row;
+  row.present = &present;
+  for_each_feature_batch_of(source, filter, [&](const std::vector<OGRFeature*>& batch, const EventColumns& c) {
+    if (first) {
+      first = false;
+      const OGRFeatureDefn& defn = *batch.front()->GetDefnRef();
+      for (int k = 0; k < kEventColumnCount; ++k) {
+        present[k] = c.at[k] >= 0 && is_exported_column(k);  // as the fast readers: no reading_summary
+        if (!present[k]) continue;
+        kinds[k] = cell_kind(*defn.GetFieldDefn(c.at[k]));
+        integer64[k] = defn.GetFieldDefn(c.at[k])->GetType() == OFTInteger64;
+      }
+    }
+    for (const OGRFeature* f : batch) {
+      for (int k = 0; k < kEventColumnCount; ++k) {
+        if (!present[k]) continue;
+        const OGRField* raw = f->GetRawFieldRef(c.at[k]);
+        row.cell[k] = cell_of(kinds[k], raw);
+        if (integer64[k] && row.cell[k].kind == Cell::Kind::integer) row.cell[k].integer = raw->Integer64;
+      }
+      const OGRGeometry* g = f->GetGeometryRef();
+      row.has_point = g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty();
+      if (row.has_point) {
+        row.x = g->toPoint()->getX();
+        row.y = g->toPoint()->getY();
+      }
+      row.span = event_time_span(*f, c);
+      row.fid = f->GetFID();
+      sink(row);
+    }
+  });
+}
+
+}  // namespace
+
+Cell::Kind cell_kind(const OGRFieldDefn& defn) {
+  switch (defn.GetType()) {
+    case OFTInteger: return defn.GetSubType() == OFSTBoolean ? Cell::Kind::boolean : Cell::Kind::integer;
+    case OFTInteger64: return Cell::Kind::integer;
+    case OFTReal: return Cell::Kind::real;
+    case OFTDate: return Cell::Kind::date;
+    case OFTString: return defn.GetSubType() == OFSTJSON ? Cell::Kind::json : Cell::Kind::text;
+    default: return Cell::Kind::other;
+  }
+}
+
+std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const LayerRow& row) {
+  const Cell& from = row.cell[ev::event_date];
+  if (from.kind != Cell::Kind::date) return std::nullopt;
+  const Cell& to = row.cell[ev::event_date_to];
+  return std::make_pair(from.date, to.kind == Cell::Kind::date ? to.date : from.date);
+}
+
+namespace {
+
+// The GeoPackage reader for one source, when there is one and it may be used.
+std::optional<GeoPackageEvents> geopackage_reader(Store& store, const EventSource& source, RowReader reader) {
+  GDALDriver* driver = store.impl().ds->GetDriver();
+  if (reader != RowReader::fastest || !driver || std::string_view(driver->GetDescription()) != "GPKG") return std::nullopt;
+  return GeoPackageEvents::open(store.location(), *source.layer, source.exclude_ours);
+}
+
+std::optional<PostgisEvents> postgis_reader(Store& store, const EventSource& source, RowReader reader) {
+  if (reader != RowReader::fastest || !store.is_postgis()) return std::nullopt;
+  return PostgisEvents::open(store.location(), *source.layer, source.exclude_ours);
+}
+
+// One source's rows (read_event_rows). Where neither fast reader takes the
+// layer (another tool's column types, a DSN with GDAL's options) it is read
+// through GDAL: the same rows, the same bytes, slower.
+void read_source_rows(Store& store, const EventSource& source, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
+  if (auto gpkg = geopackage_reader(store, source, reader)) gpkg->read(filter, sink);
+  else if (auto pg = postgis_reader(store, source, reader)) pg->read(filter, sink);
+  else read_rows_through_gdal(source, filter, sink);
+}
+
+}  // namespace
+
+// The sources are read one after the other (per report: the readings, then
+// the imported rows of the events layer), each by the fastest reader that
+// takes it; the writers start each row's properties from its own layer's
+// columns (LayerRow::present).
+void read_event_rows(Store& store, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
+  for (const EventSource& source : event_sources(store, filter)) read_source_rows(store, source, filter, sink, reader);
+}
+
+void format_event_rows(Store& store, const EventFilter& filter, const RowFormatter& format, const TextSink& sink, RowReader reader) {
+  constexpr size_t kChunkBytes = 4 << 20;
+  TextBuffer text;
+  size_t rows = 0;
+  auto each = [&](const LayerRow& row) {
+    format(row, text);
+    if (++rows % 64 == 0 && text.size() > kChunkBytes) {
+      sink(text, rows);
+      text.clear();
+      rows = 0;
+    }
+  };
+  for (const EventSource& source : event_sources(store, filter)) {
+    auto gpkg = geopackage_reader(store, source, reader);
+    if (gpkg) {
+      // What the previous source left is handed over first: the parallel
+      // path's chunks follow it in order.
+      if (rows > 0) {
+        sink(text, rows);
+        text.clear();
+        rows = 0;
+      }
+      if (gpkg->format_in_parallel(filter, format, sink)) continue;
+      gpkg->read(filter, each);
+    } else if (auto pg = postgis_reader(store, source, reader)) {
+      pg->read(filter, each);
+    } else {
+      read_rows_through_gdal(source, filter, each);
+    }
+  }
+  sink(text, rows);
+}
+
+}  // namespace sitmap

@@ -1,0 +1,27 @@
+#pragma once
+// The viewer's event table of a GeoPackage store without GDAL features:
+// read by stepping SQLite (gpkg_rows.hpp), and for a large store kept in a
+// cache file (core/cache_file.hpp) keyed by the store file's size, times
+// and SQLite's change counter, so that the next open of an unchanged store
+// reads one file of plain arrays.
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "store/event_table.hpp"
+
+namespace sitmap {
+
+struct EventTableCache {
+  std::string dir;              // where cache files go; empty: cache_dir()
+  size_t min_events = 100000;   // smaller tables load fast enough without one
+};
+
+// nullopt when the store is not a GeoPackage whose events layer this reads
+// (PostGIS, other column types): load_event_table reads it through GDAL then.
+std::optional<EventTable> load_geopackage_event_table(Store& store, const EventTableCache& cache = {});
+
+// The largest number in a quantities object ({"aircraft":12,"munitions":20}).
+float largest_quantity(const char* json);
+
+}  // namespace sitmap

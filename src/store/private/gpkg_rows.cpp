@@ -1,0 +1,426 @@
+#include "store/private/gpkg_rows.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <bit>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "store/private/query.hpp"
+
+namespace sitmap {
+
+struct GeoPackageEvents::Db {
+  sqlite3* handle = nullptr;
+  bool reading = false;  // a read transaction begun by hold_read()
+  ~Db() {
+    if (reading) sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close_v2(handle);
+  }
+};
+
+namespace {
+
+std::string quoted(const std::string& name) {
+  std::string q = "\"";
+  for (char c : name) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+struct Statement {
+  sqlite3_stmt* stmt = nullptr;
+  Statement(sqlite3* db, const std::string& sql, const std::string& path) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+      throw StoreError(fmt::format("{}: cannot read the events layer: {}", path, sqlite3_errmsg(db)));
+  }
+  ~Statement() { sqlite3_finalize(stmt); }
+};
+
+template <class T>
+T read_as(const unsigned char* p, bool little) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  if (little != (std::endian::native == std::endian::little)) {
+    unsigned char b[sizeof v];
+    std::memcpy(b, &v, sizeof v);
+    std::reverse(b, b + sizeof v);
+    std::memcpy(&v, b, sizeof v);
+  }
+  return v;
+}
+
+// "YYYY-MM-DD" as GDAL reads a GeoPackage DATE: that form only, else null.
+bool parse_iso_day(std::string_view s, CivilDate& d) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  auto digits = [&](size_t at, size_t n, int& out) {
+    out = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  return digits(0, 4, d.year) && digits(5, 2, d.month) && digits(8, 2, d.day);
+}
+
+// One SQLite row as EventQuery::matches_row reads a row.
+struct CellRow {
+  const LayerRow& row;
+  bool point_type;
+  bool has(int k) const { return (*row.present)[k]; }
+  std::string_view text(int k) const { return row.cell[k].text; }
+  long long integer(int k) const { return row.cell[k].integer; }
+  double real(int k) const { return row.cell[k].real; }
+  bool point(double& lon, double& lat) const {
+    lon = row.x;
+    lat = row.y;
+    return point_type;
+  }
+};
+
+}  // namespace
+
+bool decode_gpkg_point(const unsigned char* blob, size_t size, double& x, double& y, bool* empty_point) {
+  size_t at = 0;
+  if (size >= 8 && blob[0] == 'G' && blob[1] == 'P') {
+    static constexpr size_t kEnvelopeBytes[8] = {0, 32, 48, 48, 64, 0, 0, 0};
+    const int envelope = (blob[3] >> 1) & 7;
+    if (envelope > 4) return false;
+    at = 8 + kEnvelopeBytes[envelope];
+  }
+  if (size < at + 5 + 16 || blob[at] > 1) return false;
+  const bool little = blob[at] == 1;
+  const uint32_t type = read_as<uint32_t>(blob + at + 1, little) & 0x0fffffffu;  // without EWKB's Z/M/SRID flags
+  if (type % 1000 != 1) return false;                                             // Point, Point Z, M, ZM
+  x = read_as<double>(blob + at + 5, little);
+  y = read_as<double>(blob + at + 13, little);
+  if (empty_point) *empty_point = std::isnan(x) && std::isnan(y);
+  return true;
+}
+
+std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, OGRLayer& layer, bool exclude_ours) {
+  GeoPackageEvents g;
+  g.path_ = path;
+  g.table_ = layer.GetName();
+  g.fid_column_ = layer.GetFIDColumn();
+  g.geometry_column_ = layer.GetGeometryColumn();
+  if (g.fid_column_.empty() || g.geometry_column_.empty()) return std::nullopt;
+  const OGRFeatureDefn& defn = *layer.GetLayerDefn();
+  const EventColumns c(defn);
+  g.exclude_ours_ = exclude_ours;
+  for (int k = 0; k < kEventColumnCount; ++k) {
+    if (c.at[k] < 0 || !is_exported_column(k)) continue;  // a reading's summary is matching's, never read here
+    const OGRFieldDefn& field = *defn.GetFieldDefn(c.at[k]);
+    const FieldSpec& ours = event_columns()[k];
+    if (field.GetType() != ours.type || field.GetSubType() != ours.subtype) return std::nullopt;
+    g.present_[k] = true;
+    g.kinds_[k] = cell_kind(field);
+    g.names_[k] = field.GetNameRef();
+  }
+
+  g.db_ = g.connect();
+  if (!g.db_) return std::nullopt;
+  // The layer's extent as GDAL holds it (it decides whether a box goes to
+  // the spatial index), then the spatial index itself.
+  OGREnvelope extent;
+  if (layer.GetExtent(&extent, FALSE) == OGRERR_NONE) g.extent_ = extent;
+  {
+    const std::string rtree = "rtree_" + g.table_ + "_" + g.geometry_column_;
+    Statement s(g.db_->handle,
+                "SELECT 1 FROM gpkg_extensions WHERE lower(table_name) = lower(?) AND lower(column_name) = lower(?) "
+                "AND extension_name = 'gpkg_rtree_index'",
+                path);
+    sqlite3_bind_text(s.stmt, 1, g.table_.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s.stmt, 2, g.geometry_column_.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s.stmt) == SQLITE_ROW) g.rtree_ = rtree;
+  }
+  return g;
+}
+
+std::unique_ptr<GeoPackageEvents::Db> GeoPackageEvents::connect() const {
+  auto db = std::make_unique<Db>();
+  if (sqlite3_open_v2(path_.c_str(), &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return nullptr;
+  // Pages mapped rather than copied in by a read() call each (a third of the
+  // time of a whole-table read). Best effort: SQLite reads without it too.
+  sqlite3_exec(db->handle, "PRAGMA mmap_size = 68719476736", nullptr, nullptr, nullptr);
+  return db;
+}
+
+GeoPackageEvents::GeoPackageEvents(GeoPackageEvents&&) noexcept = default;
+GeoPackageEvents::~GeoPackageEvents() = default;
+
+void GeoPackageEvents::read(const EventFilter& filter, const LayerRowSink& sink) {
+  EventQuery query(filter);
+  query.exclude_ours(exclude_ours_);
+
+  // The rows GDAL's GeoPackage driver reads for the same filters, in its
+  // order (SQLite then plans the same scan): a box that does not cover the
+  // layer's extent goes to the spatial index, the event_date range to SQL.
+  // With a box alone GDAL walks the R-tree and fetches each row by its id
+  // (R-tree order); with dates too it runs "fid IN (R-tree query) AND
+  // (dates)". Only numbers and parsed dates enter the SQL.
+  std::optional<BBox> rtree_box;
+  if (const auto box = query.search_box()) {
+    const bool covers_extent = extent_ && box->west <= extent_->MinX && box->south <= extent_->MinY &&
+                               box->east >= extent_->MaxX && box->north >= extent_->MaxY;
+    if (!covers_extent && !rtree_.empty()) rtree_box = box;
+  }
+  auto rtree_where = [&](const char* r) {
+    return fmt::format("{0}maxx >= {1:.12f} AND {0}minx <= {2:.12f} AND {0}maxy >= {3:.12f} AND {0}miny <= {4:.12f}", r,
+                       rtree_box->west - 1e-11, rtree_box->east + 1e-11, rtree_box->south - 1e-11, rtree_box->north + 1e-11);
+  };
+  const std::string dates = query.date_where();
+
+  std::string sql = select_list(present_);
+  if (rtree_box && dates.empty()) {
+    sql += fmt::format(" FROM {} r CROSS JOIN {} m ON m.{} = r.id WHERE {}", quoted(rtree_), quoted(table_), quoted(fid_column_),
+                       rtree_where("r."));
+  } else {
+    sql += " FROM " + quoted(table_) + " m";
+    const std::string spatial =
+        rtree_box ? fmt::format("{} IN ( SELECT id FROM {} WHERE {})", quoted(fid_column_), quoted(rtree_), rtree_where("")) : "";
+    if (!spatial.empty()) sql += " WHERE " + spatial + " AND (" + dates + ")";
+    else if (!dates.empty()) sql += " WHERE " + dates;
+  }
+  step(sql, present_, [&](const LayerRow& row, bool point_type) {
+    if (!query.matches_row(CellRow{row, point_type})) return;
+    sink(row);
+  });
+}
+
+void GeoPackageEvents::read_columns(const std::array<bool, kEventColumnCount>& columns, std::optional<std::pair<int64_t, int64_t>> fids,
+                                    const LayerRowSink& sink) {
+  std::array<bool, kEventColumnCount> present{};
+  for (int k = 0; k < kEventColumnCount; ++k) present[k] = present_[k] && columns[k];
+  std::string sql = select_list(present) + " FROM " + quoted(table_) + " m";
+  if (fids) sql += fmt::format(" WHERE m.{0} >= {1} AND m.{0} < {2}", quoted(fid_column_), fids->first, fids->second);
+  step(sql, present, [&](const LayerRow& row, bool) { sink(row); });
+}
+
+bool GeoPackageEvents::hold_read() {
+  if (db_->reading) return true;
+  if (sqlite3_exec(db_->handle, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return false;
+  db_->reading = true;
+  // The shared lock is taken by the first read.
+  if (sqlite3_exec(db_->handle, fmt::format("SELECT 1 FROM {} LIMIT 1", quoted(table_)).c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+    end_read();
+    return false;
+  }
+  return true;
+}
+
+void GeoPackageEvents::end_read() {
+  if (!db_->reading) return;
+  sqlite3_exec(db_->handle, "COMMIT", nullptr, nullptr, nullptr);
+  db_->reading = false;
+}
+
+bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, Chunks chunking) {
+  const int64_t kChunk = std::max<int64_t>(1, chunking.fids);
+  constexpr size_t kAhead = 3;                          // chunks a worker may run ahead of the sink, each
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  if (workers < 2 || filter.from || filter.to || filter.bbox || !filter.country.empty() || !filter.within.empty()) return false;
+  {
+    // In WAL mode connections opened one after the other may see different
+    // commits; one connection reads then (the sequential path).
+    Statement mode(db_->handle, "PRAGMA journal_mode", path_);
+    if (sqlite3_step(mode.stmt) != SQLITE_ROW ||
+        std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(mode.stmt, 0))) == "wal")
+      return false;
+  }
+  // A read transaction held to the end, so that every worker's connection
+  // reads the store this one sees.
+  if (!hold_read()) return false;
+  struct EndRead {
+    GeoPackageEvents& g;
+    ~EndRead() { g.end_read(); }
+  } release{*this};
+  int64_t lo = 0, hi = -1;
+  {
+    Statement range(db_->handle, fmt::format("SELECT min({0}), max({0}) FROM {1}", quoted(fid_column_), quoted(table_)), path_);
+    if (sqlite3_step(range.stmt) != SQLITE_ROW || sqlite3_column_type(range.stmt, 0) == SQLITE_NULL) return false;
+    lo = sqlite3_column_int64(range.stmt, 0);
+    hi = sqlite3_column_int64(range.stmt, 1);
+  }
+  if (hi - lo + 1 < chunking.min_rows) return false;
+  std::vector<std::unique_ptr<Db>> connections;
+  for (unsigned w = 0; w < workers; ++w) {
+    connections.push_back(connect());
+    if (!connections.back()) return false;
+  }
+
+  EventQuery query(filter);
+  query.exclude_ours(exclude_ours_);
+  const size_t chunks = static_cast<size_t>((hi - lo) / kChunk + 1);
+  struct Done {
+    TextBuffer text;
+    size_t rows = 0;
+    bool ready = false;
+  };
+  std::vector<Done> done(chunks);
+  std::vector<TextBuffer> pool;  // emptied buffers, kept for their capacity
+  size_t next = 0, consumed = 0;
+  bool stop = false;
+  std::string error;
+  std::mutex mutex;
+  std::condition_variable changed;
+  const std::string sql = select_list(present_) + fmt::format(" FROM {0} m WHERE m.{1} >= ?1 AND m.{1} < ?2", quoted(table_), quoted(fid_column_));
+
+  auto work = [&](Db& db) {
+    try {
+      Statement s(db.handle, sql, path_);
+      while (true) {
+        size_t c;
+        TextBuffer text;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return stop || next >= chunks || next < consumed + kAhead * workers; });
+          if (stop || next >= chunks) return;
+          c = next++;
+          if (!pool.empty()) {
+            text = std::move(pool.back());
+            pool.pop_back();
+          }
+        }
+        size_t rows = 0;
+        sqlite3_bind_int64(s.stmt, 1, lo + static_cast<int64_t>(c) * kChunk);
+        sqlite3_bind_int64(s.stmt, 2, lo + static_cast<int64_t>(c + 1) * kChunk);
+        step(db.handle, s.stmt, present_, [&](const LayerRow& row, bool point_type) {
+          if (!query.matches_row(CellRow{row, point_type})) return;
+          format(row, text);
+          ++rows;
+        });
+        sqlite3_reset(s.stmt);
+        std::lock_guard lock(mutex);
+        done[c].text = std::move(text);
+        done[c].rows = rows;
+        done[c].ready = true;
+        changed.notify_all();
+      }
+    } catch (const std::exception& e) {
+      std::lock_guard lock(mutex);
+      if (error.empty()) error = e.what();
+      stop = true;
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work, std::ref(*connections[w]));
+  auto finish = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+      changed.notify_all();
+    }
+    for (auto& t : threads) t.join();
+  };
+  try {
+    for (size_t c = 0; c < chunks; ++c) {
+      TextBuffer text;
+      size_t rows = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return done[c].ready || stop; });
+        if (!done[c].ready) break;  // a worker failed
+        text = std::move(done[c].text);
+        rows = done[c].rows;
+      }
+      sink(text, rows);
+      text.clear();
+      std::lock_guard lock(mutex);
+      pool.push_back(std::move(text));
+      ++consumed;
+      changed.notify_all();
+    }
+  } catch (...) {
+    finish();
+    throw;
+  }
+  finish();
+  if (!error.empty()) throw StoreError(error);
+  return true;
+}
+
+std::string GeoPackageEvents::select_list(const std::array<bool, kEventColumnCount>& present) const {
+  std::string sql = fmt::format("SELECT m.{}, m.{}", quoted(fid_column_), quoted(geometry_column_));
+  for (int k = 0; k < kEventColumnCount; ++k)
+    if (present[k]) sql += ", m." + quoted(names_[k]);
+  return sql;
+}
+
+void GeoPackageEvents::step(const std::string& sql, const std::array<bool, kEventColumnCount>& present,
+                            const std::function<void(const LayerRow&, bool point_type)>& fn) {
+  Statement s(db_->handle, sql, path_);
+  step(db_->handle, s.stmt, present, fn);
+}
+
+void GeoPackageEvents::step(sqlite3* db, sqlite3_stmt* stmt, const std::array<bool, kEventColumnCount>& present,
+                            const std::function<void(const LayerRow&, bool point_type)>& fn) const {
+  std::array<int, kEventColumnCount> index{};
+  int next = 2;  // after the FID and the geometry
+  for (int k = 0; k < kEventColumnCount; ++k)
+    if (present[k]) index[k] = next++;
+  LayerRow row;
+  row.present = &present;
+  while (true) {
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) throw StoreError(fmt::format("{}: cannot read the events layer: {}", path_, sqlite3_errmsg(db)));
+    row.fid = sqlite3_column_int64(stmt, 0);
+    for (int k = 0; k < kEventColumnCount; ++k) {
+      if (!present[k]) continue;
+      Cell& cell = row.cell[k];
+      // The unprotected value: its accessors skip the statement's checks and locks.
+      sqlite3_value* v = sqlite3_column_value(stmt, index[k]);
+      cell = Cell{};
+      if (sqlite3_value_type(v) == SQLITE_NULL) continue;
+      switch (kinds_[k]) {
+        case Cell::Kind::integer:
+        case Cell::Kind::boolean:
+          // An OGR Integer field: a 64-bit value is clamped, as OGR's SetField does.
+          cell.integer = std::clamp<long long>(sqlite3_value_int64(v), std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+          cell.kind = kinds_[k];
+          break;
+        case Cell::Kind::real:
+          cell.real = sqlite3_value_double(v);
+          cell.kind = Cell::Kind::real;
+          break;
+        case Cell::Kind::date: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+          if (text && parse_iso_day(text, cell.date)) cell.kind = Cell::Kind::date;
+          break;
+        }
+        case Cell::Kind::text:
+        case Cell::Kind::json: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+          if (!text) break;
+          const size_t bytes = static_cast<size_t>(sqlite3_value_bytes(v));
+          const void* nul = std::memchr(text, 0, bytes);  // GDAL reads a C string: up to the first NUL
+          cell.text = std::string_view(text, nul ? static_cast<const char*>(nul) - text : bytes);
+          cell.kind = kinds_[k];
+          break;
+        }
+        default: break;
+      }
+    }
+    bool point_type = false, empty = true;
+    if (sqlite3_column_type(stmt, 1) == SQLITE_BLOB) {
+      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, 1));
+      point_type = decode_gpkg_point(blob, static_cast<size_t>(sqlite3_column_bytes(stmt, 1)), row.x, row.y, &empty);
+    }
+    row.has_point = point_type && !empty;
+    row.span = row_time_span(row);
+    fn(row, point_type);
+  }
+}
+
+}  // namespace sitmap
