@@ -41,9 +41,9 @@ int main(int argc, char** argv) {
   const auto g = sitmap::Gazetteer::open(index);
   std::printf("load         %.3f ms\n", seconds_since(t) * 1e3);
 
-  const std::vector<std::string> exact = {"Raqqa", "Paris", "Albu Kamal", "Syria", "Aleppo", "Mosul", "London",
-                                          "Springfield", "Alexandria", "New York", "Homs", "Baghdad", "French",
-                                          "Kobane", "Tikrit", "Ramadi", "Damascus", "Idlib", "Hama", "Latakia"};
+  const std::vector<std::string> exact = {"Raqqa",       "Paris",      "Albu Kamal", "Syria", "Aleppo",  "Mosul",  "London",
+                                          "Springfield", "Alexandria", "New York",   "Homs",  "Baghdad", "French", "Kobane",
+                                          "Tikrit",      "Ramadi",     "Damascus",   "Idlib", "Hama",    "Latakia"};
   size_t found = 0, n = 0;
   t = std::chrono::steady_clock::now();
   for (int r = 0; r < 50000; ++r)
@@ -54,8 +54,8 @@ int main(int argc, char** argv) {
   const double exact_rate = n / seconds_since(t);
   std::printf("exact        %.2f M lookups/s  (%zu candidates)\n", exact_rate / 1e6, found);
 
-  const std::vector<std::string> fuzzy = {"Boukamal", "Deir Ezzor", "Rakka", "Halab", "Mossul",
-                                          "Tikreet", "Kobani", "Ramady", "Damaskus", "Idleb"};
+  const std::vector<std::string> fuzzy = {"Boukamal", "Deir Ezzor", "Rakka",  "Halab",    "Mossul",
+                                          "Tikreet",  "Kobani",     "Ramady", "Damaskus", "Idleb"};
   n = found = 0;
   t = std::chrono::steady_clock::now();
   for (int r = 0; r < 5000; ++r)
@@ -71,7 +71,6 @@ int main(int argc, char** argv) {
   const auto stats = sitmap::build_gazetteer({argv[2], argv[3], scratch});
   std::printf("build        %.2f s  (%zu entries, %zu names)\n", seconds_since(t), stats.entries, stats.keys);
   std::remove(scratch.c_str());
-
 
   return 0;
 }

@@ -40,15 +40,14 @@ int main(int argc, char** argv) {
         ++scored;
         const sitmap::GeoPoint gold{t["lat"].get<double>(), t["lon"].get<double>()};
         const auto cands = g.lookup(t["text"].get<std::string>());
-        const bool hit = std::any_of(cands.begin(), cands.end(), [&](const sitmap::Candidate& c) {
-          return sitmap::haversine_km(g.place(c.entry).point, gold) <= 161;
-        });
+        const bool hit = std::any_of(cands.begin(), cands.end(),
+                                     [&](const sitmap::Candidate& c) { return sitmap::haversine_km(g.place(c.entry).point, gold) <= 161; });
         covered += hit;
         if (!hit) ++misses[t["text"].get<std::string>()];
       }
     }
-    std::printf("%-9s coverage@161km %.4f (%zu of %zu scored gold toponyms)\n", corpus,
-                scored ? double(covered) / scored : 0.0, covered, scored);
+    std::printf("%-9s coverage@161km %.4f (%zu of %zu scored gold toponyms)\n", corpus, scored ? double(covered) / scored : 0.0, covered,
+                scored);
     if (show) {
       std::vector<std::pair<int, std::string>> top;
       for (auto& [k, v] : misses) top.emplace_back(v, k);

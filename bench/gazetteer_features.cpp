@@ -48,7 +48,9 @@ int main(int argc, char** argv) {
     };
     std::vector<Gold> gold;
     for (const auto& t : j["toponyms"])
-      gold.push_back({t["start"].get<uint32_t>(), t["end"].get<uint32_t>(), t.value("score", false),
+      gold.push_back({t["start"].get<uint32_t>(),
+                      t["end"].get<uint32_t>(),
+                      t.value("score", false),
                       {t["lat"].is_null() ? 0.0 : t["lat"].get<double>(), t["lon"].is_null() ? 0.0 : t["lon"].get<double>()}});
     auto overlapping = [&](const Mention& m) -> const Gold* {
       for (const auto& g : gold)

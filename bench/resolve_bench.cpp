@@ -26,7 +26,8 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 
 std::string sample_text(const std::string& dir_or_file) {
   std::vector<std::filesystem::path> files;
-  if (!std::filesystem::is_directory(dir_or_file)) files.push_back(dir_or_file);
+  if (!std::filesystem::is_directory(dir_or_file))
+    files.push_back(dir_or_file);
   else
     for (const auto& e : std::filesystem::directory_iterator(dir_or_file))
       if (e.path().extension() == ".txt") files.push_back(e.path());
@@ -75,8 +76,8 @@ int main(int argc, char** argv) {
     t = std::chrono::steady_clock::now();
     const auto events = sitmap::extract_events(doc, seg, mentions, gaz, lex);
     const double t_events = seconds_since(t);
-    std::printf("%8.2f %9zu %8.2fs %9.2fs %8.2fs %8.2fs %8.2fs\n", static_cast<double>(bytes) / (1024 * 1024), mentions.size(),
-                t_segment, t_recognize, t_resolve, t_settle, t_events);
+    std::printf("%8.2f %9zu %8.2fs %9.2fs %8.2fs %8.2fs %8.2fs\n", static_cast<double>(bytes) / (1024 * 1024), mentions.size(), t_segment,
+                t_recognize, t_resolve, t_settle, t_events);
     std::fflush(stdout);
   }
   return 0;

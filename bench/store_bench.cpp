@@ -57,8 +57,7 @@ void warm(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return;
   static char buffer[1 << 20];
-  while (std::fread(buffer, 1, sizeof buffer, f) == sizeof buffer) {
-  }
+  while (std::fread(buffer, 1, sizeof buffer, f) == sizeof buffer) {}
   std::fclose(f);
 }
 
@@ -142,8 +141,10 @@ int main(int argc, char** argv) {
   bool ingest_only = false;  // the ingest figures alone
   std::string dsn;
   for (int i = 4; i < argc; ++i) {
-    if (std::string_view(argv[i]) == "--ingest-only") ingest_only = true;
-    else dsn = argv[i];
+    if (std::string_view(argv[i]) == "--ingest-only")
+      ingest_only = true;
+    else
+      dsn = argv[i];
   }
   fs::create_directories(work);
   const fs::path gpkg = work / "synthetic.gpkg";
@@ -210,8 +211,8 @@ void ingest_figures(const fs::path& work, const char* samples, size_t n) {
   const IngestResult r = ingest_files(target, gaz, reports);
   const double t_ingest = seconds_since(t);
   const double fresh_rate = static_cast<double>(r.added) / t_ingest;
-  std::printf("ingest: %zu reports (%zu events, %zu mentions) in %.2f s = %.0f reports/s (bar: >= 300), %.1f MiB\n", r.added,
-              r.events, r.mentions, t_ingest, fresh_rate, mib(ingest_db));
+  std::printf("ingest: %zu reports (%zu events, %zu mentions) in %.2f s = %.0f reports/s (bar: >= 300), %.1f MiB\n", r.added, r.events,
+              r.mentions, t_ingest, fresh_rate, mib(ingest_db));
 
   // The same reports into a store of N readings (each its own canonical
   // event): what matching each new reading against the stored ones near it
@@ -232,10 +233,11 @@ void ingest_figures(const fs::path& work, const char* samples, size_t n) {
   const IngestResult m = ingest_files(big, gaz, reports);
   const double t_merge = seconds_since(t);
   const double merge_rate = static_cast<double>(m.added) / t_merge;
-  std::printf("ingest with merging into a store of %zu readings: %zu reports (%zu events) in %.2f s = %.0f reports/s, "
-              "%.0f%% of the fresh store's rate (bar: >= 80%%); canonical events %lld -> %lld\n",
-              n, m.added, m.events, t_merge, merge_rate, 100 * merge_rate / fresh_rate, static_cast<long long>(before),
-              static_cast<long long>(big.count(kEventsLayer)));
+  std::printf(
+      "ingest with merging into a store of %zu readings: %zu reports (%zu events) in %.2f s = %.0f reports/s, "
+      "%.0f%% of the fresh store's rate (bar: >= 80%%); canonical events %lld -> %lld\n",
+      n, m.added, m.events, t_merge, merge_rate, 100 * merge_rate / fresh_rate, static_cast<long long>(before),
+      static_cast<long long>(big.count(kEventsLayer)));
 }
 
 }  // namespace

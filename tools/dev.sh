@@ -6,6 +6,7 @@
 #   bash tools/dev.sh test    setup, then run every test (ctest)
 #   bash tools/dev.sh bench   setup, then run the benchmarks (prints figures)
 #   bash tools/dev.sh test-asan  setup, then build with clang and ASan+UBSan (build-asan/) and run every test
+#   bash tools/dev.sh format  rewrite the C++ sources to .clang-format (ctest -R format checks it)
 #   bash tools/dev.sh fuzz [SECONDS]  setup, then fuzz each target SECONDS (default 60) with libFuzzer
 #                             (build-fuzz/; new inputs in build-fuzz/corpus/, crashes in build-fuzz/findings/)
 # Every step is skipped when its inputs have not changed, so reruns are fast.
@@ -204,12 +205,20 @@ fuzz() {
   return $failed
 }
 
+# The C++ sources (not third_party/) to .clang-format.
+format_sources() {
+  local cf
+  cf=$(command -v clang-format-14 || command -v clang-format) || { echo "tools/dev.sh: clang-format is not installed" >&2; exit 1; }
+  git ls-files '*.cpp' '*.hpp' | grep -v '^third_party/' | xargs "$cf" -i
+}
+
 case "${1:-}" in
   setup) setup ;;
+  format) format_sources ;;
   demo) demo ;;
   test) run_tests ;;
   test-asan) test_asan ;;
   fuzz) fuzz "${2:-60}" ;;
   bench) bench ;;
-  *) echo "usage: bash tools/dev.sh setup|demo|test|test-asan|fuzz [SECONDS]|bench" >&2; exit 2 ;;
+  *) echo "usage: bash tools/dev.sh setup|demo|test|test-asan|fuzz [SECONDS]|bench|format" >&2; exit 2 ;;
 esac

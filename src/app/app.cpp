@@ -65,8 +65,10 @@ Store open_inputs(const std::vector<std::string>& inputs, const Gazetteer* gaz, 
   for (const auto& in : inputs) {
     if (is_store_path(in)) throw std::invalid_argument(in + ": open a store on its own (sitmap view " + in + ")");
     // Features with impossible values are reported and left out.
-    if (is_event_layer(in)) import_event_layer(store, in, [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); });
-    else reports.push_back(in);
+    if (is_event_layer(in))
+      import_event_layer(store, in, [](const std::string& m) { fmt::print(stderr, "sitmap: {}\n", m); });
+    else
+      reports.push_back(in);
   }
   if (!reports.empty()) {
     if (!gaz) throw std::runtime_error("cannot read reports without the gazetteer index");
@@ -88,7 +90,6 @@ struct TempDirCleanup {
   }
 };
 
-
 // A file's pages dropped from the page cache (written back first), so the
 // next read comes from the disk: a "cold" start without dropping every
 // other process's cache.
@@ -104,8 +105,7 @@ void read_into_page_cache(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return;
   static char buffer[1 << 20];
-  while (std::fread(buffer, 1, sizeof buffer, f) == sizeof buffer) {
-  }
+  while (std::fread(buffer, 1, sizeof buffer, f) == sizeof buffer) {}
   std::fclose(f);
 }
 
@@ -114,7 +114,6 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 }
 
 }  // namespace
-
 
 int run_viewer(const ViewOptions& o) {
   const auto gaz = open_gazetteer_quietly();
@@ -238,12 +237,15 @@ int run_bench_render(const BenchRenderOptions& o) {
       const auto t_loaded = seconds_since(t);
       viewer.scene().draw(viewer.state().camera, viewer.draw_params());
       glFinish();
-      fmt::print("time to first frame, {}, {} ({} events): {:.2f} s (bar: <= 1.0 s) (open {:.2f} s, load + GPU upload {:.2f} s, draw {:.2f} s)\n",
-                 o.store, run.what, viewer.table().size(), seconds_since(t), t_open, t_loaded - t_open, seconds_since(t) - t_loaded);
+      fmt::print(
+          "time to first frame, {}, {} ({} events): {:.2f} s (bar: <= 1.0 s) (open {:.2f} s, load + GPU upload {:.2f} s, draw {:.2f} s)\n",
+          o.store, run.what, viewer.table().size(), seconds_since(t), t_open, t_loaded - t_open, seconds_since(t) - t_loaded);
       ImGui::EndFrame();
     }
-    if (restore.empty()) ::unsetenv("SITMAP_CACHE_DIR");
-    else ::setenv("SITMAP_CACHE_DIR", restore.c_str(), 1);
+    if (restore.empty())
+      ::unsetenv("SITMAP_CACHE_DIR");
+    else
+      ::setenv("SITMAP_CACHE_DIR", restore.c_str(), 1);
     std::error_code ec;
     fs::remove_all(cache, ec);
   }

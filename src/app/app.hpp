@@ -20,7 +20,7 @@ struct ViewOptions {
   EventFilter filter;               // the filters to start with (what `sitmap export` takes)
   MapProjection projection = MapProjection::web_mercator;
   int width = 1440, height = 900;
-  bool hidden = false;              // no visible window (scripted runs)
+  bool hidden = false;  // no visible window (scripted runs)
 };
 
 // Runs the viewer until the window closes (or the script quits); exit code.

@@ -34,8 +34,8 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
     const ScriptAction& a = actions[next - 1];
     if (v.table().size() < static_cast<size_t>(a.count)) {
       if (window.time() < wait_until) return true;
-      throw std::runtime_error(fmt::format("{}:{}: expected {} events, the viewer holds {} after {} s", path, a.line, a.count,
-                                           v.table().size(), a.seconds));
+      throw std::runtime_error(
+          fmt::format("{}:{}: expected {} events, the viewer holds {} after {} s", path, a.line, a.count, v.table().size(), a.seconds));
     }
     waiting_for_events = false;
   }
@@ -57,7 +57,9 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
           if (s.time.mode == WindowMode::single_day) s.time.mode = WindowMode::sliding;
           break;
         case V::mode:
-          set_mode(s.time, a.arg == "sliding" ? WindowMode::sliding : a.arg == "cumulative" ? WindowMode::cumulative : WindowMode::single_day);
+          set_mode(s.time, a.arg == "sliding"      ? WindowMode::sliding
+                           : a.arg == "cumulative" ? WindowMode::cumulative
+                                                   : WindowMode::single_day);
           break;
         case V::play:
           s.time.playing = true;
@@ -117,15 +119,14 @@ bool ScriptRunner::step(Viewer& v, PlatformWindow& window, std::string& screensh
           wait_until = window.time() + a.seconds;
           return true;
         case V::expect_new:
-          if (s.arrived != static_cast<size_t>(a.count)) fail(fmt::format("expected {} new events, the viewer counts {}", a.count, s.arrived));
+          if (s.arrived != static_cast<size_t>(a.count))
+            fail(fmt::format("expected {} new events, the viewer counts {}", a.count, s.arrived));
           break;
         case V::quit:
           window.request_close();
           return false;
       }
-    } catch (const std::invalid_argument& e) {
-      fail(e.what());
-    }
+    } catch (const std::invalid_argument& e) { fail(e.what()); }
   }
   return false;
 }

@@ -27,15 +27,32 @@ namespace sitmap {
 
 struct ScriptAction {
   enum class Verb {
-    time, window, mode, play, pause, filter, select, view, drop, fit, export_layer, png, frames, screenshot, table, pin,
-    expect_events, expect_new, quit
+    time,
+    window,
+    mode,
+    play,
+    pause,
+    filter,
+    select,
+    view,
+    drop,
+    fit,
+    export_layer,
+    png,
+    frames,
+    screenshot,
+    table,
+    pin,
+    expect_events,
+    expect_new,
+    quit
   };
   Verb verb = Verb::quit;
   size_t line = 0;
-  std::string arg;                 // time: the date; mode; filter: what; select: the id; export/png/frames/screenshot/table: the path; pin: on|off
-  std::string value;               // filter: the value
-  std::vector<std::string> files;  // drop
-  int count = 0;                   // window: days; play: frames; frames: how many; expect_*: events; expect_events: seconds
+  std::string arg;    // time: the date; mode; filter: what; select: the id; export/png/frames/screenshot/table: the path; pin: on|off
+  std::string value;  // filter: the value
+  std::vector<std::string> files;          // drop
+  int count = 0;                           // window: days; play: frames; frames: how many; expect_*: events; expect_events: seconds
   double lon = 0, lat = 0, km_per_px = 0;  // view
   int width = 0, height = 0;               // png
   int seconds = 0;                         // expect_events

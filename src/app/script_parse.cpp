@@ -134,8 +134,10 @@ ScriptAction parse_line(const std::string& line, size_t line_no) {
     if (!n || arg.find_first_of(".eE+- ") != std::string::npos)
       throw std::invalid_argument(verb + " '" + arg.substr(0, 40) + "': want a whole number of events");
     a.count = *n;
-    if (a.verb == V::expect_events) a.seconds = count_after(line, 2, 30, 3600, "seconds");
-    else if (!rest_after(line, 2).empty()) throw std::invalid_argument("expect_new N: one number");
+    if (a.verb == V::expect_events)
+      a.seconds = count_after(line, 2, 30, 3600, "seconds");
+    else if (!rest_after(line, 2).empty())
+      throw std::invalid_argument("expect_new N: one number");
   } else if (verb == "quit") {
     a.verb = V::quit;
   } else {
@@ -148,18 +150,29 @@ ScriptAction parse_line(const std::string& line, size_t line_no) {
 
 void apply_filter_line(EventFilter& f, const std::string& key, const std::string& value) {
   auto add_or_clear = [&](std::vector<std::string>& list) {
-    if (value.empty()) list.clear();
-    else list.push_back(value);
+    if (value.empty())
+      list.clear();
+    else
+      list.push_back(value);
   };
-  if (key == "type") add_or_clear(f.types);
-  else if (key == "actor") add_or_clear(f.actors);
-  else if (key == "country") f.country = value;
-  else if (key == "text") f.text = value;
-  else if (key == "from") f.from = parse_filter_date(value);
-  else if (key == "to") f.to = parse_filter_date(value);
-  else if (key == "bbox") f.bbox = parse_bbox(value);
-  else if (key == "within") f.within = value;
-  else if (key == "dataset") f.dataset = value;
+  if (key == "type")
+    add_or_clear(f.types);
+  else if (key == "actor")
+    add_or_clear(f.actors);
+  else if (key == "country")
+    f.country = value;
+  else if (key == "text")
+    f.text = value;
+  else if (key == "from")
+    f.from = parse_filter_date(value);
+  else if (key == "to")
+    f.to = parse_filter_date(value);
+  else if (key == "bbox")
+    f.bbox = parse_bbox(value);
+  else if (key == "within")
+    f.within = value;
+  else if (key == "dataset")
+    f.dataset = value;
   else if (key == "min-confidence") {
     const auto v = parse_number(value);
     if (!v || *v < 0 || *v > 1) throw std::invalid_argument("min-confidence '" + value.substr(0, 40) + "': want a number from 0 to 1");
@@ -187,9 +200,7 @@ std::vector<ScriptAction> parse_script(std::string_view text, const std::string&
     if (first == std::string::npos || line[first] == '#') continue;
     try {
       out.push_back(parse_line(line, line_no));
-    } catch (const std::invalid_argument& e) {
-      throw std::runtime_error(path + ":" + std::to_string(line_no) + ": " + e.what());
-    }
+    } catch (const std::invalid_argument& e) { throw std::runtime_error(path + ":" + std::to_string(line_no) + ": " + e.what()); }
   }
   return out;
 }

@@ -17,9 +17,9 @@
 namespace sitmap {
 
 struct NewEvents {
-  EventTable events;   // the rows added, with their own day0 and string tables
-  int64_t after_fid;   // they are those with an id above this one ...
-  int64_t last_fid;    // ... up to this one
+  EventTable events;  // the rows added, with their own day0 and string tables
+  int64_t after_fid;  // they are those with an id above this one ...
+  int64_t last_fid;   // ... up to this one
 };
 
 class StoreFollower {

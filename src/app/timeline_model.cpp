@@ -11,8 +11,10 @@ void advance(TimeWindow& w, double dt, float last_day) {
   const float d = static_cast<float>(w.days_per_second * dt);
   const float width = w.width();
   w.to += d;
-  if (w.mode == WindowMode::sliding) w.from = w.to - width;
-  else if (w.mode == WindowMode::single_day) w.from = w.to;
+  if (w.mode == WindowMode::sliding)
+    w.from = w.to - width;
+  else if (w.mode == WindowMode::single_day)
+    w.from = w.to;
   if (w.to > last_day) {
     if (w.loop) {
       w.to = w.mode == WindowMode::sliding ? width : 0;
@@ -29,24 +31,33 @@ void advance(TimeWindow& w, double dt, float last_day) {
 void step_days(TimeWindow& w, int days, float last_day) {
   const float width = w.width();
   w.to = std::clamp(std::round(w.to) + static_cast<float>(days), 0.0f, std::max(last_day, 0.0f));
-  if (w.mode == WindowMode::sliding) w.from = w.to - width;
-  else if (w.mode == WindowMode::single_day) w.from = w.to;
-  else w.from = std::min(w.from, w.to);
+  if (w.mode == WindowMode::sliding)
+    w.from = w.to - width;
+  else if (w.mode == WindowMode::single_day)
+    w.from = w.to;
+  else
+    w.from = std::min(w.from, w.to);
 }
 
 void set_mode(TimeWindow& w, WindowMode mode) {
   w.mode = mode;
-  if (mode == WindowMode::single_day) w.from = w.to = std::round(w.to);
-  else if (mode == WindowMode::cumulative) w.from = 0;
-  else if (w.width() < 1) w.from = w.to - 6;
+  if (mode == WindowMode::single_day)
+    w.from = w.to = std::round(w.to);
+  else if (mode == WindowMode::cumulative)
+    w.from = 0;
+  else if (w.width() < 1)
+    w.from = w.to - 6;
 }
 
 void place_end(TimeWindow& w, float day) {
   const float width = w.width();
   w.to = day;
-  if (w.mode == WindowMode::single_day) w.from = day;
-  else if (w.mode == WindowMode::sliding) w.from = day - width;
-  else w.from = std::min(w.from, day);
+  if (w.mode == WindowMode::single_day)
+    w.from = day;
+  else if (w.mode == WindowMode::sliding)
+    w.from = day - width;
+  else
+    w.from = std::min(w.from, day);
 }
 
 std::optional<int> next_event_day(const std::vector<int>& per_day, float day) {

@@ -12,10 +12,10 @@ namespace sitmap {
 struct DetailsCache {
   int64_t fid = -1;
   Event event;
-  DocumentExcerpt report;               // report text around the sentence
-  std::vector<PlaceRecord> candidates;  // of the location mention
+  DocumentExcerpt report;                         // report text around the sentence
+  std::vector<PlaceRecord> candidates;            // of the location mention
   std::optional<Store::CanonicalReadings> group;  // our canonical event's readings, one per report
-  std::string disagreements;                     // "date: ...; fatalities: ..." where the reports differ
+  std::string disagreements;                      // "date: ...; fatalities: ..." where the reports differ
 };
 
 namespace {
@@ -100,8 +100,8 @@ void Viewer::view_details() {
   ImGui::Text("%s%s%s  (time precision %d)", e.when.date ? to_iso(*e.when.date).c_str() : "?", e.when.date_to ? " to " : "",
               e.when.date_to ? to_iso(*e.when.date_to).c_str() : "", e.when.precision);
   ImGui::Text("Actors: %s / %s", e.actor1.empty() ? "-" : e.actor1.c_str(), e.actor2.empty() ? "-" : e.actor2.c_str());
-  ImGui::Text("Place: %s, %s, %s (%s)  precision %d %s", e.location.c_str(), e.admin1.c_str(), e.country.c_str(),
-              e.country_code.c_str(), e.geo_precision, e.geo_relation.c_str());
+  ImGui::Text("Place: %s, %s, %s (%s)  precision %d %s", e.location.c_str(), e.admin1.c_str(), e.country.c_str(), e.country_code.c_str(),
+              e.geo_precision, e.geo_relation.c_str());
   ImGui::Text("At %.5f, %.5f   geonameid %s", e.point.lat, e.point.lon, e.geonameid ? std::to_string(*e.geonameid).c_str() : "-");
   ImGui::Text("Fatalities: %s", e.fatalities ? std::to_string(*e.fatalities).c_str() : "not reported");
   for (const auto& [k, v] : e.quantities) ImGui::BulletText("%s: %ld", k.c_str(), v);

@@ -23,9 +23,7 @@ void Viewer::view_export() {
     try {
       const size_t n = export_layer(state_.export_path, formats[state_.export_format]);
       state_.status = fmt::format("exported {} events to {}", n, state_.export_path);
-    } catch (const std::exception& e) {
-      state_.status = std::string("export failed: ") + e.what();
-    }
+    } catch (const std::exception& e) { state_.status = std::string("export failed: ") + e.what(); }
   }
   ImGui::Separator();
   ImGui::InputInt("Width", &state_.png_width);
@@ -37,9 +35,7 @@ void Viewer::view_export() {
     try {
       render_png(state_.png_path, state_.png_width, state_.png_height);
       state_.status = fmt::format("map saved to {}", state_.png_path);
-    } catch (const std::exception& e) {
-      state_.status = std::string("image failed: ") + e.what();
-    }
+    } catch (const std::exception& e) { state_.status = std::string("image failed: ") + e.what(); }
   }
   ImGui::InputText("Frames folder", state_.frames_dir, sizeof state_.frames_dir);
   ImGui::InputInt("Frames", &state_.frame_count);
@@ -48,9 +44,7 @@ void Viewer::view_export() {
     try {
       render_frames(state_.frames_dir, state_.frame_count, state_.png_width, state_.png_height);
       state_.status = fmt::format("{} frames saved in {}/", state_.frame_count, state_.frames_dir);
-    } catch (const std::exception& e) {
-      state_.status = std::string("frames failed: ") + e.what();
-    }
+    } catch (const std::exception& e) { state_.status = std::string("frames failed: ") + e.what(); }
   }
   if (!state_.status.empty()) ImGui::TextWrapped("%s", state_.status.c_str());
   ImGui::End();

@@ -35,7 +35,8 @@ void Viewer::view_filters() {
   if (ImGui::SmallButton("none")) std::fill(f.type_shown.begin(), f.type_shown.end(), 0), changed = true;
   ImGui::Separator();
   changed |= ImGui::InputText("Actor", f.actor, sizeof f.actor, ImGuiInputTextFlags_EnterReturnsTrue);
-  changed |= ImGui::InputText("Country", f.country, sizeof f.country, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsUppercase);
+  changed |=
+      ImGui::InputText("Country", f.country, sizeof f.country, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsUppercase);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("ISO alpha-2 (SY): events inside the country's polygon");
   changed |= ImGui::InputText("Search", f.text, sizeof f.text, ImGuiInputTextFlags_EnterReturnsTrue);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("words in the sentence, place or actors; Enter applies");
@@ -49,7 +50,8 @@ void Viewer::view_filters() {
   ImGui::SameLine();
   int projection = static_cast<int>(projection_);
   ImGui::SetNextItemWidth(130);
-  if (ImGui::Combo("##projection", &projection, "Web Mercator\0Equal Earth\0Plate carree\0") && projection != static_cast<int>(projection_)) {
+  if (ImGui::Combo("##projection", &projection, "Web Mercator\0Equal Earth\0Plate carree\0") &&
+      projection != static_cast<int>(projection_)) {
     projection_ = static_cast<MapProjection>(projection);
     const std::vector<uint8_t> mask = mask_;
     scene_.reset();

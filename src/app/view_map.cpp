@@ -73,7 +73,8 @@ void Viewer::handle_keys() {
   if (ImGui::IsKeyDown(keys::w)) cam.pan_pixels(0, 12);
   if (ImGui::IsKeyDown(keys::s)) cam.pan_pixels(0, -12);
   if (ImGui::IsKeyPressed(keys::equal) || ImGui::IsKeyPressed(keys::keypad_add)) cam.zoom_at(cam.width / 2.0, cam.height / 2.0, 1.5);
-  if (ImGui::IsKeyPressed(keys::minus) || ImGui::IsKeyPressed(keys::keypad_subtract)) cam.zoom_at(cam.width / 2.0, cam.height / 2.0, 1 / 1.5);
+  if (ImGui::IsKeyPressed(keys::minus) || ImGui::IsKeyPressed(keys::keypad_subtract))
+    cam.zoom_at(cam.width / 2.0, cam.height / 2.0, 1 / 1.5);
   if (ImGui::IsKeyPressed(keys::f)) fit_to_events();
 }
 

@@ -21,7 +21,8 @@ std::vector<int> Viewer::rows_in_window() const {
 
 void Viewer::write_table_csv(const std::string& path) const {
   std::vector<int> rows = rows_in_window();
-  std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) { return table_.day_from[static_cast<size_t>(a)] < table_.day_from[static_cast<size_t>(b)]; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [&](int a, int b) { return table_.day_from[static_cast<size_t>(a)] < table_.day_from[static_cast<size_t>(b)]; });
   std::ofstream out(path, std::ios::binary);
   if (!out) throw std::runtime_error(path + ": cannot write the table");
   auto quoted = [](const std::string& s) {
@@ -61,8 +62,8 @@ void Viewer::view_table() {
     table_dirty_ = false;
     resort = true;
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_BordersInnerV;
   if (ImGui::BeginTable("events", 7, flags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort);
@@ -79,13 +80,20 @@ void Viewer::view_table() {
       auto key_less = [&](int a, int b) {
         const size_t i = static_cast<size_t>(a), j = static_cast<size_t>(b);
         switch (col) {
-          case 1: return table_.sub_types[table_.type[i]] < table_.sub_types[table_.type[j]];
-          case 2: return table_.actors[table_.actor1[i]] < table_.actors[table_.actor1[j]];
-          case 3: return table_.locations[table_.location[i]] < table_.locations[table_.location[j]];
-          case 4: return table_.magnitude[i] < table_.magnitude[j];
-          case 5: return table_.confidence[i] < table_.confidence[j];
-          case 6: return source_count(i) < source_count(j);
-          default: return table_.day_from[i] < table_.day_from[j];
+          case 1:
+            return table_.sub_types[table_.type[i]] < table_.sub_types[table_.type[j]];
+          case 2:
+            return table_.actors[table_.actor1[i]] < table_.actors[table_.actor1[j]];
+          case 3:
+            return table_.locations[table_.location[i]] < table_.locations[table_.location[j]];
+          case 4:
+            return table_.magnitude[i] < table_.magnitude[j];
+          case 5:
+            return table_.confidence[i] < table_.confidence[j];
+          case 6:
+            return source_count(i) < source_count(j);
+          default:
+            return table_.day_from[i] < table_.day_from[j];
         }
       };
       std::stable_sort(table_rows_.begin(), table_rows_.end(), [&](int a, int b) { return asc ? key_less(a, b) : key_less(b, a); });

@@ -33,22 +33,25 @@ void Viewer::view_timeline() {
   const float panel_h = 170;
   ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - panel_h));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, panel_h));
-  ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                        ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::Begin("Timeline", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
+                   ImGuiWindowFlags_NoScrollbar);
   TimeWindow& w = state_.time;
   const float last = static_cast<float>(table_.last_day());
 
   // Controls.
   if (ImGui::Button(w.playing ? "Pause" : "Play")) w.playing = !w.playing;
   ImGui::SameLine();
-  if (ImGui::Button("|<")) if (auto d = previous_event_day(per_day_, w.to)) place_end(w, static_cast<float>(*d));
+  if (ImGui::Button("|<"))
+    if (auto d = previous_event_day(per_day_, w.to)) place_end(w, static_cast<float>(*d));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("previous day with an event (Shift+Left)");
   ImGui::SameLine();
   if (ImGui::Button("<")) step_days(w, -1, last);
   ImGui::SameLine();
   if (ImGui::Button(">")) step_days(w, 1, last);
   ImGui::SameLine();
-  if (ImGui::Button(">|")) if (auto d = next_event_day(per_day_, w.to)) place_end(w, static_cast<float>(*d));
+  if (ImGui::Button(">|"))
+    if (auto d = next_event_day(per_day_, w.to)) place_end(w, static_cast<float>(*d));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("next day with an event (Shift+Right)");
   ImGui::SameLine();
   ImGui::Checkbox("Loop", &w.loop);
@@ -123,7 +126,8 @@ void Viewer::view_timeline() {
   const int bin = bin_days(span);
   std::vector<int> bins;
   int top = 1;
-  for (int d = std::max(0, static_cast<int>(v0)) / bin * bin; d <= std::min<int>(static_cast<int>(v1), static_cast<int>(per_day_.size()) - 1); d += bin) {
+  for (int d = std::max(0, static_cast<int>(v0)) / bin * bin;
+       d <= std::min<int>(static_cast<int>(v1), static_cast<int>(per_day_.size()) - 1); d += bin) {
     int n = 0;
     for (int k = d; k < d + bin && k < static_cast<int>(per_day_.size()); ++k) n += per_day_[static_cast<size_t>(k)];
     bins.push_back(n);
@@ -133,7 +137,8 @@ void Viewer::view_timeline() {
   for (int d = std::max(0, static_cast<int>(v0)) / bin * bin; b < static_cast<int>(bins.size()); d += bin, ++b) {
     const float h = (size.y - 14) * bins[static_cast<size_t>(b)] / static_cast<float>(top);
     const bool inside = d + bin - 1 >= w.from - 1e-4f && d <= w.to + 1e-4f;
-    dl->AddRectFilled(ImVec2(x_of(static_cast<float>(d)) + 0.5f, p0.y + size.y - h), ImVec2(std::max(x_of(static_cast<float>(d + bin)) - 0.5f, x_of(static_cast<float>(d)) + 1.5f), p0.y + size.y),
+    dl->AddRectFilled(ImVec2(x_of(static_cast<float>(d)) + 0.5f, p0.y + size.y - h),
+                      ImVec2(std::max(x_of(static_cast<float>(d + bin)) - 0.5f, x_of(static_cast<float>(d)) + 1.5f), p0.y + size.y),
                       inside ? IM_COL32(200, 60, 50, 255) : IM_COL32(150, 150, 160, 255));
   }
   // Month ticks.

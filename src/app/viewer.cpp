@@ -97,7 +97,8 @@ void Viewer::append_new_events(const EventTable& part) {
     table_dirty_ = true;
   }
   const float last = static_cast<float>(table_.last_day());
-  if (state_.timeline_to >= old_last + 1 - 1e-3f) state_.timeline_to = std::max(state_.timeline_to, last + 1);  // it showed the end: it still does
+  if (state_.timeline_to >= old_last + 1 - 1e-3f)
+    state_.timeline_to = std::max(state_.timeline_to, last + 1);  // it showed the end: it still does
   if (state_.pin_now && last > state_.time.last_day()) place_end(state_.time, last);
 }
 
@@ -110,8 +111,10 @@ EventFilter Viewer::filter_of(const FilterInputs& in, bool with_time) const {
   EventFilter f;
   for (size_t i = 0; i < in.type_shown.size(); ++i)
     if (in.type_shown[i]) f.types.push_back(table_.sub_types[i]);
-  if (f.types.size() == table_.sub_types.size()) f.types.clear();
-  else if (f.types.empty()) f.types.push_back("\x01none");  // every type unticked: nothing
+  if (f.types.size() == table_.sub_types.size())
+    f.types.clear();
+  else if (f.types.empty())
+    f.types.push_back("\x01none");  // every type unticked: nothing
   if (in.actor[0]) f.actors.push_back(in.actor);
   const EventFilter& more = in.beyond_panel;
   f.actors.insert(f.actors.end(), more.actors.begin(), more.actors.end());
@@ -119,8 +122,10 @@ EventFilter Viewer::filter_of(const FilterInputs& in, bool with_time) const {
   f.text = in.text;
   f.min_confidence = in.min_confidence;
   f.include_background = in.background;
-  if (in.dataset > 0 && static_cast<size_t>(in.dataset) <= table_.datasets.size()) f.dataset = table_.datasets[in.dataset - 1];
-  else f.dataset = more.dataset;
+  if (in.dataset > 0 && static_cast<size_t>(in.dataset) <= table_.datasets.size())
+    f.dataset = table_.datasets[in.dataset - 1];
+  else
+    f.dataset = more.dataset;
   f.from = more.from;
   f.to = more.to;
   f.bbox = more.bbox;
@@ -157,8 +162,10 @@ void Viewer::set_filter(const EventFilter& filter) {
   in.min_confidence = static_cast<float>(filter.min_confidence);
   in.background = filter.include_background;
   const auto dataset = std::find(table_.datasets.begin(), table_.datasets.end(), filter.dataset);
-  if (!filter.dataset.empty() && dataset != table_.datasets.end()) in.dataset = static_cast<int>(dataset - table_.datasets.begin()) + 1;
-  else more.dataset = filter.dataset;  // none of the loaded events: nothing matches
+  if (!filter.dataset.empty() && dataset != table_.datasets.end())
+    in.dataset = static_cast<int>(dataset - table_.datasets.begin()) + 1;
+  else
+    more.dataset = filter.dataset;  // none of the loaded events: nothing matches
   more.from = filter.from;
   more.to = filter.to;
   more.bbox = filter.bbox;
@@ -203,9 +210,8 @@ EventDrawParams Viewer::draw_params() const {
   p.selected = state_.selected;
   p.hovered = state_.hovered;
   const bool crowded = count_in_window() > 20000 && state_.camera.scale > 2000;
-  p.style = state_.style == StyleChoice::density || (state_.style == StyleChoice::automatic && crowded)
-                ? EventStyle::density
-                : EventStyle::markers;
+  p.style = state_.style == StyleChoice::density || (state_.style == StyleChoice::automatic && crowded) ? EventStyle::density
+                                                                                                        : EventStyle::markers;
   return p;
 }
 
@@ -232,16 +238,12 @@ int Viewer::pick(double sx, double sy) const {
   return best;
 }
 
-std::string Viewer::day_label(float day) const {
-  return to_iso(civil_from_days(table_.day0 + static_cast<long>(std::floor(day + 1e-4f))));
-}
+std::string Viewer::day_label(float day) const { return to_iso(civil_from_days(table_.day0 + static_cast<long>(std::floor(day + 1e-4f)))); }
 
 std::optional<float> Viewer::day_of(const std::string& date) const {
   try {
     return static_cast<float>(days_from_civil(parse_filter_date(date)) - table_.day0);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  } catch (const std::exception&) { return std::nullopt; }
 }
 
 std::vector<ScreenRect> Viewer::panel_rects() const {
@@ -302,8 +304,8 @@ void Viewer::add_files(const std::vector<std::string>& files) {
     state_.status = std::string("cannot add the reports: ") + e.what();
     return;
   }
-  state_.status = fmt::format("added {} reports ({} events), {} already stored, {} failed{}{}", r.added, r.events,
-                              r.already_stored, r.failed, errors.empty() ? "" : ": ", errors);
+  state_.status = fmt::format("added {} reports ({} events), {} already stored, {} failed{}{}", r.added, r.events, r.already_stored,
+                              r.failed, errors.empty() ? "" : ": ", errors);
   reload();
 }
 
@@ -320,8 +322,7 @@ void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) 
   // Legend of the types on the map, and the window's dates.
   const EventDrawParams p = draw_params();
   std::vector<int> present(table_.sub_types.size(), 0);  // the types in the window
-  for (size_t i = 0; i < table_.size(); ++i)
-    present[table_.type[i]] |= shown(i, p);
+  for (size_t i = 0; i < table_.size(); ++i) present[table_.type[i]] |= shown(i, p);
   float y = 12;
   const float x = 12;
   const std::string head = state_.time.from >= state_.time.to - 0.01f
@@ -343,9 +344,7 @@ void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) 
   }
 }
 
-void Viewer::render_png(const std::string& path, int width, int height) {
-  write_png(path, width, height, render_rgba(width, height));
-}
+void Viewer::render_png(const std::string& path, int width, int height) { write_png(path, width, height, render_rgba(width, height)); }
 
 std::vector<uint8_t> Viewer::render_rgba(int width, int height) {
   Camera camera = state_.camera;

@@ -45,8 +45,8 @@ struct ViewerState {
   FilterInputs filter;
   StyleChoice style = StyleChoice::automatic;
   int selected = -1, hovered = -1;
-  float timeline_from = 0, timeline_to = 1;  // the days the timeline shows
-  int timeline_drag = 0;                      // 0 none, 1 the window, 2 its start, 3 its end
+  float timeline_from = 0, timeline_to = 1;                                                // the days the timeline shows
+  int timeline_drag = 0;                                                                   // 0 none, 1 the window, 2 its start, 3 its end
   bool show_table = true, show_filters = true, show_details = false, show_export = false;  // details open on a pin
   std::string status;
   // Following the store: events other processes added since the user last
@@ -124,8 +124,8 @@ class Viewer {
   void append_new_events(const EventTable& part);
   EventFilter current_filter(bool with_time) const { return filter_of(state_.filter, with_time); }
   EventFilter filter_of(const FilterInputs& in, bool with_time) const;
-  void show_only(std::vector<uint8_t> mask);  // the events the filters pass
-  std::vector<int> rows_in_window() const;    // the table's rows shown, in table order
+  void show_only(std::vector<uint8_t> mask);             // the events the filters pass
+  std::vector<int> rows_in_window() const;               // the table's rows shown, in table order
   bool shown(size_t i, const EventDrawParams& p) const;  // passes the filters and lies in the window
   void draw_overlay(ImDrawList* list, const Camera& camera, bool caption) const;
   // Panels.
@@ -145,7 +145,7 @@ class Viewer {
   EventTable table_;
   std::unique_ptr<MapScene> scene_;
   std::vector<uint8_t> mask_;
-  std::vector<int> per_day_;  // visible events per day
+  std::vector<int> per_day_;     // visible events per day
   std::vector<int> table_rows_;  // indices shown by the table, sorted
   bool table_dirty_ = true;
   float table_from_ = -1, table_to_ = -1;  // the window table_rows_ was built for
@@ -155,7 +155,7 @@ class Viewer {
   bool fit_after_first_frame_ = true;  // the panels' places are known only once they are drawn
   ViewerState state_;
   std::shared_ptr<struct DetailsCache> details_;  // the pinned event's record and report, read once
-  int64_t followed_fid_ = 0;                       // the table holds every event up to this feature id
+  int64_t followed_fid_ = 0;                      // the table holds every event up to this feature id
   std::unique_ptr<StoreFollower> follower_;
 };
 

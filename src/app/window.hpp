@@ -42,7 +42,7 @@ class PlatformWindow {
   // Renders ImGui's draw data into the bound framebuffer (not yet shown).
   void end_frame();
   void present();
-  int width() const;   // framebuffer pixels
+  int width() const;  // framebuffer pixels
   int height() const;
   std::vector<std::string> take_dropped_files();
   double time() const;  // seconds since start

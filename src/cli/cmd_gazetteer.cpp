@@ -76,8 +76,8 @@ int run_geocode_in_context(const Gazetteer& g, const GeocodeArgs& a) {
       for (size_t k = 0; k < sig_count; ++k)
         if (s.value[k] != 0 && w.signal[k] != 0)
           why += fmt::format(" {}{:+.2f}", signal_name(static_cast<Signal>(k)), w.signal[k] * s.value[k]);
-      fmt::print("  {}. {} ({} {}, {}{}{}) {:.5f} {:.5f} score {:.2f}:{}\n", c + 1, p.name, kind_name(p.kind), p.feature,
-                 p.country_code, p.admin1.empty() ? "" : ", ", p.admin1, p.point.lat, p.point.lon, s.total, why);
+      fmt::print("  {}. {} ({} {}, {}{}{}) {:.5f} {:.5f} score {:.2f}:{}\n", c + 1, p.name, kind_name(p.kind), p.feature, p.country_code,
+                 p.admin1.empty() ? "" : ", ", p.admin1, p.point.lat, p.point.lon, s.total, why);
     }
   }
   return rc;
@@ -94,8 +94,7 @@ int run_geocode(const GeocodeArgs& a) {
   for (const auto& name : a.names) {
     const auto cands = g.geocode(name, opt);
     if (cands.empty()) {
-      fmt::print(stderr, "sitmap geocode: no place named \"{}\"{}\n", name,
-                 a.country.empty() ? "" : " in " + a.country);
+      fmt::print(stderr, "sitmap geocode: no place named \"{}\"{}\n", name, a.country.empty() ? "" : " in " + a.country);
       rc = 1;
       if (a.json) fmt::print("{}\n", nlohmann::json{{"query", name}, {"candidates", nlohmann::json::array()}}.dump());
       continue;
@@ -109,10 +108,9 @@ int run_geocode(const GeocodeArgs& a) {
     fmt::print("{}\n", name);
     for (size_t i = 0; i < cands.size(); ++i) {
       const Place p = g.place(cands[i].entry);
-      fmt::print("  {}. {} ({} {}, {}{}{}) {:.5f} {:.5f} pop {} [{}{}] score {:.2f}\n", i + 1, p.name,
-                 kind_name(p.kind), p.feature, p.country_code, p.admin1.empty() ? "" : ", ", p.admin1, p.point.lat,
-                 p.point.lon, p.population, how_name(cands[i].how), cands[i].fuzzy ? ", fuzzy" : "",
-                 cands[i].prior);
+      fmt::print("  {}. {} ({} {}, {}{}{}) {:.5f} {:.5f} pop {} [{}{}] score {:.2f}\n", i + 1, p.name, kind_name(p.kind), p.feature,
+                 p.country_code, p.admin1.empty() ? "" : ", ", p.admin1, p.point.lat, p.point.lon, p.population, how_name(cands[i].how),
+                 cands[i].fuzzy ? ", fuzzy" : "", cands[i].prior);
     }
   }
   return rc;
@@ -134,12 +132,11 @@ void add_gazetteer_commands(CLI::App& app, Action& action) {
   build->callback([opts, &action] {
     action = [opts] {
       const BuildStats s = build_gazetteer(*opts);
-      fmt::print(stderr, "gazetteer: {} entries, {} names, {} skeletons, {:.1f} MB in {:.2f} s -> {}\n", s.entries,
-                 s.keys, s.skeletons, s.file_bytes / 1e6, s.seconds, opts->output);
+      fmt::print(stderr, "gazetteer: {} entries, {} names, {} skeletons, {:.1f} MB in {:.2f} s -> {}\n", s.entries, s.keys, s.skeletons,
+                 s.file_bytes / 1e6, s.seconds, opts->output);
       for (const auto& [table, n] : s.rows_skipped)
         fmt::print(stderr, "gazetteer: {}: skipped {} malformed rows of {}\n", table, n, s.rows_read.at(table));
-      for (const auto& [table, n] : s.rows_unmatched)
-        fmt::print(stderr, "gazetteer: {}: {} rows name a place the data lacks\n", table, n);
+      for (const auto& [table, n] : s.rows_unmatched) fmt::print(stderr, "gazetteer: {}: {} rows name a place the data lacks\n", table, n);
       // The word table (parts of speech) is built beside it from the same data folder.
       const std::string words = (std::filesystem::path(opts->output).parent_path() / "words.idx").string();
       const size_t n = build_word_table(opts->data_dir + "/en-lexicon/dist/lexicon.js", words);

@@ -28,14 +28,20 @@ int run_ingest(const IngestArgs& a) {
   IngestOptions options;
   options.batch_size = a.batch;
   options.on_progress = [&](const IngestProgress& p) { bar.update(p.bytes_done, p.bytes_total, p.documents); };
-  options.on_error = [&](const std::string& m) { bar.finish(); fmt::print(stderr, "sitmap ingest: {}\n", m); };
-  options.on_notice = [&](const std::string& m) { bar.finish(); fmt::print(stderr, "sitmap ingest: {}\n", m); };
+  options.on_error = [&](const std::string& m) {
+    bar.finish();
+    fmt::print(stderr, "sitmap ingest: {}\n", m);
+  };
+  options.on_notice = [&](const std::string& m) {
+    bar.finish();
+    fmt::print(stderr, "sitmap ingest: {}\n", m);
+  };
   if (a.commit_lines)
     options.on_commit = [&](size_t stored) { fmt::print(stderr, "sitmap ingest: committed, {} reports stored\n", stored); };
   const IngestResult r = ingest_files(store, gaz, a.files, options);
   bar.finish();
-  fmt::print(stderr, "sitmap ingest: {} reports stored ({} events, {} mentions), {} already stored, {} failed -> {}\n",
-             r.added, r.events, r.mentions, r.already_stored, r.failed, a.db);
+  fmt::print(stderr, "sitmap ingest: {} reports stored ({} events, {} mentions), {} already stored, {} failed -> {}\n", r.added, r.events,
+             r.mentions, r.already_stored, r.failed, a.db);
   return r.failed ? 1 : 0;
 }
 
@@ -89,8 +95,8 @@ int run_import(const ImportArgs& a) {
   Store store = Store::open(a.db, Store::Mode::update, [](const std::string& m) { fmt::print(stderr, "sitmap import: {}\n", m); });
   const ImportFormat format = a.as == "acled" ? ImportFormat::acled : ImportFormat::gdelt;
   const ImportResult r = import_file(store, a.file, format, [](const std::string& m) { fmt::print(stderr, "sitmap import: {}\n", m); });
-  fmt::print(stderr, "sitmap import: {} rows read, {} events added, {} already stored, {} rejected", r.rows, r.added,
-             r.already_stored, r.rejected);
+  fmt::print(stderr, "sitmap import: {} rows read, {} events added, {} already stored, {} rejected", r.rows, r.added, r.already_stored,
+             r.rejected);
   if (format == ImportFormat::gdelt) fmt::print(stderr, ", {} not conflict or protest codes", r.not_conflict);
   fmt::print(stderr, " -> {} (dataset {})\n", a.db, a.as);
   return r.rejected ? 1 : 0;
@@ -104,7 +110,9 @@ int run_explain(const ExplainArgs& a) {
   Store store = Store::open(a.db, Store::Mode::read);
   const auto lines = explain_event(store, a.event_id);
   if (lines.empty()) {
-    fmt::print(stderr, "sitmap events explain: {}: no event or reading {} (the store may be from before canonical events: open it for writing once, e.g. by an ingest)\n",
+    fmt::print(stderr,
+               "sitmap events explain: {}: no event or reading {} (the store may be from before canonical events: open it for writing "
+               "once, e.g. by an ingest)\n",
                a.db, a.event_id);
     return 1;
   }

@@ -32,9 +32,7 @@ int run_geoparse(const std::string& index) {
         try {
           const Analysis a = analyse(doc, gaz);
           std::cout << geoparse_json(doc, a.mentions, gaz).dump() << '\n';
-        } catch (const GazetteerError&) {
-          throw;
-        } catch (const std::exception& e) {  // the one document fails, the rest go on
+        } catch (const GazetteerError&) { throw; } catch (const std::exception& e) {  // the one document fails, the rest go on
           const std::string message = "<stdin>:" + std::to_string(line) + ": cannot geoparse: " + e.what();
           std::cout << nlohmann::json{{"id", doc.id}, {"error", message}}.dump() << '\n';
           std::cerr << "sitmap geoparse: " << message << '\n';
@@ -56,9 +54,7 @@ int run_extract(const ExtractArgs& args) {
       const Analysis a = analyse(doc, gaz);
       for (const Event& e : a.events)
         if (!(args.main_only && e.background)) std::cout << event_json(e).dump() << '\n';
-    } catch (const GazetteerError&) {
-      throw;
-    } catch (const std::exception& e) {  // the one document fails, the rest go on
+    } catch (const GazetteerError&) { throw; } catch (const std::exception& e) {  // the one document fails, the rest go on
       std::cerr << "sitmap extract: " << doc.source << ": " << doc.id << ": cannot extract events: " << e.what() << '\n';
       rc = 1;
     }
@@ -130,17 +126,18 @@ int run_summary(const std::string& path) {
     nlohmann::json e;
     try {
       e = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception&) {
-      throw std::runtime_error(path + ":" + std::to_string(line_no) + ": not a JSON event");
-    }
+    } catch (const nlohmann::json::exception&) { throw std::runtime_error(path + ":" + std::to_string(line_no) + ": not a JSON event"); }
     if (!e.is_object()) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": not a JSON event (an object)");
-    if (e.contains("background") && e["background"] == true) { ++background; continue; }
+    if (e.contains("background") && e["background"] == true) {
+      ++background;
+      continue;
+    }
     ++n;
     auto str = [&](const char* k) { return e.contains(k) && e[k].is_string() ? e[k].get<std::string>() : std::string(); };
     ++by_type[str("sub_event_type")];
     fmt::print("{:<11} {:<26} {:<22} {:<20} {:>5}  {}\n", str("event_date"), str("sub_event_type").substr(0, 26),
-               str("actor1").substr(0, 22), str("location").substr(0, 20),
-               e["fatalities"].is_number() ? e["fatalities"].dump() : "", str("document_id"));
+               str("actor1").substr(0, 22), str("location").substr(0, 20), e["fatalities"].is_number() ? e["fatalities"].dump() : "",
+               str("document_id"));
   }
   fmt::print("\n{} events ({} background kept apart)\n", n, background);
   for (const auto& [t, c] : by_type) fmt::print("  {:>4}  {}\n", c, t);
@@ -167,7 +164,8 @@ void add_text_commands(CLI::App& app, Action& action) {
   });
 
   auto parse_files = std::make_shared<std::vector<std::string>>();
-  auto* parse = app.add_subcommand("parse", "Print each sentence's parts of speech, chunks and clauses (one sentence a line on stdin, or files)");
+  auto* parse =
+      app.add_subcommand("parse", "Print each sentence's parts of speech, chunks and clauses (one sentence a line on stdin, or files)");
   parse->add_option("files", *parse_files, "report files");
   parse->callback([parse_files, &action] { action = [parse_files] { return run_parse(*parse_files); }; });
 

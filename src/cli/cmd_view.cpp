@@ -22,9 +22,7 @@ bool parse_size(const std::string& s, int& w, int& h) {
 EventFilter filter_or_usage_error(const FilterArgs& args) {
   try {
     return parse_filter_args(args);
-  } catch (const std::invalid_argument& e) {
-    throw CLI::ValidationError("filter", e.what());
-  }
+  } catch (const std::invalid_argument& e) { throw CLI::ValidationError("filter", e.what()); }
 }
 
 // A filter the data rejects (a country code, a polygon file) is bad usage, as in `sitmap export`.
@@ -49,7 +47,8 @@ void add_view_commands(CLI::App& app, Action& action) {
   auto* view = app.add_subcommand("view", "Open the timeline map viewer on a store, GeoJSON or report files");
   view->add_option("inputs", v->o.inputs, "sitmap.gpkg, \"PG:...\", events.geojson or report files (default: ./sitmap.gpkg)");
   view->add_option("--script", v->o.script, "play a file of actions (time, window, filter, export, screenshot, quit)");
-  view->add_option("--projection", v->projection, "mercator, equal-earth or plate-carree")->check(CLI::IsMember({"mercator", "equal-earth", "plate-carree"}));
+  view->add_option("--projection", v->projection, "mercator, equal-earth or plate-carree")
+      ->check(CLI::IsMember({"mercator", "equal-earth", "plate-carree"}));
   view->add_option("--size", v->size, "window size WxH");
   view->add_flag("--hidden", v->o.hidden, "no visible window (with --script)");
   add_filter_options(*view, v->filter);
@@ -73,7 +72,8 @@ void add_view_commands(CLI::App& app, Action& action) {
   render->add_option("--window", r->o.window, "window length: 7d, 2w, 1m, 1y or days")->capture_default_str();
   render->add_option("--size", r->size, "WxH")->capture_default_str();
   render->add_option("-o,--output", r->o.output, "PNG file")->capture_default_str();
-  render->add_option("--projection", r->projection, "mercator, equal-earth or plate-carree")->check(CLI::IsMember({"mercator", "equal-earth", "plate-carree"}));
+  render->add_option("--projection", r->projection, "mercator, equal-earth or plate-carree")
+      ->check(CLI::IsMember({"mercator", "equal-earth", "plate-carree"}));
   // The filters of `sitmap export`; --bbox also frames the map (default: fit the events).
   add_filter_options(*render, r->filter);
   render->callback([r, &action] {

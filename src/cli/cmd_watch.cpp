@@ -66,8 +66,8 @@ int run_watch(const WatchArgs& a) {
   }
   running_watch = nullptr;
   line.finish();
-  fmt::print(stderr, "sitmap watch: stopped: {} documents read, {} stored ({} events), {} already stored, {} failed -> {}\n",
-             s.documents, s.added, s.events, s.already_stored, s.failed, a.db);
+  fmt::print(stderr, "sitmap watch: stopped: {} documents read, {} stored ({} events), {} already stored, {} failed -> {}\n", s.documents,
+             s.added, s.events, s.already_stored, s.failed, a.db);
   return 0;
 }
 

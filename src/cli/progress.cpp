@@ -21,8 +21,8 @@ void ProgressBar::update(size_t done, size_t total, size_t count) {
   const int width = 30, filled = static_cast<int>(fraction * width);
   const double rate = elapsed > 0 ? static_cast<double>(count) / elapsed : 0;
   const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
-  fmt::print(stderr, "\r[{:#<{}}{:<{}}] {:3.0f}%  {} {}  {:.0f} {}/s  ETA {:.0f}s ", "", filled, "", width - filled,
-             fraction * 100, count, unit_, rate, unit_, eta);
+  fmt::print(stderr, "\r[{:#<{}}{:<{}}] {:3.0f}%  {} {}  {:.0f} {}/s  ETA {:.0f}s ", "", filled, "", width - filled, fraction * 100, count,
+             unit_, rate, unit_, eta);
   std::fflush(stderr);
 }
 
@@ -58,4 +58,3 @@ void StatusLine::finish() {
 }
 
 }  // namespace sitmap::cli
-

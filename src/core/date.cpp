@@ -42,8 +42,7 @@ int days_in_month(int year, int month) {
 }
 
 bool is_valid(CivilDate d) {
-  return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-         d.day <= days_in_month(d.year, d.month);
+  return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
 }
 
 CivilDate add_days(CivilDate d, long n) { return civil_from_days(days_from_civil(d) + n); }
@@ -88,9 +87,7 @@ bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0'
 bool space_at(std::string_view s, size_t i) {
   return i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\v' || s[i] == '\f' || s[i] == '\r');
 }
-bool letter_at(std::string_view s, size_t i) {
-  return i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'));
-}
+bool letter_at(std::string_view s, size_t i) { return i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')); }
 int digits_value(std::string_view s, size_t at, size_t len) {
   int v = 0;
   for (size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
@@ -159,8 +156,7 @@ std::optional<DateMatch> day_month_at(std::string_view s, size_t i) {
   if (k < s.size() && s[k] == ',') ++k;
   const auto year = spaces(s, k);
   if (!year || !fixed_digits(s, *year, 4)) return std::nullopt;
-  return DateMatch{*year + 4, digits_value(s, *year, 4), 0, digits_value(s, i, *day - i),
-                   s.substr(*word_start, *word_end - *word_start)};
+  return DateMatch{*year + 4, digits_value(s, *year, 4), 0, digits_value(s, i, *day - i), s.substr(*word_start, *word_end - *word_start)};
 }
 
 // November 16, 2015, Nov. 16th 2015
@@ -177,8 +173,7 @@ std::optional<DateMatch> month_day_at(std::string_view s, size_t i) {
   if (k < s.size() && s[k] == ',') ++k;
   const auto year = spaces(s, k);
   if (!year || !fixed_digits(s, *year, 4)) return std::nullopt;
-  return DateMatch{*year + 4, digits_value(s, *year, 4), 0, digits_value(s, *day_start, *day - *day_start),
-                   s.substr(i, *word_end - i)};
+  return DateMatch{*year + 4, digits_value(s, *year, 4), 0, digits_value(s, *day_start, *day - *day_start), s.substr(i, *word_end - i)};
 }
 
 // 16/11/2015, 16.11.2015 (day-first), 11/16/2015 (month-first: 16 is no month)
@@ -252,9 +247,8 @@ std::string lower_letters(std::string_view w) {
 }  // namespace
 
 int month_from_name(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> names = {
-      "january", "february", "march", "april", "may", "june",
-      "july", "august", "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> names = {"january", "february", "march",     "april",   "may",      "june",
+                                                             "july",    "august",   "september", "october", "november", "december"};
   const std::string w = lower_letters(word);
   if (w.size() < 3) return 0;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -266,8 +260,7 @@ int month_from_name(std::string_view word) {
 }
 
 int weekday_from_name(std::string_view word) {
-  static constexpr std::array<std::string_view, 7> names = {"sunday", "monday", "tuesday", "wednesday",
-                                                            "thursday", "friday", "saturday"};
+  static constexpr std::array<std::string_view, 7> names = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
   const std::string w = lower_letters(word);
   for (size_t i = 0; i < names.size(); ++i)
     if (w == names[i] || (w.size() == 3 && names[i].substr(0, 3) == w)) return static_cast<int>(i);

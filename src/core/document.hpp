@@ -20,15 +20,15 @@ struct Dateline {
 };
 
 struct Document {
-  std::string id;         // stable: the file's base name, or the JSON line's "id"
+  std::string id;  // stable: the file's base name, or the JSON line's "id"
   std::string title;
   std::string byline;
-  std::string summary;    // a standfirst or subtitle: like the title, it restates the report's events
-  std::string source;     // file path or the JSON line's "source"
+  std::string summary;  // a standfirst or subtitle: like the title, it restates the report's events
+  std::string source;   // file path or the JSON line's "source"
   std::string url;
   std::optional<CivilDate> published;
   std::optional<Dateline> dateline;
-  std::string text;       // UTF-8; every offset is a byte offset into this
+  std::string text;  // UTF-8; every offset is a byte offset into this
 };
 
 }  // namespace sitmap

@@ -25,8 +25,8 @@ struct ScoredPlace {
   uint32_t entry = 0;  // gazetteer entry
   double score = 0;
   // How the name reached it (set by recognition; extract/toponyms.hpp weighs them):
-  uint8_t how = 0;          // gazetteer MatchHow: own name, alternate name, abbreviation ...
-  uint8_t distance = 0;     // spelling distance of a fuzzy match
+  uint8_t how = 0;       // gazetteer MatchHow: own name, alternate name, abbreviation ...
+  uint8_t distance = 0;  // spelling distance of a fuzzy match
   bool fuzzy = false;
   bool other_name = false;  // by an alternate name, while another candidate bears the name as its own
 };
@@ -36,16 +36,16 @@ struct Mention {
   uint32_t start = 0, end = 0;  // byte offsets
   std::string text;
   std::vector<ScoredPlace> candidates;  // best first; empty when unresolved
-  std::string cue;        // "in", "near", "south of" ... (lower case), empty if none
-  bool demonym = false;   // "French", "Syrians"
-  bool in_name = false;   // part of an organisation's name ("Raqqa is Being Slaughtered Silently")
-  bool dateline = false;  // the place a wire report was filed from ("KHARTOUM, June 4 (AFP) -")
-  uint32_t sentence = 0;  // index of its sentence
+  std::string cue;                      // "in", "near", "south of" ... (lower case), empty if none
+  bool demonym = false;                 // "French", "Syrians"
+  bool in_name = false;                 // part of an organisation's name ("Raqqa is Being Slaughtered Silently")
+  bool dateline = false;                // the place a wire report was filed from ("KHARTOUM, June 4 (AFP) -")
+  uint32_t sentence = 0;                // index of its sentence
   uint32_t first_token = 0, last_token = 0;
   // Added by recognition and resolution (extract/toponyms.hpp):
-  bool fuzzy = false;     // found only by a spelling-tolerant match
-  int32_t part_of = -1;   // "Kabul's Paghman district": index of the mention of the place it is part of
-  double place_odds = 0;  // log-odds that the span names a place at all
+  bool fuzzy = false;                // found only by a spelling-tolerant match
+  int32_t part_of = -1;              // "Kabul's Paghman district": index of the mention of the place it is part of
+  double place_odds = 0;             // log-odds that the span names a place at all
   std::array<float, 19> evidence{};  // what place_odds is weighed from (toponyms.hpp: Evidence)
 };
 

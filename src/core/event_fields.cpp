@@ -32,8 +32,10 @@ bool boolean(const FieldValue& v) {
 template <class T>
 FieldValue optional_value(const std::optional<T>& v) {
   if (!v) return std::monostate{};
-  if constexpr (std::is_same_v<T, CivilDate>) return *v;
-  else return static_cast<long long>(*v);
+  if constexpr (std::is_same_v<T, CivilDate>)
+    return *v;
+  else
+    return static_cast<long long>(*v);
 }
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
@@ -80,14 +82,16 @@ using K = FieldKind;
 
 // Text, integer and optional fields by member; the rest by hand.
 #define TEXT(member) [](const Event& e) -> FieldValue { return e.member; }, [](Event& e, const FieldValue& v) { e.member = text(v); }
-#define INT_OR_0(member, T)                                                     \
+#define INT_OR_0(member, T)                                                      \
   [](const Event& e) -> FieldValue { return static_cast<long long>(e.member); }, \
       [](Event& e, const FieldValue& v) { e.member = static_cast<T>(static_cast<int>(integer(v).value_or(0))); }
-#define OPTIONAL_INT(member, T)                                       \
+#define OPTIONAL_INT(member, T)                                                                              \
   [](const Event& e) -> FieldValue { return optional_value(e.member); }, [](Event& e, const FieldValue& v) { \
-    const auto i = integer(v);                                                                             \
-    if (i) e.member = static_cast<T>(static_cast<int>(*i));                                                \
-    else e.member.reset();                                                                                 \
+    const auto i = integer(v);                                                                               \
+    if (i)                                                                                                   \
+      e.member = static_cast<T>(static_cast<int>(*i));                                                       \
+    else                                                                                                     \
+      e.member.reset();                                                                                      \
   }
 #define DATE(member) \
   [](const Event& e) -> FieldValue { return optional_value(e.member); }, [](Event& e, const FieldValue& v) { e.member = date(v); }
@@ -113,8 +117,7 @@ constexpr EventField kFields[] = {
     {ev::geo_precision, "geo_precision", K::integer, nullptr, 14, INT_OR_0(geo_precision, int)},
     {ev::geo_relation, "geo_relation", K::text, nullptr, 20, TEXT(geo_relation)},
     {ev::fatalities, "fatalities", K::integer, nullptr, 16, OPTIONAL_INT(fatalities, int)},
-    {ev::quantities, "quantities", K::json, nullptr, 21, [](const Event& e) -> FieldValue { return quantities_json(e); },
-     set_quantities},
+    {ev::quantities, "quantities", K::json, nullptr, 21, [](const Event& e) -> FieldValue { return quantities_json(e); }, set_quantities},
     {ev::targets, "targets", K::json, nullptr, 22, [](const Event& e) -> FieldValue { return nlohmann::json(e.targets).dump(); },
      set_targets},
     {ev::confidence, "confidence", K::real, nullptr, 23, [](const Event& e) -> FieldValue { return round_to(e.confidence, 100); },

@@ -39,10 +39,39 @@ struct EventField {
 // The fields in the record's order; ev::X indexes them.
 namespace ev {
 enum : int {
-  event_id, event_date, event_date_to, time_precision, event_type, sub_event_type, actor1, actor2, location,
-  geonameid, admin1, country, country_code, latitude, longitude, geo_precision, geo_relation, fatalities,
-  quantities, targets, confidence, background, document_id, sentence, start, end, trigger, trigger_start,
-  trigger_end, location_start, location_end, evidence_count, count
+  event_id,
+  event_date,
+  event_date_to,
+  time_precision,
+  event_type,
+  sub_event_type,
+  actor1,
+  actor2,
+  location,
+  geonameid,
+  admin1,
+  country,
+  country_code,
+  latitude,
+  longitude,
+  geo_precision,
+  geo_relation,
+  fatalities,
+  quantities,
+  targets,
+  confidence,
+  background,
+  document_id,
+  sentence,
+  start,
+  end,
+  trigger,
+  trigger_start,
+  trigger_end,
+  location_start,
+  location_end,
+  evidence_count,
+  count
 };
 }
 

@@ -13,10 +13,14 @@ nlohmann::json event_json(const Event& e) {
     std::visit(
         [&](const auto& x) {
           using T = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<T, std::monostate>) v = nullptr;
-          else if constexpr (std::is_same_v<T, CivilDate>) v = to_iso(x);
-          else if constexpr (std::is_same_v<T, std::string>) v = field.kind == FieldKind::json ? nlohmann::json::parse(x) : nlohmann::json(x);
-          else v = x;
+          if constexpr (std::is_same_v<T, std::monostate>)
+            v = nullptr;
+          else if constexpr (std::is_same_v<T, CivilDate>)
+            v = to_iso(x);
+          else if constexpr (std::is_same_v<T, std::string>)
+            v = field.kind == FieldKind::json ? nlohmann::json::parse(x) : nlohmann::json(x);
+          else
+            v = x;
         },
         field.get(e));
   }

@@ -39,8 +39,7 @@ constexpr bool in_order() {
     if (static_cast<size_t>(kTypes[i].id) != i) return false;
   return true;
 }
-static_assert(std::size(kTypes) == static_cast<size_t>(SubEvent::count) && in_order(),
-              "event_types(): one row per SubEvent, in its order");
+static_assert(std::size(kTypes) == static_cast<size_t>(SubEvent::count) && in_order(), "event_types(): one row per SubEvent, in its order");
 
 }  // namespace
 

@@ -18,11 +18,26 @@ struct Colour {
 };
 
 enum class SubEvent : uint8_t {
-  air_strike, shelling, remote_explosive, suicide_bomb, grenade, chemical_weapon,
-  armed_clash, government_regains_territory, non_state_overtakes_territory,
-  attack, abduction, sexual_violence,
-  peaceful_protest, protest_with_intervention, excessive_force, violent_demonstration, mob_violence,
-  arrests, looting, count
+  air_strike,
+  shelling,
+  remote_explosive,
+  suicide_bomb,
+  grenade,
+  chemical_weapon,
+  armed_clash,
+  government_regains_territory,
+  non_state_overtakes_territory,
+  attack,
+  abduction,
+  sexual_violence,
+  peaceful_protest,
+  protest_with_intervention,
+  excessive_force,
+  violent_demonstration,
+  mob_violence,
+  arrests,
+  looting,
+  count
 };
 
 struct EventTypeInfo {

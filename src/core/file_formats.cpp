@@ -26,7 +26,8 @@ constexpr bool in_order() {
     if (static_cast<size_t>(kFormats[i].format) != i) return false;
   return true;
 }
-static_assert(in_order() && std::size(kFormats) == static_cast<size_t>(F::postgis) + 1, "file_formats(): one row per FileFormat, in its order");
+static_assert(in_order() && std::size(kFormats) == static_cast<size_t>(F::postgis) + 1,
+              "file_formats(): one row per FileFormat, in its order");
 
 // Is `word` one of the space-separated words of `list`?
 bool listed(std::string_view list, std::string_view word) {

@@ -26,8 +26,18 @@ namespace {
 // marks) that vanish in folding rather than splitting a word.
 bool is_apostrophe(utf8proc_int32_t cp) {
   switch (cp) {
-    case '\'': case '`': case 0x2018: case 0x2019: case 0x201B: case 0x00B4:
-    case 0x02BB: case 0x02BC: case 0x02BE: case 0x02BF: case 0x02B9: case 0x2032:
+    case '\'':
+    case '`':
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x00B4:
+    case 0x02BB:
+    case 0x02BC:
+    case 0x02BE:
+    case 0x02BF:
+    case 0x02B9:
+    case 0x2032:
       return true;
     default:
       return false;
@@ -37,9 +47,8 @@ bool is_apostrophe(utf8proc_int32_t cp) {
 // Arabic (and Romance) article tokens that transliterations attach or drop
 // at will: "Ar-Raqqah", "Raqqah"; "Deir ez-Zor", "Dayr az Zawr".
 bool is_article(std::string_view w) {
-  static constexpr std::array<std::string_view, 19> articles = {
-      "al", "el", "ar", "as", "ad", "ash", "az", "an", "at", "ath",
-      "adh", "ez", "es", "ed", "er", "en", "et", "ul", "un"};
+  static constexpr std::array<std::string_view, 19> articles = {"al",  "el", "ar", "as", "ad", "ash", "az", "an", "at", "ath",
+                                                                "adh", "ez", "es", "ed", "er", "en",  "et", "ul", "un"};
   return std::find(articles.begin(), articles.end(), w) != articles.end();
 }
 
@@ -55,11 +64,11 @@ std::string casefold_strip(std::string_view s) {
     return out;
   }
   utf8proc_uint8_t* mapped = nullptr;
-  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                                      UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  const auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
   std::string valid = repair_utf8(s);
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
-                                    static_cast<utf8proc_ssize_t>(valid.size()), &mapped, options);
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()), static_cast<utf8proc_ssize_t>(valid.size()), &mapped, options);
   if (n < 0) return out;
   const utf8proc_uint8_t* p = mapped;
   const utf8proc_uint8_t* end = mapped + n;
@@ -70,14 +79,30 @@ std::string casefold_strip(std::string_view s) {
     if (!is_apostrophe(cp)) {
       // Letters with no decomposition that still have an obvious Latin base.
       switch (cp) {
-        case 0x00DF: out += "ss"; break;            // ß
-        case 0x00F8: out += 'o'; break;             // ø
-        case 0x0131: out += 'i'; break;             // dotless i (Türkiye's)
-        case 0x0142: out += 'l'; break;             // ł
-        case 0x00E6: out += "ae"; break;            // æ
-        case 0x0153: out += "oe"; break;            // œ
-        case 0x0111: case 0x00F0: out += 'd'; break;  // đ ð
-        default: out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
+        case 0x00DF:
+          out += "ss";
+          break;  // ß
+        case 0x00F8:
+          out += 'o';
+          break;  // ø
+        case 0x0131:
+          out += 'i';
+          break;  // dotless i (Türkiye's)
+        case 0x0142:
+          out += 'l';
+          break;  // ł
+        case 0x00E6:
+          out += "ae";
+          break;  // æ
+        case 0x0153:
+          out += "oe";
+          break;  // œ
+        case 0x0111:
+        case 0x00F0:
+          out += 'd';
+          break;  // đ ð
+        default:
+          out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
       }
     }
     p += len;
@@ -122,9 +147,21 @@ std::string translit_form(std::string_view folded) {
       ++i;
       continue;
     }
-    if (c == 'p' && next == 'h') { out.push_back('f'); ++i; continue; }
-    if (c == 'o' && next == 'u') { out.push_back('u'); ++i; continue; }
-    if (c == 'c' && next == 'k') { out.push_back('k'); ++i; continue; }
+    if (c == 'p' && next == 'h') {
+      out.push_back('f');
+      ++i;
+      continue;
+    }
+    if (c == 'o' && next == 'u') {
+      out.push_back('u');
+      ++i;
+      continue;
+    }
+    if (c == 'c' && next == 'k') {
+      out.push_back('k');
+      ++i;
+      continue;
+    }
     char mapped = c;
     if (c == 'q' || c == 'c') mapped = 'k';
     if (c == 'j') mapped = 'j';
@@ -169,7 +206,10 @@ size_t valid_utf8_prefix(std::string_view s) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   size_t i = 0;
   while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
     if (len <= 0) return i;

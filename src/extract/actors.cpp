@@ -28,9 +28,18 @@ bool has_capital(std::string_view s) {
 
 // Country names ACLED writes with an article.
 std::string with_article(std::string_view name) {
-  static const char* const the[] = {"United States", "United Kingdom", "United Arab Emirates", "Philippines",
-                                    "Netherlands", "Central African Republic", "Democratic Republic of Congo",
-                                    "Democratic Republic of the Congo", "Gambia", "Bahamas", "Comoros", "Maldives"};
+  static const char* const the[] = {"United States",
+                                    "United Kingdom",
+                                    "United Arab Emirates",
+                                    "Philippines",
+                                    "Netherlands",
+                                    "Central African Republic",
+                                    "Democratic Republic of Congo",
+                                    "Democratic Republic of the Congo",
+                                    "Gambia",
+                                    "Bahamas",
+                                    "Comoros",
+                                    "Maldives"};
   for (const char* t : the)
     if (name == t) return "the " + std::string(name);
   return std::string(name);
@@ -78,16 +87,15 @@ ActorTable ActorTable::parse(std::string_view tsv) {
   return t;
 }
 
-const ArmedActor* ActorTable::match(const std::vector<std::string>& lower, const std::vector<std::string_view>& raw,
-                                    size_t k, size_t end, size_t* len) const {
+const ArmedActor* ActorTable::match(const std::vector<std::string>& lower, const std::vector<std::string_view>& raw, size_t k, size_t end,
+                                    size_t* len) const {
   if (k >= lower.size()) return nullptr;
   auto it = by_first_.find(lower[k]);
   if (it == by_first_.end()) return nullptr;
   for (const Alias& al : it->second) {
     if (k + al.words.size() > std::min(end, lower.size())) continue;
     bool ok = true;
-    for (size_t i = 0; i < al.words.size() && ok; ++i)
-      ok = al.exact_case ? raw[k + i] == al.words[i] : lower[k + i] == al.words[i];
+    for (size_t i = 0; i < al.words.size() && ok; ++i) ok = al.exact_case ? raw[k + i] == al.words[i] : lower[k + i] == al.words[i];
     if (!ok) continue;
     if (len) *len = al.words.size();
     return &actors_[al.actor];

@@ -26,8 +26,8 @@ class ActorTable {
   // The actor whose alias starts at token k (lower-case words and the raw
   // tokens, for aliases written with capitals: "IS", "JeM") and ends before
   // `end`; the longest alias wins. nullptr when none; *len gets its tokens.
-  const ArmedActor* match(const std::vector<std::string>& lower, const std::vector<std::string_view>& raw, size_t k,
-                          size_t end, size_t* len = nullptr) const;
+  const ArmedActor* match(const std::vector<std::string>& lower, const std::vector<std::string_view>& raw, size_t k, size_t end,
+                          size_t* len = nullptr) const;
   const ArmedActor* find(std::string_view name) const;
   size_t size() const { return actors_.size(); }
 

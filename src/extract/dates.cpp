@@ -24,8 +24,8 @@ bool is_year(std::string_view w) { return w.size() == 4 && std::all_of(w.begin()
 
 bool is_reporting_verb(std::string_view w) {
   static const std::set<std::string, std::less<>> verbs = {
-      "said", "says", "told", "announced", "reported", "confirmed", "stated", "claimed", "added", "warned",
-      "declared", "tweeted", "wrote", "insisted", "explained", "noted", "acknowledged", "admitted", "conceded", "denied"};
+      "said",     "says",    "told",  "announced", "reported",  "confirmed", "stated",       "claimed",  "added",    "warned",
+      "declared", "tweeted", "wrote", "insisted",  "explained", "noted",     "acknowledged", "admitted", "conceded", "denied"};
   return verbs.count(w) > 0;
 }
 
@@ -105,16 +105,31 @@ struct Scanner {
         push(word == "night" ? k - 1 : k, k, add_days(*pub, -1), 1);
         continue;
       }
-      if (pub && word == "yesterday") { push(k, k, add_days(*pub, -1), 1); continue; }
-      if (pub && (word == "today" || word == "tonight")) { push(k, k, *pub, 1); continue; }
+      if (pub && word == "yesterday") {
+        push(k, k, add_days(*pub, -1), 1);
+        continue;
+      }
+      if (pub && (word == "today" || word == "tonight")) {
+        push(k, k, *pub, 1);
+        continue;
+      }
       if (pub && word == "week" && k > s.first_token) {
         const std::string prev = w(k - 1);
-        if (prev == "last" || prev == "past") { push(k - 1, k, add_days(*pub, -7), 2, add_days(*pub, -1)); continue; }
-        if (prev == "this") { push(k - 1, k, add_days(*pub, -((weekday(*pub) + 6) % 7)), 2, *pub); continue; }
+        if (prev == "last" || prev == "past") {
+          push(k - 1, k, add_days(*pub, -7), 2, add_days(*pub, -1));
+          continue;
+        }
+        if (prev == "this") {
+          push(k - 1, k, add_days(*pub, -((weekday(*pub) + 6) % 7)), 2, *pub);
+          continue;
+        }
       }
       if (pub && word == "month" && k > s.first_token) {
         const std::string prev = w(k - 1);
-        if (prev == "this") { push(k - 1, k, CivilDate{pub->year, pub->month, 1}, 3, *pub); continue; }
+        if (prev == "this") {
+          push(k - 1, k, CivilDate{pub->year, pub->month, 1}, 3, *pub);
+          continue;
+        }
         if (prev == "last" || prev == "past") {
           const CivilDate first = add_days(CivilDate{pub->year, pub->month, 1}, -1);
           push(k - 1, k, CivilDate{first.year, first.month, 1}, 3, first);
@@ -123,7 +138,10 @@ struct Scanner {
       }
       // ISO dates written in the text.
       if (t.kind == TokenKind::number && raw(k).size() == 10) {
-        if (auto d = parse_iso_date(raw(k))) { push(k, k, *d, 1); continue; }
+        if (auto d = parse_iso_date(raw(k))) {
+          push(k, k, *d, 1);
+          continue;
+        }
       }
       // "in 2012", "since 2019": a year alone, when it is not this one.
       if (is_year(word) && k > s.first_token && (w(k - 1) == "in" || w(k - 1) == "since" || w(k - 1) == "during")) {
@@ -144,11 +162,17 @@ struct Scanner {
         // "16 November, 2015" / "30 September": the day before the month.
         int day_before = k > s.first_token ? small_number(w(k - 1)) : 0;
         size_t first = k;
-        if (!day && day_before) { day = day_before; first = k - 1; }
+        if (!day && day_before) {
+          day = day_before;
+          first = k - 1;
+        }
         size_t y = last + 1;
         if (w(y) == ",") ++y;
         std::optional<int> year;
-        if (is_year(w(y))) { year = std::stoi(w(y)); last = y; }
+        if (is_year(w(y))) {
+          year = std::stoi(w(y));
+          last = y;
+        }
         if (day) {
           if ((year && !is_valid({*year, month, day})) || (!year && !is_valid({2000, month, day}))) {
             warn(k, "no such day: " + doc.text.substr(seg.tokens[first].start, seg.tokens[last].end - seg.tokens[first].start));
@@ -171,8 +195,7 @@ struct Scanner {
 
 }  // namespace
 
-std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s,
-                                    std::vector<std::string>* warnings) {
+std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s, std::vector<std::string>* warnings) {
   Scanner sc{doc, seg, s, warnings, {}};
   sc.scan();
   return std::move(sc.out);

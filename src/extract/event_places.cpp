@@ -79,22 +79,23 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
   std::optional<std::pair<uint32_t, uint32_t>> found;
   for (uint32_t k = ch.first; k <= ch.last;) {
     const Pos t = v.parse.tags[k];
-    if ((t != Pos::NNP && t != Pos::NNPS) || covered_by_mention(v.token(k)) || !seg.tokens[v.token(k)].capitalized) { ++k; continue; }
+    if ((t != Pos::NNP && t != Pos::NNPS) || covered_by_mention(v.token(k)) || !seg.tokens[v.token(k)].capitalized) {
+      ++k;
+      continue;
+    }
     uint32_t e = k;
-    while (e + 1 <= ch.last && (v.parse.tags[e + 1] == Pos::NNP || v.parse.tags[e + 1] == Pos::NNPS) &&
-           !covered_by_mention(v.token(e + 1)))
+    while (e + 1 <= ch.last && (v.parse.tags[e + 1] == Pos::NNP || v.parse.tags[e + 1] == Pos::NNPS) && !covered_by_mention(v.token(e + 1)))
       ++e;
     const std::string text = doc.text.substr(seg.tokens[v.token(k)].start, seg.tokens[v.token(e)].end - seg.tokens[v.token(k)].start);
     const bool acronym = k == e && seg.tokens[v.token(k)].all_caps && text.size() <= 5;
     // "President Mikhail Gorbachev", "Mr Tarifi", "the Merdeka Palace": a person or a body, not a place.
-    const bool titled = lex.roles.is(ascii_lower(word(k)), Role::title) ||
-                        (k > 0 && lex.roles.is(ascii_lower(word(k - 1)), Role::title));
+    const bool titled = lex.roles.is(ascii_lower(word(k)), Role::title) || (k > 0 && lex.roles.is(ascii_lower(word(k - 1)), Role::title));
     const bool institution = lex.roles.is(ascii_lower(word(e)), Role::institution);
     const bool person = titled || institution || lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0;
     const bool month_or_day = weekday_from_name(text) >= 0 || month_from_name(text) > 0;
     // "the Conference on Financing for Development": a word of a title-case name, not a place.
-    const bool in_title = k >= 2 && one_of(word(k - 1), {"on", "for", "of", "and"}) &&
-                          seg.tokens[v.token(k - 2)].capitalized && v.parse.tags[k - 2] == Pos::NNP;
+    const bool in_title = k >= 2 && one_of(word(k - 1), {"on", "for", "of", "and"}) && seg.tokens[v.token(k - 2)].capitalized &&
+                          v.parse.tags[k - 2] == Pos::NNP;
     if (!acronym && !person && !month_or_day && !in_title && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));
     k = e + 1;
@@ -103,12 +104,12 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
 }
 
 bool SentenceEvents::subplace_noun(uint32_t k) const {
-  return one_of(word(k), {"district", "districts", "neighbourhood", "neighborhood", "neighbourhoods", "quarter",
-                          "suburb", "suburbs", "village", "villages", "town", "towns", "city", "cities", "area", "areas",
-                          "provinces", "regions", "states",
-                          "province", "region", "county", "sector", "sectors", "camp", "outskirts", "locality",
-                          "municipality", "commune", "governorate", "state", "division", "settlement", "port",
-                          "capital", "countryside", "countrysides", "island", "valley", "zone", "block"});
+  return one_of(word(k), {"district",    "districts",    "neighbourhood", "neighborhood", "neighbourhoods", "quarter",  "suburb",
+                          "suburbs",     "village",      "villages",      "town",         "towns",          "city",     "cities",
+                          "area",        "areas",        "provinces",     "regions",      "states",         "province", "region",
+                          "county",      "sector",       "sectors",       "camp",         "outskirts",      "locality", "municipality",
+                          "commune",     "governorate",  "state",         "division",     "settlement",     "port",     "capital",
+                          "countryside", "countrysides", "island",        "valley",       "zone",           "block"});
 }
 
 // Can the "of" phrase after chunk `c` be a place? "the town of X", "the
@@ -148,8 +149,7 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
       continue;
     }
     // "Hajin, Deir ez-Zor province"; "Bayaa, a neighbourhood in western Baghdad".
-    if (x.kind == ChunkKind::punct && word(x.head) == "," && next_noun &&
-        (place_in(j + 1) || subplace_noun(chunk(j + 1).head))) {
+    if (x.kind == ChunkKind::punct && word(x.head) == "," && next_noun && (place_in(j + 1) || subplace_noun(chunk(j + 1).head))) {
       parts.push_back(j + 1);
       j += 2;
       if (j + 1 < n && chunk(j).kind == ChunkKind::prep && one_of(word(chunk(j).head), {"in", "of", "near"}) &&
@@ -170,9 +170,8 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
     // "the Baghdad neighbourhood of X" (a common noun): X is the place; "Sangcharak District of Y" is itself one.
     // But "the Vedeno region of Chechnya", "the Mohammad Agha district of Logar province": the larger
     // place comes after "of", so the name before it is the specific one.
-    const bool modifies_of = i + 1 < parts.size() && subplace_noun(chunk(part).head) &&
-                             chunk(part + 1).kind == ChunkKind::prep && !seg.tokens[v.token(chunk(part).head)].capitalized &&
-                             !larger_after(parts[i + 1], part);
+    const bool modifies_of = i + 1 < parts.size() && subplace_noun(chunk(part).head) && chunk(part + 1).kind == ChunkKind::prep &&
+                             !seg.tokens[v.token(chunk(part).head)].capitalized && !larger_after(parts[i + 1], part);
     const Mention* resolved = nullptr;
     for (size_t m : here) {
       const Mention& mm = mentions[m];
@@ -229,16 +228,14 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
     if (!comma && !conj) break;
     int next = c + 2;
     // "Bahir Dar, the regional capital, and Gondar": an aside that names no place is skipped.
-    if (comma && chunk(next).kind == ChunkKind::noun && !place_in(next) && subplace_noun(chunk(next).head) &&
-        next + 2 < n && chunk(next + 1).kind == ChunkKind::punct && word(chunk(next + 1).head) == "," &&
-        chunk(next + 2).kind == ChunkKind::conj)
+    if (comma && chunk(next).kind == ChunkKind::noun && !place_in(next) && subplace_noun(chunk(next).head) && next + 2 < n &&
+        chunk(next + 1).kind == ChunkKind::punct && word(chunk(next + 1).head) == "," && chunk(next + 2).kind == ChunkKind::conj)
       next += 2;
     if (comma && chunk(next).kind == ChunkKind::conj && next + 1 < n) ++next;  // ", and"
     if (chunk(next).kind != ChunkKind::noun) break;
     const Mention* m = nullptr;
     for (size_t k : here)
-      if (within_chunk(mentions[k], next) && locatable(mentions[k], true) &&
-          mentions[k].last_token == v.token(chunk(next).last))
+      if (within_chunk(mentions[k], next) && locatable(mentions[k], true) && mentions[k].last_token == v.token(chunk(next).last))
         m = &mentions[k];
     if (!m || gaz.place(m->candidates.front().entry).kind != kind) break;
     out.push_back(m);
@@ -276,10 +273,10 @@ const Mention* SentenceEvents::capital_named(int c) const {
 }
 
 bool SentenceEvents::location_prep(std::string_view p) {
-  return one_of(p, {"in", "at", "near", "outside", "on", "across", "around", "throughout", "inside", "into",
-                    "over", "along", "off", "within", "toward", "towards", "onto", "through",
-                    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                    "beside", "behind", "upon", "against", "targeting", "outside", "from"});
+  return one_of(p, {"in",     "at",    "near",    "outside",   "on",        "across",    "around",    "throughout", "inside",
+                    "into",   "over",  "along",   "off",       "within",    "toward",    "towards",   "onto",       "through",
+                    "north",  "south", "east",    "west",      "northeast", "northwest", "southeast", "southwest",  "beside",
+                    "behind", "upon",  "against", "targeting", "outside",   "from"});
 }
 
 int SentenceEvents::where_specificity(const Where& w) const {
@@ -317,16 +314,14 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       if ((!location_prep(prep) && !(prep == "of" && where == Parse::PrepPhrase::after)) || (prep == "from" && x.cls != C::protest))
         continue;
       if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
-      if (prep == "of" && pp.prep - 1 != x.chunk && chunk(pp.prep - 1).kind == ChunkKind::noun && !of_names_place(pp.prep - 1))
-        continue;
+      if (prep == "of" && pp.prep - 1 != x.chunk && chunk(pp.prep - 1).kind == ChunkKind::noun && !of_names_place(pp.prep - 1)) continue;
       PhrasePlace at = place_of_phrase(pp.object, true);
       if (at.empty()) continue;
       // "on Hari Singh High Street in central Srinagar": a name the gazetteer
       // lacks, inside the known place of the next phrase.
       if (at.name && !at.place) {
         for (const auto& later : x.preps) {
-          if (later.where != where || later.prep <= pp.prep || later.object < 0 || !location_prep(word(chunk(later.prep).head)))
-            continue;
+          if (later.where != where || later.prep <= pp.prep || later.object < 0 || !location_prep(word(chunk(later.prep).head))) continue;
           const PhrasePlace container = place_of_phrase(later.object, true);
           if (container.place && !container.name) {
             at.place = container.place;
@@ -336,16 +331,15 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       }
       // "on a road south of the capital Algiers, near Medea": a bearing from a
       // landmark, then the town it happened at.
-      if (!at.weak && at.place && !at.name && one_of(prep, {"north", "south", "east", "west", "northeast", "northwest",
-                                                             "southeast", "southwest"})) {
+      if (!at.weak && at.place && !at.name &&
+          one_of(prep, {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})) {
         for (const auto& later : x.preps) {
           if (later.where != where || later.prep <= pp.prep || later.object < 0 ||
               !one_of(word(chunk(later.prep).head), {"near", "in", "at", "outside"}))
             continue;
           const PhrasePlace town = place_of_phrase(later.object, true);
           if (town.place && !town.name && town.place != at.place && specificity(*town.place) == 0 &&
-              gaz.place(town.place->candidates.front().entry).country_code ==
-                  gaz.place(at.place->candidates.front().entry).country_code)
+              gaz.place(town.place->candidates.front().entry).country_code == gaz.place(at.place->candidates.front().entry).country_code)
             return town;
         }
       }
@@ -437,7 +431,10 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     if (!in_location_phrase(mm) && (mm.cue.empty() || !location_prep(first_word(mm.cue)))) continue;
     const size_t t = v.token(f.first);
     const size_t d = mm.first_token > t ? mm.first_token - t : t - mm.first_token;
-    if (d < best) { best = d; near = &mm; }
+    if (d < best) {
+      best = d;
+      near = &mm;
+    }
   }
   if (near) return {{near, std::nullopt, false, {}}, 6};
   for (size_t m : here)  // any place of the sentence that is not a people or a name
@@ -479,19 +476,23 @@ void SentenceEvents::fill_place(Event& e, const Mention& m) const {
   e.point = p.point;
   e.location_start = m.start;
   e.location_end = m.end;
-  const bool relative = m.cue == "near" || m.cue == "outside" || m.cue.find("outskirts") != std::string::npos ||
-                        m.cue == "close to" || m.cue == "around" ||
-                        (m.cue.find(" of") != std::string::npos &&
-                         (m.cue.rfind("north", 0) == 0 || m.cue.rfind("south", 0) == 0 || m.cue.rfind("east", 0) == 0 ||
-                          m.cue.rfind("west", 0) == 0));
+  const bool relative =
+      m.cue == "near" || m.cue == "outside" || m.cue.find("outskirts") != std::string::npos || m.cue == "close to" || m.cue == "around" ||
+      (m.cue.find(" of") != std::string::npos &&
+       (m.cue.rfind("north", 0) == 0 || m.cue.rfind("south", 0) == 0 || m.cue.rfind("east", 0) == 0 || m.cue.rfind("west", 0) == 0));
   if (relative) e.geo_relation = m.cue;
   // "Kabul's Paghman district": the city stands for a part of it.
   const size_t after = m.last_token + 1 - v.s.first_token;
   const bool part_of = (after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s") || m.part_of >= 0;
   switch (p.kind) {
-    case PlaceKind::city: e.geo_precision = relative || part_of ? 2 : 1; break;
-    case PlaceKind::admin2: e.geo_precision = 2; break;
-    default: e.geo_precision = 3;
+    case PlaceKind::city:
+      e.geo_precision = relative || part_of ? 2 : 1;
+      break;
+    case PlaceKind::admin2:
+      e.geo_precision = 2;
+      break;
+    default:
+      e.geo_precision = 3;
   }
 }
 

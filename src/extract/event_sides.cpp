@@ -28,11 +28,10 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
       one_of(word(chunk(c + 1).head), {"containing", "carrying"}) && chunk(c + 2).kind == ChunkKind::noun)
     out.push_back(c + 2);
   // "a container full of explosives", "a truck loaded with mines" read as phrases.
-  if (c + 3 < n && chunk(c + 1).kind == ChunkKind::adjective && word(chunk(c + 1).head) == "full" &&
-      chunk(c + 2).kind == ChunkKind::prep && word(chunk(c + 2).head) == "of" && chunk(c + 3).kind == ChunkKind::noun)
+  if (c + 3 < n && chunk(c + 1).kind == ChunkKind::adjective && word(chunk(c + 1).head) == "full" && chunk(c + 2).kind == ChunkKind::prep &&
+      word(chunk(c + 2).head) == "of" && chunk(c + 3).kind == ChunkKind::noun)
     out.push_back(c + 3);
-  for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" &&
-                      chunk(j + 1).kind == ChunkKind::noun;
+  for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" && chunk(j + 1).kind == ChunkKind::noun;
        j += 2)
     out.push_back(j + 1);
 }
@@ -78,8 +77,7 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
   }
   for (const auto& pp : f.preps) {
     const std::string& prep = word(chunk(pp.prep).head);
-    if (pp.object >= 0 && one_of(prep, {"with", "using", "from", "by"}) && pp.where == Parse::PrepPhrase::after)
-      out.push_back(pp.object);
+    if (pp.object >= 0 && one_of(prep, {"with", "using", "from", "by"}) && pp.where == Parse::PrepPhrase::after) out.push_back(pp.object);
     if (f.cls == C::fall && pp.object >= 0 && prep == "to" && pp.where == Parse::PrepPhrase::after)
       out.push_back(pp.object);  // "fell to the Taliban"
   }
@@ -124,7 +122,8 @@ std::vector<int> SentenceEvents::target_side(const Frame& f) const {
 bool SentenceEvents::launched(size_t i) const {
   for (int e : evidence_of(i)) {
     const Frame& ef = frames[static_cast<size_t>(e)];
-    if (ef.cls == C::light && one_of(word(ef.first), {"launched", "launch", "launches", "mounted", "unleashed", "began", "begun", "started", "staged"}))
+    if (ef.cls == C::light &&
+        one_of(word(ef.first), {"launched", "launch", "launches", "mounted", "unleashed", "began", "begun", "started", "staged"}))
       return true;
   }
   return false;
@@ -179,8 +178,8 @@ std::string SentenceEvents::actor_in(int c) const {
     const Place p = gaz.place(mm.candidates.front().entry);
     if (p.kind != PlaceKind::country) continue;
     // "Palestinian attackers" are no state's forces; "Russian jets" and "French troops" are.
-    if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) || lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_shell) ||
-        is_state_noun(ch.head))
+    if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) ||
+        lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_shell) || is_state_noun(ch.head))
       return forces_of(p, ch);
   }
   // No name: troops are the state's, gunmen an unidentified group ("the
@@ -208,8 +207,7 @@ std::string SentenceEvents::actor_in(int c) const {
 // A generic actor named for the event's country.
 std::string SentenceEvents::named_actor(const std::string& a, const Event& e) {
   // ACLED names unidentified actors by the event's country.
-  if ((a == "Unidentified Armed Group" || a == "Unidentified Military Forces") && !e.country.empty())
-    return a + " (" + e.country + ")";
+  if ((a == "Unidentified Armed Group" || a == "Unidentified Military Forces") && !e.country.empty()) return a + " (" + e.country + ")";
   if (a.empty() || a[0] != '@') return a;
   const std::string country = e.country.empty() ? std::string("unknown country") : e.country;
   if (a == kStateForces) return e.country.empty() ? "" : military_forces_of(e.country);
@@ -263,16 +261,16 @@ bool SentenceEvents::people(int c) const {
       c + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" &&
       chunk(c + 2).kind == ChunkKind::noun)
     return people(c + 2);
-  return one_of(h, {"schoolgirls", "girls", "boys", "children", "students", "pupils", "women", "men", "people",
-                    "workers", "civilians", "villagers", "passengers", "hostages", "soldiers", "policemen",
-                    "officers", "missionaries", "tourists", "journalists", "nurses", "doctors", "teachers",
-                    "farmers", "residents", "members", "fishermen", "traders", "worshippers", "pilgrims",
-                    "foreigners", "nationals", "employees", "staff", "guards", "troops", "man", "woman", "person",
-                    "boy", "girl", "child", "suspect", "suspects", "protesters", "protester", "demonstrators",
-                    "activists", "activist", "leader", "leaders", "commander", "official", "officials", "politician",
-                    "politicians", "opponents", "dissidents", "priest", "journalist", "student", "worker",
-                    "mother", "father", "sister", "brother", "son", "daughter", "wife", "husband", "cousin", "uncle",
-                    "nephew", "relatives", "family", "families", "presenters", "technicians", "crew", "passengers"});
+  return one_of(
+      h, {"schoolgirls", "girls",         "boys",      "children",   "students",   "pupils",      "women",     "men",       "people",
+          "workers",     "civilians",     "villagers", "passengers", "hostages",   "soldiers",    "policemen", "officers",  "missionaries",
+          "tourists",    "journalists",   "nurses",    "doctors",    "teachers",   "farmers",     "residents", "members",   "fishermen",
+          "traders",     "worshippers",   "pilgrims",  "foreigners", "nationals",  "employees",   "staff",     "guards",    "troops",
+          "man",         "woman",         "person",    "boy",        "girl",       "child",       "suspect",   "suspects",  "protesters",
+          "protester",   "demonstrators", "activists", "activist",   "leader",     "leaders",     "commander", "official",  "officials",
+          "politician",  "politicians",   "opponents", "dissidents", "priest",     "journalist",  "student",   "worker",    "mother",
+          "father",      "sister",        "brother",   "son",        "daughter",   "wife",        "husband",   "cousin",    "uncle",
+          "nephew",      "relatives",     "family",    "families",   "presenters", "technicians", "crew",      "passengers"});
 }
 
 bool SentenceEvents::military_actor(const std::vector<int>& side) const {
@@ -321,11 +319,11 @@ bool SentenceEvents::one_person(int c) const {
   const bool singular = one_of(word(ch.first), {"a", "an", "the", "one"});
   return singular && t == Pos::NN &&
          (lex.roles.is(head, Role::civilian) || lex.roles.is(head, Role::military_target) ||
-          one_of(head, {"policeman", "sergeant", "officer", "soldier", "judge", "leader", "commander", "reporter",
-                        "journalist", "official", "governor", "mayor", "activist", "priest", "imam", "trader",
-                        "businessman", "student", "teacher", "doctor", "driver", "guard", "elder", "chief", "worker",
-                        "civilian", "villager", "farmer", "child", "woman", "man", "boy", "girl", "cousin", "son",
-                        "daughter", "father", "brother", "resident", "diplomat", "ambassador", "minister", "lawmaker"}));
+          one_of(head, {"policeman", "sergeant", "officer",  "soldier",  "judge",      "leader",   "commander", "reporter",    "journalist",
+                        "official",  "governor", "mayor",    "activist", "priest",     "imam",     "trader",    "businessman", "student",
+                        "teacher",   "doctor",   "driver",   "guard",    "elder",      "chief",    "worker",    "civilian",    "villager",
+                        "farmer",    "child",    "woman",    "man",      "boy",        "girl",     "cousin",    "son",         "daughter",
+                        "father",    "brother",  "resident", "diplomat", "ambassador", "minister", "lawmaker"}));
 }
 
 // Was a person shot, stabbed or killed? A person hurt is violence whoever did it.

@@ -15,12 +15,10 @@ namespace sitmap::event_reading {
 
 // ---- type ----------------------------------------------------------------
 std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
-                              const std::vector<int>& targets) const {
+                                              const std::vector<int>& targets) const {
   std::set<C> cls = {f.cls};
   for (int e : evidence) cls.insert(frames[static_cast<size_t>(e)].cls);
-  auto any = [&](std::initializer_list<C> list) {
-    return std::any_of(list.begin(), list.end(), [&](C c) { return cls.count(c) > 0; });
-  };
+  auto any = [&](std::initializer_list<C> list) { return std::any_of(list.begin(), list.end(), [&](C c) { return cls.count(c) > 0; }); };
   // The weapon: on the actor's side, or what exploded or hit.
   std::vector<int> carriers = actors;
   for (int e : evidence) {
@@ -53,7 +51,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       sides.insert(sides.end(), more.begin(), more.end());
     }
     for (size_t k = 0; k < v.size(); ++k)  // the mobs of a "where" clause about the clash's place
-      if (lex.roles.ends_at(v.words, 0, k, Role::mob) && v.parse.clauses[static_cast<size_t>(chunk(v.parse.chunk_of[k]).clause)].kind == ClauseKind::relative)
+      if (lex.roles.ends_at(v.words, 0, k, Role::mob) &&
+          v.parse.clauses[static_cast<size_t>(chunk(v.parse.chunk_of[k]).clause)].kind == ClauseKind::relative)
         sides.push_back(v.parse.chunk_of[k]);
     if (side_is(sides, Role::mob) && !side_armed(sides)) return kMob;
     return kClash;
@@ -65,8 +64,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (ef.cls == C::kill && ef.object >= 0 && one_of(word(chunk(ef.object).head), {"themselves", "himself", "herself"}))
       self_killed = true;
   }
-  const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide) ||
-                       (self_killed && (f.cls == C::explode || f.cls == C::blast));
+  const bool suicide =
+      any({C::suicide}) || side_has(carriers, Role::weapon_suicide) || (self_killed && (f.cls == C::explode || f.cls == C::blast));
   const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
   const bool air = any({C::air}) || side_has(carriers, Role::weapon_air);
   const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
@@ -110,19 +109,20 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   // "Hundreds of girls were taken from their dormitories by gunmen".
   // "took its New Zealand pilot hostage".
   if (any({C::take}) && f.verbal && taken_hostage(f)) return kAbduction;
-  if (any({C::take}) && f.verbal && f.passive && people(f.subject) && side_armed(actors))
-    return state_side(actors) ? kArrest : kAbduction;
+  if (any({C::take}) && f.verbal && f.passive && people(f.subject) && side_armed(actors)) return state_side(actors) ? kArrest : kAbduction;
   if (any({C::fall})) {  // lost to the state's forces, or to anyone else
     const std::string who = actor_of(actors);
-    const ArmedActor* named = who.empty() || who[0] == '@' ? lex.actors.find(ctx.main_group ? ctx.main_group->name : "") : lex.actors.find(who);
+    const ArmedActor* named =
+        who.empty() || who[0] == '@' ? lex.actors.find(ctx.main_group ? ctx.main_group->name : "") : lex.actors.find(who);
     return (who.empty() ? named && named->state() : state_side(actors)) ? kRegained : kTaken;
   }
   if (any({C::take, C::retake})) {
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     const std::string who = actor_of(actors);
     const ArmedActor* named = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
-    const bool state = named ? named->state() : (starts_with(who, "Military Forces") || who == kStateForces ||
-                                                 (who.empty() && side_is(actors, Role::state_forces)));
+    const bool state =
+        named ? named->state()
+              : (starts_with(who, "Military Forces") || who == kStateForces || (who.empty() && side_is(actors, Role::state_forces)));
     return any({C::retake}) || state ? kRegained : kTaken;
   }
   if (any({C::clash})) return kClash;
@@ -184,12 +184,24 @@ bool SentenceEvents::casualties(const Frame& f, const std::vector<int>& evidence
 
 bool SentenceEvents::self_anchored(const Frame& f) const {
   switch (f.cls) {
-    case C::air: case C::shell: case C::explosive: case C::suicide: case C::grenade: case C::chemical:
-    case C::massacre: case C::ambush: case C::protest: case C::riot: case C::abduct:
+    case C::air:
+    case C::shell:
+    case C::explosive:
+    case C::suicide:
+    case C::grenade:
+    case C::chemical:
+    case C::massacre:
+    case C::ambush:
+    case C::protest:
+    case C::riot:
+    case C::abduct:
       return true;
-    case C::clash: return !f.verbal;  // "heavy fighting", "clashes"; the verbs need fighters
-    case C::bomb: return !f.verbal;   // "a bombing"
-    default: return false;
+    case C::clash:
+      return !f.verbal;  // "heavy fighting", "clashes"; the verbs need fighters
+    case C::bomb:
+      return !f.verbal;  // "a bombing"
+    default:
+      return false;
   }
 }
 
@@ -230,9 +242,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     bool market = false;
     for (size_t k = 0; k < v.size(); ++k) {
       // "protested in a rally": a rally that is itself a protest is no market's.
-      const bool protest_word = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
-        return o.cls == C::protest && o.first <= k && k <= o.last;
-      });
+      const bool protest_word =
+          std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.cls == C::protest && o.first <= k && k <= o.last; });
       if (!protest_word && lex.roles.ends_at(v.words, k, k, Role::market)) market = true;
     }
     if (market && !lex.roles.any_in(v.words, 0, v.size() - 1, Role::civilian)) return true;
@@ -241,13 +252,12 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     // Workers on strike, in the strike's own clause ("two health workers ...
     // told" a drone strike is a source, not a walkout); a drone or a jet
     // that strikes is never one.
-    if (f.cls == C::strike && labour_in_clause(f) && !side_has(actors, Role::weapon_air) &&
-        !side_has(actors, Role::weapon_shell) && !side_armed(actors))
+    if (f.cls == C::strike && labour_in_clause(f) && !side_has(actors, Role::weapon_air) && !side_has(actors, Role::weapon_shell) &&
+        !side_armed(actors))
       return true;
     if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
   }
-  if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport)))
-    return true;
+  if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport))) return true;
   if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash) &&
       (side_is(targets, Role::abstract) || side_is(targets, Role::sport)))
     return true;
@@ -255,24 +265,23 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if (ctx.fiction >= 3 && ctx.fiction > ctx.weapons) return true;
   // A report about sport: its attacks and strikes are on goal.
   if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !self_anchored(f)) return true;
-  if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) &&
-      !side_armed(actors) && ctx.weapons == 0)
-    return true;
+  if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) && !side_armed(actors) && ctx.weapons == 0) return true;
   return false;
 }
 
 bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
-              const std::vector<int>& targets) const {
+                              const std::vector<int>& targets) const {
   if (self_anchored(f)) return true;
   // "The shooting occurred in Beitunia": an action told as having taken place there.
-  if (!f.verbal && f.governor >= 0 && one_of(word(chunk(f.governor).head), {"occurred", "happened", "took", "unfolded", "erupted", "broke"}) &&
-      f.cls != C::strike && f.cls != C::protest && frame_place(f, evidence).found())
+  if (!f.verbal && f.governor >= 0 &&
+      one_of(word(chunk(f.governor).head), {"occurred", "happened", "took", "unfolded", "erupted", "broke"}) && f.cls != C::strike &&
+      f.cls != C::protest && frame_place(f, evidence).found())
     return true;
   for (int e : evidence)
     if (self_anchored(frames[static_cast<size_t>(e)])) return true;
   std::vector<int> carriers = actors;
   if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
-  if (f.cls == C::light) {  // what was fired
+  if (f.cls == C::light) {                                            // what was fired
     if (f.object >= 0) carriers.push_back(f.object);
     if (f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) carriers.push_back(f.chunk - 1);
   }
@@ -290,15 +299,18 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     }
       return weapon || has(f.subject, Role::weapon_explosive) || has(f.object, Role::weapon_explosive) ||
              has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||
-             has(f.object, Role::weapon_suicide) || (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
-    case C::take: case C::retake: {
+             has(f.object, Role::weapon_suicide) ||
+             (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
+    case C::take:
+    case C::retake: {
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
       // "seized power": a coup told, not ground taken.
       if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))
         return false;
       // "taken by helicopter to hospitals": carried, not taken.
       for (const auto& pp : f.preps)
-        if (pp.object >= 0 && word(chunk(pp.prep).head) == "to" && one_of(word(chunk(pp.object).head), {"hospital", "hospitals", "clinic", "safety", "court", "prison"}))
+        if (pp.object >= 0 && word(chunk(pp.prep).head) == "to" &&
+            one_of(word(chunk(pp.object).head), {"hospital", "hospitals", "clinic", "safety", "court", "prison"}))
           return false;
       bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
       for (int c : targets) territory = territory || place_in(c);
@@ -319,7 +331,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
         return false;
       return side_armed(actors) || ctx.main_group;
     }
-    case C::kill: case C::harm:
+    case C::kill:
+    case C::harm:
       return armed || weapon || evidence.size() > 0 || (person_hurt(f) && !disaster_in_sentence());
     case C::arrest:
       return arrest_counts(f, actors);
@@ -330,12 +343,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::destroy:
       return armed || weapon || crowd_side(actors);
     default: {
-      const bool damage = std::any_of(evidence.begin(), evidence.end(),
-                                      [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
+      const bool damage =
+          std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
       return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
-             (f.cls == C::storm && crowd_side(actors)) ||
-             person_hurt(f) ||
-             weapon_told_before(f).has_value();
+             (f.cls == C::storm && crowd_side(actors)) || person_hurt(f) || weapon_told_before(f).has_value();
     }
   }
 }
@@ -358,8 +369,8 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   if (taken < 0 || !(people(taken) || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
   const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
   if (!by_state) return false;
-  const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist",
-                                                            "opponents", "dissidents", "journalists", "journalist"});
+  const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist", "opponents",
+                                                           "dissidents", "journalists", "journalist"});
   const bool political = protesters || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons > 0 || ctx.main_group ||
                          std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
   return political;
@@ -425,8 +436,9 @@ bool SentenceEvents::is_background() const {
 
 // Protesters or a mob on a side: their violence is a riot's.
 bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
-  return side_is(side, Role::protesters) || side_is(side, Role::mob) ||
-         std::any_of(side.begin(), side.end(), [&](int c) { return one_of(word(chunk(c).head), {"youths", "rioters", "looters"}); });
+  return side_is(side, Role::protesters) || side_is(side, Role::mob) || std::any_of(side.begin(), side.end(), [&](int c) {
+           return one_of(word(chunk(c).head), {"youths", "rioters", "looters"});
+         });
 }
 
 // "took its pilot hostage", "seized 20 villagers as hostages".

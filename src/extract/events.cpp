@@ -28,7 +28,10 @@ std::vector<int> SentenceEvents::evidence_of(size_t f) const {
   for (size_t i = 0; i < frames.size(); ++i) {
     int h = frames[i].host;
     for (int guard = 0; h >= 0 && guard < 8; ++guard) {
-      if (h == static_cast<int>(f)) { out.push_back(static_cast<int>(i)); break; }
+      if (h == static_cast<int>(f)) {
+        out.push_back(static_cast<int>(i));
+        break;
+      }
       h = frames[static_cast<size_t>(h)].host;
     }
   }
@@ -57,7 +60,10 @@ std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
   if (cl.kind != ClauseKind::subordinate || cl.opener != "after" || clause == 0 || cl.parent != 0) return std::nullopt;
   int opener = -1;
   for (size_t c = 0; c < v.parse.chunks.size(); ++c)
-    if (chunk(static_cast<int>(c)).clause == clause && chunk(static_cast<int>(c)).opens_clause) { opener = static_cast<int>(c); break; }
+    if (chunk(static_cast<int>(c)).clause == clause && chunk(static_cast<int>(c)).opens_clause) {
+      opener = static_cast<int>(c);
+      break;
+    }
   if (opener < 2 || chunk(opener - 1).kind != ChunkKind::noun || chunk(opener - 2).kind != ChunkKind::verb ||
       !one_of(word(chunk(opener - 2).head), {"came", "comes", "followed", "happened", "occurred"}))
     return std::nullopt;
@@ -102,7 +108,11 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) rank = 1;
     const size_t t = v.token(f.first);
     const size_t d = c.first_token > t ? c.first_token - t : t - c.first_token;
-    if (rank < best_rank || (rank == best_rank && d < best_d)) { best = &c; best_rank = rank; best_d = d; }
+    if (rank < best_rank || (rank == best_rank && d < best_d)) {
+      best = &c;
+      best_rank = rank;
+      best_d = d;
+    }
   }
   return best;
 }
@@ -145,24 +155,32 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     }
   }
   // Quantities named beside the action: "12 warplanes", "20 bombs", "116 fuel trucks".
-  static const std::set<std::string, std::less<>> aircraft = {"warplanes", "aircraft", "jets", "planes", "fighters", "bombers", "drones", "helicopters"};
+  static const std::set<std::string, std::less<>> aircraft = {"warplanes", "aircraft", "jets",   "planes",
+                                                              "fighters",  "bombers",  "drones", "helicopters"};
   static const std::set<std::string, std::less<>> munitions = {"bombs", "missiles", "rockets", "munitions", "shells", "mortars", "drones"};
   static const std::set<std::string, std::less<>> blasts = {"explosions", "blasts"};
   static const std::set<std::string, std::less<>> vehicles = {"trucks", "tankers", "vehicles", "lorries"};
   for (size_t k = 1; k < v.size(); ++k) {
     const std::string& w = word(k);
-    const char* key = aircraft.count(w) ? "aircraft" : munitions.count(w) ? "munitions" : blasts.count(w) ? "explosions"
-                      : vehicles.count(w) ? "vehicles_destroyed" : nullptr;
+    const char* key = aircraft.count(w)    ? "aircraft"
+                      : munitions.count(w) ? "munitions"
+                      : blasts.count(w)    ? "explosions"
+                      : vehicles.count(w)  ? "vehicles_destroyed"
+                                           : nullptr;
     if (!key) continue;
     for (size_t j = k; j-- > (k > 4 ? k - 4 : 0);)
-      if (auto n = parse_count(v.words, j)) { e.quantities[key] = std::max(e.quantities[key], *n); break; }
+      if (auto n = parse_count(v.words, j)) {
+        e.quantities[key] = std::max(e.quantities[key], *n);
+        break;
+      }
   }
   for (const auto& t : lex.targets) {
     for (size_t k = 0; k + t.size() <= v.size(); ++k) {
       if (!std::equal(t.begin(), t.end(), v.words.begin() + static_cast<long>(k))) continue;
       std::string name;
       for (const auto& w : t) name += (name.empty() ? "" : " ") + w;
-      const bool covered = std::any_of(e.targets.begin(), e.targets.end(), [&](const std::string& x) { return x.find(name) != std::string::npos; });
+      const bool covered =
+          std::any_of(e.targets.begin(), e.targets.end(), [&](const std::string& x) { return x.find(name) != std::string::npos; });
       if (!covered) e.targets.push_back(name);
     }
   }
@@ -172,10 +190,10 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
 void SentenceEvents::explain(const Frame& f, std::string_view what) const {
   static const bool on = std::getenv("SITMAP_DEBUG_EVENTS") != nullptr;
   if (!on) return;
-  const std::string trig = doc.text.substr(seg.tokens[v.token(f.first)].start,
-                                           seg.tokens[v.token(f.last)].end - seg.tokens[v.token(f.first)].start);
-  std::fprintf(stderr, "[%s s%u] %s (%s%s): %.*s\n", doc.id.c_str(), v.index, trig.c_str(),
-               std::string(event_class_name(f.cls)).c_str(), f.verbal ? ",v" : ",n", static_cast<int>(what.size()), what.data());
+  const std::string trig =
+      doc.text.substr(seg.tokens[v.token(f.first)].start, seg.tokens[v.token(f.last)].end - seg.tokens[v.token(f.first)].start);
+  std::fprintf(stderr, "[%s s%u] %s (%s%s): %.*s\n", doc.id.c_str(), v.index, trig.c_str(), std::string(event_class_name(f.cls)).c_str(),
+               f.verbal ? ",v" : ",n", static_cast<int>(what.size()), what.data());
 }
 
 // ---- the sentence's events ---------------------------------------------------------
@@ -194,9 +212,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
   for (size_t n = 0; n < todo.size(); ++n) {
     const size_t i = todo[n];
     const Frame& f = frames[i];
-    if (f.host >= 0) { explain(f, "evidence of " + std::to_string(f.host)); continue; }
+    if (f.host >= 0) {
+      explain(f, "evidence of " + std::to_string(f.host));
+      continue;
+    }
     // "fired rockets", or "shells fired by the rebels": the verb of a weapon.
-    const int projectile = f.object >= 0 ? f.object : (f.passive && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun ? f.chunk - 1 : -1);
+    const int projectile =
+        f.object >= 0 ? f.object : (f.passive && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun ? f.chunk - 1 : -1);
     std::vector<int> fired;  // "fired thousands of rockets"
     add_with_of(fired, projectile);
     // "mortar shells fired into homes": a weapon just before the verb is what it fired.
@@ -204,9 +226,18 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool fired_weapon = f.cls == C::light && (side_has(fired, Role::weapon_air) || side_has(fired, Role::weapon_shell) ||
                                                     side_has(fired, Role::weapon_explosive) || side_has(fired, Role::weapon_chemical) ||
                                                     side_has(fired, Role::weapon_grenade));
-    if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) { explain(f, "not an action alone"); continue; }
-    if (f.cls == C::protest && is_target_of_other(i)) { explain(f, "the target of another action"); continue; }
-    if (f.cls == C::campaign && !launched(i)) { explain(f, "a campaign, not an action"); continue; }
+    if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) {
+      explain(f, "not an action alone");
+      continue;
+    }
+    if (f.cls == C::protest && is_target_of_other(i)) {
+      explain(f, "the target of another action");
+      continue;
+    }
+    if (f.cls == C::campaign && !launched(i)) {
+      explain(f, "a campaign, not an action");
+      continue;
+    }
     if (f.modality == Modality::negated || f.modality == Modality::hypothetical || f.modality == Modality::denied) {
       explain(f, f.modality == Modality::negated ? "negated" : f.modality == Modality::denied ? "denied" : "hypothetical");
       continue;
@@ -219,7 +250,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         const std::vector<int> more = target_side(frames[static_cast<size_t>(e)]);
         targets.insert(targets.end(), more.begin(), more.end());
       }
-    if (other_sense(f, actors, targets)) { explain(f, "another sense"); continue; }
+    if (other_sense(f, actors, targets)) {
+      explain(f, "another sense");
+      continue;
+    }
     // Said in a quote ("This thing got ambushed"), or told of a kind ("finances itself through kidnapping"):
     // only with a place or an armed side of its own.
     // "after weeks of shelling", "months of battles": a campaign summed up.
@@ -236,8 +270,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     // "The six-week war killed more than 6,500 people": a war's toll, no one action.
     if (f.verbal && !f.passive && (f.cls == C::kill || f.cls == C::harm) && f.subject >= 0 &&
-        one_of(word(chunk(f.subject).head), {"war", "wars", "conflict", "conflicts", "insurgency", "insurgencies", "uprising",
-                                             "violence", "crisis", "rebellion", "campaign", "campaigns"})) {
+        one_of(word(chunk(f.subject).head), {"war", "wars", "conflict", "conflicts", "insurgency", "insurgencies", "uprising", "violence",
+                                             "crisis", "rebellion", "campaign", "campaigns"})) {
       explain(f, "a war's toll");
       continue;
     }
@@ -282,30 +316,31 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // "Some blew themselves up as troops closed in", "Commandos fought the
     // attackers": the people of an action told before, its end told now.
     const bool later_part =
-        story_has_action &&
-        ((f.verbal && f.subject >= 0 && chunk(f.subject).first == chunk(f.subject).head &&
-          one_of(word(chunk(f.subject).head), {"some", "others", "several", "most", "many", "one", "two", "three"})) ||
-         (f.cls == C::clash && std::any_of(targets.begin(), targets.end(), [&](int c) {
-            return word(chunk(c).first) == "the" && one_of(word(chunk(c).head), {"attackers", "assailants", "raiders"});
-          })));
+        story_has_action && ((f.verbal && f.subject >= 0 && chunk(f.subject).first == chunk(f.subject).head &&
+                              one_of(word(chunk(f.subject).head), {"some", "others", "several", "most", "many", "one", "two", "three"})) ||
+                             (f.cls == C::clash && std::any_of(targets.begin(), targets.end(), [&](int c) {
+                                return word(chunk(c).first) == "the" && one_of(word(chunk(c).head), {"attackers", "assailants", "raiders"});
+                              })));
     // "Since then the insurgents have taken cities across the north", "has
     // since taken a string of towns": ground taken over time, no one action.
-    if (f.verbal && chunk(f.chunk).perfect && (f.cls == C::take || f.cls == C::retake) && f.object >= 0 &&
-        !place_in(f.object) && (v.parse.tags[chunk(f.object).head] == Pos::NNS || word(chunk(f.object).head) == "string" ||
-                                word(chunk(f.object).head) == "series")) {
+    if (f.verbal && chunk(f.chunk).perfect && (f.cls == C::take || f.cls == C::retake) && f.object >= 0 && !place_in(f.object) &&
+        (v.parse.tags[chunk(f.object).head] == Pos::NNS || word(chunk(f.object).head) == "string" ||
+         word(chunk(f.object).head) == "series")) {
       explain(f, "a running total");
       continue;
     }
     // "The coalition has killed hundreds", "had been fighting": a running
     // total or the scene, not one action.
     if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) &&
-        ((word(chunk(f.chunk).first) != "had" && is_consequence(f.cls) && aggregate(f.passive ? f.subject : f.object)) ||
-         progressive(f))) {
+        ((word(chunk(f.chunk).first) != "had" && is_consequence(f.cls) && aggregate(f.passive ? f.subject : f.object)) || progressive(f))) {
       explain(f, "a running total");
       continue;
     }
     const std::optional<Typed> type = classify(f, evidence, actors, targets);
-    if (!type) { explain(f, "no type"); continue; }
+    if (!type) {
+      explain(f, "no type");
+      continue;
+    }
     explain(f, type->sub_event_type);
     const Where where = frame_place(f, evidence);
     Event e;
@@ -353,8 +388,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (victim != e.actor1) e.actor2 = victim;
     numbers(e, f, evidence);
     // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
-    const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence ||
-                           only_adds || (later_part && !(where.found() && where.rank <= 2));
+    const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence || only_adds ||
+                           (later_part && !(where.found() && where.rank <= 2));
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
@@ -407,8 +442,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // "10 people had been killed" with no place of its own: the toll of an
     // action told before, standing alone only when there is none.
     const bool bare_toll = (f.cls == C::kill || f.cls == C::harm) && !where.found() && e.actor1.empty();
-    const bool weak = (as_evidence || bare_toll) && ((e.location_start && where.rank <= 2) || !where.found()) &&
-                      e.fatalities && !v.headline && f.modality != Modality::reference;
+    const bool weak = (as_evidence || bare_toll) && ((e.location_start && where.rank <= 2) || !where.found()) && e.fatalities &&
+                      !v.headline && f.modality != Modality::reference;
     const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;
     if (where.at.place && !where.at.name && e.location_start)
       for (const Mention* other : where.at.also) {  // one event per town of a list
@@ -455,8 +490,7 @@ bool told_as_another(const Document& doc, const Event& e) {
 // exploded ..., killing five": two weapons, two tolls, two incidents. (A
 // toll that rises is told as a count, not as a second action.)
 bool distinct_tolls(const Event& a, const Event& b) {
-  return a.sub_event_type != b.sub_event_type && a.start != b.start && a.fatalities && b.fatalities &&
-         *a.fatalities != *b.fatalities;
+  return a.sub_event_type != b.sub_event_type && a.start != b.start && a.fatalities && b.fatalities && *a.fatalities != *b.fatalities;
 }
 
 bool also_before(const Document& doc, const Event& e) {
@@ -490,9 +524,7 @@ bool dates_agree(const Event& a, const Event& b) {
 // Two tellings of one incident may name its sides differently ("attackers",
 // "police"); only two different named actors keep them apart.
 bool actors_agree(const Event& a, const Event& b) {
-  auto loose = [](const std::string& x) {
-    return x.empty() || x.rfind("Unidentified", 0) == 0 || x.rfind("Police Forces", 0) == 0;
-  };
+  auto loose = [](const std::string& x) { return x.empty() || x.rfind("Unidentified", 0) == 0 || x.rfind("Police Forces", 0) == 0; };
   if (loose(a.actor1) || loose(b.actor1) || a.actor1 == b.actor1) return true;
   if (a.actor1 == b.actor2 || b.actor1 == a.actor2) return true;  // one side's counter-action
   return a.geo_precision == 3 || b.geo_precision == 3;
@@ -503,8 +535,8 @@ bool actors_agree(const Event& a, const Event& b) {
 void merge(Event& into, Event& from, bool from_is_reference) {
   auto specificity = [](const Event& e) { return e.geo_precision * 2 + (e.location == e.country ? 1 : 0); };
   // A reference, or a place taken from the report's context, never displaces a place of the action's own.
-  const bool from_more_specific = !from_is_reference && (from.location_start || !into.location_start) &&
-                                  specificity(from) < specificity(into);
+  const bool from_more_specific =
+      !from_is_reference && (from.location_start || !into.location_start) && specificity(from) < specificity(into);
   if (from_more_specific) {
     std::swap(into.location, from.location);
     std::swap(into.admin1, from.admin1);
@@ -548,7 +580,8 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
   const bool toll = !r.location_start && r.fatalities;
   for (size_t i = 0; i < kept.size(); ++i) {
     Event& k = kept[i];
-    const bool before_telling = told[i] == 1 && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
+    const bool before_telling =
+        told[i] == 1 && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
     if ((!k.location_start && !toll) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
         !actors_agree(k, r))
       continue;
@@ -559,7 +592,10 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
     // Nearer in the text is likelier; before it likelier still.
     const long gap = static_cast<long>(r.start) - static_cast<long>(k.start);
     score -= gap >= 0 ? gap : 4 * -gap;
-    if (score > best_score) { best_score = score; best = &k; }
+    if (score > best_score) {
+      best_score = score;
+      best = &k;
+    }
   }
   return best;
 }
@@ -568,8 +604,8 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
 // northeastern Nigeria") and the next lines name the town ("in the town of
 // Chibok"): a town of that country or province named in the two sentences
 // after, and not the place of another event, is where it happened.
-void refine_country_level(std::vector<Event>& kept, const Document& doc, const Segmented& seg,
-                          const std::vector<Mention>& mentions, const Gazetteer& gaz) {
+void refine_country_level(std::vector<Event>& kept, const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions,
+                          const Gazetteer& gaz) {
   std::set<uint32_t> used;
   for (const Event& e : kept)
     if (e.location_start) used.insert(*e.location_start);
@@ -650,10 +686,14 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
   words.reserve(seg.tokens.size());
   for (const Token& t : seg.tokens) words.push_back(ascii_lower(token_text(doc.text, t)));
   for (size_t k = 0; k < words.size(); ++k) {
-    if (lex.roles.ends_at(words, 0, k, Role::weapon_air)) { ctx.air = true; ++ctx.weapons; }
-    else if (lex.roles.ends_at(words, 0, k, Role::weapon_shell)) { ctx.missiles = true; ++ctx.weapons; }
-    else if (lex.roles.ends_at(words, 0, k, Role::weapon_explosive) || lex.roles.ends_at(words, 0, k, Role::weapon_gun) ||
-             lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
+    if (lex.roles.ends_at(words, 0, k, Role::weapon_air)) {
+      ctx.air = true;
+      ++ctx.weapons;
+    } else if (lex.roles.ends_at(words, 0, k, Role::weapon_shell)) {
+      ctx.missiles = true;
+      ++ctx.weapons;
+    } else if (lex.roles.ends_at(words, 0, k, Role::weapon_explosive) || lex.roles.ends_at(words, 0, k, Role::weapon_gun) ||
+               lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
       ++ctx.weapons;
     if (lex.roles.ends_at(words, k, k, Role::sport)) ++ctx.sport;
     if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
@@ -681,12 +721,11 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
 std::optional<long> parse_count(const std::vector<std::string>& words, size_t at, size_t* used) {
   if (at >= words.size()) return std::nullopt;
   static const std::map<std::string, long, std::less<>> named = {
-      {"one", 1},     {"two", 2},      {"three", 3},     {"four", 4},      {"five", 5},     {"six", 6},
-      {"seven", 7},   {"eight", 8},    {"nine", 9},      {"ten", 10},      {"eleven", 11},  {"twelve", 12},
-      {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
-      {"nineteen", 19}, {"twenty", 20}, {"thirty", 30},   {"forty", 40},   {"fifty", 50},   {"sixty", 60},
-      {"hundred", 100}, {"dozen", 12}, {"dozens", 12},   {"scores", 20},   {"hundreds", 100}, {"thousands", 1000},
-      {"several", 10}, {"many", 10}};
+      {"one", 1},        {"two", 2},          {"three", 3},      {"four", 4},      {"five", 5},      {"six", 6},       {"seven", 7},
+      {"eight", 8},      {"nine", 9},         {"ten", 10},       {"eleven", 11},   {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15},   {"sixteen", 16},     {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},
+      {"forty", 40},     {"fifty", 50},       {"sixty", 60},     {"hundred", 100}, {"dozen", 12},    {"dozens", 12},   {"scores", 20},
+      {"hundreds", 100}, {"thousands", 1000}, {"several", 10},   {"many", 10}};
   const std::string& w = words[at];
   if (auto it = named.find(w); it != named.end()) {
     if (used) *used = 1;
@@ -695,9 +734,12 @@ std::optional<long> parse_count(const std::vector<std::string>& words, size_t at
   if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0]))) return std::nullopt;
   std::string digits;
   for (char c : w) {
-    if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
-    else if (c == ',') continue;
-    else return std::nullopt;  // 3.5, 1e400, 12km: not a head count
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      digits.push_back(c);
+    else if (c == ',')
+      continue;
+    else
+      return std::nullopt;  // 3.5, 1e400, 12km: not a head count
   }
   if (digits.size() > 9) return std::nullopt;
   const long v = std::stol(digits);
@@ -708,8 +750,8 @@ std::optional<long> parse_count(const std::vector<std::string>& words, size_t at
   return v;
 }
 
-std::vector<Event> extract_events(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions,
-                                  const Gazetteer& gaz, const Lexicon& lex, std::vector<std::string>* warnings) {
+std::vector<Event> extract_events(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions, const Gazetteer& gaz,
+                                  const Lexicon& lex, std::vector<std::string>* warnings) {
   const DocContext ctx = read_context(doc, seg, lex);
   const WordTable& words = WordTable::shared();
   std::vector<std::vector<size_t>> by_sentence(seg.sentences.size());
@@ -722,13 +764,13 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   std::optional<Place> focus = focus_country(mentions, gaz);
   // A report that names no country may name a group that fights in one: M23 in Congo, ISWAP in Nigeria.
   if (!focus && ctx.main_group && !ctx.main_group->countries.empty()) focus = gaz.country(ctx.main_group->countries.front());
-  const Mention* context = nullptr;      // the last place named with a location word
+  const Mention* context = nullptr;  // the last place named with a location word
   uint32_t context_sentence = 0;
   const Mention* event_place = nullptr;  // the last place an action happened at
   uint32_t event_sentence = 0;
   std::optional<DateSpan> context_date;  // the last date an action was given
   uint32_t date_sentence = 0;
-  std::optional<Role> context_weapon;     // the weapon the last sentence fired
+  std::optional<Role> context_weapon;  // the weapon the last sentence fired
   uint32_t weapon_sentence = 0;
   std::deque<Mention> synthetic;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
@@ -742,7 +784,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if ((k == PlaceKind::country || k == PlaceKind::region || k == PlaceKind::continent) && mm.cue != "in") continue;
         // "the Paris attacks", "the governor of Ghazni": not where we are; "residents of Kandahar" are there.
         if (mm.cue == "of") {
-          const std::string before = ascii_lower(std::string_view(doc.text).substr(mm.start > 24 ? mm.start - 24 : 0, std::min<size_t>(mm.start, 24)));
+          const std::string before =
+              ascii_lower(std::string_view(doc.text).substr(mm.start > 24 ? mm.start - 24 : 0, std::min<size_t>(mm.start, 24)));
           bool people_there = false;
           for (std::string_view w : {"residents of ", "inhabitants of ", "people of ", "streets of ", "centre of ", "center of "})
             if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) people_there = true;
@@ -754,7 +797,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         context_sentence = si;
       }
     };
-    if (!may_hold_event(doc, seg, s, lex)) { note_context(); continue; }
+    if (!may_hold_event(doc, seg, s, lex)) {
+      note_context();
+      continue;
+    }
     // "Chad-politics-unrest,3RDLEAD": an agency's slug line, no sentence.
     if (std::string_view(doc.text).substr(s.start, s.end - s.start).find(' ') == std::string_view::npos) continue;
     // The title and a standfirst restate the report's events: they add evidence, never an event.
@@ -762,24 +808,46 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     const bool headline = (!doc.title.empty() && sentence_text == doc.title) ||
                           (!doc.summary.empty() && doc.summary.find(sentence_text) != std::string::npos);
     const SentenceView view(doc, seg, si, without_dateline(doc, seg, s), words, headline);
-    if (view.s.token_count == 0) { note_context(); continue; }
+    if (view.s.token_count == 0) {
+      note_context();
+      continue;
+    }
     std::vector<size_t> here;  // the sentence's mentions, less those in a dateline cut off it
     for (size_t m : by_sentence[si])
       if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
-    SentenceEvents r{doc, seg, mentions, gaz, lex, ctx, view, read_frames(view, lex), here,
-                     find_date_cues(doc, seg, view.s, warnings), warnings, nullptr, nullptr, focus, synthetic,
-                     date_sentence + 2 >= si || (date_sentence + 6 >= si && continues_narrative(sentence_text))
-                         ? context_date : std::nullopt,
-                     std::nullopt,
-                     weapon_sentence + 1 == si ? context_weapon : std::nullopt};
+    SentenceEvents r{
+        doc,
+        seg,
+        mentions,
+        gaz,
+        lex,
+        ctx,
+        view,
+        read_frames(view, lex),
+        here,
+        find_date_cues(doc, seg, view.s, warnings),
+        warnings,
+        nullptr,
+        nullptr,
+        focus,
+        synthetic,
+        date_sentence + 2 >= si || (date_sentence + 6 >= si && continues_narrative(sentence_text)) ? context_date : std::nullopt,
+        std::nullopt,
+        weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();
     for (const Event& d : drafts)  // the story's day: its first dated action's
-      if (d.when.date && !d.background && d.when.precision == 1) { r.story_date = d.when.date; break; }
+      if (d.when.date && !d.background && d.when.precision == 1) {
+        r.story_date = d.when.date;
+        break;
+      }
     // The story's place: where its last action was, unless a place was named
     // since ("Residents of Kandahar describe ... The city was captured").
-    if (context && context_sentence + 3 >= si && (!event_place || context_sentence > event_sentence)) r.context_place = context;
-    else if (event_place && event_sentence + 8 >= si) r.context_place = event_place;
-    else if (context_sentence + 3 >= si) r.context_place = context;
+    if (context && context_sentence + 3 >= si && (!event_place || context_sentence > event_sentence))
+      r.context_place = context;
+    else if (event_place && event_sentence + 8 >= si)
+      r.context_place = event_place;
+    else if (context_sentence + 3 >= si)
+      r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
     told_dated.insert(told_dated.end(), r.told_dated.begin(), r.told_dated.end());
     note_context();
@@ -824,7 +892,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if (distinct_tolls(k, e)) continue;
         // "Neighbouring Barkin Ladi was also attacked": another town, another event.
         if (also_before(doc, e) && k.geo_precision == 1 && e.geo_precision == 1 && k.geonameid != e.geonameid) continue;
-        if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) { into = &k; break; }
+        if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) {
+          into = &k;
+          break;
+        }
       }
     } else {
       into = reference_target(kept, kept_told, e);

@@ -17,9 +17,8 @@ namespace sitmap {
 // document: mentions of one action at one place and day merge into one
 // event; vague country-level mentions fold into the specific event they
 // summarise; background ("since September 2014") is flagged, not mixed in.
-std::vector<Event> extract_events(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions,
-                                  const Gazetteer& gaz, const Lexicon& lex,
-                                  std::vector<std::string>* warnings = nullptr);
+std::vector<Event> extract_events(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions, const Gazetteer& gaz,
+                                  const Lexicon& lex, std::vector<std::string>* warnings = nullptr);
 
 // ACLED's conservative reading of a count: "at least 129" -> 129,
 // "dozens" -> 12, "hundreds" -> 100, "a dozen" -> 12; nullopt when the

@@ -73,19 +73,18 @@ struct FrameReader {
       return Modality::hypothetical;
     }
     const Clause& cl = p().clauses[static_cast<size_t>(ch.clause)];
-    if (cl.kind == ClauseKind::subordinate && one_of(cl.opener, {"if", "unless", "whether", "until"}))
-      return Modality::hypothetical;
+    if (cl.kind == ClauseKind::subordinate && one_of(cl.opener, {"if", "unless", "whether", "until"})) return Modality::hypothetical;
     if (ch.infinitive || (v.chunk(c).first > 0 && p().tags[v.chunk(c).first] == Pos::VB && !ch.finite)) {
       const int gov = governing_verb_of_infinitive(c);
       if (gov < 0) return Modality::hypothetical;  // "to retake the town": a purpose
       const std::string& g = word(v.chunk(gov).head);
-      if (one_of(g, {"tried", "try", "tries", "attempted", "attempt", "managed", "continued", "continue", "continues",
-                     "began", "begin", "begins", "started", "start", "used", "went", "came", "rushed", "moved",
-                     "sent", "deployed", "dispatched", "scrambled", "mobilised", "mobilized"}))
+      if (one_of(g, {"tried", "try",   "tries",    "attempted",  "attempt",   "managed",   "continued", "continue", "continues",
+                     "began", "begin", "begins",   "started",    "start",     "used",      "went",      "came",     "rushed",
+                     "moved", "sent",  "deployed", "dispatched", "scrambled", "mobilised", "mobilized"}))
         return verb_modality(gov);
       // "were reported to have been killed", "is believed to have carried out".
-      if (one_of(g, {"reported", "said", "believed", "thought", "known", "confirmed", "alleged", "claimed", "feared",
-                     "understood", "estimated", "presumed", "seem", "seems", "seemed", "appear", "appears", "appeared"}) &&
+      if (one_of(g, {"reported", "said", "believed", "thought", "known", "confirmed", "alleged", "claimed", "feared", "understood",
+                     "estimated", "presumed", "seem", "seems", "seemed", "appear", "appears", "appeared"}) &&
           v.chunk(gov).passive)
         return Modality::asserted;
       if (verb_is(gov, Role::denial)) return Modality::denied;
@@ -125,8 +124,8 @@ struct FrameReader {
     if (prev >= 0 && v.chunk(prev).kind == ChunkKind::prep) {
       const std::string& prep = word(v.chunk(prev).head);
       // "after the Paris attacks" retells; "killed after fierce clashes" tells.
-      const bool definite = one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) ||
-                            (ch.first + 1 < ch.head && word(ch.first + 1) == "'");
+      const bool definite =
+          one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) || (ch.first + 1 < ch.head && word(ch.first + 1) == "'");
       if (one_of(prep, {"after", "following", "since", "before", "despite", "like", "avenge", "than"}) &&
           (definite || v.parse.tags[ch.first] == Pos::NNP))
         return Modality::reference;
@@ -135,9 +134,12 @@ struct FrameReader {
         if (owner >= 0 && v.chunk(owner).kind == ChunkKind::noun) {
           const uint32_t head = v.chunk(owner).head;
           const std::string& h = word(head);
-          if (lex.roles.is(h, Role::intention) || one_of(h, {"threat", "threats", "risk", "possibility", "prospect", "fear", "fears", "plan", "plans", "warning", "warnings", "preparations", "danger"}))
+          if (lex.roles.is(h, Role::intention) || one_of(h, {"threat", "threats", "risk", "possibility", "prospect", "fear", "fears",
+                                                             "plan", "plans", "warning", "warnings", "preparations", "danger"}))
             return Modality::hypothetical;
-          if (lex.roles.is(h, Role::reaction) || one_of(h, {"wake", "response", "aftermath", "retaliation", "reprisal", "reprisals", "investigation", "anniversary", "victims", "trial", "news", "footage", "video", "images", "report", "reports"}))
+          if (lex.roles.is(h, Role::reaction) ||
+              one_of(h, {"wake", "response", "aftermath", "retaliation", "reprisal", "reprisals", "investigation", "anniversary", "victims",
+                         "trial", "news", "footage", "video", "images", "report", "reports"}))
             return Modality::reference;
           if (lex.roles.is(h, Role::denial)) return Modality::denied;
         }
@@ -148,8 +150,8 @@ struct FrameReader {
       const std::string& gw = word(g.head);
       if (lex.roles.is(gw, Role::reaction)) return Modality::reference;
       // "backed the offensive with jets", "ended the siege": the campaign named, not an action.
-      if (one_of(gw, {"backed", "backs", "supported", "supports", "aided", "joined", "joins", "ended", "ends",
-                      "halted", "completed", "won", "lost", "announced", "led", "leads", "called", "described"}))
+      if (one_of(gw, {"backed", "backs", "supported", "supports", "aided", "joined", "joins", "ended", "ends", "halted", "completed", "won",
+                      "lost", "announced", "led", "leads", "called", "described"}))
         return Modality::reference;
       if (lex.roles.is(gw, Role::denial)) return Modality::denied;
       const Modality m = verb_modality(f.governor);
@@ -203,8 +205,8 @@ struct FrameReader {
     // "on 19 March", "March 2011": the month, not a march.
     if (v.raw[ch.head] == "March" &&
         ((ch.head > 0 && (v.parse.tags[ch.head - 1] == Pos::CD ||
-                          one_of(word(ch.head - 1), {"in", "since", "until", "last", "early", "late", "mid", "by", "this", "next",
-                                                     "from", "of", "before", "after", "during"}))) ||
+                          one_of(word(ch.head - 1), {"in", "since", "until", "last", "early", "late", "mid", "by", "this", "next", "from",
+                                                     "of", "before", "after", "during"}))) ||
          (ch.head + 1 < v.size() && v.parse.tags[ch.head + 1] == Pos::CD)))
       return;
     Frame f;
@@ -259,8 +261,8 @@ struct FrameReader {
   // A noun frame that names a weapon rather than an action ("grenades", "a bomb").
   bool weapon_noun(const Frame& f) const {
     const std::string& h = word(f.last);
-    return one_of(h, {"grenade", "grenades", "bomb", "bombs", "ied", "ieds", "landmine", "landmines", "mine", "mines",
-                      "device", "devices", "explosives", "rocket", "rockets", "missile", "missiles"});
+    return one_of(h, {"grenade", "grenades", "bomb", "bombs", "ied", "ieds", "landmine", "landmines", "mine", "mines", "device", "devices",
+                      "explosives", "rocket", "rockets", "missile", "missiles"});
   }
 
   // Is noun chunk c the verb's subject, or a conjunct of it ("gunmen and suicide bombers attacked")?
@@ -316,9 +318,8 @@ struct FrameReader {
       if (!f.verbal) continue;
       if (f.cls == EventClass::light) {
         // "firing assault rifles and rocket-propelled grenades": the weapons among the objects.
-        for (int c = f.object; c >= 0 && c + 2 < chunks() && v.chunk(c + 1).kind == ChunkKind::conj &&
-                               v.chunk(c + 2).kind == ChunkKind::noun;
-             c += 2) {
+        for (int c = f.object;
+             c >= 0 && c + 2 < chunks() && v.chunk(c + 1).kind == ChunkKind::conj && v.chunk(c + 2).kind == ChunkKind::noun; c += 2) {
           const int w = frame_of_chunk(c + 2);
           if (w >= 0 && !frames[static_cast<size_t>(w)].verbal && weapon_noun(frames[static_cast<size_t>(w)]))
             frames[static_cast<size_t>(w)].host = static_cast<int>(i);
@@ -339,22 +340,28 @@ struct FrameReader {
         }
         continue;
       }
-      if (!is_consequence(f.cls) && f.cls != EventClass::hit && f.cls != EventClass::explode &&
-          f.cls != EventClass::strike && f.cls != EventClass::pound)
+      if (!is_consequence(f.cls) && f.cls != EventClass::hit && f.cls != EventClass::explode && f.cls != EventClass::strike &&
+          f.cls != EventClass::pound)
         continue;
       // The cause as subject, agent or phrase.
       auto cause = [&](int chunk) { return chunk >= 0 ? frame_of_chunk(chunk) : -1; };
       int host = -1;
       for (int c : {f.passive ? f.agent : f.subject, f.agent}) {
         const int h = cause(c);
-        if (h >= 0 && !frames[static_cast<size_t>(h)].verbal && h != static_cast<int>(i)) { host = h; break; }
+        if (h >= 0 && !frames[static_cast<size_t>(h)].verbal && h != static_cast<int>(i)) {
+          host = h;
+          break;
+        }
       }
       if (host < 0 && is_consequence(f.cls)) {
         for (const auto& pp : f.preps) {
           const std::string& prep = word(v.chunk(pp.prep).head);
           if (pp.where != Parse::PrepPhrase::after || !one_of(prep, {"in", "during", "by", "from", "after", "amid"})) continue;
           const int h = cause(pp.object);
-          if (h >= 0 && !frames[static_cast<size_t>(h)].verbal && !is_consequence(frames[static_cast<size_t>(h)].cls)) { host = h; break; }
+          if (h >= 0 && !frames[static_cast<size_t>(h)].verbal && !is_consequence(frames[static_cast<size_t>(h)].cls)) {
+            host = h;
+            break;
+          }
         }
       }
       if (host >= 0) {
@@ -434,13 +441,16 @@ struct FrameReader {
         const int d = clause_distance(clause, fc);
         if (d < 0) continue;
         // A noun inside another verb's phrase is that verb's ("clans involved in recent clashes").
-        if (!frames[j].verbal && frames[j].governor >= 0 && frames[j].governor != f.chunk &&
-            frame_of_chunk(frames[j].governor) < 0 && p().in_prep_phrase(frames[j].chunk))
+        if (!frames[j].verbal && frames[j].governor >= 0 && frames[j].governor != f.chunk && frame_of_chunk(frames[j].governor) < 0 &&
+            p().in_prep_phrase(frames[j].chunk))
           continue;
-        const bool dependent = cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate ||
-                               cl.kind == ClauseKind::relative || cl.kind == ClauseKind::subordinate;
+        const bool dependent = cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate || cl.kind == ClauseKind::relative ||
+                               cl.kind == ClauseKind::subordinate;
         if (d > 0 && !dependent && !descends(fc, clause)) continue;
-        if (d < best_distance) { best = static_cast<int>(j); best_distance = d; }
+        if (d < best_distance) {
+          best = static_cast<int>(j);
+          best_distance = d;
+        }
       }
       if (best >= 0) f.host = best;
     }
@@ -449,8 +459,10 @@ struct FrameReader {
   std::vector<Frame> run() {
     for (int c = 0; c < chunks(); ++c) {
       const ChunkKind k = v.chunk(c).kind;
-      if (k == ChunkKind::verb) verbal(c);
-      else if (k == ChunkKind::noun) nominal(c);
+      if (k == ChunkKind::verb)
+        verbal(c);
+      else if (k == ChunkKind::noun)
+        nominal(c);
     }
     std::sort(frames.begin(), frames.end(), [](const Frame& a, const Frame& b) { return a.first < b.first; });
     link();
@@ -460,8 +472,7 @@ struct FrameReader {
 
 }  // namespace
 
-SentenceView::SentenceView(const Document& d, const Segmented& g, uint32_t i, const Sentence& sentence,
-                           const WordTable& table, bool title)
+SentenceView::SentenceView(const Document& d, const Segmented& g, uint32_t i, const Sentence& sentence, const WordTable& table, bool title)
     : doc(d), seg(g), s(sentence), index(i), headline(title) {
   parse = parse_sentence(d.text, g, s, table, title);
   words.reserve(s.token_count);
@@ -481,9 +492,8 @@ bool common_word_as_name(const SentenceView& v, uint32_t k) {
   // "the Houston Rockets", "the Essendon Bombers": a capitalised plain word inside a sentence is a name.
   if (k == 0 || (v.parse.tags[k] != Pos::NNP && v.parse.tags[k] != Pos::NNPS)) return false;
   const std::string_view raw = v.raw[k];
-  if (raw.empty() || !std::isupper(static_cast<unsigned char>(raw[0])) || std::all_of(raw.begin(), raw.end(), [](char c) {
-        return !std::islower(static_cast<unsigned char>(c));
-      }))
+  if (raw.empty() || !std::isupper(static_cast<unsigned char>(raw[0])) ||
+      std::all_of(raw.begin(), raw.end(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); }))
     return false;  // all capitals: "IED", "RPG"
   const WordTags t = WordTable::shared().lookup(v.words[k]);
   if (!t.has(Pos::NN) && !t.has(Pos::NNS)) return false;
@@ -500,8 +510,7 @@ bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r
   const Chunk& c = v.chunk(chunk);
   // Only a noun names a thing: "rocket" in "rocket-propelled grenades" is part of an adjective.
   for (uint32_t k = c.first; k <= c.last; ++k)
-    if ((is_noun(v.parse.tags[k]) || k == c.head) && !common_word_as_name(v, k) && lex.roles.ends_at(v.words, c.first, k, r))
-      return true;
+    if ((is_noun(v.parse.tags[k]) || k == c.head) && !common_word_as_name(v, k) && lex.roles.ends_at(v.words, c.first, k, r)) return true;
   return false;
 }
 

@@ -18,10 +18,10 @@ namespace sitmap {
 struct SentenceView {
   const Document& doc;
   const Segmented& seg;
-  Sentence s;                      // the sentence, without a dateline that opens it
-  uint32_t index = 0;              // of the sentence in the document
+  Sentence s;          // the sentence, without a dateline that opens it
+  uint32_t index = 0;  // of the sentence in the document
   Parse parse;
-  std::vector<std::string> words;  // lower case, per token of the sentence
+  std::vector<std::string> words;     // lower case, per token of the sentence
   std::vector<std::string_view> raw;  // as written
   bool headline = false;
 
@@ -42,15 +42,15 @@ enum class Modality : uint8_t {
 struct Frame {
   EventClass cls = EventClass::attack;
   bool verbal = false;
-  int chunk = -1;                  // the trigger's chunk
-  uint32_t first = 0, last = 0;    // trigger words, sentence-relative tokens
-  int subject = -1, object = -1;   // noun chunks; for a passive verb the subject is what was hit
-  int agent = -1;                  // "by X": who acted, for passives and nouns
-  int governor = -1;               // nouns: the verb chunk whose subject, object or phrase they are
+  int chunk = -1;                 // the trigger's chunk
+  uint32_t first = 0, last = 0;   // trigger words, sentence-relative tokens
+  int subject = -1, object = -1;  // noun chunks; for a passive verb the subject is what was hit
+  int agent = -1;                 // "by X": who acted, for passives and nouns
+  int governor = -1;              // nouns: the verb chunk whose subject, object or phrase they are
   std::vector<Parse::PrepPhrase> preps;
   bool passive = false;
   Modality modality = Modality::asserted;
-  int host = -1;                   // the frame this one is evidence for (index in the sentence's frames)
+  int host = -1;  // the frame this one is evidence for (index in the sentence's frames)
 };
 
 // Every trigger in the sentence as a frame, with evidence frames pointing

@@ -21,9 +21,7 @@ std::string_view given_names_txt();
 std::vector<std::string> phrase_words(std::string_view phrase) {
   const Segmented s = segment(phrase);
   std::vector<std::string> out;
-  for (const Token& t : s.tokens) {
-    out.push_back(ascii_lower(token_text(phrase, t)));
-  }
+  for (const Token& t : s.tokens) { out.push_back(ascii_lower(token_text(phrase, t))); }
   return out;
 }
 
@@ -56,14 +54,20 @@ std::vector<std::string> alternatives(const std::string& s) {
 }  // namespace
 
 constexpr std::array<std::string_view, 33> kClassNames = {
-    "air", "shell", "explosive", "suicide", "grenade", "chemical", "bomb", "strike", "hit", "pound",
-    "explode", "blast", "attack", "raid", "storm", "ambush", "shoot", "kill", "harm", "die", "massacre",
-    "clash", "take", "fall", "retake", "withdraw", "abduct", "arrest", "destroy", "protest", "riot", "campaign", "light"};
+    "air",   "shell",  "explosive", "suicide",  "grenade", "chemical", "bomb",    "strike",  "hit",  "pound",    "explode",
+    "blast", "attack", "raid",      "storm",    "ambush",  "shoot",    "kill",    "harm",    "die",  "massacre", "clash",
+    "take",  "fall",   "retake",    "withdraw", "abduct",  "arrest",   "destroy", "protest", "riot", "campaign", "light"};
 constexpr std::array<std::string_view, static_cast<size_t>(Role::count_)> kRoleNames = {
-    "weapon_air", "weapon_shell", "weapon_explosive", "weapon_suicide", "weapon_grenade", "weapon_chemical",
-    "weapon_gun", "armed", "state_forces", "police_forces", "civilian", "military_target", "territory",
-    "sport", "labour", "market", "disaster", "abstract", "intention", "reaction", "denial", "speech",
-    "institution", "title", "place_of", "protesters", "mob", "fiction"};
+    "weapon_air",     "weapon_shell",   "weapon_explosive",
+    "weapon_suicide", "weapon_grenade", "weapon_chemical",
+    "weapon_gun",     "armed",          "state_forces",
+    "police_forces",  "civilian",       "military_target",
+    "territory",      "sport",          "labour",
+    "market",         "disaster",       "abstract",
+    "intention",      "reaction",       "denial",
+    "speech",         "institution",    "title",
+    "place_of",       "protesters",     "mob",
+    "fiction"};
 
 EventClass event_class_from_name(std::string_view name) {
   for (size_t i = 0; i < kClassNames.size(); ++i)
@@ -117,9 +121,7 @@ Lexicon Lexicon::parse(const Tables& t) {
     EventClass cls;
     try {
       cls = event_class_from_name(f[2]);
-    } catch (const std::invalid_argument& e) {
-      throw std::runtime_error(where + ": " + e.what());
-    }
+    } catch (const std::invalid_argument& e) { throw std::runtime_error(where + ": " + e.what()); }
     for (const auto& p : alternatives(f[0])) lex.event_words.push_back({phrase_words(p), f[1] == "v", cls});
   }
   for (const auto& [line, f] : rows(t.roles)) {
@@ -128,9 +130,7 @@ Lexicon Lexicon::parse(const Tables& t) {
     Role r;
     try {
       r = role_from_name(f[0]);
-    } catch (const std::invalid_argument& e) {
-      throw std::runtime_error(where + ": " + e.what());
-    }
+    } catch (const std::invalid_argument& e) { throw std::runtime_error(where + ": " + e.what()); }
     for (const auto& p : alternatives(f[1])) lex.roles.add(r, phrase_words(p));
   }
   lex.actors = ActorTable::parse(t.actors);

@@ -15,8 +15,39 @@ namespace sitmap {
 
 // What a trigger word can state (geodata/lexicon/event_words.tsv explains each).
 enum class EventClass : uint8_t {
-  air, shell, explosive, suicide, grenade, chemical, bomb, strike, hit, pound, explode, blast, attack, raid, storm,
-  ambush, shoot, kill, harm, die, massacre, clash, take, fall, retake, withdraw, abduct, arrest, destroy, protest, riot, campaign, light
+  air,
+  shell,
+  explosive,
+  suicide,
+  grenade,
+  chemical,
+  bomb,
+  strike,
+  hit,
+  pound,
+  explode,
+  blast,
+  attack,
+  raid,
+  storm,
+  ambush,
+  shoot,
+  kill,
+  harm,
+  die,
+  massacre,
+  clash,
+  take,
+  fall,
+  retake,
+  withdraw,
+  abduct,
+  arrest,
+  destroy,
+  protest,
+  riot,
+  campaign,
+  light
 };
 EventClass event_class_from_name(std::string_view name);  // throws std::invalid_argument
 std::string_view event_class_name(EventClass c);
@@ -29,10 +60,35 @@ struct EventWord {
 
 // Word classes asked of an action's arguments (geodata/lexicon/roles.tsv).
 enum class Role : uint8_t {
-  weapon_air, weapon_shell, weapon_explosive, weapon_suicide, weapon_grenade, weapon_chemical, weapon_gun,
-  armed, state_forces, police_forces, civilian, military_target, territory,
-  sport, labour, market, disaster, abstract, intention, reaction, denial, speech,
-  institution, title, place_of, protesters, mob, fiction, count_
+  weapon_air,
+  weapon_shell,
+  weapon_explosive,
+  weapon_suicide,
+  weapon_grenade,
+  weapon_chemical,
+  weapon_gun,
+  armed,
+  state_forces,
+  police_forces,
+  civilian,
+  military_target,
+  territory,
+  sport,
+  labour,
+  market,
+  disaster,
+  abstract,
+  intention,
+  reaction,
+  denial,
+  speech,
+  institution,
+  title,
+  place_of,
+  protesters,
+  mob,
+  fiction,
+  count_
 };
 Role role_from_name(std::string_view name);  // throws std::invalid_argument
 
@@ -51,10 +107,10 @@ class RoleTable {
 };
 
 struct Lexicon {
-  std::vector<EventWord> event_words;  // longest phrases first
+  std::vector<EventWord> event_words;                                         // longest phrases first
   std::unordered_map<std::string, std::vector<size_t>> event_words_by_first;  // first word -> indexes
   RoleTable roles;
-  ActorTable actors;                     // armed groups, state forces, coalitions
+  ActorTable actors;                           // armed groups, state forces, coalitions
   std::unordered_set<std::string> not_places;  // folded
   std::vector<std::vector<std::string>> targets;
   std::unordered_set<std::string> given_names;  // as written: "Charlie"

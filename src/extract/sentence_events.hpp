@@ -30,12 +30,12 @@ inline bool is_consequence(C c) { return c == C::kill || c == C::harm || c == C:
 
 // What the whole report says, for words whose sense depends on it.
 struct DocContext {
-  bool air = false;       // aircraft or drones are spoken of: "strikes" are air strikes
-  bool missiles = false;  // rockets or missiles are
-  int sport = 0;          // sport words
-  int fiction = 0;        // film, novel and review words
-  int weapons = 0;        // weapon words
-  const ArmedActor* main_group = nullptr;  // the non-state group the report names most
+  bool air = false;                            // aircraft or drones are spoken of: "strikes" are air strikes
+  bool missiles = false;                       // rockets or missiles are
+  int sport = 0;                               // sport words
+  int fiction = 0;                             // film, novel and review words
+  int weapons = 0;                             // weapon words
+  const ArmedActor* main_group = nullptr;      // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
 };
 
@@ -179,8 +179,7 @@ struct SentenceEvents {
   // criticism, disasters and illness.
   bool other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
 
-  bool anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
-                const std::vector<int>& targets) const;
+  bool anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors, const std::vector<int>& targets) const;
 
   bool place_in(int c) const;
 
@@ -197,9 +196,9 @@ struct SentenceEvents {
   // lacks, located by the known place around it ("Mogadishu's Wadajir
   // district", "the village of Tamthil in Homs province").
   struct PhrasePlace {
-    const Mention* place = nullptr;  // the place itself, or the container of `name`
+    const Mention* place = nullptr;                     // the place itself, or the container of `name`
     std::optional<std::pair<uint32_t, uint32_t>> name;  // document tokens of a name the gazetteer lacks
-    bool weak = false;  // a place naming a thing ("the Merdeka palace", "a Baghdad restaurant"), not named as a place
+    bool weak = false;                 // a place naming a thing ("the Merdeka palace", "a Baghdad restaurant"), not named as a place
     std::vector<const Mention*> also;  // places coordinated with it: "the cities of Nyala and El Fasher"
     bool empty() const { return !place && !name; }
   };
@@ -296,9 +295,9 @@ struct SentenceEvents {
 
   // ---- the sentence's events ---------------------------------------------------------
   std::vector<Event> read(std::vector<Standing>& merge_only);
-  bool story_has_action = false;  // an action was told in an earlier sentence
+  bool story_has_action = false;        // an action was told in an earlier sentence
   std::optional<CivilDate> story_date;  // the day of the story's first dated action
-  std::vector<uint8_t> told_dated;  // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
+  std::vector<uint8_t> told_dated;      // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
 };
 
 }  // namespace sitmap::event_reading

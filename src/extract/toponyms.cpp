@@ -34,12 +34,13 @@ bool is_romance_connector(std::string_view w) {
 // the run a name: sentence openers, prepositions, compass words, titles.
 bool is_ignorable(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {
-      "the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "from", "to", "of", "by", "with", "as",
-      "after", "before", "near", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-      "central", "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest", "when", "while",
-      "if", "since", "during", "across", "outside", "inside", "meanwhile", "also", "both", "all", "some", "most",
-      "many", "his", "her", "its", "their", "our", "this", "that", "these", "those", "local", "officials",
-      "residents", "state", "capital", "downtown", "rural", "suburban", "metropolitan", "province", "city"};
+      "the",       "a",         "an",        "in",        "on",        "at",      "but",      "and",          "or",       "for",
+      "from",      "to",        "of",        "by",        "with",      "as",      "after",    "before",       "near",     "north",
+      "south",     "east",      "west",      "northern",  "southern",  "eastern", "western",  "central",      "upper",    "lower",
+      "greater",   "northeast", "northwest", "southeast", "southwest", "when",    "while",    "if",           "since",    "during",
+      "across",    "outside",   "inside",    "meanwhile", "also",      "both",    "all",      "some",         "most",     "many",
+      "his",       "her",       "its",       "their",     "our",       "this",    "that",     "these",        "those",    "local",
+      "officials", "residents", "state",     "capital",   "downtown",  "rural",   "suburban", "metropolitan", "province", "city"};
   // "the city of Mardan Friday": a weekday or month after a place is no part of its name.
   return words.count(ascii_lower(w)) > 0 || weekday_from_name(w) >= 0 || month_from_name(w) > 0;
 }
@@ -48,15 +49,46 @@ bool is_ignorable(std::string_view w) {
 const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases() {
   static const std::vector<std::pair<std::vector<std::string>, std::string>> cues = [] {
     std::vector<std::pair<std::vector<std::string>, std::string>> v;
-    for (const char* bearing : {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                                "north-east", "north-west", "south-east", "south-west"}) {
+    for (const char* bearing : {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+                                "north-west", "south-east", "south-west"}) {
       v.push_back({phrase_words(std::string(bearing) + " of"), std::string(bearing) + " of"});
     }
-    for (const char* c : {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of",
-                          "the province of", "the towns of", "the villages of", "the region of", "city of", "town of",
-                          "village of", "province of", "towns of", "villages of", "region of", "outside of", "close to",
-                          "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to", "of",
-                          "within", "throughout", "toward", "towards", "between", "and"})
+    for (const char* c : {"on the outskirts of",
+                          "outskirts of",
+                          "the city of",
+                          "the town of",
+                          "the village of",
+                          "the province of",
+                          "the towns of",
+                          "the villages of",
+                          "the region of",
+                          "city of",
+                          "town of",
+                          "village of",
+                          "province of",
+                          "towns of",
+                          "villages of",
+                          "region of",
+                          "outside of",
+                          "close to",
+                          "near",
+                          "outside",
+                          "around",
+                          "in",
+                          "at",
+                          "into",
+                          "from",
+                          "across",
+                          "over",
+                          "on",
+                          "to",
+                          "of",
+                          "within",
+                          "throughout",
+                          "toward",
+                          "towards",
+                          "between",
+                          "and"})
       v.push_back({phrase_words(c), c});
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return v;
@@ -79,9 +111,7 @@ struct Recognizer {
   bool headline = false;  // headlines capitalise every word: "Car Bomb Kills ..."
 
   std::string_view word(size_t k) const { return token_text(doc.text, seg.tokens[k]); }
-  bool cap(size_t k) const {
-    return seg.tokens[k].kind == TokenKind::word && seg.tokens[k].capitalized;
-  }
+  bool cap(size_t k) const { return seg.tokens[k].kind == TokenKind::word && seg.tokens[k].capitalized; }
   std::string span_text(size_t a, size_t b) const {  // tokens a..b inclusive
     return doc.text.substr(seg.tokens[a].start, seg.tokens[b].end - seg.tokens[a].start);
   }
@@ -90,8 +120,7 @@ struct Recognizer {
     for (const auto& [words, name] : cue_phrases()) {
       if (first < sentence_first + words.size()) continue;
       bool ok = true;
-      for (size_t w = 0; w < words.size() && ok; ++w)
-        ok = ascii_lower(word(first - words.size() + w)) == words[w];
+      for (size_t w = 0; w < words.size() && ok; ++w) ok = ascii_lower(word(first - words.size() + w)) == words[w];
       if (ok) return name;
     }
     return "";
@@ -104,7 +133,8 @@ struct Recognizer {
     if (lex.not_places.count(folded)) return false;
     cands = gaz.lookup_folded(folded);
     if (cands.empty()) return false;
-    const bool abbreviation_only = std::all_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; });
+    const bool abbreviation_only =
+        std::all_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; });
     if (abbreviation_only) {
       // "U.S.", "UK", "EU" stand alone; a state's "Va." or "TX" only after "Town,".
       const bool country_abbrev = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
@@ -125,8 +155,7 @@ struct Recognizer {
     // Short all-caps words are acronyms unless the gazetteer knows them as
     // such, or they stand in a dateline ("GAZA, July 9 (AFP) -").
     if (a == b && seg.tokens[a].all_caps && text.size() <= 4 && !abbreviation_only && !in_dateline(a, b)) {
-      if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; }))
-        return false;
+      if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; })) return false;
     }
     return true;
   }
@@ -178,8 +207,7 @@ struct Recognizer {
     }
     if (!m.cue.empty()) {
       const bool place_cue = m.cue == "in" || m.cue == "near" || m.cue == "at" || m.cue == "outside" || m.cue == "around" ||
-                             m.cue == "within" || m.cue == "throughout" || m.cue == "close to" ||
-                             m.cue.find(" of") != std::string::npos;
+                             m.cue == "within" || m.cue == "throughout" || m.cue == "close to" || m.cue.find(" of") != std::string::npos;
       (place_cue && m.cue != "of" ? ev[ev_cue_place] : ev[ev_cue_other]) = 1;
     }
     const bool after_quote = a > sentence_first && seg.tokens[a - 1].kind == TokenKind::punct &&
@@ -192,8 +220,7 @@ struct Recognizer {
       const bool own_name = c.how == MatchHow::name || c.how == MatchHow::demonym;
       if (own_name) ev[ev_alias] = 0;
       if (own_name && p.kind == PlaceKind::city && p.population >= 100000) ev[ev_big_city] = 1;
-      if ((own_name || c.how == MatchHow::alias) && p.kind != PlaceKind::city && p.kind != PlaceKind::admin2)
-        ev[ev_wide_kind] = 1;
+      if ((own_name || c.how == MatchHow::alias) && p.kind != PlaceKind::city && p.kind != PlaceKind::admin2) ev[ev_wide_kind] = 1;
       if (p.kind != PlaceKind::city) continue;
       largest = std::max(largest, p.population);
       if (p.feature == "PPLC" || p.feature == "PPLA" || p.feature == "PPLA2") ev[ev_seat] = 1;
@@ -203,9 +230,9 @@ struct Recognizer {
     if (b + 1 < seg.tokens.size() && seg.tokens[b + 1].kind == TokenKind::word && !seg.tokens[b + 1].capitalized) {
       const std::string next = ascii_lower(word(b + 1));
       const WordTags tags = words.lookup(next);
-      const bool type_word = next == "province" || next == "governorate" || next == "city" || next == "district" ||
-                             next == "county" || next == "state" || next == "region" || next == "area" || next == "town" ||
-                             next == "village" || next == "valley" || next == "border" || next == "strip";
+      const bool type_word = next == "province" || next == "governorate" || next == "city" || next == "district" || next == "county" ||
+                             next == "state" || next == "region" || next == "area" || next == "town" || next == "village" ||
+                             next == "valley" || next == "border" || next == "strip";
       ev[ev_modifier] = !type_word && (tags.first() == Pos::NN || tags.first() == Pos::NNS);
     }
     ev[ev_all_caps] = seg.tokens[a].all_caps && seg.tokens[a].end - seg.tokens[a].start > 1;
@@ -232,7 +259,10 @@ struct Recognizer {
       size_t run_end = i;
       while (run_end + 1 < end) {
         const size_t n = run_end + 1;
-        if (cap(n)) { run_end = n; continue; }
+        if (cap(n)) {
+          run_end = n;
+          continue;
+        }
         const std::string_view w = word(n);
         if ((w == "-" || is_connector(ascii_lower(w))) && n + 1 < end && cap(n + 1) &&
             seg.tokens[n].start == seg.tokens[run_end].end + (w == "-" ? 0 : 1)) {
@@ -280,8 +310,8 @@ struct Recognizer {
       // Places the gazetteer only knows by another spelling, where the text
       // says a place comes: "near Boukamal", "the towns of Khan Touman, Aleis".
       const std::string after = run_end + 1 < end ? ascii_lower(word(run_end + 1)) : "";
-      const bool type_word = after == "province" || after == "governorate" || after == "city" || after == "district" ||
-                             after == "region" || after == "state" || after == "county" || after == "village" || after == "town";
+      const bool type_word = after == "province" || after == "governorate" || after == "city" || after == "district" || after == "region" ||
+                             after == "state" || after == "county" || after == "village" || after == "town";
       const bool strong_cue = list_cue || type_word || cue == "near" || cue.find(" of") != std::string::npos || cue == "outside";
       if (strong_cue && (out.size() == before || out.back().last_token < i)) {
         const std::string text = span_text(i, run_end);
@@ -301,9 +331,9 @@ struct Recognizer {
   // which tokens they cover: what the rules below ask of each token, found
   // without scanning every mention (a sentence may hold thousands).
   struct SentenceMentions {
-    size_t first = 0;                       // the sentence's first token
+    size_t first = 0;                         // the sentence's first token
     std::vector<std::vector<size_t>> starts;  // per token: indices into out
-    std::vector<bool> covered;              // per token
+    std::vector<bool> covered;                // per token
     SentenceMentions(const std::vector<Mention>& out, size_t before, size_t first, size_t end)
         : first(first), starts(end - first), covered(end - first, false) {
       for (size_t m = before; m < out.size(); ++m) {
@@ -319,12 +349,11 @@ struct Recognizer {
   // the name ("Charlie Winter", "Rami Abdel Rahman") is no place; a place
   // that opens the name ("Texas Department of Health", "Raqqa Media
   // Center") is a mention inside a name: kept, but never an event's place.
-  void drop_partial_names(size_t before, const std::vector<std::pair<size_t, size_t>>& runs, size_t sentence_first,
-                          size_t sentence_end) {
+  void drop_partial_names(size_t before, const std::vector<std::pair<size_t, size_t>>& runs, size_t sentence_first, size_t sentence_end) {
     const SentenceMentions at(out, before, sentence_first, sentence_end);
     std::vector<bool> drop(out.size(), false);
     for (const auto& [a, b] : runs) {
-      bool stray_before = false;  // an uncovered name word seen so far in the run
+      bool stray_before = false;   // an uncovered name word seen so far in the run
       std::vector<size_t> in_run;  // the run's mentions by end; those before a stray open a name
       for (size_t k = a; k <= b; ++k)
         for (size_t m : at.starting_at(k)) in_run.push_back(m);
@@ -375,11 +404,13 @@ struct Recognizer {
 
   static bool is_title(std::string_view w) {
     static const std::set<std::string, std::less<>> titles = {
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Sgt.", "Lt.", "Capt.", "Det.", "Prof.",
-        "Rev.", "Maj.", "Adm.", "Cpl.", "Sheriff", "Judge", "Officer", "Deputy", "Coach", "President", "Minister",
-        "Mayor", "Commissioner", "Director", "Superintendent", "Principal", "Detective", "Trooper", "Attorney",
-        "Councilman", "Councilwoman", "Senator", "Governor", "Secretary", "Chairman", "Pastor", "Father", "Sister",
-        "Brother", "Saint", "King", "Queen", "Prince", "Princess", "Sheikh", "Pope", "Lord", "Sir", "Dame", "Mr", "Mrs", "Dr"};
+        "Mr.",      "Mrs.",       "Ms.",          "Dr.",      "Sen.",           "Rep.",      "Gov.",      "Gen.",
+        "Col.",     "Sgt.",       "Lt.",          "Capt.",    "Det.",           "Prof.",     "Rev.",      "Maj.",
+        "Adm.",     "Cpl.",       "Sheriff",      "Judge",    "Officer",        "Deputy",    "Coach",     "President",
+        "Minister", "Mayor",      "Commissioner", "Director", "Superintendent", "Principal", "Detective", "Trooper",
+        "Attorney", "Councilman", "Councilwoman", "Senator",  "Governor",       "Secretary", "Chairman",  "Pastor",
+        "Father",   "Sister",     "Brother",      "Saint",    "King",           "Queen",     "Prince",    "Princess",
+        "Sheikh",   "Pope",       "Lord",         "Sir",      "Dame",           "Mr",        "Mrs",       "Dr"};
     return titles.count(w) > 0;
   }
 
@@ -402,8 +433,8 @@ struct Recognizer {
   }
 
   static bool is_speech(std::string_view w) {
-    return w == "said" || w == "says" || w == "told" || w == "added" || w == "explained" || w == "testified" ||
-           w == "wrote" || w == "asked" || w == "stated";
+    return w == "said" || w == "says" || w == "told" || w == "added" || w == "explained" || w == "testified" || w == "wrote" ||
+           w == "asked" || w == "stated";
   }
 
   // "Raqqa is Being Slaughtered Silently": a place that opens a name.
@@ -430,9 +461,8 @@ class AnchorGrid {
     const auto odd = std::partition(points.begin(), points.end(), on_globe);
     for (auto p = odd; p != points.end(); ++p) odd_.push_back({*p, 1});
     points.erase(odd, points.end());
-    std::sort(points.begin(), points.end(), [](const GeoPoint& a, const GeoPoint& b) {
-      return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon;
-    });
+    std::sort(points.begin(), points.end(),
+              [](const GeoPoint& a, const GeoPoint& b) { return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon; });
     for (size_t i = 0; i < points.size();) {
       size_t j = i;
       while (j < points.size() && points[j].lat == points[i].lat && points[j].lon == points[i].lon) ++j;
@@ -494,8 +524,7 @@ class AnchorGrid {
 
 }  // namespace
 
-std::vector<Mention> recognize_toponyms(const Document& doc, const Segmented& seg, const Gazetteer& gaz,
-                                        const Lexicon& lex) {
+std::vector<Mention> recognize_toponyms(const Document& doc, const Segmented& seg, const Gazetteer& gaz, const Lexicon& lex) {
   Recognizer r{doc, seg, gaz, lex, {}, {}};
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) r.sentence(s);
   r.drop_known_people();
@@ -504,15 +533,16 @@ std::vector<Mention> recognize_toponyms(const Document& doc, const Segmented& se
 
 std::string_view evidence_name(Evidence e) {
   static constexpr std::array<std::string_view, ev_count> names = {
-      "bias", "one_word", "common_word", "name_word", "cue_place", "cue_other", "sentence_start", "wide_kind", "population",
-      "seat", "alias", "fuzzy", "modifier", "support", "repeated_cue", "all_caps", "ambiguity", "qualified", "big_city"};
+      "bias",  "one_word", "common_word", "name_word", "cue_place",    "cue_other", "sentence_start", "wide_kind", "population", "seat",
+      "alias", "fuzzy",    "modifier",    "support",   "repeated_cue", "all_caps",  "ambiguity",      "qualified", "big_city"};
   return e < ev_count ? names[e] : "?";
 }
 
 std::string_view signal_name(Signal s) {
   static constexpr std::array<std::string_view, sig_count> names = {
-      "country", "admin1", "admin2", "region", "sea", "capital", "seat", "seat2", "population", "alias", "abbreviation",
-      "base_name", "fuzzy", "other_name", "named_country", "named_admin1", "focus", "near", "dateline", "actor", "outside", "focus_admin1"};
+      "country",    "admin1", "admin2",       "region",    "sea",     "capital",     "seat",          "seat2",
+      "population", "alias",  "abbreviation", "base_name", "fuzzy",   "other_name",  "named_country", "named_admin1",
+      "focus",      "near",   "dateline",     "actor",     "outside", "focus_admin1"};
   return s < sig_count ? names[s] : "?";
 }
 
@@ -639,14 +669,14 @@ class ReportContext {
   }
 
   // Does any name but `name` point at country `cc` / division `key`?
-  bool names_country(const std::string& name, const std::string& cc) const { return count_without(countries_, name, cc, &Own::countries) > 0; }
+  bool names_country(const std::string& name, const std::string& cc) const {
+    return count_without(countries_, name, cc, &Own::countries) > 0;
+  }
   bool names_admin1(const std::string& name, const std::string& key) const { return count_without(admin1s_, name, key, &Own::admin1s) > 0; }
   // Share of the other names' places that lie in `cc`.
   double focus(const std::string& name, const std::string& cc) const { return share(focus_, &Own::focus, name, cc); }
   // Share of the other names' places in division `key` ("CC|admin1").
-  double admin1_focus(const std::string& name, const std::string& key) const {
-    return share(admin1_focus_, &Own::admin1_focus, name, key);
-  }
+  double admin1_focus(const std::string& name, const std::string& key) const { return share(admin1_focus_, &Own::admin1_focus, name, key); }
   bool has_other_places(const std::string& name) const {
     const Own* own = own_of(name);
     return total_ - (own ? own->total : 0) >= 1.0;
@@ -714,22 +744,44 @@ struct Resolver {
     auto& v = s.value;
     const Place p = gaz.place(c.entry);
     switch (p.kind) {
-      case PlaceKind::country: v[sig_country] = 1; break;
-      case PlaceKind::admin1: v[sig_admin1] = 1; break;
-      case PlaceKind::admin2: v[sig_admin2] = 1; break;
-      case PlaceKind::region: case PlaceKind::continent: v[sig_region] = 1; break;
-      case PlaceKind::sea: v[sig_sea] = 1; break;
-      case PlaceKind::city: break;
+      case PlaceKind::country:
+        v[sig_country] = 1;
+        break;
+      case PlaceKind::admin1:
+        v[sig_admin1] = 1;
+        break;
+      case PlaceKind::admin2:
+        v[sig_admin2] = 1;
+        break;
+      case PlaceKind::region:
+      case PlaceKind::continent:
+        v[sig_region] = 1;
+        break;
+      case PlaceKind::sea:
+        v[sig_sea] = 1;
+        break;
+      case PlaceKind::city:
+        break;
     }
-    if (p.feature == "PPLC") v[sig_capital] = 1;
-    else if (p.feature == "PPLA") v[sig_seat] = 1;
-    else if (p.feature == "PPLA2") v[sig_seat2] = 1;
+    if (p.feature == "PPLC")
+      v[sig_capital] = 1;
+    else if (p.feature == "PPLA")
+      v[sig_seat] = 1;
+    else if (p.feature == "PPLA2")
+      v[sig_seat2] = 1;
     v[sig_population] = std::log10(1.0 + static_cast<double>(p.population));
     switch (static_cast<MatchHow>(c.how)) {
-      case MatchHow::alias: v[sig_alias] = 1; break;
-      case MatchHow::abbreviation: v[sig_abbreviation] = 1; break;
-      case MatchHow::base_name: v[sig_base_name] = 1; break;
-      default: break;
+      case MatchHow::alias:
+        v[sig_alias] = 1;
+        break;
+      case MatchHow::abbreviation:
+        v[sig_abbreviation] = 1;
+        break;
+      case MatchHow::base_name:
+        v[sig_base_name] = 1;
+        break;
+      default:
+        break;
     }
     if (c.fuzzy) v[sig_fuzzy] = 1.0 + c.distance;
     v[sig_other_name] = c.other_name;
@@ -743,8 +795,8 @@ struct Resolver {
         v[sig_focus_admin1] = ctx.admin1_focus(name, cc + "|" + std::string(p.admin1));
       v[sig_dateline] = !dateline_cc.empty() && name != dateline_name && cc == dateline_cc;
       if (auto it = actors.find(cc); it != actors.end()) v[sig_actor] = it->second;
-      v[sig_outside] = v[sig_named_country] == 0 && v[sig_focus] == 0 && v[sig_dateline] == 0 && v[sig_actor] == 0 &&
-                       ctx.has_other_places(name);
+      v[sig_outside] =
+          v[sig_named_country] == 0 && v[sig_focus] == 0 && v[sig_dateline] == 0 && v[sig_actor] == 0 && ctx.has_other_places(name);
     }
     v[sig_near] = std::min(ctx.near(p.point), 2);
     for (size_t k = 0; k < sig_count; ++k) s.total += w.signal[k] * v[k];
@@ -776,8 +828,7 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
     Mention& m = mentions[i];
     // The qualifier is the next mention that is not a people ("Ukraine's" counts, "Ukrainian" does not).
     if (fuzzy_outside_qualifier(m, mentions[i + 1], gaz, doc) ||
-        (i + 2 < mentions.size() && fuzzy_outside_qualifier(m, mentions[i + 2], gaz, doc) &&
-         mentions[i + 2].start - m.end <= 40)) {
+        (i + 2 < mentions.size() && fuzzy_outside_qualifier(m, mentions[i + 2], gaz, doc) && mentions[i + 2].start - m.end <= 40)) {
       m.candidates.clear();
       continue;
     }
@@ -803,8 +854,8 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
 }
 
 bool is_part_word(std::string_view w) {
-  static const std::set<std::string, std::less<>> words = {"district", "neighbourhood", "neighborhood", "quarter", "suburb",
-                                                           "area", "section", "sector", "borough", "township", "camp"};
+  static const std::set<std::string, std::less<>> words = {"district", "neighbourhood", "neighborhood", "quarter",  "suburb", "area",
+                                                           "section",  "sector",        "borough",      "township", "camp"};
   return words.count(ascii_lower(w)) > 0;
 }
 
@@ -837,7 +888,7 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
       }
     }
     // "[the] Y district of X", "the Old City of X", "Y district in X"
-    if (!whole && b + 3 < n && (is_part_word(word(b + 1)) || fold_name(part.text) == "old city") ) {
+    if (!whole && b + 3 < n && (is_part_word(word(b + 1)) || fold_name(part.text) == "old city")) {
       const size_t k = is_part_word(word(b + 1)) ? b + 2 : b + 1;
       if (k + 1 < n && (word(k) == "of" || word(k) == "in")) whole = at(k + 1);
     }
@@ -857,8 +908,8 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
     const ScoredPlace* town = nullptr;
     for (const auto& c : whole->candidates) {
       const Place p = gaz.place(c.entry);
-      if (p.kind == PlaceKind::city && (&c == &whole->candidates.front() ||
-                                        translit_form(fold_name(p.name)) == translit_form(fold_name(whole->text)))) {
+      if (p.kind == PlaceKind::city &&
+          (&c == &whole->candidates.front() || translit_form(fold_name(p.name)) == translit_form(fold_name(whole->text)))) {
         town = &c;
         break;
       }
@@ -879,8 +930,8 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
 
 }  // namespace
 
-void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg,
-                      const Lexicon& lex, const ResolveWeights& weights) {
+void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
+                      const ResolveWeights& weights) {
   apply_qualifiers(mentions, gaz, doc);
   Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
   r.names.reserve(mentions.size());
@@ -911,8 +962,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       auto& seen = memo[r.names[i]];
       for (size_t c = 0; c < cands.size(); ++c) {
         auto it = seen.find(cands[c].entry);
-        if (it == seen.end())
-          it = seen.insert_or_assign(cands[c].entry, r.signals(ctx, dateline_cc, i, cands[c])).first;
+        if (it == seen.end()) it = seen.insert_or_assign(cands[c].entry, r.signals(ctx, dateline_cc, i, cands[c])).first;
         scored.emplace_back(it->second.total, c);
       }
       std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -977,8 +1027,10 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       if (m.candidates.empty() || m.dateline) continue;
       const Place p = gaz.place(m.candidates.front().entry);
       // An alias ("Mushu" for Muş) is as weak as a fuzzy match: another name's spelling.
-      const bool weak = m.fuzzy || (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
-                        (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
+      const bool weak =
+          m.fuzzy ||
+          (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
+          (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
       if (!weak || !ctx.has_other_places(r.names[i])) continue;
       // Peoples ("Iranian pilgrims in the town of Taji") say who, not where: only named places outvote a town.
       bool named_place_elsewhere = false;
@@ -1015,8 +1067,8 @@ std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<
 // the text itself says the span is a place, whatever the span looks like.
 bool named_as_place(const Mention& m, const Document& doc) {
   static constexpr std::string_view place_nouns[] = {
-      "province", "district", "governorate", "region", "state", "county", "village", "town", "city", "neighbourhood",
-      "neighborhood", "street", "camp", "crossing", "airport", "border", "countryside", "area", "suburb", "quarter"};
+      "province",     "district", "governorate", "region",   "state",   "county", "village",     "town", "city",   "neighbourhood",
+      "neighborhood", "street",   "camp",        "crossing", "airport", "border", "countryside", "area", "suburb", "quarter"};
   size_t k = m.end;
   while (k < doc.text.size() && doc.text[k] == ' ') ++k;
   size_t e = k;
@@ -1047,10 +1099,10 @@ bool named_as_place(const Mention& m, const Document& doc) {
     if (std::find(std::begin(place_nouns), std::end(place_nouns), noun) != std::end(place_nouns)) return true;
   }
   // "captured Knin", "shelled Kramatorsk": what these verbs take is ground.
-  static constexpr std::string_view ground_verbs[] = {
-      "captured", "seized", "recaptured", "retook", "overran", "stormed", "shelled", "bombed", "besieged", "liberated",
-      "encircled", "bombarded", "occupied", "invaded", "annexed", "capture", "seize", "recapture", "retake", "shell",
-      "entered", "surrounded", "overrunning"};
+  static constexpr std::string_view ground_verbs[] = {"captured", "seized",  "recaptured", "retook",     "overran",    "stormed",
+                                                      "shelled",  "bombed",  "besieged",   "liberated",  "encircled",  "bombarded",
+                                                      "occupied", "invaded", "annexed",    "capture",    "seize",      "recapture",
+                                                      "retake",   "shell",   "entered",    "surrounded", "overrunning"};
   if (m.fuzzy) return false;
   if (std::find(std::begin(ground_verbs), std::end(ground_verbs), before_word) != std::end(ground_verbs)) return true;
   if (m.cue.size() >= 7 && m.cue.compare(m.cue.size() - 7, 7, "capital") == 0) return true;
@@ -1068,22 +1120,22 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
     const Place top = gaz.place(m.candidates.front().entry);
     if (top.kind != PlaceKind::admin1 && top.kind != PlaceKind::admin2) continue;
     const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
-    if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 ||
-        after.find("county") == 1 || after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
+    if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 || after.find("county") == 1 ||
+        after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
       continue;
     // "the northern province of Samangan": named as the province.
-    const std::string before = ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
+    const std::string before =
+        ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
     if (before.find("province of") != std::string::npos || before.find("governorate of") != std::string::npos ||
         before.find("region of") != std::string::npos || before.find("state of") != std::string::npos ||
         before.find("oblast of") != std::string::npos || before.find("district of") != std::string::npos)
       continue;
     for (size_t c = 1; c < m.candidates.size(); ++c) {
       const Place p = gaz.place(m.candidates[c].entry);
-      const bool seat = top.kind == PlaceKind::admin1
-                            ? (p.feature == "PPLA" || p.feature == "PPLC") &&
-                                  (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name) ||
-                                   haversine_km(p.point, top.point) < 100)
-                            : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
+      const bool seat = top.kind == PlaceKind::admin1 ? (p.feature == "PPLA" || p.feature == "PPLC") &&
+                                                            (p.admin1 == top.name || fold_name(p.name) == fold_name(top.name) ||
+                                                             haversine_km(p.point, top.point) < 100)
+                                                      : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
       // The seat bears the mention's name, its own or another ("Mykolayiv" for "Mykolaiv").
       // A district's seat at the district's own point ("Chaghcharan", the
       // district, and its town listed as "Fayroz Koh") is the town meant.

@@ -16,25 +16,25 @@ namespace sitmap {
 // fills most; resolution adds what the rest of the report says (support,
 // repeated_cue). Each is 0..1.
 enum Evidence : uint8_t {
-  ev_bias,           // always 1
-  ev_one_word,       // a single token
-  ev_common_word,    // its lower-case form is an English word ("Interior", "Bank")
-  ev_name_word,      // a given name or a word the lexicon knows only as a name ("Taylor")
-  ev_cue_place,      // after in, near, at, outside, "south of", "the city of" ...
-  ev_cue_other,      // after from, to, on, of, and ...
-  ev_sentence_start, // the sentence's first word, where every word is capitalised
-  ev_wide_kind,      // a candidate is a country, first-level division, region or sea of that name
-  ev_population,     // log10 of the largest candidate town's population, / 7
-  ev_seat,           // a candidate is a capital or a division's seat
-  ev_alias,          // no candidate has it as its own name, only as an alternate one
-  ev_fuzzy,          // found only by the spelling-tolerant match
-  ev_modifier,       // a lower-case noun follows: "Chinook helicopter", "Brent crude"
-  ev_support,        // the chosen place lies near the report's other places or in a division it names
-  ev_repeated_cue,   // the same name stands after a place cue elsewhere in the report
-  ev_all_caps,       // written in capitals
-  ev_ambiguity,      // log10(1 + candidates) / 2
-  ev_qualified,      // "Paris, Texas": a qualifier picked among its candidates
-  ev_big_city,       // a candidate of that very name is a town of 100,000 people or more
+  ev_bias,            // always 1
+  ev_one_word,        // a single token
+  ev_common_word,     // its lower-case form is an English word ("Interior", "Bank")
+  ev_name_word,       // a given name or a word the lexicon knows only as a name ("Taylor")
+  ev_cue_place,       // after in, near, at, outside, "south of", "the city of" ...
+  ev_cue_other,       // after from, to, on, of, and ...
+  ev_sentence_start,  // the sentence's first word, where every word is capitalised
+  ev_wide_kind,       // a candidate is a country, first-level division, region or sea of that name
+  ev_population,      // log10 of the largest candidate town's population, / 7
+  ev_seat,            // a candidate is a capital or a division's seat
+  ev_alias,           // no candidate has it as its own name, only as an alternate one
+  ev_fuzzy,           // found only by the spelling-tolerant match
+  ev_modifier,        // a lower-case noun follows: "Chinook helicopter", "Brent crude"
+  ev_support,         // the chosen place lies near the report's other places or in a division it names
+  ev_repeated_cue,    // the same name stands after a place cue elsewhere in the report
+  ev_all_caps,        // written in capitals
+  ev_ambiguity,       // log10(1 + candidates) / 2
+  ev_qualified,       // "Paris, Texas": a qualifier picked among its candidates
+  ev_big_city,        // a candidate of that very name is a town of 100,000 people or more
   ev_count
 };
 static_assert(ev_count == std::tuple_size_v<decltype(Mention::evidence)>);
@@ -73,8 +73,8 @@ std::string_view signal_name(Signal s);
 // The weights resolution scores with. The defaults were fitted on the
 // development sets (bench/gazetteer_tune.py; README "Gazetteer").
 struct ResolveWeights {
-  std::array<double, sig_count> signal{};      // candidate score = sum of weight x signal
-  std::array<double, ev_count> evidence{};     // log-odds that a span is a place
+  std::array<double, sig_count> signal{};   // candidate score = sum of weight x signal
+  std::array<double, ev_count> evidence{};  // log-odds that a span is a place
   ResolveWeights();
 };
 
@@ -91,8 +91,7 @@ struct CandidateSignals {
 // organisations, "IS"). A capitalised run that is only partly a place name
 // ("Syrian Observatory for Human Rights", "Charlie Winter") is a name, not
 // a place. Candidates come back unscored; resolve_toponyms scores them.
-std::vector<Mention> recognize_toponyms(const Document& doc, const Segmented& seg, const Gazetteer& gaz,
-                                        const Lexicon& lex);
+std::vector<Mention> recognize_toponyms(const Document& doc, const Segmented& seg, const Gazetteer& gaz, const Lexicon& lex);
 
 // Scores every mention's candidates with the whole document: countries and
 // divisions it names (and demonyms), the other places near each candidate,

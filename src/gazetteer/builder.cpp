@@ -143,8 +143,8 @@ BuildStats build_gazetteer(const BuildOptions& options) {
     std::strncpy(r.feature, e.feature.c_str(), sizeof r.feature);
     if (e.country.size() == 2) std::memcpy(r.country, e.country.data(), 2);
     r.kind = static_cast<uint8_t>(e.kind);
-    if (e.kind == PlaceKind::country && e.country.size() == 2 && e.country[0] >= 'A' && e.country[0] <= 'Z' &&
-        e.country[1] >= 'A' && e.country[1] <= 'Z')
+    if (e.kind == PlaceKind::country && e.country.size() == 2 && e.country[0] >= 'A' && e.country[0] <= 'Z' && e.country[1] >= 'A' &&
+        e.country[1] <= 'Z')
       country_by_code[(e.country[0] - 'A') * 26 + (e.country[1] - 'A')] = static_cast<uint32_t>(i);
     for (const auto& [raw, how] : e.names) keys.add(fold_name(raw), static_cast<uint32_t>(i), how);
   }

@@ -21,8 +21,8 @@ struct BuildStats {
   size_t skeletons = 0;
   size_t file_bytes = 0;
   double seconds = 0;
-  std::map<std::string, size_t> rows_read;     // per source table
-  std::map<std::string, size_t> rows_skipped;  // malformed rows, per source table
+  std::map<std::string, size_t> rows_read;       // per source table
+  std::map<std::string, size_t> rows_skipped;    // malformed rows, per source table
   std::map<std::string, size_t> rows_unmatched;  // curated rows naming a place the data lacks
 };
 

@@ -23,24 +23,36 @@ namespace fmtx = index_format;
 
 std::string_view kind_name(PlaceKind k) {
   switch (k) {
-    case PlaceKind::city: return "city";
-    case PlaceKind::admin1: return "admin1";
-    case PlaceKind::admin2: return "admin2";
-    case PlaceKind::country: return "country";
-    case PlaceKind::region: return "region";
-    case PlaceKind::continent: return "continent";
-    case PlaceKind::sea: return "sea";
+    case PlaceKind::city:
+      return "city";
+    case PlaceKind::admin1:
+      return "admin1";
+    case PlaceKind::admin2:
+      return "admin2";
+    case PlaceKind::country:
+      return "country";
+    case PlaceKind::region:
+      return "region";
+    case PlaceKind::continent:
+      return "continent";
+    case PlaceKind::sea:
+      return "sea";
   }
   return "unknown";
 }
 
 std::string_view how_name(MatchHow h) {
   switch (h) {
-    case MatchHow::name: return "name";
-    case MatchHow::alias: return "alias";
-    case MatchHow::abbreviation: return "abbreviation";
-    case MatchHow::demonym: return "demonym";
-    case MatchHow::base_name: return "base_name";
+    case MatchHow::name:
+      return "name";
+    case MatchHow::alias:
+      return "alias";
+    case MatchHow::abbreviation:
+      return "abbreviation";
+    case MatchHow::demonym:
+      return "demonym";
+    case MatchHow::base_name:
+      return "base_name";
   }
   return "unknown";
 }
@@ -48,23 +60,48 @@ std::string_view how_name(MatchHow h) {
 double prior_score(const Place& p, MatchHow how) {
   double base = 0;
   switch (p.kind) {
-    case PlaceKind::country: base = 8; break;
-    case PlaceKind::continent: base = 7; break;
-    case PlaceKind::region: base = 7; break;  // curated on purpose: a named region beats a namesake division's short name
-    case PlaceKind::sea: base = 5; break;
-    case PlaceKind::admin1: base = 4; break;
-    case PlaceKind::admin2: base = 1.5; break;
-    case PlaceKind::city: base = 0; break;
+    case PlaceKind::country:
+      base = 8;
+      break;
+    case PlaceKind::continent:
+      base = 7;
+      break;
+    case PlaceKind::region:
+      base = 7;
+      break;  // curated on purpose: a named region beats a namesake division's short name
+    case PlaceKind::sea:
+      base = 5;
+      break;
+    case PlaceKind::admin1:
+      base = 4;
+      break;
+    case PlaceKind::admin2:
+      base = 1.5;
+      break;
+    case PlaceKind::city:
+      base = 0;
+      break;
   }
-  if (p.feature == "PPLC") base += 2;
-  else if (p.feature == "PPLA") base += 1;
-  else if (p.feature == "PPLA2") base += 0.5;
+  if (p.feature == "PPLC")
+    base += 2;
+  else if (p.feature == "PPLA")
+    base += 1;
+  else if (p.feature == "PPLA2")
+    base += 0.5;
   double penalty = 0;
   switch (how) {
-    case MatchHow::name: case MatchHow::demonym: break;
-    case MatchHow::alias: penalty = 0.2; break;
-    case MatchHow::abbreviation: penalty = 0.6; break;
-    case MatchHow::base_name: penalty = 1.5; break;
+    case MatchHow::name:
+    case MatchHow::demonym:
+      break;
+    case MatchHow::alias:
+      penalty = 0.2;
+      break;
+    case MatchHow::abbreviation:
+      penalty = 0.6;
+      break;
+    case MatchHow::base_name:
+      penalty = 1.5;
+      break;
   }
   return base + 0.5 * std::log10(1.0 + static_cast<double>(p.population)) - penalty;
 }
@@ -73,9 +110,8 @@ namespace {
 const std::vector<std::pair<std::string_view, bool>>& admin_words() {
   // word -> true for first-level units, false for second-level ones
   static const std::vector<std::pair<std::string_view, bool>> w = {
-      {"province", true}, {"governorate", true}, {"state", true},   {"region", true},
-      {"oblast", true},   {"prefecture", true},  {"county", false}, {"parish", false},
-      {"district", false}, {"borough", false}};
+      {"province", true},   {"governorate", true}, {"state", true},   {"region", true},    {"oblast", true},
+      {"prefecture", true}, {"county", false},     {"parish", false}, {"district", false}, {"borough", false}};
   return w;
 }
 }  // namespace
@@ -108,8 +144,8 @@ struct Gazetteer::Mapping {
   }
 
   [[noreturn]] void corrupt(const std::string& what) const {
-    throw GazetteerError("gazetteer index " + path + " is corrupt (" + what + "); rebuild it with: sitmap gazetteer build -o " +
-                         path + ", or bash tools/dev.sh setup");
+    throw GazetteerError("gazetteer index " + path + " is corrupt (" + what + "); rebuild it with: sitmap gazetteer build -o " + path +
+                         ", or bash tools/dev.sh setup");
   }
   // `count` records from `first` lie inside a section of `section_count`.
   void check_range(uint64_t first, uint64_t count, uint64_t section_count, const char* what) const {
@@ -132,8 +168,8 @@ struct Gazetteer::Mapping {
   }
 
   // Index of the record whose text equals `key` in an open-addressing table.
-  const fmtx::KeyRecord* find(const fmtx::KeyRecord* records, uint64_t record_count, const uint32_t* slots,
-                              uint64_t slot_count, std::string_view key) const {
+  const fmtx::KeyRecord* find(const fmtx::KeyRecord* records, uint64_t record_count, const uint32_t* slots, uint64_t slot_count,
+                              std::string_view key) const {
     if (slot_count == 0) return nullptr;
     const uint64_t h = fmtx::hash_key(key);
     const uint64_t mask = slot_count - 1;
@@ -155,13 +191,12 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 Gazetteer::~Gazetteer() = default;
 
 Gazetteer Gazetteer::open(const std::string& path) {
-  const std::string rebuild = " (rebuild it with: sitmap gazetteer build -o " + path +
-                              ", or bash tools/dev.sh setup)";
+  const std::string rebuild = " (rebuild it with: sitmap gazetteer build -o " + path + ", or bash tools/dev.sh setup)";
   auto m = std::make_unique<Mapping>();
   m->path = path;
   m->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (m->fd < 0) throw GazetteerError("gazetteer index " + path + ": " + std::strerror(errno) + rebuild);
-  struct stat st{};
+  struct stat st {};
   if (fstat(m->fd, &st) != 0 || static_cast<size_t>(st.st_size) < sizeof(fmtx::Header))
     throw GazetteerError("gazetteer index " + path + " is truncated" + rebuild);
   m->size = static_cast<size_t>(st.st_size);
@@ -173,8 +208,8 @@ Gazetteer Gazetteer::open(const std::string& path) {
   if (std::memcmp(h.magic, fmtx::kMagic, sizeof h.magic) != 0)
     throw GazetteerError("gazetteer index " + path + " is not a Sitmap index" + rebuild);
   if (h.version != fmtx::kVersion)
-    throw GazetteerError("gazetteer index " + path + " has format version " + std::to_string(h.version) +
-                         ", this sitmap reads version " + std::to_string(fmtx::kVersion) + rebuild);
+    throw GazetteerError("gazetteer index " + path + " has format version " + std::to_string(h.version) + ", this sitmap reads version " +
+                         std::to_string(fmtx::kVersion) + rebuild);
   if (h.file_size != m->size) throw GazetteerError("gazetteer index " + path + " is truncated" + rebuild);
   // Each section inside the file (no overflow in the sum) and aligned for its records.
   auto at = [&](const fmtx::Section& s, size_t elem, size_t align, const char* name) {
@@ -332,8 +367,7 @@ std::vector<Candidate> Gazetteer::fuzzy(std::string_view name, size_t limit) con
   std::vector<Candidate> out;
   if (skel.size() < 2 || query.size() < 4) return out;
   const int bound = query.size() <= 6 ? 1 : query.size() <= 10 ? 2 : 3;
-  const fmtx::KeyRecord* s =
-      m_->find(m_->skeletons, m_->header->skeletons.count, m_->skel_slots, m_->header->skel_slots.count, skel);
+  const fmtx::KeyRecord* s = m_->find(m_->skeletons, m_->header->skeletons.count, m_->skel_slots, m_->header->skel_slots.count, skel);
   if (!s) return out;
   m_->check_range(s->first, s->count, m_->header->skel_postings.count, "a skeleton's postings");
   std::set<uint32_t> seen;
@@ -408,16 +442,14 @@ std::vector<Candidate> Gazetteer::geocode(std::string_view query, const GeocodeO
   const std::string folded = fold_name(query);
   for (const auto& [word, first_level] : admin_words()) {
     const std::string suffix = " " + std::string(word);
-    if (folded.size() <= suffix.size() || folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) != 0)
-      continue;
+    if (folded.size() <= suffix.size() || folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
     const PlaceKind want = first_level ? PlaceKind::admin1 : PlaceKind::admin2;
     auto keep_admin = [&](std::vector<Candidate> c) {
       std::erase_if(c, [&](const Candidate& x) { return place(x.entry).kind != want; });
       return c;
     };
     if (auto whole = keep_admin(lookup_folded(folded)); !whole.empty()) return finish(whole);
-    if (auto base = keep_admin(find(folded.substr(0, folded.size() - suffix.size()))); !base.empty())
-      return finish(base);
+    if (auto base = keep_admin(find(folded.substr(0, folded.size() - suffix.size()))); !base.empty()) return finish(base);
   }
   return finish(find(query));
 }

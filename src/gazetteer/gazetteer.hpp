@@ -17,9 +17,9 @@ struct GazetteerError : std::runtime_error {
 };
 
 struct GeocodeOptions {
-  std::string country;   // ISO alpha-2 filter, empty for none
+  std::string country;  // ISO alpha-2 filter, empty for none
   size_t limit = 10;
-  bool fuzzy = true;     // fall back to transliteration-tolerant matching
+  bool fuzzy = true;  // fall back to transliteration-tolerant matching
 };
 
 class Gazetteer {

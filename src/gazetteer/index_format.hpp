@@ -25,23 +25,23 @@ struct Header {
   char magic[8];
   uint32_t version;
   uint32_t reserved;
-  Section entries;       // EntryRecord[]
-  Section keys;          // KeyRecord[]   exact folded names
-  Section postings;      // Posting[]     key -> entries
-  Section key_slots;     // uint32_t[]    open-addressing table over keys (index + 1, 0 empty)
-  Section skeletons;     // KeyRecord[]   consonant skeletons
-  Section skel_postings; // uint32_t[]    skeleton -> key indices
-  Section skel_slots;    // uint32_t[]
-  Section strings;       // char[]
+  Section entries;                    // EntryRecord[]
+  Section keys;                       // KeyRecord[]   exact folded names
+  Section postings;                   // Posting[]     key -> entries
+  Section key_slots;                  // uint32_t[]    open-addressing table over keys (index + 1, 0 empty)
+  Section skeletons;                  // KeyRecord[]   consonant skeletons
+  Section skel_postings;              // uint32_t[]    skeleton -> key indices
+  Section skel_slots;                 // uint32_t[]
+  Section strings;                    // char[]
   uint32_t country_by_code[26 * 26];  // entry index per ISO alpha-2, kNoEntry if none
-  uint64_t file_size;    // what a complete file measures: catches truncation
+  uint64_t file_size;                 // what a complete file measures: catches truncation
 };
 
 struct EntryRecord {
   uint32_t geonameid;
   float lat;
   float lon;
-  uint32_t name;      // string offsets
+  uint32_t name;  // string offsets
   uint32_t admin1;
   uint32_t demonyms;
   uint64_t population;
@@ -52,10 +52,10 @@ struct EntryRecord {
 };
 
 struct KeyRecord {
-  uint32_t text;      // string offset of the folded key
-  uint32_t first;     // first posting
-  uint32_t count;     // number of postings
-  uint32_t hash;      // low 32 bits of the key's hash, checked before the string
+  uint32_t text;   // string offset of the folded key
+  uint32_t first;  // first posting
+  uint32_t count;  // number of postings
+  uint32_t hash;   // low 32 bits of the key's hash, checked before the string
 };
 
 struct Posting {

@@ -19,16 +19,16 @@ std::string_view how_name(MatchHow h);
 
 // A read-only view of one entry; its strings live in the mapped index.
 struct Place {
-  uint32_t index = 0;        // position in the index
-  uint32_t geonameid = 0;    // 0 when the source has none
+  uint32_t index = 0;      // position in the index
+  uint32_t geonameid = 0;  // 0 when the source has none
   std::string_view name;
   PlaceKind kind = PlaceKind::city;
   std::string_view feature;  // GeoNames feature code: PPLC, ADM1, PCLI, RGN, SEA ...
   std::string_view country_code;
-  std::string_view admin1;   // first-level division's name
+  std::string_view admin1;  // first-level division's name
   GeoPoint point;
   uint64_t population = 0;
-  std::string_view demonyms; // '|'-separated, countries only
+  std::string_view demonyms;  // '|'-separated, countries only
 };
 
 // Is `p` inside the division or country `q` (the qualifier in "Paris, Texas")?
@@ -42,8 +42,8 @@ struct Candidate {
   uint32_t entry = 0;
   MatchHow how = MatchHow::name;
   bool fuzzy = false;
-  int distance = 0;     // spelling distance for fuzzy matches
-  double prior = 0;     // context-free plausibility: kind, population, match
+  int distance = 0;  // spelling distance for fuzzy matches
+  double prior = 0;  // context-free plausibility: kind, population, match
 };
 
 }  // namespace sitmap

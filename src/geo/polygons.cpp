@@ -50,7 +50,8 @@ OGRMultiPolygon read_polygons(const std::string& path, const std::string& only_l
       if (!g) continue;
       if (layer->GetSpatialRef() && !layer->GetSpatialRef()->IsSame(&wgs84)) g->transformTo(&wgs84);
       const auto type = wkbFlatten(g->getGeometryType());
-      if (type == wkbPolygon) out.addGeometry(g);
+      if (type == wkbPolygon)
+        out.addGeometry(g);
       else if (type == wkbMultiPolygon)
         for (const OGRPolygon* p : *g->toMultiPolygon()) out.addGeometry(p);
     }
@@ -75,7 +76,8 @@ Polygons Polygons::read_feature(const std::string& path, const std::string& laye
 Polygons Polygons::intersection(const Polygons& a, const Polygons& b) {
   std::unique_ptr<OGRGeometry> both(a.impl_->polygons.Intersection(&b.impl_->polygons));
   OGRMultiPolygon mp;
-  if (both && wkbFlatten(both->getGeometryType()) == wkbPolygon) mp.addGeometry(both.get());
+  if (both && wkbFlatten(both->getGeometryType()) == wkbPolygon)
+    mp.addGeometry(both.get());
   else if (both && wkbFlatten(both->getGeometryType()) == wkbMultiPolygon)
     for (const OGRPolygon* p : *both->toMultiPolygon()) mp.addGeometry(p);
   if (mp.IsEmpty()) mp.addGeometry(new OGRPolygon());  // nothing can match

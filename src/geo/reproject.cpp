@@ -19,8 +19,9 @@ struct Reprojector::Impl {
 
 Reprojector::Reprojector(const std::string& target_crs) : impl_(std::make_unique<Impl>()), target_(target_crs) {
   PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", target_crs.c_str(), nullptr);
-  if (!raw) throw std::invalid_argument("CRS '" + target_crs + "': PROJ cannot transform WGS 84 to it: " +
-                                        proj_context_errno_string(impl_->ctx, proj_context_errno(impl_->ctx)));
+  if (!raw)
+    throw std::invalid_argument("CRS '" + target_crs + "': PROJ cannot transform WGS 84 to it: " +
+                                proj_context_errno_string(impl_->ctx, proj_context_errno(impl_->ctx)));
   // EPSG:4326 is lat/lon by definition; normalising makes both sides x=lon/east, y=lat/north.
   impl_->pj = proj_normalize_for_visualization(impl_->ctx, raw);
   proj_destroy(raw);

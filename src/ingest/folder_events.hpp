@@ -22,8 +22,8 @@ struct FolderChange {
 // What take() read: the changes, and what the kernel could not tell.
 struct FolderChanges {
   std::vector<FolderChange> files;
-  bool overflowed = false;           // the kernel dropped changes: look at every file again
-  std::vector<std::string> gone;     // watched folders deleted or moved away
+  bool overflowed = false;        // the kernel dropped changes: look at every file again
+  std::vector<std::string> gone;  // watched folders deleted or moved away
 };
 
 class FolderEvents {

@@ -17,14 +17,14 @@ PlaceRecord place_record(const Place& p, double score) {
 
 MentionRecord mention_record(const Mention& m, const Gazetteer& gaz) {
   MentionRecord r{m.start, m.end, m.text, m.cue, m.demonym, m.in_name, m.sentence, {}};
-  for (size_t i = 0; i < m.candidates.size() && i < 5; ++i) r.candidates.push_back(place_record(gaz.place(m.candidates[i].entry), m.candidates[i].score));
+  for (size_t i = 0; i < m.candidates.size() && i < 5; ++i)
+    r.candidates.push_back(place_record(gaz.place(m.candidates[i].entry), m.candidates[i].score));
   return r;
 }
 
 }  // namespace
 
-Ingester::Ingester(Store& store, const Gazetteer& gaz, const IngestOptions& options)
-    : store_(store), gaz_(gaz), options_(options) {}
+Ingester::Ingester(Store& store, const Gazetteer& gaz, const IngestOptions& options) : store_(store), gaz_(gaz), options_(options) {}
 
 Ingester::Outcome Ingester::add(Document&& doc) {
   ++progress_.documents;
@@ -41,9 +41,7 @@ Ingester::Outcome Ingester::add(Document&& doc) {
   Analysis analysis;
   try {
     analysis = analyse(doc, gaz_);
-  } catch (const GazetteerError&) {
-    throw;
-  } catch (const std::exception& e) {
+  } catch (const GazetteerError&) { throw; } catch (const std::exception& e) {
     error(doc.source + ": " + doc.id + ": cannot extract events: " + e.what());
     return Outcome::failed;
   }
@@ -104,11 +102,8 @@ void ingest_each(Ingester& ingester, std::span<const std::string> files, size_t 
     const auto size = std::filesystem::file_size(path, ec);
     try {
       for_each_document_in_file(
-          path, [&](Document&& doc) { ingester.add(std::move(doc)); },
-          [&](const std::string& message) { ingester.error(message); });
-    } catch (const InputError& e) {
-      ingester.error(e.what());
-    }
+          path, [&](Document&& doc) { ingester.add(std::move(doc)); }, [&](const std::string& message) { ingester.error(message); });
+    } catch (const InputError& e) { ingester.error(e.what()); }
     done += ec ? 0 : size;
     ingester.report_progress(done, total);
   }
@@ -123,8 +118,7 @@ DocumentRecord document_record(Document doc, std::string content_hash, Analysis 
   return r;
 }
 
-IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const std::string> files,
-                          const IngestOptions& options) {
+IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const std::string> files, const IngestOptions& options) {
   size_t total = 0;
   for (const auto& f : files) {
     std::error_code ec;
@@ -138,8 +132,7 @@ IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const st
     // What was read before the failure is stored: a rerun skips it.
     try {
       ingester.flush();
-    } catch (...) {
-    }
+    } catch (...) {}
     throw;
   }
   ingester.flush();

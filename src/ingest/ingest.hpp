@@ -30,7 +30,7 @@ struct IngestOptions {
   std::function<void(const IngestProgress&)> on_progress;
   std::function<void(const std::string&)> on_error;   // "FILE:LINE: reason"; the rest goes on
   std::function<void(const std::string&)> on_notice;  // "FILE: already stored ..."
-  std::function<void(size_t stored)> on_commit;        // after each batch is committed: reports stored so far
+  std::function<void(size_t stored)> on_commit;       // after each batch is committed: reports stored so far
 };
 
 struct IngestResult {
@@ -69,8 +69,7 @@ class Ingester {
 
 // Files are reports (.txt, .html), feeds or JSON Lines (.jsonl, one
 // document a line): core/file_formats.hpp tells which.
-IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const std::string> files,
-                          const IngestOptions& options = {});
+IngestResult ingest_files(Store& store, const Gazetteer& gaz, std::span<const std::string> files, const IngestOptions& options = {});
 
 // What the store keeps of an analysed report: the places its mentions
 // could be (the best five, chosen first) read from the gazetteer.

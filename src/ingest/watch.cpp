@@ -50,7 +50,7 @@ bool is_watched_file(const std::string& path) {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr auto kRetryAfter = std::chrono::seconds(5);        // after the store failed
+constexpr auto kRetryAfter = std::chrono::seconds(5);           // after the store failed
 constexpr auto kRoundSpacing = std::chrono::milliseconds(250);  // a file written to in many small writes: one round for many
 
 // How far a JSON Lines file has been read: where its next line starts.
@@ -91,8 +91,10 @@ class Watcher {
   WatchStats run() {
     FolderEvents events(options_.folders);  // first: what lands during the first scan is told too
     // A store that cannot be opened is told at the start.
-    if (is_postgis_dsn(options_.store)) kept_store_ = open_store();
-    else open_store();
+    if (is_postgis_dsn(options_.store))
+      kept_store_ = open_store();
+    else
+      open_store();
     for (const std::string& folder : options_.folders) scan(folder);
     while (!stop_.requested()) {
       const auto now = Clock::now();
@@ -100,8 +102,8 @@ class Watcher {
       if (stop_.requested()) break;
       int timeout_ms = 1000;  // the status line's rate decays while idle
       if (!queue_.empty())
-        timeout_ms = static_cast<int>(std::clamp<long>(
-            std::chrono::duration_cast<std::chrono::milliseconds>(next_round_ - Clock::now()).count(), 0, 1000));
+        timeout_ms = static_cast<int>(
+            std::clamp<long>(std::chrono::duration_cast<std::chrono::milliseconds>(next_round_ - Clock::now()).count(), 0, 1000));
       pollfd fds[] = {{events.fd(), POLLIN, 0}, {stop_.fd(), POLLIN, 0}};
       if (::poll(fds, 2, timeout_ms) < 0 && errno != EINTR)
         throw std::runtime_error(std::string("cannot wait for the folders: ") + std::strerror(errno));
@@ -177,8 +179,10 @@ class Watcher {
     } catch (const StoreError& e) {
       notice(fmt::format("{}; trying again in {} s", e.what(), kRetryAfter.count()));
       for (auto it = touched.rbegin(); it != touched.rend(); ++it) {
-        if (it->second) lines_read_[it->first] = *it->second;
-        else lines_read_.erase(it->first);
+        if (it->second)
+          lines_read_[it->first] = *it->second;
+        else
+          lines_read_.erase(it->first);
         if (queued_.insert(it->first).second) queue_.push_front(it->first);
       }
       reconnect = true;  // a PostGIS connection is made afresh
@@ -199,9 +203,12 @@ class Watcher {
 
   void count(Ingester::Outcome outcome, FileCounts& counts) {
     ++documents_;
-    if (outcome == Ingester::Outcome::queued) ++counts.added;
-    else if (outcome == Ingester::Outcome::already_stored) ++counts.already;
-    else ++counts.failed;
+    if (outcome == Ingester::Outcome::queued)
+      ++counts.added;
+    else if (outcome == Ingester::Outcome::already_stored)
+      ++counts.already;
+    else
+      ++counts.failed;
   }
 
   void fail(Ingester& in, const std::string& message, FileCounts& counts) {
@@ -220,11 +227,8 @@ class Watcher {
     std::vector<Document> docs;
     try {
       for_each_document_in_file(
-          path, [&](Document&& d) { docs.push_back(std::move(d)); },
-          [&](const std::string& message) { fail(in, message, counts); });
-    } catch (const InputError& e) {
-      fail(in, e.what(), counts);
-    }
+          path, [&](Document&& d) { docs.push_back(std::move(d)); }, [&](const std::string& message) { fail(in, message, counts); });
+    } catch (const InputError& e) { fail(in, e.what(), counts); }
     for (Document& d : docs) {
       if (stop_.requested()) return;  // the rest is read by the next watch
       count(in.add(std::move(d)), counts);
@@ -279,9 +283,7 @@ class Watcher {
     Document doc;
     try {
       doc = parse_jsonl_line(line, path, number);
-    } catch (const InputError& e) {
-      return fail(in, e.what(), counts);
-    }
+    } catch (const InputError& e) { return fail(in, e.what(), counts); }
     count(in.add(std::move(doc)), counts);
   }
 

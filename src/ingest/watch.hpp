@@ -24,20 +24,20 @@
 namespace sitmap {
 
 struct WatchStats {
-  size_t documents = 0;                        // read: new, already stored or failed
+  size_t documents = 0;  // read: new, already stored or failed
   size_t added = 0, already_stored = 0, failed = 0;
-  size_t events = 0;                           // events of the documents added
-  double documents_per_second = 0;             // over the last ten seconds
+  size_t events = 0;                // events of the documents added
+  double documents_per_second = 0;  // over the last ten seconds
 };
 
 struct WatchOptions {
   std::vector<std::string> folders;
   std::string store = Store::kDefaultPath;
-  size_t batch_size = 64;                                   // documents per transaction
-  std::function<void(const std::string&)> on_error;         // "FILE:LINE: reason", one per bad file, item or line
-  std::function<void(const std::string&)> on_file;          // "FILE: 2 new, 3 already stored, 1 failed"
-  std::function<void(const std::string&)> on_notice;        // the store busy, a folder gone, a retry
-  std::function<void(const WatchStats&)> on_status;         // after each file and batch, and every second
+  size_t batch_size = 64;                             // documents per transaction
+  std::function<void(const std::string&)> on_error;   // "FILE:LINE: reason", one per bad file, item or line
+  std::function<void(const std::string&)> on_file;    // "FILE: 2 new, 3 already stored, 1 failed"
+  std::function<void(const std::string&)> on_notice;  // the store busy, a folder gone, a retry
+  std::function<void(const WatchStats&)> on_status;   // after each file and batch, and every second
 };
 
 // Asks a running watch to stop. request() may be called from a signal

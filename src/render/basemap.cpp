@@ -14,14 +14,11 @@
 namespace sitmap {
 namespace {
 
-constexpr const char* kFiles[3] = {"world-atlas/countries-110m.json", "world-atlas/countries-50m.json",
-                                   "world-atlas/countries-10m.json"};
+constexpr const char* kFiles[3] = {"world-atlas/countries-110m.json", "world-atlas/countries-50m.json", "world-atlas/countries-10m.json"};
 
 // Web Mercator has no image of the poles; everything is clamped to the
 // latitudes it can show so that all three projections share one path.
-double clamp_lat(double lat, MapProjection p) {
-  return std::clamp(lat, -max_latitude(p), max_latitude(p));
-}
+double clamp_lat(double lat, MapProjection p) { return std::clamp(lat, -max_latitude(p), max_latitude(p)); }
 
 void upload_xy(GLuint& vao, GLuint& vbo, const std::vector<float>& xy) {
   glGenVertexArrays(1, &vao);
@@ -55,8 +52,7 @@ Basemap::~Basemap() {
   for (Level& l : levels_)
     if (l.pending.valid()) try {
         l.pending.get();
-      } catch (...) {
-      }
+      } catch (...) {}
   for (Level& l : levels_) {
     if (!l.loaded) continue;
     glDeleteBuffers(1, &l.vbo_land);

@@ -36,9 +36,7 @@ class Basemap {
   // level and returns the finest one loaded, which the two draws take.
   int prepare(const Camera& camera, bool wait);
   void draw_land(int level, const Camera& camera, const ShaderProgram& program) const { draw_part(level, true, camera, program); }
-  void draw_borders(int level, const Camera& camera, const ShaderProgram& program) const {
-    draw_part(level, false, camera, program);
-  }
+  void draw_borders(int level, const Camera& camera, const ShaderProgram& program) const { draw_part(level, false, camera, program); }
   MapBounds bounds() const { return bounds_; }
   // Which level the camera's scale calls for: 0 = 110m, 1 = 50m, 2 = 10m.
   static int level_for(double scale);

@@ -7,18 +7,24 @@ namespace sitmap {
 
 const char* projection_crs(MapProjection p) {
   switch (p) {
-    case MapProjection::web_mercator: return "EPSG:3857";
-    case MapProjection::equal_earth: return "EPSG:8857";
-    case MapProjection::plate_carree: return "EPSG:4087";
+    case MapProjection::web_mercator:
+      return "EPSG:3857";
+    case MapProjection::equal_earth:
+      return "EPSG:8857";
+    case MapProjection::plate_carree:
+      return "EPSG:4087";
   }
   return "EPSG:3857";
 }
 
 const char* projection_label(MapProjection p) {
   switch (p) {
-    case MapProjection::web_mercator: return "Web Mercator";
-    case MapProjection::equal_earth: return "Equal Earth";
-    case MapProjection::plate_carree: return "Plate carree";
+    case MapProjection::web_mercator:
+      return "Web Mercator";
+    case MapProjection::equal_earth:
+      return "Equal Earth";
+    case MapProjection::plate_carree:
+      return "Plate carree";
   }
   return "?";
 }

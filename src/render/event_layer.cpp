@@ -55,9 +55,19 @@ EventLayer::EventLayer(const EventTable& t, MapProjection projection)
   for (size_t k = 0; k < count_; ++k) {
     const uint32_t i = order_[k];
     rank_[i] = static_cast<uint32_t>(k);
-    if (is_long(i)) ++long_count_;
-    else short_from_.push_back(t.day_from[i]);
-    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], i < t.sources.size() ? t.sources[i] : uint8_t{1}, 0};
+    if (is_long(i))
+      ++long_count_;
+    else
+      short_from_.push_back(t.day_from[i]);
+    inst[k] = {x_[i],
+               y_[i],
+               t.day_from[i],
+               t.day_to[i],
+               t.magnitude[i],
+               t.type[i],
+               t.precision[i],
+               i < t.sources.size() ? t.sources[i] : uint8_t{1},
+               0};
   }
   const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
   glGenVertexArrays(1, &vao_);
@@ -152,12 +162,21 @@ void EventLayer::append(const EventTable& t, size_t first, const std::vector<uin
     const size_t i = first + k;
     order_.push_back(static_cast<uint32_t>(i));  // appended rows keep their order on the GPU
     rank_.push_back(static_cast<uint32_t>(i));
-    inst[k] = {x_[i], y_[i], t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], i < t.sources.size() ? t.sources[i] : uint8_t{1}, 0};
+    inst[k] = {x_[i],
+               y_[i],
+               t.day_from[i],
+               t.day_to[i],
+               t.magnitude[i],
+               t.type[i],
+               t.precision[i],
+               i < t.sources.size() ? t.sources[i] : uint8_t{1},
+               0};
   }
   reserve(count_ + n);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);
   gl::uploaded_bytes() += n * sizeof(Instance) + n;
-  glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(count_ * sizeof(Instance)), static_cast<GLsizeiptr>(n * sizeof(Instance)), inst.data());
+  glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(count_ * sizeof(Instance)), static_cast<GLsizeiptr>(n * sizeof(Instance)),
+                  inst.data());
   glBindBuffer(GL_ARRAY_BUFFER, vbo_visible_);
   glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(count_), static_cast<GLsizeiptr>(n), visible.data());
   count_ += n;
@@ -252,7 +271,9 @@ void EventLayer::draw(const Camera& camera, const EventDrawParams& p) {
     glUniform2f(markers_.uniform("viewport"), static_cast<float>(camera.width), static_cast<float>(camera.height));
     glUniform2f(markers_.uniform("window"), p.window_from, p.window_to);
     glUniform1i(markers_.uniform("fade"), p.fade ? 1 : 0);
-    auto gpu_index = [&](int i) { return i >= 0 && static_cast<size_t>(i) < count_ ? static_cast<int>(rank_[static_cast<size_t>(i)]) : -1; };
+    auto gpu_index = [&](int i) {
+      return i >= 0 && static_cast<size_t>(i) < count_ ? static_cast<int>(rank_[static_cast<size_t>(i)]) : -1;
+    };
     glUniform1i(markers_.uniform("selected"), gpu_index(p.selected));
     glUniform1i(markers_.uniform("hovered"), gpu_index(p.hovered));
     glUniform3fv(markers_.uniform("palette"), 32, &palette_[0].r);

@@ -80,7 +80,7 @@ class EventLayer {
   MapProjection projection_;
   std::vector<uint32_t> order_, rank_;  // GPU position -> table row, and back
   size_t long_count_ = 0;
-  std::vector<float> short_from_;       // first days of the short events, in GPU order
+  std::vector<float> short_from_;  // first days of the short events, in GPU order
   std::vector<float> x_, y_;
   std::array<Rgb, 32> palette_{};
   GLuint vao_ = 0, vbo_corners_ = 0, vbo_instances_ = 0, vbo_visible_ = 0, vao_points_ = 0;

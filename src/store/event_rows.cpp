@@ -17,12 +17,21 @@ Cell cell_of(Cell::Kind kind, const OGRField* raw) {
   c.kind = kind;
   switch (kind) {
     case Cell::Kind::integer:
-    case Cell::Kind::boolean: c.integer = raw->Integer; break;
-    case Cell::Kind::real: c.real = raw->Real; break;
-    case Cell::Kind::date: c.date = {raw->Date.Year, raw->Date.Month, raw->Date.Day}; break;
+    case Cell::Kind::boolean:
+      c.integer = raw->Integer;
+      break;
+    case Cell::Kind::real:
+      c.real = raw->Real;
+      break;
+    case Cell::Kind::date:
+      c.date = {raw->Date.Year, raw->Date.Month, raw->Date.Day};
+      break;
     case Cell::Kind::text:
-    case Cell::Kind::json: c.text = raw->String; break;
-    default: break;
+    case Cell::Kind::json:
+      c.text = raw->String;
+      break;
+    default:
+      break;
   }
   return c;
 }
@@ -71,12 +80,18 @@ void read_rows_through_gdal(const EventSource& source, const EventFilter& filter
 
 Cell::Kind cell_kind(const OGRFieldDefn& defn) {
   switch (defn.GetType()) {
-    case OFTInteger: return defn.GetSubType() == OFSTBoolean ? Cell::Kind::boolean : Cell::Kind::integer;
-    case OFTInteger64: return Cell::Kind::integer;
-    case OFTReal: return Cell::Kind::real;
-    case OFTDate: return Cell::Kind::date;
-    case OFTString: return defn.GetSubType() == OFSTJSON ? Cell::Kind::json : Cell::Kind::text;
-    default: return Cell::Kind::other;
+    case OFTInteger:
+      return defn.GetSubType() == OFSTBoolean ? Cell::Kind::boolean : Cell::Kind::integer;
+    case OFTInteger64:
+      return Cell::Kind::integer;
+    case OFTReal:
+      return Cell::Kind::real;
+    case OFTDate:
+      return Cell::Kind::date;
+    case OFTString:
+      return defn.GetSubType() == OFSTJSON ? Cell::Kind::json : Cell::Kind::text;
+    default:
+      return Cell::Kind::other;
   }
 }
 
@@ -105,9 +120,12 @@ std::optional<PostgisEvents> postgis_reader(Store& store, const EventSource& sou
 // layer (another tool's column types, a DSN with GDAL's options) it is read
 // through GDAL: the same rows, the same bytes, slower.
 void read_source_rows(Store& store, const EventSource& source, const EventFilter& filter, const LayerRowSink& sink, RowReader reader) {
-  if (auto gpkg = geopackage_reader(store, source, reader)) gpkg->read(filter, sink);
-  else if (auto pg = postgis_reader(store, source, reader)) pg->read(filter, sink);
-  else read_rows_through_gdal(source, filter, sink);
+  if (auto gpkg = geopackage_reader(store, source, reader))
+    gpkg->read(filter, sink);
+  else if (auto pg = postgis_reader(store, source, reader))
+    pg->read(filter, sink);
+  else
+    read_rows_through_gdal(source, filter, sink);
 }
 
 }  // namespace

@@ -128,9 +128,7 @@ void EventTableBuilder::add(const Event& e, std::string_view dataset, int64_t fi
 }
 EventTable EventTableBuilder::finish() { return impl_->finish(); }
 
-long EventTable::last_day() const {
-  return day_to.empty() ? 0 : static_cast<long>(*std::max_element(day_to.begin(), day_to.end()));
-}
+long EventTable::last_day() const { return day_to.empty() ? 0 : static_cast<long>(*std::max_element(day_to.begin(), day_to.end())); }
 
 namespace {
 
@@ -138,13 +136,12 @@ namespace {
 EventTable read_rows(OGRLayer& layer) {
   const EventColumns c(*layer.GetLayerDefn());
   // Only what the map needs: GDAL then reads fewer columns.
-  const int needed[] = {ev::location, ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
-                        ev::actor2, ev::country_code, ev::latitude, ev::longitude, ev::geo_precision, ev::fatalities,
-                        ev::quantities, ev::confidence, ev::background, kDatasetColumn, kSourceCountColumn};
+  const int needed[] = {ev::location,   ev::event_date,   ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
+                        ev::actor2,     ev::country_code, ev::latitude,      ev::longitude,  ev::geo_precision,  ev::fatalities,
+                        ev::quantities, ev::confidence,   ev::background,    kDatasetColumn, kSourceCountColumn};
   std::vector<std::string> ignored;
   for (int k = 0; k < kEventColumnCount; ++k)
-    if (std::find(std::begin(needed), std::end(needed), k) == std::end(needed) && c.at[k] >= 0)
-      ignored.push_back(event_columns()[k].name);
+    if (std::find(std::begin(needed), std::end(needed), k) == std::end(needed) && c.at[k] >= 0) ignored.push_back(event_columns()[k].name);
   std::vector<const char*> names;
   for (const auto& s : ignored) names.push_back(s.c_str());
   names.push_back("OGR_GEOMETRY");
@@ -167,7 +164,9 @@ EventTable read_rows(OGRLayer& layer) {
     r.lat = f->GetFieldAsDouble(c.at[ev::latitude]);
     r.lon = f->GetFieldAsDouble(c.at[ev::longitude]);
     r.geo_precision = f->GetFieldAsInteger(c.at[ev::geo_precision]);
-    r.sources = c.at[kSourceCountColumn] >= 0 && f->IsFieldSetAndNotNull(c.at[kSourceCountColumn]) ? f->GetFieldAsInteger(c.at[kSourceCountColumn]) : 1;
+    r.sources = c.at[kSourceCountColumn] >= 0 && f->IsFieldSetAndNotNull(c.at[kSourceCountColumn])
+                    ? f->GetFieldAsInteger(c.at[kSourceCountColumn])
+                    : 1;
     const int fatalities = f->IsFieldSetAndNotNull(c.at[ev::fatalities]) ? f->GetFieldAsInteger(c.at[ev::fatalities]) : 0;
     r.magnitude = fatalities > 0 ? static_cast<float>(fatalities) : largest_quantity(f->GetFieldAsString(c.at[ev::quantities]));
     r.confidence = static_cast<float>(f->GetFieldAsDouble(c.at[ev::confidence]));
@@ -257,9 +256,7 @@ EventTable load_event_table(Store& store) {
         const GIntBig a = lo + step * w, b = a + step;  // generated from integers: no user text in SQL
         l->SetAttributeFilter(fmt::format("{0} >= {1} AND {0} < {2}", fid_column, a, b).c_str());
         parts[w] = read_rows(*l);
-      } catch (const std::exception& e) {
-        errors[w] = e.what();
-      }
+      } catch (const std::exception& e) { errors[w] = e.what(); }
     });
   for (auto& t : threads) t.join();
   for (const auto& e : errors)

@@ -96,8 +96,8 @@ std::optional<EventTable> deserialize(std::string_view bytes) {
   t.fid = r.array<int64_t>();
   for (auto* table : {&t.sub_types, &t.event_types, &t.actors, &t.countries, &t.datasets, &t.locations}) *table = r.strings();
   const size_t n = t.lon.size();
-  const bool sizes = t.lat.size() == n && t.day_from.size() == n && t.day_to.size() == n && t.type.size() == n &&
-                     t.magnitude.size() == n && t.precision.size() == n && t.sources.size() == n && t.confidence.size() == n && t.background.size() == n &&
+  const bool sizes = t.lat.size() == n && t.day_from.size() == n && t.day_to.size() == n && t.type.size() == n && t.magnitude.size() == n &&
+                     t.precision.size() == n && t.sources.size() == n && t.confidence.size() == n && t.background.size() == n &&
                      t.actor1.size() == n && t.actor2.size() == n && t.country.size() == n && t.dataset.size() == n &&
                      t.location.size() == n && t.fid.size() == n && t.event_types.size() == t.sub_types.size();
   if (!r.ok() || !sizes || !indexes_within(t.type, t.sub_types.size()) || !indexes_within(t.actor1, t.actors.size()) ||
@@ -108,9 +108,9 @@ std::optional<EventTable> deserialize(std::string_view bytes) {
 }
 
 // The columns the map needs, as load_event_table's GDAL path reads them.
-constexpr int kMapColumns[] = {ev::location,     ev::event_date, ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
-                               ev::actor2,       ev::country_code, ev::latitude,    ev::longitude,  ev::geo_precision,  ev::fatalities,
-                               ev::quantities,   ev::confidence, ev::background,    kDatasetColumn};
+constexpr int kMapColumns[] = {ev::location,   ev::event_date,   ev::event_date_to, ev::event_type, ev::sub_event_type, ev::actor1,
+                               ev::actor2,     ev::country_code, ev::latitude,      ev::longitude,  ev::geo_precision,  ev::fatalities,
+                               ev::quantities, ev::confidence,   ev::background,    kDatasetColumn};
 
 // Rows of one FID range into a table.
 EventTable read_range(GeoPackageEvents& gpkg, const std::array<bool, kEventColumnCount>& columns,
@@ -138,7 +138,8 @@ EventTable read_range(GeoPackageEvents& gpkg, const std::array<bool, kEventColum
     const long long fatalities = row.cell[ev::fatalities].integer;
     // quantities is NUL-terminated where its view ends (SQLite's text).
     const Cell& quantities = row.cell[ev::quantities];
-    r.magnitude = fatalities > 0 ? static_cast<float>(fatalities) : (quantities.text.empty() ? 0.0f : largest_quantity(quantities.text.data()));
+    r.magnitude =
+        fatalities > 0 ? static_cast<float>(fatalities) : (quantities.text.empty() ? 0.0f : largest_quantity(quantities.text.data()));
     r.confidence = static_cast<float>(row.cell[ev::confidence].real);
     r.background = row.cell[ev::background].integer != 0;
     r.fid = row.fid;
@@ -160,8 +161,8 @@ std::optional<EventTable> read_table(Store& store) {
   columns[kSourceCountColumn] = c.at[kSourceCountColumn] >= 0;  // canonical events' (schema version 2)
   auto first = GeoPackageEvents::open(store.location(), layer);
   if (!first) return std::nullopt;
-  const auto range = layer.GetFeatureCount(FALSE) >= 200000 && std::thread::hardware_concurrency() >= 2
-                         ? store.impl().event_fid_range() : std::nullopt;
+  const auto range =
+      layer.GetFeatureCount(FALSE) >= 200000 && std::thread::hardware_concurrency() >= 2 ? store.impl().event_fid_range() : std::nullopt;
   if (!range) return read_range(*first, columns, std::nullopt);
   auto second = GeoPackageEvents::open(store.location(), layer);
   if (!second) return std::nullopt;
@@ -172,9 +173,7 @@ std::optional<EventTable> read_table(Store& store) {
   std::thread worker([&] {
     try {
       later = read_range(*second, columns, std::pair{middle, range->hi + 1});
-    } catch (const std::exception& e) {
-      error = e.what();
-    }
+    } catch (const std::exception& e) { error = e.what(); }
   });
   EventTable table;
   try {

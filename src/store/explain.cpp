@@ -68,8 +68,10 @@ std::vector<std::string> explain_event(Store& store, const std::string& event_id
   }
   if (group->readings.size() == 1 && apart.empty()) {
     std::string why;
-    if (!is_mergeable(group->readings.front(), &why)) out.push_back("not matched with any report: " + why);
-    else out.push_back("no stored reading of the same country, type and days");
+    if (!is_mergeable(group->readings.front(), &why))
+      out.push_back("not matched with any report: " + why);
+    else
+      out.push_back("no stored reading of the same country, type and days");
   }
   return out;
 }

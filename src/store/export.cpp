@@ -48,10 +48,14 @@ struct GdalTarget {
 
 GdalTarget gdal_target(ExportFormat f) {
   switch (f) {
-    case ExportFormat::gpkg: return {"GPKG", {}};
-    case ExportFormat::fgb: return {"FlatGeobuf", {}};
-    case ExportFormat::kml: return {"LIBKML", {}};
-    default: throw std::logic_error("not a GDAL export format");
+    case ExportFormat::gpkg:
+      return {"GPKG", {}};
+    case ExportFormat::fgb:
+      return {"FlatGeobuf", {}};
+    case ExportFormat::kml:
+      return {"LIBKML", {}};
+    default:
+      throw std::logic_error("not a GDAL export format");
   }
 }
 
@@ -74,7 +78,8 @@ size_t export_with_gdal(Store& store, const EventFilter& filter, const std::stri
   OGRSpatialReference srs = wgs84_lon_lat();
   std::optional<Reprojector> reproject;
   if (!options.t_srs.empty()) {
-    if (srs.SetFromUserInput(options.t_srs.c_str()) != OGRERR_NONE) throw std::invalid_argument("--t-srs '" + options.t_srs + "': unknown CRS");
+    if (srs.SetFromUserInput(options.t_srs.c_str()) != OGRERR_NONE)
+      throw std::invalid_argument("--t-srs '" + options.t_srs + "': unknown CRS");
     reproject.emplace(options.t_srs);
   }
   srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -155,9 +160,10 @@ std::span<const CsvColumn> csv_columns() { return kCsvColumns; }
 size_t export_events(Store& store, const EventFilter& filter, const std::string& out, const ExportOptions& options) {
   const bool json = options.format == ExportFormat::geojson || options.format == ExportFormat::geojsonseq;
   if (!options.t_srs.empty() && (json || options.format == ExportFormat::kml))
-    throw std::invalid_argument(fmt::format("--t-srs: {} is WGS 84 (EPSG:4326) by definition and cannot be reprojected; "
-                                            "use --format gpkg, fgb or csv for {}",
-                                            format_name(options.format), options.t_srs));
+    throw std::invalid_argument(
+        fmt::format("--t-srs: {} is WGS 84 (EPSG:4326) by definition and cannot be reprojected; "
+                    "use --format gpkg, fgb or csv for {}",
+                    format_name(options.format), options.t_srs));
   const fs::path target(out);
   const fs::path tmp = target.parent_path() / (".~" + target.filename().string());
   fs::remove(tmp);

@@ -25,7 +25,7 @@ std::string_view format_name(ExportFormat f);
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::geojson;
-  std::string t_srs;  // target CRS; empty for WGS 84. Refused for GeoJSON and KML.
+  std::string t_srs;                                 // target CRS; empty for WGS 84. Refused for GeoJSON and KML.
   std::function<void(size_t features)> on_progress;  // called every few thousand features
   // GeoJSON, GeoJSONSeq and CSV from a GeoPackage are read by stepping
   // SQLite directly; this reads them through GDAL instead (the tests

@@ -77,8 +77,10 @@ EventQuery::EventQuery(const EventFilter& filter) : filter_(filter) {
   if (!filter.within.empty()) within = Polygons::read(filter.within);
   if (!filter.country.empty())
     country = Polygons::read_feature(geodata_file("world-atlas/countries-10m.json"), "countries", numeric_country_code(filter.country));
-  if (within && country) polygons_ = std::make_unique<Polygons>(Polygons::intersection(*within, *country));
-  else if (within || country) polygons_ = std::make_unique<Polygons>(std::move(within ? *within : *country));
+  if (within && country)
+    polygons_ = std::make_unique<Polygons>(Polygons::intersection(*within, *country));
+  else if (within || country)
+    polygons_ = std::make_unique<Polygons>(std::move(within ? *within : *country));
 }
 
 EventQuery::EventQuery(EventQuery&&) noexcept = default;
@@ -107,8 +109,10 @@ std::optional<BBox> EventQuery::search_box() const {
 void EventQuery::apply_to(OGRLayer& layer) const {
   const std::string where = date_where();
   layer.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
-  if (const auto box = search_box()) layer.SetSpatialFilterRect(box->west, box->south, box->east, box->north);
-  else layer.SetSpatialFilter(nullptr);
+  if (const auto box = search_box())
+    layer.SetSpatialFilterRect(box->west, box->south, box->east, box->north);
+  else
+    layer.SetSpatialFilter(nullptr);
 }
 
 bool EventQuery::matches_point(double lon, double lat) const {
@@ -163,8 +167,7 @@ std::vector<EventSource> event_sources(Store& store, const EventFilter& filter) 
   return {{readings, false}, {&events, true}};
 }
 
-void for_each_feature(Store& store, const EventFilter& filter,
-                      const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
+void for_each_feature(Store& store, const EventFilter& filter, const std::function<void(const OGRFeature&, const EventColumns&)>& fn) {
   EventQuery query(filter);
   for (const EventSource& source : event_sources(store, filter)) {
     OGRLayer& layer = *source.layer;

@@ -32,11 +32,11 @@ struct EventFilter {
   std::vector<std::string> actors;    // case-insensitive part of actor1 or actor2
   std::string country;                // ISO alpha-2: inside Natural Earth's country polygon
   std::optional<BBox> bbox;
-  std::string within;                 // a polygon file GDAL reads (GeoJSON, GPKG, shapefile ...)
-  std::string dataset;                // "sitmap", "acled", "gdelt"; empty for all
+  std::string within;   // a polygon file GDAL reads (GeoJSON, GPKG, shapefile ...)
+  std::string dataset;  // "sitmap", "acled", "gdelt"; empty for all
   bool include_background = true;
   double min_confidence = 0;
-  std::string text;                   // case-insensitive part of sentence, place or actors
+  std::string text;  // case-insensitive part of sentence, place or actors
   // Each report's own reading of our events instead of the canonical events
   // (one per event, however many reports code it); imported events either way.
   bool per_report = false;

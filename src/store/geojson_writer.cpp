@@ -68,12 +68,23 @@ void append_json_string(Out& out, std::string_view s) {
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(run, p);
     switch (c) {
-      case '"': out.append(std::string_view("\\\"")); break;
-      case '\\': out.append(std::string_view("\\\\")); break;
-      case '\n': out.append(std::string_view("\\n")); break;
-      case '\r': out.append(std::string_view("\\r")); break;
-      case '\t': out.append(std::string_view("\\t")); break;
-      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+      case '"':
+        out.append(std::string_view("\\\""));
+        break;
+      case '\\':
+        out.append(std::string_view("\\\\"));
+        break;
+      case '\n':
+        out.append(std::string_view("\\n"));
+        break;
+      case '\r':
+        out.append(std::string_view("\\r"));
+        break;
+      case '\t':
+        out.append(std::string_view("\\t"));
+        break;
+      default:
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
     }
     run = p + 1;
   }
@@ -120,8 +131,16 @@ template <class Out>
 void append_date(Out& out, CivilDate d, bool quoted) {
   if (quoted) out.push_back('"');
   if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99) {
-    const char text[10] = {char('0' + d.year / 1000), char('0' + d.year / 100 % 10), char('0' + d.year / 10 % 10), char('0' + d.year % 10), '-',
-                           char('0' + d.month / 10), char('0' + d.month % 10), '-', char('0' + d.day / 10), char('0' + d.day % 10)};
+    const char text[10] = {char('0' + d.year / 1000),
+                           char('0' + d.year / 100 % 10),
+                           char('0' + d.year / 10 % 10),
+                           char('0' + d.year % 10),
+                           '-',
+                           char('0' + d.month / 10),
+                           char('0' + d.month % 10),
+                           '-',
+                           char('0' + d.day / 10),
+                           char('0' + d.day % 10)};
     out.append(text, text + 10);
   } else {
     fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", d.year, d.month, d.day);
@@ -146,20 +165,30 @@ bool is_small_json(std::string_view s) {
 template <class Out>
 void append_value(Out& out, const Cell& cell) {
   switch (cell.kind) {
-    case Cell::Kind::null: out.append(std::string_view("null")); break;
-    case Cell::Kind::integer: append_integer(out, cell.integer); break;
-    case Cell::Kind::boolean: out.append(std::string_view(cell.integer ? "true" : "false")); break;
+    case Cell::Kind::null:
+      out.append(std::string_view("null"));
+      break;
+    case Cell::Kind::integer:
+      append_integer(out, cell.integer);
+      break;
+    case Cell::Kind::boolean:
+      out.append(std::string_view(cell.integer ? "true" : "false"));
+      break;
     case Cell::Kind::real:
       if (std::isfinite(cell.real)) {
         char buf[32];
         const auto r = std::to_chars(buf, buf + sizeof buf, cell.real);  // shortest round-trip form
-        if (std::find(buf, r.ptr, 'e') == r.ptr) out.append(buf, r.ptr);
-        else fmt::format_to(std::back_inserter(out), "{}", cell.real);  // 0.0008, not 8e-04
+        if (std::find(buf, r.ptr, 'e') == r.ptr)
+          out.append(buf, r.ptr);
+        else
+          fmt::format_to(std::back_inserter(out), "{}", cell.real);  // 0.0008, not 8e-04
       } else {
         out.append(std::string_view("null"));
       }
       break;
-    case Cell::Kind::date: append_date(out, cell.date, true); break;
+    case Cell::Kind::date:
+      append_date(out, cell.date, true);
+      break;
     case Cell::Kind::json:
       // JSON columns (quantities, targets) hold JSON we wrote: embedded as
       // is, once checked (a store another tool wrote may hold anything).
@@ -168,8 +197,11 @@ void append_value(Out& out, const Cell& cell) {
         break;
       }
       [[fallthrough]];
-    case Cell::Kind::text: append_json_string(out, cell.text); break;
-    default: out.append(std::string_view("null"));
+    case Cell::Kind::text:
+      append_json_string(out, cell.text);
+      break;
+    default:
+      out.append(std::string_view("null"));
   }
 }
 
@@ -185,8 +217,8 @@ bool needs_csv_quotes(std::string_view v) {
 }
 
 void append_csv_cell(Buffer& out, std::string_view v) {
-  const bool formula = !v.empty() && (v.front() == '=' || v.front() == '+' || v.front() == '-' || v.front() == '@' ||
-                                      v.front() == '\t' || v.front() == '\r');
+  const bool formula = !v.empty() && (v.front() == '=' || v.front() == '+' || v.front() == '-' || v.front() == '@' || v.front() == '\t' ||
+                                      v.front() == '\r');
   const bool quote = formula || needs_csv_quotes(v) || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
   if (!quote) {
     out.append(v);
@@ -203,11 +235,17 @@ void append_csv_cell(Buffer& out, std::string_view v) {
 
 void append_csv_value(Buffer& out, const Cell& cell) {
   switch (cell.kind) {
-    case Cell::Kind::null: break;
+    case Cell::Kind::null:
+      break;
     case Cell::Kind::text:
-    case Cell::Kind::json: append_csv_cell(out, cell.text); break;
-    case Cell::Kind::date: append_date(out, cell.date, false); break;
-    default: append_value(out, cell);
+    case Cell::Kind::json:
+      append_csv_cell(out, cell.text);
+      break;
+    case Cell::Kind::date:
+      append_date(out, cell.date, false);
+      break;
+    default:
+      append_value(out, cell);
   }
 }
 
@@ -228,8 +266,10 @@ class OutputFile {
     }
     if (fd_ < 0) throw StoreError(path + ": cannot create");
     void* staging = nullptr;
-    if (direct_ && ::posix_memalign(&staging, kBlock, kStaging) == 0) staging_.reset(static_cast<char*>(staging));
-    else buffered();
+    if (direct_ && ::posix_memalign(&staging, kBlock, kStaging) == 0)
+      staging_.reset(static_cast<char*>(staging));
+    else
+      buffered();
   }
   ~OutputFile() {
     if (fd_ >= 0) ::close(fd_);
@@ -295,7 +335,9 @@ class OutputFile {
 // thread) and the kernel's copy into the page cache overlap on two cores.
 class BackgroundWriter {
  public:
-  explicit BackgroundWriter(const std::string& path) : path_(path), file_(path) { thread_ = std::thread([this] { run(); }); }
+  explicit BackgroundWriter(const std::string& path) : path_(path), file_(path) {
+    thread_ = std::thread([this] { run(); });
+  }
   ~BackgroundWriter() {
     if (thread_.joinable()) finish_quietly();
   }
@@ -347,22 +389,27 @@ class BackgroundWriter {
   std::thread thread_;
 };
 
-
 // One CSV row in csv_columns() order (then x,y when reprojecting).
 void append_csv_row(Buffer& out, const LayerRow& row, const Reprojector* reproject) {
   const auto columns = csv_columns();
   for (size_t i = 0; i < columns.size(); ++i) {
     if (i) out.push_back(',');
     const int k = columns[i].field;
-    if (k >= 0) append_csv_value(out, row.cell[k]);
-    else if (k == -1 && row.span) append_integer(out, row.span->first.year);
-    else if (k == -2 && row.span) append_timestamp(out, row.span->first, "T00:00:00Z");
-    else if (k == -3 && row.span) append_timestamp(out, row.span->second, "T23:59:59Z");
+    if (k >= 0)
+      append_csv_value(out, row.cell[k]);
+    else if (k == -1 && row.span)
+      append_integer(out, row.span->first.year);
+    else if (k == -2 && row.span)
+      append_timestamp(out, row.span->first, "T00:00:00Z");
+    else if (k == -3 && row.span)
+      append_timestamp(out, row.span->second, "T23:59:59Z");
   }
   if (reproject) {
     double x = 0, y = 0;
-    if (row.has_point && reproject->forward(row.x, row.y, x, y)) fmt::format_to(std::back_inserter(out), ",{:.3f},{:.3f}", x, y);
-    else out.append(std::string_view(",,"));
+    if (row.has_point && reproject->forward(row.x, row.y, x, y))
+      fmt::format_to(std::back_inserter(out), ",{:.3f},{:.3f}", x, y);
+    else
+      out.append(std::string_view(",,"));
   }
   out.append(std::string_view("\r\n"));
 }

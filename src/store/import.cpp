@@ -45,12 +45,20 @@ class CsvReader {
       }
       const char c = raw[i];
       if (quoted) {
-        if (c == '"' && i + 1 < raw.size() && raw[i + 1] == '"') { field += '"'; ++i; }
-        else if (c == '"') quoted = false;
-        else field += c;
-      } else if (c == '"') quoted = true;
-      else if (c == delim_) { fields.push_back(std::move(field)); field.clear(); }
-      else if (c != '\r' || i + 1 != raw.size()) field += c;
+        if (c == '"' && i + 1 < raw.size() && raw[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else if (c == '"')
+          quoted = false;
+        else
+          field += c;
+      } else if (c == '"')
+        quoted = true;
+      else if (c == delim_) {
+        fields.push_back(std::move(field));
+        field.clear();
+      } else if (c != '\r' || i + 1 != raw.size())
+        field += c;
     }
     fields.push_back(std::move(field));
     return true;
@@ -81,7 +89,8 @@ std::string shown(std::string_view cell) {
 int small_code(std::string_view cell, const char* column, int lo, int hi, int fallback) {
   if (cell.find_first_not_of(' ') == std::string_view::npos) return fallback;
   if (const auto v = parse_int_in(cell, lo, hi)) return *v;
-  throw RowError{std::string(column) + " '" + shown(cell) + "' is not a whole number from " + std::to_string(lo) + " to " + std::to_string(hi)};
+  throw RowError{std::string(column) + " '" + shown(cell) + "' is not a whole number from " + std::to_string(lo) + " to " +
+                 std::to_string(hi)};
 }
 
 class AcledColumns {
@@ -224,11 +233,16 @@ void import_gdelt(const std::string& path, std::istream& in, std::vector<Event>&
     }
     try {
       GdeltLayout layout;
-      if (fields.size() == 61) layout = {51, 52, 56, 57, 60};
-      else if (fields.size() == 58) layout = {49, 50, 53, 54, 57};
-      else throw RowError{std::to_string(fields.size()) + " tab-separated columns, GDELT events have 61 (2.0) or 58 (1.0)"};
-      if (auto e = gdelt_event(fields, layout)) out.push_back(std::move(*e));
-      else ++r.not_conflict;
+      if (fields.size() == 61)
+        layout = {51, 52, 56, 57, 60};
+      else if (fields.size() == 58)
+        layout = {49, 50, 53, 54, 57};
+      else
+        throw RowError{std::to_string(fields.size()) + " tab-separated columns, GDELT events have 61 (2.0) or 58 (1.0)"};
+      if (auto e = gdelt_event(fields, layout))
+        out.push_back(std::move(*e));
+      else
+        ++r.not_conflict;
     } catch (const RowError& e) {
       ++r.rejected;
       on_error(path + ":" + std::to_string(line) + ": " + e.reason + ", row skipped");
@@ -322,8 +336,10 @@ std::pair<std::string, std::string> acled_type_for_cameo(std::string_view code) 
 std::vector<Event> read_coded_events(std::istream& in, const std::string& path, ImportFormat format, ImportResult& r,
                                      const std::function<void(const std::string&)>& on_error) {
   std::vector<Event> events;
-  if (format == ImportFormat::acled) import_acled(path, in, events, r, on_error);
-  else import_gdelt(path, in, events, r, on_error);
+  if (format == ImportFormat::acled)
+    import_acled(path, in, events, r, on_error);
+  else
+    import_gdelt(path, in, events, r, on_error);
   return events;
 }
 

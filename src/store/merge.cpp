@@ -156,7 +156,8 @@ class Merger {
         const auto s = *match_span(fresh[i].event);
         span[i] = {days_from_civil(s.first), days_from_civil(s.second)};
       }
-      std::sort(members.begin(), members.end(), [&](size_t a, size_t b) { return std::tie(span[a].first, a) < std::tie(span[b].first, b); });
+      std::sort(members.begin(), members.end(),
+                [&](size_t a, size_t b) { return std::tie(span[a].first, a) < std::tie(span[b].first, b); });
       for (size_t a = 0; a < members.size(); ++a)
         for (size_t b = a + 1; b < members.size() && span[members[b]].first <= span[members[a]].second; ++b)
           if (find(members[a]) != find(members[b]) && same_event(fresh[members[a]].event, fresh[members[b]].event))
@@ -189,9 +190,9 @@ class Merger {
         missing.push_back(&*windows[i]);
       }
     if (missing.empty()) return;
-    static constexpr const char* kColumns[] = {"canonical_id", "event_type", "sub_event_type", "event_date", "event_date_to",
-                                               "time_precision", "country_code", "admin1", "location", "geonameid",
-                                               "latitude", "longitude", "geo_precision", "actor1", "actor2", "background"};
+    static constexpr const char* kColumns[] = {
+        "canonical_id", "event_type", "sub_event_type", "event_date", "event_date_to", "time_precision", "country_code", "admin1",
+        "location",     "geonameid",  "latitude",       "longitude",  "geo_precision", "actor1",         "actor2",       "background"};
     std::string columns, where;
     for (const char* c : kColumns) columns += std::string(columns.empty() ? "" : ", ") + "\"" + c + "\"";
     for (const CandidateWindow* w : missing) where += (where.empty() ? "(" : " OR (") + w->sql() + ")";
@@ -275,7 +276,8 @@ class Merger {
       g.id = id;
       g.fid = f->GetFID();
       g.primary = event_from_feature(*f, event_columns_);
-      if (const auto links = nlohmann::json::parse(f->GetFieldAsString(event_columns_.at[kAlsoCodedColumn]), nullptr, false); links.is_array())
+      if (const auto links = nlohmann::json::parse(f->GetFieldAsString(event_columns_.at[kAlsoCodedColumn]), nullptr, false);
+          links.is_array())
         for (const auto& l : links)
           if (l.is_string()) g.also_coded.push_back(l.get<std::string>());
       out = std::move(g);
@@ -284,7 +286,8 @@ class Merger {
     events_.SetAttributeFilter(nullptr);
     if (!out) return std::nullopt;
     // Its readings' summaries: each reading row keeps its own.
-    const std::string sql = fmt::format("SELECT \"{}\" FROM {} WHERE canonical_id = '{}'", event_columns()[kReadingsColumn].name, kReadingsLayer, id);
+    const std::string sql =
+        fmt::format("SELECT \"{}\" FROM {} WHERE canonical_id = '{}'", event_columns()[kReadingsColumn].name, kReadingsLayer, id);
     CPLErrorReset();
     OGRLayer* result = store_.ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (!result) throw StoreError(store_.location + ": cannot read the readings of " + id + ": " + gdal_error_or("the query was refused"));
@@ -358,8 +361,10 @@ class Merger {
     if (c.at[kSourceCountColumn] >= 0) f.SetField(c.at[kSourceCountColumn], canonical.source_count);
     if (c.at[kDocumentIdsColumn] >= 0) f.SetField(c.at[kDocumentIdsColumn], document_ids_json(canonical.document_ids).c_str());
     if (c.at[kAlsoCodedColumn] >= 0) {
-      if (links.empty()) f.SetFieldNull(c.at[kAlsoCodedColumn]);
-      else f.SetField(c.at[kAlsoCodedColumn], nlohmann::json(std::vector<std::string>(links.begin(), links.end())).dump().c_str());
+      if (links.empty())
+        f.SetFieldNull(c.at[kAlsoCodedColumn]);
+      else
+        f.SetField(c.at[kAlsoCodedColumn], nlohmann::json(std::vector<std::string>(links.begin(), links.end())).dump().c_str());
     }
   }
 
@@ -386,7 +391,8 @@ class Merger {
   // writer knows; PostGIS asks each batch: another process may import.)
   bool has_imported_events() {
     if (!store_.postgis && cache_.has_imported) return *cache_.has_imported;
-    const std::string sql = fmt::format("SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE dataset IN ('acled', 'gdelt') LIMIT 1) AS any_imported", kEventsLayer);
+    const std::string sql =
+        fmt::format("SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE dataset IN ('acled', 'gdelt') LIMIT 1) AS any_imported", kEventsLayer);
     bool any = false;
     if (OGRLayer* result = store_.ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
       if (FeaturePtr f{result->GetNextFeature()}; f) any = f->GetFieldAsInteger64(0) > 0;
@@ -406,7 +412,8 @@ class Merger {
       cases += fmt::format(" WHEN '{}' THEN '{}'", from, to);
       ids += fmt::format("{}'{}'", ids.empty() ? "" : ", ", from);
     }
-    store_.execute(fmt::format("UPDATE {} SET canonical_id = CASE canonical_id{} END WHERE canonical_id IN ({})", kReadingsLayer, cases, ids));
+    store_.execute(
+        fmt::format("UPDATE {} SET canonical_id = CASE canonical_id{} END WHERE canonical_id IN ({})", kReadingsLayer, cases, ids));
   }
 
   std::map<std::string, std::string> relabel_;  // old group id -> new, this batch
@@ -416,14 +423,13 @@ class Merger {
 
 }  // namespace
 
-std::string reading_key(const std::string& content_hash, size_t event_index) {
-  return fmt::format("{}-{}", content_hash, event_index + 1);
-}
+std::string reading_key(const std::string& content_hash, size_t event_index) { return fmt::format("{}-{}", content_hash, event_index + 1); }
 
 std::optional<CandidateWindow> candidate_window(const Event& e) {
   if (!is_mergeable(e)) return std::nullopt;
   const auto& cc = e.country_code;
-  if (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) || !std::isupper(static_cast<unsigned char>(cc[1]))) return std::nullopt;
+  if (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) || !std::isupper(static_cast<unsigned char>(cc[1])))
+    return std::nullopt;
   const auto types = event_types();
   if (std::none_of(types.begin(), types.end(), [&](const EventTypeInfo& t) { return e.event_type == t.event_type; })) return std::nullopt;
   const auto days = candidate_dates(e);
@@ -550,8 +556,10 @@ void link_rows(Store::Impl& store, const std::vector<int64_t>& anchor_fids, cons
     if (!r.changed) continue;
     FeaturePtr f(events.GetFeature(fid));
     if (!f) continue;
-    if (r.links.empty()) f->SetFieldNull(c.at[kAlsoCodedColumn]);
-    else f->SetField(c.at[kAlsoCodedColumn], nlohmann::json(std::vector<std::string>(r.links.begin(), r.links.end())).dump().c_str());
+    if (r.links.empty())
+      f->SetFieldNull(c.at[kAlsoCodedColumn]);
+    else
+      f->SetField(c.at[kAlsoCodedColumn], nlohmann::json(std::vector<std::string>(r.links.begin(), r.links.end())).dump().c_str());
     if (rewrite_feature(events, *f) != OGRERR_NONE)
       throw StoreError(store.location + ": cannot link events: " + gdal_error_or("GDAL gave no reason"));
   }
@@ -598,8 +606,10 @@ void rebuild_canonical(Store::Impl& store) {
     NewReading r;
     r.event = event_from_feature(*f, rc);
     const auto own = summaries_from_json(f->GetFieldAsString(rc.at[kReadingsColumn]));
-    if (!own.empty()) r.source = {own.front().key, own.front().agency, own.front().fingerprint};
-    else r.source = {r.event.document_id + "-" + r.event.event_id, "", sentence_fingerprint(r.event.sentence)};
+    if (!own.empty())
+      r.source = {own.front().key, own.front().agency, own.front().fingerprint};
+    else
+      r.source = {r.event.document_id + "-" + r.event.event_id, "", sentence_fingerprint(r.event.sentence)};
     all.push_back(std::move(r));
   }
   forget_merged_groups(store);

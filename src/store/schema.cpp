@@ -12,12 +12,18 @@ namespace {
 
 FieldSpec column_spec(const EventField& field) {
   switch (field.kind) {
-    case FieldKind::text: return {field.name, OFTString};
-    case FieldKind::integer: return {field.name, OFTInteger};
-    case FieldKind::real: return {field.name, OFTReal};
-    case FieldKind::date: return {field.name, OFTDate};
-    case FieldKind::boolean: return {field.name, OFTInteger, OFSTBoolean};
-    case FieldKind::json: return {field.name, OFTString, OFSTJSON};
+    case FieldKind::text:
+      return {field.name, OFTString};
+    case FieldKind::integer:
+      return {field.name, OFTInteger};
+    case FieldKind::real:
+      return {field.name, OFTReal};
+    case FieldKind::date:
+      return {field.name, OFTDate};
+    case FieldKind::boolean:
+      return {field.name, OFTInteger, OFSTBoolean};
+    case FieldKind::json:
+      return {field.name, OFTString, OFSTJSON};
   }
   return {field.name, OFTString};
 }
@@ -35,19 +41,29 @@ const std::array<FieldSpec, kEventColumnCount> kEventColumns = [] {
 }();
 
 constexpr FieldSpec kDocumentFields[] = {
-    {"document_id", OFTString}, {"title", OFTString},        {"byline", OFTString},
-    {"published", OFTDate},     {"source", OFTString},       {"url", OFTString},
-    {"content_hash", OFTString}, {"text", OFTString},        {"ingested_at", OFTDateTime},
-    {"event_count", OFTInteger},
+    {"document_id", OFTString},   {"title", OFTString},        {"byline", OFTString},       {"published", OFTDate},
+    {"source", OFTString},        {"url", OFTString},          {"content_hash", OFTString}, {"text", OFTString},
+    {"ingested_at", OFTDateTime}, {"event_count", OFTInteger},
 };
 
 constexpr FieldSpec kMentionFields[] = {
-    {"document_id", OFTString}, {"start", OFTInteger},      {"end", OFTInteger},
-    {"text", OFTString},        {"cue", OFTString},         {"demonym", OFTInteger, OFSTBoolean},
-    {"in_name", OFTInteger, OFSTBoolean}, {"sentence_index", OFTInteger}, {"geonameid", OFTInteger},
-    {"location", OFTString},    {"feature", OFTString},     {"country_code", OFTString},
-    {"admin1", OFTString},      {"latitude", OFTReal},      {"longitude", OFTReal},
-    {"score", OFTReal},         {"candidates", OFTString, OFSTJSON},
+    {"document_id", OFTString},
+    {"start", OFTInteger},
+    {"end", OFTInteger},
+    {"text", OFTString},
+    {"cue", OFTString},
+    {"demonym", OFTInteger, OFSTBoolean},
+    {"in_name", OFTInteger, OFSTBoolean},
+    {"sentence_index", OFTInteger},
+    {"geonameid", OFTInteger},
+    {"location", OFTString},
+    {"feature", OFTString},
+    {"country_code", OFTString},
+    {"admin1", OFTString},
+    {"latitude", OFTReal},
+    {"longitude", OFTReal},
+    {"score", OFTReal},
+    {"candidates", OFTString, OFSTJSON},
 };
 
 // An integer column as an int. A layer another tool wrote may hold reals
@@ -64,15 +80,18 @@ FieldValue column_value(const OGRFeature& f, int i, FieldKind kind) {
   if (i < 0) return std::monostate{};
   switch (kind) {
     case FieldKind::text:
-    case FieldKind::json: return std::string(f.GetFieldAsString(i));
+    case FieldKind::json:
+      return std::string(f.GetFieldAsString(i));
     case FieldKind::integer:
       if (const auto v = optional_int(f, i)) return static_cast<long long>(*v);
       return std::monostate{};
-    case FieldKind::real: return f.GetFieldAsDouble(i);
+    case FieldKind::real:
+      return f.GetFieldAsDouble(i);
     case FieldKind::date:
       if (const auto d = date_field(f, i)) return *d;
       return std::monostate{};
-    case FieldKind::boolean: return optional_int(f, i).value_or(0) != 0;
+    case FieldKind::boolean:
+      return optional_int(f, i).value_or(0) != 0;
   }
   return std::monostate{};
 }
@@ -82,12 +101,18 @@ void set_column(OGRFeature& f, int i, const FieldValue& value) {
   std::visit(
       [&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>) f.SetFieldNull(i);
-        else if constexpr (std::is_same_v<T, std::string>) f.SetField(i, v.c_str());
-        else if constexpr (std::is_same_v<T, long long>) f.SetField(i, static_cast<int>(v));
-        else if constexpr (std::is_same_v<T, bool>) f.SetField(i, v ? 1 : 0);
-        else if constexpr (std::is_same_v<T, CivilDate>) set_date_field(f, i, v);
-        else f.SetField(i, v);
+        if constexpr (std::is_same_v<T, std::monostate>)
+          f.SetFieldNull(i);
+        else if constexpr (std::is_same_v<T, std::string>)
+          f.SetField(i, v.c_str());
+        else if constexpr (std::is_same_v<T, long long>)
+          f.SetField(i, static_cast<int>(v));
+        else if constexpr (std::is_same_v<T, bool>)
+          f.SetField(i, v ? 1 : 0);
+        else if constexpr (std::is_same_v<T, CivilDate>)
+          set_date_field(f, i, v);
+        else
+          f.SetField(i, v);
       },
       value);
 }
@@ -121,8 +146,10 @@ void fill_event_feature(OGRFeature& f, const EventColumns& c, const Event& e, st
 
 void set_date_field(OGRFeature& f, int index, const std::optional<CivilDate>& d) {
   if (index < 0) return;
-  if (d) f.SetField(index, d->year, d->month, d->day, 0, 0, 0.0f, 0);
-  else f.SetFieldNull(index);
+  if (d)
+    f.SetField(index, d->year, d->month, d->day, 0, 0, 0.0f, 0);
+  else
+    f.SetFieldNull(index);
 }
 
 std::optional<CivilDate> date_field(const OGRFeature& f, int index) {

@@ -57,7 +57,8 @@ class Transaction {
   void commit(const std::string& where) {
     done_ = true;
     CPLErrorReset();
-    if (ds_.CommitTransaction() != OGRERR_NONE) throw StoreError(where + ": commit failed: " + gdal_error_or("the store refused it (disk full?)"));
+    if (ds_.CommitTransaction() != OGRERR_NONE)
+      throw StoreError(where + ": commit failed: " + gdal_error_or("the store refused it (disk full?)"));
   }
   ~Transaction() {
     if (!done_) ds_.RollbackTransaction();
@@ -80,8 +81,14 @@ void create_feature(OGRLayer& layer, OGRFeature& f, const std::string& where) {
 nlohmann::json candidates_json(const MentionRecord& m) {
   nlohmann::json out = nlohmann::json::array();
   for (const PlaceRecord& p : m.candidates)
-    out.push_back({{"name", p.name}, {"geonameid", p.geonameid}, {"feature", p.feature}, {"country_code", p.country_code},
-                   {"admin1", p.admin1}, {"lat", p.point.lat}, {"lon", p.point.lon}, {"score", p.score}});
+    out.push_back({{"name", p.name},
+                   {"geonameid", p.geonameid},
+                   {"feature", p.feature},
+                   {"country_code", p.country_code},
+                   {"admin1", p.admin1},
+                   {"lat", p.point.lat},
+                   {"lon", p.point.lon},
+                   {"score", p.score}});
   return out;
 }
 
@@ -192,10 +199,12 @@ Store Store::open(const std::string& path_or_dsn, Mode mode, const BusyNotice& o
   if (mode == Mode::update) {
     const int version = impl->schema_version();
     impl->create_schema();
-    if (version < kSchemaVersion) impl->upgrade(version);
-    else if (!impl->ds->GetLayerByName(kMetaLayer) || impl->schema_version() < kSchemaVersion) impl->set_schema_version();
-  }
-  else if (!impl->ds->GetLayerByName(kEventsLayer)) throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
+    if (version < kSchemaVersion)
+      impl->upgrade(version);
+    else if (!impl->ds->GetLayerByName(kMetaLayer) || impl->schema_version() < kSchemaVersion)
+      impl->set_schema_version();
+  } else if (!impl->ds->GetLayerByName(kEventsLayer))
+    throw StoreError(path_or_dsn + ": not a Sitmap store (no events layer)");
   turn.reset();  // the turn's connection closes: the next may make or check the layers
   impl->load_known_documents();
   return Store(std::move(impl));
@@ -226,8 +235,10 @@ std::unique_ptr<Store::Impl> Store::Impl::open_geopackage(const std::string& pat
     impl->repair_spatial_indexes(broken);
     impl->ds = open_dataset(path, false, true);
   }
-  if (version < kSchemaVersion) impl->upgrade(version);
-  else if (impl->schema_version() < kSchemaVersion) impl->set_schema_version();
+  if (version < kSchemaVersion)
+    impl->upgrade(version);
+  else if (impl->schema_version() < kSchemaVersion)
+    impl->set_schema_version();
   impl->load_known_documents();
   return impl;
 }
@@ -274,8 +285,8 @@ std::vector<std::string> Store::Impl::spatial_indexes_to_repair() {
     if (!layer || layer->GetGeomType() == wkbNone || !layer->GetGeometryColumn() || !*layer->GetGeometryColumn()) continue;
     const std::string rtree = std::string("rtree_") + name + "_" + layer->GetGeometryColumn();
     const bool has_rtree = query_integer(*ds, "SELECT COUNT(*) FROM sqlite_master WHERE name = " + name_literal(rtree)) > 0;
-    const bool has_trigger = query_integer(*ds, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = " +
-                                                    name_literal(rtree + "_insert")) > 0;
+    const bool has_trigger =
+        query_integer(*ds, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = " + name_literal(rtree + "_insert")) > 0;
     if ((has_rtree && !has_trigger) || (!has_rtree && writable)) out.push_back(name);
   }
   return out;
@@ -418,7 +429,7 @@ void Store::Impl::upgrade(int from_version) {
   // readings (their key from their report's content hash), and the
   // canonical events are made from them.
   Transaction tx(*ds, location, postgis);
-  if (schema_version() >= kSchemaVersion) return;  // another process upgraded it meanwhile
+  if (schema_version() >= kSchemaVersion) return;                             // another process upgraded it meanwhile
   std::unordered_map<std::string, std::pair<std::string, std::string>> docs;  // document_id -> content hash, agency
   {
     OGRLayer& d = layer(kDocumentsLayer);
@@ -617,8 +628,7 @@ std::optional<int64_t> Store::event_fid(const std::string& event_id) {
   return fid;
 }
 
-std::optional<DocumentExcerpt> Store::document_excerpt(const std::string& document_id, uint32_t start, uint32_t end,
-                                                       size_t context) {
+std::optional<DocumentExcerpt> Store::document_excerpt(const std::string& document_id, uint32_t start, uint32_t end, size_t context) {
   // By its feature id, which the store keeps for every report it knows.
   if (!impl_->document_fids.count(document_id)) impl_->load_known_documents();  // another process may have added it
   const auto known = impl_->document_fids.find(document_id);

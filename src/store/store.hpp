@@ -102,7 +102,7 @@ class Store {
     Event event;
     int source_count = 1;
     std::vector<std::string> document_ids, also_coded;  // also_coded: "acled:SYR1234"
-    std::vector<Event> readings;                          // by event_id
+    std::vector<Event> readings;                        // by event_id
   };
   std::optional<CanonicalReadings> canonical_event(const std::string& event_id);
   // Stored readings (of any canonical event) close enough in type, country
@@ -111,8 +111,7 @@ class Store {
 
   // The report `document_id` around bytes [start, end); nullopt when the
   // store does not hold it (imported events have no report).
-  std::optional<DocumentExcerpt> document_excerpt(const std::string& document_id, uint32_t start, uint32_t end,
-                                                  size_t context = 400);
+  std::optional<DocumentExcerpt> document_excerpt(const std::string& document_id, uint32_t start, uint32_t end, size_t context = 400);
   // The places the mention at byte `start` of a report could have been, best first.
   std::vector<PlaceRecord> mention_candidates(const std::string& document_id, uint32_t start);
   // Ends the reads left open, so that no read holds SQLite's shared lock

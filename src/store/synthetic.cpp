@@ -28,26 +28,45 @@ struct Hotspot {
 };
 
 constexpr Hotspot kHotspots[] = {
-    {"Ar Raqqah", "Syria", "SY", 35.9528, 39.0079},   {"Aleppo", "Syria", "SY", 36.2021, 37.1343},
-    {"Homs", "Syria", "SY", 34.7268, 36.7234},        {"Deir ez-Zor", "Syria", "SY", 35.3359, 40.1408},
-    {"Mosul", "Iraq", "IQ", 36.335, 43.1189},         {"Ramadi", "Iraq", "IQ", 33.4206, 43.3078},
-    {"Kunduz", "Afghanistan", "AF", 36.728, 68.8681}, {"Kabul", "Afghanistan", "AF", 34.5281, 69.1723},
-    {"Sanaa", "Yemen", "YE", 15.3547, 44.2067},       {"Aden", "Yemen", "YE", 12.7794, 45.0367},
-    {"Taiz", "Yemen", "YE", 13.5795, 44.0209},        {"Maiduguri", "Nigeria", "NG", 11.8464, 13.1603},
-    {"Mogadishu", "Somalia", "SO", 2.0371, 45.3438},  {"Benghazi", "Libya", "LY", 32.1167, 20.0667},
-    {"Donetsk", "Ukraine", "UA", 48.0159, 37.8029},   {"Gao", "Mali", "ML", 16.2717, -0.0447},
-    {"Bamako", "Mali", "ML", 12.65, -8.0},            {"Goma", "DR Congo", "CD", -1.6792, 29.2228},
-    {"Bangui", "Central African Republic", "CF", 4.3612, 18.555}, {"Juba", "South Sudan", "SS", 4.8594, 31.5713},
-    {"Peshawar", "Pakistan", "PK", 34.008, 71.5785},  {"Marawi", "Philippines", "PH", 7.9986, 124.2928},
-    {"Culiacan", "Mexico", "MX", 24.7994, -107.3879}, {"Gaza", "Palestine", "PS", 31.5017, 34.4668},
+    {"Ar Raqqah", "Syria", "SY", 35.9528, 39.0079},
+    {"Aleppo", "Syria", "SY", 36.2021, 37.1343},
+    {"Homs", "Syria", "SY", 34.7268, 36.7234},
+    {"Deir ez-Zor", "Syria", "SY", 35.3359, 40.1408},
+    {"Mosul", "Iraq", "IQ", 36.335, 43.1189},
+    {"Ramadi", "Iraq", "IQ", 33.4206, 43.3078},
+    {"Kunduz", "Afghanistan", "AF", 36.728, 68.8681},
+    {"Kabul", "Afghanistan", "AF", 34.5281, 69.1723},
+    {"Sanaa", "Yemen", "YE", 15.3547, 44.2067},
+    {"Aden", "Yemen", "YE", 12.7794, 45.0367},
+    {"Taiz", "Yemen", "YE", 13.5795, 44.0209},
+    {"Maiduguri", "Nigeria", "NG", 11.8464, 13.1603},
+    {"Mogadishu", "Somalia", "SO", 2.0371, 45.3438},
+    {"Benghazi", "Libya", "LY", 32.1167, 20.0667},
+    {"Donetsk", "Ukraine", "UA", 48.0159, 37.8029},
+    {"Gao", "Mali", "ML", 16.2717, -0.0447},
+    {"Bamako", "Mali", "ML", 12.65, -8.0},
+    {"Goma", "DR Congo", "CD", -1.6792, 29.2228},
+    {"Bangui", "Central African Republic", "CF", 4.3612, 18.555},
+    {"Juba", "South Sudan", "SS", 4.8594, 31.5713},
+    {"Peshawar", "Pakistan", "PK", 34.008, 71.5785},
+    {"Marawi", "Philippines", "PH", 7.9986, 124.2928},
+    {"Culiacan", "Mexico", "MX", 24.7994, -107.3879},
+    {"Gaza", "Palestine", "PS", 31.5017, 34.4668},
 };
 
 constexpr SubEvent kTypes[] = {SubEvent::air_strike,  SubEvent::shelling, SubEvent::remote_explosive, SubEvent::suicide_bomb,
                                SubEvent::armed_clash, SubEvent::attack,   SubEvent::peaceful_protest, SubEvent::violent_demonstration};
 
-constexpr const char* kActors[] = {"Islamic State", "Military Forces of Syria", "Military Forces of Russia",
-                                   "Military Forces of France", "Taliban", "Boko Haram", "Al Shabaab",
-                                   "Military Forces of the United States", "Houthis", "Protesters"};
+constexpr const char* kActors[] = {"Islamic State",
+                                   "Military Forces of Syria",
+                                   "Military Forces of Russia",
+                                   "Military Forces of France",
+                                   "Taliban",
+                                   "Boko Haram",
+                                   "Al Shabaab",
+                                   "Military Forces of the United States",
+                                   "Houthis",
+                                   "Protesters"};
 
 }  // namespace
 

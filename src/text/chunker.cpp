@@ -16,8 +16,8 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
 
 // Prepositions that open a clause when a finite verb follows them.
 bool is_subordinator(std::string_view w) {
-  return one_of(w, {"after", "before", "while", "whilst", "as", "because", "since", "although", "though", "if",
-                    "unless", "until", "till", "whereas", "once", "that", "when", "where", "whether"});
+  return one_of(w, {"after", "before", "while", "whilst", "as", "because", "since", "although", "though", "if", "unless", "until", "till",
+                    "whereas", "once", "that", "when", "where", "whether"});
 }
 
 bool is_dash(std::string_view w) { return w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--"; }
@@ -63,10 +63,10 @@ struct Chunker {
 
   // "earlier last month", "Saturday": when, never who.
   bool time_group(size_t first, size_t head) const {
-    static constexpr std::string_view times[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "midday", "midnight", "yesterday",
-        "today", "tonight", "overnight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
-        "day", "dawn", "noon", "hours"};
+    static constexpr std::string_view times[] = {"monday",    "tuesday",  "wednesday", "thursday", "friday",  "saturday",  "sunday",
+                                                 "midday",    "midnight", "yesterday", "today",    "tonight", "overnight", "morning",
+                                                 "afternoon", "evening",  "night",     "week",     "weekend", "month",     "year",
+                                                 "day",       "dawn",     "noon",      "hours"};
     if (std::find(std::begin(times), std::end(times), lower[head]) == std::end(times)) return false;
     return first == head || tag(first) == Pos::JJ || tag(first) == Pos::RBR || tag(first) == Pos::NNP ||
            one_of(lower[first], {"last", "earlier", "this", "early", "late"});
@@ -83,7 +83,10 @@ struct Chunker {
     while (k < size()) {
       const Pos t = tag(k);
       const bool determiner = t == Pos::DT || t == Pos::PDT || t == Pos::PRPS || t == Pos::WPS;
-      if (determiner && (k == first || (tag(k - 1) == Pos::PDT)) && !seen_noun) { ++k; continue; }
+      if (determiner && (k == first || (tag(k - 1) == Pos::PDT)) && !seen_noun) {
+        ++k;
+        continue;
+      }
       if (noun_inside(k)) {
         if (seen_noun && is_time_of_day(lower[k]) && is_noun(tag(k - 1))) break;
         // "Sunday 's attack": the possessive binds; "20 people" too; but a
@@ -96,8 +99,15 @@ struct Chunker {
         ++k;
         continue;
       }
-      if (modifier_before_noun(k) && (!seen_noun || tag(k - 1) == Pos::POS)) { ++k; continue; }
-      if (t == Pos::JJ && !seen_noun) { head = k; ++k; continue; }  // "the wounded"
+      if (modifier_before_noun(k) && (!seen_noun || tag(k - 1) == Pos::POS)) {
+        ++k;
+        continue;
+      }
+      if (t == Pos::JJ && !seen_noun) {
+        head = k;
+        ++k;
+        continue;
+      }  // "the wounded"
       break;
     }
     if (k == first) k = first + 1;  // never stall
@@ -116,7 +126,11 @@ struct Chunker {
     while (k < size()) {
       const Pos t = tag(k);
       const std::string& w = lower[k];
-      if (t == Pos::MD) { c.modal = true; ++k; continue; }
+      if (t == Pos::MD) {
+        c.modal = true;
+        ++k;
+        continue;
+      }
       if (is_verb(t)) {
         if (k > head && !(is_be_form(lower[head]) || is_have_form(lower[head]) || tag(head) == Pos::MD ||
                           one_of(lower[head], {"do", "does", "did", "get", "got", "gets", "been"})))
@@ -132,7 +146,11 @@ struct Chunker {
         ++k;
         continue;
       }
-      if ((w == "not" || w == "n't" || w == "never") && k > first) { c.negated = true; ++k; continue; }
+      if ((w == "not" || w == "n't" || w == "never") && k > first) {
+        c.negated = true;
+        ++k;
+        continue;
+      }
       break;
     }
     if (k == first || (c.infinitive && k == first + 1)) {  // "to" alone
@@ -141,8 +159,8 @@ struct Chunker {
     }
     // Particles: "blew up a car", "went off near", "set off".
     if (k < size() && one_of(lower[k], {"up", "off", "out", "down"}) &&
-        (k + 1 >= size() || tag(k + 1) == Pos::DT || tag(k + 1) == Pos::PRP || tag(k + 1) == Pos::PRPS ||
-         tag(k + 1) == Pos::punct || tag(k + 1) == Pos::IN || is_noun(tag(k + 1)) || tag(k + 1) == Pos::RB))
+        (k + 1 >= size() || tag(k + 1) == Pos::DT || tag(k + 1) == Pos::PRP || tag(k + 1) == Pos::PRPS || tag(k + 1) == Pos::punct ||
+         tag(k + 1) == Pos::IN || is_noun(tag(k + 1)) || tag(k + 1) == Pos::RB))
       ++k;
     const Pos h = tag(head);
     const std::string& hw = lower[head];
@@ -164,14 +182,30 @@ struct Chunker {
     for (size_t k = 0; k < size();) {
       const Pos t = tag(k);
       const std::string& w = lower[k];
-      if (t == Pos::punct) { push(ChunkKind::punct, k, k, k); ++k; continue; }
-      if (t == Pos::CC) { push(ChunkKind::conj, k, k, k); ++k; continue; }
-      if (t == Pos::WDT || t == Pos::WP || t == Pos::WRB || (t == Pos::WPS)) { push(ChunkKind::wh, k, k, k); ++k; continue; }
-      if (w == "according" && lower.size() > k + 1 && lower[k + 1] == "to") { push(ChunkKind::prep, k, k + 1, k); k += 2; continue; }
+      if (t == Pos::punct) {
+        push(ChunkKind::punct, k, k, k);
+        ++k;
+        continue;
+      }
+      if (t == Pos::CC) {
+        push(ChunkKind::conj, k, k, k);
+        ++k;
+        continue;
+      }
+      if (t == Pos::WDT || t == Pos::WP || t == Pos::WRB || (t == Pos::WPS)) {
+        push(ChunkKind::wh, k, k, k);
+        ++k;
+        continue;
+      }
+      if (w == "according" && lower.size() > k + 1 && lower[k + 1] == "to") {
+        push(ChunkKind::prep, k, k + 1, k);
+        k += 2;
+        continue;
+      }
       // "south of", "north-east of": a bearing and "of" are one preposition.
       if (lower.size() > k + 1 && lower[k + 1] == "of" && t != Pos::NNP &&
-          one_of(w, {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-                     "north-west", "south-east", "south-west"})) {
+          one_of(w, {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+                     "south-east", "south-west"})) {
         push(ChunkKind::prep, k, k + 1, k);
         k += 2;
         continue;
@@ -181,7 +215,11 @@ struct Chunker {
         ++k;
         continue;
       }
-      if (t == Pos::IN || t == Pos::RP) { push(ChunkKind::prep, k, k, k); ++k; continue; }
+      if (t == Pos::IN || t == Pos::RP) {
+        push(ChunkKind::prep, k, k, k);
+        ++k;
+        continue;
+      }
       if (t == Pos::MD || is_verb(t) || t == Pos::TO) {
         // An adjectival participle before a noun belongs to the noun group
         // ("a booby-trapped car"), unless a verb is wanted here ("were killed").
@@ -192,8 +230,8 @@ struct Chunker {
         k = verb_group(k);
         continue;
       }
-      if (t == Pos::DT || t == Pos::PDT || t == Pos::PRPS || t == Pos::PRP || t == Pos::EX || t == Pos::CD ||
-          is_noun(t) || t == Pos::FW || t == Pos::POS || modifier_before_noun(k)) {
+      if (t == Pos::DT || t == Pos::PDT || t == Pos::PRPS || t == Pos::PRP || t == Pos::EX || t == Pos::CD || is_noun(t) || t == Pos::FW ||
+          t == Pos::POS || modifier_before_noun(k)) {
         k = noun_group(k);
         continue;
       }
@@ -204,7 +242,11 @@ struct Chunker {
         k = e + 1;
         continue;
       }
-      if (is_adverb(t)) { push(ChunkKind::adverb, k, k, k); ++k; continue; }
+      if (is_adverb(t)) {
+        push(ChunkKind::adverb, k, k, k);
+        ++k;
+        continue;
+      }
       push(ChunkKind::other, k, k, k);
       ++k;
     }
@@ -221,8 +263,8 @@ struct Chunker {
     if (after == Pos::DT || after == Pos::PRPS || after == Pos::CD || after == Pos::PRP) return false;
     if (tag(k) == Pos::VBG) {
       // "tactical units, fighting positions and a depot": a list item.
-      const bool list_item = (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS &&
-                             (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct);
+      const bool list_item =
+          (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS && (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct);
       return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
     }
     return before != Pos::punct || k == 0;
@@ -230,21 +272,21 @@ struct Chunker {
 
   // "forces midday Saturday captured": a time after a noun starts a group of its own.
   static bool is_time_of_day(std::string_view w) {
-    return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "midday", "midnight",
-                      "yesterday", "today", "tonight", "overnight"});
+    return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "midday", "midnight", "yesterday",
+                      "today", "tonight", "overnight"});
   }
 
   static bool is_month(std::string_view w) {
-    return one_of(w, {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                      "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-                      "sep.", "sept.", "oct.", "nov.", "dec."});
+    return one_of(
+        w, {"january", "february", "march", "april", "may",  "june", "july", "august", "september", "october", "november", "december",
+            "jan.",    "feb.",     "mar.",  "apr.",  "jun.", "jul.", "aug.", "sep.",   "sept.",     "oct.",    "nov.",     "dec."});
   }
 
   bool prev_wants_verb(size_t k) const {
     size_t j = k;
     while (j > 0 && is_adverb(tag(j - 1))) --j;
-    return j > 0 && (is_be_form(lower[j - 1]) || is_have_form(lower[j - 1]) || tag(j - 1) == Pos::MD ||
-                     tag(j - 1) == Pos::TO || is_noun(tag(j - 1)) || tag(j - 1) == Pos::PRP);
+    return j > 0 && (is_be_form(lower[j - 1]) || is_have_form(lower[j - 1]) || tag(j - 1) == Pos::MD || tag(j - 1) == Pos::TO ||
+                     is_noun(tag(j - 1)) || tag(j - 1) == Pos::PRP);
   }
 
   // ---- clauses -------------------------------------------------------
@@ -286,9 +328,8 @@ struct Chunker {
   bool bearing_follows(size_t i) const {
     if (i < p.chunks.size() && ch(i).kind == ChunkKind::noun && p.tags[ch(i).first] == Pos::CD) ++i;
     if (i >= p.chunks.size() || ch(i).kind != ChunkKind::prep || ch(i).last == ch(i).first) return false;
-    return lower[ch(i).last] == "of" && one_of(lower[ch(i).first], {"north", "south", "east", "west", "northeast", "northwest",
-                                                                   "southeast", "southwest", "north-east", "north-west",
-                                                                   "south-east", "south-west"});
+    return lower[ch(i).last] == "of" && one_of(lower[ch(i).first], {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                                                    "southwest", "north-east", "north-west", "south-east", "south-west"});
   }
 
   bool clause_has_finite_verb(int clause, size_t upto) const {
@@ -302,8 +343,7 @@ struct Chunker {
     const Chunk& c = ch(i);
     const bool by_follows = i + 1 < p.chunks.size() && ch(i + 1).kind == ChunkKind::prep && chunk_word(i + 1) == "by";
     return p.tags[c.head] == Pos::VBN && c.first == c.head && !by_follows && !clause_has_finite_verb(clause, i) &&
-           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle &&
-           (clause > 0 || relative_closed_at + 1 == i);
+           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle && (clause > 0 || relative_closed_at + 1 == i);
   }
 
   bool clause_has_noun(int clause, size_t upto) const {
@@ -351,8 +391,10 @@ struct Chunker {
       if (c.kind == ChunkKind::wh) {
         const int antecedent = previous_noun(i);
         // "were killed when a bomb exploded": a time clause, not a relative one.
-        if (antecedent < 0 && (w == "when" || w == "where" || w == "as") && i > 0) cur = open(ClauseKind::subordinate, cur, std::string(w));
-        else if (antecedent >= 0 || i > 0) cur = open(ClauseKind::relative, cur, std::string(w), antecedent);
+        if (antecedent < 0 && (w == "when" || w == "where" || w == "as") && i > 0)
+          cur = open(ClauseKind::subordinate, cur, std::string(w));
+        else if (antecedent >= 0 || i > 0)
+          cur = open(ClauseKind::relative, cur, std::string(w), antecedent);
         c.clause = cur;
         continue;
       }
@@ -363,16 +405,15 @@ struct Chunker {
         c.clause = cur;
         continue;
       }
-      if (c.kind == ChunkKind::conj && (starts_with_finite_verb(i + 1) || finite_verb_follows(i)) &&
-          clause_has_verb(cur, i)) {
+      if (c.kind == ChunkKind::conj && (starts_with_finite_verb(i + 1) || finite_verb_follows(i)) && clause_has_verb(cur, i)) {
         // "... and killed five" shares the subject; "... and troops retook" has its own.
         const int parent = dependent ? std::max(0, p.clauses[cur].parent) : cur;
         cur = open(ClauseKind::coordinate, parent, std::string(w));
         c.clause = cur;
         continue;
       }
-      if (c.kind == ChunkKind::verb && c.finite && dependent && kind != ClauseKind::participle &&
-          clause_has_finite_verb(cur, i) && i > 0 && ch(i - 1).kind != ChunkKind::conj) {
+      if (c.kind == ChunkKind::verb && c.finite && dependent && kind != ClauseKind::participle && clause_has_finite_verb(cur, i) && i > 0 &&
+          ch(i - 1).kind != ChunkKind::conj) {
         cur = std::max(0, p.clauses[cur].parent);  // "the men who attacked the base were caught"
       }
       // "when three devices, emplaced by militants, detonated near ...": a
@@ -394,8 +435,7 @@ struct Chunker {
 
 }  // namespace
 
-Parse parse_sentence(std::string_view text, const Segmented& seg, const Sentence& s, const WordTable& words,
-                     bool title_case) {
+Parse parse_sentence(std::string_view text, const Segmented& seg, const Sentence& s, const WordTable& words, bool title_case) {
   Parse p;
   p.tags = tag_sentence(text, seg, s, words, title_case);
   Chunker c{text, seg, s, p, {}};
@@ -430,8 +470,7 @@ int Parse::subject_of(int verb) const {
     if (c.kind == ChunkKind::noun && !in_prep_phrase(j) && !c.time) {
       // "Islamic State militants and Syrian troops" -> the first conjunct.
       int k = j;
-      while (k >= 2 && chunks[k - 1].kind == ChunkKind::conj && chunks[k - 2].kind == ChunkKind::noun &&
-             chunks[k - 2].clause == clause)
+      while (k >= 2 && chunks[k - 1].kind == ChunkKind::conj && chunks[k - 2].kind == ChunkKind::noun && chunks[k - 2].clause == clause)
         k -= 2;
       // "Chaghcharan, the capital of Ghor province, fell": the noun before
       // an aside set off by commas, not the aside.
@@ -456,8 +495,8 @@ int Parse::object_of(int verb) const {
   const int clause = chunks[verb].clause;
   // "killed and wounded dozens": two verbs share the object after the second.
   if (static_cast<size_t>(verb) + 2 < chunks.size() && chunks[verb + 1].kind == ChunkKind::conj &&
-      chunks[verb + 2].kind == ChunkKind::verb && chunks[verb + 2].finite == chunks[verb].finite &&
-      !chunks[verb].passive && !chunks[verb + 2].passive)
+      chunks[verb + 2].kind == ChunkKind::verb && chunks[verb + 2].finite == chunks[verb].finite && !chunks[verb].passive &&
+      !chunks[verb + 2].passive)
     return object_of(verb + 2);
   for (size_t j = static_cast<size_t>(verb) + 1; j < chunks.size(); ++j) {
     const Chunk& c = chunks[j];
@@ -529,10 +568,12 @@ std::string describe(std::string_view text, const Segmented& seg, const Sentence
   std::string out;
   for (const Chunk& c : p.chunks) {
     if (!out.empty()) out += ' ';
-    const std::string_view words =
-        text.substr(seg.tokens[s.first_token + c.first].start,
-                    seg.tokens[s.first_token + c.last].end - seg.tokens[s.first_token + c.first].start);
-    if (c.kind == ChunkKind::punct) { out += words; continue; }
+    const std::string_view words = text.substr(seg.tokens[s.first_token + c.first].start,
+                                               seg.tokens[s.first_token + c.last].end - seg.tokens[s.first_token + c.first].start);
+    if (c.kind == ChunkKind::punct) {
+      out += words;
+      continue;
+    }
     out += '[';
     out += names[static_cast<size_t>(c.kind)];
     if (c.kind == ChunkKind::verb) {

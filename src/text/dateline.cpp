@@ -19,11 +19,17 @@ bool digit(char c) { return c >= '0' && c <= '9'; }
 // The bytes of a UTF-8 letter that is an upper-case Latin letter with a
 // diacritic (É, Ç, Ã...) count as capitals in a dateline ("BOGOTÁ").
 bool upper_at(std::string_view s, size_t i, size_t* len) {
-  if (upper(s[i])) { *len = 1; return true; }
+  if (upper(s[i])) {
+    *len = 1;
+    return true;
+  }
   const unsigned char c = static_cast<unsigned char>(s[i]);
   if (c == 0xC3 && i + 1 < s.size()) {
     const unsigned char d = static_cast<unsigned char>(s[i + 1]);
-    if (d >= 0x80 && d <= 0x9E && d != 0x97) { *len = 2; return true; }
+    if (d >= 0x80 && d <= 0x9E && d != 0x97) {
+      *len = 2;
+      return true;
+    }
   }
   return false;
 }
@@ -49,17 +55,30 @@ bool read_place_caps(Cursor& c) {
   size_t letters = 0;
   while (!c.at_end()) {
     size_t len = 0;
-    if (upper_at(c.s, c.i, &len)) { c.i += len; ++letters; continue; }
+    if (upper_at(c.s, c.i, &len)) {
+      c.i += len;
+      ++letters;
+      continue;
+    }
     const char ch = c.peek();
     if ((ch == ' ' || ch == '-' || ch == '\'' || ch == '.') && letters > 0) {
       size_t next_len = 0;
-      if (c.i + 1 < c.s.size() && upper_at(c.s, c.i + 1, &next_len)) { ++c.i; continue; }
+      if (c.i + 1 < c.s.size() && upper_at(c.s, c.i + 1, &next_len)) {
+        ++c.i;
+        continue;
+      }
     }
     break;
   }
-  if (letters < 2) { c.i = start; return false; }
+  if (letters < 2) {
+    c.i = start;
+    return false;
+  }
   // A capital word must not run on into lower case ("AFRICA's" is no dateline).
-  if (!c.at_end() && lower(c.peek())) { c.i = start; return false; }
+  if (!c.at_end() && lower(c.peek())) {
+    c.i = start;
+    return false;
+  }
   return true;
 }
 
@@ -79,12 +98,15 @@ bool read_region(Cursor& c) {
     size_t len = 0;
     if (!(upper_at(t.s, t.i, &len))) break;
     t.i += len;
-    while (!t.at_end() && (std::isalpha(static_cast<unsigned char>(t.peek())) || t.peek() == '.' ||
-                           static_cast<unsigned char>(t.peek()) >= 0x80))
+    while (!t.at_end() &&
+           (std::isalpha(static_cast<unsigned char>(t.peek())) || t.peek() == '.' || static_cast<unsigned char>(t.peek()) >= 0x80))
       ++t.i;
     if (t.peek() == ' ' && t.i + 1 < t.s.size()) {
       size_t l2 = 0;
-      if (upper_at(t.s, t.i + 1, &l2)) { ++t.i; continue; }
+      if (upper_at(t.s, t.i + 1, &l2)) {
+        ++t.i;
+        continue;
+      }
     }
     break;
   }
@@ -184,13 +206,19 @@ bool read_place_title(Cursor& c) {
     size_t len = 0;
     if (!upper_at(c.s, c.i, &len)) break;
     c.i += len;
-    while (!c.at_end() && (lower(c.peek()) || c.peek() == '-' || c.peek() == '\'' ||
-                           static_cast<unsigned char>(c.peek()) >= 0x80 || (upper(c.peek()) && c.s[c.i - 1] == '-')))
+    while (!c.at_end() && (lower(c.peek()) || c.peek() == '-' || c.peek() == '\'' || static_cast<unsigned char>(c.peek()) >= 0x80 ||
+                           (upper(c.peek()) && c.s[c.i - 1] == '-')))
       ++c.i;
-    if (c.peek() == ' ' && c.i + 1 < c.s.size() && upper(c.s[c.i + 1])) { ++c.i; continue; }
+    if (c.peek() == ' ' && c.i + 1 < c.s.size() && upper(c.s[c.i + 1])) {
+      ++c.i;
+      continue;
+    }
     break;
   }
-  if (c.i - start < 3 || c.i - start > 30) { c.i = start; return false; }
+  if (c.i - start < 3 || c.i - start > 30) {
+    c.i = start;
+    return false;
+  }
   return true;
 }
 
@@ -259,8 +287,8 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
   // label ("UPDATE - ", "ANALYSIS:"), and never with a colon.
   if (!dated && !agency && !region) {
     static constexpr std::array<std::string_view, 22> labels = {
-        "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE", "OPINION", "EDITORIAL", "CORRECTION",
-        "URGENT", "FLASH", "NEWS", "VIDEO", "PHOTOS", "FACTBOX", "TIMELINE", "SNAP", "FEATURE", "INTERVIEW", "NOTE", "EDITOR"};
+        "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH",    "LIVE", "OPINION", "EDITORIAL", "CORRECTION", "URGENT",
+        "FLASH",  "NEWS",    "VIDEO",    "PHOTOS",    "FACTBOX",  "TIMELINE", "SNAP", "FEATURE", "INTERVIEW", "NOTE",       "EDITOR"};
     if (std::find(labels.begin(), labels.end(), caps) != labels.end()) return std::nullopt;
     if (text.substr(before_separator, c.i - before_separator).find(':') != std::string_view::npos) return std::nullopt;
   }

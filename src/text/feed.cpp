@@ -34,10 +34,10 @@ struct FeedReader {
   XML_Parser parser = nullptr;
   std::vector<std::string> path;  // element names from the root
   std::unique_ptr<Item> item;
-  std::string text;               // character data of the element being read
+  std::string text;  // character data of the element being read
   size_t items = 0;
   bool feed_root = false;
-  size_t xhtml_depth = 0;         // inside Atom <content type="xhtml">: its child elements are markup
+  size_t xhtml_depth = 0;  // inside Atom <content type="xhtml">: its child elements are markup
 
   bool in_xhtml() const { return xhtml_depth > 0 && path.size() > xhtml_depth; }
 
@@ -89,13 +89,20 @@ struct FeedReader {
     }
     const std::string value = text;
     text.clear();
-    if (n == "title" && item->title.empty()) item->title = value;
-    else if (n == "link" && item->link.empty()) item->link = value;
-    else if (n == "guid" || n == "id") item->id = value;
-    else if (n == "pubDate" || n == "published" || n == "date" || (n == "updated" && item->published.empty())) item->published = value;
-    else if (n == "encoded" || n == "content") item->body = value;
-    else if (n == "description" || n == "summary") item->summary = value;
-    else if (n == "creator" || n == "name" || n == "author") item->author = value;
+    if (n == "title" && item->title.empty())
+      item->title = value;
+    else if (n == "link" && item->link.empty())
+      item->link = value;
+    else if (n == "guid" || n == "id")
+      item->id = value;
+    else if (n == "pubDate" || n == "published" || n == "date" || (n == "updated" && item->published.empty()))
+      item->published = value;
+    else if (n == "encoded" || n == "content")
+      item->body = value;
+    else if (n == "description" || n == "summary")
+      item->summary = value;
+    else if (n == "creator" || n == "name" || n == "author")
+      item->author = value;
   }
 
   void finish(const Item& it) {
@@ -113,8 +120,9 @@ struct FeedReader {
     try {
       // The item's text is HTML (or plain text, which reads the same).
       Document doc = parse_html(html, it.id, source);
-      doc.id = !trimmed(it.id).empty() ? trimmed(it.id) : !trimmed(it.link).empty() ? trimmed(it.link)
-                                                                                      : source + "#" + std::to_string(items);
+      doc.id = !trimmed(it.id).empty()     ? trimmed(it.id)
+               : !trimmed(it.link).empty() ? trimmed(it.link)
+                                           : source + "#" + std::to_string(items);
       doc.title = trimmed(it.title);
       doc.url = trimmed(it.link);
       doc.byline = trimmed(it.author);
@@ -129,9 +137,7 @@ struct FeedReader {
       if (!doc.title.empty()) doc.text = doc.title + "\n\n" + doc.text;
       read_dateline(doc);
       on_document(std::move(doc));
-    } catch (const InputError& e) {
-      on_error(it.line, e.what());
-    }
+    } catch (const InputError& e) { on_error(it.line, e.what()); }
   }
 
   void characters(const char* s, int len) {
@@ -166,8 +172,8 @@ size_t read_feed(std::string_view content, const std::string& source, const std:
     const bool last = at + n >= content.size();
     if (XML_Parse(parser.get(), content.data() + at, static_cast<int>(n), last) == XML_STATUS_ERROR) {
       const size_t line = static_cast<size_t>(XML_GetCurrentLineNumber(parser.get()));
-      on_error(line, source + ":" + std::to_string(line) + ": not well-formed XML (" +
-                         XML_ErrorString(XML_GetErrorCode(parser.get())) + "); the feed's later items are not read");
+      on_error(line, source + ":" + std::to_string(line) + ": not well-formed XML (" + XML_ErrorString(XML_GetErrorCode(parser.get())) +
+                         "); the feed's later items are not read");
       return r.items;
     }
     if (last) break;

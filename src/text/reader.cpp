@@ -42,7 +42,7 @@ std::string checked_text(std::string_view content, const std::string& source, st
   // A few stray bytes (a Latin-1 quote) are repaired; mostly-invalid input is refused.
   std::string repaired = repair_utf8(content);
   const size_t bad = (repaired.size() - content.size()) / 2;  // each bad byte became 3 bytes
-  if (bad * 100 > content.size() + 100)  // over 1%: not a text in UTF-8 at all
+  if (bad * 100 > content.size() + 100)                       // over 1%: not a text in UTF-8 at all
     throw InputError(where(valid) + "invalid UTF-8");
   return repaired;
 }
@@ -58,8 +58,8 @@ std::string read_file(const std::string& path) {
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) throw InputError(path + ":0: cannot read: " + ec.message());
   if (size > kMaxDocumentBytes)
-    throw InputError(path + ":1: " + std::to_string(size) + " bytes, over the " +
-                     std::to_string(kMaxDocumentBytes >> 20) + " MiB a report may have");
+    throw InputError(path + ":1: " + std::to_string(size) + " bytes, over the " + std::to_string(kMaxDocumentBytes >> 20) +
+                     " MiB a report may have");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ":0: cannot open");
   std::string s(size, '\0');
@@ -136,8 +136,8 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
     }
     const bool by = t.size() <= 60 && (t.rfind("By ", 0) == 0 || t.rfind("by ", 0) == 0 || t.rfind("BY ", 0) == 0);
     // A short line just before the date is its byline, unless the report has no title yet and it reads as one.
-    const bool before_date = i + 1 < head.size() && !doc.published && date_of(head[i + 1]) && t.size() <= 60 &&
-                             (!doc.title.empty() || looks_like_byline(t));
+    const bool before_date =
+        i + 1 < head.size() && !doc.published && date_of(head[i + 1]) && t.size() <= 60 && (!doc.title.empty() || looks_like_byline(t));
     if (doc.byline.empty() && (by || before_date || (looks_like_byline(t) && (!doc.title.empty() || i == 0) && i + 1 < head.size()))) {
       doc.byline = t;
       continue;
@@ -162,11 +162,19 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
 namespace {
 
 std::string decode_entities(std::string_view s) {
-  static const std::pair<const char*, const char*> named[] = {
-      {"&amp;", "&"},        {"&lt;", "<"},        {"&gt;", ">"},         {"&quot;", "\""},
-      {"&apos;", "'"},       {"&#39;", "'"},       {"&nbsp;", " "},       {"&rsquo;", "\xE2\x80\x99"},
-      {"&lsquo;", "\xE2\x80\x98"}, {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"}, {"&mdash;", "\xE2\x80\x94"},
-      {"&ndash;", "\xE2\x80\x93"}};
+  static const std::pair<const char*, const char*> named[] = {{"&amp;", "&"},
+                                                              {"&lt;", "<"},
+                                                              {"&gt;", ">"},
+                                                              {"&quot;", "\""},
+                                                              {"&apos;", "'"},
+                                                              {"&#39;", "'"},
+                                                              {"&nbsp;", " "},
+                                                              {"&rsquo;", "\xE2\x80\x99"},
+                                                              {"&lsquo;", "\xE2\x80\x98"},
+                                                              {"&ldquo;", "\xE2\x80\x9C"},
+                                                              {"&rdquo;", "\xE2\x80\x9D"},
+                                                              {"&mdash;", "\xE2\x80\x94"},
+                                                              {"&ndash;", "\xE2\x80\x93"}};
   std::string out;
   for (size_t i = 0; i < s.size();) {
     if (s[i] == '&') {
@@ -222,16 +230,16 @@ namespace {
 
 // Elements whose text is never the report's: menus, asides, captions, forms.
 bool boilerplate_element(std::string_view name) {
-  static constexpr std::string_view names[] = {"script", "style", "nav", "footer", "header", "aside", "figure",
-                                               "figcaption", "form", "button", "noscript", "iframe", "svg", "select"};
+  static constexpr std::string_view names[] = {"script",     "style", "nav",    "footer",   "header", "aside", "figure",
+                                               "figcaption", "form",  "button", "noscript", "iframe", "svg",   "select"};
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
 // Class names of the same ("related", "share-bar", "newsletter-signup" ...).
 bool boilerplate_class(std::string_view cls) {
-  static constexpr std::string_view parts[] = {"related", "share", "social", "newsletter", "promo", "advert", "comments",
-                                               "read-more", "readmore", "most-read", "subscribe", "cookie", "caption",
-                                               "breadcrumb", "tags", "author-bio"};
+  static constexpr std::string_view parts[] = {"related",  "share",      "social",   "newsletter", "promo",     "advert",
+                                               "comments", "read-more",  "readmore", "most-read",  "subscribe", "cookie",
+                                               "caption",  "breadcrumb", "tags",     "author-bio"};
   return std::any_of(std::begin(parts), std::end(parts), [&](std::string_view p) { return cls.find(p) != std::string_view::npos; });
 }
 
@@ -242,15 +250,15 @@ bool void_element(std::string_view name) {
 
 // Paragraphs that only point elsewhere: "Read more: ...", "Sign up for ...".
 bool pointer_paragraph(std::string_view p) {
-  static constexpr std::string_view starts[] = {"Read more", "READ MORE", "Related:", "RELATED:", "Sign up", "Follow us",
+  static constexpr std::string_view starts[] = {"Read more",  "READ MORE",     "Related:",      "RELATED:",   "Sign up",  "Follow us",
                                                 "Share this", "Advertisement", "ADVERTISEMENT", "Click here", "Subscribe"};
   return std::any_of(std::begin(starts), std::end(starts), [&](std::string_view s) { return p.substr(0, s.size()) == s; });
 }
 
 struct OpenElement {
   std::string name;
-  bool skip = false;        // boilerplate: its text is dropped
-  std::string role;         // "byline", "standfirst": text kept for the document's fields
+  bool skip = false;  // boilerplate: its text is dropped
+  std::string role;   // "byline", "standfirst": text kept for the document's fields
 };
 
 }  // namespace
@@ -266,15 +274,15 @@ Document parse_html(std::string_view content, const std::string& id, const std::
   auto inside = [&](std::string_view name) {
     return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.name == name; });
   };
-  auto role = [&](std::string_view r) {
-    return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.role == r; });
-  };
+  auto role = [&](std::string_view r) { return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.role == r; }); };
   for (size_t i = 0; i < html.size();) {
     if (html[i] != '<') {
       const size_t next = html.find('<', i);
       const std::string chunk = decode_entities(html.substr(i, next == std::string::npos ? std::string::npos : next - i));
-      if (inside("title")) title += chunk;
-      else if (role("byline")) byline += chunk;
+      if (inside("title"))
+        title += chunk;
+      else if (role("byline"))
+        byline += chunk;
       else if (!skipping()) {
         if (inside("h1")) h1 += chunk;
         if (role("standfirst")) standfirst += chunk;
@@ -294,7 +302,10 @@ Document parse_html(std::string_view content, const std::string& id, const std::
     std::string name;
     for (char c : tag) {
       if (std::isspace(static_cast<unsigned char>(c)) || c == '>' || c == '/') {
-        if (c == '/' && name.empty()) { name.push_back('/'); continue; }
+        if (c == '/' && name.empty()) {
+          name.push_back('/');
+          continue;
+        }
         break;
       }
       name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
@@ -311,8 +322,7 @@ Document parse_html(std::string_view content, const std::string& id, const std::
     } else if (!bare.empty() && bare[0] != '!' && bare[0] != '?' && !void_element(bare) && tag.back() != '/') {
       const std::string cls = ascii_lower(attribute(tag, "class"));
       OpenElement e{bare, boilerplate_element(bare) || boilerplate_class(cls), ""};
-      if (cls.find("byline") != std::string::npos || cls.find("author") != std::string::npos ||
-          attribute(tag, "rel") == "author")
+      if (cls.find("byline") != std::string::npos || cls.find("author") != std::string::npos || attribute(tag, "rel") == "author")
         e.role = "byline";
       else if (cls.find("standfirst") != std::string::npos || cls.find("dek") != std::string::npos ||
                cls.find("subtitle") != std::string::npos || cls.find("summary") != std::string::npos ||
@@ -320,13 +330,14 @@ Document parse_html(std::string_view content, const std::string& id, const std::
         e.role = "standfirst";
       open.push_back(std::move(e));
     }
-    if (bare == "time" && !doc.published) doc.published = parse_date_text(attribute(tag, "datetime"));
+    if (bare == "time" && !doc.published)
+      doc.published = parse_date_text(attribute(tag, "datetime"));
     else if (bare == "meta" && !doc.published &&
              (attribute(tag, "property") == "article:published_time" || attribute(tag, "name") == "date"))
       doc.published = parse_date_text(attribute(tag, "content"));
     // Block elements end a paragraph; inline ones join words.
-    static constexpr std::string_view blocks[] = {"p", "br", "div", "h1", "h2", "h3", "h4", "li", "ul", "ol",
-                                                  "section", "article", "blockquote", "tr", "table", "main"};
+    static constexpr std::string_view blocks[] = {"p",  "br", "div",     "h1",      "h2",         "h3", "h4",    "li",
+                                                  "ul", "ol", "section", "article", "blockquote", "tr", "table", "main"};
     if (std::find(std::begin(blocks), std::end(blocks), bare) != std::end(blocks)) {
       text += "\n\n";
       if (role("standfirst")) standfirst += "\n";
@@ -404,19 +415,21 @@ void for_each_document_in_file(const std::string& path, const std::function<void
 
 Document parse_jsonl_line(std::string_view line, const std::string& source, size_t line_number) {
   const std::string where = source + ":" + std::to_string(line_number) + ": ";
-  if (line.size() > kMaxDocumentBytes) throw InputError(where + "line over the " + std::to_string(kMaxDocumentBytes >> 20) + " MiB a document may have");
+  if (line.size() > kMaxDocumentBytes)
+    throw InputError(where + "line over the " + std::to_string(kMaxDocumentBytes >> 20) + " MiB a document may have");
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(where + "not JSON (" + std::string(e.what()).substr(0, 120) + ")");
-  }
+  } catch (const nlohmann::json::exception& e) { throw InputError(where + "not JSON (" + std::string(e.what()).substr(0, 120) + ")"); }
   if (!j.is_object()) throw InputError(where + "not a JSON object");
   if (!j.contains("text") || !j["text"].is_string()) throw InputError(where + "no \"text\" string");
   Document doc;
-  if (j.contains("id") && j["id"].is_string()) doc.id = j["id"].get<std::string>();
-  else if (j.contains("id") && j["id"].is_number()) doc.id = j["id"].dump();
-  else doc.id = source + "#" + std::to_string(line_number);
+  if (j.contains("id") && j["id"].is_string())
+    doc.id = j["id"].get<std::string>();
+  else if (j.contains("id") && j["id"].is_number())
+    doc.id = j["id"].dump();
+  else
+    doc.id = source + "#" + std::to_string(line_number);
   doc.text = checked_text(j["text"].get<std::string>(), source, line_number);
   if (j.contains("title") && j["title"].is_string()) doc.title = j["title"].get<std::string>();
   if (j.contains("url") && j["url"].is_string()) doc.url = j["url"].get<std::string>();
@@ -429,8 +442,7 @@ Document parse_jsonl_line(std::string_view line, const std::string& source, size
   return doc;
 }
 
-void for_each_jsonl_line(std::istream& in, const std::string& source,
-                         const std::function<void(size_t, Document&&)>& on_document,
+void for_each_jsonl_line(std::istream& in, const std::string& source, const std::function<void(size_t, Document&&)>& on_document,
                          const std::function<void(size_t, const std::string&, const std::string&)>& on_error) {
   std::string line;
   size_t n = 0;
@@ -445,8 +457,7 @@ void for_each_jsonl_line(std::istream& in, const std::string& source,
       try {
         const auto j = nlohmann::json::parse(line);
         if (j.is_object() && j.contains("id")) id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
-      } catch (...) {
-      }
+      } catch (...) {}
       on_error(n, id, e.what());
     }
   }

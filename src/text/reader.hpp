@@ -33,8 +33,7 @@ Document parse_jsonl_line(std::string_view line, const std::string& source, size
 
 // Calls `on_document` for each good line, `on_error(line, id, message)` for
 // each bad one, and goes on.
-void for_each_jsonl_line(std::istream& in, const std::string& source,
-                         const std::function<void(size_t, Document&&)>& on_document,
+void for_each_jsonl_line(std::istream& in, const std::string& source, const std::function<void(size_t, Document&&)>& on_document,
                          const std::function<void(size_t, const std::string&, const std::string&)>& on_error);
 
 // Every document of a file: one for a report (.txt, .html), one per item of

@@ -18,8 +18,8 @@ struct CodePoint {
 
 CodePoint decode(std::string_view s, size_t i) {
   utf8proc_int32_t cp = 0;
-  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                  static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  const auto n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i), static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
   if (n <= 0) return {static_cast<unsigned char>(s[i]), 1};
   return {cp, static_cast<int>(n)};
 }
@@ -29,17 +29,15 @@ bool is_letter(int32_t cp) {
   const auto cat = utf8proc_category(cp);
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN;
 }
-bool is_upper(int32_t cp) {
-  return cp < 0x80 ? std::isupper(cp) : utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
-}
+bool is_upper(int32_t cp) { return cp < 0x80 ? std::isupper(cp) : utf8proc_category(cp) == UTF8PROC_CATEGORY_LU; }
 bool is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 // Words after which a period does not end the sentence.
 bool is_abbreviation(std::string_view w) {
   static constexpr std::array<std::string_view, 44> list = {
-      "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Cpl", "Adm", "Gov",
-      "Sen", "Rep", "Rev", "St", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-      "Sept", "Oct", "Nov", "Dec", "No", "vs", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "approx", "Ave", "Blvd", "Gens"};
+      "Mr",  "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt",  "Col",  "Maj", "Capt", "Sgt",    "Cpl", "Adm",  "Gov",  "Sen",
+      "Rep", "Rev", "St", "Mt", "Ft",   "Jan", "Feb", "Mar",  "Apr", "Jun",  "Jul",    "Aug", "Sep",  "Sept", "Oct",
+      "Nov", "Dec", "No", "vs", "Jr",   "Sr",  "Co",  "Corp", "Inc", "Ltd",  "approx", "Ave", "Blvd", "Gens"};
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
@@ -59,9 +57,9 @@ Segmented segment(std::string_view text) {
     if (std::isdigit(c.cp < 0x80 ? c.cp : 0)) {
       size_t j = i;
       // 1,200 / 3.5 / 2015-11-16 stay one number.
-      while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) ||
-                                 ((text[j] == ',' || text[j] == '.') && j + 1 < text.size() &&
-                                  std::isdigit(static_cast<unsigned char>(text[j + 1])))))
+      while (j < text.size() &&
+             (std::isdigit(static_cast<unsigned char>(text[j])) ||
+              ((text[j] == ',' || text[j] == '.') && j + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[j + 1])))))
         ++j;
       while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;  // 30th, 12km
       t.kind = TokenKind::number;
@@ -87,9 +85,7 @@ Segmented segment(std::string_view text) {
         break;
       }
       // Keep the period of a known abbreviation ("Gen.", "St.", "Va.").
-      if (j < text.size() && text[j] == '.' &&
-          (is_abbreviation(text.substr(i, j - i)) || (j - i == 1 && t.capitalized)))
-        ++j;
+      if (j < text.size() && text[j] == '.' && (is_abbreviation(text.substr(i, j - i)) || (j - i == 1 && t.capitalized))) ++j;
       t.kind = TokenKind::word;
       t.all_caps = upper_all && t.capitalized;
       t.end = static_cast<uint32_t>(j);
@@ -151,8 +147,10 @@ Segmented segment(std::string_view text) {
     while (end + 1 < out.tokens.size() && out.tokens[end + 1].kind == TokenKind::punct) {
       const std::string_view q = token_text(text, out.tokens[end + 1]);
       const bool touching = out.tokens[end + 1].start == out.tokens[end].end;  // ." closes; . " opens the next
-      if (touching && (q == "\"" || q == "\xE2\x80\x9D" || q == "'" || q == "\xE2\x80\x99" || q == ")")) ++end;
-      else break;
+      if (touching && (q == "\"" || q == "\xE2\x80\x9D" || q == "'" || q == "\xE2\x80\x99" || q == ")"))
+        ++end;
+      else
+        break;
     }
     if (end + 1 >= out.tokens.size()) continue;
     const Token& after = out.tokens[end + 1];

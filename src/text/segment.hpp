@@ -11,14 +11,14 @@ enum class TokenKind : uint8_t { word, number, punct };
 struct Token {
   uint32_t start = 0, end = 0;  // byte offsets
   TokenKind kind = TokenKind::word;
-  bool capitalized = false;     // first letter upper case (any script)
-  bool all_caps = false;        // every letter upper case ("IS", "U.S.")
+  bool capitalized = false;  // first letter upper case (any script)
+  bool all_caps = false;     // every letter upper case ("IS", "U.S.")
 };
 
 struct Sentence {
-  uint32_t start = 0, end = 0;           // byte offsets, trimmed
+  uint32_t start = 0, end = 0;  // byte offsets, trimmed
   uint32_t first_token = 0, token_count = 0;
-  bool paragraph_start = false;          // first sentence of its paragraph (or a title line)
+  bool paragraph_start = false;  // first sentence of its paragraph (or a title line)
 };
 
 struct Segmented {
@@ -31,8 +31,6 @@ struct Segmented {
 // a short line without end punctuation (a title) always ends a sentence.
 Segmented segment(std::string_view text);
 
-inline std::string_view token_text(std::string_view text, const Token& t) {
-  return text.substr(t.start, t.end - t.start);
-}
+inline std::string_view token_text(std::string_view text, const Token& t) { return text.substr(t.start, t.end - t.start); }
 
 }  // namespace sitmap

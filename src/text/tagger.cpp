@@ -21,13 +21,11 @@ const std::unordered_map<std::string, WordTags>& closed_class() {
       for (Pos p : tags) w.tags[w.count++] = p;
       for (const char* word : words) t[word] = w;
     };
-    add({"the", "a", "an", "this", "these", "those", "each", "every", "another", "either", "neither", "no", "some",
-         "any"},
-        {Pos::DT});
+    add({"the", "a", "an", "this", "these", "those", "each", "every", "another", "either", "neither", "no", "some", "any"}, {Pos::DT});
     add({"all", "both", "half"}, {Pos::DT, Pos::PDT});
     add({"that"}, {Pos::IN, Pos::WDT, Pos::DT});
-    add({"i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "himself", "herself", "itself",
-         "themselves", "ourselves", "yourself", "myself"},
+    add({"i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "himself", "herself", "itself", "themselves", "ourselves",
+         "yourself", "myself"},
         {Pos::PRP});
     add({"her"}, {Pos::PRPS, Pos::PRP});
     add({"my", "your", "his", "its", "our", "their"}, {Pos::PRPS});
@@ -36,13 +34,14 @@ const std::unordered_map<std::string, WordTags>& closed_class() {
     add({"which", "whichever"}, {Pos::WDT});
     add({"where", "when", "why", "how", "whereby", "wherever", "whenever"}, {Pos::WRB});
     add({"and", "or", "but", "nor", "plus"}, {Pos::CC});
-    add({"of", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "upon", "about", "above", "across",
-         "after", "against", "along", "alongside", "amid", "amidst", "among", "amongst", "around", "as", "before",
-         "behind", "below", "beneath", "beside", "besides", "between", "beyond", "despite", "during", "except",
-         "inside", "near", "outside", "over", "per", "since", "through", "throughout", "toward", "towards", "under",
-         "underneath", "unlike", "until", "till", "via", "within", "without", "because", "although", "though",
-         "whereas", "while", "whilst", "whether", "if", "unless", "than", "like", "off", "including", "following",
-         "according", "onboard", "aboard", "atop"},
+    add({"of",       "in",         "on",        "at",        "by",        "for",     "with",       "from",    "into",
+         "onto",     "upon",       "about",     "above",     "across",    "after",   "against",    "along",   "alongside",
+         "amid",     "amidst",     "among",     "amongst",   "around",    "as",      "before",     "behind",  "below",
+         "beneath",  "beside",     "besides",   "between",   "beyond",    "despite", "during",     "except",  "inside",
+         "near",     "outside",    "over",      "per",       "since",     "through", "throughout", "toward",  "towards",
+         "under",    "underneath", "unlike",    "until",     "till",      "via",     "within",     "without", "because",
+         "although", "though",     "whereas",   "while",     "whilst",    "whether", "if",         "unless",  "than",
+         "like",     "off",        "including", "following", "according", "onboard", "aboard",     "atop"},
         {Pos::IN});
     add({"to"}, {Pos::TO});
     add({"will", "would", "can", "could", "may", "might", "shall", "should", "must", "ought", "wo", "ca"}, {Pos::MD});
@@ -113,12 +112,15 @@ WordTags guess(const Unit& u) {
       set({Pos::JJ, Pos::NN});
     return w;
   }
-  if (ends_with(s, "ing")) set({Pos::VBG, Pos::NN});
-  else if (ends_with(s, "ed")) set({Pos::VBD, Pos::VBN, Pos::JJ});
-  else if (ends_with(s, "ly")) set({Pos::RB});
-  else if (ends_with(s, "ous") || ends_with(s, "ive") || ends_with(s, "able") || ends_with(s, "ible") ||
-           ends_with(s, "al") || ends_with(s, "ic") || ends_with(s, "ful") || ends_with(s, "less") ||
-           ends_with(s, "ary") || ends_with(s, "ish") || ends_with(s, "ian") || ends_with(s, "ese"))
+  if (ends_with(s, "ing"))
+    set({Pos::VBG, Pos::NN});
+  else if (ends_with(s, "ed"))
+    set({Pos::VBD, Pos::VBN, Pos::JJ});
+  else if (ends_with(s, "ly"))
+    set({Pos::RB});
+  else if (ends_with(s, "ous") || ends_with(s, "ive") || ends_with(s, "able") || ends_with(s, "ible") || ends_with(s, "al") ||
+           ends_with(s, "ic") || ends_with(s, "ful") || ends_with(s, "less") || ends_with(s, "ary") || ends_with(s, "ish") ||
+           ends_with(s, "ian") || ends_with(s, "ese"))
     set({Pos::JJ, Pos::NN});
   else if (ends_with(s, "s") && !ends_with(s, "ss") && !ends_with(s, "us") && !ends_with(s, "is"))
     set({Pos::NNS, Pos::VBZ});
@@ -199,8 +201,15 @@ struct Tagger {
 
   // The first tags: closed class, table, capitals, shape.
   void initial(Unit& u, bool sentence_first) {
-    if (u.punct) { u.tag = Pos::punct; return; }
-    if (u.number) { u.cands = WordTags{{Pos::CD}, 1}; u.tag = Pos::CD; return; }
+    if (u.punct) {
+      u.tag = Pos::punct;
+      return;
+    }
+    if (u.number) {
+      u.cands = WordTags{{Pos::CD}, 1};
+      u.tag = Pos::CD;
+      return;
+    }
     const auto& closed = closed_class();
     if (auto it = closed.find(u.lower); it != closed.end() && !(u.all_caps && u.raw.size() > 1 && !title_case)) {
       u.cands = it->second;
@@ -254,16 +263,16 @@ struct Tagger {
   }
 
   static bool starts_noun_phrase(Pos p) {
-    return p == Pos::DT || p == Pos::PRPS || p == Pos::CD || p == Pos::NNP || p == Pos::NNPS || p == Pos::JJ ||
-           p == Pos::PDT || p == Pos::PRP || p == Pos::NNS;
+    return p == Pos::DT || p == Pos::PRPS || p == Pos::CD || p == Pos::NNP || p == Pos::NNPS || p == Pos::JJ || p == Pos::PDT ||
+           p == Pos::PRP || p == Pos::NNS;
   }
   static bool determiner_like(Pos p) {
     return p == Pos::DT || p == Pos::PRPS || p == Pos::POS || p == Pos::CD || p == Pos::PDT || p == Pos::WPS;
   }
   bool subject_like(size_t i) const {
     const Pos p = tag(i);
-    return p == Pos::NNS || p == Pos::NNP || p == Pos::NNPS || p == Pos::PRP || p == Pos::NN || p == Pos::WDT ||
-           p == Pos::WP || p == Pos::EX;
+    return p == Pos::NNS || p == Pos::NNP || p == Pos::NNPS || p == Pos::PRP || p == Pos::NN || p == Pos::WDT || p == Pos::WP ||
+           p == Pos::EX;
   }
 
   // Has this stretch of the sentence (since the last comma, conjunction or
@@ -271,8 +280,8 @@ struct Tagger {
   bool finite_verb_before(size_t i) const {
     for (size_t j = i; j-- > 0;) {
       const Unit& x = units[j];
-      if (x.punct || x.lower == "and" || x.lower == "but" || x.lower == "that" || x.lower == "which" ||
-          x.lower == "who" || x.lower == "when" || x.lower == "after" || x.lower == "as")
+      if (x.punct || x.lower == "and" || x.lower == "but" || x.lower == "that" || x.lower == "which" || x.lower == "who" ||
+          x.lower == "when" || x.lower == "after" || x.lower == "as")
         return false;
       if (x.tag == Pos::VBD || x.tag == Pos::VBZ || x.tag == Pos::VBP || x.tag == Pos::MD) return true;
     }
@@ -286,8 +295,7 @@ struct Tagger {
       if (x.punct || x.lower == "that" || x.lower == "which" || x.lower == "who") return false;
       if (x.lower == "'s") continue;  // a possessive, as often as "is"
       const Pos t = x.cands.first();
-      if ((t == Pos::VBD || t == Pos::VBZ || t == Pos::VBP || t == Pos::MD) && !x.cands.has(Pos::NN) && !x.cands.has(Pos::NNS))
-        return true;
+      if ((t == Pos::VBD || t == Pos::VBZ || t == Pos::VBP || t == Pos::MD) && !x.cands.has(Pos::NN) && !x.cands.has(Pos::NNS)) return true;
     }
     return false;
   }
@@ -303,8 +311,8 @@ struct Tagger {
       }
       // "in May 1998", "18 May", "last May": the month, not the modal.
       if (u.raw == "May" && ((i + 1 < units.size() && units[i + 1].number) || (i > 0 && units[i - 1].number) ||
-                             (i > 0 && one_of(units[i - 1].lower, {"in", "of", "last", "since", "until", "early", "late", "mid",
-                                                                   "next", "by", "before", "after", "during", "this", "from"})))) {
+                             (i > 0 && one_of(units[i - 1].lower, {"in", "of", "last", "since", "until", "early", "late", "mid", "next",
+                                                                   "by", "before", "after", "during", "this", "from"})))) {
         u.tag = Pos::NNP;
         continue;
       }
@@ -316,22 +324,20 @@ struct Tagger {
         continue;
       }
       // "in neighboring Kenya", "the ruling party": an -ing word between a preposition or determiner and its noun.
-      if (ends_with(u.lower, "ing") && i > 0 && i + 1 < units.size() &&
-          (units[i - 1].tag == Pos::IN || units[i - 1].tag == Pos::DT) && units[i - 1].lower != "by" &&
-          (units[i + 1].tag == Pos::NNP || units[i + 1].tag == Pos::NN || units[i + 1].tag == Pos::NNS) &&
+      if (ends_with(u.lower, "ing") && i > 0 && i + 1 < units.size() && (units[i - 1].tag == Pos::IN || units[i - 1].tag == Pos::DT) &&
+          units[i - 1].lower != "by" && (units[i + 1].tag == Pos::NNP || units[i + 1].tag == Pos::NN || units[i + 1].tag == Pos::NNS) &&
           (can(i, Pos::JJ) || can(i, Pos::NN))) {
         u.tag = can(i, Pos::JJ) ? Pos::JJ : Pos::NN;
         continue;
       }
       // "killed and wounded scores": a verb coordinated with the verb before it.
-      if (i >= 2 && (units[i - 1].lower == "and" || units[i - 1].lower == "or") &&
-          (tag(i - 2) == Pos::VBD || tag(i - 2) == Pos::VBN) && can(i, tag(i - 2)) && !u.cap) {
+      if (i >= 2 && (units[i - 1].lower == "and" || units[i - 1].lower == "or") && (tag(i - 2) == Pos::VBD || tag(i - 2) == Pos::VBN) &&
+          can(i, tag(i - 2)) && !u.cap) {
         u.tag = tag(i - 2);
         continue;
       }
       if (u.punct || u.cands.count < 2) {
-        if (u.lower == "there" && !is_be_form(lower(i + 1)) && lower(i + 1) != "have" && lower(i + 1) != "has")
-          u.tag = Pos::RB;
+        if (u.lower == "there" && !is_be_form(lower(i + 1)) && lower(i + 1) != "have" && lower(i + 1) != "has") u.tag = Pos::RB;
         continue;
       }
       const size_t p = i > 0 ? i - 1 : SIZE_MAX;
@@ -345,13 +351,17 @@ struct Tagger {
         // "said on Saturday that ...": a reported clause after a speech verb, whatever comes between.
         bool speech = false;
         for (size_t j = i; j-- > 0 && j + 6 > i;)
-          if (one_of(lower(j), {"said", "says", "say", "told", "reported", "announced", "claimed", "added", "confirmed",
-                                "stated", "warned", "insisted", "denied", "acknowledged", "admitted"}))
+          if (one_of(lower(j), {"said", "says", "say", "told", "reported", "announced", "claimed", "added", "confirmed", "stated", "warned",
+                                "insisted", "denied", "acknowledged", "admitted"}))
             speech = true;
-        if (speech) u.tag = Pos::IN;
-        else if (is_noun(prev) && !is_noun(next)) u.tag = Pos::WDT;
-        else if (is_verb(prev) || prev == Pos::punct || prev == Pos::none) u.tag = Pos::IN;
-        else if (is_noun(next) || is_adjective(next)) u.tag = Pos::DT;
+        if (speech)
+          u.tag = Pos::IN;
+        else if (is_noun(prev) && !is_noun(next))
+          u.tag = Pos::WDT;
+        else if (is_verb(prev) || prev == Pos::punct || prev == Pos::none)
+          u.tag = Pos::IN;
+        else if (is_noun(next) || is_adjective(next))
+          u.tag = Pos::DT;
         continue;
       }
       if (u.lower == "her") {
@@ -372,13 +382,28 @@ struct Tagger {
         continue;
       }
       // After "to" or a modal: the base verb ("to attack", "could strike").
-      if ((prev_verbal == Pos::TO || prev_verbal == Pos::MD) && can(i, Pos::VB)) { u.tag = Pos::VB; continue; }
+      if ((prev_verbal == Pos::TO || prev_verbal == Pos::MD) && can(i, Pos::VB)) {
+        u.tag = Pos::VB;
+        continue;
+      }
       // After "have": a participle ("have seized"); after "be": a participle or -ing.
-      if (is_have_form(prev_word) && can(i, Pos::VBN)) { u.tag = Pos::VBN; continue; }
+      if (is_have_form(prev_word) && can(i, Pos::VBN)) {
+        u.tag = Pos::VBN;
+        continue;
+      }
       if (is_be_form(prev_word) && prev_verbal != Pos::POS) {
-        if (can(i, Pos::VBN)) { u.tag = Pos::VBN; continue; }
-        if (can(i, Pos::VBG)) { u.tag = Pos::VBG; continue; }
-        if (can(i, Pos::JJ)) { u.tag = Pos::JJ; continue; }
+        if (can(i, Pos::VBN)) {
+          u.tag = Pos::VBN;
+          continue;
+        }
+        if (can(i, Pos::VBG)) {
+          u.tag = Pos::VBG;
+          continue;
+        }
+        if (can(i, Pos::JJ)) {
+          u.tag = Pos::JJ;
+          continue;
+        }
       }
       // "An improvised explosive, planted by ...": an adjective that ends its
       // noun group after a determiner and a modifier is the noun itself.
@@ -392,11 +417,26 @@ struct Tagger {
       // After a determiner or adjective: a noun ("the attack", "three strikes",
       // "heavy shelling"), or an adjective before one ("the wounded soldiers").
       if (determiner_like(prev) || is_adjective(prev)) {
-        if (can(i, Pos::JJ) && (is_noun(next) || next == Pos::JJ) && !is_noun(u.tag)) { u.tag = Pos::JJ; continue; }
-        if (can(i, Pos::NNS)) { u.tag = Pos::NNS; continue; }
-        if (can(i, Pos::NN)) { u.tag = Pos::NN; continue; }
-        if (can(i, Pos::JJ)) { u.tag = Pos::JJ; continue; }
-        if (can(i, Pos::VBN) && (is_noun(next) || next == Pos::JJ)) { u.tag = Pos::VBN; continue; }  // "the disputed town"
+        if (can(i, Pos::JJ) && (is_noun(next) || next == Pos::JJ) && !is_noun(u.tag)) {
+          u.tag = Pos::JJ;
+          continue;
+        }
+        if (can(i, Pos::NNS)) {
+          u.tag = Pos::NNS;
+          continue;
+        }
+        if (can(i, Pos::NN)) {
+          u.tag = Pos::NN;
+          continue;
+        }
+        if (can(i, Pos::JJ)) {
+          u.tag = Pos::JJ;
+          continue;
+        }
+        if (can(i, Pos::VBN) && (is_noun(next) || next == Pos::JJ)) {
+          u.tag = Pos::VBN;
+          continue;
+        }  // "the disputed town"
       }
       // After a preposition: a noun rather than a base verb ("over pay", "in fighting").
       if (prev == Pos::IN && (u.tag == Pos::VB || u.tag == Pos::VBP) && (can(i, Pos::NN) || can(i, Pos::NNS))) {
@@ -420,8 +460,7 @@ struct Tagger {
       }
       // "killed by one of the clans involved in clashes": a participle after
       // its noun when the clause's verb came before.
-      if (is_noun(prev) && can(i, Pos::VBN) && can(i, Pos::VBD) && (next == Pos::IN || next == Pos::TO) &&
-          finite_verb_before(i)) {
+      if (is_noun(prev) && can(i, Pos::VBN) && can(i, Pos::VBD) && (next == Pos::IN || next == Pos::TO) && finite_verb_before(i)) {
         u.tag = Pos::VBN;
         continue;
       }
@@ -435,13 +474,19 @@ struct Tagger {
       // The subject before any adverbs: "gunmen fatally shot".
       const size_t sp = pa;
       const bool subject_before = sp != SIZE_MAX && subject_like(sp);
-      const bool object_after = starts_noun_phrase(next) || next == Pos::NN || lower(i + 1) == "up" ||
-                                lower(i + 1) == "off" || lower(i + 1) == "down";
+      const bool object_after =
+          starts_noun_phrase(next) || next == Pos::NN || lower(i + 1) == "up" || lower(i + 1) == "off" || lower(i + 1) == "down";
       // "militants attack a base", "IS attacks Kobane", "gunmen stormed a hotel".
       if (subject_before && (can(i, Pos::VBZ) || can(i, Pos::VBP) || can(i, Pos::VBD))) {
         const bool plural_verb = can(i, Pos::VBP) && (tag(sp) == Pos::NNS || tag(sp) == Pos::PRP || tag(sp) == Pos::NNPS);
-        if (can(i, Pos::VBD) && !(can(i, Pos::VBN) && lower(i + 1) == "by")) { u.tag = Pos::VBD; continue; }
-        if (can(i, Pos::VBN) && lower(i + 1) == "by") { u.tag = Pos::VBN; continue; }
+        if (can(i, Pos::VBD) && !(can(i, Pos::VBN) && lower(i + 1) == "by")) {
+          u.tag = Pos::VBD;
+          continue;
+        }
+        if (can(i, Pos::VBN) && lower(i + 1) == "by") {
+          u.tag = Pos::VBN;
+          continue;
+        }
         // "security forces in Farah", "coalition strikes killed": a noun compound,
         // unless an object follows and no other verb does ("IS attacks Kobane").
         const bool verb_later = finite_verb_later(i + 1);
@@ -449,8 +494,15 @@ struct Tagger {
         const bool verb_first = is_verb(u.cands.first());
         if (!verb_later && (object_after || ((!noun_possible || verb_first) &&
                                              (next == Pos::IN || next == Pos::punct || next == Pos::RB || next == Pos::TO)))) {
-          if (can(i, Pos::VBZ) && (tag(sp) == Pos::NN || tag(sp) == Pos::NNP || lower(sp) == "it" || lower(sp) == "he" || lower(sp) == "she")) { u.tag = Pos::VBZ; continue; }
-          if (plural_verb) { u.tag = Pos::VBP; continue; }
+          if (can(i, Pos::VBZ) &&
+              (tag(sp) == Pos::NN || tag(sp) == Pos::NNP || lower(sp) == "it" || lower(sp) == "he" || lower(sp) == "she")) {
+            u.tag = Pos::VBZ;
+            continue;
+          }
+          if (plural_verb) {
+            u.tag = Pos::VBP;
+            continue;
+          }
         }
         if (!verb_first && (can(i, Pos::NNS) || can(i, Pos::NN))) {
           u.tag = can(i, Pos::NNS) ? Pos::NNS : Pos::NN;
@@ -470,7 +522,10 @@ struct Tagger {
         continue;
       }
       // -ing after a preposition is a gerund's verb use ("after attacking the base").
-      if (prev == Pos::IN && can(i, Pos::VBG) && (starts_noun_phrase(next) || next == Pos::NN)) { u.tag = Pos::VBG; continue; }
+      if (prev == Pos::IN && can(i, Pos::VBG) && (starts_noun_phrase(next) || next == Pos::NN)) {
+        u.tag = Pos::VBG;
+        continue;
+      }
       // Sentence-initial ambiguous noun/verb before a determiner: an imperative is rare in news; keep the noun.
     }
   }
@@ -479,8 +534,7 @@ struct Tagger {
     split_units();
     for (size_t i = 0; i < units.size(); ++i) {
       bool first = i == 0 || (units[i - 1].punct && (units[i - 1].raw == "\"" || units[i - 1].raw == "\xE2\x80\x9C" ||
-                                                     units[i - 1].raw == "(" || units[i - 1].raw == "-" ||
-                                                     units[i - 1].raw == ":"));
+                                                     units[i - 1].raw == "(" || units[i - 1].raw == "-" || units[i - 1].raw == ":"));
       initial(units[i], first);
     }
     context();
@@ -507,16 +561,13 @@ struct Tagger {
 }  // namespace
 
 bool is_be_form(std::string_view w) {
-  return w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" ||
-         w == "am" || w == "'s" || w == "'re" || w == "'m";
+  return w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" || w == "am" || w == "'s" ||
+         w == "'re" || w == "'m";
 }
 
-bool is_have_form(std::string_view w) {
-  return w == "have" || w == "has" || w == "had" || w == "having" || w == "'ve";
-}
+bool is_have_form(std::string_view w) { return w == "have" || w == "has" || w == "had" || w == "having" || w == "'ve"; }
 
-std::vector<Pos> tag_sentence(std::string_view text, const Segmented& seg, const Sentence& s, const WordTable& words,
-                              bool title_case) {
+std::vector<Pos> tag_sentence(std::string_view text, const Segmented& seg, const Sentence& s, const WordTable& words, bool title_case) {
   Tagger t{text, seg, s, words, title_case, {}};
   return t.run();
 }

@@ -17,9 +17,8 @@ namespace sitmap {
 namespace {
 
 constexpr std::array<std::string_view, 37> kPosNames = {
-    "", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "WP", "WP$", "WDT", "WRB", "DT", "PDT", "CD", "JJ", "JJR", "JJS",
-    "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "TO", "IN", "CC", "RP", "EX", "POS", "UH",
-    "FW", "SYM", "."};
+    "",    "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "WP", "WP$", "WDT", "WRB", "DT", "PDT", "CD",  "JJ", "JJR", "JJS", "RB", "RBR",
+    "RBS", "VB", "VBD", "VBG", "VBN",  "VBP", "VBZ",  "MD", "TO",  "IN",  "CC",  "RP", "EX",  "POS", "UH", "FW",  "SYM", "."};
 
 // On-disk layout: header, records, open-addressing slots, string pool.
 constexpr char kMagic[8] = {'S', 'I', 'T', 'M', 'W', 'O', 'R', 'D'};
@@ -68,14 +67,29 @@ bool read_quoted(std::string_view s, size_t& i, std::string& out) {
   if (i >= s.size() || s[i] != '"') return false;
   for (++i; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '"') { ++i; return true; }
-    if (c != '\\') { out.push_back(c); continue; }
+    if (c == '"') {
+      ++i;
+      return true;
+    }
+    if (c != '\\') {
+      out.push_back(c);
+      continue;
+    }
     if (++i >= s.size()) return false;
     switch (s[i]) {
-      case '"': case '\\': case '/': out.push_back(s[i]); break;
-      case 'n': out.push_back('\n'); break;
-      case 't': out.push_back('\t'); break;
-      default: return false;  // \u escapes: none in the pinned version
+      case '"':
+      case '\\':
+      case '/':
+        out.push_back(s[i]);
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
+      default:
+        return false;  // \u escapes: none in the pinned version
     }
   }
   return false;
@@ -205,7 +219,10 @@ size_t build_word_table(const std::string& lexicon_js, const std::string& out) {
   bool inside = false;
   while (std::getline(in, line)) {
     ++line_no;
-    if (!inside) { inside = line.find('{') != std::string::npos; continue; }
+    if (!inside) {
+      inside = line.find('{') != std::string::npos;
+      continue;
+    }
     if (line.find("};") == 0) break;
     size_t i = line.find('"');
     if (i == std::string::npos) continue;

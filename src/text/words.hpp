@@ -13,8 +13,43 @@ namespace sitmap {
 
 // Penn Treebank tags (PRPS = PRP$, WPS = WP$); punct for everything else.
 enum class Pos : uint8_t {
-  none, NN, NNS, NNP, NNPS, PRP, PRPS, WP, WPS, WDT, WRB, DT, PDT, CD, JJ, JJR, JJS, RB, RBR, RBS,
-  VB, VBD, VBG, VBN, VBP, VBZ, MD, TO, IN, CC, RP, EX, POS, UH, FW, SYM, punct
+  none,
+  NN,
+  NNS,
+  NNP,
+  NNPS,
+  PRP,
+  PRPS,
+  WP,
+  WPS,
+  WDT,
+  WRB,
+  DT,
+  PDT,
+  CD,
+  JJ,
+  JJR,
+  JJS,
+  RB,
+  RBR,
+  RBS,
+  VB,
+  VBD,
+  VBG,
+  VBN,
+  VBP,
+  VBZ,
+  MD,
+  TO,
+  IN,
+  CC,
+  RP,
+  EX,
+  POS,
+  UH,
+  FW,
+  SYM,
+  punct
 };
 
 std::string_view pos_name(Pos p);

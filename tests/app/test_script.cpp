@@ -36,9 +36,7 @@ TEST_CASE("a bad script line is FILE:LINE: reason, before anything runs") {
   auto error_of = [](const std::string& text) {
     try {
       parse_script(text, "bad.txt");
-    } catch (const std::runtime_error& e) {
-      return std::string(e.what());
-    }
+    } catch (const std::runtime_error& e) { return std::string(e.what()); }
     return std::string("no error");
   };
   CHECK(error_of("time 2015-11-20\nwarp 9\n") == "bad.txt:2: unknown action 'warp'");
@@ -77,9 +75,7 @@ TEST_CASE("following a store: expect_events waits (30 s unless told), expect_new
   auto error_of = [](const std::string& text) {
     try {
       parse_script(text, "bad.txt");
-    } catch (const std::runtime_error& e) {
-      return std::string(e.what());
-    }
+    } catch (const std::runtime_error& e) { return std::string(e.what()); }
     return std::string("no error");
   };
   CHECK(error_of("expect_events").rfind("bad.txt:1: expect_events: want a number", 0) == 0);
@@ -120,9 +116,7 @@ TEST_CASE("a bad filter line is refused before anything runs") {
   auto error_of = [](const std::string& text) {
     try {
       parse_script(text, "f.txt");
-    } catch (const std::runtime_error& e) {
-      return std::string(e.what());
-    }
+    } catch (const std::runtime_error& e) { return std::string(e.what()); }
     return std::string("no error");
   };
   CHECK(error_of("filter from 2015-02-30").rfind("f.txt:1: date '2015-02-30'", 0) == 0);

@@ -43,9 +43,9 @@ TEST_CASE("dates found in text: the first of each form, in linear time") {
   CHECK(find_date("x2015-11-16T09:30:00Z") == CivilDate{2015, 11, 16});
   CHECK(find_date("16.11.2015") == CivilDate{2015, 11, 16});
   CHECK(find_date("11/16/2015") == CivilDate{2015, 11, 16});
-  CHECK_FALSE(find_date("2015-02-30 and 2015-11-16").has_value());  // the first ISO date decides
+  CHECK_FALSE(find_date("2015-02-30 and 2015-11-16").has_value());           // the first ISO date decides
   CHECK(find_date("16 Foo 2015, Nov 16, 2015") == CivilDate{2015, 11, 16});  // no month: the next form
-  CHECK(find_date("123 November 2015") == CivilDate{2015, 11, 23});  // as the old pattern read it
+  CHECK(find_date("123 November 2015") == CivilDate{2015, 11, 23});          // as the old pattern read it
   CHECK_FALSE(find_date("Novembers 16, 2015x").has_value());
   CHECK_FALSE(find_date(std::string(200000, '1')).has_value());
   CHECK_FALSE(find_date("1" + std::string(200000, ' ') + "Nov").has_value());

@@ -15,7 +15,7 @@ TEST_CASE("file formats: by extension, by a PG: prefix, by name") {
   CHECK(format_of_path("sitmap.gpkg") == FileFormat::gpkg);
   CHECK(format_of_path("PG:host=db dbname=events") == FileFormat::postgis);
   CHECK(format_of_path("a.dir/README") == FileFormat::unknown);
-  CHECK(format_of_path(".gpkg") == FileFormat::unknown);  // a hidden file, no extension
+  CHECK(format_of_path(".gpkg") == FileFormat::unknown);           // a hidden file, no extension
   CHECK(format_of_path("EVENTS.GEOJSON") == FileFormat::unknown);  // as written, like the readers always did
   CHECK(format_named("GeoJSON") == FileFormat::geojson);
   CHECK(format_named("LIBKML") == FileFormat::kml);

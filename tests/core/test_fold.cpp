@@ -39,5 +39,8 @@ TEST_CASE("UTF-8 validity and repair") {
   CHECK(valid_utf8_prefix("plain") == 5);
   CHECK(valid_utf8_prefix("ok\xff rest") == 2);
   CHECK(repair_utf8("a\xffz") == "a\xEF\xBF\xBDz");
-  CHECK(fold_name("bad\xff" "byte") == "bad\xEF\xBF\xBD" "byte");
+  CHECK(fold_name("bad\xff"
+                  "byte") ==
+        "bad\xEF\xBF\xBD"
+        "byte");
 }

@@ -33,7 +33,7 @@ TEST_CASE("a year alone dates an earlier year, never this one or a count") {
   REQUIRE(shot.size() == 1);
   CHECK(to_iso(*shot[0].span.date) == "2012-01-01");
   CHECK(to_iso(*shot[0].span.date_to) == "2012-12-31");
-  CHECK(cues("Raids in 2015 killed many.").empty());    // the report's own year says nothing more
+  CHECK(cues("Raids in 2015 killed many.").empty());  // the report's own year says nothing more
   CHECK(cues("A convoy of 2012 trucks arrived.").empty());
   CHECK(cues("Strikes in May 1998 hit the border.").size() == 1);  // the month's cue, not a second one
 }

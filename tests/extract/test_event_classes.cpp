@@ -24,9 +24,7 @@ std::vector<Event> events(const std::string& text, std::optional<CivilDate> pub 
   return analyse(d, gaz()).events;
 }
 
-std::vector<Event> events_of_report(const std::string& report) {
-  return analyse(parse_plain_text(report, "r", "r.txt"), gaz()).events;
-}
+std::vector<Event> events_of_report(const std::string& report) { return analyse(parse_plain_text(report, "r", "r.txt"), gaz()).events; }
 
 const Event* only(const std::vector<Event>& e) {
   REQUIRE(e.size() == 1);
@@ -41,7 +39,7 @@ TEST_CASE("datelines: the filing date dates the report, the filing place is not 
   const Event* s = only(e);
   CHECK(s->sub_event_type == "Air/drone strike");
   CHECK(to_iso(*s->when.date) == "2019-06-03");  // Monday before Tuesday 4 June
-  CHECK(s->country_code == "SY");                  // not Lebanon, where the agency filed from
+  CHECK(s->country_code == "SY");                // not Lebanon, where the agency filed from
   CHECK(s->location != "Beirut");
 }
 
@@ -107,8 +105,9 @@ TEST_CASE("threats, plans, denials and reactions are no events where they were s
   CHECK(events("The foreign minister condemned the bombing in a statement from Paris on Monday.").empty());
   CHECK(events("Militants could strike the capital Bamako at any time, officials warned.").empty());
   // A reaction adds to the action told elsewhere in the report; it is no second event.
-  const auto e = events("A car bomb exploded outside a hotel in Mogadishu on Monday, killing nine people. "
-                        "The president condemned the attack in a speech in Nairobi.");
+  const auto e = events(
+      "A car bomb exploded outside a hotel in Mogadishu on Monday, killing nine people. "
+      "The president condemned the attack in a speech in Nairobi.");
   CHECK(only(e)->location == "Mogadishu");
 }
 
@@ -178,7 +177,8 @@ TEST_CASE("dates as wire copy writes them") {
 }
 
 TEST_CASE("hundreds of people taken are abducted; people marched off are no march") {
-  const auto e = events("Hundreds of pupils were taken from their school by gunmen in Kankara on Friday night, and the gunmen marched them into the forest.");
+  const auto e = events(
+      "Hundreds of pupils were taken from their school by gunmen in Kankara on Friday night, and the gunmen marched them into the forest.");
   const Event* a = only(e);
   CHECK(a->sub_event_type == "Abduction/forced disappearance");
 }
@@ -201,7 +201,8 @@ TEST_CASE("who staged an attack is its side; a death squad is armed, not a sport
 }
 
 TEST_CASE("fighters of a named group are that group's") {
-  const auto e = events("Fighters of the Rapid Support Forces stormed a clinic in Nyala on Monday, opened fire on patients and killed four.");
+  const auto e =
+      events("Fighters of the Rapid Support Forces stormed a clinic in Nyala on Monday, opened fire on patients and killed four.");
   REQUIRE(!e.empty());
   CHECK(e[0].sub_event_type == "Attack");
   CHECK(e[0].actor1.find("Rapid Support Forces") != std::string::npos);
@@ -232,7 +233,8 @@ TEST_CASE("arrests: the state's forces taking people in a violent or political s
 
 TEST_CASE("one incident, one event; a second one of another kind is its own") {
   const auto e = events_of_report(
-      "Blasts in the capital\nPublished: November 14, 2015\n\nA suicide bomber killed 18 people at a funeral in Baghdad on Friday, police said.\n\n"
+      "Blasts in the capital\nPublished: November 14, 2015\n\nA suicide bomber killed 18 people at a funeral in Baghdad on Friday, police "
+      "said.\n\n"
       "Less than two hours later a second car bomb went off in the south of the city, killing two people.\n");
   REQUIRE(e.size() == 2);
   CHECK(e[0].sub_event_type == "Suicide bomb");
@@ -327,7 +329,8 @@ TEST_CASE("a toll told apart from its action adds to it") {
 
 TEST_CASE("an action whose clause's neighbour is no action is read on its own") {
   // Our own sentence: "detained" (no event here) must not swallow the riot after it.
-  const auto e = events("On Friday, the day after soldiers detained the mayor, youths ransacked the offices of his party in Zinder and set fire to cars.");
+  const auto e = events(
+      "On Friday, the day after soldiers detained the mayor, youths ransacked the offices of his party in Zinder and set fire to cars.");
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Violent demonstration");
 }
@@ -352,7 +355,8 @@ TEST_CASE("the story's place is the place named since its last action") {
 
 TEST_CASE("an action 'N days after' which the story came is dated back from the story's day") {
   const auto e = events_of_report(
-      "Pupils taken\nPublished: March 2, 2021\n\nABUJA (AP) - Gunmen abducted 40 pupils from a school in Kankara on Monday, police said.\n\n"
+      "Pupils taken\nPublished: March 2, 2021\n\nABUJA (AP) - Gunmen abducted 40 pupils from a school in Kankara on Monday, police "
+      "said.\n\n"
       "The abduction came nine days after gunmen seized 27 boys from a college in Kagara.\n");
   REQUIRE(e.size() == 2);
   REQUIRE(e[1].when.date);
@@ -368,7 +372,8 @@ TEST_CASE("a neighbouring town 'also attacked' is an event of its own") {
 }
 
 TEST_CASE("clashes between mobs are mob violence") {
-  const auto e_events = events("Clashes broke out in Kangpokpi on Monday, where mobs from two villages attacked each other with sticks and burned houses.");
+  const auto e_events =
+      events("Clashes broke out in Kangpokpi on Monday, where mobs from two villages attacked each other with sticks and burned houses.");
   const Event* e = only(e_events);
   CHECK(e->sub_event_type == "Mob violence");
 }

@@ -50,8 +50,9 @@ TEST_CASE("an air strike with its place, date, actor and numbers") {
 }
 
 TEST_CASE("near a town: precision 2 and the relation kept") {
-  auto e = events("The US-led coalition said its strikes on Sunday destroyed 116 fuel trucks near Albu Kamal. "
-                  "Coalition strikes also hit a bridge near Mosul on Sunday.");
+  auto e = events(
+      "The US-led coalition said its strikes on Sunday destroyed 116 fuel trucks near Albu Kamal. "
+      "Coalition strikes also hit a bridge near Mosul on Sunday.");
   REQUIRE(e.size() == 2);
   CHECK(e[0].geo_precision == 2);
   CHECK(e[0].geo_relation == "near");
@@ -61,8 +62,9 @@ TEST_CASE("near a town: precision 2 and the relation kept") {
 }
 
 TEST_CASE("fatalities: the lowest figure, and one event per action per place") {
-  auto e = events("Gunmen attacked cafes in Paris on Friday, killing at least 129 people. "
-                  "The attacks in Paris were claimed by the Islamic State group.");
+  auto e = events(
+      "Gunmen attacked cafes in Paris on Friday, killing at least 129 people. "
+      "The attacks in Paris were claimed by the Islamic State group.");
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Attack");
   CHECK(e[0].fatalities == 129);

@@ -93,7 +93,8 @@ TEST_CASE("a short article joined to a name by a hyphen is no place of its own")
 }
 
 TEST_CASE("a town the text says fell, was entered or is a capital is a place, and its town") {
-  const auto ms = resolved("Zaranj fell to the Taliban on Friday. Chaghcharan, the capital of Ghor, was next, and fighters entered Qala-i-Naw.");
+  const auto ms =
+      resolved("Zaranj fell to the Taliban on Friday. Chaghcharan, the capital of Ghor, was next, and fighters entered Qala-i-Naw.");
   REQUIRE(place_of(ms, "Zaranj"));
   CHECK(place_of(ms, "Zaranj")->kind == PlaceKind::city);  // the town, not the district named after it
   REQUIRE(place_of(ms, "Chaghcharan"));
@@ -102,8 +103,9 @@ TEST_CASE("a town the text says fell, was entered or is a capital is a place, an
 
 TEST_CASE("a town known by another name's alias, far from the report, is unresolved") {
   // "Mushu" is an alternate name of Muş in Turkey; this report is in central Nigeria.
-  const auto ms = resolved("Gunmen attacked villages around Bokkos in Plateau State on Sunday. A farmer from Mushu village said "
-                           "the attackers came on motorcycles; in Mangu and Barkin Ladi homes were burned.");
+  const auto ms = resolved(
+      "Gunmen attacked villages around Bokkos in Plateau State on Sunday. A farmer from Mushu village said "
+      "the attackers came on motorcycles; in Mangu and Barkin Ladi homes were burned.");
   for (const Mention& m : ms) {
     if (m.candidates.empty()) continue;
     INFO(m.text);

@@ -64,6 +64,7 @@ TEST_CASE("a 4 MiB report resolves every mention as a short one does" * doctest:
 TEST_CASE("a 1 MiB sentence of place names" * doctest::timeout(30)) {
   const std::vector<Mention> m = resolved(repeated("Raqqa and Homs near Aleppo in Idlib with Mosul ", 1 << 20));
   CHECK(m.size() > 100000);
-  const std::vector<Mention> names = resolved(repeated("Sen. Lincoln Davis said Raqqa Media Center in Homs is Being Slaughtered ", 1 << 20));
+  const std::vector<Mention> names =
+      resolved(repeated("Sen. Lincoln Davis said Raqqa Media Center in Homs is Being Slaughtered ", 1 << 20));
   CHECK(!names.empty());
 }

@@ -14,9 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sitmap::Document doc;
   try {
     doc = sitmap::parse_plain_text(text.substr(2), "fuzz", "fuzz.txt");
-  } catch (const sitmap::InputError&) {
-    return 0;
-  }
+  } catch (const sitmap::InputError&) { return 0; }
   // Publication anywhere from 0001 to 9999: relative dates near the ends of the calendar.
   const long day = (data[0] << 8 | data[1]) * 56L - 719162;  // 0001-01-01 .. 9999
   doc.published = sitmap::civil_from_days(day);

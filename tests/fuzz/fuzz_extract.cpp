@@ -11,9 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sitmap::Document doc;
   try {
     doc = sitmap::parse_plain_text(sitmap::fuzz::text_of(data, size), "fuzz", "fuzz.txt");
-  } catch (const sitmap::InputError&) {
-    return 0;
-  }
+  } catch (const sitmap::InputError&) { return 0; }
   if (!doc.published) doc.published = sitmap::CivilDate{2015, 11, 16};
   const sitmap::Analysis a = sitmap::analyse(doc, sitmap::fuzz::gazetteer());
   for (const sitmap::Event& e : a.events) {

@@ -39,7 +39,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const char* name : {"Raqqa", "Rakka", "Paris, Texas", "Lamar County", "Syria", "French", "Deir Ezzor province"})
       for (const auto& c : g.geocode(name)) (void)g.place(c.entry).name;
     (void)g.country("SY");
-  } catch (const sitmap::GazetteerError&) {
-  }
+  } catch (const sitmap::GazetteerError&) {}
   return 0;
 }

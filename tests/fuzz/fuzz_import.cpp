@@ -19,8 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (!e.when.date || !sitmap::is_valid(*e.when.date) || e.when.precision < 1 || e.when.precision > 3 ||
             (e.fatalities && *e.fatalities < 0) || std::abs(e.point.lat) > 90 || std::abs(e.point.lon) > 180)
           __builtin_trap();  // what is stored is in range
-    } catch (const sitmap::StoreError&) {
-    }
+    } catch (const sitmap::StoreError&) {}
   }
   return 0;
 }

@@ -5,7 +5,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     (void)sitmap::parse_html(sitmap::fuzz::text_of(data, size), "fuzz", "fuzz.html");
-  } catch (const sitmap::InputError&) {
-  }
+  } catch (const sitmap::InputError&) {}
   return 0;
 }

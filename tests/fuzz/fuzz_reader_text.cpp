@@ -9,7 +9,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const sitmap::Segmented s = sitmap::segment(d.text);
     for (const sitmap::Token& t : s.tokens)
       if (t.end > d.text.size() || t.start > t.end) __builtin_trap();  // offsets stay inside the text
-  } catch (const sitmap::InputError&) {
-  }
+  } catch (const sitmap::InputError&) {}
   return 0;
 }

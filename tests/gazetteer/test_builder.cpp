@@ -61,8 +61,7 @@ TEST_CASE("a fixture build keeps the good rows") {
 }
 
 TEST_CASE("a missing or truncated index is refused with the rebuild command") {
-  CHECK_THROWS_WITH_AS(Gazetteer::open("/nonexistent/gazetteer.idx"),
-                       doctest::Contains("sitmap gazetteer build"), GazetteerError);
+  CHECK_THROWS_WITH_AS(Gazetteer::open("/nonexistent/gazetteer.idx"), doctest::Contains("sitmap gazetteer build"), GazetteerError);
   const std::string good = build_fixture_index();
   const std::string cut = scratch().file("truncated.idx");
   fs::copy_file(good, cut, fs::copy_options::overwrite_existing);
@@ -134,9 +133,8 @@ TEST_CASE("a same-size corrupt index is an error, not a crash") {
     put_header(b, h);
   });
   CHECK_THROWS_WITH_AS(Gazetteer::open(misaligned), doctest::Contains("misaligned"), GazetteerError);
-  const auto unended = corrupted_index("sitmap-test-unended.idx", [](std::string& b, const Header& h) {
-    b[h.strings.offset + h.strings.count - 1] = 'x';
-  });
+  const auto unended =
+      corrupted_index("sitmap-test-unended.idx", [](std::string& b, const Header& h) { b[h.strings.offset + h.strings.count - 1] = 'x'; });
   CHECK_THROWS_WITH_AS(Gazetteer::open(unended), doctest::Contains("string pool"), GazetteerError);
   const auto country = corrupted_index("sitmap-test-country.idx", [](std::string& b, Header h) {
     h.country_by_code[0] = static_cast<uint32_t>(h.entries.count);

@@ -55,7 +55,10 @@ TEST_CASE("Paris is France unless qualified") {
 TEST_CASE("countries and demonyms") {
   for (auto q : {"Syria", "Iraq", "France", "Canada", "U.S.", "Britain", "Turkey", "Holy See"})
     CHECK_MESSAGE(top(q).kind == PlaceKind::country, q);
-  struct D { const char* word; const char* cc; };
+  struct D {
+    const char* word;
+    const char* cc;
+  };
   for (auto d : {D{"French", "FR"}, D{"Syrian", "SY"}, D{"Canadian", "CA"}, D{"Russian", "RU"}}) {
     const auto c = gaz().geocode(d.word);
     REQUIRE(!c.empty());

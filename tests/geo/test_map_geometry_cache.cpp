@@ -66,6 +66,8 @@ TEST_CASE("basemap cache: built once, read back, keyed by the map, damaged files
   const LandAndBorders rebuilt = cached_land_and_borders(data, mercator, cell, cancel);
   CHECK(rebuilt.triangles == built.triangles);
   CHECK(rebuilt.lines == built.lines);
-  if (restore.empty()) ::unsetenv("SITMAP_CACHE_DIR");
-  else ::setenv("SITMAP_CACHE_DIR", restore.c_str(), 1);
+  if (restore.empty())
+    ::unsetenv("SITMAP_CACHE_DIR");
+  else
+    ::setenv("SITMAP_CACHE_DIR", restore.c_str(), 1);
 }

@@ -63,7 +63,8 @@ TEST_CASE("polygons: no file, not a polygon file, not a local file") {
   CHECK_THROWS_WITH_AS(Polygons::read((dir.path / "none.geojson").string()), doctest::Contains("cannot read as a polygon file"),
                        std::invalid_argument);
   const std::string points = (dir.path / "points.geojson").string();
-  std::ofstream(points) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}]})";
+  std::ofstream(points)
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}]})";
   CHECK_THROWS_WITH_AS(Polygons::read(points), doctest::Contains("no polygons"), std::invalid_argument);
   CHECK_THROWS_WITH_AS(Polygons::read("/vsicurl/http://127.0.0.1:9/a.geojson"), doctest::Contains("not a local file"),
                        std::invalid_argument);

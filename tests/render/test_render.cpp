@@ -119,13 +119,21 @@ TEST_CASE("the Raqqa marker is lit inside the window and dark outside it") {
   s.time.to = *viewer.day_of("2015-11-14");  // the day before: nothing yet
   s.time.from = s.time.to - 6;
   CHECK(viewer.pick(s.camera.to_screen_x(x), s.camera.to_screen_y(y)) == -1);
-  { const Rgba p = raqqa_pixel(); INFO(p.r << "," << p.g << "," << p.b); CHECK(near(p, kLand)); }
+  {
+    const Rgba p = raqqa_pixel();
+    INFO(p.r << "," << p.g << "," << p.b);
+    CHECK(near(p, kLand));
+  }
   s.time.from = s.time.to = *viewer.day_of("2015-11-15");  // a one-day window
   CHECK(raqqa_pixel().r > 150);
   // Filtered out by type: dark again, with the window on it.
   for (size_t t = 0; t < viewer.table().sub_types.size(); ++t) s.filter.type_shown[t] = viewer.table().sub_types[t] != "Air/drone strike";
   viewer.apply_filters();
-  { const Rgba p = raqqa_pixel(); INFO(p.r << "," << p.g << "," << p.b); CHECK(near(p, kLand)); }
+  {
+    const Rgba p = raqqa_pixel();
+    INFO(p.r << "," << p.g << "," << p.b);
+    CHECK(near(p, kLand));
+  }
 }
 
 TEST_CASE("scrubbing uploads nothing") {

@@ -222,8 +222,7 @@ TEST_CASE("stored: three agencies make one event; near misses stay apart; order 
     if (run > 1) std::shuffle(order.begin(), order.end(), shuffle);
     Store store = Store::open(tmp.file("run" + std::to_string(run) + ".gpkg"));
     const size_t batch = run == 0 ? order.size() : static_cast<size_t>(run);
-    for (size_t i = 0; i < order.size(); i += batch)
-      store.add_documents(std::span(order).subspan(i, std::min(batch, order.size() - i)));
+    for (size_t i = 0; i < order.size(); i += batch) store.add_documents(std::span(order).subspan(i, std::min(batch, order.size() - i)));
     CHECK(store.count(kReadingsLayer) == 8);
     const std::vector<std::string> rows = canonical_rows(store);
     if (run == 0) {
@@ -232,7 +231,8 @@ TEST_CASE("stored: three agencies make one event; near misses stay apart; order 
       // Manbij and Kobani (and so joins Kobani's strike to it: groups are
       // connected), the next day, the Turkish strike, five days later.
       REQUIRE(rows.size() == 4);
-      const auto strike_row = std::find_if(rows.begin(), rows.end(), [](const std::string& r) { return r.find("afp1,") != std::string::npos; });
+      const auto strike_row =
+          std::find_if(rows.begin(), rows.end(), [](const std::string& r) { return r.find("afp1,") != std::string::npos; });
       REQUIRE(strike_row != rows.end());
       CHECK(strike_row->find(" 3 afp1,reu1,reu2,xin1,xin2, 9 Manbij") != std::string::npos);
     } else {
@@ -272,7 +272,8 @@ TEST_CASE("a store of version 1 (per-report events in the events layer) is upgra
   const std::string path = tmp.file("old.gpkg");
   {
     Store store = Store::open(path);
-    std::vector<Event> old = {strike("afp1", kDay, kLat, kLon), strike("reu1", kDay, kLat, kLon), strike("afp2", add_days(kDay, 1), kLat, kLon)};
+    std::vector<Event> old = {strike("afp1", kDay, kLat, kLon), strike("reu1", kDay, kLat, kLon),
+                              strike("afp2", add_days(kDay, 1), kLat, kLon)};
     store.append_events(old, "sitmap");
     store.impl().execute("DELETE FROM sitmap_meta");  // as version 1 left it: no version recorded
   }

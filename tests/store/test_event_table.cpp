@@ -128,7 +128,7 @@ TEST_CASE("a reader open on a store reads just the events another writer added s
 
   append_event_table(table, part);
   REQUIRE(table.size() == 7);
-  CHECK(table.day0 == days_from_civil({2015, 9, 30}));  // the new events come later: old days unchanged
+  CHECK(table.day0 == days_from_civil({2015, 9, 30}));                           // the new events come later: old days unchanged
   CHECK(table.sub_types[table.type[5]] == "Shelling/artillery/missile attack");  // a new type joins the table
   CHECK(table.sub_types[table.type[6]] == "Armed clash");                        // an old one is shared
   CHECK(table.actors[table.actor1[6]] == "France");

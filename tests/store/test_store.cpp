@@ -80,9 +80,9 @@ TEST_CASE("a report stored from plain records: its document, events and mentions
   CHECK(candidates[0].geonameid == 172955u);
   CHECK(candidates[1].score == 4.25);
   CHECK(candidates[1].point.lat == 35.7);
-  CHECK(store.mention_candidates("r1", 0).empty());      // unresolved: no places
-  CHECK(store.mention_candidates("r2", 27).empty());     // no such report
-  CHECK(store.mention_candidates("r1", 99).empty());     // no mention there
+  CHECK(store.mention_candidates("r1", 0).empty());   // unresolved: no places
+  CHECK(store.mention_candidates("r2", 27).empty());  // no such report
+  CHECK(store.mention_candidates("r1", 99).empty());  // no mention there
 
   // Reopened, the store knows its reports and finds them again.
   Store reopened = Store::open(tmp.file("s.gpkg"), Store::Mode::read);
@@ -130,9 +130,7 @@ TEST_CASE("a file that is no store: the error says what failed, never \"unknown 
   CHECK_THROWS_WITH_AS(Store::open(tmp.file("missing.gpkg"), Store::Mode::read), doctest::Contains("no such store"), StoreError);
   try {
     Store::open(text, Store::Mode::read);
-  } catch (const StoreError& e) {
-    CHECK(std::string(e.what()).find("unknown GDAL error") == std::string::npos);
-  }
+  } catch (const StoreError& e) { CHECK(std::string(e.what()).find("unknown GDAL error") == std::string::npos); }
   // A directory where the store would be created cannot be written: the reason is named.
   CHECK_THROWS_WITH_AS(Store::open("/proc/sitmap-test.gpkg"), doctest::Contains("sitmap-test.gpkg"), StoreError);
 }

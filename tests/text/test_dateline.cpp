@@ -24,8 +24,7 @@ TEST_CASE("datelines with a place, a date and an agency") {
       {"GOMA, Congo, Nov 3, 2013 (Reuters) - Rebels ...", "GOMA, Congo", "Reuters", "2013-11-03"},
       {"MOGADISHU, Somalia (AP) — A car bomb ...", "MOGADISHU, Somalia", "AP", ""},
       {"HERAT, May 9 (Xinhua) -- A blast ...", "HERAT", "Xinhua", "2017-05-09"},
-      {"Srinagar (Jammu and Kashmir) [India], July 2 (ANI): Militants ...", "Srinagar (Jammu and Kashmir) [India]", "ANI",
-       "2017-07-02"},
+      {"Srinagar (Jammu and Kashmir) [India], July 2 (ANI): Militants ...", "Srinagar (Jammu and Kashmir) [India]", "ANI", "2017-07-02"},
       {"Medellín (Colombia), Feb 8 (EFE).- Police ...", "Medellín", "EFE", "2017-02-08"},
       {"Odesa (dpa) - Drones ...", "Odesa", "dpa", ""},
       {"SANA'A, Yemen - Air strikes ...", "SANA'A, Yemen", "", ""},
@@ -62,8 +61,8 @@ TEST_CASE("what is not a dateline") {
 }
 
 TEST_CASE("a report's date comes from its dateline") {
-  const Document d = parse_plain_text("Blast in Herat\n\nHERAT, Afghanistan, May 9, 2017 (AFP) - A blast hit a mosque on Tuesday.\n",
-                                      "r", "r.txt");
+  const Document d =
+      parse_plain_text("Blast in Herat\n\nHERAT, Afghanistan, May 9, 2017 (AFP) - A blast hit a mosque on Tuesday.\n", "r", "r.txt");
   REQUIRE(d.published.has_value());
   CHECK(to_iso(*d.published) == "2017-05-09");
   REQUIRE(d.dateline.has_value());

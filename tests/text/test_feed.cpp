@@ -17,8 +17,8 @@ struct Read {
 
 Read read(const std::string& xml) {
   Read r;
-  read_feed(xml, "feed.rss", [&](Document&& d) { r.docs.push_back(std::move(d)); },
-            [&](size_t, const std::string& e) { r.errors.push_back(e); });
+  read_feed(
+      xml, "feed.rss", [&](Document&& d) { r.docs.push_back(std::move(d)); }, [&](size_t, const std::string& e) { r.errors.push_back(e); });
   return r;
 }
 }  // namespace

@@ -11,9 +11,9 @@ TEST_CASE("date lines in their usual forms") {
   CHECK(parse_date_text("Last updated: 16 November, 2015") == CivilDate{2015, 11, 16});
   CHECK(parse_date_text("Nov 16, 2015") == CivilDate{2015, 11, 16});
   CHECK(parse_date_text("2015-11-16T09:30:00Z") == CivilDate{2015, 11, 16});
-  CHECK(parse_date_text("16/11/2015") == CivilDate{2015, 11, 16});   // day-first
-  CHECK(parse_date_text("05/11/2015") == CivilDate{2015, 11, 5});    // day-first when ambiguous
-  CHECK(parse_date_text("11/16/2015") == CivilDate{2015, 11, 16});   // month-first only when it must be
+  CHECK(parse_date_text("16/11/2015") == CivilDate{2015, 11, 16});  // day-first
+  CHECK(parse_date_text("05/11/2015") == CivilDate{2015, 11, 5});   // day-first when ambiguous
+  CHECK(parse_date_text("11/16/2015") == CivilDate{2015, 11, 16});  // month-first only when it must be
   CHECK_FALSE(parse_date_text("30 February 2015").has_value());
   CHECK_FALSE(parse_date_text("no date here").has_value());
 }
@@ -32,9 +32,11 @@ TEST_CASE("HTML: a huge attribute is no crash, and no date") {
   const std::string junk(60000, 'a');
   const Document t = parse_html("<html><body><time datetime=\"" + junk + "\">x</time><p>Text.</p></body></html>", "t", "t.html");
   CHECK_FALSE(t.published.has_value());
-  const Document m = parse_html("<html><head><meta name=\"date\" content=\"" + std::string(60000, '2') + "\"></head><body><p>Text.</p></body></html>", "m", "m.html");
+  const Document m = parse_html(
+      "<html><head><meta name=\"date\" content=\"" + std::string(60000, '2') + "\"></head><body><p>Text.</p></body></html>", "m", "m.html");
   CHECK_FALSE(m.published.has_value());
-  const Document unclosed = parse_html("<html><head><meta name=\"date\" content=\"" + junk + "></head><body><p>Text.</p></body></html>", "u", "u.html");
+  const Document unclosed =
+      parse_html("<html><head><meta name=\"date\" content=\"" + junk + "></head><body><p>Text.</p></body></html>", "u", "u.html");
   CHECK_FALSE(unclosed.published.has_value());
   // Attribute names in any case, single quotes, spaces around '='.
   CHECK(parse_html("<META NAME = 'date' CONTENT = '16 November 2015'><p>x</p>", "c", "c.html").published == CivilDate{2015, 11, 16});
@@ -73,7 +75,9 @@ TEST_CASE("HTML: text, title and date from the markup") {
 }
 
 TEST_CASE("JSON Lines: bad lines are errors naming the line, the rest go on") {
-  std::istringstream in("{\"id\":\"a\",\"text\":\"One.\"}\nnot json\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"x\",\"published\":\"2015-02-30\"}\n\n{\"id\":5,\"text\":\"Five.\"}\n");
+  std::istringstream in(
+      "{\"id\":\"a\",\"text\":\"One.\"}\nnot "
+      "json\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"x\",\"published\":\"2015-02-30\"}\n\n{\"id\":5,\"text\":\"Five.\"}\n");
   std::vector<std::string> ok, errors;
   for_each_jsonl_line(
       in, "in.jsonl", [&](size_t, Document&& d) { ok.push_back(d.id); },
@@ -86,7 +90,8 @@ TEST_CASE("JSON Lines: bad lines are errors naming the line, the rest go on") {
 }
 
 TEST_CASE("JSON Lines: a huge \"published\" is one bad line with a short message") {
-  std::istringstream in("{\"id\":\"a\",\"text\":\"One.\",\"published\":\"1" + std::string(100000, ' ') + "\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n");
+  std::istringstream in("{\"id\":\"a\",\"text\":\"One.\",\"published\":\"1" + std::string(100000, ' ') +
+                        "\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n");
   std::vector<std::string> ok, errors;
   for_each_jsonl_line(
       in, "in.jsonl", [&](size_t, Document&& d) { ok.push_back(d.id); },
@@ -100,7 +105,8 @@ TEST_CASE("JSON Lines: a huge \"published\" is one bad line with a short message
 TEST_CASE("JSON Lines: a bad text names the file's line once") {
   std::istringstream in("\n\n{\"id\":\"a\",\"text\":\"line one\\nline two \\u0000\"}\n");
   std::vector<std::string> errors;
-  for_each_jsonl_line(in, "in.jsonl", [](size_t, Document&&) {}, [&](size_t, const std::string&, const std::string& msg) { errors.push_back(msg); });
+  for_each_jsonl_line(
+      in, "in.jsonl", [](size_t, Document&&) {}, [&](size_t, const std::string&, const std::string& msg) { errors.push_back(msg); });
   REQUIRE(errors.size() == 1);
   // Not "in.jsonl:3:2:": the line inside the text means nothing in the file.
   CHECK(errors[0].rfind("in.jsonl:3: binary data", 0) == 0);

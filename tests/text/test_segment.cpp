@@ -24,8 +24,9 @@ std::vector<std::string> tokens(const std::string& t) {
 }  // namespace
 
 TEST_CASE("sentences survive abbreviations, numbers and quotes") {
-  const std::string t = "U.S. forces and Gen. Smith met on Jan. 5 in St. Louis. It cost 3.5 million dollars. "
-                        "\"We hit them,\" he said. Then it ended.";
+  const std::string t =
+      "U.S. forces and Gen. Smith met on Jan. 5 in St. Louis. It cost 3.5 million dollars. "
+      "\"We hit them,\" he said. Then it ended.";
   const auto s = sentences(t);
   REQUIRE(s.size() == 4);
   CHECK(s[0] == "U.S. forces and Gen. Smith met on Jan. 5 in St. Louis.");
@@ -53,8 +54,8 @@ TEST_CASE("a line break ends a sentence (titles, bylines, wrapped wire copy); a 
 
 TEST_CASE("tokens: words, numbers and punctuation as byte ranges, with their case") {
   const std::string t = "IS fighters killed 3.5 people in Ālbū Kamāl, officials said.";
-  CHECK(tokens(t) == std::vector<std::string>{"IS", "fighters", "killed", "3.5", "people", "in", "Ālbū", "Kamāl", ",", "officials",
-                                              "said", "."});
+  CHECK(tokens(t) ==
+        std::vector<std::string>{"IS", "fighters", "killed", "3.5", "people", "in", "Ālbū", "Kamāl", ",", "officials", "said", "."});
   const Segmented seg = segment(t);
   CHECK(seg.tokens[0].all_caps);
   CHECK(seg.tokens[0].capitalized);

@@ -13,7 +13,7 @@ struct CountryCodes {
 
   // Reads geodata's world-countries/countries.json; throws naming the file.
   static const CountryCodes& get();
-  std::string alpha2_for_name(std::string_view name) const;       // "" when unknown
+  std::string alpha2_for_name(std::string_view name) const;        // "" when unknown
   std::string alpha2_for_numeric(std::string_view numeric) const;  // "760" or "760.0" -> "SY"
 };
 

@@ -45,6 +45,22 @@ struct LayerRow {
   std::optional<std::pair<CivilDate, CivilDate>> span;  // event_date .. event_date_to (or event_date)
 };
 
+// A row as EventQuery::matches_row reads one (the SQLite and the COPY
+// readers alike): cells by column, the point when the layer's geometry is one.
+struct CellRow {
+  const LayerRow& row;
+  bool point_type;
+  bool has(int k) const { return (*row.present)[k]; }
+  std::string_view text(int k) const { return row.cell[k].text; }
+  long long integer(int k) const { return row.cell[k].integer; }
+  double real(int k) const { return row.cell[k].real; }
+  bool point(double& lon, double& lat) const {
+    lon = row.x;
+    lat = row.y;
+    return point_type;
+  }
+};
+
 // The days a row covers, from its date cells (event_time_span for rows).
 std::optional<std::pair<CivilDate, CivilDate>> row_time_span(const LayerRow& row);
 

@@ -13,8 +13,8 @@
 namespace sitmap {
 
 struct EventTableCache {
-  std::string dir;              // where cache files go; empty: cache_dir()
-  size_t min_events = 100000;   // smaller tables load fast enough without one
+  std::string dir;             // where cache files go; empty: cache_dir()
+  size_t min_events = 100000;  // smaller tables load fast enough without one
 };
 
 // nullopt when the store is not a GeoPackage whose events layer this reads

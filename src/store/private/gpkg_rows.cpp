@@ -72,21 +72,6 @@ bool parse_iso_day(std::string_view s, CivilDate& d) {
   return digits(0, 4, d.year) && digits(5, 2, d.month) && digits(8, 2, d.day);
 }
 
-// One SQLite row as EventQuery::matches_row reads a row.
-struct CellRow {
-  const LayerRow& row;
-  bool point_type;
-  bool has(int k) const { return (*row.present)[k]; }
-  std::string_view text(int k) const { return row.cell[k].text; }
-  long long integer(int k) const { return row.cell[k].integer; }
-  double real(int k) const { return row.cell[k].real; }
-  bool point(double& lon, double& lat) const {
-    lon = row.x;
-    lat = row.y;
-    return point_type;
-  }
-};
-
 }  // namespace
 
 bool decode_gpkg_point(const unsigned char* blob, size_t size, double& x, double& y, bool* empty_point) {
@@ -100,7 +85,7 @@ bool decode_gpkg_point(const unsigned char* blob, size_t size, double& x, double
   if (size < at + 5 + 16 || blob[at] > 1) return false;
   const bool little = blob[at] == 1;
   const uint32_t type = read_as<uint32_t>(blob + at + 1, little) & 0x0fffffffu;  // without EWKB's Z/M/SRID flags
-  if (type % 1000 != 1) return false;                                             // Point, Point Z, M, ZM
+  if (type % 1000 != 1) return false;                                            // Point, Point Z, M, ZM
   x = read_as<double>(blob + at + 5, little);
   y = read_as<double>(blob + at + 13, little);
   if (empty_point) *empty_point = std::isnan(x) && std::isnan(y);
@@ -170,8 +155,8 @@ void GeoPackageEvents::read(const EventFilter& filter, const LayerRowSink& sink)
   // (dates)". Only numbers and parsed dates enter the SQL.
   std::optional<BBox> rtree_box;
   if (const auto box = query.search_box()) {
-    const bool covers_extent = extent_ && box->west <= extent_->MinX && box->south <= extent_->MinY &&
-                               box->east >= extent_->MaxX && box->north >= extent_->MaxY;
+    const bool covers_extent =
+        extent_ && box->west <= extent_->MinX && box->south <= extent_->MinY && box->east >= extent_->MaxX && box->north >= extent_->MaxY;
     if (!covers_extent && !rtree_.empty()) rtree_box = box;
   }
   auto rtree_where = [&](const char* r) {
@@ -188,8 +173,10 @@ void GeoPackageEvents::read(const EventFilter& filter, const LayerRowSink& sink)
     sql += " FROM " + quoted(table_) + " m";
     const std::string spatial =
         rtree_box ? fmt::format("{} IN ( SELECT id FROM {} WHERE {})", quoted(fid_column_), quoted(rtree_), rtree_where("")) : "";
-    if (!spatial.empty()) sql += " WHERE " + spatial + " AND (" + dates + ")";
-    else if (!dates.empty()) sql += " WHERE " + dates;
+    if (!spatial.empty())
+      sql += " WHERE " + spatial + " AND (" + dates + ")";
+    else if (!dates.empty())
+      sql += " WHERE " + dates;
   }
   step(sql, present_, [&](const LayerRow& row, bool point_type) {
     if (!query.matches_row(CellRow{row, point_type})) return;
@@ -226,7 +213,7 @@ void GeoPackageEvents::end_read() {
 
 bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, Chunks chunking) {
   const int64_t kChunk = std::max<int64_t>(1, chunking.fids);
-  constexpr size_t kAhead = 3;                          // chunks a worker may run ahead of the sink, each
+  constexpr size_t kAhead = 3;  // chunks a worker may run ahead of the sink, each
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
   if (workers < 2 || filter.from || filter.to || filter.bbox || !filter.country.empty() || !filter.within.empty()) return false;
   {
@@ -273,7 +260,8 @@ bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFo
   std::string error;
   std::mutex mutex;
   std::condition_variable changed;
-  const std::string sql = select_list(present_) + fmt::format(" FROM {0} m WHERE m.{1} >= ?1 AND m.{1} < ?2", quoted(table_), quoted(fid_column_));
+  const std::string sql =
+      select_list(present_) + fmt::format(" FROM {0} m WHERE m.{1} >= ?1 AND m.{1} < ?2", quoted(table_), quoted(fid_column_));
 
   auto work = [&](Db& db) {
     try {
@@ -409,7 +397,8 @@ void GeoPackageEvents::step(sqlite3* db, sqlite3_stmt* stmt, const std::array<bo
           cell.kind = kinds_[k];
           break;
         }
-        default: break;
+        default:
+          break;
       }
     }
     bool point_type = false, empty = true;

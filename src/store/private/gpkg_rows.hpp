@@ -73,7 +73,7 @@ class GeoPackageEvents {
   std::unique_ptr<Db> db_;
   std::string path_, table_, fid_column_, geometry_column_, rtree_;
   std::optional<OGREnvelope> extent_;  // the layer's extent as GDAL holds it
-  bool exclude_ours_ = false;  // our rows left out (EventSource::exclude_ours)
+  bool exclude_ours_ = false;          // our rows left out (EventSource::exclude_ours)
   std::array<bool, kEventColumnCount> present_{};
   std::array<Cell::Kind, kEventColumnCount> kinds_{};
   std::array<std::string, kEventColumnCount> names_;

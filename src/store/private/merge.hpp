@@ -62,10 +62,10 @@ struct CandidateSet {
 
 struct MergeCache {
   int64_t last_reading_fid = -1;  // PostGIS: the store's highest reading fid when this process last wrote
-  uint64_t writes = 0;             // GeoPackage: this process's merging writes to the store when this cache last wrote
+  uint64_t writes = 0;            // GeoPackage: this process's merging writes to the store when this cache last wrote
   std::unordered_map<std::string, StoredGroup> groups;
   std::unordered_map<std::string, CandidateSet> candidates;  // by CandidateWindow::sql()
-  std::unordered_map<std::string, std::string> renamed;       // a group's old id -> the id it was merged into
+  std::unordered_map<std::string, std::string> renamed;      // a group's old id -> the id it was merged into
   size_t candidate_rows = 0;
   std::optional<bool> has_imported;  // ACLED or GDELT events in the store
   void clear() { *this = MergeCache{}; }

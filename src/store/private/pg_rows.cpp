@@ -35,29 +35,19 @@ uint32_t be32(const char* p) {
 }
 uint64_t be64(const char* p) { return (uint64_t{be32(p)} << 32) | be32(p + 4); }
 
-// One row as EventQuery::matches_row reads a row.
-struct CellRow {
-  const LayerRow& row;
-  bool point_type;
-  bool has(int k) const { return (*row.present)[k]; }
-  std::string_view text(int k) const { return row.cell[k].text; }
-  long long integer(int k) const { return row.cell[k].integer; }
-  double real(int k) const { return row.cell[k].real; }
-  bool point(double& lon, double& lat) const {
-    lon = row.x;
-    lat = row.y;
-    return point_type;
-  }
-};
-
 // The SQL expression that puts a column on the wire in the binary form decode_cell reads.
 std::string wire_column(const std::string& name, Cell::Kind kind) {
   switch (kind) {
-    case Cell::Kind::integer: return quoted(name) + "::int8";
-    case Cell::Kind::boolean: return quoted(name) + "::int4::int8";
-    case Cell::Kind::real: return quoted(name) + "::float8";
-    case Cell::Kind::date: return quoted(name) + "::date";
-    default: return quoted(name) + "::text";
+    case Cell::Kind::integer:
+      return quoted(name) + "::int8";
+    case Cell::Kind::boolean:
+      return quoted(name) + "::int4::int8";
+    case Cell::Kind::real:
+      return quoted(name) + "::float8";
+    case Cell::Kind::date:
+      return quoted(name) + "::date";
+    default:
+      return quoted(name) + "::text";
   }
 }
 
@@ -87,8 +77,11 @@ Cell decode_cell(Cell::Kind kind, const char* p, uint32_t size) {
       break;
     }
     case Cell::Kind::text:
-    case Cell::Kind::json: c.text = std::string_view(p, size); break;
-    default: return c;
+    case Cell::Kind::json:
+      c.text = std::string_view(p, size);
+      break;
+    default:
+      return c;
   }
   c.kind = kind;
   return c;

@@ -88,8 +88,7 @@ struct EventSource {
 std::vector<EventSource> event_sources(Store& store, const EventFilter& filter);
 
 // Every stored event the filter selects, as features, in store order.
-void for_each_feature(Store& store, const EventFilter& filter,
-                      const std::function<void(const OGRFeature&, const EventColumns&)>& fn);
+void for_each_feature(Store& store, const EventFilter& filter, const std::function<void(const OGRFeature&, const EventColumns&)>& fn);
 
 // The same, with GDAL's reading and the query on a second thread: `fn` gets
 // the features in batches, in store order, on the calling thread, so an
