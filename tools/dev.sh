@@ -154,6 +154,7 @@ clang_build() {  # DIR, then cmake options
   fi
   ln -sfn "$BUILD/geodata" "$dir/geodata"
   ln -sfn "$BUILD/gazetteer.idx" "$dir/gazetteer.idx"
+  ln -sfn "$BUILD/words.idx" "$dir/words.idx"  # the tagger's word table, found beside the index
 }
 
 # Sanitizer options: any finding fails the test. No suppressions: Debian's
