@@ -22,6 +22,11 @@ static_assert(sizeof(Instance) == 24);
 
 constexpr Rgb kFallback[] = {{0.35f, 0.55f, 0.65f}, {0.65f, 0.45f, 0.30f}, {0.50f, 0.50f, 0.20f}, {0.30f, 0.30f, 0.60f}};
 
+// Row i of the table as the GPU draws it, at its projected x, y.
+Instance instance_of(const EventTable& t, float x, float y, size_t i) {
+  return {x, y, t.day_from[i], t.day_to[i], t.magnitude[i], t.type[i], t.precision[i], i < t.sources.size() ? t.sources[i] : uint8_t{1}, 0};
+}
+
 }  // namespace
 
 Rgb color_for_type(const std::string& sub_event_type, size_t index) {
@@ -59,15 +64,7 @@ EventLayer::EventLayer(const EventTable& t, MapProjection projection)
       ++long_count_;
     else
       short_from_.push_back(t.day_from[i]);
-    inst[k] = {x_[i],
-               y_[i],
-               t.day_from[i],
-               t.day_to[i],
-               t.magnitude[i],
-               t.type[i],
-               t.precision[i],
-               i < t.sources.size() ? t.sources[i] : uint8_t{1},
-               0};
+    inst[k] = instance_of(t, x_[i], y_[i], i);
   }
   const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
   glGenVertexArrays(1, &vao_);
@@ -162,15 +159,7 @@ void EventLayer::append(const EventTable& t, size_t first, const std::vector<uin
     const size_t i = first + k;
     order_.push_back(static_cast<uint32_t>(i));  // appended rows keep their order on the GPU
     rank_.push_back(static_cast<uint32_t>(i));
-    inst[k] = {x_[i],
-               y_[i],
-               t.day_from[i],
-               t.day_to[i],
-               t.magnitude[i],
-               t.type[i],
-               t.precision[i],
-               i < t.sources.size() ? t.sources[i] : uint8_t{1},
-               0};
+    inst[k] = instance_of(t, x_[i], y_[i], i);
   }
   reserve(count_ + n);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);

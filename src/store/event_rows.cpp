@@ -78,6 +78,21 @@ void read_rows_through_gdal(const EventSource& source, const EventFilter& filter
 
 }  // namespace
 
+std::optional<ReaderColumns> reader_columns(const OGRFeatureDefn& defn) {
+  const EventColumns c(defn);
+  ReaderColumns out;
+  for (int k = 0; k < kEventColumnCount; ++k) {
+    if (c.at[k] < 0 || !is_exported_column(k)) continue;
+    const OGRFieldDefn& field = *defn.GetFieldDefn(c.at[k]);
+    const FieldSpec& ours = event_columns()[k];
+    if (field.GetType() != ours.type || field.GetSubType() != ours.subtype) return std::nullopt;
+    out.present[k] = true;
+    out.kinds[k] = cell_kind(field);
+    out.names[k] = field.GetNameRef();
+  }
+  return out;
+}
+
 Cell::Kind cell_kind(const OGRFieldDefn& defn) {
   switch (defn.GetType()) {
     case OFTInteger:

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -33,6 +34,16 @@ struct Cell {
 
 // How a column of the events layer is typed: what kind its non-null cells have.
 Cell::Kind cell_kind(const OGRFieldDefn& defn);
+
+// The event columns a layer holds, as the fast readers (SQLite, COPY) read
+// them; nullopt when one of them is not of our type (another tool's layer:
+// the GDAL path reads it). A reading's summary is matching's, never read.
+struct ReaderColumns {
+  std::array<bool, kEventColumnCount> present{};
+  std::array<Cell::Kind, kEventColumnCount> kinds{};
+  std::array<std::string, kEventColumnCount> names;
+};
+std::optional<ReaderColumns> reader_columns(const OGRFeatureDefn& defn);
 
 struct LayerRow {
   // Which event columns (ev::, kDatasetColumn) the layer has; cells of the

@@ -99,18 +99,12 @@ std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, 
   g.fid_column_ = layer.GetFIDColumn();
   g.geometry_column_ = layer.GetGeometryColumn();
   if (g.fid_column_.empty() || g.geometry_column_.empty()) return std::nullopt;
-  const OGRFeatureDefn& defn = *layer.GetLayerDefn();
-  const EventColumns c(defn);
   g.exclude_ours_ = exclude_ours;
-  for (int k = 0; k < kEventColumnCount; ++k) {
-    if (c.at[k] < 0 || !is_exported_column(k)) continue;  // a reading's summary is matching's, never read here
-    const OGRFieldDefn& field = *defn.GetFieldDefn(c.at[k]);
-    const FieldSpec& ours = event_columns()[k];
-    if (field.GetType() != ours.type || field.GetSubType() != ours.subtype) return std::nullopt;
-    g.present_[k] = true;
-    g.kinds_[k] = cell_kind(field);
-    g.names_[k] = field.GetNameRef();
-  }
+  std::optional<ReaderColumns> columns = reader_columns(*layer.GetLayerDefn());
+  if (!columns) return std::nullopt;
+  g.present_ = columns->present;
+  g.kinds_ = columns->kinds;
+  g.names_ = std::move(columns->names);
 
   g.db_ = g.connect();
   if (!g.db_) return std::nullopt;

@@ -97,18 +97,12 @@ std::optional<PostgisEvents> PostgisEvents::open(const std::string& dsn, OGRLaye
   p.fid_column_ = layer.GetFIDColumn();
   p.geometry_column_ = layer.GetGeometryColumn();
   if (p.fid_column_.empty() || p.geometry_column_.empty() || p.table_.find('.') != std::string::npos) return std::nullopt;
-  const OGRFeatureDefn& defn = *layer.GetLayerDefn();
-  const EventColumns c(defn);
   p.exclude_ours_ = exclude_ours;
-  for (int k = 0; k < kEventColumnCount; ++k) {
-    if (c.at[k] < 0 || !is_exported_column(k)) continue;  // a reading's summary is matching's, never read here
-    const OGRFieldDefn& field = *defn.GetFieldDefn(c.at[k]);
-    const FieldSpec& ours = event_columns()[k];
-    if (field.GetType() != ours.type || field.GetSubType() != ours.subtype) return std::nullopt;
-    p.present_[k] = true;
-    p.kinds_[k] = cell_kind(field);
-    p.names_[k] = field.GetNameRef();
-  }
+  std::optional<ReaderColumns> columns = reader_columns(*layer.GetLayerDefn());
+  if (!columns) return std::nullopt;
+  p.present_ = columns->present;
+  p.kinds_ = columns->kinds;
+  p.names_ = std::move(columns->names);
   // libpq takes the DSN's key=value pairs; one it does not know is one of
   // GDAL's (active_schema, tables ...), which this reader does not apply.
   char* error = nullptr;
