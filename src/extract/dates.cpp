@@ -22,13 +22,6 @@ int small_number(std::string_view w) {
 
 bool is_year(std::string_view w) { return w.size() == 4 && std::all_of(w.begin(), w.end(), ::isdigit); }
 
-bool is_reporting_verb(std::string_view w) {
-  static const std::set<std::string, std::less<>> verbs = {
-      "said",     "says",    "told",  "announced", "reported",  "confirmed", "stated",       "claimed",  "added",    "warned",
-      "declared", "tweeted", "wrote", "insisted",  "explained", "noted",     "acknowledged", "admitted", "conceded", "denied"};
-  return verbs.count(w) > 0;
-}
-
 struct Scanner {
   const Document& doc;
   const Segmented& seg;
@@ -194,6 +187,13 @@ struct Scanner {
 };
 
 }  // namespace
+
+bool is_reporting_verb(std::string_view w) {
+  static const std::set<std::string, std::less<>> verbs = {
+      "said",     "says",    "told",  "announced", "reported",  "confirmed", "stated",       "claimed",  "added",    "warned",
+      "declared", "tweeted", "wrote", "insisted",  "explained", "noted",     "acknowledged", "admitted", "conceded", "denied"};
+  return verbs.count(w) > 0;
+}
 
 std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s, std::vector<std::string>* warnings) {
   Scanner sc{doc, seg, s, warnings, {}};

@@ -21,6 +21,9 @@ struct DateCue {
   bool reporting = false;  // "On Monday, the Pentagon said": the date of the telling
 };
 
+// "said", "told", "announced" ...: a verb that tells rather than acts.
+bool is_reporting_verb(std::string_view w);
+
 // Cues in sentence `s`. Without a publication date, relative cues are
 // skipped. Impossible days ("February 30") are skipped with a warning.
 std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s,

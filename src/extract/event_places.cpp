@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/fold.hpp"
+#include "extract/dates.hpp"
 #include "extract/toponyms.hpp"
 
 namespace sitmap::event_reading {
@@ -30,6 +31,7 @@ bool SentenceEvents::within_chunk(const Mention& m, int c) const {
 bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const {
   if (m.candidates.empty() || m.demonym || m.in_name || m.dateline) return false;
   if (m.first_token < v.s.first_token) return false;  // in a dateline cut off the sentence
+  if (telling_place(m)) return false;
   const Place p = gaz.place(m.candidates.front().entry);
   // "the Organization for Security and Co-operation in Europe": a continent
   // is in names and summaries, never where one action happened.
@@ -57,6 +59,18 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
     return in_location_phrase || m.cue == "in" || m.cue == "near" || m.cue == "across" || m.cue == "over" || m.cue == "into" ||
            m.cue == "throughout" || m.cue == "within" || m.cue == "inside" || m.cue == "of" || possessive;
   return true;
+}
+
+// "the defence secretary said in Moscow", "told reporters in Kabul", "told
+// a news conference in Bamako": where the telling was, not the action.
+bool SentenceEvents::telling_place(const Mention& m) const {
+  const size_t first = m.first_token - v.s.first_token;
+  if (first < 2 || !one_of(word(first - 1), {"in", "at", "from"})) return false;
+  for (size_t k = first - 1; k-- > 0 && k + 6 >= first;) {
+    if (v.parse.tags[k] == Pos::punct) return false;
+    if (is_reporting_verb(word(k)) || word(k) == "speaking") return k == 0 || !one_of(word(k - 1), {"was", "were", "been", "be"});
+  }
+  return false;
 }
 
 int SentenceEvents::specificity(const Mention& m) const {

@@ -189,6 +189,7 @@ struct SentenceEvents {
   // Can this mention be where an action happened? A country only when a
   // location word governs it ("in Syria"), not as a people or a side.
   bool locatable(const Mention& m, bool in_location_phrase = false) const;
+  bool telling_place(const Mention& m) const;
 
   int specificity(const Mention& m) const;
 

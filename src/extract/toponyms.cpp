@@ -53,42 +53,13 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
                                 "north-west", "south-east", "south-west"}) {
       v.push_back({phrase_words(std::string(bearing) + " of"), std::string(bearing) + " of"});
     }
-    for (const char* c : {"on the outskirts of",
-                          "outskirts of",
-                          "the city of",
-                          "the town of",
-                          "the village of",
-                          "the province of",
-                          "the towns of",
-                          "the villages of",
-                          "the region of",
-                          "city of",
-                          "town of",
-                          "village of",
-                          "province of",
-                          "towns of",
-                          "villages of",
-                          "region of",
-                          "outside of",
-                          "close to",
-                          "near",
-                          "outside",
-                          "around",
-                          "in",
-                          "at",
-                          "into",
-                          "from",
-                          "across",
-                          "over",
-                          "on",
-                          "to",
-                          "of",
-                          "within",
-                          "throughout",
-                          "toward",
-                          "towards",
-                          "between",
-                          "and"})
+    for (const char* c :
+         {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the province of", "the towns of",
+          "the villages of", "the region of", "city of", "town of", "village of", "province of", "towns of", "villages of", "region of",
+          // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
+          "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of", "outside of", "close to",
+          "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to", "of", "within", "throughout", "toward",
+          "towards", "between", "and"})
       v.push_back({phrase_words(c), c});
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return v;
@@ -986,6 +957,14 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
         double odds = 0;
         for (size_t e = 0; e < ev_count; ++e) odds += weights.evidence[e] * m.evidence[e];
         m.place_odds = odds;
+        if (std::getenv("SITMAP_DEBUG_ODDS")) {
+          std::string why;
+          for (size_t e = 0; e < ev_count; ++e)
+            if (m.evidence[e] != 0)
+              why += " " + std::string(evidence_name(static_cast<Evidence>(e))) + "=" +
+                     std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5);
+          std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
+        }
         if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc)) keep[i] = false;
       }
       size_t w = 0;

@@ -394,3 +394,13 @@ TEST_CASE("war words that tell no event") {
                          "give the movie a rare force; the novel it adapts was a best seller.\n")
             .empty());
 }
+
+TEST_CASE("where the telling happened is not where the action did") {
+  const auto e = events_of_report(
+      "Clashes in the south\n\nMANILA, May 24, 2017 - Two soldiers were killed in gun battles with militants in the "
+      "streets of Marawi on Tuesday. Four more soldiers were wounded in gun battles on Wednesday, the defence minister "
+      "said in Moscow.\n");
+  REQUIRE(!e.empty());
+  for (const Event& x : e) CHECK(x.country_code == "PH");  // never Russia, where the minister spoke
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Marawi City" && x.location_start; }));
+}
