@@ -137,7 +137,10 @@ struct Scanner {
         }
       }
       // "in 2012", "since 2019": a year alone, when it is not this one.
-      if (is_year(word) && k > s.first_token && (w(k - 1) == "in" || w(k - 1) == "since" || w(k - 1) == "during")) {
+      // "the 1994 genocide", "the 2015 attacks": a year before a noun.
+      const bool year_before_noun = k > s.first_token && w(k - 1) == "the" && k + 1 < end() && seg.tokens[k + 1].kind == TokenKind::word &&
+                                    !seg.tokens[k + 1].capitalized;
+      if (is_year(word) && k > s.first_token && (w(k - 1) == "in" || w(k - 1) == "since" || w(k - 1) == "during" || year_before_noun)) {
         const int year = std::stoi(word);
         if (year >= 1900 && (!pub || year < pub->year)) {
           push(k - 1, k, CivilDate{year, 1, 1}, 3, CivilDate{year, 12, 31});

@@ -63,15 +63,19 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
 
 // "the defence secretary said in Moscow", "told reporters in Kabul", "told
 // a news conference in Bamako": where the telling was, not the action.
-bool SentenceEvents::telling_place(const Mention& m) const {
-  const size_t first = m.first_token - v.s.first_token;
-  if (first < 2 || !one_of(word(first - 1), {"in", "at", "from"})) return false;
-  for (size_t k = first - 1; k-- > 0 && k + 6 >= first;) {
-    if (v.parse.tags[k] == Pos::punct) return false;
-    if (is_reporting_verb(word(k)) || word(k) == "speaking") return k == 0 || !one_of(word(k - 1), {"was", "were", "been", "be"});
+bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m) {
+  auto lower = [&](uint32_t k) { return ascii_lower(token_text(doc.text, seg.tokens[k])); };
+  const uint32_t first = m.first_token;
+  if (first < sentence_first + 2 || !one_of(lower(first - 1), {"in", "at", "from"})) return false;
+  for (uint32_t k = first - 1; k-- > sentence_first && k + 6 >= first;) {
+    if (seg.tokens[k].kind == TokenKind::punct) return false;
+    const std::string w = lower(k);
+    if (is_reporting_verb(w) || w == "speaking") return k == sentence_first || !one_of(lower(k - 1), {"was", "were", "been", "be"});
   }
   return false;
 }
+
+bool SentenceEvents::telling_place(const Mention& m) const { return told_at(doc, seg, v.s.first_token, m); }
 
 int SentenceEvents::specificity(const Mention& m) const {
   const PlaceKind k = gaz.place(m.candidates.front().entry).kind;

@@ -103,8 +103,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::massacre})) return kAttack;
   // "seized schoolgirls", "captured two aid workers": people taken are abducted;
   // "troops captured three militants": taken by the state, arrested.
-  if (any({C::take}) && f.verbal && !f.passive && (is(f.object, Role::civilian) || is(f.object, Role::military_target)) &&
-      !is(f.object, Role::territory) && !place_in(f.object) && (people(f.object) || is(f.object, Role::armed)))
+  if (any({C::take}) && f.verbal && !f.passive && !is(f.object, Role::territory) && !place_in(f.object) &&
+      (people(f.object) || is(f.object, Role::armed)))
     return state_side(actors) ? kArrest : kAbduction;
   // "Hundreds of girls were taken from their dormitories by gunmen".
   // "took its New Zealand pilot hostage".
@@ -307,11 +307,11 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       // "seized power": a coup told, not ground taken.
       if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))
         return false;
-      // "taken by helicopter to hospitals": carried, not taken.
+      // "taken by helicopter to hospitals", "were taken to facilities in Goma": carried, not taken.
+      const bool take_verb =
+          f.verbal && one_of(word(chunk(f.chunk).head), {"take", "takes", "took", "taken", "taking", "carried", "brought"});
       for (const auto& pp : f.preps)
-        if (pp.object >= 0 && word(chunk(pp.prep).head) == "to" &&
-            one_of(word(chunk(pp.object).head), {"hospital", "hospitals", "clinic", "safety", "court", "prison"}))
-          return false;
+        if (take_verb && pp.object >= 0 && pp.where == Parse::PrepPhrase::after && word(chunk(pp.prep).head) == "to") return false;
       bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
       for (int c : targets) territory = territory || place_in(c);
       std::vector<int> object;  // "the new terminal of Donetsk airport"
@@ -446,6 +446,8 @@ bool SentenceEvents::taken_hostage(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;
   for (size_t k = f.last + 1; k < v.size() && k < f.last + 10; ++k) {
     if (v.parse.chunks[v.parse.chunk_of[k]].clause != clause) break;
+    // "overran the town, burning buildings and taking hostages": another verb's hostages.
+    if (v.parse.tags[k] == Pos::punct || (is_verb(v.parse.tags[k]) && v.parse.chunk_of[k] != f.chunk)) break;
     if (one_of(word(k), {"hostage", "hostages", "captive", "captives"})) return true;
   }
   return false;

@@ -77,6 +77,20 @@ std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
   return static_cast<int>(*n) * per;
 }
 
+// An action in an "after" clause that a vague gap opens: "days after
+// fighters seized it", "weeks after the town fell".
+bool SentenceEvents::vaguely_before(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  if (cl.kind != ClauseKind::subordinate || cl.opener != "after" || clause == 0) return false;
+  for (size_t c = 1; c < v.parse.chunks.size(); ++c) {
+    if (chunk(static_cast<int>(c)).clause != clause || !chunk(static_cast<int>(c)).opens_clause) continue;
+    const Chunk& gap = chunk(static_cast<int>(c) - 1);
+    return gap.kind == ChunkKind::noun && gap.head == gap.first && one_of(word(gap.head), {"days", "weeks", "months", "years"});
+  }
+  return false;
+}
+
 bool SentenceEvents::date_in_clause(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;
   // "declared last Sunday that the city had been recaptured": a "that" after a
@@ -375,6 +389,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         e.when.precision = *back % 7 == 0 && *back >= 14 ? 2 : 1;
         told_date = 0;
       }
+    // "days after fighters seized it", with no day of its own: earlier, on a day the report does not tell.
+    const bool undated_before = vaguely_before(f) && !date_in_clause(f);
+    if (undated_before) e.background = true;
     // "Since heavy fighting broke out in El Fasher on 10 May, ...": the start of what goes on.
     if (v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].opener == "since") e.background = true;
     // Told as history: more than a month before the report.
@@ -389,7 +406,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     numbers(e, f, evidence);
     // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
     const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence || only_adds ||
-                           (later_part && !(where.found() && where.rank <= 2));
+                           undated_before || (later_part && !(where.found() && where.rank <= 2));
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
@@ -781,7 +798,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         const Mention& mm = mentions[m];
         if (mm.candidates.empty() || mm.demonym || mm.in_name || mm.dateline) continue;
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
-        if ((k == PlaceKind::country || k == PlaceKind::region || k == PlaceKind::continent) && mm.cue != "in") continue;
+        if (k == PlaceKind::region || k == PlaceKind::continent || (k == PlaceKind::country && mm.cue != "in")) continue;
+        if (told_at(doc, seg, s.first_token, mm)) continue;  // "the minister said in Moscow"
         // "the Paris attacks", "the governor of Ghazni": not where we are; "residents of Kandahar" are there.
         if (mm.cue == "of") {
           const std::string before =

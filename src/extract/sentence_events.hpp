@@ -71,6 +71,8 @@ inline const Typed kRiot = typed(SubEvent::violent_demonstration);
 enum class Standing : uint8_t { event, weak, reference };
 
 // One sentence's reading into draft events.
+bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m);
+
 struct SentenceEvents {
   const Document& doc;
   const Segmented& seg;
@@ -269,6 +271,7 @@ struct SentenceEvents {
   const DateCue* frame_date(const Frame& f, bool telling) const;
   const DateCue* telling_after(const Frame& f) const;
   bool date_in_clause(const Frame& f) const;
+  bool vaguely_before(const Frame& f) const;
   std::optional<int> days_before_story(const Frame& f) const;
 
   // ---- numbers --------------------------------------------------------------------

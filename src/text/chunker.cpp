@@ -299,8 +299,12 @@ struct Chunker {
     for (size_t j = i + 1; j < p.chunks.size(); ++j) {
       const Chunk& c = ch(j);
       if (c.kind == ChunkKind::noun || c.kind == ChunkKind::adverb || c.kind == ChunkKind::adjective) continue;
-      if (c.kind == ChunkKind::prep && j > i + 1 && ch(j - 1).kind == ChunkKind::noun && j + 1 < p.chunks.size() &&
-          ch(j + 1).kind == ChunkKind::noun)
+      // "gunmen linked to the group overran": a participle after the noun describes it.
+      const bool describes = j > i + 1 && ch(j - 1).kind == ChunkKind::noun && starts_participle(j);
+      if (describes) continue;
+      const bool after_noun =
+          j > i + 1 && (ch(j - 1).kind == ChunkKind::noun || starts_participle(j - 1) || ch(j - 1).kind == ChunkKind::adjective);
+      if (c.kind == ChunkKind::prep && after_noun && j + 1 < p.chunks.size() && ch(j + 1).kind == ChunkKind::noun)
         continue;  // "gunmen in two cars opened fire"
       return c.kind == ChunkKind::verb && c.finite;
     }

@@ -404,3 +404,25 @@ TEST_CASE("where the telling happened is not where the action did") {
   for (const Event& x : e) CHECK(x.country_code == "PH");  // never Russia, where the minister spoke
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Marawi City" && x.location_start; }));
 }
+
+TEST_CASE("an earlier action with no day of its own, the wounded carried, a year before a noun") {
+  // "days after" tells no day: the seizure is not coded as Tuesday's.
+  const auto e = events_of_report(
+      "Army retakes town\n\nJUBA, Dec 24, 2013 (Reuters) - The army recaptured the town of Bor from rebels on Tuesday, a "
+      "spokesman said, days after fighters loyal to a sacked minister seized it.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Government regains territory");
+  // The wounded taken to hospitals in a town: no town taken.
+  const auto w = events("Shells hit a camp near Goma on Tuesday, killing three people. The wounded were taken to clinics in Goma.");
+  CHECK(std::none_of(w.begin(), w.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; }));
+  // "the 1994 genocide" dates the killings it tells: history, not an action of the day.
+  const auto g = events("Mourners gathered in Kigali on Sunday for the people who were killed in the 1994 genocide.");
+  CHECK(std::all_of(g.begin(), g.end(), [](const Event& x) { return x.background; }));
+}
+
+TEST_CASE("hostages another verb takes do not make the first verb an abduction") {
+  const auto e = events(
+      "Martial law was declared on Tuesday after gunmen linked to a militant group overran parts of Marawi, burning buildings and taking "
+      "hostages.");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; }));
+}

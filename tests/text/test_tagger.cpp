@@ -126,6 +126,15 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.subject_of(t.chunk_of("fell")) == t.chunk_of("Sheberghan"));
   }
   {
+    // A time clause whose subject a participle phrase describes, without commas.
+    const Tagged t = parse("Curfews were declared after fighters loyal to a warlord overran the port.");
+    CHECK(t.parse.subject_of(t.chunk_of("overran")) == t.chunk_of("fighters"));
+  }
+  {
+    const Tagged t = parse("Martial law was declared after gunmen linked to the group overran the town.");
+    CHECK(t.parse.subject_of(t.chunk_of("overran")) == t.chunk_of("gunmen"));
+  }
+  {
     // After a relative clause closes, a bare past form is the main clause's verb.
     const Tagged t = parse("The siege of the town, which began in March, killed more than 900 people.");
     const Chunk& killed = t.parse.chunks[t.chunk_of("killed")];
