@@ -370,11 +370,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // Where its day comes from: 0 a cue of its own, 1 the day it was told
     // ("sources told AFP on Tuesday"), 2 the narrative's or none.
     uint8_t told_date = 2;
+    std::optional<DateSpan> own_day;  // the narrative's day from here on, unless this is only a toll
     if (const DateCue* c = frame_date(f)) {
       told_date = c->reporting ? 1 : 0;
       e.when = c->span;
       e.background = c->since;
-      if (!c->since) dated = c->span;
+      if (!c->since && !c->reporting) own_day = c->span;
     } else if (context_date) {
       e.when = *context_date;  // the narrative's day goes on: "Bodies lay in the streets"
     } else if (telling_after(f)) {
@@ -435,6 +436,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.actor1 = named_actor(e.actor1, e);
       e.actor2 = named_actor(e.actor2, e);
       e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
+      if (own_day) dated = own_day;
       merge_only.push_back(Standing::reference);
       told_dated.push_back(told_date);
       out.push_back(std::move(e));
@@ -462,6 +464,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool weak = (as_evidence || bare_toll) && ((e.location_start && where.rank <= 2) || !where.found()) && e.fatalities &&
                       !v.headline && f.modality != Modality::reference;
     const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;
+    // "By Sunday the toll had risen to 16": the day of a count, not of an action the story goes on from.
+    if (own_day && standing != Standing::weak) dated = own_day;
     if (where.at.place && !where.at.name && e.location_start)
       for (const Mention* other : where.at.also) {  // one event per town of a list
         Event copy = e;
@@ -677,7 +681,8 @@ std::optional<Place> focus_country(const std::vector<Mention>& mentions, const G
   for (const Mention& m : mentions) {
     if (m.candidates.empty() || m.in_name) continue;
     const Place p = gaz.place(m.candidates.front().entry);
-    if (p.country_code.size() == 2) votes[std::string(p.country_code)] += p.kind == PlaceKind::country ? 2 : 1;
+    // Places inside a country say most where the story is; a people ("Russian") least.
+    if (p.country_code.size() == 2) votes[std::string(p.country_code)] += m.demonym ? 1 : p.kind == PlaceKind::country ? 2 : 3;
   }
   if (votes.empty()) return std::nullopt;
   const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -849,7 +854,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         nullptr,
         focus,
         synthetic,
-        date_sentence + 2 >= si || (date_sentence + 6 >= si && continues_narrative(sentence_text)) ? context_date : std::nullopt,
+        date_sentence + 2 >= si || (date_sentence + 12 >= si && continues_narrative(sentence_text)) ? context_date : std::nullopt,
         std::nullopt,
         weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();

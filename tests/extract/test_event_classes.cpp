@@ -426,3 +426,15 @@ TEST_CASE("hostages another verb takes do not make the first verb an abduction")
       "hostages.");
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; }));
 }
+
+TEST_CASE("a count 'by Sunday' dates no action; 'an hour later' goes on from the last action's day") {
+  const auto e = events_of_report(
+      "Bombs hit store\n\nKHARKIV, Sunday, 26 May 2024 - Two guided aerial bombs struck a hardware store in Kharkiv on "
+      "Saturday afternoon, officials said.\n\nBy Sunday morning the governor said the toll had risen to 16, with 43 people "
+      "wounded.\n\nLess than an hour later, a missile struck the centre of the city, wounding 25 people, the mayor said.\n");
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].sub_event_type == "Air/drone strike");  // guided bombs fall from aircraft
+  CHECK(e[1].sub_event_type == "Shelling/artillery/missile attack");
+  CHECK(e[1].location == "Kharkiv");  // "the city": the story's city
+  for (const Event& x : e) CHECK(to_iso(*x.when.date) == "2024-05-25");
+}
