@@ -77,6 +77,12 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
 
 bool SentenceEvents::telling_place(const Mention& m) const { return told_at(doc, seg, v.s.first_token, m); }
 
+// "south of", "north-east of": a place given by its bearing from another.
+bool bearing_cue(std::string_view cue) {
+  return cue.size() > 3 && cue.substr(cue.size() - 3) == " of" &&
+         (cue.rfind("north", 0) == 0 || cue.rfind("south", 0) == 0 || cue.rfind("east", 0) == 0 || cue.rfind("west", 0) == 0);
+}
+
 int SentenceEvents::specificity(const Mention& m) const {
   const PlaceKind k = gaz.place(m.candidates.front().entry).kind;
   return k == PlaceKind::city ? 0 : k == PlaceKind::admin2 ? 1 : k == PlaceKind::admin1 ? 2 : 3;
@@ -414,6 +420,10 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   }
   if (!own.empty()) {
     auto best = std::min_element(own.begin(), own.end(), [](const Where& a, const Where& b) { return a.rank < b.rank; });
+    // "entered Kramatorsk, a city just south of Sloviansk": the bearing places the town taken, not the action.
+    if (best->rank == 0 && best->at.place && !best->at.name && bearing_cue(best->at.place->cue))
+      for (auto it = own.begin(); it != own.end(); ++it)
+        if (it->rank == 1 && it->at.place && !it->at.name && it->at.place->first_token < best->at.place->first_token) best = it;
     for (const Where& w : own)  // something more specific in the same country
       if (where_specificity(w) < where_specificity(*best) && (!w.at.place || where_country(w) == where_country(*best)))
         best = std::find_if(own.begin(), own.end(), [&](const Where& x) { return &x == &w; });

@@ -521,6 +521,10 @@ bool also_before(const Document& doc, const Event& e) {
 }
 
 bool same_place(const Event& a, const Event& b) {
+  // "moved into Druzhkivka and Kostiantynivka": one action at each town of its list.
+  if (a.trigger_start == b.trigger_start && a.location_start && b.location_start && *a.location_start != *b.location_start &&
+      a.geonameid != b.geonameid)
+    return false;
   // A region of no one country ("Kashmir"): by distance alone.
   if ((a.country_code.empty() || b.country_code.empty()) && (a.geo_precision == 3 || b.geo_precision == 3))
     return haversine_km(a.point, b.point) <= 250;

@@ -72,6 +72,7 @@ enum class Standing : uint8_t { event, weak, reference };
 
 // One sentence's reading into draft events.
 bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m);
+bool bearing_cue(std::string_view cue);
 
 struct SentenceEvents {
   const Document& doc;

@@ -177,8 +177,9 @@ struct Recognizer {
       ev[ev_name_word] = tags.first() == Pos::NNP || lex.given_names.count(std::string(word(a))) > 0;
     }
     if (!m.cue.empty()) {
-      const bool place_cue = m.cue == "in" || m.cue == "near" || m.cue == "at" || m.cue == "outside" || m.cue == "around" ||
-                             m.cue == "within" || m.cue == "throughout" || m.cue == "close to" || m.cue.find(" of") != std::string::npos;
+      const bool place_cue = m.cue == "in" || m.cue == "into" || m.cue == "near" || m.cue == "at" || m.cue == "outside" ||
+                             m.cue == "around" || m.cue == "within" || m.cue == "throughout" || m.cue == "close to" ||
+                             m.cue.find(" of") != std::string::npos;
       (place_cue && m.cue != "of" ? ev[ev_cue_place] : ev[ev_cue_other]) = 1;
     }
     const bool after_quote = a > sentence_first && seg.tokens[a - 1].kind == TokenKind::punct &&

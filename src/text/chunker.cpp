@@ -89,6 +89,9 @@ struct Chunker {
       }
       if (noun_inside(k)) {
         if (seen_noun && is_time_of_day(lower[k]) && is_noun(tag(k - 1))) break;
+        // "On Sunday troops moved in": a day ends its group; "Sunday morning", "Sunday's attack" go on.
+        if (seen_noun && t != Pos::POS && is_weekday(lower[k - 1]) && !one_of(lower[k], {"morning", "afternoon", "evening", "night"}))
+          break;
         // "Sunday 's attack": the possessive binds; "20 people" too; but a
         // number after a noun starts over ("killing 20").
         if (t == Pos::CD && seen_noun && tag(k - 1) != Pos::POS && !is_month(lower[k - 1])) break;
@@ -274,6 +277,10 @@ struct Chunker {
   static bool is_time_of_day(std::string_view w) {
     return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "midday", "midnight", "yesterday",
                       "today", "tonight", "overnight"});
+  }
+
+  static bool is_weekday(std::string_view w) {
+    return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
   }
 
   static bool is_month(std::string_view w) {

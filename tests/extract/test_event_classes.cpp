@@ -438,3 +438,17 @@ TEST_CASE("a count 'by Sunday' dates no action; 'an hour later' goes on from the
   CHECK(e[1].location == "Kharkiv");  // "the city": the story's city
   for (const Event& x : e) CHECK(to_iso(*x.when.date) == "2024-05-25");
 }
+
+TEST_CASE("towns of a list are one action each; a bearing describes the town taken") {
+  const auto e = events_of_report(
+      "Army advances\n\nKIEV, July 6, 2014 (AP) - Government forces entered Kramatorsk, a city of about 160,000 just south "
+      "of Slovyansk, on Saturday. On Sunday troops moved into Druzhkivka and Kostiantynivka, two towns farther down the "
+      "highway.\n");
+  std::vector<std::string> places;
+  for (const Event& x : e) {
+    CHECK(x.sub_event_type == "Government regains territory");
+    places.push_back(x.location);
+  }
+  std::sort(places.begin(), places.end());
+  CHECK(places == std::vector<std::string>{"Druzhkivka", "Kostiantynivka", "Kramatorsk"});
+}

@@ -135,6 +135,12 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.subject_of(t.chunk_of("overran")) == t.chunk_of("gunmen"));
   }
   {
+    // A day named before the subject is no part of it.
+    const Tagged t = parse("On Thursday hundreds of fighters overran the town.");
+    CHECK(t.parse.chunk_of[t.find("Thursday")] != t.parse.chunk_of[t.find("hundreds")]);
+    CHECK(t.parse.subject_of(t.chunk_of("overran")) == t.chunk_of("hundreds"));
+  }
+  {
     // After a relative clause closes, a bare past form is the main clause's verb.
     const Tagged t = parse("The siege of the town, which began in March, killed more than 900 people.");
     const Chunk& killed = t.parse.chunks[t.chunk_of("killed")];
