@@ -17,6 +17,8 @@ struct Dateline {
   uint32_t place_start = 0, place_end = 0;  // "KHARTOUM" or "MOSUL, Iraq"
   std::string agency;                       // "AFP", "Reuters", "Xinhua"; empty when none is named
   std::optional<CivilDate> date;
+  int month = 0, day = 0;     // as written, also when no year is ("LIMA, Jan 10 (Reuters)")
+  bool year_written = false;  // the year stands in the dateline itself
 };
 
 struct Document {

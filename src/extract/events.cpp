@@ -625,6 +625,22 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
   return best;
 }
 
+// A flash whose body only refers back ("the attack had been repelled") to
+// what its headline tells ("Suicide car bombs hit ... base at Kati"): the
+// headline's action, at a place of its own, stands for the story.
+void promote_headline(std::vector<Event>& drafts, std::vector<Standing>& standing, const Document& doc) {
+  if (doc.title.empty() || std::find(standing.begin(), standing.end(), Standing::event) != standing.end()) return;
+  for (size_t h = 0; h < drafts.size(); ++h) {
+    const Event& head = drafts[h];
+    if (head.sentence != doc.title || !head.location_start || head.background) continue;
+    for (size_t r = 0; r < drafts.size(); ++r)
+      if (drafts[r].sentence != doc.title && !drafts[r].background && same_place(head, drafts[r]) && dates_agree(head, drafts[r])) {
+        standing[h] = Standing::event;
+        return;
+      }
+  }
+}
+
 // A lede often places an action in a country or province ("in
 // northeastern Nigeria") and the next lines name the town ("in the town of
 // Chibok"): a town of that country or province named in the two sentences
@@ -899,6 +915,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     for (size_t i = 0; i < drafts.size(); ++i)
       std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
                    drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
+  promote_headline(drafts, merge_only, doc);
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;
   std::vector<uint8_t> kept_told;
@@ -941,9 +958,20 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       kept_told.push_back(told_dated[i]);
     }
   }
-  // An event's date when the text gives none: the report's, as a week.
+  // An event's date when the text gives none: the story's day (its first
+  // dated action's) when it has one, else the report's, as a week.
+  std::optional<DateSpan> story_day;
+  uint32_t story_first = 0;
+  for (const Event& e : kept)
+    if (e.when.date && !e.background && e.when.precision == 1 && (!story_day || e.start < story_first)) {
+      story_day = e.when;
+      story_first = e.start;
+    }
   for (Event& e : kept) {
-    if (!e.when.date && doc.published) {
+    if (e.when.date || e.background) continue;
+    if (story_day && story_first < e.start) {
+      e.when = *story_day;
+    } else if (doc.published) {
       e.when.date = doc.published;
       e.when.precision = 2;
     }

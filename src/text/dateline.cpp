@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cctype>
 #include <map>
 
@@ -173,6 +174,22 @@ bool read_date(Cursor& c, int& year, int& month, int& day) {
 // "(AFP)", "(Reuters)", "(AP)", "(Xinhua)", "(dpa)": a short word in parentheses.
 bool read_agency(Cursor& c, std::string& agency) {
   Cursor t = c;
+  // "MAKHACHKALA, June 24. /TASS/. ": the agency between slashes, its full stops the separator.
+  {
+    Cursor slash = t;
+    slash.literal(".");
+    slash.spaces();
+    if (slash.literal("/")) {
+      const size_t start = slash.i;
+      while (!slash.at_end() && slash.peek() != '/' && slash.i - start < 12) ++slash.i;
+      if (slash.peek() == '/' && slash.i > start && slash.peek(1) == '.' && slash.peek(2) == ' ') {
+        agency = std::string(slash.s.substr(start, slash.i - start));
+        slash.i += 2;
+        c = slash;
+        return true;
+      }
+    }
+  }
   t.spaces();
   if (!t.literal("(")) return false;
   const size_t start = t.i;
@@ -187,6 +204,11 @@ bool read_agency(Cursor& c, std::string& agency) {
 // " - ", " -- ", " — ", " – ", ": ", ".-", " &mdash; " left by HTML.
 bool read_separator(Cursor& c) {
   Cursor t = c;
+  if (t.i >= 2 && t.s[t.i - 1] == '.' && t.s[t.i - 2] == '/' && t.peek() == ' ') {  // "/TASS/. " ends it
+    t.spaces();
+    c = t;
+    return true;
+  }
   t.spaces();
   for (std::string_view sep : {"--", "\xE2\x80\x94", "\xE2\x80\x93", "-", ":", ".-", "&mdash;", "&ndash;"}) {
     if (t.literal(sep)) {
@@ -234,6 +256,9 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
     if (read_date_words(t, year, month, day) && read_agency(t, agency) && read_separator(t)) {
       d.place_end = d.place_start;
       d.agency = agency;
+      d.month = month;
+      d.day = day;
+      d.year_written = year != 0;
       if (!year) year = year_hint;
       if (year && is_valid(CivilDate{year, month, day})) d.date = CivilDate{year, month, day};
       d.end = static_cast<uint32_t>(t.i);
@@ -262,6 +287,9 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
       if (read_agency(t, agency) && read_separator(t)) {
         d.agency = agency;
         if (dated) {
+          d.month = month;
+          d.day = day;
+          d.year_written = year != 0;
           if (!year) year = year_hint;
           if (year && is_valid(CivilDate{year, month, day})) d.date = CivilDate{year, month, day};
         }
@@ -294,6 +322,9 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
   }
   if (c.i - at > kMaxDateline) return std::nullopt;
   if (dated) {
+    d.month = month;
+    d.day = day;
+    d.year_written = year != 0;
     if (!year) year = year_hint;
     const CivilDate date{year, month, day};
     if (year && is_valid(date)) d.date = date;
@@ -332,10 +363,53 @@ std::optional<Dateline> find_dateline(std::string_view text, size_t from, int ye
   return std::nullopt;
 }
 
+// The year of a dateline that writes none ("LIMA, Jan 10 (Reuters) - ... said
+// on Tuesday"): wire copy names the filing day's weekday, so the latest year
+// up to today, and not before the latest year the report writes, in which
+// that day falls on the weekday the report names most. Without a weekday,
+// the latest year the report writes (0: none).
+int dateline_year(std::string_view text, int month, int day, CivilDate today) {
+  const int written = year_in_text(text);
+  static constexpr std::string_view names[7] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  std::array<int, 7> told{};
+  const std::string_view head = text.substr(0, std::min<size_t>(text.size(), 3000));
+  // "said on Tuesday", "told reporters Tuesday": the day of the telling, the filing day, counts most.
+  auto telling_before = [&](size_t at) {
+    const std::string_view before = head.substr(at > 28 ? at - 28 : 0, std::min<size_t>(at, 28));
+    for (std::string_view verb : {"said", "told", "announced", "reported", "confirmed", "stated", "says"})
+      if (before.find(verb) != std::string_view::npos) return true;
+    return false;
+  };
+  for (int w = 0; w < 7; ++w)
+    for (size_t at = head.find(names[w]); at != std::string_view::npos; at = head.find(names[w], at + 1))
+      told[w] += telling_before(at) ? 3 : 1;
+  int best = written, best_told = 0;
+  for (int y = std::max(written, 1990); y <= today.year; ++y) {
+    const CivilDate d{y, month, day};
+    if (!is_valid(d) || days_from_civil(d) > days_from_civil(today)) continue;
+    const int w = static_cast<int>((days_from_civil(d) % 7 + 11) % 7);  // 1970-01-01 was a Thursday
+    if (told[w] > 0 && told[w] >= best_told) {
+      best = y;
+      best_told = told[w];
+    }
+  }
+  return best;
+}
+
 void read_dateline(Document& doc) {
-  const int hint = doc.published ? doc.published->year : year_in_text(doc.text);
-  doc.dateline = find_dateline(doc.text, 0, hint);
-  if (doc.dateline && doc.dateline->date && !doc.published) doc.published = doc.dateline->date;
+  if (doc.published) {
+    doc.dateline = find_dateline(doc.text, 0, doc.published->year);
+    return;
+  }
+  doc.dateline = find_dateline(doc.text, 0, 0);
+  Dateline* d = doc.dateline ? &*doc.dateline : nullptr;
+  if (d && d->month && !d->year_written) {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const CivilDate today = civil_from_days(static_cast<long>(now.time_since_epoch().count()));
+    if (const int year = dateline_year(doc.text, d->month, d->day, today); year && is_valid(CivilDate{year, d->month, d->day}))
+      d->date = CivilDate{year, d->month, d->day};
+  }
+  if (d && d->date) doc.published = d->date;
 }
 
 }  // namespace sitmap

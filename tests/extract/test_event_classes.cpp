@@ -452,3 +452,19 @@ TEST_CASE("towns of a list are one action each; a bearing describes the town tak
   std::sort(places.begin(), places.end());
   CHECK(places == std::vector<std::string>{"Druzhkivka", "Kostiantynivka", "Kramatorsk"});
 }
+
+TEST_CASE("a flash whose body only refers back stands on its headline; an undated action takes the story's day") {
+  const auto f = events_of_report(
+      "BRIEF-Suicide car bombs hit army base at Kati, one soldier dead\n\nBAMAKO, July 22, 2022 (Reuters) - Two vehicles "
+      "packed with explosives were driven at the main military base in Kati early on Friday, the army said, adding that "
+      "the attack had been repelled.\n");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].sub_event_type == "Suicide bomb");
+  CHECK(to_iso(*f[0].when.date) == "2022-07-22");
+  const auto s = events_of_report(
+      "Attacks in Dagestan\n\nMAKHACHKALA, June 24, 2024 (TASS) - Gunmen attacked a church in Derbent on Sunday evening, "
+      "officials said on Monday. Flags flew at half-mast. Shops were shut. Schools closed. A priest was killed in the "
+      "church, the diocese said.\n");
+  REQUIRE(!s.empty());
+  for (const Event& x : s) CHECK(to_iso(*x.when.date) == "2024-06-23");
+}

@@ -68,3 +68,27 @@ TEST_CASE("a report's date comes from its dateline") {
   REQUIRE(d.dateline.has_value());
   CHECK(d.dateline->agency == "AFP");
 }
+
+TEST_CASE("a TASS dateline; a dateline without a year takes the year its weekday names") {
+  const std::string tass = "KAZAN, May 3. /TASS/. Drones hit a plant ...";
+  const auto t = find_dateline(tass, 0, 2016);
+  REQUIRE(t.has_value());
+  CHECK(place_of(tass, *t) == "KAZAN");
+  CHECK(t->agency == "TASS");
+  CHECK(to_iso(*t->date) == "2016-05-03");
+  CHECK(tass.substr(t->end, 6) == "Drones");
+  // 14 October fell on a Thursday in 2021 (and not again before 2027); the
+  // report names 2020 ("last year's blast"), so no earlier year is taken.
+  const Document d = parse_plain_text(
+      "Clashes in Beirut\n\nBEIRUT, Oct 14 (Reuters) - Six people were killed on Thursday, officials said on Thursday, "
+      "in clashes over the inquiry into the August 2020 port blast.\n",
+      "r", "r.txt");
+  REQUIRE(d.published.has_value());
+  const int year = d.published->year;
+  CHECK(year >= 2021);
+  CHECK((year - 2021) % 6 == 0);  // 2021, 2027, ... : the years where 14 October is a Thursday, up to today
+  CHECK(d.published->month == 10);
+  // No weekday and no year written: no date.
+  const Document n = parse_plain_text("Blast\n\nHERAT, May 9 (Xinhua) -- A blast hit a mosque.\n", "n", "n.txt");
+  CHECK_FALSE(n.published.has_value());
+}
