@@ -27,6 +27,7 @@ struct Scanner {
   const Segmented& seg;
   const Sentence& s;
   std::vector<std::string>* warnings;
+  std::optional<CivilDate> today;  // what relative cues count from: the report's day, or a live page's heading
   std::vector<DateCue> out;
 
   size_t end() const { return s.first_token + s.token_count; }
@@ -72,17 +73,17 @@ struct Scanner {
 
   // The latest (year, month, day) not after publication, when no year is written.
   std::optional<CivilDate> infer_year(int month, int day) const {
-    const int year = doc.published ? doc.published->year : 0;
-    if (!doc.published) return std::nullopt;
+    if (!today) return std::nullopt;
+    const int year = today->year;
     for (int y : {year, year - 1}) {
       CivilDate d{y, month, day};
-      if (is_valid(d) && days_from_civil(d) <= days_from_civil(*doc.published) + 1) return d;
+      if (is_valid(d) && days_from_civil(d) <= days_from_civil(*today) + 1) return d;
     }
     return std::nullopt;
   }
 
   void scan() {
-    const std::optional<CivilDate> pub = doc.published;
+    const std::optional<CivilDate> pub = today;
     for (size_t k = s.first_token; k < end(); ++k) {
       const std::string word = w(k);
       const Token& t = seg.tokens[k];
@@ -102,6 +103,11 @@ struct Scanner {
       }
       if (pub && word == "yesterday") {
         push(k, k, add_days(*pub, -1), 1);
+        continue;
+      }
+      // "this evening", "this morning": the day the report (or the live entry) was written.
+      if (pub && word == "this" && k + 1 < end() && (w(k + 1) == "evening" || w(k + 1) == "morning" || w(k + 1) == "afternoon")) {
+        push(k, k + 1, *pub, 1);
         continue;
       }
       if (pub && (word == "today" || word == "tonight")) {
@@ -151,7 +157,8 @@ struct Scanner {
       }
       // Month names with a day and/or a year.
       const int month = t.capitalized ? month_from_name(raw(k)) : 0;
-      if (month && !(month == 5 && raw(k) == "May" && small_number(w(k + 1)) == 0 && !is_year(w(k + 1)))) {
+      if (month && !(month == 5 && raw(k) == "May" && small_number(w(k + 1)) == 0 && !is_year(w(k + 1)) &&
+                     !(k > s.first_token && small_number(w(k - 1)) > 0))) {
         size_t j = k + 1;
         if (w(j) == ".") ++j;
         int day = small_number(w(j));
@@ -200,8 +207,9 @@ bool is_reporting_verb(std::string_view w) {
   return verbs.count(w) > 0;
 }
 
-std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s, std::vector<std::string>* warnings) {
-  Scanner sc{doc, seg, s, warnings, {}};
+std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s, std::vector<std::string>* warnings,
+                                    std::optional<CivilDate> today) {
+  Scanner sc{doc, seg, s, warnings, today ? today : doc.published, {}};
   sc.scan();
   return std::move(sc.out);
 }

@@ -26,7 +26,9 @@ bool is_reporting_verb(std::string_view w);
 
 // Cues in sentence `s`. Without a publication date, relative cues are
 // skipped. Impossible days ("February 30") are skipped with a warning.
+// `today`: the day relative cues count from, when not the publication day
+// (a live page's entry under its "22:05, 1 May" heading).
 std::vector<DateCue> find_date_cues(const Document& doc, const Segmented& seg, const Sentence& s,
-                                    std::vector<std::string>* warnings = nullptr);
+                                    std::vector<std::string>* warnings = nullptr, std::optional<CivilDate> today = std::nullopt);
 
 }  // namespace sitmap

@@ -71,6 +71,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
   const bool explosive = any({C::explosive}) || side_has(carriers, Role::weapon_explosive);
   const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade);
+  if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
+    const int force = force_against_crowd();
+    return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;
+  }
   if (suicide) return kSuicide;
   if (chemical) return kChemical;
   if (air) return kAir;
@@ -127,7 +131,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   }
   if (any({C::clash})) return kClash;
   if (any({C::riot})) return kRiot;
-  if (any({C::protest})) return kProtest;
+  if (any({C::protest})) {
+    const int force = force_against_crowd();
+    return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;
+  }
   if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign}) || ground_strike) {
     // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
     std::vector<int> hurt;  // "killed scores of terrorists": the head and its "of" phrase
@@ -151,6 +158,28 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   }
   if (any({C::destroy})) return kDestruction;
   return std::nullopt;
+}
+
+// How the sentence says a gathering was met: 2 with lethal force ("live
+// rounds", shots, deaths), 1 broken up ("tear gas", "water cannon",
+// "dispersed", arrests), 0 not at all.
+int SentenceEvents::force_against_crowd() const {
+  int force = 0;
+  for (size_t k = 0; k < v.size(); ++k) {
+    const std::string& w = word(k);
+    const std::string& next = k + 1 < v.size() ? word(k + 1) : std::string();
+    if (w == "live" && one_of(next, {"fire", "rounds", "ammunition", "bullets"})) return 2;
+    if ((w == "tear" && next == "gas") || (w == "water" && one_of(next, {"cannon", "cannons"})) || (w == "rubber" && next == "bullets") ||
+        (w == "pepper" && next == "spray") ||
+        one_of(w, {"teargas", "batons", "baton", "dispersed", "disperse", "dispersing", "truncheons", "arrested", "detained"}))
+      force = 1;
+  }
+  // "marched peacefully ... carrying photographs of those killed": deaths told of others.
+  for (size_t k = 0; k < v.size(); ++k)
+    if (one_of(word(k), {"peacefully", "peaceful"}) || (word(k) == "without" && k + 1 < v.size() && word(k + 1) == "incident")) return 0;
+  for (const Frame& o : frames)
+    if (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite)) return 2;
+  return force;
 }
 
 // A hit whose subject only counts ("one", "others", "two of them") is
@@ -221,6 +250,25 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   const Clause& cl = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
   (void)cl;
   if (!f.verbal && (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract))) return true;  // "heart attack", "cyber attack"
+  // "fired tear gas to separate the groups": crowd control tells a protest only where protesters or a crowd are named.
+  if (f.cls == C::protest && !f.verbal && one_of(word(f.last), {"gas", "teargas", "cannon", "cannons"})) {
+    bool crowd = false;
+    for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+      if (chunk(static_cast<int>(c)).kind == ChunkKind::noun &&
+          (is(static_cast<int>(c), Role::protesters) ||
+           one_of(word(chunk(static_cast<int>(c)).head), {"crowd", "crowds", "rally", "march"})))
+        crowd = true;
+    for (const Frame& o : frames)
+      if (&o != &f && o.cls == C::protest && !one_of(word(o.last), {"gas", "teargas", "cannon", "cannons"})) crowd = true;
+    if (!crowd) return true;
+  }
+  // "dispersing aircraft and warships": only a crowd is dispersed.
+  if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"disperse", "disperses", "dispersed", "dispersing"})) {
+    const int crowd = f.passive ? f.subject : f.object;
+    if (crowd < 0 || !(is(crowd, Role::protesters) || is(crowd, Role::mob) || people(crowd) ||
+                       one_of(word(chunk(crowd).head), {"crowd", "crowds", "gathering", "gatherings", "rally", "march", "sit-in"})))
+      return true;
+  }
   // "a barrage of supply worries", "an onslaught of criticism": no weapon, no place, nobody armed.
   if (!f.verbal && one_of(word(f.last), {"barrage", "barrages", "salvo", "salvoes", "bombardment", "onslaught", "blitz"}) &&
       f.chunk + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(f.chunk + 1).kind == ChunkKind::prep &&
@@ -246,7 +294,14 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
           std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.cls == C::protest && o.first <= k && k <= o.last; });
       if (!protest_word && lex.roles.ends_at(v.words, k, k, Role::market)) market = true;
     }
-    if (market && !lex.roles.any_in(v.words, 0, v.size() - 1, Role::civilian)) return true;
+    // People gathered ("several hundred people held a rally"), not prices and the traders who bet on them.
+    const bool prices = std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
+      return one_of(w, {"price", "prices", "stocks", "shares", "futures", "index", "bonds", "currency", "markets"});
+    });
+    const bool crowd = lex.roles.any_in(v.words, 0, v.size() - 1, Role::protesters) ||
+                       (!prices && (lex.roles.any_in(v.words, 0, v.size() - 1, Role::civilian) ||
+                                    std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) { return w == "people"; })));
+    if (market && !crowd) return true;
   }
   if (f.cls == C::strike || f.cls == C::attack || f.cls == C::protest) {
     // Workers on strike, in the strike's own clause ("two health workers ...
@@ -346,7 +401,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       const bool damage =
           std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
       return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
-             (f.cls == C::storm && crowd_side(actors)) || person_hurt(f) || weapon_told_before(f).has_value();
+             ((f.cls == C::storm || (f.cls == C::attack && f.verbal)) && crowd_side(actors)) || person_hurt(f) ||
+             weapon_told_before(f).has_value();
     }
   }
 }

@@ -489,7 +489,16 @@ using namespace event_reading;
 
 // One action told twice: the same sub-type, or an explosion of unknown
 // kind and the strike, shelling or bombing that caused it.
+// A gathering: a protest of any kind, or a demonstration turned violent.
+int gathering_severity(const Event& e) {
+  if (e.sub_event_type == "Violent demonstration") return 4;
+  if (e.event_type != "Protests") return 0;
+  return e.sub_event_type == "Excessive force against protesters" ? 3 : e.sub_event_type == "Protest with intervention" ? 2 : 1;
+}
+
 bool same_kind(const Event& a, const Event& b) {
+  // One gathering a place and day: "marched", "police fired tear gas", "protesters set fire".
+  if (gathering_severity(a) && gathering_severity(b)) return true;
   if (a.event_type != b.event_type) return false;
   if (a.sub_event_type == b.sub_event_type) return true;
   // A country-wide summary ("missiles fired at targets in Syria") folds into the specific action.
@@ -585,6 +594,11 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   if (into.sub_event_type == "Remote explosive/landmine/IED" && from.event_type == into.event_type &&
       from.sub_event_type != into.sub_event_type)
     into.sub_event_type = from.sub_event_type;
+  // One gathering told twice: the harsher telling names it ("marched" and "police fired tear gas").
+  if (!from_is_reference && gathering_severity(into) && gathering_severity(from) > gathering_severity(into)) {
+    into.event_type = from.event_type;
+    into.sub_event_type = from.sub_event_type;
+  }
   if (from.fatalities && (!into.fatalities || *from.fatalities < *into.fatalities)) into.fatalities = from.fatalities;
   for (const auto& [k, v] : from.quantities) into.quantities[k] = std::max(into.quantities[k], v);
   for (const auto& t : from.targets)
@@ -677,6 +691,23 @@ void refine_country_level(std::vector<Event>& kept, const Document& doc, const S
 }
 
 // "Less than two hours later", "shortly after": the story's day goes on.
+// A live page's entry heading, "22:05, 1 May" or "1 May 2024, 10:30 GMT":
+// only a time and a day. Its day is what the entry's "this evening" means.
+std::optional<CivilDate> heading_day(const Document& doc, const Segmented& seg, const Sentence& s) {
+  if (s.token_count == 0 || s.token_count > 10) return std::nullopt;
+  for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+    const Token& t = seg.tokens[k];
+    const std::string w = ascii_lower(token_text(doc.text, t));
+    if (t.kind == TokenKind::number || t.kind == TokenKind::punct || month_from_name(token_text(doc.text, t)) > 0 ||
+        one_of(w, {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "local", "time"}) || weekday_from_name(token_text(doc.text, t)) >= 0)
+      continue;
+    return std::nullopt;
+  }
+  const std::vector<DateCue> cues = find_date_cues(doc, seg, s);
+  if (cues.size() != 1 || cues[0].span.precision != 1 || !cues[0].span.date) return std::nullopt;
+  return cues[0].span.date;
+}
+
 bool continues_narrative(std::string_view sentence) {
   const std::string lower = ascii_lower(sentence.substr(0, 80));
   for (std::string_view w : {" later", "shortly after", "soon after", "moments after", "afterwards", "minutes after", "hours after"})
@@ -815,6 +846,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   std::optional<Role> context_weapon;  // the weapon the last sentence fired
   uint32_t weapon_sentence = 0;
   std::deque<Mention> synthetic;
+  std::optional<CivilDate> entry_day;  // the heading day of a live page's entry
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& s = seg.sentences[si];
     if (!doc.byline.empty() && doc.text.compare(s.start, s.end - s.start, doc.byline) == 0) continue;
@@ -840,6 +872,11 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         context_sentence = si;
       }
     };
+    if (const auto day = heading_day(doc, seg, s)) {  // a live page's entry begins
+      entry_day = day;
+      context_date.reset();
+      continue;
+    }
     if (!may_hold_event(doc, seg, s, lex)) {
       note_context();
       continue;
@@ -868,7 +905,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         view,
         read_frames(view, lex),
         here,
-        find_date_cues(doc, seg, view.s, warnings),
+        find_date_cues(doc, seg, view.s, warnings, entry_day),
         warnings,
         nullptr,
         nullptr,

@@ -288,6 +288,7 @@ struct SentenceEvents {
   bool sums_up() const;
   bool in_quote(const Frame& f) const;
   bool taken_hostage(const Frame& f) const;
+  int force_against_crowd() const;
   bool crowd_side(const std::vector<int>& side) const;
   bool generic(const Frame& f) const;
   bool state_side(const std::vector<int>& side) const;

@@ -544,6 +544,18 @@ struct Tagger {
       if (units[i].tag == Pos::VBN && units[i - 2].tag == Pos::VBD && (units[i].cands.has(Pos::VBD) || ends_with(units[i].lower, "ed")) &&
           (units[i - 1].lower == "and" || units[i - 1].lower == "or"))
         units[i].tag = Pos::VBD;
+    // Fixed compounds of crowd control and gunfire: "tear gas", "water cannon", "live rounds".
+    for (size_t i = 0; i + 1 < units.size(); ++i) {
+      const std::string& a = units[i].lower;
+      const std::string& b = units[i + 1].lower;
+      if ((a == "tear" && b == "gas") || (a == "water" && (b == "cannon" || b == "cannons"))) {
+        units[i].tag = Pos::NN;
+        units[i + 1].tag = b == "cannons" ? Pos::NNS : Pos::NN;
+      } else if (a == "live" && (b == "rounds" || b == "fire" || b == "ammunition" || b == "bullets")) {
+        units[i].tag = Pos::JJ;
+        units[i + 1].tag = b == "rounds" || b == "bullets" ? Pos::NNS : Pos::NN;
+      }
+    }
     std::vector<Pos> out(s.token_count, Pos::punct);
     for (const Unit& u : units) {
       for (size_t k = u.first; k <= u.last; ++k) out[k] = u.tag;

@@ -468,3 +468,38 @@ TEST_CASE("a flash whose body only refers back stands on its headline; an undate
   REQUIRE(!s.empty());
   for (const Event& x : s) CHECK(to_iso(*x.when.date) == "2024-06-23");
 }
+
+TEST_CASE("how a gathering was met: intervention, lethal force, one event a place and day") {
+  const auto i = events(
+      "Thousands of people marched through Tbilisi on Tuesday. Police fired tear gas and used water cannon to "
+      "disperse the protesters near parliament on Tuesday.");
+  REQUIRE(i.size() == 1);  // one gathering, named by its harsher telling
+  CHECK(i[0].sub_event_type == "Protest with intervention");
+  const auto x = events("Police fired tear gas and live rounds to disperse hundreds of protesters in Bujumbura on Thursday.");
+  REQUIRE(x.size() == 1);
+  CHECK(x[0].sub_event_type == "Excessive force against protesters");
+  const auto p = events("Several hundred people marched peacefully through Lima on Monday carrying photographs of those killed.");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].sub_event_type == "Peaceful protest");
+  // Water cannon meets crowds, not enemies; only a crowd is dispersed.
+  CHECK(events("Troops practised dispersing aircraft and warships near Taipei on Tuesday.").empty());
+  const auto m = events("A police officer was attacked by a crowd near the main square of Juliaca on Monday.");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].sub_event_type == "Mob violence");
+}
+
+TEST_CASE("a live page's entry headings date what the entries tell; a rally is held by people, extended by prices") {
+  Document d;
+  d.id = "live";
+  d.published = CivilDate{2024, 5, 1};
+  d.text =
+      "Protests in Georgia\n\n21:30, 30 April\n\nIn Batumi, several hundred people held a rally in front of the city hall "
+      "this evening.\n\n20:05, 1 May\n\nTens of thousands of people marched through central Tbilisi this evening.\n";
+  const auto e = analyse(d, gaz()).events;
+  REQUIRE(e.size() == 2);
+  for (const Event& x : e) {
+    CHECK(x.sub_event_type == "Peaceful protest");
+    CHECK(to_iso(*x.when.date) == (x.location == "Batumi" ? "2024-04-30" : "2024-05-01"));
+  }
+  CHECK(events("Oil prices extended a rally on Tuesday as traders bet on tighter supply.").empty());
+}
