@@ -114,6 +114,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   // "took its New Zealand pilot hostage".
   if (any({C::take}) && f.verbal && taken_hostage(f)) return kAbduction;
   if (any({C::take}) && f.verbal && f.passive && people(f.subject) && side_armed(actors)) return state_side(actors) ? kArrest : kAbduction;
+  if (any({C::take}) && captured_person(f)) return kArrest;
   if (any({C::fall})) {  // lost to the state's forces, or to anyone else
     const std::string who = actor_of(actors);
     const ArmedActor* named =
@@ -377,6 +378,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       territory = territory || (w.found() && w.rank <= 2);
       if (f.cls == C::take && (people(f.object) || is(f.object, Role::armed)) && (armed || v.headline)) return true;  // abduction, arrest
       if (f.cls == C::take && f.passive && people(f.subject) && armed) return true;
+      if (f.cls == C::take && captured_person(f)) return true;
       // "The city was captured overnight": by the armed group the report is about.
       const bool implicit = f.verbal && f.passive && f.agent < 0 && ctx.main_group;
       return territory && (armed || implicit || f.cls == C::retake);
@@ -495,6 +497,14 @@ bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
   return side_is(side, Role::protesters) || side_is(side, Role::mob) || std::any_of(side.begin(), side.end(), [&](int c) {
            return one_of(word(chunk(c).head), {"youths", "rioters", "looters"});
          });
+}
+
+// "Hicks was captured in Afghanistan", "the suspects were caught in a raid":
+// a wanted person taken, by no one named, is arrested.
+bool SentenceEvents::captured_person(const Frame& f) const {
+  if (!f.verbal || !f.passive || f.agent >= 0 || f.subject < 0) return false;
+  if (!one_of(word(f.first), {"captured", "caught", "apprehended", "nabbed"})) return false;
+  return one_person(f.subject) || people(f.subject) || one_of(word(chunk(f.subject).head), {"they", "suspects", "suspect", "fugitive"});
 }
 
 // "took its pilot hostage", "seized 20 villagers as hostages".

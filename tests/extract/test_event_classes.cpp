@@ -503,3 +503,12 @@ TEST_CASE("a live page's entry headings date what the entries tell; a rally is h
   }
   CHECK(events("Oil prices extended a rally on Tuesday as traders bet on tighter supply.").empty());
 }
+
+TEST_CASE("a wanted person captured, by no one named, is arrested; a town captured is taken") {
+  const auto a = events("The suspect was captured in Solna, a suburb of Stockholm, on Tuesday.");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].sub_event_type == "Arrests");
+  const auto t = events("Mosul was captured by Islamic State fighters on Tuesday.");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].sub_event_type == "Non-state actor overtakes territory");
+}
