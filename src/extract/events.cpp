@@ -91,6 +91,22 @@ bool SentenceEvents::vaguely_before(const Frame& f) const {
   return false;
 }
 
+// "have been killed in its strikes since it launched ...": a perfect whose
+// "since ..." clause tells what has gone on, not one action ("the deadliest
+// attack since ..." is one).
+bool SentenceEvents::since_clause_of(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  bool perfect = false;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+    if (chunk(static_cast<int>(c)).clause == clause && chunk(static_cast<int>(c)).kind == ChunkKind::verb &&
+        chunk(static_cast<int>(c)).perfect)
+      perfect = true;
+  if (!perfect) return false;
+  for (size_t c = 1; c < v.parse.clauses.size(); ++c)
+    if (v.parse.clauses[c].parent == clause && v.parse.clauses[c].opener == "since") return true;
+  return false;
+}
+
 bool SentenceEvents::date_in_clause(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;
   // "declared last Sunday that the city had been recaptured": a "that" after a
@@ -393,8 +409,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // "days after fighters seized it", with no day of its own: earlier, on a day the report does not tell.
     const bool undated_before = vaguely_before(f) && !date_in_clause(f);
     if (undated_before) e.background = true;
-    // "Since heavy fighting broke out in El Fasher on 10 May, ...": the start of what goes on.
-    if (v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].opener == "since") e.background = true;
+    // "Since heavy fighting broke out in El Fasher on 10 May, ...": the start of what goes on;
+    // "thousands have been killed in its strikes since it launched the invasion": what went on since.
+    if (v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].opener == "since" || since_clause_of(f)) e.background = true;
     // Told as history: more than a month before the report.
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;

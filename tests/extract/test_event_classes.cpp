@@ -512,3 +512,14 @@ TEST_CASE("a wanted person captured, by no one named, is arrested; a town captur
   REQUIRE(t.size() == 1);
   CHECK(t[0].sub_event_type == "Non-state actor overtakes territory");
 }
+
+TEST_CASE("what has gone on since a war began is context; the deadliest strike since then is an action") {
+  const auto c = events(
+      "Thousands of civilians have been killed in Russian missile strikes on Kharkiv since Moscow launched its "
+      "invasion in February 2022.");
+  CHECK(std::all_of(c.begin(), c.end(), [](const Event& x) { return x.background; }));
+  const auto a = events(
+      "An air strike hit a camp near Tripoli on Tuesday, killing 40 people, the deadliest strike since the "
+      "offensive began.");
+  CHECK(std::any_of(a.begin(), a.end(), [](const Event& x) { return !x.background && x.sub_event_type == "Air/drone strike"; }));
+}
