@@ -519,18 +519,33 @@ bool SentenceEvents::taken_hostage(const Frame& f) const {
   return false;
 }
 
-// Inside a quotation: the sentence opens with a quote mark and the frame
-// comes before its close.
+// Inside a quotation: after an opening quote mark of the sentence and
+// before its close; or before the close of a quotation begun in an earlier
+// sentence ('... to be honest," he said.').
 bool SentenceEvents::in_quote(const Frame& f) const {
   const std::string_view text = std::string_view(doc.text).substr(v.s.start, v.s.end - v.s.start);
-  if (text.empty()) return false;
-  const bool opens = text[0] == '"' || text.rfind("\xE2\x80\x9C", 0) == 0;
-  if (!opens) return false;
   const size_t at = seg.tokens[v.token(f.first)].start - v.s.start;
-  size_t close = text.find('"', 1);
-  const size_t curly = text.find("\xE2\x80\x9D", 1);
+  bool inside = false, seen = false;
+  for (size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text[i] == '"') {
+      inside = !inside;
+      seen = true;
+    } else if (text.compare(i, 3, "\xE2\x80\x9C") == 0) {
+      inside = seen = true;
+    } else if (text.compare(i, 3, "\xE2\x80\x9D") == 0) {
+      inside = false;
+      seen = true;
+    }
+  }
+  if (inside || seen) return inside;
+  size_t close = text.find('"', at);
+  const size_t curly = text.find("\xE2\x80\x9D", at);
   if (curly != std::string_view::npos && (close == std::string_view::npos || curly < close)) close = curly;
-  return close == std::string_view::npos || at < close;
+  if (close == std::string_view::npos) return false;
+  const std::string after = ascii_lower(text.substr(close, 24));
+  for (std::string_view verb : {" said", " says", " told", " added", " he ", " she "})
+    if (after.find(verb) != std::string::npos) return true;
+  return false;
 }
 
 // An action named as a kind of thing that happens, not one that did:

@@ -523,3 +523,7 @@ TEST_CASE("what has gone on since a war began is context; the deadliest strike s
       "offensive began.");
   CHECK(std::any_of(a.begin(), a.end(), [](const Event& x) { return !x.background && x.sub_event_type == "Air/drone strike"; }));
 }
+
+TEST_CASE("the rest of a quotation begun a sentence before is still a quotation") {
+  CHECK(events("\"We played badly in Lahore on Tuesday. It was a massacre out there, to be honest,\" the coach said.").empty());
+}
