@@ -1010,7 +1010,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       const bool weak =
           m.fuzzy ||
           (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
-          (p.kind == PlaceKind::city && p.population < 5000 && p.feature != "PPLA" && p.feature != "PPLC");
+          ((p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && p.population < 20000 && p.feature != "PPLA" &&
+           p.feature != "PPLC");
       if (!weak || !ctx.has_other_places(r.names[i])) continue;
       // Peoples ("Iranian pilgrims in the town of Taji") say who, not where: only named places outvote a town.
       bool named_place_elsewhere = false;

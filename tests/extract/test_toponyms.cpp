@@ -113,6 +113,19 @@ TEST_CASE("a town known by another name's alias, far from the report, is unresol
   }
 }
 
+TEST_CASE("a small town or district of a country the report never names is unresolved") {
+  // Moura is a district and town of some 9,000 people in Portugal; this report is about central Mali.
+  const auto ms = resolved(
+      "BAMAKO, April 5, 2022 (AFP) - Malian soldiers killed about 300 men in the village of Moura in the Mopti region, "
+      "a rights group said on Tuesday. Residents of Djenne and Mopti said troops had arrived by helicopter.",
+      true);
+  for (const Mention& m : ms) {
+    if (m.candidates.empty()) continue;
+    INFO(m.text);
+    CHECK(gaz().place(m.candidates.front().entry).country_code == "ML");
+  }
+}
+
 TEST_CASE("the filing town is no place that outvotes the one place a report names") {
   // Filed from Amman, about Kobani (an alternate name of Ayn al-Arab): the town stays resolved.
   const auto ms = resolved("AMMAN, March 4, 2016 (Reuters) - Russian aircraft bombed the town of Kobani on Thursday.", true);
