@@ -263,6 +263,19 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
       if (&o != &f && o.cls == C::protest && !one_of(word(o.last), {"gas", "teargas", "cannon", "cannons"})) crowd = true;
     if (!crowd) return true;
   }
+  // "police seized 16 pistols, six rifles and 12 grenades", "defused a bomb": weapons found, not used.
+  if (!f.verbal) {
+    int verb = f.governor;
+    for (int c = f.chunk - 1; verb < 0 && c >= 0; --c) {  // back over the list the weapon ends
+      const ChunkKind k = chunk(c).kind;
+      if (k == ChunkKind::verb) verb = c;
+      if (k != ChunkKind::noun && k != ChunkKind::punct && k != ChunkKind::conj && k != ChunkKind::verb) break;
+    }
+    if (verb >= 0 &&
+        one_of(word(chunk(verb).head), {"seized", "seize", "seizes", "seizing", "recovered", "recover", "found", "find", "confiscated",
+                                        "discovered", "defused", "defuse", "impounded", "dismantled", "smuggled", "smuggling"}))
+      return true;
+  }
   // "dispersing aircraft and warships": only a crowd is dispersed.
   if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"disperse", "disperses", "dispersed", "dispersing"})) {
     const int crowd = f.passive ? f.subject : f.object;
@@ -319,6 +332,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     return true;
   // A film or a book and its review: its shelling is on screen.
   if (ctx.fiction >= 3 && ctx.fiction > ctx.weapons) return true;
+  // A report on a military exercise: its landings are repelled in a scenario.
+  if (ctx.drill >= 4) return true;
   // A report about sport: its attacks and strikes are on goal.
   if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !self_anchored(f)) return true;
   if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) && !side_armed(actors) && ctx.weapons == 0) return true;
@@ -360,6 +375,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::take:
     case C::retake: {
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
+      // "seized 16 pistols": weapons taken, not ground.
+      if (f.object >= 0 && (one_of(word(chunk(f.object).head), {"pistols", "rifles", "weapons", "arms", "ammunition", "guns", "drugs",
+                                                                "cocaine", "explosives", "grenades", "cash", "vehicles"})))
+        return false;
       // "seized power": a coup told, not ground taken.
       if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))
         return false;

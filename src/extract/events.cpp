@@ -787,6 +787,7 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
       ++ctx.weapons;
     if (lex.roles.ends_at(words, k, k, Role::sport)) ++ctx.sport;
     if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
+    if (lex.roles.ends_at(words, 0, k, Role::drill)) ++ctx.drill;
   }
   std::vector<std::string_view> raw;
   raw.reserve(seg.tokens.size());

@@ -67,7 +67,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(Role::count_)> kRoleN
     "intention",      "reaction",       "denial",
     "speech",         "institution",    "title",
     "place_of",       "protesters",     "mob",
-    "fiction"};
+    "fiction",        "drill"};
 
 EventClass event_class_from_name(std::string_view name) {
   for (size_t i = 0; i < kClassNames.size(); ++i)

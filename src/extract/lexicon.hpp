@@ -88,6 +88,7 @@ enum class Role : uint8_t {
   protesters,
   mob,
   fiction,
+  drill,
   count_
 };
 Role role_from_name(std::string_view name);  // throws std::invalid_argument

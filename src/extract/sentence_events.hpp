@@ -34,6 +34,7 @@ struct DocContext {
   bool missiles = false;                       // rockets or missiles are
   int sport = 0;                               // sport words
   int fiction = 0;                             // film, novel and review words
+  int drill = 0;                               // military exercise words: drills, war games, a scenario
   int weapons = 0;                             // weapon words
   const ArmedActor* main_group = nullptr;      // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most

@@ -527,3 +527,13 @@ TEST_CASE("what has gone on since a war began is context; the deadliest strike s
 TEST_CASE("the rest of a quotation begun a sentence before is still a quotation") {
   CHECK(events("\"We played badly in Lahore on Tuesday. It was a massacre out there, to be honest,\" the coach said.").empty());
 }
+
+TEST_CASE("weapons seized are no attack; a report on a military exercise tells no battle") {
+  CHECK(events("Police said they seized 16 pistols, six rifles and 12 grenades in a raid in Rio de Janeiro on Thursday.").empty());
+  const auto drill = events_of_report(
+      "Army repels mock landing\n\nTAIPEI, July 23, 2024 - Soldiers repelled a simulated landing on the riverbank north of "
+      "Taipei on Tuesday in the island's annual exercise. In the scenario, missile barrages struck the beach before "
+      "helicopters fired at the landing craft with live rounds. The drill ended at noon. More exercises and an air raid "
+      "drill follow this week.\n");
+  CHECK(drill.empty());
+}
