@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Golden test over our sample reports: expected events found, nothing extra.
 
-usage: score_samples.py SITMAP FOLDER [--half odd|even] [--quiet]
+usage: score_samples.py SITMAP FOLDER [--half odd|even] [--numbers FIRST-LAST] [--quiet]
                         [--min-recall R] [--max-spurious S]
 
 For each report with REPORT.expected.json beside it (plain text, HTML, RSS,
@@ -41,7 +41,7 @@ def background_match(x, ev):
     return (type_ok(x["type"], ev) and str(ev.get("event_date", "")).startswith(str(x.get("date_from", "")))
             and ev.get("country_code") == x.get("country") and doc_ok(x, ev))
 
-def reports(folder, half):
+def reports(folder, half, numbers=None):
     for path in sorted(glob.glob(os.path.join(folder, "*"))):
         if path.endswith(".expected.json") or path.endswith(".md"):
             continue
@@ -51,6 +51,8 @@ def reports(folder, half):
         number = re.match(r"\D*(\d+)", os.path.basename(path))
         if half and number and (int(number.group(1)) % 2 == 1) != (half == "odd"):
             continue
+        if numbers and not (number and numbers[0] <= int(number.group(1)) <= numbers[1]):
+            continue
         yield path, expected
 
 def main():
@@ -58,12 +60,14 @@ def main():
     ap.add_argument("sitmap")
     ap.add_argument("folder")
     ap.add_argument("--half", choices=["odd", "even"])
+    ap.add_argument("--numbers", help="only files numbered FIRST-LAST, e.g. 121-150")
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--min-recall", type=float)
     ap.add_argument("--max-spurious", type=float)
     a = ap.parse_args()
     passed = failed = found = wanted = extras = emitted = 0
-    for path, expected_path in reports(a.folder, a.half):
+    numbers = tuple(int(x) for x in a.numbers.split("-")) if a.numbers else None
+    for path, expected_path in reports(a.folder, a.half, numbers):
         expected = json.load(open(expected_path))
         run = subprocess.run([a.sitmap, "extract", path], capture_output=True, text=True)
         name = os.path.basename(path)
