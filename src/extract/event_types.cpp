@@ -582,6 +582,17 @@ bool SentenceEvents::generic(const Frame& f) const {
   return false;
 }
 
+// "Al Shabaab, which is fighting to topple the government", "the group
+// attacks convoys": a verb in the present, with no day, tells what goes on,
+// not an action that happened.
+bool SentenceEvents::ongoing(const Frame& f) const {
+  if (!f.verbal || v.headline || std::any_of(cues.begin(), cues.end(), [](const DateCue& c) { return !c.reporting; })) return false;
+  const Chunk& ch = chunk(f.chunk);
+  if (!ch.finite || ch.passive || ch.perfect) return false;
+  const bool progressive = one_of(word(ch.first), {"is", "are", "am"}) && v.parse.tags[ch.head] == Pos::VBG;
+  return progressive || (v.parse.tags[ch.first] == Pos::VBZ && ch.first == ch.head);
+}
+
 // "in recent weeks", "over the past few months": many actions summed up, none told.
 bool SentenceEvents::sums_up() const {
   for (size_t k = 1; k + 1 < v.size(); ++k) {

@@ -292,6 +292,7 @@ struct SentenceEvents {
   bool taken_hostage(const Frame& f) const;
   int force_against_crowd() const;
   bool captured_person(const Frame& f) const;
+  bool ongoing(const Frame& f) const;
   bool crowd_side(const std::vector<int>& side) const;
   bool generic(const Frame& f) const;
   bool state_side(const std::vector<int>& side) const;

@@ -537,3 +537,10 @@ TEST_CASE("weapons seized are no attack; a report on a military exercise tells n
       "drill follow this week.\n");
   CHECK(drill.empty());
 }
+
+TEST_CASE("what a group is doing, in the present and on no day, is no action") {
+  const auto e = events("Al Shabaab, which is fighting to topple the government in Mogadishu, attacked a base in Kismayo on Friday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Kismayo");
+  CHECK(events("The group attacks convoys on the road to Mogadishu and is fighting the army around Baidoa.").empty());
+}
