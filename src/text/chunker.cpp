@@ -79,6 +79,8 @@ struct Chunker {
       return k + 1;
     }
     bool seen_noun = false;
+    // "about 40 women", "nearly 300 people": the approximation is part of the count's group.
+    if (approximates_count(k)) ++k;
     size_t head = k;
     while (k < size()) {
       const Pos t = tag(k);
@@ -218,6 +220,10 @@ struct Chunker {
         ++k;
         continue;
       }
+      if (approximates_count(k)) {
+        k = noun_group(k);
+        continue;
+      }
       if (t == Pos::IN || t == Pos::RP) {
         push(ChunkKind::prep, k, k, k);
         ++k;
@@ -277,6 +283,11 @@ struct Chunker {
   static bool is_time_of_day(std::string_view w) {
     return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "midday", "midnight", "yesterday",
                       "today", "tonight", "overnight"});
+  }
+
+  bool approximates_count(size_t k) const {
+    return k + 1 < size() && tag(k + 1) == Pos::CD && !(k > 0 && is_verb(tag(k - 1)) && lower[k] == "over") &&
+           one_of(lower[k], {"about", "around", "nearly", "almost", "approximately", "roughly", "some", "over"});
   }
 
   static bool is_weekday(std::string_view w) {

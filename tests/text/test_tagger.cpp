@@ -141,6 +141,11 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.subject_of(t.chunk_of("overran")) == t.chunk_of("hundreds"));
   }
   {
+    // "about 40 women": the approximation belongs to the count, so the women are what was seized.
+    const Tagged t = parse("Armed men seized about 40 women near the town on Thursday.");
+    CHECK(t.parse.object_of(t.chunk_of("seized")) == t.chunk_of("women"));
+  }
+  {
     // After a relative clause closes, a bare past form is the main clause's verb.
     const Tagged t = parse("The siege of the town, which began in March, killed more than 900 people.");
     const Chunk& killed = t.parse.chunks[t.chunk_of("killed")];
