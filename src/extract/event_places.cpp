@@ -450,12 +450,21 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     if (x.kind == ChunkKind::prep && location_prep(word(x.head)))
       if (PhrasePlace at = place_of_phrase(v.parse.object_of_prep(static_cast<int>(c)), true); !at.empty()) return {at, 5};
   }
-  // Last: a place in a location phrase anywhere in the sentence, nearest the trigger.
+  // Last: a place in a location phrase anywhere in the sentence, nearest the
+  // trigger; not one of another action's clause ("while the president was at
+  // a summit in Tanzania"), which the story's place outranks.
+  auto clause_of = [&](const Mention& mm) { return chunk(v.parse.chunk_of[mm.first_token - v.s.first_token]).clause; };
+  auto in_own_line = [&](const Mention& mm) {
+    for (int c = chunk(f.chunk).clause; c >= 0; c = v.parse.clauses[static_cast<size_t>(c)].parent)
+      if (clause_of(mm) == c) return true;
+    return false;
+  };
   const Mention* near = nullptr;
   size_t best = SIZE_MAX;
   for (size_t m : here) {
     const Mention& mm = mentions[m];
     if (!locatable(mm, in_location_phrase(mm))) continue;
+    if (context_place && !in_own_line(mm)) continue;
     if (!in_location_phrase(mm) && (mm.cue.empty() || !location_prep(first_word(mm.cue)))) continue;
     const size_t t = v.token(f.first);
     const size_t d = mm.first_token > t ? mm.first_token - t : t - mm.first_token;

@@ -521,6 +521,13 @@ struct Tagger {
         u.tag = Pos::VBG;
         continue;
       }
+      // "in fighting for control", "after fighting in the north": an -ing word
+      // after a preposition and before another is the gerund as a noun.
+      if (prev == Pos::IN && ends_with(u.lower, "ing") && can(i, Pos::NN) && i + 1 < units.size() &&
+          (next == Pos::IN || units[i + 1].punct)) {
+        u.tag = Pos::NN;
+        continue;
+      }
       // -ing after a preposition is a gerund's verb use ("after attacking the base").
       if (prev == Pos::IN && can(i, Pos::VBG) && (starts_noun_phrase(next) || next == Pos::NN)) {
         u.tag = Pos::VBG;

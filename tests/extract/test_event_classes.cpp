@@ -544,3 +544,14 @@ TEST_CASE("what a group is doing, in the present and on no day, is no action") {
   CHECK(e[0].location == "Kismayo");
   CHECK(events("The group attacks convoys on the road to Mogadishu and is fighting the army around Baidoa.").empty());
 }
+
+TEST_CASE("a gerund after a preposition is the action's noun; another clause's place yields to the story's") {
+  const auto e = events_of_report(
+      "Coup fails\n\nBUJUMBURA, May 22, 2015 (Reuters) - Grenades exploded in Bujumbura on Friday, killing two people. "
+      "A coup attempt, announced while the president was at a summit in Tanzania, collapsed after loyalist troops "
+      "defeated the mutineers in fighting for control of the state broadcaster on May 14.\n");
+  const auto clash = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; });
+  REQUIRE(clash != e.end());
+  CHECK(to_iso(*clash->when.date) == "2015-05-14");
+  CHECK(clash->country_code == "BI");
+}
