@@ -105,6 +105,19 @@ struct Scanner {
         push(k, k, add_days(*pub, -1), 1);
         continue;
       }
+      // "on Christmas Day", "on New Year's Eve": fixed holidays, the latest not after the report.
+      if (raw(k) == "Christmas" && (w(k + 1) == "day" || w(k + 1) == "eve")) {
+        if (auto d = infer_year(12, w(k + 1) == "day" ? 25 : 24)) push(k, k + 1, *d, 1);
+        continue;
+      }
+      if (raw(k) == "New" && w(k + 1) == "year") {
+        size_t j = k + 2;
+        while (j < end() && (w(j) == "'s" || w(j) == "'" || w(j) == "s")) ++j;
+        if (w(j) == "day" || w(j) == "eve") {
+          if (auto d = w(j) == "day" ? infer_year(1, 1) : infer_year(12, 31)) push(k, j, *d, 1);
+          continue;
+        }
+      }
       // "this evening", "this morning": the day the report (or the live entry) was written.
       if (pub && word == "this" && k + 1 < end() && (w(k + 1) == "evening" || w(k + 1) == "morning" || w(k + 1) == "afternoon")) {
         push(k, k + 1, *pub, 1);

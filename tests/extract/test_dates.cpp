@@ -71,3 +71,11 @@ TEST_CASE("the telling's date is marked, impossible days are skipped") {
   CHECK(warnings.size() == 1);
   CHECK(cues("Strikes on Sunday.", std::nullopt).empty());  // no publication date: no guess
 }
+
+TEST_CASE("holidays, 'this evening', a day before its month, the year before a noun") {
+  CHECK(first("A bomber struck on Christmas Day.") == "2014-12-25");  // the latest not after the report
+  CHECK(first("Crowds gathered on New Year's Eve.") == "2014-12-31");
+  CHECK(first("Thousands marched this evening.") == "2015-11-16");
+  CHECK(first("Fighting resumed on 1 May near the town.") == "2015-05-01");
+  CHECK(first("The people killed in the 1994 genocide were remembered.") == "1994-01-01");
+}
