@@ -239,6 +239,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
   // guards detained the president, youths ransacked his party's offices").
   std::vector<size_t> todo(frames.size());
   for (size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+  auto release_hosted = [&](size_t i) {
+    for (size_t j = 0; j < frames.size(); ++j)
+      if (frames[j].host == static_cast<int>(i) && frames[j].verbal && chunk(frames[j].chunk).clause != chunk(frames[i].chunk).clause) {
+        frames[j].host = -1;
+        todo.push_back(j);
+      }
+  };
   for (size_t n = 0; n < todo.size(); ++n) {
     const size_t i = todo[n];
     const Frame& f = frames[i];
@@ -266,6 +273,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     if (f.cls == C::campaign && !launched(i)) {
       explain(f, "a campaign, not an action");
+      release_hosted(i);  // "ended a siege ... after militants killed 14 people": the killing stands alone
       continue;
     }
     if (f.modality == Modality::negated || f.modality == Modality::hypothetical || f.modality == Modality::denied) {
@@ -326,11 +334,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (unanchored && !told_before) {
       if (!(f.cls == C::kill || f.cls == C::harm) || disaster_in_sentence()) {
         explain(f, "no weapon, armed actor or casualties");
-        for (size_t j = 0; j < frames.size(); ++j)
-          if (frames[j].host == static_cast<int>(i) && frames[j].verbal && chunk(frames[j].chunk).clause != chunk(f.chunk).clause) {
-            frames[j].host = -1;
-            todo.push_back(j);
-          }
+        release_hosted(i);
         continue;
       }
       as_evidence = true;
@@ -389,6 +393,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     std::optional<DateSpan> own_day;  // the narrative's day from here on, unless this is only a toll
     if (const DateCue* c = frame_date(f)) {
       told_date = c->reporting ? 1 : 0;
+      // "ended the siege on Wednesday, after militants killed 14": the day of what came after, an upper bound.
+      const int own = chunk(f.chunk).clause;
+      if (v.parse.clauses[static_cast<size_t>(own)].opener == "after" &&
+          chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own)
+        told_date = 1;
       e.when = c->span;
       e.background = c->since;
       if (!c->since && !c->reporting) own_day = c->span;

@@ -555,3 +555,13 @@ TEST_CASE("a gerund after a preposition is the action's noun; another clause's p
   CHECK(to_iso(*clash->when.date) == "2015-05-14");
   CHECK(clash->country_code == "BI");
 }
+
+TEST_CASE("a killing after which a siege ended stands alone, on a day the next lines may tell") {
+  const auto e = events_of_report(
+      "Siege over\n\nNAIROBI, Jan. 16, 2019 (UPI) -- Security forces ended a siege at a hotel complex in Nairobi on "
+      "Wednesday, after militants killed at least 14 people. The attack began Tuesday afternoon when gunmen arrived at "
+      "the complex.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Attack");
+  CHECK(to_iso(*e[0].when.date) == "2019-01-15");
+}
