@@ -395,9 +395,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       told_date = c->reporting ? 1 : 0;
       // "ended the siege on Wednesday, after militants killed 14": the day of what came after, an upper bound.
       const int own = chunk(f.chunk).clause;
-      if (v.parse.clauses[static_cast<size_t>(own)].opener == "after" &&
-          chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own)
-        told_date = 1;
+      const bool after_clause = v.parse.clauses[static_cast<size_t>(own)].opener == "after" &&
+                                chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own;
+      if (after_clause) told_date = 1;
       e.when = c->span;
       e.background = c->since;
       if (!c->since && !c->reporting) own_day = c->span;
@@ -794,7 +794,9 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
     } else if (lex.roles.ends_at(words, 0, k, Role::weapon_explosive) || lex.roles.ends_at(words, 0, k, Role::weapon_gun) ||
                lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
       ++ctx.weapons;
-    if (lex.roles.ends_at(words, k, k, Role::sport)) ++ctx.sport;
+    // "the Awami League", "the Chhatra League": a word of a name, not a game.
+    const bool in_name = seg.tokens[k].capitalized && k > 0 && seg.tokens[k - 1].capitalized;
+    if (lex.roles.ends_at(words, k, k, Role::sport) && !in_name) ++ctx.sport;
     if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
     if (lex.roles.ends_at(words, 0, k, Role::drill)) ++ctx.drill;
   }

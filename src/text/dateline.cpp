@@ -221,6 +221,17 @@ bool read_separator(Cursor& c) {
   return false;
 }
 
+// A space and a capital: the body begins right after the agency.
+bool body_follows(Cursor& c) {
+  Cursor t = c;
+  if (t.peek() != ' ') return false;
+  t.spaces();
+  size_t len = 0;
+  if (t.at_end() || !upper_at(t.s, t.i, &len)) return false;
+  c = t;
+  return true;
+}
+
 // "Kyiv (dpa) -": a place in title case, allowed only before an agency.
 bool read_place_title(Cursor& c) {
   const size_t start = c.i;
@@ -284,7 +295,7 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
       if (read_region(t)) d.place_end = static_cast<uint32_t>(t.i);
       int year = 0, month = 0, day = 0;
       const bool dated = read_date(t, year, month, day);
-      if (read_agency(t, agency) && read_separator(t)) {
+      if (read_agency(t, agency) && (read_separator(t) || (dated && body_follows(t)))) {
         d.agency = agency;
         if (dated) {
           d.month = month;
@@ -310,7 +321,8 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
   const size_t before_separator = c.i;
   // "GANJA, Azerbaijan" on a line of its own, the body below (Anadolu).
   const bool own_line = region && (c.at_end() || c.peek() == '\n');
-  if (!own_line && !read_separator(c)) return std::nullopt;
+  // "Raipur, Apr 4 (PTI) The bodies ...": IANS and PTI leave the separator out.
+  if (!own_line && !read_separator(c) && !(dated && agency && body_follows(c))) return std::nullopt;
   // Capitals and a dash alone ("NIAMEY - ") are a dateline unless they are a
   // label ("UPDATE - ", "ANALYSIS:"), and never with a colon.
   if (!dated && !agency && !region) {

@@ -565,3 +565,14 @@ TEST_CASE("a killing after which a siege ended stands alone, on a day the next l
   CHECK(e[0].sub_event_type == "Attack");
   CHECK(to_iso(*e[0].when.date) == "2019-01-15");
 }
+
+TEST_CASE("a party's league plays no game; tear gas shells are no artillery") {
+  const auto e = events_of_report(
+      "Clashes in Dhaka\n\nDhaka, July 17, 2024 (IANS) Activists of the Chhatra League, the student wing of the Awami "
+      "League, attacked students in Dhaka on Tuesday, killing two. The Awami League denied it. Police fired tear gas "
+      "shells at the protesters in Dhaka on Tuesday.\n");
+  REQUIRE(!e.empty());
+  for (const Event& x : e) CHECK(x.sub_event_type != "Shelling/artillery/missile attack");
+  CHECK(std::any_of(e.begin(), e.end(),
+                    [](const Event& x) { return x.event_type == "Violence against civilians" || x.sub_event_type == "Attack"; }));
+}

@@ -92,3 +92,14 @@ TEST_CASE("a TASS dateline; a dateline without a year takes the year its weekday
   const Document n = parse_plain_text("Blast\n\nHERAT, May 9 (Xinhua) -- A blast hit a mosque.\n", "n", "n.txt");
   CHECK_FALSE(n.published.has_value());
 }
+
+TEST_CASE("IANS and PTI datelines leave the separator out") {
+  const std::string pti = "Raipur, Apr 4 (PTI) The bodies of 17 more personnel were recovered ...";
+  const auto d = find_dateline(pti, 0, 2021);
+  REQUIRE(d.has_value());
+  CHECK(place_of(pti, *d) == "Raipur");
+  CHECK(d->agency == "PTI");
+  CHECK(to_iso(*d->date) == "2021-04-04");
+  CHECK(pti.substr(d->end, 3) == "The");
+  CHECK_FALSE(find_dateline("Police (the ones on duty) Said nothing").has_value());
+}
