@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/event_types.hpp"
+#include "store/private/gpkg_update.hpp"
 #include "store/private/schema.hpp"
 
 namespace sitmap {
@@ -30,12 +31,15 @@ bool is_key_text(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '~'; });
 }
 
-// Rewrites a feature in place. GDAL's GeoPackage SetFeature can report
-// an existing row as missing though it updated it (it asks SQLite how many
-// rows the last statement changed, and statements GDAL runs in between
-// answer): the row is read back, and only a row that is not as written is
-// replaced under the same fid.
-OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f) {
+// Rewrites a feature in place. In a GeoPackage, only the columns that
+// changed are written where that can be done (gpkg_update.hpp: the indexes
+// of unchanged columns are left alone). GDAL's GeoPackage SetFeature can
+// report an existing row as missing though it updated it (it asks SQLite
+// how many rows the last statement changed, and statements GDAL runs in
+// between answer): the row is read back, and only a row that is not as
+// written is replaced under the same fid.
+OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f, GeoPackageRowUpdater& updater) {
+  if (FeaturePtr before(layer.GetFeature(f.GetFID())); before && updater.update(layer, *before, f)) return OGRERR_NONE;
   CPLErrorReset();
   const OGRErr err = layer.SetFeature(&f);
   if (err != OGRERR_NON_EXISTING_FEATURE) return err;
@@ -340,7 +344,7 @@ class Merger {
     if (keep >= 0) {
       f.SetFID(keep);
       CPLErrorReset();
-      must(rewrite_feature(events_, f), store_, "rewrite a canonical event");
+      must(rewrite_feature(events_, f, row_updater_), store_, "rewrite a canonical event");
     } else {
       CPLErrorReset();
       must(events_.CreateFeature(&f), store_, "store a canonical event");
@@ -387,6 +391,7 @@ class Merger {
   OGRLayer& readings_;
   OGRLayer& events_;
   const EventColumns reading_columns_, event_columns_;
+  GeoPackageRowUpdater row_updater_{*store_.ds};
   // Are there ACLED or GDELT events to link ours to? (A GeoPackage's one
   // writer knows; PostGIS asks each batch: another process may import.)
   bool has_imported_events() {
@@ -552,6 +557,7 @@ void link_rows(Store::Impl& store, const std::vector<int64_t>& anchor_fids, cons
       b.changed |= b.links.insert(names[fid]).second;
     }
   }
+  GeoPackageRowUpdater updater(*store.ds);
   for (auto& [fid, r] : rows) {
     if (!r.changed) continue;
     FeaturePtr f(events.GetFeature(fid));
@@ -560,7 +566,7 @@ void link_rows(Store::Impl& store, const std::vector<int64_t>& anchor_fids, cons
       f->SetFieldNull(c.at[kAlsoCodedColumn]);
     else
       f->SetField(c.at[kAlsoCodedColumn], nlohmann::json(std::vector<std::string>(r.links.begin(), r.links.end())).dump().c_str());
-    if (rewrite_feature(events, *f) != OGRERR_NONE)
+    if (rewrite_feature(events, *f, updater) != OGRERR_NONE)
       throw StoreError(store.location + ": cannot link events: " + gdal_error_or("GDAL gave no reason"));
   }
 }
