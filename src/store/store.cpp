@@ -118,6 +118,19 @@ void write_mention(OGRLayer& layer, const Document& doc, const MentionRecord& m)
   create_feature(layer, f, doc.source);
 }
 
+// Benchmarks only (store_per_report_events): each reading a row of the
+// events layer, as before canonical events.
+void store_per_report(Store::Impl& store, std::span<const NewReading> readings) {
+  OGRLayer& events = store.layer(kEventsLayer);
+  const EventColumns columns(*events.GetLayerDefn());
+  OGRFeature f(events.GetLayerDefn());
+  for (const NewReading& r : readings) {
+    f.SetFID(OGRNullFID);
+    fill_event_feature(f, columns, r.event, "sitmap");
+    create_feature(events, f, store.location);
+  }
+}
+
 std::string utc_now_iso() {
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -545,7 +558,10 @@ void Store::add_documents(std::span<const DocumentRecord> batch) {
     for (const MentionRecord& m : item.mentions) write_mention(mentions, doc, m);
   }
   try {
-    merge_readings(*impl_, readings);
+    if (impl_->per_report_events)
+      store_per_report(*impl_, readings);
+    else
+      merge_readings(*impl_, readings);
     tx.commit(impl_->location);
   } catch (...) {
     forget_merged_groups(*impl_);  // what it remembers of this batch is rolled back
