@@ -38,8 +38,8 @@ bool is_key_text(std::string_view s) {
 // how many rows the last statement changed, and statements GDAL runs in
 // between answer): the row is read back, and only a row that is not as
 // written is replaced under the same fid.
-OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f, GeoPackageRowUpdater& updater) {
-  if (FeaturePtr before(layer.GetFeature(f.GetFID())); before && updater.update(layer, *before, f)) return OGRERR_NONE;
+OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f, GeoPackageUpdates& updater) {
+  if (FeaturePtr before(layer.GetFeature(f.GetFID())); before && updater.rewrite_row(layer, *before, f)) return OGRERR_NONE;
   CPLErrorReset();
   const OGRErr err = layer.SetFeature(&f);
   if (err != OGRERR_NON_EXISTING_FEATURE) return err;
@@ -267,9 +267,11 @@ class Merger {
     return at;
   }
 
+  // A stored group, taken out of the cache when it is there (write_group
+  // puts back what it writes), else read from the store.
   std::optional<StoredGroup> load_group(const std::string& id) {
     if (!is_key_text(id)) return std::nullopt;
-    if (const auto hit = cache_.groups.find(id); hit != cache_.groups.end()) return hit->second;
+    if (auto hit = cache_.groups.extract(id)) return std::move(hit.mapped());
     events_.SetSpatialFilter(nullptr);
     events_.SetAttributeFilter(fmt::format("event_id = '{}'", id).c_str());
     events_.ResetReading();
@@ -314,16 +316,16 @@ class Merger {
     std::vector<StoredGroup> groups;
     for (const std::string& id : stored_ids)
       if (auto g = load_group(id)) {
-        summaries.insert(summaries.end(), g->readings.begin(), g->readings.end());
-        candidates.push_back(g->primary);
-        groups.push_back(std::move(*g));
+        summaries.insert(summaries.end(), std::make_move_iterator(g->readings.begin()), std::make_move_iterator(g->readings.end()));
+        candidates.push_back(std::move(g->primary));
+        groups.push_back(std::move(*g));  // its id, fid and links
       }
     for (size_t i : members) {
       summaries.push_back(summarise(fresh[i].event, fresh[i].source));
       candidates.push_back(fresh[i].event);
     }
     CanonicalEvent canonical = fold_canonical(std::move(summaries), candidates);
-    const std::string& id = canonical.event.event_id;
+    const std::string id = canonical.event.event_id;
     for (size_t i : members) fresh[i].canonical_id = id;
     std::set<std::string> links;
     for (const StoredGroup& g : groups) links.insert(g.also_coded.begin(), g.also_coded.end());
@@ -354,7 +356,7 @@ class Merger {
       if (g.id != id) gone_ids_.insert(g.id);
     // What load_group would read back, for the next batch.
     for (const StoredGroup& g : groups) cache_.groups.erase(g.id);
-    StoredGroup now{id, f.GetFID(), canonical.event, canonical.readings, {links.begin(), links.end()}};
+    StoredGroup now{id, f.GetFID(), std::move(canonical.event), std::move(canonical.readings), {links.begin(), links.end()}};
     now.primary.event_id = most_precise(now.readings).event_id;
     cache_.groups[id] = std::move(now);
   }
@@ -391,7 +393,7 @@ class Merger {
   OGRLayer& readings_;
   OGRLayer& events_;
   const EventColumns reading_columns_, event_columns_;
-  GeoPackageRowUpdater row_updater_{*store_.ds};
+  GeoPackageUpdates row_updater_{*store_.ds};
   // Are there ACLED or GDELT events to link ours to? (A GeoPackage's one
   // writer knows; PostGIS asks each batch: another process may import.)
   bool has_imported_events() {
@@ -407,13 +409,17 @@ class Merger {
     return any;
   }
 
-  // The stored readings of groups merged into others take the new id, in
-  // one statement for the batch (ids are ours: checked key text).
+  // The stored readings of groups merged into others take the new id: in a
+  // GeoPackage by a prepared statement on its connection, else in one
+  // statement for the batch (ids are ours: checked key text). No id is
+  // both: a group that keeps its id is not relabelled.
   void relabel_readings() {
     if (relabel_.empty()) return;
+    for (const auto& [from, to] : relabel_)
+      if (!is_key_text(from) || !is_key_text(to)) throw StoreError(store_.location + ": unexpected canonical id " + from.substr(0, 40));
+    if (row_updater_.replace_values(kReadingsLayer, "canonical_id", relabel_)) return;
     std::string cases, ids;
     for (const auto& [from, to] : relabel_) {
-      if (!is_key_text(from) || !is_key_text(to)) throw StoreError(store_.location + ": unexpected canonical id " + from.substr(0, 40));
       cases += fmt::format(" WHEN '{}' THEN '{}'", from, to);
       ids += fmt::format("{}'{}'", ids.empty() ? "" : ", ", from);
     }
@@ -557,7 +563,7 @@ void link_rows(Store::Impl& store, const std::vector<int64_t>& anchor_fids, cons
       b.changed |= b.links.insert(names[fid]).second;
     }
   }
-  GeoPackageRowUpdater updater(*store.ds);
+  GeoPackageUpdates updater(*store.ds);
   for (auto& [fid, r] : rows) {
     if (!r.changed) continue;
     FeaturePtr f(events.GetFeature(fid));

@@ -8,7 +8,7 @@
 
 namespace sitmap {
 
-struct GeoPackageRowUpdater::Statement {
+struct GeoPackageUpdates::Statement {
   sqlite3_stmt* stmt = nullptr;
   ~Statement() { sqlite3_finalize(stmt); }
 };
@@ -61,14 +61,29 @@ bool same_geometry(const OGRFeature& a, const OGRFeature& b) {
 
 }  // namespace
 
-GeoPackageRowUpdater::GeoPackageRowUpdater(GDALDataset& ds) {
+GeoPackageUpdates::GeoPackageUpdates(GDALDataset& ds) {
   GDALDriver* driver = ds.GetDriver();
   if (driver && std::string_view(driver->GetDescription()) == "GPKG") db_ = static_cast<sqlite3*>(ds.GetInternalHandle("SQLITE_HANDLE"));
 }
 
-GeoPackageRowUpdater::~GeoPackageRowUpdater() = default;
+GeoPackageUpdates::~GeoPackageUpdates() = default;
 
-bool GeoPackageRowUpdater::update(OGRLayer& layer, const OGRFeature& before, const OGRFeature& now) {
+GeoPackageUpdates::Statement* GeoPackageUpdates::prepared(const std::string& sql) {
+  std::unique_ptr<Statement>& s = statements_[sql];
+  if (!s) {
+    auto made = std::make_unique<Statement>();
+    if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &made->stmt, nullptr) != SQLITE_OK) {
+      statements_.erase(sql);
+      return nullptr;
+    }
+    s = std::move(made);
+  }
+  sqlite3_reset(s->stmt);
+  sqlite3_clear_bindings(s->stmt);
+  return s.get();
+}
+
+bool GeoPackageUpdates::rewrite_row(OGRLayer& layer, const OGRFeature& before, const OGRFeature& now) {
   const char* fid_column = layer.GetFIDColumn();
   if (!db_ || !fid_column || !*fid_column || now.GetFID() == OGRNullFID || !same_geometry(before, now)) return false;
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();
@@ -84,17 +99,9 @@ bool GeoPackageRowUpdater::update(OGRLayer& layer, const OGRFeature& before, con
   std::string sets;
   for (int i : changed) sets += fmt::format("{}{} = ?", sets.empty() ? "" : ", ", quoted(defn.GetFieldDefn(i)->GetNameRef()));
   const std::string sql = fmt::format("UPDATE {} SET {} WHERE {} = ?", quoted(layer.GetName()), sets, quoted(fid_column));
-  std::unique_ptr<Statement>& s = statements_[sql];
-  if (!s) {
-    s = std::make_unique<Statement>();
-    if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &s->stmt, nullptr) != SQLITE_OK) {
-      statements_.erase(sql);
-      return false;
-    }
-  }
+  Statement* s = prepared(sql);
+  if (!s) return false;
   sqlite3_stmt* stmt = s->stmt;
-  sqlite3_reset(stmt);
-  sqlite3_clear_bindings(stmt);
   int k = 1;
   for (int i : changed) {
     if (is_null(now, i))
@@ -120,6 +127,24 @@ bool GeoPackageRowUpdater::update(OGRLayer& layer, const OGRFeature& before, con
   const bool done = sqlite3_step(stmt) == SQLITE_DONE && sqlite3_changes(db_) == 1;
   sqlite3_reset(stmt);
   return done;
+}
+
+bool GeoPackageUpdates::replace_values(const std::string& table, const std::string& column,
+                                       const std::map<std::string, std::string>& from_to) {
+  if (!db_) return false;
+  Statement* s = prepared(fmt::format("UPDATE {0} SET {1} = ? WHERE {1} = ?", quoted(table), quoted(column)));
+  if (!s) return false;
+  for (const auto& [from, to] : from_to) {
+    sqlite3_reset(s->stmt);
+    sqlite3_bind_text(s->stmt, 1, to.c_str(), static_cast<int>(to.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(s->stmt, 2, from.c_str(), static_cast<int>(from.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(s->stmt) != SQLITE_DONE) {
+      sqlite3_reset(s->stmt);
+      return false;
+    }
+  }
+  sqlite3_reset(s->stmt);
+  return true;
 }
 
 }  // namespace sitmap
