@@ -39,7 +39,8 @@ bool is_key_text(std::string_view s) {
 // between answer): the row is read back, and only a row that is not as
 // written is replaced under the same fid.
 OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f, GeoPackageUpdates& updater) {
-  if (FeaturePtr before(layer.GetFeature(f.GetFID())); before && updater.rewrite_row(layer, *before, f)) return OGRERR_NONE;
+  if (updater.active())
+    if (FeaturePtr before(layer.GetFeature(f.GetFID())); before && updater.rewrite_row(layer, *before, f)) return OGRERR_NONE;
   CPLErrorReset();
   const OGRErr err = layer.SetFeature(&f);
   if (err != OGRERR_NON_EXISTING_FEATURE) return err;

@@ -32,6 +32,7 @@ class GeoPackageUpdates {
   ~GeoPackageUpdates();
   GeoPackageUpdates(const GeoPackageUpdates&) = delete;
   GeoPackageUpdates& operator=(const GeoPackageUpdates&) = delete;
+  bool active() const { return db_ != nullptr; }
 
   // Makes the row of `now`'s FID in `layer` equal to `now`, given
   // `before`, the row as stored: only the differing columns are written.
@@ -44,7 +45,7 @@ class GeoPackageUpdates {
   // In `table`, every `column` value that is a key of `from_to` becomes its
   // value: one prepared UPDATE a pair (through `column`'s index). False
   // when this path cannot, or SQLite refused: the caller then updates
-  // another way (within the transaction, a failed statement changed nothing).
+  // another way (the pairs done are done: their old values are gone).
   bool replace_values(const std::string& table, const std::string& column, const std::map<std::string, std::string>& from_to);
 
  private:
