@@ -336,7 +336,10 @@ class Merger {
     for (const StoredGroup& g : groups)
       if (g.id == id) keep = g.fid;
     for (const StoredGroup& g : groups) {
-      if (g.fid != keep) must(events_.DeleteFeature(g.fid), store_, "delete a merged event");
+      if (g.fid != keep) {
+        must(events_.DeleteFeature(g.fid), store_, "delete a merged event");
+        log_merged(g, id);
+      }
       if (g.id != id) {
         relabel_[g.id] = id;
         cache_.renamed[g.id] = id;
@@ -360,6 +363,19 @@ class Merger {
     StoredGroup now{id, f.GetFID(), std::move(canonical.event), std::move(canonical.readings), {links.begin(), links.end()}};
     now.primary.event_id = most_precise(now.readings).event_id;
     cache_.groups[id] = std::move(now);
+  }
+
+  // A canonical event deleted because its group joined another: told to
+  // followers of the store (a viewer holding its row drops it).
+  void log_merged(const StoredGroup& gone, const std::string& into) {
+    OGRLayer* log = store_.ds->GetLayerByName(kMergedLayer);
+    if (!log) return;  // a store being upgraded, before its layers are made
+    OGRFeature f(log->GetLayerDefn());
+    f.SetField("event_fid", static_cast<GIntBig>(gone.fid));
+    f.SetField("event_id", gone.id.c_str());
+    f.SetField("merged_into", into.c_str());
+    CPLErrorReset();
+    must(log->CreateFeature(&f), store_, "note a merged event");
   }
 
   void fill_canonical_feature(OGRFeature& f, const CanonicalEvent& canonical, const std::set<std::string>& links) {
@@ -628,6 +644,16 @@ void rebuild_canonical(Store::Impl& store) {
   forget_merged_groups(store);
   store.execute(fmt::format("DELETE FROM {}", kReadingsLayer));
   store.execute(fmt::format("DELETE FROM {} WHERE dataset = 'sitmap' OR dataset IS NULL", kEventsLayer));
+  if (OGRLayer* log = store.ds->GetLayerByName(kMergedLayer)) {
+    // Every canonical event is made again under a new feature id: a
+    // follower reads the store afresh (feature id -1: all of them).
+    OGRFeature f(log->GetLayerDefn());
+    f.SetField("event_fid", static_cast<GIntBig>(-1));
+    f.SetField("event_id", "*");
+    f.SetField("merged_into", "*");
+    if (log->CreateFeature(&f) != OGRERR_NONE)
+      throw StoreError(store.location + ": cannot note the rebuild: " + gdal_error_or("GDAL gave no reason"));
+  }
   events.ResetReading();
   merge_readings(store, all);
 }
