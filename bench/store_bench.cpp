@@ -2,10 +2,12 @@
 // time and size; GeoJSON, GeoJSONSeq and CSV export by our writer against
 // `ogr2ogr` on the same file (ratio, sizes, our CPU a feature); a one-week
 // date-range query; ingest rate of real reports into a GeoPackage, fresh
-// and into a store of N readings (merge cost); with a PostGIS DSN, the same
+// and into a store of N readings (merge cost), against the same reports
+// stored as before canonical events; with a PostGIS DSN, the same
 // exports from that server (the store copied in). --ingest-only: the
-// ingest figures alone.
-//   usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]] [--ingest-only]
+// ingest figures alone; --rounds K: K rounds of them, and their medians.
+//   usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]] [--ingest-only] [--rounds K]
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -128,37 +130,42 @@ std::vector<std::string> make_reports(const fs::path& samples, const fs::path& d
 
 namespace {
 bool export_and_query(Store& store, const fs::path& work);
-void ingest_figures(const fs::path& work, const char* samples, size_t n);
+void ingest_figures(const fs::path& work, const char* samples, size_t n, int rounds);
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]] [--ingest-only]\n");
+    std::fprintf(stderr, "usage: store_bench WORK_DIR SAMPLES_DIR [N [POSTGIS_DSN]] [--ingest-only] [--rounds K]\n");
     return 2;
   }
   const fs::path work = argv[1];
   const size_t n = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 1000000;
   bool ingest_only = false;  // the ingest figures alone
+  int rounds = 1;            // of the ingest figures
   std::string dsn;
   for (int i = 4; i < argc; ++i) {
     if (std::string_view(argv[i]) == "--ingest-only")
       ingest_only = true;
+    else if (std::string_view(argv[i]) == "--rounds" && i + 1 < argc)
+      rounds = std::max(1, std::atoi(argv[++i]));
     else
       dsn = argv[i];
   }
   fs::create_directories(work);
   const fs::path gpkg = work / "synthetic.gpkg";
 
-  if (!fs::exists(gpkg)) {
-    const auto t = std::chrono::steady_clock::now();
-    Store s = Store::open(gpkg.string());
-    add_synthetic_events(s, n);
-    std::printf("synthetic store: %zu events written in %.1f s\n", n, seconds_since(t));
+  if (!ingest_only) {
+    if (!fs::exists(gpkg)) {
+      const auto t = std::chrono::steady_clock::now();
+      Store s = Store::open(gpkg.string());
+      add_synthetic_events(s, n);
+      std::printf("synthetic store: %zu events written in %.1f s\n", n, seconds_since(t));
+    }
+    std::printf("synthetic store: %s, %.1f MiB\n", gpkg.c_str(), mib(gpkg));
+    Store store = Store::open(gpkg.string(), Store::Mode::read);
+    if (!export_and_query(store, work)) return 1;
   }
-  std::printf("synthetic store: %s, %.1f MiB\n", gpkg.c_str(), mib(gpkg));
-  Store store = Store::open(gpkg.string(), Store::Mode::read);
-  if (!ingest_only && !export_and_query(store, work)) return 1;
-  ingest_figures(work, argv[2], n);
+  ingest_figures(work, argv[2], n, rounds);
 
   // The same exports from PostGIS: the synthetic store copied into the
   // server by ogr2ogr once, then ours against ogr2ogr.
@@ -199,45 +206,108 @@ bool export_and_query(Store& store, const fs::path& work) {
   return true;
 }
 
-void ingest_figures(const fs::path& work, const char* samples, size_t n) {
-  // Ingest of real reports.
+// The rate of one ingest of `reports` into `store`, and its CPU (user +
+// system, this process) a report.
+struct IngestRun {
+  IngestResult result;
+  double seconds = 0, cpu = 0;
+  double rate() const { return static_cast<double>(result.added) / seconds; }
+  double cpu_ms_a_report() const { return cpu * 1000 / static_cast<double>(result.added); }
+};
+IngestRun timed_ingest(Store& store, const Gazetteer& gaz, const std::vector<std::string>& reports) {
+  IngestRun run;
+  const CpuTimes cpu0 = cpu_times();
+  const auto t = std::chrono::steady_clock::now();
+  run.result = ingest_files(store, gaz, reports);
+  run.seconds = seconds_since(t);
+  const CpuTimes cpu = cpu_times() - cpu0;
+  run.cpu = cpu.user + cpu.system;
+  return run;
+}
+
+// A copy of `from` written to disk before it is used: a store just copied
+// is a gigabyte of dirty pages, which the first commit's fsync would write.
+void copy_to_disk(const fs::path& from, const fs::path& to) {
+  fs::remove(to);
+  fs::copy_file(from, to);
+  const int fd = ::open(to.c_str(), O_RDONLY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+void ingest_figures(const fs::path& work, const char* samples, size_t n, int rounds) {
+  // Ingest of real reports: distinct copies of the samples (each sample
+  // about 2000 / samples times), so nearly every reading joins an event.
   const Gazetteer gaz = Gazetteer::open_default();
   const auto reports = make_reports(samples, work / "reports", 2000);
-  auto t = std::chrono::steady_clock::now();
-  const fs::path ingest_db = work / "ingest.gpkg";
-  fs::remove(ingest_db);
-  Store target = Store::open(ingest_db.string());
-  t = std::chrono::steady_clock::now();
-  const IngestResult r = ingest_files(target, gaz, reports);
-  const double t_ingest = seconds_since(t);
-  const double fresh_rate = static_cast<double>(r.added) / t_ingest;
-  std::printf("ingest: %zu reports (%zu events, %zu mentions) in %.2f s = %.0f reports/s (bar: >= 300), %.1f MiB\n", r.added, r.events,
-              r.mentions, t_ingest, fresh_rate, mib(ingest_db));
-
-  // The same reports into a store of N readings (each its own canonical
-  // event): what matching each new reading against the stored ones near it
-  // costs. The reports are 80 copies of each sample: most join an event.
+  // The store of N readings (each its own canonical event) that the
+  // merging ingest is measured in: what matching each new reading against
+  // the stored ones near it, and writing into indexes of a million rows, cost.
   const fs::path readings_db = work / "readings.gpkg";
   if (!fs::exists(readings_db)) {
-    t = std::chrono::steady_clock::now();
+    const auto t = std::chrono::steady_clock::now();
     Store s = Store::open(readings_db.string());
     add_synthetic_readings(s, n);
     std::printf("synthetic readings store: %zu readings written in %.1f s, %.1f MiB\n", n, seconds_since(t), mib(readings_db));
   }
-  const fs::path merge_db = work / "merge.gpkg";
-  fs::remove(merge_db);
-  fs::copy_file(readings_db, merge_db);
-  Store big = Store::open(merge_db.string());
-  const int64_t before = big.count(kEventsLayer);
-  t = std::chrono::steady_clock::now();
-  const IngestResult m = ingest_files(big, gaz, reports);
-  const double t_merge = seconds_since(t);
-  const double merge_rate = static_cast<double>(m.added) / t_merge;
-  std::printf(
-      "ingest with merging into a store of %zu readings: %zu reports (%zu events) in %.2f s = %.0f reports/s, "
-      "%.0f%% of the fresh store's rate (bar: >= 80%%); canonical events %lld -> %lld\n",
-      n, m.added, m.events, t_merge, merge_rate, 100 * merge_rate / fresh_rate, static_cast<long long>(before),
-      static_cast<long long>(big.count(kEventsLayer)));
+  // Each round: the same reports stored as before canonical events (one
+  // row per reading, no matching) into a fresh store, then with merging
+  // into a fresh store, then into a copy of the store of N readings.
+  std::vector<double> per_report_rates, fresh_rates, big_rates, against_per_report, against_fresh;
+  for (int round = 1; round <= rounds; ++round) {
+    const fs::path merge_db = work / "merge.gpkg";
+    copy_to_disk(readings_db, merge_db);
+
+    const fs::path per_report_db = work / "per_report.gpkg";
+    fs::remove(per_report_db);
+    Store per_report = Store::open(per_report_db.string());
+    store_per_report_events(per_report);
+    const IngestRun a = timed_ingest(per_report, gaz, reports);
+    std::printf(
+        "ingest before canonical events (a row per reading, no matching), fresh store: %zu reports (%zu events) in %.2f s = %.0f "
+        "reports/s, CPU %.2f ms a report\n",
+        a.result.added, a.result.events, a.seconds, a.rate(), a.cpu_ms_a_report());
+
+    const fs::path ingest_db = work / "ingest.gpkg";
+    fs::remove(ingest_db);
+    Store fresh = Store::open(ingest_db.string());
+    const IngestRun b = timed_ingest(fresh, gaz, reports);
+    std::printf(
+        "ingest with merging, fresh store: %zu reports (%zu events, %zu mentions) in %.2f s = %.0f reports/s (bar: >= 300), CPU %.2f ms a "
+        "report, %.1f MiB; canonical events %lld\n",
+        b.result.added, b.result.events, b.result.mentions, b.seconds, b.rate(), b.cpu_ms_a_report(), mib(ingest_db),
+        static_cast<long long>(fresh.count(kEventsLayer)));
+
+    Store big = Store::open(merge_db.string());
+    const int64_t before = big.count(kEventsLayer);
+    const IngestRun c = timed_ingest(big, gaz, reports);
+    std::printf(
+        "ingest with merging into a store of %zu readings: %zu reports (%zu events) in %.2f s = %.0f reports/s, CPU %.2f ms a report; "
+        "canonical events %lld -> %lld\n",
+        n, c.result.added, c.result.events, c.seconds, c.rate(), c.cpu_ms_a_report(), static_cast<long long>(before),
+        static_cast<long long>(big.count(kEventsLayer)));
+    std::printf(
+        "merge cost, round %d of %d: %.0f%% of the rate before canonical events, %.0f%% of the fresh store's merging rate (bar: >= 80%%)\n",
+        round, rounds, 100 * c.rate() / a.rate(), 100 * c.rate() / b.rate());
+    std::fflush(stdout);
+    per_report_rates.push_back(a.rate());
+    fresh_rates.push_back(b.rate());
+    big_rates.push_back(c.rate());
+    against_per_report.push_back(100 * c.rate() / a.rate());
+    against_fresh.push_back(100 * c.rate() / b.rate());
+  }
+  if (rounds > 1)
+    std::printf(
+        "merge cost, median of %d rounds: %.0f / %.0f / %.0f reports/s (before canonical events / merging, fresh / merging, %zu readings); "
+        "%.0f%% of the rate before canonical events, %.0f%% of the fresh store's merging rate (bar: >= 80%%)\n",
+        rounds, median(per_report_rates), median(fresh_rates), median(big_rates), n, median(against_per_report), median(against_fresh));
 }
 
 }  // namespace

@@ -10,8 +10,8 @@ int64_t last_fid_of(const EventTable& table) {
   return table.fid.empty() ? 0 : std::max<int64_t>(0, *std::max_element(table.fid.begin(), table.fid.end()));
 }
 
-StoreFollower::StoreFollower(std::string location, int64_t after_fid, std::chrono::milliseconds interval)
-    : location_(std::move(location)), interval_(interval), after_fid_(after_fid), thread_([this] { run(); }) {}
+StoreFollower::StoreFollower(std::string location, FollowMarks seen, std::chrono::milliseconds interval)
+    : location_(std::move(location)), interval_(interval), seen_(seen), thread_([this] { run(); }) {}
 
 StoreFollower::~StoreFollower() {
   {
@@ -29,9 +29,9 @@ std::optional<NewEvents> StoreFollower::take() {
   return out;
 }
 
-void StoreFollower::restart_after(int64_t fid) {
+void StoreFollower::restart_after(FollowMarks seen) {
   std::lock_guard lock(mutex_);
-  after_fid_ = fid;
+  seen_ = seen;
   ready_.reset();
 }
 
@@ -59,22 +59,47 @@ void StoreFollower::run() {
   }
 }
 
-// Reads the events above the viewer's newest id, if the store has any.
+namespace {
+bool same_marks(const FollowMarks& a, const FollowMarks& b) {
+  return a.event_fid == b.event_fid && a.changes.reading == b.changes.reading && a.changes.merge == b.changes.merge;
+}
+}  // namespace
+
+// Reads the events above the viewer's newest id, if the store has any, and
+// the rows the viewer holds that later reports rewrote or merged away.
 void StoreFollower::look(Store& store) {
-  int64_t after = 0;
+  FollowMarks seen;
   {
     std::lock_guard lock(mutex_);
-    after = after_fid_;
+    seen = seen_;
   }
+  // New rows first, then the changes: a row rewritten after they are read
+  // is read again (even one just read as new), and a commit that lands
+  // between the two reads gives its rewrites now and its new rows next
+  // time, never new rows without their rewrites.
   const int64_t last = store.last_event_fid();
-  if (last <= after) return;
-  NewEvents found{load_event_table_after(store, after), after, 0};
-  // Rows committed between the two queries came in too; undated rows are
-  // not in the table but are behind us all the same.
-  found.last_fid = std::max(last, last_fid_of(found.events));
+  NewEvents found{{}, seen.event_fid, seen.event_fid, {}, {}, {}};
+  if (last > seen.event_fid) {
+    found.events = load_event_table_after(store, seen.event_fid);
+    // Rows committed between the two queries came in too; undated rows are
+    // not in the table but are behind us all the same.
+    found.last_fid = std::max(last, last_fid_of(found.events));
+  }
+  Store::CanonicalChanges changes = store.canonical_changes_after(seen.changes);
+  found.changes = changes.marks;
+  // Rows above those read are read as new next time, as they are then.
+  std::erase_if(changes.rewritten, [&](int64_t fid) { return fid > found.last_fid; });
+  std::erase_if(changes.removed, [&](int64_t fid) { return fid > found.last_fid; });
+  if (!changes.rewritten.empty()) found.rewritten = load_event_table_rows(store, changes.rewritten);
+  found.removed = std::move(changes.removed);
+  const bool anything = found.last_fid > seen.event_fid || found.rewritten.size() > 0 || !found.removed.empty();
   std::lock_guard lock(mutex_);
-  if (after_fid_ != after) return;  // the viewer reloaded meanwhile
-  after_fid_ = found.last_fid;
+  if (!same_marks(seen_, seen)) return;  // the viewer reloaded meanwhile
+  if (!anything) {
+    seen_.changes = found.changes;  // nothing the viewer holds changed: look from here
+    return;
+  }
+  seen_ = {found.last_fid, found.changes};
   ready_ = std::move(found);
 }
 

@@ -30,12 +30,13 @@ void Viewer::write_table_csv(const std::string& path) const {
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
   };
-  out << "fid,date,sub_event_type,actor1,location,magnitude,confidence\n";
+  out << "fid,date,sub_event_type,actor1,location,magnitude,confidence,sources\n";
   for (const int r : rows) {
     const size_t k = static_cast<size_t>(r);
     out << table_.fid[k] << ',' << day_label(table_.day_from[k]) << ',' << quoted(table_.sub_types[table_.type[k]]) << ','
         << quoted(table_.actors[table_.actor1[k]]) << ',' << quoted(table_.locations[table_.location[k]]) << ','
-        << fmt::format("{:g},{:.2f}", table_.magnitude[k], table_.confidence[k]) << '\n';
+        << fmt::format("{:g},{:.2f},{}", table_.magnitude[k], table_.confidence[k], k < table_.sources.size() ? table_.sources[k] : 1)
+        << '\n';
   }
   if (!out.flush()) throw std::runtime_error(path + ": cannot write the table");
 }

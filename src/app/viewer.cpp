@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <future>
+#include <unordered_map>
 
 #include "render/offscreen.hpp"
 #include "core/fold.hpp"
@@ -26,13 +27,19 @@ Viewer::Viewer(Store store, const Gazetteer* gaz, MapProjection projection, int 
   state_.time.to = last;
   state_.time.from = std::max(0.0f, last - 6);
   fit_to_events();
-  follower_ = std::make_unique<StoreFollower>(store_.location(), followed_fid_);
+  follower_ = std::make_unique<StoreFollower>(store_.location(), followed_);
 }
 
 Viewer::~Viewer() = default;
 
 void Viewer::reload() {
   const std::vector<std::string> old_types = table_.sub_types;
+  // What the store's change marks are before it is read: a change after
+  // them is read again by the follower, none is missed.
+  Store::ChangeMarks marks;
+  try {
+    marks = store_.change_marks();
+  } catch (const std::exception&) {}  // a layer of another tool: nothing to follow but new rows
   // Read the events (worker threads) while the basemap and labels are built here.
   auto loading = std::async(std::launch::async, [this] { return load_event_table(store_); });
   if (!scene_) scene_ = std::make_unique<MapScene>(projection_, gaz_);
@@ -49,35 +56,75 @@ void Viewer::reload() {
   state_.timeline_from = -1;
   state_.timeline_to = static_cast<float>(table_.last_day()) + 1;
   apply_filters();
-  followed_fid_ = last_fid_of(table_);
-  if (follower_) follower_->restart_after(followed_fid_);
+  followed_ = {last_fid_of(table_), marks};
+  if (follower_) follower_->restart_after(followed_);
+}
+
+void Viewer::reload_keeping_window() {
+  const long old_day0 = table_.day0;
+  const bool was_empty = table_.size() == 0;
+  reload();
+  const float shift = static_cast<float>(old_day0 - table_.day0);
+  state_.time.from += shift;
+  state_.time.to += shift;
+  if (was_empty) place_end(state_.time, static_cast<float>(table_.last_day()));
 }
 
 void Viewer::take_new_events() {
   if (!follower_) return;
   std::optional<NewEvents> found = follower_->take();
   if (!found) return;
-  if (found->after_fid != followed_fid_) {  // read for a table since reloaded
-    follower_->restart_after(followed_fid_);
+  if (found->after_fid != followed_.event_fid) {  // read for a table since reloaded
+    follower_->restart_after(followed_);
     return;
   }
-  followed_fid_ = found->last_fid;
-  if (found->events.size() > 0) append_new_events(found->events);
+  followed_ = {found->last_fid, found->changes};
+  if (!found->removed.empty()) {
+    // Events merged into others were deleted (rare): the store is read
+    // again, with what arrived in it.
+    state_.arrived += found->events.size();
+    reload_keeping_window();
+    return;
+  }
+  if (found->events.size() > 0 && !append_new_events(found->events)) return;  // reloaded: the rewrites are in
+  if (found->rewritten.size() > 0) replace_rewritten_events(found->rewritten);
 }
 
-void Viewer::append_new_events(const EventTable& part) {
+void Viewer::replace_rewritten_events(const EventTable& part) {
+  // Their days as the table counts them, before and after: a row whose days
+  // move changes its place on the GPU (ordered by day), so the layer is made again.
+  std::unordered_map<int64_t, size_t> row_of;
+  for (size_t i = 0; i < table_.size(); ++i) row_of.emplace(table_.fid[i], i);
+  bool days_moved = false;
+  const float part_shift = static_cast<float>(part.day0 - table_.day0);
+  for (size_t j = 0; j < part.size(); ++j)
+    if (const auto at = row_of.find(part.fid[j]); at != row_of.end())
+      days_moved |=
+          part.day_from[j] + part_shift != table_.day_from[at->second] || part.day_to[j] + part_shift != table_.day_to[at->second];
+  const long old_day0 = table_.day0;
+  const std::vector<size_t> rows = replace_event_rows(table_, part);
+  if (rows.empty()) return;
+  if (table_.day0 != old_day0) {  // now dated before every other event: every day number changes
+    reload_keeping_window();
+    return;
+  }
+  state_.filter.type_shown.resize(table_.sub_types.size(), 1);  // new types are shown
+  if (days_moved)
+    scene_->set_events(table_);
+  else
+    scene_->update_events(table_, rows);
+  apply_filters();   // their visibility, the counts per day, the table
+  details_.reset();  // the selected event's details are read again
+}
+
+bool Viewer::append_new_events(const EventTable& part) {
   state_.arrived += part.size();
   const float old_last = static_cast<float>(table_.last_day());
-  if (table_.size() == 0 || part.day0 < table_.day0) {
+  const bool reloading = table_.size() == 0 || part.day0 < table_.day0;
+  if (reloading) {
     // The first events, or ones before the first day: every day number
     // changes, so the map is rebuilt (rare: reports arrive in time order).
-    const long old_day0 = table_.day0;
-    const bool was_empty = table_.size() == 0;
-    reload();
-    const float shift = static_cast<float>(old_day0 - table_.day0);
-    state_.time.from += shift;
-    state_.time.to += shift;
-    if (was_empty) place_end(state_.time, static_cast<float>(table_.last_day()));
+    reload_keeping_window();
   } else {
     const size_t first = table_.size();
     append_event_table(table_, part);
@@ -100,6 +147,7 @@ void Viewer::append_new_events(const EventTable& part) {
   if (state_.timeline_to >= old_last + 1 - 1e-3f)
     state_.timeline_to = std::max(state_.timeline_to, last + 1);  // it showed the end: it still does
   if (state_.pin_now && last > state_.time.last_day()) place_end(state_.time, last);
+  return !reloading;
 }
 
 void Viewer::pin_to_now(bool on) {

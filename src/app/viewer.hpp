@@ -76,7 +76,9 @@ class Viewer {
   void add_files(const std::vector<std::string>& files);
   // Takes the events other processes added to the store since the last
   // take (StoreFollower) onto the map, the timeline and the table: only
-  // they are filtered and uploaded. Called at the start of each frame.
+  // they are filtered and uploaded; rows that later reports rewrote in
+  // place are replaced (only they are uploaded), and when one was merged
+  // into another the store is read again. Called at the start of each frame.
   void take_new_events();
   // The user has seen what arrived: the count goes back to zero.
   void looked() { state_.arrived = 0; }
@@ -121,7 +123,11 @@ class Viewer {
 
  private:
   void reload();
-  void append_new_events(const EventTable& part);
+  // reload(), the time window kept on the same dates (day0 may move).
+  void reload_keeping_window();
+  // False when it had to reload instead.
+  bool append_new_events(const EventTable& part);
+  void replace_rewritten_events(const EventTable& part);
   EventFilter current_filter(bool with_time) const { return filter_of(state_.filter, with_time); }
   EventFilter filter_of(const FilterInputs& in, bool with_time) const;
   void show_only(std::vector<uint8_t> mask);             // the events the filters pass
@@ -155,7 +161,7 @@ class Viewer {
   bool fit_after_first_frame_ = true;  // the panels' places are known only once they are drawn
   ViewerState state_;
   std::shared_ptr<struct DetailsCache> details_;  // the pinned event's record and report, read once
-  int64_t followed_fid_ = 0;                      // the table holds every event up to this feature id
+  FollowMarks followed_;                          // the table holds every event up to this feature id, as of these changes
   std::unique_ptr<StoreFollower> follower_;
 };
 

@@ -171,6 +171,27 @@ void EventLayer::append(const EventTable& t, size_t first, const std::vector<uin
   count_ += n;
 }
 
+void EventLayer::update(const EventTable& t, const std::vector<size_t>& rows) {
+  if (t.size() != count_) throw std::logic_error("events updated out of step with the layer");
+  if (rows.empty()) return;
+  set_palette(t);  // a rewritten row may bring a new type
+  std::vector<double> px, py;
+  for (const size_t i : rows) {
+    px.push_back(t.lon[i]);
+    py.push_back(std::clamp(t.lat[i], -max_latitude(projection_), max_latitude(projection_)));
+  }
+  Reprojector(projection_crs(projection_)).forward_many(px.data(), py.data(), px.size());
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_instances_);
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const size_t i = rows[k];
+    x_[i] = static_cast<float>(px[k]);
+    y_[i] = static_cast<float>(py[k]);
+    const Instance inst = instance_of(t, x_[i], y_[i], i);
+    gl::uploaded_bytes() += sizeof inst;
+    glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(rank_[i] * sizeof(Instance)), sizeof inst, &inst);
+  }
+}
+
 void EventLayer::set_visible(const std::vector<uint8_t>& mask) {
   if (mask.size() != count_) throw std::logic_error("visibility mask of the wrong size");
   std::vector<uint8_t> in_gpu_order(count_);

@@ -47,6 +47,10 @@ class EventLayer {
   // The table's rows from `first` on (first == size() so far, the table's
   // day0 unchanged) with their visibility: only they are uploaded.
   void append(const EventTable& table, size_t first, const std::vector<uint8_t>& visible);
+  // The table's rows `rows` were rewritten in place (a canonical event a
+  // later report added to), their days unchanged (their place on the GPU
+  // depends on them): only they are uploaded again.
+  void update(const EventTable& table, const std::vector<size_t>& rows);
   size_t size() const { return count_; }
   void draw(const Camera& camera, const EventDrawParams& params);
 

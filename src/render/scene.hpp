@@ -39,6 +39,8 @@ class MapScene {
   void set_visible(const std::vector<uint8_t>& mask) { events_->set_visible(mask); }
   // Rows appended to the table the events were set from (see EventLayer::append).
   void append_events(const EventTable& table, size_t first, const std::vector<uint8_t>& visible) { events_->append(table, first, visible); }
+  // Rows rewritten in place, their days unchanged (EventLayer::update).
+  void update_events(const EventTable& table, const std::vector<size_t>& rows) { events_->update(table, rows); }
   const EventLayer& events() const { return *events_; }
   const Basemap& basemap() const { return basemap_; }
   const MapLines& lines() const { return lines_; }

@@ -284,6 +284,64 @@ EventTable load_event_table_after(Store& store, int64_t after_fid) {
   return part;
 }
 
+EventTable load_event_table_rows(Store& store, std::span<const int64_t> fids) {
+  OGRLayer& layer = store.impl().layer(kEventsLayer);
+  const char* column = layer.GetFIDColumn();
+  if (!column || !*column) throw StoreError(store.location() + ": the events layer has no feature id column");
+  EventTable out;
+  constexpr size_t kChunk = 500;
+  for (size_t first = 0; first < fids.size(); first += kChunk) {
+    std::string list;  // integers only: no user text in SQL
+    for (size_t i = first; i < std::min(fids.size(), first + kChunk); ++i) list += fmt::format("{}{}", list.empty() ? "" : ",", fids[i]);
+    layer.SetSpatialFilter(nullptr);
+    layer.SetAttributeFilter(fmt::format("{} IN ({})", column, list).c_str());
+    try {
+      append_event_table(out, read_rows(layer));
+    } catch (...) {
+      layer.SetAttributeFilter(nullptr);
+      throw;
+    }
+    layer.SetAttributeFilter(nullptr);
+    layer.ResetReading();
+  }
+  return out;
+}
+
+std::vector<size_t> replace_event_rows(EventTable& into, const EventTable& part) {
+  std::unordered_map<int64_t, size_t> row_of;
+  for (size_t i = 0; i < into.size(); ++i) row_of.emplace(into.fid[i], i);
+  // Appended first (strings joined, days shifted), then moved over the rows they replace.
+  const size_t first = into.size();
+  append_event_table(into, part);
+  std::vector<size_t> replaced;
+  for (size_t k = first; k < into.size(); ++k) {
+    const auto at = row_of.find(into.fid[k]);
+    if (at == row_of.end()) continue;
+    const size_t i = at->second;
+    into.lon[i] = into.lon[k];
+    into.lat[i] = into.lat[k];
+    into.day_from[i] = into.day_from[k];
+    into.day_to[i] = into.day_to[k];
+    into.type[i] = into.type[k];
+    into.magnitude[i] = into.magnitude[k];
+    into.precision[i] = into.precision[k];
+    into.sources[i] = into.sources[k];
+    into.confidence[i] = into.confidence[k];
+    into.background[i] = into.background[k];
+    into.actor1[i] = into.actor1[k];
+    into.actor2[i] = into.actor2[k];
+    into.country[i] = into.country[k];
+    into.dataset[i] = into.dataset[k];
+    into.location[i] = into.location[k];
+    replaced.push_back(i);
+  }
+  auto cut = [first](auto& column) { column.resize(first); };
+  cut(into.lon), cut(into.lat), cut(into.day_from), cut(into.day_to), cut(into.type), cut(into.magnitude), cut(into.precision);
+  cut(into.sources), cut(into.confidence), cut(into.background), cut(into.actor1), cut(into.actor2), cut(into.country);
+  cut(into.dataset), cut(into.location), cut(into.fid);
+  return replaced;
+}
+
 EventTable event_table_from(std::span<const Event> events) {
   EventTableBuilder b;
   for (size_t i = 0; i < events.size(); ++i) b.add(events[i], "sitmap", -1);

@@ -68,9 +68,17 @@ EventTable load_event_table(Store& store);
 // The events added after feature id `after_fid` (see Store::last_event_fid):
 // what a viewer following the store reads.
 EventTable load_event_table_after(Store& store, int64_t after_fid);
+// The events with these feature ids, as they are now (canonical events
+// rewritten by later reports: Store::canonical_changes_after).
+EventTable load_event_table_rows(Store& store, std::span<const int64_t> fids);
 // Appends `part`'s rows to `into`, joining their string tables. When
 // `part` starts before `into`'s day0, every day of `into` shifts.
 void append_event_table(EventTable& into, const EventTable& part);
+// Overwrites `into`'s rows that have the feature ids of `part`'s rows with
+// them (rows of other ids are left out), joining their string tables; a
+// row dated before `into`'s day0 shifts every day as append_event_table
+// does. Returns the rows overwritten.
+std::vector<size_t> replace_event_rows(EventTable& into, const EventTable& part);
 // From records in memory (synthetic events, tests).
 EventTable event_table_from(std::span<const Event> events);
 

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/event_types.hpp"
+#include "store/private/gpkg_update.hpp"
 #include "store/private/schema.hpp"
 
 namespace sitmap {
@@ -30,12 +31,16 @@ bool is_key_text(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '~'; });
 }
 
-// Rewrites a feature in place. GDAL's GeoPackage SetFeature can report
-// an existing row as missing though it updated it (it asks SQLite how many
-// rows the last statement changed, and statements GDAL runs in between
-// answer): the row is read back, and only a row that is not as written is
-// replaced under the same fid.
-OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f) {
+// Rewrites a feature in place. In a GeoPackage, only the columns that
+// changed are written where that can be done (gpkg_update.hpp: the indexes
+// of unchanged columns are left alone). GDAL's GeoPackage SetFeature can
+// report an existing row as missing though it updated it (it asks SQLite
+// how many rows the last statement changed, and statements GDAL runs in
+// between answer): the row is read back, and only a row that is not as
+// written is replaced under the same fid.
+OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f, GeoPackageUpdates& updater) {
+  if (updater.active())
+    if (FeaturePtr before(layer.GetFeature(f.GetFID())); before && updater.rewrite_row(layer, *before, f)) return OGRERR_NONE;
   CPLErrorReset();
   const OGRErr err = layer.SetFeature(&f);
   if (err != OGRERR_NON_EXISTING_FEATURE) return err;
@@ -263,9 +268,11 @@ class Merger {
     return at;
   }
 
+  // A stored group, taken out of the cache when it is there (write_group
+  // puts back what it writes), else read from the store.
   std::optional<StoredGroup> load_group(const std::string& id) {
     if (!is_key_text(id)) return std::nullopt;
-    if (const auto hit = cache_.groups.find(id); hit != cache_.groups.end()) return hit->second;
+    if (auto hit = cache_.groups.extract(id)) return std::move(hit.mapped());
     events_.SetSpatialFilter(nullptr);
     events_.SetAttributeFilter(fmt::format("event_id = '{}'", id).c_str());
     events_.ResetReading();
@@ -310,16 +317,16 @@ class Merger {
     std::vector<StoredGroup> groups;
     for (const std::string& id : stored_ids)
       if (auto g = load_group(id)) {
-        summaries.insert(summaries.end(), g->readings.begin(), g->readings.end());
-        candidates.push_back(g->primary);
-        groups.push_back(std::move(*g));
+        summaries.insert(summaries.end(), std::make_move_iterator(g->readings.begin()), std::make_move_iterator(g->readings.end()));
+        candidates.push_back(std::move(g->primary));
+        groups.push_back(std::move(*g));  // its id, fid and links
       }
     for (size_t i : members) {
       summaries.push_back(summarise(fresh[i].event, fresh[i].source));
       candidates.push_back(fresh[i].event);
     }
     CanonicalEvent canonical = fold_canonical(std::move(summaries), candidates);
-    const std::string& id = canonical.event.event_id;
+    const std::string id = canonical.event.event_id;
     for (size_t i : members) fresh[i].canonical_id = id;
     std::set<std::string> links;
     for (const StoredGroup& g : groups) links.insert(g.also_coded.begin(), g.also_coded.end());
@@ -329,7 +336,10 @@ class Merger {
     for (const StoredGroup& g : groups)
       if (g.id == id) keep = g.fid;
     for (const StoredGroup& g : groups) {
-      if (g.fid != keep) must(events_.DeleteFeature(g.fid), store_, "delete a merged event");
+      if (g.fid != keep) {
+        must(events_.DeleteFeature(g.fid), store_, "delete a merged event");
+        log_merged(g, id);
+      }
       if (g.id != id) {
         relabel_[g.id] = id;
         cache_.renamed[g.id] = id;
@@ -340,7 +350,7 @@ class Merger {
     if (keep >= 0) {
       f.SetFID(keep);
       CPLErrorReset();
-      must(rewrite_feature(events_, f), store_, "rewrite a canonical event");
+      must(rewrite_feature(events_, f, row_updater_), store_, "rewrite a canonical event");
     } else {
       CPLErrorReset();
       must(events_.CreateFeature(&f), store_, "store a canonical event");
@@ -350,9 +360,22 @@ class Merger {
       if (g.id != id) gone_ids_.insert(g.id);
     // What load_group would read back, for the next batch.
     for (const StoredGroup& g : groups) cache_.groups.erase(g.id);
-    StoredGroup now{id, f.GetFID(), canonical.event, canonical.readings, {links.begin(), links.end()}};
+    StoredGroup now{id, f.GetFID(), std::move(canonical.event), std::move(canonical.readings), {links.begin(), links.end()}};
     now.primary.event_id = most_precise(now.readings).event_id;
     cache_.groups[id] = std::move(now);
+  }
+
+  // A canonical event deleted because its group joined another: told to
+  // followers of the store (a viewer holding its row drops it).
+  void log_merged(const StoredGroup& gone, const std::string& into) {
+    OGRLayer* log = store_.ds->GetLayerByName(kMergedLayer);
+    if (!log) return;  // a store being upgraded, before its layers are made
+    OGRFeature f(log->GetLayerDefn());
+    f.SetField("event_fid", static_cast<GIntBig>(gone.fid));
+    f.SetField("event_id", gone.id.c_str());
+    f.SetField("merged_into", into.c_str());
+    CPLErrorReset();
+    must(log->CreateFeature(&f), store_, "note a merged event");
   }
 
   void fill_canonical_feature(OGRFeature& f, const CanonicalEvent& canonical, const std::set<std::string>& links) {
@@ -387,6 +410,7 @@ class Merger {
   OGRLayer& readings_;
   OGRLayer& events_;
   const EventColumns reading_columns_, event_columns_;
+  GeoPackageUpdates row_updater_{*store_.ds};
   // Are there ACLED or GDELT events to link ours to? (A GeoPackage's one
   // writer knows; PostGIS asks each batch: another process may import.)
   bool has_imported_events() {
@@ -402,13 +426,17 @@ class Merger {
     return any;
   }
 
-  // The stored readings of groups merged into others take the new id, in
-  // one statement for the batch (ids are ours: checked key text).
+  // The stored readings of groups merged into others take the new id: in a
+  // GeoPackage by a prepared statement on its connection, else in one
+  // statement for the batch (ids are ours: checked key text). No id is
+  // both: a group that keeps its id is not relabelled.
   void relabel_readings() {
     if (relabel_.empty()) return;
+    for (const auto& [from, to] : relabel_)
+      if (!is_key_text(from) || !is_key_text(to)) throw StoreError(store_.location + ": unexpected canonical id " + from.substr(0, 40));
+    if (row_updater_.replace_values(kReadingsLayer, "canonical_id", relabel_)) return;
     std::string cases, ids;
     for (const auto& [from, to] : relabel_) {
-      if (!is_key_text(from) || !is_key_text(to)) throw StoreError(store_.location + ": unexpected canonical id " + from.substr(0, 40));
       cases += fmt::format(" WHEN '{}' THEN '{}'", from, to);
       ids += fmt::format("{}'{}'", ids.empty() ? "" : ", ", from);
     }
@@ -552,6 +580,7 @@ void link_rows(Store::Impl& store, const std::vector<int64_t>& anchor_fids, cons
       b.changed |= b.links.insert(names[fid]).second;
     }
   }
+  GeoPackageUpdates updater(*store.ds);
   for (auto& [fid, r] : rows) {
     if (!r.changed) continue;
     FeaturePtr f(events.GetFeature(fid));
@@ -560,7 +589,7 @@ void link_rows(Store::Impl& store, const std::vector<int64_t>& anchor_fids, cons
       f->SetFieldNull(c.at[kAlsoCodedColumn]);
     else
       f->SetField(c.at[kAlsoCodedColumn], nlohmann::json(std::vector<std::string>(r.links.begin(), r.links.end())).dump().c_str());
-    if (rewrite_feature(events, *f) != OGRERR_NONE)
+    if (rewrite_feature(events, *f, updater) != OGRERR_NONE)
       throw StoreError(store.location + ": cannot link events: " + gdal_error_or("GDAL gave no reason"));
   }
 }
@@ -615,6 +644,16 @@ void rebuild_canonical(Store::Impl& store) {
   forget_merged_groups(store);
   store.execute(fmt::format("DELETE FROM {}", kReadingsLayer));
   store.execute(fmt::format("DELETE FROM {} WHERE dataset = 'sitmap' OR dataset IS NULL", kEventsLayer));
+  if (OGRLayer* log = store.ds->GetLayerByName(kMergedLayer)) {
+    // Every canonical event is made again under a new feature id: a
+    // follower reads the store afresh (feature id -1: all of them).
+    OGRFeature f(log->GetLayerDefn());
+    f.SetField("event_fid", static_cast<GIntBig>(-1));
+    f.SetField("event_id", "*");
+    f.SetField("merged_into", "*");
+    if (log->CreateFeature(&f) != OGRERR_NONE)
+      throw StoreError(store.location + ": cannot note the rebuild: " + gdal_error_or("GDAL gave no reason"));
+  }
   events.ResetReading();
   merge_readings(store, all);
 }

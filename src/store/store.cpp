@@ -118,6 +118,19 @@ void write_mention(OGRLayer& layer, const Document& doc, const MentionRecord& m)
   create_feature(layer, f, doc.source);
 }
 
+// Benchmarks only (store_per_report_events): each reading a row of the
+// events layer, as before canonical events.
+void store_per_report(Store::Impl& store, std::span<const NewReading> readings) {
+  OGRLayer& events = store.layer(kEventsLayer);
+  const EventColumns columns(*events.GetLayerDefn());
+  OGRFeature f(events.GetLayerDefn());
+  for (const NewReading& r : readings) {
+    f.SetFID(OGRNullFID);
+    fill_event_feature(f, columns, r.event, "sitmap");
+    create_feature(events, f, store.location);
+  }
+}
+
 std::string utc_now_iso() {
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -333,11 +346,13 @@ bool Store::Impl::create_schema() {
     std::span<const FieldSpec> fields;
   };
   static constexpr FieldSpec kMetaFields[] = {{"key", OFTString}, {"value", OFTString}};
+  static constexpr FieldSpec kMergedFields[] = {{"event_fid", OFTInteger64}, {"event_id", OFTString}, {"merged_into", OFTString}};
   const LayerSpec layers[] = {{kDocumentsLayer, wkbNone, document_fields()},
                               {kEventsLayer, wkbPoint, event_columns()},
                               {kMentionsLayer, wkbPoint, mention_fields()},
                               {kReadingsLayer, wkbPoint, event_columns()},
-                              {kMetaLayer, wkbNone, kMetaFields}};
+                              {kMetaLayer, wkbNone, kMetaFields},
+                              {kMergedLayer, wkbNone, kMergedFields}};
   const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
   for (const LayerSpec& spec : layers) {
     OGRLayer* layer = ds->GetLayerByName(spec.name);
@@ -513,6 +528,61 @@ int64_t Store::last_event_fid() {
   return query_integer(*impl_->ds, fmt::format("SELECT MAX({}) FROM {}", column, kEventsLayer));
 }
 
+namespace {
+
+// The highest feature id of a layer (0 when it is empty or missing).
+int64_t last_fid(Store::Impl& store, const char* layer_name) {
+  OGRLayer* layer = store.ds->GetLayerByName(layer_name);
+  const char* column = layer ? layer->GetFIDColumn() : nullptr;
+  if (!column || !*column) return 0;
+  return query_integer(*store.ds, fmt::format("SELECT MAX({}) FROM {}", column, layer_name));
+}
+
+}  // namespace
+
+Store::ChangeMarks Store::change_marks() { return {last_fid(*impl_, kReadingsLayer), last_fid(*impl_, kMergedLayer)}; }
+
+Store::CanonicalChanges Store::canonical_changes_after(const ChangeMarks& seen) {
+  CanonicalChanges out;
+  out.marks = change_marks();
+  // Only integers and checked canonical ids enter these queries.
+  if (out.marks.reading > seen.reading) {
+    const std::string column = impl_->layer(kReadingsLayer).GetFIDColumn();
+    std::vector<std::string> ids;
+    const std::string sql = fmt::format("SELECT DISTINCT canonical_id FROM {} WHERE {} > {} AND {} <= {}", kReadingsLayer, column,
+                                        seen.reading, column, out.marks.reading);
+    if (OGRLayer* result = impl_->ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
+      for (auto& f : *result)
+        if (is_canonical_event_id(f->GetFieldAsString(0))) ids.push_back(f->GetFieldAsString(0));
+      impl_->ds->ReleaseResultSet(result);
+    }
+    OGRLayer& events = impl_->layer(kEventsLayer);
+    constexpr size_t kChunk = 200;
+    for (size_t first = 0; first < ids.size(); first += kChunk) {
+      std::string list;
+      for (size_t i = first; i < std::min(ids.size(), first + kChunk); ++i) list += fmt::format("{}'{}'", list.empty() ? "" : ", ", ids[i]);
+      events.SetSpatialFilter(nullptr);
+      events.SetAttributeFilter(fmt::format("dataset = 'sitmap' AND event_id IN ({})", list).c_str());
+      events.SetIgnoredFields(std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data());
+      events.ResetReading();
+      for (auto& f : events) out.rewritten.push_back(f->GetFID());
+      events.SetIgnoredFields(nullptr);
+      events.SetAttributeFilter(nullptr);
+      events.ResetReading();
+    }
+    std::sort(out.rewritten.begin(), out.rewritten.end());
+  }
+  if (out.marks.merge > seen.merge) {
+    const std::string sql =
+        fmt::format("SELECT event_fid FROM {} WHERE {} > {}", kMergedLayer, impl_->layer(kMergedLayer).GetFIDColumn(), seen.merge);
+    if (OGRLayer* result = impl_->ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) {
+      for (auto& f : *result) out.removed.push_back(f->GetFieldAsInteger64(0));
+      impl_->ds->ReleaseResultSet(result);
+    }
+  }
+  return out;
+}
+
 void Store::add_documents(std::span<const DocumentRecord> batch) {
   if (batch.empty()) return;
   OGRLayer& docs = impl_->layer(kDocumentsLayer);
@@ -545,7 +615,10 @@ void Store::add_documents(std::span<const DocumentRecord> batch) {
     for (const MentionRecord& m : item.mentions) write_mention(mentions, doc, m);
   }
   try {
-    merge_readings(*impl_, readings);
+    if (impl_->per_report_events)
+      store_per_report(*impl_, readings);
+    else
+      merge_readings(*impl_, readings);
     tx.commit(impl_->location);
   } catch (...) {
     forget_merged_groups(*impl_);  // what it remembers of this batch is rolled back

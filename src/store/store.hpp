@@ -69,6 +69,23 @@ class Store {
   // one writer at a time, PostGIS writers take turns), so events with an id
   // above one seen before are exactly those added since.
   int64_t last_event_fid();
+  // What a follower of the store needs besides new events: canonical events
+  // that later reports rewrote in place (a source added, a toll lowered)
+  // and those merged into another and deleted. Readings and merge entries
+  // are numbered as they are written (feature ids, in commit order), so
+  // both come from index lookups: the canonical events of the readings
+  // stored after a mark, the merge entries after another.
+  struct ChangeMarks {
+    int64_t reading = 0, merge = 0;  // the newest reading and merge entry seen
+  };
+  struct CanonicalChanges {
+    std::vector<int64_t> rewritten;  // feature ids of the canonical events the new readings joined or founded
+    std::vector<int64_t> removed;    // feature ids of canonical events merged into another since; -1: every one was made again
+    ChangeMarks marks;               // where the next look starts
+  };
+  // The marks now: what a follower that reads the store now has seen.
+  ChangeMarks change_marks();
+  CanonicalChanges canonical_changes_after(const ChangeMarks& seen);
 
   bool has_content(const std::string& hash) const;
   // Rereads which reports the store holds (another ingester may have added some).

@@ -143,4 +143,13 @@ void add_synthetic_readings(Store& store, size_t n, uint64_t seed) {
   }
 }
 
+void store_per_report_events(Store& store) {
+  // The events layer's indexes that came with canonical events (looking a
+  // group up by id, matching, linking datasets): the path before them did
+  // not write them.
+  for (const char* index : {"events_event_id_idx", "events_match_idx", "events_dataset_idx"})
+    store.impl().execute(std::string("DROP INDEX IF EXISTS ") + index);
+  store.impl().per_report_events = true;
+}
+
 }  // namespace sitmap

@@ -27,4 +27,12 @@ void add_synthetic_events(Store& store, size_t n, uint64_t seed = 42);
 // in transactions of 50,000.
 void add_synthetic_readings(Store& store, size_t n, uint64_t seed = 42);
 
+// Benchmarks only: from now on this Store stores each report's events as
+// they were stored before canonical events, one row per reading in the
+// events layer, with no readings layer row and no matching, and the
+// events layer's indexes that came with canonical events are dropped: the
+// path that merge cost is measured against (store_bench). A store written
+// so has no canonical events; it is for measuring, not for use.
+void store_per_report_events(Store& store);
+
 }  // namespace sitmap

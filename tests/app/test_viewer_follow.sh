@@ -4,7 +4,10 @@
 # export of what it holds in memory) has every event of the store, new
 # ones included, with the newest day in the window because it is pinned to
 # now; the count of events arrived since the user looked is theirs, and
-# moving the window clears it. Then the same on PostGIS.
+# moving the window clears it. A report the watch adds to an event the
+# viewer already holds (the Tunis bombing, told again by a wire) rewrites
+# that row in place: the table shows its two sources, as the store does.
+# Then the same on PostGIS.
 set -u
 S=$SITMAP_BIN; SRC=$SITMAP_SOURCE_DIR; D=$(mktemp -d); fail=0 pass=0
 source "$SITMAP_SOURCE_DIR/tests/script_lib.sh"
@@ -12,14 +15,15 @@ watcher=
 trap '[ -n "$watcher" ] && kill -9 $watcher 2>/dev/null; rm -rf "$D"' EXIT
 rows() { echo $(($(wc -l < "$1") - 1)); }
 reports=("$SRC"/samples/reports/*.txt)   # dated in order: the later ones extend the time range
+first=("${reports[@]:0:5}" "$SRC/samples/reports/17_tunis_bus.txt")                # to 24 November
 mkdir "$D/later"
-cp "${reports[@]:5:5}" "$D/later/"
+cp "${reports[@]:17:4}" "$SRC/samples/reports/26_tunis_bus_wire.txt" "$D/later/"   # to 27 December, and Tunis again
 
-# follow STORE: the viewer opened on STORE with 5 reports, a watch adding 5 more.
+# follow STORE: the viewer opened on STORE with 6 reports, a watch adding 5 more (one of them a second report of an event the viewer holds).
 follow() {
   local store=$1 what=$2 n0 n1 newest
-  "$S" ingest --db "$store" "${reports[@]:0:5}" 2>/dev/null || bad "$what: ingest"
-  "$S" ingest --db "$D/all-$what.gpkg" "${reports[@]:0:10}" 2>/dev/null || bad "$what: ingest of all"
+  "$S" ingest --db "$store" "${first[@]}" 2>/dev/null || bad "$what: ingest"
+  "$S" ingest --db "$D/all-$what.gpkg" "${first[@]}" "$D"/later/*.txt 2>/dev/null || bad "$what: ingest of all"
   n0=$(n "$store" "SELECT COUNT(*) FROM events WHERE event_date IS NOT NULL")
   n1=$(n "$D/all-$what.gpkg" "SELECT COUNT(*) FROM events WHERE event_date IS NOT NULL")
   newest=$(n "$D/all-$what.gpkg" "SELECT MAX(event_date) FROM events")
@@ -54,6 +58,14 @@ SCRIPT
        <(ogrinfo -ro -q "$store" -sql "SELECT fid + 0 AS id FROM events WHERE event_date IS NOT NULL" | awk '/ id \(/ {print $NF}' | sort -n) > /dev/null &&
     ok || bad "$what: the table's events are not the store's"
   tail -n +2 "$D/after.csv" | cut -d, -f2 | sort | tail -1 | grep -qx "$newest" && ok || bad "$what: the newest day $newest is not in the pinned window"
+  # Every row's sources as the store has them now: the Tunis event's row, rewritten in place, with two.
+  local want="$D/sources-$what.txt"
+  ogrinfo -ro -q "$store" -sql "SELECT fid + 0 AS id, source_count FROM events WHERE event_date IS NOT NULL" |
+    awk '/ id \(/ {id=$NF} / source_count \(/ {print id "," $NF}' | sort > "$want"
+  [ "$(tail -n +2 "$D/before.csv" | awk -F, '$NF != 1' | wc -l)" = 0 ] && ok || bad "$what: a row of several sources before the watch"
+  diff <(tail -n +2 "$D/after.csv" | awk -F, '{print $1 "," $NF}' | sort) "$want" > /dev/null &&
+    ok || bad "$what: the table's sources are not the store's: $(diff <(tail -n +2 "$D/after.csv" | awk -F, '{print $1 "," $NF}' | sort) "$want" | head -4 | tr '\n' ' ')"
+  grep -q ',2$' "$want" && ok || bad "$what: the store has no event of two sources"
   [ -s "$D/after.png" ] && ok || bad "$what: no map image"
 }
 

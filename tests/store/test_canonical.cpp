@@ -267,6 +267,51 @@ TEST_CASE("stored: a reading that joins two groups merges them, relabelling thei
   CHECK(by_other->event.event_id == group->event.event_id);
 }
 
+TEST_CASE("stored: a follower is told of canonical events rewritten in place and merged away") {
+  TempDir tmp;
+  Store store = Store::open(tmp.file("s.gpkg"));
+  Event west = strike("w", kDay, kLat, kLon), east = strike("e", kDay, kLat, kLon + 0.18);
+  east.location = "East";
+  east.geonameid = 1;
+  std::vector<DocumentRecord> two = {report("w", {west}, "AFP"), report("e", {east}, "Reuters")};
+  store.add_documents(two);
+  const auto fid_of = [&](const std::string& reading) { return store.canonical_event(reading)->fid; };
+  const int64_t west_fid = fid_of("w-1"), east_fid = fid_of("e-1");
+  const Store::ChangeMarks start = store.change_marks();
+  CHECK(start.reading > 0);
+  const Store::CanonicalChanges none = store.canonical_changes_after(start);
+  CHECK(none.rewritten.empty());
+  CHECK(none.removed.empty());
+  CHECK(none.marks.reading == start.reading);
+
+  // A second agency's report of the western strike: that event is rewritten in place.
+  const DocumentRecord again = report("w2", {strike("w2", kDay, kLat, kLon)}, "Xinhua");
+  store.add_documents(std::span(&again, 1));
+  const Store::CanonicalChanges rewritten = store.canonical_changes_after(start);
+  CHECK(rewritten.rewritten == std::vector<int64_t>{west_fid});
+  CHECK(rewritten.removed.empty());
+  CHECK(rewritten.marks.reading > start.reading);
+  CHECK(store.canonical_event("w2-1")->source_count == 2);
+
+  // A reading between the towns joins the two groups: one row is rewritten, the other deleted.
+  Event between = strike("n", kDay, kLat, kLon + 0.09);
+  between.geo_precision = 2;
+  const DocumentRecord joining = report("n", {between}, "DPA");
+  store.add_documents(std::span(&joining, 1));
+  const Store::CanonicalChanges merged = store.canonical_changes_after(rewritten.marks);
+  const int64_t kept = fid_of("n-1");
+  REQUIRE(merged.rewritten.size() == 1);
+  CHECK(merged.rewritten.front() == kept);
+  REQUIRE(merged.removed.size() == 1);
+  CHECK(merged.removed.front() == (kept == west_fid ? east_fid : west_fid));
+  CHECK(merged.marks.merge > rewritten.marks.merge);
+  CHECK(store.canonical_changes_after(merged.marks).rewritten.empty());
+
+  // A rebuild makes every canonical event again: followers read the store afresh.
+  store.rebuild_canonical_events();
+  CHECK(store.canonical_changes_after(merged.marks).removed == std::vector<int64_t>{-1});
+}
+
 TEST_CASE("a store of version 1 (per-report events in the events layer) is upgraded on open") {
   TempDir tmp;
   const std::string path = tmp.file("old.gpkg");

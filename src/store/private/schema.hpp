@@ -40,6 +40,9 @@ inline bool is_exported_column(int k) { return k != kReadingsColumn; }
 // 2 keeps them in the readings layer and canonical events in events.
 inline constexpr int kSchemaVersion = 2;
 inline constexpr const char* kMetaLayer = "sitmap_meta";
+// Canonical events merged into another (and deleted), one row each, for
+// followers of the store (Store::canonical_changes_after).
+inline constexpr const char* kMergedLayer = "sitmap_merged";
 std::span<const FieldSpec> event_columns();
 std::span<const FieldSpec> document_fields();
 std::span<const FieldSpec> mention_fields();

@@ -25,6 +25,7 @@ struct Store::Impl {
   std::unordered_set<std::string> hashes;
   std::unordered_map<std::string, int64_t> document_fids;  // document_id -> its feature in the documents layer
   std::shared_ptr<MergeCache> merge_cache;                 // store/private/merge.hpp
+  bool per_report_events = false;                          // benchmarks: events stored as before canonical events (synthetic.hpp)
 
   static std::unique_ptr<Impl> open_geopackage(const std::string& path, Mode mode, const BusyNotice& on_busy);
   static void create_geopackage(const std::string& path);

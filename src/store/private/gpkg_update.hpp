@@ -1,0 +1,58 @@
+#pragma once
+// Updates of a GeoPackage made on the dataset's own SQLite connection (so
+// inside its transaction), with prepared statements, where GDAL's way costs
+// more than the update:
+// - a row rewritten by an UPDATE of only the columns that changed. GDAL's
+//   SetFeature writes every column, and SQLite then rewrites the row's
+//   entry in every index of the table and in its R-tree; a canonical event
+//   that gains a source changes a few columns that no index holds
+//   (source_count, document_ids, confidence), so in a large store most of
+//   the pages such a rewrite dirtied were index pages it need not touch.
+// - values of a column replaced (canonical ids of merged groups). GDAL's
+//   ExecuteSQL remakes each layer's feature-count triggers around any
+//   statement that is not a SELECT (a schema change, which also makes
+//   every prepared statement of the connection be prepared again).
+// Only src/store includes this.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "geo/gdal.hpp"
+
+struct sqlite3;
+
+namespace sitmap {
+
+class GeoPackageUpdates {
+ public:
+  // Does nothing (every call false) when `ds` is not a GeoPackage whose
+  // SQLite connection GDAL hands out.
+  explicit GeoPackageUpdates(GDALDataset& ds);
+  ~GeoPackageUpdates();
+  GeoPackageUpdates(const GeoPackageUpdates&) = delete;
+  GeoPackageUpdates& operator=(const GeoPackageUpdates&) = delete;
+  bool active() const { return db_ != nullptr; }
+
+  // Makes the row of `now`'s FID in `layer` equal to `now`, given
+  // `before`, the row as stored: only the differing columns are written.
+  // False, with nothing written, when this path cannot: no connection, the
+  // geometry differs (GDAL keeps the layer's extent as it writes points),
+  // a column of a type we do not write, or SQLite refused. The caller then
+  // rewrites through GDAL.
+  bool rewrite_row(OGRLayer& layer, const OGRFeature& before, const OGRFeature& now);
+
+  // In `table`, every `column` value that is a key of `from_to` becomes its
+  // value: one prepared UPDATE a pair (through `column`'s index). False
+  // when this path cannot, or SQLite refused: the caller then updates
+  // another way (the pairs done are done: their old values are gone).
+  bool replace_values(const std::string& table, const std::string& column, const std::map<std::string, std::string>& from_to);
+
+ private:
+  struct Statement;
+  Statement* prepared(const std::string& sql);  // nullptr when SQLite refuses it
+  sqlite3* db_ = nullptr;
+  std::map<std::string, std::unique_ptr<Statement>> statements_;  // by SQL
+};
+
+}  // namespace sitmap
