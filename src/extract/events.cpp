@@ -178,6 +178,13 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     std::optional<long> n = count_near(x->first, x->last);
     if (!n) n = count_in(x->passive || x->cls == C::die ? x->subject : x->object);
     if (!n) continue;
+    // "Suicide bombings kill dozens": a headline's round word never undercuts the body's count.
+    if (v.headline && (*n == 12 || *n == 20 || *n == 10 || *n == 100 || *n == 1000)) {
+      bool vague = false;
+      for (size_t k = x->first > 3 ? x->first - 3 : 0; k < std::min<size_t>(v.size(), x->last + 4); ++k)
+        if (one_of(word(k), {"dozens", "scores", "several", "many", "hundreds", "thousands"})) vague = true;
+      if (vague) continue;
+    }
     if (x->cls == C::harm) {
       e.quantities["wounded"] = std::max(e.quantities["wounded"], *n);
     } else if (!e.fatalities || *n < *e.fatalities) {
@@ -198,6 +205,11 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
                       : vehicles.count(w)  ? "vehicles_destroyed"
                                            : nullptr;
     if (!key) continue;
+    // "two suicide bombers", "Islamist fighters": people, not aircraft.
+    if (key == std::string_view("aircraft") && (w == "bombers" || w == "fighters") &&
+        !(k + 1 < v.size() && one_of(word(k + 1), {"jets", "planes"})) &&
+        (one_of(word(k - 1), {"suicide", "islamist", "rebel", "militant", "taliban", "jihadist", "foreign"}) || w == "fighters"))
+      continue;
     for (size_t j = k; j-- > (k > 4 ? k - 4 : 0);)
       if (auto n = parse_count(v.words, j)) {
         e.quantities[key] = std::max(e.quantities[key], *n);

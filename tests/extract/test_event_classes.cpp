@@ -576,3 +576,12 @@ TEST_CASE("a party's league plays no game; tear gas shells are no artillery") {
   CHECK(std::any_of(e.begin(), e.end(),
                     [](const Event& x) { return x.event_type == "Violence against civilians" || x.sub_event_type == "Attack"; }));
 }
+
+TEST_CASE("a headline's 'dozens' never undercuts the body's count; suicide bombers are no aircraft") {
+  const auto e = events_of_report(
+      "Suicide bombings kill dozens in Beirut\n\nBEIRUT, Nov 12, 2015 (AFP) - Two suicide bombers blew themselves up in a "
+      "busy shopping street in Beirut on Thursday, killing at least 43 people.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].fatalities == 43);
+  CHECK(e[0].quantities.count("aircraft") == 0);
+}
