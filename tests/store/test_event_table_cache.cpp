@@ -78,6 +78,61 @@ TEST_CASE("event table from SQLite: each row is its stored event") {
   CHECK_FALSE(fs::exists(tmp.path / "cache"));  // below min_events: no file
 }
 
+TEST_CASE("event table in two steps: the map's columns first, then the rest; together the table read at once") {
+  TempDir tmp;
+  const std::string path = tmp.file("s.gpkg");
+  {
+    Store store = Store::open(path);
+    add_synthetic_events(store, 400);
+    test::add_hand_events(store);
+  }
+  Store store = Store::open(path, Store::Mode::read);
+  const auto whole = load_geopackage_event_table(store, EventTableCache{tmp.file("uncached"), 1u << 30});
+  REQUIRE(whole);
+  auto first = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1});
+  REQUIRE(first);
+  REQUIRE(first->rest);
+  EventTable& t = first->table;
+  REQUIRE(t.size() == whole->size());
+  // What the map draws is there at once; the rest holds stand-ins.
+  CHECK(t.lon == whole->lon);
+  CHECK(t.day_from == whole->day_from);
+  CHECK(t.sub_types == whole->sub_types);
+  CHECK(t.magnitude == whole->magnitude);
+  CHECK(t.actors == std::vector<std::string>{""});
+  CHECK(std::all_of(t.confidence.begin(), t.confidence.end(), [](float c) { return c == 0; }));
+  first->rest->fill(t);
+  check_same(t, *whole);
+  CHECK_THROWS(first->rest->fill(t));  // once
+  first->rest.reset();                 // the cache file is written before its thread ends
+  REQUIRE(cache_files(tmp).size() == 1);
+  const auto cached = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1});
+  REQUIRE(cached);
+  CHECK_FALSE(cached->rest);  // whole from the cache file
+  check_same(cached->table, *whole);
+}
+
+TEST_CASE("event table in two steps: dropped before the rest is read, nothing is left half done") {
+  TempDir tmp;
+  const std::string path = tmp.file("s.gpkg");
+  {
+    Store store = Store::open(path);
+    add_synthetic_events(store, 3000);
+  }
+  Store store = Store::open(path, Store::Mode::read);
+  for (int i = 0; i < 3; ++i) {
+    auto first = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1});
+    REQUIRE(first);
+    if (first->rest) first->rest.reset();  // stops the reading (or, read already, writes the cache file)
+  }
+  for (const auto& f : fs::directory_iterator(tmp.path))
+    CHECK(f.path().filename().string().find(".tmp") == std::string::npos);  // no temporary file left
+  const auto table = load_geopackage_event_table(store, EventTableCache{tmp.file("cache"), 1});
+  REQUIRE(table);
+  CHECK(table->size() == 3000);
+  CHECK(table->actors.size() > 1);
+}
+
 TEST_CASE("event table cache: read back while the store is unchanged, rebuilt when it changes, ignored when damaged") {
   TempDir tmp;
   const EventTableCache cache{tmp.file("cache"), 1};
