@@ -225,6 +225,13 @@ struct CacheFile {
   std::string file, key;
 };
 
+// The event table files of stores that changed since, or are gone (their
+// key names the store's path on its second line): rebuilt tables replace
+// them rather than pile up.
+void remove_stale_event_tables(const std::string& dir) {
+  remove_stale_cache_files(dir, "events-", ".table", [](std::string_view key) { return key == store_key(std::string(key_line(key, 1))); });
+}
+
 }  // namespace
 
 // The rest of a table read on a thread of its own; the cache file written
@@ -253,6 +260,7 @@ struct PendingRest::Impl {
       if (drawn) {  // written even when the viewer closes meanwhile: the next open needs it
         fill_rest(*drawn, *part);
         write_cache_file(cache.file, cache.key, serialize(*drawn));
+        remove_stale_event_tables(fs::path(cache.file).parent_path().string());
       }
     } catch (const Cancelled&) { finish(nullptr, "cancelled"); } catch (const std::exception& e) {
       finish(nullptr, e.what());

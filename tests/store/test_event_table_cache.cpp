@@ -178,6 +178,33 @@ TEST_CASE("event table cache: read back while the store is unchanged, rebuilt wh
   }
 }
 
+TEST_CASE("event table cache: rebuilding one removes the files of stores that changed since or are gone") {
+  TempDir tmp;
+  const EventTableCache cache{tmp.file("cache"), 1};
+  for (const char* name : {"a.gpkg", "b.gpkg", "c.gpkg"}) {
+    {
+      Store writer = Store::open(tmp.file(name));
+      add_synthetic_events(writer, 300);
+    }
+    Store store = Store::open(tmp.file(name), Store::Mode::read);
+    REQUIRE(load_geopackage_event_table(store, cache));
+  }
+  REQUIRE(cache_files(tmp).size() == 3);
+  {
+    Store b = Store::open(tmp.file("b.gpkg"));
+    test::add_hand_events(b);  // b changed: its file is stale
+  }
+  fs::remove(tmp.file("c.gpkg"));  // c is gone: its file would never be read again
+  {
+    Store a = Store::open(tmp.file("a.gpkg"));
+    test::add_hand_events(a);
+  }
+  Store a = Store::open(tmp.file("a.gpkg"), Store::Mode::read);
+  REQUIRE(load_geopackage_event_table(a, cache));  // rebuilt: a's file replaced, b's and c's removed
+  REQUIRE(cache_files(tmp).size() == 1);
+  CHECK(read_cache_key(cache_files(tmp).front().string())->find("a.gpkg") != std::string::npos);
+}
+
 namespace {
 
 // One agency's report of one strike (its text makes its reading's key).
