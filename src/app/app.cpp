@@ -231,7 +231,7 @@ int run_bench_render(const BenchRenderOptions& o) {
       window.begin_frame();
       t = std::chrono::steady_clock::now();
       const auto gaz = open_gazetteer_quietly();
-      Store store = Store::open(o.store, Store::Mode::update);
+      Store store = open_store_to_view(o.store);  // as the viewer opens it
       const auto t_open = seconds_since(t);
       Viewer viewer(std::move(store), gaz ? &*gaz : nullptr, MapProjection::web_mercator, o.width, o.height);
       const auto t_loaded = seconds_since(t);
