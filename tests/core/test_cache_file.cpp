@@ -32,9 +32,8 @@ TEST_CASE("cache files: stale ones removed, current ones and other names kept") 
   CHECK(key_line("a\nb", 3).empty());
 
   // Source A is at version 2 now; source B is gone.
-  const size_t removed = remove_stale_cache_files(dir.string(), "thing-", ".c", [](std::string_view key) {
-    return key_line(key, 1) == "source A" && key_line(key, 2) == "version 2";
-  });
+  const size_t removed = remove_stale_cache_files(
+      dir.string(), "thing-", ".c", [](std::string_view key) { return key_line(key, 1) == "source A" && key_line(key, 2) == "version 2"; });
   CHECK(removed == 4);
   CHECK_FALSE(fs::exists(file("thing-1.c")));
   CHECK_FALSE(fs::exists(file("thing-2.c")));
