@@ -299,7 +299,8 @@ int run_bench_render(const BenchRenderOptions& o) {
       const bool markers_bar = style == EventStyle::markers && n == 1000000, density_bar = style == EventStyle::density && n == 10000000;
       const std::string bar = !markers_bar && !density_bar
                                   ? ""
-                                  : fmt::format(" (bar on a real GPU: <= {} ms{})", markers_bar ? 8 : 33, gpu ? "" : "; no GPU here");
+                                  : fmt::format(" ({} {}; bar on a real GPU: <= {} ms{})", markers_bar ? "1M" : "10M",
+                                                markers_bar ? "markers" : "density", markers_bar ? 8 : 33, gpu ? "" : "; no GPU here");
       fmt::print("  {:<8} {:>4} frames: median {:8.2f} ms, p99 {:8.2f} ms, uploaded per frame {} bytes{}\n",
                  style == EventStyle::markers ? "markers" : "density", ms.size(), median, p99, max_upload, bar);
     }
