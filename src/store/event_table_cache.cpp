@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -252,8 +253,11 @@ struct PendingRest::Impl {
   }
 
   void run(GeoPackageEvents gpkg, ColumnSet columns, std::optional<EventTable> drawn, CacheFile cache) {
-    // Below the viewer's own threads: its frames come first.
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+    // Ten steps below the viewer's own threads: its frames come first.
+    const auto thread = static_cast<id_t>(::gettid());
+    errno = 0;
+    const int nice = ::getpriority(PRIO_PROCESS, thread);
+    if (errno == 0) ::setpriority(PRIO_PROCESS, thread, std::min(nice + 10, 19));
     try {
       auto part = std::make_shared<const EventTable>(read_range(gpkg, columns, std::nullopt, TableColumns::rest, &cancel));
       finish(part, "");
