@@ -11,10 +11,12 @@
 #include <cstdio>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "app/viewer.hpp"
 #include "core/file_formats.hpp"
 #include "geo/reproject.hpp"
+#include "render/basemap.hpp"
 #include "render/offscreen.hpp"
 #include "store/import.hpp"
 #include "ingest/ingest.hpp"
@@ -119,6 +121,24 @@ void read_into_page_cache(const std::string& path) {
   while (std::fread(buffer, 1, sizeof buffer, f) == sizeof buffer) {}
   std::fclose(f);
 }
+
+// A cache directory of the bench's own while it lives (the user's is left
+// alone), removed after.
+struct BenchCacheDir {
+  fs::path dir = fs::temp_directory_path() / fmt::format("sitmap-bench-cache-{}", ::getpid());
+  std::optional<std::string> user =
+      std::getenv("SITMAP_CACHE_DIR") ? std::optional<std::string>(std::getenv("SITMAP_CACHE_DIR")) : std::nullopt;
+  BenchCacheDir() { ::setenv("SITMAP_CACHE_DIR", dir.c_str(), 1); }
+  BenchCacheDir(const BenchCacheDir&) = delete;
+  ~BenchCacheDir() {
+    if (user)
+      ::setenv("SITMAP_CACHE_DIR", user->c_str(), 1);
+    else
+      ::unsetenv("SITMAP_CACHE_DIR");
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+};
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -229,10 +249,8 @@ int run_bench_render(const BenchRenderOptions& o) {
     // The first frame with the store's event table cache and without it (a
     // cache directory of the bench's own: the user's is left alone), each
     // with the store in the page cache and pushed out of it.
-    const fs::path cache = fs::temp_directory_path() / fmt::format("sitmap-bench-cache-{}", ::getpid());
-    const char* user_cache = std::getenv("SITMAP_CACHE_DIR");
-    const std::string restore = user_cache ? user_cache : "";
-    ::setenv("SITMAP_CACHE_DIR", cache.c_str(), 1);
+    const BenchCacheDir bench_cache;
+    const fs::path& cache = bench_cache.dir;
     struct Run {
       const char* what;
       bool cold, fresh_cache;
@@ -275,12 +293,17 @@ int run_bench_render(const BenchRenderOptions& o) {
           in_steps ? fmt::format("; the table's actors, places and datasets at {:.2f} s", t_complete) : "");
       ImGui::EndFrame();
     }
-    if (restore.empty())
-      ::unsetenv("SITMAP_CACHE_DIR");
-    else
-      ::setenv("SITMAP_CACHE_DIR", restore.c_str(), 1);
-    std::error_code ec;
-    fs::remove_all(cache, ec);
+
+    // Zooming in to the 10m basemap: triangulated once per data version,
+    // then read back from its cache file.
+    for (const char* what : {"triangulated (once per data version; writes its cache file)", "from its cache file"}) {
+      Basemap basemap(MapProjection::web_mercator);
+      Camera near;
+      near.scale = 500;  // metres a pixel: the 10m level
+      t = std::chrono::steady_clock::now();
+      const int level = basemap.prepare(near, true);
+      fmt::print("zoom to the 10m basemap, {}: {:.2f} s ({} triangles)\n", what, seconds_since(t), basemap.triangles(level));
+    }
   }
 
   for (const size_t n : o.counts) {
