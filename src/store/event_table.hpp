@@ -55,8 +55,8 @@ struct EventRow {
 enum class TableColumns {
   all,
   drawn,  // the rest holds stand-ins: confidence 0, no background, empty names
-  rest,   // the feature id and the rest only (other columns empty, no row
-          // left out for lacking a date): what fill_rest() takes
+  rest,   // the feature id and the rest only (other columns empty, so its
+          // size() is 0; no row left out for lacking a date): what fill_rest() takes
 };
 
 // Builds a table row by row (records in chunks: ten million events need not
@@ -80,9 +80,9 @@ class EventTableBuilder {
 void fill_rest(EventTable& table, const EventTable& rest);
 
 // The rest of a table read on a thread of its own at a low priority (a
-// large GeoPackage's, see load_event_table_first); the cache file beside
-// the store is written once it is read. Destroying it stops the reading
-// (and waits for the thread).
+// large GeoPackage's, see load_event_table_first); the table's cache file
+// is written once it is read. Destroying it stops the reading (and waits
+// for the thread, which finishes the cache file if the rest was read).
 class PendingRest {
  public:
   struct Impl;
