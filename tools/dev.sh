@@ -107,6 +107,15 @@ run_tests() {
 
 bench() {
   setup
+  local log=$BUILD/bench.log
+  bench_all 2>&1 | tee "$log"
+  # Issue 15's table (exports against ogr2ogr, our CPU a feature, first frame, the 10m zoom,
+  # extraction rate, GPU frames) and every other figure with a bar, together.
+  log "figures with a bar, from this run (all of it in $log)"
+  grep -E "bar[: ]|speed-up|no GPU|zoom to the 10m" "$log" | grep -v "^export speed-up: " >&2 || true
+}
+
+bench_all() {
   "$BUILD/bench/gazetteer_bench" "$BUILD/gazetteer.idx" "$BUILD/geodata/node_modules" "$ROOT/geodata"
   "$BUILD/bench/gazetteer_coverage" "$BUILD/gazetteer.idx" "$ROOT/../shared/data/geoparse" || true
   bash bench/extract_bench.sh "$BUILD/sitmap" "$ROOT/../shared/data/geoparse/lgl.jsonl"
@@ -121,11 +130,13 @@ bench() {
     if [ -x "$PG_BIN/initdb" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ]; then
       pg_start > /dev/null  # stopped when this subshell ends
       dsn=$PG_DSN
+    else
+      echo "PostGIS: no server here (postgresql-15-postgis-3): its exports are not measured"
     fi
     SITMAP_GAZETTEER=$BUILD/gazetteer.idx "$BUILD/bench/store_bench" "$BUILD/bench-store" "$ROOT/samples/reports" 1000000 ${dsn:+"$dsn"}
   )
-  # Frame times while scrubbing 100k, 1M and 10M events; first frame of the 1M store above
-  # (warm and cold, with the event table's cache file and without it).
+  # Frame times while scrubbing 100k, 1M and 10M events ("no GPU" under Mesa's software renderer);
+  # first frame of the 1M store above (warm and cold, with the event table's cache file and without it).
   SITMAP_GAZETTEER=$BUILD/gazetteer.idx bash tests/with_display.sh "$BUILD/sitmap" bench-render --store "$BUILD/bench-store/synthetic.gpkg"
 }
 

@@ -42,9 +42,13 @@ void Viewer::view_filters() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("words in the sentence, place or actors; Enter applies");
   changed |= ImGui::SliderFloat("Min confidence", &f.min_confidence, 0, 1, "%.2f");
   changed |= ImGui::Checkbox("Background events", &f.background);
-  std::string datasets = std::string("all") + '\0';
-  for (const auto& d : table_.datasets) datasets += d + '\0';
-  changed |= ImGui::Combo("Dataset", &f.dataset, datasets.c_str());
+  if (rest_pending_) {
+    ImGui::TextDisabled("Dataset: reading the store ...");  // a large store's datasets come a moment after its map
+  } else {
+    std::string datasets = std::string("all") + '\0';
+    for (const auto& d : table_.datasets) datasets += d + '\0';
+    changed |= ImGui::Combo("Dataset", &f.dataset, datasets.c_str());
+  }
   if (changed) apply_filters();
   if (ImGui::Button("Fit to events")) fit_to_events();
   ImGui::SameLine();

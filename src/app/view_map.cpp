@@ -37,13 +37,18 @@ void Viewer::view_tooltip(int i) {
   ImGui::TextDisabled("%s", table_.event_types[table_.type[k]].c_str());
   ImGui::Text("%s%s%s", day_label(table_.day_from[k]).c_str(), table_.day_to[k] > table_.day_from[k] ? " to " : "",
               table_.day_to[k] > table_.day_from[k] ? day_label(table_.day_to[k]).c_str() : "");
-  const std::string& a1 = table_.actors[table_.actor1[k]];
-  const std::string& a2 = table_.actors[table_.actor2[k]];
-  if (!a1.empty() || !a2.empty()) ImGui::Text("%s%s%s", a1.empty() ? "?" : a1.c_str(), a2.empty() ? "" : " vs ", a2.c_str());
-  ImGui::Text("%s (%s, precision %d: %s)", table_.locations[table_.location[k]].c_str(), table_.countries[table_.country[k]].c_str(),
-              table_.precision[k], precision[std::min<int>(table_.precision[k], 3)]);
+  if (rest_pending_) {  // a large store's names come a moment after its map
+    ImGui::TextDisabled("reading actors and places ...");
+    ImGui::Text("precision %d: %s", table_.precision[k], precision[std::min<int>(table_.precision[k], 3)]);
+  } else {
+    const std::string& a1 = table_.actors[table_.actor1[k]];
+    const std::string& a2 = table_.actors[table_.actor2[k]];
+    if (!a1.empty() || !a2.empty()) ImGui::Text("%s%s%s", a1.empty() ? "?" : a1.c_str(), a2.empty() ? "" : " vs ", a2.c_str());
+    ImGui::Text("%s (%s, precision %d: %s)", table_.locations[table_.location[k]].c_str(), table_.countries[table_.country[k]].c_str(),
+                table_.precision[k], precision[std::min<int>(table_.precision[k], 3)]);
+  }
   if (table_.magnitude[k] > 0) ImGui::Text("magnitude %.0f (fatalities, else largest quantity)", table_.magnitude[k]);
-  ImGui::Text("confidence %.2f%s", table_.confidence[k], table_.background[k] ? "  (background)" : "");
+  if (!rest_pending_) ImGui::Text("confidence %.2f%s", table_.confidence[k], table_.background[k] ? "  (background)" : "");
   ImGui::TextDisabled("click to pin; details in the side panel");
   ImGui::EndTooltip();
 }

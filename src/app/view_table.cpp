@@ -19,7 +19,8 @@ std::vector<int> Viewer::rows_in_window() const {
   return rows;
 }
 
-void Viewer::write_table_csv(const std::string& path) const {
+void Viewer::write_table_csv(const std::string& path) {
+  complete_table();
   std::vector<int> rows = rows_in_window();
   std::stable_sort(rows.begin(), rows.end(),
                    [&](int a, int b) { return table_.day_from[static_cast<size_t>(a)] < table_.day_from[static_cast<size_t>(b)]; });
@@ -127,14 +128,19 @@ void Viewer::view_table() {
         ImGui::PopID();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(table_.sub_types[table_.type[k]].c_str());
+        // A large store's names and confidences come a moment after its map.
+        const char* reading = "...";
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(table_.actors[table_.actor1[k]].c_str());
+        ImGui::TextUnformatted(rest_pending_ ? reading : table_.actors[table_.actor1[k]].c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(table_.locations[table_.location[k]].c_str());
+        ImGui::TextUnformatted(rest_pending_ ? reading : table_.locations[table_.location[k]].c_str());
         ImGui::TableNextColumn();
         if (table_.magnitude[k] > 0) ImGui::Text("%.0f", table_.magnitude[k]);
         ImGui::TableNextColumn();
-        ImGui::Text("%.2f", table_.confidence[k]);
+        if (rest_pending_)
+          ImGui::TextUnformatted(reading);
+        else
+          ImGui::Text("%.2f", table_.confidence[k]);
         ImGui::TableNextColumn();
         ImGui::Text("%d", source_count(k));
       }

@@ -34,6 +34,8 @@ Viewer::~Viewer() = default;
 
 void Viewer::reload() {
   const std::vector<std::string> old_types = table_.sub_types;
+  rest_.reset();  // a read of the last table's rest still under way stops
+  rest_pending_ = false;
   // What the store's change marks are before it is read: a change after
   // them is read again by the follower, none is missed.
   Store::ChangeMarks marks;
@@ -41,9 +43,12 @@ void Viewer::reload() {
     marks = store_.change_marks();
   } catch (const std::exception&) {}  // a layer of another tool: nothing to follow but new rows
   // Read the events (worker threads) while the basemap and labels are built here.
-  auto loading = std::async(std::launch::async, [this] { return load_event_table(store_); });
+  auto loading = std::async(std::launch::async, [this] { return load_event_table_first(store_); });
   if (!scene_) scene_ = std::make_unique<MapScene>(projection_, gaz_);
-  table_ = loading.get();
+  FirstEventTable first = loading.get();
+  table_ = std::move(first.table);
+  rest_ = std::move(first.rest);
+  rest_pending_ = rest_ != nullptr;
   scene_->set_events(table_);
   // Keep the types the user unticked (by name: new reports can add types).
   std::vector<uint8_t> shown(table_.sub_types.size(), 1);
@@ -70,8 +75,28 @@ void Viewer::reload_keeping_window() {
   if (was_empty) place_end(state_.time, static_cast<float>(table_.last_day()));
 }
 
+void Viewer::complete_table() {
+  if (!rest_pending_) return;
+  rest_pending_ = false;
+  try {
+    rest_->fill(table_);
+  } catch (const std::exception& e) {
+    state_.status = e.what();  // the stand-ins stay: empty names
+  }
+  table_dirty_ = true;  // the table's rows show (and sort by) the names now
+}
+
+void Viewer::take_rest_if_read() {
+  if (rest_pending_ && rest_->ready()) complete_table();
+}
+
+bool Viewer::needs_rest(const EventFilter& f) {
+  return !f.actors.empty() || !f.dataset.empty() || f.min_confidence > 0 || !f.include_background;
+}
+
 void Viewer::take_new_events() {
-  if (!follower_) return;
+  // New rows join a whole table (their names are interned into its tables).
+  if (!follower_ || rest_pending_) return;
   std::optional<NewEvents> found = follower_->take();
   if (!found) return;
   if (found->after_fid != followed_.event_fid) {  // read for a table since reloaded
@@ -188,6 +213,7 @@ EventFilter Viewer::filter_of(const FilterInputs& in, bool with_time) const {
 }
 
 void Viewer::set_filter(const EventFilter& filter) {
+  if (needs_rest(filter)) complete_table();  // the datasets, actors ... the filter tests
   FilterInputs in;
   EventFilter& more = in.beyond_panel;
   in.type_shown.assign(table_.sub_types.size(), 1);
@@ -225,6 +251,7 @@ void Viewer::set_filter(const EventFilter& filter) {
 
 void Viewer::apply_filters() {
   try {
+    if (needs_rest(current_filter(false))) complete_table();
     show_only(filter_mask(table_, current_filter(false), &store_));
   } catch (const std::exception& e) {
     state_.status = std::string("filter: ") + e.what();
@@ -436,6 +463,7 @@ void Viewer::render_frames(const std::string& dir, int count, int width, int hei
 }
 
 void Viewer::frame(PlatformWindow& window, double dt) {
+  take_rest_if_read();
   if (auto dropped = window.take_dropped_files(); !dropped.empty()) add_files(dropped);
   take_new_events();
   state_.camera.width = window.width();

@@ -80,6 +80,12 @@ class Viewer {
   // place are replaced (only they are uploaded), and when one was merged
   // into another the store is read again. Called at the start of each frame.
   void take_new_events();
+  // A large store's table comes in two steps (load_event_table_first): the
+  // map first, then, read meanwhile, the actors, places, countries,
+  // datasets and confidences the table, the tooltips and some filters
+  // show. Taken between frames once read; a filter that needs them waits.
+  bool table_complete() const { return !rest_pending_; }
+  void complete_table();  // waits for the rest and puts it in
   // The user has seen what arrived: the count goes back to zero.
   void looked() { state_.arrived = 0; }
   // Pins the window's end to the newest day (and moves it there now), or unpins it.
@@ -96,7 +102,7 @@ class Viewer {
   size_t export_layer(const std::string& path, ExportFormat format);
   // The events the table shows (filters + time window, as held in memory),
   // by date: CSV of fid, date, type, actor, place, magnitude, confidence.
-  void write_table_csv(const std::string& path) const;
+  void write_table_csv(const std::string& path);
 
   ViewerState& state() { return state_; }
   const EventTable& table() const { return table_; }
@@ -128,6 +134,9 @@ class Viewer {
   // False when it had to reload instead.
   bool append_new_events(const EventTable& part);
   void replace_rewritten_events(const EventTable& part);
+  void take_rest_if_read();  // complete_table() when it need not wait
+  // Whether the filter tests a column of the table's rest (actors, dataset, confidence, background).
+  static bool needs_rest(const EventFilter& filter);
   EventFilter current_filter(bool with_time) const { return filter_of(state_.filter, with_time); }
   EventFilter filter_of(const FilterInputs& in, bool with_time) const;
   void show_only(std::vector<uint8_t> mask);             // the events the filters pass
@@ -149,6 +158,8 @@ class Viewer {
   const Gazetteer* gaz_;
   MapProjection projection_;
   EventTable table_;
+  std::unique_ptr<PendingRest> rest_;  // kept until the next reload: its thread may still write the cache file
+  bool rest_pending_ = false;          // table_ holds stand-ins for the rest
   std::unique_ptr<MapScene> scene_;
   std::vector<uint8_t> mask_;
   std::vector<int> per_day_;     // visible events per day

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -96,6 +97,52 @@ std::optional<std::string> read_cache_file(const std::string& path, std::string_
   // The hash finds a file cut short or damaged since it was written.
   if (!ok || checksum(payload) != h.payload_hash) return std::nullopt;
   return payload;
+}
+
+std::optional<std::string> read_cache_key(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return std::nullopt;
+  Header h{};
+  std::string key;
+  bool ok = std::fread(&h, sizeof h, 1, f) == 1 && std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 && h.key_size < (1u << 20);
+  if (ok) {
+    key.resize(h.key_size);
+    ok = std::fread(key.data(), 1, key.size(), f) == key.size() && fnv1a_64(key) == h.key_hash;
+  }
+  std::fclose(f);
+  if (!ok) return std::nullopt;
+  return key;
+}
+
+std::string_view key_line(std::string_view key, size_t n) {
+  for (; n > 0; --n) {
+    const size_t end = key.find('\n');
+    if (end == std::string_view::npos) return {};
+    key.remove_prefix(end + 1);
+  }
+  return key.substr(0, key.find('\n'));
+}
+
+size_t remove_stale_cache_files(const std::string& dir, std::string_view prefix, std::string_view suffix,
+                                const std::function<bool(std::string_view key)>& current) {
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    if (name.ends_with(suffix)) {
+      const auto key = read_cache_key(it->path().string());
+      if (!key || !current(*key)) stale.push_back(it->path());
+    } else if (name.find(std::string(suffix) + ".tmp") != std::string::npos) {
+      std::error_code time_ec;
+      const auto written = fs::last_write_time(it->path(), time_ec);
+      if (!time_ec && written < an_hour_ago) stale.push_back(it->path());
+    }
+  }
+  size_t removed = 0;
+  for (const fs::path& p : stale) removed += fs::remove(p, ec) ? 1 : 0;
+  return removed;
 }
 
 void PayloadWriter::strings(const std::vector<std::string>& v) {

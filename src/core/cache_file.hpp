@@ -6,6 +6,7 @@
 // now, rebuilt otherwise, and nothing fails when it cannot be written.
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,21 @@ bool write_cache_file(const std::string& path, std::string_view key, std::string
 
 // The payload of `path` when the file is whole and was written with `key`.
 std::optional<std::string> read_cache_file(const std::string& path, std::string_view key);
+
+// The key `path` was written with (its payload unread); nullopt when it is no cache file.
+std::optional<std::string> read_cache_key(const std::string& path);
+
+// Line `n` (from 0) of a key, without its newline; empty when it has fewer.
+std::string_view key_line(std::string_view key, size_t n);
+
+// Removes the files of `dir` named PREFIX...SUFFIX whose key `current`
+// says is no longer the key of what they were derived from (it changed, or
+// is gone: the file would never be read again), those that are no cache
+// file, and their temporary files an hour old (a writer that died). A
+// rebuild calls it, so that caches are replaced rather than piling up.
+// Returns how many it removed.
+size_t remove_stale_cache_files(const std::string& dir, std::string_view prefix, std::string_view suffix,
+                                const std::function<bool(std::string_view key)>& current);
 
 // Payloads: plain values and arrays of them, appended and read back in order.
 class PayloadWriter {

@@ -459,11 +459,13 @@ ProvinceLines build_province_lines(const std::string& path, const MapFrame& map,
 namespace sitmap {
 namespace {
 
-constexpr int kBasemapCacheVersion = 1;  // bump when the geometry built changes
+constexpr int kBasemapCacheVersion = 2;  // bump when the geometry built changes (2: the key's source lines first)
 
-// What a basemap level is built from: the data file and its package's
-// package.json (name and version), the map, the cell; as text.
-std::string land_key(const std::string& path, const MapFrame& map, double cell) {
+// What a basemap level is built from, as text: first the data file (its
+// path, size, modification time, and its package's package.json), then the
+// map and the cell. A key whose first lines no longer describe its file is
+// stale (source_lines).
+std::string source_lines(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path file = fs::weakly_canonical(path, ec);
@@ -472,11 +474,23 @@ std::string land_key(const std::string& path, const MapFrame& map, double cell) 
   std::ifstream package(file.parent_path() / "package.json", std::ios::binary);
   std::stringstream manifest;
   manifest << package.rdbuf();
-  char numbers[96];
-  std::snprintf(numbers, sizeof numbers, "%llu %lld\n%.17g %.17g\n", static_cast<unsigned long long>(size), static_cast<long long>(mtime),
-                map.max_latitude, cell);
-  return "sitmap basemap v" + std::to_string(kBasemapCacheVersion) + "\n" + file.string() + "\n" + numbers + map.crs + "\npackage.json " +
-         hex64(fnv1a_64(manifest.str())) + "\n";
+  return "sitmap basemap v" + std::to_string(kBasemapCacheVersion) + "\n" + file.string() + "\n" + std::to_string(size) + " " +
+         std::to_string(mtime) + "\npackage.json " + hex64(fnv1a_64(manifest.str())) + "\n";
+}
+
+std::string land_key(const std::string& path, const MapFrame& map, double cell) {
+  char numbers[64];
+  std::snprintf(numbers, sizeof numbers, "%.17g %.17g\n", map.max_latitude, cell);
+  return source_lines(path) + numbers + map.crs + "\n";
+}
+
+// Basemap files built from a data file that changed since, or is gone, or
+// by an older version (their first lines are no longer its source_lines).
+void remove_stale_basemaps(const std::string& dir) {
+  remove_stale_cache_files(dir, "basemap-", ".xy", [](std::string_view key) {
+    const std::string source = source_lines(std::string(key_line(key, 1)));
+    return key.starts_with(source);
+  });
 }
 
 }  // namespace
@@ -493,7 +507,7 @@ LandAndBorders cached_land_and_borders(const std::string& path, const MapFrame& 
   PayloadWriter w;
   w.array(g.triangles);
   w.array(g.lines);
-  write_cache_file(file, key, w.bytes());
+  if (write_cache_file(file, key, w.bytes())) remove_stale_basemaps(std::filesystem::path(file).parent_path().string());
   return g;
 }
 

@@ -5,6 +5,8 @@
 #include <fmt/core.h>
 #include <thread>
 #include <limits>
+#include <optional>
+#include <span>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -63,12 +65,31 @@ float largest_quantity(const char* json) {
 }
 
 struct EventTableBuilder::Impl {
+  explicit Impl(TableColumns c) : columns(c) {
+    if (columns != TableColumns::drawn) return;
+    // The rest's stand-ins: every row names the one empty string.
+    actors("");
+    countries("");
+    datasets("");
+    locations("");
+  }
+
+  TableColumns columns;
   EventTable t;
   Interner types{t.sub_types}, actors{t.actors}, countries{t.countries}, datasets{t.datasets}, locations{t.locations};
   std::vector<long> from_abs, to_abs;
 
   void add(const EventRow& r) {
-    if (!r.from) return;  // an undated event has no place on a timeline
+    if (columns != TableColumns::rest && !r.from) return;  // an undated event has no place on a timeline
+    t.fid.push_back(r.fid);
+    if (columns != TableColumns::rest) add_drawn(r);
+    if (columns == TableColumns::drawn)
+      add_stand_ins();
+    else
+      add_rest(r);
+  }
+
+  void add_drawn(const EventRow& r) {
     t.lon.push_back(r.lon);
     t.lat.push_back(r.lat);
     const long from = days_from_civil(*r.from);
@@ -80,6 +101,9 @@ struct EventTableBuilder::Impl {
     t.magnitude.push_back(r.magnitude);
     t.precision.push_back(static_cast<uint8_t>(std::clamp(r.geo_precision, 1, 3)));
     t.sources.push_back(static_cast<uint8_t>(std::clamp(r.sources, 1, 255)));
+  }
+
+  void add_rest(const EventRow& r) {
     t.confidence.push_back(r.confidence);
     t.background.push_back(r.background ? 1 : 0);
     t.actor1.push_back(clamp_index<uint16_t>(actors(r.actor1)));
@@ -87,7 +111,31 @@ struct EventTableBuilder::Impl {
     t.country.push_back(clamp_index<uint16_t>(countries(r.country_code)));
     t.dataset.push_back(clamp_index<uint8_t>(datasets(r.dataset)));
     t.location.push_back(static_cast<uint32_t>(locations(r.location)));
-    t.fid.push_back(r.fid);
+  }
+
+  void add_stand_ins() {
+    t.confidence.push_back(0);
+    t.background.push_back(0);
+    t.actor1.push_back(0);
+    t.actor2.push_back(0);
+    t.country.push_back(0);
+    t.dataset.push_back(0);
+    t.location.push_back(0);
+  }
+
+  void reserve(size_t n) {
+    t.fid.reserve(n);
+    if (columns != TableColumns::rest) {
+      for (auto* v : {&t.lon, &t.lat}) v->reserve(n);
+      for (auto* v : {&t.type, &t.precision, &t.sources}) v->reserve(n);
+      t.magnitude.reserve(n);
+      from_abs.reserve(n);
+      to_abs.reserve(n);
+    }
+    t.confidence.reserve(n);
+    for (auto* v : {&t.background, &t.dataset}) v->reserve(n);
+    for (auto* v : {&t.actor1, &t.actor2, &t.country}) v->reserve(n);
+    t.location.reserve(n);
   }
 
   EventTable finish() {
@@ -102,9 +150,10 @@ struct EventTableBuilder::Impl {
   }
 };
 
-EventTableBuilder::EventTableBuilder() : impl_(std::make_unique<Impl>()) {}
+EventTableBuilder::EventTableBuilder(TableColumns columns) : impl_(std::make_unique<Impl>(columns)) {}
 EventTableBuilder::~EventTableBuilder() = default;
 void EventTableBuilder::add(const EventRow& row) { impl_->add(row); }
+void EventTableBuilder::reserve(size_t rows) { impl_->reserve(rows); }
 
 void EventTableBuilder::add(const Event& e, std::string_view dataset, int64_t fid) {
   EventRow r;
@@ -209,29 +258,73 @@ void append_event_table(EventTable& into, const EventTable& part) {
   const auto types = remap(into.sub_types, part.sub_types, &into.event_types, &part.event_types);
   const auto actors = remap(into.actors, part.actors), countries = remap(into.countries, part.countries);
   const auto datasets = remap(into.datasets, part.datasets), locations = remap(into.locations, part.locations);
-  for (size_t i = 0; i < part.size(); ++i) {
-    into.lon.push_back(part.lon[i]);
-    into.lat.push_back(part.lat[i]);
-    into.day_from.push_back(part.day_from[i] + shift_part);
-    into.day_to.push_back(part.day_to[i] + shift_part);
-    into.type.push_back(clamp_index<uint8_t>(types[part.type[i]]));
-    into.magnitude.push_back(part.magnitude[i]);
-    into.precision.push_back(part.precision[i]);
-    into.sources.push_back(part.sources[i]);
-    into.confidence.push_back(part.confidence[i]);
-    into.background.push_back(part.background[i]);
-    into.actor1.push_back(clamp_index<uint16_t>(actors[part.actor1[i]]));
-    into.actor2.push_back(clamp_index<uint16_t>(actors[part.actor2[i]]));
-    into.country.push_back(clamp_index<uint16_t>(countries[part.country[i]]));
-    into.dataset.push_back(clamp_index<uint8_t>(datasets[part.dataset[i]]));
-    into.location.push_back(static_cast<uint32_t>(locations[part.location[i]]));
-    into.fid.push_back(part.fid[i]);
-  }
+  // Columns as they are, then those shifted or renumbered.
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  append(into.lon, part.lon);
+  append(into.lat, part.lat);
+  append(into.magnitude, part.magnitude);
+  append(into.precision, part.precision);
+  append(into.sources, part.sources);
+  append(into.confidence, part.confidence);
+  append(into.background, part.background);
+  append(into.fid, part.fid);
+  auto append_as = [](auto& to, const auto& from, auto convert) {
+    const size_t at = to.size();
+    to.resize(at + from.size());
+    for (size_t i = 0; i < from.size(); ++i) to[at + i] = convert(from[i]);
+  };
+  append_as(into.day_from, part.day_from, [&](float d) { return d + shift_part; });
+  append_as(into.day_to, part.day_to, [&](float d) { return d + shift_part; });
+  append_as(into.type, part.type, [&](uint8_t t) { return clamp_index<uint8_t>(types[t]); });
+  append_as(into.actor1, part.actor1, [&](uint16_t a) { return clamp_index<uint16_t>(actors[a]); });
+  append_as(into.actor2, part.actor2, [&](uint16_t a) { return clamp_index<uint16_t>(actors[a]); });
+  append_as(into.country, part.country, [&](uint16_t c) { return clamp_index<uint16_t>(countries[c]); });
+  append_as(into.dataset, part.dataset, [&](uint8_t d) { return clamp_index<uint8_t>(datasets[d]); });
+  append_as(into.location, part.location, [&](uint32_t l) { return static_cast<uint32_t>(locations[l]); });
 }
 
-EventTable load_event_table(Store& store) {
-  // A GeoPackage: from its cache file, or stepped through SQLite (event_table_cache.hpp).
-  if (auto table = load_geopackage_event_table(store)) return std::move(*table);
+void fill_rest(EventTable& t, const EventTable& rest) {
+  // The rest's string tables, and the names of rows it lacks added to them.
+  std::vector<std::string> actors = rest.actors, countries = rest.countries, datasets = rest.datasets, locations = rest.locations;
+  std::optional<Interner> more_actors, more_countries, more_datasets, more_locations;  // made when first needed
+  auto intern = [](std::optional<Interner>& in, std::vector<std::string>& table, const std::string& s) {
+    if (!in) in.emplace(table);
+    return (*in)(s);
+  };
+  const auto fids = std::span(rest.fid);
+  size_t j = 0;  // both are in feature id order but for rows appended later: a search then
+  for (size_t i = 0; i < t.size(); ++i) {
+    const int64_t fid = t.fid[i];
+    if (j >= fids.size() || fids[j] > fid)
+      j = static_cast<size_t>(std::lower_bound(fids.begin(), fids.end(), fid) - fids.begin());
+    else
+      while (j < fids.size() && fids[j] < fid) ++j;
+    if (j < fids.size() && fids[j] == fid) {
+      t.confidence[i] = rest.confidence[j];
+      t.background[i] = rest.background[j];
+      t.actor1[i] = rest.actor1[j];
+      t.actor2[i] = rest.actor2[j];
+      t.country[i] = rest.country[j];
+      t.dataset[i] = rest.dataset[j];
+      t.location[i] = rest.location[j];
+      continue;
+    }
+    t.actor1[i] = clamp_index<uint16_t>(intern(more_actors, actors, t.actors[t.actor1[i]]));
+    t.actor2[i] = clamp_index<uint16_t>(intern(more_actors, actors, t.actors[t.actor2[i]]));
+    t.country[i] = clamp_index<uint16_t>(intern(more_countries, countries, t.countries[t.country[i]]));
+    t.dataset[i] = clamp_index<uint8_t>(intern(more_datasets, datasets, t.datasets[t.dataset[i]]));
+    t.location[i] = static_cast<uint32_t>(intern(more_locations, locations, t.locations[t.location[i]]));
+  }
+  t.actors = std::move(actors);
+  t.countries = std::move(countries);
+  t.datasets = std::move(datasets);
+  t.locations = std::move(locations);
+}
+
+namespace {
+
+// Through GDAL: PostGIS, and a GeoPackage the SQLite reader does not take.
+EventTable load_through_gdal(Store& store) {
   OGRLayer& layer = store.impl().layer(kEventsLayer);
   layer.SetAttributeFilter(nullptr);
   layer.SetSpatialFilter(nullptr);
@@ -264,6 +357,20 @@ EventTable load_event_table(Store& store) {
   EventTable all = std::move(parts[0]);
   for (unsigned w = 1; w < workers; ++w) append_event_table(all, parts[w]);
   return all;
+}
+
+}  // namespace
+
+FirstEventTable load_event_table_first(Store& store) {
+  // A GeoPackage: from its cache file, or stepped through SQLite (event_table_cache.hpp).
+  if (auto first = load_geopackage_event_table_first(store, EventTableCache::from_environment())) return std::move(*first);
+  return {load_through_gdal(store), nullptr};
+}
+
+EventTable load_event_table(Store& store) {
+  FirstEventTable first = load_event_table_first(store);
+  if (first.rest) first.rest->fill(first.table);
+  return std::move(first.table);
 }
 
 EventTable load_event_table_after(Store& store, int64_t after_fid) {

@@ -48,14 +48,26 @@ struct EventRow {
   int64_t fid = -1;
 };
 
+// Which columns a builder fills. The map draws positions, days, type,
+// magnitude, precision and sources; the rest (confidence, background,
+// actors, country, place, dataset) is for the filters, the table and the
+// tooltips, and a large store's viewer reads it after its first frame.
+enum class TableColumns {
+  all,
+  drawn,  // the rest holds stand-ins: confidence 0, no background, empty names
+  rest,   // the feature id and the rest only (other columns empty, so its
+          // size() is 0; no row left out for lacking a date): what fill_rest() takes
+};
+
 // Builds a table row by row (records in chunks: ten million events need not
 // be in memory as records at once).
 class EventTableBuilder {
  public:
-  EventTableBuilder();
+  explicit EventTableBuilder(TableColumns columns = TableColumns::all);
   ~EventTableBuilder();
   void add(const Event& e, std::string_view dataset, int64_t fid);
   void add(const EventRow& row);
+  void reserve(size_t rows);  // room for this many rows (a bound: fewer may come)
   EventTable finish();
 
  private:
@@ -63,8 +75,40 @@ class EventTableBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
+// Puts the rest's columns (a TableColumns::rest table) into the rows of
+// `table` with the same feature id; rows it lacks keep what they hold.
+void fill_rest(EventTable& table, const EventTable& rest);
+
+// The rest of a table read on a thread of its own at a low priority (a
+// large GeoPackage's, see load_event_table_first); the table's cache file
+// is written once it is read. Destroying it stops the reading (and waits
+// for the thread, which finishes the cache file if the rest was read).
+class PendingRest {
+ public:
+  struct Impl;
+  explicit PendingRest(std::unique_ptr<Impl> impl);
+  ~PendingRest();
+  // Whether fill() would return at once.
+  bool ready() const;
+  // Waits for the rest and puts it into `table` (fill_rest); throws
+  // StoreError when it could not be read. Once only.
+  void fill(EventTable& table);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+struct FirstEventTable {
+  EventTable table;                   // whole when `rest` is null, else the drawn columns (TableColumns::drawn)
+  std::unique_ptr<PendingRest> rest;  // the rest of it, on its way
+};
+
 // Reads the store's events layer (only the columns the map needs).
 EventTable load_event_table(Store& store);
+// The same, in two steps where that gets a first frame sooner: a
+// GeoPackage of 100,000 events or more without a cache file (see
+// event_table_cache.hpp) gives the drawn columns first and the rest later.
+FirstEventTable load_event_table_first(Store& store);
 // The events added after feature id `after_fid` (see Store::last_event_fid):
 // what a viewer following the store reads.
 EventTable load_event_table_after(Store& store, int64_t after_fid);

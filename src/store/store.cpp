@@ -491,7 +491,9 @@ std::optional<Store::Impl::FidRange> Store::Impl::event_fid_range() {
   OGRLayer& events = layer(kEventsLayer);
   const char* column = events.GetFIDColumn();
   if (postgis || !column || !*column) return std::nullopt;
-  const std::string sql = fmt::format("SELECT MIN({0}), MAX({0}) FROM {1}", column, kEventsLayer);
+  // Two subqueries: SQLite finds a lone MIN() or MAX() of the key at an end
+  // of the table, but scans every row for the pair in one query.
+  const std::string sql = fmt::format("SELECT (SELECT MIN({0}) FROM {1}), (SELECT MAX({0}) FROM {1})", column, kEventsLayer);
   OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
   if (!result) return std::nullopt;
   std::optional<FidRange> range;

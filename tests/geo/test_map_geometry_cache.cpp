@@ -1,6 +1,7 @@
 // The basemap's land and borders through their cache file: the same
 // geometry as a build, read back for the same data and map, built again for
-// another map or a damaged file.
+// another map or a damaged file; files of data that changed or is gone
+// removed when one is rebuilt.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -25,7 +26,7 @@ std::vector<fs::path> files_in(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("basemap cache: built once, read back, keyed by the map, damaged files rebuilt") {
+TEST_CASE("basemap cache: built once, read back, keyed by the map, damaged files rebuilt, stale files removed") {
   const std::string data = geodata_dir() + "/world-atlas/countries-110m.json";
   if (!fs::exists(data)) {
     MESSAGE("skipped: no world-atlas data (run tools/dev.sh setup)");
@@ -66,6 +67,26 @@ TEST_CASE("basemap cache: built once, read back, keyed by the map, damaged files
   const LandAndBorders rebuilt = cached_land_and_borders(data, mercator, cell, cancel);
   CHECK(rebuilt.triangles == built.triangles);
   CHECK(rebuilt.lines == built.lines);
+
+  // A new version of the data package: its file replaces the old one's.
+  // Data that is gone: its file goes at the next rebuild.
+  test::TempDir atlas;
+  const std::string copy = atlas.file("countries-110m.json");
+  fs::copy_file(data, copy);
+  std::ofstream(atlas.file("package.json")) << R"({"name": "world-atlas", "version": "2.0.2"})";
+  cached_land_and_borders(copy, mercator, cell, cancel);
+  CHECK(files_in(tmp.path).size() == 3);
+  std::ofstream(atlas.file("package.json")) << R"({"name": "world-atlas", "version": "2.0.3"})";
+  cached_land_and_borders(copy, mercator, cell, cancel);
+  CHECK(files_in(tmp.path).size() == 3);  // replaced, not added
+  fs::remove(copy);
+  {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(fs::file_size(file) - 9));
+    f.put('\x66');
+  }
+  cached_land_and_borders(data, mercator, cell, cancel);  // rebuilt
+  CHECK(files_in(tmp.path).size() == 2);                  // the copy's file is gone with it
   if (restore.empty())
     ::unsetenv("SITMAP_CACHE_DIR");
   else

@@ -52,6 +52,56 @@ TEST_CASE("event table: days relative to the first, interned names, magnitude") 
   CHECK(t.fid[0] == -1);
 }
 
+TEST_CASE("event table: the rest put in by feature id; rows it lacks keep their names") {
+  auto row = [](int64_t fid, std::string_view actor, std::string_view place) {
+    EventRow r;
+    r.from = CivilDate{2016, 1, static_cast<int>(fid)};
+    r.event_type = "Battles";
+    r.sub_event_type = "Armed clash";
+    r.actor1 = actor;
+    r.location = place;
+    r.dataset = "sitmap";
+    r.country_code = "SY";
+    r.confidence = 0.5f + 0.01f * static_cast<float>(fid);
+    r.fid = fid;
+    return r;
+  };
+  EventTableBuilder drawn(TableColumns::drawn);
+  for (const int64_t fid : {1, 2, 3, 5}) drawn.add(row(fid, "ignored", "ignored"));
+  EventTable t = drawn.finish();
+  CHECK(t.actors == std::vector<std::string>{""});
+  EventTableBuilder later;  // a row the viewer took from a store it follows, whole
+  later.add(row(9, "Later", "Raqqa"));
+  append_event_table(t, later.finish());
+
+  EventTableBuilder rest(TableColumns::rest);
+  const std::string places[] = {"P0", "P1", "P2", "P3", "P4", "P5"};
+  for (const int64_t fid : {1, 2, 4, 5}) rest.add(row(fid, fid == 2 ? "B" : "A", places[fid]));
+  EventRow undated = row(6, "C", "P6");
+  undated.from.reset();  // the rest keeps every row: the table says which it holds
+  rest.add(undated);
+  const EventTable r = rest.finish();
+  CHECK(r.fid == std::vector<int64_t>{1, 2, 4, 5, 6});
+  CHECK(r.lon.empty());
+
+  fill_rest(t, r);
+  REQUIRE(t.size() == 5);
+  auto actor = [&](size_t i) { return t.actors[t.actor1[i]]; };
+  auto place = [&](size_t i) { return t.locations[t.location[i]]; };
+  CHECK(actor(0) == "A");
+  CHECK(actor(1) == "B");
+  CHECK(actor(2) == "");  // fid 3: not in the rest (gone from the store meanwhile)
+  CHECK(actor(3) == "A");
+  CHECK(actor(4) == "Later");
+  CHECK(place(1) == "P2");
+  CHECK(place(3) == "P5");
+  CHECK(place(4) == "Raqqa");
+  CHECK(t.confidence[1] == doctest::Approx(0.52));
+  CHECK(t.confidence[2] == 0);
+  CHECK(t.datasets[t.dataset[0]] == "sitmap");
+  CHECK(t.countries[t.country[4]] == "SY");
+}
+
 TEST_CASE("event table: read from a store, the same columns as from the records") {
   HandStore h;
   const EventTable t = load_event_table(h.store);

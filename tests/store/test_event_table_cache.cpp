@@ -78,6 +78,61 @@ TEST_CASE("event table from SQLite: each row is its stored event") {
   CHECK_FALSE(fs::exists(tmp.path / "cache"));  // below min_events: no file
 }
 
+TEST_CASE("event table in two steps: the map's columns first, then the rest; together the table read at once") {
+  TempDir tmp;
+  const std::string path = tmp.file("s.gpkg");
+  {
+    Store store = Store::open(path);
+    add_synthetic_events(store, 400);
+    test::add_hand_events(store);
+  }
+  Store store = Store::open(path, Store::Mode::read);
+  const auto whole = load_geopackage_event_table(store, EventTableCache{tmp.file("uncached"), 1u << 30});
+  REQUIRE(whole);
+  auto first = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1});
+  REQUIRE(first);
+  REQUIRE(first->rest);
+  EventTable& t = first->table;
+  REQUIRE(t.size() == whole->size());
+  // What the map draws is there at once; the rest holds stand-ins.
+  CHECK(t.lon == whole->lon);
+  CHECK(t.day_from == whole->day_from);
+  CHECK(t.sub_types == whole->sub_types);
+  CHECK(t.magnitude == whole->magnitude);
+  CHECK(t.actors == std::vector<std::string>{""});
+  CHECK(std::all_of(t.confidence.begin(), t.confidence.end(), [](float c) { return c == 0; }));
+  first->rest->fill(t);
+  check_same(t, *whole);
+  CHECK_THROWS(first->rest->fill(t));  // once
+  first->rest.reset();                 // the cache file is written before its thread ends
+  REQUIRE(cache_files(tmp).size() == 1);
+  const auto cached = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1});
+  REQUIRE(cached);
+  CHECK_FALSE(cached->rest);  // whole from the cache file
+  check_same(cached->table, *whole);
+}
+
+TEST_CASE("event table in two steps: dropped before the rest is read, nothing is left half done") {
+  TempDir tmp;
+  const std::string path = tmp.file("s.gpkg");
+  {
+    Store store = Store::open(path);
+    add_synthetic_events(store, 3000);
+  }
+  Store store = Store::open(path, Store::Mode::read);
+  for (int i = 0; i < 3; ++i) {
+    auto first = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1});
+    REQUIRE(first);
+    if (first->rest) first->rest.reset();  // stops the reading (or, read already, writes the cache file)
+  }
+  for (const auto& f : fs::directory_iterator(tmp.path))
+    CHECK(f.path().filename().string().find(".tmp") == std::string::npos);  // no temporary file left
+  const auto table = load_geopackage_event_table(store, EventTableCache{tmp.file("cache"), 1});
+  REQUIRE(table);
+  CHECK(table->size() == 3000);
+  CHECK(table->actors.size() > 1);
+}
+
 TEST_CASE("event table cache: read back while the store is unchanged, rebuilt when it changes, ignored when damaged") {
   TempDir tmp;
   const EventTableCache cache{tmp.file("cache"), 1};
@@ -121,6 +176,33 @@ TEST_CASE("event table cache: read back while the store is unchanged, rebuilt wh
     REQUIRE(again);
     check_same(*grown, *again);
   }
+}
+
+TEST_CASE("event table cache: rebuilding one removes the files of stores that changed since or are gone") {
+  TempDir tmp;
+  const EventTableCache cache{tmp.file("cache"), 1};
+  for (const char* name : {"a.gpkg", "b.gpkg", "c.gpkg"}) {
+    {
+      Store writer = Store::open(tmp.file(name));
+      add_synthetic_events(writer, 300);
+    }
+    Store store = Store::open(tmp.file(name), Store::Mode::read);
+    REQUIRE(load_geopackage_event_table(store, cache));
+  }
+  REQUIRE(cache_files(tmp).size() == 3);
+  {
+    Store b = Store::open(tmp.file("b.gpkg"));
+    test::add_hand_events(b);  // b changed: its file is stale
+  }
+  fs::remove(tmp.file("c.gpkg"));  // c is gone: its file would never be read again
+  {
+    Store a = Store::open(tmp.file("a.gpkg"));
+    test::add_hand_events(a);
+  }
+  Store a = Store::open(tmp.file("a.gpkg"), Store::Mode::read);
+  REQUIRE(load_geopackage_event_table(a, cache));  // rebuilt: a's file replaced, b's and c's removed
+  REQUIRE(cache_files(tmp).size() == 1);
+  CHECK(read_cache_key(cache_files(tmp).front().string())->find("a.gpkg") != std::string::npos);
 }
 
 namespace {

@@ -3,7 +3,9 @@
 // read by stepping SQLite (gpkg_rows.hpp), and for a large store kept in a
 // cache file (core/cache_file.hpp) keyed by the store file's size, times
 // and SQLite's change counter, so that the next open of an unchanged store
-// reads one file of plain arrays.
+// reads one file of plain arrays. A large store without a cache file is
+// read in two steps: the columns the map draws, on a thread per core, then
+// the rest on a thread of its own, after which the cache file is written.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -14,11 +16,15 @@ namespace sitmap {
 
 struct EventTableCache {
   std::string dir;             // where cache files go; empty: cache_dir()
-  size_t min_events = 100000;  // smaller tables load fast enough without one
+  size_t min_events = 100000;  // smaller tables load fast enough without one (and in one step)
+  // The defaults, but min_events from $SITMAP_TABLE_CACHE_MIN when set (the tests' small stores).
+  static EventTableCache from_environment();
 };
 
 // nullopt when the store is not a GeoPackage whose events layer this reads
 // (PostGIS, other column types): load_event_table reads it through GDAL then.
+std::optional<FirstEventTable> load_geopackage_event_table_first(Store& store, const EventTableCache& cache = {});
+// The same, whole (the rest waited for).
 std::optional<EventTable> load_geopackage_event_table(Store& store, const EventTableCache& cache = {});
 
 // The largest number in a quantities object ({"aircraft":12,"munitions":20}).

@@ -179,12 +179,21 @@ void GeoPackageEvents::read(const EventFilter& filter, const LayerRowSink& sink)
 }
 
 void GeoPackageEvents::read_columns(const std::array<bool, kEventColumnCount>& columns, std::optional<std::pair<int64_t, int64_t>> fids,
-                                    const LayerRowSink& sink) {
+                                    const LayerRowSink& sink, bool geometry) {
   std::array<bool, kEventColumnCount> present{};
   for (int k = 0; k < kEventColumnCount; ++k) present[k] = present_[k] && columns[k];
-  std::string sql = select_list(present) + " FROM " + quoted(table_) + " m";
+  std::string sql = select_list(present, geometry) + " FROM " + quoted(table_) + " m";
   if (fids) sql += fmt::format(" WHERE m.{0} >= {1} AND m.{0} < {2}", quoted(fid_column_), fids->first, fids->second);
   step(sql, present, [&](const LayerRow& row, bool) { sink(row); });
+}
+
+std::optional<std::pair<int64_t, int64_t>> GeoPackageEvents::fid_range() {
+  // Two subqueries: SQLite finds a lone min() or max() of the key at an end
+  // of the table, but scans every row for the pair in one query.
+  Statement range(db_->handle,
+                  fmt::format("SELECT (SELECT min({0}) FROM {1}), (SELECT max({0}) FROM {1})", quoted(fid_column_), quoted(table_)), path_);
+  if (sqlite3_step(range.stmt) != SQLITE_ROW || sqlite3_column_type(range.stmt, 0) == SQLITE_NULL) return std::nullopt;
+  return std::pair{sqlite3_column_int64(range.stmt, 0), sqlite3_column_int64(range.stmt, 1)};
 }
 
 bool GeoPackageEvents::hold_read() {
@@ -225,13 +234,9 @@ bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFo
     GeoPackageEvents& g;
     ~EndRead() { g.end_read(); }
   } release{*this};
-  int64_t lo = 0, hi = -1;
-  {
-    Statement range(db_->handle, fmt::format("SELECT min({0}), max({0}) FROM {1}", quoted(fid_column_), quoted(table_)), path_);
-    if (sqlite3_step(range.stmt) != SQLITE_ROW || sqlite3_column_type(range.stmt, 0) == SQLITE_NULL) return false;
-    lo = sqlite3_column_int64(range.stmt, 0);
-    hi = sqlite3_column_int64(range.stmt, 1);
-  }
+  const auto fids = fid_range();
+  if (!fids) return false;
+  const auto [lo, hi] = *fids;
   if (hi - lo + 1 < chunking.min_rows) return false;
   std::vector<std::unique_ptr<Db>> connections;
   for (unsigned w = 0; w < workers; ++w) {
@@ -332,8 +337,9 @@ bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFo
   return true;
 }
 
-std::string GeoPackageEvents::select_list(const std::array<bool, kEventColumnCount>& present) const {
-  std::string sql = fmt::format("SELECT m.{}, m.{}", quoted(fid_column_), quoted(geometry_column_));
+std::string GeoPackageEvents::select_list(const std::array<bool, kEventColumnCount>& present, bool geometry) const {
+  // Without the geometry its place holds a NULL (no blob read, no point).
+  std::string sql = fmt::format("SELECT m.{}, {}", quoted(fid_column_), geometry ? "m." + quoted(geometry_column_) : "NULL");
   for (int k = 0; k < kEventColumnCount; ++k)
     if (present[k]) sql += ", m." + quoted(names_[k]);
   return sql;

@@ -35,8 +35,18 @@ class GeoPackageEvents {
   void read(const EventFilter& filter, const LayerRowSink& sink);
   // Every row with a FID in [first, second) (every row for nullopt), in
   // FID order, with only the event columns `columns` names; no filter.
+  // Without `geometry` the point is not read (the row has none).
   void read_columns(const std::array<bool, kEventColumnCount>& columns, std::optional<std::pair<int64_t, int64_t>> fids,
-                    const LayerRowSink& sink);
+                    const LayerRowSink& sink, bool geometry = true);
+  // The smallest and the largest FID (nullopt when the table is empty).
+  std::optional<std::pair<int64_t, int64_t>> fid_range();
+  // Begins a read transaction on this connection and takes SQLite's shared
+  // lock, held until end_read() or the end of this object: in
+  // rollback-journal mode no writer commits meanwhile, so connections that
+  // read now see the same store. False when SQLite refuses.
+  bool hold_read();
+  void end_read();
+
   // The filter's rows, formatted by `format` on several threads at once
   // (chunks of FIDs, each worker on a connection of its own) and handed to
   // `sink` in FID order on this thread. Only where that is GDAL's order and
@@ -45,13 +55,6 @@ class GeoPackageEvents {
   // transaction is held so that every connection sees the same commits),
   // a table of chunks.min_rows or more, two cores or more. False, with
   // nothing read, otherwise.
-  // Begins a read transaction on this connection and takes SQLite's shared
-  // lock, held until end_read() or the end of this object: in
-  // rollback-journal mode no writer commits meanwhile, so connections that
-  // read now see the same store. False when SQLite refuses.
-  bool hold_read();
-  void end_read();
-
   struct Chunks {
     int64_t min_rows = 100000;  // smaller tables are not worth the threads
     int64_t fids = 8192;        // FIDs a chunk (7 MB of GeoJSON)
@@ -64,7 +67,7 @@ class GeoPackageEvents {
  private:
   GeoPackageEvents() = default;
   struct Db;
-  std::string select_list(const std::array<bool, kEventColumnCount>& present) const;
+  std::string select_list(const std::array<bool, kEventColumnCount>& present, bool geometry = true) const;
   std::unique_ptr<Db> connect() const;
   void step(const std::string& sql, const std::array<bool, kEventColumnCount>& present,
             const std::function<void(const LayerRow&, bool point_type)>& fn);
