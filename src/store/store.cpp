@@ -439,7 +439,7 @@ void Store::Impl::create_or_set(OGRLayer& l, OGRFeature& f, bool create) {
     throw StoreError(location + ": cannot write to layer " + l.GetName() + ": " + gdal_error_or("the feature was refused"));
 }
 
-void Store::Impl::upgrade(int from_version) {
+void Store::Impl::upgrade(int /*from_version: only 1 so far*/) {
   // Version 1 kept each report's events in the events layer: they become
   // readings (their key from their report's content hash), and the
   // canonical events are made from them.
