@@ -47,7 +47,10 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
     size_t k = after + 2;
     // "Baghdad's mainly Shiite neighbourhood": adverbs and adjectives before the place word.
     while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP || v.parse.tags[k] == Pos::RB)) ++k;
-    if (k >= v.size() || !lex.roles.is(word(k), Role::territory)) return false;
+    // "Istanbul's Istiklal Avenue": a named street, square or market of the city is in it too.
+    const bool street =
+        k > after + 2 && one_of(word(k - 1), {"avenue", "street", "square", "road", "boulevard", "bridge", "market", "highway"});
+    if (!street && (k >= v.size() || !lex.roles.is(word(k), Role::territory))) return false;
   }
   if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region) {
     // "a U.S. patrol", "the Turkish consulate": a country before the noun it describes.

@@ -585,3 +585,13 @@ TEST_CASE("a headline's 'dozens' never undercuts the body's count; suicide bombe
   CHECK(e[0].fatalities == 43);
   CHECK(e[0].quantities.count("aircraft") == 0);
 }
+
+TEST_CASE("a city's named avenue is in the city; the perpetrator detained is arrested") {
+  const auto e = events_of_report(
+      "Suspect held\n\nANKARA, Nov 14, 2022 - Police detained the suspected perpetrator of the bomb attack on Istanbul's "
+      "Istiklal Avenue on Monday.\n");
+  const auto arrest = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; });
+  REQUIRE(arrest != e.end());
+  CHECK(arrest->location == "Istanbul");
+  for (const Event& x : e) CHECK(x.geo_precision <= 2);  // never the country alone
+}
