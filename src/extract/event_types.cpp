@@ -123,6 +123,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   }
   if (any({C::take, C::retake})) {
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
+    // "Forces loyal to the ousted vice president": a rebellion's forces, not the state's.
+    for (int c : actors)
+      if (c >= 0 && chunk(c).last + 1 < v.size() && word(chunk(c).last + 1) == "loyal") return any({C::retake}) ? kRegained : kTaken;
     const std::string who = actor_of(actors);
     const ArmedActor* named = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
     const bool state =

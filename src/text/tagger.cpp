@@ -216,6 +216,15 @@ struct Tagger {
       u.tag = u.cands.first();
       return;
     }
+    // "re-entered", "re-took": a verb's prefix; the verb's own tags.
+    if (u.compound && u.lower.rfind("re-", 0) == 0 && u.lower.find('-', 3) == std::string::npos) {
+      const WordTags verb = words.lookup(u.lower.substr(3));
+      if (verb.count > 0 && (verb.has(Pos::VBD) || verb.has(Pos::VBN) || verb.has(Pos::VB))) {
+        u.cands = verb;
+        u.tag = verb.has(Pos::VBD) ? Pos::VBD : verb.first();
+        return;
+      }
+    }
     // "U.S.-led", "Iranian-backed": a hyphenated participle is an adjective, capitals or not.
     if (u.compound) {
       const std::string last = u.lower.substr(u.lower.rfind('-') + 1);

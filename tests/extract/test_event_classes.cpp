@@ -595,3 +595,15 @@ TEST_CASE("a city's named avenue is in the city; the perpetrator detained is arr
   CHECK(arrest->location == "Istanbul");
   for (const Event& x : e) CHECK(x.geo_precision <= 2);  // never the country alone
 }
+
+TEST_CASE("forces loyal to a rebel leader overtake; soldiers who re-entered a town regain it") {
+  const auto t = events_of_report(
+      "Rebels take Bor\n\nJUBA, Dec 19, 2013 (AP) - Forces loyal to the ousted vice president seized control of Bor on Wednesday.\n");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].sub_event_type == "Non-state actor overtakes territory");
+  const auto r = events_of_report(
+      "Army back in Lalibela\n\nADDIS ABABA, Aug 10, 2023 (AP) - Soldiers re-entered Lalibela in Ethiopia on Wednesday after the militia "
+      "withdrew.\n");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].sub_event_type == "Government regains territory");
+}
