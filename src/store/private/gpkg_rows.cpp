@@ -236,7 +236,8 @@ bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFo
   } release{*this};
   const auto fids = fid_range();
   if (!fids) return false;
-  const auto [lo, hi] = *fids;
+  // Plain variables, not a structured binding: clang 14 (the sanitizer build) cannot capture one in a lambda.
+  const int64_t lo = fids->first, hi = fids->second;
   if (hi - lo + 1 < chunking.min_rows) return false;
   std::vector<std::unique_ptr<Db>> connections;
   for (unsigned w = 0; w < workers; ++w) {
