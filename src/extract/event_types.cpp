@@ -255,7 +255,7 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   (void)cl;
   if (!f.verbal && (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract))) return true;  // "heart attack", "cyber attack"
   // "fired tear gas to separate the groups": crowd control tells a protest only where protesters or a crowd are named.
-  if (f.cls == C::protest && !f.verbal && one_of(word(f.last), {"gas", "teargas", "cannon", "cannons"})) {
+  if (f.cls == C::protest && !f.verbal && crowd_control(v, f.first, f.last)) {
     bool crowd = false;
     for (size_t c = 0; c < v.parse.chunks.size(); ++c)
       if (chunk(static_cast<int>(c)).kind == ChunkKind::noun &&
@@ -263,7 +263,7 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
            one_of(word(chunk(static_cast<int>(c)).head), {"crowd", "crowds", "rally", "march"})))
         crowd = true;
     for (const Frame& o : frames)
-      if (&o != &f && o.cls == C::protest && !one_of(word(o.last), {"gas", "teargas", "cannon", "cannons"})) crowd = true;
+      if (&o != &f && o.cls == C::protest && !crowd_control(v, o.first, o.last)) crowd = true;
     if (!crowd) return true;
   }
   // "police seized 16 pistols, six rifles and 12 grenades", "defused a bomb": weapons found, not used.

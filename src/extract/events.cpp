@@ -51,6 +51,13 @@ const DateCue* SentenceEvents::telling_after(const Frame& f) const {
   return nullptr;
 }
 
+// The chunk that opens clause `clause` ("after", "when"), or -1.
+int SentenceEvents::opener_of(int clause) const {
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+    if (chunk(static_cast<int>(c)).clause == clause && chunk(static_cast<int>(c)).opens_clause) return static_cast<int>(c);
+  return -1;
+}
+
 // Days between an action in an "N days after ..." clause and the story's
 // action the main clause tells ("came", "followed"); none when the clause
 // is no such clause or the gap is vague ("days after").
@@ -58,12 +65,7 @@ std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;
   const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
   if (cl.kind != ClauseKind::subordinate || cl.opener != "after" || clause == 0 || cl.parent != 0) return std::nullopt;
-  int opener = -1;
-  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
-    if (chunk(static_cast<int>(c)).clause == clause && chunk(static_cast<int>(c)).opens_clause) {
-      opener = static_cast<int>(c);
-      break;
-    }
+  const int opener = opener_of(clause);
   if (opener < 2 || chunk(opener - 1).kind != ChunkKind::noun || chunk(opener - 2).kind != ChunkKind::verb ||
       !one_of(word(chunk(opener - 2).head), {"came", "comes", "followed", "happened", "occurred"}))
     return std::nullopt;
@@ -83,12 +85,10 @@ bool SentenceEvents::vaguely_before(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;
   const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
   if (cl.kind != ClauseKind::subordinate || cl.opener != "after" || clause == 0) return false;
-  for (size_t c = 1; c < v.parse.chunks.size(); ++c) {
-    if (chunk(static_cast<int>(c)).clause != clause || !chunk(static_cast<int>(c)).opens_clause) continue;
-    const Chunk& gap = chunk(static_cast<int>(c) - 1);
-    return gap.kind == ChunkKind::noun && gap.head == gap.first && one_of(word(gap.head), {"days", "weeks", "months", "years"});
-  }
-  return false;
+  const int opener = opener_of(clause);
+  if (opener < 1) return false;
+  const Chunk& gap = chunk(opener - 1);
+  return gap.kind == ChunkKind::noun && gap.head == gap.first && one_of(word(gap.head), {"days", "weeks", "months", "years"});
 }
 
 // "have been killed in its strikes since it launched ...": a perfect whose

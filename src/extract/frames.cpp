@@ -507,10 +507,10 @@ bool common_word_as_name(const SentenceView& v, uint32_t k) {
 
 // "tear gas shells", "stun grenades", "rubber bullets": what police fire at a
 // crowd, which no weapon word inside makes a weapon of war.
-bool crowd_control(const SentenceView& v, const Chunk& c) {
-  for (uint32_t k = c.first; k + 1 <= c.last; ++k) {
+bool crowd_control(const SentenceView& v, uint32_t first, uint32_t last) {
+  for (uint32_t k = first; k <= last; ++k) {
     const std::string& a = v.words[k];
-    const std::string& b = v.words[k + 1];
+    const std::string& b = k + 1 <= last ? v.words[k + 1] : std::string();
     if ((a == "tear" && b == "gas") || a == "teargas" || ((a == "stun" || a == "sound" || a == "smoke") && b.rfind("grenade", 0) == 0) ||
         ((a == "rubber" || a == "plastic") && b.rfind("bullet", 0) == 0) || (a == "water" && b.rfind("cannon", 0) == 0))
       return true;
@@ -523,7 +523,7 @@ bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r
   const Chunk& c = v.chunk(chunk);
   const bool weapon = r == Role::weapon_air || r == Role::weapon_shell || r == Role::weapon_explosive || r == Role::weapon_gun ||
                       r == Role::weapon_grenade || r == Role::weapon_chemical;
-  if (weapon && crowd_control(v, c)) return false;
+  if (weapon && crowd_control(v, c.first, c.last)) return false;
   // Only a noun names a thing: "rocket" in "rocket-propelled grenades" is part of an adjective.
   for (uint32_t k = c.first; k <= c.last; ++k)
     if ((is_noun(v.parse.tags[k]) || k == c.head) && !common_word_as_name(v, k) && lex.roles.ends_at(v.words, c.first, k, r)) return true;

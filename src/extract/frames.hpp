@@ -61,6 +61,8 @@ std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex);
 // Helpers the event builder shares.
 // A plain English word capitalised inside a sentence is part of a name ("the Houston Rockets").
 bool common_word_as_name(const SentenceView& v, uint32_t k);
+// "tear gas", "stun grenades", "rubber bullets", "water cannon" among tokens first..last of the sentence.
+bool crowd_control(const SentenceView& v, uint32_t first, uint32_t last);
 bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r);
 // Does a role phrase end on the chunk's head (its kind of thing)?
 bool chunk_is(const SentenceView& v, const Lexicon& lex, int chunk, Role r);

@@ -274,6 +274,7 @@ struct SentenceEvents {
   const DateCue* telling_after(const Frame& f) const;
   bool date_in_clause(const Frame& f) const;
   bool vaguely_before(const Frame& f) const;
+  int opener_of(int clause) const;
   bool since_clause_of(const Frame& f) const;
   std::optional<int> days_before_story(const Frame& f) const;
 
