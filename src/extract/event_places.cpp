@@ -186,6 +186,13 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
       }
       continue;
     }
+    // "Hroza, in Ukraine's Kharkiv region": an aside that says what contains the place.
+    if (x.kind == ChunkKind::punct && word(x.head) == "," && j + 2 < n && chunk(j + 1).kind == ChunkKind::prep &&
+        word(chunk(j + 1).head) == "in" && chunk(j + 2).kind == ChunkKind::noun && place_in(j + 2)) {
+      parts.push_back(j + 2);
+      j += 3;
+      continue;
+    }
     break;
   }
   // The most specific named place comes first in the chain, nearest the

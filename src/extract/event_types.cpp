@@ -426,9 +426,19 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
           std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
       return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
              ((f.cls == C::storm || (f.cls == C::attack && f.verbal)) && crowd_side(actors)) || person_hurt(f) ||
-             weapon_told_before(f).has_value();
+             weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
     }
   }
+}
+
+// "Strikes also hit an airbase near Taiz": in a report of aircraft or drones,
+// strikes with a place of their own are air strikes, though no weapon is named.
+bool SentenceEvents::air_strike_placed(const Frame& f, const std::vector<int>& evidence) const {
+  if (f.cls != C::strike || !ctx.air) return false;
+  // "the strikes, which came after the attacks in Paris": strikes told before.
+  if (one_of(word(chunk(f.chunk).first), {"the", "these", "those", "its", "their", "such"})) return false;
+  const Where w = frame_place(f, evidence);
+  return w.found() && w.rank <= 2;
 }
 
 // Forces of the state (army, police, a state actor of the table) on a side.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/fold.hpp"
 #include "text/tagger.hpp"
@@ -481,6 +483,20 @@ SentenceView::SentenceView(const Document& d, const Segmented& g, uint32_t i, co
     raw.push_back(token_text(d.text, g.tokens[s.first_token + k]));
     words.push_back(ascii_lower(raw.back()));
   }
+  static const bool debug = std::getenv("SITMAP_DEBUG_CHUNKS") != nullptr;
+  if (debug) dump_chunks();
+}
+
+// SITMAP_DEBUG_CHUNKS=1: the sentence's chunks on stderr, "[noun the/DT village/NN]", with each chunk's clause.
+void SentenceView::dump_chunks() const {
+  static constexpr const char* kinds[] = {"noun", "verb", "prep", "adv", "adj", "conj", "wh", "punct", "other"};
+  std::string line;
+  for (const Chunk& c : parse.chunks) {
+    line += "[" + std::string(kinds[static_cast<int>(c.kind)]) + std::to_string(c.clause);
+    for (uint32_t k = c.first; k <= c.last; ++k) line += " " + std::string(raw[k]) + "/" + std::string(pos_name(parse.tags[k]));
+    line += "] ";
+  }
+  std::fprintf(stderr, "[%s s%u chunks] %s\n", doc.id.c_str(), index, line.c_str());
 }
 
 std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {

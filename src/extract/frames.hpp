@@ -29,6 +29,7 @@ struct SentenceView {
   size_t size() const { return words.size(); }
   uint32_t token(size_t k) const { return s.first_token + static_cast<uint32_t>(k); }  // document token index
   const Chunk& chunk(int c) const { return parse.chunks[static_cast<size_t>(c)]; }
+  void dump_chunks() const;
 };
 
 enum class Modality : uint8_t {

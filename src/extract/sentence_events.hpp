@@ -184,6 +184,7 @@ struct SentenceEvents {
   bool other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
 
   bool anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors, const std::vector<int>& targets) const;
+  bool air_strike_placed(const Frame& f, const std::vector<int>& evidence) const;
 
   bool place_in(int c) const;
 

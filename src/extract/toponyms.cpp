@@ -82,6 +82,11 @@ struct Recognizer {
   bool headline = false;  // headlines capitalise every word: "Car Bomb Kills ..."
 
   std::string_view word(size_t k) const { return token_text(doc.text, seg.tokens[k]); }
+  static bool participle_like(const std::string& w) {
+    static constexpr std::string_view short_ones[] = {"led", "run", "held", "made", "born", "built", "owned"};
+    if (w.size() >= 4 && (w.ends_with("ing") || w.ends_with("ed"))) return true;
+    return std::find(std::begin(short_ones), std::end(short_ones), w) != std::end(short_ones);
+  }
   bool cap(size_t k) const { return seg.tokens[k].kind == TokenKind::word && seg.tokens[k].capitalized; }
   std::string span_text(size_t a, size_t b) const {  // tokens a..b inclusive
     return doc.text.substr(seg.tokens[a].start, seg.tokens[b].end - seg.tokens[a].start);
@@ -247,6 +252,8 @@ struct Recognizer {
           run_end = n + 2;
           continue;
         }
+        // "English-speaking North-West", "Saudi-led", "Iranian-made": a modifier ends the run; the name after it is a run of its own.
+        if (w == "-" && n + 1 < end && !cap(n + 1) && participle_like(ascii_lower(word(n + 1)))) break;
         if (w == "-" && n + 1 < end && seg.tokens[n].start == seg.tokens[run_end].end) {  // "Ar-Raqqah", "al-Bab"
           run_end = n + 1;
           continue;

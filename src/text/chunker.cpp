@@ -79,6 +79,7 @@ struct Chunker {
       return k + 1;
     }
     bool seen_noun = false;
+    bool modifier_run = false;  // inside modifiers that follow a possessive
     // "about 40 women", "nearly 300 people": the approximation is part of the count's group.
     if (approximates_count(k)) ++k;
     size_t head = k;
@@ -101,10 +102,13 @@ struct Chunker {
           head = k;
           seen_noun = t != Pos::CD;  // "three improvised devices": a number before its modifiers
         }
+        modifier_run = false;
         ++k;
         continue;
       }
-      if (modifier_before_noun(k) && (!seen_noun || tag(k - 1) == Pos::POS)) {
+      // "Ukraine's north-eastern Kharkiv region": modifiers after a possessive run on to their noun.
+      if (modifier_before_noun(k) && (!seen_noun || tag(k - 1) == Pos::POS || modifier_run)) {
+        modifier_run = seen_noun;
         ++k;
         continue;
       }

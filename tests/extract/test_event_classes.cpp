@@ -313,6 +313,27 @@ TEST_CASE("a village the gazetteer lacks stays in the region the text names") {
   CHECK(e->country_code == "UA");
   CHECK(e->location == "Hroza");
   CHECK(e->geo_relation == "part of");
+  // The region told with modifiers, or in an aside: still the region's point, not the country's.
+  for (const char* text : {"A missile hit a shop in the village of Vovchok in Ukraine's north-eastern Kharkiv region on Thursday, killing nine.",
+                           "A missile hit a shop in Vovchok, in the Kharkiv region, on Thursday, killing nine."}) {
+    CAPTURE(text);
+    const auto v = events(text);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].location == "Vovchok");
+    CHECK(v[0].point.lon > 35.0);  // Kharkiv region, east of the country's centre (32 E)
+  }
+}
+
+TEST_CASE("in a report of aircraft, strikes with a place of their own are air strikes") {
+  const auto e = events_of_report(
+      "Jets pound rebel areas\n\nADEN, Jan 12, 2024 (AFP) - Coalition warplanes struck rebel positions in Sanaa on Friday. "
+      "Strikes also hit an airbase near Taiz, residents said.\n");
+  const auto taiz = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Taiz"; });
+  REQUIRE(taiz != e.end());
+  CHECK(taiz->sub_event_type == "Air/drone strike");
+  // Without aircraft anywhere, "strikes" may be a walkout: no event.
+  const auto w = events_of_report("Port strikes\n\nADEN, Jan 12, 2024 (AFP) - Strikes also hit the port near Taiz, unions said.\n");
+  CHECK(w.empty());
 }
 
 TEST_CASE("a toll told apart from its action adds to it") {

@@ -92,6 +92,12 @@ TEST_CASE("a short article joined to a name by a hyphen is no place of its own")
   CHECK(mentioned(ms, "Syria"));  // a country before a hyphen stays one
 }
 
+TEST_CASE("a capitalised modifier joined by a hyphen ends a name, the place after it stays one") {
+  const auto ms = resolved("Gunmen burned a school in the English-speaking North-West region of Cameroon, and Saudi-led jets hit Aden.");
+  CHECK(mentioned(ms, "North-West"));
+  CHECK(mentioned(ms, "Aden"));
+}
+
 TEST_CASE("a town the text says fell, was entered or is a capital is a place, and its town") {
   const auto ms =
       resolved("Zaranj fell to the Taliban on Friday. Chaghcharan, the capital of Ghor, was next, and fighters entered Qala-i-Naw.");

@@ -153,3 +153,11 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(killed.clause == 0);
   }
 }
+
+TEST_CASE("modifiers after a possessive run on to their noun") {
+  // The hyphenated direction is three tokens; the group still ends at "region".
+  const Tagged t = parse("A missile hit a cafe in Ukraine's north-eastern Kharkiv region on Thursday.");
+  CHECK(t.chunk_of("Ukraine") == t.chunk_of("region"));
+  CHECK(t.chunk_of("eastern") == t.chunk_of("Kharkiv"));
+  CHECK(t.chunk_of("Thursday") != t.chunk_of("region"));
+}
