@@ -55,6 +55,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
           v.parse.clauses[static_cast<size_t>(chunk(v.parse.chunk_of[k]).clause)].kind == ClauseKind::relative)
         sides.push_back(v.parse.chunk_of[k]);
     if (side_is(sides, Role::mob) && !side_armed(sides)) return kMob;
+    // "Clashes broke out between protesters and party activists", "protesters and police fought running
+    // battles": a demonstration turned violent, not a battle, unless guns or heavier weapons are named.
+    if (protesters_in_clause(f) && !side_has(carriers, Role::weapon_gun) && !side_has(carriers, Role::weapon_shell) &&
+        !side_has(carriers, Role::weapon_air) && !side_has(carriers, Role::weapon_explosive))
+      return kRiot;
     return kClash;
   }
   // "detonated explosives, killing themselves": the bombers died by their own bomb.
@@ -64,10 +69,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (ef.cls == C::kill && ef.object >= 0 && one_of(word(chunk(ef.object).head), {"themselves", "himself", "herself"}))
       self_killed = true;
   }
-  const bool suicide =
-      any({C::suicide}) || side_has(carriers, Role::weapon_suicide) || (self_killed && (f.cls == C::explode || f.cls == C::blast));
+  const bool suicide = any({C::suicide}) || side_has(carriers, Role::weapon_suicide) ||
+                       (self_killed && (f.cls == C::explode || f.cls == C::blast)) || bombers_are_people(carriers);
   const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
-  const bool air = any({C::air}) || side_has(carriers, Role::weapon_air);
+  const bool air = any({C::air}) || (side_has(carriers, Role::weapon_air) && !bombers_are_people(carriers));
   const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
   const bool explosive = any({C::explosive}) || side_has(carriers, Role::weapon_explosive);
   const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade);
@@ -153,6 +158,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if ((side_is(targets, Role::protesters) || side_is(hurt, Role::protesters)) && (state_side(actors) || actors.empty()))
       return kExcessiveForce;
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
+    // "A student was shot dead by police" in a report of demonstrations: force against the protest.
+    if (ctx.protesters >= 3 && side_is(actors, Role::police_forces) && !armed_target) return kExcessiveForce;
     if (armed_target && !civilian_target) return kClash;
     return kAttack;
   }
@@ -521,6 +528,22 @@ bool SentenceEvents::is_background() const {
       return true;
     if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
   }
+  return false;
+}
+
+// "Two bombers struck a mosque" in a report of suicide bombings: men, not aircraft.
+bool SentenceEvents::bombers_are_people(const std::vector<int>& carriers) const {
+  if (!ctx.suicide) return false;
+  return std::any_of(carriers.begin(), carriers.end(), [&](int c) { return c >= 0 && one_of(word(chunk(c).head), {"bomber", "bombers"}); });
+}
+
+// Protesters named in the clause of an action: "clashes between protesters and ...".
+bool SentenceEvents::protesters_in_clause(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+    if (chunk(static_cast<int>(c)).clause == clause && chunk(static_cast<int>(c)).kind == ChunkKind::noun &&
+        is(static_cast<int>(c), Role::protesters))
+      return true;
   return false;
 }
 

@@ -791,27 +791,50 @@ Sentence without_dateline(const Document& doc, const Segmented& seg, const Sente
   return out;
 }
 
+// A sentence whose subject is a day: "Tuesday was the deadliest day since
+// the movement began", "Sunday had been quiet until dusk".
+std::optional<DateSpan> day_told_of(const Document& doc, const Segmented& seg, const Sentence& s, std::optional<CivilDate> today) {
+  if (s.token_count < 3) return std::nullopt;
+  const std::string next = ascii_lower(token_text(doc.text, seg.tokens[s.first_token + 1]));
+  if (!one_of(next, {"was", "had", "is", "has"})) return std::nullopt;
+  if (weekday_from_name(token_text(doc.text, seg.tokens[s.first_token])) < 0) return std::nullopt;
+  const auto cues = find_date_cues(doc, seg, s, nullptr, today);
+  if (cues.empty() || cues.front().first_token != s.first_token || cues.front().reporting) return std::nullopt;
+  return cues.front().span;
+}
+
 DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon& lex) {
   DocContext ctx;
   std::vector<std::string> words;
   words.reserve(seg.tokens.size());
   for (const Token& t : seg.tokens) words.push_back(ascii_lower(token_text(doc.text, t)));
+  int bombers = 0, suicide = 0;  // "a bomber blew himself up": a bomber is a man in a suicide story
   for (size_t k = 0; k < words.size(); ++k) {
-    if (lex.roles.ends_at(words, 0, k, Role::weapon_air)) {
+    const bool blew_self = k >= 2 && one_of(words[k], {"himself", "themselves", "herself"}) && words[k - 2] == "blew";
+    if (lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || blew_self) {
+      ++suicide;
+      ++ctx.weapons;
+    } else if (one_of(words[k], {"bomber", "bombers"})) {
+      ++bombers;
+      ++ctx.weapons;
+    } else if (lex.roles.ends_at(words, 0, k, Role::weapon_air)) {
       ctx.air = true;
       ++ctx.weapons;
     } else if (lex.roles.ends_at(words, 0, k, Role::weapon_shell)) {
       ctx.missiles = true;
       ++ctx.weapons;
     } else if (lex.roles.ends_at(words, 0, k, Role::weapon_explosive) || lex.roles.ends_at(words, 0, k, Role::weapon_gun) ||
-               lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
+               lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
       ++ctx.weapons;
     // "the Awami League", "the Chhatra League": a word of a name, not a game.
     const bool in_name = seg.tokens[k].capitalized && k > 0 && seg.tokens[k - 1].capitalized;
     if (lex.roles.ends_at(words, k, k, Role::sport) && !in_name) ++ctx.sport;
     if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
     if (lex.roles.ends_at(words, 0, k, Role::drill)) ++ctx.drill;
+    if (lex.roles.ends_at(words, k, k, Role::protesters)) ++ctx.protesters;
   }
+  if (bombers > 0 && suicide == 0) ctx.air = true;
+  ctx.suicide = suicide > 0;
   std::vector<std::string_view> raw;
   raw.reserve(seg.tokens.size());
   for (const Token& t : seg.tokens) raw.push_back(token_text(doc.text, t));
@@ -917,6 +940,11 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       entry_day = day;
       context_date.reset();
       continue;
+    }
+    // "Tuesday was the deadliest day": the day the next lines tell, though no action is told here.
+    if (const auto day = day_told_of(doc, seg, s, entry_day)) {
+      context_date = day;
+      date_sentence = si;
     }
     if (!may_hold_event(doc, seg, s, lex)) {
       note_context();

@@ -140,7 +140,7 @@ struct FrameReader {
                                                              "plan", "plans", "warning", "warnings", "preparations", "danger"}))
             return Modality::hypothetical;
           if (lex.roles.is(h, Role::reaction) ||
-              one_of(h, {"wake", "response", "aftermath", "retaliation", "reprisal", "reprisals", "investigation", "anniversary", "victims",
+              one_of(h, {"wake", "eve", "response", "aftermath", "retaliation", "reprisal", "reprisals", "investigation", "anniversary", "victims",
                          "trial", "news", "footage", "video", "images", "report", "reports"}))
             return Modality::reference;
           if (lex.roles.is(h, Role::denial)) return Modality::denied;

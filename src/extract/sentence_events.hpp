@@ -32,10 +32,12 @@ inline bool is_consequence(C c) { return c == C::kill || c == C::harm || c == C:
 struct DocContext {
   bool air = false;                            // aircraft or drones are spoken of: "strikes" are air strikes
   bool missiles = false;                       // rockets or missiles are
+  bool suicide = false;                        // suicide bombers are: "two bombers struck" are men, not aircraft
   int sport = 0;                               // sport words
   int fiction = 0;                             // film, novel and review words
   int drill = 0;                               // military exercise words: drills, war games, a scenario
   int weapons = 0;                             // weapon words
+  int protesters = 0;                          // protester words: a report of demonstrations
   const ArmedActor* main_group = nullptr;      // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
 };
@@ -295,6 +297,8 @@ struct SentenceEvents {
   int force_against_crowd() const;
   bool captured_person(const Frame& f) const;
   bool ongoing(const Frame& f) const;
+  bool protesters_in_clause(const Frame& f) const;
+  bool bombers_are_people(const std::vector<int>& carriers) const;
   bool crowd_side(const std::vector<int>& side) const;
   bool generic(const Frame& f) const;
   bool state_side(const std::vector<int>& side) const;

@@ -328,6 +328,10 @@ struct Chunker {
           j > i + 1 && (ch(j - 1).kind == ChunkKind::noun || starts_participle(j - 1) || ch(j - 1).kind == ChunkKind::adjective);
       if (c.kind == ChunkKind::prep && after_noun && j + 1 < p.chunks.size() && ch(j + 1).kind == ChunkKind::noun)
         continue;  // "gunmen in two cars opened fire"
+      // "as protesters and party activists fought": a subject of two nouns.
+      if (c.kind == ChunkKind::conj && j > i + 1 && ch(j - 1).kind == ChunkKind::noun && j + 1 < p.chunks.size() &&
+          ch(j + 1).kind == ChunkKind::noun)
+        continue;
       return c.kind == ChunkKind::verb && c.finite;
     }
     return false;
@@ -368,8 +372,12 @@ struct Chunker {
   bool verb_awaited(int clause, size_t i) const {
     const Chunk& c = ch(i);
     const bool by_follows = i + 1 < p.chunks.size() && ch(i + 1).kind == ChunkKind::prep && chunk_word(i + 1) == "by";
+    // "Activists of the League, its student wing, attacked students": after an aside, a past form with its object is the main verb
+    // ("Soldiers, wounded in the attack, were flown out" is no such verb).
+    const bool object_follows = i + 1 < p.chunks.size() && ch(i + 1).kind == ChunkKind::noun && !ch(i + 1).time;
     return p.tags[c.head] == Pos::VBN && c.first == c.head && !by_follows && !clause_has_finite_verb(clause, i) &&
-           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle && (clause > 0 || relative_closed_at + 1 == i);
+           clause_has_noun(clause, i) && p.clauses[clause].kind != ClauseKind::participle &&
+           (clause > 0 || relative_closed_at + 1 == i || object_follows);
   }
 
   bool clause_has_noun(int clause, size_t upto) const {

@@ -628,3 +628,35 @@ TEST_CASE("forces loyal to a rebel leader overtake; soldiers who re-entered a to
   REQUIRE(r.size() == 1);
   CHECK(r[0].sub_event_type == "Government regains territory");
 }
+
+TEST_CASE("a demonstration's fights are violent demonstrations; police shooting in a report of protests is excessive force") {
+  const auto e = events_of_report(
+      "Students defy ban\n\nDHAKA, July 17, 2024 (AFP) - Protesters marched in several cities on Wednesday against job quotas. "
+      "Tuesday was the worst day of the protests so far. In Rangpur, a student was shot dead by police at the university gate. "
+      "In Chattogram, two people died as protesters and ruling party activists fought with sticks and bricks. "
+      "Demonstrators said they would march again.\n");
+  const auto at = [&](const char* place) {
+    const auto it = std::find_if(e.begin(), e.end(), [&](const Event& x) { return x.location == place && !x.background; });
+    REQUIRE(it != e.end());
+    return *it;
+  };
+  CHECK(at("Rangpur").sub_event_type == "Excessive force against protesters");
+  CHECK(to_iso(*at("Rangpur").when.date) == "2024-07-16");  // the Tuesday the line before names
+  CHECK(at("Chattogram").sub_event_type == "Violent demonstration");
+  // Without protests in the report, police killing a suspect is an attack, and armed men fighting a battle.
+  const auto p = events("Police shot dead a robbery suspect in Rangpur on Tuesday.");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].sub_event_type != "Excessive force against protesters");
+}
+
+TEST_CASE("the eve of an action dates another; bombers in a report of suicide bombings are men") {
+  const auto e = events_of_report(
+      "Two blasts\n\nQUETTA, Sept 29, 2023 (Reuters) - A suicide bomber blew himself up at a rally in Mastung on Friday, killing 50. "
+      "Hours later, two bombers struck a mosque in Hangu, killing five.\n");
+  const auto hangu = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Hangu"; });
+  REQUIRE(hangu != e.end());
+  CHECK(hangu->sub_event_type == "Suicide bomb");
+  const auto v = events("On the eve of the killings, party activists attacked students in Dhaka with iron rods, injuring 100.");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].trigger == "attacked");
+}

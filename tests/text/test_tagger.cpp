@@ -161,3 +161,14 @@ TEST_CASE("modifiers after a possessive run on to their noun") {
   CHECK(t.chunk_of("eastern") == t.chunk_of("Kharkiv"));
   CHECK(t.chunk_of("Thursday") != t.chunk_of("region"));
 }
+
+TEST_CASE("a time clause whose subject is two nouns; a past form with its object after an aside") {
+  const Tagged a = parse("Three people died as students and party activists fought with sticks.");
+  CHECK(a.parse.chunks[a.chunk_of("students")].clause == a.parse.chunks[a.chunk_of("fought")].clause);
+  CHECK(a.parse.chunks[a.chunk_of("died")].clause != a.parse.chunks[a.chunk_of("fought")].clause);
+  const Tagged b = parse("Activists of the ruling party, its youth wing, attacked students on the campus.");
+  CHECK(b.parse.chunks[b.chunk_of("attacked")].finite);
+  CHECK(b.parse.chunks[b.chunk_of("attacked")].clause == 0);
+  const Tagged c = parse("Soldiers, wounded in the ambush, were flown to the capital.");
+  CHECK_FALSE(c.parse.chunks[c.chunk_of("wounded")].finite);
+}
