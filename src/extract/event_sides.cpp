@@ -31,6 +31,10 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
   if (c + 3 < n && chunk(c + 1).kind == ChunkKind::adjective && word(chunk(c + 1).head) == "full" && chunk(c + 2).kind == ChunkKind::prep &&
       word(chunk(c + 2).head) == "of" && chunk(c + 3).kind == ChunkKind::noun)
     out.push_back(c + 3);
+  // "supporters of the soldiers", "relatives of the victims": people beside the "of" phrase, not of it.
+  if (one_of(word(chunk(c).head), {"supporters", "supporter", "followers", "sympathisers", "sympathizers", "relatives", "families",
+                                   "family", "friends", "critics", "opponents", "victims", "widows", "mothers"}))
+    return;
   for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" && chunk(j + 1).kind == ChunkKind::noun;
        j += 2)
     out.push_back(j + 1);

@@ -164,8 +164,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     return kAttack;
   }
   if (any({C::destroy, C::storm})) {  // "protesters stormed the residence", "mobs set fire to houses"
-    if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
+    if (crowd_side(actors) && !side_armed(actors)) return kRiot;  // "supporters set fire to a door"
   }
   if (any({C::destroy})) return kDestruction;
   return std::nullopt;
@@ -431,7 +431,9 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     default: {
       const bool damage =
           std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
-      return armed || weapon || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
+      // "Police and soldiers opened fire": the state's forces shooting act, whatever they hit.
+      const bool state_fire = f.cls == C::shoot && f.verbal && state_side(actors);
+      return armed || weapon || state_fire || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
              ((f.cls == C::storm || (f.cls == C::attack && f.verbal)) && crowd_side(actors)) || person_hurt(f) ||
              weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
     }
@@ -496,6 +498,12 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
   const Chunk& c = chunk(f.chunk);
   for (uint32_t k = c.first; k < f.first; ++k)
     if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;  // "the deadliest attack"
+  // "The attack came a day after ...", "The strike followed weeks of ...": the action told before, placed in time.
+  const bool definite = one_of(word(c.first), {"the", "this", "that", "these", "those"});
+  for (size_t g = 0; definite && g < v.parse.chunks.size(); ++g)
+    if (chunk(static_cast<int>(g)).kind == ChunkKind::verb && v.parse.subject_of(static_cast<int>(g)) == f.chunk &&
+        one_of(word(chunk(static_cast<int>(g)).head), {"came", "comes", "followed", "follows"}))
+      return true;
   if (where.found() && where.rank <= 2) return false;
   // "the base came under Yemen's missile attack": the news itself, told from the target's side.
   if (f.chunk >= 2 && chunk(f.chunk - 1).kind == ChunkKind::prep && word(chunk(f.chunk - 1).head) == "under" &&
@@ -550,7 +558,7 @@ bool SentenceEvents::protesters_in_clause(const Frame& f) const {
 // Protesters or a mob on a side: their violence is a riot's.
 bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
   return side_is(side, Role::protesters) || side_is(side, Role::mob) || std::any_of(side.begin(), side.end(), [&](int c) {
-           return one_of(word(chunk(c).head), {"youths", "rioters", "looters"});
+           return one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters"});
          });
 }
 

@@ -444,8 +444,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (victim != e.actor1) e.actor2 = victim;
     numbers(e, f, evidence);
     // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
-    const bool reference = v.headline || f.modality == Modality::reference || definite_reference(f, where) || as_evidence || only_adds ||
-                           undated_before || ongoing(f) || (later_part && !(where.found() && where.rank <= 2));
+    // A witness's quotation with no place of its own ("They shot at us from a helicopter") tells of an action, never founds one.
+    const bool quoted = in_quote(f) && !where_in_sentence(f);
+    const bool reference = v.headline || quoted || f.modality == Modality::reference || definite_reference(f, where) || as_evidence ||
+                           only_adds || undated_before || ongoing(f) || (later_part && !(where.found() && where.rank <= 2));
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;

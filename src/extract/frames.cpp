@@ -105,6 +105,12 @@ struct FrameReader {
         if (g.kind != ChunkKind::verb || g.clause == ch.clause) continue;
         if (lex.roles.is(word(g.head), Role::denial)) return Modality::denied;
         if (lex.roles.is(word(g.head), Role::intention) && !lex.roles.is(word(g.head), Role::speech)) return Modality::hypothetical;
+        // "Videos shared online claimed that fighters had stormed the post": unconfirmed, told by no one who answers for it.
+        const int who = p().subject_of(j);
+        if (one_of(word(g.head), {"claimed", "claim", "claims", "alleged", "alleges", "suggested", "suggest", "suggests"}) && who >= 0 &&
+            one_of(word(v.chunk(who).head), {"videos", "video", "posts", "footage", "images", "rumours", "rumors", "messages", "accounts",
+                                             "users", "pictures", "photos", "clips"}))
+          return Modality::hypothetical;
         break;
       }
     }
@@ -140,8 +146,8 @@ struct FrameReader {
                                                              "plan", "plans", "warning", "warnings", "preparations", "danger"}))
             return Modality::hypothetical;
           if (lex.roles.is(h, Role::reaction) ||
-              one_of(h, {"wake", "eve", "response", "aftermath", "retaliation", "reprisal", "reprisals", "investigation", "anniversary", "victims",
-                         "trial", "news", "footage", "video", "images", "report", "reports"}))
+              one_of(h, {"wake", "eve", "response", "aftermath", "retaliation", "reprisal", "reprisals", "investigation", "anniversary",
+                         "victims", "trial", "news", "footage", "video", "images", "report", "reports"}))
             return Modality::reference;
           if (lex.roles.is(h, Role::denial)) return Modality::denied;
         }

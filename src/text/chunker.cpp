@@ -68,7 +68,10 @@ struct Chunker {
                                                  "afternoon", "evening",  "night",     "week",     "weekend", "month",     "year",
                                                  "day",       "dawn",     "noon",      "hours"};
     if (std::find(std::begin(times), std::end(times), lower[head]) == std::end(times)) return false;
-    return first == head || tag(first) == Pos::JJ || tag(first) == Pos::RBR || tag(first) == Pos::NNP ||
+    // "the weekend", "the night": parts of the day or week, not the day as a thing ("the day the town fell").
+    const bool the_part =
+        lower[first] == "the" && first + 1 == head && one_of(lower[head], {"weekend", "night", "morning", "afternoon", "evening"});
+    return first == head || tag(first) == Pos::JJ || tag(first) == Pos::RBR || tag(first) == Pos::NNP || the_part ||
            one_of(lower[first], {"last", "earlier", "this", "early", "late"});
   }
 
@@ -432,7 +435,9 @@ struct Chunker {
         c.clause = cur;
         continue;
       }
-      if (c.kind == ChunkKind::prep && is_subordinator(w) && finite_verb_follows(i)) {
+      // "Videos shared since the weekend claimed ...": a time phrase before the main clause's own verb, not a clause.
+      const bool time_phrase = i + 1 < p.chunks.size() && ch(i + 1).time && !clause_has_finite_verb(cur, i) && clause_has_noun(cur, i);
+      if (c.kind == ChunkKind::prep && is_subordinator(w) && !time_phrase && finite_verb_follows(i)) {
         const bool relative_that = w == "that" && previous_noun(i) >= 0 && p.tags[c.head] != Pos::IN;
         cur = relative_that ? open(ClauseKind::relative, cur, "that", previous_noun(i), static_cast<int>(i))
                             : open(ClauseKind::subordinate, cur, std::string(w), -1, static_cast<int>(i));
@@ -445,6 +450,15 @@ struct Chunker {
         cur = open(ClauseKind::coordinate, parent, std::string(w));
         c.clause = cur;
         continue;
+      }
+      // "Supporters of the soldiers who seized power last week tried to force their way in": a bare past form
+      // after a relative clause's own verb, with an object or an infinitive after it, is the main clause's verb.
+      if (c.kind == ChunkKind::verb && !c.finite && !c.infinitive && kind == ClauseKind::relative && p.tags[c.head] == Pos::VBN &&
+          c.first == c.head && clause_has_finite_verb(cur, i) && i > 0 && ch(i - 1).kind == ChunkKind::noun && i + 1 < p.chunks.size() &&
+          (ch(i + 1).infinitive || (ch(i + 1).kind == ChunkKind::noun && !ch(i + 1).time)) && !clause_has_finite_verb(0, i)) {
+        c.finite = true;
+        c.passive = false;
+        p.tags[c.head] = Pos::VBD;
       }
       if (c.kind == ChunkKind::verb && c.finite && dependent && kind != ClauseKind::participle && clause_has_finite_verb(cur, i) && i > 0 &&
           ch(i - 1).kind != ChunkKind::conj) {
@@ -501,7 +515,10 @@ int Parse::subject_of(int verb) const {
     const Chunk& c = chunks[j];
     if (c.clause != clause) continue;
     if (c.kind == ChunkKind::verb && c.finite) break;  // another verb's subject
-    if (c.kind == ChunkKind::noun && !in_prep_phrase(j) && !c.time) {
+    // "Police blocking the bridge opened fire": the object of a participle is not the subject.
+    const bool participle_object = c.kind == ChunkKind::noun && j >= 1 && chunks[j - 1].kind == ChunkKind::verb && !chunks[j - 1].finite &&
+                                   chunks[j - 1].clause == clause && j - 1 > 0;
+    if (c.kind == ChunkKind::noun && !in_prep_phrase(j) && !c.time && !participle_object) {
       // "Islamic State militants and Syrian troops" -> the first conjunct.
       int k = j;
       while (k >= 2 && chunks[k - 1].kind == ChunkKind::conj && chunks[k - 2].kind == ChunkKind::noun && chunks[k - 2].clause == clause)
@@ -517,6 +534,16 @@ int Parse::subject_of(int verb) const {
   }
   const Clause& cl = clauses[clause];
   if (cl.kind == ClauseKind::relative) return cl.antecedent;
+  // "mobs went through several localities, setting fire to houses and attacking residents": the doer of the verb before.
+  // The clause the participle's comma follows holds that verb ("tried to force their way into the embassy, pulling down ...").
+  if (cl.kind == ClauseKind::participle) {
+    int first = verb;
+    while (first > 0 && chunks[first - 1].clause == clause) --first;
+    const int before = first - 2;  // skip the comma (whose clause is the one it closes or follows)
+    if (before >= 0)
+      for (int j = before + 1; j-- > 0;)
+        if (chunks[j].kind == ChunkKind::verb && chunks[j].finite && chunks[j].clause == chunks[before].clause) return subject_of(j);
+  }
   if ((cl.kind == ClauseKind::coordinate && cl.opener != ";" && cl.opener != ":") && cl.parent >= 0) {
     for (int j = verb; j-- > 0;)  // the subject of the parent clause's verb just before: "men rode in and opened fire"
       if (chunks[j].kind == ChunkKind::verb && chunks[j].clause == cl.parent) return subject_of(j);

@@ -314,8 +314,9 @@ TEST_CASE("a village the gazetteer lacks stays in the region the text names") {
   CHECK(e->location == "Hroza");
   CHECK(e->geo_relation == "part of");
   // The region told with modifiers, or in an aside: still the region's point, not the country's.
-  for (const char* text : {"A missile hit a shop in the village of Vovchok in Ukraine's north-eastern Kharkiv region on Thursday, killing nine.",
-                           "A missile hit a shop in Vovchok, in the Kharkiv region, on Thursday, killing nine."}) {
+  for (const char* text :
+       {"A missile hit a shop in the village of Vovchok in Ukraine's north-eastern Kharkiv region on Thursday, killing nine.",
+        "A missile hit a shop in Vovchok, in the Kharkiv region, on Thursday, killing nine."}) {
     CAPTURE(text);
     const auto v = events(text);
     REQUIRE(v.size() == 1);
@@ -659,4 +660,25 @@ TEST_CASE("the eve of an action dates another; bombers in a report of suicide bo
   const auto v = events("On the eve of the killings, party activists attacked students in Dhaka with iron rods, injuring 100.");
   REQUIRE(v.size() == 1);
   CHECK(v[0].trigger == "attacked");
+}
+
+TEST_CASE("unconfirmed claims, an action placed in time by another, a witness's quotation: no event of their own") {
+  CHECK(events("Videos shared since the weekend claimed that fighters had stormed an army post near Tillaberi.").empty());
+  const auto e = events("The attack came a day after Russia launched its largest air attack of the war, killing 39 people across Ukraine.");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+  const auto q = events_of_report(
+      "Toll rises\n\nLA PAZ, Nov 16, 2019 (AP) - Police blocking the bridge at Sacaba opened fire on marchers on Friday, witnesses said. "
+      "\"They shot at us from the bridge and from a helicopter,\" said a farmer.\n");
+  REQUIRE(q.size() == 1);  // the quotation adds to the shooting; it founds no air strike
+  CHECK(q[0].location == "Sacaba");
+  CHECK(q[0].sub_event_type != "Air/drone strike");
+}
+
+TEST_CASE("supporters of an armed side are not that side; supporters setting fire demonstrate violently") {
+  const auto e = events(
+      "Supporters of the soldiers who seized power last week tried to force their way into the French embassy in Niamey on Sunday, "
+      "setting fire to a door.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  CHECK(e[0].actor1.find("Military") == std::string::npos);
 }

@@ -172,3 +172,15 @@ TEST_CASE("a time clause whose subject is two nouns; a past form with its object
   const Tagged c = parse("Soldiers, wounded in the ambush, were flown to the capital.");
   CHECK_FALSE(c.parse.chunks[c.chunk_of("wounded")].finite);
 }
+
+TEST_CASE("who does a participle's action; the verb after a relative clause; a time phrase is no clause") {
+  const Tagged a = parse("Police blocking the bridge at Sacaba opened fire on the marchers.");
+  CHECK(a.parse.subject_of(a.chunk_of("opened")) == a.chunk_of("Police"));
+  const Tagged b = parse("Mobs went through the town, setting fire to houses and attacking residents.");
+  CHECK(b.parse.subject_of(b.chunk_of("attacking")) == b.chunk_of("Mobs"));
+  const Tagged c = parse("Supporters of the soldiers who seized power last week tried to force their way into the embassy.");
+  CHECK(c.parse.chunks[c.chunk_of("tried")].finite);
+  CHECK(c.parse.chunks[c.chunk_of("tried")].clause == 0);
+  const Tagged d = parse("Videos shared since the weekend claimed that fighters had stormed the post.");
+  CHECK(d.parse.chunks[d.chunk_of("claimed")].clause == 0);
+}
