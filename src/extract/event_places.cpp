@@ -143,6 +143,9 @@ bool SentenceEvents::subplace_noun(uint32_t k) const {
 // shelling of X", "control of X"; not "the house of X", "supporters of X".
 bool SentenceEvents::of_names_place(int c) const {
   if (lex.roles.is(ascii_lower(word(chunk(c).head)), Role::place_of)) return true;
+  // "Ward No. 4 of Lashio", "Block 7 of the camp": a numbered part of a place.
+  for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
+    if (one_of(word(k), {"ward", "block", "sector", "zone", "quarter", "district"}) && seg.tokens[v.token(k)].capitalized) return true;
   for (const Frame& f : frames)
     if (f.chunk == c) return true;
   return false;

@@ -873,7 +873,12 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
     }
     // "the Medina district" alone: a district of the town the story was last
     // in (the sentence or two before), else of the town it is filed from.
-    if (!whole && b + 1 < n && is_part_word(word(b + 1))) {
+    // ("Pulwama district" is itself a district the gazetteer knows: no part of another town.)
+    const bool division_itself =
+        b + 1 < n && word(b + 1) == "district" && std::any_of(part.candidates.begin(), part.candidates.end(), [&](const ScoredPlace& c) {
+          return !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::admin2;
+        });
+    if (!whole && b + 1 < n && is_part_word(word(b + 1)) && !division_itself) {
       for (const Mention& d : mentions)
         if (&d != &part && !d.dateline && !d.demonym && !d.candidates.empty() && d.last_token < a && a - d.last_token < 80 &&
             gaz.place(d.candidates.front().entry).kind == PlaceKind::city)

@@ -100,7 +100,11 @@ struct Chunker {
           break;
         // "Sunday 's attack": the possessive binds; "20 people" too; but a
         // number after a noun starts over ("killing 20").
-        if (t == Pos::CD && seen_noun && tag(k - 1) != Pos::POS && !is_month(lower[k - 1])) break;
+        // ("Ward No. 4", "Highway 1", "Gate 3": the number names the thing.)
+        if (t == Pos::CD && seen_noun && tag(k - 1) != Pos::POS && !is_month(lower[k - 1]) &&
+            !(tag(k - 1) == Pos::NNP && one_of(lower[k - 1], {"no.", "no", "number", "ward", "block", "sector", "zone", "gate", "route",
+                                                              "highway", "camp", "phase", "building", "checkpoint"})))
+          break;
         if (t != Pos::POS) {
           head = k;
           seen_noun = t != Pos::CD;  // "three improvised devices": a number before its modifiers

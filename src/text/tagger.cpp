@@ -318,6 +318,11 @@ struct Tagger {
         u.tag = Pos::POS;
         continue;
       }
+      // "at around 10 am": the hour, not the verb.
+      if (one_of(u.lower, {"am", "pm", "a.m.", "p.m."}) && i > 0 && units[i - 1].number) {
+        u.tag = Pos::NN;
+        continue;
+      }
       // "in May 1998", "18 May", "last May": the month, not the modal.
       if (u.raw == "May" && ((i + 1 < units.size() && units[i + 1].number) || (i > 0 && units[i - 1].number) ||
                              (i > 0 && one_of(units[i - 1].lower, {"in", "of", "last", "since", "until", "early", "late", "mid", "next",

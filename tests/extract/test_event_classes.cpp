@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "extract/pipeline.hpp"
@@ -681,4 +682,13 @@ TEST_CASE("supporters of an armed side are not that side; supporters setting fir
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Violent demonstration");
   CHECK(e[0].actor1.find("Military") == std::string::npos);
+}
+
+TEST_CASE("a numbered ward of a town is in the town") {
+  const auto e = events("On 5 August at around 10 am, a jet fighter dropped bombs on Ward No. 4 of Lashio, and three civilians died.",
+                        CivilDate{2024, 8, 6});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Air/drone strike");
+  CHECK(std::abs(e[0].point.lat - 22.94) < 0.2);  // Lashio, not the country's centre
+  CHECK(to_iso(*e[0].when.date) == "2024-08-05");
 }

@@ -98,6 +98,12 @@ TEST_CASE("a capitalised modifier joined by a hyphen ends a name, the place afte
   CHECK(mentioned(ms, "Aden"));
 }
 
+TEST_CASE("a district the gazetteer knows by name is that district, not a part of another town") {
+  const auto ms = resolved("Pulwama [India], Feb 14 (ANI): A bus was hit near a camp in Pulwama district on Thursday.", true);
+  for (const Mention& m : ms)
+    if (m.text == "Pulwama" && !m.candidates.empty()) CHECK(gaz().place(m.candidates.front().entry).country_code == "IN");
+}
+
 TEST_CASE("a town the text says fell, was entered or is a capital is a place, and its town") {
   const auto ms =
       resolved("Zaranj fell to the Taliban on Friday. Chaghcharan, the capital of Ghor, was next, and fighters entered Qala-i-Naw.");
