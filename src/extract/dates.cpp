@@ -53,6 +53,10 @@ struct Scanner {
       if (is_reporting_verb(w(k)) && !passive_report(k)) c.reporting = true;
     // "By Sunday morning the toll had risen to 16": the day of a count, as of a telling.
     if (a > s.first_token && w(a - 1) == "by") c.reporting = true;
+    // "... rose to 133 on Saturday", "climbed to 40 on Sunday": the day a toll was counted, not the action's.
+    for (size_t k = a >= s.first_token + 6 ? a - 6 : s.first_token; k < a; ++k)
+      if ((w(k) == "rose" || w(k) == "risen" || w(k) == "climbed" || w(k) == "jumped" || w(k) == "increased") && w(k + 1) == "to")
+        c.reporting = true;
     // "... told AFP on Tuesday", "told reporters on Monday": the one told between.
     if (a >= s.first_token + 3 && w(a - 1) == "on" && is_reporting_verb(w(a - 3)) &&
         (seg.tokens[a - 2].capitalized || w(a - 2) == "reporters" || w(a - 2) == "journalists"))

@@ -476,7 +476,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.actor1 = named_actor(e.actor1, e);
       e.actor2 = named_actor(e.actor2, e);
       e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
-      if (own_day) dated = own_day;
+      if (own_day && !e.background && !background) dated = own_day;
       merge_only.push_back(Standing::reference);
       told_dated.push_back(told_date);
       out.push_back(std::move(e));
@@ -505,7 +505,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                       !v.headline && f.modality != Modality::reference;
     const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;
     // "By Sunday the toll had risen to 16": the day of a count, not of an action the story goes on from.
-    if (own_day && standing != Standing::weak) dated = own_day;
+    // (Backstory's day, "since it launched its invasion in February 2022", is no day the story goes on from.)
+    if (own_day && standing != Standing::weak && !e.background && !background) dated = own_day;
     if (where.at.place && !where.at.name && e.location_start)
       for (const Mention* other : where.at.also) {  // one event per town of a list
         Event copy = e;

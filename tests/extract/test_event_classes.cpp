@@ -692,3 +692,17 @@ TEST_CASE("a numbered ward of a town is in the town") {
   CHECK(std::abs(e[0].point.lat - 22.94) < 0.2);  // Lashio, not the country's centre
   CHECK(to_iso(*e[0].when.date) == "2024-08-05");
 }
+
+TEST_CASE("a toll 'rose to N on Saturday' dates the count; backstory's month is no day the story goes on from") {
+  const auto e = events_of_report(
+      "Toll rises\n\nMOSCOW, March 23, 2024 (Reuters) - The number of people killed when gunmen opened fire on concertgoers at a "
+      "concert hall in Krasnogorsk rose to 133 on Saturday, investigators said. The attack began on Friday evening.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(to_iso(*e[0].when.date) == "2024-03-22");  // Saturday is the day of the count
+  const auto k = events_of_report(
+      "Missiles\n\nKyiv (dpa) - A missile hit a playground in Kryvyi Rih on the evening of April 4, killing 20 people. "
+      "Thousands have been killed since Russia launched its full-scale invasion in February 2022. "
+      "The strikes come as envoys try to broker a ceasefire.\n");
+  for (const Event& x : k)
+    if (x.location.find("Kryv") != std::string::npos && !x.background) CHECK_FALSE(x.when.date.has_value());  // no year to read
+}
