@@ -628,7 +628,8 @@ void merge(Event& into, Event& from, bool from_is_reference) {
     std::swap(into.trigger_start, from.trigger_start);
     std::swap(into.trigger_end, from.trigger_end);
   }
-  if (!into.when.date && from.when.date) into.when = from.when;
+  // A reference dated only by its month or year ("the July 2014 attacks") is backstory; it dates no undated action.
+  if (!into.when.date && from.when.date && (!from_is_reference || from.when.precision == 1)) into.when = from.when;
   if (into.actor1.empty()) into.actor1 = from.actor1;
   if (into.actor2.empty()) into.actor2 = from.actor2;
   // Sub-type: the more specific evidence's (an air strike over "explosions").
