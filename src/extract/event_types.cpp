@@ -76,6 +76,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
   const bool explosive = any({C::explosive}) || side_has(carriers, Role::weapon_explosive);
   const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade);
+  // "Officers were attacked with stones": a crowd's weapons, a demonstration turned violent (or a mob's).
+  if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm) && thrown_by_crowd(f) && !side_armed(actors))
+    return side_is(actors, Role::mob) ? kMob : kRiot;
   if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
     const int force = force_against_crowd();
     return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;
@@ -100,7 +103,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   }
   if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
   // "Gunmen struck 17 communities": men on the ground strike as attackers, not aircraft.
-  const bool ground_strike = f.cls == C::strike && f.verbal && side_armed_on_ground(actors) && !side_has(actors, Role::weapon_air);
+  // "Bullets struck classroom windows": gunfire, not shells or bombs.
+  const bool ground_strike =
+      f.cls == C::strike && f.verbal &&
+      ((side_armed_on_ground(actors) && !side_has(actors, Role::weapon_air)) || side_has(carriers, Role::weapon_gun));
   if (any({C::strike, C::pound}) && !ground_strike) {
     if (ctx.air || !ctx.missiles) return kAir;
     return kShell;
@@ -543,6 +549,15 @@ bool SentenceEvents::is_background() const {
 bool SentenceEvents::bombers_are_people(const std::vector<int>& carriers) const {
   if (!ctx.suicide) return false;
   return std::any_of(carriers.begin(), carriers.end(), [&](int c) { return c >= 0 && one_of(word(chunk(c).head), {"bomber", "bombers"}); });
+}
+
+// "attacked with stones", "pelted with rocks": what crowds throw, named in the action's "with" phrase.
+bool SentenceEvents::thrown_by_crowd(const Frame& f) const {
+  for (const auto& pp : f.preps) {
+    if (pp.object < 0 || pp.where != Parse::PrepPhrase::after || word(chunk(pp.prep).head) != "with") continue;
+    if (one_of(word(chunk(pp.object).head), {"stones", "rocks", "bricks", "brickbats", "sticks", "cocktails", "bottles"})) return true;
+  }
+  return false;
 }
 
 // Protesters named in the clause of an action: "clashes between protesters and ...".

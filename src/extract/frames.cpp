@@ -97,6 +97,7 @@ struct FrameReader {
       const int gov = governing_verb_of_infinitive(c);
       if (verb_is(gov, Role::denial)) return Modality::denied;
       if (verb_is(gov, Role::intention)) return Modality::hypothetical;
+      if (gov >= 0 && v.chunk(gov).modal) return Modality::hypothetical;  // "would keep fighting"
     }
     // A clause under a denial or a threat: "denied that its jets had struck", "warned that it would".
     if (cl.kind == ClauseKind::subordinate && cl.opener == "that") {

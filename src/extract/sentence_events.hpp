@@ -298,6 +298,7 @@ struct SentenceEvents {
   bool captured_person(const Frame& f) const;
   bool ongoing(const Frame& f) const;
   bool protesters_in_clause(const Frame& f) const;
+  bool thrown_by_crowd(const Frame& f) const;
   bool bombers_are_people(const std::vector<int>& carriers) const;
   bool crowd_side(const std::vector<int>& side) const;
   bool generic(const Frame& f) const;

@@ -706,3 +706,13 @@ TEST_CASE("a toll 'rose to N on Saturday' dates the count; backstory's month is 
   for (const Event& x : k)
     if (x.location.find("Kryv") != std::string::npos && !x.background) CHECK_FALSE(x.when.date.has_value());  // no year to read
 }
+
+TEST_CASE("a tanker blast is an accident; bullets are no shells; 'would keep fighting' is no battle; stones are a crowd's") {
+  CHECK(events("At least 94 people were killed after a fuel tanker exploded in Jigawa state late Tuesday, police said.").empty());
+  const auto b = events("Schoolchildren cowered in Beirut on Thursday as bullets struck classroom windows.");
+  for (const Event& x : b) CHECK(x.sub_event_type != "Shelling/artillery/missile attack");
+  CHECK(events("The rebel leader said its forces had withdrawn from around Mekelle and would keep fighting.").empty());
+  const auto d = events("Police officers were attacked with stones in Bujumbura on Thursday during the protests.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].sub_event_type == "Violent demonstration");
+}
