@@ -33,9 +33,10 @@ def candidates(sitmap, names):
     names = sorted(names)
     for i in range(0, len(names), 200):
         chunk = names[i:i + 200]
-        res = subprocess.run([sitmap, "geocode", "--json", "--no-fuzzy", "--limit", "60", *chunk], capture_output=True, text=True)
-        for line, name in zip(res.stdout.splitlines(), chunk):
-            out[name] = json.loads(line).get("candidates", [])
+        res = subprocess.run([sitmap, "geocode", "--json", "--no-fuzzy", "--limit", "60", "--", *chunk], capture_output=True, text=True)
+        for line in res.stdout.splitlines():
+            answer = json.loads(line)
+            out[answer.get("query")] = answer.get("candidates", [])
     return out
 
 

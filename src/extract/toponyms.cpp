@@ -97,6 +97,25 @@ struct Recognizer {
     return "";
   }
 
+  // "Democratic Republic of the Congo", "People's Republic of China": "of
+  // the" or a possessive inside a run of name words, taken only where the
+  // gazetteer knows a name across it ("Baghdad's Karrada" stays two runs).
+  // Returns the capitalised token after the gap, or `run_end` when none.
+  size_t name_goes_on(size_t run_start, size_t run_end, size_t end) const {
+    const size_t n = run_end + 1;
+    if (n + 2 >= end || !cap(n + 2)) return run_end;
+    const std::string_view w = word(n);
+    const bool of_the = ascii_lower(w) == "of" && ascii_lower(word(n + 1)) == "the";
+    const bool possessive = (w == "'" || w == "\u2019") && word(n + 1) == "s" && seg.tokens[n].start == seg.tokens[run_end].end &&
+                            seg.tokens[n + 1].start == seg.tokens[n].end;
+    if (!of_the && !possessive) return run_end;
+    const size_t first = run_end + 1 >= run_start + kMaxSpanTokens ? run_end + 1 - kMaxSpanTokens : run_start;
+    for (size_t a = first; a <= run_end; ++a)
+      for (size_t b = n + 2; b < end && b < a + kMaxSpanTokens + 2; ++b)
+        if (cap(b) && !gaz.lookup_folded(fold_name(span_text(a, b))).empty()) return n + 2;
+    return run_end;
+  }
+
   // Accepts or rejects a gazetteer hit on tokens a..b; fills candidates.
   bool accept(size_t a, size_t b, std::vector<Candidate>& cands) const {
     const std::string text = span_text(a, b);
@@ -249,6 +268,10 @@ struct Recognizer {
         }
         if (w == "-" && n + 1 < end && seg.tokens[n].start == seg.tokens[run_end].end) {  // "Ar-Raqqah", "al-Bab"
           run_end = n + 1;
+          continue;
+        }
+        if (const size_t next = name_goes_on(i, run_end, end); next > run_end) {
+          run_end = next;
           continue;
         }
         break;

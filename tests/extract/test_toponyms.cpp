@@ -192,3 +192,19 @@ TEST_CASE("common words and surnames are no places; cued places are") {
   CHECK(place_of(ms, "Raqqa").has_value());
   CHECK(place_of(ms, "Deir ez-Zor").has_value());
 }
+
+TEST_CASE("'of the' and a possessive inside a country's name keep the name whole") {
+  const auto ms = resolved(
+      "Vaccines reached the Democratic Republic of the Congo and the People's Republic of China this week, "
+      "while Baghdad's Karrada district stayed closed.");
+  const auto congo = place_of(ms, "Democratic Republic of the Congo");
+  REQUIRE(congo.has_value());
+  CHECK(congo->country_code == "CD");
+  const auto china = place_of(ms, "People's Republic of China");
+  REQUIRE(china.has_value());
+  CHECK(china->country_code == "CN");
+  CHECK_FALSE(mentioned(ms, "Republic of China"));
+  // A possessive the gazetteer knows no name across stays two places.
+  CHECK(mentioned(ms, "Baghdad"));
+  CHECK(mentioned(ms, "Karrada"));
+}
