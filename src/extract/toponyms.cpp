@@ -818,6 +818,31 @@ bool fuzzy_outside_qualifier(const Mention& m, const Mention& q, const Gazetteer
   return true;
 }
 
+// Mentions joined as items of a list: "A, B", "A and B", "A, and B".
+bool listed_together(const Mention& a, const Mention& b, const Document& doc) {
+  if (a.sentence != b.sentence || b.start < a.end) return false;
+  const std::string_view gap = std::string_view(doc.text).substr(a.end, b.start - a.end);
+  return gap == ", " || gap == " and " || gap == ", and " || gap == " or " || gap == ", or ";
+}
+
+// Can the mention name a country or first-level division (as a qualifier would)?
+bool names_wide_place(const Mention& m, const Gazetteer& gaz) {
+  return std::any_of(m.candidates.begin(), m.candidates.end(), [&](const ScoredPlace& c) {
+    const PlaceKind k = gaz.place(c.entry).kind;
+    return (k == PlaceKind::country || k == PlaceKind::admin1) && static_cast<MatchHow>(c.how) != MatchHow::alias;
+  });
+}
+
+// "Georgia, Oklahoma, Pennsylvania and California", "Mexico, China, Japan":
+// a list of states or countries, where no item qualifies the one before it
+// (as "Texas" does "Paris" in "Paris, Texas, and Hugo, Okla.").
+bool in_list_of_wide_places(const std::vector<Mention>& mentions, size_t i, const Gazetteer& gaz, const Document& doc) {
+  const Mention& m = mentions[i];
+  const Mention& q = mentions[i + 1];
+  if (i + 2 < mentions.size() && listed_together(q, mentions[i + 2], doc) && names_wide_place(mentions[i + 2], gaz)) return true;
+  return i > 0 && listed_together(mentions[i - 1], m, doc) && names_wide_place(mentions[i - 1], gaz) && names_wide_place(m, gaz);
+}
+
 void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     Mention& m = mentions[i];
@@ -830,6 +855,7 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
     const Mention& q = mentions[i + 1];
     if (q.first_token != m.last_token + 2 || q.candidates.empty() || m.sentence != q.sentence) continue;
     if (doc.text.compare(m.end, q.start - m.end, ", ") != 0) continue;  // "Paris, Texas" only
+    if (in_list_of_wide_places(mentions, i, gaz, doc)) continue;
     std::vector<ScoredPlace> kept;
     for (const auto& c : m.candidates) {
       const Place p = gaz.place(c.entry);
@@ -990,6 +1016,14 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
           std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
         }
         if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc)) keep[i] = false;
+      }
+      // "Mexico, China, Japan": an item of a list of countries or divisions
+      // is one too, whatever its lower-case word ("china") looks like.
+      auto wide_item = [&](size_t j) { return keep[j] && !mentions[j].demonym && names_wide_place(mentions[j], gaz); };
+      for (size_t i = 0; i < mentions.size(); ++i) {
+        if (keep[i] || !names_wide_place(mentions[i], gaz)) continue;
+        keep[i] = (i > 0 && listed_together(mentions[i - 1], mentions[i], doc) && wide_item(i - 1)) ||
+                  (i + 1 < mentions.size() && listed_together(mentions[i], mentions[i + 1], doc) && wide_item(i + 1));
       }
       size_t w = 0;
       for (size_t i = 0; i < mentions.size(); ++i) {

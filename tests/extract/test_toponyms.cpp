@@ -208,3 +208,20 @@ TEST_CASE("'of the' and a possessive inside a country's name keep the name whole
   CHECK(mentioned(ms, "Baghdad"));
   CHECK(mentioned(ms, "Karrada"));
 }
+
+TEST_CASE("in a list of countries or states no item qualifies the one before it, and each is a place") {
+  const auto ms = resolved(
+      "Health officials in Mexico, China, Japan and Brazil reported new cases, as did clinics in Armenia, Iraq, Iran, and "
+      "Syria, and hospitals in Georgia, Illinois, Missouri and Ohio.");
+  for (auto [name, cc] : {std::pair{"China", "CN"}, {"Japan", "JP"}, {"Iraq", "IQ"}, {"Illinois", "US"}, {"Missouri", "US"}}) {
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->country_code == cc, name);
+    CHECK_MESSAGE(p->kind != PlaceKind::city, name);
+  }
+  // A qualifier after a town still picks among the town's namesakes.
+  const auto paris = place_of(resolved("The storm hit Paris, Texas, and Hugo, Okla., on Monday."), "Paris");
+  REQUIRE(paris.has_value());
+  CHECK(paris->country_code == "US");
+  CHECK(paris->admin1 == "Texas");
+}
