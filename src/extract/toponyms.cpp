@@ -949,6 +949,52 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
   }
 }
 
+// Both passes above score every name against the others' guesses of the
+// pass before, so two names that each follow the other can swap readings
+// every pass ("Walker County" and "Huntsville": Texas for one while the
+// other is in Alabama). Rescoring one mention at a time, in text order, each
+// against the others' current places (Gauss-Seidel), lets them settle on one
+// reading together; a name with many mentions moves its weight over
+// gradually. The context is rebuilt only when a mention's place changes,
+// each rebuild costing a look at every mention: kRebuildBudget of those in
+// all (hundreds of rebuilds for a news report, a few for a book-length one).
+void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mentions, std::vector<ScoredPlace>& best,
+                          std::vector<std::vector<std::pair<double, size_t>>>& order) {
+  constexpr int kSweeps = 3;
+  constexpr size_t kRebuildBudget = 200000;  // mentions looked at by rebuilds
+  auto ctx = std::make_unique<ReportContext>(mentions, best, r.names, r.gaz);
+  std::string dateline_cc = r.dateline_country(mentions, best);
+  std::unordered_map<std::string, std::unordered_map<uint32_t, double>> memo;  // name -> entry -> score, for this context
+  size_t spent = 0;
+  for (int sweep = 0; sweep < kSweeps; ++sweep) {
+    bool changed = false;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const auto& cands = mentions[i].candidates;
+      if (cands.empty()) continue;
+      auto& seen = memo[r.names[i]];
+      auto& scored = order[i];
+      scored.clear();
+      for (size_t c = 0; c < cands.size(); ++c) {
+        auto it = seen.find(cands[c].entry);
+        if (it == seen.end()) it = seen.emplace(cands[c].entry, r.signals(*ctx, dateline_cc, i, cands[c]).total).first;
+        scored.emplace_back(it->second, c);
+      }
+      std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      const bool moved = cands[scored.front().second].entry != best[i].entry;
+      best[i] = cands[scored.front().second];
+      best[i].score = scored.front().first;
+      if (!moved) continue;
+      changed = true;
+      spent += mentions.size();
+      if (spent > kRebuildBudget) return;
+      ctx = std::make_unique<ReportContext>(mentions, best, r.names, r.gaz);
+      dateline_cc = r.dateline_country(mentions, best);
+      memo.clear();
+    }
+    if (!changed) break;
+  }
+}
+
 }  // namespace
 
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
@@ -1041,6 +1087,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       order.resize(w);
     }
   }
+  settle_in_text_order(r, mentions, best, order);
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& cands = mentions[i].candidates;
     if (cands.empty()) continue;

@@ -225,3 +225,17 @@ TEST_CASE("in a list of countries or states no item qualifies the one before it,
   CHECK(paris->country_code == "US");
   CHECK(paris->admin1 == "Texas");
 }
+
+TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
+  // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
+  // Alabama: scored all at once, each took the state of the other's last guess.
+  const auto ms = resolved(
+      "The burn ban for Walker County was lifted on Monday after Huntsville fire officials met the county judge. "
+      "Walker County residents may now burn brush again, a Huntsville official said.");
+  const auto county = place_of(ms, "Walker County");
+  const auto town = place_of(ms, "Huntsville");
+  REQUIRE(county.has_value());
+  REQUIRE(town.has_value());
+  CHECK(county->admin1 == town->admin1);
+  CHECK(haversine_km(county->point, town->point) < 161);
+}
