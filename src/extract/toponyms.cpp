@@ -282,6 +282,10 @@ struct Recognizer {
       if (cue.find("villages") != std::string::npos) list_cue = true;
       // Longest gazetteer match first, inside the run.
       for (size_t a = i; a <= run_end;) {
+        if (!cap(a)) {  // a span starts at a word, not at the hyphen of "Wal-Mart"
+          ++a;
+          continue;
+        }
         bool hit = false;
         for (size_t b = std::min(run_end, a + kMaxSpanTokens - 1) + 1; b-- > a;) {
           if (!cap(b)) continue;
@@ -356,7 +360,10 @@ struct Recognizer {
       size_t named = 0;
       for (size_t k = a; k <= b; ++k) {
         if (!cap(k)) continue;
-        const bool is_stray = !at.covers(k) && !(k == sentence_first && k == a) && !is_ignorable(word(k));
+        // An initialism before a hyphen starts no name: "D-Charleston" (a
+        // party and a town), "EU-Israel"; "Wal" of "Wal-Mart" does.
+        const bool initialism_hyphen = seg.tokens[k].all_caps && k + 1 <= b && word(k + 1) == "-";
+        const bool is_stray = !at.covers(k) && !(k == sentence_first && k == a) && !is_ignorable(word(k)) && !initialism_hyphen;
         if (is_stray) {
           stray_before = true;
           for (; named < in_run.size() && out[in_run[named]].last_token < k; ++named)  // a name word after a place: the place opens a name

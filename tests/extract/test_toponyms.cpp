@@ -239,3 +239,11 @@ TEST_CASE("a county and a town that each follow the other's guess settle on one 
   CHECK(county->admin1 == town->admin1);
   CHECK(haversine_km(county->point, town->point) < 161);
 }
+
+TEST_CASE("a span starts at a word: the part of a hyphenated name after an initialism is a place, of a company's name none") {
+  const auto ms = resolved("Rep. Ann Smith, D-Charleston, said the Wal-Mart store on an EU-Israel trade route would stay open.");
+  for (const Mention& m : ms) CHECK_MESSAGE(m.text.front() != '-', m.text);
+  CHECK(place_of(ms, "Charleston").has_value());
+  CHECK(place_of(ms, "Israel").has_value());
+  CHECK_FALSE(mentioned(ms, "Mart"));
+}
