@@ -282,7 +282,7 @@ struct Recognizer {
       if (cue.find("villages") != std::string::npos) list_cue = true;
       // Longest gazetteer match first, inside the run.
       for (size_t a = i; a <= run_end;) {
-        if (!cap(a)) {  // a span starts at a word, not at the hyphen of "Wal-Mart"
+        if (seg.tokens[a].kind != TokenKind::word) {  // a span starts at a word, not at the hyphen of "Wal-Mart"
           ++a;
           continue;
         }
