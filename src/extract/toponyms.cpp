@@ -102,6 +102,25 @@ struct Recognizer {
     return "";
   }
 
+  // "Democratic Republic of the Congo", "People's Republic of China": "of
+  // the" or a possessive inside a run of name words, taken only where the
+  // gazetteer knows a name across it ("Baghdad's Karrada" stays two runs).
+  // Returns the capitalised token after the gap, or `run_end` when none.
+  size_t name_goes_on(size_t run_start, size_t run_end, size_t end) const {
+    const size_t n = run_end + 1;
+    if (n + 2 >= end || !cap(n + 2)) return run_end;
+    const std::string_view w = word(n);
+    const bool of_the = ascii_lower(w) == "of" && ascii_lower(word(n + 1)) == "the";
+    const bool possessive = (w == "'" || w == "\u2019") && word(n + 1) == "s" && seg.tokens[n].start == seg.tokens[run_end].end &&
+                            seg.tokens[n + 1].start == seg.tokens[n].end;
+    if (!of_the && !possessive) return run_end;
+    const size_t first = run_end + 1 >= run_start + kMaxSpanTokens ? run_end + 1 - kMaxSpanTokens : run_start;
+    for (size_t a = first; a <= run_end; ++a)
+      for (size_t b = n + 2; b < end && b < a + kMaxSpanTokens + 2; ++b)
+        if (cap(b) && !gaz.lookup_folded(fold_name(span_text(a, b))).empty()) return n + 2;
+    return run_end;
+  }
+
   // Accepts or rejects a gazetteer hit on tokens a..b; fills candidates.
   bool accept(size_t a, size_t b, std::vector<Candidate>& cands) const {
     const std::string text = span_text(a, b);
@@ -258,6 +277,10 @@ struct Recognizer {
           run_end = n + 1;
           continue;
         }
+        if (const size_t next = name_goes_on(i, run_end, end); next > run_end) {
+          run_end = next;
+          continue;
+        }
         break;
       }
       runs.emplace_back(i, run_end);
@@ -266,6 +289,10 @@ struct Recognizer {
       if (cue.find("villages") != std::string::npos) list_cue = true;
       // Longest gazetteer match first, inside the run.
       for (size_t a = i; a <= run_end;) {
+        if (seg.tokens[a].kind != TokenKind::word) {  // a span starts at a word, not at the hyphen of "Wal-Mart"
+          ++a;
+          continue;
+        }
         bool hit = false;
         for (size_t b = std::min(run_end, a + kMaxSpanTokens - 1) + 1; b-- > a;) {
           if (!cap(b)) continue;
@@ -340,7 +367,10 @@ struct Recognizer {
       size_t named = 0;
       for (size_t k = a; k <= b; ++k) {
         if (!cap(k)) continue;
-        const bool is_stray = !at.covers(k) && !(k == sentence_first && k == a) && !is_ignorable(word(k));
+        // An initialism before a hyphen starts no name: "D-Charleston" (a
+        // party and a town), "EU-Israel"; "Wal" of "Wal-Mart" does.
+        const bool initialism_hyphen = seg.tokens[k].all_caps && k + 1 <= b && word(k + 1) == "-";
+        const bool is_stray = !at.covers(k) && !(k == sentence_first && k == a) && !is_ignorable(word(k)) && !initialism_hyphen;
         if (is_stray) {
           stray_before = true;
           for (; named < in_run.size() && out[in_run[named]].last_token < k; ++named)  // a name word after a place: the place opens a name
@@ -802,6 +832,31 @@ bool fuzzy_outside_qualifier(const Mention& m, const Mention& q, const Gazetteer
   return true;
 }
 
+// Mentions joined as items of a list: "A, B", "A and B", "A, and B".
+bool listed_together(const Mention& a, const Mention& b, const Document& doc) {
+  if (a.sentence != b.sentence || b.start < a.end) return false;
+  const std::string_view gap = std::string_view(doc.text).substr(a.end, b.start - a.end);
+  return gap == ", " || gap == " and " || gap == ", and " || gap == " or " || gap == ", or ";
+}
+
+// Can the mention name a country or first-level division (as a qualifier would)?
+bool names_wide_place(const Mention& m, const Gazetteer& gaz) {
+  return std::any_of(m.candidates.begin(), m.candidates.end(), [&](const ScoredPlace& c) {
+    const PlaceKind k = gaz.place(c.entry).kind;
+    return (k == PlaceKind::country || k == PlaceKind::admin1) && static_cast<MatchHow>(c.how) != MatchHow::alias;
+  });
+}
+
+// "Georgia, Oklahoma, Pennsylvania and California", "Mexico, China, Japan":
+// a list of states or countries, where no item qualifies the one before it
+// (as "Texas" does "Paris" in "Paris, Texas, and Hugo, Okla.").
+bool in_list_of_wide_places(const std::vector<Mention>& mentions, size_t i, const Gazetteer& gaz, const Document& doc) {
+  const Mention& m = mentions[i];
+  const Mention& q = mentions[i + 1];
+  if (i + 2 < mentions.size() && listed_together(q, mentions[i + 2], doc) && names_wide_place(mentions[i + 2], gaz)) return true;
+  return i > 0 && listed_together(mentions[i - 1], m, doc) && names_wide_place(mentions[i - 1], gaz) && names_wide_place(m, gaz);
+}
+
 void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     Mention& m = mentions[i];
@@ -814,6 +869,7 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
     const Mention& q = mentions[i + 1];
     if (q.first_token != m.last_token + 2 || q.candidates.empty() || m.sentence != q.sentence) continue;
     if (doc.text.compare(m.end, q.start - m.end, ", ") != 0) continue;  // "Paris, Texas" only
+    if (in_list_of_wide_places(mentions, i, gaz, doc)) continue;
     std::vector<ScoredPlace> kept;
     for (const auto& c : m.candidates) {
       const Place p = gaz.place(c.entry);
@@ -912,6 +968,52 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
   }
 }
 
+// Both passes above score every name against the others' guesses of the
+// pass before, so two names that each follow the other can swap readings
+// every pass ("Walker County" and "Huntsville": Texas for one while the
+// other is in Alabama). Rescoring one mention at a time, in text order, each
+// against the others' current places (Gauss-Seidel), lets them settle on one
+// reading together; a name with many mentions moves its weight over
+// gradually. The context is rebuilt only when a mention's place changes,
+// each rebuild costing a look at every mention: kRebuildBudget of those in
+// all (hundreds of rebuilds for a news report, a few for a book-length one).
+void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mentions, std::vector<ScoredPlace>& best,
+                          std::vector<std::vector<std::pair<double, size_t>>>& order) {
+  constexpr int kSweeps = 3;
+  constexpr size_t kRebuildBudget = 200000;  // mentions looked at by rebuilds
+  auto ctx = std::make_unique<ReportContext>(mentions, best, r.names, r.gaz);
+  std::string dateline_cc = r.dateline_country(mentions, best);
+  std::unordered_map<std::string, std::unordered_map<uint32_t, double>> memo;  // name -> entry -> score, for this context
+  size_t spent = 0;
+  for (int sweep = 0; sweep < kSweeps; ++sweep) {
+    bool changed = false;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const auto& cands = mentions[i].candidates;
+      if (cands.empty()) continue;
+      auto& seen = memo[r.names[i]];
+      auto& scored = order[i];
+      scored.clear();
+      for (size_t c = 0; c < cands.size(); ++c) {
+        auto it = seen.find(cands[c].entry);
+        if (it == seen.end()) it = seen.emplace(cands[c].entry, r.signals(*ctx, dateline_cc, i, cands[c]).total).first;
+        scored.emplace_back(it->second, c);
+      }
+      std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      const bool moved = cands[scored.front().second].entry != best[i].entry;
+      best[i] = cands[scored.front().second];
+      best[i].score = scored.front().first;
+      if (!moved) continue;
+      changed = true;
+      spent += mentions.size();
+      if (spent > kRebuildBudget) return;
+      ctx = std::make_unique<ReportContext>(mentions, best, r.names, r.gaz);
+      dateline_cc = r.dateline_country(mentions, best);
+      memo.clear();
+    }
+    if (!changed) break;
+  }
+}
+
 }  // namespace
 
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
@@ -980,6 +1082,14 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
         }
         if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc)) keep[i] = false;
       }
+      // "Mexico, China, Japan": an item of a list of countries or divisions
+      // is one too, whatever its lower-case word ("china") looks like.
+      auto wide_item = [&](size_t j) { return keep[j] && !mentions[j].demonym && names_wide_place(mentions[j], gaz); };
+      for (size_t i = 0; i < mentions.size(); ++i) {
+        if (keep[i] || !names_wide_place(mentions[i], gaz)) continue;
+        keep[i] = (i > 0 && listed_together(mentions[i - 1], mentions[i], doc) && wide_item(i - 1)) ||
+                  (i + 1 < mentions.size() && listed_together(mentions[i], mentions[i + 1], doc) && wide_item(i + 1));
+      }
       size_t w = 0;
       for (size_t i = 0; i < mentions.size(); ++i) {
         if (!keep[i]) continue;
@@ -996,6 +1106,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       order.resize(w);
     }
   }
+  settle_in_text_order(r, mentions, best, order);
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& cands = mentions[i].candidates;
     if (cands.empty()) continue;

