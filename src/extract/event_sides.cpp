@@ -71,7 +71,11 @@ std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
     if (f.agent >= 0) out.push_back(f.agent);
     if (f.subject >= 0) out.push_back(f.subject);
     // "al Shabaab said it had staged an attack": who staged, carried out or launched it.
-    if (f.governor >= 0 && v.parse.object_of(f.governor) == f.chunk && chunk(f.governor).kind == ChunkKind::verb &&
+    // ("launched a string of attacks", "carried out a wave of raids": the object's "of" phrase too.)
+    const int object = f.governor >= 0 ? v.parse.object_of(f.governor) : -1;
+    const bool of_object =
+        object >= 0 && object + 2 == f.chunk && chunk(object + 1).kind == ChunkKind::prep && word(chunk(object + 1).head) == "of";
+    if (f.governor >= 0 && (object == f.chunk || of_object) && chunk(f.governor).kind == ChunkKind::verb &&
         one_of(word(chunk(f.governor).head), {"staged", "carried", "launched", "mounted", "conducted", "led"})) {
       const int who = v.parse.subject_of(f.governor);
       if (who >= 0) out.push_back(who);

@@ -522,8 +522,15 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
 
 // A disaster word that is no name ("a storm", not "the Storm Corps").
 bool SentenceEvents::disaster_in_sentence() const {
-  for (size_t k = 0; k < v.size(); ++k)
-    if (v.parse.tags[k] != Pos::NNP && v.parse.tags[k] != Pos::NNPS && lex.roles.ends_at(v.words, 0, k, Role::disaster)) return true;
+  for (size_t k = 0; k < v.size(); ++k) {
+    if (v.parse.tags[k] == Pos::NNP || v.parse.tags[k] == Pos::NNPS || !lex.roles.ends_at(v.words, 0, k, Role::disaster)) continue;
+    // "to open fire", "returned fire", "under fire": gunfire, no blaze.
+    if (word(k) == "fire" && k > 0 &&
+        one_of(word(k - 1), {"open", "opened", "opening", "opens", "return", "returned", "returning", "under", "exchanged", "heavy",
+                             "sniper", "artillery", "mortar", "rocket", "cross"}))
+      continue;
+    return true;
+  }
   return false;
 }
 

@@ -307,8 +307,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // Said in a quote ("This thing got ambushed"), or told of a kind ("finances itself through kidnapping"):
     // only with a place or an armed side of its own.
     // "after weeks of shelling", "months of battles": a campaign summed up.
-    if (!f.verbal && f.first >= 2 && word(f.first - 1) == "of" &&
-        one_of(word(f.first - 2), {"days", "weeks", "months", "years", "decades"})) {
+    // "has carried out a string of attacks in Kenya": a perfect's series is a campaign too.
+    const bool perfect_series = !f.verbal && f.first >= 2 && word(f.first - 1) == "of" &&
+                                one_of(word(f.first - 2), {"string", "series", "wave", "spate", "number"}) && f.governor >= 0 &&
+                                chunk(f.governor).kind == ChunkKind::verb && chunk(f.governor).perfect;
+    if (perfect_series || (!f.verbal && f.first >= 2 && word(f.first - 1) == "of" &&
+                           one_of(word(f.first - 2), {"days", "weeks", "months", "years", "decades"}))) {
       explain(f, "a campaign summed up");
       continue;
     }
@@ -537,9 +541,19 @@ int gathering_severity(const Event& e) {
   return e.sub_event_type == "Excessive force against protesters" ? 3 : e.sub_event_type == "Protest with intervention" ? 2 : 1;
 }
 
+// "Gunmen opened fire on the checkpoints and set off bombs": one battle
+// fought with explosives too, as ACLED codes it (a clash and a bomb of one sentence).
+bool bombs_of_a_battle(const Event& a, const Event& b) {
+  const std::string_view ied = event_type(SubEvent::remote_explosive).sub_event_type;
+  const std::string_view clash = event_type(SubEvent::armed_clash).sub_event_type;
+  return a.start == b.start &&
+         ((a.sub_event_type == ied && b.sub_event_type == clash) || (a.sub_event_type == clash && b.sub_event_type == ied));
+}
+
 bool same_kind(const Event& a, const Event& b) {
   // One gathering a place and day: "marched", "police fired tear gas", "protesters set fire".
   if (gathering_severity(a) && gathering_severity(b)) return true;
+  if (bombs_of_a_battle(a, b)) return true;
   if (a.event_type != b.event_type) return false;
   if (a.sub_event_type == b.sub_event_type) return true;
   // A country-wide summary ("missiles fired at targets in Syria") folds into the specific action.
@@ -632,6 +646,10 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   if (!into.when.date && from.when.date && (!from_is_reference || from.when.precision == 1)) into.when = from.when;
   if (into.actor1.empty()) into.actor1 = from.actor1;
   if (into.actor2.empty()) into.actor2 = from.actor2;
+  if (bombs_of_a_battle(into, from) && from.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type) {
+    into.event_type = from.event_type;
+    into.sub_event_type = from.sub_event_type;
+  }
   // Sub-type: the more specific evidence's (an air strike over "explosions").
   if (into.sub_event_type == "Remote explosive/landmine/IED" && from.event_type == into.event_type &&
       from.sub_event_type != into.sub_event_type)

@@ -318,6 +318,14 @@ struct Tagger {
         u.tag = Pos::POS;
         continue;
       }
+      // "carried out air strikes Tuesday": the weapon's compound noun, not a verb.
+      if (one_of(u.lower, {"strikes", "strike", "raids", "raid", "attacks", "attack"}) && i > 0 &&
+          one_of(units[i - 1].lower, {"air", "drone", "missile", "rocket", "artillery", "mortar", "grenade", "suicide", "bomb"}) &&
+          can(i, u.lower.back() == 's' ? Pos::NNS : Pos::NN)) {
+        u.tag = u.lower.back() == 's' ? Pos::NNS : Pos::NN;
+        units[i - 1].tag = Pos::NN;
+        continue;
+      }
       // "at around 10 am": the hour, not the verb.
       if (one_of(u.lower, {"am", "pm", "a.m.", "p.m."}) && i > 0 && units[i - 1].number) {
         u.tag = Pos::NN;

@@ -716,3 +716,21 @@ TEST_CASE("a tanker blast is an accident; bullets are no shells; 'would keep fig
   REQUIRE(d.size() == 1);
   CHECK(d[0].sub_event_type == "Violent demonstration");
 }
+
+TEST_CASE("gunfire is no blaze; 'air strikes' is one noun; a battle fought with bombs is one battle; a string of attacks") {
+  const auto a = events(
+      "Two soldiers were killed Monday in a roadside bomb explosion in southern Somalia, prompting their colleagues to "
+      "open fire.");
+  REQUIRE_FALSE(a.empty());
+  CHECK(a[0].sub_event_type == "Remote explosive/landmine/IED");
+  const auto b = events("Seven people were killed as pro-government forces carried out air strikes Tuesday on the city of Sirte.");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].sub_event_type == "Air/drone strike");
+  const auto c = events("About 20 gunmen opened fire with assault rifles on two checkpoints in Yala on Tuesday and set off bombs nearby.");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].sub_event_type == "Armed clash");
+  const auto d = events("Maoist guerillas launched a string of attacks across Nepal on Tuesday.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].sub_event_type == "Attack");
+  CHECK(events("Al Shabaab has carried out a string of attacks in Kenya since 2011.").empty());
+}
