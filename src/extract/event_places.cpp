@@ -136,7 +136,7 @@ bool SentenceEvents::subplace_noun(uint32_t k) const {
                           "area",        "areas",        "provinces",     "regions",      "states",         "province", "region",
                           "county",      "sector",       "sectors",       "camp",         "outskirts",      "locality", "municipality",
                           "commune",     "governorate",  "state",         "division",     "settlement",     "port",     "capital",
-                          "countryside", "countrysides", "island",        "valley",       "zone",           "block"});
+                          "countryside", "countrysides", "island",        "valley",       "zone",           "block",    "enclave"});
 }
 
 // Can the "of" phrase after chunk `c` be a place? "the town of X", "the

@@ -439,9 +439,11 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
           std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
       // "Police and soldiers opened fire": the state's forces shooting act, whatever they hit.
       const bool state_fire = f.cls == C::shoot && f.verbal && state_side(actors);
-      return armed || weapon || state_fire || casualties(f, evidence) || damage || side_is(targets, Role::military_target) ||
-             ((f.cls == C::storm || (f.cls == C::attack && f.verbal)) && crowd_side(actors)) || person_hurt(f) ||
-             weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
+      // "exchanged fire", "traded fire": two sides shooting, whoever they are.
+      const bool fire_exchanged = f.cls == C::clash && f.verbal && word(f.last) == "fire";
+      return armed || weapon || state_fire || fire_exchanged || casualties(f, evidence) || damage ||
+             side_is(targets, Role::military_target) || ((f.cls == C::storm || (f.cls == C::attack && f.verbal)) && crowd_side(actors)) ||
+             person_hurt(f) || weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
     }
   }
 }

@@ -79,6 +79,28 @@ std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
   return static_cast<int>(*n) * per;
 }
 
+// "two days later", "a day earlier", "48 hours later", "the next day", "the
+// following day", "the day before": the sentence's shift from the day the
+// narrative was on, in days.
+std::optional<int> SentenceEvents::narrative_shift() const {
+  for (size_t k = 0; k + 1 < v.size(); ++k) {
+    const std::string& w = word(k);
+    if ((w == "next" || w == "following") && one_of(word(k + 1), {"day", "morning", "evening", "night"}) && k > 0 && word(k - 1) == "the")
+      return 1;
+    if (w == "day" && word(k + 1) == "before" && k > 0 && word(k - 1) == "the") return -1;
+    if (k + 2 >= v.size() || !one_of(word(k + 2), {"later", "earlier"})) continue;
+    const int sign = word(k + 2) == "later" ? 1 : -1;
+    const int per = one_of(word(k + 1), {"day", "days"}) ? 1 : one_of(word(k + 1), {"week", "weeks"}) ? 7 : 0;
+    const bool hours = one_of(word(k + 1), {"hours"});
+    if (per == 0 && !hours) continue;
+    const std::optional<long> n = one_of(w, {"a", "an", "one"}) ? std::optional<long>(1) : parse_count(v.words, k);
+    if (!n || *n <= 0 || *n > 60) continue;
+    if (hours) return *n >= 24 && *n % 24 == 0 ? std::optional<int>(sign * static_cast<int>(*n / 24)) : std::nullopt;
+    return sign * static_cast<int>(*n) * per;
+  }
+  return std::nullopt;
+}
+
 // An action in an "after" clause that a vague gap opens: "days after
 // fighters seized it", "weeks after the town fell".
 bool SentenceEvents::vaguely_before(const Frame& f) const {
@@ -419,6 +441,16 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       if (!c->since && !c->reporting) own_day = c->span;
     } else if (context_date) {
       e.when = *context_date;  // the narrative's day goes on: "Bodies lay in the streets"
+      // "Two days later, ...", "The next day, ...": from the narrative's day, by so many days.
+      if (const std::optional<int> shift = narrative_shift(); shift && e.when.date && e.when.precision == 1) {
+        e.when.date = civil_from_days(days_from_civil(*e.when.date) + *shift);
+        own_day = e.when;
+      }
+    } else if (const std::optional<int> shift = narrative_shift(); shift && *shift < 0 && doc.published) {
+      // "Two days earlier, ..." in a report with no day told yet: before the report's own day.
+      e.when.date = civil_from_days(days_from_civil(*doc.published) + *shift);
+      e.when.precision = 1;
+      own_day = e.when;
     } else if (telling_after(f)) {
       told_date = 1;  // on or before the day it was told: a later line's own day may tell which
     }

@@ -318,6 +318,18 @@ struct Tagger {
         u.tag = Pos::POS;
         continue;
       }
+      // "Fighting between the two armies spread": a report's first word in -ing before a preposition is the noun.
+      if (i == 0 && ends_with(u.lower, "ing") && can(i, Pos::NN) && i + 1 < units.size() &&
+          one_of(units[i + 1].lower, {"between", "in", "near", "around", "on", "along", "across"})) {
+        u.tag = Pos::NN;
+        continue;
+      }
+      // "the neighbours first exchanged fire": an adverb of order before the verb, not an adjective of a noun.
+      if (one_of(u.lower, {"first", "then", "later", "again", "initially", "also"}) && i > 0 && i + 1 < units.size() &&
+          is_noun(tag(i - 1)) && can(i + 1, Pos::VBD) && !can(i + 1, Pos::NN) && !can(i + 1, Pos::NNS)) {
+        u.tag = Pos::RB;
+        continue;
+      }
       // "carried out air strikes Tuesday": the weapon's compound noun, not a verb.
       if (one_of(u.lower, {"strikes", "strike", "raids", "raid", "attacks", "attack"}) && i > 0 &&
           one_of(units[i - 1].lower, {"air", "drone", "missile", "rocket", "artillery", "mortar", "grenade", "suicide", "bomb"}) &&
@@ -511,6 +523,12 @@ struct Tagger {
         }
         // "security forces in Farah", "coalition strikes killed": a noun compound,
         // unless an object follows and no other verb does ("IS attacks Kobane").
+        // "Tajik forces spread along the border": a plural noun before a past form that goes on with a phrase.
+        if (can(i, Pos::NNS) && i + 2 < units.size() && can(i + 1, Pos::VBD) && !units[i + 1].punct &&
+            (one_of(units[i + 2].lower, {"along", "across", "into", "through", "to", "from", "on", "in", "over", "near", "around"}))) {
+          u.tag = Pos::NNS;
+          continue;
+        }
         const bool verb_later = finite_verb_later(i + 1);
         const bool noun_possible = can(i, Pos::NN) || can(i, Pos::NNS);
         const bool verb_first = is_verb(u.cands.first());

@@ -734,3 +734,26 @@ TEST_CASE("gunfire is no blaze; 'air strikes' is one noun; a battle fought with 
   CHECK(d[0].sub_event_type == "Attack");
   CHECK(events("Al Shabaab has carried out a string of attacks in Kenya since 2011.").empty());
 }
+
+TEST_CASE("sides that exchanged fire fought, whoever they are; a village 'of' an enclave is named") {
+  const auto all = events_of_report(
+      "Border row\n\nBISHKEK, Sept 16, 2022 (AFP) - Kyrgyzstan and Tajikistan traded accusations on Friday. Two days earlier the "
+      "neighbours first exchanged fire near the Tajik enclave of Vorukh, officials said.\n");
+  std::vector<Event> e;
+  for (const Event& x : all)
+    if (x.sub_event_type == "Armed clash") e.push_back(x);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Armed clash");
+  CHECK(e[0].location == "Vorukh");
+  CHECK(to_iso(*e[0].when.date) != "2022-09-16");  // not the day the accusations were traded
+}
+
+TEST_CASE("'two days later' and 'the next day' go on from the narrative's day") {
+  const auto e = events_of_report(
+      "Town retaken\n\nBAMAKO, Jan 20, 2013 (AFP) - Islamist fighters overran Gao on Monday, January 14. Two days later, French "
+      "jets struck their positions near Gao. The next day, Malian troops retook the town.\n");
+  std::vector<std::string> days;
+  for (const Event& x : e) days.push_back(to_iso(*x.when.date));
+  CHECK(std::find(days.begin(), days.end(), "2013-01-16") != days.end());
+  CHECK(std::find(days.begin(), days.end(), "2013-01-17") != days.end());
+}

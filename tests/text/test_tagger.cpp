@@ -184,3 +184,15 @@ TEST_CASE("who does a participle's action; the verb after a relative clause; a t
   const Tagged d = parse("Videos shared since the weekend claimed that fighters had stormed the post.");
   CHECK(d.parse.chunks[d.chunk_of("claimed")].clause == 0);
 }
+
+TEST_CASE("a plural noun before a past form; a report's first -ing word before a preposition; an adverb of order") {
+  const Tagged a = parse("Fighting between Kyrgyz and Tajik forces spread along the border on Friday.");
+  CHECK(a.tag_of("Fighting") == Pos::NN);
+  CHECK(a.tag_of("forces") == Pos::NNS);
+  CHECK(a.tag_of("spread") == Pos::VBD);
+  const Tagged b = parse("Two days earlier the neighbours first exchanged fire near the enclave.");
+  CHECK(b.tag_of("first") == Pos::RB);
+  CHECK(b.tag_of("exchanged") == Pos::VBD);
+  const Tagged c = parse("Pro-government forces carried out air strikes Tuesday on the city.");
+  CHECK(c.tag_of("strikes") == Pos::NNS);
+}
