@@ -189,6 +189,11 @@ std::string SentenceEvents::actor_in(int c) const {
     if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) ||
         lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_shell) || is_state_noun(ch.head))
       return forces_of(p, ch);
+    // "Eritrea captured Badme", "Israel struck Gaza": a state named as the doer of a violent act is its forces.
+    if (!mm.demonym && mm.last_token == v.token(ch.head) && std::any_of(frames.begin(), frames.end(), [&](const Frame& f) {
+          return f.verbal && !f.passive && f.subject == c && f.cls != C::protest && f.cls != C::arrest;
+        }))
+      return forces_of(p, ch);
   }
   // No name: troops are the state's, gunmen an unidentified group ("the
   // militants" the report's own group, when it names one).

@@ -757,3 +757,11 @@ TEST_CASE("'two days later' and 'the next day' go on from the narrative's day") 
   CHECK(std::find(days.begin(), days.end(), "2013-01-16") != days.end());
   CHECK(std::find(days.begin(), days.end(), "2013-01-17") != days.end());
 }
+
+TEST_CASE("a state named as the doer of a violent act is its forces") {
+  const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].actor1 == "Military Forces of Russia");
+  const auto said = events("Russia said militants attacked a checkpoint in Nazran on Tuesday.");
+  for (const Event& x : said) CHECK(x.actor1 != "Military Forces of Russia");  // Russia only tells
+}
