@@ -929,19 +929,19 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
     }
     // "the Medina district" alone: a district of the town the story was last
     // in (the sentence or two before), else of the town it is filed from.
-    // ("Pulwama district" is itself a district the gazetteer knows: no part of another town.)
-    const bool division_itself =
-        b + 1 < n && word(b + 1) == "district" && std::any_of(part.candidates.begin(), part.candidates.end(), [&](const ScoredPlace& c) {
-          return !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::admin2;
-        });
-    if (!whole && b + 1 < n && is_part_word(word(b + 1)) && !division_itself) {
+    if (!whole && b + 1 < n && is_part_word(word(b + 1))) {
+      // (A country's name is no town, though a village bears it: "[India]" is no Gambian India.)
+      auto names_country = [&](const Mention& d) {
+        return std::any_of(d.candidates.begin(), d.candidates.end(),
+                           [&](const ScoredPlace& c) { return !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::country; });
+      };
       for (const Mention& d : mentions)
         if (&d != &part && !d.dateline && !d.demonym && !d.candidates.empty() && d.last_token < a && a - d.last_token < 80 &&
-            gaz.place(d.candidates.front().entry).kind == PlaceKind::city)
+            gaz.place(d.candidates.front().entry).kind == PlaceKind::city && !names_country(d))
           whole = &d;
       if (!whole)
         for (const Mention& d : mentions)
-          if (d.dateline && &d != &part) whole = &d;
+          if (d.dateline && &d != &part && !names_country(d)) whole = &d;
     }
     if (!whole || whole->candidates.empty() || whole == &part) continue;
     // The whole's town: its best candidate, or the town a division of that name is named after.
@@ -959,7 +959,15 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
     std::vector<ScoredPlace> inside;
     for (const auto& c : part.candidates)
       if (haversine_km(gaz.place(c.entry).point, city.point) < 40 && c.entry != city.index) inside.push_back(c);
-    if (inside.empty()) {
+    // "Jangebe, a town in Zamfara state's Talata Mafara area", "Pulwama district": a place the gazetteer
+    // knows in the whole's country is itself, not a part of a town far from it.
+    std::vector<ScoredPlace> same_country;
+    for (const auto& c : part.candidates)
+      if (!c.fuzzy && gaz.place(c.entry).country_code == city.country_code && gaz.place(c.entry).kind != PlaceKind::country)
+        same_country.push_back(c);
+    if (inside.empty() && !same_country.empty()) {
+      part.candidates = std::move(same_country);
+    } else if (inside.empty()) {
       part.candidates = {*town};
       part.part_of = static_cast<int32_t>(whole - mentions.data());
     } else {

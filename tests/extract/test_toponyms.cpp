@@ -98,6 +98,18 @@ TEST_CASE("a capitalised modifier joined by a hyphen ends a name, the place afte
   CHECK(mentioned(ms, "Aden"));
 }
 
+TEST_CASE("a district named alone is a part of the story's town only when it is no place of that town's country") {
+  // Medina is a county in Ohio and a region of Saudi Arabia: in a Mogadishu story, a district of Mogadishu.
+  const auto mo = resolved("A car bomb hit Mogadishu on Saturday. A second bomb went off in the Medina district, police said.");
+  REQUIRE(place_of(mo, "Medina"));
+  CHECK(place_of(mo, "Medina")->country_code == "SO");
+  // Talata Mafara is a Nigerian town of its own, not a part of the city the report is filed from.
+  const auto ng =
+      resolved("ABUJA, Nigeria (AP) - Gunmen raided a school in Jangebe, a town in Zamfara state's Talata Mafara area, on Friday.", true);
+  REQUIRE(place_of(ng, "Talata Mafara"));
+  CHECK(place_of(ng, "Talata Mafara")->name != "Abuja");
+}
+
 TEST_CASE("a district the gazetteer knows by name is that district, not a part of another town") {
   const auto ms = resolved("Pulwama [India], Feb 14 (ANI): A bus was hit near a camp in Pulwama district on Thursday.", true);
   for (const Mention& m : ms)
