@@ -139,9 +139,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       if (c >= 0 && chunk(c).last + 1 < v.size() && word(chunk(c).last + 1) == "loyal") return any({C::retake}) ? kRegained : kTaken;
     const std::string who = actor_of(actors);
     const ArmedActor* named = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
-    const bool state =
-        named ? named->state()
-              : (starts_with(who, "Military Forces") || who == kStateForces || (who.empty() && side_is(actors, Role::state_forces)));
+    const bool state = named ? named->state()
+                             : (starts_with(who, "Military Forces") || starts_with(who, "Police Forces") || who == kStateForces ||
+                                who == kPolice || (who.empty() && side_is(actors, Role::state_forces)));
     return any({C::retake}) || state ? kRegained : kTaken;
   }
   if (any({C::clash})) return kClash;

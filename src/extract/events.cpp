@@ -395,7 +395,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                               })));
     // "Since then the insurgents have taken cities across the north", "has
     // since taken a string of towns": ground taken over time, no one action.
-    if (f.verbal && chunk(f.chunk).perfect && (f.cls == C::take || f.cls == C::retake) && f.object >= 0 && !place_in(f.object) &&
+    // ("have entered the districts of Tuz Khurmatu and Daquq" names its places: no running total.)
+    std::vector<int> taken;
+    add_with_of(taken, f.object);
+    const bool named_places = std::any_of(taken.begin(), taken.end(), [&](int c) { return place_in(c); });
+    if (f.verbal && chunk(f.chunk).perfect && (f.cls == C::take || f.cls == C::retake) && f.object >= 0 && !named_places &&
         (v.parse.tags[chunk(f.object).head] == Pos::NNS || word(chunk(f.object).head) == "string" ||
          word(chunk(f.object).head) == "series")) {
       explain(f, "a running total");

@@ -105,7 +105,11 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
     if (!trim(line).empty()) head.push_back(trim(line));
   auto date_of = [](const std::string& t) -> std::optional<CivilDate> {
     const bool short_line = t.size() < 80;
-    if (!short_line || !(t.find("pdated") != std::string::npos || t.find("ublished") != std::string::npos || t.size() < 40))
+    // "Statement No. 4 — Monday 16 October 2017": a dated heading names its weekday.
+    bool weekday = false;
+    for (const char* d : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+      weekday = weekday || t.find(d) != std::string::npos;
+    if (!short_line || !(t.find("pdated") != std::string::npos || t.find("ublished") != std::string::npos || t.size() < 40 || weekday))
       return std::nullopt;
     return parse_date_text(t);
   };

@@ -765,3 +765,12 @@ TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto said = events("Russia said militants attacked a checkpoint in Nazran on Tuesday.");
   for (const Event& x : said) CHECK(x.actor1 != "Military Forces of Russia");  // Russia only tells
 }
+
+TEST_CASE("police units that 'have entered the districts of' two towns regain each") {
+  const auto e = events(
+      "Units of the Federal Police have entered the districts of Tuz Khurmatu and Daquq and taken control of the "
+      "government buildings there.",
+      CivilDate{2017, 10, 16});
+  REQUIRE(e.size() == 2);
+  for (const Event& x : e) CHECK(x.sub_event_type == "Government regains territory");
+}

@@ -146,3 +146,12 @@ TEST_CASE("HTML: menus, asides, captions and 'Read more' stay out; byline and st
   REQUIRE(d.dateline.has_value());
   CHECK(d.text.substr(d.dateline->place_start, d.dateline->place_end - d.dateline->place_start) == "KHARKIV, Ukraine");
 }
+
+TEST_CASE("a dated heading that names its weekday dates a press release") {
+  const Document d = parse_plain_text(
+      "Joint Command\nMedia Cell\n\nStatement No. 4 — Monday 16 October 2017\n\nFirst: Our forces have secured the airport of the city "
+      "without resistance, and the flag was raised over the council building at noon today.\n",
+      "s", "s.txt");
+  REQUIRE(d.published.has_value());
+  CHECK(*d.published == CivilDate{2017, 10, 16});
+}
