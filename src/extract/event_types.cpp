@@ -479,6 +479,7 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist", "opponents",
                                                            "dissidents", "journalists", "journalist"});
   const bool political = protesters || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons > 0 || ctx.main_group ||
+                         ctx.protesters >= 2 ||
                          std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
   return political;
 }

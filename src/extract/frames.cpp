@@ -61,6 +61,8 @@ struct FrameReader {
     for (uint32_t k = first; k-- > 0 && k + 12 > first;) {
       const std::string& w = word(k);
       if (w == "," || w == ";" || w == "\xE2\x80\x94" || w == ":" || w == "but") return false;
+      // "threatened to respond with violence after soldiers detained his mother": what came before is told as done.
+      if (one_of(w, {"after", "because", "when", "since"}) && v.chunk(v.parse.chunk_of[k]).opens_clause) return false;
       if (p().tags[k] == Pos::MD) continue;  // the verb group's own modal is read there
       if (lex.roles.is(w, Role::intention) && !lex.roles.is(w, Role::speech)) return true;
     }

@@ -774,3 +774,14 @@ TEST_CASE("police units that 'have entered the districts of' two towns regain ea
   REQUIRE(e.size() == 2);
   for (const Event& x : e) CHECK(x.sub_event_type == "Government regains territory");
 }
+
+TEST_CASE("an action told 'after' a threat is no threat; relatives detained in a violent story are arrested") {
+  const auto e = events_of_report(
+      "Cartel threat\n\nMEXICO CITY, July 1, 2020 (Reuters) - Gunmen with assault rifles shot dead 27 people at a drug rehabilitation "
+      "centre in Irapuato on Wednesday. The gang leader threatened to respond with violence after soldiers and police detained his mother "
+      "and sister in "
+      "a raid in the city of Celaya on June 20.\n");
+  const auto arrest = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; });
+  REQUIRE(arrest != e.end());
+  CHECK(to_iso(*arrest->when.date) == "2020-06-20");
+}
