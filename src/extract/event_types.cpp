@@ -145,7 +145,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     return any({C::retake}) || state ? kRegained : kTaken;
   }
   if (any({C::clash})) return kClash;
-  if (any({C::riot})) return kRiot;
+  // "settlers went on a rampage": a mob's violence, no demonstration's.
+  if (any({C::riot}))
+    return one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) || side_is(actors, Role::mob) ? kMob : kRiot;
   if (any({C::protest})) {
     const int force = force_against_crowd();
     return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;
