@@ -787,7 +787,7 @@ TEST_CASE("an action told 'after' a threat is no threat; relatives detained in a
 }
 
 TEST_CASE("a rampage is a mob's violence") {
-  const auto e = events("Hundreds of settlers went on a rampage through Huwara late Sunday, setting fire to dozens of homes and cars.",
+  const auto e = events("Hundreds of settlers went on a rampage through Nablus late Sunday, setting fire to dozens of homes and cars.",
                         CivilDate{2023, 2, 27});
   REQUIRE_FALSE(e.empty());
   CHECK(e[0].sub_event_type == "Mob violence");
