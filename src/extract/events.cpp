@@ -767,6 +767,8 @@ void refine_country_level(std::vector<Event>& kept, const Document& doc, const S
     for (const Mention& m : mentions) {
       if (m.sentence <= si || m.sentence > si + 2 || m.candidates.empty() || m.demonym || m.in_name || m.dateline) continue;
       if (used.count(m.start)) continue;
+      // "a bus carrying passengers to Nairobi": where someone was going, not where it happened.
+      if (one_of(m.cue, {"to", "towards", "toward", "for"})) continue;
       const Place p = gaz.place(m.candidates.front().entry);
       if (p.kind != PlaceKind::city || p.country_code != e.country_code) continue;
       if (e.location != e.country && !e.admin1.empty() && p.admin1 != e.admin1 && p.admin1 != e.location) continue;
@@ -1140,6 +1142,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       e.when.precision = 2;
     }
   }
+  // "the 1994 genocide", "the Westgate attack in September 2013": an action years before the report is its context.
+  if (doc.published)
+    for (Event& e : kept)
+      if (e.when.date && days_from_civil(*doc.published) - days_from_civil(*e.when.date) > 2 * 365) e.background = true;
   std::sort(kept.begin(), kept.end(), [](const Event& a, const Event& b) { return a.start < b.start; });
   for (size_t i = 0; i < kept.size(); ++i) kept[i].event_id = doc.id + "-" + std::to_string(i + 1);
   return kept;

@@ -330,6 +330,23 @@ struct Tagger {
         u.tag = Pos::RB;
         continue;
       }
+      // "... and shot dead 28 of them", "gunmen shot dead a teacher": the verb, whatever "a shot" could be.
+      if (one_of(u.lower, {"shot", "gunned", "hacked", "stabbed", "beaten", "burned", "burnt"}) && i + 1 < units.size() &&
+          one_of(units[i + 1].lower, {"dead", "down"}) && can(i, Pos::VBD)) {
+        u.tag = i > 0 && one_of(units[i - 1].lower, {"was", "were", "been", "be", "being", "is", "are"}) ? Pos::VBN : Pos::VBD;
+        continue;
+      }
+      // "hijacked a bus on Saturday, separated the passengers and ...": after the clause's comma, a past form
+      // with its object goes on with the same subject.
+      if (i > 1 && units[i - 1].raw == "," && can(i, Pos::VBD) && i + 1 < units.size() &&
+          one_of(units[i + 1].lower, {"the", "a", "an", "his", "her", "their", "its", "them", "him", "several", "dozens", "hundreds"})) {
+        bool past_before = false;
+        for (size_t j = 0; j + 1 < i; ++j) past_before = past_before || units[j].tag == Pos::VBD;
+        if (past_before) {
+          u.tag = Pos::VBD;
+          continue;
+        }
+      }
       // "carried out air strikes Tuesday": the weapon's compound noun, not a verb.
       if (one_of(u.lower, {"strikes", "strike", "raids", "raid", "attacks", "attack"}) && i > 0 &&
           one_of(units[i - 1].lower, {"air", "drone", "missile", "rocket", "artillery", "mortar", "grenade", "suicide", "bomb"}) &&

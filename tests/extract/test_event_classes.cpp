@@ -792,3 +792,25 @@ TEST_CASE("a rampage is a mob's violence") {
   REQUIRE_FALSE(e.empty());
   CHECK(e[0].sub_event_type == "Mob violence");
 }
+
+TEST_CASE("a series of past verbs shares its subject; a destination is no event place; old actions are context") {
+  const auto e = events_of_report(
+      "Bus attack\n\nNAIROBI, Nov 22, 2014 (Reuters) - Al-Shabaab militants hijacked a bus in north-eastern Kenya at dawn on "
+      "Saturday, separated the passengers and shot dead 28 of them, police said. The bus, carrying 60 passengers to Nairobi, was "
+      "stopped 30 km from the town of Mandera. The group killed 67 people at a Nairobi shopping mall in September 2013.\n");
+  const auto now = std::find_if(e.begin(), e.end(), [](const Event& x) { return !x.background; });
+  REQUIRE(now != e.end());
+  CHECK(now->sub_event_type == "Attack");
+  CHECK(now->location != "Nairobi");  // the filing town and the bus's destination
+  for (const Event& x : e)
+    if (x.when.date && x.when.date->year == 2013) CHECK(x.background);
+}
+
+TEST_CASE("Sudan's Gezira state is Al Jazirah") {
+  const auto e = events(
+      "Fighters of the Rapid Support Forces attacked the village of Wad al-Nura in Sudan's central Gezira state on "
+      "Wednesday, killing more than 100 people.",
+      CivilDate{2024, 6, 6});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].admin1 == "Al Jazirah");
+}

@@ -196,3 +196,11 @@ TEST_CASE("a plural noun before a past form; a report's first -ing word before a
   const Tagged c = parse("Pro-government forces carried out air strikes Tuesday on the city.");
   CHECK(c.tag_of("strikes") == Pos::NNS);
 }
+
+TEST_CASE("'shot dead' is a verb; a past form after the clause's comma goes on with its subject") {
+  const Tagged a = parse("Militants hijacked a bus at dawn on Saturday, separated the passengers and shot dead 28 of them.");
+  CHECK(a.tag_of("separated") == Pos::VBD);
+  CHECK(a.tag_of("shot") == Pos::VBD);
+  const Tagged b = parse("Two teachers were shot dead in the market.");
+  CHECK(b.tag_of("shot") == Pos::VBN);
+}
