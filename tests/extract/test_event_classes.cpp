@@ -814,3 +814,12 @@ TEST_CASE("Sudan's Gezira state is Al Jazirah") {
   REQUIRE(e.size() == 1);
   CHECK(e[0].admin1 == "Al Jazirah");
 }
+
+TEST_CASE("the hall of a town's airport is in that town, not just its country") {
+  const auto e = events(
+      "A projectile fired by the Houthis struck the arrivals hall of Abha airport in southern Saudi Arabia on Wednesday, "
+      "wounding 26 civilians.",
+      CivilDate{2019, 6, 13});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Abha");
+}
