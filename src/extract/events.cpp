@@ -388,11 +388,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // "Some blew themselves up as troops closed in", "Commandos fought the
     // attackers": the people of an action told before, its end told now.
     const bool later_part =
-        story_has_action && ((f.verbal && f.subject >= 0 && chunk(f.subject).first == chunk(f.subject).head &&
-                              one_of(word(chunk(f.subject).head), {"some", "others", "several", "most", "many", "one", "two", "three"})) ||
-                             (f.cls == C::clash && std::any_of(targets.begin(), targets.end(), [&](int c) {
-                                return word(chunk(c).first) == "the" && one_of(word(chunk(c).head), {"attackers", "assailants", "raiders"});
-                              })));
+        story_has_action &&
+        ((f.verbal && f.subject >= 0 && chunk(f.subject).first == chunk(f.subject).head &&
+          one_of(word(chunk(f.subject).head), {"some", "others", "several", "most", "many", "one", "two", "three"})) ||
+         ((f.cls == C::clash || f.cls == C::kill || f.cls == C::shoot) && std::any_of(targets.begin(), targets.end(), [&](int c) {
+            return word(chunk(c).first) == "the" && one_of(word(chunk(c).head), {"attackers", "assailants", "raiders"});
+          })));
     // "Since then the insurgents have taken cities across the north", "has
     // since taken a string of towns": ground taken over time, no one action.
     // ("have entered the districts of Tuz Khurmatu and Daquq" names its places: no running total.)

@@ -823,3 +823,11 @@ TEST_CASE("the hall of a town's airport is in that town, not just its country") 
   REQUIRE(e.size() == 1);
   CHECK(e[0].location == "Abha");
 }
+
+TEST_CASE("the attackers killed at a siege's end are part of the attack") {
+  const auto e = events_of_report(
+      "Siege ends\n\nNAIROBI, June 20, 2024 (AFP) - Gunmen stormed a hotel in Garissa on Wednesday, killing nine guests. The siege "
+      "lasted about 15 hours before Kenyan special forces killed the attackers.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Attack");
+}
