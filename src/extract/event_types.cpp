@@ -101,7 +101,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (*w == Role::weapon_shell) return kShell;
     if (*w == Role::weapon_explosive) return kIed;
   }
-  if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors))) return kAir;
+  // (A police raid is on the ground, whatever helicopters the report speaks of.)
+  if (any({C::raid}) && (ctx.air && !side_armed_on_ground(actors) && !side_has(actors, Role::police_forces) && actor_of(actors) != kPolice))
+    return kAir;
   // "Gunmen struck 17 communities": men on the ground strike as attackers, not aircraft.
   // "Bullets struck classroom windows": gunfire, not shells or bombs.
   const bool ground_strike =

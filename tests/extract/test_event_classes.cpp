@@ -831,3 +831,10 @@ TEST_CASE("the attackers killed at a siege's end are part of the attack") {
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Attack");
 }
+
+TEST_CASE("a police raid is on the ground, though helicopters circle") {
+  const auto e = events("A police raid on a favela in Rio de Janeiro on Thursday left 28 people dead as helicopters circled overhead.",
+                        CivilDate{2021, 5, 7});
+  REQUIRE_FALSE(e.empty());
+  for (const Event& x : e) CHECK(x.sub_event_type != "Air/drone strike");
+}
