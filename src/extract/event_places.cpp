@@ -70,6 +70,10 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
   auto lower = [&](uint32_t k) { return ascii_lower(token_text(doc.text, seg.tokens[k])); };
   const uint32_t first = m.first_token;
   if (first < sentence_first + 2 || !one_of(lower(first - 1), {"in", "at", "from"})) return false;
+  // "according to a military source in Pemba", "an official in Kabul said": where the teller sits.
+  if (one_of(lower(first - 2), {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "correspondent",
+                                "correspondents", "diplomat", "diplomats", "analyst", "analysts"}))
+    return true;
   for (uint32_t k = first - 1; k-- > sentence_first && k + 6 >= first;) {
     if (seg.tokens[k].kind == TokenKind::punct) return false;
     const std::string w = lower(k);

@@ -418,6 +418,15 @@ TEST_CASE("war words that tell no event") {
             .empty());
 }
 
+TEST_CASE("where a source or an official sits is not where the action happened") {
+  const auto e = events(
+      "Three soldiers were killed in clashes with insurgents in Mocimboa da Praia on Saturday, according to a military "
+      "source in Pemba.",
+      CivilDate{2024, 5, 13});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location != "Pemba");
+}
+
 TEST_CASE("where the telling happened is not where the action did") {
   const auto e = events_of_report(
       "Clashes in the south\n\nMANILA, May 24, 2017 - Two soldiers were killed in gun battles with militants in the "
