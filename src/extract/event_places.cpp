@@ -127,7 +127,11 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     // "the Conference on Financing for Development": a word of a title-case name, not a place.
     const bool in_title = k >= 2 && one_of(word(k - 1), {"on", "for", "of", "and"}) && seg.tokens[v.token(k - 2)].capitalized &&
                           v.parse.tags[k - 2] == Pos::NNP;
-    if (!acronym && !person && !month_or_day && !in_title && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
+    // "against the Houthis", "Tigrayan forces": an armed group, or a people naming the forces after it.
+    const bool group = lex.actors.match(v.words, v.raw, k, e + 1) != nullptr ||
+                       (e + 1 <= ch.last && (lex.roles.ends_at(v.words, e + 1, e + 1, Role::armed) ||
+                                             lex.roles.ends_at(v.words, e + 1, e + 1, Role::state_forces)));
+    if (!acronym && !person && !month_or_day && !in_title && !group && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));
     k = e + 1;
   }

@@ -844,3 +844,11 @@ TEST_CASE("a police raid is on the ground, though helicopters circle") {
   REQUIRE_FALSE(e.empty());
   for (const Event& x : e) CHECK(x.sub_event_type != "Air/drone strike");
 }
+
+TEST_CASE("an armed group's name, or a people's before 'forces', is no place the gazetteer lacks") {
+  const auto e = events("Government forces launched an offensive against the Houthis on Friday, and fighting went on for two days.",
+                        CivilDate{2020, 1, 19});
+  for (const Event& x : e) CHECK(x.location != "Houthis");
+  const auto t = events("The army fought Tigrayan forces on Sunday, residents said.", CivilDate{2021, 6, 29});
+  for (const Event& x : t) CHECK(x.location != "Tigrayan");
+}
