@@ -101,6 +101,22 @@ std::optional<int> SentenceEvents::narrative_shift() const {
   return std::nullopt;
 }
 
+// "..., two days after X": the days between an "after" clause's action and
+// the main clause's ("two days", "a week" just before "after").
+std::optional<int> SentenceEvents::days_before_main(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  if (cl.kind != ClauseKind::subordinate || cl.opener != "after" || clause == 0) return std::nullopt;
+  const int opener = opener_of(clause);
+  if (opener < 1 || chunk(opener - 1).kind != ChunkKind::noun) return std::nullopt;
+  const Chunk& gap = chunk(opener - 1);
+  const int per = one_of(word(gap.head), {"day", "days"}) ? 1 : one_of(word(gap.head), {"week", "weeks"}) ? 7 : 0;
+  if (per == 0 || gap.head == gap.first) return std::nullopt;
+  const std::optional<long> n = one_of(word(gap.head - 1), {"a", "an"}) ? std::optional<long>(1) : parse_count(v.words, gap.head - 1);
+  if (!n || *n <= 0 || *n > 60) return std::nullopt;
+  return static_cast<int>(*n) * per;
+}
+
 // An action in an "after" clause that a vague gap opens: "days after
 // fighters seized it", "weeks after the town fell".
 bool SentenceEvents::vaguely_before(const Frame& f) const {
@@ -442,6 +458,15 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                                 chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own;
       if (after_clause) told_date = 1;
       e.when = c->span;
+      // "..., two days after the neighbours first exchanged fire": counted back from the main clause's day
+      // (unless the action holds evidence told outside its clause, of the main clause's own time).
+      const bool evidence_inside =
+          std::all_of(evidence.begin(), evidence.end(), [&](int x) { return chunk(frames[static_cast<size_t>(x)].chunk).clause == own; });
+      if (after_clause && evidence_inside && c->span.precision == 1 && c->span.date)
+        if (const std::optional<int> back = days_before_main(f)) {
+          e.when.date = civil_from_days(days_from_civil(*c->span.date) - *back);
+          told_date = 0;
+        }
       e.background = c->since;
       if (!c->since && !c->reporting) own_day = c->span;
     } else if (context_date) {

@@ -852,3 +852,13 @@ TEST_CASE("an armed group's name, or a people's before 'forces', is no place the
   const auto t = events("The army fought Tigrayan forces on Sunday, residents said.", CivilDate{2021, 6, 29});
   for (const Event& x : t) CHECK(x.location != "Tigrayan");
 }
+
+TEST_CASE("'two days after' an action counts back from the main clause's day") {
+  const auto e = events(
+      "Fighting between Kyrgyz and Tajik forces spread along their border on Friday, two days after the neighbours first exchanged "
+      "fire near the town of Batken.",
+      CivilDate{2022, 9, 16});
+  std::vector<std::string> days;
+  for (const Event& x : e) days.push_back(to_iso(*x.when.date));
+  CHECK(std::find(days.begin(), days.end(), "2022-09-14") != days.end());
+}
