@@ -88,6 +88,7 @@ std::optional<int> SentenceEvents::narrative_shift() const {
     if ((w == "next" || w == "following") && one_of(word(k + 1), {"day", "morning", "evening", "night"}) && k > 0 && word(k - 1) == "the")
       return 1;
     if (w == "day" && word(k + 1) == "before" && k > 0 && word(k - 1) == "the") return -1;
+    if (w == "eve" && word(k + 1) == "of" && k > 0 && word(k - 1) == "the") return -1;  // "on the eve of the killings"
     if (k + 2 >= v.size() || !one_of(word(k + 2), {"later", "earlier"})) continue;
     const int sign = word(k + 2) == "later" ? 1 : -1;
     const int per = one_of(word(k + 1), {"day", "days"}) ? 1 : one_of(word(k + 1), {"week", "weeks"}) ? 7 : 0;
@@ -471,6 +472,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       if (!c->since && !c->reporting) own_day = c->span;
     } else if (context_date) {
       e.when = *context_date;  // the narrative's day goes on: "Bodies lay in the streets"
+      carried_day = carried_day || f.modality == Modality::asserted;
       // "Two days later, ...", "The next day, ...": from the narrative's day, by so many days.
       if (const std::optional<int> shift = narrative_shift(); shift && e.when.date && e.when.precision == 1) {
         e.when.date = civil_from_days(days_from_civil(*e.when.date) + *shift);
@@ -992,6 +994,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   const Mention* event_place = nullptr;  // the last place an action happened at
   uint32_t event_sentence = 0;
   std::optional<DateSpan> context_date;  // the last date an action was given
+  bool day_told = false;                 // that date is a day the report named as the one it tells ("Tuesday was ...")
   uint32_t date_sentence = 0;
   std::optional<Role> context_weapon;  // the weapon the last sentence fired
   uint32_t weapon_sentence = 0;
@@ -1031,6 +1034,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (const auto day = day_told_of(doc, seg, s, entry_day)) {
       context_date = day;
       date_sentence = si;
+      day_told = true;
     }
     if (!may_hold_event(doc, seg, s, lex)) {
       note_context();
@@ -1050,25 +1054,26 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     std::vector<size_t> here;  // the sentence's mentions, less those in a dateline cut off it
     for (size_t m : by_sentence[si])
       if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
-    SentenceEvents r{
-        doc,
-        seg,
-        mentions,
-        gaz,
-        lex,
-        ctx,
-        view,
-        read_frames(view, lex),
-        here,
-        find_date_cues(doc, seg, view.s, warnings, entry_day),
-        warnings,
-        nullptr,
-        nullptr,
-        focus,
-        synthetic,
-        date_sentence + 2 >= si || (date_sentence + 12 >= si && continues_narrative(sentence_text)) ? context_date : std::nullopt,
-        std::nullopt,
-        weapon_sentence + 1 == si ? context_weapon : std::nullopt};
+    SentenceEvents r{doc,
+                     seg,
+                     mentions,
+                     gaz,
+                     lex,
+                     ctx,
+                     view,
+                     read_frames(view, lex),
+                     here,
+                     find_date_cues(doc, seg, view.s, warnings, entry_day),
+                     warnings,
+                     nullptr,
+                     nullptr,
+                     focus,
+                     synthetic,
+                     date_sentence + (day_told ? 4 : 2) >= si || (date_sentence + 12 >= si && continues_narrative(sentence_text))
+                         ? context_date
+                         : std::nullopt,
+                     std::nullopt,
+                     weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();
     for (const Event& d : drafts)  // the story's day: its first dated action's
       if (d.when.date && !d.background && d.when.precision == 1) {
@@ -1093,6 +1098,9 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (r.dated) {
       context_date = r.dated;
       date_sentence = si;
+      day_told = false;
+    } else if (r.carried_day && day_told) {
+      date_sentence = si;  // "Tuesday was the deadliest day": its actions go on, paragraph after paragraph
     }
     if (const auto w = r.weapon_fired()) {
       context_weapon = w;

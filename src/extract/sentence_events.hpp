@@ -96,6 +96,7 @@ struct SentenceEvents {
   std::optional<DateSpan> context_date;    // the date the report's last action was given, for actions that give none
   std::optional<DateSpan> dated;           // out: the date this sentence's last action was given
   std::optional<Role> context_weapon;      // the weapon the sentence before fired
+  bool carried_day = false;                // out: an action here took the narrative's day
 
   const std::string& word(size_t k) const { return v.words[k]; }
   const Chunk& chunk(int c) const { return v.chunk(c); }

@@ -862,3 +862,23 @@ TEST_CASE("'two days after' an action counts back from the main clause's day") {
   for (const Event& x : e) days.push_back(to_iso(*x.when.date));
   CHECK(std::find(days.begin(), days.end(), "2022-09-14") != days.end());
 }
+
+TEST_CASE("a day the report names as the one it tells carries its paragraphs; 'the eve of' is the day before") {
+  const auto e = events_of_report(
+      "Quota protests\n\nDHAKA, July 17, 2024 (AFP) - Universities were closed on Wednesday. Tuesday was the deadliest day of the "
+      "protests. In Rangpur, a student was shot dead by police. Videos of his death spread online. Officials gave no comment. "
+      "In Chattogram, two people died as protesters and party activists fought with sticks.\n");
+  const auto day_of = [&](const char* place) {
+    const auto it = std::find_if(e.begin(), e.end(), [&](const Event& x) { return x.location == place && !x.background; });
+    REQUIRE(it != e.end());
+    return to_iso(*it->when.date);
+  };
+  CHECK(day_of("Rangpur") == "2024-07-16");
+  CHECK(day_of("Chattogram") == "2024-07-16");
+  const auto eve = events_of_report(
+      "Quota protests\n\nDHAKA, July 17, 2024 (AFP) - Police shot dead a student in Rangpur on Tuesday. On the eve of the killings, "
+      "party activists attacked protesting students in Dhaka with iron rods, injuring 100.\n");
+  const auto dhaka = std::find_if(eve.begin(), eve.end(), [](const Event& x) { return x.location == "Dhaka"; });
+  REQUIRE(dhaka != eve.end());
+  CHECK(to_iso(*dhaka->when.date) == "2024-07-15");
+}
