@@ -188,6 +188,15 @@ struct Scanner {
           day = day_before;
           first = k - 1;
         }
+        // "the night of 2 to 3 May", "on 4 and 5 May": from the first day.
+        int range_end = 0;
+        const std::string joiner = first >= s.first_token + 2 ? w(first - 1) : "";
+        if (first == k - 1 && first >= s.first_token + 2 && (joiner == "to" || joiner == "and" || joiner == "-") &&
+            small_number(w(first - 2)) > 0 && small_number(w(first - 2)) < day) {
+          range_end = day;
+          day = small_number(w(first - 2));
+          first -= 2;
+        }
         size_t y = last + 1;
         if (w(y) == ",") ++y;
         std::optional<int> year;
@@ -201,7 +210,10 @@ struct Scanner {
             continue;
           }
           std::optional<CivilDate> d = year ? std::optional<CivilDate>(CivilDate{*year, month, day}) : infer_year(month, day);
-          if (d) push(first, last, *d, 1);
+          if (d && range_end)
+            push(first, last, *d, 1, CivilDate{d->year, month, range_end});
+          else if (d)
+            push(first, last, *d, 1);
         } else if (year) {
           const CivilDate start{*year, month, 1};
           push(k, last, start, 3, CivilDate{*year, month, days_in_month(*year, month)});

@@ -88,6 +88,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (air) return kAir;
   if (shell) return kShell;
   if (grenade) return kGrenade;
+  // "Two bombs landed in the displacement sites": what lands was fired or dropped, not planted.
+  if (explosive && f.cls == C::hit && one_of(word(f.first), {"landed", "fell", "rained", "lands", "fall"})) return ctx.air ? kAir : kShell;
   if (explosive) {
     // "dropped 20 bombs", "bombed": from the air when the report speaks of aircraft.
     const bool dropped = f.cls == C::light && one_of(word(f.first), {"dropped", "drop", "drops", "dropping"});

@@ -79,3 +79,13 @@ TEST_CASE("holidays, 'this evening', a day before its month, the year before a n
   CHECK(first("Fighting resumed on 1 May near the town.") == "2015-05-01");
   CHECK(first("The people killed in the 1994 genocide were remembered.") == "1994-01-01");
 }
+
+TEST_CASE("a span of two days in one month starts on the first") {
+  auto night = cues("During the night of 2 to 3 November, armed men broke into a warehouse.");
+  REQUIRE(night.size() == 1);
+  CHECK(to_iso(*night[0].span.date) == "2015-11-02");
+  CHECK(to_iso(*night[0].span.date_to) == "2015-11-03");
+  auto both = cues("Fighting continued on 4 and 5 November on the hills.");
+  REQUIRE(both.size() == 1);
+  CHECK(to_iso(*both[0].span.date) == "2015-11-04");
+}

@@ -882,3 +882,14 @@ TEST_CASE("a day the report names as the one it tells carries its paragraphs; 't
   REQUIRE(dhaka != eve.end());
   CHECK(to_iso(*dhaka->when.date) == "2024-07-15");
 }
+
+TEST_CASE("bombs that landed were fired; armed men who broke into a warehouse looted it") {
+  const auto e =
+      events("On 3 May, at least two bombs landed in displacement sites west of Goma, killing nine people.", CivilDate{2024, 5, 6});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Shelling/artillery/missile attack");
+  const auto l =
+      events("Armed men broke into the warehouse of an aid group in Goma on 2 May and carried away food stocks.", CivilDate{2024, 5, 6});
+  REQUIRE(l.size() == 1);
+  CHECK(l[0].sub_event_type == "Looting/property destruction");
+}
