@@ -893,3 +893,12 @@ TEST_CASE("bombs that landed were fired; armed men who broke into a warehouse lo
   REQUIRE(l.size() == 1);
   CHECK(l[0].sub_event_type == "Looting/property destruction");
 }
+
+TEST_CASE("police firing live rounds and tear gas use force against a crowd") {
+  const auto e = events(
+      "Police and soldiers blocking the bridge at Sacaba opened fire with live ammunition and tear gas on Friday, "
+      "witnesses said.",
+      CivilDate{2019, 11, 16});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Excessive force against protesters");
+}
