@@ -14,6 +14,7 @@
 
 #include "core/hash.hpp"
 #include "store/canonical.hpp"
+#include "store/private/gpkg_update.hpp"
 #include "store/private/merge.hpp"
 #include "store/private/schema.hpp"
 #include "store/private/store_impl.hpp"
@@ -248,6 +249,7 @@ std::unique_ptr<Store::Impl> Store::Impl::open_geopackage(const std::string& pat
     impl->repair_spatial_indexes(broken);
     impl->ds = open_dataset(path, false, true);
   }
+  tune_writer_connection(*impl->ds);
   if (version < kSchemaVersion)
     impl->upgrade(version);
   else if (impl->schema_version() < kSchemaVersion)

@@ -61,6 +61,13 @@ bool same_geometry(const OGRFeature& a, const OGRFeature& b) {
 
 }  // namespace
 
+void tune_writer_connection(GDALDataset& ds) {
+  GDALDriver* driver = ds.GetDriver();
+  if (!driver || std::string_view(driver->GetDescription()) != "GPKG") return;
+  if (auto* db = static_cast<sqlite3*>(ds.GetInternalHandle("SQLITE_HANDLE")))
+    sqlite3_exec(db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);  // best effort
+}
+
 GeoPackageUpdates::GeoPackageUpdates(GDALDataset& ds) {
   GDALDriver* driver = ds.GetDriver();
   if (driver && std::string_view(driver->GetDescription()) == "GPKG") db_ = static_cast<sqlite3*>(ds.GetInternalHandle("SQLITE_HANDLE"));
