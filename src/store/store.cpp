@@ -333,8 +333,8 @@ void Store::Impl::drop_spatial_index(const std::string& name) {
   const std::string geom = layer(name.c_str()).GetGeometryColumn();
   const std::string rtree = "rtree_" + name + "_" + geom;
   std::vector<std::string> triggers;
-  const std::string list = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, " +
-                           std::to_string(rtree.size() + 1) + ") = " + name_literal(rtree + "_");
+  const std::string list = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, " + std::to_string(rtree.size() + 1) +
+                           ") = " + name_literal(rtree + "_");
   if (OGRLayer* result = ds->ExecuteSQL(list.c_str(), nullptr, nullptr)) {
     for (auto& f : *result) triggers.push_back(f->GetFieldAsString(0));
     ds->ReleaseResultSet(result);
