@@ -34,6 +34,10 @@ namespace sitmap {
 // - a page cache of 64 MiB, not SQLite's 2 MiB: the index pages a batch
 //   reads in a store of a million readings are found again by the next
 //   batch instead of being read back from the file.
+// - the file memory-mapped for reading (as gpkg_rows reads): a page not in
+//   that cache (the stored readings a new window of dates looks up, each on
+//   a page of its own) is mapped, not copied in by a read() call each.
+//   Pages are still written by write() calls.
 // Does nothing when `ds` is not a GeoPackage whose connection GDAL hands out.
 void tune_writer_connection(GDALDataset& ds);
 
