@@ -256,6 +256,8 @@ void ingest_figures(const fs::path& work, const char* samples, size_t n, int rou
     Store s = Store::open(readings_db.string());
     add_synthetic_readings(s, n);
     std::printf("synthetic readings store: %zu readings written in %.1f s, %.1f MiB\n", n, seconds_since(t), mib(readings_db));
+  } else {
+    Store::open(readings_db.string());  // one an older sitmap wrote is upgraded once, not in each round's copy
   }
   // Each round: the same reports stored as before canonical events (one
   // row per reading, no matching) into a fresh store, then with merging

@@ -421,7 +421,7 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
   readings.erase(std::unique(readings.begin(), readings.end(), [](const auto& a, const auto& b) { return a.key == b.key; }),
                  readings.end());
   // The most precise reading: place first, then date, then the smallest key.
-  const auto rank = [](const ReadingSummary& r) { return std::make_tuple(r.geo_precision, r.time_precision, r.key); };
+  const auto rank = [](const ReadingSummary& r) { return std::make_tuple(r.geo_precision, r.time_precision, std::string_view(r.key)); };
   const ReadingSummary& primary =
       *std::min_element(readings.begin(), readings.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   const auto it = std::find_if(primary_candidates.begin(), primary_candidates.end(),
@@ -442,7 +442,6 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
     if (e.actor1.empty() && !r.actor1.empty()) e.actor1 = r.actor1;
     if (e.actor2.empty() && !r.actor2.empty() && !actors_agree(r.actor2, e.actor1)) e.actor2 = r.actor2;
   }
-  out.source_count = independent_sources(readings);
   // Independent sources raise confidence: 1 - product of their doubts (the
   // best reading of each source stands for it).
   std::map<size_t, double> best_of_source;  // by the source's first reading
@@ -451,6 +450,7 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
     double& best = best_of_source[root[i]];
     best = std::max(best, std::clamp(readings[i].confidence, 0.0, 1.0));
   }
+  out.source_count = static_cast<int>(best_of_source.size());  // independent_sources, from the same roots
   double doubt = 1;
   for (const auto& [key, c] : best_of_source) doubt *= 1 - c;
   e.confidence = std::min(0.99, std::round((1 - doubt) * 100) / 100);  // many sources are not certainty

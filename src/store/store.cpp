@@ -14,6 +14,7 @@
 
 #include "core/hash.hpp"
 #include "store/canonical.hpp"
+#include "store/private/gpkg_update.hpp"
 #include "store/private/merge.hpp"
 #include "store/private/schema.hpp"
 #include "store/private/store_impl.hpp"
@@ -244,10 +245,12 @@ std::unique_ptr<Store::Impl> Store::Impl::open_geopackage(const std::string& pat
   // GDAL completes a new layer's R-tree (its triggers) only when the
   // dataset is closed: close before the first batch can be written.
   if (impl->create_schema()) impl->ds = open_dataset(path, false, true);
+  if (impl->drop_readings_rtree()) impl->ds = open_dataset(path, false, true);
   if (const auto broken = impl->spatial_indexes_to_repair(); !broken.empty()) {
     impl->repair_spatial_indexes(broken);
     impl->ds = open_dataset(path, false, true);
   }
+  tune_writer_connection(*impl->ds);
   if (version < kSchemaVersion)
     impl->upgrade(version);
   else if (impl->schema_version() < kSchemaVersion)
@@ -291,43 +294,76 @@ void Store::Impl::create_geopackage(const std::string& path) {
   fs::remove(tmp, ec);
 }
 
+namespace {
+
+// A layer's R-tree table ("rtree_events_geom"), and whether it is there and has its insert trigger.
+struct RtreeState {
+  std::string table;
+  bool present = false, has_trigger = false;
+};
+std::optional<RtreeState> rtree_state(GDALDataset& ds, const char* name) {
+  OGRLayer* layer = ds.GetLayerByName(name);
+  if (!layer || layer->GetGeomType() == wkbNone || !layer->GetGeometryColumn() || !*layer->GetGeometryColumn()) return std::nullopt;
+  RtreeState s;
+  s.table = std::string("rtree_") + name + "_" + layer->GetGeometryColumn();
+  s.present = query_integer(ds, "SELECT COUNT(*) FROM sqlite_master WHERE name = " + name_literal(s.table)) > 0;
+  s.has_trigger =
+      query_integer(ds, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = " + name_literal(s.table + "_insert")) > 0;
+  return s;
+}
+
+}  // namespace
+
 std::vector<std::string> Store::Impl::spatial_indexes_to_repair() {
   std::vector<std::string> out;
   for (const char* name : {kEventsLayer, kMentionsLayer, kReadingsLayer}) {
-    OGRLayer* layer = ds->GetLayerByName(name);
-    if (!layer || layer->GetGeomType() == wkbNone || !layer->GetGeometryColumn() || !*layer->GetGeometryColumn()) continue;
-    const std::string rtree = std::string("rtree_") + name + "_" + layer->GetGeometryColumn();
-    const bool has_rtree = query_integer(*ds, "SELECT COUNT(*) FROM sqlite_master WHERE name = " + name_literal(rtree)) > 0;
-    const bool has_trigger =
-        query_integer(*ds, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = " + name_literal(rtree + "_insert")) > 0;
-    if ((has_rtree && !has_trigger) || (!has_rtree && writable)) out.push_back(name);
+    const auto rtree = rtree_state(*ds, name);
+    if (!rtree) continue;
+    // Readings have none (drop_readings_rtree): only a reader finding a
+    // broken one left by an older version has a writer take it down.
+    const bool wanted = std::string_view(name) != kReadingsLayer;
+    if ((rtree->present && !rtree->has_trigger) || (!rtree->present && writable && wanted)) out.push_back(name);
   }
   return out;
 }
 
-void Store::Impl::repair_spatial_indexes(const std::vector<std::string>& layers) {
+void Store::Impl::drop_spatial_index(const std::string& name) {
   // GDAL's DisableSpatialIndex() stops at the first missing trigger, so the
-  // broken index is taken down by hand: its triggers, its table, its entry.
+  // index is taken down by hand: its triggers, its table, its entry.
+  const std::string geom = layer(name.c_str()).GetGeometryColumn();
+  const std::string rtree = "rtree_" + name + "_" + geom;
+  std::vector<std::string> triggers;
+  const std::string list = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, " + std::to_string(rtree.size() + 1) +
+                           ") = " + name_literal(rtree + "_");
+  if (OGRLayer* result = ds->ExecuteSQL(list.c_str(), nullptr, nullptr)) {
+    for (auto& f : *result) triggers.push_back(f->GetFieldAsString(0));
+    ds->ReleaseResultSet(result);
+  }
+  for (const std::string& t : triggers) execute("DROP TRIGGER IF EXISTS " + name_identifier(t));
+  execute("DROP TABLE IF EXISTS " + name_identifier(rtree));
+  execute("DELETE FROM gpkg_extensions WHERE lower(table_name) = lower(" + name_literal(name) + ") AND lower(column_name) = lower(" +
+          name_literal(geom) + ") AND extension_name = 'gpkg_rtree_index'");
+}
+
+void Store::Impl::repair_spatial_indexes(const std::vector<std::string>& layers) {
   for (const std::string& name : layers) {
-    const std::string geom = layer(name.c_str()).GetGeometryColumn();
-    const std::string rtree = "rtree_" + name + "_" + geom;
-    std::vector<std::string> triggers;
-    const std::string list = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, " +
-                             std::to_string(rtree.size() + 1) + ") = " + name_literal(rtree + "_");
-    if (OGRLayer* result = ds->ExecuteSQL(list.c_str(), nullptr, nullptr)) {
-      for (auto& f : *result) triggers.push_back(f->GetFieldAsString(0));
-      ds->ReleaseResultSet(result);
-    }
     Transaction tx(*ds, location);
-    for (const std::string& t : triggers) execute("DROP TRIGGER IF EXISTS " + name_identifier(t));
-    execute("DROP TABLE IF EXISTS " + name_identifier(rtree));
-    execute("DELETE FROM gpkg_extensions WHERE lower(table_name) = lower(" + name_literal(name) + ") AND lower(column_name) = lower(" +
-            name_literal(geom) + ") AND extension_name = 'gpkg_rtree_index'");
+    drop_spatial_index(name);
     tx.commit(location);
   }
   ds = open_dataset(location, false, true);  // GDAL rereads that the layers have no index
   for (const std::string& name : layers)
-    execute("SELECT CreateSpatialIndex(" + name_literal(name) + ", " + name_literal(layer(name.c_str()).GetGeometryColumn()) + ")");
+    if (name != kReadingsLayer)
+      execute("SELECT CreateSpatialIndex(" + name_literal(name) + ", " + name_literal(layer(name.c_str()).GetGeometryColumn()) + ")");
+}
+
+bool Store::Impl::drop_readings_rtree() {
+  const auto rtree = rtree_state(*ds, kReadingsLayer);
+  if (postgis || !rtree || !rtree->present) return false;
+  Transaction tx(*ds, location);
+  drop_spatial_index(kReadingsLayer);
+  tx.commit(location);
+  return true;
 }
 
 void Store::Impl::execute(const std::string& sql) {
@@ -353,10 +389,12 @@ bool Store::Impl::create_schema() {
                               {kReadingsLayer, wkbPoint, event_columns()},
                               {kMetaLayer, wkbNone, kMetaFields},
                               {kMergedLayer, wkbNone, kMergedFields}};
-  const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
   for (const LayerSpec& spec : layers) {
     OGRLayer* layer = ds->GetLayerByName(spec.name);
     if (!layer) {
+      // No R-tree for a GeoPackage's readings (store_impl.hpp: drop_readings_rtree).
+      const bool no_rtree = !postgis && std::string_view(spec.name) == kReadingsLayer;
+      const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", no_rtree ? "SPATIAL_INDEX=NO" : nullptr, nullptr};
       CPLErrorReset();
       layer = ds->CreateLayer(spec.name, spec.geom == wkbNone ? nullptr : &srs, spec.geom, const_cast<char**>(options));
       if (!layer) throw StoreError(location + ": cannot create layer " + spec.name + ": " + gdal_error_or("GDAL gave no reason"));
@@ -439,12 +477,20 @@ void Store::Impl::create_or_set(OGRLayer& l, OGRFeature& f, bool create) {
     throw StoreError(location + ": cannot write to layer " + l.GetName() + ": " + gdal_error_or("the feature was refused"));
 }
 
-void Store::Impl::upgrade(int /*from_version: only 1 so far*/) {
+void Store::Impl::upgrade(int from_version) {
+  // 2 -> 3 changes no row: the readings' R-tree a GeoPackage had is gone
+  // already (every writable open drops one).
+  Transaction tx(*ds, location, postgis);
+  if (schema_version() >= kSchemaVersion) return;  // another process upgraded it meanwhile
+  if (from_version < 2) readings_from_per_report_events();
+  set_schema_version();
+  tx.commit(location);
+}
+
+void Store::Impl::readings_from_per_report_events() {
   // Version 1 kept each report's events in the events layer: they become
   // readings (their key from their report's content hash), and the
   // canonical events are made from them.
-  Transaction tx(*ds, location, postgis);
-  if (schema_version() >= kSchemaVersion) return;                             // another process upgraded it meanwhile
   std::unordered_map<std::string, std::pair<std::string, std::string>> docs;  // document_id -> content hash, agency
   {
     OGRLayer& d = layer(kDocumentsLayer);
@@ -477,8 +523,6 @@ void Store::Impl::upgrade(int /*from_version: only 1 so far*/) {
   }
   execute(fmt::format("DELETE FROM {} WHERE dataset = 'sitmap' OR dataset IS NULL", kEventsLayer));
   merge_readings(*this, readings);
-  set_schema_version();
-  tx.commit(location);
 }
 
 OGRLayer& Store::Impl::layer(const char* name) {

@@ -337,6 +337,58 @@ TEST_CASE("a store of version 1 (per-report events in the events layer) is upgra
 
 namespace {
 
+// Does the readings layer have an R-tree (its table in the GeoPackage)?
+bool readings_have_rtree(Store& store) {
+  GDALDataset& ds = *store.impl().ds;
+  OGRLayer* result = ds.ExecuteSQL("SELECT COUNT(*) FROM sqlite_master WHERE name = 'rtree_readings_geom'", nullptr, nullptr);
+  REQUIRE(result);
+  FeaturePtr row(result->GetNextFeature());
+  const bool there = row && row->GetFieldAsInteger64(0) > 0;
+  ds.ReleaseResultSet(result);
+  return there;
+}
+
+}  // namespace
+
+TEST_CASE("a store of version 2 (an R-tree on its readings) is upgraded on open: the R-tree goes, a box finds what it found") {
+  TempDir tmp;
+  const std::string path = tmp.file("v2.gpkg");
+  EventFilter manbij;  // the readings of Manbij, not Kobani's nor the province's
+  manbij.per_report = true;
+  manbij.bbox = BBox{37.9, 36.5, 38.0, 36.6};
+  auto readings_in_box = [&](Store& store) {
+    std::vector<std::string> ids;
+    for_each_event(store, manbij, [&](const StoredEvent& s) { ids.push_back(s.event.event_id); });
+    return ids;
+  };
+  {
+    Store store = Store::open(path);
+    store.add_documents(busy_week());
+    CHECK_FALSE(readings_have_rtree(store));  // version 3 makes none
+    store.impl().execute("SELECT CreateSpatialIndex('readings', 'geom')");
+    store.impl().execute("UPDATE sitmap_meta SET value = '2' WHERE key = 'schema_version'");
+  }
+  std::vector<std::string> before;
+  {
+    Store store = Store::open(path, Store::Mode::read);
+    CHECK(readings_have_rtree(store));  // read-only opens change nothing
+    CHECK(store.impl().schema_version() == 2);
+    before = readings_in_box(store);
+  }
+  CHECK(before.size() == 6);
+  Store store = Store::open(path);
+  CHECK_FALSE(readings_have_rtree(store));
+  CHECK(store.impl().schema_version() == kSchemaVersion);
+  CHECK(readings_in_box(store) == before);
+  // Later readings are stored and found without it.
+  const DocumentRecord later = report("afp4", {strike("afp4", kDay, kLat, kLon + 0.005)}, "AFP");
+  store.add_documents(std::span(&later, 1));
+  CHECK(readings_in_box(store).size() == before.size() + 1);
+  CHECK_FALSE(readings_have_rtree(store));
+}
+
+namespace {
+
 // The also_coded links of the event with this event_id in the events layer.
 std::vector<std::string> links_of(Store& store, const std::string& event_id) {
   std::vector<std::string> out;

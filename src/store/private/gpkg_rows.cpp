@@ -125,9 +125,33 @@ std::optional<GeoPackageEvents> GeoPackageEvents::open(const std::string& path, 
   return g;
 }
 
+namespace {
+
+// sitmap_point_in(geom, west, south, east, north): 0 when the GeoPackage
+// geometry is a point outside the box (or no point: no box selects it), 1
+// else. A box on a layer without an R-tree (readings) is tested by SQLite
+// on each row before the row's other columns are read; EventQuery then
+// tests exactly what it selects (the box is a hair wider here, so this
+// never drops a row that test keeps).
+void point_in_box(sqlite3_context* context, int, sqlite3_value** argv) {
+  constexpr double kMargin = 1e-9;
+  double x = 0, y = 0;
+  bool empty = true;
+  const auto* blob = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+  const bool point = blob && decode_gpkg_point(blob, static_cast<size_t>(sqlite3_value_bytes(argv[0])), x, y, &empty) && !empty;
+  const bool inside = point && x >= sqlite3_value_double(argv[1]) - kMargin && y >= sqlite3_value_double(argv[2]) - kMargin &&
+                      x <= sqlite3_value_double(argv[3]) + kMargin && y <= sqlite3_value_double(argv[4]) + kMargin;
+  sqlite3_result_int(context, inside ? 1 : 0);
+}
+
+}  // namespace
+
 std::unique_ptr<GeoPackageEvents::Db> GeoPackageEvents::connect() const {
   auto db = std::make_unique<Db>();
   if (sqlite3_open_v2(path_.c_str(), &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return nullptr;
+  if (sqlite3_create_function_v2(db->handle, "sitmap_point_in", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, point_in_box, nullptr,
+                                 nullptr, nullptr) != SQLITE_OK)
+    return nullptr;
   // Pages mapped rather than copied in by a read() call each (a third of the
   // time of a whole-table read). Best effort: SQLite reads without it too.
   sqlite3_exec(db->handle, "PRAGMA mmap_size = 68719476736", nullptr, nullptr, nullptr);
@@ -146,12 +170,17 @@ void GeoPackageEvents::read(const EventFilter& filter, const LayerRowSink& sink)
   // layer's extent goes to the spatial index, the event_date range to SQL.
   // With a box alone GDAL walks the R-tree and fetches each row by its id
   // (R-tree order); with dates too it runs "fid IN (R-tree query) AND
-  // (dates)". Only numbers and parsed dates enter the SQL.
-  std::optional<BBox> rtree_box;
+  // (dates)". A layer without an R-tree (readings) is read in the order of
+  // the dates' index or of the table, each row's point tested by SQLite.
+  // Only numbers and parsed dates enter the SQL.
+  std::optional<BBox> rtree_box, scanned_box;  // a box the R-tree finds, or one tested row by row
   if (const auto box = query.search_box()) {
     const bool covers_extent =
         extent_ && box->west <= extent_->MinX && box->south <= extent_->MinY && box->east >= extent_->MaxX && box->north >= extent_->MaxY;
-    if (!covers_extent && !rtree_.empty()) rtree_box = box;
+    if (!covers_extent && !rtree_.empty())
+      rtree_box = box;
+    else if (!covers_extent)
+      scanned_box = box;
   }
   auto rtree_where = [&](const char* r) {
     return fmt::format("{0}maxx >= {1:.12f} AND {0}minx <= {2:.12f} AND {0}maxy >= {3:.12f} AND {0}miny <= {4:.12f}", r,
@@ -165,12 +194,16 @@ void GeoPackageEvents::read(const EventFilter& filter, const LayerRowSink& sink)
                        rtree_where("r."));
   } else {
     sql += " FROM " + quoted(table_) + " m";
-    const std::string spatial =
-        rtree_box ? fmt::format("{} IN ( SELECT id FROM {} WHERE {})", quoted(fid_column_), quoted(rtree_), rtree_where("")) : "";
-    if (!spatial.empty())
+    std::string spatial;
+    if (rtree_box)
+      spatial = fmt::format("{} IN ( SELECT id FROM {} WHERE {})", quoted(fid_column_), quoted(rtree_), rtree_where(""));
+    else if (scanned_box)  // SQLite plans the same scan as GDAL's query: no index serves this term
+      spatial = fmt::format("sitmap_point_in(m.{}, {:.17g}, {:.17g}, {:.17g}, {:.17g})", quoted(geometry_column_), scanned_box->west,
+                            scanned_box->south, scanned_box->east, scanned_box->north);
+    if (!spatial.empty() && !dates.empty())
       sql += " WHERE " + spatial + " AND (" + dates + ")";
-    else if (!dates.empty())
-      sql += " WHERE " + dates;
+    else if (!spatial.empty() || !dates.empty())
+      sql += " WHERE " + spatial + dates;
   }
   step(sql, present_, [&](const LayerRow& row, bool point_type) {
     if (!query.matches_row(CellRow{row, point_type})) return;

@@ -61,6 +61,14 @@ bool same_geometry(const OGRFeature& a, const OGRFeature& b) {
 
 }  // namespace
 
+void tune_writer_connection(GDALDataset& ds) {
+  GDALDriver* driver = ds.GetDriver();
+  if (!driver || std::string_view(driver->GetDescription()) != "GPKG") return;
+  constexpr const char* kPragmas = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA mmap_size = 68719476736";
+  if (auto* db = static_cast<sqlite3*>(ds.GetInternalHandle("SQLITE_HANDLE")))
+    sqlite3_exec(db, kPragmas, nullptr, nullptr, nullptr);  // best effort: SQLite writes as well without them
+}
+
 GeoPackageUpdates::GeoPackageUpdates(GDALDataset& ds) {
   GDALDriver* driver = ds.GetDriver();
   if (driver && std::string_view(driver->GetDescription()) == "GPKG") db_ = static_cast<sqlite3*>(ds.GetInternalHandle("SQLITE_HANDLE"));

@@ -24,6 +24,23 @@ struct sqlite3;
 
 namespace sitmap {
 
+// A GeoPackage's connection set up for a writer (nothing in the file
+// changes; a connection setting lasts until it closes):
+// - statement journals in memory. Inside our transactions SQLite keeps,
+//   for each INSERT or UPDATE that can fail half-way (a trigger, several
+//   rows), the pages it changes a second time in a temporary file, so that
+//   it can undo that statement alone; in a large store those were 16 MiB of
+//   writes to /var/tmp for 2,000 reports.
+// - a page cache of 64 MiB, not SQLite's 2 MiB: the index pages a batch
+//   reads in a store of a million readings are found again by the next
+//   batch instead of being read back from the file.
+// - the file memory-mapped for reading (as gpkg_rows reads): a page not in
+//   that cache (the stored readings a new window of dates looks up, each on
+//   a page of its own) is mapped, not copied in by a read() call each.
+//   Pages are still written by write() calls.
+// Does nothing when `ds` is not a GeoPackage whose connection GDAL hands out.
+void tune_writer_connection(GDALDataset& ds);
+
 class GeoPackageUpdates {
  public:
   // Does nothing (every call false) when `ds` is not a GeoPackage whose

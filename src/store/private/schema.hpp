@@ -37,8 +37,10 @@ inline constexpr int kEventColumnCount = ev::count + 6;
 inline bool is_exported_column(int k) { return k != kReadingsColumn; }
 
 // The store's layout version: 1 had per-report events in the events layer;
-// 2 keeps them in the readings layer and canonical events in events.
-inline constexpr int kSchemaVersion = 2;
+// 2 keeps them in the readings layer and canonical events in events; 3: a
+// GeoPackage's readings layer has no R-tree (store_impl.hpp:
+// drop_readings_rtree), the rows are as in 2.
+inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kMetaLayer = "sitmap_meta";
 // Canonical events merged into another (and deleted), one row each, for
 // followers of the store (Store::canonical_changes_after).

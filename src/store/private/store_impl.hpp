@@ -38,12 +38,27 @@ struct Store::Impl {
   // Layers whose R-tree lacks its triggers (or, when writable, is missing).
   std::vector<std::string> spatial_indexes_to_repair();
   void repair_spatial_indexes(const std::vector<std::string>& layers);
+  // A GeoPackage's readings layer keeps no R-tree: SQLite's R-tree of a
+  // million readings made every batch of an ingest rewrite about sixty of
+  // its pages (nodes splitting, and each entry a split moves rewritten in
+  // its id table), a fifth of the pages an ingest into a large store
+  // writes. Readings are found by their canonical event, their country,
+  // type and date (indexes); a box on them (export --per-report --bbox)
+  // reads the layer through, as GDAL does a layer without an index. A
+  // writer drops an R-tree it finds there (a store of version 2, or one an
+  // older sitmap gave one again); true when it did (GDAL must reread the
+  // layer).
+  bool drop_readings_rtree();
+  // Takes a layer's R-tree down (its triggers, its table, its entry in
+  // gpkg_extensions), inside the caller's transaction.
+  void drop_spatial_index(const std::string& layer_name);
   void load_known_documents();
   // The layout version (schema.hpp: kSchemaVersion); 1 for stores made
   // before it was recorded. upgrade() brings a store to kSchemaVersion.
   int schema_version();
   void set_schema_version();
   void upgrade(int from_version);
+  void readings_from_per_report_events();  // version 1 -> 2
   void create_or_set(OGRLayer& layer, OGRFeature& f, bool create);
 
   // The lowest and highest FID of the events layer, and the FID column's
