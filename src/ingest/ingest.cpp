@@ -60,20 +60,26 @@ void Ingester::error(const std::string& message) {
 
 void Ingester::flush() {
   if (batch_.empty()) return;
-  try {
-    store_.add_documents(batch_);
-  } catch (const StoreError&) {
-    // Another ingester (a team sharing one PostGIS) may have stored some of
-    // these reports since we looked: the unique hash index refused the
-    // batch, which was rolled back. Drop what is now stored and retry once.
-    store_.refresh_known_documents();
-    std::erase_if(batch_, [&](const DocumentRecord& d) {
-      if (!store_.has_content(d.content_hash)) return false;
-      ++result_.already_stored;
-      if (options_.on_notice) options_.on_notice(d.doc.source + ": stored meanwhile by another ingester, nothing added");
-      return true;
-    });
-    if (!batch_.empty()) store_.add_documents(batch_);
+  // Another ingester (a team sharing one PostGIS) may have stored some of
+  // these reports since we looked: the unique hash index refuses the batch,
+  // which is rolled back. Drop what is now stored and try again; an ingester
+  // racing on the same folder can win a few times in a row, so a few tries.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (!batch_.empty()) store_.add_documents(batch_);
+      break;
+    } catch (const StoreError&) {
+      const size_t before = batch_.size();
+      store_.refresh_known_documents();
+      std::erase_if(batch_, [&](const DocumentRecord& d) {
+        if (!store_.has_content(d.content_hash)) return false;
+        ++result_.already_stored;
+        if (options_.on_notice) options_.on_notice(d.doc.source + ": stored meanwhile by another ingester, nothing added");
+        return true;
+      });
+      // Nothing of ours was stored by another: the refusal is of another kind.
+      if (batch_.size() == before || attempt == 8) throw;
+    }
   }
   for (const DocumentRecord& d : batch_) {
     ++result_.added;
