@@ -127,6 +127,14 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     // "the Conference on Financing for Development": a word of a title-case name, not a place.
     const bool in_title = k >= 2 && one_of(word(k - 1), {"on", "for", "of", "and"}) && seg.tokens[v.token(k - 2)].capitalized &&
                           v.parse.tags[k - 2] == Pos::NNP;
+    // "the 1967 Six-Day War", "the Arab Spring", "Operation Protective Edge": a named war or operation, no place.
+    const bool named_event = one_of(word(e), {"war", "wars", "revolution", "intifada", "uprising", "offensive", "crisis", "spring",
+                                              "genocide", "massacre", "campaign"}) ||
+                             (k > 0 && one_of(word(k - 1), {"operation"}));
+    if (named_event) {
+      k = e + 1;
+      continue;
+    }
     // "against the Houthis", "Tigrayan forces": an armed group, or a people naming the forces after it.
     const bool group = lex.actors.match(v.words, v.raw, k, e + 1) != nullptr ||
                        (e + 1 <= ch.last && (lex.roles.ends_at(v.words, e + 1, e + 1, Role::armed) ||

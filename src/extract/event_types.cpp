@@ -202,8 +202,12 @@ int SentenceEvents::force_against_crowd() const {
   // "marched peacefully ... carrying photographs of those killed": deaths told of others.
   for (size_t k = 0; k < v.size(); ++k)
     if (one_of(word(k), {"peacefully", "peaceful"}) || (word(k) == "without" && k + 1 < v.size() && word(k + 1) == "incident")) return 0;
+  // Lethal force against a crowd is the state's: "gunmen fired on a rally" is an attack on it, not force used to police it.
+  bool state = false;
+  for (size_t k = 0; k < v.size(); ++k)
+    state = state || lex.roles.ends_at(v.words, 0, k, Role::police_forces) || lex.roles.ends_at(v.words, 0, k, Role::state_forces);
   for (const Frame& o : frames)
-    if (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite)) return 2;
+    if (state && (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite))) return 2;
   return force;
 }
 

@@ -902,3 +902,12 @@ TEST_CASE("police firing live rounds and tear gas use force against a crowd") {
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Excessive force against protesters");
 }
+
+TEST_CASE("a named war is no place; gunmen firing on a rally use no state's force") {
+  const auto e = events("Israel captured the heights from Syria in the 1967 Six-Day War.");
+  for (const Event& x : e) CHECK(x.location != "Six-Day War");
+  const auto r = events("A candidate was shot dead by two gunmen at a political rally in Lexington on Saturday.", CivilDate{2019, 6, 3});
+  for (const Event& x : r) CHECK(x.sub_event_type != "Excessive force against protesters");
+  const auto p = events("Police shot dead two protesters at a rally in Lexington on Saturday.", CivilDate{2019, 6, 3});
+  CHECK(std::any_of(p.begin(), p.end(), [](const Event& x) { return x.sub_event_type == "Excessive force against protesters"; }));
+}
