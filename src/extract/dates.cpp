@@ -1,3 +1,4 @@
+#include "core/one_of.hpp"
 #include "core/fold.hpp"
 #include "extract/dates.hpp"
 
@@ -190,9 +191,8 @@ struct Scanner {
         }
         // "the night of 2 to 3 May", "on 4 and 5 May": from the first day.
         int range_end = 0;
-        const std::string joiner = first >= s.first_token + 2 ? w(first - 1) : "";
-        if (first == k - 1 && first >= s.first_token + 2 && (joiner == "to" || joiner == "and" || joiner == "-") &&
-            small_number(w(first - 2)) > 0 && small_number(w(first - 2)) < day) {
+        if (first == k - 1 && first >= s.first_token + 2 && one_of(w(first - 1), {"to", "and", "-"}) && small_number(w(first - 2)) > 0 &&
+            small_number(w(first - 2)) < day) {
           range_end = day;
           day = small_number(w(first - 2));
           first -= 2;

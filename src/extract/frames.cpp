@@ -6,15 +6,12 @@
 #include <cstdlib>
 
 #include "core/fold.hpp"
+#include "core/one_of.hpp"
 #include "text/tagger.hpp"
 
 namespace sitmap {
 
 namespace {
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
 
 // Classes that report what an action did rather than the action.
 bool is_consequence(EventClass c) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/one_of.hpp"
 #include "core/document.hpp"
 #include "core/event.hpp"
 #include "core/event_types.hpp"
@@ -19,10 +20,6 @@
 namespace sitmap::event_reading {
 
 inline constexpr long kMaxPlausibleCount = 10'000'000;
-
-inline bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
 
 using C = EventClass;
 

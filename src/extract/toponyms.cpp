@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/one_of.hpp"
 #include "core/fold.hpp"
 #include "text/words.hpp"
 
@@ -83,9 +84,8 @@ struct Recognizer {
 
   std::string_view word(size_t k) const { return token_text(doc.text, seg.tokens[k]); }
   static bool participle_like(const std::string& w) {
-    static constexpr std::string_view short_ones[] = {"led", "run", "held", "made", "born", "built", "owned"};
-    if (w.size() >= 4 && (w.ends_with("ing") || w.ends_with("ed"))) return true;
-    return std::find(std::begin(short_ones), std::end(short_ones), w) != std::end(short_ones);
+    return (w.size() >= 4 && (w.ends_with("ing") || w.ends_with("ed"))) ||
+           one_of(w, {"led", "run", "held", "made", "born", "built", "owned"});
   }
   bool cap(size_t k) const { return seg.tokens[k].kind == TokenKind::word && seg.tokens[k].capitalized; }
   std::string span_text(size_t a, size_t b) const {  // tokens a..b inclusive

@@ -4,15 +4,12 @@
 #include <array>
 
 #include "core/fold.hpp"
+#include "core/one_of.hpp"
 #include "text/tagger.hpp"
 
 namespace sitmap {
 
 namespace {
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
 
 // Prepositions that open a clause when a finite verb follows them.
 bool is_subordinator(std::string_view w) {

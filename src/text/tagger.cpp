@@ -7,6 +7,7 @@
 
 #include "core/date.hpp"
 #include "core/fold.hpp"
+#include "core/one_of.hpp"
 
 namespace sitmap {
 
@@ -63,10 +64,6 @@ const std::unordered_map<std::string, WordTags>& closed_class() {
     return t;
   }();
   return table;
-}
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 // A word as the tagger sees it: one or more tokens ("pro - government").
