@@ -79,6 +79,22 @@ std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
   return static_cast<int>(*n) * per;
 }
 
+// The country a people or country word names inside the action's own
+// location phrase: "in a Myanmar town", "in a Kenyan border village".
+const Mention* SentenceEvents::phrase_country(const Frame& f) const {
+  for (const auto& pp : f.preps) {
+    if (pp.where != Parse::PrepPhrase::after || pp.object < 0 || !one_of(word(chunk(pp.prep).head), {"in", "at", "near", "outside"}))
+      continue;
+    if (!subplace_noun(chunk(pp.object).head)) continue;  // "in a Myanmar town", not "in Thai custody"
+    for (size_t m : here) {
+      const Mention& mm = mentions[m];
+      if (mm.candidates.empty() || !within_chunk(mm, pp.object)) continue;
+      if (gaz.place(mm.candidates.front().entry).kind == PlaceKind::country) return &mm;
+    }
+  }
+  return nullptr;
+}
+
 // "two days later", "a day earlier", "48 hours later", "the next day", "the
 // following day", "the day before": the sentence's shift from the day the
 // narrative was on, in days.
@@ -530,13 +546,19 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.location_end.reset();
       if (!reference && !where.at.name) placed = container;  // the story stays there
       e.confidence = 0.3 * resolution_confidence(*container) + 0.1 + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
-    } else if (focus_country) {
-      // Only the country is known ("a Kenyan border town"): precision 3.
-      e.location = focus_country->name;
-      e.country = focus_country->name;
-      e.country_code = focus_country->country_code;
-      if (focus_country->geonameid) e.geonameid = focus_country->geonameid;
-      e.point = focus_country->point;
+    } else if (const Mention* named = phrase_country(f); named || focus_country) {
+      // Only the country is known ("a Kenyan border town"): precision 3; the
+      // action's own phrase's ("in a Myanmar town near the Thai border") before the report's.
+      const std::optional<Place> country = named ? std::optional<Place>(gaz.place(named->candidates.front().entry)) : focus_country;
+      if (named) {
+        e.location_start = named->start;
+        e.location_end = named->end;
+      }
+      e.location = country->name;
+      e.country = country->name;
+      e.country_code = country->country_code;
+      if (country->geonameid) e.geonameid = country->geonameid;
+      e.point = country->point;
       e.geo_precision = 3;
       e.confidence = 0.2 + 0.2 * (e.actor1.empty() ? 0.0 : 1.0);
     } else {

@@ -278,6 +278,7 @@ struct SentenceEvents {
   int opener_of(int clause) const;
   bool since_clause_of(const Frame& f) const;
   std::optional<int> days_before_story(const Frame& f) const;
+  const Mention* phrase_country(const Frame& f) const;
   std::optional<int> days_before_main(const Frame& f) const;
   std::optional<int> narrative_shift() const;
 

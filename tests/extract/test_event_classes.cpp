@@ -911,3 +911,11 @@ TEST_CASE("a named war is no place; gunmen firing on a rally use no state's forc
   const auto p = events("Police shot dead two protesters at a rally in Lexington on Saturday.", CivilDate{2019, 6, 3});
   CHECK(std::any_of(p.begin(), p.end(), [](const Event& x) { return x.sub_event_type == "Excessive force against protesters"; }));
 }
+
+TEST_CASE("the country the action's own phrase names beats the report's focus") {
+  const auto e = events("An explosion in a Myanmar town near the Thai border killed five people, witnesses and Thai officials said Monday.",
+                        CivilDate{2019, 5, 6});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].country_code == "MM");
+  REQUIRE(e[0].location_start.has_value());  // the mention it comes from
+}
