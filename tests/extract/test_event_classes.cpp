@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 #include "extract/pipeline.hpp"
 #include "text/reader.hpp"
@@ -30,6 +31,17 @@ std::vector<Event> events_of_report(const std::string& report) { return analyse(
 const Event* only(const std::vector<Event>& e) {
   REQUIRE(e.size() == 1);
   return &e[0];
+}
+
+// The first event of the report's own time at `place`; null when none.
+const Event* at_place(const std::vector<Event>& e, std::string_view place) {
+  const auto it = std::find_if(e.begin(), e.end(), [&](const Event& x) { return x.location == place && !x.background; });
+  return it == e.end() ? nullptr : &*it;
+}
+
+// Does any event fall on `iso` (YYYY-MM-DD)?
+bool on_day(const std::vector<Event>& e, std::string_view iso) {
+  return std::any_of(e.begin(), e.end(), [&](const Event& x) { return x.when.date && to_iso(*x.when.date) == iso; });
 }
 }  // namespace
 
@@ -330,8 +342,8 @@ TEST_CASE("in a report of aircraft, strikes with a place of their own are air st
   const auto e = events_of_report(
       "Jets pound rebel areas\n\nADEN, Jan 12, 2024 (AFP) - Coalition warplanes struck rebel positions in Sanaa on Friday. "
       "Strikes also hit an airbase near Taiz, residents said.\n");
-  const auto taiz = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Taiz"; });
-  REQUIRE(taiz != e.end());
+  const Event* taiz = at_place(e, "Taiz");
+  REQUIRE(taiz);
   CHECK(taiz->sub_event_type == "Air/drone strike");
   // Without aircraft anywhere, "strikes" may be a walkout: no event.
   const auto w = events_of_report("Port strikes\n\nADEN, Jan 12, 2024 (AFP) - Strikes also hit the port near Taiz, unions said.\n");
@@ -644,9 +656,9 @@ TEST_CASE("a demonstration's fights are violent demonstrations; police shooting 
       "In Chattogram, two people died as protesters and ruling party activists fought with sticks and bricks. "
       "Demonstrators said they would march again.\n");
   const auto at = [&](const char* place) {
-    const auto it = std::find_if(e.begin(), e.end(), [&](const Event& x) { return x.location == place && !x.background; });
-    REQUIRE(it != e.end());
-    return *it;
+    const Event* x = at_place(e, place);
+    REQUIRE(x);
+    return *x;
   };
   CHECK(at("Rangpur").sub_event_type == "Excessive force against protesters");
   CHECK(to_iso(*at("Rangpur").when.date) == "2024-07-16");  // the Tuesday the line before names
@@ -661,8 +673,8 @@ TEST_CASE("the eve of an action dates another; bombers in a report of suicide bo
   const auto e = events_of_report(
       "Two blasts\n\nQUETTA, Sept 29, 2023 (Reuters) - A suicide bomber blew himself up at a rally in Mastung on Friday, killing 50. "
       "Hours later, two bombers struck a mosque in Hangu, killing five.\n");
-  const auto hangu = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Hangu"; });
-  REQUIRE(hangu != e.end());
+  const Event* hangu = at_place(e, "Hangu");
+  REQUIRE(hangu);
   CHECK(hangu->sub_event_type == "Suicide bomb");
   const auto v = events("On the eve of the killings, party activists attacked students in Dhaka with iron rods, injuring 100.");
   REQUIRE(v.size() == 1);
@@ -758,10 +770,8 @@ TEST_CASE("'two days later' and 'the next day' go on from the narrative's day") 
   const auto e = events_of_report(
       "Town retaken\n\nBAMAKO, Jan 20, 2013 (AFP) - Islamist fighters overran Gao on Monday, January 14. Two days later, French "
       "jets struck their positions near Gao. The next day, Malian troops retook the town.\n");
-  std::vector<std::string> days;
-  for (const Event& x : e) days.push_back(to_iso(*x.when.date));
-  CHECK(std::find(days.begin(), days.end(), "2013-01-16") != days.end());
-  CHECK(std::find(days.begin(), days.end(), "2013-01-17") != days.end());
+  CHECK(on_day(e, "2013-01-16"));
+  CHECK(on_day(e, "2013-01-17"));
 }
 
 TEST_CASE("a state named as the doer of a violent act is its forces") {
@@ -858,9 +868,7 @@ TEST_CASE("'two days after' an action counts back from the main clause's day") {
       "Fighting between Kyrgyz and Tajik forces spread along their border on Friday, two days after the neighbours first exchanged "
       "fire near the town of Batken.",
       CivilDate{2022, 9, 16});
-  std::vector<std::string> days;
-  for (const Event& x : e) days.push_back(to_iso(*x.when.date));
-  CHECK(std::find(days.begin(), days.end(), "2022-09-14") != days.end());
+  CHECK(on_day(e, "2022-09-14"));
 }
 
 TEST_CASE("a day the report names as the one it tells carries its paragraphs; 'the eve of' is the day before") {
@@ -869,17 +877,17 @@ TEST_CASE("a day the report names as the one it tells carries its paragraphs; 't
       "protests. In Rangpur, a student was shot dead by police. Videos of his death spread online. Officials gave no comment. "
       "In Chattogram, two people died as protesters and party activists fought with sticks.\n");
   const auto day_of = [&](const char* place) {
-    const auto it = std::find_if(e.begin(), e.end(), [&](const Event& x) { return x.location == place && !x.background; });
-    REQUIRE(it != e.end());
-    return to_iso(*it->when.date);
+    const Event* x = at_place(e, place);
+    REQUIRE(x);
+    return to_iso(*x->when.date);
   };
   CHECK(day_of("Rangpur") == "2024-07-16");
   CHECK(day_of("Chattogram") == "2024-07-16");
   const auto eve = events_of_report(
       "Quota protests\n\nDHAKA, July 17, 2024 (AFP) - Police shot dead a student in Rangpur on Tuesday. On the eve of the killings, "
       "party activists attacked protesting students in Dhaka with iron rods, injuring 100.\n");
-  const auto dhaka = std::find_if(eve.begin(), eve.end(), [](const Event& x) { return x.location == "Dhaka"; });
-  REQUIRE(dhaka != eve.end());
+  const Event* dhaka = at_place(eve, "Dhaka");
+  REQUIRE(dhaka);
   CHECK(to_iso(*dhaka->when.date) == "2024-07-15");
 }
 

@@ -98,6 +98,15 @@ std::vector<DocumentRecord> busy_week() {
   return out;
 }
 
+// Strikes on two towns 16 km apart, the same day: two canonical events, "w-1" and "e-1".
+void store_two_towns(Store& store) {
+  Event west = strike("w", kDay, kLat, kLon), east = strike("e", kDay, kLat, kLon + 0.18);
+  east.location = "East";
+  east.geonameid = 1;
+  std::vector<DocumentRecord> two = {report("w", {west}, "AFP"), report("e", {east}, "Reuters")};
+  store.add_documents(two);
+}
+
 }  // namespace
 
 TEST_CASE("the pairwise rule: one strike told by two agencies, and its near misses") {
@@ -247,11 +256,7 @@ TEST_CASE("stored: a reading that joins two groups merges them, relabelling thei
   TempDir tmp;
   Store store = Store::open(tmp.file("s.gpkg"));
   // Two towns 16 km apart: apart as towns, joined by a "near" reading between them.
-  Event west = strike("w", kDay, kLat, kLon), east = strike("e", kDay, kLat, kLon + 0.18);
-  east.location = "East";
-  east.geonameid = 1;
-  std::vector<DocumentRecord> two = {report("w", {west}, "AFP"), report("e", {east}, "Reuters")};
-  store.add_documents(two);
+  store_two_towns(store);
   CHECK(store.count(kEventsLayer) == 2);
   Event between = strike("n", kDay, kLat, kLon + 0.09);
   between.geo_precision = 2;
@@ -270,11 +275,7 @@ TEST_CASE("stored: a reading that joins two groups merges them, relabelling thei
 TEST_CASE("stored: a follower is told of canonical events rewritten in place and merged away") {
   TempDir tmp;
   Store store = Store::open(tmp.file("s.gpkg"));
-  Event west = strike("w", kDay, kLat, kLon), east = strike("e", kDay, kLat, kLon + 0.18);
-  east.location = "East";
-  east.geonameid = 1;
-  std::vector<DocumentRecord> two = {report("w", {west}, "AFP"), report("e", {east}, "Reuters")};
-  store.add_documents(two);
+  store_two_towns(store);
   const auto fid_of = [&](const std::string& reading) { return store.canonical_event(reading)->fid; };
   const int64_t west_fid = fid_of("w-1"), east_fid = fid_of("e-1");
   const Store::ChangeMarks start = store.change_marks();
