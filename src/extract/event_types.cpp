@@ -172,8 +172,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     // "A student was shot dead by police" in a report of demonstrations: force against the protest.
     // ("Police and soldiers opened fire with live ammunition and tear gas": tear gas is for crowds.)
-    const bool crowd_weapons = v.size() > 0 && crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1));
-    if ((ctx.protesters >= 3 || crowd_weapons) && side_is(actors, Role::police_forces) && !armed_target) return kExcessiveForce;
+    if (side_is(actors, Role::police_forces) && !armed_target &&
+        (ctx.protesters >= 3 || crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1))))
+      return kExcessiveForce;
     if (armed_target && !civilian_target) return kClash;
     return kAttack;
   }
