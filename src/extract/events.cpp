@@ -70,11 +70,15 @@ std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
       !one_of(word(chunk(opener - 2).head), {"came", "comes", "followed", "happened", "occurred"}))
     return std::nullopt;
   const Chunk& gap = chunk(opener - 1);
-  const std::string& unit = word(gap.head);
-  const int per = one_of(unit, {"day", "days"}) ? 1 : one_of(unit, {"week", "weeks"}) ? 7 : 0;
-  if (per == 0 || gap.head == gap.first) return std::nullopt;
-  size_t used = 0;
-  std::optional<long> n = one_of(word(gap.head - 1), {"a", "an"}) ? std::optional<long>(1) : parse_count(v.words, gap.head - 1, &used);
+  return gap.head > gap.first ? days_counted(gap.head) : std::nullopt;
+}
+
+// "two days", "a week", "10 days": the days that the count before the unit
+// word at `unit` names; none for other units, or counts past two months.
+std::optional<int> SentenceEvents::days_counted(size_t unit) const {
+  const int per = one_of(word(unit), {"day", "days"}) ? 1 : one_of(word(unit), {"week", "weeks"}) ? 7 : 0;
+  if (per == 0 || unit == 0) return std::nullopt;
+  const std::optional<long> n = one_of(word(unit - 1), {"a", "an"}) ? std::optional<long>(1) : parse_count(v.words, unit - 1);
   if (!n || *n <= 0 || *n > 60) return std::nullopt;
   return static_cast<int>(*n) * per;
 }
@@ -107,13 +111,12 @@ std::optional<int> SentenceEvents::narrative_shift() const {
     if (w == "eve" && word(k + 1) == "of" && k > 0 && word(k - 1) == "the") return -1;  // "on the eve of the killings"
     if (k + 2 >= v.size() || !one_of(word(k + 2), {"later", "earlier"})) continue;
     const int sign = word(k + 2) == "later" ? 1 : -1;
-    const int per = one_of(word(k + 1), {"day", "days"}) ? 1 : one_of(word(k + 1), {"week", "weeks"}) ? 7 : 0;
-    const bool hours = one_of(word(k + 1), {"hours"});
-    if (per == 0 && !hours) continue;
-    const std::optional<long> n = one_of(w, {"a", "an", "one"}) ? std::optional<long>(1) : parse_count(v.words, k);
-    if (!n || *n <= 0 || *n > 60) continue;
-    if (hours) return *n >= 24 && *n % 24 == 0 ? std::optional<int>(sign * static_cast<int>(*n / 24)) : std::nullopt;
-    return sign * static_cast<int>(*n) * per;
+    if (word(k + 1) == "hours") {  // "48 hours later": whole days only
+      const std::optional<long> n = parse_count(v.words, k);
+      if (n && *n >= 24 && *n <= 60 && *n % 24 == 0) return sign * static_cast<int>(*n / 24);
+      continue;
+    }
+    if (const std::optional<int> days = days_counted(k + 1)) return sign * *days;
   }
   return std::nullopt;
 }
@@ -127,11 +130,7 @@ std::optional<int> SentenceEvents::days_before_main(const Frame& f) const {
   const int opener = opener_of(clause);
   if (opener < 1 || chunk(opener - 1).kind != ChunkKind::noun) return std::nullopt;
   const Chunk& gap = chunk(opener - 1);
-  const int per = one_of(word(gap.head), {"day", "days"}) ? 1 : one_of(word(gap.head), {"week", "weeks"}) ? 7 : 0;
-  if (per == 0 || gap.head == gap.first) return std::nullopt;
-  const std::optional<long> n = one_of(word(gap.head - 1), {"a", "an"}) ? std::optional<long>(1) : parse_count(v.words, gap.head - 1);
-  if (!n || *n <= 0 || *n > 60) return std::nullopt;
-  return static_cast<int>(*n) * per;
+  return gap.head > gap.first ? days_counted(gap.head) : std::nullopt;
 }
 
 // An action in an "after" clause that a vague gap opens: "days after
@@ -477,9 +476,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.when = c->span;
       // "..., two days after the neighbours first exchanged fire": counted back from the main clause's day
       // (unless the action holds evidence told outside its clause, of the main clause's own time).
-      const bool evidence_inside =
-          std::all_of(evidence.begin(), evidence.end(), [&](int x) { return chunk(frames[static_cast<size_t>(x)].chunk).clause == own; });
-      if (after_clause && evidence_inside && c->span.precision == 1 && c->span.date)
+      const bool evidence_inside = after_clause && std::all_of(evidence.begin(), evidence.end(), [&](int x) {
+                                     return chunk(frames[static_cast<size_t>(x)].chunk).clause == own;
+                                   });
+      if (evidence_inside && c->span.precision == 1 && c->span.date)
         if (const std::optional<int> back = days_before_main(f)) {
           e.when.date = civil_from_days(days_from_civil(*c->span.date) - *back);
           told_date = 0;

@@ -280,6 +280,7 @@ struct SentenceEvents {
   std::optional<int> days_before_story(const Frame& f) const;
   const Mention* phrase_country(const Frame& f) const;
   std::optional<int> days_before_main(const Frame& f) const;
+  std::optional<int> days_counted(size_t unit) const;
   std::optional<int> narrative_shift() const;
 
   // ---- numbers --------------------------------------------------------------------
