@@ -279,6 +279,11 @@ Document parse_html(std::string_view content, const std::string& id, const std::
     return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.name == name; });
   };
   auto role = [&](std::string_view r) { return std::any_of(open.begin(), open.end(), [&](const OpenElement& e) { return e.role == r; }); };
+  // A page that marks its story with <article> has nothing of it outside
+  // ("More on this story", "Top stories" lists after it).
+  const bool has_article = ascii_lower(html).find("<article") != std::string::npos;
+  // A list item that is a link is a pointer to another page, not the story's text.
+  auto link_item = [&] { return inside("li") && inside("a"); };
   for (size_t i = 0; i < html.size();) {
     if (html[i] != '<') {
       const size_t next = html.find('<', i);
@@ -287,7 +292,7 @@ Document parse_html(std::string_view content, const std::string& id, const std::
         title += chunk;
       else if (role("byline"))
         byline += chunk;
-      else if (!skipping()) {
+      else if (!skipping() && !link_item() && (!has_article || inside("article"))) {
         if (inside("h1")) h1 += chunk;
         if (role("standfirst")) standfirst += chunk;
         text += chunk;

@@ -155,3 +155,19 @@ TEST_CASE("a dated heading that names its weekday dates a press release") {
   REQUIRE(d.published.has_value());
   CHECK(*d.published == CivilDate{2017, 10, 16});
 }
+
+TEST_CASE("HTML: only the <article> is the story; linked list items are pointers") {
+  const std::string html =
+      "<html><body><article><h1>Shelling hits market</h1><p>Shells struck the market in Kherson on Monday.</p>"
+      "<ul><li>Six people were wounded.</li><li><a href=\"/x\">Drone attack on port</a></li></ul></article>"
+      "<section class=\"more-on-this\"><h2>More on this story</h2><ul><li><a href=\"/y\">Rockets hit Odesa</a></li></ul></section>"
+      "<div class=\"top-stories\"><p>Storm warning for the coast</p></div></body></html>";
+  const Document d = parse_html(html, "h", "h.html");
+  CHECK(d.text.find("Shells struck the market in Kherson") != std::string::npos);
+  CHECK(d.text.find("Six people were wounded.") != std::string::npos);  // a list item of the story
+  CHECK(d.text.find("Drone attack on port") == std::string::npos);      // a link to another page
+  CHECK(d.text.find("Rockets hit Odesa") == std::string::npos);
+  CHECK(d.text.find("Storm warning") == std::string::npos);  // outside the article
+  const Document plain = parse_html("<html><body><p>No article element: Shells struck Kherson.</p></body></html>", "p", "p.html");
+  CHECK(plain.text.find("Shells struck Kherson") != std::string::npos);
+}
