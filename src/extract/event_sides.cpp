@@ -267,7 +267,10 @@ std::string SentenceEvents::actor_of(const std::vector<int>& side) const {
 // Does a noun chunk name people (a plural or a person noun), not a place or thing?
 bool SentenceEvents::people(int c) const {
   if (c < 0) return false;
-  const std::string& h = word(chunk(c).head);
+  // "passers-by": the word the hyphenated head is made of.
+  const uint32_t head = chunk(c).head;
+  const bool hyphened = head >= chunk(c).first + 2 && word(head - 1) == "-";
+  const std::string& h = word(hyphened ? head - 2 : head);
   // "hundreds of girls", "a group of students": the people the quantity counts.
   if ((one_of(h, {"hundreds", "dozens", "scores", "thousands", "tens", "group", "number", "some", "many", "most", "all"}) ||
        v.parse.tags[chunk(c).head] == Pos::CD) &&
@@ -286,7 +289,8 @@ bool SentenceEvents::people(int c) const {
                  "father",      "sister",       "brother",      "son",         "daughter",   "wife",        "husband",     "cousin",
                  "uncle",       "nephew",       "relatives",    "family",      "families",   "presenters",  "technicians", "crew",
                  "passengers",  "perpetrator",  "perpetrators", "assailant",   "assailants", "culprit",     "culprits",    "accomplice",
-                 "accomplices"});
+                 "accomplices", "passers",      "bystanders",   "shoppers",    "commuters",  "pedestrians", "onlookers",   "diners",
+                 "patients",    "mourners",     "guests",       "customers",   "motorists",  "drivers"});
 }
 
 bool SentenceEvents::military_actor(const std::vector<int>& side) const {

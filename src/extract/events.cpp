@@ -282,6 +282,27 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
   }
 }
 
+// "Russian forces liberated Avdiivka": ground taken by another state's army
+// is overtaken, as ACLED codes it; only the forces of the place's own state,
+// or those fighting beside them ("working with Somali government forces"), regain it.
+bool SentenceEvents::foreign_army_takes(const Event& e) const {
+  if (e.sub_event_type != kRegained.sub_event_type || e.country.empty() || e.geo_precision > 3) return false;
+  if (e.actor1.rfind("Military Forces of ", 0) != 0) return false;
+  const std::string home = military_forces_of(e.country);
+  if (e.actor1 == home || e.actor2 == home) return false;
+  const uint32_t last = std::min<uint32_t>(v.index + 2, static_cast<uint32_t>(seg.sentences.size()) - 1);
+  const uint32_t from = seg.tokens[v.s.first_token].start;
+  const uint32_t to = seg.tokens[seg.sentences[last].first_token + seg.sentences[last].token_count - 1].end;
+  for (const Mention& m : mentions) {
+    if (m.start < from || m.end > to || m.candidates.empty()) continue;
+    if (gaz.place(m.candidates.front().entry).country_code != e.country_code || m.start < 24) continue;
+    const std::string before = ascii_lower(std::string_view(doc.text).substr(m.start - 24, 24));
+    for (std::string_view cue : {"with ", "alongside ", "beside ", "backing ", "supporting ", "support of "})
+      if (before.find(cue) != std::string::npos) return false;
+  }
+  return true;
+}
+
 // SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.
 void SentenceEvents::explain(const Frame& f, std::string_view what) const {
   static const bool on = std::getenv("SITMAP_DEBUG_EVENTS") != nullptr;
@@ -530,8 +551,18 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
     // A witness's quotation with no place of its own ("They shot at us from a helicopter") tells of an action, never founds one.
     const bool quoted = in_quote(f) && !where_in_sentence(f);
-    const bool reference = v.headline || quoted || f.modality == Modality::reference || definite_reference(f, where) || as_evidence ||
-                           only_adds || undated_before || ongoing(f) || (later_part && !(where.found() && where.rank <= 2));
+    const char* why_reference = v.headline                                          ? "a headline"
+                                : quoted                                            ? "a quote"
+                                : f.modality == Modality::reference                 ? "told as known"
+                                : definite_reference(f, where)                      ? "a definite reference"
+                                : as_evidence                                       ? "evidence of another action"
+                                : only_adds                                         ? "only adds to another"
+                                : undated_before                                    ? "undated, before the story"
+                                : ongoing(f)                                        ? "ongoing"
+                                : later_part && !(where.found() && where.rank <= 2) ? "a later part"
+                                                                                    : nullptr;
+    const bool reference = why_reference != nullptr;
+    if (reference) explain(f, std::string("refers to another: ") + why_reference);
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
@@ -586,6 +617,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     e.actor1 = named_actor(e.actor1, e);
     e.actor2 = named_actor(e.actor2, e);
     if (e.actor2 == e.actor1) e.actor2.clear();
+    if (foreign_army_takes(e)) {
+      e.event_type = kTaken.event_type;
+      e.sub_event_type = kTaken.sub_event_type;
+    }
     // "39 people were killed in the village of Malisevo": an action of its
     // own unless the report tells it otherwise.
     // "10 people had been killed" with no place of its own: the toll of an
@@ -1040,8 +1075,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
           for (std::string_view w : {"residents of ", "inhabitants of ", "people of ", "streets of ", "centre of ", "center of "})
             if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) people_there = true;
           if (!people_there) continue;
-        } else if (mm.cue.empty() || mm.cue == "and") {
-          continue;
+        } else if ((mm.cue.empty() || mm.cue == "and") && !(k == PlaceKind::city && named_as_place(mm, doc))) {
+          continue;  // ("the Jenin refugee camp": a town named as a place, whatever comes before)
         }
         context = &mm;
         context_sentence = si;

@@ -308,6 +308,7 @@ struct SentenceEvents {
   bool arrest_counts(const Frame& f, const std::vector<int>& actors) const;
 
   void fill_place(Event& e, const Mention& m) const;
+  bool foreign_army_takes(const Event& e) const;
 
   // SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.
   void explain(const Frame& f, std::string_view what) const;

@@ -815,6 +815,15 @@ struct Resolver {
 
 bool is_outside(const CandidateSignals& s) { return s.value[sig_outside] > 0; }
 
+// Does another mention's place (not a people's) lie within `km` of `point`?
+bool within_km_of_another(const std::vector<Mention>& mentions, size_t i, const GeoPoint& point, const Gazetteer& gaz, double km) {
+  for (size_t j = 0; j < mentions.size(); ++j)
+    if (j != i && !mentions[j].candidates.empty() && !mentions[j].demonym &&
+        haversine_km(gaz.place(mentions[j].candidates.front().entry).point, point) <= km)
+      return true;
+  return false;
+}
+
 // Qualifiers: "Paris, Texas" keeps the candidates inside the qualifier.
 // "the village of X in Ukraine's Kharkiv region", "X in northern Syria": a
 // name the gazetteer has only by a fuzzy match is none of those far away
@@ -1151,7 +1160,13 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
                                 r.names[j] != r.names[i];  // the filing town says nothing of where things happened
       if (!named_place_elsewhere) continue;
       const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
-      if (is_outside(s) && s.value[sig_near] == 0) m.candidates.clear();
+      if (!is_outside(s) || s.value[sig_near] != 0) continue;
+      // "recaptured the town of Vovchansk, the ministry in Moscow said": a town
+      // by its own name, called a town, in the report's part of the world.
+      if (!m.fuzzy && m.candidates.front().how == static_cast<uint8_t>(MatchHow::name) && named_as_place(m, doc) &&
+          within_km_of_another(mentions, i, p.point, gaz, 1000))
+        continue;
+      m.candidates.clear();
     }
   }
   resolve_parts(mentions, gaz, doc, seg);
@@ -1187,6 +1202,13 @@ bool named_as_place(const Mention& m, const Document& doc) {
   while (e < doc.text.size() && std::islower(static_cast<unsigned char>(doc.text[e]))) ++e;
   const std::string_view next = std::string_view(doc.text).substr(k, e - k);
   if (std::find(std::begin(place_nouns), std::end(place_nouns), next) != std::end(place_nouns)) return true;
+  // "the Jenin refugee camp", "Damboa Local Government Area", "Gwoza LGA", "Khampat township".
+  {
+    const std::string after = ascii_lower(std::string_view(doc.text).substr(k, 28));
+    for (std::string_view a : {"refugee camp", "displacement camp", "idp camp", "local government", "lga", "township", "municipality",
+                               "commune", "woreda", "upazila", "tehsil", "raion", "oblast"})
+      if (after.rfind(a, 0) == 0 && (after.size() == a.size() || !std::isalpha(static_cast<unsigned char>(after[a.size()])))) return true;
+  }
   // "Chaghcharan, the capital of Ghor", "Kagara, a town in Niger state": an aside that says what it is.
   {
     const std::string aside = ascii_lower(std::string_view(doc.text).substr(m.end, 32));
@@ -1249,11 +1271,12 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
                                                              haversine_km(p.point, top.point) < 100)
                                                       : p.feature.rfind("PPL", 0) == 0 && haversine_km(p.point, top.point) < 50;
       // The seat bears the mention's name, its own or another ("Mykolayiv" for "Mykolaiv").
-      // A district's seat at the district's own point ("Chaghcharan", the
-      // district, and its town listed as "Fayroz Koh") is the town meant.
+      // A district's town near the district's point, reached by the same
+      // name ("Chaghcharan", the district, and its town listed as "Fayroz
+      // Koh"; "Jenin" and its town spelt "Janin"), is the town meant.
       const bool same_name = translit_form(fold_name(p.name)) == translit_form(fold_name(m.text)) ||
                              (!m.candidates[c].fuzzy && seat && top.kind == PlaceKind::admin1 && p.feature == "PPLA") ||
-                             (!m.candidates[c].fuzzy && top.kind == PlaceKind::admin2 && haversine_km(p.point, top.point) < 5);
+                             (!m.candidates[c].fuzzy && top.kind == PlaceKind::admin2 && haversine_km(p.point, top.point) < 25);
       if (p.kind == PlaceKind::city && seat && p.country_code == top.country_code && same_name) {
         std::rotate(m.candidates.begin(), m.candidates.begin() + static_cast<long>(c), m.candidates.begin() + static_cast<long>(c) + 1);
         break;

@@ -927,3 +927,43 @@ TEST_CASE("the country the action's own phrase names beats the report's focus") 
   CHECK(e[0].country_code == "MM");
   REQUIRE(e[0].location_start.has_value());  // the mention it comes from
 }
+
+TEST_CASE("ground taken by another state's army is overtaken; beside the home state's forces it is regained") {
+  const auto r =
+      events("Russian troops recaptured the town of Vovchansk on Thursday, the defence ministry in Moscow said.", CivilDate{2024, 5, 31});
+  const Event* t = at_place(r, "Vovchansk");
+  REQUIRE(t);
+  CHECK(t->sub_event_type == "Non-state actor overtakes territory");
+  const auto u = events("Ukrainian troops recaptured the town of Vovchansk on Thursday, the general staff said.", CivilDate{2024, 5, 31});
+  const Event* h = at_place(u, "Vovchansk");
+  REQUIRE(h);
+  CHECK(h->sub_event_type == "Government regains territory");
+  const auto a = events(
+      "Ethiopian troops recaptured the town of Baidoa from al-Shabaab on Thursday. They were working alongside Somali army units, "
+      "a spokesman said.",
+      CivilDate{2012, 2, 24});
+  const Event* b = at_place(a, "Baidoa");
+  REQUIRE(b);
+  CHECK(b->sub_event_type == "Government regains territory");
+}
+
+TEST_CASE("a stabbing of passers-by is an attack, whoever did it") {
+  const auto e = events("A man stabbed three passers-by at a bus stop in Haifa on Sunday evening, police said.", CivilDate{2023, 5, 8});
+  const Event* s = at_place(e, "Haifa");
+  REQUIRE(s);
+  CHECK(s->sub_event_type == "Attack");
+}
+
+TEST_CASE("a town named before 'refugee camp' is the camp's place, and the story's") {
+  const auto e = events(
+      "Troops withdrew from the Nur Shams refugee camp near Tulkarm at dawn. Overnight, a drone strike hit a house in the Tulkarm "
+      "refugee camp. Gun battles went on for hours in the narrow lanes of the camp on Wednesday.",
+      CivilDate{2024, 4, 19});
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].sub_event_type == "Air/drone strike");
+  CHECK(e[1].sub_event_type == "Armed clash");
+  for (const Event& x : e) {
+    CHECK(x.geo_precision < 3);                                 // the West Bank or Palestine would be 3
+    CHECK(haversine_km(x.point, GeoPoint{32.31, 35.03}) < 15);  // Tulkarm
+  }
+}
