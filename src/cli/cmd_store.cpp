@@ -18,6 +18,7 @@ struct IngestArgs {
   std::string db = Store::kDefaultPath;
   std::string index;
   size_t batch = 64;
+  std::optional<CivilDate> published;
   bool commit_lines = false;
 };
 
@@ -27,6 +28,7 @@ int run_ingest(const IngestArgs& a) {
   ProgressBar bar("docs");
   IngestOptions options;
   options.batch_size = a.batch;
+  options.published = a.published;
   options.on_progress = [&](const IngestProgress& p) { bar.update(p.bytes_done, p.bytes_total, p.documents); };
   options.on_error = [&](const std::string& m) {
     bar.finish();
@@ -137,6 +139,7 @@ void add_store_commands(CLI::App& app, Action& action) {
   ingest->add_option("--db", in->db, "GeoPackage path or PostGIS DSN \"PG:host=... dbname=...\"")->capture_default_str();
   ingest->add_option("--index", in->index, "gazetteer index");
   ingest->add_option("--batch-size", in->batch, "documents per transaction")->capture_default_str()->check(CLI::PositiveNumber);
+  add_published_option(*ingest, in->published);
   ingest->add_flag("--commit-lines", in->commit_lines, "a line on stderr after each committed batch (for scripts that follow an ingest)");
   ingest->callback([in, &action] { action = [in] { return run_ingest(*in); }; });
 

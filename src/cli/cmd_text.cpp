@@ -21,6 +21,7 @@ struct ExtractArgs {
   bool jsonl = false;
   bool main_only = false;
   std::string index;
+  std::optional<CivilDate> published;
 };
 
 int run_geoparse(const std::string& index) {
@@ -49,7 +50,8 @@ int run_geoparse(const std::string& index) {
 int run_extract(const ExtractArgs& args) {
   const Gazetteer gaz = Gazetteer::open_default(args.index);
   int rc = 0;
-  auto emit = [&](const Document& doc) {
+  auto emit = [&](Document& doc) {
+    if (!doc.published) doc.published = args.published;
     try {
       const Analysis a = analyse(doc, gaz);
       for (const Event& e : a.events)
@@ -158,6 +160,7 @@ void add_text_commands(CLI::App& app, Action& action) {
   ex->add_flag("--jsonl", args->jsonl, "read documents as JSON Lines from stdin");
   ex->add_flag("--no-background", args->main_only, "leave out background (campaign context) events");
   ex->add_option("--index", args->index, "gazetteer index");
+  add_published_option(*ex, args->published);
   ex->callback([args, &action] {
     if (args->files.empty() && !args->jsonl) throw CLI::ValidationError("extract", "give report files, or --jsonl to read stdin");
     action = [args] { return run_extract(*args); };

@@ -3,9 +3,11 @@
 // and runs. Exit codes: 0 success, 1 bad input, 2 bad usage.
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/date.hpp"
 #include "store/filter.hpp"
 
 namespace sitmap::cli {
@@ -25,6 +27,9 @@ void add_filter_options(CLI::App& command, FilterArgs& args);
 // The filter the options give; throws std::invalid_argument saying which
 // option is wrong and why.
 EventFilter parse_filter_args(const FilterArgs& args);
+
+// `--published DATE` of extract and ingest: a day YYYY-MM-DD, checked when parsed.
+void add_published_option(CLI::App& command, std::optional<CivilDate>& published);
 
 void add_gazetteer_commands(CLI::App& app, Action& action);
 void add_text_commands(CLI::App& app, Action& action);

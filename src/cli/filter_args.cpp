@@ -31,4 +31,16 @@ EventFilter parse_filter_args(const FilterArgs& a) {
   return filter;
 }
 
+void add_published_option(CLI::App& command, std::optional<CivilDate>& published) {
+  command
+      .add_option_function<std::string>(
+          "--published",
+          [&published](const std::string& text) {
+            published = parse_date_exact(text);
+            if (!published) throw CLI::ValidationError("--published", "'" + text + "' is not a date YYYY-MM-DD");
+          },
+          "publication date (YYYY-MM-DD) of reports that give none")
+      ->type_name("DATE");
+}
+
 }  // namespace sitmap::cli

@@ -131,7 +131,14 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     const bool named_event = one_of(word(e), {"war", "wars", "revolution", "intifada", "uprising", "offensive", "crisis", "spring",
                                               "genocide", "massacre", "campaign"}) ||
                              (k > 0 && one_of(word(k - 1), {"operation"}));
-    if (named_event) {
+    // "Damboa Local Government Area", "Bama District": the division words after a known name, no name of their own.
+    bool division_words = true;
+    for (uint32_t j = k; j <= e && division_words; ++j)
+      division_words = one_of(
+          word(j), {"local",      "government",   "area",        "lga",    "district", "township", "province", "state",      "region",
+                    "county",     "municipality", "governorate", "oblast", "raion",    "woreda",   "zone",     "prefecture", "commune",
+                    "department", "division",     "city",        "town",   "village",  "camp",     "refugee"});
+    if (named_event || (division_words && k > ch.first && covered_by_mention(v.token(k - 1)))) {
       k = e + 1;
       continue;
     }
@@ -152,7 +159,8 @@ bool SentenceEvents::subplace_noun(uint32_t k) const {
                           "area",        "areas",        "provinces",     "regions",      "states",         "province", "region",
                           "county",      "sector",       "sectors",       "camp",         "outskirts",      "locality", "municipality",
                           "commune",     "governorate",  "state",         "division",     "settlement",     "port",     "capital",
-                          "countryside", "countrysides", "island",        "valley",       "zone",           "block",    "enclave"});
+                          "countryside", "countrysides", "island",        "valley",       "zone",           "block",    "enclave",
+                          "lga",         "township",     "tehsil",        "woreda",       "upazila",        "raion",    "oblast"});
 }
 
 // Can the "of" phrase after chunk `c` be a place? "the town of X", "the

@@ -176,6 +176,13 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         (ctx.protesters >= 3 || crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1))))
       return kExcessiveForce;
     if (armed_target && !civilian_target) return kClash;
+    // "Russia launched 38 missiles ... Ten people were killed in Kryvyi Rih": deaths
+    // told by no one's hand, in a story of a barrage, are the barrage's.
+    if (story_weapon && (f.cls == C::kill || f.cls == C::harm) && f.verbal && f.passive && f.agent < 0 && actors.empty() &&
+        v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind != ClauseKind::relative) {
+      if (*story_weapon == Role::weapon_air) return kAir;
+      if (*story_weapon == Role::weapon_shell) return kShell;
+    }
     return kAttack;
   }
   if (any({C::destroy, C::storm})) {  // "protesters stormed the residence", "mobs set fire to houses"
@@ -228,7 +235,9 @@ std::optional<Role> SentenceEvents::weapon_told_before(const Frame& f) const {
 std::optional<Role> SentenceEvents::weapon_fired() const {
   for (const Role r : {Role::weapon_shell, Role::weapon_air, Role::weapon_explosive})
     for (size_t c = 0; c < v.parse.chunks.size(); ++c)
-      if (chunk(static_cast<int>(c)).kind == ChunkKind::noun && has(static_cast<int>(c), r)) return r;
+      if (chunk(static_cast<int>(c)).kind == ChunkKind::noun && has(static_cast<int>(c), r) &&
+          !(r == Role::weapon_air && has(static_cast<int>(c), Role::weapon_suicide)))  // "the suicide bomber": no aircraft
+        return r;
   return std::nullopt;
 }
 

@@ -473,6 +473,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     explain(f, type->sub_event_type);
     const Where where = frame_place(f, evidence);
+    if (std::getenv("SITMAP_DEBUG_EVENTS"))
+      explain(f, "place: " + (where.at.place ? where.at.place->text : std::string("-")) + " rank " + std::to_string(where.rank) +
+                     (where.at.name ? " (a name the gazetteer lacks)" : "") + (where.at.weak ? " (weak)" : ""));
     Event e;
     e.event_type = type->event_type;
     e.sub_event_type = type->sub_event_type;
@@ -1132,6 +1135,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                      std::nullopt,
                      weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();
+    if (weapon_sentence + 6 >= si) r.story_weapon = context_weapon;
     for (const Event& d : drafts)  // the story's day: its first dated action's
       if (d.when.date && !d.background && d.when.precision == 1) {
         r.story_date = d.when.date;

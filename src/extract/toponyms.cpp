@@ -35,13 +35,14 @@ bool is_romance_connector(std::string_view w) {
 // the run a name: sentence openers, prepositions, compass words, titles.
 bool is_ignorable(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {
-      "the",       "a",         "an",        "in",        "on",        "at",      "but",      "and",          "or",       "for",
-      "from",      "to",        "of",        "by",        "with",      "as",      "after",    "before",       "near",     "north",
-      "south",     "east",      "west",      "northern",  "southern",  "eastern", "western",  "central",      "upper",    "lower",
-      "greater",   "northeast", "northwest", "southeast", "southwest", "when",    "while",    "if",           "since",    "during",
-      "across",    "outside",   "inside",    "meanwhile", "also",      "both",    "all",      "some",         "most",     "many",
-      "his",       "her",       "its",       "their",     "our",       "this",    "that",     "these",        "those",    "local",
-      "officials", "residents", "state",     "capital",   "downtown",  "rural",   "suburban", "metropolitan", "province", "city"};
+      "the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "from", "to", "of", "by", "with", "as", "after", "before", "near",
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "northeast",
+      "northwest", "southeast", "southwest", "when", "while", "if", "since", "during", "across", "outside", "inside", "meanwhile", "also",
+      "both", "all", "some", "most", "many", "his", "her", "its", "their", "our", "this", "that", "these", "those", "local", "officials",
+      "residents", "state", "capital", "downtown", "rural", "suburban", "metropolitan", "province", "city",
+      // "Gwoza LGA", "Damboa Local Government Area", "Jenin Refugee Camp": what kind of division or place it is.
+      "lga", "area", "district", "county", "region", "township", "municipality", "governorate", "oblast", "raion", "woreda", "camp",
+      "refugee", "village", "town", "government"};
   // "the city of Mardan Friday": a weekday or month after a place is no part of its name.
   return words.count(ascii_lower(w)) > 0 || weekday_from_name(w) >= 0 || month_from_name(w) > 0;
 }

@@ -28,6 +28,7 @@ Ingester::Ingester(Store& store, const Gazetteer& gaz, const IngestOptions& opti
 
 Ingester::Outcome Ingester::add(Document&& doc) {
   ++progress_.documents;
+  if (!doc.published) doc.published = options_.published;
   std::string hash = content_hash(doc.text);
   if (store_.has_content(hash) || pending_hashes_.count(hash)) {
     ++result_.already_stored;

@@ -8,6 +8,7 @@
 // ingest is completed by running it again.
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_set>
@@ -27,6 +28,9 @@ struct IngestProgress {
 
 struct IngestOptions {
   size_t batch_size = 64;  // documents per transaction
+  // The publication day of a report that gives none (no dateline, byline
+  // date, feed date or markup date): `--published` on the command line.
+  std::optional<CivilDate> published;
   std::function<void(const IngestProgress&)> on_progress;
   std::function<void(const std::string&)> on_error;   // "FILE:LINE: reason"; the rest goes on
   std::function<void(const std::string&)> on_notice;  // "FILE: already stored ..."

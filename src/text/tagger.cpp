@@ -310,6 +310,13 @@ struct Tagger {
   void context() {
     for (size_t i = 0; i < units.size(); ++i) {
       Unit& u = units[i];
+      // "Damboa Local Government Area", "Pakistan Muslim League": a capitalised adjective inside a name is a word of it.
+      if (u.cap && !u.all_caps && u.tag == Pos::JJ && i > 0 && i + 1 < units.size() && tag(i - 1) == Pos::NNP && units[i - 1].cap &&
+          tag(i + 1) == Pos::NNP && units[i + 1].cap) {
+        u.cands = WordTags{{Pos::NNP}, 1};
+        u.tag = Pos::NNP;
+        continue;
+      }
       // "Burundi's capital": after a noun, "'s" is a possessive, and the words after it read so.
       if (u.lower == "'s" && i > 0 && (is_noun(tag(i - 1)) || tag(i - 1) == Pos::CD)) {
         u.tag = Pos::POS;

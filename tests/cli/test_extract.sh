@@ -25,6 +25,14 @@ grep -q '<stdin>:2:' "$D/err" && ok || bad "extract --jsonl names the bad line"
 grep -q '"document_id":"a"' "$D/ev" && ok || bad "document a's event missing"
 ! grep -q '"fatalities":1' "$D/ev" && ok || bad "an absurd count was taken"
 "$S" extract > /dev/null 2>&1; [ $? -eq 2 ] && ok || bad "no files: usage error"
+# --published dates a report that gives no date of its own, never one that does.
+printf 'BAMAKO, Mali (AP) - Gunmen attacked a village near Mopti on Tuesday, killing four people.\n' > "$D/undated.txt"
+"$S" extract --published 2019-06-07 "$D/undated.txt" "$D/good.txt" > "$D/out" 2> "$D/err"; rc=$?
+[ $rc -eq 0 ] && ok || bad "extract --published exit $rc: $(cat "$D/err")"
+grep '"document_id":"undated"' "$D/out" | grep -q '"event_date":"2019-06-04"' && ok || bad "the undated report's Tuesday is not 2019-06-04"
+grep '"document_id":"good"' "$D/out" | grep -q '"event_date":"2015-11-15"' && ok || bad "--published displaced the report's own date"
+"$S" extract --published 2019-02-30 "$D/undated.txt" > /dev/null 2> "$D/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "not a date" "$D/err" && ok || bad "a bad --published: exit $rc, $(cat "$D/err")"
 # summary of a hand-edited events file: odd values are shown, a non-object names its line.
 printf '%s\n' '{"fatalities":1e300,"background":"x","sub_event_type":5}' '[1,2]' > "$D/odd.jsonl"
 "$S" summary "$D/odd.jsonl" > "$D/out" 2> "$D/err"; rc=$?

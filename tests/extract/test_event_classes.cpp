@@ -967,3 +967,29 @@ TEST_CASE("a town named before 'refugee camp' is the camp's place, and the story
     CHECK(haversine_km(x.point, GeoPoint{32.31, 35.03}) < 15);  // Tulkarm
   }
 }
+
+TEST_CASE("a town before 'Local Government Area' or 'LGA' is the place, the division words no name of their own") {
+  const auto e = events(
+      "Gunmen attacked a market in Konduga Local Government Area of Borno State on Tuesday, killing nine traders. Separately, "
+      "bandits killed four herders in Bama LGA on Wednesday, police said.",
+      CivilDate{2021, 3, 5});
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].location == "Konduga");
+  CHECK(e[1].location == "Bama");
+  for (const Event& x : e) CHECK(x.geo_precision <= 2);
+}
+
+TEST_CASE("deaths told by no one's hand in a story of a missile barrage are the barrage's") {
+  const auto e = events(
+      "Russia fired 40 missiles at Ukrainian cities on Monday, officials said. Air defences shot down most of them over Kyiv. "
+      "Further east, seven people were killed in Dnipro, the regional governor said.",
+      CivilDate{2023, 3, 10});
+  const Event* d = at_place(e, "Dnipro");
+  REQUIRE(d);
+  CHECK(d->sub_event_type == "Shelling/artillery/missile attack");
+  // A suicide bomber is no aircraft: the deaths after it are no air strike.
+  const auto b = events(
+      "A suicide bomber blew himself up at a checkpoint in Kandahar on Monday. Three people were killed in Spin Boldak the same day.",
+      CivilDate{2019, 3, 5});
+  for (const Event& x : b) CHECK(x.sub_event_type != "Air/drone strike");
+}

@@ -123,3 +123,19 @@ TEST_CASE("a report's record: its events, and its mentions with the places they 
     CHECK(r.mentions[i].candidates.size() == std::min<size_t>(mentions[i].candidates.size(), 5));
   }
 }
+
+TEST_CASE("--published dates the reports that give no date of their own") {
+  TempDir tmp;
+  const std::string undated = tmp.file("undated.txt");
+  std::ofstream(undated) << "BAMAKO, Mali (AP) - Gunmen attacked a village near Mopti on Tuesday, killing four people.\n";
+  Store store = Store::open(tmp.file("s.gpkg"));
+  IngestOptions options;
+  options.published = CivilDate{2019, 6, 7};
+  const std::vector<std::string> files{undated};
+  const IngestResult r = ingest_files(store, gaz(), files, options);
+  REQUIRE(r.events == 1);
+  const auto e = store.event_at(1);
+  REQUIRE(e.has_value());
+  REQUIRE(e->when.date.has_value());
+  CHECK(to_iso(*e->when.date) == "2019-06-04");  // the Tuesday before the day given
+}
