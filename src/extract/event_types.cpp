@@ -179,7 +179,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "Russia launched 38 missiles ... Ten people were killed in Kryvyi Rih": deaths
     // told by no one's hand, in a story of a barrage, are the barrage's.
     if (story_weapon && (f.cls == C::kill || f.cls == C::harm) && f.verbal && f.passive && f.agent < 0 && actors.empty() &&
-        v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind != ClauseKind::relative) {
+        !killed_by_hand(f) && v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind != ClauseKind::relative) {
       if (*story_weapon == Role::weapon_air) return kAir;
       if (*story_weapon == Role::weapon_shell) return kShell;
     }
@@ -447,7 +447,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     }
     case C::kill:
     case C::harm:
-      return armed || weapon || evidence.size() > 0 || (person_hurt(f) && !disaster_in_sentence());
+      return armed || weapon || evidence.size() > 0 || killed_by_hand(f) || (person_hurt(f) && !disaster_in_sentence());
     case C::arrest:
       return arrest_counts(f, actors);
     case C::raid:
@@ -468,6 +468,15 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              person_hurt(f) || weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
     }
   }
+}
+
+// "stabbed", "hacked to death", "beheaded", "lynched": killed by someone's hand
+// and blade, never by a disaster or a shell.
+bool SentenceEvents::killed_by_hand(const Frame& f) const {
+  if (f.cls != C::kill || !f.verbal) return false;
+  const std::string& w = word(f.first);
+  return w.rfind("stab", 0) == 0 || w.rfind("hack", 0) == 0 || w.rfind("behead", 0) == 0 || w.rfind("lynch", 0) == 0 ||
+         w.rfind("slit", 0) == 0 || w.rfind("machete", 0) == 0 || w.rfind("beat", 0) == 0;
 }
 
 // "Strikes also hit an airbase near Taiz": in a report of aircraft or drones,

@@ -309,6 +309,7 @@ struct SentenceEvents {
 
   void fill_place(Event& e, const Mention& m) const;
   bool foreign_army_takes(const Event& e) const;
+  bool killed_by_hand(const Frame& f) const;
 
   // SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.
   void explain(const Frame& f, std::string_view what) const;

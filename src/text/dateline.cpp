@@ -149,7 +149,7 @@ bool read_date_words(Cursor& c, int& year, int& month, int& day) {
   }
   if (!month || day < 1 || day > 31) return false;
   Cursor y = t;
-  if (y.literal(", ") || y.literal(" ")) {
+  if (y.literal(", ") || y.literal(" ") || y.literal("/")) {  // "November 15/2020" (ENA)
     if (digit(y.peek())) {
       const int v = read_number(y, 4);
       if (v >= 1900 && v <= 2100) {
@@ -242,7 +242,8 @@ bool read_place_title(Cursor& c) {
     while (!c.at_end() && (lower(c.peek()) || c.peek() == '-' || c.peek() == '\'' || static_cast<unsigned char>(c.peek()) >= 0x80 ||
                            (upper(c.peek()) && c.s[c.i - 1] == '-')))
       ++c.i;
-    if (c.peek() == ' ' && c.i + 1 < c.s.size() && upper(c.s[c.i + 1])) {
+    // "Addis Ababa", "Goma/Geneva": words of one place, or two filing places.
+    if ((c.peek() == ' ' || c.peek() == '/') && c.i + 1 < c.s.size() && upper(c.s[c.i + 1])) {
       ++c.i;
       continue;
     }
@@ -295,7 +296,9 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
       if (read_region(t)) d.place_end = static_cast<uint32_t>(t.i);
       int year = 0, month = 0, day = 0;
       const bool dated = read_date(t, year, month, day);
-      if (read_agency(t, agency) && (read_separator(t) || (dated && body_follows(t)))) {
+      // "Goma/Geneva, 29 January 2025 – ": a press release's place and full date need no agency.
+      const bool agency_read = read_agency(t, agency);
+      if ((agency_read && (read_separator(t) || (dated && body_follows(t)))) || (!agency_read && dated && year && read_separator(t))) {
         d.agency = agency;
         if (dated) {
           d.month = month;

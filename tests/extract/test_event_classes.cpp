@@ -993,3 +993,13 @@ TEST_CASE("deaths told by no one's hand in a story of a missile barrage are the 
       CivilDate{2019, 3, 5});
   for (const Event& x : b) CHECK(x.sub_event_type != "Air/drone strike");
 }
+
+TEST_CASE("people stabbed or hacked to death were attacked, whoever did it, in a story of rockets too") {
+  const auto e = events(
+      "Rebels fired rockets at the airport of Dessie on Friday. Separately, villagers were hacked to death in the town of Kemise "
+      "on Thursday, residents said.",
+      CivilDate{2021, 11, 1});
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].sub_event_type == "Shelling/artillery/missile attack");
+  CHECK(e[1].sub_event_type == "Attack");  // at Kemise
+}

@@ -29,6 +29,8 @@ TEST_CASE("datelines with a place, a date and an agency") {
       {"Odesa (dpa) - Drones ...", "Odesa", "dpa", ""},
       {"SANA'A, Yemen - Air strikes ...", "SANA'A, Yemen", "", ""},
       {"BOGOTÁ, Colombia — Troops ...", "BOGOTÁ, Colombia", "", ""},
+      {"Mekelle, March 3/2021 (ENA) The regional ...", "Mekelle", "ENA", "2021-03-03"},
+      {"Juba/Nairobi, 12 May 2016 – Aid agencies ...", "Juba/Nairobi", "", "2016-05-12"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -58,6 +60,7 @@ TEST_CASE("what is not a dateline") {
   CHECK_FALSE(find_dateline("NOTE: figures are provisional").has_value());
   CHECK_FALSE(find_dateline("AFRICA's biggest port closed on Monday.").has_value());
   CHECK_FALSE(find_dateline("The army said on Friday it had retaken the town.").has_value());
+  CHECK_FALSE(find_dateline("Juba, 12 May - the day the fighting began - was quiet.").has_value());  // no year: no press-release line
 }
 
 TEST_CASE("a report's date comes from its dateline") {
