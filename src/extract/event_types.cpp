@@ -364,6 +364,10 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
       return true;
     if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
   }
+  // "a campaign rally", "an election rally": a party's meeting, no protest.
+  if (f.cls == C::protest && !f.verbal && f.first > chunk(f.chunk).first &&
+      one_of(word(f.first - 1), {"campaign", "election", "electoral", "pre-election"}))
+    return true;
   if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport))) return true;
   if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash) &&
       (side_is(targets, Role::abstract) || side_is(targets, Role::sport)))

@@ -334,6 +334,24 @@ struct Tagger {
         u.tag = Pos::RB;
         continue;
       }
+      // "killed at least 12 people": "at least" and "at most" qualify the number, no place or time.
+      if (u.lower == "at" && i + 2 < units.size() && one_of(units[i + 1].lower, {"least", "most"}) &&
+          (units[i + 2].tag == Pos::CD || one_of(units[i + 2].lower, {"a", "an", "one", "dozens", "hundreds", "thousands", "scores"}))) {
+        u.cands = WordTags{{Pos::RB}, 1};
+        u.tag = Pos::RB;
+        units[i + 1].cands = WordTags{{Pos::RB}, 1};
+        units[i + 1].tag = Pos::RB;
+        ++i;
+        continue;
+      }
+      // "a critic of organised crime": after a preposition, a past form before a noun describes it.
+      if (i > 0 && tag(i - 1) == Pos::IN && one_of(units[i - 1].lower, {"of", "for", "against", "with", "about", "from"}) &&
+          (u.tag == Pos::VBD || u.tag == Pos::VBN) && ends_with(u.lower, "ed") && i + 1 < units.size() &&
+          (units[i + 1].tag == Pos::NN || units[i + 1].tag == Pos::NNS) && !can(i + 1, Pos::VBD) && !can(i + 1, Pos::VBZ)) {
+        u.cands = WordTags{{Pos::JJ}, 1};
+        u.tag = Pos::JJ;
+        continue;
+      }
       // "... and shot dead 28 of them", "gunmen shot dead a teacher": the verb, whatever "a shot" could be.
       if (one_of(u.lower, {"shot", "gunned", "hacked", "stabbed", "beaten", "burned", "burnt"}) && i + 1 < units.size() &&
           one_of(units[i + 1].lower, {"dead", "down"}) && can(i, Pos::VBD)) {
@@ -545,8 +563,11 @@ struct Tagger {
         // "security forces in Farah", "coalition strikes killed": a noun compound,
         // unless an object follows and no other verb does ("IS attacks Kobane").
         // "Tajik forces spread along the border": a plural noun before a past form that goes on with a phrase.
+        // "Iraqi security forces shot dead 25 protesters": the same before "shot dead".
         if (can(i, Pos::NNS) && i + 2 < units.size() && can(i + 1, Pos::VBD) && !units[i + 1].punct &&
-            (one_of(units[i + 2].lower, {"along", "across", "into", "through", "to", "from", "on", "in", "over", "near", "around"}))) {
+            (one_of(units[i + 2].lower, {"along", "across", "into", "through", "to", "from", "on", "in", "over", "near", "around"}) ||
+             (one_of(units[i + 1].lower, {"shot", "gunned", "hacked", "stabbed", "beat", "burned"}) &&
+              one_of(units[i + 2].lower, {"dead", "down"})))) {
           u.tag = Pos::NNS;
           continue;
         }

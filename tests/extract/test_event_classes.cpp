@@ -1003,3 +1003,12 @@ TEST_CASE("people stabbed or hacked to death were attacked, whoever did it, in a
   CHECK(e[0].sub_event_type == "Shelling/artillery/missile attack");
   CHECK(e[1].sub_event_type == "Attack");  // at Kemise
 }
+
+TEST_CASE("a person named like a town is shot, not the town; a campaign rally is no protest") {
+  // "Villavicencio" is a Colombian city; after a given name it is a surname.
+  const auto e = events("Fernando Villavicencio was shot dead on Wednesday evening as he left a campaign rally in Quito, police said.",
+                        CivilDate{2023, 8, 10});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Attack");
+  CHECK(e[0].country_code == "EC");
+}

@@ -204,3 +204,15 @@ TEST_CASE("'shot dead' is a verb; a past form after the clause's comma goes on w
   const Tagged b = parse("Two teachers were shot dead in the market.");
   CHECK(b.tag_of("shot") == Pos::VBN);
 }
+
+TEST_CASE("forces before 'shot dead', a past form after 'of' before a noun, 'at least' before a number") {
+  const Tagged f = parse("Iraqi security forces shot dead 25 protesters.");
+  CHECK(f.tag_of("forces") == Pos::NNS);
+  CHECK(f.tag_of("shot") == Pos::VBD);
+  const Tagged o = parse("He was a critic of organised crime.");
+  CHECK(o.tag_of("organised") == Pos::JJ);
+  CHECK(o.chunk_of("organised") == o.chunk_of("crime"));
+  const Tagged l = parse("Gunmen killed at least 12 people.");
+  CHECK(l.tag_of("at") == Pos::RB);
+  CHECK(l.tag_of("least") == Pos::RB);
+}
