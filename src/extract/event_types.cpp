@@ -369,8 +369,9 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
       one_of(word(f.first - 1), {"campaign", "election", "electoral", "pre-election"}))
     return true;
   if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport))) return true;
-  if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash) &&
-      (side_is(targets, Role::abstract) || side_is(targets, Role::sport)))
+  // ("The market has been ambushed": a market of shares, not of stalls.)
+  if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash || f.cls == C::ambush) &&
+      (side_is(targets, Role::abstract) || side_is(targets, Role::sport) || (ctx.markets >= 3 && traded(targets))))
     return true;
   // A film or a book and its review: its shelling is on screen.
   if (ctx.fiction >= 3 && ctx.fiction > ctx.weapons) return true;
@@ -472,6 +473,13 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              person_hurt(f) || weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
     }
   }
+}
+
+// In a report of trading, "the market", "stocks", "the euro" are what is traded.
+bool SentenceEvents::traded(const std::vector<int>& side) const {
+  return side_is(side, Role::market) || std::any_of(side.begin(), side.end(), [&](int c) {
+           return c >= 0 && one_of(word(chunk(c).head), {"market", "markets"});
+         });
 }
 
 // "stabbed", "hacked to death", "beheaded", "lynched": killed by someone's hand

@@ -980,6 +980,7 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
     if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
     if (lex.roles.ends_at(words, 0, k, Role::drill)) ++ctx.drill;
     if (lex.roles.ends_at(words, k, k, Role::protesters)) ++ctx.protesters;
+    if (lex.roles.ends_at(words, k, k, Role::market)) ++ctx.markets;
   }
   if (bombers > 0 && suicide == 0) ctx.air = true;
   ctx.suicide = suicide > 0;

@@ -35,6 +35,7 @@ struct DocContext {
   int drill = 0;                               // military exercise words: drills, war games, a scenario
   int weapons = 0;                             // weapon words
   int protesters = 0;                          // protester words: a report of demonstrations
+  int markets = 0;                             // market words (shares, stocks, investors): a report of trading
   const ArmedActor* main_group = nullptr;      // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
 };
@@ -310,6 +311,7 @@ struct SentenceEvents {
   void fill_place(Event& e, const Mention& m) const;
   bool foreign_army_takes(const Event& e) const;
   bool killed_by_hand(const Frame& f) const;
+  bool traded(const std::vector<int>& side) const;
 
   // SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.
   void explain(const Frame& f, std::string_view what) const;

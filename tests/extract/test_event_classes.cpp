@@ -1012,3 +1012,12 @@ TEST_CASE("a person named like a town is shot, not the town; a campaign rally is
   CHECK(e[0].sub_event_type == "Attack");
   CHECK(e[0].country_code == "EC");
 }
+
+TEST_CASE("in a report of trading, an ambushed market is no attack") {
+  const auto e = events(
+      "Stocks fell sharply in London on Monday as investors dumped shares and bonds. \"The market has been ambushed by inflation,\" "
+      "said a fund manager, as the index closed 3 percent lower and oil prices rose.");
+  CHECK(e.empty());
+  const auto m = events("Gunmen ambushed the market in Maiduguri on Monday, killing six traders.");
+  CHECK_FALSE(m.empty());
+}
