@@ -167,6 +167,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // Demonstrations: protesters who turn violent riot; the state's force
     // against protesters is excessive; a mob is a mob.
     if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
+    // "hundreds of PTI workers stormed the residence", "a crowd stormed the gate": a crowd storming riots.
+    if (f.cls == C::storm && !side_armed(actors) && storming_crowd(actors)) return kRiot;
     if ((side_is(targets, Role::protesters) || side_is(hurt, Role::protesters)) && (state_side(actors) || actors.empty()))
       return kExcessiveForce;
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
@@ -469,10 +471,21 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       // "exchanged fire", "traded fire": two sides shooting, whoever they are.
       const bool fire_exchanged = f.cls == C::clash && f.verbal && word(f.last) == "fire";
       return armed || weapon || state_fire || fire_exchanged || casualties(f, evidence) || damage ||
-             side_is(targets, Role::military_target) || ((f.cls == C::storm || (f.cls == C::attack && f.verbal)) && crowd_side(actors)) ||
-             person_hurt(f) || weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
+             side_is(targets, Role::military_target) || (f.cls == C::storm && storming_crowd(actors)) ||
+             (f.cls == C::attack && f.verbal && crowd_side(actors)) || person_hurt(f) || weapon_told_before(f).has_value() ||
+             air_strike_placed(f, evidence);
     }
   }
+}
+
+// Who storms as a crowd: protesters, supporters, a crowd, party workers,
+// students ("hundreds of" them too).
+bool SentenceEvents::storming_crowd(const std::vector<int>& side) const {
+  std::vector<int> with_of;
+  for (int c : side) add_with_of(with_of, c);
+  return crowd_side(with_of) || std::any_of(with_of.begin(), with_of.end(), [&](int c) {
+           return c >= 0 && one_of(word(chunk(c).head), {"crowd", "crowds", "workers", "students", "demonstrators", "activists"});
+         });
 }
 
 // In a report of trading, "the market", "stocks", "the euro" are what is traded.

@@ -1021,3 +1021,14 @@ TEST_CASE("in a report of trading, an ambushed market is no attack") {
   const auto m = events("Gunmen ambushed the market in Maiduguri on Monday, killing six traders.");
   CHECK_FALSE(m.empty());
 }
+
+TEST_CASE("a crowd of party workers storming a residence riots; gunmen storming it attack") {
+  const auto e = events("In Lahore, hundreds of party workers stormed the residence of the corps commander on Tuesday evening.",
+                        CivilDate{2023, 5, 10});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  const auto g = events("In Lahore, gunmen stormed the residence of the corps commander on Tuesday evening, killing two guards.",
+                        CivilDate{2023, 5, 10});
+  REQUIRE_FALSE(g.empty());
+  CHECK(g[0].sub_event_type != "Violent demonstration");
+}
