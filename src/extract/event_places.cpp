@@ -294,11 +294,22 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
       next += 2;
     if (comma && chunk(next).kind == ChunkKind::conj && next + 1 < n) ++next;  // ", and"
     if (chunk(next).kind != ChunkKind::noun) break;
+    // "hit an airbase near Taiz, a camp in Dhamar province and sites in
+    // Hajjah province": each target of the list at a place of its own.
+    bool target_at = false;
+    if (!place_in(next) && next + 2 < n && chunk(next + 1).kind == ChunkKind::prep &&
+        one_of(word(chunk(next + 1).head), {"in", "near", "at", "outside"}) && chunk(next + 2).kind == ChunkKind::noun) {
+      next += 2;
+      target_at = true;
+    }
     const Mention* m = nullptr;
     for (size_t k : here)
-      if (within_chunk(mentions[k], next) && locatable(mentions[k], true) && mentions[k].last_token == v.token(chunk(next).last))
+      if (within_chunk(mentions[k], next) && locatable(mentions[k], true) && mentions[k].last_token <= v.token(chunk(next).last) &&
+          (target_at || mentions[k].last_token == v.token(chunk(next).last)))
         m = &mentions[k];
-    if (!m || gaz.place(m->candidates.front().entry).kind != kind) break;
+    if (!m) break;
+    const PlaceKind mk = gaz.place(m->candidates.front().entry).kind;
+    if (target_at ? mk == PlaceKind::country : mk != kind) break;
     out.push_back(m);
     c = next;
     if (conj || chunk(c - 1).kind == ChunkKind::conj) break;  // "and" closes the list

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -1031,4 +1032,17 @@ TEST_CASE("a crowd of party workers storming a residence riots; gunmen storming 
                         CivilDate{2023, 5, 10});
   REQUIRE_FALSE(g.empty());
   CHECK(g[0].sub_event_type != "Violent demonstration");
+}
+
+TEST_CASE("strikes on a list of targets, each near a town of its own, are one strike at each") {
+  const auto e =
+      events("Air strikes also hit an airbase near Taiz, a camp in Marib and a depot in Hodeidah on Friday.", CivilDate{2024, 1, 13});
+  REQUIRE(e.size() == 3);
+  std::set<std::string> admin1;
+  for (const Event& x : e) {
+    CHECK(x.sub_event_type == "Air/drone strike");
+    CHECK(x.country_code == "YE");
+    admin1.insert(x.admin1);
+  }
+  CHECK(admin1.size() == 3);  // three governorates, not one place thrice
 }
