@@ -297,8 +297,11 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
     // "hit an airbase near Taiz, a camp in Dhamar province and sites in
     // Hajjah province": each target of the list at a place of its own.
     bool target_at = false;
+    // (Not "..., the defence ministry in Moscow said": a teller, no target.)
     if (!place_in(next) && next + 2 < n && chunk(next + 1).kind == ChunkKind::prep &&
-        one_of(word(chunk(next + 1).head), {"in", "near", "at", "outside"}) && chunk(next + 2).kind == ChunkKind::noun) {
+        one_of(word(chunk(next + 1).head), {"in", "near", "at", "outside"}) && chunk(next + 2).kind == ChunkKind::noun &&
+        !lex.roles.is(word(chunk(next).head), Role::institution) && !lex.roles.is(word(chunk(next).head), Role::speech) &&
+        (next + 3 >= n || chunk(next + 3).kind != ChunkKind::verb)) {
       next += 2;
       target_at = true;
     }

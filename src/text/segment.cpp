@@ -75,6 +75,22 @@ Segmented segment(std::string_view text) {
           j += static_cast<size_t>(d.len);
           continue;
         }
+        // "N'Djamena", "Sana'a", "Ma'arrat": an apostrophe between letters is
+        // part of the word, unless a clitic follows ("'s", "n't", "'re").
+        if (is_apostrophe(d.cp) && j > i && j + static_cast<size_t>(d.len) < text.size()) {
+          const size_t after = j + static_cast<size_t>(d.len);
+          size_t e = after;
+          while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+          const std::string_view rest = text.substr(after, e - after);
+          const bool clitic = rest == "s" || rest == "t" || rest == "re" || rest == "ve" || rest == "ll" || rest == "d" || rest == "m" ||
+                              rest == "S" || rest == "T";
+          // (Not the surnames "O'Brien", "D'Souza".)
+          const std::string_view before = text.substr(i, j - i);
+          if (!rest.empty() && !clitic && before != "O" && before != "D") {
+            j = e;
+            continue;
+          }
+        }
         // U.S., U.K., D.C.: single letters joined by periods.
         if (d.cp == '.' && j + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[j + 1])) &&
             (j + 2 >= text.size() || text[j + 2] == '.') && j - t.start <= 3) {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -80,4 +81,15 @@ TEST_CASE("nothing to split, and bytes that are not UTF-8") {
     CHECK(tok.end > tok.start);
     CHECK(tok.end <= bad.size());
   }
+}
+
+TEST_CASE("an apostrophe between letters is part of a name, not before a clitic or in O'/D' surnames") {
+  const std::string t = "Police in N'Djamena and Sana'a didn't say what O'Brien's men did.";
+  const Segmented s = segment(t);
+  std::vector<std::string> words;
+  for (const Token& k : s.tokens) words.emplace_back(token_text(t, k));
+  CHECK(std::find(words.begin(), words.end(), "N'Djamena") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "Sana'a") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "didn't") == words.end());
+  CHECK(std::find(words.begin(), words.end(), "O'Brien") == words.end());
 }
