@@ -405,6 +405,13 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
                       side_has(carriers, Role::weapon_explosive) || side_has(carriers, Role::weapon_gun) ||
                       side_has(carriers, Role::weapon_grenade) || side_has(carriers, Role::weapon_suicide);
   const bool armed = side_armed(actors);
+  // "The attack had been repelled", "troops repulsed an assault": fighting told by what was fought off.
+  if (f.cls == C::clash && f.verbal && one_of(word(f.first), {"repel", "repelled", "repels", "repelling", "repulsed", "repulse"})) {
+    const int what = f.passive ? f.subject : f.object;
+    if (what >= 0 && one_of(word(chunk(what).head), {"attack", "attacks", "assault", "assaults", "offensive", "raid", "raids", "incursion",
+                                                     "incursions", "advance"}))
+      return true;
+  }
   switch (f.cls) {
     case C::hit:
       return weapon || weapon_told_before(f).has_value();
@@ -457,6 +464,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       return armed || weapon || evidence.size() > 0 || killed_by_hand(f) || (person_hurt(f) && !disaster_in_sentence());
     case C::arrest:
       return arrest_counts(f, actors);
+
     case C::raid:
       // Police raids are arrests, not attacks.
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;

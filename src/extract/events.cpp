@@ -826,16 +826,25 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
 // A flash whose body only refers back ("the attack had been repelled") to
 // what its headline tells ("Suicide car bombs hit ... base at Kati"): the
 // headline's action, at a place of its own, stands for the story.
+// (Or a bombing or strike the body's actions there do not tell: "Suicide car
+// bombs hit base" over "the attack had been repelled".)
 void promote_headline(std::vector<Event>& drafts, std::vector<Standing>& standing, const Document& doc) {
-  if (doc.title.empty() || std::find(standing.begin(), standing.end(), Standing::event) != standing.end()) return;
+  if (doc.title.empty()) return;
+  const bool body_founds = std::find(standing.begin(), standing.end(), Standing::event) != standing.end();
   for (size_t h = 0; h < drafts.size(); ++h) {
     const Event& head = drafts[h];
     if (head.sentence != doc.title || !head.location_start || head.background) continue;
+    bool told_below = false, same_type_below = false;
     for (size_t r = 0; r < drafts.size(); ++r)
       if (drafts[r].sentence != doc.title && !drafts[r].background && same_place(head, drafts[r]) && dates_agree(head, drafts[r])) {
-        standing[h] = Standing::event;
-        return;
+        told_below = true;
+        same_type_below = same_type_below || (standing[r] == Standing::event && drafts[r].event_type == head.event_type);
       }
+    const bool remote = head.event_type == event_type(SubEvent::suicide_bomb).event_type;
+    if (told_below && (!body_founds || (remote && !same_type_below))) {
+      standing[h] = Standing::event;
+      if (!body_founds) return;
+    }
   }
 }
 

@@ -500,9 +500,11 @@ TEST_CASE("a flash whose body only refers back stands on its headline; an undate
       "BRIEF-Suicide car bombs hit army base at Kati, one soldier dead\n\nBAMAKO, July 22, 2022 (Reuters) - Two vehicles "
       "packed with explosives were driven at the main military base in Kati early on Friday, the army said, adding that "
       "the attack had been repelled.\n");
-  REQUIRE(f.size() == 1);
+  // The bombing, and the battle of repelling it (as the analyst codes it).
+  REQUIRE(f.size() == 2);
   CHECK(f[0].sub_event_type == "Suicide bomb");
-  CHECK(to_iso(*f[0].when.date) == "2022-07-22");
+  CHECK(f[1].sub_event_type == "Armed clash");
+  for (const Event& x : f) CHECK(to_iso(*x.when.date) == "2022-07-22");
   const auto s = events_of_report(
       "Attacks in Dagestan\n\nMAKHACHKALA, June 24, 2024 (TASS) - Gunmen attacked a church in Derbent on Sunday evening, "
       "officials said on Monday. Flags flew at half-mast. Shops were shut. Schools closed. A priest was killed in the "
@@ -1045,4 +1047,13 @@ TEST_CASE("strikes on a list of targets, each near a town of its own, are one st
     admin1.insert(x.admin1);
   }
   CHECK(admin1.size() == 3);  // three governorates, not one place thrice
+}
+
+TEST_CASE("a repelled attack is a battle; a bombing the headline tells and the body does not is an event too") {
+  const auto e = events_of_report(
+      "Car bombs hit army base at Gao\n\nBAMAKO, Jan 5, 2023 (Reuters) - Militants drove two vehicles at the army base in Gao on "
+      "Thursday, and the attack was repelled, the army said.\n");
+  REQUIRE(e.size() == 2);
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.event_type == "Explosions/Remote violence"; }));
 }
