@@ -95,7 +95,10 @@ struct Scanner {
       // Weekday names: "on Sunday", "Friday's attacks", "Sunday night".
       if (t.capitalized && pub) {
         const int wd = weekday_from_name(raw(k));
-        if (wd >= 0 && raw(k).size() > 3) {
+        // "Palm Sunday", "Good Friday", "Bloody Sunday": a feast or a name, no day of the report's week.
+        const bool named_day = k > s.first_token && seg.tokens[k - 1].capitalized &&
+                               one_of(raw(k - 1), {"Palm", "Easter", "Good", "Black", "Bloody", "Holy", "Ash", "Maundy", "Cyber", "Super"});
+        if (wd >= 0 && raw(k).size() > 3 && !named_day) {
           int back = (weekday(*pub) - wd + 7) % 7;
           if (k > s.first_token && w(k - 1) == "last" && back == 0) back = 7;
           push(k, k, add_days(*pub, -back), 1);

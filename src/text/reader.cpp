@@ -259,6 +259,32 @@ bool pointer_paragraph(std::string_view p) {
   return std::any_of(std::begin(starts), std::end(starts), [&](std::string_view s) { return p.substr(0, s.size()) == s; });
 }
 
+// The <meta> elements news sites date their stories with: Open Graph,
+// Dublin Core, schema.org, and the sites' own "publish-date" names.
+bool publication_meta(std::string_view tag) {
+  static constexpr std::string_view names[] = {"article:published_time",
+                                               "og:article:published_time",
+                                               "date",
+                                               "pubdate",
+                                               "publish-date",
+                                               "publish_date",
+                                               "publishdate",
+                                               "published_time",
+                                               "article.published",
+                                               "dc.date",
+                                               "dc.date.issued",
+                                               "dcterms.created",
+                                               "dcterms.issued",
+                                               "parsely-pub-date",
+                                               "sailthru.date",
+                                               "datepublished"};
+  for (std::string_view key : {"property", "name", "itemprop"}) {
+    const std::string v = ascii_lower(attribute(tag, key));
+    if (!v.empty() && std::find(std::begin(names), std::end(names), v) != std::end(names)) return true;
+  }
+  return false;
+}
+
 struct OpenElement {
   std::string name;
   bool skip = false;  // boilerplate: its text is dropped
@@ -341,8 +367,7 @@ Document parse_html(std::string_view content, const std::string& id, const std::
     }
     if (bare == "time" && !doc.published)
       doc.published = parse_date_text(attribute(tag, "datetime"));
-    else if (bare == "meta" && !doc.published &&
-             (attribute(tag, "property") == "article:published_time" || attribute(tag, "name") == "date"))
+    else if (bare == "meta" && !doc.published && publication_meta(tag))
       doc.published = parse_date_text(attribute(tag, "content"));
     // Block elements end a paragraph; inline ones join words.
     static constexpr std::string_view blocks[] = {"p",  "br", "div",     "h1",      "h2",         "h3", "h4",    "li",

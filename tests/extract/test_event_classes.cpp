@@ -1057,3 +1057,14 @@ TEST_CASE("a repelled attack is a battle; a bombing the headline tells and the b
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.event_type == "Explosions/Remote violence"; }));
 }
+
+TEST_CASE("'Palm Sunday' is no day of the report's week: the month it names dates the backstory") {
+  const auto e =
+      events("The group has also attacked churches before, in April, when suicide bombers killed 45 people in Tanta on Palm Sunday.",
+             CivilDate{2017, 11, 25});
+  for (const Event& x : e) {
+    CHECK(x.background);
+    REQUIRE(x.when.date.has_value());
+    CHECK(x.when.date->month == 4);
+  }
+}

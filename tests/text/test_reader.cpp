@@ -171,3 +171,15 @@ TEST_CASE("HTML: only the <article> is the story; linked list items are pointers
   const Document plain = parse_html("<html><body><p>No article element: Shells struck Kherson.</p></body></html>", "p", "p.html");
   CHECK(plain.text.find("Shells struck Kherson") != std::string::npos);
 }
+
+TEST_CASE("HTML: the <meta> names sites date stories with") {
+  for (const char* meta :
+       {"<meta name=\"publish-date\" content=\"2017-11-25T14:52:00+03:00\">",
+        "<meta property=\"og:article:published_time\" content=\"2017-11-25\">", "<meta name=\"DC.date.issued\" content=\"2017-11-25\">",
+        "<meta itemprop=\"datePublished\" content=\"2017-11-25\">"}) {
+    CAPTURE(meta);
+    const Document d = parse_html(std::string("<html><head>") + meta + "</head><body><p>Text.</p></body></html>", "m", "m.html");
+    CHECK(d.published == CivilDate{2017, 11, 25});
+  }
+  CHECK_FALSE(parse_html("<meta name=\"viewport\" content=\"2017-11-25\"><p>x</p>", "v", "v.html").published.has_value());
+}
