@@ -138,10 +138,18 @@ bool read_date_words(Cursor& c, int& year, int& month, int& day) {
     return m;
   };
   year = 0;
-  if (digit(t.peek())) {  // "10 Jan 2015"
+  if (digit(t.peek())) {  // "10 Jan 2015", "18th January, 2022", "25/07" (day and month)
     day = read_number(t, 2);
-    t.spaces();
-    month = month_word(t);
+    for (std::string_view ordinal : {"st", "nd", "rd", "th"})
+      if (t.literal(ordinal)) break;
+    if (t.peek() == '/' && digit(t.peek(1))) {
+      ++t.i;
+      month = read_number(t, 2);
+      if (month < 1 || month > 12) return false;
+    } else {
+      t.spaces();
+      month = month_word(t);
+    }
   } else {
     month = month_word(t);
     t.spaces();
@@ -171,6 +179,8 @@ bool read_date(Cursor& c, int& year, int& month, int& day) {
   return true;
 }
 
+bool read_separator(Cursor& c);
+
 // "(AFP)", "(Reuters)", "(AP)", "(Xinhua)", "(dpa)": a short word in parentheses.
 bool read_agency(Cursor& c, std::string& agency) {
   Cursor t = c;
@@ -191,6 +201,18 @@ bool read_agency(Cursor& c, std::string& agency) {
     }
   }
   t.spaces();
+  // "TOKYO, Aug. 5 Kyodo - ": the agency's name bare, one capitalised word before the dash.
+  if (upper(t.peek()) && c.i > 0 && digit(c.s[c.i - 1])) {  // only right after a date
+    Cursor bare = t;
+    const size_t start = bare.i;
+    while (!bare.at_end() && std::isalpha(static_cast<unsigned char>(bare.peek()))) ++bare.i;
+    Cursor sep = bare;
+    if (bare.i - start >= 2 && bare.i - start <= 10 && read_separator(sep)) {
+      agency = std::string(bare.s.substr(start, bare.i - start));
+      c = bare;
+      return true;
+    }
+  }
   if (!t.literal("(")) return false;
   const size_t start = t.i;
   while (!t.at_end() && t.peek() != ')' && t.i - start < 30) ++t.i;
@@ -323,7 +345,8 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
   const bool agency = read_agency(c, d.agency);
   const size_t before_separator = c.i;
   // "GANJA, Azerbaijan" on a line of its own, the body below (Anadolu).
-  const bool own_line = region && (c.at_end() || c.peek() == '\n');
+  // "BRUSSELS 25/07 (BELGA)" on a line of its own too.
+  const bool own_line = (region || (dated && agency)) && (c.at_end() || c.peek() == '\n');
   // "Raipur, Apr 4 (PTI) The bodies ...": IANS and PTI leave the separator out.
   if (!own_line && !read_separator(c) && !(dated && agency && body_follows(c))) return std::nullopt;
   // Capitals and a dash alone ("NIAMEY - ") are a dateline unless they are a

@@ -31,6 +31,8 @@ TEST_CASE("datelines with a place, a date and an agency") {
       {"BOGOTÁ, Colombia — Troops ...", "BOGOTÁ, Colombia", "", ""},
       {"Mekelle, March 3/2021 (ENA) The regional ...", "Mekelle", "ENA", "2021-03-03"},
       {"Juba/Nairobi, 12 May 2016 – Aid agencies ...", "Juba/Nairobi", "", "2016-05-12"},
+      {"OSAKA, Feb. 3 Jiji - Shares fell ...", "OSAKA", "Jiji", "2017-02-03"},
+      {"DOHA, 4th March, 2019 (QNA) -- The emir ...", "DOHA", "QNA", "2019-03-04"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -53,6 +55,11 @@ TEST_CASE("a date and an agency with no place; a place on a line of its own") {
   const auto e = find_dateline(own_line);
   REQUIRE(e.has_value());
   CHECK(place_of(own_line, *e) == "HODEIDAH, Yemen");
+  const std::string numeric = "ANTWERP 14/03 (BELGA)\n\nThe court on Monday ...";
+  const auto n = find_dateline(numeric, 0, 2022);
+  REQUIRE(n.has_value());
+  CHECK(n->agency == "BELGA");
+  CHECK(to_iso(*n->date) == "2022-03-14");
 }
 
 TEST_CASE("what is not a dateline") {
