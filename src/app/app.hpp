@@ -42,7 +42,8 @@ struct BenchRenderOptions {
   std::vector<size_t> counts = {100000, 1000000, 10000000};
   int frames = 120;
   int width = 1280, height = 720;
-  std::string store;  // also time the first frame of this store (made with 1M synthetic events when absent)
+  std::string store;              // also time the first frame of this store (made with 1M synthetic events when absent)
+  bool first_frame_only = false;  // the store's first frames alone: no 10m zoom, no scrubbing (repeated runs)
 };
 
 int run_bench_render(const BenchRenderOptions& options);

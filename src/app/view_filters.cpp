@@ -17,8 +17,11 @@ void Viewer::view_filters() {
   FilterInputs& f = state_.filter;
   bool changed = false;
   ImGui::TextDisabled("Event types (legend)");
+  // A large store's first window: its types, greyed until every type is read.
+  const bool types_pending = rest_pending_ && rows_from_;
+  if (types_pending) ImGui::BeginDisabled();
   for (size_t t = 0; t < table_.sub_types.size(); ++t) {
-    const Rgb c = color_for_type(table_.sub_types[t], t);
+    const Rgb c = color_for_type(table_.sub_types[t]);
     ImGui::PushID(static_cast<int>(t));
     bool on = f.type_shown[t];
     ImGui::PushStyleColor(ImGuiCol_CheckMark, ImVec4(c.r, c.g, c.b, 1));
@@ -33,6 +36,10 @@ void Viewer::view_filters() {
   if (ImGui::SmallButton("all")) std::fill(f.type_shown.begin(), f.type_shown.end(), 1), changed = true;
   ImGui::SameLine();
   if (ImGui::SmallButton("none")) std::fill(f.type_shown.begin(), f.type_shown.end(), 0), changed = true;
+  if (types_pending) {
+    ImGui::EndDisabled();
+    ImGui::TextDisabled("more types: reading the store ...");
+  }
   ImGui::Separator();
   changed |= ImGui::InputText("Actor", f.actor, sizeof f.actor, ImGuiInputTextFlags_EnterReturnsTrue);
   changed |=
@@ -64,7 +71,10 @@ void Viewer::view_filters() {
     fit_to_events();
   }
   if (!state_.status.empty()) ImGui::TextWrapped("%s", state_.status.c_str());
-  ImGui::TextDisabled("%zu events loaded; drop report files here to add them", table_.size());
+  if (rest_pending_ && rows_from_)
+    ImGui::TextDisabled("the last days' %zu events loaded, the rest on its way; drop report files here to add them", table_.size());
+  else
+    ImGui::TextDisabled("%zu events loaded; drop report files here to add them", table_.size());
   ImGui::End();
 }
 

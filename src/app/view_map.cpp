@@ -37,7 +37,7 @@ void Viewer::view_tooltip(int i) {
   ImGui::TextDisabled("%s", table_.event_types[table_.type[k]].c_str());
   ImGui::Text("%s%s%s", day_label(table_.day_from[k]).c_str(), table_.day_to[k] > table_.day_from[k] ? " to " : "",
               table_.day_to[k] > table_.day_from[k] ? day_label(table_.day_to[k]).c_str() : "");
-  if (rest_pending_) {  // a large store's names come a moment after its map
+  if (names_pending()) {  // a large store's names come a moment after its map
     ImGui::TextDisabled("reading actors and places ...");
     ImGui::Text("precision %d: %s", table_.precision[k], precision[std::min<int>(table_.precision[k], 3)]);
   } else {
@@ -48,7 +48,7 @@ void Viewer::view_tooltip(int i) {
                 table_.precision[k], precision[std::min<int>(table_.precision[k], 3)]);
   }
   if (table_.magnitude[k] > 0) ImGui::Text("magnitude %.0f (fatalities, else largest quantity)", table_.magnitude[k]);
-  if (!rest_pending_) ImGui::Text("confidence %.2f%s", table_.confidence[k], table_.background[k] ? "  (background)" : "");
+  if (!names_pending()) ImGui::Text("confidence %.2f%s", table_.confidence[k], table_.background[k] ? "  (background)" : "");
   ImGui::TextDisabled("click to pin; details in the side panel");
   ImGui::EndTooltip();
 }
@@ -67,8 +67,10 @@ void Viewer::handle_keys() {
   } else if (io.KeyShift) {  // Shift+arrows: previous / next event
     if (ImGui::IsKeyPressed(keys::right))
       if (auto d = next_event_day(per_day_, state_.time.to)) place_end(state_.time, static_cast<float>(*d));
-    if (ImGui::IsKeyPressed(keys::left))
+    if (ImGui::IsKeyPressed(keys::left)) {
+      need_all_rows();  // the days before the first window's
       if (auto d = previous_event_day(per_day_, state_.time.to)) place_end(state_.time, static_cast<float>(*d));
+    }
   } else {
     if (ImGui::IsKeyPressed(keys::right)) step_days(state_.time, 1, last);
     if (ImGui::IsKeyPressed(keys::left)) step_days(state_.time, -1, last);

@@ -20,7 +20,8 @@ std::vector<int> Viewer::rows_in_window() const {
 }
 
 void Viewer::write_table_csv(const std::string& path) {
-  complete_table();
+  if (names_pending()) complete_table();
+  need_window_rows();
   std::vector<int> rows = rows_in_window();
   std::stable_sort(rows.begin(), rows.end(),
                    [&](int a, int b) { return table_.day_from[static_cast<size_t>(a)] < table_.day_from[static_cast<size_t>(b)]; });
@@ -131,13 +132,13 @@ void Viewer::view_table() {
         // A large store's names and confidences come a moment after its map.
         const char* reading = "...";
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rest_pending_ ? reading : table_.actors[table_.actor1[k]].c_str());
+        ImGui::TextUnformatted(names_pending() ? reading : table_.actors[table_.actor1[k]].c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rest_pending_ ? reading : table_.locations[table_.location[k]].c_str());
+        ImGui::TextUnformatted(names_pending() ? reading : table_.locations[table_.location[k]].c_str());
         ImGui::TableNextColumn();
         if (table_.magnitude[k] > 0) ImGui::Text("%.0f", table_.magnitude[k]);
         ImGui::TableNextColumn();
-        if (rest_pending_)
+        if (names_pending())
           ImGui::TextUnformatted(reading);
         else
           ImGui::Text("%.2f", table_.confidence[k]);

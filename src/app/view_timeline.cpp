@@ -42,8 +42,10 @@ void Viewer::view_timeline() {
   // Controls.
   if (ImGui::Button(w.playing ? "Pause" : "Play")) w.playing = !w.playing;
   ImGui::SameLine();
-  if (ImGui::Button("|<"))
+  if (ImGui::Button("|<")) {
+    need_all_rows();  // the days before the first window's
     if (auto d = previous_event_day(per_day_, w.to)) place_end(w, static_cast<float>(*d));
+  }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("previous day with an event (Shift+Left)");
   ImGui::SameLine();
   if (ImGui::Button("<")) step_days(w, -1, last);
@@ -140,6 +142,12 @@ void Viewer::view_timeline() {
     dl->AddRectFilled(ImVec2(x_of(static_cast<float>(d)) + 0.5f, p0.y + size.y - h),
                       ImVec2(std::max(x_of(static_cast<float>(d + bin)) - 0.5f, x_of(static_cast<float>(d)) + 1.5f), p0.y + size.y),
                       inside ? IM_COL32(200, 60, 50, 255) : IM_COL32(150, 150, 160, 255));
+  }
+  // A large store's days before its first window: counted once its whole table is in.
+  if (rest_pending_ && rows_from_ && *rows_from_ > v0) {
+    const float x1 = std::min(x_of(*rows_from_), p0.x + size.x);
+    dl->AddRectFilled(p0, ImVec2(x1, p0.y + size.y), IM_COL32(225, 225, 230, 255));
+    dl->AddText(ImVec2(p0.x + 6, p0.y + size.y - 18), IM_COL32(90, 90, 90, 255), "reading the store ...");
   }
   // Month ticks.
   const CivilDate first = civil_from_days(table_.day0 + static_cast<long>(std::max(v0, -3650.0f)));

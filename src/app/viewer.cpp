@@ -17,6 +17,10 @@
 
 namespace sitmap {
 
+// The window a store opens on: its last week. A large store's first frame
+// needs only the events that window shows (load_event_table_first).
+constexpr int kFirstWindowDays = 7;
+
 Viewer::Viewer(Store store, const Gazetteer* gaz, MapProjection projection, int width, int height)
     : store_(std::move(store)), gaz_(gaz), projection_(projection) {
   state_.camera.width = width;
@@ -25,7 +29,7 @@ Viewer::Viewer(Store store, const Gazetteer* gaz, MapProjection projection, int 
   // Start on the last week of the data: what a user opening a store wants to see.
   const float last = static_cast<float>(table_.last_day());
   state_.time.to = last;
-  state_.time.from = std::max(0.0f, last - 6);
+  state_.time.from = std::max(0.0f, last - (kFirstWindowDays - 1));
   fit_to_events();
   follower_ = std::make_unique<StoreFollower>(store_.location(), followed_);
 }
@@ -38,30 +42,44 @@ void Viewer::reload() {
   rest_pending_ = false;
   // What the store's change marks are before it is read: a change after
   // them is read again by the follower, none is missed.
-  Store::ChangeMarks marks;
+  marks_ = {};
   try {
-    marks = store_.change_marks();
+    marks_ = store_.change_marks();
   } catch (const std::exception&) {}  // a layer of another tool: nothing to follow but new rows
   // Read the events (worker threads) while the basemap and labels are built here.
-  auto loading = std::async(std::launch::async, [this] { return load_event_table_first(store_); });
+  auto loading = std::async(std::launch::async, [this] { return load_event_table_first(store_, kFirstWindowDays); });
   if (!scene_) scene_ = std::make_unique<MapScene>(projection_, gaz_);
   FirstEventTable first = loading.get();
   table_ = std::move(first.table);
   rest_ = std::move(first.rest);
   rest_pending_ = rest_ != nullptr;
+  rows_from_ = rest_pending_ ? first.rows_from : std::nullopt;
   scene_->set_events(table_);
-  // Keep the types the user unticked (by name: new reports can add types).
+  keep_types_shown(old_types);
+  state_.selected = state_.hovered = -1;
+  state_.timeline_from = -1;
+  state_.timeline_to = static_cast<float>(table_.last_day()) + 1;
+  apply_filters();
+  follow_from_table();
+}
+
+void Viewer::keep_types_shown(const std::vector<std::string>& old_types) {
   std::vector<uint8_t> shown(table_.sub_types.size(), 1);
   for (size_t t = 0; t < old_types.size() && t < state_.filter.type_shown.size(); ++t)
     if (!state_.filter.type_shown[t])
       for (size_t k = 0; k < shown.size(); ++k)
         if (table_.sub_types[k] == old_types[t]) shown[k] = 0;
   state_.filter.type_shown = shown;
-  state_.selected = state_.hovered = -1;
-  state_.timeline_from = -1;
-  state_.timeline_to = static_cast<float>(table_.last_day()) + 1;
-  apply_filters();
-  followed_ = {last_fid_of(table_), marks};
+}
+
+void Viewer::follow_from_table() {
+  // A first part of the rows holds no newest event: the store's newest is
+  // where to look from (the whole table read later holds it, or a later one).
+  int64_t last = last_fid_of(table_);
+  if (rest_pending_ && rows_from_) try {
+      last = store_.last_event_fid();
+    } catch (const std::exception&) {}
+  followed_ = {last, marks_};
   if (follower_) follower_->restart_after(followed_);
 }
 
@@ -78,12 +96,50 @@ void Viewer::reload_keeping_window() {
 void Viewer::complete_table() {
   if (!rest_pending_) return;
   rest_pending_ = false;
+  if (!rows_from_) {  // the names come into the rows the table holds
+    try {
+      rest_->fill(table_);
+    } catch (const std::exception& e) {
+      state_.status = e.what();  // the stand-ins stay: empty names
+    }
+    table_dirty_ = true;  // the table's rows show (and sort by) the names now
+    return;
+  }
+  // The whole table in place of the first window's rows: the same days
+  // (its first and last day are theirs), other rows and string tables.
+  rows_from_.reset();
+  const std::vector<std::string> old_types = table_.sub_types;
+  auto fid_of = [&](int row) { return row >= 0 && static_cast<size_t>(row) < table_.size() ? table_.fid[static_cast<size_t>(row)] : -1; };
+  const int64_t selected = fid_of(state_.selected), hovered = fid_of(state_.hovered);
+  const std::string dataset = state_.filter.dataset > 0 && static_cast<size_t>(state_.filter.dataset) <= table_.datasets.size()
+                                  ? table_.datasets[state_.filter.dataset - 1]
+                                  : "";
   try {
     rest_->fill(table_);
   } catch (const std::exception& e) {
-    state_.status = e.what();  // the stand-ins stay: empty names
+    state_.status = e.what();  // the first window's events stay
+    return;
   }
-  table_dirty_ = true;  // the table's rows show (and sort by) the names now
+  scene_->set_events(table_);
+  keep_types_shown(old_types);
+  auto row_of = [&](int64_t fid) {
+    const auto at = fid < 0 ? table_.fid.end() : std::find(table_.fid.begin(), table_.fid.end(), fid);
+    return at == table_.fid.end() ? -1 : static_cast<int>(at - table_.fid.begin());
+  };
+  state_.selected = row_of(selected);
+  state_.hovered = row_of(hovered);
+  const auto d = std::find(table_.datasets.begin(), table_.datasets.end(), dataset);
+  state_.filter.dataset = dataset.empty() || d == table_.datasets.end() ? 0 : static_cast<int>(d - table_.datasets.begin()) + 1;
+  apply_filters();
+  follow_from_table();
+}
+
+void Viewer::need_all_rows() {
+  if (rest_pending_ && rows_from_) complete_table();
+}
+
+void Viewer::need_window_rows() {
+  if (rest_pending_ && rows_from_ && state_.time.first_day() < *rows_from_) complete_table();
 }
 
 void Viewer::take_rest_if_read() {
@@ -213,7 +269,8 @@ EventFilter Viewer::filter_of(const FilterInputs& in, bool with_time) const {
 }
 
 void Viewer::set_filter(const EventFilter& filter) {
-  if (needs_rest(filter)) complete_table();  // the datasets, actors ... the filter tests
+  if (needs_rest(filter)) complete_table();                               // the datasets, actors ... the filter tests
+  if (!filter.types.empty() || !filter.dataset.empty()) need_all_rows();  // every type and dataset, by name
   FilterInputs in;
   EventFilter& more = in.beyond_panel;
   in.type_shown.assign(table_.sub_types.size(), 1);
@@ -339,12 +396,18 @@ std::vector<ScreenRect> Viewer::panel_rects() const {
 
 // The events in the window (all filtered ones when the window is empty).
 void Viewer::fit_to_events() {
+  need_window_rows();
   const EventDrawParams p = draw_params();
   std::vector<uint8_t> in_view(mask_.size(), 0);
   bool any = false;
   for (size_t i = 0; i < mask_.size(); ++i) {
     in_view[i] = shown(i, p);
     any |= in_view[i] != 0;
+  }
+  if (!any && rest_pending_ && rows_from_) {  // every event that passes the filters, not only the first window's
+    complete_table();
+    fit_to_events();
+    return;
   }
   scene_->fit_events(state_.camera, any ? &in_view : &mask_, panel_rects());
 }
@@ -353,6 +416,7 @@ void Viewer::select_event_id(const std::string& event_id) {
   state_.selected = -1;
   const auto fid = store_.event_fid(event_id);
   if (!fid) return;
+  if (std::find(table_.fid.begin(), table_.fid.end(), *fid) == table_.fid.end()) need_all_rows();
   const auto row = std::find(table_.fid.begin(), table_.fid.end(), *fid);
   if (row != table_.fid.end()) state_.selected = static_cast<int>(row - table_.fid.begin());
 }
@@ -398,6 +462,11 @@ void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) 
   const EventDrawParams p = draw_params();
   std::vector<int> present(table_.sub_types.size(), 0);  // the types in the window
   for (size_t i = 0; i < table_.size(); ++i) present[table_.type[i]] |= shown(i, p);
+  // By name: the same legend whatever order the table's types came in.
+  std::vector<size_t> types;
+  for (size_t t = 0; t < present.size(); ++t)
+    if (present[t]) types.push_back(t);
+  std::sort(types.begin(), types.end(), [&](size_t a, size_t b) { return table_.sub_types[a] < table_.sub_types[b]; });
   float y = 12;
   const float x = 12;
   const std::string head = state_.time.from >= state_.time.to - 0.01f
@@ -407,9 +476,8 @@ void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) 
   list->AddRectFilled(ImVec2(x - 6, y - 4), ImVec2(x + 14 + ImGui::CalcTextSize(title.c_str()).x, y + 18), IM_COL32(255, 255, 255, 210), 4);
   list->AddText(ImVec2(x, y), IM_COL32(20, 20, 20, 255), title.c_str());
   y += 26;
-  for (size_t t = 0; t < table_.sub_types.size(); ++t) {
-    if (!present[t]) continue;
-    const Rgb c = color_for_type(table_.sub_types[t], t);
+  for (const size_t t : types) {
+    const Rgb c = color_for_type(table_.sub_types[t]);
     const ImU32 col = IM_COL32(int(c.r * 255), int(c.g * 255), int(c.b * 255), 255);
     const float w = ImGui::CalcTextSize(table_.sub_types[t].c_str()).x;
     list->AddRectFilled(ImVec2(x - 6, y - 2), ImVec2(x + 26 + w, y + 16), IM_COL32(255, 255, 255, 200), 3);
@@ -422,6 +490,7 @@ void Viewer::draw_overlay(ImDrawList* list, const Camera& camera, bool caption) 
 void Viewer::render_png(const std::string& path, int width, int height) { write_png(path, width, height, render_rgba(width, height)); }
 
 std::vector<uint8_t> Viewer::render_rgba(int width, int height) {
+  need_window_rows();
   Camera camera = state_.camera;
   // Same view at another size: keep the centre, scale so the same span shows across.
   camera.scale = state_.camera.scale * state_.camera.width / std::max(width, 1);
@@ -472,9 +541,11 @@ void Viewer::frame(PlatformWindow& window, double dt) {
   const TimeWindow before_input = state_.time;
   handle_keys();
   view_map(window);
+  need_window_rows();
   scene_->draw(state_.camera, draw_params());
   draw_overlay(ImGui::GetBackgroundDrawList(), state_.camera, false);
   view_timeline();
+  need_window_rows();  // the timeline moved the window: the table below shows it
   if (state_.show_filters) view_filters();
   if (state_.show_details) view_details();
   if (state_.show_table) view_table();

@@ -80,10 +80,13 @@ class Viewer {
   // place are replaced (only they are uploaded), and when one was merged
   // into another the store is read again. Called at the start of each frame.
   void take_new_events();
-  // A large store's table comes in two steps (load_event_table_first): the
-  // map first, then, read meanwhile, the actors, places, countries,
+  // A large store's table comes in two steps (load_event_table_first):
+  // first the events of the first window (the last week of the data), then,
+  // read meanwhile, the whole table; or, where its dates are not indexed,
+  // first the map of every event, then the actors, places, countries,
   // datasets and confidences the table, the tooltips and some filters
-  // show. Taken between frames once read; a filter that needs them waits.
+  // show. Taken between frames once read; what needs it waits (a window on
+  // earlier days, a filter on types or datasets, a filter on names).
   bool table_complete() const { return !rest_pending_; }
   void complete_table();  // waits for the rest and puts it in
   // The user has seen what arrived: the count goes back to zero.
@@ -135,6 +138,17 @@ class Viewer {
   bool append_new_events(const EventTable& part);
   void replace_rewritten_events(const EventTable& part);
   void take_rest_if_read();  // complete_table() when it need not wait
+  // The table's names are stand-ins (a first part of every row, without them).
+  bool names_pending() const { return rest_pending_ && !rows_from_; }
+  // The table is whole before what follows needs the rows it lacks: any
+  // (need_all_rows), those of the window's days (need_window_rows).
+  void need_all_rows();
+  void need_window_rows();
+  // The types the user unticked in `old_types` stay unticked (by name: the
+  // table's types are other ones); new types are shown.
+  void keep_types_shown(const std::vector<std::string>& old_types);
+  // The follower looks from what the table holds now.
+  void follow_from_table();
   // Whether the filter tests a column of the table's rest (actors, dataset, confidence, background).
   static bool needs_rest(const EventFilter& filter);
   EventFilter current_filter(bool with_time) const { return filter_of(state_.filter, with_time); }
@@ -159,7 +173,9 @@ class Viewer {
   MapProjection projection_;
   EventTable table_;
   std::unique_ptr<PendingRest> rest_;  // kept until the next reload: its thread may still write the cache file
-  bool rest_pending_ = false;          // table_ holds stand-ins for the rest
+  bool rest_pending_ = false;          // table_ is a first part (FirstEventTable): stand-ins for names, or rows_from_
+  std::optional<float> rows_from_;     // while rest_pending_: table_ holds only the rows shown from this day on
+  Store::ChangeMarks marks_;           // the store's change marks before table_ was read
   std::unique_ptr<MapScene> scene_;
   std::vector<uint8_t> mask_;
   std::vector<int> per_day_;     // visible events per day

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/event_types.hpp"
+#include "core/hash.hpp"
 #include "geo/reproject.hpp"
 #include "render/shaders.hpp"
 
@@ -30,9 +31,9 @@ Instance instance_of(const EventTable& t, float x, float y, size_t i) {
 
 }  // namespace
 
-Rgb color_for_type(const std::string& sub_event_type, size_t index) {
+Rgb color_for_type(const std::string& sub_event_type) {
   if (const EventTypeInfo* t = find_sub_event_type(sub_event_type); t && t->colour) return {t->colour->r, t->colour->g, t->colour->b};
-  return kFallback[index % std::size(kFallback)];
+  return kFallback[fnv1a_64(sub_event_type) % std::size(kFallback)];
 }
 
 EventLayer::EventLayer(const EventTable& t, MapProjection projection)
@@ -113,7 +114,7 @@ EventLayer::~EventLayer() {
 
 void EventLayer::set_palette(const EventTable& t) {
   for (size_t i = 0; i < palette_.size(); ++i)
-    palette_[i] = i < t.sub_types.size() ? color_for_type(t.sub_types[i], i) : kFallback[i % std::size(kFallback)];
+    palette_[i] = i < t.sub_types.size() ? color_for_type(t.sub_types[i]) : kFallback[i % std::size(kFallback)];
 }
 
 void EventLayer::project(const EventTable& t, size_t first) {

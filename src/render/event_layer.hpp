@@ -24,8 +24,9 @@ struct Rgb {
 };
 
 // The colour of each sub_event_type (its colour in core/event_types.hpp,
-// else one of a few spare colours by its index).
-Rgb color_for_type(const std::string& sub_event_type, size_t index);
+// else one of a few spare colours by its name: the same in every table,
+// whatever the order its types came in).
+Rgb color_for_type(const std::string& sub_event_type);
 
 enum class EventStyle { markers, density };
 

@@ -361,10 +361,10 @@ EventTable load_through_gdal(Store& store) {
 
 }  // namespace
 
-FirstEventTable load_event_table_first(Store& store) {
+FirstEventTable load_event_table_first(Store& store, int first_days) {
   // A GeoPackage: from its cache file, or stepped through SQLite (event_table_cache.hpp).
-  if (auto first = load_geopackage_event_table_first(store, EventTableCache::from_environment())) return std::move(*first);
-  return {load_through_gdal(store), nullptr};
+  if (auto first = load_geopackage_event_table_first(store, EventTableCache::from_environment(), first_days)) return std::move(*first);
+  return {load_through_gdal(store), nullptr, std::nullopt};
 }
 
 EventTable load_event_table(Store& store) {

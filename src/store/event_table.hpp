@@ -90,8 +90,10 @@ class PendingRest {
   ~PendingRest();
   // Whether fill() would return at once.
   bool ready() const;
-  // Waits for the rest and puts it into `table` (fill_rest); throws
-  // StoreError when it could not be read. Once only.
+  // Waits for the rest and completes `table`, the first part it came with:
+  // the rest's columns put in (fill_rest), or the whole table in place of
+  // the first rows (FirstEventTable::rows_from). Throws StoreError when it
+  // could not be read. Once only.
   void fill(EventTable& table);
 
  private:
@@ -99,16 +101,24 @@ class PendingRest {
 };
 
 struct FirstEventTable {
-  EventTable table;                   // whole when `rest` is null, else the drawn columns (TableColumns::drawn)
+  EventTable table;                   // whole when `rest` is null, else a first part of it:
   std::unique_ptr<PendingRest> rest;  // the rest of it, on its way
+  // The first part is, with `rows_from`, every column of the rows shown
+  // from that day on (relative to table.day0, the whole table's first day;
+  // the last day is the whole table's too); else the drawn columns of
+  // every row (TableColumns::drawn).
+  std::optional<float> rows_from;
 };
 
 // Reads the store's events layer (only the columns the map needs).
 EventTable load_event_table(Store& store);
 // The same, in two steps where that gets a first frame sooner: a
 // GeoPackage of 100,000 events or more without a cache file (see
-// event_table_cache.hpp) gives the drawn columns first and the rest later.
-FirstEventTable load_event_table_first(Store& store);
+// event_table_cache.hpp) gives a first part first and the rest later. With
+// `first_days` > 0 and its dates indexed, the first part is the events a
+// window on the data's last `first_days` days shows (found through the
+// indexes: no walk of the table); else the drawn columns of every event.
+FirstEventTable load_event_table_first(Store& store, int first_days = 0);
 // The events added after feature id `after_fid` (see Store::last_event_fid):
 // what a viewer following the store reads.
 EventTable load_event_table_after(Store& store, int64_t after_fid);

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -127,40 +128,45 @@ using ColumnSet = std::array<bool, kEventColumnCount>;
 
 struct Cancelled {};
 
+// A row as the builder takes it (views into `row`).
+EventRow event_row(const LayerRow& row) {
+  EventRow r;
+  auto date = [&](int k) { return row.cell[k].kind == Cell::Kind::date ? std::optional(row.cell[k].date) : std::nullopt; };
+  r.from = date(ev::event_date);
+  r.to = date(ev::event_date_to);
+  r.event_type = row.cell[ev::event_type].text;
+  r.sub_event_type = row.cell[ev::sub_event_type].text;
+  r.location = row.cell[ev::location].text;
+  r.actor1 = row.cell[ev::actor1].text;
+  r.actor2 = row.cell[ev::actor2].text;
+  r.country_code = row.cell[ev::country_code].text;
+  r.dataset = row.cell[kDatasetColumn].text;
+  r.lat = row.cell[ev::latitude].real;
+  r.lon = row.cell[ev::longitude].real;
+  r.geo_precision = static_cast<int>(row.cell[ev::geo_precision].integer);
+  // As the GDAL path reads it: 1 where the column is absent (a store from
+  // before canonical events) or null (an imported event).
+  const Cell& sources = row.cell[kSourceCountColumn];
+  r.sources = sources.kind == Cell::Kind::integer ? static_cast<int>(sources.integer) : 1;
+  const long long fatalities = row.cell[ev::fatalities].integer;
+  // quantities is NUL-terminated where its view ends (SQLite's text).
+  const Cell& quantities = row.cell[ev::quantities];
+  r.magnitude =
+      fatalities > 0 ? static_cast<float>(fatalities) : (quantities.text.empty() ? 0.0f : largest_quantity(quantities.text.data()));
+  r.confidence = static_cast<float>(row.cell[ev::confidence].real);
+  r.background = row.cell[ev::background].integer != 0;
+  r.fid = row.fid;
+  return r;
+}
+
 // Rows of one FID range (every row for nullopt) into a table of `which` columns.
 EventTable read_range(GeoPackageEvents& gpkg, const ColumnSet& columns, std::optional<std::pair<int64_t, int64_t>> fids, TableColumns which,
                       const std::atomic<bool>* cancel = nullptr) {
   EventTableBuilder b(which);
   if (fids) b.reserve(static_cast<size_t>(std::max<int64_t>(0, fids->second - fids->first)));
-  EventRow r;
   auto read = [&](const LayerRow& row) {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled{};
-    auto date = [&](int k) { return row.cell[k].kind == Cell::Kind::date ? std::optional(row.cell[k].date) : std::nullopt; };
-    r.from = date(ev::event_date);
-    r.to = date(ev::event_date_to);
-    r.event_type = row.cell[ev::event_type].text;
-    r.sub_event_type = row.cell[ev::sub_event_type].text;
-    r.location = row.cell[ev::location].text;
-    r.actor1 = row.cell[ev::actor1].text;
-    r.actor2 = row.cell[ev::actor2].text;
-    r.country_code = row.cell[ev::country_code].text;
-    r.dataset = row.cell[kDatasetColumn].text;
-    r.lat = row.cell[ev::latitude].real;
-    r.lon = row.cell[ev::longitude].real;
-    r.geo_precision = static_cast<int>(row.cell[ev::geo_precision].integer);
-    // As the GDAL path reads it: 1 where the column is absent (a store from
-    // before canonical events) or null (an imported event).
-    const Cell& sources = row.cell[kSourceCountColumn];
-    r.sources = sources.kind == Cell::Kind::integer ? static_cast<int>(sources.integer) : 1;
-    const long long fatalities = row.cell[ev::fatalities].integer;
-    // quantities is NUL-terminated where its view ends (SQLite's text).
-    const Cell& quantities = row.cell[ev::quantities];
-    r.magnitude =
-        fatalities > 0 ? static_cast<float>(fatalities) : (quantities.text.empty() ? 0.0f : largest_quantity(quantities.text.data()));
-    r.confidence = static_cast<float>(row.cell[ev::confidence].real);
-    r.background = row.cell[ev::background].integer != 0;
-    r.fid = row.fid;
-    b.add(r);
+    b.add(event_row(row));
   };
   gpkg.read_columns(columns, fids, read, /*geometry=*/false);
   return b.finish();
@@ -182,44 +188,104 @@ std::optional<ColumnSet> columns_for(const EventColumns& c, TableColumns which) 
   return columns;
 }
 
-// The table's `which` columns in FID order; a large layer in FID ranges
-// at once, a thread per core (four at most), each on its own connection.
-std::optional<EventTable> read_table(Store& store, OGRLayer& layer, TableColumns which) {
-  const auto columns = columns_for(EventColumns(*layer.GetLayerDefn()), which);
-  if (!columns) return std::nullopt;
-  auto first = GeoPackageEvents::open(store.location(), layer);
-  if (!first) return std::nullopt;
+// A connection per thread that read_table may use (a thread per core, four
+// at most), opened here: a GDAL layer is used on one thread only.
+std::optional<std::vector<GeoPackageEvents>> open_readers(Store& store, OGRLayer& layer) {
   const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-  first->hold_read();  // every range from one state of the store (no commit in between); best effort
-  const auto range = first->fid_range();
-  if (!range || range->second - range->first < 200000 || threads < 2)
-    return read_range(*first, *columns, range ? std::optional(std::pair{range->first, range->second + 1}) : std::nullopt, which);
   std::vector<GeoPackageEvents> readers;
-  for (unsigned w = 1; w < threads; ++w) {
-    auto more = GeoPackageEvents::open(store.location(), layer);
-    if (!more) return std::nullopt;
-    readers.push_back(std::move(*more));
+  for (unsigned w = 0; w < threads; ++w) {
+    auto reader = GeoPackageEvents::open(store.location(), layer);
+    if (!reader) return std::nullopt;
+    readers.push_back(std::move(*reader));
+  }
+  return readers;
+}
+
+// The table's `which` columns in FID order; a large layer in FID ranges at
+// once, a thread per reader, each on its own connection.
+EventTable read_table(std::vector<GeoPackageEvents>& readers, const ColumnSet& columns, TableColumns which,
+                      const std::atomic<bool>* cancel = nullptr) {
+  GeoPackageEvents& first = readers.front();
+  first.hold_read();  // every range from one state of the store (no commit in between); best effort
+  const auto range = first.fid_range();
+  const auto threads = static_cast<unsigned>(readers.size());
+  if (!range || range->second - range->first < 200000 || threads < 2) {
+    EventTable table =
+        read_range(first, columns, range ? std::optional(std::pair{range->first, range->second + 1}) : std::nullopt, which, cancel);
+    first.end_read();
+    return table;
   }
   const int64_t step = (range->second - range->first) / threads + 1;
   auto fids = [&](unsigned w) { return std::pair{range->first + step * w, range->first + step * (w + 1)}; };
   std::vector<EventTable> parts(threads);
   std::vector<std::string> errors(threads);
+  std::atomic<bool> cancelled{false};
+  auto read = [&](unsigned w) {
+    try {
+      parts[w] = read_range(readers[w], columns, fids(w), which, cancel);
+    } catch (const Cancelled&) { cancelled = true; } catch (const std::exception& e) {
+      errors[w] = e.what();
+    }
+  };
   std::vector<std::thread> workers;
-  for (unsigned w = 1; w < threads; ++w)
-    workers.emplace_back([&, w] {
-      try {
-        parts[w] = read_range(readers[w - 1], *columns, fids(w), which);
-      } catch (const std::exception& e) { errors[w] = e.what(); }
-    });
-  try {
-    parts[0] = read_range(*first, *columns, fids(0), which);
-  } catch (const std::exception& e) { errors[0] = e.what(); }
+  for (unsigned w = 1; w < threads; ++w) workers.emplace_back(read, w);
+  read(0);
   for (auto& t : workers) t.join();
+  first.end_read();
+  if (cancelled) throw Cancelled{};
   for (const auto& e : errors)
     if (!e.empty()) throw StoreError(e);
   EventTable table = std::move(parts[0]);
   for (unsigned w = 1; w < threads; ++w) append_event_table(table, parts[w]);
   return table;
+}
+
+// Days counted from `day0` instead (the whole table's first day, before its first row's).
+void count_days_from(EventTable& t, long day0) {
+  const auto shift = static_cast<float>(t.day0 - day0);
+  for (float& d : t.day_from) d += shift;
+  for (float& d : t.day_to) d += shift;
+  t.day0 = day0;
+}
+
+// The first ISO day a date column's index holds, or its last.
+std::optional<long> end_day(GeoPackageEvents& gpkg, int column, bool last) {
+  std::optional<long> day;
+  gpkg.date_texts(column, last, [&](std::string_view text) {
+    CivilDate d;
+    if (parse_iso_day(text, d)) day = days_from_civil(d);
+    return !day;  // a text that is no day (the table reads none) is passed over
+  });
+  return day;
+}
+
+// The events a window on the last `days` days of the data shows (what the
+// viewer shows first), every column, found through the indexes of
+// event_date and event_date_to; nullopt when either has none. The rows an
+// ISO text after the window's first day names are those dated on or after
+// it (for calendar dates, as every writer of ours stores them).
+std::optional<FirstEventTable> read_first_rows(GeoPackageEvents& gpkg, const EventColumns& c, int days) {
+  if (!gpkg.indexed(ev::event_date) || !gpkg.indexed(ev::event_date_to)) return std::nullopt;
+  const auto columns = columns_for(c, TableColumns::all);
+  const auto first = end_day(gpkg, ev::event_date, false), latest = end_day(gpkg, ev::event_date, true);
+  if (!columns || !first || !latest) return std::nullopt;
+  // The last day the table will have: the latest event_date, or an event's
+  // later event_date_to (the table's day_to is the later of the two).
+  long last = *latest;
+  ColumnSet dates{};
+  dates[ev::event_date] = dates[ev::event_date_to] = true;
+  const int later_ends[] = {ev::event_date_to};
+  gpkg.read_dated_from(dates, later_ends, to_iso(civil_from_days(*latest)), [&](const LayerRow& row) {
+    const EventRow r = event_row(row);
+    if (r.from && r.to) last = std::max(last, days_from_civil(*r.to));
+  });
+  const long from = std::max(*first, last - (days - 1));
+  EventTableBuilder b;
+  const int both[] = {ev::event_date, ev::event_date_to};
+  gpkg.read_dated_from(*columns, both, to_iso(civil_from_days(from)), [&](const LayerRow& row) { b.add(event_row(row)); });
+  FirstEventTable part{b.finish(), nullptr, static_cast<float>(from - *first)};
+  count_days_from(part.table, *first);
+  return part;
 }
 
 struct CacheFile {
@@ -235,13 +301,16 @@ void remove_stale_event_tables(const std::string& dir) {
 
 }  // namespace
 
-// The rest of a table read on a thread of its own; the cache file written
-// after, from a copy of the drawn columns with the rest put in.
+// The rest of a table read on a thread of its own, then, from what it
+// read, the cache file written.
 struct PendingRest::Impl {
+  explicit Impl(bool whole_table) : whole(whole_table) {}
+
+  const bool whole;  // what is read is the whole table (it replaces the first rows), else the rest's columns
   std::mutex mutex;
   std::condition_variable read;
   bool done = false;
-  std::shared_ptr<const EventTable> rest;  // the TableColumns::rest part
+  std::shared_ptr<const EventTable> part;
   std::string error;
   bool filled = false;
   std::atomic<bool> cancel{false};
@@ -252,28 +321,34 @@ struct PendingRest::Impl {
     if (thread.joinable()) thread.join();
   }
 
-  void run(GeoPackageEvents gpkg, ColumnSet columns, std::optional<EventTable> drawn, CacheFile cache) {
+  // `read` the part, hand it over, then `then` with it (the cache file,
+  // written even when the viewer closes meanwhile: the next open needs it).
+  void run(const std::function<EventTable(const std::atomic<bool>& cancel)>& read_part,
+           const std::function<void(const EventTable&)>& then) {
     // Ten steps below the viewer's own threads: its frames come first.
     const auto thread = static_cast<id_t>(::gettid());
     errno = 0;
     const int nice = ::getpriority(PRIO_PROCESS, thread);
     if (errno == 0) ::setpriority(PRIO_PROCESS, thread, std::min(nice + 10, 19));
+    std::shared_ptr<const EventTable> p;
     try {
-      auto part = std::make_shared<const EventTable>(read_range(gpkg, columns, std::nullopt, TableColumns::rest, &cancel));
-      finish(part, "");
-      if (drawn) {  // written even when the viewer closes meanwhile: the next open needs it
-        fill_rest(*drawn, *part);
-        write_cache_file(cache.file, cache.key, serialize(*drawn));
-        remove_stale_event_tables(fs::path(cache.file).parent_path().string());
-      }
-    } catch (const Cancelled&) { finish(nullptr, "cancelled"); } catch (const std::exception& e) {
+      p = std::make_shared<const EventTable>(read_part(cancel));
+    } catch (const Cancelled&) {
+      finish(nullptr, "cancelled");
+      return;
+    } catch (const std::exception& e) {
       finish(nullptr, e.what());
+      return;
     }
+    finish(p, "");
+    try {
+      then(*p);
+    } catch (const std::exception&) {}  // a cache file is never required
   }
 
-  void finish(std::shared_ptr<const EventTable> part, std::string why) {
+  void finish(std::shared_ptr<const EventTable> read_part, std::string why) {
     std::lock_guard lock(mutex);
-    rest = std::move(part);
+    part = std::move(read_part);
     error = std::move(why);
     done = true;
     read.notify_all();
@@ -289,16 +364,21 @@ bool PendingRest::ready() const {
 }
 
 void PendingRest::fill(EventTable& table) {
-  std::shared_ptr<const EventTable> rest;
+  std::shared_ptr<const EventTable> part;
   {
     std::unique_lock lock(impl_->mutex);
     impl_->read.wait(lock, [&] { return impl_->done; });
     if (impl_->filled) throw std::logic_error("PendingRest::fill: the rest was put in already");
     impl_->filled = true;
-    if (!impl_->rest) throw StoreError("cannot read the events' actors, places and datasets: " + impl_->error);
-    rest = impl_->rest;
+    if (!impl_->part)
+      throw StoreError(std::string("cannot read the events' ") + (impl_->whole ? "table: " : "actors, places and datasets: ") +
+                       impl_->error);
+    part = impl_->part;
   }
-  fill_rest(table, *rest);
+  if (impl_->whole)
+    table = *part;  // a copy: its thread may still be writing the cache file from it
+  else
+    fill_rest(table, *part);
 }
 
 EventTableCache EventTableCache::from_environment() {
@@ -307,7 +387,7 @@ EventTableCache EventTableCache::from_environment() {
   return cache;
 }
 
-std::optional<FirstEventTable> load_geopackage_event_table_first(Store& store, const EventTableCache& cache) {
+std::optional<FirstEventTable> load_geopackage_event_table_first(Store& store, const EventTableCache& cache, int first_days) {
   GDALDriver* driver = store.impl().ds->GetDriver();
   if (!driver || std::string_view(driver->GetDescription()) != "GPKG") return std::nullopt;
   std::error_code ec;
@@ -316,32 +396,60 @@ std::optional<FirstEventTable> load_geopackage_event_table_first(Store& store, c
   const std::string file = cache.dir.empty() ? cache_path(name) : (fs::path(cache.dir) / name).string();
   const std::string key = store_key(path);  // before reading: a change made meanwhile makes the next open rebuild
   if (const auto bytes = read_cache_file(file, key))
-    if (auto table = deserialize(*bytes)) return FirstEventTable{std::move(*table), nullptr};
+    if (auto table = deserialize(*bytes)) return FirstEventTable{std::move(*table), nullptr, std::nullopt};
 
   OGRLayer& layer = store.impl().layer(kEventsLayer);
-  const GIntBig count = layer.GetFeatureCount(FALSE);  // -1 when GDAL does not know without counting
-  if (count >= 0 && static_cast<uint64_t>(count) < cache.min_events) {
+  const EventColumns c(*layer.GetLayerDefn());
+  const auto all_columns = columns_for(c, TableColumns::all), rest_columns = columns_for(c, TableColumns::rest);
+  auto readers = open_readers(store, layer);
+  if (!all_columns || !rest_columns || !readers) return std::nullopt;
+  // The span of feature ids bounds the number of rows (no count: GDAL
+  // counts them, a walk of an index, where the GeoPackage does not hold it).
+  const auto fids = readers->front().fid_range();
+  if (!fids || static_cast<uint64_t>(fids->second - fids->first) + 1 < cache.min_events) {
     // A small store: whole at once, no cache file (one from when it was larger is stale).
-    auto table = read_table(store, layer, TableColumns::all);
-    if (table) fs::remove(file, ec);
-    if (!table) return std::nullopt;
-    return FirstEventTable{std::move(*table), nullptr};
+    EventTable table = read_table(*readers, *all_columns, TableColumns::all);
+    fs::remove(file, ec);
+    return FirstEventTable{std::move(table), nullptr, std::nullopt};
   }
-  const auto rest_columns = columns_for(EventColumns(*layer.GetLayerDefn()), TableColumns::rest);
+  const CacheFile cache_file{file, key};
+  auto write_cache = [cache_file, min = cache.min_events](const EventTable& table) {
+    if (table.size() < min || cache_file.file.empty()) return;
+    write_cache_file(cache_file.file, cache_file.key, serialize(table));
+    remove_stale_event_tables(fs::path(cache_file.file).parent_path().string());
+  };
+
+  // The first window's events through the date indexes, then the whole table.
+  if (first_days > 0)
+    if (auto first = read_first_rows(readers->front(), c, first_days)) {
+      auto pending = std::make_unique<PendingRest::Impl>(true);
+      PendingRest::Impl& p = *pending;
+      p.thread = std::thread([&p, readers = std::move(*readers), columns = *all_columns, write_cache]() mutable {
+        p.run([&](const std::atomic<bool>& cancel) { return read_table(readers, columns, TableColumns::all, &cancel); }, write_cache);
+      });
+      first->rest = std::make_unique<PendingRest>(std::move(pending));
+      return first;
+    }
+
+  // Else the drawn columns of every row, then the rest of them.
+  const auto drawn_columns = columns_for(c, TableColumns::drawn);
   auto rest_reader = GeoPackageEvents::open(store.location(), layer);
-  if (!rest_columns || !rest_reader) return std::nullopt;
-  auto drawn = read_table(store, layer, TableColumns::drawn);
-  if (!drawn) return std::nullopt;
+  if (!drawn_columns || !rest_reader) return std::nullopt;
+  EventTable drawn = read_table(*readers, *drawn_columns, TableColumns::drawn);
   // The cache file, once the rest is in, from a copy of what the viewer
   // gets now (it may change it meanwhile).
-  std::optional<EventTable> for_cache;
-  if (drawn->size() >= cache.min_events && !file.empty()) for_cache = *drawn;
-  auto pending = std::make_unique<PendingRest::Impl>();
+  auto for_cache = drawn.size() >= cache.min_events && !file.empty() ? std::make_shared<EventTable>(drawn) : nullptr;
+  auto pending = std::make_unique<PendingRest::Impl>(false);
   PendingRest::Impl& p = *pending;
-  p.thread =
-      std::thread([&p, gpkg = std::move(*rest_reader), columns = *rest_columns, for_cache = std::move(for_cache),
-                   cache_file = CacheFile{file, key}]() mutable { p.run(std::move(gpkg), columns, std::move(for_cache), cache_file); });
-  return FirstEventTable{std::move(*drawn), std::make_unique<PendingRest>(std::move(pending))};
+  p.thread = std::thread([&p, gpkg = std::move(*rest_reader), columns = *rest_columns, for_cache, write_cache]() mutable {
+    p.run([&](const std::atomic<bool>& cancel) { return read_range(gpkg, columns, std::nullopt, TableColumns::rest, &cancel); },
+          [&](const EventTable& rest) {
+            if (!for_cache) return;
+            fill_rest(*for_cache, rest);
+            write_cache(*for_cache);
+          });
+  });
+  return FirstEventTable{std::move(drawn), std::make_unique<PendingRest>(std::move(pending)), std::nullopt};
 }
 
 std::optional<EventTable> load_geopackage_event_table(Store& store, const EventTableCache& cache) {

@@ -403,9 +403,12 @@ bool Store::Impl::create_schema() {
     create_fields(*layer, spec.fields);
     layer->SyncToDisk();
   }
-  // The date index serves time-window queries; the unique hash index keeps
+  // The date indexes serve time-window queries (the one of the few events
+  // with an end date finds those a window on the last days shows before
+  // the viewer has read the table); the unique hash index keeps
   // concurrent ingesters (PostGIS) from storing one report twice.
   execute("CREATE INDEX IF NOT EXISTS events_event_date_idx ON events (event_date)");
+  execute("CREATE INDEX IF NOT EXISTS events_event_date_to_idx ON events (event_date_to) WHERE event_date_to IS NOT NULL");
   execute("CREATE INDEX IF NOT EXISTS events_document_id_idx ON events (document_id)");
   execute("CREATE INDEX IF NOT EXISTS mentions_document_id_idx ON mentions (document_id)");
   execute("CREATE UNIQUE INDEX IF NOT EXISTS documents_content_hash_idx ON documents (content_hash)");

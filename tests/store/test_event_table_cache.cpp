@@ -11,6 +11,7 @@
 #include "core/hash.hpp"
 #include "store/event_table.hpp"
 #include "store/private/event_table_cache.hpp"
+#include "store/private/store_impl.hpp"
 #include "store/synthetic.hpp"
 #include "store_fixture.hpp"
 
@@ -110,6 +111,109 @@ TEST_CASE("event table in two steps: the map's columns first, then the rest; tog
   REQUIRE(cached);
   CHECK_FALSE(cached->rest);  // whole from the cache file
   check_same(cached->table, *whole);
+}
+
+TEST_CASE("event table in two steps: the first window's events through the date indexes, then the whole table") {
+  TempDir tmp;
+  const std::string path = tmp.file("s.gpkg");
+  const EventTableCache uncached{tmp.file("uncached"), 1u << 30};
+  long last = 0;  // the latest event_date, as a day number
+  {
+    Store store = Store::open(path);
+    add_synthetic_events(store, 3000);
+    test::add_hand_events(store);
+    const auto t = load_geopackage_event_table(store, uncached);
+    REQUIRE(t);
+    last = t->day0 + t->last_day();
+    // Events with an end date: one running into the last week from before
+    // it, one ending after every other event (the last day is its end),
+    // one long over before the last week; and one without a date.
+    auto ranged = [&](const char* id, long from, long to) {
+      Event e = test::hand_event(id, civil_from_days(from), 33.5, 36.3, "Shelling/artillery/missile attack", "Ranged", "SY");
+      e.when.date_to = civil_from_days(to);
+      return e;
+    };
+    Event undated = test::hand_event("undated", {}, 34.0, 36.0, "Armed clash", "Nobody", "SY");
+    undated.when.date.reset();
+    const Event more[] = {ranged("into-window", last - 30, last), ranged("later-end", last - 20, last + 5),
+                          ranged("long-over", last - 100, last - 50), undated};
+    store.append_events(more, "sitmap");
+  }
+  Store store = Store::open(path, Store::Mode::read);
+  const auto whole = load_geopackage_event_table(store, uncached);
+  REQUIRE(whole);
+  REQUIRE(whole->day0 + whole->last_day() == last + 5);
+
+  auto first = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1}, 7);
+  REQUIRE(first);
+  REQUIRE(first->rest);
+  REQUIRE(first->rows_from);
+  const EventTable& t = first->table;
+  CHECK(t.day0 == whole->day0);
+  CHECK(t.last_day() == whole->last_day());
+  CHECK(*first->rows_from == static_cast<float>(whole->last_day() - 6));
+  // Its rows are those of the whole table that a window from rows_from on
+  // shows (and no other), every column as there.
+  std::vector<int64_t> shown;
+  for (size_t i = 0; i < whole->size(); ++i)
+    if (whole->day_to[i] >= *first->rows_from) shown.push_back(whole->fid[i]);
+  CHECK(t.fid == shown);
+  CHECK(shown.size() < whole->size() / 20);
+  for (const char* id : {"into-window", "later-end"}) {
+    const auto fid = store.event_fid(id);
+    REQUIRE(fid);
+    CHECK(std::find(t.fid.begin(), t.fid.end(), *fid) != t.fid.end());
+  }
+  CHECK(std::find(t.fid.begin(), t.fid.end(), *store.event_fid("long-over")) == t.fid.end());
+  for (size_t k = 0; k < t.size(); ++k) {
+    const size_t i = static_cast<size_t>(std::find(whole->fid.begin(), whole->fid.end(), t.fid[k]) - whole->fid.begin());
+    REQUIRE(i < whole->size());
+    CHECK(t.lon[k] == whole->lon[i]);
+    CHECK(t.lat[k] == whole->lat[i]);
+    CHECK(t.day_from[k] == whole->day_from[i]);
+    CHECK(t.day_to[k] == whole->day_to[i]);
+    CHECK(t.sub_types[t.type[k]] == whole->sub_types[whole->type[i]]);
+    CHECK(t.event_types[t.type[k]] == whole->event_types[whole->type[i]]);
+    CHECK(t.magnitude[k] == whole->magnitude[i]);
+    CHECK(t.precision[k] == whole->precision[i]);
+    CHECK(t.sources[k] == whole->sources[i]);
+    CHECK(t.confidence[k] == whole->confidence[i]);
+    CHECK(t.background[k] == whole->background[i]);
+    CHECK(t.actors[t.actor1[k]] == whole->actors[whole->actor1[i]]);
+    CHECK(t.actors[t.actor2[k]] == whole->actors[whole->actor2[i]]);
+    CHECK(t.countries[t.country[k]] == whole->countries[whole->country[i]]);
+    CHECK(t.datasets[t.dataset[k]] == whole->datasets[whole->dataset[i]]);
+    CHECK(t.locations[t.location[k]] == whole->locations[whole->location[i]]);
+  }
+  // Then the whole table in its place, and the cache file written from it.
+  first->rest->fill(first->table);
+  check_same(first->table, *whole);
+  first->rest.reset();
+  REQUIRE(cache_files(tmp).size() == 1);
+  const auto cached = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1}, 7);
+  REQUIRE(cached);
+  CHECK_FALSE(cached->rest);
+  check_same(cached->table, *whole);
+}
+
+TEST_CASE("event table in two steps: a store without an index on event_date_to gives the map's columns of every event first") {
+  TempDir tmp;
+  const std::string path = tmp.file("s.gpkg");
+  {
+    Store store = Store::open(path);
+    add_synthetic_events(store, 400);
+    store.impl().execute("DROP INDEX events_event_date_to_idx");  // a store from before it, or another program's
+  }
+  Store store = Store::open(path, Store::Mode::read);
+  const auto whole = load_geopackage_event_table(store, EventTableCache{tmp.file("uncached"), 1u << 30});
+  REQUIRE(whole);
+  auto first = load_geopackage_event_table_first(store, EventTableCache{tmp.file("cache"), 1}, 7);
+  REQUIRE(first);
+  REQUIRE(first->rest);
+  CHECK_FALSE(first->rows_from);
+  CHECK(first->table.size() == whole->size());
+  first->rest->fill(first->table);
+  check_same(first->table, *whole);
 }
 
 TEST_CASE("event table in two steps: dropped before the rest is read, nothing is left half done") {

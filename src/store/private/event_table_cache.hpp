@@ -4,8 +4,11 @@
 // cache file (core/cache_file.hpp) keyed by the store file's size, times
 // and SQLite's change counter, so that the next open of an unchanged store
 // reads one file of plain arrays. A large store without a cache file is
-// read in two steps: the columns the map draws, on a thread per core, then
-// the rest on a thread of its own, after which the cache file is written.
+// read in two steps. Where its event_date and event_date_to are indexed
+// (our stores): the events of the first window (the last days of the data)
+// through those indexes, then the whole table on threads of their own at a
+// low priority. Else: the columns the map draws, on a thread per core, then
+// the rest on a thread of its own. The cache file is written after.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -23,7 +26,7 @@ struct EventTableCache {
 
 // nullopt when the store is not a GeoPackage whose events layer this reads
 // (PostGIS, other column types): load_event_table reads it through GDAL then.
-std::optional<FirstEventTable> load_geopackage_event_table_first(Store& store, const EventTableCache& cache = {});
+std::optional<FirstEventTable> load_geopackage_event_table_first(Store& store, const EventTableCache& cache = {}, int first_days = 0);
 // The same, whole (the rest waited for).
 std::optional<EventTable> load_geopackage_event_table(Store& store, const EventTableCache& cache = {});
 

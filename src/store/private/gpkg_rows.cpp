@@ -27,6 +27,8 @@ struct GeoPackageEvents::Db {
 
 namespace {
 
+constexpr const char* kMapPages = "PRAGMA mmap_size = 68719476736";
+
 std::string quoted(const std::string& name) {
   std::string q = "\"";
   for (char c : name) {
@@ -58,6 +60,8 @@ T read_as(const unsigned char* p, bool little) {
   return v;
 }
 
+}  // namespace
+
 // "YYYY-MM-DD" as GDAL reads a GeoPackage DATE: that form only, else null.
 bool parse_iso_day(std::string_view s, CivilDate& d) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -71,8 +75,6 @@ bool parse_iso_day(std::string_view s, CivilDate& d) {
   };
   return digits(0, 4, d.year) && digits(5, 2, d.month) && digits(8, 2, d.day);
 }
-
-}  // namespace
 
 bool decode_gpkg_point(const unsigned char* blob, size_t size, double& x, double& y, bool* empty_point) {
   size_t at = 0;
@@ -154,7 +156,7 @@ std::unique_ptr<GeoPackageEvents::Db> GeoPackageEvents::connect() const {
     return nullptr;
   // Pages mapped rather than copied in by a read() call each (a third of the
   // time of a whole-table read). Best effort: SQLite reads without it too.
-  sqlite3_exec(db->handle, "PRAGMA mmap_size = 68719476736", nullptr, nullptr, nullptr);
+  sqlite3_exec(db->handle, kMapPages, nullptr, nullptr, nullptr);
   return db;
 }
 
@@ -218,6 +220,60 @@ void GeoPackageEvents::read_columns(const std::array<bool, kEventColumnCount>& c
   std::string sql = select_list(present, geometry) + " FROM " + quoted(table_) + " m";
   if (fids) sql += fmt::format(" WHERE m.{0} >= {1} AND m.{0} < {2}", quoted(fid_column_), fids->first, fids->second);
   step(sql, present, [&](const LayerRow& row, bool) { sink(row); });
+}
+
+bool GeoPackageEvents::indexed(int column) {
+  if (!present_[column]) return false;
+  Statement s(db_->handle,
+              "SELECT 1 FROM pragma_index_list(?1) l, pragma_index_info(l.name) i WHERE i.seqno = 0 AND lower(i.name) = lower(?2)", path_);
+  sqlite3_bind_text(s.stmt, 1, table_.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s.stmt, 2, names_[column].c_str(), -1, SQLITE_TRANSIENT);
+  return sqlite3_step(s.stmt) == SQLITE_ROW;
+}
+
+void GeoPackageEvents::date_texts(int column, bool latest_first, const std::function<bool(std::string_view)>& take) {
+  if (!present_[column]) return;
+  // Text bounds (no number sorts among texts; '0000-00-00' is no number
+  // to the column's affinity either): an index range, no sort.
+  Statement s(db_->handle,
+              fmt::format("SELECT {0} FROM {1} WHERE {0} >= '0000-00-00' AND {0} <= '9999-99-99' ORDER BY {0} {2}", quoted(names_[column]),
+                          quoted(table_), latest_first ? "DESC" : "ASC"),
+              path_);
+  while (sqlite3_step(s.stmt) == SQLITE_ROW) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s.stmt, 0));
+    if (text && !take(std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(s.stmt, 0))))) return;
+  }
+}
+
+void GeoPackageEvents::read_dated_from(const std::array<bool, kEventColumnCount>& columns, std::span<const int> date_columns,
+                                       const std::string& day, const LayerRowSink& sink) {
+  std::array<bool, kEventColumnCount> present{};
+  for (int k = 0; k < kEventColumnCount; ++k) present[k] = present_[k] && columns[k];
+  // The FIDs from each date's index, then each row once, in FID order.
+  std::string fids;
+  for (const int k : date_columns)
+    if (present_[k])
+      fids += fmt::format("{}SELECT {} FROM {} WHERE {} >= ?1", fids.empty() ? "" : " UNION ", quoted(fid_column_), quoted(table_),
+                          quoted(names_[k]));
+  if (fids.empty()) return;
+  Statement s(db_->handle,
+              select_list(present, false) +
+                  fmt::format(" FROM {0} m WHERE m.{1} IN ({2}) ORDER BY m.{1}", quoted(table_), quoted(fid_column_), fids),
+              path_);
+  sqlite3_bind_text(s.stmt, 1, day.c_str(), -1, SQLITE_TRANSIENT);
+  // Rows here and there in the file: read() brings in a few pages around
+  // each, where a fault on a mapped file brings in the whole read-ahead
+  // window (megabytes) when the file is not in the page cache.
+  sqlite3_exec(db_->handle, "PRAGMA mmap_size = 0", nullptr, nullptr, nullptr);
+  try {
+    step(db_->handle, s.stmt, present, [&](const LayerRow& row, bool) { sink(row); });
+  } catch (...) {
+    sqlite3_reset(s.stmt);
+    sqlite3_exec(db_->handle, kMapPages, nullptr, nullptr, nullptr);
+    throw;
+  }
+  sqlite3_reset(s.stmt);
+  sqlite3_exec(db_->handle, kMapPages, nullptr, nullptr, nullptr);
 }
 
 std::optional<std::pair<int64_t, int64_t>> GeoPackageEvents::fid_range() {

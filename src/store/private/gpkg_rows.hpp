@@ -9,7 +9,9 @@
 // event_date range), and every other test is EventQuery's.
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "store/private/event_rows.hpp"
 
@@ -38,6 +40,18 @@ class GeoPackageEvents {
   // Without `geometry` the point is not read (the row has none).
   void read_columns(const std::array<bool, kEventColumnCount>& columns, std::optional<std::pair<int64_t, int64_t>> fids,
                     const LayerRowSink& sink, bool geometry = true);
+  // Whether an index of the table has this event column first: a range of
+  // its values is then found without a walk of the table.
+  bool indexed(int column);
+  // A date column's texts that may be ISO days (numbers and NULLs left
+  // out), in the order of its index (the latest first when `latest_first`),
+  // handed to `take` until it returns false.
+  void date_texts(int column, bool latest_first, const std::function<bool(std::string_view)>& take);
+  // Every row whose text in one of `date_columns` is the ISO day `day` or
+  // later, found through their indexes, with only the event columns
+  // `columns` names, in FID order, without the point.
+  void read_dated_from(const std::array<bool, kEventColumnCount>& columns, std::span<const int> date_columns, const std::string& day,
+                       const LayerRowSink& sink);
   // The smallest and the largest FID (nullopt when the table is empty).
   std::optional<std::pair<int64_t, int64_t>> fid_range();
   // Begins a read transaction on this connection and takes SQLite's shared
@@ -81,6 +95,9 @@ class GeoPackageEvents {
   std::array<Cell::Kind, kEventColumnCount> kinds_{};
   std::array<std::string, kEventColumnCount> names_;
 };
+
+// A date as GDAL's GeoPackage driver stores it ('YYYY-MM-DD'): true with the day.
+bool parse_iso_day(std::string_view s, CivilDate& d);
 
 // Reads a GeoPackage geometry blob (or plain WKB): true with the point's
 // coordinates when it holds a non-empty point. `empty_point` says an empty one.
