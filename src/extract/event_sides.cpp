@@ -315,8 +315,10 @@ bool SentenceEvents::victims_are(const std::vector<int>& evidence, Role r) const
   for (int e : evidence) {
     const Frame& ef = frames[static_cast<size_t>(e)];
     if (!is_consequence(ef.cls)) continue;
-    const int victim = ef.passive || ef.cls == C::die ? ef.subject : ef.object;
-    if (is(victim, r)) return true;
+    // ("Thirteen agents of the state police": the head and its "of" phrase.)
+    std::vector<int> victims;
+    add_with_of(victims, ef.passive || ef.cls == C::die ? ef.subject : ef.object);
+    if (side_is(victims, r)) return true;
   }
   return false;
 }

@@ -1068,3 +1068,11 @@ TEST_CASE("'Palm Sunday' is no day of the report's week: the month it names date
     CHECK(x.when.date->month == 4);
   }
 }
+
+TEST_CASE("police agents killed in an ambush make a battle: the victims' 'of' phrase says who they were") {
+  const auto e =
+      events("Nine agents of the Jalisco State Police were killed when their convoy was ambushed by armed men near El Salto on Monday.",
+             CivilDate{2015, 4, 8});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Armed clash");
+}
