@@ -1076,3 +1076,9 @@ TEST_CASE("police agents killed in an ambush make a battle: the victims' 'of' ph
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Armed clash");
 }
+
+TEST_CASE("a raid that set off a gunbattle is a battle") {
+  const auto e = events("On Tuesday, an army raid in the old city of Hebron set off a gunbattle that killed four gunmen.", CivilDate{2023, 2, 23});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Armed clash");
+}
