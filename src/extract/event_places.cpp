@@ -403,6 +403,13 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
             break;
           }
         }
+        // "In Derbent, the militants opened fire at the Kele-Numaz synagogue": the fronted town.
+        for (const auto& front : x.preps) {
+          if (at.place || front.where != Parse::PrepPhrase::fronted || front.object < 0 || !location_prep(word(chunk(front.prep).head)))
+            continue;
+          const PhrasePlace container = place_of_phrase(front.object, true);
+          if (container.place && !container.name) at.place = container.place;
+        }
       }
       // "on a road south of the capital Algiers, near Medea": a bearing from a
       // landmark, then the town it happened at.

@@ -1078,7 +1078,17 @@ TEST_CASE("police agents killed in an ambush make a battle: the victims' 'of' ph
 }
 
 TEST_CASE("a raid that set off a gunbattle is a battle") {
-  const auto e = events("On Tuesday, an army raid in the old city of Hebron set off a gunbattle that killed four gunmen.", CivilDate{2023, 2, 23});
+  const auto e =
+      events("On Tuesday, an army raid in the old city of Hebron set off a gunbattle that killed four gunmen.", CivilDate{2023, 2, 23});
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Armed clash");
+}
+
+TEST_CASE("a named building the gazetteer lacks is placed in the town the sentence fronts, not the story's last town") {
+  const auto e = events(
+      "Gunmen attacked a police post in Makhachkala on Sunday evening. In Derbent, the gunmen opened fire at the Kele-Numaz synagogue, "
+      "killing a guard.",
+      CivilDate{2024, 6, 24});
+  REQUIRE(e.size() == 2);
+  CHECK(haversine_km(e[1].point, GeoPoint{42.07, 48.29}) < 15);  // Derbent, not Makhachkala
 }
