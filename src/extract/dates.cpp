@@ -11,6 +11,15 @@ namespace sitmap {
 
 namespace {
 
+// Easter Sunday of the Gregorian calendar (the anonymous algorithm of 1876).
+CivilDate western_easter(int year) {
+  const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return CivilDate{year, month, day};
+}
+
 int small_number(std::string_view w) {
   int v = 0;
   auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
@@ -112,6 +121,21 @@ struct Scanner {
       if (pub && word == "yesterday") {
         push(k, k, add_days(*pub, -1), 1);
         continue;
+      }
+      // "on Palm Sunday", "on Good Friday", "on Easter Sunday": days set by Easter, the latest not after the report.
+      if (pub && one_of(raw(k), {"Palm", "Good", "Easter"}) && k + 1 < end() && seg.tokens[k + 1].capitalized) {
+        const int offset = raw(k) == "Palm" && w(k + 1) == "sunday"     ? -7
+                           : raw(k) == "Good" && w(k + 1) == "friday"   ? -2
+                           : raw(k) == "Easter" && w(k + 1) == "sunday" ? 0
+                           : raw(k) == "Easter" && w(k + 1) == "monday" ? 1
+                                                                        : 99;
+        if (offset != 99) {
+          CivilDate d = add_days(western_easter(pub->year), offset);
+          if (days_from_civil(d) > days_from_civil(*pub)) d = add_days(western_easter(pub->year - 1), offset);
+          push(k, k + 1, d, 1);
+          ++k;
+          continue;
+        }
       }
       // "on Christmas Day", "on New Year's Eve": fixed holidays, the latest not after the report.
       if (raw(k) == "Christmas" && (w(k + 1) == "day" || w(k + 1) == "eve")) {

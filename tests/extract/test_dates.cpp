@@ -89,3 +89,21 @@ TEST_CASE("a span of two days in one month starts on the first") {
   REQUIRE(both.size() == 1);
   CHECK(to_iso(*both[0].span.date) == "2015-11-04");
 }
+
+TEST_CASE("Palm Sunday, Good Friday and Easter are dated by Easter, the latest not after the report") {
+  Document d;
+  d.id = "e";
+  d.text = "Missiles struck the city centre on Palm Sunday. Two churches were bombed on Good Friday.";
+  d.published = CivilDate{2025, 4, 20};
+  const Segmented seg = segment(d.text);
+  const auto palm = find_date_cues(d, seg, seg.sentences[0]);
+  REQUIRE(palm.size() == 1);
+  CHECK(to_iso(*palm[0].span.date) == "2025-04-13");
+  const auto friday = find_date_cues(d, seg, seg.sentences[1]);
+  REQUIRE(friday.size() == 1);
+  CHECK(to_iso(*friday[0].span.date) == "2025-04-18");
+  d.published = CivilDate{2017, 4, 12};  // before Easter 2017: Good Friday of 2016
+  const auto last_year = find_date_cues(d, seg, seg.sentences[1]);
+  REQUIRE(last_year.size() == 1);
+  CHECK(to_iso(*last_year[0].span.date) == "2016-03-25");
+}
