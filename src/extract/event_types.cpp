@@ -171,6 +171,13 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (f.cls == C::storm && !side_armed(actors) && storming_crowd(actors)) return kRiot;
     if ((side_is(targets, Role::protesters) || side_is(hurt, Role::protesters)) && (state_side(actors) || actors.empty()))
       return kExcessiveForce;
+    // "Soldiers opened fire on the crowd" in a report of a protest: the state's force against it.
+    const bool protest_told =
+        ctx.protesters >= 2 || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
+    if (state_side(actors) && !armed_target && protest_told && std::any_of(targets.begin(), targets.end(), [&](int c) {
+          return c >= 0 && one_of(word(chunk(c).head), {"crowd", "crowds"});
+        }))
+      return kExcessiveForce;
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     // "A student was shot dead by police" in a report of demonstrations: force against the protest.
     // ("Police and soldiers opened fire with live ammunition and tear gas": tear gas is for crowds.)
@@ -508,7 +515,7 @@ bool SentenceEvents::traded(const std::vector<int>& side) const {
 bool SentenceEvents::killed_by_hand(const Frame& f) const {
   if (f.cls != C::kill || !f.verbal) return false;
   const std::string& w = word(f.first);
-  return w.rfind("stab", 0) == 0 || w.rfind("hack", 0) == 0 || w.rfind("behead", 0) == 0 || w.rfind("lynch", 0) == 0 ||
+  return w.rfind("stab", 0) == 0 || w.rfind("hack", 0) == 0 || w.rfind("behead", 0) == 0 || w.rfind("lynch", 0) == 0 || w == "stoned" ||
          w.rfind("slit", 0) == 0 || w.rfind("machete", 0) == 0 || w.rfind("beat", 0) == 0;
 }
 

@@ -1092,3 +1092,13 @@ TEST_CASE("a named building the gazetteer lacks is placed in the town the senten
   REQUIRE(e.size() == 2);
   CHECK(haversine_km(e[1].point, GeoPoint{42.07, 48.29}) < 15);  // Derbent, not Makhachkala
 }
+
+TEST_CASE("soldiers firing on a crowd about to march use force against a protest; stoning to death is by hand") {
+  const auto e = events("Soldiers opened fire on the crowd in Bukavu on Wednesday as it prepared to march on the governor's office.",
+                        CivilDate{2023, 8, 31});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Excessive force against protesters");
+  const auto s = events("A trader was stoned to death in Bukavu on Wednesday.", CivilDate{2023, 8, 31});
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].sub_event_type == "Attack");
+}
