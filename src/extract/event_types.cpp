@@ -412,8 +412,11 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
                       side_has(carriers, Role::weapon_explosive) || side_has(carriers, Role::weapon_gun) ||
                       side_has(carriers, Role::weapon_grenade) || side_has(carriers, Role::weapon_suicide);
   const bool armed = side_armed(actors);
-  // "The attack had been repelled", "troops repulsed an assault": fighting told by what was fought off.
-  if (f.cls == C::clash && f.verbal && one_of(word(f.first), {"repel", "repelled", "repels", "repelling", "repulsed", "repulse"})) {
+  // "The attack had been repelled", "troops repulsed an assault", "was fended off": fighting told by what was fought off.
+  if (f.cls == C::clash && f.verbal &&
+      one_of(word(f.first),
+             {"repel", "repelled", "repels", "repelling", "repulsed", "repulse", "fended", "fend", "fought", "beat", "beaten"}) &&
+      (word(f.first) != "fought" || word(f.last) == "off")) {
     const int what = f.passive ? f.subject : f.object;
     if (what >= 0 && one_of(word(chunk(what).head), {"attack", "attacks", "assault", "assaults", "offensive", "raid", "raids", "incursion",
                                                      "incursions", "advance"}))

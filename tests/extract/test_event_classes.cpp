@@ -1102,3 +1102,13 @@ TEST_CASE("soldiers firing on a crowd about to march use force against a protest
   REQUIRE(s.size() == 1);
   CHECK(s[0].sub_event_type == "Attack");
 }
+
+TEST_CASE("an attack fended off or fought off is a battle") {
+  for (const char* s : {"The militants' assault on the army base near Palmyra was fended off by troops on Monday.",
+                        "Troops fought off an attack on their base near Palmyra on Monday."}) {
+    CAPTURE(s);
+    const auto e = events(s, CivilDate{2017, 6, 6});
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].sub_event_type == "Armed clash");
+  }
+}
