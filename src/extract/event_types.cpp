@@ -552,8 +552,9 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   if (!by_state) return false;
   const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist", "opponents",
                                                            "dissidents", "journalists", "journalist"});
+  // ("Police arrested six men" after a story's shooting: counted arrests for a political act.)
   const bool political = protesters || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons > 0 || ctx.main_group ||
-                         ctx.protesters >= 2 ||
+                         ctx.protesters >= 2 || (story_has_action && count_in(taken).has_value()) ||
                          std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
   return political;
 }

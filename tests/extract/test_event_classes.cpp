@@ -1112,3 +1112,14 @@ TEST_CASE("an attack fended off or fought off is a battle") {
     CHECK(e[0].sub_event_type == "Armed clash");
   }
 }
+
+TEST_CASE("counted arrests after a story's shooting are arrests; 'some suspects' add nothing") {
+  const auto e = events(
+      "A mayor was shot dead in Guayaquil on Wednesday evening. Police arrested six men in raids on houses in Guayaquil early on "
+      "Thursday, the minister said.",
+      CivilDate{2023, 8, 11});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+  const auto v = events("A mayor was shot dead in Guayaquil on Wednesday evening. The police said some suspects had been arrested.",
+                        CivilDate{2023, 8, 11});
+  CHECK_FALSE(std::any_of(v.begin(), v.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+}
