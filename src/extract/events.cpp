@@ -404,6 +404,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a war's toll");
       continue;
     }
+    // "walked off the job in protest against the plan": the manner of another act, no gathering.
+    if (f.cls == C::protest && !f.verbal && f.first > 0 && word(f.first - 1) == "in" && f.last + 1 < v.size() &&
+        one_of(word(f.last + 1), {"against", "at", "over", "of"})) {
+      explain(f, "in protest: the manner of another act");
+      continue;
+    }
     // Police storming a building to end a siege or arrest its holders: no attack of theirs.
     if (f.cls == C::storm && side_is(actors, Role::police_forces) &&
         std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::arrest; })) {

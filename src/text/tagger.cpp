@@ -334,6 +334,14 @@ struct Tagger {
         u.tag = Pos::RB;
         continue;
       }
+      // "the storming of the courtyards", "the minister's storming of": a gerund after a determiner,
+      // with its "of", is a noun.
+      if (ends_with(u.lower, "ing") && i > 0 && i + 1 < units.size() && units[i + 1].lower == "of" &&
+          (tag(i - 1) == Pos::DT || tag(i - 1) == Pos::POS || tag(i - 1) == Pos::PRPS)) {
+        u.cands = WordTags{{Pos::NN}, 1};
+        u.tag = Pos::NN;
+        continue;
+      }
       // "killed at least 12 people": "at least" and "at most" qualify the number, no place or time.
       if (u.lower == "at" && i + 2 < units.size() && one_of(units[i + 1].lower, {"least", "most"}) &&
           (units[i + 2].tag == Pos::CD || one_of(units[i + 2].lower, {"a", "an", "one", "dozens", "hundreds", "thousands", "scores"}))) {

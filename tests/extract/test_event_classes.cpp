@@ -1123,3 +1123,15 @@ TEST_CASE("counted arrests after a story's shooting are arrests; 'some suspects'
                         CivilDate{2023, 8, 11});
   CHECK_FALSE(std::any_of(v.begin(), v.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
 }
+
+TEST_CASE("a condemned storming, a walkout in protest, a rally considered: no event where they were told") {
+  CHECK(events(
+            "Jordan strongly condemned on Tuesday the storming of the mosque courtyards by a minister, the foreign ministry in Amman said.")
+            .empty());
+  CHECK(events("Thousands of nurses walked off the job in Seoul on Tuesday in protest against the government's pay plan.",
+               CivilDate{2024, 2, 21})
+            .empty());
+  CHECK(events("The doctors' association said it was considering a rally in Seoul next month.", CivilDate{2024, 2, 21}).empty());
+  // A march in protest is a protest all the same.
+  CHECK_FALSE(events("Thousands marched in Seoul on Tuesday in protest against the pay plan.", CivilDate{2024, 2, 21}).empty());
+}

@@ -216,3 +216,10 @@ TEST_CASE("forces before 'shot dead', a past form after 'of' before a noun, 'at 
   CHECK(l.tag_of("at") == Pos::RB);
   CHECK(l.tag_of("least") == Pos::RB);
 }
+
+TEST_CASE("a gerund after a determiner or a possessive, with its 'of', is a noun") {
+  const Tagged t = parse("Kuwait condemned the storming of the courtyards.");
+  CHECK(t.tag_of("storming") == Pos::NN);
+  const Tagged v = parse("Troops were storming the courtyards.");
+  CHECK(v.tag_of("storming") == Pos::VBG);
+}
