@@ -412,6 +412,22 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
                       side_has(carriers, Role::weapon_explosive) || side_has(carriers, Role::weapon_gun) ||
                       side_has(carriers, Role::weapon_grenade) || side_has(carriers, Role::weapon_suicide);
   const bool armed = side_armed(actors);
+  // "has launched a series of ballistic missiles this year", "test-fired a cruise missile":
+  // a launch or a test, aimed at no place, is no attack.
+  if (f.cls == C::light && f.verbal && f.object >= 0) {
+    bool tested = false;
+    std::vector<int> launched;  // "a series of ballistic missiles": with its "of" phrase
+    add_with_of(launched, f.object);
+    for (int c : launched)
+      for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
+        tested = tested || one_of(word(k), {"ballistic", "test", "tests", "intercontinental", "icbm", "icbms", "hypersonic"});
+    tested = tested || one_of(word(f.first), {"test-fired", "test-launched", "tested"});
+    bool aimed = false;
+    for (const auto& pp : f.preps)
+      aimed = aimed || (pp.where == Parse::PrepPhrase::after &&
+                        one_of(word(chunk(pp.prep).head), {"at", "on", "into", "towards", "toward", "against", "across"}));
+    if (tested && !aimed && !casualties(f, evidence)) return false;
+  }
   // "The attack had been repelled", "troops repulsed an assault", "was fended off": fighting told by what was fought off.
   if (f.cls == C::clash && f.verbal &&
       one_of(word(f.first),

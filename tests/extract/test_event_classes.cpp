@@ -1135,3 +1135,11 @@ TEST_CASE("a condemned storming, a walkout in protest, a rally considered: no ev
   // A march in protest is a protest all the same.
   CHECK_FALSE(events("Thousands marched in Seoul on Tuesday in protest against the pay plan.", CivilDate{2024, 2, 21}).empty());
 }
+
+TEST_CASE("a missile test or launch aimed at no place is no attack; missiles fired at a city are") {
+  CHECK(events("North Korea has test-fired a series of ballistic missiles this year, officials in Seoul said.", CivilDate{2023, 7, 12})
+            .empty());
+  const auto a = events("Russia launched ballistic missiles at Kharkiv on Tuesday, killing three people.", CivilDate{2023, 7, 12});
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].sub_event_type == "Shelling/artillery/missile attack");
+}
