@@ -441,6 +441,8 @@ struct Tagger {
           u.tag = Pos::WDT;
         else if (is_verb(prev) || prev == Pos::punct || prev == Pos::none)
           u.tag = Pos::IN;
+        else if (next == Pos::NNS || next == Pos::NNPS)  // "reports on social media that jihadists had ...": no "that" of a plural
+          u.tag = Pos::IN;
         else if (is_noun(next) || is_adjective(next))
           u.tag = Pos::DT;
         continue;

@@ -1143,3 +1143,11 @@ TEST_CASE("a missile test or launch aimed at no place is no attack; missiles fir
   REQUIRE(a.size() == 1);
   CHECK(a[0].sub_event_type == "Shelling/artillery/missile attack");
 }
+
+TEST_CASE("a denial of reports circulating online that a post was overrun is no event") {
+  const auto e = events(
+      "The defence ministry on Tuesday denied reports circulating on social media that jihadists had overrun an army "
+      "post near Tillaberi.",
+      CivilDate{2024, 2, 13});
+  CHECK(e.empty());
+}
