@@ -11,6 +11,7 @@
 
 #include "core/one_of.hpp"
 #include "core/fold.hpp"
+#include "gazetteer/coherence.hpp"
 #include "text/words.hpp"
 
 namespace sitmap {
@@ -549,9 +550,9 @@ std::string_view evidence_name(Evidence e) {
 
 std::string_view signal_name(Signal s) {
   static constexpr std::array<std::string_view, sig_count> names = {
-      "country",    "admin1", "admin2",       "region",    "sea",     "capital",     "seat",          "seat2",
-      "population", "alias",  "abbreviation", "base_name", "fuzzy",   "other_name",  "named_country", "named_admin1",
-      "focus",      "near",   "dateline",     "actor",     "outside", "focus_admin1"};
+      "country",    "admin1", "admin2",       "region",    "sea",     "capital",      "seat",          "seat2",
+      "population", "alias",  "abbreviation", "base_name", "fuzzy",   "other_name",   "named_country", "named_admin1",
+      "focus",      "near",   "dateline",     "actor",     "outside", "focus_admin1", "cluster"};
   return s < sig_count ? names[s] : "?";
 }
 
@@ -599,6 +600,7 @@ ResolveWeights::ResolveWeights() {
   signal[sig_actor] = 1.5;
   signal[sig_outside] = 0;
   signal[sig_focus_admin1] = 2.75;
+  signal[sig_cluster] = 2;
 }
 
 namespace {
@@ -736,9 +738,45 @@ struct Resolver {
   const Gazetteer& gaz;
   const Document& doc;
   const ResolveWeights& w;
-  std::unordered_map<std::string, double> actors;  // country -> weight
-  std::string dateline_name;                       // folded name of the dateline's place mention
-  std::vector<std::string> names;                  // folded text per mention
+  std::unordered_map<std::string, double> actors;                                // country -> weight
+  std::string dateline_name;                                                     // folded name of the dateline's place mention
+  std::vector<std::string> names;                                                // folded text per mention
+  std::unordered_map<std::string, std::unordered_map<uint32_t, float>> cluster;  // name -> entry -> reading_coherence
+
+  // How near each name's towns and counties lie to the other names' (read
+  // once from all their candidates, not from the guesses, so that a report
+  // whose names each guessed another state still finds the one they share).
+  void weigh_coherence(const std::vector<Mention>& mentions) {
+    constexpr double kReachKm = 50;  // tighter lets chance namesakes vouch less; 30-100 km score alike on LGL
+    std::unordered_map<std::string, size_t> slot;
+    std::vector<std::vector<Reading>> readings;
+    std::vector<std::vector<uint32_t>> entries;
+    std::vector<bool> wide;  // the name can be a country, division or region: those signals decide it
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      if (mentions[i].candidates.empty()) continue;
+      const auto [it, fresh] = slot.emplace(names[i], readings.size());
+      if (!fresh) continue;
+      readings.emplace_back();
+      entries.emplace_back();
+      wide.push_back(false);
+      for (const ScoredPlace& c : mentions[i].candidates) {
+        const Place p = gaz.place(c.entry);
+        if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) {
+          readings.back().push_back({p.point, !c.fuzzy && c.how != static_cast<uint8_t>(MatchHow::alias)});
+          entries.back().push_back(c.entry);
+        } else if (!c.fuzzy) {
+          wide.back() = true;
+        }
+      }
+    }
+    const auto near = reading_coherence(readings, kReachKm);
+    cluster.clear();
+    for (const auto& [name, n] : slot) {
+      if (wide[n]) continue;
+      auto& m = cluster[name];
+      for (size_t k = 0; k < entries[n].size(); ++k) m[entries[n][k]] = near[n][k];
+    }
+  }
 
   // The dateline's country: what its mention currently resolves to.
   std::string dateline_country(const std::vector<Mention>& mentions, const std::vector<ScoredPlace>& best) const {
@@ -808,6 +846,8 @@ struct Resolver {
           v[sig_named_country] == 0 && v[sig_focus] == 0 && v[sig_dateline] == 0 && v[sig_actor] == 0 && ctx.has_other_places(name);
     }
     v[sig_near] = std::min(ctx.near(p.point), 2);
+    if (auto n = cluster.find(name); n != cluster.end())
+      if (auto e = n->second.find(c.entry); e != n->second.end()) v[sig_cluster] = e->second;
     for (size_t k = 0; k < sig_count; ++k) s.total += w.signal[k] * v[k];
     return s;
   }
@@ -1044,6 +1084,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
     if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
 
   std::vector<std::vector<std::pair<double, size_t>>> order(mentions.size());
+  r.weigh_coherence(mentions);
   for (int pass = 0; pass < 2; ++pass) {
     const ReportContext ctx(mentions, best, r.names, gaz);
     const std::string dateline_cc = r.dateline_country(mentions, best);
@@ -1065,7 +1106,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       if (pass == 0) {
         // What the report says of this span being a place at all.
         const CandidateSignals& s = seen.at(best[i].entry);
-        mentions[i].evidence[ev_support] = s.value[sig_near] > 0 || s.value[sig_named_admin1] > 0;
+        // (Another name's town or county within 25 km of its reading counts too: "Delano" beside "Watertown".)
+        mentions[i].evidence[ev_support] = s.value[sig_near] > 0 || s.value[sig_named_admin1] > 0 || s.value[sig_cluster] >= 0.5;
       }
     }
     if (pass == 0) {
@@ -1112,6 +1154,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       best.resize(w);
       r.names.resize(w);
       order.resize(w);
+      r.weigh_coherence(mentions);
     }
   }
   settle_in_text_order(r, mentions, best, order);
@@ -1167,6 +1210,7 @@ std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<
     if (mentions[i].dateline && r.dateline_name.empty()) r.dateline_name = r.names.back();
     if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
   }
+  r.weigh_coherence(mentions);
   const ReportContext ctx(mentions, best, r.names, gaz);
   const std::string dateline_cc = r.dateline_country(mentions, best);
   std::vector<std::vector<CandidateSignals>> out(mentions.size());

@@ -1,0 +1,67 @@
+// Resolution classes of issue 12 (places: a local paper's own region), in
+// sentences we wrote: a report that never names its state still names
+// towns and counties that lie together, and their namesakes elsewhere do not.
+#include <doctest/doctest.h>
+
+#include <optional>
+
+#include "extract/toponyms.hpp"
+
+using namespace sitmap;
+
+namespace {
+const Gazetteer& gaz() {
+  static const Gazetteer g = Gazetteer::open_default();
+  return g;
+}
+
+std::vector<Mention> resolved(const std::string& text) {
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  const Segmented seg = segment(doc.text);
+  std::vector<Mention> m = recognize_toponyms(doc, seg, gaz(), Lexicon::builtin());
+  resolve_toponyms(m, gaz(), doc, seg);
+  settle_toponyms(m, gaz(), doc);
+  return m;
+}
+
+std::optional<Place> place_of(const std::vector<Mention>& ms, std::string_view name) {
+  for (const Mention& m : ms)
+    if (m.text == name) return m.candidates.empty() ? std::nullopt : std::optional<Place>(gaz().place(m.candidates.front().entry));
+  return std::nullopt;
+}
+
+void check_in(const std::vector<Mention>& ms, std::string_view name, std::string_view admin1) {
+  const auto p = place_of(ms, name);
+  REQUIRE_MESSAGE(p.has_value(), name << " unresolved or no mention");
+  CHECK_MESSAGE(p->country_code == "US", name);
+  CHECK_MESSAGE(p->admin1 == admin1, name << " is in " << p->admin1);
+}
+}  // namespace
+
+TEST_CASE("a town and the county it lies in are read together, though each has likelier namesakes alone") {
+  // Alone, Gainesville is Florida's and Hall County Nebraska's; the one
+  // Gainesville inside a Hall County is in Georgia.
+  const auto ms = resolved(
+      "A new jail planned for downtown Gainesville drew questions from Hall County commissioners on Tuesday. "
+      "The Hall County sheriff said the Gainesville site was the cheapest one offered.");
+  check_in(ms, "Gainesville", "Georgia");
+  check_in(ms, "Hall County", "Georgia");
+}
+
+TEST_CASE("three small towns a school report names lie in one state") {
+  const auto ms = resolved("The Lexington school board will cut staff at schools in Gaston and Swansea next year.");
+  check_in(ms, "Lexington", "South Carolina");
+  check_in(ms, "Gaston", "South Carolina");
+  check_in(ms, "Swansea", "South Carolina");
+}
+
+TEST_CASE("small towns that stand near each other support each other as places") {
+  // No cue before Delano or Watertown, and each is a small town of many
+  // namesakes: only their lying together says they are places at all.
+  const auto ms = resolved("Wrestlers from Delano and Watertown met in Montgomery on Saturday, and the Delano team won.");
+  check_in(ms, "Delano", "Minnesota");
+  check_in(ms, "Watertown", "Minnesota");
+  check_in(ms, "Montgomery", "Minnesota");
+}
