@@ -58,6 +58,7 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
     for (const char* c :
          {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the province of", "the towns of",
           "the villages of", "the region of", "city of", "town of", "village of", "province of", "towns of", "villages of", "region of",
+          "the state of", "state of", "the county of", "county of", "hometown of", "home town of",
           // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
           "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of", "outside of", "close to",
           "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to", "of", "within", "throughout", "toward",
@@ -132,11 +133,9 @@ struct Recognizer {
     const bool abbreviation_only =
         std::all_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; });
     if (abbreviation_only) {
-      // "U.S.", "UK", "EU" stand alone; a state's "Va." or "TX" only after "Town,".
-      const bool country_abbrev = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
-        const PlaceKind k = gaz.place(c.entry).kind;
-        return k == PlaceKind::country || k == PlaceKind::region;
-      });
+      // "U.S.", "UK", "EU" and a division's code in capitals ("NSW", "S.C.")
+      // stand alone; a state's "Va." or "TX" only after "Town,".
+      const bool country_abbrev = code_of_wide_place(a, b, text, cands);
       const bool after_place_comma = a >= 2 && word(a - 1) == "," && !out.empty() && out.back().last_token == a - 2;
       if (!(country_abbrev && seg.tokens[a].all_caps) && !after_place_comma) return false;
     }
@@ -154,6 +153,21 @@ struct Recognizer {
       if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; })) return false;
     }
     return true;
+  }
+
+  // A country's or region's code ("US", "U.K."), or a division's that names
+  // it without a town before it: three or more characters, all capitals
+  // ("NSW", "S.C.", not "Ind." or "PA"), no word ("ACT"), no era after a
+  // number ("300 B.C.").
+  bool code_of_wide_place(size_t a, size_t b, const std::string& text, const std::vector<Candidate>& cands) const {
+    if (std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    const bool division_code = text.size() >= 3 && !(a > 0 && seg.tokens[a - 1].kind == TokenKind::number) &&
+                               (a != b || WordTable::shared().lookup(ascii_lower(text)).count == 0);
+    return std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+      const PlaceKind k = gaz.place(c.entry).kind;
+      return c.how == MatchHow::abbreviation &&
+             (k == PlaceKind::country || k == PlaceKind::region || (k == PlaceKind::admin1 && division_code));
+    });
   }
 
   bool in_dateline(size_t a, size_t b) const {
@@ -233,6 +247,16 @@ struct Recognizer {
       ev[ev_modifier] = !type_word && (tags.first() == Pos::NN || tags.first() == Pos::NNS);
     }
     ev[ev_all_caps] = seg.tokens[a].all_caps && seg.tokens[a].end - seg.tokens[a].start > 1;
+    // "the US", "NSW" in capitals: a country's or division's code, not the word
+    // "us". (Before a noun or a hyphen, "US forces", "US-led", it says whose
+    // more than where: the usual evidence decides.)
+    const Pos next_pos = b + 1 < seg.tokens.size() ? words.lookup(ascii_lower(word(b + 1))).first() : Pos::none;
+    const bool attributive =
+        b + 1 < seg.tokens.size() && (word(b + 1) == "-" || next_pos == Pos::NN || next_pos == Pos::NNS || next_pos == Pos::JJ);
+    if (!attributive && code_of_wide_place(a, b, m.text, cands)) {
+      ev[ev_common_word] = 0;
+      ev[ev_wide_kind] = 1;
+    }
     ev[ev_ambiguity] = static_cast<float>(std::log10(1.0 + static_cast<double>(cands.size())) / 2.0);
   }
 

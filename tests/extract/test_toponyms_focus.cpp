@@ -65,3 +65,28 @@ TEST_CASE("small towns that stand near each other support each other as places")
   check_in(ms, "Watertown", "Minnesota");
   check_in(ms, "Montgomery", "Minnesota");
 }
+
+TEST_CASE("a country's or division's code in capitals is a place on its own; a word, a state's short code or an era is none") {
+  // "us" is an English word, "US" in capitals the country.
+  const auto us = resolved("The soldier returned to the US on Friday after a tour in Liberia.");
+  const auto country = place_of(us, "US");
+  REQUIRE(country.has_value());
+  CHECK(country->kind == PlaceKind::country);
+  CHECK(country->country_code == "US");
+  const auto nsw = place_of(resolved("Horse movements in NSW were restricted after the outbreak near Sydney."), "NSW");
+  REQUIRE(nsw.has_value());
+  CHECK(nsw->kind == PlaceKind::admin1);
+  CHECK(nsw->country_code == "AU");
+  check_in(resolved("Schools across S.C. closed on Monday, the governor said in Columbia."), "Columbia", "South Carolina");
+  const auto none = resolved("The temple was built in 300 B.C. and the ACT said IN the park the statue stands.");
+  CHECK_FALSE(place_of(none, "B.C.").has_value());
+  CHECK_FALSE(place_of(none, "ACT").has_value());
+  CHECK_FALSE(place_of(none, "IN").has_value());
+}
+
+TEST_CASE("'hometown of', 'the state of' and 'the county of' are place cues") {
+  // Without the cue a one-word town of 40,000 with no other place near it was dropped.
+  const auto tikrit = place_of(resolved("He was caught near his hometown of Tikrit in December."), "Tikrit");
+  REQUIRE(tikrit.has_value());
+  CHECK(tikrit->country_code == "IQ");
+}

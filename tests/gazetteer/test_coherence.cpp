@@ -23,10 +23,9 @@ TEST_CASE("coherence: the namesake beside another name's reading scores, the far
 }
 
 TEST_CASE("coherence: each other name counts once, by its nearest reading, and no name counts for itself") {
-  const std::vector<std::vector<Reading>> names = {
-      {{{45.0, -93.0}}, {{45.05, -93.0}}},                   // two readings of one name, 5.6 km apart
-      {{{45.0, -93.0}}, {{45.01, -93.0}}, {{45.02, -93.0}}},  // three near the first
-      {{{45.0, -93.2}}}};                                     // 15.7 km west
+  const std::vector<std::vector<Reading>> names = {{{{45.0, -93.0}}, {{45.05, -93.0}}},  // two readings of one name, 5.6 km apart
+                                                   {{{45.0, -93.0}}, {{45.01, -93.0}}, {{45.02, -93.0}}},  // three near the first
+                                                   {{{45.0, -93.2}}}};                                     // 15.7 km west
   const auto c = reading_coherence(names, 50);
   // Name 1 counts 1 (a reading on the spot), not three times; name 0's other
   // reading counts nothing for it.
