@@ -766,40 +766,73 @@ struct Resolver {
   std::string dateline_name;                                                     // folded name of the dateline's place mention
   std::vector<std::string> names;                                                // folded text per mention
   std::unordered_map<std::string, std::unordered_map<uint32_t, float>> cluster;  // name -> entry -> reading_coherence
+  std::unordered_map<std::string, uint64_t> biggest_towns;                       // name -> people of its biggest town of that very name
 
-  // How near each name's towns and counties lie to the other names' (read
-  // once from all their candidates, not from the guesses, so that a report
-  // whose names each guessed another state still finds the one they share).
-  void weigh_coherence(const std::vector<Mention>& mentions) {
+  // "Mexico", "California", "Pacific": a name that can be a country or a
+  // region, or a division bigger than any of its towns, is decided by the
+  // signals of those (kind, the report's countries), not by its towns'
+  // neighbours. "Hanover" is not (a Jamaican parish smaller than Hannover).
+  bool wide_name(const Mention& m) const {
+    uint64_t towns = 0, divisions = 0;
+    bool division = false;
+    for (const ScoredPlace& c : m.candidates) {
+      if (c.fuzzy) continue;
+      const Place p = gaz.place(c.entry);
+      if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) {
+        if (c.how == static_cast<uint8_t>(MatchHow::name)) towns = std::max(towns, p.population);  // not Patan for "Yala"
+      } else if (p.kind == PlaceKind::admin1) {
+        division = true;
+        divisions = std::max(divisions, p.population);
+      } else {
+        return true;
+      }
+    }
+    return division && divisions >= towns;
+  }
+
+  // What each name's readings are, whatever the guesses: how near its towns
+  // and counties lie to the other names' (read from all their candidates, so
+  // that a report whose names each guessed another state still finds the one
+  // they share), and the people of its biggest town of that very name.
+  void weigh_readings(const std::vector<Mention>& mentions) {
     constexpr double kReachKm = 50;  // tighter lets chance namesakes vouch less; 30-100 km score alike on LGL
     std::unordered_map<std::string, size_t> slot;
     std::vector<std::vector<Reading>> readings;
     std::vector<std::vector<uint32_t>> entries;
-    std::vector<bool> wide;  // the name can be a country, division or region: those signals decide it
+    std::vector<bool> wide;
     for (size_t i = 0; i < mentions.size(); ++i) {
       if (mentions[i].candidates.empty()) continue;
       const auto [it, fresh] = slot.emplace(names[i], readings.size());
       if (!fresh) continue;
       readings.emplace_back();
       entries.emplace_back();
-      wide.push_back(false);
+      wide.push_back(wide_name(mentions[i]));
       for (const ScoredPlace& c : mentions[i].candidates) {
         const Place p = gaz.place(c.entry);
-        if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) {
-          readings.back().push_back({p.point, !c.fuzzy && c.how != static_cast<uint8_t>(MatchHow::alias)});
-          entries.back().push_back(c.entry);
-        } else if (!c.fuzzy) {
-          wide.back() = true;
-        }
+        if (p.kind != PlaceKind::city && p.kind != PlaceKind::admin2) continue;
+        readings.back().push_back({p.point, !c.fuzzy && c.how != static_cast<uint8_t>(MatchHow::alias)});
+        entries.back().push_back(c.entry);
       }
     }
     const auto near = reading_coherence(readings, kReachKm);
     cluster.clear();
+    biggest_towns.clear();
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      uint64_t& biggest = biggest_towns[names[i]];
+      for (const ScoredPlace& c : mentions[i].candidates)
+        if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::city)
+          biggest = std::max(biggest, gaz.place(c.entry).population);
+    }
     for (const auto& [name, n] : slot) {
       if (wide[n]) continue;
       auto& m = cluster[name];
       for (size_t k = 0; k < entries[n].size(); ++k) m[entries[n][k]] = near[n][k];
     }
+  }
+
+  uint64_t biggest_town(const std::string& name) const {
+    const auto it = biggest_towns.find(name);
+    return it == biggest_towns.end() ? 0 : it->second;
   }
 
   // The dateline's country: what its mention currently resolves to.
@@ -822,7 +855,10 @@ struct Resolver {
         v[sig_admin1] = 1;
         break;
       case PlaceKind::admin2:
-        v[sig_admin2] = 1;
+        // "Mansfield", "Richmond": a division that shares its name with a
+        // bigger town (an Australian shire, a Jamaican parish) is no likelier
+        // for being a division.
+        v[sig_admin2] = p.population >= biggest_town(names[i]);
         break;
       case PlaceKind::region:
       case PlaceKind::continent:
@@ -896,11 +932,11 @@ bool fuzzy_outside_qualifier(const Mention& m, const Mention& q, const Gazetteer
   return true;
 }
 
-// Mentions joined as items of a list: "A, B", "A and B", "A, and B".
+// Mentions joined as items of a list: "A, B", "A and B", "A, and B", "A, and the B".
 bool listed_together(const Mention& a, const Mention& b, const Document& doc) {
   if (a.sentence != b.sentence || b.start < a.end) return false;
   const std::string_view gap = std::string_view(doc.text).substr(a.end, b.start - a.end);
-  return gap == ", " || gap == " and " || gap == ", and " || gap == " or " || gap == ", or ";
+  return one_of(gap, {", ", " and ", ", and ", " or ", ", or ", " and the ", ", and the ", " or the ", ", or the "});
 }
 
 // Can the mention name a country or first-level division (as a qualifier would)?
@@ -1108,7 +1144,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
     if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
 
   std::vector<std::vector<std::pair<double, size_t>>> order(mentions.size());
-  r.weigh_coherence(mentions);
+  r.weigh_readings(mentions);
   for (int pass = 0; pass < 2; ++pass) {
     const ReportContext ctx(mentions, best, r.names, gaz);
     const std::string dateline_cc = r.dateline_country(mentions, best);
@@ -1178,7 +1214,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       best.resize(w);
       r.names.resize(w);
       order.resize(w);
-      r.weigh_coherence(mentions);
+      r.weigh_readings(mentions);
     }
   }
   settle_in_text_order(r, mentions, best, order);
@@ -1234,7 +1270,7 @@ std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<
     if (mentions[i].dateline && r.dateline_name.empty()) r.dateline_name = r.names.back();
     if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
   }
-  r.weigh_coherence(mentions);
+  r.weigh_readings(mentions);
   const ReportContext ctx(mentions, best, r.names, gaz);
   const std::string dateline_cc = r.dateline_country(mentions, best);
   std::vector<std::vector<CandidateSignals>> out(mentions.size());

@@ -90,3 +90,36 @@ TEST_CASE("'hometown of', 'the state of' and 'the county of' are place cues") {
   REQUIRE(tikrit.has_value());
   CHECK(tikrit->country_code == "IQ");
 }
+
+TEST_CASE("a list of countries closed by 'and the' is a list: no item qualifies the one before it") {
+  // "China, Japan" alone reads as "Paris, Texas": a town named China in Japan.
+  const auto china = place_of(resolved("Several governments, among them China, Japan, and the United Kingdom, urged caution."), "China");
+  REQUIRE(china.has_value());
+  CHECK(china->kind == PlaceKind::country);
+  CHECK(china->country_code == "CN");
+}
+
+TEST_CASE("a division that shares its name with bigger towns is no likelier for being a division") {
+  // Richmond is also a Jamaican parish of 2,000 people, Mansfield an
+  // Australian shire of 6,000: neither outranks the towns of those names.
+  const auto richmond = place_of(resolved("A Richmond native will play the drums on national television this week."), "Richmond");
+  REQUIRE(richmond.has_value());
+  CHECK(richmond->country_code == "US");
+  CHECK(richmond->population > 100000);
+  const auto mansfield = place_of(resolved("The Mansfield council will vote today on a parking plan."), "Mansfield");
+  REQUIRE(mansfield.has_value());
+  CHECK(mansfield->country_code != "AU");
+  CHECK(mansfield->population > 20000);
+}
+
+TEST_CASE("towns near each other are read together unless the name is a country or a division bigger than its towns") {
+  // Portland is also a Jamaican parish, smaller than the Portlands of Oregon
+  // and Maine: its towns still follow their neighbours.
+  check_in(resolved("Crews from Westbrook and Falmouth helped Portland firefighters on Tuesday."), "Portland", "Maine");
+  // Yala is a Thai province bigger than its town: "Yala province" stays the
+  // province though the town lies nearer Raman.
+  const auto yala =
+      place_of(resolved("A man was shot at a rubber plantation in the Raman district of Yala province, police said."), "Yala");
+  REQUIRE(yala.has_value());
+  CHECK(yala->kind == PlaceKind::admin1);
+}
