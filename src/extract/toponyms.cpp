@@ -247,6 +247,12 @@ struct Recognizer {
       ev[ev_modifier] = !type_word && (tags.first() == Pos::NN || tags.first() == Pos::NNS);
     }
     ev[ev_all_caps] = seg.tokens[a].all_caps && seg.tokens[a].end - seg.tokens[a].start > 1;
+    // "China", "Turkey": a country's name written with its capital is the
+    // country, not the word "china" (a given name, "Chad", "Jordan", still counts).
+    const bool country_name = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+      return (c.how == MatchHow::name || c.how == MatchHow::alias) && !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::country;
+    });
+    if (country_name && !seg.tokens[a].all_caps) ev[ev_common_word] = 0;
     // "the US", "NSW" in capitals: a country's or division's code, not the word
     // "us". (Before a noun or a hyphen, "US forces", "US-led", it says whose
     // more than where: the usual evidence decides.)
@@ -285,9 +291,15 @@ struct Recognizer {
           continue;
         }
         const std::string_view w = word(n);
-        if ((w == "-" || is_connector(ascii_lower(w))) && n + 1 < end && cap(n + 1) &&
+        if ((w == "-" || is_connector(ascii_lower(w)) || is_romance_connector(ascii_lower(w))) && n + 1 < end && cap(n + 1) &&
             seg.tokens[n].start == seg.tokens[run_end].end + (w == "-" ? 0 : 1)) {
           run_end = n + 1;
+          continue;
+        }
+        // "Côte d'Ivoire", "Val d'Oise": an elided article joined to a name.
+        if ((w == "d" || w == "l") && n + 2 < end && (word(n + 1) == "'" || word(n + 1) == "\u2019") && cap(n + 2) &&
+            seg.tokens[n + 1].start == seg.tokens[n].end && seg.tokens[n + 2].start == seg.tokens[n + 1].end) {
+          run_end = n + 2;
           continue;
         }
         // "Deir ez-Zor", "Ras al-Ain": a short Arabic article joined by a hyphen to a name.
@@ -417,7 +429,9 @@ struct Recognizer {
         for (size_t m : at.starting_at(k)) {
           if (out[m].last_token > b) continue;
           const bool starts_at_name = out[m].first_token == a && !title;
-          if (!starts_at_name || out[m].last_token == a) drop[m] = true;
+          // "Prince Edward Island", "Queen Anne's County": a name that says it is a place keeps its title.
+          const bool titled_place = title && out[m].first_token == a && out[m].last_token == b && b > a + 1 && is_place_type(word(b));
+          if ((!starts_at_name || out[m].last_token == a) && !titled_place) drop[m] = true;
         }
       }
       surnames.insert(std::string(word(b)));
@@ -434,6 +448,10 @@ struct Recognizer {
       ++w;
     }
     out.resize(w);
+  }
+
+  static bool is_place_type(std::string_view w) {
+    return one_of(w, {"County", "Parish", "Island", "Islands", "Province", "District", "City", "Town", "Township", "Bay", "Sound", "Land"});
   }
 
   static bool is_title(std::string_view w) {

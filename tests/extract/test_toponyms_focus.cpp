@@ -123,3 +123,33 @@ TEST_CASE("towns near each other are read together unless the name is a country 
   REQUIRE(yala.has_value());
   CHECK(yala->kind == PlaceKind::admin1);
 }
+
+TEST_CASE("names with a title, an elided article or a Romance connector inside are recognised whole") {
+  const auto ms = resolved(
+      "Ducks were tested in Queen Anne's County and on Prince Edward Island, and cases came from Rio Grande do Sul and "
+      "Côte d'Ivoire.");
+  const auto queen_annes = place_of(ms, "Queen Anne's County");
+  REQUIRE(queen_annes.has_value());
+  CHECK(queen_annes->admin1 == "Maryland");
+  const auto pei = place_of(ms, "Prince Edward Island");
+  REQUIRE(pei.has_value());
+  CHECK(pei->kind == PlaceKind::admin1);
+  const auto rio = place_of(ms, "Rio Grande do Sul");
+  REQUIRE(rio.has_value());
+  CHECK(rio->kind == PlaceKind::admin1);
+  const auto ivory = place_of(ms, "Côte d'Ivoire");
+  REQUIRE(ivory.has_value());
+  CHECK(ivory->country_code == "CI");
+  // A title before a person's name still makes no place.
+  CHECK_FALSE(place_of(resolved("Queen Elizabeth met Prince Charles on Monday."), "Prince Charles").has_value());
+}
+
+TEST_CASE("a country whose name is also a word ('china', 'turkey') is the country when written with its capital") {
+  const auto ms = resolved("The area borders Turkey, where twelve cases were confirmed; China reported its eleventh case.");
+  const auto turkey = place_of(ms, "Turkey");
+  REQUIRE(turkey.has_value());
+  CHECK(turkey->country_code == "TR");
+  const auto china = place_of(ms, "China");
+  REQUIRE(china.has_value());
+  CHECK(china->country_code == "CN");
+}
