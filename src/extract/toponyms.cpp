@@ -130,6 +130,7 @@ struct Recognizer {
     if (lex.not_places.count(folded)) return false;
     cands = gaz.lookup_folded(folded);
     if (cands.empty()) return false;
+    if (a < b) part_of_wide_place(a, b, cands);
     const bool abbreviation_only =
         std::all_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; });
     if (abbreviation_only) {
@@ -153,6 +154,22 @@ struct Recognizer {
       if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; })) return false;
     }
     return true;
+  }
+
+  // "East Texas", "Northern Ireland's": a bearing before a country or a
+  // division is a part of it, not the village that bears the whole name (a
+  // town called East Texas in Pennsylvania). Keeps the wide readings of the
+  // name after the bearing when the whole name is only towns'.
+  void part_of_wide_place(size_t a, size_t b, std::vector<Candidate>& cands) const {
+    if (!one_of(ascii_lower(word(a)), {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})) return;
+    const auto is_town = [&](const Candidate& c) {
+      const PlaceKind k = gaz.place(c.entry).kind;
+      return k == PlaceKind::city || k == PlaceKind::admin2;
+    };
+    if (!std::all_of(cands.begin(), cands.end(), is_town)) return;
+    std::vector<Candidate> wide = gaz.lookup_folded(fold_name(span_text(a + 1, b)));
+    std::erase_if(wide, [&](const Candidate& c) { return is_town(c) || c.how != MatchHow::name; });
+    if (!wide.empty()) cands = std::move(wide);
   }
 
   // A country's or region's code ("US", "U.K."), or a division's that names

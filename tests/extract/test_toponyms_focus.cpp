@@ -153,3 +153,15 @@ TEST_CASE("a country whose name is also a word ('china', 'turkey') is the countr
   REQUIRE(china.has_value());
   CHECK(china->country_code == "CN");
 }
+
+TEST_CASE("a bearing before a state or country is a part of it, not the village that bears the whole name") {
+  // There is a town called East Texas in Pennsylvania.
+  const auto texas = place_of(resolved("He spoke at an East Texas meeting in Tyler on Monday."), "East Texas");
+  REQUIRE(texas.has_value());
+  CHECK(texas->kind == PlaceKind::admin1);
+  CHECK(texas->admin1 == "Texas");
+  // A bearing that is part of a name of its own stays that name.
+  const auto carolina = place_of(resolved("Storms hit North Carolina on Monday."), "North Carolina");
+  REQUIRE(carolina.has_value());
+  CHECK(carolina->admin1 == "North Carolina");
+}
