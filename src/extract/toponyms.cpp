@@ -90,6 +90,12 @@ struct Recognizer {
            one_of(w, {"led", "run", "held", "made", "born", "built", "owned"});
   }
   bool cap(size_t k) const { return seg.tokens[k].kind == TokenKind::word && seg.tokens[k].capitalized; }
+  // "d'Ivoire", "l'Aquila" as one word: an elided article and a capitalised name.
+  static bool elided_name(std::string_view w) {
+    for (std::string_view article : {"d'", "l'", "d\u2019", "l\u2019"})
+      if (w.size() > article.size() && w.starts_with(article) && w[article.size()] >= 'A' && w[article.size()] <= 'Z') return true;
+    return false;
+  }
   std::string span_text(size_t a, size_t b) const {  // tokens a..b inclusive
     return doc.text.substr(seg.tokens[a].start, seg.tokens[b].end - seg.tokens[a].start);
   }
@@ -313,10 +319,15 @@ struct Recognizer {
           run_end = n + 1;
           continue;
         }
-        // "Côte d'Ivoire", "Val d'Oise": an elided article joined to a name.
+        // "Côte d'Ivoire", "Val d'Oise": an elided article joined to a name
+        // (one token, or three where the apostrophe splits it).
         if ((w == "d" || w == "l") && n + 2 < end && (word(n + 1) == "'" || word(n + 1) == "\u2019") && cap(n + 2) &&
             seg.tokens[n + 1].start == seg.tokens[n].end && seg.tokens[n + 2].start == seg.tokens[n + 1].end) {
           run_end = n + 2;
+          continue;
+        }
+        if (elided_name(w) && seg.tokens[n].start == seg.tokens[run_end].end + 1) {
+          run_end = n;
           continue;
         }
         // "Deir ez-Zor", "Ras al-Ain": a short Arabic article joined by a hyphen to a name.
