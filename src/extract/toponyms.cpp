@@ -360,7 +360,7 @@ struct Recognizer {
         }
         bool hit = false;
         for (size_t b = std::min(run_end, a + kMaxSpanTokens - 1) + 1; b-- > a;) {
-          if (!cap(b)) continue;
+          if (!cap(b) && !elided_name(word(b))) continue;  // a name ends at a capitalised word ("d'Ivoire" is one)
           // "Al-Bayaa": a short article joined by a hyphen to a name is no place of its own.
           if (b == a && word(b).size() <= 3 && b + 2 <= run_end && word(b + 1) == "-" && seg.tokens[b + 1].start == seg.tokens[b].end &&
               seg.tokens[b + 2].start == seg.tokens[b + 1].end && cap(b + 2))
