@@ -24,9 +24,9 @@ EVIDENCE = ["bias", "one_word", "common_word", "name_word", "cue_place", "cue_ot
             "qualified", "big_city"]
 SIGNALS = ["country", "admin1", "admin2", "region", "sea", "capital", "seat", "seat2", "population", "alias",
            "abbreviation", "base_name", "fuzzy", "other_name", "named_country", "named_admin1", "focus", "near",
-           "dateline", "actor", "outside", "focus_admin1"]
+           "dateline", "actor", "outside", "focus_admin1", "cluster"]
 # The hand-set weights the fit starts from (the gazetteer's prior and the old context bonuses).
-START = [8, 4, 1.5, 7, 5, 2, 1, 0.5, 0.5, -0.2, -0.6, -1.5, -1, 0, 2.5, 2.5, 3, 1, 1.5, 1.5, 0, 0]
+START = [8, 4, 1.5, 7, 5, 2, 1, 0.5, 0.5, -0.2, -0.6, -1.5, -1, 0, 2.5, 2.5, 3, 1, 1.5, 1.5, 0, 0, 0]
 
 
 def read(paths):

@@ -31,7 +31,7 @@ int run_geoparse(const std::string& index) {
       std::cin, "<stdin>",
       [&](size_t line, Document&& doc) {
         try {
-          const Analysis a = analyse(doc, gaz);
+          const Analysis a = locate_places(doc, gaz);
           std::cout << geoparse_json(doc, a.mentions, gaz).dump() << '\n';
         } catch (const GazetteerError&) { throw; } catch (const std::exception& e) {  // the one document fails, the rest go on
           const std::string message = "<stdin>:" + std::to_string(line) + ": cannot geoparse: " + e.what();

@@ -8,12 +8,17 @@
 
 namespace sitmap {
 
-Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
+Analysis locate_places(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
   Analysis a;
   a.segments = segment(doc.text);
   a.mentions = recognize_toponyms(doc, a.segments, gaz, lex);
   resolve_toponyms(a.mentions, gaz, doc, a.segments, lex);
   settle_toponyms(a.mentions, gaz, doc);
+  return a;
+}
+
+Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
+  Analysis a = locate_places(doc, gaz, lex);
   a.events = extract_events(doc, a.segments, a.mentions, gaz, lex);
   return a;
 }

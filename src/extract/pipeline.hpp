@@ -20,6 +20,10 @@ struct Analysis {
 
 Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex = Lexicon::builtin());
 
+// The chain up to resolved places, without events (what `sitmap geoparse`
+// needs: events read the mentions but never change them).
+Analysis locate_places(const Document& doc, const Gazetteer& gaz, const Lexicon& lex = Lexicon::builtin());
+
 // The `sitmap geoparse` line for a document (DESIGN.md's contract).
 nlohmann::json geoparse_json(const Document& doc, const std::vector<Mention>& mentions, const Gazetteer& gaz);
 

@@ -11,6 +11,7 @@
 
 #include "core/one_of.hpp"
 #include "core/fold.hpp"
+#include "gazetteer/coherence.hpp"
 #include "text/words.hpp"
 
 namespace sitmap {
@@ -58,6 +59,7 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
     for (const char* c :
          {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the province of", "the towns of",
           "the villages of", "the region of", "city of", "town of", "village of", "province of", "towns of", "villages of", "region of",
+          "the state of", "state of", "the county of", "county of", "hometown of", "home town of",
           // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
           "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of", "outside of", "close to",
           "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to", "of", "within", "throughout", "toward",
@@ -89,6 +91,12 @@ struct Recognizer {
            one_of(w, {"led", "run", "held", "made", "born", "built", "owned"});
   }
   bool cap(size_t k) const { return seg.tokens[k].kind == TokenKind::word && seg.tokens[k].capitalized; }
+  // "d'Ivoire", "l'Aquila" as one word: an elided article and a capitalised name.
+  static bool elided_name(std::string_view w) {
+    for (std::string_view article : {"d'", "l'", "d\u2019", "l\u2019"})
+      if (w.size() > article.size() && w.starts_with(article) && w[article.size()] >= 'A' && w[article.size()] <= 'Z') return true;
+    return false;
+  }
   std::string span_text(size_t a, size_t b) const {  // tokens a..b inclusive
     return doc.text.substr(seg.tokens[a].start, seg.tokens[b].end - seg.tokens[a].start);
   }
@@ -129,14 +137,13 @@ struct Recognizer {
     if (lex.not_places.count(folded)) return false;
     cands = gaz.lookup_folded(folded);
     if (cands.empty()) return false;
+    if (a < b) part_of_wide_place(a, b, cands);
     const bool abbreviation_only =
         std::all_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; });
     if (abbreviation_only) {
-      // "U.S.", "UK", "EU" stand alone; a state's "Va." or "TX" only after "Town,".
-      const bool country_abbrev = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
-        const PlaceKind k = gaz.place(c.entry).kind;
-        return k == PlaceKind::country || k == PlaceKind::region;
-      });
+      // "U.S.", "UK", "EU" and a division's code in capitals ("NSW", "S.C.")
+      // stand alone; a state's "Va." or "TX" only after "Town,".
+      const bool country_abbrev = code_of_wide_place(a, b, text, cands);
       const bool after_place_comma = a >= 2 && word(a - 1) == "," && !out.empty() && out.back().last_token == a - 2;
       if (!(country_abbrev && seg.tokens[a].all_caps) && !after_place_comma) return false;
     }
@@ -154,6 +161,37 @@ struct Recognizer {
       if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; })) return false;
     }
     return true;
+  }
+
+  // "East Texas", "Northern Ireland's": a bearing before a country or a
+  // division is a part of it, not the village that bears the whole name (a
+  // town called East Texas in Pennsylvania). Keeps the wide readings of the
+  // name after the bearing when the whole name is only towns'.
+  void part_of_wide_place(size_t a, size_t b, std::vector<Candidate>& cands) const {
+    if (!one_of(ascii_lower(word(a)), {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})) return;
+    const auto is_town = [&](const Candidate& c) {
+      const PlaceKind k = gaz.place(c.entry).kind;
+      return k == PlaceKind::city || k == PlaceKind::admin2;
+    };
+    if (!std::all_of(cands.begin(), cands.end(), is_town)) return;
+    std::vector<Candidate> wide = gaz.lookup_folded(fold_name(span_text(a + 1, b)));
+    std::erase_if(wide, [&](const Candidate& c) { return is_town(c) || c.how != MatchHow::name; });
+    if (!wide.empty()) cands = std::move(wide);
+  }
+
+  // A country's or region's code ("US", "U.K."), or a division's that names
+  // it without a town before it: three or more characters, all capitals
+  // ("NSW", "S.C.", not "Ind." or "PA"), no word ("ACT"), no era after a
+  // number ("300 B.C.").
+  bool code_of_wide_place(size_t a, size_t b, const std::string& text, const std::vector<Candidate>& cands) const {
+    if (std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    const bool division_code = text.size() >= 3 && !(a > 0 && seg.tokens[a - 1].kind == TokenKind::number) &&
+                               (a != b || WordTable::shared().lookup(ascii_lower(text)).count == 0);
+    return std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+      const PlaceKind k = gaz.place(c.entry).kind;
+      return c.how == MatchHow::abbreviation &&
+             (k == PlaceKind::country || k == PlaceKind::region || (k == PlaceKind::admin1 && division_code));
+    });
   }
 
   bool in_dateline(size_t a, size_t b) const {
@@ -233,6 +271,22 @@ struct Recognizer {
       ev[ev_modifier] = !type_word && (tags.first() == Pos::NN || tags.first() == Pos::NNS);
     }
     ev[ev_all_caps] = seg.tokens[a].all_caps && seg.tokens[a].end - seg.tokens[a].start > 1;
+    // "China", "Turkey": a country's name written with its capital is the
+    // country, not the word "china" (a given name, "Chad", "Jordan", still counts).
+    const bool country_name = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+      return (c.how == MatchHow::name || c.how == MatchHow::alias) && !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::country;
+    });
+    if (country_name && !seg.tokens[a].all_caps) ev[ev_common_word] = 0;
+    // "the US", "NSW" in capitals: a country's or division's code, not the word
+    // "us". (Before a noun or a hyphen, "US forces", "US-led", it says whose
+    // more than where: the usual evidence decides.)
+    const Pos next_pos = b + 1 < seg.tokens.size() ? words.lookup(ascii_lower(word(b + 1))).first() : Pos::none;
+    const bool attributive =
+        b + 1 < seg.tokens.size() && (word(b + 1) == "-" || next_pos == Pos::NN || next_pos == Pos::NNS || next_pos == Pos::JJ);
+    if (!attributive && code_of_wide_place(a, b, m.text, cands)) {
+      ev[ev_common_word] = 0;
+      ev[ev_wide_kind] = 1;
+    }
     ev[ev_ambiguity] = static_cast<float>(std::log10(1.0 + static_cast<double>(cands.size())) / 2.0);
   }
 
@@ -261,9 +315,20 @@ struct Recognizer {
           continue;
         }
         const std::string_view w = word(n);
-        if ((w == "-" || is_connector(ascii_lower(w))) && n + 1 < end && cap(n + 1) &&
+        if ((w == "-" || is_connector(ascii_lower(w)) || is_romance_connector(ascii_lower(w))) && n + 1 < end && cap(n + 1) &&
             seg.tokens[n].start == seg.tokens[run_end].end + (w == "-" ? 0 : 1)) {
           run_end = n + 1;
+          continue;
+        }
+        // "Côte d'Ivoire", "Val d'Oise": an elided article joined to a name
+        // (one token, or three where the apostrophe splits it).
+        if ((w == "d" || w == "l") && n + 2 < end && (word(n + 1) == "'" || word(n + 1) == "\u2019") && cap(n + 2) &&
+            seg.tokens[n + 1].start == seg.tokens[n].end && seg.tokens[n + 2].start == seg.tokens[n + 1].end) {
+          run_end = n + 2;
+          continue;
+        }
+        if (elided_name(w) && seg.tokens[n].start == seg.tokens[run_end].end + 1) {
+          run_end = n;
           continue;
         }
         // "Deir ez-Zor", "Ras al-Ain": a short Arabic article joined by a hyphen to a name.
@@ -296,7 +361,7 @@ struct Recognizer {
         }
         bool hit = false;
         for (size_t b = std::min(run_end, a + kMaxSpanTokens - 1) + 1; b-- > a;) {
-          if (!cap(b)) continue;
+          if (!cap(b) && !elided_name(word(b))) continue;  // a name ends at a capitalised word ("d'Ivoire" is one)
           // "Al-Bayaa": a short article joined by a hyphen to a name is no place of its own.
           if (b == a && word(b).size() <= 3 && b + 2 <= run_end && word(b + 1) == "-" && seg.tokens[b + 1].start == seg.tokens[b].end &&
               seg.tokens[b + 2].start == seg.tokens[b + 1].end && cap(b + 2))
@@ -393,7 +458,9 @@ struct Recognizer {
         for (size_t m : at.starting_at(k)) {
           if (out[m].last_token > b) continue;
           const bool starts_at_name = out[m].first_token == a && !title;
-          if (!starts_at_name || out[m].last_token == a) drop[m] = true;
+          // "Prince Edward Island", "Queen Anne's County": a name that says it is a place keeps its title.
+          const bool titled_place = title && out[m].first_token == a && out[m].last_token == b && b > a + 1 && is_place_type(word(b));
+          if ((!starts_at_name || out[m].last_token == a) && !titled_place) drop[m] = true;
         }
       }
       surnames.insert(std::string(word(b)));
@@ -410,6 +477,10 @@ struct Recognizer {
       ++w;
     }
     out.resize(w);
+  }
+
+  static bool is_place_type(std::string_view w) {
+    return one_of(w, {"County", "Parish", "Island", "Islands", "Province", "District", "City", "Town", "Township", "Bay", "Sound", "Land"});
   }
 
   static bool is_title(std::string_view w) {
@@ -550,9 +621,9 @@ std::string_view evidence_name(Evidence e) {
 
 std::string_view signal_name(Signal s) {
   static constexpr std::array<std::string_view, sig_count> names = {
-      "country",    "admin1", "admin2",       "region",    "sea",     "capital",     "seat",          "seat2",
-      "population", "alias",  "abbreviation", "base_name", "fuzzy",   "other_name",  "named_country", "named_admin1",
-      "focus",      "near",   "dateline",     "actor",     "outside", "focus_admin1"};
+      "country",    "admin1", "admin2",       "region",    "sea",     "capital",      "seat",          "seat2",
+      "population", "alias",  "abbreviation", "base_name", "fuzzy",   "other_name",   "named_country", "named_admin1",
+      "focus",      "near",   "dateline",     "actor",     "outside", "focus_admin1", "cluster"};
   return s < sig_count ? names[s] : "?";
 }
 
@@ -600,6 +671,7 @@ ResolveWeights::ResolveWeights() {
   signal[sig_actor] = 1.5;
   signal[sig_outside] = 0;
   signal[sig_focus_admin1] = 2.75;
+  signal[sig_cluster] = 2;
 }
 
 namespace {
@@ -737,9 +809,78 @@ struct Resolver {
   const Gazetteer& gaz;
   const Document& doc;
   const ResolveWeights& w;
-  std::unordered_map<std::string, double> actors;  // country -> weight
-  std::string dateline_name;                       // folded name of the dateline's place mention
-  std::vector<std::string> names;                  // folded text per mention
+  std::unordered_map<std::string, double> actors;                                // country -> weight
+  std::string dateline_name;                                                     // folded name of the dateline's place mention
+  std::vector<std::string> names;                                                // folded text per mention
+  std::unordered_map<std::string, std::unordered_map<uint32_t, float>> cluster;  // name -> entry -> reading_coherence
+  std::unordered_map<std::string, uint64_t> biggest_towns;                       // name -> people of its biggest town of that very name
+
+  // "Mexico", "California", "Pacific": a name that can be a country or a
+  // region, or a division bigger than any of its towns, is decided by the
+  // signals of those (kind, the report's countries), not by its towns'
+  // neighbours. "Hanover" is not (a Jamaican parish smaller than Hannover).
+  bool wide_name(const Mention& m) const {
+    uint64_t towns = 0, divisions = 0;
+    bool division = false;
+    for (const ScoredPlace& c : m.candidates) {
+      if (c.fuzzy) continue;
+      const Place p = gaz.place(c.entry);
+      if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) {
+        if (c.how == static_cast<uint8_t>(MatchHow::name)) towns = std::max(towns, p.population);  // not Patan for "Yala"
+      } else if (p.kind == PlaceKind::admin1) {
+        division = true;
+        divisions = std::max(divisions, p.population);
+      } else {
+        return true;
+      }
+    }
+    return division && divisions >= towns;
+  }
+
+  // What each name's readings are, whatever the guesses: how near its towns
+  // and counties lie to the other names' (read from all their candidates, so
+  // that a report whose names each guessed another state still finds the one
+  // they share), and the people of its biggest town of that very name.
+  void weigh_readings(const std::vector<Mention>& mentions) {
+    constexpr double kReachKm = 50;  // tighter lets chance namesakes vouch less; 30-100 km score alike on LGL
+    std::unordered_map<std::string, size_t> slot;
+    std::vector<std::vector<Reading>> readings;
+    std::vector<std::vector<uint32_t>> entries;
+    std::vector<bool> wide;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      if (mentions[i].candidates.empty()) continue;
+      const auto [it, fresh] = slot.emplace(names[i], readings.size());
+      if (!fresh) continue;
+      readings.emplace_back();
+      entries.emplace_back();
+      wide.push_back(wide_name(mentions[i]));
+      for (const ScoredPlace& c : mentions[i].candidates) {
+        const Place p = gaz.place(c.entry);
+        if (p.kind != PlaceKind::city && p.kind != PlaceKind::admin2) continue;
+        readings.back().push_back({p.point, !c.fuzzy && c.how != static_cast<uint8_t>(MatchHow::alias)});
+        entries.back().push_back(c.entry);
+      }
+    }
+    const auto near = reading_coherence(readings, kReachKm);
+    cluster.clear();
+    biggest_towns.clear();
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      uint64_t& biggest = biggest_towns[names[i]];
+      for (const ScoredPlace& c : mentions[i].candidates)
+        if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::city)
+          biggest = std::max(biggest, gaz.place(c.entry).population);
+    }
+    for (const auto& [name, n] : slot) {
+      if (wide[n]) continue;
+      auto& m = cluster[name];
+      for (size_t k = 0; k < entries[n].size(); ++k) m[entries[n][k]] = near[n][k];
+    }
+  }
+
+  uint64_t biggest_town(const std::string& name) const {
+    const auto it = biggest_towns.find(name);
+    return it == biggest_towns.end() ? 0 : it->second;
+  }
 
   // The dateline's country: what its mention currently resolves to.
   std::string dateline_country(const std::vector<Mention>& mentions, const std::vector<ScoredPlace>& best) const {
@@ -761,7 +902,10 @@ struct Resolver {
         v[sig_admin1] = 1;
         break;
       case PlaceKind::admin2:
-        v[sig_admin2] = 1;
+        // "Mansfield", "Richmond": a division that shares its name with a
+        // bigger town (an Australian shire, a Jamaican parish) is no likelier
+        // for being a division.
+        v[sig_admin2] = p.population >= biggest_town(names[i]);
         break;
       case PlaceKind::region:
       case PlaceKind::continent:
@@ -809,6 +953,8 @@ struct Resolver {
           v[sig_named_country] == 0 && v[sig_focus] == 0 && v[sig_dateline] == 0 && v[sig_actor] == 0 && ctx.has_other_places(name);
     }
     v[sig_near] = std::min(ctx.near(p.point), 2);
+    if (auto n = cluster.find(name); n != cluster.end())
+      if (auto e = n->second.find(c.entry); e != n->second.end()) v[sig_cluster] = e->second;
     for (size_t k = 0; k < sig_count; ++k) s.total += w.signal[k] * v[k];
     return s;
   }
@@ -842,11 +988,11 @@ bool fuzzy_outside_qualifier(const Mention& m, const Mention& q, const Gazetteer
   return true;
 }
 
-// Mentions joined as items of a list: "A, B", "A and B", "A, and B".
+// Mentions joined as items of a list: "A, B", "A and B", "A, and B", "A, and the B".
 bool listed_together(const Mention& a, const Mention& b, const Document& doc) {
   if (a.sentence != b.sentence || b.start < a.end) return false;
   const std::string_view gap = std::string_view(doc.text).substr(a.end, b.start - a.end);
-  return gap == ", " || gap == " and " || gap == ", and " || gap == " or " || gap == ", or ";
+  return one_of(gap, {", ", " and ", ", and ", " or ", ", or ", " and the ", ", and the ", " or the ", ", or the "});
 }
 
 // Can the mention name a country or first-level division (as a qualifier would)?
@@ -1054,6 +1200,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
     if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
 
   std::vector<std::vector<std::pair<double, size_t>>> order(mentions.size());
+  r.weigh_readings(mentions);
   for (int pass = 0; pass < 2; ++pass) {
     const ReportContext ctx(mentions, best, r.names, gaz);
     const std::string dateline_cc = r.dateline_country(mentions, best);
@@ -1075,7 +1222,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       if (pass == 0) {
         // What the report says of this span being a place at all.
         const CandidateSignals& s = seen.at(best[i].entry);
-        mentions[i].evidence[ev_support] = s.value[sig_near] > 0 || s.value[sig_named_admin1] > 0;
+        // (Another name's town or county within 25 km of its reading counts too: "Delano" beside "Watertown".)
+        mentions[i].evidence[ev_support] = s.value[sig_near] > 0 || s.value[sig_named_admin1] > 0 || s.value[sig_cluster] >= 0.5;
       }
     }
     if (pass == 0) {
@@ -1122,6 +1270,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       best.resize(w);
       r.names.resize(w);
       order.resize(w);
+      r.weigh_readings(mentions);
     }
   }
   settle_in_text_order(r, mentions, best, order);
@@ -1183,6 +1332,7 @@ std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<
     if (mentions[i].dateline && r.dateline_name.empty()) r.dateline_name = r.names.back();
     if (!mentions[i].candidates.empty()) best[i] = mentions[i].candidates.front();
   }
+  r.weigh_readings(mentions);
   const ReportContext ctx(mentions, best, r.names, gaz);
   const std::string dateline_cc = r.dateline_country(mentions, best);
   std::vector<std::vector<CandidateSignals>> out(mentions.size());

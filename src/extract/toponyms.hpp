@@ -66,6 +66,7 @@ enum Signal : uint8_t {
   sig_actor,          // where an armed group the report names operates (1 its first country, 0.5 the next two)
   sig_outside,        // in none of the report's countries
   sig_focus_admin1,   // share of the report's other places in its first-level division
+  sig_cluster,        // other names with a reading near it, whatever their guess (gazetteer/coherence.hpp)
   sig_count
 };
 std::string_view signal_name(Signal s);

@@ -71,3 +71,19 @@ TEST_CASE("pipeline on the fixture gazetteer: the geoparse line keeps its contra
     }
   CHECK(found);
 }
+
+TEST_CASE("pipeline: locate_places resolves the places analyse does, and extracts no events") {
+  const Gazetteer& gaz = fixture_gazetteer();
+  const Document doc = report("French jets bombed Raqqa on Sunday after a gunman opened fire in Paris, Texas.");
+  const Analysis full = analyse(doc, gaz);
+  const Analysis places = locate_places(doc, gaz);
+  CHECK_FALSE(full.events.empty());
+  CHECK(places.events.empty());
+  REQUIRE(places.mentions.size() == full.mentions.size());
+  for (size_t i = 0; i < places.mentions.size(); ++i) {
+    CHECK(places.mentions[i].start == full.mentions[i].start);
+    REQUIRE(places.mentions[i].candidates.size() == full.mentions[i].candidates.size());
+    if (!places.mentions[i].candidates.empty())
+      CHECK(places.mentions[i].candidates.front().entry == full.mentions[i].candidates.front().entry);
+  }
+}

@@ -1,0 +1,167 @@
+// Resolution classes of issue 12 (places: a local paper's own region), in
+// sentences we wrote: a report that never names its state still names
+// towns and counties that lie together, and their namesakes elsewhere do not.
+#include <doctest/doctest.h>
+
+#include <optional>
+
+#include "extract/toponyms.hpp"
+
+using namespace sitmap;
+
+namespace {
+const Gazetteer& gaz() {
+  static const Gazetteer g = Gazetteer::open_default();
+  return g;
+}
+
+std::vector<Mention> resolved(const std::string& text) {
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  const Segmented seg = segment(doc.text);
+  std::vector<Mention> m = recognize_toponyms(doc, seg, gaz(), Lexicon::builtin());
+  resolve_toponyms(m, gaz(), doc, seg);
+  settle_toponyms(m, gaz(), doc);
+  return m;
+}
+
+std::optional<Place> place_of(const std::vector<Mention>& ms, std::string_view name) {
+  for (const Mention& m : ms)
+    if (m.text == name) return m.candidates.empty() ? std::nullopt : std::optional<Place>(gaz().place(m.candidates.front().entry));
+  return std::nullopt;
+}
+
+void check_in(const std::vector<Mention>& ms, std::string_view name, std::string_view admin1) {
+  const auto p = place_of(ms, name);
+  REQUIRE_MESSAGE(p.has_value(), name << " unresolved or no mention");
+  CHECK_MESSAGE(p->country_code == "US", name);
+  CHECK_MESSAGE(p->admin1 == admin1, name << " is in " << p->admin1);
+}
+}  // namespace
+
+TEST_CASE("a town and the county it lies in are read together, though each has likelier namesakes alone") {
+  // Alone, Gainesville is Florida's and Hall County Nebraska's; the one
+  // Gainesville inside a Hall County is in Georgia.
+  const auto ms = resolved(
+      "A new jail planned for downtown Gainesville drew questions from Hall County commissioners on Tuesday. "
+      "The Hall County sheriff said the Gainesville site was the cheapest one offered.");
+  check_in(ms, "Gainesville", "Georgia");
+  check_in(ms, "Hall County", "Georgia");
+}
+
+TEST_CASE("three small towns a school report names lie in one state") {
+  const auto ms = resolved("The Lexington school board will cut staff at schools in Gaston and Swansea next year.");
+  check_in(ms, "Lexington", "South Carolina");
+  check_in(ms, "Gaston", "South Carolina");
+  check_in(ms, "Swansea", "South Carolina");
+}
+
+TEST_CASE("small towns that stand near each other support each other as places") {
+  // No cue before Delano or Watertown, and each is a small town of many
+  // namesakes: only their lying together says they are places at all.
+  const auto ms = resolved("Wrestlers from Delano and Watertown met in Montgomery on Saturday, and the Delano team won.");
+  check_in(ms, "Delano", "Minnesota");
+  check_in(ms, "Watertown", "Minnesota");
+  check_in(ms, "Montgomery", "Minnesota");
+}
+
+TEST_CASE("a country's or division's code in capitals is a place on its own; a word, a state's short code or an era is none") {
+  // "us" is an English word, "US" in capitals the country.
+  const auto us = resolved("The soldier returned to the US on Friday after a tour in Liberia.");
+  const auto country = place_of(us, "US");
+  REQUIRE(country.has_value());
+  CHECK(country->kind == PlaceKind::country);
+  CHECK(country->country_code == "US");
+  const auto nsw = place_of(resolved("Horse movements in NSW were restricted after the outbreak near Sydney."), "NSW");
+  REQUIRE(nsw.has_value());
+  CHECK(nsw->kind == PlaceKind::admin1);
+  CHECK(nsw->country_code == "AU");
+  check_in(resolved("Schools across S.C. closed on Monday, the governor said in Columbia."), "Columbia", "South Carolina");
+  const auto none = resolved("The temple was built in 300 B.C. and the ACT said IN the park the statue stands.");
+  CHECK_FALSE(place_of(none, "B.C.").has_value());
+  CHECK_FALSE(place_of(none, "ACT").has_value());
+  CHECK_FALSE(place_of(none, "IN").has_value());
+}
+
+TEST_CASE("'hometown of', 'the state of' and 'the county of' are place cues") {
+  // Without the cue a one-word town of 40,000 with no other place near it was dropped.
+  const auto tikrit = place_of(resolved("He was caught near his hometown of Tikrit in December."), "Tikrit");
+  REQUIRE(tikrit.has_value());
+  CHECK(tikrit->country_code == "IQ");
+}
+
+TEST_CASE("a list of countries closed by 'and the' is a list: no item qualifies the one before it") {
+  // "China, Japan" alone reads as "Paris, Texas": a town named China in Japan.
+  const auto china = place_of(resolved("Several governments, among them China, Japan, and the United Kingdom, urged caution."), "China");
+  REQUIRE(china.has_value());
+  CHECK(china->kind == PlaceKind::country);
+  CHECK(china->country_code == "CN");
+}
+
+TEST_CASE("a division that shares its name with bigger towns is no likelier for being a division") {
+  // Richmond is also a Jamaican parish of 2,000 people, Mansfield an
+  // Australian shire of 6,000: neither outranks the towns of those names.
+  const auto richmond = place_of(resolved("A Richmond native will play the drums on national television this week."), "Richmond");
+  REQUIRE(richmond.has_value());
+  CHECK(richmond->country_code == "US");
+  CHECK(richmond->population > 100000);
+  const auto mansfield = place_of(resolved("The Mansfield council will vote today on a parking plan."), "Mansfield");
+  REQUIRE(mansfield.has_value());
+  CHECK(mansfield->country_code != "AU");
+  CHECK(mansfield->population > 20000);
+}
+
+TEST_CASE("towns near each other are read together unless the name is a country or a division bigger than its towns") {
+  // Portland is also a Jamaican parish, smaller than the Portlands of Oregon
+  // and Maine: its towns still follow their neighbours.
+  check_in(resolved("Crews from Westbrook and Falmouth helped Portland firefighters on Tuesday."), "Portland", "Maine");
+  // Yala is a Thai province bigger than its town: "Yala province" stays the
+  // province though the town lies nearer Raman.
+  const auto yala =
+      place_of(resolved("A man was shot at a rubber plantation in the Raman district of Yala province, police said."), "Yala");
+  REQUIRE(yala.has_value());
+  CHECK(yala->kind == PlaceKind::admin1);
+}
+
+TEST_CASE("names with a title, an elided article or a Romance connector inside are recognised whole") {
+  const auto ms = resolved(
+      "Ducks were tested in Queen Anne's County and on Prince Edward Island, and cases came from Rio Grande do Sul and "
+      "Côte d'Ivoire.");
+  const auto queen_annes = place_of(ms, "Queen Anne's County");
+  REQUIRE(queen_annes.has_value());
+  CHECK(queen_annes->admin1 == "Maryland");
+  const auto pei = place_of(ms, "Prince Edward Island");
+  REQUIRE(pei.has_value());
+  CHECK(pei->kind == PlaceKind::admin1);
+  const auto rio = place_of(ms, "Rio Grande do Sul");
+  REQUIRE(rio.has_value());
+  CHECK(rio->kind == PlaceKind::admin1);
+  const auto ivory = place_of(ms, "Côte d'Ivoire");
+  REQUIRE(ivory.has_value());
+  CHECK(ivory->country_code == "CI");
+  // A title before a person's name still makes no place.
+  CHECK_FALSE(place_of(resolved("Queen Elizabeth met Prince Charles on Monday."), "Prince Charles").has_value());
+}
+
+TEST_CASE("a country whose name is also a word ('china', 'turkey') is the country when written with its capital") {
+  const auto ms = resolved("The area borders Turkey, where twelve cases were confirmed; China reported its eleventh case.");
+  const auto turkey = place_of(ms, "Turkey");
+  REQUIRE(turkey.has_value());
+  CHECK(turkey->country_code == "TR");
+  const auto china = place_of(ms, "China");
+  REQUIRE(china.has_value());
+  CHECK(china->country_code == "CN");
+}
+
+TEST_CASE("a bearing before a state or country is a part of it, not the village that bears the whole name") {
+  // There is a town called East Texas in Pennsylvania.
+  const auto texas = place_of(resolved("He spoke at an East Texas meeting in Tyler on Monday."), "East Texas");
+  REQUIRE(texas.has_value());
+  CHECK(texas->kind == PlaceKind::admin1);
+  CHECK(texas->admin1 == "Texas");
+  // A bearing that is part of a name of its own stays that name.
+  const auto carolina = place_of(resolved("Storms hit North Carolina on Monday."), "North Carolina");
+  REQUIRE(carolina.has_value());
+  CHECK(carolina->admin1 == "North Carolina");
+}
