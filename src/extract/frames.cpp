@@ -105,7 +105,8 @@ struct FrameReader {
         if (g.kind != ChunkKind::verb || g.clause == ch.clause) continue;
         if (lex.roles.is(word(g.head), Role::denial)) return Modality::denied;
         // "denied reports circulating on social media that ...": past the reports' own participle.
-        if (p().clauses[static_cast<size_t>(g.clause)].kind == ClauseKind::participle || !g.finite) continue;
+        if (p().clauses[static_cast<size_t>(g.clause)].kind == ClauseKind::participle || (!g.finite && p().tags[g.head] == Pos::VBG))
+          continue;
         if (lex.roles.is(word(g.head), Role::intention) && !lex.roles.is(word(g.head), Role::speech)) return Modality::hypothetical;
         // "Videos shared online claimed that fighters had stormed the post": unconfirmed, told by no one who answers for it.
         const int who = p().subject_of(j);
