@@ -7,37 +7,12 @@
 #include <algorithm>
 #include <optional>
 
-#include "extract/toponyms.hpp"
-#include "text/dateline.hpp"
+#include "toponym_fixture.hpp"
 
 using namespace sitmap;
+using namespace sitmap::test;
 
 namespace {
-const Gazetteer& gaz() {
-  static const Gazetteer g = Gazetteer::open_default();
-  return g;
-}
-
-std::vector<Mention> resolved(const std::string& text, bool with_dateline = false) {
-  Document doc;
-  doc.id = "t";
-  doc.text = text;
-  doc.published = CivilDate{2021, 3, 30};
-  if (with_dateline) doc.dateline = find_dateline(doc.text);
-  const Segmented seg = segment(doc.text);
-  std::vector<Mention> m = recognize_toponyms(doc, seg, gaz(), Lexicon::builtin());
-  resolve_toponyms(m, gaz(), doc, seg);
-  settle_toponyms(m, gaz(), doc);
-  return m;
-}
-
-// The place the first mention of `name` resolves to; nullopt when it is no
-// mention or has no place.
-std::optional<Place> place_of(const std::vector<Mention>& ms, std::string_view name) {
-  for (const Mention& m : ms)
-    if (m.text == name) return m.candidates.empty() ? std::nullopt : std::optional<Place>(gaz().place(m.candidates.front().entry));
-  return std::nullopt;
-}
 bool mentioned(const std::vector<Mention>& ms, std::string_view name) {
   return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.text == name; });
 }

@@ -5,33 +5,12 @@
 
 #include <optional>
 
-#include "extract/toponyms.hpp"
+#include "toponym_fixture.hpp"
 
 using namespace sitmap;
+using namespace sitmap::test;
 
 namespace {
-const Gazetteer& gaz() {
-  static const Gazetteer g = Gazetteer::open_default();
-  return g;
-}
-
-std::vector<Mention> resolved(const std::string& text) {
-  Document doc;
-  doc.id = "t";
-  doc.text = text;
-  const Segmented seg = segment(doc.text);
-  std::vector<Mention> m = recognize_toponyms(doc, seg, gaz(), Lexicon::builtin());
-  resolve_toponyms(m, gaz(), doc, seg);
-  settle_toponyms(m, gaz(), doc);
-  return m;
-}
-
-std::optional<Place> place_of(const std::vector<Mention>& ms, std::string_view name) {
-  for (const Mention& m : ms)
-    if (m.text == name) return m.candidates.empty() ? std::nullopt : std::optional<Place>(gaz().place(m.candidates.front().entry));
-  return std::nullopt;
-}
-
 void check_in(const std::vector<Mention>& ms, std::string_view name, std::string_view admin1) {
   const auto p = place_of(ms, name);
   REQUIRE_MESSAGE(p.has_value(), name << " unresolved or no mention");
