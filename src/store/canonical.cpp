@@ -484,11 +484,28 @@ std::string document_ids_json(std::span<const std::string> ids) {
   return out + "]";
 }
 
+namespace {
+
+// Readings sorted by key, one of each key (the first given). A group's
+// readings come mostly in key order already (a stored group's, then the new
+// ones): the order is found on indexes and each summary, a dozen strings,
+// is moved once rather than at every swap of a sort.
+std::vector<ReadingSummary> in_key_order(std::vector<ReadingSummary> readings) {
+  std::vector<size_t> order(readings.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return std::tie(readings[a].key, a) < std::tie(readings[b].key, b); });
+  std::vector<ReadingSummary> out;
+  out.reserve(readings.size());
+  for (size_t i : order)
+    if (out.empty() || out.back().key != readings[i].key) out.push_back(std::move(readings[i]));
+  return out;
+}
+
+}  // namespace
+
 CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<const Event> primary_candidates) {
   if (readings.empty()) throw std::invalid_argument("fold_canonical: no readings");
-  std::sort(readings.begin(), readings.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
-  readings.erase(std::unique(readings.begin(), readings.end(), [](const auto& a, const auto& b) { return a.key == b.key; }),
-                 readings.end());
+  readings = in_key_order(std::move(readings));
   // The most precise reading: place first, then date, then the smallest key.
   const auto rank = [](const ReadingSummary& r) { return std::make_tuple(r.geo_precision, r.time_precision, std::string_view(r.key)); };
   const ReadingSummary& primary =
@@ -523,8 +540,11 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
   double doubt = 1;
   for (const auto& [key, c] : best_of_source) doubt *= 1 - c;
   e.confidence = std::min(0.99, std::round((1 - doubt) * 100) / 100);  // many sources are not certainty
-  std::set<std::string> docs;
-  for (const ReadingSummary& r : readings) docs.insert(r.document_id);
+  std::vector<std::string_view> docs;
+  docs.reserve(readings.size());
+  for (const ReadingSummary& r : readings) docs.push_back(r.document_id);
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
   out.document_ids.assign(docs.begin(), docs.end());
   e.evidence_count = static_cast<int>(readings.size());
   out.readings = std::move(readings);
