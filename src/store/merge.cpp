@@ -387,7 +387,11 @@ class Merger {
     std::vector<StoredGroup> groups;
     for (const std::string& id : stored_ids)
       if (auto g = load_group(id)) {
-        summaries.insert(summaries.end(), std::make_move_iterator(g->readings.begin()), std::make_move_iterator(g->readings.end()));
+        if (summaries.empty())
+          summaries = std::move(g->readings);  // most often the one group joined: its vector, not each summary, is moved
+        else
+          summaries.insert(summaries.end(), std::make_move_iterator(g->readings.begin()), std::make_move_iterator(g->readings.end()));
+        g->readings.clear();
         candidates.push_back(std::move(g->primary));
         groups.push_back(std::move(*g));  // its id, fid and links
       }
