@@ -341,28 +341,92 @@ ReadingSummary summarise(const Event& e, const ReadingSource& source) {
   return r;
 }
 
-std::string summaries_json(std::span<const ReadingSummary> readings) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const ReadingSummary& r : readings) {
-    nlohmann::json j = {{"key", r.key},
-                        {"event_id", r.event_id},
-                        {"document_id", r.document_id},
-                        {"agency", r.agency},
-                        {"fingerprint", r.fingerprint},
-                        {"time_precision", r.time_precision},
-                        {"geo_precision", r.geo_precision},
-                        {"location", r.location},
-                        {"latitude", std::round(r.latitude * 1e6) / 1e6},
-                        {"longitude", std::round(r.longitude * 1e6) / 1e6},
-                        {"actor1", r.actor1},
-                        {"actor2", r.actor2},
-                        {"confidence", std::round(r.confidence * 100) / 100}};
-    j["date"] = r.date ? nlohmann::json(to_iso(*r.date)) : nlohmann::json();
-    j["date_to"] = r.date_to ? nlohmann::json(to_iso(*r.date_to)) : nlohmann::json();
-    j["fatalities"] = r.fatalities ? nlohmann::json(*r.fatalities) : nlohmann::json();
-    out.push_back(std::move(j));
+namespace {
+
+// JSON text as nlohmann::json's dump() writes it (stored summaries and
+// document lists must not change), without building a json value, which
+// cost more than the rest of storing a reading: a string of printable
+// ASCII is copied as it is; any other string (escapes, UTF-8 to check)
+// and every double are written by nlohmann itself.
+void append_json(std::string& out, std::string_view s) {
+  const bool plain = std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; });
+  if (!plain) {
+    out += nlohmann::json(std::string(s)).dump();
+    return;
   }
-  return out.dump();
+  out += '"';
+  out += s;
+  out += '"';
+}
+
+void append_json(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }
+  char buf[64];
+  out.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, v));
+}
+
+void append_json(std::string& out, int v) { out += std::to_string(v); }
+
+template <typename T>
+void append_json(std::string& out, const std::optional<T>& v) {
+  if (v)
+    append_json(out, *v);
+  else
+    out += "null";
+}
+
+void append_json(std::string& out, const std::optional<CivilDate>& d) {
+  if (d)
+    append_json(out, to_iso(*d));
+  else
+    out += "null";
+}
+
+}  // namespace
+
+std::string summaries_json(std::span<const ReadingSummary> readings) {
+  // A summary's keys in the order nlohmann::json keeps an object's (sorted).
+  std::string out = "[";
+  for (const ReadingSummary& r : readings) {
+    if (out.size() > 1) out += ',';
+    out += "{\"actor1\":";
+    append_json(out, r.actor1);
+    out += ",\"actor2\":";
+    append_json(out, r.actor2);
+    out += ",\"agency\":";
+    append_json(out, r.agency);
+    out += ",\"confidence\":";
+    append_json(out, std::round(r.confidence * 100) / 100);
+    out += ",\"date\":";
+    append_json(out, r.date);
+    out += ",\"date_to\":";
+    append_json(out, r.date_to);
+    out += ",\"document_id\":";
+    append_json(out, r.document_id);
+    out += ",\"event_id\":";
+    append_json(out, r.event_id);
+    out += ",\"fatalities\":";
+    append_json(out, r.fatalities);
+    out += ",\"fingerprint\":";
+    append_json(out, r.fingerprint);
+    out += ",\"geo_precision\":";
+    append_json(out, r.geo_precision);
+    out += ",\"key\":";
+    append_json(out, r.key);
+    out += ",\"latitude\":";
+    append_json(out, std::round(r.latitude * 1e6) / 1e6);
+    out += ",\"location\":";
+    append_json(out, r.location);
+    out += ",\"longitude\":";
+    append_json(out, std::round(r.longitude * 1e6) / 1e6);
+    out += ",\"time_precision\":";
+    append_json(out, r.time_precision);
+    out += '}';
+  }
+  return out + "]";
 }
 
 std::vector<ReadingSummary> summaries_from_json(std::string_view text) {
@@ -412,14 +476,36 @@ bool is_canonical_event_id(std::string_view id) {
 }
 
 std::string document_ids_json(std::span<const std::string> ids) {
-  return nlohmann::json(std::vector<std::string>(ids.begin(), ids.end())).dump();
+  std::string out = "[";
+  for (const std::string& id : ids) {
+    if (out.size() > 1) out += ',';
+    append_json(out, id);
+  }
+  return out + "]";
 }
+
+namespace {
+
+// Readings sorted by key, one of each key (the first given). A group's
+// readings come mostly in key order already (a stored group's, then the new
+// ones): the order is found on indexes and each summary, a dozen strings,
+// is moved once rather than at every swap of a sort.
+std::vector<ReadingSummary> in_key_order(std::vector<ReadingSummary> readings) {
+  std::vector<size_t> order(readings.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return std::tie(readings[a].key, a) < std::tie(readings[b].key, b); });
+  std::vector<ReadingSummary> out;
+  out.reserve(readings.size());
+  for (size_t i : order)
+    if (out.empty() || out.back().key != readings[i].key) out.push_back(std::move(readings[i]));
+  return out;
+}
+
+}  // namespace
 
 CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<const Event> primary_candidates) {
   if (readings.empty()) throw std::invalid_argument("fold_canonical: no readings");
-  std::sort(readings.begin(), readings.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
-  readings.erase(std::unique(readings.begin(), readings.end(), [](const auto& a, const auto& b) { return a.key == b.key; }),
-                 readings.end());
+  readings = in_key_order(std::move(readings));
   // The most precise reading: place first, then date, then the smallest key.
   const auto rank = [](const ReadingSummary& r) { return std::make_tuple(r.geo_precision, r.time_precision, std::string_view(r.key)); };
   const ReadingSummary& primary =
@@ -454,8 +540,11 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
   double doubt = 1;
   for (const auto& [key, c] : best_of_source) doubt *= 1 - c;
   e.confidence = std::min(0.99, std::round((1 - doubt) * 100) / 100);  // many sources are not certainty
-  std::set<std::string> docs;
-  for (const ReadingSummary& r : readings) docs.insert(r.document_id);
+  std::vector<std::string_view> docs;
+  docs.reserve(readings.size());
+  for (const ReadingSummary& r : readings) docs.push_back(r.document_id);
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
   out.document_ids.assign(docs.begin(), docs.end());
   e.evidence_count = static_cast<int>(readings.size());
   out.readings = std::move(readings);

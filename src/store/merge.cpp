@@ -1,10 +1,12 @@
 #include "store/private/merge.hpp"
 
 #include <cpl_error.h>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -38,9 +40,13 @@ bool is_key_text(std::string_view s) {
 // how many rows the last statement changed, and statements GDAL runs in
 // between answer): the row is read back, and only a row that is not as
 // written is replaced under the same fid.
-OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f, GeoPackageUpdates& updater) {
-  if (updater.active())
-    if (FeaturePtr before(layer.GetFeature(f.GetFID())); before && updater.rewrite_row(layer, *before, f)) return OGRERR_NONE;
+// `stored`, when given, is the row as stored (as this process wrote it).
+OGRErr rewrite_feature(OGRLayer& layer, OGRFeature& f, GeoPackageUpdates& updater, const OGRFeature* stored = nullptr) {
+  if (updater.active()) {
+    FeaturePtr read;
+    if (!stored) stored = (read = FeaturePtr(layer.GetFeature(f.GetFID()))).get();
+    if (stored && updater.rewrite_row(layer, *stored, f)) return OGRERR_NONE;
+  }
   CPLErrorReset();
   const OGRErr err = layer.SetFeature(&f);
   if (err != OGRERR_NON_EXISTING_FEATURE) return err;
@@ -174,7 +180,10 @@ class Merger {
     for (size_t g = 0; g < node_group.size(); ++g) components[find(n + g)].second.push_back(node_group[g]);
     for (auto& [root, parts] : components) write_group(fresh, parts.first, parts.second);
     relabel_readings();
-    if (has_imported_events()) link_datasets(store_, written_fids_, gone_ids_);
+    if (has_imported_events()) {
+      link_datasets(store_, written_fids_, gone_ids_);
+      for (auto& [id, group] : cache_.groups) group.row.reset();  // their links may have been rewritten
+    }
     store_readings(fresh);
     remember(fresh);
     if (store_.postgis) cache_.last_reading_fid = last_reading_fid();
@@ -192,13 +201,13 @@ class Merger {
   // batch meets stored groups). PostgreSQL may plan a DISTINCT by sorting
   // or hashing: that order is kept.
   void fetch_candidates(const std::vector<std::optional<CandidateWindow>>& windows, const std::vector<std::string>& conditions) {
-    std::vector<const CandidateWindow*> missing;
+    std::vector<CandidateSet*> missing;  // the cache's sets (an unordered_map's elements stay where they are)
     for (size_t i = 0; i < windows.size(); ++i)
       if (windows[i]) {
         auto [it, added] = cache_.candidates.try_emplace(conditions[i]);
         if (!added) continue;
         it->second.window = *windows[i];
-        missing.push_back(&*windows[i]);
+        missing.push_back(&it->second);
       }
     if (missing.empty()) return;
     static constexpr const char* kColumns[] = {
@@ -206,8 +215,41 @@ class Merger {
         "location",     "geonameid",  "latitude",       "longitude",  "geo_precision", "actor1",         "actor2",       "background"};
     std::string columns, where;
     for (const char* c : kColumns) columns += std::string(columns.empty() ? "" : ", ") + "\"" + c + "\"";
-    for (const CandidateWindow* w : missing) where += (where.empty() ? "(" : " OR (") + w->sql() + ")";
+    for (const CandidateSet* set : missing) where += (where.empty() ? "(" : " OR (") + set->window.sql() + ")";
     const std::string sql = fmt::format("SELECT {}{} FROM {} WHERE {}", store_.postgis ? "DISTINCT " : "", columns, kReadingsLayer, where);
+    auto take = [&](StoredReading& r) {
+      r.event.event_id = "stored";
+      r.event.document_id = "\n(a stored report)";  // never a new report's id
+      for (CandidateSet* set : missing)
+        if (set->window.holds(r.event)) add_candidate(*set, r);
+    };
+    // A GeoPackage's rows are read off SQLite: GDAL's result layer copied
+    // each into a feature first (a third of the lookup's time).
+    try {
+      if (row_updater_.select_rows(sql, [&](const SqlRow& row) {
+            StoredReading r;
+            Event& e = r.event;
+            r.canonical_id = row.text(0);
+            e.event_type = row.text(1);
+            e.sub_event_type = row.text(2);
+            if (!row.is_null(3)) e.when.date = parse_iso_date(row.text(3).substr(0, 10));
+            if (!row.is_null(4)) e.when.date_to = parse_iso_date(row.text(4).substr(0, 10));
+            e.when.precision = static_cast<int>(row.integer(5));
+            e.country_code = row.text(6);
+            e.admin1 = row.text(7);
+            e.location = row.text(8);
+            if (!row.is_null(9)) e.geonameid = static_cast<uint32_t>(row.integer(9));
+            e.point = {row.real(10), row.real(11)};
+            e.geo_precision = static_cast<int>(row.integer(12));
+            e.actor1 = row.text(13);
+            e.actor2 = row.text(14);
+            e.background = row.integer(15) != 0;
+            take(r);
+          }))
+        return;
+    } catch (const StoreError&) { throw; } catch (const std::runtime_error& e) {
+      throw StoreError(store_.location + ": cannot look up readings: " + e.what());
+    }
     CPLErrorReset();
     OGRLayer* result = store_.ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (!result) throw StoreError(store_.location + ": cannot look up readings: " + gdal_error_or("the query was refused"));
@@ -229,21 +271,46 @@ class Merger {
       e.actor1 = f->GetFieldAsString(13);
       e.actor2 = f->GetFieldAsString(14);
       e.background = f->GetFieldAsInteger(15) != 0;
-      e.event_id = "stored";
-      e.document_id = "\n(a stored report)";  // never a new report's id
-      for (const CandidateWindow* w : missing)
-        if (w->holds(e)) add_candidate(cache_.candidates[w->sql()], r);
+      take(r);
     }
     store_.ds->ReleaseResultSet(result);
   }
 
+  // What makes stored readings one row as matching sees them: each field
+  // as fmt writes it, '|' between. Appended field by field, numbers with a
+  // format compiled once: one fmt::format of the fourteen, or a runtime
+  // format string for each number, spent most of keeping a candidate on
+  // parsing the format.
+  static std::string candidate_key(const StoredReading& r) {
+    const Event& e = r.event;
+    std::string key;
+    key.reserve(r.canonical_id.size() + e.sub_event_type.size() + e.admin1.size() + e.location.size() + e.actor1.size() + e.actor2.size() +
+                96);
+    const auto text = [&](std::string_view s) {
+      key += s;
+      key += '|';
+    };
+    const auto number = [&](auto v) { fmt::format_to(std::back_inserter(key), FMT_COMPILE("{}|"), v); };
+    text(r.canonical_id);
+    text(e.sub_event_type);
+    number(e.when.date ? days_from_civil(*e.when.date) : 0);
+    number(e.when.date_to ? days_from_civil(*e.when.date_to) : 0);
+    number(e.when.precision);
+    text(e.admin1);
+    text(e.location);
+    number(e.geonameid.value_or(0));
+    number(e.point.lat);
+    number(e.point.lon);
+    number(e.geo_precision);
+    text(e.actor1);
+    text(e.actor2);
+    key += e.background ? "true" : "false";
+    return key;
+  }
+
   void add_candidate(CandidateSet& set, const StoredReading& r) {
     const Event& e = r.event;
-    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", r.canonical_id, e.sub_event_type,
-                                  e.when.date ? days_from_civil(*e.when.date) : 0, e.when.date_to ? days_from_civil(*e.when.date_to) : 0,
-                                  e.when.precision, e.admin1, e.location, e.geonameid.value_or(0), e.point.lat, e.point.lon,
-                                  e.geo_precision, e.actor1, e.actor2, e.background);
-    if (!set.seen.insert(std::move(key)).second) return;
+    if (!set.seen.insert(candidate_key(r)).second) return;
     set.rows.push_back(r);
     if (const auto span = match_span(e)) {
       set.rows.back().span_from = days_from_civil(span->first);
@@ -323,7 +390,11 @@ class Merger {
     std::vector<StoredGroup> groups;
     for (const std::string& id : stored_ids)
       if (auto g = load_group(id)) {
-        summaries.insert(summaries.end(), std::make_move_iterator(g->readings.begin()), std::make_move_iterator(g->readings.end()));
+        if (summaries.empty())
+          summaries = std::move(g->readings);  // most often the one group joined: its vector, not each summary, is moved
+        else
+          summaries.insert(summaries.end(), std::make_move_iterator(g->readings.begin()), std::make_move_iterator(g->readings.end()));
+        g->readings.clear();
         candidates.push_back(std::move(g->primary));
         groups.push_back(std::move(*g));  // its id, fid and links
       }
@@ -351,12 +422,16 @@ class Merger {
         cache_.renamed[g.id] = id;
       }
     }
-    OGRFeature f(events_.GetLayerDefn());
+    FeaturePtr row(new OGRFeature(events_.GetLayerDefn()));
+    OGRFeature& f = *row;
     fill_canonical_feature(f, canonical, links);
     if (keep >= 0) {
       f.SetFID(keep);
+      const OGRFeature* stored = nullptr;
+      for (const StoredGroup& g : groups)
+        if (g.fid == keep) stored = g.row.get();
       CPLErrorReset();
-      must(rewrite_feature(events_, f, row_updater_), store_, "rewrite a canonical event");
+      must(rewrite_feature(events_, f, row_updater_, stored), store_, "rewrite a canonical event");
     } else {
       CPLErrorReset();
       must(events_.CreateFeature(&f), store_, "store a canonical event");
@@ -366,7 +441,8 @@ class Merger {
       if (g.id != id) gone_ids_.insert(g.id);
     // What load_group would read back, for the next batch.
     for (const StoredGroup& g : groups) cache_.groups.erase(g.id);
-    StoredGroup now{id, f.GetFID(), std::move(canonical.event), std::move(canonical.readings), {links.begin(), links.end()}};
+    StoredGroup now{
+        id, f.GetFID(), std::move(canonical.event), std::move(canonical.readings), {links.begin(), links.end()}, std::move(row)};
     now.primary.event_id = most_precise(now.readings).event_id;
     cache_.groups[id] = std::move(now);
   }

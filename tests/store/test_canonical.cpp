@@ -220,6 +220,82 @@ TEST_CASE("a canonical event: most precise place, lowest toll, sources raise con
   CHECK(summaries_json(summaries_from_json(summaries_json(c.readings))) == summaries_json(c.readings));
 }
 
+namespace {
+// The JSON a stored summary and a document list had when nlohmann::json
+// wrote them (what stores hold): the writer must give the same bytes.
+std::string summaries_json_as_nlohmann(std::span<const ReadingSummary> readings) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ReadingSummary& r : readings) {
+    nlohmann::json j = {{"key", r.key},
+                        {"event_id", r.event_id},
+                        {"document_id", r.document_id},
+                        {"agency", r.agency},
+                        {"fingerprint", r.fingerprint},
+                        {"time_precision", r.time_precision},
+                        {"geo_precision", r.geo_precision},
+                        {"location", r.location},
+                        {"latitude", std::round(r.latitude * 1e6) / 1e6},
+                        {"longitude", std::round(r.longitude * 1e6) / 1e6},
+                        {"actor1", r.actor1},
+                        {"actor2", r.actor2},
+                        {"confidence", std::round(r.confidence * 100) / 100}};
+    j["date"] = r.date ? nlohmann::json(to_iso(*r.date)) : nlohmann::json();
+    j["date_to"] = r.date_to ? nlohmann::json(to_iso(*r.date_to)) : nlohmann::json();
+    j["fatalities"] = r.fatalities ? nlohmann::json(*r.fatalities) : nlohmann::json();
+    out.push_back(std::move(j));
+  }
+  return out.dump();
+}
+}  // namespace
+
+TEST_CASE("summaries and document lists are written as nlohmann::json wrote them: odd strings, numbers, nulls") {
+  const std::vector<std::string> texts = {"",
+                                          "Manbij",
+                                          "say \"no\"",
+                                          "back\\slash",
+                                          "line\nbreak\ttab\rreturn",
+                                          std::string("nul\0byte", 8),
+                                          "\x01\x1f control",
+                                          "del \x7f",
+                                          "Al-B\xc4\xabr\xc5\xab\xc3\xa9",
+                                          "\xd8\xad\xd9\x84\xd8\xa8",
+                                          "emoji \xf0\x9f\x92\xa5"};
+  const std::vector<double> numbers = {0.0, -0.0, 36.528, -37.955001, 1e-7, -4e-6, 0.005, 89.9999995, 180.0, 1e20, 0.3333333, std::nan("")};
+  std::vector<ReadingSummary> all;
+  for (size_t i = 0; i < texts.size() * 3; ++i) {
+    ReadingSummary r;
+    r.key = "k" + std::to_string(i);
+    r.event_id = texts[i % texts.size()];
+    r.document_id = texts[(i + 1) % texts.size()];
+    r.agency = texts[(i + 2) % texts.size()];
+    r.fingerprint = texts[(i + 3) % texts.size()];
+    r.location = texts[(i + 4) % texts.size()];
+    r.actor1 = texts[(i + 5) % texts.size()];
+    r.actor2 = texts[(i + 6) % texts.size()];
+    r.latitude = numbers[i % numbers.size()];
+    r.longitude = numbers[(i + 1) % numbers.size()];
+    r.confidence = numbers[(i + 2) % numbers.size()];
+    r.time_precision = static_cast<int>(i % 3) + 1;
+    r.geo_precision = -static_cast<int>(i);
+    if (i % 2) r.fatalities = static_cast<int>(i) - 5;
+    if (i % 3) r.date = CivilDate{2015, 11, static_cast<unsigned>(i % 28 + 1)};
+    if (i % 4 == 1) r.date_to = CivilDate{2016, 1, 2};
+    const std::string one = summaries_json(std::span(&r, 1));
+    CHECK(one == summaries_json_as_nlohmann(std::span(&r, 1)));
+    all.push_back(r);
+  }
+  CHECK(summaries_json(all) == summaries_json_as_nlohmann(all));
+  CHECK(summaries_json({}) == "[]");
+  CHECK(document_ids_json(texts) == nlohmann::json(texts).dump());
+  CHECK(document_ids_json({}) == "[]");
+  // Text that is no UTF-8 is refused as nlohmann::json refused it.
+  ReadingSummary bad;
+  bad.key = "k";
+  bad.location = "Rakka\xff";
+  CHECK_THROWS_AS(summaries_json_as_nlohmann(std::span(&bad, 1)), nlohmann::json::type_error);
+  CHECK_THROWS_AS(summaries_json(std::span(&bad, 1)), nlohmann::json::type_error);
+}
+
 TEST_CASE("stored: three agencies make one event; near misses stay apart; order and batches change nothing") {
   const std::vector<DocumentRecord> week = busy_week();
   TempDir tmp;

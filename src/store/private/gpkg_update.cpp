@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <stdexcept>
 #include <string_view>
 
 namespace sitmap {
@@ -154,5 +155,26 @@ bool GeoPackageUpdates::replace_values(const std::string& table, const std::stri
   sqlite3_reset(s->stmt);
   return true;
 }
+
+bool GeoPackageUpdates::select_rows(const std::string& sql, const std::function<void(const SqlRow&)>& row) {
+  if (!db_) return false;
+  Statement s;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &s.stmt, nullptr) != SQLITE_OK) return false;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(s.stmt)) == SQLITE_ROW) row(SqlRow(s.stmt));
+  if (rc != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
+  return true;
+}
+
+bool SqlRow::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+std::string_view SqlRow::text(int column) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view();
+}
+
+int64_t SqlRow::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double SqlRow::real(int column) const { return sqlite3_column_double(stmt_, column); }
 
 }  // namespace sitmap

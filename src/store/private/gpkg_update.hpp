@@ -13,14 +13,18 @@
 //   statement that is not a SELECT (a schema change, which also makes
 //   every prepared statement of the connection be prepared again).
 // Only src/store includes this.
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "geo/gdal.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace sitmap {
 
@@ -40,6 +44,20 @@ namespace sitmap {
 //   Pages are still written by write() calls.
 // Does nothing when `ds` is not a GeoPackage whose connection GDAL hands out.
 void tune_writer_connection(GDALDataset& ds);
+
+// A row of a query stepped on the connection (GeoPackageUpdates::select_rows),
+// its columns read as GDAL reads them: NULL text is "", a NULL number 0.
+class SqlRow {
+ public:
+  explicit SqlRow(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  bool is_null(int column) const;
+  std::string_view text(int column) const;
+  int64_t integer(int column) const;
+  double real(int column) const;
+
+ private:
+  sqlite3_stmt* stmt_;
+};
 
 class GeoPackageUpdates {
  public:
@@ -64,6 +82,14 @@ class GeoPackageUpdates {
   // when this path cannot, or SQLite refused: the caller then updates
   // another way (the pairs done are done: their old values are gone).
   bool replace_values(const std::string& table, const std::string& column, const std::map<std::string, std::string>& from_to);
+
+  // Steps `sql`, a SELECT, on the connection, handing each row to `row`,
+  // in the order SQLite gives them (GDAL's ExecuteSQL would prepare the
+  // same statement there, and then copy every row into a feature). False,
+  // before any row, when this path cannot (no connection, SQLite refused
+  // the statement): the caller asks GDAL. A failure after rows were handed
+  // out throws std::runtime_error with SQLite's message.
+  bool select_rows(const std::string& sql, const std::function<void(const SqlRow&)>& row);
 
  private:
   struct Statement;

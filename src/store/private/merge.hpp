@@ -29,6 +29,10 @@ struct StoredGroup {
   Event primary;  // the canonical row with its most precise reading's event_id: the fold's candidate
   std::vector<ReadingSummary> readings;
   std::vector<std::string> also_coded;
+  // The canonical row as this process last wrote it (GeoPackage): what a
+  // rewrite compares with instead of reading the row back. Null when it
+  // must be read (a group read from the store, links rewritten since).
+  FeaturePtr row;
 };
 
 // The groups a process wrote, as it wrote them, so the next batch need not
