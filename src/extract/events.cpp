@@ -303,10 +303,15 @@ bool SentenceEvents::foreign_army_takes(const Event& e) const {
   return true;
 }
 
-// SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.
-void SentenceEvents::explain(const Frame& f, std::string_view what) const {
+// SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on
+// stderr. Read once; callers that build a message test it first.
+static bool debug_events() {
   static const bool on = std::getenv("SITMAP_DEBUG_EVENTS") != nullptr;
-  if (!on) return;
+  return on;
+}
+
+void SentenceEvents::explain(const Frame& f, std::string_view what) const {
+  if (!debug_events()) return;
   const std::string trig =
       doc.text.substr(seg.tokens[v.token(f.first)].start, seg.tokens[v.token(f.last)].end - seg.tokens[v.token(f.first)].start);
   std::fprintf(stderr, "[%s s%u] %s (%s%s): %.*s\n", doc.id.c_str(), v.index, trig.c_str(), std::string(event_class_name(f.cls)).c_str(),
@@ -479,7 +484,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     explain(f, type->sub_event_type);
     const Where where = frame_place(f, evidence);
-    if (std::getenv("SITMAP_DEBUG_EVENTS"))
+    if (debug_events())
       explain(f, "place: " + (where.at.place ? where.at.place->text : std::string("-")) + " rank " + std::to_string(where.rank) +
                      (where.at.name ? " (a name the gazetteer lacks)" : "") + (where.at.weak ? " (weak)" : ""));
     Event e;
@@ -571,7 +576,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                                 : later_part && !(where.found() && where.rank <= 2) ? "a later part"
                                                                                     : nullptr;
     const bool reference = why_reference != nullptr;
-    if (reference) explain(f, std::string("refers to another: ") + why_reference);
+    if (reference && debug_events()) explain(f, std::string("refers to another: ") + why_reference);
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
@@ -1188,7 +1193,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   // A lede's country-level place, refined from the next lines before merging,
   // so that it does not fold into the first town of that country told later.
   refine_country_level(drafts, doc, seg, mentions, gaz);
-  if (std::getenv("SITMAP_DEBUG_EVENTS"))
+  if (debug_events())
     for (size_t i = 0; i < drafts.size(); ++i)
       std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
                    drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
