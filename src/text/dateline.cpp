@@ -341,7 +341,14 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
   const bool region = read_region(c);
   if (region) d.place_end = static_cast<uint32_t>(c.i);
   int year = 0, month = 0, day = 0;
-  const bool dated = read_date(c, year, month, day);
+  bool dated = read_date(c, year, month, day);
+  if (!dated && !region && c.peek() == '.') {  // "KURSK. Aug 7 (Interfax) - ": a full stop after the city
+    Cursor dot{c.s, c.i + 1};
+    if (read_date(dot, year, month, day)) {
+      dated = true;
+      c = dot;
+    }
+  }
   const bool agency = read_agency(c, d.agency);
   const size_t before_separator = c.i;
   // "GANJA, Azerbaijan" on a line of its own, the body below (Anadolu).
@@ -357,6 +364,15 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
         "FLASH",  "NEWS",    "VIDEO",    "PHOTOS",    "FACTBOX",  "TIMELINE", "SNAP", "FEATURE", "INTERVIEW", "NOTE",       "EDITOR"};
     if (std::find(labels.begin(), labels.end(), caps) != labels.end()) return std::nullopt;
     if (text.substr(before_separator, c.i - before_separator).find(':') != std::string_view::npos) return std::nullopt;
+    // "GLOBAL EVENT MONITOR - automated daily digest", "EL VALLECAUCANO - English edition
+    // (...)": a masthead's name and its tagline. A dateline opens the body's first paragraph,
+    // which ends a sentence.
+    const size_t line_end = std::min(text.find('\n', c.i), text.size());
+    std::string_view rest = text.substr(c.i, line_end - c.i);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.remove_suffix(1);
+    const bool sentence = !rest.empty() && (rest.back() == '.' || rest.back() == '"' || rest.ends_with("\xE2\x80\x9D") ||
+                                            rest.back() == '?' || rest.back() == '!' || rest.size() >= 120);
+    if (!sentence) return std::nullopt;
   }
   if (c.i - at > kMaxDateline) return std::nullopt;
   if (dated) {

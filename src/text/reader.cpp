@@ -87,6 +87,63 @@ bool looks_like_byline(const std::string& line) {
   return n >= 2 && n <= 4;
 }
 
+// A field of a header line that is a date and little else: at most one
+// word besides the date's own, a weekday, a time of day and a label.
+std::optional<CivilDate> date_field(std::string_view field) {
+  std::string f = trim(field);
+  // "Released: Wednesday, 7 May 2025", "Generated: 2022-06-06 04:00 UTC": a label before a colon.
+  if (const size_t colon = f.find(": ");
+      colon != std::string::npos && colon <= 24 &&
+      std::none_of(f.begin(), f.begin() + static_cast<long>(colon), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    f = trim(std::string_view(f).substr(colon + 2));
+  if (f.size() > 48) return std::nullopt;
+  const auto date = find_date(f);
+  if (!date) return std::nullopt;
+  static constexpr std::string_view labels[] = {"posted", "published", "updated", "released", "generated", "filed", "issued", "sent",
+                                                "date",   "dated",     "last",    "time",     "local",     "hrs",   "gmt",    "utc"};
+  int other = 0;
+  std::string word;
+  auto count_word = [&] {
+    const std::string w = ascii_lower(word);
+    word.clear();
+    if (w.size() < 3 || month_from_name(w) || weekday_from_name(w) >= 0) return;
+    if (std::find(std::begin(labels), std::end(labels), w) == std::end(labels)) ++other;
+  };
+  for (char c : f) {
+    if (std::isalpha(static_cast<unsigned char>(c)))
+      word.push_back(c);
+    else
+      count_word();
+  }
+  count_word();
+  return other <= 1 ? date : std::nullopt;
+}
+
+// The publication date of a head the title-byline-date reading did not
+// reach: a masthead, a section line and a standfirst can stand above the
+// date ("June 10, 2025 - 01:52 p. m." under a byline, "Staff | Salvatierra,
+// Gto. | 17.12.2023 14:20:00"). The first field of a header line that is a
+// date, before the body's second paragraph or its dateline.
+std::optional<CivilDate> header_date(std::string_view text) {
+  std::istringstream lines{std::string(text)};
+  std::string line;
+  int seen = 0, paragraphs = 0;
+  while (seen < 15 && std::getline(lines, line)) {
+    const std::string t = trim(line);
+    if (t.empty()) continue;
+    ++seen;
+    if (t.size() >= 300 || find_dateline(t)) break;
+    if (t.size() > 80 && (t.back() == '.' || t.back() == '"') && ++paragraphs >= 2) break;
+    size_t start = 0;
+    for (size_t bar = t.find('|');; bar = t.find('|', start)) {
+      if (auto d = date_field(std::string_view(t).substr(start, bar == std::string::npos ? std::string::npos : bar - start))) return d;
+      if (bar == std::string::npos) break;
+      start = bar + 1;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<CivilDate> parse_date_text(std::string_view s) { return find_date(s); }
@@ -131,6 +188,10 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
       // "Rauf Aliyev |11.10.2020": a byline that carries the date.
       const size_t bar = t.find('|');
       if (bar != std::string::npos && t.size() < 80) {
+        if (auto d = date_field(std::string_view(t).substr(0, bar))) {  // "Compiled: 2019-11-04 | Period: ...": the first date
+          doc.published = d;
+          continue;
+        }
         if (auto d = parse_date_text(t.substr(bar + 1))) {
           doc.published = d;
           if (doc.byline.empty()) doc.byline = trim(t.substr(0, bar));
@@ -159,6 +220,7 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   }
   // A report of one line is its own body, not a headline over nothing.
   if (head.size() == 1) doc.title.clear();
+  if (!doc.published) doc.published = header_date(doc.text);
   read_dateline(doc);
   return doc;
 }

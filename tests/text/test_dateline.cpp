@@ -113,3 +113,19 @@ TEST_CASE("IANS and PTI datelines leave the separator out") {
   CHECK(pti.substr(d->end, 3) == "The");
   CHECK_FALSE(find_dateline("Police (the ones on duty) Said nothing").has_value());
 }
+
+TEST_CASE("a full stop after the city; a masthead and its tagline are no dateline") {
+  const std::string dotted = "OREL. Mar 3 (Interfax) - Two drones were downed over the region, the governor said.";
+  const auto d = find_dateline(dotted, 0, 2023);
+  REQUIRE(d.has_value());
+  CHECK(place_of(dotted, *d) == "OREL");
+  CHECK(d->agency == "Interfax");
+  CHECK(to_iso(*d->date) == "2023-03-03");
+  CHECK(dotted.substr(d->end, 3) == "Two");
+  // The capitals of a masthead before a dash, a tagline after it: no sentence, no dateline.
+  CHECK_FALSE(find_dateline("NORTHERN WATCH - weekly briefings for field teams\n\nText.").has_value());
+  CHECK_FALSE(find_dateline("LA VOZ - Spanish service (translated by our desk)\n").has_value());
+  // A bare dateline opens a sentence.
+  const std::string bare = "NIAMEY - Soldiers were killed near the border on Sunday, the army said.";
+  REQUIRE(find_dateline(bare).has_value());
+}

@@ -183,3 +183,23 @@ TEST_CASE("HTML: the <meta> names sites date stories with") {
   }
   CHECK_FALSE(parse_html("<meta name=\"viewport\" content=\"2017-11-25\"><p>x</p>", "v", "v.html").published.has_value());
 }
+
+TEST_CASE("a date line below a masthead, a section line and a standfirst dates the report") {
+  const Document a = parse_plain_text(
+      "THE RIVER POST\nRegions > Security\n\nFerry set on fire at the northern landing\n\n"
+      "Witnesses said the attackers came by road and left before the police arrived, and that nobody was hurt in the blaze.\n\n"
+      "Night desk | Mopti | 03.02.2021 22:40\n\nA ferry was set on fire on Tuesday night at the landing.\n",
+      "a", "a.txt");
+  CHECK(a.published == CivilDate{2021, 2, 3});
+  const Document b = parse_plain_text(
+      "FIELD NOTES\nEpisode 12: \"The road north\"\nAired: Friday, 14 May 2021 | Length: 31:02\n\n[00:00] HOST: Welcome back.\n", "b",
+      "b.txt");
+  CHECK(b.published == CivilDate{2021, 5, 14});
+  const Document c = parse_plain_text(
+      "WEEKLY SECURITY DIGEST\nCompiled: 2019-11-04 06:00 UTC | Period: 2019-10-28 to 2019-11-03\n\nItems follow.\n", "c", "c.txt");
+  CHECK(c.published == CivilDate{2019, 11, 4});
+  // A headline that carries a date among other words is no date line.
+  const Document h =
+      parse_plain_text("Families remember the flood of 9 March 2015 in the valley\n\nThe valley's families met on Sunday.\n", "h", "h.txt");
+  CHECK_FALSE(h.published.has_value());
+}
