@@ -1085,9 +1085,12 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     const Sentence& s = seg.sentences[si];
     if (!doc.byline.empty() && doc.text.compare(s.start, s.end - s.start, doc.byline) == 0) continue;
     auto note_context = [&] {  // the last place this sentence names is the context of the next ones
+      const Mention* noted = nullptr;
       for (size_t m : by_sentence[si]) {
         const Mention& mm = mentions[m];
         if (mm.candidates.empty() || mm.demonym || mm.in_name || mm.dateline) continue;
+        // "the town of Jaranwala, near Faisalabad": the landmark locates the town, the town is the place.
+        if (noted && mm.cue == "near" && mm.start < noted->end + 10) continue;
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
         if (k == PlaceKind::region || k == PlaceKind::continent || (k == PlaceKind::country && mm.cue != "in")) continue;
         if (told_at(doc, seg, s.first_token, mm)) continue;  // "the minister said in Moscow"
@@ -1102,7 +1105,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         } else if ((mm.cue.empty() || mm.cue == "and") && !(k == PlaceKind::city && named_as_place(mm, doc))) {
           continue;  // ("the Jenin refugee camp": a town named as a place, whatever comes before)
         }
-        context = &mm;
+        context = noted = &mm;
         context_sentence = si;
       }
     };
@@ -1169,6 +1172,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     else if (event_place && event_sentence + 8 >= si)
       r.context_place = event_place;
     else if (context_sentence + 3 >= si)
+      r.context_place = context;
+    else if (context && context_sentence + 8 >= si && !event_place)  // no action placed yet: the story is still where it was told to be
       r.context_place = context;
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
     told_dated.insert(told_dated.end(), r.told_dated.begin(), r.told_dated.end());

@@ -1151,3 +1151,14 @@ TEST_CASE("a denial of reports circulating online that a post was overrun is no 
       CivilDate{2024, 2, 13});
   CHECK(e.empty());
 }
+
+TEST_CASE("the town a story opens in stays its place while no other is named; a landmark after 'near' does not displace it") {
+  const auto e = events_of_report(
+      "Tension in Mardan\n\nKARACHI, March 3, 2022 - Tension gripped the northern town of Mardan, near Peshawar, after a dispute "
+      "between traders on Thursday. Hundreds of men armed with clubs gathered in the bazaar. Shopkeepers fled to the mosque. "
+      "The provincial government sent paramilitary troops. Officials met elders. Traders said later that a mob had looted "
+      "and burned 30 shops.\n");
+  const Event* m = only(e);
+  CHECK(m->sub_event_type == "Mob violence");
+  CHECK(m->location == "Mardan");
+}
