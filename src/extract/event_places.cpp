@@ -394,6 +394,13 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       if (at.empty()) continue;
       // "on Hari Singh High Street in central Srinagar": a name the gazetteer
       // lacks, inside the known place of the next phrase.
+      // "at a checkpoint in Barangay Colonia here": a name the gazetteer lacks, in the town the dateline names.
+      if (at.name && pp.object >= 0 && chunk(pp.object).last + 1 < v.words.size() && word(chunk(pp.object).last + 1) == "here")
+        for (const Mention& mm : mentions)
+          if (mm.dateline && !mm.candidates.empty() && gaz.place(mm.candidates.front().entry).kind == PlaceKind::city) {
+            at.place = &mm;
+            break;
+          }
       if (at.name && !at.place) {
         for (const auto& later : x.preps) {
           if (later.where != where || later.prep <= pp.prep || later.object < 0 || !location_prep(word(chunk(later.prep).head))) continue;

@@ -785,9 +785,12 @@ void merge(Event& into, Event& from, bool from_is_reference) {
     into.event_type = from.event_type;
     into.sub_event_type = from.sub_event_type;
   }
-  // Sub-type: the more specific evidence's (an air strike over "explosions").
+  // Sub-type: the more specific evidence's (an air strike over "explosions"). A
+  // reference told as "the bombing" names no way of delivering it: whether it
+  // fell from the air is our guess, and a guess does not retype a blast.
+  const bool guessed = from_is_reference && ascii_lower(from.trigger).starts_with("bombing");
   if (into.sub_event_type == "Remote explosive/landmine/IED" && from.event_type == into.event_type &&
-      from.sub_event_type != into.sub_event_type)
+      from.sub_event_type != into.sub_event_type && !guessed)
     into.sub_event_type = from.sub_event_type;
   // One gathering told twice: the harsher telling names it ("marched" and "police fired tear gas").
   if (!from_is_reference && gathering_severity(into) && gathering_severity(from) > gathering_severity(into)) {

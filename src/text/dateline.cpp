@@ -339,7 +339,10 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
   d.place_end = static_cast<uint32_t>(c.i);
   const std::string_view caps = text.substr(at, c.i - at);
   const bool region = read_region(c);
-  if (region) d.place_end = static_cast<uint32_t>(c.i);
+  if (region) {
+    read_region(c);  // "LAMITAN CITY, Basilan, Philippines —": a province, then the country
+    d.place_end = static_cast<uint32_t>(c.i);
+  }
   int year = 0, month = 0, day = 0;
   bool dated = read_date(c, year, month, day);
   if (!dated && !region && c.peek() == '.') {  // "KURSK. Aug 7 (Interfax) - ": a full stop after the city

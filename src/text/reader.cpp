@@ -134,9 +134,13 @@ std::optional<CivilDate> header_date(std::string_view text) {
     ++seen;
     if (t.size() >= 300 || find_dateline(t)) break;
     if (t.size() > 80 && (t.back() == '.' || t.back() == '"') && ++paragraphs >= 2) break;
+    // Fields: "Staff | Town | date", "Courier Mindanao / 05:42 AM August 01, 2018", "Desk · date".
+    std::string fields = t;
+    for (std::string_view sep : {" / ", " \xC2\xB7 ", " \xE2\x80\xA2 "})
+      for (size_t at = fields.find(sep); at != std::string::npos; at = fields.find(sep, at + 1)) fields.replace(at, sep.size(), "|");
     size_t start = 0;
-    for (size_t bar = t.find('|');; bar = t.find('|', start)) {
-      if (auto d = date_field(std::string_view(t).substr(start, bar == std::string::npos ? std::string::npos : bar - start))) return d;
+    for (size_t bar = fields.find('|');; bar = fields.find('|', start)) {
+      if (auto d = date_field(std::string_view(fields).substr(start, bar == std::string::npos ? std::string::npos : bar - start))) return d;
       if (bar == std::string::npos) break;
       start = bar + 1;
     }

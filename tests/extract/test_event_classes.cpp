@@ -1162,3 +1162,15 @@ TEST_CASE("the town a story opens in stays its place while no other is named; a 
   CHECK(m->sub_event_type == "Mob violence");
   CHECK(m->location == "Mardan");
 }
+
+TEST_CASE("'in X here': a village the gazetteer lacks is in the dateline's town; 'the bombing' does not retype a blast") {
+  const auto e = events_of_report(
+      "Blast at checkpoint\n\nISABELA CITY, Basilan, Philippines \xE2\x80\x94 A car loaded with explosives blew up at an army "
+      "checkpoint in Barangay Santa Pilar here on Monday morning, killing six people, in what the army called a suicide bombing. "
+      "The bombing was the deadliest in the province this year, officials said.\n");
+  const Event* b = only(e);
+  CHECK(b->sub_event_type == "Suicide bomb");  // told as a suicide bombing, not an air strike "bombing"
+  CHECK(b->geo_precision <= 2);
+  CHECK(std::abs(b->point.lat - 6.70) < 0.2);  // Isabela City, Basilan
+  CHECK(std::abs(b->point.lon - 121.97) < 0.2);
+}

@@ -129,3 +129,11 @@ TEST_CASE("a full stop after the city; a masthead and its tagline are no datelin
   const std::string bare = "NIAMEY - Soldiers were killed near the border on Sunday, the army said.";
   REQUIRE(find_dateline(bare).has_value());
 }
+
+TEST_CASE("a dateline's city with its province and country") {
+  const std::string three = "ISABELA CITY, Basilan, Philippines \xE2\x80\x94 Two soldiers were hurt when a bomb went off on Monday.";
+  const auto d = find_dateline(three);
+  REQUIRE(d.has_value());
+  CHECK(place_of(three, *d) == "ISABELA CITY, Basilan, Philippines");
+  CHECK(three.substr(d->end, 3) == "Two");
+}

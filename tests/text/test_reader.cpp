@@ -198,6 +198,11 @@ TEST_CASE("a date line below a masthead, a section line and a standfirst dates t
   const Document c = parse_plain_text(
       "WEEKLY SECURITY DIGEST\nCompiled: 2019-11-04 06:00 UTC | Period: 2019-10-28 to 2019-11-03\n\nItems follow.\n", "c", "c.txt");
   CHECK(c.published == CivilDate{2019, 11, 4});
+  const Document d = parse_plain_text(
+      "Convoy hit near the pass\n\nBy: Jo Reyes - Correspondent / @joreyes\nThe Island Courier / 06:10 AM March 09, 2020\n\n"
+      "A convoy was hit near the pass on Sunday, officials said.\n",
+      "d", "d.txt");
+  CHECK(d.published == CivilDate{2020, 3, 9});
   // A headline that carries a date among other words is no date line.
   const Document h =
       parse_plain_text("Families remember the flood of 9 March 2015 in the valley\n\nThe valley's families met on Sunday.\n", "h", "h.txt");
