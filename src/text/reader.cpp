@@ -148,6 +148,27 @@ std::optional<CivilDate> header_date(std::string_view text) {
   return std::nullopt;
 }
 
+// Paragraphs that only point elsewhere: "Read more: ...", "Sign up for ...".
+bool pointer_paragraph(std::string_view p) {
+  static constexpr std::string_view starts[] = {"Read more",  "READ MORE",     "Read also",     "READ ALSO",  "Also read", "ALSO READ",
+                                                "See also",   "SEE ALSO",      "Related:",      "RELATED:",   "Sign up",   "Follow us",
+                                                "Share this", "Advertisement", "ADVERTISEMENT", "Click here", "Subscribe"};
+  return std::any_of(std::begin(starts), std::end(starts), [&](std::string_view s) { return p.substr(0, s.size()) == s; });
+}
+
+// A plain-text report's pointer lines ("Read also: ...") are blanked, not
+// cut: offsets and line numbers stay those of the file.
+void blank_pointer_lines(std::string& text) {
+  for (size_t at = 0; at < text.size();) {
+    const size_t end = std::min(text.find('\n', at), text.size());
+    size_t first = at;
+    while (first < end && (text[first] == ' ' || text[first] == '\t')) ++first;
+    if (pointer_paragraph(std::string_view(text).substr(first, end - first)))
+      std::fill(text.begin() + static_cast<long>(first), text.begin() + static_cast<long>(end), ' ');
+    at = end + 1;
+  }
+}
+
 }  // namespace
 
 std::optional<CivilDate> parse_date_text(std::string_view s) { return find_date(s); }
@@ -157,6 +178,7 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   doc.id = id;
   doc.source = source;
   doc.text = checked_text(content, source);
+  blank_pointer_lines(doc.text);
   // The head of a report: slug, title, byline, date line in some order,
   // then the body. Offsets stay offsets into the whole text, so the head stays in it.
   std::vector<std::string> head;
@@ -316,13 +338,6 @@ bool boilerplate_class(std::string_view cls) {
 bool void_element(std::string_view name) {
   static constexpr std::string_view names[] = {"br", "img", "meta", "link", "hr", "input", "source", "wbr", "area", "base", "col"};
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
-// Paragraphs that only point elsewhere: "Read more: ...", "Sign up for ...".
-bool pointer_paragraph(std::string_view p) {
-  static constexpr std::string_view starts[] = {"Read more",  "READ MORE",     "Related:",      "RELATED:",   "Sign up",  "Follow us",
-                                                "Share this", "Advertisement", "ADVERTISEMENT", "Click here", "Subscribe"};
-  return std::any_of(std::begin(starts), std::end(starts), [&](std::string_view s) { return p.substr(0, s.size()) == s; });
 }
 
 // The <meta> elements news sites date their stories with: Open Graph,

@@ -208,3 +208,12 @@ TEST_CASE("a date line below a masthead, a section line and a standfirst dates t
       parse_plain_text("Families remember the flood of 9 March 2015 in the valley\n\nThe valley's families met on Sunday.\n", "h", "h.txt");
   CHECK_FALSE(h.published.has_value());
 }
+
+TEST_CASE("plain text: a line that points to another story is blanked, offsets kept") {
+  const std::string text =
+      "Market reopens\n\nThe market reopened on Monday.\nRead also: Shelling of the market kills five\nTraders returned.\n";
+  const Document d = parse_plain_text(text, "p", "p.txt");
+  CHECK(d.text.size() == text.size());
+  CHECK(d.text.find("Shelling") == std::string::npos);
+  CHECK(d.text.find("Traders returned.") == text.find("Traders returned."));
+}
