@@ -1174,3 +1174,10 @@ TEST_CASE("'in X here': a village the gazetteer lacks is in the dateline's town;
   CHECK(std::abs(b->point.lat - 6.70) < 0.2);  // Isabela City, Basilan
   CHECK(std::abs(b->point.lon - 121.97) < 0.2);
 }
+
+TEST_CASE("cricket's words: a bowling side that ambushes the top order attacks no one") {
+  CHECK(events_of_report("Thriller at the oval\n\nThe hosts' spinners ambushed the visitors' top order, and a run-out in the "
+                         "last over sealed it.\n\nCOLOMBO, March 2, 2023 - The batters never recovered, and the pacers took four "
+                         "wickets for 12 runs as the umpire signalled the final boundary.\n")
+            .empty());
+}
