@@ -265,6 +265,16 @@ std::string SentenceEvents::actor_of(const std::vector<int>& side) const {
 }
 
 // Does a noun chunk name people (a plural or a person noun), not a place or thing?
+// "Opposition leader Tundu Lissu", "former minister Ana Silva": a person named with a public role.
+bool SentenceEvents::titled_person(int c) const {
+  if (c < 0) return false;
+  const Chunk& ch = chunk(c);
+  if (!seg.tokens[v.token(ch.head)].capitalized) return false;
+  for (uint32_t k = ch.first; k < ch.head; ++k)
+    if (lex.roles.is(ascii_lower(word(k)), Role::title)) return true;
+  return false;
+}
+
 bool SentenceEvents::people(int c) const {
   if (c < 0) return false;
   // "passers-by": the word the hyphenated head is made of.

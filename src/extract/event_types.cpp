@@ -213,8 +213,11 @@ int SentenceEvents::force_against_crowd() const {
     if (w == "live" && one_of(next, {"fire", "rounds", "ammunition", "bullets"})) return 2;
     if ((w == "tear" && next == "gas") || (w == "water" && one_of(next, {"cannon", "cannons"})) || (w == "rubber" && next == "bullets") ||
         (w == "pepper" && next == "spray") ||
-        one_of(w, {"teargas", "batons", "baton", "dispersed", "disperse", "dispersing", "truncheons", "arrested", "detained"}))
-      force = 1;
+        one_of(w, {"teargas", "batons", "baton", "dispersed", "disperse", "dispersing", "truncheons", "arrested", "detained"})) {
+      // "the release of detained students": those held before, no force met this crowd.
+      const bool modifier = k + 1 < v.size() && is_noun(v.parse.tags[k + 1]) && (w == "arrested" || w == "detained");
+      if (!modifier) force = 1;
+    }
   }
   // "marched peacefully ... carrying photographs of those killed": deaths told of others.
   for (size_t k = 0; k < v.size(); ++k)
@@ -346,8 +349,20 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
       (one_of(word(chunk(f.object).head), {"them", "him", "her", "us"}) || people(f.object)) &&
       one_of(word(f.first), {"marching", "marched", "march", "marches"}))
     return true;
-  // "extending a rally" among prices and futures: a market's rally.
-  if (f.cls == C::protest) {
+  // "gathered outside the governor's office, demanding ...": people gathering protest only when they demand, chant or carry placards.
+  // ("as they gathered to demand ...": the setting of what happened to them.)
+  const Clause& clause = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
+  if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"gathered", "assembled", "converged"}) &&
+      (clause.kind == ClauseKind::subordinate || clause.kind == ClauseKind::relative))
+    return true;
+  if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"gathered", "assembled", "converged"}) &&
+      !std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
+        return one_of(w, {"demanding", "demand", "chanting", "chanted", "protesting", "protest", "placards", "banners", "slogans",
+                          "calling", "denouncing", "condemning", "waving"});
+      }))
+    return true;
+  // "extending a rally" among prices and futures: a market's rally (markets rally; they do not protest or march).
+  if (f.cls == C::protest && one_of(word(f.last), {"rally", "rallies", "rallied", "rallying"})) {
     bool market = false;
     for (size_t k = 0; k < v.size(); ++k) {
       // "protested in a rally": a rally that is itself a protest is no market's.
@@ -487,7 +502,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     }
     case C::kill:
     case C::harm:
-      return armed || weapon || evidence.size() > 0 || killed_by_hand(f) || (person_hurt(f) && !disaster_in_sentence());
+      return armed || weapon || evidence.size() > 0 || killed_by_hand(f) || (person_hurt(f) && !disaster_in_sentence()) ||
+             (f.verbal && !f.passive && crowd_side(actors) && people(f.object));  // "a crowd beat two suspected thieves"
     case C::arrest:
       return arrest_counts(f, actors);
 
@@ -495,8 +511,18 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       // Police raids are arrests, not attacks.
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
       return ctx.air || armed || weapon || casualties(f, evidence);
-    case C::destroy:
-      return armed || weapon || crowd_side(actors);
+    case C::destroy: {
+      // "Unidentified people set fire to a church", "arsonists torched the office": someone's deliberate act.
+      bool by_unknown = false;
+      if (f.verbal && !f.passive && f.subject >= 0) {
+        const std::string& head = word(chunk(f.subject).head);
+        bool unnamed = false;
+        for (uint32_t k = chunk(f.subject).first; k < chunk(f.subject).head; ++k)
+          unnamed = unnamed || one_of(word(k), {"unidentified", "unknown"});
+        by_unknown = one_of(head, {"arsonists", "arsonist", "vandals"}) || (unnamed && people(f.subject));
+      }
+      return armed || weapon || crowd_side(actors) || by_unknown;
+    }
     default: {
       const bool damage =
           std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
@@ -563,14 +589,18 @@ bool SentenceEvents::state_side(const std::vector<int>& side) const {
 bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actors) const {
   if (!f.verbal) return false;
   const int taken = f.passive ? f.subject : f.object;
-  if (taken < 0 || !(people(taken) || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
+  if (taken < 0) return false;
+  // "Opposition leader X was arrested": a public figure's arrest is political; "X, who was arrested in
+  // December" is the figure's backstory.
+  const bool figure = titled_person(taken) && v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind != ClauseKind::relative;
+  if (!(people(taken) || figure || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
   const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
   if (!by_state) return false;
   const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist", "opponents",
                                                            "dissidents", "journalists", "journalist"});
   // ("Police arrested six men" after a story's shooting: counted arrests for a political act.)
-  const bool political = protesters || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons > 0 || ctx.main_group ||
-                         ctx.protesters >= 2 || (story_has_action && count_in(taken).has_value()) ||
+  const bool political = protesters || figure || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons > 0 ||
+                         ctx.main_group || ctx.protesters >= 2 || (story_has_action && count_in(taken).has_value()) ||
                          std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
   return political;
 }

@@ -382,6 +382,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       }
     if (other_sense(f, actors, targets)) {
       explain(f, "another sense");
+      release_hosted(i);
       continue;
     }
     // Said in a quote ("This thing got ambushed"), or told of a kind ("finances itself through kidnapping"):

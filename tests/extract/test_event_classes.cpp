@@ -1181,3 +1181,41 @@ TEST_CASE("cricket's words: a bowling side that ambushes the top order attacks n
                          "wickets for 12 runs as the umpire signalled the final boundary.\n")
             .empty());
 }
+
+TEST_CASE("a public figure's arrest is an event; the same figure's earlier arrest told in a relative clause is not") {
+  const auto arrest = events("Opposition leader Amina Diallo was arrested by police at her home in Conakry on Tuesday, her party said.");
+  const Event* a = only(arrest);
+  CHECK(a->sub_event_type == "Arrests");
+  CHECK(a->location == "Conakry");
+  CHECK(events("Thousands marched in Conakry on Tuesday. Many back former President Alpha Conde, who was removed and arrested in "
+               "2021 after a coup.")
+            .size() == 1);  // the march only
+}
+
+TEST_CASE("unknown arsonists, a mob beating two men, protests that began, people gathered demanding") {
+  const auto fires = events("Unidentified people set fire to a mosque in Kaduna on Tuesday night, police said.");
+  const Event* fire = only(fires);
+  CHECK(fire->sub_event_type == "Looting/property destruction");
+  const auto beaten = events("A mob beat up two men accused of stealing a goat in Kano on Monday, police said.");
+  const Event* mob = only(beaten);
+  CHECK(mob->sub_event_type == "Mob violence");
+  // A protest among prices is still a protest: only markets rally.
+  const auto protests = events("The protests began on Sunday in the city of Warri after the government raised fuel prices.");
+  const Event* began = only(protests);
+  CHECK(began->sub_event_type == "Peaceful protest");
+  const auto crowd = events(
+      "About 300 people gathered outside the governor's office in Ibadan on Monday, demanding the release "
+      "of detained students.");
+  const Event* gathered = only(crowd);
+  CHECK(gathered->sub_event_type == "Peaceful protest");  // students detained before: no force met this crowd
+  CHECK(events("Hundreds of mourners gathered at the cemetery in Ibadan on Monday for the funeral of a former governor.").empty());
+}
+
+TEST_CASE("an action hosted by a word of another sense stands alone") {
+  // "gathered" is no protest here, so the killing is read on its own.
+  const auto e = events(
+      "A burst of mob violence in Monrovia last week killed 18 people, the envoy said on Monday while officials gathered "
+      "elders for talks to calm tensions.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].fatalities == 18);
+}
