@@ -744,6 +744,10 @@ class ReportContext {
         const std::string key = cc + "|" + std::string(p.admin1);
         ++admin1s_[key];
         ++own.admin1s[key];
+        if (p.kind == PlaceKind::admin1) {
+          ++states_[key];
+          ++own.states[key];
+        }
       }
       if (p.kind == PlaceKind::city && unambiguous) anchors.push_back(p.point);
     }
@@ -755,6 +759,8 @@ class ReportContext {
     return count_without(countries_, name, cc, &Own::countries) > 0;
   }
   bool names_admin1(const std::string& name, const std::string& key) const { return count_without(admin1s_, name, key, &Own::admin1s) > 0; }
+  // Does any name but `name` name division `key` itself (not one of its counties)?
+  bool names_state(const std::string& name, const std::string& key) const { return count_without(states_, name, key, &Own::states) > 0; }
   // Share of the other names' places that lie in `cc`.
   double focus(const std::string& name, const std::string& cc) const { return share(focus_, &Own::focus, name, cc); }
   // Share of the other names' places in division `key` ("CC|admin1").
@@ -768,7 +774,7 @@ class ReportContext {
  private:
   struct Own {
     std::unordered_map<std::string, double> focus, admin1_focus;
-    std::unordered_map<std::string, int> countries, admin1s;
+    std::unordered_map<std::string, int> countries, admin1s, states;
     double total = 0;
   };
   double share(const std::unordered_map<std::string, double>& all, std::unordered_map<std::string, double> Own::*field,
@@ -798,7 +804,7 @@ class ReportContext {
   }
 
   std::unordered_map<std::string, double> focus_, admin1_focus_;
-  std::unordered_map<std::string, int> countries_, admin1s_;
+  std::unordered_map<std::string, int> countries_, admin1s_, states_;
   std::unordered_map<std::string, Own> own_;
   double total_ = 0;
   std::unique_ptr<AnchorGrid> grid_;
@@ -943,7 +949,13 @@ struct Resolver {
     if (!p.country_code.empty()) {
       const std::string cc(p.country_code);
       v[sig_named_country] = p.kind != PlaceKind::country && ctx.names_country(name, cc);
-      v[sig_named_admin1] = p.kind == PlaceKind::city && ctx.names_admin1(name, cc + "|" + std::string(p.admin1));
+      const std::string division = cc + "|" + std::string(p.admin1);
+      // A county called a county is inside the state the text names ("Madison County" in a report that
+      // names Kentucky); another county of that state says less, as counties share names across
+      // states, and a bare "Houston" is more often the town than the county named after it.
+      v[sig_named_admin1] =
+          (p.kind == PlaceKind::city && ctx.names_admin1(name, division)) ||
+          (p.kind == PlaceKind::admin2 && c.how != static_cast<uint8_t>(MatchHow::base_name) && ctx.names_state(name, division));
       v[sig_focus] = ctx.focus(name, cc);
       if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2)
         v[sig_focus_admin1] = ctx.admin1_focus(name, cc + "|" + std::string(p.admin1));

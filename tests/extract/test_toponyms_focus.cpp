@@ -144,3 +144,14 @@ TEST_CASE("a bearing before a state or country is a part of it, not the village 
   REQUIRE(carolina.has_value());
   CHECK(carolina->admin1 == "North Carolina");
 }
+
+TEST_CASE("a county called a county lies in the state the report names, though its namesake has the likelier neighbours") {
+  // Manito is an Illinois village a few miles from Illinois's Mason County; the
+  // report names West Virginia, which has a Mason County too.
+  const auto ms = resolved("A truck from Manito overturned on a Mason County road on Friday, West Virginia state police said.");
+  check_in(ms, "Mason County", "West Virginia");
+  // A bare name that reaches a county only by its base name is not pulled to the county by the state.
+  const auto houston = place_of(resolved("Traffic in Houston slowed as Texas troopers closed the highway."), "Houston");
+  REQUIRE(houston.has_value());
+  CHECK(houston->kind == PlaceKind::city);
+}
