@@ -1448,6 +1448,58 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
   }
 }
 
+// "Oregon and Washington", "Utah, Virginia, Washington and Wyoming": an
+// item of a list whose other items are all states (or all countries) of one
+// country is one too, though alone the name is likelier the city ("Washington"
+// the capital; "Georgia" beside "Armenia" the country). "Washington, D.C." is no list: two items joined by a comma
+// alone are a town and its qualifier.
+void states_in_a_list(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (m.candidates.size() < 2 || m.demonym) continue;
+    size_t first = i, last = i;
+    while (first > 0 && listed_together(mentions[first - 1], mentions[first], doc)) --first;
+    while (last + 1 < mentions.size() && listed_together(mentions[last], mentions[last + 1], doc)) ++last;
+    if (last == first) continue;
+    if (last - first == 1) {
+      const Mention& a = mentions[first];
+      if (doc.text.compare(a.end, mentions[last].start - a.end, ", ") == 0) continue;
+    }
+    // The items that are states (or countries) of one country already; the
+    // others must be able to be one ("Oklahoma" read as its capital city).
+    std::optional<PlaceKind> kind;
+    std::string country;
+    bool same = true;
+    for (size_t j = first; j <= last && same; ++j) {
+      const Mention& o = mentions[j];
+      if (o.candidates.empty() || o.demonym) {
+        same = false;
+        break;
+      }
+      const Place p = gaz.place(o.candidates.front().entry);
+      if (j == i || (p.kind != PlaceKind::admin1 && p.kind != PlaceKind::country)) continue;
+      if ((kind && *kind != p.kind) || (p.kind == PlaceKind::admin1 && !country.empty() && country != p.country_code)) same = false;
+      kind = p.kind;
+      country = std::string(p.country_code);
+    }
+    if (!same || !kind) continue;
+    auto wide_reading = [&](const ScoredPlace& c) {
+      const Place p = gaz.place(c.entry);
+      return p.kind == *kind && !c.fuzzy && static_cast<MatchHow>(c.how) == MatchHow::name &&
+             (*kind == PlaceKind::country || p.country_code == country);
+    };
+    for (size_t j = first; j <= last && same; ++j)
+      same = j == i || std::any_of(mentions[j].candidates.begin(), mentions[j].candidates.end(), wide_reading);
+    if (!same || wide_reading(m.candidates.front())) continue;
+    // "Texas and Washington, D.C.": the next item says where this one is.
+    if (i + 1 <= last && doc.text.compare(m.end, mentions[i + 1].start - m.end, ", ") == 0 &&
+        within(gaz.place(m.candidates.front().entry), gaz.place(mentions[i + 1].candidates.front().entry)))
+      continue;
+    auto it = std::find_if(m.candidates.begin(), m.candidates.end(), wide_reading);
+    if (it != m.candidates.end()) std::rotate(m.candidates.begin(), it, it + 1);
+  }
+}
+
 // One sense per discourse: every mention of a name in a report is the same
 // place, the one its mentions score highest together.
 void one_sense_per_name(std::vector<Mention>& mentions) {
@@ -1468,6 +1520,7 @@ void one_sense_per_name(std::vector<Mention>& mentions) {
 void settle_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   one_sense_per_name(mentions);
   prefer_seats(mentions, gaz, doc);
+  states_in_a_list(mentions, gaz, doc);
 }
 
 double resolution_confidence(const Mention& m) {

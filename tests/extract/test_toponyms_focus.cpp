@@ -155,3 +155,15 @@ TEST_CASE("a county called a county lies in the state the report names, though i
   REQUIRE(houston.has_value());
   CHECK(houston->kind == PlaceKind::city);
 }
+
+TEST_CASE("an item of a list of states is a state, though alone the name is likelier a city") {
+  const auto ms = resolved("Health officials reported new cases in Idaho, Washington and Montana on Monday.");
+  const auto washington = place_of(ms, "Washington");
+  REQUIRE(washington.has_value());
+  CHECK(washington->kind == PlaceKind::admin1);
+  CHECK(washington->country_code == "US");
+  // "Washington, D.C." closing a list is the city its qualifier names.
+  const auto dc = place_of(resolved("Visitors came from as far as Ohio and Washington, D.C. to see the show."), "Washington");
+  REQUIRE(dc.has_value());
+  CHECK(dc->kind == PlaceKind::city);
+}
