@@ -1112,12 +1112,15 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
           if (d.dateline && &d != &part && !names_country(d)) whole = &d;
     }
     if (!whole || whole->candidates.empty() || whole == &part) continue;
-    // The whole's town: its best candidate, or the town a division of that name is named after.
+    // The whole's town: its best candidate, or the town a division of that name is named after (in
+    // that division's country: "the Kabanjahe district of Sumatra" is on no Florida town called Sumatra).
+    const Place whole_place = gaz.place(whole->candidates.front().entry);
     const ScoredPlace* town = nullptr;
     for (const auto& c : whole->candidates) {
       const Place p = gaz.place(c.entry);
       if (p.kind == PlaceKind::city &&
-          (&c == &whole->candidates.front() || translit_form(fold_name(p.name)) == translit_form(fold_name(whole->text)))) {
+          (&c == &whole->candidates.front() ||
+           (translit_form(fold_name(p.name)) == translit_form(fold_name(whole->text)) && p.country_code == whole_place.country_code))) {
         town = &c;
         break;
       }
@@ -1128,10 +1131,14 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
     for (const auto& c : part.candidates)
       if (haversine_km(gaz.place(c.entry).point, city.point) < 40 && c.entry != city.index) inside.push_back(c);
     // "Jangebe, a town in Zamfara state's Talata Mafara area", "Pulwama district": a place the gazetteer
-    // knows in the whole's country is itself, not a part of a town far from it.
+    // knows in the whole's country is itself, not a part of a town far from it. When the text names
+    // the town the part is of ("the Y district of X", "X's Y"), that place must be near the town too.
+    const bool whole_named = !whole->dateline && (part.last_token < whole->first_token ? whole->first_token - part.last_token <= 4
+                                                                                       : part.first_token - whole->last_token <= 4);
     std::vector<ScoredPlace> same_country;
     for (const auto& c : part.candidates)
-      if (!c.fuzzy && gaz.place(c.entry).country_code == city.country_code && gaz.place(c.entry).kind != PlaceKind::country)
+      if (!c.fuzzy && gaz.place(c.entry).country_code == city.country_code && gaz.place(c.entry).kind != PlaceKind::country &&
+          (!whole_named || haversine_km(gaz.place(c.entry).point, city.point) < 150))
         same_country.push_back(c);
     if (inside.empty() && !same_country.empty()) {
       part.candidates = std::move(same_country);

@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "core/geo.hpp"
 #include "toponym_fixture.hpp"
 
 using namespace sitmap;
@@ -166,4 +167,15 @@ TEST_CASE("an item of a list of states is a state, though alone the name is like
   const auto dc = place_of(resolved("Visitors came from as far as Ohio and Washington, D.C. to see the show."), "Washington");
   REQUIRE(dc.has_value());
   CHECK(dc->kind == PlaceKind::city);
+}
+
+TEST_CASE("a district of a named place is never put on a namesake of that place, nor on a namesake of its own far away") {
+  // Sumatra is an island here; a Florida village called Sumatra is no town the district is part of.
+  const auto kab = place_of(resolved("Six farmers fell ill in the Kabanjahe district of Sumatra in Indonesia last week."), "Kabanjahe");
+  REQUIRE(kab.has_value());
+  CHECK(kab->country_code == "ID");
+  // Iraq's only other Adhamiyah in the gazetteer lies 400 km north: the text says the district is in Baghdad.
+  const auto adh = place_of(resolved("Gunmen attacked a market in the Adhamiyah district of Baghdad on Sunday."), "Adhamiyah");
+  REQUIRE(adh.has_value());
+  CHECK(haversine_km(adh->point, GeoPoint{33.34, 44.40}) < 40);
 }
