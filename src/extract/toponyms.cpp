@@ -744,6 +744,10 @@ class ReportContext {
         const std::string key = cc + "|" + std::string(p.admin1);
         ++admin1s_[key];
         ++own.admin1s[key];
+        if (p.kind == PlaceKind::admin1) {
+          ++states_[key];
+          ++own.states[key];
+        }
       }
       if (p.kind == PlaceKind::city && unambiguous) anchors.push_back(p.point);
     }
@@ -755,6 +759,8 @@ class ReportContext {
     return count_without(countries_, name, cc, &Own::countries) > 0;
   }
   bool names_admin1(const std::string& name, const std::string& key) const { return count_without(admin1s_, name, key, &Own::admin1s) > 0; }
+  // Does any name but `name` name division `key` itself (not one of its counties)?
+  bool names_state(const std::string& name, const std::string& key) const { return count_without(states_, name, key, &Own::states) > 0; }
   // Share of the other names' places that lie in `cc`.
   double focus(const std::string& name, const std::string& cc) const { return share(focus_, &Own::focus, name, cc); }
   // Share of the other names' places in division `key` ("CC|admin1").
@@ -768,7 +774,7 @@ class ReportContext {
  private:
   struct Own {
     std::unordered_map<std::string, double> focus, admin1_focus;
-    std::unordered_map<std::string, int> countries, admin1s;
+    std::unordered_map<std::string, int> countries, admin1s, states;
     double total = 0;
   };
   double share(const std::unordered_map<std::string, double>& all, std::unordered_map<std::string, double> Own::*field,
@@ -798,7 +804,7 @@ class ReportContext {
   }
 
   std::unordered_map<std::string, double> focus_, admin1_focus_;
-  std::unordered_map<std::string, int> countries_, admin1s_;
+  std::unordered_map<std::string, int> countries_, admin1s_, states_;
   std::unordered_map<std::string, Own> own_;
   double total_ = 0;
   std::unique_ptr<AnchorGrid> grid_;
@@ -943,7 +949,13 @@ struct Resolver {
     if (!p.country_code.empty()) {
       const std::string cc(p.country_code);
       v[sig_named_country] = p.kind != PlaceKind::country && ctx.names_country(name, cc);
-      v[sig_named_admin1] = p.kind == PlaceKind::city && ctx.names_admin1(name, cc + "|" + std::string(p.admin1));
+      const std::string division = cc + "|" + std::string(p.admin1);
+      // A county called a county is inside the state the text names ("Madison County" in a report that
+      // names Kentucky); another county of that state says less, as counties share names across
+      // states, and a bare "Houston" is more often the town than the county named after it.
+      v[sig_named_admin1] =
+          (p.kind == PlaceKind::city && ctx.names_admin1(name, division)) ||
+          (p.kind == PlaceKind::admin2 && c.how != static_cast<uint8_t>(MatchHow::base_name) && ctx.names_state(name, division));
       v[sig_focus] = ctx.focus(name, cc);
       if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2)
         v[sig_focus_admin1] = ctx.admin1_focus(name, cc + "|" + std::string(p.admin1));
@@ -1100,12 +1112,15 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
           if (d.dateline && &d != &part && !names_country(d)) whole = &d;
     }
     if (!whole || whole->candidates.empty() || whole == &part) continue;
-    // The whole's town: its best candidate, or the town a division of that name is named after.
+    // The whole's town: its best candidate, or the town a division of that name is named after (in
+    // that division's country: "the Kabanjahe district of Sumatra" is on no Florida town called Sumatra).
+    const Place whole_place = gaz.place(whole->candidates.front().entry);
     const ScoredPlace* town = nullptr;
     for (const auto& c : whole->candidates) {
       const Place p = gaz.place(c.entry);
       if (p.kind == PlaceKind::city &&
-          (&c == &whole->candidates.front() || translit_form(fold_name(p.name)) == translit_form(fold_name(whole->text)))) {
+          (&c == &whole->candidates.front() ||
+           (translit_form(fold_name(p.name)) == translit_form(fold_name(whole->text)) && p.country_code == whole_place.country_code))) {
         town = &c;
         break;
       }
@@ -1116,10 +1131,14 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
     for (const auto& c : part.candidates)
       if (haversine_km(gaz.place(c.entry).point, city.point) < 40 && c.entry != city.index) inside.push_back(c);
     // "Jangebe, a town in Zamfara state's Talata Mafara area", "Pulwama district": a place the gazetteer
-    // knows in the whole's country is itself, not a part of a town far from it.
+    // knows in the whole's country is itself, not a part of a town far from it. When the text names
+    // the town the part is of ("the Y district of X", "X's Y"), that place must be near the town too.
+    const bool whole_named = !whole->dateline && (part.last_token < whole->first_token ? whole->first_token - part.last_token <= 4
+                                                                                       : part.first_token - whole->last_token <= 4);
     std::vector<ScoredPlace> same_country;
     for (const auto& c : part.candidates)
-      if (!c.fuzzy && gaz.place(c.entry).country_code == city.country_code && gaz.place(c.entry).kind != PlaceKind::country)
+      if (!c.fuzzy && gaz.place(c.entry).country_code == city.country_code && gaz.place(c.entry).kind != PlaceKind::country &&
+          (!whole_named || haversine_km(gaz.place(c.entry).point, city.point) < 150))
         same_country.push_back(c);
     if (inside.empty() && !same_country.empty()) {
       part.candidates = std::move(same_country);
@@ -1436,6 +1455,58 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
   }
 }
 
+// "Oregon and Washington", "Utah, Virginia, Washington and Wyoming": an
+// item of a list whose other items are all states (or all countries) of one
+// country is one too, though alone the name is likelier the city ("Washington"
+// the capital; "Georgia" beside "Armenia" the country). "Washington, D.C." is no list: two items joined by a comma
+// alone are a town and its qualifier.
+void states_in_a_list(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (m.candidates.size() < 2 || m.demonym) continue;
+    size_t first = i, last = i;
+    while (first > 0 && listed_together(mentions[first - 1], mentions[first], doc)) --first;
+    while (last + 1 < mentions.size() && listed_together(mentions[last], mentions[last + 1], doc)) ++last;
+    if (last == first) continue;
+    if (last - first == 1) {
+      const Mention& a = mentions[first];
+      if (doc.text.compare(a.end, mentions[last].start - a.end, ", ") == 0) continue;
+    }
+    // The items that are states (or countries) of one country already; the
+    // others must be able to be one ("Oklahoma" read as its capital city).
+    std::optional<PlaceKind> kind;
+    std::string country;
+    bool same = true;
+    for (size_t j = first; j <= last && same; ++j) {
+      const Mention& o = mentions[j];
+      if (o.candidates.empty() || o.demonym) {
+        same = false;
+        break;
+      }
+      const Place p = gaz.place(o.candidates.front().entry);
+      if (j == i || (p.kind != PlaceKind::admin1 && p.kind != PlaceKind::country)) continue;
+      if ((kind && *kind != p.kind) || (p.kind == PlaceKind::admin1 && !country.empty() && country != p.country_code)) same = false;
+      kind = p.kind;
+      country = std::string(p.country_code);
+    }
+    if (!same || !kind) continue;
+    auto wide_reading = [&](const ScoredPlace& c) {
+      const Place p = gaz.place(c.entry);
+      return p.kind == *kind && !c.fuzzy && static_cast<MatchHow>(c.how) == MatchHow::name &&
+             (*kind == PlaceKind::country || p.country_code == country);
+    };
+    for (size_t j = first; j <= last && same; ++j)
+      same = j == i || std::any_of(mentions[j].candidates.begin(), mentions[j].candidates.end(), wide_reading);
+    if (!same || wide_reading(m.candidates.front())) continue;
+    // "Texas and Washington, D.C.": the next item says where this one is.
+    if (i + 1 <= last && doc.text.compare(m.end, mentions[i + 1].start - m.end, ", ") == 0 &&
+        within(gaz.place(m.candidates.front().entry), gaz.place(mentions[i + 1].candidates.front().entry)))
+      continue;
+    auto it = std::find_if(m.candidates.begin(), m.candidates.end(), wide_reading);
+    if (it != m.candidates.end()) std::rotate(m.candidates.begin(), it, it + 1);
+  }
+}
+
 // One sense per discourse: every mention of a name in a report is the same
 // place, the one its mentions score highest together.
 void one_sense_per_name(std::vector<Mention>& mentions) {
@@ -1456,6 +1527,7 @@ void one_sense_per_name(std::vector<Mention>& mentions) {
 void settle_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   one_sense_per_name(mentions);
   prefer_seats(mentions, gaz, doc);
+  states_in_a_list(mentions, gaz, doc);
 }
 
 double resolution_confidence(const Mention& m) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "core/geo.hpp"
 #include "toponym_fixture.hpp"
 
 using namespace sitmap;
@@ -143,4 +144,38 @@ TEST_CASE("a bearing before a state or country is a part of it, not the village 
   const auto carolina = place_of(resolved("Storms hit North Carolina on Monday."), "North Carolina");
   REQUIRE(carolina.has_value());
   CHECK(carolina->admin1 == "North Carolina");
+}
+
+TEST_CASE("a county called a county lies in the state the report names, though its namesake has the likelier neighbours") {
+  // Manito is an Illinois village a few miles from Illinois's Mason County; the
+  // report names West Virginia, which has a Mason County too.
+  const auto ms = resolved("A truck from Manito overturned on a Mason County road on Friday, West Virginia state police said.");
+  check_in(ms, "Mason County", "West Virginia");
+  // A bare name that reaches a county only by its base name is not pulled to the county by the state.
+  const auto houston = place_of(resolved("Traffic in Houston slowed as Texas troopers closed the highway."), "Houston");
+  REQUIRE(houston.has_value());
+  CHECK(houston->kind == PlaceKind::city);
+}
+
+TEST_CASE("an item of a list of states is a state, though alone the name is likelier a city") {
+  const auto ms = resolved("Health officials reported new cases in Idaho, Washington and Montana on Monday.");
+  const auto washington = place_of(ms, "Washington");
+  REQUIRE(washington.has_value());
+  CHECK(washington->kind == PlaceKind::admin1);
+  CHECK(washington->country_code == "US");
+  // "Washington, D.C." closing a list is the city its qualifier names.
+  const auto dc = place_of(resolved("Visitors came from as far as Ohio and Washington, D.C. to see the show."), "Washington");
+  REQUIRE(dc.has_value());
+  CHECK(dc->kind == PlaceKind::city);
+}
+
+TEST_CASE("a district of a named place is never put on a namesake of that place, nor on a namesake of its own far away") {
+  // Sumatra is an island here; a Florida village called Sumatra is no town the district is part of.
+  const auto kab = place_of(resolved("Six farmers fell ill in the Kabanjahe district of Sumatra in Indonesia last week."), "Kabanjahe");
+  REQUIRE(kab.has_value());
+  CHECK(kab->country_code == "ID");
+  // Iraq's only other Adhamiyah in the gazetteer lies 400 km north: the text says the district is in Baghdad.
+  const auto adh = place_of(resolved("Gunmen attacked a market in the Adhamiyah district of Baghdad on Sunday."), "Adhamiyah");
+  REQUIRE(adh.has_value());
+  CHECK(haversine_km(adh->point, GeoPoint{33.34, 44.40}) < 40);
 }
