@@ -456,6 +456,13 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
 void read_dateline(Document& doc) {
   if (doc.published) {
     doc.dateline = find_dateline(doc.text, 0, doc.published->year);
+    // "Jammu, Monday, June 10" over "JAMMU, June 9: ... this evening": a paper's
+    // issue date over the day its story was filed, which its "today" means.
+    const auto& d = doc.dateline;
+    if (d && d->date) {
+      const long before = days_from_civil(*doc.published) - days_from_civil(*d->date);
+      if (before >= 1 && before <= 3) doc.published = d->date;
+    }
     return;
   }
   doc.dateline = find_dateline(doc.text, 0, 0);

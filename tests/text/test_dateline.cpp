@@ -137,3 +137,18 @@ TEST_CASE("a dateline's city with its province and country") {
   CHECK(place_of(three, *d) == "ISABELA CITY, Basilan, Philippines");
   CHECK(three.substr(d->end, 3) == "Two");
 }
+
+TEST_CASE("a paper's issue date over its story's dateline: the dateline's day is the story's 'today'") {
+  const Document d = parse_plain_text(
+      "THE VALLEY TIMES\nSrinagar, Tuesday, May 7, 2024\n\nTwo hurt in grenade attack\n\nSRINAGAR, May 6: Two people were hurt when a "
+      "grenade was thrown at a police post this evening, officials said.\n",
+      "v", "v.txt");
+  REQUIRE(d.dateline.has_value());
+  CHECK(d.published == CivilDate{2024, 5, 6});
+  // A dateline far from the issue date (a story held over) leaves the issue date alone.
+  const Document far = parse_plain_text(
+      "THE VALLEY TIMES\nSrinagar, Tuesday, May 7, 2024\n\nLooking back\n\nSRINAGAR, April 20: The valley marked the day, officials "
+      "said.\n",
+      "f", "f.txt");
+  CHECK(far.published == CivilDate{2024, 5, 7});
+}
