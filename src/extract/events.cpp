@@ -1179,7 +1179,17 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       r.context_place = context;
     else if (context && context_sentence + 8 >= si && !event_place)  // no action placed yet: the story is still where it was told to be
       r.context_place = context;
+    const size_t drafted_before = drafts.size();
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
+    // "The toll of the attack that targeted the ceremony on Thursday afternoon has risen to 89":
+    // no action of its own, but the day of the one it names, for the lines that tell it.
+    if (drafts.size() == drafted_before && !r.frames.empty() && !r.dated)
+      for (const DateCue& c : r.cues)
+        if (!c.reporting && !c.since && c.span.precision == 1 && c.span.date) {
+          context_date = c.span;
+          date_sentence = si;
+          break;
+        }
     told_dated.insert(told_dated.end(), r.told_dated.begin(), r.told_dated.end());
     note_context();
     if (r.placed) {

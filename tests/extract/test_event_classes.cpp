@@ -1219,3 +1219,13 @@ TEST_CASE("an action hosted by a word of another sense stands alone") {
   REQUIRE(e.size() == 1);
   CHECK(e[0].fatalities == 18);
 }
+
+TEST_CASE("a toll sentence that names the attack's day dates the action told after it") {
+  const auto e = events_of_report(
+      "Toll rises\n\n7 March 2022\n\nMaiduguri - The number of people killed in the attack that targeted the market in Gamboru "
+      "on Saturday evening has risen to 31, officials announced.\n\nThe army said in a statement that militants fired rockets at "
+      "the market soon after it opened.\n");
+  REQUIRE(e.size() >= 1);
+  CHECK(on_day(e, "2022-03-05"));        // Saturday before Monday 7 March
+  CHECK_FALSE(on_day(e, "2022-03-07"));  // not the day of the statement
+}
