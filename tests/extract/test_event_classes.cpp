@@ -1229,3 +1229,10 @@ TEST_CASE("a toll sentence that names the attack's day dates the action told aft
   CHECK(on_day(e, "2022-03-05"));        // Saturday before Monday 7 March
   CHECK_FALSE(on_day(e, "2022-03-07"));  // not the day of the statement
 }
+
+TEST_CASE("paramilitary Rangers and border guards are the state's forces") {
+  const auto e = events("Former prime minister Nawaz Hashmi was arrested by the Rangers outside a court in Lahore on Tuesday, his lawyers said.");
+  const Event* a = only(e);
+  CHECK(a->sub_event_type == "Arrests");
+  CHECK(a->location == "Lahore");
+}
