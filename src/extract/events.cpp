@@ -688,7 +688,10 @@ bool bombs_of_a_battle(const Event& a, const Event& b) {
 
 bool same_kind(const Event& a, const Event& b) {
   // One gathering a place and day: "marched", "police fired tear gas", "protesters set fire".
-  if (gathering_severity(a) && gathering_severity(b)) return true;
+  // But a crowd's violence and the state's lethal force against it are two acts of two sides.
+  const int sa = gathering_severity(a), sb = gathering_severity(b);
+  if ((sa == 4 && sb == 3) || (sa == 3 && sb == 4)) return false;
+  if (sa && sb) return true;
   if (bombs_of_a_battle(a, b)) return true;
   if (a.event_type != b.event_type) return false;
   if (a.sub_event_type == b.sub_event_type) return true;

@@ -1231,8 +1231,19 @@ TEST_CASE("a toll sentence that names the attack's day dates the action told aft
 }
 
 TEST_CASE("paramilitary Rangers and border guards are the state's forces") {
-  const auto e = events("Former prime minister Nawaz Hashmi was arrested by the Rangers outside a court in Lahore on Tuesday, his lawyers said.");
+  const auto e =
+      events("Former prime minister Nawaz Hashmi was arrested by the Rangers outside a court in Lahore on Tuesday, his lawyers said.");
   const Event* a = only(e);
   CHECK(a->sub_event_type == "Arrests");
   CHECK(a->location == "Lahore");
+}
+
+TEST_CASE("a crowd's violence and the state's lethal force against it are two events of one gathering") {
+  const auto e = events(
+      "Protesters stormed the town hall in Kisumu on Tuesday and set fire to its offices. Police opened fire on the "
+      "crowd, killing four protesters, witnesses said.");
+  auto has = [&](std::string_view t) { return std::any_of(e.begin(), e.end(), [&](const Event& x) { return x.sub_event_type == t; }); };
+  CHECK(has("Violent demonstration"));
+  CHECK(has("Excessive force against protesters"));
+  CHECK(e.size() == 2);
 }
