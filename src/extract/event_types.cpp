@@ -174,9 +174,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "Soldiers opened fire on the crowd" in a report of a protest: the state's force against it.
     const bool protest_told =
         ctx.protesters >= 2 || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
-    if (state_side(actors) && !armed_target && protest_told && std::any_of(targets.begin(), targets.end(), [&](int c) {
-          return c >= 0 && one_of(word(chunk(c).head), {"crowd", "crowds"});
-        }))
+    if (state_side(actors) && !armed_target && protest_told &&
+        std::any_of(targets.begin(), targets.end(), [&](int c) { return gathering_noun(c); }))
       return kExcessiveForce;
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     // "A student was shot dead by police" in a report of demonstrations: force against the protest.
@@ -306,8 +305,7 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     bool crowd = false;
     for (size_t c = 0; c < v.parse.chunks.size(); ++c)
       if (chunk(static_cast<int>(c)).kind == ChunkKind::noun &&
-          (is(static_cast<int>(c), Role::protesters) ||
-           one_of(word(chunk(static_cast<int>(c)).head), {"crowd", "crowds", "rally", "march"})))
+          (is(static_cast<int>(c), Role::protesters) || gathering_noun(static_cast<int>(c))))
         crowd = true;
     for (const Frame& o : frames)
       if (&o != &f && o.cls == C::protest && !crowd_control(v, o.first, o.last)) crowd = true;
@@ -329,9 +327,7 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // "dispersing aircraft and warships": only a crowd is dispersed.
   if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"disperse", "disperses", "dispersed", "dispersing"})) {
     const int crowd = f.passive ? f.subject : f.object;
-    if (crowd < 0 || !(is(crowd, Role::protesters) || is(crowd, Role::mob) || people(crowd) ||
-                       one_of(word(chunk(crowd).head), {"crowd", "crowds", "gathering", "gatherings", "rally", "march", "sit-in"})))
-      return true;
+    if (crowd < 0 || !(is(crowd, Role::protesters) || is(crowd, Role::mob) || people(crowd) || gathering_noun(crowd))) return true;
   }
   // "a barrage of supply worries", "an onslaught of criticism": no weapon, no place, nobody armed.
   if (!f.verbal && one_of(word(f.last), {"barrage", "barrages", "salvo", "salvoes", "bombardment", "onslaught", "blitz"}) &&
@@ -544,7 +540,7 @@ bool SentenceEvents::storming_crowd(const std::vector<int>& side) const {
   std::vector<int> with_of;
   for (int c : side) add_with_of(with_of, c);
   return crowd_side(with_of) || std::any_of(with_of.begin(), with_of.end(), [&](int c) {
-           return c >= 0 && one_of(word(chunk(c).head), {"crowd", "crowds", "workers", "students", "demonstrators", "activists"});
+           return gathering_noun(c) || (c >= 0 && one_of(word(chunk(c).head), {"workers", "students", "demonstrators", "activists"}));
          });
 }
 
@@ -699,6 +695,12 @@ bool SentenceEvents::protesters_in_clause(const Frame& f) const {
         is(static_cast<int>(c), Role::protesters))
       return true;
   return false;
+}
+
+// "the crowd", "a rally", "the sit-in": a gathering named as one, whoever is in it.
+bool SentenceEvents::gathering_noun(int c) const {
+  return c >= 0 &&
+         one_of(word(chunk(c).head), {"crowd", "crowds", "gathering", "gatherings", "rally", "rallies", "march", "marches", "sit-in"});
 }
 
 // Protesters or a mob on a side: their violence is a riot's.
