@@ -359,6 +359,16 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "not an action alone");
       continue;
     }
+    // "a missile attack with cruise missiles fired from aircraft over the Caspian Sea": a participle
+    // that tells where a weapon came from, beside the action the sentence tells with it.
+    const bool from_where = f.chunk + 1 < static_cast<int>(v.parse.chunks.size()) && chunk(f.chunk + 1).kind == ChunkKind::prep &&
+                            word(chunk(f.chunk + 1).head) == "from";
+    if (f.cls == C::light && !chunk(f.chunk).finite && from_where && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+          return &o != &f && o.cls != C::light && o.cls != C::die && o.cls != C::withdraw && o.cls != C::protest;
+        })) {
+      explain(f, "describes a weapon of another action");
+      continue;
+    }
     if (f.cls == C::protest && is_target_of_other(i)) {
       explain(f, "the target of another action");
       continue;

@@ -1247,3 +1247,12 @@ TEST_CASE("a crowd's violence and the state's lethal force against it are two ev
   CHECK(has("Excessive force against protesters"));
   CHECK(e.size() == 2);
 }
+
+TEST_CASE("a participle that tells where the weapons came from is no action of its own") {
+  const auto e = events_of_report(
+      "Strike on Vinnytsia\n\nKYIV, July 14, 2022 - Russian forces launched a missile attack on Vinnytsia on Thursday with Kalibr "
+      "missiles fired from a submarine in the Black Sea, killing 23 people, officials said.\n");
+  REQUIRE_FALSE(e.empty());
+  for (const Event& x : e) CHECK(x.location != "Black Sea");
+  CHECK(at_place(e, "Vinnytsya") != nullptr);  // the gazetteer's spelling
+}

@@ -223,3 +223,8 @@ TEST_CASE("a gerund after a determiner or a possessive, with its 'of', is a noun
   const Tagged v = parse("Troops were storming the courtyards.");
   CHECK(v.tag_of("storming") == Pos::VBG);
 }
+
+TEST_CASE("a slash inside a weapon's name does not end the clause before a participle") {
+  const Tagged t = parse("Russian forces launched an attack with Kh-101/Kh-555 cruise missiles fired from aircraft over the sea.");
+  CHECK(t.tag_of("fired") == Pos::VBN);
+}
