@@ -402,8 +402,15 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool perfect_series = !f.verbal && f.first >= 2 && word(f.first - 1) == "of" &&
                                 one_of(word(f.first - 2), {"string", "series", "wave", "spate", "number"}) && f.governor >= 0 &&
                                 chunk(f.governor).kind == ChunkKind::verb && chunk(f.governor).perfect;
-    if (perfect_series || (!f.verbal && f.first >= 2 && word(f.first - 1) == "of" &&
-                           one_of(word(f.first - 2), {"days", "weeks", "months", "years", "decades"}))) {
+    // "after a four-month battle", "a weeks-long siege": an action's length names a campaign too
+    // (a "day-long gun battle" is one action).
+    const bool lasting =
+        !f.verbal && f.first >= 3 && word(f.first - 2) == "-" &&
+        (one_of(word(f.first - 1), {"week", "month", "year"}) ||
+         (word(f.first - 1) == "long" && one_of(word(f.first - 3), {"week", "weeks", "month", "months", "year", "years"})));
+    if (perfect_series || lasting ||
+        (!f.verbal && f.first >= 2 && word(f.first - 1) == "of" &&
+         one_of(word(f.first - 2), {"days", "weeks", "months", "years", "decades"}))) {
       explain(f, "a campaign summed up");
       continue;
     }

@@ -1256,3 +1256,10 @@ TEST_CASE("a participle that tells where the weapons came from is no action of i
   for (const Event& x : e) CHECK(x.location != "Black Sea");
   CHECK(at_place(e, "Vinnytsya") != nullptr);  // the gazetteer's spelling
 }
+
+TEST_CASE("a battle's length in weeks or months names a campaign; a day-long battle is one action") {
+  const auto e = events("Militias said they took full control of Raqqa on Tuesday after a four-month battle, driving the jihadists out.");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+  const auto d = events("Thirty police commandos were killed in a day-long gun battle with rebels in Maguindanao on Sunday, police said.");
+  CHECK(std::any_of(d.begin(), d.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
