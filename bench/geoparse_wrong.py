@@ -15,11 +15,12 @@ Classes (first that fits):
   country_admin   our pick is a country or first-level division, gold lies
                   inside it but its centre is over 161 km away (a point
                   convention, not a wrong reading) -- guessed by the gold
-                  point lying within 1,500 km of our point and the names equal
+                  point lying within 1,500 km of our point
   us_namesake     gold in the US, our pick a namesake in another US state
   us_abroad       gold in the US, our pick outside it
   to_us           our pick in the US, gold outside it
-  same_country    same country (by nearest-country guess), other place
+  same_country    the gold point within 1,500 km of our pick (taken as the same
+                  country), another place
   abroad          other country
 Country of the gold point is not in the gold data; "in the US" is a box test.
 """
@@ -62,7 +63,7 @@ def main():
     halves = [arg("--half")] if arg("--half") else ["even", "odd"]
     show, limit = arg("--show"), int(arg("--limit", "60"))
     gold = [json.loads(l) for l in open(gold_path) if l.strip()]
-    pred = {str(d["id"]): d.get("toponyms", []) for d in map(json.loads, open(pred_path)) if d}
+    pred = {str(d["id"]): d.get("toponyms", []) for d in (json.loads(l) for l in open(pred_path) if l.strip())}
     for half in halves:
         want = 0 if half == "even" else 1
         matched = ok = scored = 0

@@ -392,8 +392,6 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       if (prep == "of" && pp.prep - 1 != x.chunk && chunk(pp.prep - 1).kind == ChunkKind::noun && !of_names_place(pp.prep - 1)) continue;
       PhrasePlace at = place_of_phrase(pp.object, true);
       if (at.empty()) continue;
-      // "on Hari Singh High Street in central Srinagar": a name the gazetteer
-      // lacks, inside the known place of the next phrase.
       // "at a checkpoint in Barangay Colonia here": a name the gazetteer lacks, in the town the dateline names.
       if (at.name && pp.object >= 0 && chunk(pp.object).last + 1 < v.words.size() && word(chunk(pp.object).last + 1) == "here")
         for (const Mention& mm : mentions)
@@ -401,6 +399,8 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
             at.place = &mm;
             break;
           }
+      // "on Hari Singh High Street in central Srinagar": a name the gazetteer
+      // lacks, inside the known place of the next phrase.
       if (at.name && !at.place) {
         for (const auto& later : x.preps) {
           if (later.where != where || later.prep <= pp.prep || later.object < 0 || !location_prep(word(chunk(later.prep).head))) continue;

@@ -264,17 +264,17 @@ std::string SentenceEvents::actor_of(const std::vector<int>& side) const {
   return "";
 }
 
-// Does a noun chunk name people (a plural or a person noun), not a place or thing?
-// "Opposition leader Tundu Lissu", "former minister Ana Silva": a person named with a public role.
-bool SentenceEvents::titled_person(int c) const {
+// "Opposition leader Tundu Lissu", "former minister Ana Silva": a person named with a public office.
+bool SentenceEvents::office_holder(int c) const {
   if (c < 0) return false;
   const Chunk& ch = chunk(c);
   if (!seg.tokens[v.token(ch.head)].capitalized) return false;
   for (uint32_t k = ch.first; k < ch.head; ++k)
-    if (lex.roles.is(ascii_lower(word(k)), Role::title)) return true;
+    if (lex.roles.is(word(k), Role::office)) return true;
   return false;
 }
 
+// Does a noun chunk name people (a plural or a person noun), not a place or thing?
 bool SentenceEvents::people(int c) const {
   if (c < 0) return false;
   // "passers-by": the word the hyphenated head is made of.

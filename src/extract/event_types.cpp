@@ -213,9 +213,12 @@ int SentenceEvents::force_against_crowd() const {
     if ((w == "tear" && next == "gas") || (w == "water" && one_of(next, {"cannon", "cannons"})) || (w == "rubber" && next == "bullets") ||
         (w == "pepper" && next == "spray") ||
         one_of(w, {"teargas", "batons", "baton", "dispersed", "disperse", "dispersing", "truncheons", "arrested", "detained"})) {
-      // "the release of detained students": those held before, no force met this crowd.
-      const bool modifier = k + 1 < v.size() && is_noun(v.parse.tags[k + 1]) && (w == "arrested" || w == "detained");
-      if (!modifier) force = 1;
+      // "the release of detained students": those held before, no force met this crowd
+      // ("police detained protesters" is force).
+      const bool adjective = (w == "arrested" || w == "detained") && k > 0 &&
+                             one_of(word(k - 1), {"of", "the", "a", "their", "its", "his", "her", "all"}) && k + 1 < v.size() &&
+                             is_noun(v.parse.tags[k + 1]);
+      if (!adjective) force = 1;
     }
   }
   // "marched peacefully ... carrying photographs of those killed": deaths told of others.
@@ -297,8 +300,6 @@ bool SentenceEvents::labour_in_clause(const Frame& f) const {
 }
 
 bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
-  const Clause& cl = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
-  (void)cl;
   if (!f.verbal && (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract))) return true;  // "heart attack", "cyber attack"
   // "fired tear gas to separate the groups": crowd control tells a protest only where protesters or a crowd are named.
   if (f.cls == C::protest && !f.verbal && crowd_control(v, f.first, f.last)) {
@@ -345,18 +346,7 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
       (one_of(word(chunk(f.object).head), {"them", "him", "her", "us"}) || people(f.object)) &&
       one_of(word(f.first), {"marching", "marched", "march", "marches"}))
     return true;
-  // "gathered outside the governor's office, demanding ...": people gathering protest only when they demand, chant or carry placards.
-  // ("as they gathered to demand ...": the setting of what happened to them.)
-  const Clause& clause = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)];
-  if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"gathered", "assembled", "converged"}) &&
-      (clause.kind == ClauseKind::subordinate || clause.kind == ClauseKind::relative))
-    return true;
-  if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"gathered", "assembled", "converged"}) &&
-      !std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
-        return one_of(w, {"demanding", "demand", "chanting", "chanted", "protesting", "protest", "placards", "banners", "slogans",
-                          "calling", "denouncing", "condemning", "waving"});
-      }))
-    return true;
+  if (gathering_without_protest(f)) return true;
   // "extending a rally" among prices and futures: a market's rally (markets rally; they do not protest or march).
   if (f.cls == C::protest && one_of(word(f.last), {"rally", "rallies", "rallied", "rallying"})) {
     bool market = false;
@@ -400,6 +390,33 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // A report about sport: its attacks and strikes are on goal.
   if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !self_anchored(f)) return true;
   if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) && !side_armed(actors) && ctx.weapons == 0) return true;
+  return false;
+}
+
+// "About 300 people gathered outside the governor's office, demanding ...": people who gather
+// protest only when they demand, chant or carry placards after it; "investigators gathered
+// evidence" is no gathering, and "as they gathered to ..." the setting of what happened to them.
+bool SentenceEvents::gathering_without_protest(const Frame& f) const {
+  if (f.cls != C::protest || !f.verbal || !one_of(word(f.first), {"gathered", "assembled", "converged"})) return false;
+  const ClauseKind kind = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind;
+  if (kind == ClauseKind::subordinate || kind == ClauseKind::relative) return true;
+  if (f.object >= 0 || !(people(f.subject) || is(f.subject, Role::protesters))) return true;
+  for (size_t k = f.last + 1; k < v.size(); ++k) {
+    if (one_of(word(k), {"demanding", "demand", "chanting", "chanted", "protesting", "protest", "placards", "banners", "slogans",
+                         "denouncing", "condemning", "waving"}))
+      return false;
+    if (word(k) == "calling" && k + 1 < v.size() && word(k + 1) == "for") return false;
+  }
+  return true;
+}
+
+// "Unidentified people set fire to a church", "arsonists torched the office": someone's deliberate act.
+bool SentenceEvents::set_by_unknown_people(const Frame& f) const {
+  if (!f.verbal || f.passive || f.subject < 0) return false;
+  const Chunk& who = chunk(f.subject);
+  if (one_of(word(who.head), {"arsonists", "arsonist", "vandals"})) return true;
+  for (uint32_t k = who.first; k < who.head; ++k)
+    if (one_of(word(k), {"unidentified", "unknown"})) return people(f.subject);
   return false;
 }
 
@@ -507,18 +524,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       // Police raids are arrests, not attacks.
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
       return ctx.air || armed || weapon || casualties(f, evidence);
-    case C::destroy: {
-      // "Unidentified people set fire to a church", "arsonists torched the office": someone's deliberate act.
-      bool by_unknown = false;
-      if (f.verbal && !f.passive && f.subject >= 0) {
-        const std::string& head = word(chunk(f.subject).head);
-        bool unnamed = false;
-        for (uint32_t k = chunk(f.subject).first; k < chunk(f.subject).head; ++k)
-          unnamed = unnamed || one_of(word(k), {"unidentified", "unknown"});
-        by_unknown = one_of(head, {"arsonists", "arsonist", "vandals"}) || (unnamed && people(f.subject));
-      }
-      return armed || weapon || crowd_side(actors) || by_unknown;
-    }
+    case C::destroy:
+      return armed || weapon || crowd_side(actors) || set_by_unknown_people(f);
     default: {
       const bool damage =
           std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
@@ -588,7 +595,7 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   if (taken < 0) return false;
   // "Opposition leader X was arrested": a public figure's arrest is political; "X, who was arrested in
   // December" is the figure's backstory.
-  const bool figure = titled_person(taken) && v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind != ClauseKind::relative;
+  const bool figure = office_holder(taken) && v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind != ClauseKind::relative;
   if (!(people(taken) || figure || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
   const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
   if (!by_state) return false;

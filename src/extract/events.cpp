@@ -331,15 +331,17 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
   // guards detained the president, youths ransacked his party's offices").
   std::vector<size_t> todo(frames.size());
   for (size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+  std::vector<uint8_t> read_once(frames.size(), 0);  // a released frame not yet read is read in its turn, once
   auto release_hosted = [&](size_t i) {
     for (size_t j = 0; j < frames.size(); ++j)
       if (frames[j].host == static_cast<int>(i) && frames[j].verbal && chunk(frames[j].chunk).clause != chunk(frames[i].chunk).clause) {
         frames[j].host = -1;
-        todo.push_back(j);
+        if (read_once[j]) todo.push_back(j);
       }
   };
   for (size_t n = 0; n < todo.size(); ++n) {
     const size_t i = todo[n];
+    read_once[i] = 1;
     const Frame& f = frames[i];
     if (f.host >= 0) {
       explain(f, "evidence of " + std::to_string(f.host));
@@ -364,7 +366,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool from_where = f.chunk + 1 < static_cast<int>(v.parse.chunks.size()) && chunk(f.chunk + 1).kind == ChunkKind::prep &&
                             word(chunk(f.chunk + 1).head) == "from";
     if (f.cls == C::light && !chunk(f.chunk).finite && from_where && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
-          return &o != &f && o.cls != C::light && o.cls != C::die && o.cls != C::withdraw && o.cls != C::protest;
+          return &o != &f && o.modality == Modality::asserted && chunk(o.chunk).clause == chunk(f.chunk).clause && o.cls != C::light &&
+                 o.cls != C::die && o.cls != C::withdraw && o.cls != C::protest;
         })) {
       explain(f, "describes a weapon of another action");
       continue;
@@ -706,9 +709,10 @@ bool bombs_of_a_battle(const Event& a, const Event& b) {
 bool same_kind(const Event& a, const Event& b) {
   // One gathering a place and day: "marched", "police fired tear gas", "protesters set fire".
   // But a crowd's violence and the state's lethal force against it are two acts of two sides.
-  const int sa = gathering_severity(a), sb = gathering_severity(b);
-  if ((sa == 4 && sb == 3) || (sa == 3 && sb == 4)) return false;
-  if (sa && sb) return true;
+  const std::string_view riot = event_type(SubEvent::violent_demonstration).sub_event_type;
+  const std::string_view force = event_type(SubEvent::excessive_force).sub_event_type;
+  if ((a.sub_event_type == riot && b.sub_event_type == force) || (a.sub_event_type == force && b.sub_event_type == riot)) return false;
+  if (gathering_severity(a) && gathering_severity(b)) return true;
   if (bombs_of_a_battle(a, b)) return true;
   if (a.event_type != b.event_type) return false;
   if (a.sub_event_type == b.sub_event_type) return true;
@@ -1203,9 +1207,14 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
     // "The toll of the attack that targeted the ceremony on Thursday afternoon has risen to 89":
     // no action of its own, but the day of the one it names, for the lines that tell it.
-    if (drafts.size() == drafted_before && !r.frames.empty() && !r.dated)
+    // (Only an action told as done: a march "planned for Friday" dates nothing.)
+    const bool names_known_action = std::any_of(r.frames.begin(), r.frames.end(), [](const Frame& f) {
+      return f.modality == Modality::asserted || f.modality == Modality::reference;
+    });
+    if (drafts.size() == drafted_before && names_known_action && !r.dated)
       for (const DateCue& c : r.cues)
-        if (!c.reporting && !c.since && c.span.precision == 1 && c.span.date) {
+        if (!c.reporting && !c.since && c.span.precision == 1 && c.span.date &&
+            (!doc.published || days_from_civil(*c.span.date) <= days_from_civil(*doc.published))) {
           context_date = c.span;
           date_sentence = si;
           break;

@@ -57,17 +57,21 @@ constexpr std::array<std::string_view, 33> kClassNames = {
     "air",   "shell",  "explosive", "suicide",  "grenade", "chemical", "bomb",    "strike",  "hit",  "pound",    "explode",
     "blast", "attack", "raid",      "storm",    "ambush",  "shoot",    "kill",    "harm",    "die",  "massacre", "clash",
     "take",  "fall",   "retake",    "withdraw", "abduct",  "arrest",   "destroy", "protest", "riot", "campaign", "light"};
-constexpr std::array<std::string_view, static_cast<size_t>(Role::count_)> kRoleNames = {
-    "weapon_air",     "weapon_shell",   "weapon_explosive",
-    "weapon_suicide", "weapon_grenade", "weapon_chemical",
-    "weapon_gun",     "armed",          "state_forces",
-    "police_forces",  "civilian",       "military_target",
-    "territory",      "sport",          "labour",
-    "market",         "disaster",       "abstract",
-    "intention",      "reaction",       "denial",
-    "speech",         "institution",    "title",
-    "place_of",       "protesters",     "mob",
-    "fiction",        "drill"};
+constexpr std::array<std::string_view, static_cast<size_t>(Role::count_)> kRoleNames = {"weapon_air",       "weapon_shell",
+                                                                                        "weapon_explosive", "weapon_suicide",
+                                                                                        "weapon_grenade",   "weapon_chemical",
+                                                                                        "weapon_gun",       "armed",
+                                                                                        "state_forces",     "police_forces",
+                                                                                        "civilian",         "military_target",
+                                                                                        "territory",        "sport",
+                                                                                        "labour",           "market",
+                                                                                        "disaster",         "abstract",
+                                                                                        "intention",        "reaction",
+                                                                                        "denial",           "speech",
+                                                                                        "institution",      "title",
+                                                                                        "office",           "place_of",
+                                                                                        "protesters",       "mob",
+                                                                                        "fiction",          "drill"};
 
 EventClass event_class_from_name(std::string_view name) {
   for (size_t i = 0; i < kClassNames.size(); ++i)

@@ -84,6 +84,7 @@ enum class Role : uint8_t {
   speech,
   institution,
   title,
+  office,
   place_of,
   protesters,
   mob,

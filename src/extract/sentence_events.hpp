@@ -156,8 +156,10 @@ struct SentenceEvents {
 
   // Does a noun chunk name people (a plural or a person noun), not a place or thing?
   bool people(int c) const;
-  bool titled_person(int c) const;
+  bool office_holder(int c) const;
   bool gathering_noun(int c) const;
+  bool gathering_without_protest(const Frame& f) const;
+  bool set_by_unknown_people(const Frame& f) const;
   // A noun chunk naming one person: "a policeman", "Walter Brown", "him".
   bool one_person(int c) const;
   bool person_hurt(const Frame& f) const;

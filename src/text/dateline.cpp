@@ -370,9 +370,10 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
     // "GLOBAL EVENT MONITOR - automated daily digest", "EL VALLECAUCANO - English edition
     // (...)": a masthead's name and its tagline. A dateline opens the body's first paragraph,
     // which ends a sentence.
-    const size_t line_end = std::min(text.find('\n', c.i), text.size());
-    std::string_view rest = text.substr(c.i, line_end - c.i);
-    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.remove_suffix(1);
+    // (The paragraph, not the line: plain text and e-mail wrap their lines.)
+    const size_t paragraph_end = std::min(text.find("\n\n", c.i), text.size());
+    std::string_view rest = text.substr(c.i, paragraph_end - c.i);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r' || rest.back() == '\n')) rest.remove_suffix(1);
     const bool sentence = !rest.empty() && (rest.back() == '.' || rest.back() == '"' || rest.ends_with("\xE2\x80\x9D") ||
                                             rest.back() == '?' || rest.back() == '!' || rest.size() >= 120);
     if (!sentence) return std::nullopt;

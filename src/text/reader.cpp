@@ -153,7 +153,10 @@ bool pointer_paragraph(std::string_view p) {
   static constexpr std::string_view starts[] = {"Read more",  "READ MORE",     "Read also",     "READ ALSO",  "Also read", "ALSO READ",
                                                 "See also",   "SEE ALSO",      "Related:",      "RELATED:",   "Sign up",   "Follow us",
                                                 "Share this", "Advertisement", "ADVERTISEMENT", "Click here", "Subscribe"};
-  return std::any_of(std::begin(starts), std::end(starts), [&](std::string_view s) { return p.substr(0, s.size()) == s; });
+  // A whole word: "Subscribers of the water utility ..." is a story's sentence.
+  return std::any_of(std::begin(starts), std::end(starts), [&](std::string_view s) {
+    return p.substr(0, s.size()) == s && (p.size() == s.size() || !std::isalpha(static_cast<unsigned char>(p[s.size()])));
+  });
 }
 
 // A plain-text report's pointer lines ("Read also: ...") are blanked, not

@@ -286,7 +286,7 @@ struct Tagger {
   bool finite_verb_before(size_t i) const {
     for (size_t j = i; j-- > 0;) {
       const Unit& x = units[j];
-      if (x.punct && (x.lower == "/" || x.lower == "-")) continue;  // "Kh-101/Kh-555 missiles": inside a name, no clause ends
+      if (x.punct && x.lower == "/") continue;  // "Kh-101/Kh-555 missiles": a slash inside a name ends no clause
       if (x.punct || x.lower == "and" || x.lower == "but" || x.lower == "that" || x.lower == "which" || x.lower == "who" ||
           x.lower == "when" || x.lower == "after" || x.lower == "as")
         return false;

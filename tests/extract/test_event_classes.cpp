@@ -1187,9 +1187,13 @@ TEST_CASE("a public figure's arrest is an event; the same figure's earlier arres
   const Event* a = only(arrest);
   CHECK(a->sub_event_type == "Arrests");
   CHECK(a->location == "Conakry");
-  CHECK(events("Thousands marched in Conakry on Tuesday. Many back former President Alpha Conde, who was removed and arrested in "
-               "2021 after a coup.")
-            .size() == 1);  // the march only
+  const auto march = events(
+      "Thousands marched in Conakry on Tuesday. Many back former President Alpha Conde, who was removed and "
+      "arrested in 2021 after a coup.");
+  REQUIRE(march.size() == 1);  // the march only
+  CHECK(march[0].sub_event_type == "Peaceful protest");
+  // An honorific or a relative is no office: a theft arrest is no political event.
+  CHECK(events("Police in Lagos arrested Dr. Musa Bello over the theft of hospital funds on Monday.").empty());
 }
 
 TEST_CASE("unknown arsonists, a mob beating two men, protests that began, people gathered demanding") {
@@ -1262,4 +1266,15 @@ TEST_CASE("a battle's length in weeks or months names a campaign; a day-long bat
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
   const auto d = events("Thirty police commandos were killed in a day-long gun battle with rebels in Maguindanao on Sunday, police said.");
   CHECK(std::any_of(d.begin(), d.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
+
+TEST_CASE("the review's counter-examples: gatherings that are no protest, detentions that are force, a dash that ends a clause") {
+  CHECK(events("Investigators gathered evidence at the market in Kano on Monday, calling the blast deliberate.").empty());
+  CHECK(events("Families gathered outside the morgue in Jos on Monday, calling out the names of the missing.").empty());
+  const auto held = events(
+      "Hundreds of students protested outside parliament in Abuja on Monday. Police detained protesters and "
+      "fired tear gas.");
+  CHECK(std::any_of(held.begin(), held.end(), [](const Event& x) { return x.sub_event_type == "Protest with intervention"; }));
+  const auto dash = events("The convoy was ambushed near Kidal on Sunday - gunmen fired from the hills, killing four soldiers.");
+  CHECK_FALSE(dash.empty());
 }

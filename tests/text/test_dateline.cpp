@@ -152,3 +152,8 @@ TEST_CASE("a paper's issue date over its story's dateline: the dateline's day is
       "f", "f.txt");
   CHECK(far.published == CivilDate{2024, 5, 7});
 }
+
+TEST_CASE("a bare dateline whose sentence wraps to the next line") {
+  const std::string wrapped = "NIAMEY - Soldiers were killed near the border on Sunday,\nthe army said.\n";
+  CHECK(find_dateline(wrapped).has_value());
+}

@@ -217,3 +217,8 @@ TEST_CASE("plain text: a line that points to another story is blanked, offsets k
   CHECK(d.text.find("Shelling") == std::string::npos);
   CHECK(d.text.find("Traders returned.") == text.find("Traders returned."));
 }
+
+TEST_CASE("a pointer line's label is a whole word") {
+  const std::string text = "Road blocked\n\nSubscribers of the water utility blocked the main road on Monday.\n";
+  CHECK(parse_plain_text(text, "s", "s.txt").text.find("Subscribers of the water utility") != std::string::npos);
+}
