@@ -448,11 +448,14 @@ struct Recognizer {
       }
     }
     // People: a title or a given name starts a person's name ("Sen. Lincoln
-    // Davis", "Patrick Jones"); what follows in the run is that name.
+    // Davis", "Patrick Jones"); what follows in the run is that name. A given
+    // name second in a run of three or more is a middle name ("Rodney Eric
+    // Smith"): the run is a person's whole name, though its first name is
+    // not one we list.
     for (const auto& [a, b] : runs) {
       const std::string_view first = word(a);
       const bool title = is_title(first);
-      const bool given = lex.given_names.count(std::string(first)) > 0;
+      const bool given = lex.given_names.count(std::string(first)) > 0 || (b >= a + 2 && middle_name(at, a, b));
       if (!(title || given) || (a == b && !title)) continue;
       for (size_t k = a; k <= b; ++k) {
         for (size_t m : at.starting_at(k)) {
@@ -477,6 +480,27 @@ struct Recognizer {
       ++w;
     }
     out.resize(w);
+  }
+
+  // "Rodney Eric Smith": a first word that is no word of the language and
+  // at most a small town by itself (not "Egypt" in "ambassador to Egypt Dan
+  // Kurtzer", not "St." of "St. Joseph"), then a given name we list.
+  bool middle_name(const SentenceMentions& at, size_t a, size_t b) const {
+    if (!cap(a) || is_title(word(a)) || !lex.given_names.count(std::string(word(a + 1)))) return false;
+    for (size_t k = a; k <= b; ++k)
+      if (!cap(k)) return false;  // "Handler Joseph Vergnetti of Medina": the person ends before "of"
+    if (at.covers(a)) {
+      const auto& here = at.starting_at(a);
+      if (here.empty()) return false;
+      for (size_t m : here) {
+        if (out[m].last_token != a) return false;
+        if (out[m].candidates.empty()) continue;
+        const Place p = gaz.place(out[m].candidates.front().entry);
+        if (p.kind != PlaceKind::city || p.population >= 50000) return false;
+      }
+    }
+    const WordTags tags = WordTable::shared().lookup(ascii_lower(word(a)));
+    return tags.count == 0 || tags.first() == Pos::NNP || tags.first() == Pos::NNPS;
   }
 
   static bool is_place_type(std::string_view w) {
@@ -810,6 +834,31 @@ class ReportContext {
   std::unique_ptr<AnchorGrid> grid_;
 };
 
+// "Raqqa province", "the northern province of Samangan": the text names the
+// division, not the town it is named after.
+bool named_as_division(const Mention& m, const Document& doc) {
+  const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
+  if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 || after.find("county") == 1 ||
+      after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
+    return true;
+  const std::string before =
+      ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
+  return before.find("province of") != std::string::npos || before.find("governorate of") != std::string::npos ||
+         before.find("region of") != std::string::npos || before.find("state of") != std::string::npos ||
+         before.find("oblast of") != std::string::npos || before.find("district of") != std::string::npos;
+}
+
+// "Dublin City", "City of Richmond": the town's name with the word city,
+// as a local paper names its council or schools. Returns the town's folded
+// name ("dublin"), or "" when `folded` is no such name.
+std::string city_stem(const std::string& folded) {
+  constexpr std::string_view suffix = " city", prefix = "city of ";
+  if (folded.size() > suffix.size() && folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0)
+    return folded.substr(0, folded.size() - suffix.size());
+  if (folded.size() > prefix.size() && folded.compare(0, prefix.size(), prefix) == 0) return folded.substr(prefix.size());
+  return "";
+}
+
 // Everything resolution knows of a report, and the scoring of one candidate.
 struct Resolver {
   const Gazetteer& gaz;
@@ -824,9 +873,22 @@ struct Resolver {
   // "Mexico", "California", "Pacific": a name that can be a country or a
   // region, or a division bigger than any of its towns, is decided by the
   // signals of those (kind, the report's countries), not by its towns'
-  // neighbours. "Hanover" is not (a Jamaican parish smaller than Hannover).
+  // neighbours. "Hanover" is not (a Jamaican parish smaller than Hannover),
+  // nor a division named after its seat ("Alexandria", the governorate of
+  // the Egyptian city): the name means the town there, and its namesakes
+  // elsewhere are told apart by their neighbours as any town's are.
   bool wide_name(const Mention& m) const {
     uint64_t towns = 0, divisions = 0;
+    std::vector<Place> seats;
+    for (const ScoredPlace& c : m.candidates) {
+      if (c.fuzzy || c.how != static_cast<uint8_t>(MatchHow::name)) continue;
+      const Place p = gaz.place(c.entry);
+      if (p.kind == PlaceKind::city && (p.feature == "PPLA" || p.feature == "PPLC")) seats.push_back(p);
+    }
+    const bool says_division = named_as_division(m, doc);  // "Yala province" is the province, not its town
+    auto named_after_seat = [&](const Place& division) {
+      return !says_division && std::any_of(seats.begin(), seats.end(), [&](const Place& s) { return within(s, division); });
+    };
     bool division = false;
     for (const ScoredPlace& c : m.candidates) {
       if (c.fuzzy) continue;
@@ -834,6 +896,7 @@ struct Resolver {
       if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) {
         if (c.how == static_cast<uint8_t>(MatchHow::name)) towns = std::max(towns, p.population);  // not Patan for "Yala"
       } else if (p.kind == PlaceKind::admin1) {
+        if (named_after_seat(p)) continue;
         division = true;
         divisions = std::max(divisions, p.population);
       } else {
@@ -863,7 +926,9 @@ struct Resolver {
       for (const ScoredPlace& c : mentions[i].candidates) {
         const Place p = gaz.place(c.entry);
         if (p.kind != PlaceKind::city && p.kind != PlaceKind::admin2) continue;
-        readings.back().push_back({p.point, !c.fuzzy && c.how != static_cast<uint8_t>(MatchHow::alias)});
+        // "Alexandria City" reaches Alexandria by an alias, yet names that town as surely as its own name does.
+        const bool own_name = c.how != static_cast<uint8_t>(MatchHow::alias) || city_stem(names[i]) == fold_name(p.name);
+        readings.back().push_back({p.point, !c.fuzzy && own_name});
         entries.back().push_back(c.entry);
       }
     }
@@ -1423,17 +1488,7 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
     if (m.candidates.size() < 2) continue;
     const Place top = gaz.place(m.candidates.front().entry);
     if (top.kind != PlaceKind::admin1 && top.kind != PlaceKind::admin2) continue;
-    const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
-    if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 || after.find("county") == 1 ||
-        after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
-      continue;
-    // "the northern province of Samangan": named as the province.
-    const std::string before =
-        ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
-    if (before.find("province of") != std::string::npos || before.find("governorate of") != std::string::npos ||
-        before.find("region of") != std::string::npos || before.find("state of") != std::string::npos ||
-        before.find("oblast of") != std::string::npos || before.find("district of") != std::string::npos)
-      continue;
+    if (named_as_division(m, doc)) continue;
     for (size_t c = 1; c < m.candidates.size(); ++c) {
       const Place p = gaz.place(m.candidates[c].entry);
       const bool seat = top.kind == PlaceKind::admin1 ? (p.feature == "PPLA" || p.feature == "PPLC") &&
@@ -1524,10 +1579,45 @@ void one_sense_per_name(std::vector<Mention>& mentions) {
 }
 }  // namespace
 
+// "Dublin City Council" in a report on Dublin: "X City" and "City of X" name
+// the town X the report is about, wherever that X is. Their own entries are
+// few ("Dublin City" is only Ireland's), while the bare name has every
+// namesake and the report's context, so the bare name's town decides. Not
+// when the bare name is a state or country ("Kansas City", "Mexico City")
+// or the longer name is a town's own name ("Carson City").
+void pool_city_names(std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  constexpr double kSameTownKm = 25;
+  std::map<std::string, const ScoredPlace*> towns;  // bare folded name -> its town
+  for (const Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    const Place p = gaz.place(m.candidates.front().entry);
+    if (p.kind == PlaceKind::city) towns.emplace(fold_name(m.text), &m.candidates.front());
+  }
+  for (Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    const auto it = towns.find(city_stem(fold_name(m.text)));
+    if (it == towns.end()) continue;
+    const ScoredPlace& top = m.candidates.front();
+    const Place own = gaz.place(top.entry);
+    if (top.how != static_cast<uint8_t>(MatchHow::alias) && own.kind != PlaceKind::admin2) continue;
+    const Place town = gaz.place(it->second->entry);
+    if (haversine_km(own.point, town.point) <= kSameTownKm) continue;
+    auto near = std::find_if(m.candidates.begin(), m.candidates.end(),
+                             [&](const ScoredPlace& c) { return haversine_km(gaz.place(c.entry).point, town.point) <= kSameTownKm; });
+    if (near != m.candidates.end()) {
+      std::rotate(m.candidates.begin(), near, near + 1);
+    } else {
+      m.candidates.insert(m.candidates.begin(), *it->second);
+      m.candidates.front().how = static_cast<uint8_t>(MatchHow::alias);
+    }
+  }
+}
+
 void settle_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   one_sense_per_name(mentions);
   prefer_seats(mentions, gaz, doc);
   states_in_a_list(mentions, gaz, doc);
+  pool_city_names(mentions, gaz);
 }
 
 double resolution_confidence(const Mention& m) {
