@@ -1090,6 +1090,42 @@ bool in_list_of_wide_places(const std::vector<Mention>& mentions, size_t i, cons
   return i > 0 && listed_together(mentions[i - 1], m, doc) && names_wide_place(mentions[i - 1], gaz) && names_wide_place(m, gaz);
 }
 
+// "Dakota, Otoe and Washington counties", "Nandurbar and Dhule districts":
+// the plural after a list says what every item of it is. Returns, per
+// mention, whether it is such an item, and keeps only its readings of that
+// kind (counties, districts, parishes: second-level divisions; states,
+// provinces: first-level ones; where it has none of those, any division).
+// An item with no division among its readings is left as it was.
+std::vector<bool> divisions_in_a_list(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+  std::vector<bool> item(mentions.size(), false);
+  for (size_t last = 0; last < mentions.size(); ++last) {
+    const std::string after = ascii_lower(std::string_view(doc.text).substr(mentions[last].end, 12));
+    const bool counties = after.rfind(" counties", 0) == 0 || after.rfind(" districts", 0) == 0 || after.rfind(" parishes", 0) == 0;
+    const bool states = after.rfind(" states", 0) == 0 || after.rfind(" provinces", 0) == 0;
+    if (!counties && !states) continue;
+    size_t first = last;
+    while (first > 0 && listed_together(mentions[first - 1], mentions[first], doc)) --first;
+    if (first == last) continue;
+    for (size_t i = first; i <= last; ++i) {
+      Mention& m = mentions[i];
+      if (m.demonym) continue;
+      item[i] = true;
+      auto keep = [&](bool first_level, bool second_level) {
+        std::vector<ScoredPlace> kept;
+        for (const ScoredPlace& c : m.candidates) {
+          const PlaceKind k = gaz.place(c.entry).kind;
+          if ((first_level && k == PlaceKind::admin1) || (second_level && k == PlaceKind::admin2)) kept.push_back(c);
+        }
+        return kept;
+      };
+      std::vector<ScoredPlace> kept = keep(states, counties);
+      if (kept.empty()) kept = keep(true, true);
+      if (!kept.empty()) m.candidates = std::move(kept);
+    }
+  }
+  return item;
+}
+
 void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     Mention& m = mentions[i];
@@ -1267,6 +1303,7 @@ void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mention
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
                       const ResolveWeights& weights) {
   apply_qualifiers(mentions, gaz, doc);
+  std::vector<bool> division_items = divisions_in_a_list(mentions, gaz, doc);
   Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
   r.names.reserve(mentions.size());
   for (const Mention& m : mentions) {
@@ -1330,7 +1367,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
                      std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5);
           std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
         }
-        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc)) keep[i] = false;
+        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i])
+          keep[i] = false;
       }
       // "Mexico, China, Japan": an item of a list of countries or divisions
       // is one too, whatever its lower-case word ("china") looks like.

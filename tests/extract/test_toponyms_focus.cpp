@@ -222,3 +222,22 @@ TEST_CASE("a run with a given name second is a person's whole name, and its last
   REQUIRE(egypt.has_value());
   CHECK(egypt->kind == PlaceKind::country);
 }
+
+TEST_CASE("items of a list before 'counties' or 'provinces' are each one of those divisions") {
+  const auto ms = resolved("Flood warnings were posted for Dakota, Otoe and Washington counties in Nebraska on Tuesday.");
+  for (std::string_view name : {"Dakota", "Otoe", "Washington"}) {
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name << " unresolved or dropped");
+    CHECK_MESSAGE(p->kind == PlaceKind::admin2, name);
+    CHECK_MESSAGE(p->admin1 == "Nebraska", name << " is in " << p->admin1);
+  }
+  const auto zw = resolved("Cholera spread in the Manicaland, Midlands and Masvingo provinces of Zimbabwe.");
+  const auto midlands = place_of(zw, "Midlands");
+  REQUIRE(midlands.has_value());
+  CHECK(midlands->kind == PlaceKind::admin1);
+  CHECK(midlands->country_code == "ZW");
+  // A list without the plural is no such list: "Washington" beside towns stays what the report makes it.
+  const auto dc = place_of(resolved("Flights from Omaha and Washington were delayed on Tuesday."), "Washington");
+  REQUIRE(dc.has_value());
+  CHECK(dc->kind != PlaceKind::admin2);
+}
