@@ -869,6 +869,7 @@ struct Resolver {
   std::vector<std::string> names;                                                // folded text per mention
   std::unordered_map<std::string, std::unordered_map<uint32_t, float>> cluster;  // name -> entry -> reading_coherence
   std::unordered_map<std::string, uint64_t> biggest_towns;                       // name -> people of its biggest town of that very name
+  std::unordered_map<std::string, std::string> biggest_town_countries;           // name -> that town's country
 
   // "Mexico", "California", "Pacific": a name that can be a country or a
   // region, or a division bigger than any of its towns, is decided by the
@@ -935,17 +936,34 @@ struct Resolver {
     const auto near = reading_coherence(readings, kReachKm);
     cluster.clear();
     biggest_towns.clear();
+    biggest_town_countries.clear();
     for (size_t i = 0; i < mentions.size(); ++i) {
       uint64_t& biggest = biggest_towns[names[i]];
-      for (const ScoredPlace& c : mentions[i].candidates)
-        if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::city)
-          biggest = std::max(biggest, gaz.place(c.entry).population);
+      for (const ScoredPlace& c : mentions[i].candidates) {
+        const Place p = gaz.place(c.entry);
+        if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && p.kind == PlaceKind::city && p.population > biggest) {
+          biggest = p.population;
+          biggest_town_countries[names[i]] = std::string(p.country_code);
+        }
+      }
     }
     for (const auto& [name, n] : slot) {
       if (wide[n]) continue;
       auto& m = cluster[name];
       for (size_t k = 0; k < entries[n].size(); ++k) m[entries[n][k]] = near[n][k];
     }
+  }
+
+  // A town with a namesake city of a hundred thousand people or more and
+  // fifty times its own, in a country the report is about (Paris, Illinois
+  // in a report on Illinois alone has no Paris of France to lose to, only
+  // other small Parises).
+  bool dwarfed_town(const Place& p, const std::string& name, const ReportContext& ctx) const {
+    constexpr uint64_t kCity = 100000, kRatio = 50;
+    const uint64_t biggest = biggest_town(name);
+    if (p.kind != PlaceKind::city || biggest < kCity || biggest < kRatio * std::max<uint64_t>(p.population, 1)) return false;
+    const auto it = biggest_town_countries.find(name);
+    return it != biggest_town_countries.end() && (ctx.focus(name, it->second) > 0 || ctx.names_country(name, it->second));
   }
 
   uint64_t biggest_town(const std::string& name) const {
@@ -1032,6 +1050,13 @@ struct Resolver {
     v[sig_near] = std::min(ctx.near(p.point), 2);
     if (auto n = cluster.find(name); n != cluster.end())
       if (auto e = n->second.find(c.entry); e != n->second.end()) v[sig_cluster] = e->second;
+    // "Denver" in a report that names Indiana: a village far smaller than a
+    // namesake city is not put in the report's state by the state's name
+    // alone; the report must tie it there, with a place near it.
+    if (dwarfed_town(p, name, ctx) && v[sig_near] == 0 && v[sig_cluster] < 0.5) {
+      v[sig_named_admin1] = 0;
+      v[sig_focus_admin1] = 0;
+    }
     for (size_t k = 0; k < sig_count; ++k) s.total += w.signal[k] * v[k];
     return s;
   }

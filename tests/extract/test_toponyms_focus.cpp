@@ -241,3 +241,22 @@ TEST_CASE("items of a list before 'counties' or 'provinces' are each one of thos
   REQUIRE(dc.has_value());
   CHECK(dc->kind != PlaceKind::admin2);
 }
+
+TEST_CASE("a village far smaller than a namesake city is not put in the report's state by the state's name alone") {
+  // Indiana has a village called Denver; nothing near it is named, so the city is meant.
+  const auto denver = place_of(resolved("A teacher from Indiana won a national award in Denver on Friday."), "Denver");
+  REQUIRE(denver.has_value());
+  CHECK(denver->admin1 == "Colorado");
+  const auto boston = place_of(resolved("Boston will host the race again, a spokesman said in Albany, N.Y., on Monday."), "Boston");
+  REQUIRE(boston.has_value());
+  CHECK(boston->admin1 == "Massachusetts");
+  // The big namesake abroad counts only where the report is about its country too.
+  const auto ms = resolved("Two fans from Ohio drove to Toronto for the hockey game against Montreal on Saturday.");
+  const auto toronto = place_of(ms, "Toronto");
+  REQUIRE(toronto.has_value());
+  CHECK(toronto->country_code == "CA");
+  // With no big namesake in play, the state the report names still decides among small towns.
+  const auto paris = place_of(resolved("Troopers closed a road near Paris after a crash, Illinois state police said."), "Paris");
+  REQUIRE(paris.has_value());
+  CHECK(paris->admin1 == "Illinois");
+}
