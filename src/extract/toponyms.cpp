@@ -448,11 +448,14 @@ struct Recognizer {
       }
     }
     // People: a title or a given name starts a person's name ("Sen. Lincoln
-    // Davis", "Patrick Jones"); what follows in the run is that name.
+    // Davis", "Patrick Jones"); what follows in the run is that name. A given
+    // name second in a run of three or more is a middle name ("Rodney Eric
+    // Smith"): the run is a person's whole name, though its first name is
+    // not one we list.
     for (const auto& [a, b] : runs) {
       const std::string_view first = word(a);
       const bool title = is_title(first);
-      const bool given = lex.given_names.count(std::string(first)) > 0;
+      const bool given = lex.given_names.count(std::string(first)) > 0 || (b >= a + 2 && middle_name(at, a, b));
       if (!(title || given) || (a == b && !title)) continue;
       for (size_t k = a; k <= b; ++k) {
         for (size_t m : at.starting_at(k)) {
@@ -477,6 +480,27 @@ struct Recognizer {
       ++w;
     }
     out.resize(w);
+  }
+
+  // "Rodney Eric Smith": a first word that is no word of the language and
+  // at most a small town by itself (not "Egypt" in "ambassador to Egypt Dan
+  // Kurtzer", not "St." of "St. Joseph"), then a given name we list.
+  bool middle_name(const SentenceMentions& at, size_t a, size_t b) const {
+    if (!cap(a) || is_title(word(a)) || !lex.given_names.count(std::string(word(a + 1)))) return false;
+    for (size_t k = a; k <= b; ++k)
+      if (!cap(k)) return false;  // "Handler Joseph Vergnetti of Medina": the person ends before "of"
+    if (at.covers(a)) {
+      const auto& here = at.starting_at(a);
+      if (here.empty()) return false;
+      for (size_t m : here) {
+        if (out[m].last_token != a) return false;
+        if (out[m].candidates.empty()) continue;
+        const Place p = gaz.place(out[m].candidates.front().entry);
+        if (p.kind != PlaceKind::city || p.population >= 50000) return false;
+      }
+    }
+    const WordTags tags = WordTable::shared().lookup(ascii_lower(word(a)));
+    return tags.count == 0 || tags.first() == Pos::NNP || tags.first() == Pos::NNPS;
   }
 
   static bool is_place_type(std::string_view w) {
@@ -810,6 +834,31 @@ class ReportContext {
   std::unique_ptr<AnchorGrid> grid_;
 };
 
+// "Raqqa province", "the northern province of Samangan": the text names the
+// division, not the town it is named after.
+bool named_as_division(const Mention& m, const Document& doc) {
+  const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
+  if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 || after.find("county") == 1 ||
+      after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
+    return true;
+  const std::string before =
+      ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
+  return before.find("province of") != std::string::npos || before.find("governorate of") != std::string::npos ||
+         before.find("region of") != std::string::npos || before.find("state of") != std::string::npos ||
+         before.find("oblast of") != std::string::npos || before.find("district of") != std::string::npos;
+}
+
+// "Dublin City", "City of Richmond": the town's name with the word city,
+// as a local paper names its council or schools. Returns the town's folded
+// name ("dublin"), or "" when `folded` is no such name.
+std::string city_stem(const std::string& folded) {
+  constexpr std::string_view suffix = " city", prefix = "city of ";
+  if (folded.size() > suffix.size() && folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0)
+    return folded.substr(0, folded.size() - suffix.size());
+  if (folded.size() > prefix.size() && folded.compare(0, prefix.size(), prefix) == 0) return folded.substr(prefix.size());
+  return "";
+}
+
 // Everything resolution knows of a report, and the scoring of one candidate.
 struct Resolver {
   const Gazetteer& gaz;
@@ -820,13 +869,27 @@ struct Resolver {
   std::vector<std::string> names;                                                // folded text per mention
   std::unordered_map<std::string, std::unordered_map<uint32_t, float>> cluster;  // name -> entry -> reading_coherence
   std::unordered_map<std::string, uint64_t> biggest_towns;                       // name -> people of its biggest town of that very name
+  std::unordered_map<std::string, std::string> biggest_town_countries;           // name -> that town's country
 
   // "Mexico", "California", "Pacific": a name that can be a country or a
   // region, or a division bigger than any of its towns, is decided by the
   // signals of those (kind, the report's countries), not by its towns'
-  // neighbours. "Hanover" is not (a Jamaican parish smaller than Hannover).
+  // neighbours. "Hanover" is not (a Jamaican parish smaller than Hannover),
+  // nor a division named after its seat ("Alexandria", the governorate of
+  // the Egyptian city): the name means the town there, and its namesakes
+  // elsewhere are told apart by their neighbours as any town's are.
   bool wide_name(const Mention& m) const {
     uint64_t towns = 0, divisions = 0;
+    std::vector<Place> seats;
+    for (const ScoredPlace& c : m.candidates) {
+      if (c.fuzzy || c.how != static_cast<uint8_t>(MatchHow::name)) continue;
+      const Place p = gaz.place(c.entry);
+      if (p.kind == PlaceKind::city && (p.feature == "PPLA" || p.feature == "PPLC")) seats.push_back(p);
+    }
+    const bool says_division = named_as_division(m, doc);  // "Yala province" is the province, not its town
+    auto named_after_seat = [&](const Place& division) {
+      return !says_division && std::any_of(seats.begin(), seats.end(), [&](const Place& s) { return within(s, division); });
+    };
     bool division = false;
     for (const ScoredPlace& c : m.candidates) {
       if (c.fuzzy) continue;
@@ -834,6 +897,7 @@ struct Resolver {
       if (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) {
         if (c.how == static_cast<uint8_t>(MatchHow::name)) towns = std::max(towns, p.population);  // not Patan for "Yala"
       } else if (p.kind == PlaceKind::admin1) {
+        if (named_after_seat(p)) continue;
         division = true;
         divisions = std::max(divisions, p.population);
       } else {
@@ -863,24 +927,43 @@ struct Resolver {
       for (const ScoredPlace& c : mentions[i].candidates) {
         const Place p = gaz.place(c.entry);
         if (p.kind != PlaceKind::city && p.kind != PlaceKind::admin2) continue;
-        readings.back().push_back({p.point, !c.fuzzy && c.how != static_cast<uint8_t>(MatchHow::alias)});
+        // "Alexandria City" reaches Alexandria by an alias, yet names that town as surely as its own name does.
+        const bool own_name = c.how != static_cast<uint8_t>(MatchHow::alias) || city_stem(names[i]) == fold_name(p.name);
+        readings.back().push_back({p.point, !c.fuzzy && own_name});
         entries.back().push_back(c.entry);
       }
     }
     const auto near = reading_coherence(readings, kReachKm);
     cluster.clear();
     biggest_towns.clear();
+    biggest_town_countries.clear();
     for (size_t i = 0; i < mentions.size(); ++i) {
       uint64_t& biggest = biggest_towns[names[i]];
-      for (const ScoredPlace& c : mentions[i].candidates)
-        if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && gaz.place(c.entry).kind == PlaceKind::city)
-          biggest = std::max(biggest, gaz.place(c.entry).population);
+      for (const ScoredPlace& c : mentions[i].candidates) {
+        const Place p = gaz.place(c.entry);
+        if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && p.kind == PlaceKind::city && p.population > biggest) {
+          biggest = p.population;
+          biggest_town_countries[names[i]] = std::string(p.country_code);
+        }
+      }
     }
     for (const auto& [name, n] : slot) {
       if (wide[n]) continue;
       auto& m = cluster[name];
       for (size_t k = 0; k < entries[n].size(); ++k) m[entries[n][k]] = near[n][k];
     }
+  }
+
+  // A town with a namesake city of a hundred thousand people or more and
+  // fifty times its own, in a country the report is about (Paris, Illinois
+  // in a report on Illinois alone has no Paris of France to lose to, only
+  // other small Parises).
+  bool dwarfed_town(const Place& p, const std::string& name, const ReportContext& ctx) const {
+    constexpr uint64_t kCity = 100000, kRatio = 50;
+    const uint64_t biggest = biggest_town(name);
+    if (p.kind != PlaceKind::city || biggest < kCity || biggest < kRatio * std::max<uint64_t>(p.population, 1)) return false;
+    const auto it = biggest_town_countries.find(name);
+    return it != biggest_town_countries.end() && (ctx.focus(name, it->second) > 0 || ctx.names_country(name, it->second));
   }
 
   uint64_t biggest_town(const std::string& name) const {
@@ -967,6 +1050,13 @@ struct Resolver {
     v[sig_near] = std::min(ctx.near(p.point), 2);
     if (auto n = cluster.find(name); n != cluster.end())
       if (auto e = n->second.find(c.entry); e != n->second.end()) v[sig_cluster] = e->second;
+    // "Denver" in a report that names Indiana: a village far smaller than a
+    // namesake city is not put in the report's state by the state's name
+    // alone; the report must tie it there, with a place near it.
+    if (dwarfed_town(p, name, ctx) && v[sig_near] == 0 && v[sig_cluster] < 0.5) {
+      v[sig_named_admin1] = 0;
+      v[sig_focus_admin1] = 0;
+    }
     for (size_t k = 0; k < sig_count; ++k) s.total += w.signal[k] * v[k];
     return s;
   }
@@ -1023,6 +1113,42 @@ bool in_list_of_wide_places(const std::vector<Mention>& mentions, size_t i, cons
   const Mention& q = mentions[i + 1];
   if (i + 2 < mentions.size() && listed_together(q, mentions[i + 2], doc) && names_wide_place(mentions[i + 2], gaz)) return true;
   return i > 0 && listed_together(mentions[i - 1], m, doc) && names_wide_place(mentions[i - 1], gaz) && names_wide_place(m, gaz);
+}
+
+// "Dakota, Otoe and Washington counties", "Nandurbar and Dhule districts":
+// the plural after a list says what every item of it is. Returns, per
+// mention, whether it is such an item, and keeps only its readings of that
+// kind (counties, districts, parishes: second-level divisions; states,
+// provinces: first-level ones; where it has none of those, any division).
+// An item with no division among its readings is left as it was.
+std::vector<bool> divisions_in_a_list(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+  std::vector<bool> item(mentions.size(), false);
+  for (size_t last = 0; last < mentions.size(); ++last) {
+    const std::string after = ascii_lower(std::string_view(doc.text).substr(mentions[last].end, 12));
+    const bool counties = after.rfind(" counties", 0) == 0 || after.rfind(" districts", 0) == 0 || after.rfind(" parishes", 0) == 0;
+    const bool states = after.rfind(" states", 0) == 0 || after.rfind(" provinces", 0) == 0;
+    if (!counties && !states) continue;
+    size_t first = last;
+    while (first > 0 && listed_together(mentions[first - 1], mentions[first], doc)) --first;
+    if (first == last) continue;
+    for (size_t i = first; i <= last; ++i) {
+      Mention& m = mentions[i];
+      if (m.demonym) continue;
+      item[i] = true;
+      auto keep = [&](bool first_level, bool second_level) {
+        std::vector<ScoredPlace> kept;
+        for (const ScoredPlace& c : m.candidates) {
+          const PlaceKind k = gaz.place(c.entry).kind;
+          if ((first_level && k == PlaceKind::admin1) || (second_level && k == PlaceKind::admin2)) kept.push_back(c);
+        }
+        return kept;
+      };
+      std::vector<ScoredPlace> kept = keep(states, counties);
+      if (kept.empty()) kept = keep(true, true);
+      if (!kept.empty()) m.candidates = std::move(kept);
+    }
+  }
+  return item;
 }
 
 void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
@@ -1202,6 +1328,7 @@ void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mention
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
                       const ResolveWeights& weights) {
   apply_qualifiers(mentions, gaz, doc);
+  std::vector<bool> division_items = divisions_in_a_list(mentions, gaz, doc);
   Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
   r.names.reserve(mentions.size());
   for (const Mention& m : mentions) {
@@ -1265,7 +1392,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
                      std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5);
           std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
         }
-        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc)) keep[i] = false;
+        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i])
+          keep[i] = false;
       }
       // "Mexico, China, Japan": an item of a list of countries or divisions
       // is one too, whatever its lower-case word ("china") looks like.
@@ -1423,17 +1551,7 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
     if (m.candidates.size() < 2) continue;
     const Place top = gaz.place(m.candidates.front().entry);
     if (top.kind != PlaceKind::admin1 && top.kind != PlaceKind::admin2) continue;
-    const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
-    if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 || after.find("county") == 1 ||
-        after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
-      continue;
-    // "the northern province of Samangan": named as the province.
-    const std::string before =
-        ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
-    if (before.find("province of") != std::string::npos || before.find("governorate of") != std::string::npos ||
-        before.find("region of") != std::string::npos || before.find("state of") != std::string::npos ||
-        before.find("oblast of") != std::string::npos || before.find("district of") != std::string::npos)
-      continue;
+    if (named_as_division(m, doc)) continue;
     for (size_t c = 1; c < m.candidates.size(); ++c) {
       const Place p = gaz.place(m.candidates[c].entry);
       const bool seat = top.kind == PlaceKind::admin1 ? (p.feature == "PPLA" || p.feature == "PPLC") &&
@@ -1524,10 +1642,45 @@ void one_sense_per_name(std::vector<Mention>& mentions) {
 }
 }  // namespace
 
+// "Dublin City Council" in a report on Dublin: "X City" and "City of X" name
+// the town X the report is about, wherever that X is. Their own entries are
+// few ("Dublin City" is only Ireland's), while the bare name has every
+// namesake and the report's context, so the bare name's town decides. Not
+// when the bare name is a state or country ("Kansas City", "Mexico City")
+// or the longer name is a town's own name ("Carson City").
+void pool_city_names(std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  constexpr double kSameTownKm = 25;
+  std::map<std::string, const ScoredPlace*> towns;  // bare folded name -> its town
+  for (const Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    const Place p = gaz.place(m.candidates.front().entry);
+    if (p.kind == PlaceKind::city) towns.emplace(fold_name(m.text), &m.candidates.front());
+  }
+  for (Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    const auto it = towns.find(city_stem(fold_name(m.text)));
+    if (it == towns.end()) continue;
+    const ScoredPlace& top = m.candidates.front();
+    const Place own = gaz.place(top.entry);
+    if (top.how != static_cast<uint8_t>(MatchHow::alias) && own.kind != PlaceKind::admin2) continue;
+    const Place town = gaz.place(it->second->entry);
+    if (haversine_km(own.point, town.point) <= kSameTownKm) continue;
+    auto near = std::find_if(m.candidates.begin(), m.candidates.end(),
+                             [&](const ScoredPlace& c) { return haversine_km(gaz.place(c.entry).point, town.point) <= kSameTownKm; });
+    if (near != m.candidates.end()) {
+      std::rotate(m.candidates.begin(), near, near + 1);
+    } else {
+      m.candidates.insert(m.candidates.begin(), *it->second);
+      m.candidates.front().how = static_cast<uint8_t>(MatchHow::alias);
+    }
+  }
+}
+
 void settle_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   one_sense_per_name(mentions);
   prefer_seats(mentions, gaz, doc);
   states_in_a_list(mentions, gaz, doc);
+  pool_city_names(mentions, gaz);
 }
 
 double resolution_confidence(const Mention& m) {

@@ -179,3 +179,84 @@ TEST_CASE("a district of a named place is never put on a namesake of that place,
   REQUIRE(adh.has_value());
   CHECK(haversine_km(adh->point, GeoPoint{33.34, 44.40}) < 40);
 }
+
+TEST_CASE("'X City' and 'City of X' are the town X the report is about, wherever that X is") {
+  // "Dublin City" alone is only Ireland's; the bare name, qualified by its state, says which Dublin.
+  const auto dublin = resolved("Members of Dublin City Council voted on Monday to widen two roads in Dublin, Ohio, next year.");
+  check_in(dublin, "Dublin City", "Ohio");
+  check_in(dublin, "Dublin", "Ohio");
+  const auto richmond = resolved(
+      "Richmond will pave Main Street, the City of Richmond said on Friday. Richmond lies south of Lexington in Madison County, Kentucky.");
+  check_in(richmond, "City of Richmond", "Kentucky");
+  // A bare name that is a state is no town the longer name is of.
+  const auto kc = resolved("Fans drove from Kansas to Kansas City for the game on Sunday.");
+  const auto kansas = place_of(kc, "Kansas");
+  const auto kansas_city = place_of(kc, "Kansas City");
+  REQUIRE(kansas.has_value());
+  REQUIRE(kansas_city.has_value());
+  CHECK(kansas->kind == PlaceKind::admin1);
+  CHECK(kansas_city->kind == PlaceKind::city);
+}
+
+TEST_CASE("a name its division shares with its seat is told apart by its neighbours as any town's is") {
+  // Alexandria is also an Egyptian governorate named after the city; "Alexandria City" and Durant
+  // (small towns of many namesakes) put this Alexandria in Virginia.
+  const auto ms = resolved(
+      "Candidates for the Alexandria City School Board met parents on Wednesday. The gap in Alexandria has grown, "
+      "and the new board in Alexandria must close it, said a teacher in Durant.");
+  for (const Mention& m : ms)
+    if (m.text == "Alexandria") {
+      REQUIRE_FALSE(m.candidates.empty());
+      CHECK(gaz().place(m.candidates.front().entry).admin1 == "Virginia");
+    }
+  check_in(ms, "Alexandria", "Virginia");
+}
+
+TEST_CASE("a run with a given name second is a person's whole name, and its last word alone is that person later") {
+  const auto ms = resolved(
+      "Grand jurors in Alexandria indicted Rodney Eric Smith on Monday. Smith will be sent back to Virginia, where Smith faces trial.");
+  for (const Mention& m : ms) CHECK_MESSAGE(m.text != "Smith", "Smith read as a place");
+  check_in(ms, "Alexandria", "Virginia");
+  // A country before a person's name is still the country ("the ambassador to Egypt Dan ...").
+  const auto egypt = place_of(resolved("The former ambassador to Egypt Dan Morgan spoke in Boston on Friday."), "Egypt");
+  REQUIRE(egypt.has_value());
+  CHECK(egypt->kind == PlaceKind::country);
+}
+
+TEST_CASE("items of a list before 'counties' or 'provinces' are each one of those divisions") {
+  const auto ms = resolved("Flood warnings were posted for Dakota, Otoe and Washington counties in Nebraska on Tuesday.");
+  for (std::string_view name : {"Dakota", "Otoe", "Washington"}) {
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name << " unresolved or dropped");
+    CHECK_MESSAGE(p->kind == PlaceKind::admin2, name);
+    CHECK_MESSAGE(p->admin1 == "Nebraska", name << " is in " << p->admin1);
+  }
+  const auto zw = resolved("Cholera spread in the Manicaland, Midlands and Masvingo provinces of Zimbabwe.");
+  const auto midlands = place_of(zw, "Midlands");
+  REQUIRE(midlands.has_value());
+  CHECK(midlands->kind == PlaceKind::admin1);
+  CHECK(midlands->country_code == "ZW");
+  // A list without the plural is no such list: "Washington" beside towns stays what the report makes it.
+  const auto dc = place_of(resolved("Flights from Omaha and Washington were delayed on Tuesday."), "Washington");
+  REQUIRE(dc.has_value());
+  CHECK(dc->kind != PlaceKind::admin2);
+}
+
+TEST_CASE("a village far smaller than a namesake city is not put in the report's state by the state's name alone") {
+  // Indiana has a village called Denver; nothing near it is named, so the city is meant.
+  const auto denver = place_of(resolved("A teacher from Indiana won a national award in Denver on Friday."), "Denver");
+  REQUIRE(denver.has_value());
+  CHECK(denver->admin1 == "Colorado");
+  const auto boston = place_of(resolved("Boston will host the race again, a spokesman said in Albany, N.Y., on Monday."), "Boston");
+  REQUIRE(boston.has_value());
+  CHECK(boston->admin1 == "Massachusetts");
+  // The big namesake abroad counts only where the report is about its country too.
+  const auto ms = resolved("Two fans from Ohio drove to Toronto for the hockey game against Montreal on Saturday.");
+  const auto toronto = place_of(ms, "Toronto");
+  REQUIRE(toronto.has_value());
+  CHECK(toronto->country_code == "CA");
+  // With no big namesake in play, the state the report names still decides among small towns.
+  const auto paris = place_of(resolved("Troopers closed a road near Paris after a crash, Illinois state police said."), "Paris");
+  REQUIRE(paris.has_value());
+  CHECK(paris->admin1 == "Illinois");
+}
