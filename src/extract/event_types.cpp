@@ -318,7 +318,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     for (int c = f.chunk - 1; verb < 0 && c >= 0; --c) {  // back over the list the weapon ends
       const ChunkKind k = chunk(c).kind;
       if (k == ChunkKind::verb) verb = c;
-      if (k != ChunkKind::noun && k != ChunkKind::punct && k != ChunkKind::conj && k != ChunkKind::verb) break;
+      const bool of = k == ChunkKind::prep && word(chunk(c).head) == "of";  // "41 rounds of ammunition and 3 grenades"
+      if (k != ChunkKind::noun && k != ChunkKind::punct && k != ChunkKind::conj && k != ChunkKind::verb && !of) break;
     }
     if (verb >= 0 &&
         one_of(word(chunk(verb).head), {"seized", "seize", "seizes", "seizing", "recovered", "recover", "found", "find", "confiscated",

@@ -1278,3 +1278,9 @@ TEST_CASE("the review's counter-examples: gatherings that are no protest, detent
   const auto dash = events("The convoy was ambushed near Kidal on Sunday - gunmen fired from the hills, killing four soldiers.");
   CHECK_FALSE(dash.empty());
 }
+
+TEST_CASE("weapons recovered in a list with an 'of' phrase were found, not used") {
+  CHECK(events("Security forces recovered 2 (two) rifles, 41 rounds of ammunition and 3 (three) hand grenades in Imphal East "
+               "district on Friday, police said.")
+            .empty());
+}
