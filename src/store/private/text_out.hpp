@@ -51,7 +51,7 @@ class RawOut {
     }
     p_ += n;
   }
-  void append(std::string_view s) { append(s.data(), s.data() + s.size()); }
+  [[gnu::always_inline]] void append(std::string_view s) { append(s.data(), s.data() + s.size()); }
 
   // `s` as a quoted JSON string: copied as it is unless a byte needs
   // escaping (a control character, '"' or '\'), rare in our texts.
