@@ -5,9 +5,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -350,8 +347,7 @@ void GeoPackageEvents::end_read() {
 
 bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, Chunks chunking) {
   const int64_t kChunk = std::max<int64_t>(1, chunking.fids);
-  constexpr size_t kAhead = 3;  // chunks a worker may run ahead of the sink, each
-  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  const unsigned workers = chunk_workers();
   if (workers < 2 || filter.from || filter.to || filter.bbox || !filter.country.empty() || !filter.within.empty()) return false;
   {
     // In WAL mode connections opened one after the other may see different
@@ -382,93 +378,23 @@ bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFo
   EventQuery query(filter);
   query.exclude_ours(exclude_ours_);
   const size_t chunks = static_cast<size_t>((hi - lo) / kChunk + 1);
-  struct Done {
-    TextBuffer text;
-    size_t rows = 0;
-    bool ready = false;
-  };
-  std::vector<Done> done(chunks);
-  std::vector<TextBuffer> pool;  // emptied buffers, kept for their capacity
-  size_t next = 0, consumed = 0;
-  bool stop = false;
-  std::string error;
-  std::mutex mutex;
-  std::condition_variable changed;
   const std::string sql =
       select_list(present_) + fmt::format(" FROM {0} m WHERE m.{1} >= ?1 AND m.{1} < ?2", quoted(table_), quoted(fid_column_));
-
-  auto work = [&](Db& db) {
-    try {
-      Statement s(db.handle, sql, path_);
-      while (true) {
-        size_t c;
-        TextBuffer text;
-        {
-          std::unique_lock lock(mutex);
-          changed.wait(lock, [&] { return stop || next >= chunks || next < consumed + kAhead * workers; });
-          if (stop || next >= chunks) return;
-          c = next++;
-          if (!pool.empty()) {
-            text = std::move(pool.back());
-            pool.pop_back();
-          }
-        }
-        size_t rows = 0;
-        sqlite3_bind_int64(s.stmt, 1, lo + static_cast<int64_t>(c) * kChunk);
-        sqlite3_bind_int64(s.stmt, 2, lo + static_cast<int64_t>(c + 1) * kChunk);
-        step(db.handle, s.stmt, present_, [&](const LayerRow& row, bool point_type) {
-          if (!query.matches_row(CellRow{row, point_type})) return;
-          format(row, text);
-          ++rows;
-        });
-        sqlite3_reset(s.stmt);
-        std::lock_guard lock(mutex);
-        done[c].text = std::move(text);
-        done[c].rows = rows;
-        done[c].ready = true;
-        changed.notify_all();
-      }
-    } catch (const std::exception& e) {
-      std::lock_guard lock(mutex);
-      if (error.empty()) error = e.what();
-      stop = true;
-      changed.notify_all();
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work, std::ref(*connections[w]));
-  auto finish = [&] {
-    {
-      std::lock_guard lock(mutex);
-      stop = true;
-      changed.notify_all();
-    }
-    for (auto& t : threads) t.join();
-  };
-  try {
-    for (size_t c = 0; c < chunks; ++c) {
-      TextBuffer text;
-      size_t rows = 0;
-      {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return done[c].ready || stop; });
-        if (!done[c].ready) break;  // a worker failed
-        text = std::move(done[c].text);
-        rows = done[c].rows;
-      }
-      sink(text, rows);
-      text.clear();
-      std::lock_guard lock(mutex);
-      pool.push_back(std::move(text));
-      ++consumed;
-      changed.notify_all();
-    }
-  } catch (...) {
-    finish();
-    throw;
-  }
-  finish();
-  if (!error.empty()) throw StoreError(error);
+  std::vector<std::unique_ptr<Statement>> statements;  // a worker's, on its connection
+  for (const auto& db : connections) statements.push_back(std::make_unique<Statement>(db->handle, sql, path_));
+  format_chunks_in_order(workers, chunks, sink, [&](unsigned worker, size_t c, TextBuffer& text) {
+    sqlite3_stmt* stmt = statements[worker]->stmt;
+    size_t rows = 0;
+    sqlite3_bind_int64(stmt, 1, lo + static_cast<int64_t>(c) * kChunk);
+    sqlite3_bind_int64(stmt, 2, lo + static_cast<int64_t>(c + 1) * kChunk);
+    step(connections[worker]->handle, stmt, present_, [&](const LayerRow& row, bool point_type) {
+      if (!query.matches_row(CellRow{row, point_type})) return;
+      format(row, text);
+      ++rows;
+    });
+    sqlite3_reset(stmt);
+    return rows;
+  });
   return true;
 }
 
