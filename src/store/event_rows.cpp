@@ -1,6 +1,10 @@
 #include "store/private/event_rows.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "store/private/gpkg_rows.hpp"
 #include "store/private/pg_rows.hpp"
@@ -145,6 +149,88 @@ void read_source_rows(Store& store, const EventSource& source, const EventFilter
 
 }  // namespace
 
+unsigned chunk_workers() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
+void format_chunks_in_order(unsigned workers, size_t chunks, const TextSink& sink, const ChunkFormatter& format_chunk) {
+  constexpr size_t kAhead = 3;  // chunks a worker may run ahead of the sink, each
+  struct Done {
+    TextBuffer text;
+    size_t rows = 0;
+    bool ready = false;
+  };
+  std::vector<Done> done(chunks);
+  std::vector<TextBuffer> pool;  // emptied buffers, kept for their capacity
+  size_t next = 0, consumed = 0;
+  bool stop = false;
+  std::string error;
+  std::mutex mutex;
+  std::condition_variable changed;
+
+  auto work = [&](unsigned worker) {
+    try {
+      while (true) {
+        size_t c;
+        TextBuffer text;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return stop || next >= chunks || next < consumed + kAhead * workers; });
+          if (stop || next >= chunks) return;
+          c = next++;
+          if (!pool.empty()) {
+            text = std::move(pool.back());
+            pool.pop_back();
+          }
+        }
+        const size_t rows = format_chunk(worker, c, text);
+        std::lock_guard lock(mutex);
+        done[c].text = std::move(text);
+        done[c].rows = rows;
+        done[c].ready = true;
+        changed.notify_all();
+      }
+    } catch (const std::exception& e) {
+      std::lock_guard lock(mutex);
+      if (error.empty()) error = e.what();
+      stop = true;
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work, w);
+  auto finish = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+      changed.notify_all();
+    }
+    for (auto& t : threads) t.join();
+  };
+  try {
+    for (size_t c = 0; c < chunks; ++c) {
+      TextBuffer text;
+      size_t rows = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return done[c].ready || stop; });
+        if (!done[c].ready) break;  // a worker failed
+        text = std::move(done[c].text);
+        rows = done[c].rows;
+      }
+      sink(text, rows);
+      text.clear();
+      std::lock_guard lock(mutex);
+      pool.push_back(std::move(text));
+      ++consumed;
+      changed.notify_all();
+    }
+  } catch (...) {
+    finish();
+    throw;
+  }
+  finish();
+  if (!error.empty()) throw StoreError(error);
+}
+
 // The sources are read one after the other (per report: the readings, then
 // the imported rows of the events layer), each by the fastest reader that
 // takes it; the writers start each row's properties from its own layer's
@@ -165,20 +251,20 @@ void format_event_rows(Store& store, const EventFilter& filter, const RowFormatt
       rows = 0;
     }
   };
+  // What a source left is handed over before a parallel path's chunks follow it in order.
+  auto hand_over = [&] {
+    if (rows == 0) return;
+    sink(text, rows);
+    text.clear();
+    rows = 0;
+  };
   for (const EventSource& source : event_sources(store, filter)) {
-    auto gpkg = geopackage_reader(store, source, reader);
-    if (gpkg) {
-      // What the previous source left is handed over first: the parallel
-      // path's chunks follow it in order.
-      if (rows > 0) {
-        sink(text, rows);
-        text.clear();
-        rows = 0;
-      }
-      if (gpkg->format_in_parallel(filter, format, sink)) continue;
-      gpkg->read(filter, each);
+    if (auto gpkg = geopackage_reader(store, source, reader)) {
+      hand_over();
+      if (!gpkg->format_in_parallel(filter, format, sink)) gpkg->read(filter, each);
     } else if (auto pg = postgis_reader(store, source, reader)) {
-      pg->read(filter, each);
+      hand_over();
+      if (!pg->format_in_parallel(filter, format, sink)) pg->read(filter, each);
     } else {
       read_rows_through_gdal(source, filter, each);
     }

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -15,12 +14,12 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "geo/reproject.hpp"
 #include "store/export.hpp"
 #include "store/private/event_rows.hpp"
+#include "store/private/text_out.hpp"
 #include "store/store.hpp"
 
 namespace sitmap {
@@ -28,142 +27,8 @@ namespace {
 
 using Buffer = fmt::memory_buffer;
 
-// Appends into room reserved beforehand (an upper bound of what is
-// written), without a capacity check per piece: a feature is some hundred
-// small pieces, and fmt's checked append was a fifth of an export.
-class RawOut {
- public:
-  using value_type = char;  // for std::back_inserter
-  RawOut(Buffer& buffer, size_t room) : buffer_(buffer) {
-    const size_t used = buffer.size();
-    buffer.resize(used + room);  // no fill: only what is written is kept
-    p_ = buffer.data() + used;
-  }
-  ~RawOut() { buffer_.resize(static_cast<size_t>(p_ - buffer_.data())); }
-  RawOut(const RawOut&) = delete;
-  RawOut& operator=(const RawOut&) = delete;
-  void push_back(char c) { *p_++ = c; }
-  void append(const char* from, const char* to) {
-    std::memcpy(p_, from, static_cast<size_t>(to - from));
-    p_ += to - from;
-  }
-  void append(std::string_view s) { append(s.data(), s.data() + s.size()); }
-
- private:
-  Buffer& buffer_;
-  char* p_;
-};
-
-template <class Out>
-void append_json_string(Out& out, std::string_view s) {
-  out.push_back('"');
-  const char* run = s.data();  // bytes that need no escaping are copied in runs
-  const char* end = s.data() + s.size();
-  for (const char* p = s.data();; ++p) {
-    if (p == end) {
-      out.append(run, p);
-      break;
-    }
-    const unsigned char c = static_cast<unsigned char>(*p);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(run, p);
-    switch (c) {
-      case '"':
-        out.append(std::string_view("\\\""));
-        break;
-      case '\\':
-        out.append(std::string_view("\\\\"));
-        break;
-      case '\n':
-        out.append(std::string_view("\\n"));
-        break;
-      case '\r':
-        out.append(std::string_view("\\r"));
-        break;
-      case '\t':
-        out.append(std::string_view("\\t"));
-        break;
-      default:
-        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-    }
-    run = p + 1;
-  }
-  out.push_back('"');
-}
-
-template <class Out>
-void append_integer(Out& out, long long v) {
-  const fmt::format_int text(v);
-  out.append(text.data(), text.data() + text.size());
-}
-
-// At most 6 decimals (about 0.1 m), trailing zeros dropped; integer
-// arithmetic, as printf("%.6f") was a tenth of the export's time.
-template <class Out>
-void append_coordinate(Out& out, double v) {
-  if (!std::isfinite(v)) {
-    out.append(std::string_view("null"));
-    return;
-  }
-  long long micro = std::llround(v * 1e6);
-  if (micro < 0) {
-    out.push_back('-');
-    micro = -micro;
-  }
-  append_integer(out, micro / 1000000);
-  long long frac = micro % 1000000;
-  if (frac == 0) return;
-  char digits[7] = {'.', 0, 0, 0, 0, 0, 0};
-  int len = 6;
-  while (frac % 10 == 0) {
-    frac /= 10;
-    --len;
-  }
-  for (int i = len; i >= 1; --i) {
-    digits[i] = static_cast<char>('0' + frac % 10);
-    frac /= 10;
-  }
-  out.append(digits, digits + len + 1);
-}
-
-// "2015-11-15", quoted for JSON or not for CSV.
-template <class Out>
-void append_date(Out& out, CivilDate d, bool quoted) {
-  if (quoted) out.push_back('"');
-  if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99) {
-    const char text[10] = {char('0' + d.year / 1000),
-                           char('0' + d.year / 100 % 10),
-                           char('0' + d.year / 10 % 10),
-                           char('0' + d.year % 10),
-                           '-',
-                           char('0' + d.month / 10),
-                           char('0' + d.month % 10),
-                           '-',
-                           char('0' + d.day / 10),
-                           char('0' + d.day % 10)};
-    out.append(text, text + 10);
-  } else {
-    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", d.year, d.month, d.day);
-  }
-  if (quoted) out.push_back('"');
-}
-
-// "2015-11-15T00:00:00Z": iso_start / iso_end without their strings.
-template <class Out>
-void append_timestamp(Out& out, CivilDate d, std::string_view time) {
-  append_date(out, d, false);
-  out.append(time);
-}
-
-// Valid JSON? Ours is "{}" or a few keys: "{}" and "[]" are answered
-// without a parser.
-bool is_small_json(std::string_view s) {
-  if (s == "{}" || s == "[]") return true;
-  return nlohmann::json::accept(s);
-}
-
-template <class Out>
-void append_value(Out& out, const Cell& cell) {
+// A cell's value as JSON.
+void append_value(RawOut& out, const Cell& cell) {
   switch (cell.kind) {
     case Cell::Kind::null:
       out.append(std::string_view("null"));
@@ -175,16 +40,7 @@ void append_value(Out& out, const Cell& cell) {
       out.append(std::string_view(cell.integer ? "true" : "false"));
       break;
     case Cell::Kind::real:
-      if (std::isfinite(cell.real)) {
-        char buf[32];
-        const auto r = std::to_chars(buf, buf + sizeof buf, cell.real);  // shortest round-trip form
-        if (std::find(buf, r.ptr, 'e') == r.ptr)
-          out.append(buf, r.ptr);
-        else
-          fmt::format_to(std::back_inserter(out), "{}", cell.real);  // 0.0008, not 8e-04
-      } else {
-        out.append(std::string_view("null"));
-      }
+      append_real(out, cell.real);
       break;
     case Cell::Kind::date:
       append_date(out, cell.date, true);
@@ -192,13 +48,13 @@ void append_value(Out& out, const Cell& cell) {
     case Cell::Kind::json:
       // JSON columns (quantities, targets) hold JSON we wrote: embedded as
       // is, once checked (a store another tool wrote may hold anything).
-      if (!cell.text.empty() && (cell.text[0] == '{' || cell.text[0] == '[') && is_small_json(cell.text)) {
+      if (!cell.text.empty() && (cell.text[0] == '{' || cell.text[0] == '[') && is_valid_json(cell.text)) {
         out.append(cell.text);
         break;
       }
       [[fallthrough]];
     case Cell::Kind::text:
-      append_json_string(out, cell.text);
+      out.append_json_string(cell.text);
       break;
     default:
       out.append(std::string_view("null"));
@@ -216,7 +72,7 @@ bool needs_csv_quotes(std::string_view v) {
   return false;
 }
 
-void append_csv_cell(Buffer& out, std::string_view v) {
+void append_csv_cell(RawOut& out, std::string_view v) {
   const bool formula = !v.empty() && (v.front() == '=' || v.front() == '+' || v.front() == '-' || v.front() == '@' || v.front() == '\t' ||
                                       v.front() == '\r');
   const bool quote = formula || needs_csv_quotes(v) || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
@@ -233,7 +89,7 @@ void append_csv_cell(Buffer& out, std::string_view v) {
   out.push_back('"');
 }
 
-void append_csv_value(Buffer& out, const Cell& cell) {
+void append_csv_value(RawOut& out, const Cell& cell) {
   switch (cell.kind) {
     case Cell::Kind::null:
       break;
@@ -389,29 +245,40 @@ class BackgroundWriter {
   std::thread thread_;
 };
 
+// At most the bytes append_csv_row writes for a row's cells: a text cell
+// quoted, every quote doubled and an apostrophe, every other under 40.
+size_t csv_room(const LayerRow& row) {
+  size_t room = 256;
+  for (int k = 0; k < kEventColumnCount; ++k) room += 40 + 2 * row.cell[k].text.size();
+  return room;
+}
+
 // One CSV row in csv_columns() order (then x,y when reprojecting).
-void append_csv_row(Buffer& out, const LayerRow& row, const Reprojector* reproject) {
-  const auto columns = csv_columns();
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (i) out.push_back(',');
-    const int k = columns[i].field;
-    if (k >= 0)
-      append_csv_value(out, row.cell[k]);
-    else if (k == -1 && row.span)
-      append_integer(out, row.span->first.year);
-    else if (k == -2 && row.span)
-      append_timestamp(out, row.span->first, "T00:00:00Z");
-    else if (k == -3 && row.span)
-      append_timestamp(out, row.span->second, "T23:59:59Z");
+void append_csv_row(Buffer& text, const LayerRow& row, const Reprojector* reproject) {
+  {
+    RawOut out(text, csv_room(row));
+    const auto columns = csv_columns();
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i) out.push_back(',');
+      const int k = columns[i].field;
+      if (k >= 0)
+        append_csv_value(out, row.cell[k]);
+      else if (k == -1 && row.span)
+        append_integer(out, row.span->first.year);
+      else if (k == -2 && row.span)
+        append_timestamp(out, row.span->first, "T00:00:00Z");
+      else if (k == -3 && row.span)
+        append_timestamp(out, row.span->second, "T23:59:59Z");
+    }
   }
   if (reproject) {
     double x = 0, y = 0;
     if (row.has_point && reproject->forward(row.x, row.y, x, y))
-      fmt::format_to(std::back_inserter(out), ",{:.3f},{:.3f}", x, y);
+      fmt::format_to(std::back_inserter(text), ",{:.3f},{:.3f}", x, y);
     else
-      out.append(std::string_view(",,"));
+      text.append(std::string_view(",,"));
   }
-  out.append(std::string_view("\r\n"));
+  text.append(std::string_view("\r\n"));
 }
 
 // At most the bytes append_feature writes for a row (with its separator):
@@ -423,8 +290,7 @@ size_t feature_room(const LayerRow& row, size_t keys_bytes) {
 }
 
 // One GeoJSON feature: the point, every event column, the time span.
-template <class Out>
-void append_feature(Out& out, const LayerRow& row, const std::array<std::string, kEventColumnCount>& keys) {
+void append_feature(RawOut& out, const LayerRow& row, const std::array<std::string, kEventColumnCount>& keys) {
   out.append(std::string_view("{\"type\":\"Feature\",\"geometry\":"));
   if (row.has_point) {
     out.append(std::string_view("{\"type\":\"Point\",\"coordinates\":["));

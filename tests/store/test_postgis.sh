@@ -53,6 +53,17 @@ for filter in "" "--from 2015-11-13 --to 2015-11-19" "--bbox 30,30,45,40" "--bbo
       [ -s copy.out ] && cmp -s copy.out gdal.out && ok || bad "COPY and GDAL exports differ: $format $filter"
   done
 done
+# The same bytes from several connections at once, a chunk of pages each
+# (SITMAP_PG_CHUNK_PAGES=1: every table here is two pages or more).
+[ "$(psql_n "SELECT pg_relation_size('events') >= 2 * 8192 AND pg_relation_size('readings') >= 2 * 8192")" = t ] && ok || bad "tables under two pages"
+for filter in "" "--type Battles --actor a --min-confidence 0.5" "--per-report"; do
+  for format in geojson geojsonseq csv; do
+    # shellcheck disable=SC2086
+    SITMAP_PG_CHUNK_PAGES=1 "$S" export --db "$PG_DSN" -f $format -o chunks.out $filter 2>/dev/null &&
+      "$S" export --db "$PG_DSN" -f $format -o gdal.out --through-gdal $filter 2>/dev/null &&
+      [ -s chunks.out ] && cmp -s chunks.out gdal.out && ok || bad "exports by chunks of pages and through GDAL differ: $format $filter"
+  done
+done
 # Two ingesters at once into one server: every report once, both succeed.
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "CREATE DATABASE team" && psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d team -q -c "CREATE EXTENSION postgis"
 TEAM="PG:host=127.0.0.1 port=$PG_PORT dbname=team user=postgres"

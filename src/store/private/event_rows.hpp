@@ -87,6 +87,17 @@ using RowFormatter = std::function<void(const LayerRow&, TextBuffer&)>;
 // Takes formatted text in store order, on the calling thread: `rows` rows.
 using TextSink = std::function<void(TextBuffer&, size_t rows)>;
 
+// Threads that format chunks at once: one a core, at most four.
+unsigned chunk_workers();
+// Appends chunk `chunk`'s formatted rows to `text` on worker thread
+// `worker` (0 .. workers-1) and returns how many it formatted.
+using ChunkFormatter = std::function<size_t(unsigned worker, size_t chunk, TextBuffer& text)>;
+// Formats chunks 0 .. chunks-1 on `workers` threads at once and hands
+// their text to `sink` in chunk order on the calling thread, a worker at
+// most a few chunks ahead of it. A worker's exception stops the others
+// and is thrown here (a StoreError with its message).
+void format_chunks_in_order(unsigned workers, size_t chunks, const TextSink& sink, const ChunkFormatter& format_chunk);
+
 // Every stored event the filter selects, in store order, as rows: from each
 // of the filter's sources in turn (event_sources, query.hpp: the events
 // layer; per report, the readings layer and then the events layer's

@@ -5,9 +5,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -75,6 +72,51 @@ bool parse_iso_day(std::string_view s, CivilDate& d) {
   };
   return digits(0, 4, d.year) && digits(5, 2, d.month) && digits(8, 2, d.day);
 }
+
+namespace {
+
+// One column's value as a cell of its column's kind, in as few calls into
+// SQLite as the value needs (a tenth of an export's instructions were such
+// calls): a text is NULL exactly when the value is, a number other than 0
+// is no NULL, and a text's length is up to its NUL.
+Cell cell_of(Cell::Kind kind, sqlite3_value* v) {
+  Cell cell;
+  switch (kind) {
+    case Cell::Kind::integer:
+    case Cell::Kind::boolean: {
+      const sqlite3_int64 n = sqlite3_value_int64(v);
+      if (n == 0 && sqlite3_value_type(v) == SQLITE_NULL) break;
+      // An OGR Integer field: a 64-bit value is clamped, as OGR's SetField does.
+      cell.integer = std::clamp<long long>(n, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+      cell.kind = kind;
+      break;
+    }
+    case Cell::Kind::real:
+      cell.real = sqlite3_value_double(v);
+      if (cell.real == 0 && sqlite3_value_type(v) == SQLITE_NULL) break;
+      cell.kind = Cell::Kind::real;
+      break;
+    case Cell::Kind::date: {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+      if (text && parse_iso_day(text, cell.date)) cell.kind = Cell::Kind::date;
+      break;
+    }
+    case Cell::Kind::text:
+    case Cell::Kind::json: {
+      // GDAL reads a C string: up to the first NUL (SQLite ends every text with one).
+      const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+      if (!text) break;
+      cell.text = std::string_view(text);
+      cell.kind = kind;
+      break;
+    }
+    default:
+      break;
+  }
+  return cell;
+}
+
+}  // namespace
 
 bool decode_gpkg_point(const unsigned char* blob, size_t size, double& x, double& y, bool* empty_point) {
   size_t at = 0;
@@ -305,8 +347,7 @@ void GeoPackageEvents::end_read() {
 
 bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, Chunks chunking) {
   const int64_t kChunk = std::max<int64_t>(1, chunking.fids);
-  constexpr size_t kAhead = 3;  // chunks a worker may run ahead of the sink, each
-  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  const unsigned workers = chunk_workers();
   if (workers < 2 || filter.from || filter.to || filter.bbox || !filter.country.empty() || !filter.within.empty()) return false;
   {
     // In WAL mode connections opened one after the other may see different
@@ -337,93 +378,23 @@ bool GeoPackageEvents::format_in_parallel(const EventFilter& filter, const RowFo
   EventQuery query(filter);
   query.exclude_ours(exclude_ours_);
   const size_t chunks = static_cast<size_t>((hi - lo) / kChunk + 1);
-  struct Done {
-    TextBuffer text;
-    size_t rows = 0;
-    bool ready = false;
-  };
-  std::vector<Done> done(chunks);
-  std::vector<TextBuffer> pool;  // emptied buffers, kept for their capacity
-  size_t next = 0, consumed = 0;
-  bool stop = false;
-  std::string error;
-  std::mutex mutex;
-  std::condition_variable changed;
   const std::string sql =
       select_list(present_) + fmt::format(" FROM {0} m WHERE m.{1} >= ?1 AND m.{1} < ?2", quoted(table_), quoted(fid_column_));
-
-  auto work = [&](Db& db) {
-    try {
-      Statement s(db.handle, sql, path_);
-      while (true) {
-        size_t c;
-        TextBuffer text;
-        {
-          std::unique_lock lock(mutex);
-          changed.wait(lock, [&] { return stop || next >= chunks || next < consumed + kAhead * workers; });
-          if (stop || next >= chunks) return;
-          c = next++;
-          if (!pool.empty()) {
-            text = std::move(pool.back());
-            pool.pop_back();
-          }
-        }
-        size_t rows = 0;
-        sqlite3_bind_int64(s.stmt, 1, lo + static_cast<int64_t>(c) * kChunk);
-        sqlite3_bind_int64(s.stmt, 2, lo + static_cast<int64_t>(c + 1) * kChunk);
-        step(db.handle, s.stmt, present_, [&](const LayerRow& row, bool point_type) {
-          if (!query.matches_row(CellRow{row, point_type})) return;
-          format(row, text);
-          ++rows;
-        });
-        sqlite3_reset(s.stmt);
-        std::lock_guard lock(mutex);
-        done[c].text = std::move(text);
-        done[c].rows = rows;
-        done[c].ready = true;
-        changed.notify_all();
-      }
-    } catch (const std::exception& e) {
-      std::lock_guard lock(mutex);
-      if (error.empty()) error = e.what();
-      stop = true;
-      changed.notify_all();
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work, std::ref(*connections[w]));
-  auto finish = [&] {
-    {
-      std::lock_guard lock(mutex);
-      stop = true;
-      changed.notify_all();
-    }
-    for (auto& t : threads) t.join();
-  };
-  try {
-    for (size_t c = 0; c < chunks; ++c) {
-      TextBuffer text;
-      size_t rows = 0;
-      {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return done[c].ready || stop; });
-        if (!done[c].ready) break;  // a worker failed
-        text = std::move(done[c].text);
-        rows = done[c].rows;
-      }
-      sink(text, rows);
-      text.clear();
-      std::lock_guard lock(mutex);
-      pool.push_back(std::move(text));
-      ++consumed;
-      changed.notify_all();
-    }
-  } catch (...) {
-    finish();
-    throw;
-  }
-  finish();
-  if (!error.empty()) throw StoreError(error);
+  std::vector<std::unique_ptr<Statement>> statements;  // a worker's, on its connection
+  for (const auto& db : connections) statements.push_back(std::make_unique<Statement>(db->handle, sql, path_));
+  format_chunks_in_order(workers, chunks, sink, [&](unsigned worker, size_t c, TextBuffer& text) {
+    sqlite3_stmt* stmt = statements[worker]->stmt;
+    size_t rows = 0;
+    sqlite3_bind_int64(stmt, 1, lo + static_cast<int64_t>(c) * kChunk);
+    sqlite3_bind_int64(stmt, 2, lo + static_cast<int64_t>(c + 1) * kChunk);
+    step(connections[worker]->handle, stmt, present_, [&](const LayerRow& row, bool point_type) {
+      if (!query.matches_row(CellRow{row, point_type})) return;
+      format(row, text);
+      ++rows;
+    });
+    sqlite3_reset(stmt);
+    return rows;
+  });
   return true;
 }
 
@@ -454,43 +425,9 @@ void GeoPackageEvents::step(sqlite3* db, sqlite3_stmt* stmt, const std::array<bo
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) throw StoreError(fmt::format("{}: cannot read the events layer: {}", path_, sqlite3_errmsg(db)));
     row.fid = sqlite3_column_int64(stmt, 0);
-    for (int k = 0; k < kEventColumnCount; ++k) {
-      if (!present[k]) continue;
-      Cell& cell = row.cell[k];
-      // The unprotected value: its accessors skip the statement's checks and locks.
-      sqlite3_value* v = sqlite3_column_value(stmt, index[k]);
-      cell = Cell{};
-      if (sqlite3_value_type(v) == SQLITE_NULL) continue;
-      switch (kinds_[k]) {
-        case Cell::Kind::integer:
-        case Cell::Kind::boolean:
-          // An OGR Integer field: a 64-bit value is clamped, as OGR's SetField does.
-          cell.integer = std::clamp<long long>(sqlite3_value_int64(v), std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
-          cell.kind = kinds_[k];
-          break;
-        case Cell::Kind::real:
-          cell.real = sqlite3_value_double(v);
-          cell.kind = Cell::Kind::real;
-          break;
-        case Cell::Kind::date: {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
-          if (text && parse_iso_day(text, cell.date)) cell.kind = Cell::Kind::date;
-          break;
-        }
-        case Cell::Kind::text:
-        case Cell::Kind::json: {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
-          if (!text) break;
-          const size_t bytes = static_cast<size_t>(sqlite3_value_bytes(v));
-          const void* nul = std::memchr(text, 0, bytes);  // GDAL reads a C string: up to the first NUL
-          cell.text = std::string_view(text, nul ? static_cast<const char*>(nul) - text : bytes);
-          cell.kind = kinds_[k];
-          break;
-        }
-        default:
-          break;
-      }
-    }
+    // The unprotected values: their accessors skip the statement's checks and locks.
+    for (int k = 0; k < kEventColumnCount; ++k)
+      if (present[k]) row.cell[k] = cell_of(kinds_[k], sqlite3_column_value(stmt, index[k]));
     bool point_type = false, empty = true;
     if (sqlite3_column_type(stmt, 1) == SQLITE_BLOB) {
       const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, 1));

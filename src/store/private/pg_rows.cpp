@@ -4,8 +4,10 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 #include "store/private/gpkg_rows.hpp"
 #include "store/private/query.hpp"
@@ -87,6 +89,26 @@ Cell decode_cell(Cell::Kind kind, const char* p, uint32_t size) {
   return c;
 }
 
+// Runs a statement; false on an error. `value` takes the first row's
+// first value, where there is one.
+bool exec(PGconn* conn, const std::string& sql, std::string* value = nullptr) {
+  PGresult* r = PQexec(conn, sql.c_str());
+  const ExecStatusType status = PQresultStatus(r);
+  const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  if (ok && value && PQntuples(r) > 0 && PQnfields(r) > 0) *value = PQgetvalue(r, 0, 0);
+  PQclear(r);
+  return ok;
+}
+
+// `text` as an SQL string literal.
+std::string literal(PGconn* conn, const std::string& text) {
+  char* escaped = PQescapeLiteral(conn, text.c_str(), text.size());
+  if (!escaped) throw StoreError(fmt::format("cannot quote {}: {}", text, PQerrorMessage(conn)));
+  std::string out = escaped;
+  PQfreemem(escaped);
+  return out;
+}
+
 }  // namespace
 
 std::optional<PostgisEvents> PostgisEvents::open(const std::string& dsn, OGRLayer& layer, bool exclude_ours) {
@@ -110,10 +132,16 @@ std::optional<PostgisEvents> PostgisEvents::open(const std::string& dsn, OGRLaye
   PQfreemem(error);
   if (!options) return std::nullopt;
   PQconninfoFree(options);
-  p.db_ = std::make_unique<Connection>();
-  p.db_->conn = PQconnectdb(dsn.c_str() + 3);
-  if (PQstatus(p.db_->conn) != CONNECTION_OK || PQsetClientEncoding(p.db_->conn, "UTF8") != 0) return std::nullopt;
+  p.db_ = p.connect();
+  if (!p.db_) return std::nullopt;
   return p;
+}
+
+std::unique_ptr<PostgisEvents::Connection> PostgisEvents::connect() const {
+  auto c = std::make_unique<Connection>();
+  c->conn = PQconnectdb(dsn_.c_str() + 3);
+  if (PQstatus(c->conn) != CONNECTION_OK || PQsetClientEncoding(c->conn, "UTF8") != 0) return nullptr;
+  return c;
 }
 
 PostgisEvents::PostgisEvents(PostgisEvents&&) noexcept = default;
@@ -122,19 +150,82 @@ PostgisEvents::~PostgisEvents() = default;
 void PostgisEvents::read(const EventFilter& filter, const LayerRowSink& sink) {
   EventQuery query(filter);
   query.exclude_ours(exclude_ours_);
-  // GDAL's WHERE clause for the same filter: the box through the GiST
-  // index, then the dates (numbers and parsed dates only).
+  copy_rows(db_->conn, copy_sql(where_clause(query)), [&](const LayerRow& row, bool point_type) {
+    if (query.matches_row(CellRow{row, point_type})) sink(row);
+  });
+}
+
+bool PostgisEvents::format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, int64_t chunk_pages) {
+  const unsigned workers = chunk_workers();
+  if (workers < 2 || filter.from || filter.to || filter.bbox || !filter.country.empty() || !filter.within.empty()) return false;
+  PGconn* conn = db_->conn;
+  if (PQserverVersion(conn) < 140000) return false;  // no TID range scan: each chunk would read the whole table
+  if (chunk_pages <= 0) {
+    const char* env = std::getenv("SITMAP_PG_CHUNK_PAGES");
+    chunk_pages = env && std::atoll(env) > 0 ? std::atoll(env) : 256;  // 2 MB of the table, some 6 MB of GeoJSON
+  }
+  // One snapshot for every connection: exported by this one, whose
+  // transaction is held to the end.
+  if (!exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")) return false;
+  struct End {
+    PGconn* conn;
+    ~End() { exec(conn, "ROLLBACK"); }
+  } end{conn};
+  std::string snapshot, pages;
+  if (!exec(conn, "SELECT pg_export_snapshot()", &snapshot) ||
+      !exec(conn, fmt::format("SELECT pg_relation_size({}::regclass) / current_setting('block_size')::int8", literal(conn, quoted(table_))),
+            &pages))
+    return false;
+  const int64_t page_count = std::atoll(pages.c_str());
+  if (page_count < 2 * chunk_pages) return false;
+  std::vector<std::unique_ptr<Connection>> connections;
+  for (unsigned w = 0; w < workers; ++w) {
+    auto c = connect();
+    if (!c || !exec(c->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") ||
+        !exec(c->conn, "SET TRANSACTION SNAPSHOT " + literal(c->conn, snapshot)))
+      return false;
+    connections.push_back(std::move(c));
+  }
+
+  EventQuery query(filter);
+  query.exclude_ours(exclude_ours_);
+  // The last chunk has no end: pages the table gained since are read too
+  // (their rows, newer than the snapshot, are not seen).
+  const auto chunks = static_cast<size_t>((page_count + chunk_pages - 1) / chunk_pages);
+  format_chunks_in_order(workers, chunks, sink, [&](unsigned worker, size_t c, TextBuffer& text) {
+    std::string pages_of_chunk = fmt::format("ctid >= '({},0)'::tid", static_cast<int64_t>(c) * chunk_pages);
+    if (c + 1 < chunks) pages_of_chunk += fmt::format(" AND ctid < '({},0)'::tid", static_cast<int64_t>(c + 1) * chunk_pages);
+    size_t rows = 0;
+    copy_rows(connections[worker]->conn, copy_sql(pages_of_chunk), [&](const LayerRow& row, bool point_type) {
+      if (!query.matches_row(CellRow{row, point_type})) return;
+      format(row, text);
+      ++rows;
+    });
+    return rows;
+  });
+  for (const auto& c : connections) exec(c->conn, "COMMIT");
+  return true;
+}
+
+// GDAL's WHERE clause for the same filter: the box through the GiST
+// index, then the dates (numbers and parsed dates only).
+std::string PostgisEvents::where_clause(const EventQuery& query) const {
   std::string where;
   if (const auto box = query.search_box())
     where = fmt::format("{} && ST_SetSRID('BOX3D({} {}, {} {})'::box3d,4326)", quoted(geometry_column_), box->west, box->south, box->east,
                         box->north);
   if (const std::string dates = query.date_where(); !dates.empty()) where = where.empty() ? dates : where + " AND (" + dates + ")";
+  return where;
+}
+
+std::string PostgisEvents::copy_sql(const std::string& where) const {
   std::string sql = fmt::format("COPY (SELECT {}::int8, ST_AsBinary({})", quoted(fid_column_), quoted(geometry_column_));
   for (int k = 0; k < kEventColumnCount; ++k)
     if (present_[k]) sql += ", " + wire_column(names_[k], kinds_[k]);
-  sql += " FROM " + quoted(table_) + (where.empty() ? "" : " WHERE " + where) + ") TO STDOUT (FORMAT binary)";
+  return sql + " FROM " + quoted(table_) + (where.empty() ? "" : " WHERE " + where) + ") TO STDOUT (FORMAT binary)";
+}
 
-  PGconn* conn = db_->conn;
+void PostgisEvents::copy_rows(PGconn* conn, const std::string& sql, const std::function<void(const LayerRow&, bool point_type)>& fn) const {
   auto fail = [&](const char* what) {
     return StoreError(fmt::format("{}: cannot read the events table ({}): {}", dsn_, what, PQerrorMessage(conn)));
   };
@@ -147,7 +238,6 @@ void PostgisEvents::read(const EventFilter& filter, const LayerRowSink& sink) {
   LayerRow row;
   row.present = &present_;
   bool header = true;
-  std::string error;
   while (true) {
     char* data = nullptr;
     const int size = PQgetCopyData(conn, &data, 0);
@@ -198,9 +288,8 @@ void PostgisEvents::read(const EventFilter& filter, const LayerRowSink& sink) {
       field(value, length);
       row.cell[k] = value ? decode_cell(kinds_[k], value, length) : Cell{};
     }
-    if (!query.matches_row(CellRow{row, point_type})) continue;
     row.span = row_time_span(row);
-    sink(row);
+    fn(row, point_type);
   }
   PGresult* r = PQgetResult(conn);
   const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;

@@ -7,13 +7,18 @@
 // The SELECT's WHERE clause is the one GDAL's PG driver builds for the
 // same filter (the geometry's && with the box, then the event_date range),
 // so the server plans the same scan; every other test is EventQuery's.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "store/private/event_rows.hpp"
 
+struct pg_conn;
+
 namespace sitmap {
+
+class EventQuery;
 
 class PostgisEvents {
  public:
@@ -31,9 +36,28 @@ class PostgisEvents {
   // throws StoreError on a server error.
   void read(const EventFilter& filter, const LayerRowSink& sink);
 
+  // The filter's rows, formatted by `format` on several threads at once,
+  // each on a connection of its own, and handed to `sink` in the order of
+  // the table's pages on this thread: chunks of pages (a TID range scan
+  // each, PostgreSQL 14 and later) in one snapshot that every connection
+  // shares. Only where a whole-table scan is the query (no dates, no box,
+  // no polygons; the other tests are EventQuery's), on a table of two
+  // chunks or more, with two cores or more. False, with nothing read,
+  // otherwise. A sequential scan reads the pages in the same order (unless
+  // the server starts it where another scan of the table is: a table of
+  // more than a quarter of shared_buffers read by two at once).
+  // `chunk_pages` defaults to $SITMAP_PG_CHUNK_PAGES, else 1024 (8 MB).
+  bool format_in_parallel(const EventFilter& filter, const RowFormatter& format, const TextSink& sink, int64_t chunk_pages = 0);
+
  private:
   PostgisEvents() = default;
   struct Connection;
+  std::string where_clause(const EventQuery& query) const;
+  std::string copy_sql(const std::string& where) const;
+  // Runs a COPY ... TO STDOUT (FORMAT binary) of copy_sql's columns on
+  // `conn`, each row to `fn` (whether the geometry is a point second).
+  void copy_rows(pg_conn* conn, const std::string& sql, const std::function<void(const LayerRow&, bool point_type)>& fn) const;
+  std::unique_ptr<Connection> connect() const;
   std::unique_ptr<Connection> db_;
   std::string dsn_, table_, fid_column_, geometry_column_;
   bool exclude_ours_ = false;  // our rows left out (EventSource::exclude_ours)
