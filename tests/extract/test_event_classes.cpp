@@ -1284,3 +1284,11 @@ TEST_CASE("weapons recovered in a list with an 'of' phrase were found, not used"
                "district on Friday, police said.")
             .empty());
 }
+
+TEST_CASE("stun grenades and tear gas shells fired at protesters are crowd control, not a grenade attack") {
+  const auto e = events(
+      "Police fired tear gas shells and sound grenades at student protesters in Dhaka on Tuesday and charged them with "
+      "batons.");
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Protest with intervention");
+}
