@@ -165,6 +165,10 @@ size_t export_events(Store& store, const EventFilter& filter, const std::string&
                     "use --format gpkg, fgb or csv for {}",
                     format_name(options.format), options.t_srs));
   const fs::path target(out);
+  // Refused before any work: the rename at the end would fail and leave the temporary file behind.
+  if (fs::is_directory(target)) throw std::invalid_argument(out + ": is a directory, not an output file");
+  if (!target.parent_path().empty() && !fs::is_directory(target.parent_path()))
+    throw std::invalid_argument(out + ": no such directory " + target.parent_path().string());
   const fs::path tmp = target.parent_path() / (".~" + target.filename().string());
   fs::remove(tmp);
   size_t n = 0;
@@ -179,12 +183,12 @@ size_t export_events(Store& store, const EventFilter& filter, const std::string&
     } else {
       n = export_with_gdal(store, filter, tmp.string(), options);
     }
+    fs::rename(tmp, target);
   } catch (...) {
     std::error_code ec;
     fs::remove(tmp, ec);
     throw;
   }
-  fs::rename(tmp, target);
   return n;
 }
 

@@ -497,3 +497,13 @@ TEST_CASE("GeoPackage rows formatted on several threads come in store order, fil
   dated.from = CivilDate{2015, 1, 1};
   CHECK_FALSE(gpkg->format_in_parallel(dated, format, [](TextBuffer&, size_t) {}, {0, 97}));  // SQL decides the order: one thread
 }
+
+TEST_CASE("an output path that is a directory, or in none, is refused before any work and leaves nothing behind") {
+  HandStore h;
+  const std::string dir = h.tmp.file("out.geojson");
+  std::filesystem::create_directory(dir);
+  CHECK_THROWS_WITH_AS(export_events(h.store, {}, dir, {}), doctest::Contains("is a directory"), std::invalid_argument);
+  CHECK_FALSE(std::filesystem::exists(h.tmp.file(".~out.geojson")));
+  CHECK_THROWS_WITH_AS(export_events(h.store, {}, h.tmp.file("missing/out.csv"), {}), doctest::Contains("no such directory"),
+                       std::invalid_argument);
+}
