@@ -267,8 +267,17 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
     // Nothing more specific: a container alone ("the Baghdad neighbourhood of ..." with nothing after).
     out.place = container;
   }
-  for (int part : parts)  // "a district of Burundi's capital": the capital the phrase names
-    if (out.empty() && word(chunk(part).head) == "capital") out.place = capital_named(part);
+  for (int part : parts) {  // "a district of Burundi's capital": the capital the phrase names
+    if (word(chunk(part).head) != "capital") continue;
+    // "the Sokoto State capital": the state's seat, not the state.
+    const bool division_named = out.place && !out.name && within_chunk(*out.place, part) && !out.place->candidates.empty() &&
+                                gaz.place(out.place->candidates.front().entry).kind == PlaceKind::admin1;
+    if (out.empty() || division_named)
+      if (const Mention* seat = capital_named(part)) {
+        out.place = seat;
+        out.weak = false;  // the city itself, not a thing of the state's
+      }
+  }
   if (out.place && !out.name) out.also = coordinated_places(*out.place);
   return out;
 }
@@ -324,6 +333,10 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
 // country the phrase (or else the report) names.
 const Mention* SentenceEvents::capital_named(int c) const {
   const Chunk& ch = chunk(c);
+  bool of_division = false;  // "the state capital", "the provincial capital"
+  for (uint32_t k = ch.first; k < ch.head; ++k)
+    of_division = of_division || one_of(word(k), {"state", "provincial", "regional", "province", "region", "departmental"});
+  if (of_division) return division_seat_named(c);
   std::optional<Place> country;
   for (size_t m : here) {
     const Mention& mm = mentions[m];
@@ -345,6 +358,38 @@ const Mention* SentenceEvents::capital_named(int c) const {
   m.candidates.push_back({capital->index, 10.0});
   synthetic.push_back(std::move(m));
   return &synthetic.back();
+}
+
+// "The Sokoto State government imposed a curfew on the state capital": the seat
+// of the division the report names last, when the seat bears its name.
+const Mention* SentenceEvents::division_seat_named(int c) const {
+  const Mention* division = nullptr;
+  for (const Mention& mm : mentions) {
+    if (mm.first_token > v.token(chunk(c).last)) break;
+    if (!mm.candidates.empty() && !mm.demonym && gaz.place(mm.candidates.front().entry).kind == PlaceKind::admin1) division = &mm;
+  }
+  if (!division) return nullptr;
+  const Place state = gaz.place(division->candidates.front().entry);
+  // "Kano State" is seated in Kano: the name, and the name without its division word.
+  std::string_view bare = state.name;
+  for (std::string_view suffix : {" State", " Province", " Region", " Governorate", " Department", " Oblast"})
+    if (bare.ends_with(suffix)) bare.remove_suffix(suffix.size());
+  for (const Candidate& cand : gaz.lookup(bare)) {
+    const Place seat = gaz.place(cand.entry);
+    if (seat.kind != PlaceKind::city || seat.feature != "PPLA" || seat.country_code != state.country_code || seat.admin1 != state.admin1)
+      continue;
+    Mention m;
+    m.start = seg.tokens[v.token(chunk(c).first)].start;
+    m.end = seg.tokens[v.token(chunk(c).last)].end;
+    m.text = doc.text.substr(m.start, m.end - m.start);
+    m.sentence = v.index;
+    m.first_token = v.token(chunk(c).first);
+    m.last_token = v.token(chunk(c).last);
+    m.candidates.push_back({cand.entry, 10.0});
+    synthetic.push_back(std::move(m));
+    return &synthetic.back();
+  }
+  return nullptr;
 }
 
 bool SentenceEvents::location_prep(std::string_view p) {

@@ -235,6 +235,7 @@ struct SentenceEvents {
   // "the Somali capital", "Mali's capital", "the capital": the capital of the
   // country the phrase (or else the report) names.
   const Mention* capital_named(int c) const;
+  const Mention* division_seat_named(int c) const;
 
   static bool location_prep(std::string_view p);
 

@@ -1292,3 +1292,17 @@ TEST_CASE("stun grenades and tear gas shells fired at protesters are crowd contr
   const Event* p = only(e);
   CHECK(p->sub_event_type == "Protest with intervention");
 }
+
+TEST_CASE("'the state capital' and 'the Kano State capital' are the state's seat, not the state or the country's capital") {
+  const auto a = events_of_report(
+      "Attack\n\nABUJA, May 14, 2022 - Gunmen attacked a police station in the Kano State capital on Monday, "
+      "killing two officers.\n");
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].location == "Kano");
+  CHECK(a[0].geo_precision == 1);
+  const auto b = events_of_report(
+      "Attack\n\nABUJA, May 14, 2022 - Kano State officials said gunmen attacked a police station in the "
+      "state capital on Monday, killing two officers.\n");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].location == "Kano");  // not Abuja, the country's capital
+}
