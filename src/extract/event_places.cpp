@@ -74,6 +74,10 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
   if (one_of(lower(first - 2), {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "correspondent",
                                 "correspondents", "diplomat", "diplomats", "analyst", "analysts"}))
     return true;
+  // "the defence ministry in Moscow said": the teller's seat, the telling right after it.
+  if (one_of(lower(first - 2), {"ministry", "ministries", "embassy", "government", "authorities", "agency", "command", "headquarters"}) &&
+      m.last_token + 1 < seg.tokens.size() && is_reporting_verb(lower(m.last_token + 1)))
+    return true;
   for (uint32_t k = first - 1; k-- > sentence_first && k + 6 >= first;) {
     if (seg.tokens[k].kind == TokenKind::punct) return false;
     const std::string w = lower(k);
@@ -278,8 +282,27 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
         out.weak = false;  // the city itself, not a thing of the state's
       }
   }
+  // "entered the fabled desert city", "the town was overrun": the town last named before.
+  if (out.empty() && parts.size() == 1 && word(chunk(parts[0]).first) == "the" &&
+      one_of(word(chunk(parts[0]).head), {"city", "town", "village"}))
+    out.place = town_named_before(parts[0]);
   if (out.place && !out.name) out.also = coordinated_places(*out.place);
   return out;
+}
+
+const Mention* SentenceEvents::town_named_before(int c) const {
+  // The story's own town when it has one ("hitting rebel positions near Homs, the ministry in
+  // Moscow said ... villages north of the city"), else the last town named.
+  if (context_place && !context_place->candidates.empty() && gaz.place(context_place->candidates.front().entry).kind == PlaceKind::city)
+    return context_place;
+  const Mention* last = nullptr;
+  for (const Mention& mm : mentions) {
+    if (mm.last_token >= v.token(chunk(c).first)) break;
+    if (mm.candidates.empty() || mm.demonym || mm.in_name) continue;
+    if (told_at(doc, seg, seg.sentences[mm.sentence].first_token, mm)) continue;  // "officials in Moscow said"
+    if (gaz.place(mm.candidates.front().entry).kind == PlaceKind::city) last = &mm;
+  }
+  return last;
 }
 
 // "Nyala and El Fasher", "Anadan, Huraytan and Kafar Hamra": the towns

@@ -236,6 +236,7 @@ struct SentenceEvents {
   // country the phrase (or else the report) names.
   const Mention* capital_named(int c) const;
   const Mention* division_seat_named(int c) const;
+  const Mention* town_named_before(int c) const;
 
   static bool location_prep(std::string_view p);
 

@@ -1306,3 +1306,15 @@ TEST_CASE("'the state capital' and 'the Kano State capital' are the state's seat
   REQUIRE(b.size() == 1);
   CHECK(b[0].location == "Kano");  // not Abuja, the country's capital
 }
+
+TEST_CASE("'the city' with no name is the story's town, or the town last named, not the place of a telling") {
+  const auto e = events_of_report(
+      "Gao celebrates\n\nGao (dpa) - Residents danced in the streets on Tuesday.\n\nMalian troops entered the old river city on Monday "
+      "without firing a shot, after the fighters slipped away.\n");
+  REQUIRE_FALSE(e.empty());
+  CHECK(e[0].location == "Gao");
+  const auto h = events_of_report(
+      "Strikes\n\nLast updated: 1 October, 2015\n\nRussian warplanes carried out air strikes on Wednesday, hitting rebel positions near "
+      "Hama, the defence ministry in Moscow said.\n\nActivists said the raids struck villages north of the city.\n");
+  for (const Event& x : h) CHECK(x.location != "Moscow");
+}
