@@ -81,7 +81,14 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
   for (uint32_t k = first - 1; k-- > sentence_first && k + 6 >= first;) {
     if (seg.tokens[k].kind == TokenKind::punct) return false;
     const std::string w = lower(k);
-    if (is_reporting_verb(w) || w == "speaking") return k == sentence_first || !one_of(lower(k - 1), {"was", "were", "been", "be"});
+    if (is_reporting_verb(w) || w == "speaking") {
+      // "strikes were (also) reported in Dnipro": a passive report tells where the action was.
+      uint32_t aux = k;
+      while (aux > sentence_first &&
+             (one_of(lower(aux - 1), {"also", "first", "later", "again", "widely"}) || lower(aux - 1).ends_with("ly")))
+        --aux;
+      return aux == sentence_first || !one_of(lower(aux - 1), {"was", "were", "been", "be"});
+    }
   }
   return false;
 }
@@ -325,6 +332,23 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
         chunk(next + 1).kind == ChunkKind::punct && word(chunk(next + 1).head) == "," && chunk(next + 2).kind == ChunkKind::conj)
       next += 2;
     if (comma && chunk(next).kind == ChunkKind::conj && next + 1 < n) ++next;  // ", and"
+    // "in Dnipro and in Pokrovsk", "in Sanaa, in the port of Hodeidah and in the stronghold of
+    // Saada": the preposition said again, and the place after a place noun's "of".
+    // (After a comma only in a list that "and in ..." closes: ", in the south of Guanajuato" is an aside.)
+    auto closed_by_and_in = [&] {
+      for (int k = next + 1; k + 1 < n; ++k)
+        if (chunk(k).kind == ChunkKind::conj && word(chunk(k).head) == "and" && chunk(k + 1).kind == ChunkKind::prep &&
+            word(chunk(k + 1).head) == word(chunk(next).head))
+          return true;
+      return false;
+    };
+    if (chunk(next).kind == ChunkKind::prep && one_of(word(chunk(next).head), {"in", "at"}) && next + 1 < n &&
+        chunk(next + 1).kind == ChunkKind::noun && (conj || closed_by_and_in())) {
+      ++next;
+      if (!place_in(next) && next + 2 < n && chunk(next + 1).kind == ChunkKind::prep && word(chunk(next + 1).head) == "of" &&
+          chunk(next + 2).kind == ChunkKind::noun)
+        next += 2;
+    }
     if (chunk(next).kind != ChunkKind::noun) break;
     // "hit an airbase near Taiz, a camp in Dhamar province and sites in
     // Hajjah province": each target of the list at a place of its own.

@@ -1318,3 +1318,16 @@ TEST_CASE("'the city' with no name is the story's town, or the town last named, 
       "Hama, the defence ministry in Moscow said.\n\nActivists said the raids struck villages north of the city.\n");
   for (const Event& x : h) CHECK(x.location != "Moscow");
 }
+
+TEST_CASE("'strikes were also reported in A and in B': a passive report tells where, each repeated 'in' a place of its own") {
+  const auto e = events_of_report(
+      "Strikes\n\nKYIV, July 8, 2024 - Missile strikes were also reported in Dnipro and in Pokrovsk on Monday, "
+      "officials said.\n");
+  CHECK(at_place(e, "Dnipro") != nullptr);
+  CHECK(at_place(e, "Pokrovsk") != nullptr);
+  // ", in the south of Y" with no "and in" after it is an aside, not a second place.
+  const auto a = events_of_report(
+      "Attack\n\nMEXICO CITY, Dec 18, 2023 - Gunmen killed eight people at a party in the municipality of "
+      "Celaya, in the south of Guanajuato, on Sunday, police said.\n");
+  CHECK(a.size() == 1);
+}
