@@ -202,8 +202,10 @@ struct Scanner {
       }
       // Month names with a day and/or a year.
       const int month = t.capitalized ? month_from_name(raw(k)) : 0;
+      // ("May" the modal is no month; "in early May", "since May", "the end of May" are.)
+      const bool may_month = k > s.first_token && one_of(w(k - 1), {"in", "since", "early", "late", "mid", "-", "of"});
       if (month && !(month == 5 && raw(k) == "May" && small_number(w(k + 1)) == 0 && !is_year(w(k + 1)) &&
-                     !(k > s.first_token && small_number(w(k - 1)) > 0))) {
+                     !(k > s.first_token && small_number(w(k - 1)) > 0) && !may_month)) {
         size_t j = k + 1;
         if (w(j) == ".") ++j;
         int day = small_number(w(j));
@@ -244,7 +246,11 @@ struct Scanner {
         } else if (year) {
           const CivilDate start{*year, month, 1};
           push(k, last, start, 3, CivilDate{*year, month, days_in_month(*year, month)});
-        } else if (pub && k > s.first_token && (w(k - 1) == "in" || w(k - 1) == "since" || w(k - 1) == "early" || w(k - 1) == "late")) {
+        } else if (pub && k > s.first_token &&
+                   (one_of(w(k - 1), {"in", "since", "early", "late", "mid"}) ||
+                    // "mid-April", "at the end of April", "the beginning of May"
+                    (k >= s.first_token + 2 && ((w(k - 1) == "-" && w(k - 2) == "mid") ||
+                                                (w(k - 1) == "of" && one_of(w(k - 2), {"end", "beginning", "start", "middle"})))))) {
           int yr = month <= pub->month ? pub->year : pub->year - 1;
           push(k, k, CivilDate{yr, month, 1}, 3, CivilDate{yr, month, days_in_month(yr, month)});
         }

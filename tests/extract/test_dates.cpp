@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "extract/dates.hpp"
+#include "extract/pipeline.hpp"
+#include "text/reader.hpp"
 
 using namespace sitmap;
 
@@ -106,4 +108,17 @@ TEST_CASE("Palm Sunday, Good Friday and Easter are dated by Easter, the latest n
   const auto last_year = find_date_cues(d, seg, seg.sentences[1]);
   REQUIRE(last_year.size() == 1);
   CHECK(to_iso(*last_year[0].span.date) == "2016-03-25");
+}
+
+TEST_CASE("'in early May', 'in mid-April', 'at the end of April': a month, not the report's day") {
+  for (const char* when : {"in early May", "in mid-April", "at the end of April", "in late April"}) {
+    CAPTURE(when);
+    const Document d = parse_plain_text(
+        std::string("Report\n\nKIGALI, July 9, 2024 - Rebels captured the mining town of Rubaya ") + when + ", the experts said.\n", "m",
+        "m.txt");
+    const auto e = analyse(d, Gazetteer::open_default()).events;
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].when.precision == 3);
+    CHECK(e[0].background);  // over a month before the report
+  }
 }
