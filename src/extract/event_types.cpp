@@ -394,6 +394,17 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   return false;
 }
 
+// Is the frame the event an anniversary remembers: the noun after "anniversary of", or an
+// action in a relative clause after it?
+bool SentenceEvents::remembered_by_anniversary(const Frame& f) const {
+  for (size_t a = 0; a + 1 < v.size() && a < f.first; ++a) {
+    if (!one_of(word(a), {"anniversary", "anniversaries"})) continue;
+    if (!f.verbal && f.first <= a + 5 && word(a + 1) == "of") return true;
+    if (v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind == ClauseKind::relative) return true;
+  }
+  return false;
+}
+
 // "About 300 people gathered outside the governor's office, demanding ...": people who gather
 // protest only when they demand, chant or carry placards after it; "investigators gathered
 // evidence" is no gathering, and "as they gathered to ..." the setting of what happened to them.

@@ -417,6 +417,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a campaign summed up");
       continue;
     }
+    // "commemorated the tenth anniversary of the Speicher massacre, in which the gangs executed
+    // 1,700 cadets": the event an anniversary remembers, told as known (its own day is years back).
+    if (remembered_by_anniversary(f)) {
+      explain(f, "the event an anniversary remembers");
+      continue;
+    }
     // "among those killed", "the names of those wounded": the victims of an action told elsewhere.
     if (f.verbal && (f.cls == C::kill || f.cls == C::harm) && f.first >= 1 && one_of(word(f.first - 1), {"those", "the"}) &&
         !chunk(f.chunk).finite) {

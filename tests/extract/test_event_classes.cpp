@@ -1331,3 +1331,10 @@ TEST_CASE("'strikes were also reported in A and in B': a passive report tells wh
       "Celaya, in the south of Guanajuato, on Sunday, police said.\n");
   CHECK(a.size() == 1);
 }
+
+TEST_CASE("an anniversary's remembered event is no event of the day it is remembered") {
+  const auto e = events(
+      "Rwandans on Sunday marked the thirtieth anniversary of the Nyarubuye massacre, in which militiamen killed "
+      "thousands of people sheltering in a church.");
+  for (const Event& x : e) CHECK(x.background);
+}
