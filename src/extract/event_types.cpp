@@ -656,7 +656,7 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
     return false;
   const std::string& det = word(c.first);
   const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
-  return one_of(det, {"the", "this", "that", "these", "those"}) || possessive;
+  return one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) || possessive;  // ("its strikes had hit their targets")
 }
 
 // A disaster word that is no name ("a storm", not "the Storm Corps").

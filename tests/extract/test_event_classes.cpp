@@ -1338,3 +1338,11 @@ TEST_CASE("an anniversary's remembered event is no event of the day it is rememb
       "thousands of people sheltering in a church.");
   for (const Event& x : e) CHECK(x.background);
 }
+
+TEST_CASE("'its strikes', 'their attack' with no place of their own refer to the action told before") {
+  const auto e = events_of_report(
+      "Strikes on Kharkiv\n\nKYIV, May 25, 2024 - Russian guided bombs hit a hypermarket in Kharkiv on Saturday, killing 12 people, "
+      "officials said.\n\nMoscow's defence ministry said its strikes had hit military targets.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Kharkiv");
+}
