@@ -394,6 +394,23 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   return false;
 }
 
+// ("who had marched on Friday" is a past action told; "a statement that they have captured" no relative.)
+bool SentenceEvents::record_of_actor(const Frame& f) const {
+  const int clause = chunk(f.chunk).clause;
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  if (cl.kind != ClauseKind::relative || !one_of(cl.opener, {"which", "who"}) || frame_date(f)) return false;
+  // Of an actor ("Boko Haram, which has used"), not of places ("the towns, which have come under attack").
+  const int who = cl.antecedent;
+  if (who < 0 || place_in(who) || !(is(who, Role::armed) || people(who) || seg.tokens[v.token(chunk(who).head)].capitalized)) return false;
+  for (size_t g = 0; g < v.parse.chunks.size(); ++g) {
+    const Chunk& c = chunk(static_cast<int>(g));
+    if (c.clause != clause || c.kind != ChunkKind::verb || !c.perfect) continue;
+    for (uint32_t k = c.first; k <= c.head; ++k)
+      if (one_of(word(k), {"has", "have"})) return true;
+  }
+  return false;
+}
+
 // Is the frame the event an anniversary remembers: the noun after "anniversary of", or an
 // action in a relative clause after it?
 bool SentenceEvents::remembered_by_anniversary(const Frame& f) const {

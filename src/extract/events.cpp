@@ -417,6 +417,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a campaign summed up");
       continue;
     }
+    // "blamed Boko Haram, which has used women and girls as suicide bombers": an actor's record,
+    // told in a relative clause's perfect.
+    if (record_of_actor(f)) {
+      explain(f, "an actor's record");
+      continue;
+    }
     // "commemorated the tenth anniversary of the Speicher massacre, in which the gangs executed
     // 1,700 cadets": the event an anniversary remembers, told as known (its own day is years back).
     if (remembered_by_anniversary(f)) {

@@ -160,6 +160,7 @@ struct SentenceEvents {
   bool gathering_noun(int c) const;
   bool gathering_without_protest(const Frame& f) const;
   bool remembered_by_anniversary(const Frame& f) const;
+  bool record_of_actor(const Frame& f) const;
   bool set_by_unknown_people(const Frame& f) const;
   // A noun chunk naming one person: "a policeman", "Walter Brown", "him".
   bool one_person(int c) const;

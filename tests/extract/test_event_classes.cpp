@@ -1346,3 +1346,11 @@ TEST_CASE("'its strikes', 'their attack' with no place of their own refer to the
   REQUIRE(e.size() == 1);
   CHECK(e[0].location == "Kharkiv");
 }
+
+TEST_CASE("an armed group's record in a relative clause's present perfect is no event; a town's, or a past action's, still is") {
+  CHECK(
+      events("No group claimed the blast, but officials blamed Boko Haram, which has used girls as suicide bombers in Maiduguri.").empty());
+  CHECK_FALSE(events("The new offensive is aimed at easing pressure on the towns of Douma and Harasta which have come under renewed "
+                     "attack by regime forces.")
+                  .empty());
+}
