@@ -645,6 +645,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.actor2 = named_actor(e.actor2, e);
       e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
       if (own_day && !e.background && !background) dated = own_day;
+      if (own_day && (e.background || background)) backstory_dated = own_day;
       merge_only.push_back(Standing::reference);
       told_dated.push_back(told_date);
       out.push_back(std::move(e));
@@ -679,6 +680,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // "By Sunday the toll had risen to 16": the day of a count, not of an action the story goes on from.
     // (Backstory's day, "since it launched its invasion in February 2022", is no day the story goes on from.)
     if (own_day && standing != Standing::weak && !e.background && !background) dated = own_day;
+    if (own_day && (e.background || background)) backstory_dated = own_day;
     if (where.at.place && !where.at.name && e.location_start)
       for (const Mention* other : where.at.also) {  // one event per town of a list
         Event copy = e;
@@ -1114,8 +1116,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   uint32_t context_sentence = 0;
   const Mention* event_place = nullptr;  // the last place an action happened at
   uint32_t event_sentence = 0;
-  std::optional<DateSpan> context_date;  // the last date an action was given
-  bool day_told = false;                 // that date is a day the report named as the one it tells ("Tuesday was ...")
+  std::optional<DateSpan> context_date;    // the last date an action was given
+  std::optional<DateSpan> backstory_date;  // the last day a backstory action was given, for "an hour later"
+  size_t backstory_sentence = 0;
+  bool day_told = false;  // that date is a day the report named as the one it tells ("Tuesday was ...")
   uint32_t date_sentence = 0;
   std::optional<Role> context_weapon;  // the weapon the last sentence fired
   uint32_t weapon_sentence = 0;
@@ -1170,6 +1174,15 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
     const bool headline = (!doc.title.empty() && sentence_text == doc.title) ||
                           (!doc.summary.empty() && doc.summary.find(sentence_text) != std::string::npos);
+    // The day the narrative is at, for actions that give none.
+    auto narrative_day = [&](std::string_view text, size_t at) -> std::optional<DateSpan> {
+      const bool goes_on = continues_narrative(text);
+      // "On 22 March 2016, two bombers blew themselves up ... About an hour later, a third ...": the backstory goes on.
+      if (backstory_date && backstory_sentence + 2 >= at && goes_on && (!context_date || backstory_sentence > date_sentence))
+        return backstory_date;
+      if (date_sentence + (day_told ? 4 : 2) >= at || (date_sentence + 12 >= at && goes_on)) return context_date;
+      return std::nullopt;
+    };
     const SentenceView view(doc, seg, si, without_dateline(doc, seg, s), words, headline);
     if (view.s.token_count == 0) {
       note_context();
@@ -1178,26 +1191,15 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     std::vector<size_t> here;  // the sentence's mentions, less those in a dateline cut off it
     for (size_t m : by_sentence[si])
       if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
-    SentenceEvents r{doc,
-                     seg,
-                     mentions,
-                     gaz,
-                     lex,
-                     ctx,
-                     view,
-                     read_frames(view, lex),
-                     here,
-                     find_date_cues(doc, seg, view.s, warnings, entry_day),
-                     warnings,
-                     nullptr,
-                     nullptr,
-                     focus,
-                     synthetic,
-                     date_sentence + (day_told ? 4 : 2) >= si || (date_sentence + 12 >= si && continues_narrative(sentence_text))
-                         ? context_date
-                         : std::nullopt,
-                     std::nullopt,
-                     weapon_sentence + 1 == si ? context_weapon : std::nullopt};
+    SentenceEvents r{doc,          seg,
+                     mentions,     gaz,
+                     lex,          ctx,
+                     view,         read_frames(view, lex),
+                     here,         find_date_cues(doc, seg, view.s, warnings, entry_day),
+                     warnings,     nullptr,
+                     nullptr,      focus,
+                     synthetic,    narrative_day(sentence_text, si),
+                     std::nullopt, weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();
     if (weapon_sentence + 6 >= si) r.story_weapon = context_weapon;
     for (const Event& d : drafts)  // the story's day: its first dated action's
@@ -1237,7 +1239,12 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       event_place = r.placed;
       event_sentence = si;
     }
+    if (r.backstory_dated && !r.dated) {
+      backstory_date = r.backstory_dated;
+      backstory_sentence = si;
+    }
     if (r.dated) {
+      backstory_date.reset();
       context_date = r.dated;
       date_sentence = si;
       day_told = false;

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include "core/date.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -156,6 +158,17 @@ Segmented segment(std::string_view text) {
       continue;
     }
     const std::string_view w = token_text(text, t);
+    // "shortly before 9:30 a.m. One of them blew himself up": the time's period ends the sentence
+    // too, unless a day, a month or a time zone follows ("at 9:30 a.m. Monday", "8 p.m. GMT").
+    if ((w == "a.m." || w == "p.m.") && next.capitalized && !newline_between(t.end, next.start, 1)) {
+      const std::string_view n = token_text(text, next);
+      static constexpr std::string_view kept[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "GMT",
+                                                  "UTC",    "EST",     "EDT",       "ET",       "CET",    "IST",      "local"};
+      if (std::find(std::begin(kept), std::end(kept), n) == std::end(kept) && month_from_name(n) == 0) {
+        close_at(k);
+        continue;
+      }
+    }
     const bool ender = t.kind == TokenKind::punct && (w == "." || w == "!" || w == "?");
     if (!ender) continue;
     // Closing quotes and brackets stay with the sentence they close.

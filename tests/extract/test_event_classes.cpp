@@ -1354,3 +1354,11 @@ TEST_CASE("an armed group's record in a relative clause's present perfect is no 
                      "attack by regime forces.")
                   .empty());
 }
+
+TEST_CASE("'an hour later' after a backstory action goes on in the backstory, not on the report's day") {
+  const auto e = events_of_report(
+      "Verdict\n\nBRUSSELS, July 25, 2023 (Belga) - A court found six men guilty on Tuesday.\n\nOn the morning of 22 March 2016, two "
+      "suicide bombers blew themselves up in the departure hall of the airport in Zaventem shortly before 8 a.m. About an hour later, "
+      "a third bomber set off his charge in a metro train.\n");
+  for (const Event& x : e) CHECK(x.background);
+}

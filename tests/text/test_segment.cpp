@@ -93,3 +93,12 @@ TEST_CASE("an apostrophe between letters is part of a name, not before a clitic 
   CHECK(std::find(words.begin(), words.end(), "didn't") == words.end());
   CHECK(std::find(words.begin(), words.end(), "O'Brien") == words.end());
 }
+
+TEST_CASE("a time's 'a.m.' or 'p.m.' ends its sentence before a capital, but not before a day, a month or a time zone") {
+  const std::string text =
+      "The car reached the gate shortly before 9:30 a.m. One of them blew himself up. They met at 8 p.m. Monday and at "
+      "6 a.m. GMT the next day.";
+  const Segmented s = segment(text);
+  REQUIRE(s.sentences.size() == 3);
+  CHECK(text.substr(s.sentences[1].start, 10) == "One of the");
+}
