@@ -1334,10 +1334,12 @@ std::optional<size_t> stated_container(const std::vector<Mention>& mentions, siz
     }
   }
   // "the central Malian town of Moura", "Mozambique's Palma": a people or a
-  // country before it.
+  // country before it (not a division or town: "the Medina district of
+  // Mogadishu" names a part of the town after it).
   for (size_t j = i; j-- > 0;) {
     const Mention& q = mentions[j];
     if (q.sentence != m.sentence || m.start - q.end > 40) break;
+    if (q.candidates.empty() || (!q.demonym && gaz.place(q.candidates.front().entry).kind != PlaceKind::country)) break;
     const std::string between = gap(q.end, m.start);
     if ((between == "'s " || between == "\u2019s ") && qualifies(j) && !q.demonym) return j;
     const std::vector<std::string> w = words_of(between);
