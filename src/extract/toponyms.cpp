@@ -1182,6 +1182,222 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
   }
 }
 
+// ---- the country or division the text puts a town in ----------------------
+// "Palma, a coastal town in northern Mozambique", "the towns of Bosso and
+// Diffa in south-eastern Niger", "the central Malian town of Moura",
+// "Mozambique's Palma", "Moura, Mali": the text says which country (or
+// first-level division) the town lies in. Its namesakes elsewhere are
+// other towns, however big: a reading inside wins, and with none the name
+// stays unresolved (the event falls back to the place around it).
+
+bool is_bearing_word(std::string_view w) {
+  static const std::set<std::string, std::less<>> words = {
+      "north",         "south",      "east",       "west",       "northern",   "southern",      "eastern",       "western",
+      "central",       "northeast",  "northwest",  "southeast",  "southwest",  "northeastern",  "northwestern",  "southeastern",
+      "southwestern",  "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
+      "south-western", "far",        "remote",     "rural",      "restive",    "volatile",      "neighbouring",  "neighboring",
+      "mid-western",   "midwestern", "upper",      "lower"};
+  return words.count(w) > 0;
+}
+
+// Nouns that say an appositive or a demonym's phrase is about a place.
+bool is_settlement_noun(std::string_view w) {
+  static const std::set<std::string, std::less<>> words = {
+      "town",   "towns",  "village", "villages",   "city",     "cities",       "settlement", "locality", "commune",
+      "port",   "hub",    "outpost", "community",  "district", "municipality", "suburb",     "camp",     "oasis",
+      "hamlet", "island", "enclave", "stronghold", "capital",  "crossroads",   "region",     "area",     "county"};
+  return words.count(w) > 0;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : text) {
+    if (ch == ' ' || ch == '\n' || ch == '\t') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += ch;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+// "in", "in the", "in northern", "in the far north-western": what puts a
+// town inside the name that follows. `gap` is lower case.
+bool says_inside(std::string_view gap) {
+  const std::vector<std::string> w = words_of(gap);
+  size_t k = 0;
+  if (k < w.size() && w[k] == ",") ++k;
+  if (k >= w.size() || w[k] != "in") return false;
+  ++k;
+  if (k < w.size() && w[k] == "the") ++k;
+  for (; k < w.size(); ++k)
+    if (!is_bearing_word(w[k])) return false;
+  return true;
+}
+
+// The countries mention `q` can put a town in: those of its readings that
+// are countries or first-level divisions by their own name (a bare
+// "Georgia" holds Atlanta, and so does the country; "Niger" does not hold
+// Niger State, a Nigerian division of another name), when it reads first as
+// one of those, the text says "province", or it is a people. Countries, not
+// divisions: a country's provinces and its regions are not always the
+// divisions the gazetteer files its towns under.
+struct Container {
+  std::vector<std::string> countries;
+  std::string name;  // q's folded name, for countries that bear it
+};
+
+std::optional<Container> container_of(const Mention& q, const Gazetteer& gaz, const Document& doc) {
+  if (q.candidates.empty() || q.dateline) return std::nullopt;
+  // "in North-Western Sydney": a bearing that a division somewhere bears as its name describes the next name.
+  if (is_bearing_word(ascii_lower(q.text))) return std::nullopt;
+  auto wide = [&](const ScoredPlace& sp) {
+    const PlaceKind k = gaz.place(sp.entry).kind;
+    return !sp.fuzzy && sp.how != static_cast<uint8_t>(MatchHow::abbreviation) && (k == PlaceKind::country || k == PlaceKind::admin1);
+  };
+  // "in neighbouring Niger state": the division, by whatever name it has it, not the country.
+  const bool says_division = named_as_division(q, doc);
+  if (!wide(q.candidates.front()) && !q.demonym && !says_division) return std::nullopt;
+  Container c;
+  c.name = fold_name(q.text);
+  for (const ScoredPlace& sp : q.candidates) {
+    if (!wide(sp)) continue;
+    const bool division = gaz.place(sp.entry).kind == PlaceKind::admin1;
+    if (says_division ? !division : sp.how == static_cast<uint8_t>(MatchHow::alias) && &sp != &q.candidates.front()) continue;
+    c.countries.emplace_back(gaz.place(sp.entry).country_code);
+  }
+  if (c.countries.empty()) return std::nullopt;
+  return c;
+}
+
+bool inside(const Place& p, const Container& c, const Gazetteer& gaz) {
+  if (std::find(c.countries.begin(), c.countries.end(), p.country_code) != c.countries.end()) return true;
+  // "Goma, Congo": a country whose name holds the container's ("Democratic Republic of the Congo").
+  if (auto country = gaz.country(p.country_code)) {
+    const std::string n = " " + fold_name(country->name) + " ";
+    if (n.find(" " + c.name + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A town, not a country or division the container could be inside of.
+bool town_like(const Mention& m, const Gazetteer& gaz) {
+  return !m.candidates.empty() && !m.demonym && !m.dateline && !names_wide_place(m, gaz) &&
+         std::none_of(m.candidates.begin(), m.candidates.end(), [&](const ScoredPlace& c) {
+           const PlaceKind k = gaz.place(c.entry).kind;
+           return k == PlaceKind::country || k == PlaceKind::region || k == PlaceKind::continent || k == PlaceKind::sea;
+         });
+}
+
+// The mention the text puts mentions[i] inside, if any (index), by the
+// patterns above.
+std::optional<size_t> stated_container(const std::vector<Mention>& mentions, size_t i, const Gazetteer& gaz, const Document& doc) {
+  const Mention& m = mentions[i];
+  const std::string_view text = doc.text;
+  auto gap = [&](uint32_t from, uint32_t to) { return ascii_lower(text.substr(from, to - from)); };
+  auto qualifies = [&](size_t j) { return !mentions[j].candidates.empty() && container_of(mentions[j], gaz, doc).has_value(); };
+  // "Moura, Mali": a country (or a division by its own name) right after a comma.
+  if (i + 1 < mentions.size() && mentions[i + 1].sentence == m.sentence && mentions[i + 1].start == m.end + 2 &&
+      text.compare(m.end, 2, ", ") == 0 && qualifies(i + 1) && !names_wide_place(m, gaz) &&
+      !(i + 2 < mentions.size() && listed_together(mentions[i + 1], mentions[i + 2], doc)))
+    return i + 1;
+  // "Bosso and Diffa in south-eastern Niger": the list's last item, then "in".
+  size_t last = i;
+  while (last + 1 < mentions.size() && listed_together(mentions[last], mentions[last + 1], doc) && !mentions[last + 1].demonym &&
+         !mentions[last + 1].candidates.empty() && !qualifies(last + 1))
+    ++last;
+  if (last + 1 < mentions.size() && mentions[last + 1].sentence == m.sentence && mentions[last + 1].start > mentions[last].end &&
+      mentions[last + 1].start - mentions[last].end <= 40 && says_inside(gap(mentions[last].end, mentions[last + 1].start)) &&
+      qualifies(last + 1) && gaz.place(m.candidates.front().entry).feature != "PPLC")  // "the role of Tehran in Syria"
+    return last + 1;
+  // "Palma, a coastal town in northern Mozambique that ...": an appositive
+  // that calls it a place, up to its end, and a container after "in" inside it.
+  if (text.compare(m.end, 2, ", ") == 0) {
+    const std::string after = gap(m.end, static_cast<uint32_t>(std::min<size_t>(text.size(), m.end + 160)));
+    const std::vector<std::string> w = words_of(after.substr(1));
+    if (!w.empty() && one_of(w[0], {"a", "an", "the"})) {
+      size_t end = after.size();
+      for (std::string_view stop : {", ", ". ", "; ", ": ", " (", " -- ", " that ", " which ", " where ", " who ", " when ", "\n"})
+        if (size_t at = after.find(stop, 2); at != std::string::npos) end = std::min(end, at);
+      bool settlement = false;
+      for (const std::string& word : words_of(after.substr(0, end))) settlement = settlement || is_settlement_noun(word);
+      if (settlement)
+        for (size_t j = i + 1; j < mentions.size() && mentions[j].start < m.end + end; ++j) {
+          if (mentions[j].sentence != m.sentence || !qualifies(j)) continue;
+          const std::string before = gap(m.end, mentions[j].start);
+          const size_t in = before.rfind(" in ");
+          if (in != std::string::npos && says_inside(before.substr(in))) return j;
+        }
+    }
+  }
+  // "the central Malian town of Moura", "Mozambique's Palma": a people or a
+  // country before it (not a division or town: "the Medina district of
+  // Mogadishu" names a part of the town after it).
+  for (size_t j = i; j-- > 0;) {
+    const Mention& q = mentions[j];
+    if (q.sentence != m.sentence || m.start - q.end > 40) break;
+    if (q.candidates.empty() || (!q.demonym && gaz.place(q.candidates.front().entry).kind != PlaceKind::country)) break;
+    const std::string between = gap(q.end, m.start);
+    if ((between == "'s " || between == "\u2019s ") && qualifies(j) && !q.demonym) return j;
+    const std::vector<std::string> w = words_of(between);
+    if (w.size() >= 2 && w.size() <= 4 && w.back() == "of" && is_settlement_noun(w[w.size() - 2]) && qualifies(j) &&
+        std::all_of(w.begin(), w.end() - 1,
+                    [](const std::string& x) { return std::all_of(x.begin(), x.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }); }))
+      return j;
+    break;
+  }
+  return std::nullopt;
+}
+
+// Every mention of a name the text puts inside a country or division keeps
+// only its readings there; with none, it is unresolved.
+void keep_inside_stated_containers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+  std::unordered_map<std::string, std::vector<Container>> stated;  // folded name -> containers
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!town_like(mentions[i], gaz)) continue;
+    if (auto j = stated_container(mentions, i, gaz, doc))
+      stated[fold_name(mentions[i].text)].push_back(*container_of(mentions[*j], gaz, doc));
+  }
+  if (stated.empty()) return;
+  for (Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    auto it = stated.find(fold_name(m.text));
+    if (it == stated.end() || !town_like(m, gaz)) continue;
+    std::vector<ScoredPlace> kept;
+    for (const ScoredPlace& c : m.candidates) {
+      const Place p = gaz.place(c.entry);
+      if (std::any_of(it->second.begin(), it->second.end(), [&](const Container& k) { return inside(p, k, gaz); })) kept.push_back(c);
+    }
+    m.candidates = std::move(kept);
+  }
+}
+
+// "Lac Vert", "Buulo Mareer": a mention beside a capitalised word of the
+// same run that no mention covers and that is no English word (not
+// "Department" of "Texas Department of Health"): the mention is a word of a
+// longer name.
+bool word_of_longer_name(const std::vector<Mention>& mentions, size_t i, const Document& doc, const Segmented& seg) {
+  const Mention& m = mentions[i];
+  const Sentence& s = seg.sentences[m.sentence];
+  auto stray = [&](size_t k) {
+    if (k < s.first_token || k >= s.first_token + s.token_count || k == s.first_token) return false;
+    const Token& t = seg.tokens[k];
+    if (t.kind != TokenKind::word || !t.capitalized || t.all_caps) return false;
+    const std::string_view w = token_text(doc.text, t);
+    if (is_ignorable(w)) return false;
+    for (const Mention& o : mentions)  // (a word the evidence says is no place by itself still counts: "Vert")
+      if (o.first_token <= k && k <= o.last_token && !o.candidates.empty() && o.place_odds >= 0) return false;
+    const WordTags tags = WordTable::shared().lookup(ascii_lower(w));
+    return tags.count == 0 || tags.first() == Pos::NNP || tags.first() == Pos::NNPS;
+  };
+  const bool joined_after = m.last_token + 1 < seg.tokens.size() && seg.tokens[m.last_token + 1].start == m.end + 1;
+  const bool joined_before = m.first_token > 0 && seg.tokens[m.first_token - 1].end + 1 == m.start;
+  return (joined_after && stray(m.last_token + 1)) || (joined_before && stray(m.first_token - 1));
+}
+
 bool is_part_word(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {"district", "neighbourhood", "neighborhood", "quarter",  "suburb", "area",
                                                            "section",  "sector",        "borough",      "township", "camp"};
@@ -1328,6 +1544,7 @@ void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mention
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
                       const ResolveWeights& weights) {
   apply_qualifiers(mentions, gaz, doc);
+  keep_inside_stated_containers(mentions, gaz, doc);
   std::vector<bool> division_items = divisions_in_a_list(mentions, gaz, doc);
   Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
   r.names.reserve(mentions.size());
@@ -1449,6 +1666,16 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
           (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
           ((p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && p.population < 20000 && p.feature != "PPLA" &&
            p.feature != "PPLC");
+      // "the Lac Vert camp", "Buulo Mareer": a word of a longer name the
+      // gazetteer lacks, far from the report's places, is another place's word.
+      if (!m.demonym && word_of_longer_name(mentions, i, doc, seg) && ctx.has_other_places(r.names[i])) {
+        const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
+        const bool other_name = m.fuzzy || m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias);
+        if (s.value[sig_near] == 0 && (is_outside(s) || other_name)) {
+          m.candidates.clear();
+          continue;
+        }
+      }
       if (!weak || !ctx.has_other_places(r.names[i])) continue;
       // Peoples ("Iranian pilgrims in the town of Taji") say who, not where: only named places outvote a town.
       bool named_place_elsewhere = false;
