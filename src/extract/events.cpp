@@ -1191,15 +1191,21 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     std::vector<size_t> here;  // the sentence's mentions, less those in a dateline cut off it
     for (size_t m : by_sentence[si])
       if (mentions[m].first_token >= view.s.first_token) here.push_back(m);
-    SentenceEvents r{doc,          seg,
-                     mentions,     gaz,
-                     lex,          ctx,
-                     view,         read_frames(view, lex),
-                     here,         find_date_cues(doc, seg, view.s, warnings, entry_day),
-                     warnings,     nullptr,
-                     nullptr,      focus,
-                     synthetic,    narrative_day(sentence_text, si),
-                     std::nullopt, weapon_sentence + 1 == si ? context_weapon : std::nullopt};
+    SentenceEvents r{.doc = doc,
+                     .seg = seg,
+                     .mentions = mentions,
+                     .gaz = gaz,
+                     .lex = lex,
+                     .ctx = ctx,
+                     .v = view,
+                     .frames = read_frames(view, lex),
+                     .here = here,
+                     .cues = find_date_cues(doc, seg, view.s, warnings, entry_day),
+                     .warnings = warnings,
+                     .focus_country = focus,
+                     .synthetic = synthetic,
+                     .context_date = narrative_day(sentence_text, si),
+                     .context_weapon = weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();
     if (weapon_sentence + 6 >= si) r.story_weapon = context_weapon;
     for (const Event& d : drafts)  // the story's day: its first dated action's

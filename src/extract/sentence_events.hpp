@@ -92,7 +92,7 @@ struct SentenceEvents {
   std::optional<Place> focus_country;      // the country the report is about, when it names no place for an action
   std::deque<Mention>& synthetic;          // places named without a name ("the Somali capital"), kept for the report
   std::optional<DateSpan> context_date;    // the date the report's last action was given, for actions that give none
-  std::optional<DateSpan> dated;           // out: the date this sentence's last action was given
+  std::optional<DateSpan> dated{};         // out: the date this sentence's last action was given
   std::optional<Role> context_weapon;      // the weapon the sentence before fired
   bool carried_day = false;                // out: an action here took the narrative's day
 
@@ -327,11 +327,11 @@ struct SentenceEvents {
 
   // ---- the sentence's events ---------------------------------------------------------
   std::vector<Event> read(std::vector<Standing>& merge_only);
-  bool story_has_action = false;            // an action was told in an earlier sentence
-  std::optional<CivilDate> story_date;      // the day of the story's first dated action
-  std::optional<Role> story_weapon;         // the weapon fired a few sentences before, if any
-  std::vector<uint8_t> told_dated;          // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
-  std::optional<DateSpan> backstory_dated;  // out: the day of this sentence's last action told as backstory
+  bool story_has_action = false;              // an action was told in an earlier sentence
+  std::optional<CivilDate> story_date{};      // the day of the story's first dated action
+  std::optional<Role> story_weapon{};         // the weapon fired a few sentences before, if any
+  std::vector<uint8_t> told_dated{};          // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
+  std::optional<DateSpan> backstory_dated{};  // out: the day of this sentence's last action told as backstory
 };
 
 }  // namespace sitmap::event_reading
