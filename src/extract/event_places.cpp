@@ -395,6 +395,13 @@ const Mention* SentenceEvents::capital_named(int c) const {
   if (!country) return nullptr;
   const std::optional<Place> capital = gaz.capital(country->country_code);
   if (!capital) return nullptr;
+  return named_without_name(c, capital->index);
+}
+
+// A place the chunk names without its name ("the Somali capital", "the state
+// capital"): a mention of the entry over the chunk's words, kept for the report.
+const Mention* SentenceEvents::named_without_name(int c, uint32_t entry) const {
+  const Chunk& ch = chunk(c);
   Mention m;
   m.start = seg.tokens[v.token(ch.first)].start;
   m.end = seg.tokens[v.token(ch.last)].end;
@@ -402,7 +409,7 @@ const Mention* SentenceEvents::capital_named(int c) const {
   m.sentence = v.index;
   m.first_token = v.token(ch.first);
   m.last_token = v.token(ch.last);
-  m.candidates.push_back({capital->index, 10.0});
+  m.candidates.push_back({entry, 10.0});
   synthetic.push_back(std::move(m));
   return &synthetic.back();
 }
@@ -423,18 +430,8 @@ const Mention* SentenceEvents::division_seat_named(int c) const {
     if (bare.ends_with(suffix)) bare.remove_suffix(suffix.size());
   for (const Candidate& cand : gaz.lookup(bare)) {
     const Place seat = gaz.place(cand.entry);
-    if (seat.kind != PlaceKind::city || seat.feature != "PPLA" || seat.country_code != state.country_code || seat.admin1 != state.admin1)
-      continue;
-    Mention m;
-    m.start = seg.tokens[v.token(chunk(c).first)].start;
-    m.end = seg.tokens[v.token(chunk(c).last)].end;
-    m.text = doc.text.substr(m.start, m.end - m.start);
-    m.sentence = v.index;
-    m.first_token = v.token(chunk(c).first);
-    m.last_token = v.token(chunk(c).last);
-    m.candidates.push_back({cand.entry, 10.0});
-    synthetic.push_back(std::move(m));
-    return &synthetic.back();
+    if (seat.kind == PlaceKind::city && seat.feature == "PPLA" && seat.country_code == state.country_code && seat.admin1 == state.admin1)
+      return named_without_name(c, cand.entry);
   }
   return nullptr;
 }

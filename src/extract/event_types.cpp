@@ -187,7 +187,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "Russia launched 38 missiles ... Ten people were killed in Kryvyi Rih": deaths
     // told by no one's hand, in a story of a barrage, are the barrage's.
     if (story_weapon && (f.cls == C::kill || f.cls == C::harm) && f.verbal && f.passive && f.agent < 0 && actors.empty() &&
-        !killed_by_hand(f) && v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind != ClauseKind::relative) {
+        !killed_by_hand(f) && clause_of(f).kind != ClauseKind::relative) {
       if (*story_weapon == Role::weapon_air) return kAir;
       if (*story_weapon == Role::weapon_shell) return kShell;
     }
@@ -394,10 +394,11 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   return false;
 }
 
-// ("who had marched on Friday" is a past action told; "a statement that they have captured" no relative.)
+// An actor's record: an action in a "which"/"who" clause of an actor, in the present perfect
+// ("who had marched on Friday" is a past action told; "a statement that they have captured" no relative).
 bool SentenceEvents::record_of_actor(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;
-  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  const Clause& cl = clause_of(f);
   if (cl.kind != ClauseKind::relative || !one_of(cl.opener, {"which", "who"}) || frame_date(f)) return false;
   // Of an actor ("Boko Haram, which has used"), not of places ("the towns, which have come under attack").
   const int who = cl.antecedent;
@@ -417,7 +418,7 @@ bool SentenceEvents::remembered_by_anniversary(const Frame& f) const {
   for (size_t a = 0; a + 1 < v.size() && a < f.first; ++a) {
     if (!one_of(word(a), {"anniversary", "anniversaries"})) continue;
     if (!f.verbal && f.first <= a + 5 && word(a + 1) == "of") return true;
-    if (v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind == ClauseKind::relative) return true;
+    if (clause_of(f).kind == ClauseKind::relative) return true;
   }
   return false;
 }
@@ -427,7 +428,7 @@ bool SentenceEvents::remembered_by_anniversary(const Frame& f) const {
 // evidence" is no gathering, and "as they gathered to ..." the setting of what happened to them.
 bool SentenceEvents::gathering_without_protest(const Frame& f) const {
   if (f.cls != C::protest || !f.verbal || !one_of(word(f.first), {"gathered", "assembled", "converged"})) return false;
-  const ClauseKind kind = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind;
+  const ClauseKind kind = clause_of(f).kind;
   if (kind == ClauseKind::subordinate || kind == ClauseKind::relative) return true;
   if (f.object >= 0 || !(people(f.subject) || is(f.subject, Role::protesters))) return true;
   for (size_t k = f.last + 1; k < v.size(); ++k) {
@@ -624,7 +625,7 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   if (taken < 0) return false;
   // "Opposition leader X was arrested": a public figure's arrest is political; "X, who was arrested in
   // December" is the figure's backstory.
-  const bool figure = office_holder(taken) && v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind != ClauseKind::relative;
+  const bool figure = office_holder(taken) && clause_of(f).kind != ClauseKind::relative;
   if (!(people(taken) || figure || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
   const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
   if (!by_state) return false;

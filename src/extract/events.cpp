@@ -477,8 +477,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // "separatists, who had fought each other for Aden": backstory told of an actor.
     // ("Fano fighters, who had entered both cities, withdrew last week": the
     // date is the main clause's, not the backstory's.)
-    if (f.verbal && chunk(f.chunk).perfect && word(chunk(f.chunk).first) == "had" &&
-        v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].kind == ClauseKind::relative && !date_in_clause(f)) {
+    if (f.verbal && chunk(f.chunk).perfect && word(chunk(f.chunk).first) == "had" && clause_of(f).kind == ClauseKind::relative &&
+        !date_in_clause(f)) {
       explain(f, "backstory");
       continue;
     }
@@ -534,6 +534,14 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // ("sources told AFP on Tuesday"), 2 the narrative's or none.
     uint8_t told_date = 2;
     std::optional<DateSpan> own_day;  // the narrative's day from here on, unless this is only a toll
+    // The day the next sentences go on from: the story's, or its backstory's.
+    auto note_day = [&](const Event& e, bool story_goes_on) {
+      if (!own_day) return;
+      if (e.background || background)
+        backstory_dated = own_day;
+      else if (story_goes_on)
+        dated = own_day;
+    };
     if (const DateCue* c = frame_date(f)) {
       told_date = c->reporting ? 1 : 0;
       // "ended the siege on Wednesday, after militants killed 14": the day of what came after, an upper bound.
@@ -584,7 +592,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (undated_before) e.background = true;
     // "Since heavy fighting broke out in El Fasher on 10 May, ...": the start of what goes on;
     // "thousands have been killed in its strikes since it launched the invasion": what went on since.
-    if (v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].opener == "since" || since_clause_of(f)) e.background = true;
+    if (clause_of(f).opener == "since" || since_clause_of(f)) e.background = true;
     // Told as history: more than a month before the report.
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;
@@ -644,8 +652,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.actor1 = named_actor(e.actor1, e);
       e.actor2 = named_actor(e.actor2, e);
       e.geo_precision = 4;  // no place of its own: it can only add to an event that has one
-      if (own_day && !e.background && !background) dated = own_day;
-      if (own_day && (e.background || background)) backstory_dated = own_day;
+      note_day(e, true);
       merge_only.push_back(Standing::reference);
       told_dated.push_back(told_date);
       out.push_back(std::move(e));
@@ -679,8 +686,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;
     // "By Sunday the toll had risen to 16": the day of a count, not of an action the story goes on from.
     // (Backstory's day, "since it launched its invasion in February 2022", is no day the story goes on from.)
-    if (own_day && standing != Standing::weak && !e.background && !background) dated = own_day;
-    if (own_day && (e.background || background)) backstory_dated = own_day;
+    note_day(e, standing != Standing::weak);
     if (where.at.place && !where.at.name && e.location_start)
       for (const Mention* other : where.at.also) {  // one event per town of a list
         Event copy = e;
@@ -1125,6 +1131,15 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   uint32_t weapon_sentence = 0;
   std::deque<Mention> synthetic;
   std::optional<CivilDate> entry_day;  // the heading day of a live page's entry
+  // The day the narrative is at, for actions that give none.
+  auto narrative_day = [&](std::string_view text, size_t at) -> std::optional<DateSpan> {
+    const bool goes_on = continues_narrative(text);
+    // "On 22 March 2016, two bombers blew themselves up ... About an hour later, a third ...": the backstory goes on.
+    if (backstory_date && backstory_sentence + 2 >= at && goes_on && (!context_date || backstory_sentence > date_sentence))
+      return backstory_date;
+    if (date_sentence + (day_told ? 4 : 2) >= at || (date_sentence + 12 >= at && goes_on)) return context_date;
+    return std::nullopt;
+  };
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& s = seg.sentences[si];
     if (!doc.byline.empty() && doc.text.compare(s.start, s.end - s.start, doc.byline) == 0) continue;
@@ -1174,15 +1189,6 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
     const bool headline = (!doc.title.empty() && sentence_text == doc.title) ||
                           (!doc.summary.empty() && doc.summary.find(sentence_text) != std::string::npos);
-    // The day the narrative is at, for actions that give none.
-    auto narrative_day = [&](std::string_view text, size_t at) -> std::optional<DateSpan> {
-      const bool goes_on = continues_narrative(text);
-      // "On 22 March 2016, two bombers blew themselves up ... About an hour later, a third ...": the backstory goes on.
-      if (backstory_date && backstory_sentence + 2 >= at && goes_on && (!context_date || backstory_sentence > date_sentence))
-        return backstory_date;
-      if (date_sentence + (day_told ? 4 : 2) >= at || (date_sentence + 12 >= at && goes_on)) return context_date;
-      return std::nullopt;
-    };
     const SentenceView view(doc, seg, si, without_dateline(doc, seg, s), words, headline);
     if (view.s.token_count == 0) {
       note_context();

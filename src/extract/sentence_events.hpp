@@ -98,6 +98,7 @@ struct SentenceEvents {
 
   const std::string& word(size_t k) const { return v.words[k]; }
   const Chunk& chunk(int c) const { return v.chunk(c); }
+  const Clause& clause_of(const Frame& f) const { return v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)]; }
   bool has(int c, Role r) const { return chunk_has_role(v, lex, c, r); }
   bool is(int c, Role r) const { return chunk_is(v, lex, c, r); }
 
@@ -238,6 +239,7 @@ struct SentenceEvents {
   // country the phrase (or else the report) names.
   const Mention* capital_named(int c) const;
   const Mention* division_seat_named(int c) const;
+  const Mention* named_without_name(int c, uint32_t entry) const;
   const Mention* town_named_before(int c) const;
 
   static bool location_prep(std::string_view p);
