@@ -119,31 +119,41 @@ std::optional<CivilDate> date_field(std::string_view field) {
   return other <= 1 ? date : std::nullopt;
 }
 
+// The fields of a header line: "Staff | Town | date", "Courier Mindanao / 05:42 AM
+// August 01, 2018", "Desk · date", "Desk • date".
+std::vector<std::string_view> header_fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    size_t separator = line[i] == '|' ? 1 : 0;
+    for (std::string_view sep : {" / ", " \xC2\xB7 ", " \xE2\x80\xA2 "})
+      if (!separator && line.substr(i).starts_with(sep)) separator = sep.size();
+    if (!separator) continue;
+    out.push_back(line.substr(start, i - start));
+    start = i + separator;
+    i = start - 1;
+  }
+  out.push_back(line.substr(start));
+  return out;
+}
+
 // The publication date of a head the title-byline-date reading did not
 // reach: a masthead, a section line and a standfirst can stand above the
 // date ("June 10, 2025 - 01:52 p. m." under a byline, "Staff | Salvatierra,
 // Gto. | 17.12.2023 14:20:00"). The first field of a header line that is a
 // date, before the body's second paragraph or its dateline.
 std::optional<CivilDate> header_date(std::string_view text) {
-  std::istringstream lines{std::string(text)};
-  std::string line;
   int seen = 0, paragraphs = 0;
-  while (seen < 15 && std::getline(lines, line)) {
-    const std::string t = trim(line);
+  for (size_t at = 0; seen < 15 && at < text.size();) {  // the head's lines, not a copy of the whole report
+    const size_t end = std::min(text.find('\n', at), text.size());
+    const std::string t = trim(text.substr(at, end - at));
+    at = end + 1;
     if (t.empty()) continue;
     ++seen;
     if (t.size() >= 300 || find_dateline(t)) break;
     if (t.size() > 80 && (t.back() == '.' || t.back() == '"') && ++paragraphs >= 2) break;
-    // Fields: "Staff | Town | date", "Courier Mindanao / 05:42 AM August 01, 2018", "Desk · date".
-    std::string fields = t;
-    for (std::string_view sep : {" / ", " \xC2\xB7 ", " \xE2\x80\xA2 "})
-      for (size_t at = fields.find(sep); at != std::string::npos; at = fields.find(sep, at + 1)) fields.replace(at, sep.size(), "|");
-    size_t start = 0;
-    for (size_t bar = fields.find('|');; bar = fields.find('|', start)) {
-      if (auto d = date_field(std::string_view(fields).substr(start, bar == std::string::npos ? std::string::npos : bar - start))) return d;
-      if (bar == std::string::npos) break;
-      start = bar + 1;
-    }
+    for (std::string_view field : header_fields(t))
+      if (auto d = date_field(field)) return d;
   }
   return std::nullopt;
 }
