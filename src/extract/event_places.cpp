@@ -102,7 +102,7 @@ bool bearing_cue(std::string_view cue) {
 }
 
 int SentenceEvents::specificity(const Mention& m) const {
-  const PlaceKind k = gaz.place(m.candidates.front().entry).kind;
+  const PlaceKind k = kind_of(m);
   return k == PlaceKind::city ? 0 : k == PlaceKind::admin2 ? 1 : k == PlaceKind::admin1 ? 2 : 3;
 }
 
@@ -282,7 +282,7 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
     if (word(chunk(part).head) != "capital") continue;
     // "the Sokoto State capital": the state's seat, not the state.
     const bool division_named = out.place && !out.name && within_chunk(*out.place, part) && !out.place->candidates.empty() &&
-                                gaz.place(out.place->candidates.front().entry).kind == PlaceKind::admin1;
+                                kind_of(*out.place) == PlaceKind::admin1;
     if (out.empty() || division_named)
       if (const Mention* seat = capital_named(part)) {
         out.place = seat;
@@ -300,14 +300,13 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
 const Mention* SentenceEvents::town_named_before(int c) const {
   // The story's own town when it has one ("hitting rebel positions near Homs, the ministry in
   // Moscow said ... villages north of the city"), else the last town named.
-  if (context_place && !context_place->candidates.empty() && gaz.place(context_place->candidates.front().entry).kind == PlaceKind::city)
-    return context_place;
+  if (context_place && !context_place->candidates.empty() && kind_of(*context_place) == PlaceKind::city) return context_place;
   const Mention* last = nullptr;
   for (const Mention& mm : mentions) {
     if (mm.last_token >= v.token(chunk(c).first)) break;
     if (mm.candidates.empty() || mm.demonym || mm.in_name) continue;
     if (told_at(doc, seg, seg.sentences[mm.sentence].first_token, mm)) continue;  // "officials in Moscow said"
-    if (gaz.place(mm.candidates.front().entry).kind == PlaceKind::city) last = &mm;
+    if (kind_of(mm) == PlaceKind::city) last = &mm;
   }
   return last;
 }
@@ -320,7 +319,7 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
   const int n = static_cast<int>(v.parse.chunks.size());
   int c = v.parse.chunk_of[first.last_token - v.s.first_token];
   if (chunk(c).last + v.s.first_token != first.last_token) return out;  // the place must end its chunk
-  const PlaceKind kind = gaz.place(first.candidates.front().entry).kind;
+  const PlaceKind kind = kind_of(first);
   while (c + 2 < n) {
     const Chunk& sep = chunk(c + 1);
     const bool comma = sep.kind == ChunkKind::punct && word(sep.head) == ",";
@@ -367,7 +366,7 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
           (target_at || mentions[k].last_token == v.token(chunk(next).last)))
         m = &mentions[k];
     if (!m) break;
-    const PlaceKind mk = gaz.place(m->candidates.front().entry).kind;
+    const PlaceKind mk = kind_of(*m);
     if (target_at ? mk == PlaceKind::country : mk != kind) break;
     out.push_back(m);
     c = next;
@@ -420,7 +419,7 @@ const Mention* SentenceEvents::division_seat_named(int c) const {
   const Mention* division = nullptr;
   for (const Mention& mm : mentions) {
     if (mm.first_token > v.token(chunk(c).last)) break;
-    if (!mm.candidates.empty() && !mm.demonym && gaz.place(mm.candidates.front().entry).kind == PlaceKind::admin1) division = &mm;
+    if (!mm.candidates.empty() && !mm.demonym && kind_of(mm) == PlaceKind::admin1) division = &mm;
   }
   if (!division) return nullptr;
   const Place state = gaz.place(division->candidates.front().entry);
@@ -484,7 +483,7 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       // "at a checkpoint in Barangay Colonia here": a name the gazetteer lacks, in the town the dateline names.
       if (at.name && pp.object >= 0 && chunk(pp.object).last + 1 < v.words.size() && word(chunk(pp.object).last + 1) == "here")
         for (const Mention& mm : mentions)
-          if (mm.dateline && !mm.candidates.empty() && gaz.place(mm.candidates.front().entry).kind == PlaceKind::city) {
+          if (mm.dateline && !mm.candidates.empty() && kind_of(mm) == PlaceKind::city) {
             at.place = &mm;
             break;
           }
@@ -629,8 +628,7 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   }
   if (near) return {{near, std::nullopt, false, {}}, 6};
   for (size_t m : here)  // any place of the sentence that is not a people or a name
-    if (locatable(mentions[m]) && gaz.place(mentions[m].candidates.front().entry).kind != PlaceKind::country)
-      return {{&mentions[m], std::nullopt, false, {}}, 7};
+    if (locatable(mentions[m]) && kind_of(mentions[m]) != PlaceKind::country) return {{&mentions[m], std::nullopt, false, {}}, 7};
   // "3,000 Hong Kong people demonstrated": protesters named by their place protest there.
   if (f.cls == C::protest && f.subject >= 0)
     for (size_t m : here) {

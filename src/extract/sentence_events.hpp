@@ -205,6 +205,8 @@ struct SentenceEvents {
   bool telling_place(const Mention& m) const;
 
   int specificity(const Mention& m) const;
+  // What the mention's leading reading is: a city, a division, a country ...
+  PlaceKind kind_of(const Mention& m) const { return gaz.place(m.candidates.front().entry).kind; }
 
   // A place a phrase names: a gazetteer mention, or a name the gazetteer
   // lacks, located by the known place around it ("Mogadishu's Wadajir
