@@ -170,6 +170,15 @@ struct Scanner {
           continue;
         }
       }
+      // "at the weekend", "over the weekend", "last weekend": the Saturday and Sunday
+      // last begun by the report's day (a Sunday report's weekend is that one).
+      if (pub && word == "weekend" && k > s.first_token && one_of(w(k - 1), {"the", "last", "past"}) &&
+          !(k > s.first_token + 1 && one_of(w(k - 2), {"next", "coming", "following"}))) {
+        const CivilDate saturday = add_days(*pub, -((weekday(*pub) + 1) % 7));
+        const CivilDate sunday = add_days(saturday, 1);
+        push(k - 1, k, saturday, 2, days_from_civil(sunday) <= days_from_civil(*pub) ? sunday : saturday);
+        continue;
+      }
       if (pub && word == "month" && k > s.first_token) {
         const std::string prev = w(k - 1);
         if (prev == "this") {
@@ -181,6 +190,17 @@ struct Scanner {
           push(k - 1, k, CivilDate{first.year, first.month, 1}, 3, first);
           continue;
         }
+      }
+      // "On the 15th at around 7 a.m.": a day of the report's month (or of the month before), no month named.
+      if (pub && t.kind == TokenKind::number && raw(k).size() > 2 && small_number(word) > 0 && k >= s.first_token + 2 &&
+          w(k - 1) == "the" && w(k - 2) == "on" && !(month_from_name(raw(k + 1)) && seg.tokens[k + 1].capitalized) && w(k + 1) != "of") {
+        CivilDate d{pub->year, pub->month, small_number(word)};
+        if (!is_valid(d) || days_from_civil(d) > days_from_civil(*pub)) {
+          const CivilDate before = add_days(CivilDate{pub->year, pub->month, 1}, -1);
+          d = CivilDate{before.year, before.month, small_number(word)};
+        }
+        if (is_valid(d)) push(k - 2, k, d, 1);
+        continue;
       }
       // ISO dates written in the text.
       if (t.kind == TokenKind::number && raw(k).size() == 10) {

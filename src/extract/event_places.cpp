@@ -278,6 +278,11 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
     // Nothing more specific: a container alone ("the Baghdad neighbourhood of ..." with nothing after).
     out.place = container;
   }
+  for (int part : parts) {
+    // "outside the National Assembly", "near the Knesset": a seat of the state sits in the capital.
+    if (!out.place && seat_of_state(part))
+      if (const Mention* seat = capital_named(part)) out.place = seat;
+  }
   for (int part : parts) {  // "a district of Burundi's capital": the capital the phrase names
     if (word(chunk(part).head) != "capital") continue;
     // "the Sokoto State capital": the state's seat, not the state.
@@ -373,6 +378,18 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
     if (conj || chunk(c - 1).kind == ChunkKind::conj) break;  // "and" closes the list
   }
   return out;
+}
+
+// A body or building of the state that sits in the capital: "parliament",
+// "the National Assembly", "the presidential palace", "the Knesset".
+// ("the state assembly", "the regional parliament": the division's seat, by capital_named.)
+bool SentenceEvents::seat_of_state(int c) const {
+  const Chunk& ch = chunk(c);
+  const std::string& head = word(ch.head);
+  const std::string& before = ch.head > ch.first ? word(ch.head - 1) : std::string();
+  if (one_of(head, {"parliament", "knesset", "duma", "rada", "kremlin"})) return true;
+  if (head == "congress" && v.raw[ch.head] == "Congress") return true;
+  return (head == "assembly" && before == "national") || (head == "palace" && before == "presidential");
 }
 
 // "the Somali capital", "Mali's capital", "the capital": the capital of the

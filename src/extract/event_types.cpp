@@ -823,6 +823,16 @@ bool SentenceEvents::ongoing(const Frame& f) const {
 }
 
 // "in recent weeks", "over the past few months": many actions summed up, none told.
+// A sentence that ends in a question mark (before any closing quote).
+bool SentenceEvents::asks() const {
+  for (size_t k = v.size(); k-- > 0;) {
+    const std::string& w = word(k);
+    if (w == "?") return true;
+    if (!one_of(w, {"\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", ")"})) return false;
+  }
+  return false;
+}
+
 bool SentenceEvents::sums_up() const {
   for (size_t k = 1; k + 1 < v.size(); ++k) {
     const std::string& a = word(k);

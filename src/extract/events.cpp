@@ -326,6 +326,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     for (const Frame& f : frames) explain(f, "a summary of many actions");
     return out;
   }
+  if (asks()) {  // "Do you know who fired on the helicopter?": asked, not told
+    for (const Frame& f : frames) explain(f, "a question");
+    return out;
+  }
   // Frames in reading order; an action hosted by one in another clause
   // that turns out to be no action is read again on its own ("the day after
   // guards detained the president, youths ransacked his party's offices").
@@ -630,7 +634,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       fill_place(e, *container);
       e.location_start.reset();  // from the report's context, not this sentence
       e.location_end.reset();
-      if (!reference && !where.at.name) placed = container;  // the story stays there
+      // The story stays there: at the report's place, or in the town around a name the gazetteer lacks
+      // ("at the Ratchaprasong intersection in central Bangkok").
+      if (!reference && (!where.at.name || (where.at.place && kind_of(*where.at.place) == PlaceKind::city))) placed = container;
       e.confidence = 0.3 * resolution_confidence(*container) + 0.1 + 0.3 * (e.actor1.empty() ? 0.5 : 1.0);
     } else if (const Mention* named = phrase_country(f); named || focus_country) {
       // Only the country is known ("a Kenyan border town"): precision 3; the

@@ -271,6 +271,7 @@ struct FrameReader {
 
   // A noun frame that names a weapon rather than an action ("grenades", "a bomb").
   bool weapon_noun(const Frame& f) const {
+    if (f.cls == EventClass::protest) return false;  // "stun grenades", "rubber bullets": met a crowd
     const std::string& h = word(f.last);
     return one_of(h, {"grenade", "grenades", "bomb", "bombs", "ied", "ieds", "landmine", "landmines", "mine", "mines", "device", "devices",
                       "explosives", "rocket", "rockets", "missile", "missiles"});

@@ -239,6 +239,7 @@ struct SentenceEvents {
 
   // "the Somali capital", "Mali's capital", "the capital": the capital of the
   // country the phrase (or else the report) names.
+  bool seat_of_state(int c) const;
   const Mention* capital_named(int c) const;
   const Mention* division_seat_named(int c) const;
   const Mention* named_without_name(int c, uint32_t entry) const;
@@ -307,6 +308,7 @@ struct SentenceEvents {
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
   bool sums_up() const;
+  bool asks() const;
   bool in_quote(const Frame& f) const;
   bool taken_hostage(const Frame& f) const;
   int force_against_crowd() const;

@@ -105,8 +105,11 @@ std::optional<CivilDate> date_field(std::string_view field) {
   std::string word;
   auto count_word = [&] {
     const std::string w = ascii_lower(word);
+    // "EAT", "CEST", "IST": a time zone's abbreviation.
+    const bool zone = word.size() >= 3 && word.size() <= 4 &&
+                      std::all_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
     word.clear();
-    if (w.size() < 3 || month_from_name(w) || weekday_from_name(w) >= 0) return;
+    if (w.size() < 3 || zone || month_from_name(w) || weekday_from_name(w) >= 0) return;
     if (std::find(std::begin(labels), std::end(labels), w) == std::end(labels)) ++other;
   };
   for (char c : f) {
@@ -158,11 +161,14 @@ std::optional<CivilDate> header_date(std::string_view text) {
   return std::nullopt;
 }
 
-// Paragraphs that only point elsewhere: "Read more: ...", "Sign up for ...".
+// Paragraphs that only point elsewhere ("Read more: ...", "Sign up for ...") or speak to editors.
 bool pointer_paragraph(std::string_view p) {
-  static constexpr std::string_view starts[] = {"Read more",  "READ MORE",     "Read also",     "READ ALSO",  "Also read", "ALSO READ",
-                                                "See also",   "SEE ALSO",      "Related:",      "RELATED:",   "Sign up",   "Follow us",
-                                                "Share this", "Advertisement", "ADVERTISEMENT", "Click here", "Subscribe"};
+  static constexpr std::string_view starts[] = {"Read more", "READ MORE", "Read also", "READ ALSO", "Also read", "ALSO READ", "See also",
+                                                "SEE ALSO", "Related:", "RELATED:", "Sign up", "Follow us", "Share this", "Advertisement",
+                                                "ADVERTISEMENT", "Click here", "Subscribe",
+                                                // A note to the desk about the copy, not the story: "EDITORS: The bureau has filed ...".
+                                                "EDITORS:", "EDITOR'S NOTE", "Editor's note", "Editor\xE2\x80\x99s note",
+                                                "EDITOR\xE2\x80\x99S NOTE", "Editors' note", "NOTE TO EDITORS", "Note to editors"};
   // A whole word: "Subscribers of the water utility ..." is a story's sentence.
   return std::any_of(std::begin(starts), std::end(starts), [&](std::string_view s) {
     return p.substr(0, s.size()) == s && (p.size() == s.size() || !std::isalpha(static_cast<unsigned char>(p[s.size()])));
@@ -375,6 +381,8 @@ bool publication_meta(std::string_view tag) {
   for (std::string_view key : {"property", "name", "itemprop"}) {
     const std::string v = ascii_lower(attribute(tag, key));
     if (!v.empty() && std::find(std::begin(names), std::end(names), v) != std::end(names)) return true;
+    // A site's own names: "cXenseParse:recs:publishtime", "bt:pubDate", "article:publish_date".
+    if (v.find("publish") != std::string::npos || v.find("pubdate") != std::string::npos) return true;
   }
   return false;
 }

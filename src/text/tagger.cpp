@@ -651,6 +651,11 @@ struct Tagger {
       if ((a == "tear" && b == "gas") || (a == "water" && (b == "cannon" || b == "cannons"))) {
         units[i].tag = Pos::NN;
         units[i + 1].tag = b == "cannons" ? Pos::NNS : Pos::NN;
+      } else if ((a == "stun" || a == "sound" || a == "smoke" || a == "rubber" || a == "plastic") &&
+                 one_of(b, {"grenade", "grenades", "gun", "guns", "bullets", "pellets", "bombs", "shells"})) {
+        // "fired stun grenades": a kind of grenade, not a second verb.
+        units[i].tag = Pos::JJ;
+        units[i + 1].tag = b.back() == 's' ? Pos::NNS : Pos::NN;
       } else if (a == "live" && (b == "rounds" || b == "fire" || b == "ammunition" || b == "bullets")) {
         units[i].tag = Pos::JJ;
         units[i + 1].tag = b == "rounds" || b == "bullets" ? Pos::NNS : Pos::NN;

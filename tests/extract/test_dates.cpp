@@ -14,8 +14,8 @@ std::vector<DateCue> cues(const std::string& text, std::optional<CivilDate> pub 
   const Segmented s = segment(d.text);
   return find_date_cues(d, s, s.sentences.front());
 }
-std::string first(const std::string& text) {
-  auto c = cues(text);
+std::string first(const std::string& text, std::optional<CivilDate> pub = CivilDate{2015, 11, 16}) {
+  auto c = cues(text, pub);
   return c.empty() || !c.front().span.date ? "" : to_iso(*c.front().span.date);
 }
 }  // namespace
@@ -121,4 +121,21 @@ TEST_CASE("'in early May', 'in mid-April', 'at the end of April': a month, not t
     CHECK(e[0].when.precision == 3);
     CHECK(e[0].background);  // over a month before the report
   }
+}
+
+TEST_CASE("'at the weekend' is the Saturday and Sunday last begun by the report's day") {
+  // 16 November 2015 is a Monday.
+  auto weekend = cues("Eighteen people were killed in the unrest at the weekend.");
+  REQUIRE(weekend.size() == 1);
+  CHECK(to_iso(*weekend[0].span.date) == "2015-11-14");
+  CHECK(to_iso(*weekend[0].span.date_to) == "2015-11-15");
+  CHECK(first("Clashes over the weekend left two dead.", CivilDate{2015, 11, 15}) == "2015-11-14");  // a Sunday's own weekend
+  CHECK(first("Protests last weekend turned violent.", CivilDate{2015, 11, 20}) == "2015-11-14");
+  CHECK(cues("Talks are planned for the coming weekend.").empty());
+}
+
+TEST_CASE("'On the 15th' is a day of the report's month, or of the month before") {
+  CHECK(first("On the 15th at around 7:15 a.m., a councillor was shot.", CivilDate{2024, 3, 17}) == "2024-03-15");
+  CHECK(first("On the 28th, two men were arrested.", CivilDate{2024, 3, 17}) == "2024-02-28");  // not after the report
+  CHECK(cues("He finished the 15th lap.", CivilDate{2024, 3, 17}).empty());
 }

@@ -1362,3 +1362,32 @@ TEST_CASE("'an hour later' after a backstory action goes on in the backstory, no
       "a third bomber set off his charge in a metro train.\n");
   for (const Event& x : e) CHECK(x.background);
 }
+
+TEST_CASE("'fired stun grenades' at demonstrators is police meeting a crowd, not a grenade attack") {
+  const auto e = events("Riot police fired stun grenades and used batons to push back thousands of demonstrators in Yerevan on Wednesday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Protest with intervention");
+}
+
+TEST_CASE("a question tells no event") {
+  CHECK(events("Who shelled the market in Kharkiv on Friday?").empty());
+  CHECK(events("\"Why were 12 villagers killed by gunmen in Kharkiv?\"").empty());
+  CHECK_FALSE(events("Troops shelled the market in Kharkiv on Friday, asked why, a spokesman said.").empty());
+}
+
+TEST_CASE("a protest outside the parliament with no town named is in the capital") {
+  const auto e = events("Thousands of protesters rallied outside the National Assembly in Armenia on Wednesday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Yerevan");
+  // "the state assembly": the state's seat, never the national capital.
+  for (const Event& x : events("Protesters rallied outside the Kano State assembly on Monday.")) CHECK(x.location != "Abuja");
+}
+
+TEST_CASE("a landmark the gazetteer lacks keeps the story in the town around it") {
+  const auto e = events_of_report(
+      "Bombs in the capital\n\nBANGKOK, Aug 18, 2015 - A pipe bomb exploded at the Ratchaprasong intersection in central Bangkok on "
+      "Monday evening, killing 20 people.\n\nOn Tuesday afternoon, a second device thrown from the Taksin bridge exploded in the water "
+      "next to the Sathorn pier.\n");
+  REQUIRE(e.size() == 2);
+  for (const Event& x : e) CHECK(std::abs(x.point.lat - 13.75) < 0.2);  // Bangkok, not the country's centre
+}

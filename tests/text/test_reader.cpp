@@ -176,7 +176,9 @@ TEST_CASE("HTML: the <meta> names sites date stories with") {
   for (const char* meta :
        {"<meta name=\"publish-date\" content=\"2017-11-25T14:52:00+03:00\">",
         "<meta property=\"og:article:published_time\" content=\"2017-11-25\">", "<meta name=\"DC.date.issued\" content=\"2017-11-25\">",
-        "<meta itemprop=\"datePublished\" content=\"2017-11-25\">"}) {
+        "<meta itemprop=\"datePublished\" content=\"2017-11-25\">",
+        "<meta name=\"cXenseParse:recs:publishtime\" content=\"2017-11-25T03:10:00-0300\">",
+        "<meta name=\"bt:pubDate\" content=\"2017-11-25\">"}) {
     CAPTURE(meta);
     const Document d = parse_html(std::string("<html><head>") + meta + "</head><body><p>Text.</p></body></html>", "m", "m.html");
     CHECK(d.published == CivilDate{2017, 11, 25});
@@ -221,4 +223,23 @@ TEST_CASE("plain text: a line that points to another story is blanked, offsets k
 TEST_CASE("a pointer line's label is a whole word") {
   const std::string text = "Road blocked\n\nSubscribers of the water utility blocked the main road on Monday.\n";
   CHECK(parse_plain_text(text, "s", "s.txt").text.find("Subscribers of the water utility") != std::string::npos);
+}
+
+TEST_CASE("a note to editors about the copy is blanked, not read as the story") {
+  const std::string text =
+      "ADVISORY\n\nEDITORS: This story replaces the brief moved on Saturday on the unrest in the north.\n\n"
+      "Riot police dispersed a rally in the capital on Monday.\n";
+  const Document d = parse_plain_text(text, "e", "e.txt");
+  CHECK(d.text.size() == text.size());
+  CHECK(d.text.find("unrest") == std::string::npos);
+  CHECK(d.text.find("Riot police") != std::string::npos);
+}
+
+TEST_CASE("a 'Posted by ... on' line with a time zone dates a page") {
+  const Document d = parse_html(
+      "<html><body><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul>"
+      "<h2>Fighting enters second day</h2><div class=\"post-info\">Posted by Newsroom on 07/02/2023 at 10:30 EAT | Category: Local</div>"
+      "<p>Heavy fighting went on for a second day on Tuesday, residents said, and shells fell on the hospital overnight.</p></body></html>",
+      "p", "p.html");
+  CHECK(d.published == CivilDate{2023, 2, 7});  // day first, as most of the world writes it
 }
