@@ -192,6 +192,10 @@ bool SentenceEvents::larger_after(int after, int before) const {
   for (size_t m : here)
     if (within_chunk(mentions[m], after) && !mentions[m].candidates.empty()) big = &mentions[m];
   if (!big || specificity(*big) < 2) return false;
+  // "the Central Highlands province of Dak Lak": the province after "of" is the one the phrase names.
+  if (kind_of(*big) == PlaceKind::admin1 &&
+      one_of(word(chunk(before).head), {"province", "state", "region", "governorate", "oblast", "prefecture", "department"}))
+    return false;
   if (unresolved_name(before)) return true;
   for (size_t m : here)
     if (within_chunk(mentions[m], before) && !mentions[m].candidates.empty() && specificity(mentions[m]) < specificity(*big)) return true;

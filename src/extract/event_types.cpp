@@ -301,6 +301,10 @@ bool SentenceEvents::labour_in_clause(const Frame& f) const {
 
 bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
   if (!f.verbal && (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract))) return true;  // "heart attack", "cyber attack"
+  // "a legal battle", "a political attack": a modifier that makes the noun a figure of speech.
+  if (!f.verbal)
+    for (uint32_t k = chunk(f.chunk).first; k < f.first; ++k)
+      if (lex.roles.is(word(k), Role::figurative)) return true;
   // "fired tear gas to separate the groups": crowd control tells a protest only where protesters or a crowd are named.
   if (f.cls == C::protest && !f.verbal && crowd_control(v, f.first, f.last)) {
     bool crowd = false;
@@ -436,6 +440,10 @@ bool SentenceEvents::gathering_without_protest(const Frame& f) const {
                          "denouncing", "condemning", "waving"}))
       return false;
     if (word(k) == "calling" && k + 1 < v.size() && word(k + 1) == "for") return false;
+    // "to oppose the changes", "to express support for the group", "in solidarity with": a cause stated.
+    if (one_of(word(k), {"oppose", "opposing", "solidarity"}) ||
+        (word(k) == "support" && k > 0 && one_of(word(k - 1), {"express", "show", "voice", "in", "of"})))
+      return false;
   }
   return true;
 }

@@ -78,6 +78,7 @@ enum class Role : uint8_t {
   market,
   disaster,
   abstract,
+  figurative,
   intention,
   reaction,
   denial,

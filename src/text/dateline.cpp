@@ -278,6 +278,19 @@ bool read_place_title(Cursor& c) {
   return true;
 }
 
+// The paragraph from `at` ends a sentence, or is long enough to be body text.
+// (The paragraph, not the line: plain text and e-mail wrap their lines.)
+bool sentence_follows(std::string_view text, size_t at) {
+  const size_t paragraph_end = std::min(text.find("\n\n", at), text.size());
+  std::string_view rest = text.substr(at, paragraph_end - at);
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r' || rest.back() == '\n')) rest.remove_suffix(1);
+  return !rest.empty() && (rest.back() == '.' || rest.back() == '"' || rest.ends_with("\xE2\x80\x9D") || rest.back() == '?' ||
+                           rest.back() == '!' || rest.size() >= 120);
+}
+
+// "Thursday", "March": a day or a month that opens a date line, never a filing place.
+bool calendar_word(std::string_view place) { return weekday_from_name(place) >= 0 || month_from_name(place) != 0; }
+
 std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_hint) {
   Cursor c{text, at};
   Dateline d;
@@ -306,6 +319,7 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
     std::string agency;
     if (!read_place_caps(t) && read_place_title(t)) {
       d.place_end = static_cast<uint32_t>(t.i);
+      if (calendar_word(text.substr(at, t.i - at))) return std::nullopt;
       Cursor simple = t;
       if (read_agency(simple, agency) && read_separator(simple)) {  // "Kyiv (dpa) - "
         d.agency = agency;
@@ -338,6 +352,7 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
   if (!read_place_caps(c)) return std::nullopt;
   d.place_end = static_cast<uint32_t>(c.i);
   const std::string_view caps = text.substr(at, c.i - at);
+  if (calendar_word(caps)) return std::nullopt;
   const bool region = read_region(c);
   if (region) {
     read_region(c);  // "LAMITAN CITY, Basilan, Philippines —": a province, then the country
@@ -367,17 +382,11 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
         "FLASH",  "NEWS",    "VIDEO",    "PHOTOS",    "FACTBOX",  "TIMELINE", "SNAP", "FEATURE", "INTERVIEW", "NOTE",       "EDITOR"};
     if (std::find(labels.begin(), labels.end(), caps) != labels.end()) return std::nullopt;
     if (text.substr(before_separator, c.i - before_separator).find(':') != std::string_view::npos) return std::nullopt;
-    // "GLOBAL EVENT MONITOR - automated daily digest", "EL VALLECAUCANO - English edition
-    // (...)": a masthead's name and its tagline. A dateline opens the body's first paragraph,
-    // which ends a sentence.
-    // (The paragraph, not the line: plain text and e-mail wrap their lines.)
-    const size_t paragraph_end = std::min(text.find("\n\n", c.i), text.size());
-    std::string_view rest = text.substr(c.i, paragraph_end - c.i);
-    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r' || rest.back() == '\n')) rest.remove_suffix(1);
-    const bool sentence = !rest.empty() && (rest.back() == '.' || rest.back() == '"' || rest.ends_with("\xE2\x80\x9D") ||
-                                            rest.back() == '?' || rest.back() == '!' || rest.size() >= 120);
-    if (!sentence) return std::nullopt;
   }
+  // "GLOBAL EVENT MONITOR - automated daily digest", "SAIGON EXPRESS (English edition) - News":
+  // a masthead's name and its tagline. An undated dateline opens the body's first paragraph,
+  // which ends a sentence.
+  if (!dated && !own_line && !sentence_follows(text, c.i)) return std::nullopt;
   if (c.i - at > kMaxDateline) return std::nullopt;
   if (dated) {
     d.month = month;
@@ -413,6 +422,11 @@ std::optional<Dateline> find_dateline(std::string_view text, size_t from, int ye
     while (i < text.size() && (text[i] == '\n' || text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
     if (i >= text.size()) break;
     if (auto d = dateline_at(text, i, year_hint)) return d;
+    // "MALAYSIAN NEWS SERVICE\nKL, 7 Aug 2025 (MNS) -- ...": a masthead's short line right above the dateline.
+    const size_t line_end = text.find('\n', i);
+    if (line_end != std::string_view::npos && line_end - i < 60 && line_end + 1 < text.size() && text[line_end + 1] != '\n' &&
+        text[line_end - 1] != '.')
+      if (auto d = dateline_at(text, line_end + 1, year_hint); d && (!d->agency.empty() || d->month)) return d;
     ++paragraphs;
     const size_t blank = text.find("\n\n", i);
     if (blank == std::string_view::npos) break;

@@ -1391,3 +1391,20 @@ TEST_CASE("a landmark the gazetteer lacks keeps the story in the town around it"
   REQUIRE(e.size() == 2);
   for (const Event& x : e) CHECK(std::abs(x.point.lat - 13.75) < 0.2);  // Bangkok, not the country's centre
 }
+
+TEST_CASE("'the Central Highlands province of Dak Lak': the province after 'of' is the place the phrase names") {
+  const auto e = events("Gunmen attacked two commune offices in the Central Highlands province of Dak Lak on Sunday, killing nine people.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].country_code == "VN");
+}
+
+TEST_CASE("a legal or political battle is a figure of speech") {
+  CHECK(events("Analysts said the margin left little room for a legal battle in Jakarta to change the outcome.").empty());
+  CHECK(events("The minister faced a political attack in parliament in Nairobi on Tuesday.").empty());
+}
+
+TEST_CASE("people gathered to express support or to oppose a change: a protest") {
+  CHECK_FALSE(events("Several hundred people gathered on Liberty Square in Yerevan on Sunday to express support for the group.").empty());
+  CHECK_FALSE(events("Thousands of people gathered in the centre of Nukus on Friday to oppose the constitutional changes.").empty());
+  CHECK(events("Several hundred people gathered on Liberty Square in Yerevan on Sunday to watch the concert.").empty());
+}

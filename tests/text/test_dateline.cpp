@@ -157,3 +157,19 @@ TEST_CASE("a bare dateline whose sentence wraps to the next line") {
   const std::string wrapped = "NIAMEY - Soldiers were killed near the border on Sunday,\nthe army said.\n";
   CHECK(find_dateline(wrapped).has_value());
 }
+
+TEST_CASE("a date line is no dateline; a masthead's name with a parenthesis neither; an agency's line under a masthead is") {
+  // "Thursday" and "March" open a date line, they are no filing place.
+  CHECK_FALSE(find_dateline("Thursday, 15 February 2024 - 06:40 WIB\n\nText follows here.").has_value());
+  CHECK_FALSE(find_dateline("MONDAY, 12 June 2023 - Morning edition\n").has_value());
+  // A masthead whose tagline is in parentheses reads like "CITY (AGENCY) - ", but no sentence follows.
+  CHECK_FALSE(find_dateline("HARBOUR EXPRESS (English edition) - News / Politics & Law\n\nGunmen attacked a post.").has_value());
+  // The masthead's short line right above an agency dateline.
+  const std::string below = "COASTAL NEWS SERVICE\nKL, 7 Aug 2025 (CNS) -- The two sides agreed on Thursday to a ceasefire.";
+  const auto d = find_dateline(below, 0, 2025);
+  REQUIRE(d.has_value());
+  CHECK(place_of(below, *d) == "KL");
+  CHECK(to_iso(*d->date) == "2025-08-07");
+  // A time stamp above a label and a dash is neither.
+  CHECK_FALSE(find_dateline("[06.01.2024 08:05]\nFLASH STRIKE - Mandalay\nA strike hit the city.").has_value());
+}
