@@ -176,14 +176,15 @@ std::optional<DateMatch> month_day_at(std::string_view s, size_t i) {
   return DateMatch{*year + 4, digits_value(s, *year, 4), 0, digits_value(s, *day_start, *day - *day_start), s.substr(i, *word_end - i)};
 }
 
-// 16/11/2015, 16.11.2015 (day-first), 11/16/2015 (month-first: 16 is no month)
+// 16/11/2015, 16.11.2015, 16-11-2015 (day-first), 11/16/2015 (month-first: 16 is no month)
 std::optional<DateMatch> numeric_at(std::string_view s, size_t i) {
+  if (i > 0 && digit_at(s, i - 1)) return std::nullopt;
   const auto a = day_digits(s, i);
-  if (!a || *a >= s.size() || (s[*a] != '/' && s[*a] != '.')) return std::nullopt;
+  if (!a || *a >= s.size() || (s[*a] != '/' && s[*a] != '.' && s[*a] != '-')) return std::nullopt;
   const auto b = day_digits(s, *a + 1);
-  if (!b || *b >= s.size() || (s[*b] != '/' && s[*b] != '.')) return std::nullopt;
+  if (!b || *b >= s.size() || s[*b] != s[*a]) return std::nullopt;  // the same separator twice
   const auto y = fixed_digits(s, *b + 1, 4);
-  if (!y) return std::nullopt;
+  if (!y || digit_at(s, *y)) return std::nullopt;
   const int first = digits_value(s, i, *a - i), second = digits_value(s, *a + 1, *b - *a - 1);
   const bool month_first = second > 12 && first <= 12;
   return DateMatch{*y, digits_value(s, *b + 1, 4), month_first ? first : second, month_first ? second : first, {}};
@@ -215,9 +216,9 @@ std::optional<CivilDate> find_date(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
       const auto m = form(text, i);
       if (!m) continue;
-      // A day-month or month-day match whose word is no month: the next form.
+      // A day-month or month-day match whose word is no month ("Mizan 11, 1401 (October 3, 2022)"): read on.
       const int month = match_month(*m);
-      if (month == 0) break;
+      if (month == 0) continue;
       return real_day(m->year, month, m->day);
     }
   }

@@ -87,6 +87,31 @@ bool looks_like_byline(const std::string& line) {
   return n >= 2 && n <= 4;
 }
 
+// "10:55, 04.09.24": a day-first date with a two-digit year, read only in a
+// header's date field (in running text "1.5.24" is as likely a version).
+std::optional<CivilDate> short_year_date(std::string_view f) {
+  auto digits = [&](size_t i) { return i < f.size() && std::isdigit(static_cast<unsigned char>(f[i])); };
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (!digits(i) || (i > 0 && (digits(i - 1) || f[i - 1] == '.' || f[i - 1] == '/'))) continue;
+    size_t k = i;
+    int parts[3] = {0, 0, 0};
+    int n = 0;
+    char sep = 0;
+    for (; n < 3; ++n) {
+      const size_t start = k;
+      while (digits(k) && k - start < 2) parts[n] = parts[n] * 10 + (f[k++] - '0');
+      if (k - start != 2 && !(n < 2 && k - start == 1)) break;
+      if (n == 2) break;
+      if (k >= f.size() || (f[k] != '.' && f[k] != '/') || (sep && f[k] != sep)) break;
+      sep = f[k++];
+    }
+    if (n != 2 || digits(k)) continue;
+    const CivilDate d{2000 + parts[2], parts[1], parts[0]};
+    if (is_valid(d)) return d;
+  }
+  return std::nullopt;
+}
+
 // A field of a header line that is a date and little else: at most one
 // word besides the date's own, a weekday, a time of day and a label.
 std::optional<CivilDate> date_field(std::string_view field) {
@@ -97,7 +122,7 @@ std::optional<CivilDate> date_field(std::string_view field) {
       std::none_of(f.begin(), f.begin() + static_cast<long>(colon), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     f = trim(std::string_view(f).substr(colon + 2));
   if (f.size() > 48) return std::nullopt;
-  const auto date = find_date(f);
+  const auto date = find_date(f) ? find_date(f) : short_year_date(f);
   if (!date) return std::nullopt;
   static constexpr std::string_view labels[] = {"posted", "published", "updated", "released", "generated", "filed", "issued", "sent",
                                                 "date",   "dated",     "last",    "time",     "local",     "hrs",   "gmt",    "utc"};
@@ -129,7 +154,7 @@ std::vector<std::string_view> header_fields(std::string_view line) {
   size_t start = 0;
   for (size_t i = 0; i < line.size(); ++i) {
     size_t separator = line[i] == '|' ? 1 : 0;
-    for (std::string_view sep : {" / ", " \xC2\xB7 ", " \xE2\x80\xA2 "})
+    for (std::string_view sep : {" / ", " \xC2\xB7 ", " \xE2\x80\xA2 ", "    "})  // four spaces: a page's columns
       if (!separator && line.substr(i).starts_with(sep)) separator = sep.size();
     if (!separator) continue;
     out.push_back(line.substr(start, i - start));
@@ -516,6 +541,8 @@ Document parse_html(std::string_view content, const std::string& id, const std::
   doc.byline = trim(byline);
   doc.summary = trim(standfirst);
   if (!doc.published) doc.published = parse_plain_text(clean, id, source).published;
+  // "Written by R. Sharma | Jammu | Jul 09, 2024, 07:12 IST": a byline element that carries the date.
+  if (!doc.published) doc.published = parse_date_text(doc.byline);
   read_dateline(doc);
   return doc;
 }

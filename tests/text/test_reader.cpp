@@ -243,3 +243,24 @@ TEST_CASE("a 'Posted by ... on' line with a time zone dates a page") {
       "p", "p.html");
   CHECK(d.published == CivilDate{2023, 2, 7});  // day first, as most of the world writes it
 }
+
+TEST_CASE("head dates in a page's columns, with a two-digit year, or in an HTML byline") {
+  // A PDF's title line with the date in a column of its own.
+  const Document a = parse_plain_text(
+      "RELIEF FORUM                    SITUATION REPORT No. 1\nCoast: violence in coastal areas            10 March 2025\n\n"
+      "HIGHLIGHTS\n\nAttacks on the security forces were followed by killings.\n",
+      "a", "a.txt");
+  CHECK(a.published == CivilDate{2025, 3, 10});
+  // "War  ·  10:55, 04.09.24": a section and a day-first date with two-digit year.
+  const Document b =
+      parse_plain_text("NEWS AGENCY\nWar  \xC2\xB7  10:55, 04.09.24\n\nStrike on the city\n\nA missile hit the city.\n", "b", "b.txt");
+  CHECK(b.published == CivilDate{2024, 9, 4});
+  // In running text a two-digit-year number is no date.
+  CHECK_FALSE(parse_plain_text("Release notes\n\nVersion 1.5.24 fixed the crash on start-up, the team said.\n", "c", "c.txt")
+                  .published.has_value());
+  const Document d = parse_html(
+      "<html><body><h1>Five soldiers killed in ambush</h1><div class=\"byline\">Written by R. Sharma | Jammu | Jul 09, 2024, "
+      "07:12 IST</div><p>Five soldiers were killed when their truck was ambushed on Monday, officials said.</p></body></html>",
+      "d", "d.html");
+  CHECK(d.published == CivilDate{2024, 7, 9});
+}
