@@ -26,10 +26,24 @@ bool SentenceEvents::within_chunk(const Mention& m, int c) const {
 }
 
 // ---- where -------------------------------------------------------------------
+// "Quetta Railway Station", "Kabul University", "Mogadishu Stadium": a town that
+// opens the name of a place in it, where what happens there happens in the town.
+bool SentenceEvents::facility_of_town(const Mention& m) const {
+  if (m.candidates.empty() || kind_of(m) != PlaceKind::city) return false;
+  for (size_t k = m.last_token + 1; k < seg.tokens.size() && k <= m.last_token + 3 && seg.tokens[k].capitalized; ++k)
+    if (one_of(ascii_lower(token_text(doc.text, seg.tokens[k])),
+               {"station", "airport", "university", "hospital", "stadium",    "prison", "jail",      "market",
+                "bazaar",  "bridge",  "square",     "hotel",    "mosque",     "church", "cathedral", "port",
+                "harbour", "harbor",  "camp",       "airbase",  "cantonment", "college"}))
+      return true;
+  return false;
+}
+
 // Can this mention be where an action happened? A country only when a
 // location word governs it ("in Syria"), not as a people or a side.
 bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const {
-  if (m.candidates.empty() || m.demonym || m.in_name || m.dateline) return false;
+  if (m.candidates.empty() || m.demonym || m.dateline) return false;
+  if (m.in_name && !(in_location_phrase && facility_of_town(m))) return false;
   if (m.first_token < v.s.first_token) return false;  // in a dateline cut off the sentence
   if (telling_place(m)) return false;
   const Place p = gaz.place(m.candidates.front().entry);

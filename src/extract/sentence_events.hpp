@@ -240,6 +240,7 @@ struct SentenceEvents {
   // "the Somali capital", "Mali's capital", "the capital": the capital of the
   // country the phrase (or else the report) names.
   bool seat_of_state(int c) const;
+  bool facility_of_town(const Mention& m) const;
   const Mention* capital_named(int c) const;
   const Mention* division_seat_named(int c) const;
   const Mention* named_without_name(int c, uint32_t entry) const;

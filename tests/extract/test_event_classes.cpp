@@ -1408,3 +1408,13 @@ TEST_CASE("people gathered to express support or to oppose a change: a protest")
   CHECK_FALSE(events("Thousands of people gathered in the centre of Nukus on Friday to oppose the constitutional changes.").empty());
   CHECK(events("Several hundred people gathered on Liberty Square in Yerevan on Sunday to watch the concert.").empty());
 }
+
+TEST_CASE("'on a platform of Quetta Railway Station': a town that opens a facility's name is where it happened") {
+  const auto e = events(
+      "At least 26 people were killed when a suicide bomber blew himself up on a crowded platform of Quetta Railway Station on "
+      "Saturday morning.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Quetta");
+  // A town that opens an institution's name is still no place: "the Quetta Press Club said".
+  for (const Event& x : events("Gunmen shot dead a journalist on Saturday, the Quetta Press Club said.")) CHECK(x.location != "Quetta");
+}
