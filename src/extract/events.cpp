@@ -390,8 +390,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       continue;
     }
     const std::vector<int> evidence = evidence_of(i);
-    const std::vector<int> actors = actor_side(f);
+    // ("the exchange of fire": the phrase's own words are no side of it.)
+    auto own_words = [&](int c) { return c >= 0 && chunk(c).first >= f.first && chunk(c).last <= f.last; };
+    std::vector<int> actors = actor_side(f);
+    std::erase_if(actors, own_words);
     std::vector<int> targets = target_side(f);
+    std::erase_if(targets, own_words);
     for (int e : evidence)  // "the raids destroyed tactical units"
       if (is_consequence(frames[static_cast<size_t>(e)].cls)) {
         const std::vector<int> more = target_side(frames[static_cast<size_t>(e)]);

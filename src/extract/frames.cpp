@@ -196,7 +196,33 @@ struct FrameReader {
       }
     f.modality = verb_modality(c);
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
+    if (f.cls == EventClass::light && throws_at_a_riot(f)) f.cls = EventClass::riot;
     frames.push_back(f);
+  }
+
+  // "hurled rocks, bottles and petrol bombs at them", "threw brickbats", "pelted the
+  // police with stones": what a rioting crowd throws (a grenade or a bomb is read as one).
+  bool throws_at_a_riot(const Frame& f) const {
+    if (!one_of(word(f.first), {"threw", "throw", "throws", "throwing", "thrown", "hurled", "hurl", "hurls", "hurling", "pelted", "pelt",
+                                "pelting", "lobbed"}))
+      return false;
+    // ("fired to disperse protesters who were throwing brickbats": the crowd described, the action is the firing.)
+    if (p().clauses[static_cast<size_t>(v.chunk(f.chunk).clause)].kind == ClauseKind::relative) return false;
+    auto riot_things = [&](int c) {
+      for (int j = c; j >= 0 && j < chunks(); j += 2) {
+        const Chunk& x = v.chunk(j);
+        if (x.kind != ChunkKind::noun) return false;
+        for (uint32_t k = x.first; k <= x.last; ++k)
+          if (one_of(word(k), {"stones", "stone", "rocks", "bricks", "brickbats", "bottles", "molotov", "firebombs", "petrol", "eggs"}))
+            return true;
+        if (j + 1 >= chunks() || !(v.chunk(j + 1).kind == ChunkKind::conj || word(v.chunk(j + 1).head) == ",")) return false;
+      }
+      return false;
+    };
+    if (riot_things(f.object)) return true;
+    for (const auto& pp : f.preps)  // "pelted them with stones"
+      if (pp.where == Parse::PrepPhrase::after && word(v.chunk(pp.prep).head) == "with" && riot_things(pp.object)) return true;
+    return false;
   }
 
   void nominal(int c) {
@@ -207,8 +233,18 @@ struct FrameReader {
       const EventWord* w = lex.event_word_at(v.words, start, ch.head + 1, false);
       if (w && start + w->words.size() - 1 == ch.head) ew = w;
     }
-    if (!ew) return;
     --start;
+    // "the exchange of fire", "exchanges of gunfire": a phrase that runs on past its head through "of".
+    uint32_t last = ch.head;
+    if (!ew && ch.head + 2 < v.size() && word(ch.head + 1) == "of") {
+      const EventWord* w = lex.event_word_at(v.words, ch.head, v.size(), false);
+      if (w && w->words.size() >= 3 && w->words[1] == "of") {
+        ew = w;
+        start = ch.head;
+        last = ch.head + static_cast<uint32_t>(w->words.size()) - 1;
+      }
+    }
+    if (!ew) return;
     // "rocket-propelled grenades" are fired like guns, no grenade attack of their own.
     if (ew->cls == EventClass::grenade && ch.head > ch.first &&
         (word(ch.head - 1) == "rocket-propelled" || word(ch.head - 1) == "propelled"))
@@ -224,9 +260,9 @@ struct FrameReader {
     f.cls = ew->cls;
     f.chunk = c;
     f.first = start;
-    f.last = ch.head;
-    // The noun's own phrases: "attacks on a market in Kano by gunmen".
-    for (int j = c + 1; j + 1 < chunks();) {
+    f.last = last;
+    // The noun's own phrases: "attacks on a market in Kano by gunmen" (past the words of the phrase itself).
+    for (int j = last > ch.head ? v.parse.chunk_of[last] + 1 : c + 1; j + 1 < chunks();) {
       const Chunk& pc = v.chunk(j);
       if (pc.kind != ChunkKind::prep || pc.clause != ch.clause) break;
       const int obj = p().object_of_prep(j);

@@ -1418,3 +1418,27 @@ TEST_CASE("'on a platform of Quetta Railway Station': a town that opens a facili
   // A town that opens an institution's name is still no place: "the Quetta Press Club said".
   for (const Event& x : events("Gunmen shot dead a journalist on Saturday, the Quetta Press Club said.")) CHECK(x.location != "Quetta");
 }
+
+TEST_CASE("'exchanges of fire', a phrase that runs on through 'of', is a clash; its own words are no side of it") {
+  const auto e = events("During the night there were exchanges of fire between armed men of both communities at Churachandpur.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Armed clash");
+}
+
+TEST_CASE("a crowd that hurls rocks and petrol bombs riots; one described in a relative clause is the crowd another action met") {
+  const auto riot =
+      events("Dozens of soldiers were injured when Serb protesters hurled rocks, bottles and petrol bombs at them in Zvecan.");
+  REQUIRE(riot.size() == 1);
+  CHECK(riot[0].sub_event_type == "Violent demonstration");
+  const auto met = events("Police fired tear gas to disperse protesters in Rangpur who were throwing brickbats.");
+  REQUIRE(met.size() == 1);
+  CHECK(met[0].sub_event_type == "Protest with intervention");
+  CHECK(events("A soldier threw a ball to the children in Rangpur on Monday.").empty());
+}
+
+TEST_CASE("'cars were set alight' is property set on fire; a fierce encounter with security forces is a clash") {
+  CHECK_FALSE(events("Unknown people set alight three buses in Kisumu on Monday night.").empty());
+  const auto e = events("At least 31 Maoists were killed in a fierce encounter with security forces in Chhattisgarh on Friday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Armed clash");
+}
