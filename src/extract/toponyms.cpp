@@ -1182,6 +1182,30 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
   }
 }
 
+// "the Pacific", "across the Atlantic": a sea's, an ocean's or a region's
+// name that a small town or a county by its bare name also bears ("Pacific",
+// Missouri; Pacific County, Washington) is the sea, the ocean or the region.
+// The report's country would otherwise vouch for its own small namesake, as
+// no country vouches for an ocean. A town the text qualifies ("Pacific,
+// Missouri") keeps its reading.
+void wide_places_over_small_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  constexpr uint64_t kSmallTown = 20000;
+  for (Mention& m : mentions) {
+    if (m.evidence[ev_qualified] > 0) continue;
+    const bool wide = std::any_of(m.candidates.begin(), m.candidates.end(), [&](const ScoredPlace& c) {
+      const PlaceKind k = gaz.place(c.entry).kind;
+      return !c.fuzzy && (k == PlaceKind::sea || k == PlaceKind::region || k == PlaceKind::continent);
+    });
+    if (!wide) continue;
+    std::erase_if(m.candidates, [&](const ScoredPlace& c) {
+      const Place p = gaz.place(c.entry);
+      const bool county_by_bare_name = p.kind == PlaceKind::admin2 && c.how == static_cast<uint8_t>(MatchHow::base_name);
+      const bool small = (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && p.population < kSmallTown;
+      return county_by_bare_name || small;
+    });
+  }
+}
+
 // ---- the country or division the text puts a town in ----------------------
 // "Palma, a coastal town in northern Mozambique", "the towns of Bosso and
 // Diffa in south-eastern Niger", "the central Malian town of Moura",
@@ -1544,6 +1568,7 @@ void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mention
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
                       const ResolveWeights& weights) {
   apply_qualifiers(mentions, gaz, doc);
+  wide_places_over_small_namesakes(mentions, gaz);
   keep_inside_stated_containers(mentions, gaz, doc);
   std::vector<bool> division_items = divisions_in_a_list(mentions, gaz, doc);
   Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};

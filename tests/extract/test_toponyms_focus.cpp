@@ -260,3 +260,15 @@ TEST_CASE("a village far smaller than a namesake city is not put in the report's
   REQUIRE(paris.has_value());
   CHECK(paris->admin1 == "Illinois");
 }
+
+TEST_CASE("an ocean's or a region's name that a small town or a county also bears is the ocean, unless the text qualifies the town") {
+  // The report's country would vouch for Pacific County or Pacific, Missouri; no country vouches for the ocean.
+  const auto ms = resolved("Birds that winter on the Pacific side of Alaska carry the virus, US officials said.");
+  const auto pacific = place_of(ms, "Pacific");
+  REQUIRE(pacific.has_value());
+  CHECK(pacific->kind == PlaceKind::sea);
+  const auto town = place_of(resolved("Flooding closed the bridge in Pacific, Missouri, on Monday."), "Pacific");
+  REQUIRE(town.has_value());
+  CHECK(town->kind == PlaceKind::city);
+  CHECK(town->admin1 == "Missouri");
+}
