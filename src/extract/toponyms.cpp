@@ -1825,6 +1825,23 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
   }
 }
 
+// "Washington, Maryland and Virginia": the list names a town and the
+// divisions around it, when the town lies beside every other item and the
+// division its name also bears lies far from them all (Washington state is
+// 3,500 km from Maryland). "Oregon and Washington" is two states.
+bool beside_the_others(const ScoredPlace& town, const ScoredPlace& division, const std::vector<Mention>& mentions, size_t first,
+                       size_t last, size_t i, const Gazetteer& gaz) {
+  constexpr double kBesideKm = 400, kFarKm = 1000;
+  const Place t = gaz.place(town.entry), d = gaz.place(division.entry);
+  if (t.kind != PlaceKind::city) return false;
+  for (size_t j = first; j <= last; ++j) {
+    if (j == i) continue;
+    const GeoPoint other = gaz.place(mentions[j].candidates.front().entry).point;
+    if (haversine_km(t.point, other) > kBesideKm || haversine_km(d.point, other) < kFarKm) return false;
+  }
+  return true;
+}
+
 // "Oregon and Washington", "Utah, Virginia, Washington and Wyoming": an
 // item of a list whose other items are all states (or all countries) of one
 // country is one too, though alone the name is likelier the city ("Washington"
@@ -1873,7 +1890,8 @@ void states_in_a_list(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
         within(gaz.place(m.candidates.front().entry), gaz.place(mentions[i + 1].candidates.front().entry)))
       continue;
     auto it = std::find_if(m.candidates.begin(), m.candidates.end(), wide_reading);
-    if (it != m.candidates.end()) std::rotate(m.candidates.begin(), it, it + 1);
+    if (it == m.candidates.end() || beside_the_others(m.candidates.front(), *it, mentions, first, last, i, gaz)) continue;
+    std::rotate(m.candidates.begin(), it, it + 1);
   }
 }
 

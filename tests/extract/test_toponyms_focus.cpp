@@ -167,6 +167,17 @@ TEST_CASE("an item of a list of states is a state, though alone the name is like
   const auto dc = place_of(resolved("Visitors came from as far as Ohio and Washington, D.C. to see the show."), "Washington");
   REQUIRE(dc.has_value());
   CHECK(dc->kind == PlaceKind::city);
+  // A town listed with the divisions around it is the town: Washington state lies far from Maryland and Virginia.
+  const auto region = resolved("Commuters in Washington, Maryland and Virginia faced long delays after the storm on Monday.");
+  const auto capital = place_of(region, "Washington");
+  REQUIRE(capital.has_value());
+  CHECK(capital->kind == PlaceKind::city);
+  const auto virginia = place_of(region, "Virginia");
+  REQUIRE(virginia.has_value());
+  CHECK(virginia->kind == PlaceKind::admin1);
+  const auto state = place_of(resolved("Schools in Oregon and Washington closed early on Monday."), "Washington");
+  REQUIRE(state.has_value());
+  CHECK(state->kind == PlaceKind::admin1);
 }
 
 TEST_CASE("a district of a named place is never put on a namesake of that place, nor on a namesake of its own far away") {
