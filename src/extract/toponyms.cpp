@@ -870,6 +870,7 @@ struct Resolver {
   std::unordered_map<std::string, std::unordered_map<uint32_t, float>> cluster;  // name -> entry -> reading_coherence
   std::unordered_map<std::string, uint64_t> biggest_towns;                       // name -> people of its biggest town of that very name
   std::unordered_map<std::string, std::string> biggest_town_countries;           // name -> that town's country
+  std::set<std::string> wide_own_names;                                          // names a country, division or region bears as its own
 
   // "Mexico", "California", "Pacific": a name that can be a country or a
   // region, or a division bigger than any of its towns, is decided by the
@@ -937,10 +938,13 @@ struct Resolver {
     cluster.clear();
     biggest_towns.clear();
     biggest_town_countries.clear();
+    wide_own_names.clear();
     for (size_t i = 0; i < mentions.size(); ++i) {
       uint64_t& biggest = biggest_towns[names[i]];
       for (const ScoredPlace& c : mentions[i].candidates) {
         const Place p = gaz.place(c.entry);
+        if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && p.kind != PlaceKind::city && p.kind != PlaceKind::admin2)
+          wide_own_names.insert(names[i]);
         if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && p.kind == PlaceKind::city && p.population > biggest) {
           biggest = p.population;
           biggest_town_countries[names[i]] = std::string(p.country_code);
@@ -964,6 +968,17 @@ struct Resolver {
     if (p.kind != PlaceKind::city || biggest < kCity || biggest < kRatio * std::max<uint64_t>(p.population, 1)) return false;
     const auto it = biggest_town_countries.find(name);
     return it != biggest_town_countries.end() && (ctx.focus(name, it->second) > 0 || ctx.names_country(name, it->second));
+  }
+
+  // "Cologne" for Köln: a city of a hundred thousand people or more, known
+  // by the name only as another of its names (an exonym), is no less the
+  // place meant for it when the towns bearing the name as their own are a
+  // hundredth of its size (Cologne, a Lombard village). Not where a country
+  // or division bears the name ("Mexico" is not Mexico City).
+  bool big_city_by_other_name(const Place& p, const std::string& name) const {
+    constexpr uint64_t kCity = 100000, kRatio = 100;
+    const uint64_t own = biggest_town(name);
+    return p.kind == PlaceKind::city && p.population >= kCity && own > 0 && p.population >= kRatio * own && !wide_own_names.count(name);
   }
 
   uint64_t biggest_town(const std::string& name) const {
@@ -1015,7 +1030,7 @@ struct Resolver {
     v[sig_population] = std::log10(1.0 + static_cast<double>(p.population));
     switch (static_cast<MatchHow>(c.how)) {
       case MatchHow::alias:
-        v[sig_alias] = 1;
+        v[sig_alias] = !big_city_by_other_name(p, names[i]);
         break;
       case MatchHow::abbreviation:
         v[sig_abbreviation] = 1;

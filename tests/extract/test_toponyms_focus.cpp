@@ -283,3 +283,18 @@ TEST_CASE("an ocean's or a region's name that a small town or a county also bear
   CHECK(town->kind == PlaceKind::city);
   CHECK(town->admin1 == "Missouri");
 }
+
+TEST_CASE("a big city named by its exonym is the city, not a village that bears the name as its own") {
+  // Cologne is Köln's English name, and a Lombard village's own: the city is a hundred times its size.
+  const auto cologne = place_of(resolved("Two men were arrested in the city of Cologne on Monday, police said."), "Cologne");
+  REQUIRE(cologne.has_value());
+  CHECK(cologne->country_code == "DE");
+  // A name a country bears is the country, though its capital is also called by it.
+  const auto mexico = place_of(resolved("Fans travelled to Mexico for the match on Sunday."), "Mexico");
+  REQUIRE(mexico.has_value());
+  CHECK(mexico->kind == PlaceKind::country);
+  // The village the text qualifies keeps its reading.
+  const auto village = place_of(resolved("Flooding closed the bridge in Cologne, Minnesota, on Monday."), "Cologne");
+  REQUIRE(village.has_value());
+  CHECK(village->country_code == "US");
+}
