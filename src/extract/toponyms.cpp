@@ -870,6 +870,7 @@ struct Resolver {
   std::unordered_map<std::string, std::unordered_map<uint32_t, float>> cluster;  // name -> entry -> reading_coherence
   std::unordered_map<std::string, uint64_t> biggest_towns;                       // name -> people of its biggest town of that very name
   std::unordered_map<std::string, std::string> biggest_town_countries;           // name -> that town's country
+  std::set<std::string> wide_own_names;                                          // names a country, division or region bears as its own
 
   // "Mexico", "California", "Pacific": a name that can be a country or a
   // region, or a division bigger than any of its towns, is decided by the
@@ -937,10 +938,13 @@ struct Resolver {
     cluster.clear();
     biggest_towns.clear();
     biggest_town_countries.clear();
+    wide_own_names.clear();
     for (size_t i = 0; i < mentions.size(); ++i) {
       uint64_t& biggest = biggest_towns[names[i]];
       for (const ScoredPlace& c : mentions[i].candidates) {
         const Place p = gaz.place(c.entry);
+        if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && p.kind != PlaceKind::city && p.kind != PlaceKind::admin2)
+          wide_own_names.insert(names[i]);
         if (c.how == static_cast<uint8_t>(MatchHow::name) && !c.fuzzy && p.kind == PlaceKind::city && p.population > biggest) {
           biggest = p.population;
           biggest_town_countries[names[i]] = std::string(p.country_code);
@@ -964,6 +968,17 @@ struct Resolver {
     if (p.kind != PlaceKind::city || biggest < kCity || biggest < kRatio * std::max<uint64_t>(p.population, 1)) return false;
     const auto it = biggest_town_countries.find(name);
     return it != biggest_town_countries.end() && (ctx.focus(name, it->second) > 0 || ctx.names_country(name, it->second));
+  }
+
+  // "Cologne" for Köln: a city of a hundred thousand people or more, known
+  // by the name only as another of its names (an exonym), is no less the
+  // place meant for it when the towns bearing the name as their own are a
+  // hundredth of its size (Cologne, a Lombard village). Not where a country
+  // or division bears the name ("Mexico" is not Mexico City).
+  bool big_city_by_other_name(const Place& p, const std::string& name) const {
+    constexpr uint64_t kCity = 100000, kRatio = 100;
+    const uint64_t own = biggest_town(name);
+    return p.kind == PlaceKind::city && p.population >= kCity && own > 0 && p.population >= kRatio * own && !wide_own_names.count(name);
   }
 
   uint64_t biggest_town(const std::string& name) const {
@@ -1015,7 +1030,7 @@ struct Resolver {
     v[sig_population] = std::log10(1.0 + static_cast<double>(p.population));
     switch (static_cast<MatchHow>(c.how)) {
       case MatchHow::alias:
-        v[sig_alias] = 1;
+        v[sig_alias] = !big_city_by_other_name(p, names[i]);
         break;
       case MatchHow::abbreviation:
         v[sig_abbreviation] = 1;
@@ -1179,6 +1194,30 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       m.candidates = std::move(kept);
       m.evidence[ev_qualified] = 1;
     }
+  }
+}
+
+// "the Pacific", "across the Atlantic": a sea's, an ocean's or a region's
+// name that a small town or a county by its bare name also bears ("Pacific",
+// Missouri; Pacific County, Washington) is the sea, the ocean or the region.
+// The report's country would otherwise vouch for its own small namesake, as
+// no country vouches for an ocean. A town the text qualifies ("Pacific,
+// Missouri") keeps its reading.
+void wide_places_over_small_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  constexpr uint64_t kSmallTown = 20000;
+  for (Mention& m : mentions) {
+    if (m.evidence[ev_qualified] > 0) continue;
+    const bool wide = std::any_of(m.candidates.begin(), m.candidates.end(), [&](const ScoredPlace& c) {
+      const PlaceKind k = gaz.place(c.entry).kind;
+      return !c.fuzzy && (k == PlaceKind::sea || k == PlaceKind::region || k == PlaceKind::continent);
+    });
+    if (!wide) continue;
+    std::erase_if(m.candidates, [&](const ScoredPlace& c) {
+      const Place p = gaz.place(c.entry);
+      const bool county_by_bare_name = p.kind == PlaceKind::admin2 && c.how == static_cast<uint8_t>(MatchHow::base_name);
+      const bool small = (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && p.population < kSmallTown;
+      return county_by_bare_name || small;
+    });
   }
 }
 
@@ -1544,6 +1583,7 @@ void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mention
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
                       const ResolveWeights& weights) {
   apply_qualifiers(mentions, gaz, doc);
+  wide_places_over_small_namesakes(mentions, gaz);
   keep_inside_stated_containers(mentions, gaz, doc);
   std::vector<bool> division_items = divisions_in_a_list(mentions, gaz, doc);
   Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
@@ -1800,6 +1840,23 @@ void prefer_seats(std::vector<Mention>& mentions, const Gazetteer& gaz, const Do
   }
 }
 
+// "Washington, Maryland and Virginia": the list names a town and the
+// divisions around it, when the town lies beside every other item and the
+// division its name also bears lies far from them all (Washington state is
+// 3,500 km from Maryland). "Oregon and Washington" is two states.
+bool beside_the_others(const ScoredPlace& town, const ScoredPlace& division, const std::vector<Mention>& mentions, size_t first,
+                       size_t last, size_t i, const Gazetteer& gaz) {
+  constexpr double kBesideKm = 400, kFarKm = 1000;
+  const Place t = gaz.place(town.entry), d = gaz.place(division.entry);
+  if (t.kind != PlaceKind::city) return false;
+  for (size_t j = first; j <= last; ++j) {
+    if (j == i) continue;
+    const GeoPoint other = gaz.place(mentions[j].candidates.front().entry).point;
+    if (haversine_km(t.point, other) > kBesideKm || haversine_km(d.point, other) < kFarKm) return false;
+  }
+  return true;
+}
+
 // "Oregon and Washington", "Utah, Virginia, Washington and Wyoming": an
 // item of a list whose other items are all states (or all countries) of one
 // country is one too, though alone the name is likelier the city ("Washington"
@@ -1848,7 +1905,8 @@ void states_in_a_list(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
         within(gaz.place(m.candidates.front().entry), gaz.place(mentions[i + 1].candidates.front().entry)))
       continue;
     auto it = std::find_if(m.candidates.begin(), m.candidates.end(), wide_reading);
-    if (it != m.candidates.end()) std::rotate(m.candidates.begin(), it, it + 1);
+    if (it == m.candidates.end() || beside_the_others(m.candidates.front(), *it, mentions, first, last, i, gaz)) continue;
+    std::rotate(m.candidates.begin(), it, it + 1);
   }
 }
 

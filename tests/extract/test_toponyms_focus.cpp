@@ -167,6 +167,17 @@ TEST_CASE("an item of a list of states is a state, though alone the name is like
   const auto dc = place_of(resolved("Visitors came from as far as Ohio and Washington, D.C. to see the show."), "Washington");
   REQUIRE(dc.has_value());
   CHECK(dc->kind == PlaceKind::city);
+  // A town listed with the divisions around it is the town: Washington state lies far from Maryland and Virginia.
+  const auto region = resolved("Commuters in Washington, Maryland and Virginia faced long delays after the storm on Monday.");
+  const auto capital = place_of(region, "Washington");
+  REQUIRE(capital.has_value());
+  CHECK(capital->kind == PlaceKind::city);
+  const auto virginia = place_of(region, "Virginia");
+  REQUIRE(virginia.has_value());
+  CHECK(virginia->kind == PlaceKind::admin1);
+  const auto state = place_of(resolved("Schools in Oregon and Washington closed early on Monday."), "Washington");
+  REQUIRE(state.has_value());
+  CHECK(state->kind == PlaceKind::admin1);
 }
 
 TEST_CASE("a district of a named place is never put on a namesake of that place, nor on a namesake of its own far away") {
@@ -259,4 +270,31 @@ TEST_CASE("a village far smaller than a namesake city is not put in the report's
   const auto paris = place_of(resolved("Troopers closed a road near Paris after a crash, Illinois state police said."), "Paris");
   REQUIRE(paris.has_value());
   CHECK(paris->admin1 == "Illinois");
+}
+
+TEST_CASE("an ocean's or a region's name that a small town or a county also bears is the ocean, unless the text qualifies the town") {
+  // The report's country would vouch for Pacific County or Pacific, Missouri; no country vouches for the ocean.
+  const auto ms = resolved("Birds that winter on the Pacific side of Alaska carry the virus, US officials said.");
+  const auto pacific = place_of(ms, "Pacific");
+  REQUIRE(pacific.has_value());
+  CHECK(pacific->kind == PlaceKind::sea);
+  const auto town = place_of(resolved("Flooding closed the bridge in Pacific, Missouri, on Monday."), "Pacific");
+  REQUIRE(town.has_value());
+  CHECK(town->kind == PlaceKind::city);
+  CHECK(town->admin1 == "Missouri");
+}
+
+TEST_CASE("a big city named by its exonym is the city, not a village that bears the name as its own") {
+  // Cologne is Köln's English name, and a Lombard village's own: the city is a hundred times its size.
+  const auto cologne = place_of(resolved("Two men were arrested in the city of Cologne on Monday, police said."), "Cologne");
+  REQUIRE(cologne.has_value());
+  CHECK(cologne->country_code == "DE");
+  // A name a country bears is the country, though its capital is also called by it.
+  const auto mexico = place_of(resolved("Fans travelled to Mexico for the match on Sunday."), "Mexico");
+  REQUIRE(mexico.has_value());
+  CHECK(mexico->kind == PlaceKind::country);
+  // The village the text qualifies keeps its reading.
+  const auto village = place_of(resolved("Flooding closed the bridge in Cologne, Minnesota, on Monday."), "Cologne");
+  REQUIRE(village.has_value());
+  CHECK(village->country_code == "US");
 }

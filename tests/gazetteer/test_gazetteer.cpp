@@ -90,3 +90,13 @@ TEST_CASE("unknown names give nothing, not a guess") {
   CHECK(gaz().geocode("Xqzzvtplk").empty());
   CHECK(gaz().lookup("").empty());
 }
+
+TEST_CASE("a country's point lies inside the country") {
+  // Kuwait spans 46.5 E to 48.5 E; the countries package's point (45.75 E) lies in Iraq.
+  const auto kw = gaz().country("KW");
+  REQUIRE(kw.has_value());
+  CHECK(kw->point.lon > 46.5);
+  CHECK(kw->point.lon < 48.5);
+  CHECK(kw->point.lat > 28.5);
+  CHECK(kw->point.lat < 30.1);
+}
