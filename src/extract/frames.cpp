@@ -207,7 +207,16 @@ struct FrameReader {
                                 "pelting", "lobbed"}))
       return false;
     // ("fired to disperse protesters who were throwing brickbats": the crowd described, the action is the firing.)
-    if (p().clauses[static_cast<size_t>(v.chunk(f.chunk).clause)].kind == ClauseKind::relative) return false;
+    // (Only the relative clause's own verb: in "protesters who had gathered outside the building hurled rocks"
+    // the second verb is the sentence's, which the clause reading cannot tell.)
+    const int clause = v.chunk(f.chunk).clause;
+    const Clause& cl = p().clauses[static_cast<size_t>(clause)];
+    if (cl.kind == ClauseKind::relative && one_of(cl.opener, {"who", "which", "that"})) {
+      int first_verb = -1;
+      for (int j = 0; j < chunks() && first_verb < 0; ++j)
+        if (v.chunk(j).clause == clause && v.chunk(j).kind == ChunkKind::verb) first_verb = j;
+      if (first_verb == f.chunk) return false;
+    }
     auto riot_things = [&](int c) {
       for (int j = c; j >= 0 && j < chunks(); j += 2) {
         const Chunk& x = v.chunk(j);

@@ -1426,8 +1426,9 @@ TEST_CASE("'exchanges of fire', a phrase that runs on through 'of', is a clash; 
 }
 
 TEST_CASE("a crowd that hurls rocks and petrol bombs riots; one described in a relative clause is the crowd another action met") {
-  const auto riot =
-      events("Dozens of soldiers were injured when Serb protesters hurled rocks, bottles and petrol bombs at them in Zvecan.");
+  const auto riot = events(
+      "Dozens of soldiers were injured yesterday afternoon when protesters who had gathered in Zvecan hurled rocks, bottles and "
+      "petrol bombs at them.");
   REQUIRE(riot.size() == 1);
   CHECK(riot[0].sub_event_type == "Violent demonstration");
   const auto met = events("Police fired tear gas to disperse protesters in Rangpur who were throwing brickbats.");
