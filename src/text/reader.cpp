@@ -226,10 +226,21 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   // The head of a report: slug, title, byline, date line in some order,
   // then the body. Offsets stay offsets into the whole text, so the head stays in it.
   std::vector<std::string> head;
+  std::vector<bool> wraps;  // the line runs on into the next one: "... the capital\nof West Gojjam zone, ..."
   std::istringstream lines(doc.text);
   std::string line;
-  while (head.size() < 7 && std::getline(lines, line))
-    if (!trim(line).empty()) head.push_back(trim(line));
+  while (head.size() < 7 && std::getline(lines, line)) {
+    if (trim(line).empty()) {
+      if (!wraps.empty()) wraps.back() = false;
+      continue;
+    }
+    const std::string t = trim(line);
+    // (Not "by Hassan Warsame" under a title.)
+    if (!wraps.empty() && wraps.back()) wraps.back() = std::islower(static_cast<unsigned char>(t[0])) != 0 && t.rfind("by ", 0) != 0;
+    head.push_back(t);
+    wraps.push_back(true);  // until the next line says otherwise
+  }
+  if (!wraps.empty()) wraps.back() = false;
   auto date_of = [](const std::string& t) -> std::optional<CivilDate> {
     const bool short_line = t.size() < 80;
     // "Statement No. 4 — Monday 16 October 2017": a dated heading names its weekday.
@@ -249,7 +260,8 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   auto slug = [](const std::string& t) { return t.find(' ') == std::string::npos; };
   for (size_t i = 0; i < head.size(); ++i) {
     const std::string& t = head[i];
-    if (body_like(t) || find_dateline(t)) break;
+    // A hard-wrapped paragraph (plain text and e-mail wrap at 70-odd columns) is the body.
+    if (body_like(t) || find_dateline(t) || (wraps[i] && t.size() >= 50)) break;
     if (!doc.published) {
       if (auto d = date_of(t)) {
         doc.published = d;

@@ -43,6 +43,21 @@ bool is_abbreviation(std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+// Plain text and e-mail wrap a paragraph at 70-odd columns: a line break
+// inside a sentence ("hit the main square of Finote Selam, the capital\nof
+// West Gojjam zone") is no boundary. The line runs on when the next line
+// starts in lower case ("by ..." under a title aside), or when both lines are
+// long and the first ends on no punctuation.
+bool wrapped_line(std::string_view text, const Token& t, const Token& next) {
+  const std::string_view w = token_text(text, t);
+  if (t.kind == TokenKind::punct && (w == "." || w == "!" || w == "?" || w == ":" || w == "|")) return false;
+  const size_t line_start = text.rfind('\n', t.start) == std::string_view::npos ? 0 : text.rfind('\n', t.start) + 1;
+  const size_t next_end = std::min(text.find('\n', next.start), text.size());
+  const std::string_view n = token_text(text, next);
+  if (next.kind == TokenKind::word && !next.capitalized) return n != "by";
+  return t.end - line_start >= 60 && next_end - next.start >= 40;
+}
+
 }  // namespace
 
 Segmented segment(std::string_view text) {
@@ -153,7 +168,7 @@ Segmented segment(std::string_view text) {
       next_paragraph = true;
       continue;
     }
-    if (newline_between(t.end, next.start, 1)) {  // a line of its own: title, byline
+    if (newline_between(t.end, next.start, 1) && !wrapped_line(text, t, next)) {  // a line of its own: title, byline
       close_at(k);
       continue;
     }

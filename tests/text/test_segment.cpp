@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "text/segment.hpp"
+#include "text/reader.hpp"
 
 using namespace sitmap;
 
@@ -101,4 +102,28 @@ TEST_CASE("a time's 'a.m.' or 'p.m.' ends its sentence before a capital, but not
   const Segmented s = segment(text);
   REQUIRE(s.sentences.size() == 3);
   CHECK(text.substr(s.sentences[1].start, 10) == "One of the");
+}
+
+TEST_CASE("a hard-wrapped paragraph is one sentence; a title, a byline and a short line stay lines of their own") {
+  const std::string wrapped =
+      "A drone strike yesterday hit the main square of Finote Selam, the capital\n"
+      "of West Gojjam zone, killing at least 26 people, a medical worker at the\n"
+      "town's hospital told us by telephone this morning.\n";
+  REQUIRE(segment(wrapped).sentences.size() == 1);
+  // A long line wrapped before a capital: both lines long, no punctuation at the break.
+  const std::string capital =
+      "Gunmen on motorcycles opened fire on worshippers outside the mosque in\n"
+      "Maiduguri on Friday evening, killing four people, the police said.\n";
+  REQUIRE(segment(capital).sentences.size() == 1);
+  const std::string head = "Mogadishu truck bomb toll passes 230 in Somalia's deadliest attack\nby Hassan Warsame\n\nText follows.";
+  CHECK(segment(head).sentences.size() == 3);
+  CHECK(segment("BULLETIN\nRoad closed near the bridge after the storm.\n").sentences.size() == 2);
+}
+
+TEST_CASE("a wrapped paragraph under a masthead is the body, not a standfirst") {
+  const Document d = parse_plain_text(
+      "VALLEY RADIO - ENGLISH SERVICE\n\nDrone strike on the town square\n\n"
+      "A drone strike yesterday hit the main square of the town, the capital\nof the zone, killing at least 26 people, a nurse said.\n",
+      "w", "w.txt");
+  CHECK(d.summary.empty());
 }
