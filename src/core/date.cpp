@@ -143,6 +143,18 @@ std::optional<DateMatch> iso_at(std::string_view s, size_t i) {
   return DateMatch{*d, digits_value(s, i, 4), digits_value(s, *y + 1, 2), digits_value(s, *m + 1, 2), {}};
 }
 
+// 2019/6/13, 2019.06.13: year first, as East Asian papers write it (never year, day, month).
+std::optional<DateMatch> year_first_at(std::string_view s, size_t i) {
+  if (i > 0 && digit_at(s, i - 1)) return std::nullopt;
+  const auto y = fixed_digits(s, i, 4);
+  if (!y || *y >= s.size() || (s[*y] != '/' && s[*y] != '.')) return std::nullopt;
+  const auto m = day_digits(s, *y + 1);
+  if (!m || *m >= s.size() || s[*m] != s[*y]) return std::nullopt;
+  const auto d = day_digits(s, *m + 1);
+  if (!d) return std::nullopt;
+  return DateMatch{*d, digits_value(s, i, 4), digits_value(s, *y + 1, *m - *y - 1), digits_value(s, *m + 1, *d - *m - 1), {}};
+}
+
 // 16 November 2015, 16th Nov., 2015
 std::optional<DateMatch> day_month_at(std::string_view s, size_t i) {
   const auto day = day_digits(s, i);
@@ -191,7 +203,7 @@ std::optional<DateMatch> numeric_at(std::string_view s, size_t i) {
 }
 
 using DateForm = std::optional<DateMatch> (*)(std::string_view, size_t);
-constexpr DateForm kDateForms[] = {iso_at, day_month_at, month_day_at, numeric_at};
+constexpr DateForm kDateForms[] = {iso_at, day_month_at, month_day_at, numeric_at, year_first_at};
 
 // The named month of a match, when the form has one (0 when the word is no month).
 int match_month(const DateMatch& m) { return m.month_word.empty() ? m.month : month_from_name(m.month_word); }

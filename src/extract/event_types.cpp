@@ -431,17 +431,24 @@ bool SentenceEvents::remembered_by_anniversary(const Frame& f) const {
 // protest only when they demand, chant or carry placards after it; "investigators gathered
 // evidence" is no gathering, and "as they gathered to ..." the setting of what happened to them.
 bool SentenceEvents::gathering_without_protest(const Frame& f) const {
-  if (f.cls != C::protest || !f.verbal || !one_of(word(f.first), {"gathered", "assembled", "converged"})) return false;
+  if (f.cls != C::protest || !f.verbal || !one_of(word(f.first), {"gathered", "assembled", "converged", "filled", "thronged"}))
+    return false;
+  // "filled the roads around the council", "thronged the square": a crowd fills a place, nothing else.
+  if (one_of(word(f.first), {"filled", "thronged"}) &&
+      (f.object < 0 || !one_of(word(chunk(f.object).head), {"streets", "roads", "road", "square", "squares", "avenue", "avenues", "centre",
+                                                            "center", "area", "areas", "park", "boulevard", "highway"})))
+    return true;
   const ClauseKind kind = clause_of(f).kind;
   if (kind == ClauseKind::subordinate || kind == ClauseKind::relative) return true;
-  if (f.object >= 0 || !(people(f.subject) || is(f.subject, Role::protesters))) return true;
+  const bool fills = one_of(word(f.first), {"filled", "thronged"});
+  if ((f.object >= 0 && !fills) || !(people(f.subject) || is(f.subject, Role::protesters))) return true;
   for (size_t k = f.last + 1; k < v.size(); ++k) {
     if (one_of(word(k), {"demanding", "demand", "chanting", "chanted", "protesting", "protest", "placards", "banners", "slogans",
                          "denouncing", "condemning", "waving"}))
       return false;
     if (word(k) == "calling" && k + 1 < v.size() && word(k + 1) == "for") return false;
     // "to oppose the changes", "to express support for the group", "in solidarity with": a cause stated.
-    if (one_of(word(k), {"oppose", "opposing", "solidarity"}) ||
+    if (one_of(word(k), {"oppose", "opposing", "opposed", "solidarity"}) ||
         (word(k) == "support" && k > 0 && one_of(word(k - 1), {"express", "show", "voice", "in", "of"})))
       return false;
   }

@@ -1105,6 +1105,13 @@ bool fuzzy_outside_qualifier(const Mention& m, const Mention& q, const Gazetteer
   return true;
 }
 
+// "Queen Anne's County", "Kurram District": a name that says what division it is.
+bool names_its_division(std::string_view text) {
+  for (std::string_view w : {" County", " District", " Parish", " Province", " Municipality", " Borough", " Prefecture"})
+    if (text.ends_with(w)) return true;
+  return false;
+}
+
 // Mentions joined as items of a list: "A, B", "A and B", "A, and B", "A, and the B".
 bool listed_together(const Mention& a, const Mention& b, const Document& doc) {
   if (a.sentence != b.sentence || b.start < a.end) return false;
@@ -1705,7 +1712,10 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
           m.fuzzy ||
           (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
           ((p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && p.population < 20000 && p.feature != "PPLA" &&
-           p.feature != "PPLC");
+           p.feature != "PPLC") ||
+          // "Victoria Park" in a Hong Kong story: a small county elsewhere is as weak as a village
+          // (unless the text calls it one: "Queen Anne's County").
+          (p.kind == PlaceKind::admin2 && p.population < 50000 && !names_its_division(m.text));
       // "the Lac Vert camp", "Buulo Mareer": a word of a longer name the
       // gazetteer lacks, far from the report's places, is another place's word.
       if (!m.demonym && word_of_longer_name(mentions, i, doc, seg) && ctx.has_other_places(r.names[i])) {

@@ -1443,3 +1443,11 @@ TEST_CASE("'cars were set alight' is property set on fire; a fierce encounter wi
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Armed clash");
 }
+
+TEST_CASE("people who fill the streets for a cause protest; smoke that fills them does not") {
+  const auto e = events("Thousands of people filled the streets of Belgrade on Saturday to protest against the government.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Peaceful protest");
+  CHECK(events("Smoke filled the roads of Kabul on Monday after a fire at a depot.").empty());
+  CHECK(events("Fans filled the stadium in Kabul on Monday for the final.").empty());
+}

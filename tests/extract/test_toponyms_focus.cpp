@@ -298,3 +298,12 @@ TEST_CASE("a big city named by its exonym is the city, not a village that bears 
   REQUIRE(village.has_value());
   CHECK(village->country_code == "US");
 }
+
+TEST_CASE("a small county elsewhere that bears a landmark's name is no place in a story about another country") {
+  // Hong Kong's Victoria Park is not in the gazetteer; Perth's Victoria Park (a county of 33,000) is.
+  const auto ms = resolved(
+      "Police in Hong Kong fired tear gas at protesters on Wednesday. On Sunday, a march went from Victoria Park in Causeway Bay "
+      "to the legislature in Hong Kong.");
+  const auto park = place_of(ms, "Victoria Park");
+  CHECK_FALSE((park.has_value() && park->country_code == "AU"));
+}
