@@ -366,6 +366,17 @@ struct Chunker {
                                                                     "southwest", "north-east", "north-west", "south-east", "south-west"});
   }
 
+  // "in Turbat, in the south-western province of Balochistan, late on Monday": a
+  // larger place after a town's name, an aside that keeps the town's clause.
+  bool place_aside_follows(size_t i) const {
+    if (i < 2 || i + 1 >= p.chunks.size() || ch(i).kind != ChunkKind::prep || chunk_word(i) != "in") return false;
+    const Chunk& town = ch(i - 2);
+    const Chunk& larger = ch(i + 1);
+    if (town.kind != ChunkKind::noun || p.tags[town.head] != Pos::NNP || larger.kind != ChunkKind::noun) return false;
+    return p.tags[larger.head] == Pos::NNP ||
+           one_of(lower[larger.head], {"province", "region", "district", "state", "governorate", "county", "department", "oblast"});
+  }
+
   bool clause_has_finite_verb(int clause, size_t upto) const {
     for (size_t j = 0; j < upto; ++j)
       if (ch(j).clause == clause && ch(j).kind == ChunkKind::verb && ch(j).finite) return true;
@@ -404,6 +415,7 @@ struct Chunker {
   void clauses() {
     p.clauses.push_back({});
     int cur = 0;
+    bool aside_open = false;  // inside ", in the X province of Y," after a town
     for (size_t i = 0; i < p.chunks.size(); ++i) {
       Chunk& c = p.chunks[i];
       const std::string_view w = chunk_word(i);
@@ -418,6 +430,10 @@ struct Chunker {
           c.clause = cur;
           cur = std::max(0, p.clauses[cur].parent);
           continue;
+        } else if (w == "," && aside_open) {
+          aside_open = false;  // the aside's closing comma: "in Turbat, in Balochistan, late on Monday"
+        } else if (w == "," && dependent && clause_has_verb(cur, i) && place_aside_follows(i + 1)) {
+          aside_open = true;
         } else if (w == "," && dependent && clause_has_verb(cur, i) && !bearing_follows(i + 1)) {
           if (kind == ClauseKind::relative || kind == ClauseKind::participle) relative_closed_at = i;
           cur = std::max(0, p.clauses[cur].parent);  // ", which killed five," ends here

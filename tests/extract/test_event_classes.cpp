@@ -1451,3 +1451,14 @@ TEST_CASE("people who fill the streets for a cause protest; smoke that fills the
   CHECK(events("Smoke filled the roads of Kabul on Monday after a fire at a depot.").empty());
   CHECK(events("Fans filled the stadium in Kabul on Monday for the final.").empty());
 }
+
+TEST_CASE("an attack on a naval air station is a clash with its garrison, dated by its own clause") {
+  const auto e = events(
+      "The bombing came a day after separatists attacked a naval air station in Turbat, in the south-western province of "
+      "Balochistan, late on Monday.",
+      CivilDate{2024, 3, 26});
+  const Event* turbat = at_place(e, "Turbat");
+  REQUIRE(turbat);
+  CHECK(turbat->sub_event_type == "Armed clash");
+  CHECK(to_iso(*turbat->when.date) == "2024-03-25");
+}

@@ -228,3 +228,13 @@ TEST_CASE("a slash inside a weapon's name does not end the clause before a parti
   const Tagged t = parse("Russian forces launched an attack with Kh-101/Kh-555 cruise missiles fired from aircraft over the sea.");
   CHECK(t.tag_of("fired") == Pos::VBN);
 }
+
+TEST_CASE("a larger place set off by commas after a town stays in the town's clause") {
+  const Tagged t = parse(
+      "The bombing came a day after separatists attacked a naval air station in Turbat, in the south-western province of "
+      "Balochistan, late on Monday.");
+  const Chunk& monday = t.parse.chunks[t.chunk_of("Monday")];
+  const Chunk& attacked = t.parse.chunks[t.chunk_of("attacked")];
+  CHECK(monday.clause == attacked.clause);
+  CHECK(t.parse.clauses[attacked.clause].kind == ClauseKind::subordinate);
+}
