@@ -231,6 +231,7 @@ std::optional<CivilDate> find_date(std::string_view text) {
       // A day-month or month-day match whose word is no month ("Mizan 11, 1401 (October 3, 2022)"): read on.
       const int month = match_month(*m);
       if (month == 0) continue;
+      if (m->year < 1900 || m->year > 2100) continue;  // "Oct 21, 1530 gmt": a time of day, no year
       return real_day(m->year, month, m->day);
     }
   }

@@ -387,6 +387,11 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
   // a masthead's name and its tagline. An undated dateline opens the body's first paragraph,
   // which ends a sentence.
   if (!dated && !own_line && !sentence_follows(text, c.i)) return std::nullopt;
+  // "LEVANT MEDIA MONITOR - SYRIA DAILY DIGEST": capitals after the dash too, a masthead's tagline.
+  if (!dated && !agency && !region && !own_line) {
+    const std::string_view line = text.substr(c.i, std::min(text.find('\n', c.i), text.size()) - c.i);
+    if (std::none_of(line.begin(), line.end(), [](char ch) { return lower(ch); })) return std::nullopt;
+  }
   if (c.i - at > kMaxDateline) return std::nullopt;
   if (dated) {
     d.month = month;

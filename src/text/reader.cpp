@@ -109,6 +109,20 @@ std::optional<CivilDate> short_year_date(std::string_view f) {
     const CivilDate d{2000 + parts[2], parts[1], parts[0]};
     if (is_valid(d)) return d;
   }
+  // "20 Oct 21": a day, a month's name and a two-digit year (monitoring services' stamps).
+  for (size_t i = 0; i + 8 <= f.size(); ++i) {
+    if (!digits(i) || (i > 0 && std::isalnum(static_cast<unsigned char>(f[i - 1])))) continue;
+    size_t k = i;
+    int day = 0;
+    while (digits(k) && k - i < 2) day = day * 10 + (f[k++] - '0');
+    if (k >= f.size() || f[k] != ' ') continue;
+    const size_t word = ++k;
+    while (k < f.size() && std::isalpha(static_cast<unsigned char>(f[k]))) ++k;
+    const int month = month_from_name(f.substr(word, k - word));
+    if (!month || k + 3 > f.size() || f[k] != ' ' || !digits(k + 1) || !digits(k + 2) || digits(k + 3)) continue;
+    const CivilDate d{2000 + (f[k + 1] - '0') * 10 + (f[k + 2] - '0'), month, day};
+    if (is_valid(d)) return d;
+  }
   return std::nullopt;
 }
 

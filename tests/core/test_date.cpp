@@ -52,7 +52,8 @@ TEST_CASE("dates found in text: the first of each form, in linear time") {
   CHECK(find_date("2019/6/13 (Thu)") == CivilDate{2019, 6, 13});               // year first, as East Asian papers write
   CHECK(find_date("JIJI PRESS  2025/10/28-18:32") == CivilDate{2025, 10, 28});
   CHECK_FALSE(find_date("12019/6/13").has_value());
-  CHECK_FALSE(find_date("25-01/2025").has_value());  // two separators
+  CHECK_FALSE(find_date("Compiled 20 Oct 21, 1530 gmt").has_value());  // 1530 is a time, no year
+  CHECK_FALSE(find_date("25-01/2025").has_value());                    // two separators
   CHECK_FALSE(find_date("125/01/20255").has_value());
   CHECK_FALSE(find_date("Novembers 16, 2015x").has_value());
   CHECK_FALSE(find_date(std::string(200000, '1')).has_value());

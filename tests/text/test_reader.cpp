@@ -264,3 +264,13 @@ TEST_CASE("head dates in a page's columns, with a two-digit year, or in an HTML 
       "d", "d.html");
   CHECK(d.published == CivilDate{2024, 7, 9});
 }
+
+TEST_CASE("a monitoring service's 'DD Mon YY' stamp dates its digest; a capitals masthead and tagline are no dateline") {
+  const Document d = parse_plain_text(
+      "LEVANT MEDIA MONITOR - SYRIA DAILY SOURCE DIGEST\nCompiled 20 Oct 21, 1530 gmt | Distribution: subscribers | Items: 6\n\n"
+      "ITEM 1 | DAMASCUS | BLASTS HIT ARMY BUS\n\nTwo bombs planted on a military bus exploded in central Damascus on Wednesday "
+      "morning, state media said.\n",
+      "m", "m.txt");
+  CHECK(d.published == CivilDate{2021, 10, 20});
+  CHECK_FALSE(d.dateline.has_value());
+}
