@@ -23,6 +23,18 @@ namespace sitmap {
 
 namespace event_reading {
 
+// A name wrapped over two lines ("Wat\nRattananupap") written on one.
+std::string one_line(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 std::vector<int> SentenceEvents::evidence_of(size_t f) const {
   std::vector<int> out;
   for (size_t i = 0; i < frames.size(); ++i) {
@@ -673,7 +685,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       const auto [first, last] = *where.at.name;
       e.location_start = seg.tokens[first].start;
       e.location_end = seg.tokens[last].end;
-      e.location = doc.text.substr(*e.location_start, *e.location_end - *e.location_start);
+      e.location = one_line(std::string_view(doc.text).substr(*e.location_start, *e.location_end - *e.location_start));
       e.geonameid.reset();
       e.geo_precision = std::max(e.geo_precision, 2);
       e.geo_relation = "part of";

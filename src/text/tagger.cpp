@@ -656,6 +656,11 @@ struct Tagger {
         // "fired stun grenades": a kind of grenade, not a second verb.
         units[i].tag = Pos::JJ;
         units[i + 1].tag = b.back() == 's' ? Pos::NNS : Pos::NN;
+      } else if (a == "opened" && b == "fire") {
+        // "gunmen dressed in black opened fire": a verb, whatever the words before made of it.
+        const bool aux = i > 0 && one_of(units[i - 1].lower, {"had", "has", "have", "was", "were", "been", "be", "being"});
+        units[i].tag = aux ? Pos::VBN : Pos::VBD;
+        units[i + 1].tag = Pos::NN;
       } else if (a == "live" && (b == "rounds" || b == "fire" || b == "ammunition" || b == "bullets")) {
         units[i].tag = Pos::JJ;
         units[i + 1].tag = b == "rounds" || b == "bullets" ? Pos::NNS : Pos::NN;

@@ -1462,3 +1462,11 @@ TEST_CASE("an attack on a naval air station is a clash with its garrison, dated 
   CHECK(turbat->sub_event_type == "Armed clash");
   CHECK(to_iso(*turbat->when.date) == "2024-03-25");
 }
+
+TEST_CASE("a place name wrapped over two lines is written on one") {
+  const auto e = events(
+      "A group of gunmen dressed in black opened fire inside Wat\nRattananupap, a temple in Narathiwat, on Friday, "
+      "killing two monks.");
+  REQUIRE_FALSE(e.empty());
+  CHECK(e[0].location.find('\n') == std::string::npos);
+}

@@ -238,3 +238,9 @@ TEST_CASE("a larger place set off by commas after a town stays in the town's cla
   CHECK(monday.clause == attacked.clause);
   CHECK(t.parse.clauses[attacked.clause].kind == ClauseKind::subordinate);
 }
+
+TEST_CASE("'opened fire' is a verb after an adjective that ends a participle's phrase") {
+  const Tagged t = parse("A group of gunmen dressed in black opened fire inside the temple on Friday.");
+  CHECK(t.tag_of("opened") == Pos::VBD);
+  CHECK(t.parse.chunks[t.chunk_of("opened")].kind == ChunkKind::verb);
+}
