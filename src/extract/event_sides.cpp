@@ -287,20 +287,23 @@ bool SentenceEvents::people(int c) const {
       c + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" &&
       chunk(c + 2).kind == ChunkKind::noun)
     return people(c + 2);
-  return one_of(
-      h,
-      {"schoolgirls",  "girls",       "boys",          "children",   "students",   "pupils",     "women",       "men",       "people",
-       "workers",      "civilians",   "villagers",     "passengers", "hostages",   "soldiers",   "policemen",   "officers",  "missionaries",
-       "tourists",     "journalists", "nurses",        "doctors",    "teachers",   "farmers",    "residents",   "members",   "fishermen",
-       "relative",     "traders",     "worshippers",   "pilgrims",   "foreigners", "nationals",  "employees",   "staff",     "guards",
-       "troops",       "man",         "woman",         "person",     "boy",        "girl",       "child",       "suspect",   "suspects",
-       "protesters",   "protester",   "demonstrators", "activists",  "activist",   "leader",     "leaders",     "commander", "official",
-       "officials",    "politician",  "politicians",   "opponents",  "dissidents", "priest",     "journalist",  "student",   "worker",
-       "mother",       "father",      "sister",        "brother",    "son",        "daughter",   "wife",        "husband",   "cousin",
-       "uncle",        "nephew",      "relatives",     "family",     "families",   "presenters", "technicians", "crew",      "perpetrator",
-       "perpetrators", "assailant",   "assailants",    "culprit",    "culprits",   "accomplice", "accomplices", "passers",   "bystanders",
-       "shoppers",     "commuters",   "pedestrians",   "onlookers",  "diners",     "patients",   "mourners",    "guests",    "customers",
-       "motorists",    "drivers"});
+  return one_of(h,
+                {"schoolgirls", "girls",        "boys",       "children",    "students",    "pupils",      "women",       "men",
+                 "people",      "workers",      "civilians",  "villagers",   "passengers",  "hostages",    "soldiers",    "policemen",
+                 "officers",    "missionaries", "tourists",   "journalists", "nurses",      "doctors",     "teachers",    "farmers",
+                 "residents",   "members",      "fishermen",  "relative",    "traders",     "worshippers", "pilgrims",    "foreigners",
+                 "nationals",   "employees",    "staff",      "guards",      "troops",      "man",         "woman",       "person",
+                 "boy",         "girl",         "child",      "suspect",     "suspects",    "protesters",  "protester",   "demonstrators",
+                 "activists",   "activist",     "leader",     "leaders",     "commander",   "official",    "officials",   "politician",
+                 "politicians", "opponents",    "dissidents", "priest",      "journalist",  "student",     "worker",      "mother",
+                 "father",      "sister",       "brother",    "son",         "daughter",    "wife",        "husband",     "cousin",
+                 "uncle",       "nephew",       "relatives",  "family",      "families",    "presenters",  "technicians", "crew",
+                 "perpetrator", "perpetrators", "assailant",  "assailants",  "culprit",     "culprits",    "accomplice",  "accomplices",
+                 "passers",     "bystanders",   "shoppers",   "commuters",   "pedestrians", "onlookers",   "diners",      "patients",
+                 "mourners",    "guests",       "customers",  "motorists",   "drivers",     "citizens",    "citizen",     "engineers",
+                 "contractors", "sailors",      "monks",      "nuns",        "priests",     "pastor",      "pastors",     "clerics",
+                 "cleric",      "imam",         "miners",     "herders",     "merchants",   "lawyers",     "lawyer",      "judge",
+                 "judges",      "voters",       "mourner",    "hostage",     "captives",    "seminarians"});
 }
 
 bool SentenceEvents::military_actor(const std::vector<int>& side) const {

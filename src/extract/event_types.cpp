@@ -122,7 +122,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::massacre})) return kAttack;
   // "seized schoolgirls", "captured two aid workers": people taken are abducted;
   // "troops captured three militants": taken by the state, arrested.
-  if (any({C::take}) && f.verbal && !f.passive && !is(f.object, Role::territory) && !place_in(f.object) &&
+  // ("four U.S. citizens": a place that says whose people they are.)
+  if (any({C::take}) && f.verbal && !f.passive && !is(f.object, Role::territory) && (!place_in(f.object) || people(f.object)) &&
       (people(f.object) || is(f.object, Role::armed)))
     return state_side(actors) ? kArrest : kAbduction;
   // "Hundreds of girls were taken from their dormitories by gunmen".

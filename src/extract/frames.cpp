@@ -69,6 +69,10 @@ struct FrameReader {
   Modality verb_modality(int c) const {
     const Chunk& ch = v.chunk(c);
     if (ch.negated) return Modality::negated;
+    // "have not picketed or marched": a verb coordinated by "or" or "nor" with a negated one.
+    if (c >= 2 && v.chunk(c - 1).kind == ChunkKind::conj && one_of(word(v.chunk(c - 1).head), {"or", "nor"}) &&
+        v.chunk(c - 2).kind == ChunkKind::verb && v.chunk(c - 2).negated)
+      return Modality::negated;
     if (ch.modal) {
       // "would" and "could" in reported past ("said it could not confirm") stay hypothetical too.
       return Modality::hypothetical;

@@ -168,7 +168,7 @@ std::vector<std::string_view> header_fields(std::string_view line) {
   size_t start = 0;
   for (size_t i = 0; i < line.size(); ++i) {
     size_t separator = line[i] == '|' ? 1 : 0;
-    for (std::string_view sep : {" / ", " \xC2\xB7 ", " \xE2\x80\xA2 ", "    "})  // four spaces: a page's columns
+    for (std::string_view sep : {" / ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " * ", "    "})  // four spaces: a page's columns
       if (!separator && line.substr(i).starts_with(sep)) separator = sep.size();
     if (!separator) continue;
     out.push_back(line.substr(start, i - start));

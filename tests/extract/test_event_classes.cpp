@@ -1470,3 +1470,18 @@ TEST_CASE("a place name wrapped over two lines is written on one") {
   REQUIRE_FALSE(e.empty());
   CHECK(e[0].location.find('\n') == std::string::npos);
 }
+
+TEST_CASE("people seized are abducted, whatever place says whose they are") {
+  for (const char* s : {"Gunmen seized four U.S. citizens in Matamoros on Friday.",
+                        "Two of the four U.S. citizens who were seized by gunmen in Matamoros on Friday have been found dead."}) {
+    CAPTURE(s);
+    const auto e = events(s, CivilDate{2023, 3, 7});
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].sub_event_type == "Abduction/forced disappearance");
+  }
+}
+
+TEST_CASE("a verb joined by 'or' to a negated one is negated too") {
+  CHECK(events("The pilots in Nairobi have not picketed or marched, and the airport was operating normally.").empty());
+  CHECK_FALSE(events("The pilots in Nairobi picketed and marched on Monday.").empty());
+}

@@ -274,3 +274,11 @@ TEST_CASE("a monitoring service's 'DD Mon YY' stamp dates its digest; a capitals
   CHECK(d.published == CivilDate{2021, 10, 20});
   CHECK_FALSE(d.dateline.has_value());
 }
+
+TEST_CASE("a masthead line of fields set off by asterisks dates the edition") {
+  const Document d = parse_plain_text(
+      "THE VALLEY TRIBUNE  *  CITY EDITION  *  WEDNESDAY, AUGUST 2, 2023\nPAGE 1  *  Pages 16\n\nCURFEW IN THE OLD TOWN\n\n"
+      "A curfew was imposed in the old town on Tuesday after two days of violence, officials said.\n",
+      "v", "v.txt");
+  CHECK(d.published == CivilDate{2023, 8, 2});
+}
