@@ -394,7 +394,16 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // A report on a military exercise: its landings are repelled in a scenario.
   if (ctx.drill >= 4) return true;
   // A report about sport: its attacks and strikes are on goal.
-  if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !self_anchored(f)) return true;
+  // (Not a paragraph of weapons without a sport word: a radio bulletin's sports item does not make its news sport.)
+  size_t first = v.index, last = v.index;
+  while (first > 0 && !seg.sentences[first].paragraph_start) --first;
+  while (last + 1 < seg.sentences.size() && !seg.sentences[last + 1].paragraph_start) ++last;
+  const uint32_t from = seg.sentences[first].first_token, to = seg.sentences[last].first_token + seg.sentences[last].token_count;
+  auto in_paragraph = [&](const std::vector<uint32_t>& at) {
+    return std::any_of(at.begin(), at.end(), [&](uint32_t k) { return k >= from && k < to; });
+  };
+  const bool news_paragraph = in_paragraph(ctx.weapon_tokens) && !in_paragraph(ctx.sport_tokens);
+  if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !news_paragraph && !self_anchored(f)) return true;
   if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) && !side_armed(actors) && ctx.weapons == 0) return true;
   return false;
 }

@@ -31,6 +31,8 @@ struct DocContext {
   bool missiles = false;                       // rockets or missiles are
   bool suicide = false;                        // suicide bombers are: "two bombers struck" are men, not aircraft
   int sport = 0;                               // sport words
+  std::vector<uint32_t> sport_tokens;          // where they stand: a bulletin's sports item is not its news items
+  std::vector<uint32_t> weapon_tokens;         // where weapon words stand
   int fiction = 0;                             // film, novel and review words
   int drill = 0;                               // military exercise words: drills, war games, a scenario
   int weapons = 0;                             // weapon words

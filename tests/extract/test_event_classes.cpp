@@ -1485,3 +1485,14 @@ TEST_CASE("a verb joined by 'or' to a negated one is negated too") {
   CHECK(events("The pilots in Nairobi have not picketed or marched, and the airport was operating normally.").empty());
   CHECK_FALSE(events("The pilots in Nairobi picketed and marched on Monday.").empty());
 }
+
+TEST_CASE("a bulletin's sports item does not make a paragraph of weapons sport") {
+  const auto e = events_of_report(
+      "EVENING BULLETIN\n\nKISMAYO, Oct 24, 2022 - A suicide bomber drove a car full of explosives into the gate of a hotel in "
+      "Kismayo on Sunday. Security forces fought the gunmen for several hours.\n\n"
+      "And football. Elman defeated Horseed two goals to nil at the stadium today. The coach said his team attacked well and "
+      "killed the match in the second half. The league leaders won again and the fans cheered the striker.\n");
+  REQUIRE_FALSE(e.empty());
+  for (const Event& x : e) CHECK(x.location == "Kismayo");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
