@@ -312,8 +312,8 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
         out.weak = false;  // the city itself, not a thing of the state's
       }
   }
-  // "entered the fabled desert city", "the town was overrun": the town last named before.
-  if (out.empty() && parts.size() == 1 && word(chunk(parts[0]).first) == "the" &&
+  // "entered the fabled desert city", "the town was overrun", "in this border city": the town last named before.
+  if (out.empty() && parts.size() == 1 && one_of(word(chunk(parts[0]).first), {"the", "this", "that"}) &&
       one_of(word(chunk(parts[0]).head), {"city", "town", "village"}))
     out.place = town_named_before(parts[0]);
   if (out.place && !out.name) out.also = coordinated_places(*out.place);

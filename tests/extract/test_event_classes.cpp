@@ -1496,3 +1496,11 @@ TEST_CASE("a bulletin's sports item does not make a paragraph of weapons sport")
   for (const Event& x : e) CHECK(x.location == "Kismayo");
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
 }
+
+TEST_CASE("'in this border city' is the town the story named before") {
+  const auto e = events_of_report(
+      "Americans found\n\nMATAMOROS, Mexico, March 7, 2023 (AP) - Mexican officials in Matamoros gave details on Tuesday of the case. Two "
+      "of the four U.S. citizens who were seized by gunmen in this border city on Friday have been found dead.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Heroica Matamoros");
+}
