@@ -1,5 +1,8 @@
 #include "text/dateline.hpp"
 
+#include "core/fold.hpp"
+#include "core/one_of.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -288,8 +291,19 @@ bool sentence_follows(std::string_view text, size_t at) {
                            rest.back() == '!' || rest.size() >= 120);
 }
 
-// "Thursday", "March": a day or a month that opens a date line, never a filing place.
-bool calendar_word(std::string_view place) { return weekday_from_name(place) >= 0 || month_from_name(place) != 0; }
+// "Thursday", "March", "Published Tuesday": a date line's words, never a filing place.
+bool calendar_word(std::string_view place) {
+  for (size_t start = 0; start < place.size();) {
+    size_t end = place.find_first_of(" /", start);
+    if (end == std::string_view::npos) end = place.size();
+    const std::string_view w = place.substr(start, end - start);
+    if (weekday_from_name(w) >= 0 || month_from_name(w) != 0 ||
+        one_of(ascii_lower(w), {"published", "updated", "posted", "modified", "released"}))
+      return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_hint) {
   Cursor c{text, at};

@@ -173,3 +173,14 @@ TEST_CASE("a date line is no dateline; a masthead's name with a parenthesis neit
   // A time stamp above a label and a dash is neither.
   CHECK_FALSE(find_dateline("[06.01.2024 08:05]\nFLASH STRIKE - Mandalay\nA strike hit the city.").has_value());
 }
+
+TEST_CASE("'Published Tuesday 1st April 2025 - 10:20 a.m.' is a date line, no dateline") {
+  CHECK_FALSE(find_dateline("Published Tuesday 1st April 2025 \xE2\x80\x93 10:20 a.m.\n\nText.").has_value());
+  const Document d = parse_plain_text(
+      "Lang: English \xC2\xB7 French\n\nGangs overrun the town\n\nBy A. Writer\n\nPublished Tuesday 1st April 2025 \xE2\x80\x93 10:20 "
+      "a.m.\n\n"
+      "Armed gangs took control of the town on Monday, officials said.\n",
+      "p", "p.txt");
+  CHECK(d.published == CivilDate{2025, 4, 1});
+  CHECK_FALSE(d.dateline.has_value());
+}
