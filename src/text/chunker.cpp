@@ -361,6 +361,8 @@ struct Chunker {
   // noun before the comma, so it stays in that noun's clause.
   bool bearing_follows(size_t i) const {
     if (i < p.chunks.size() && ch(i).kind == ChunkKind::noun && p.tags[ch(i).first] == Pos::CD) ++i;
+    // ", 350 kilometres (220 miles) north of the capital": past the distance in other units.
+    if (i + 2 < p.chunks.size() && chunk_word(i) == "(" && ch(i + 1).kind == ChunkKind::noun && chunk_word(i + 2) == ")") i += 3;
     if (i >= p.chunks.size() || ch(i).kind != ChunkKind::prep || ch(i).last == ch(i).first) return false;
     return lower[ch(i).last] == "of" && one_of(lower[ch(i).first], {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                                                                     "southwest", "north-east", "north-west", "south-east", "south-west"});

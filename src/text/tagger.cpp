@@ -656,6 +656,13 @@ struct Tagger {
         // "fired stun grenades": a kind of grenade, not a second verb.
         units[i].tag = Pos::JJ;
         units[i + 1].tag = b.back() == 's' ? Pos::NNS : Pos::NN;
+      } else if (a == "armed" && one_of(b, {"group",       "groups",    "men",        "man",         "forces",    "gang",     "gangs",
+                                            "militants",   "wing",      "faction",    "factions",    "youth",     "youths",   "robbers",
+                                            "bandits",     "attackers", "assailants", "individuals", "civilians", "movement", "movements",
+                                            "separatists", "rebels",    "opposition", "guards"}) &&
+                 (i == 0 || units[i - 1].tag != Pos::MD) && !(i > 0 && one_of(units[i - 1].lower, {"who", "they", "had", "have", "has"}))) {
+        // "the M23 armed group": an adjective, not the verb of "the M23".
+        units[i].tag = Pos::JJ;
       } else if (a == "opened" && b == "fire") {
         // "gunmen dressed in black opened fire": a verb, whatever the words before made of it.
         const bool aux = i > 0 && one_of(units[i - 1].lower, {"had", "has", "have", "was", "were", "been", "be", "being"});
@@ -666,6 +673,10 @@ struct Tagger {
         units[i + 1].tag = b == "rounds" || b == "bullets" ? Pos::NNS : Pos::NN;
       }
     }
+    // "Fighting broke out", "Shelling continued overnight": a gerund that opens the sentence before its verb is a noun.
+    if (units.size() >= 2 && units[0].tag == Pos::VBG && units[1].tag == Pos::VBD && units[0].raw.size() > 1 &&
+        std::isupper(static_cast<unsigned char>(units[0].raw[0])))
+      units[0].tag = Pos::NN;
     std::vector<Pos> out(s.token_count, Pos::punct);
     for (const Unit& u : units) {
       for (size_t k = u.first; k <= u.last; ++k) out[k] = u.tag;

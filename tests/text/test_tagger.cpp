@@ -244,3 +244,20 @@ TEST_CASE("'opened fire' is a verb after an adjective that ends a participle's p
   CHECK(t.tag_of("opened") == Pos::VBD);
   CHECK(t.parse.chunks[t.chunk_of("opened")].kind == ChunkKind::verb);
 }
+
+TEST_CASE("'the M23 armed group' is an adjective's group; 'Fighting broke out' opens with a noun") {
+  const Tagged group = parse("Since the M23 armed group, backed by foreign troops, entered the city, hospitals have filled.");
+  CHECK(group.tag_of("armed") == Pos::JJ);
+  CHECK(group.parse.subject_of(group.chunk_of("entered")) == group.chunk_of("group"));
+  CHECK(parse("They armed men in the villages.").tag_of("armed") != Pos::JJ);
+  const Tagged fighting = parse("Fighting broke out on Monday in the town between the army and the rebels.");
+  CHECK(fighting.tag_of("Fighting") == Pos::NN);
+  CHECK(parse("Fighting has intensified across the east.").tag_of("Fighting") != Pos::NN);  // left to the summary readers
+}
+
+TEST_CASE("a distance given in two units before a bearing stays with the place before it") {
+  const Tagged t = parse(
+      "Fighting erupted Thursday when troops came under attack in Beledweyne town, 350 kilometres (220 miles) north of the capital "
+      "Mogadishu, witnesses said.");
+  CHECK(t.parse.chunks[t.chunk_of("Mogadishu")].clause == t.parse.chunks[t.chunk_of("Beledweyne")].clause);
+}
