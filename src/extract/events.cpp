@@ -517,7 +517,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     std::vector<int> taken;
     add_with_of(taken, f.object);
     const bool named_places = std::any_of(taken.begin(), taken.end(), [&](int c) { return place_in(c); });
-    if (f.verbal && chunk(f.chunk).perfect && (f.cls == C::take || f.cls == C::retake) && f.object >= 0 && !named_places &&
+    // ("By the afternoon the RSF had taken the army's headquarters": a past perfect tells the story's own action.)
+    if (f.verbal && chunk(f.chunk).perfect && word(chunk(f.chunk).first) != "had" && (f.cls == C::take || f.cls == C::retake) &&
+        f.object >= 0 && !named_places &&
         (v.parse.tags[chunk(f.object).head] == Pos::NNS || word(chunk(f.object).head) == "string" ||
          word(chunk(f.object).head) == "series")) {
       explain(f, "a running total");

@@ -168,6 +168,8 @@ struct FrameReader {
       if (one_of(gw, {"backed", "backs", "supported", "supports", "aided", "joined", "joins", "ended", "ends", "halted", "completed", "won",
                       "lost", "announced", "led", "leads", "called", "described"}))
         return Modality::reference;
+      // "people fleeing the fighting in Khartoum", "families who escaped the violence": what drove them out, told as known.
+      if (one_of(gw, {"fleeing", "fled", "flee", "flees", "escaping", "escaped", "escape", "escapes"})) return Modality::reference;
       if (lex.roles.is(gw, Role::denial)) return Modality::denied;
       const Modality m = verb_modality(f.governor);
       if (m != Modality::asserted) return m;

@@ -530,6 +530,16 @@ int Parse::subject_of(int verb) const {
       if (k != ChunkKind::noun && k != ChunkKind::prep && k != ChunkKind::adjective && k != ChunkKind::adverb) break;
     }
   }
+  // "fighters had crossed into Gezira and attacked the army": a participle after "and" shares the perfect's subject.
+  if (verb >= 2 && chunks[verb - 1].kind == ChunkKind::conj && !chunks[verb].finite && !chunks[verb].passive &&
+      tags[chunks[verb].head] == Pos::VBN)
+    for (int j = verb - 2; j >= 0 && chunks[j].clause == clause; --j) {
+      if (chunks[j].kind == ChunkKind::verb) {
+        if (chunks[j].finite && chunks[j].perfect) return subject_of(j);
+        break;
+      }
+      if (chunks[j].kind != ChunkKind::noun && chunks[j].kind != ChunkKind::prep && chunks[j].kind != ChunkKind::adverb) break;
+    }
   for (int j = verb; j-- > 0;) {
     const Chunk& c = chunks[j];
     if (c.clause != clause) continue;

@@ -1504,3 +1504,15 @@ TEST_CASE("'in this border city' is the town the story named before") {
   REQUIRE(e.size() == 1);
   CHECK(e[0].location == "Heroica Matamoros");
 }
+
+TEST_CASE("a participle after 'and' shares the perfect's subject; a past perfect's taking is an action; fleeing the fighting is no event") {
+  const auto attack =
+      events("RSF fighters had crossed into Gezira on Friday and attacked the army at Wad Madani.", CivilDate{2023, 12, 18});
+  REQUIRE(attack.size() == 1);
+  CHECK(attack[0].sub_event_type == "Armed clash");
+  const auto taken =
+      events("By the afternoon the RSF had taken the army's divisional headquarters in Wad Madani.", CivilDate{2023, 12, 18});
+  REQUIRE(taken.size() == 1);
+  CHECK(taken[0].sub_event_type == "Non-state actor overtakes territory");
+  CHECK(events("Wad Madani had become the main refuge for people fleeing the fighting in Khartoum.").empty());
+}
