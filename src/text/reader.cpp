@@ -227,6 +227,29 @@ void blank_pointer_lines(std::string& text) {
   }
 }
 
+// The first `count` non-blank lines of a report, trimmed; `wraps[i]` says
+// line i runs on into the next one ("... the capital\nof West Gojjam zone"),
+// as hard-wrapped plain text and e-mail do.
+std::vector<std::string> head_lines(const std::string& text, size_t count, std::vector<bool>& wraps) {
+  std::vector<std::string> head;
+  wraps.clear();
+  std::istringstream lines(text);
+  std::string line;
+  while (head.size() < count && std::getline(lines, line)) {
+    const std::string t = trim(line);
+    if (t.empty()) {
+      if (!wraps.empty()) wraps.back() = false;
+      continue;
+    }
+    // (Not "by Hassan Warsame" under a title.)
+    if (!wraps.empty() && wraps.back()) wraps.back() = std::islower(static_cast<unsigned char>(t[0])) != 0 && t.rfind("by ", 0) != 0;
+    head.push_back(t);
+    wraps.push_back(true);  // until the next line says otherwise
+  }
+  if (!wraps.empty()) wraps.back() = false;
+  return head;
+}
+
 }  // namespace
 
 std::optional<CivilDate> parse_date_text(std::string_view s) { return find_date(s); }
@@ -239,22 +262,8 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   blank_pointer_lines(doc.text);
   // The head of a report: slug, title, byline, date line in some order,
   // then the body. Offsets stay offsets into the whole text, so the head stays in it.
-  std::vector<std::string> head;
-  std::vector<bool> wraps;  // the line runs on into the next one: "... the capital\nof West Gojjam zone, ..."
-  std::istringstream lines(doc.text);
-  std::string line;
-  while (head.size() < 7 && std::getline(lines, line)) {
-    if (trim(line).empty()) {
-      if (!wraps.empty()) wraps.back() = false;
-      continue;
-    }
-    const std::string t = trim(line);
-    // (Not "by Hassan Warsame" under a title.)
-    if (!wraps.empty() && wraps.back()) wraps.back() = std::islower(static_cast<unsigned char>(t[0])) != 0 && t.rfind("by ", 0) != 0;
-    head.push_back(t);
-    wraps.push_back(true);  // until the next line says otherwise
-  }
-  if (!wraps.empty()) wraps.back() = false;
+  std::vector<bool> wraps;
+  const std::vector<std::string> head = head_lines(doc.text, 7, wraps);
   auto date_of = [](const std::string& t) -> std::optional<CivilDate> {
     const bool short_line = t.size() < 80;
     // "Statement No. 4 — Monday 16 October 2017": a dated heading names its weekday.
