@@ -136,7 +136,8 @@ std::optional<CivilDate> date_field(std::string_view field) {
       std::none_of(f.begin(), f.begin() + static_cast<long>(colon), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     f = trim(std::string_view(f).substr(colon + 2));
   if (f.size() > 48) return std::nullopt;
-  const auto date = find_date(f) ? find_date(f) : short_year_date(f);
+  auto date = find_date(f);
+  if (!date) date = short_year_date(f);
   if (!date) return std::nullopt;
   static constexpr std::string_view labels[] = {"posted", "published", "updated", "released", "generated", "filed", "issued", "sent",
                                                 "date",   "dated",     "last",    "time",     "local",     "hrs",   "gmt",    "utc"};
@@ -419,30 +420,17 @@ bool void_element(std::string_view name) {
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
-// The <meta> elements news sites date their stories with: Open Graph,
-// Dublin Core, schema.org, and the sites' own "publish-date" names.
+// The <meta> elements news sites date their stories with: any name of
+// publishing (Open Graph's "article:published_time", schema.org's
+// "datePublished", "publish-date", "cXenseParse:recs:publishtime",
+// "bt:pubDate"), and Dublin Core's and a few sites' own date names.
 bool publication_meta(std::string_view tag) {
-  static constexpr std::string_view names[] = {"article:published_time",
-                                               "og:article:published_time",
-                                               "date",
-                                               "pubdate",
-                                               "publish-date",
-                                               "publish_date",
-                                               "publishdate",
-                                               "published_time",
-                                               "article.published",
-                                               "dc.date",
-                                               "dc.date.issued",
-                                               "dcterms.created",
-                                               "dcterms.issued",
-                                               "parsely-pub-date",
-                                               "sailthru.date",
-                                               "datepublished"};
+  static constexpr std::string_view names[] = {"date",           "dc.date",          "dc.date.issued", "dcterms.created",
+                                               "dcterms.issued", "parsely-pub-date", "sailthru.date"};
   for (std::string_view key : {"property", "name", "itemprop"}) {
     const std::string v = ascii_lower(attribute(tag, key));
-    if (!v.empty() && std::find(std::begin(names), std::end(names), v) != std::end(names)) return true;
-    // A site's own names: "cXenseParse:recs:publishtime", "bt:pubDate", "article:publish_date".
     if (v.find("publish") != std::string::npos || v.find("pubdate") != std::string::npos) return true;
+    if (!v.empty() && std::find(std::begin(names), std::end(names), v) != std::end(names)) return true;
   }
   return false;
 }

@@ -51,7 +51,8 @@ bool is_abbreviation(std::string_view w) {
 bool wrapped_line(std::string_view text, const Token& t, const Token& next) {
   const std::string_view w = token_text(text, t);
   if (t.kind == TokenKind::punct && (w == "." || w == "!" || w == "?" || w == ":" || w == "|")) return false;
-  const size_t line_start = text.rfind('\n', t.start) == std::string_view::npos ? 0 : text.rfind('\n', t.start) + 1;
+  const size_t newline_before = text.rfind('\n', t.start);
+  const size_t line_start = newline_before == std::string_view::npos ? 0 : newline_before + 1;
   const size_t next_end = std::min(text.find('\n', next.start), text.size());
   const std::string_view n = token_text(text, next);
   if (next.kind == TokenKind::word && !next.capitalized) return n != "by";
