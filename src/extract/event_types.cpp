@@ -384,17 +384,25 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if (f.cls == C::protest && !f.verbal && f.first > chunk(f.chunk).first &&
       one_of(word(f.first - 1), {"campaign", "election", "electoral", "pre-election"}))
     return true;
-  if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport >= 2 && side_is(actors, Role::sport))) return true;
+  if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport() >= 2 && side_is(actors, Role::sport))) return true;
   // ("The market has been ambushed": a market of shares, not of stalls.)
   if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash || f.cls == C::ambush) &&
       (side_is(targets, Role::abstract) || side_is(targets, Role::sport) || (ctx.markets >= 3 && traded(targets))))
     return true;
   // A film or a book and its review: its shelling is on screen.
-  if (ctx.fiction >= 3 && ctx.fiction > ctx.weapons) return true;
+  if (ctx.fiction >= 3 && ctx.fiction > ctx.weapons()) return true;
   // A report on a military exercise: its landings are repelled in a scenario.
   if (ctx.drill >= 4) return true;
   // A report about sport: its attacks and strikes are on goal.
   // (Not a paragraph of weapons without a sport word: a radio bulletin's sports item does not make its news sport.)
+  if (ctx.sport() >= 3 && ctx.sport() > 2 * ctx.weapons() && !self_anchored(f) && !news_paragraph()) return true;
+  if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) && !side_armed(actors) && ctx.weapons() == 0)
+    return true;
+  return false;
+}
+
+// Does the sentence's paragraph name weapons and no sport word?
+bool SentenceEvents::news_paragraph() const {
   size_t first = v.index, last = v.index;
   while (first > 0 && !seg.sentences[first].paragraph_start) --first;
   while (last + 1 < seg.sentences.size() && !seg.sentences[last + 1].paragraph_start) ++last;
@@ -402,10 +410,7 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   auto in_paragraph = [&](const std::vector<uint32_t>& at) {
     return std::any_of(at.begin(), at.end(), [&](uint32_t k) { return k >= from && k < to; });
   };
-  const bool news_paragraph = in_paragraph(ctx.weapon_tokens) && !in_paragraph(ctx.sport_tokens);
-  if (ctx.sport >= 3 && ctx.sport > 2 * ctx.weapons && !news_paragraph && !self_anchored(f)) return true;
-  if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) && !side_armed(actors) && ctx.weapons == 0) return true;
-  return false;
+  return in_paragraph(ctx.weapon_tokens) && !in_paragraph(ctx.sport_tokens);
 }
 
 // An actor's record: an action in a "which"/"who" clause of an actor, in the present perfect
@@ -443,14 +448,13 @@ bool SentenceEvents::remembered_by_anniversary(const Frame& f) const {
 bool SentenceEvents::gathering_without_protest(const Frame& f) const {
   if (f.cls != C::protest || !f.verbal || !one_of(word(f.first), {"gathered", "assembled", "converged", "filled", "thronged"}))
     return false;
+  const bool fills = one_of(word(f.first), {"filled", "thronged"});
   // "filled the roads around the council", "thronged the square": a crowd fills a place, nothing else.
-  if (one_of(word(f.first), {"filled", "thronged"}) &&
-      (f.object < 0 || !one_of(word(chunk(f.object).head), {"streets", "roads", "road", "square", "squares", "avenue", "avenues", "centre",
-                                                            "center", "area", "areas", "park", "boulevard", "highway"})))
+  if (fills && (f.object < 0 || !one_of(word(chunk(f.object).head), {"streets", "roads", "road", "square", "squares", "avenue", "avenues",
+                                                                     "centre", "center", "area", "areas", "park", "boulevard", "highway"})))
     return true;
   const ClauseKind kind = clause_of(f).kind;
   if (kind == ClauseKind::subordinate || kind == ClauseKind::relative) return true;
-  const bool fills = one_of(word(f.first), {"filled", "thronged"});
   if ((f.object >= 0 && !fills) || !(people(f.subject) || is(f.subject, Role::protesters))) return true;
   for (size_t k = f.last + 1; k < v.size(); ++k) {
     if (one_of(word(k), {"demanding", "demand", "chanting", "chanted", "protesting", "protest", "placards", "banners", "slogans",
@@ -657,7 +661,7 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist", "opponents",
                                                            "dissidents", "journalists", "journalist"});
   // ("Police arrested six men" after a story's shooting: counted arrests for a political act.)
-  const bool political = protesters || figure || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons > 0 ||
+  const bool political = protesters || figure || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons() > 0 ||
                          ctx.main_group || ctx.protesters >= 2 || (story_has_action && count_in(taken).has_value()) ||
                          std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
   return political;
@@ -847,7 +851,6 @@ bool SentenceEvents::ongoing(const Frame& f) const {
   return progressive || (v.parse.tags[ch.first] == Pos::VBZ && ch.first == ch.head);
 }
 
-// "in recent weeks", "over the past few months": many actions summed up, none told.
 // A sentence that ends in a question mark (before any closing quote).
 bool SentenceEvents::asks() const {
   for (size_t k = v.size(); k-- > 0;) {
@@ -858,6 +861,7 @@ bool SentenceEvents::asks() const {
   return false;
 }
 
+// "in recent weeks", "over the past few months": many actions summed up, none told.
 bool SentenceEvents::sums_up() const {
   for (size_t k = 1; k + 1 < v.size(); ++k) {
     const std::string& a = word(k);

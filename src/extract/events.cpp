@@ -1051,28 +1051,23 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
   int bombers = 0, suicide = 0;  // "a bomber blew himself up": a bomber is a man in a suicide story
   for (size_t k = 0; k < words.size(); ++k) {
     const bool blew_self = k >= 2 && one_of(words[k], {"himself", "themselves", "herself"}) && words[k - 2] == "blew";
+    bool weapon = true;
     if (lex.roles.ends_at(words, 0, k, Role::weapon_suicide) || blew_self) {
       ++suicide;
-      ++ctx.weapons;
     } else if (one_of(words[k], {"bomber", "bombers"})) {
       ++bombers;
-      ++ctx.weapons;
     } else if (lex.roles.ends_at(words, 0, k, Role::weapon_air)) {
       ctx.air = true;
-      ++ctx.weapons;
     } else if (lex.roles.ends_at(words, 0, k, Role::weapon_shell)) {
       ctx.missiles = true;
-      ++ctx.weapons;
-    } else if (lex.roles.ends_at(words, 0, k, Role::weapon_explosive) || lex.roles.ends_at(words, 0, k, Role::weapon_gun) ||
-               lex.roles.ends_at(words, 0, k, Role::weapon_grenade))
-      ++ctx.weapons;
-    if (ctx.weapon_tokens.size() < static_cast<size_t>(ctx.weapons)) ctx.weapon_tokens.push_back(static_cast<uint32_t>(k));
+    } else {
+      weapon = lex.roles.ends_at(words, 0, k, Role::weapon_explosive) || lex.roles.ends_at(words, 0, k, Role::weapon_gun) ||
+               lex.roles.ends_at(words, 0, k, Role::weapon_grenade);
+    }
+    if (weapon) ctx.weapon_tokens.push_back(static_cast<uint32_t>(k));
     // "the Awami League", "the Chhatra League": a word of a name, not a game.
     const bool in_name = seg.tokens[k].capitalized && k > 0 && seg.tokens[k - 1].capitalized;
-    if (lex.roles.ends_at(words, k, k, Role::sport) && !in_name) {
-      ++ctx.sport;
-      ctx.sport_tokens.push_back(static_cast<uint32_t>(k));
-    }
+    if (lex.roles.ends_at(words, k, k, Role::sport) && !in_name) ctx.sport_tokens.push_back(static_cast<uint32_t>(k));
     if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
     if (lex.roles.ends_at(words, 0, k, Role::drill)) ++ctx.drill;
     if (lex.roles.ends_at(words, k, k, Role::protesters)) ++ctx.protesters;

@@ -30,16 +30,17 @@ struct DocContext {
   bool air = false;                            // aircraft or drones are spoken of: "strikes" are air strikes
   bool missiles = false;                       // rockets or missiles are
   bool suicide = false;                        // suicide bombers are: "two bombers struck" are men, not aircraft
-  int sport = 0;                               // sport words
-  std::vector<uint32_t> sport_tokens;          // where they stand: a bulletin's sports item is not its news items
+  std::vector<uint32_t> sport_tokens;          // where sport words stand: a bulletin's sports item is not its news items
   std::vector<uint32_t> weapon_tokens;         // where weapon words stand
   int fiction = 0;                             // film, novel and review words
   int drill = 0;                               // military exercise words: drills, war games, a scenario
-  int weapons = 0;                             // weapon words
   int protesters = 0;                          // protester words: a report of demonstrations
   int markets = 0;                             // market words (shares, stocks, investors): a report of trading
   const ArmedActor* main_group = nullptr;      // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
+
+  int sport() const { return static_cast<int>(sport_tokens.size()); }
+  int weapons() const { return static_cast<int>(weapon_tokens.size()); }
 };
 
 // The ACLED type of an action, from its words and their arguments.
@@ -311,6 +312,7 @@ struct SentenceEvents {
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
   bool sums_up() const;
+  bool news_paragraph() const;
   bool asks() const;
   bool in_quote(const Frame& f) const;
   bool taken_hostage(const Frame& f) const;
