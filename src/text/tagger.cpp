@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -225,8 +226,13 @@ struct Tagger {
     // "U.S.-led", "Iranian-backed": a hyphenated participle is an adjective, capitals or not.
     if (u.compound) {
       const std::string last = u.lower.substr(u.lower.rfind('-') + 1);
-      if (last.size() >= 3 && (last.compare(last.size() - 2, 2, "ed") == 0 || last.compare(last.size() - 3, 3, "ing") == 0) &&
-          !std::isupper(static_cast<unsigned char>(u.raw[u.raw.rfind('-') + 1]))) {
+      // ("Kurdish-run", "war-torn", "quake-hit": the irregular participles such compounds end in.)
+      static const std::set<std::string, std::less<>> irregular = {"run",   "hit",   "torn",  "stricken", "ridden", "made",
+                                                                   "built", "known", "grown", "struck",   "fought", "bound"};
+      const bool participle =
+          (last.size() >= 3 && (last.compare(last.size() - 2, 2, "ed") == 0 || last.compare(last.size() - 3, 3, "ing") == 0)) ||
+          irregular.count(last) > 0;
+      if (participle && !std::isupper(static_cast<unsigned char>(u.raw[u.raw.rfind('-') + 1]))) {
         u.cands = WordTags{{Pos::JJ}, 1};
         u.tag = Pos::JJ;
         return;

@@ -72,6 +72,15 @@ TEST_CASE("pieces of one word share its tag") {
   CHECK(t.tag_of("t") == Pos::RB);
 }
 
+TEST_CASE("a compound ending in an irregular participle is an adjective: Kurdish-run, war-torn") {
+  const Tagged t = parse("Drones struck depots across Kurdish-run northeast Syria and war-torn Sudan.");
+  CHECK(t.tag_of("run") == Pos::JJ);
+  CHECK(t.tag_of("torn") == Pos::JJ);
+  // The place stays in the phrase "across" opens: "run" is no verb taking it as object.
+  CHECK(t.parse.chunks[t.chunk_of("Syria")].kind == ChunkKind::noun);
+  CHECK(t.chunk_of("Kurdish") == t.chunk_of("Syria"));
+}
+
 TEST_CASE("chunks: who did it, to whom, where") {
   const Tagged t = parse("Rockets fired by rebels landed on a market in the town of Saada.");
   const int landed = t.chunk_of("landed");
