@@ -479,6 +479,19 @@ bool SentenceEvents::set_by_unknown_people(const Frame& f) const {
   return false;
 }
 
+// Soldiers, police, civilians, a place, a base, or a vehicle: what can be shot at.
+bool SentenceEvents::fired_upon(int c) const {
+  if (c < 0) return false;
+  if (is(c, Role::state_forces) || is(c, Role::police_forces) || is(c, Role::civilian) || is(c, Role::territory) ||
+      is(c, Role::military_target) || has(c, Role::weapon_air) || place_in(c))
+    return true;
+  return one_of(word(chunk(c).head),
+                {"convoy",    "convoys",    "patrol",      "patrols", "vehicle",   "vehicles",     "bus",     "buses", "car",
+                 "cars",      "truck",      "trucks",      "ship",    "ships",     "vessel",       "vessels", "boat",  "boats",
+                 "tanker",    "tankers",    "train",       "trains",  "motorcade", "peacekeepers", "post",    "posts", "position",
+                 "positions", "checkpoint", "checkpoints", "outpost", "outposts",  "camp",         "camps"});
+}
+
 bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
                               const std::vector<int>& targets) const {
   if (self_anchored(f)) return true;
@@ -489,6 +502,9 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     return true;
   for (int e : evidence)
     if (self_anchored(frames[static_cast<size_t>(e)])) return true;
+  // "A patrol came under fire", "the base came under attack": what was fired on tells that it
+  // was no figure of speech ("the minister came under fire for his remarks").
+  if (f.verbal && f.last > f.first && word(f.first + 1) == "under") return fired_upon(f.subject) || side_armed(actors);
   std::vector<int> carriers = actors;
   if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
   if (f.cls == C::light) {                                            // what was fired

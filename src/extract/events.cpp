@@ -504,9 +504,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     // "Some blew themselves up as troops closed in", "Commandos fought the
     // attackers": the people of an action told before, its end told now.
+    // "The troops came under fire from gunmen": a side's account of a fight already told, unless
+    // placed ("Sudzha came under heavy shelling": the place itself was hit).
+    const bool came_under = f.verbal && f.last > f.first && word(f.first + 1) == "under" && !place_in(f.subject);
     const bool later_part =
         story_has_action &&
-        ((f.verbal && f.subject >= 0 && chunk(f.subject).first == chunk(f.subject).head &&
+        (came_under ||
+         (f.verbal && f.subject >= 0 && chunk(f.subject).first == chunk(f.subject).head &&
           one_of(word(chunk(f.subject).head), {"some", "others", "several", "most", "many", "one", "two", "three"})) ||
          ((f.cls == C::clash || f.cls == C::kill || f.cls == C::shoot) && std::any_of(targets.begin(), targets.end(), [&](int c) {
             return word(chunk(c).first) == "the" && one_of(word(chunk(c).head), {"attackers", "assailants", "raiders"});

@@ -195,8 +195,12 @@ struct FrameReader {
     f.object = f.last > ch.last ? noun_after(f.last) : p().object_of(c);
     if (f.object >= 0 && static_cast<uint32_t>(v.chunk(f.object).first) <= f.last) f.object = noun_after(f.last);
     f.preps = p().preps_of(c);
+    // "The convoy came under fire from gunmen": its subject was fired on, as in a passive.
+    const bool came_under = f.last > f.first && word(f.first + 1) == "under";
+    if (came_under) f.passive = true;
     for (const auto& pp : f.preps)
-      if (pp.where == Parse::PrepPhrase::after && word(v.chunk(pp.prep).head) == "by" && pp.object >= 0 && f.passive) {
+      if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && f.passive &&
+          (word(v.chunk(pp.prep).head) == "by" || (came_under && word(v.chunk(pp.prep).head) == "from"))) {
         f.agent = pp.object;
         break;
       }
@@ -242,6 +246,9 @@ struct FrameReader {
 
   void nominal(int c) {
     const Chunk& ch = v.chunk(c);
+    // "came under heavy gunfire": a noun inside a verb's own words is no action of its own.
+    for (const Frame& o : frames)
+      if (o.verbal && o.first <= ch.head && ch.head <= o.last) return;
     const EventWord* ew = nullptr;
     uint32_t start = ch.first;
     for (; start <= ch.head && !ew; ++start) {
@@ -602,8 +609,11 @@ bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r
                       r == Role::weapon_grenade || r == Role::weapon_chemical;
   if (weapon && crowd_control(v, c.first, c.last)) return false;
   // Only a noun names a thing: "rocket" in "rocket-propelled grenades" is part of an adjective.
-  for (uint32_t k = c.first; k <= c.last; ++k)
+  for (uint32_t k = c.first; k <= c.last; ++k) {
+    // A rocket-propelled grenade is a gunner's round (weapon_gun), not a thrown grenade.
+    if (r == Role::weapon_grenade && k > c.first && v.words[k - 1] == "propelled") continue;
     if ((is_noun(v.parse.tags[k]) || k == c.head) && !common_word_as_name(v, k) && lex.roles.ends_at(v.words, c.first, k, r)) return true;
+  }
   return false;
 }
 

@@ -194,6 +194,7 @@ struct SentenceEvents {
   // criticism, disasters and illness.
   bool other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
 
+  bool fired_upon(int c) const;
   bool anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool air_strike_placed(const Frame& f, const std::vector<int>& evidence) const;
 

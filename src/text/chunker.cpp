@@ -514,6 +514,24 @@ Parse parse_sentence(std::string_view text, const Segmented& seg, const Sentence
   return p;
 }
 
+// "Sudzha, a town of about 5,000 people some 10 km from the border, came under ...": the name
+// before an aside of nouns and their phrases set off by commas, however long the aside.
+int Parse::named_before_aside(int verb) const {
+  if (verb < 4 || chunks[verb - 1].kind != ChunkKind::punct) return -1;
+  const int clause = chunks[verb].clause;
+  for (int j = verb - 2; j >= 1; --j) {
+    const ChunkKind k = chunks[j].kind;
+    if (k == ChunkKind::punct) {
+      const Chunk& name = chunks[j - 1];
+      const bool named = name.kind == ChunkKind::noun && name.clause == clause && !in_prep_phrase(j - 1) && !name.time &&
+                         (tags[name.head] == Pos::NNP || tags[name.head] == Pos::NNPS);
+      return named && chunks[j + 1].kind == ChunkKind::noun ? j - 1 : -1;
+    }
+    if (k != ChunkKind::noun && k != ChunkKind::prep && k != ChunkKind::adjective && k != ChunkKind::adverb) return -1;
+  }
+  return -1;
+}
+
 int Parse::subject_of(int verb) const {
   if (verb < 0 || verb >= static_cast<int>(chunks.size())) return -1;
   const int clause = chunks[verb].clause;
@@ -540,6 +558,7 @@ int Parse::subject_of(int verb) const {
       }
       if (chunks[j].kind != ChunkKind::noun && chunks[j].kind != ChunkKind::prep && chunks[j].kind != ChunkKind::adverb) break;
     }
+  if (const int named = named_before_aside(verb); named >= 0) return named;
   for (int j = verb; j-- > 0;) {
     const Chunk& c = chunks[j];
     if (c.clause != clause) continue;

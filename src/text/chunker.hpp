@@ -49,8 +49,9 @@ struct Parse {
   std::vector<int> chunk_of;    // per token: its chunk
 
   // The noun chunks a verb chunk governs in its clause.
-  int subject_of(int verb) const;  // -1 when none in the sentence
-  int object_of(int verb) const;   // first bare noun chunk after it
+  int subject_of(int verb) const;          // -1 when none in the sentence
+  int named_before_aside(int verb) const;  // the name an aside between commas describes, or -1
+  int object_of(int verb) const;           // first bare noun chunk after it
   // The prepositional phrases of a verb's clause: after the verb, fronted
   // before its subject ("In Mosul, gunmen ..."), or between subject and verb
   // ("gunmen in two cars shot").

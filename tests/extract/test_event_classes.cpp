@@ -1516,3 +1516,21 @@ TEST_CASE("a participle after 'and' shares the perfect's subject; a past perfect
   CHECK(taken[0].sub_event_type == "Non-state actor overtakes territory");
   CHECK(events("Wad Madani had become the main refuge for people fleeing the fighting in Khartoum.").empty());
 }
+
+TEST_CASE("what 'came under fire' is an attack on; a figure of speech when it is a minister") {
+  const auto patrol = events("An army patrol came under heavy gunfire from militants near Kidal on Tuesday.");
+  REQUIRE(patrol.size() == 1);
+  CHECK(patrol[0].sub_event_type == "Armed clash");
+  CHECK(patrol[0].location == "Kidal");
+  const auto town = events("The town of Kharkiv came under heavy shelling overnight, officials said.");
+  REQUIRE(town.size() == 1);
+  CHECK(town[0].sub_event_type == "Shelling/artillery/missile attack");
+  CHECK(events("The minister came under fire from opposition lawmakers on Tuesday over his budget.").empty());
+  CHECK(events("The government has come under heavy fire for its handling of the floods in Lagos.").empty());
+}
+
+TEST_CASE("a rocket-propelled grenade is a gunner's round, not a thrown grenade") {
+  const auto e = events("Gunmen armed with rocket-propelled grenades attacked a police post in Bama on Monday, killing two officers.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type != "Grenade");
+}

@@ -270,3 +270,11 @@ TEST_CASE("a distance given in two units before a bearing stays with the place b
       "Mogadishu, witnesses said.");
   CHECK(t.parse.chunks[t.chunk_of("Mogadishu")].clause == t.parse.chunks[t.chunk_of("Beledweyne")].clause);
 }
+
+TEST_CASE("a long aside between commas leaves the name before it the subject") {
+  const Tagged t = parse("Sudzha, a town of about 5,000 people some 10 km from the border, came under heavy shelling on Tuesday.");
+  CHECK(t.parse.subject_of(t.chunk_of("came")) == t.chunk_of("Sudzha"));
+  // (Not a name inside a phrase: "In Mosul, ..." opens with a preposition.)
+  const Tagged m = parse("In Mosul, a city of two million people, the fighting went on.");
+  CHECK(m.parse.subject_of(m.chunk_of("went")) != m.chunk_of("Mosul"));
+}
