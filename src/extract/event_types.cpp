@@ -457,8 +457,9 @@ bool SentenceEvents::gathering_without_protest(const Frame& f) const {
   if (kind == ClauseKind::subordinate || kind == ClauseKind::relative) return true;
   if ((f.object >= 0 && !fills) || !(people(f.subject) || is(f.subject, Role::protesters))) return true;
   for (size_t k = f.last + 1; k < v.size(); ++k) {
-    if (one_of(word(k), {"demanding", "demand", "chanting", "chanted", "protesting", "protest", "placards", "banners", "slogans",
-                         "denouncing", "condemning", "waving"}))
+    // ("... on Saturday in the largest of the student-led protests": the gathering named a protest.)
+    if (one_of(word(k), {"demanding", "demand", "chanting", "chanted", "protesting", "protest", "protests", "demonstration",
+                         "demonstrations", "rally", "placards", "banners", "slogans", "denouncing", "condemning", "waving"}))
       return false;
     if (word(k) == "calling" && k + 1 < v.size() && word(k + 1) == "for") return false;
     // "to oppose the changes", "to express support for the group", "in solidarity with": a cause stated.

@@ -1534,3 +1534,10 @@ TEST_CASE("a rocket-propelled grenade is a gunner's round, not a thrown grenade"
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type != "Grenade");
 }
+
+TEST_CASE("a crowd that fills a city's centre in what the sentence calls a protest protests") {
+  const auto e = events("Tens of thousands of people filled the centre of Novi Sad on Saturday in the largest of the student protests.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Peaceful protest");
+  CHECK(events("Tens of thousands of people filled the centre of Novi Sad on Saturday for the New Year concert.").empty());
+}
