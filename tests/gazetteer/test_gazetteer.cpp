@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <tuple>
 
 #include "gazetteer/gazetteer.hpp"
 
@@ -99,4 +100,42 @@ TEST_CASE("a country's point lies inside the country") {
   CHECK(kw->point.lon < 48.5);
   CHECK(kw->point.lat > 28.5);
   CHECK(kw->point.lat < 30.1);
+}
+
+TEST_CASE("Vietnam: Hanoi is the city, and its towns carry their province, which lies by them") {
+  const Place hanoi = top("Hanoi");
+  CHECK(hanoi.kind == PlaceKind::city);
+  CHECK(hanoi.country_code == "VN");
+  CHECK_FALSE(hanoi.admin1.empty());
+  // Each town's province (named as its polygon is) lies within 150 km of it:
+  // Lao Cai's was placed near Hanoi, Dak Lak's in Thua Thien-Hue, Hanoi's in
+  // the Mekong delta while the names were numbered unlike the towns.
+  for (auto q : {"Hanoi", "Lao Cai", "Buon Ma Thuot", "Hue", "Da Nang", "Can Tho"}) {
+    const Place town = top(q);
+    INFO(q << " in " << town.admin1);
+    REQUIRE(town.country_code == "VN");
+    REQUIRE_FALSE(town.admin1.empty());
+    bool found = false;
+    for (const Candidate& c : gaz().geocode(town.admin1, {.country = "VN", .limit = 10, .fuzzy = false})) {
+      const Place d = gaz().place(c.entry);
+      if (d.kind != PlaceKind::admin1 || d.name != town.admin1) continue;
+      found = true;
+      CHECK(haversine_km(d.point, town.point) < 150);
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("divisions across the antimeridian lie there") {
+  for (auto [name, cc, lat, lon] : {std::tuple{"Chukotka", "RU", 64.73, 177.51}, std::tuple{"Eastern", "FJ", -17.68, 178.83}}) {
+    bool found = false;
+    for (const Candidate& c : gaz().geocode(name, {.country = cc, .limit = 10, .fuzzy = false})) {
+      const Place d = gaz().place(c.entry);
+      if (d.kind != PlaceKind::admin1) continue;
+      found = true;
+      INFO(name << " at " << d.point.lat << "," << d.point.lon);
+      CHECK(haversine_km(d.point, {lat, lon}) < 600);
+    }
+    CHECK_MESSAGE(found, name);
+  }
 }
