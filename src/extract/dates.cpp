@@ -1,6 +1,7 @@
 #include "core/one_of.hpp"
 #include "core/fold.hpp"
 #include "extract/dates.hpp"
+#include "extract/events.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -94,6 +95,47 @@ struct Scanner {
       if (is_valid(d) && days_from_civil(d) <= days_from_civil(*today) + 1) return d;
     }
     return std::nullopt;
+  }
+
+  // "N units ago" at token k ("ago"). A day told just before ("on Easter Sunday six years
+  // ago", "in April two years ago") is moved back by the years, else the cue spans the time.
+  void ago(size_t k) {
+    const std::string unit = w(k - 1);
+    const std::string count = w(k - 2);
+    // (An exact count only: "several years ago" says no year.)
+    if (one_of(count, {"several", "many", "dozens", "scores", "hundreds", "thousands", "dozen"})) return;
+    const std::optional<long> counted = one_of(count, {"a", "an"}) ? 1L : parse_count({count}, 0);
+    if (!counted || *counted <= 0 || *counted > 100) return;
+    const int n = static_cast<int>(*counted);
+    const CivilDate day = *today;
+    if (one_of(unit, {"day", "days"})) return push(k - 2, k, add_days(day, -n), 1);
+    if (one_of(unit, {"week", "weeks"})) return push(k - 2, k, add_days(day, -7 * n - 6), 2, add_days(day, -7 * n + 6));
+    int years = one_of(unit, {"year", "years"}) ? n : one_of(unit, {"decade", "decades"}) ? 10 * n : 0;
+    if (one_of(unit, {"month", "months"})) {
+      const int months = day.year * 12 + (day.month - 1) - n;
+      const CivilDate first{months / 12, months % 12 + 1, 1};
+      return push(k - 2, k, first, 3, CivilDate{first.year, first.month, days_in_month(first.year, first.month)});
+    }
+    if (years == 0) return;
+    // The day told just before, in the same phrase: the same day of that year.
+    if (!out.empty() && out.back().last_token + 6 >= k - 2 && out.back().span.date) {
+      DateCue& c = out.back();
+      const std::string first = raw(c.first_token);
+      CivilDate d = *c.span.date;
+      if (one_of(first, {"Palm", "Good", "Easter"})) {  // moved with Easter, not with the calendar
+        const int offset = days_from_civil(d) - days_from_civil(western_easter(d.year));
+        d = add_days(western_easter(d.year - years), offset);
+      } else {
+        d.year -= years;
+        if (!is_valid(d)) d.day = days_in_month(d.year, d.month);
+      }
+      c.span.date = d;
+      if (c.span.date_to) c.span.date_to->year -= years;
+      c.last_token = static_cast<uint32_t>(k);
+      return;
+    }
+    const int year = day.year - years;
+    push(k - 2, k, CivilDate{year, 1, 1}, 3, CivilDate{year, 12, 31});
   }
 
   void scan() {
@@ -190,6 +232,11 @@ struct Scanner {
           push(k - 1, k, CivilDate{first.year, first.month, 1}, 3, first);
           continue;
         }
+      }
+      // "two days ago", "three weeks ago", "six years ago", "a decade ago": counted back from the report.
+      if (pub && word == "ago" && k >= s.first_token + 2) {
+        ago(k);
+        continue;
       }
       // "On the 15th at around 7 a.m.": a day of the report's month (or of the month before), no month named.
       if (pub && t.kind == TokenKind::number && raw(k).size() > 2 && small_number(word) > 0 && k >= s.first_token + 2 &&

@@ -863,6 +863,11 @@ bool SentenceEvents::generic(const Frame& f) const {
 bool SentenceEvents::ongoing(const Frame& f) const {
   if (!f.verbal || v.headline || std::any_of(cues.begin(), cues.end(), [](const DateCue& c) { return !c.reporting; })) return false;
   const Chunk& ch = chunk(f.chunk);
+  // "Haitians are kidnapped every day": what keeps happening, no one action.
+  if (ch.finite && ch.passive && one_of(word(ch.first), {"is", "are", "am"}))
+    for (size_t k = 0; k + 1 < v.size(); ++k)
+      if ((one_of(word(k), {"every", "each"}) && one_of(word(k + 1), {"day", "night", "week", "month", "year"})) || word(k) == "daily")
+        return true;
   if (!ch.finite || ch.passive || ch.perfect) return false;
   const bool progressive = one_of(word(ch.first), {"is", "are", "am"}) && v.parse.tags[ch.head] == Pos::VBG;
   return progressive || (v.parse.tags[ch.first] == Pos::VBZ && ch.first == ch.head);
@@ -887,6 +892,11 @@ bool SentenceEvents::sums_up() const {
       return true;
     if (k + 2 < v.size() && one_of(a, {"past", "last", "previous"}) && one_of(word(k + 1), {"few", "several", "two", "three"}) &&
         one_of(word(k + 2), {"weeks", "months", "years"}))
+      return true;
+    // "so far this year", "in the first eleven months of the year", "since the start of the year": a year's tally.
+    if (a == "so" && word(k + 1) == "far" && k + 3 < v.size() && word(k + 2) == "this" && word(k + 3) == "year") return true;
+    if (a == "of" && word(k + 1) == "the" && k + 2 < v.size() && word(k + 2) == "year" && k >= 3 &&
+        (one_of(word(k - 1), {"start", "beginning"}) || (one_of(word(k - 1), {"months", "weeks"}) && word(k - 3) == "first")))
       return true;
   }
   return false;

@@ -139,3 +139,22 @@ TEST_CASE("'On the 15th' is a day of the report's month, or of the month before"
   CHECK(first("On the 28th, two men were arrested.", CivilDate{2024, 3, 17}) == "2024-02-28");  // not after the report
   CHECK(cues("He finished the 15th lap.", CivilDate{2024, 3, 17}).empty());
 }
+
+TEST_CASE("'N days/weeks/months/years ago' count back from the report; a day just before moves with the years") {
+  CHECK(first("Gunmen killed four soldiers two days ago.") == "2015-11-14");
+  auto weeks = cues("Rebels took the town three weeks ago.");
+  REQUIRE(weeks.size() == 1);
+  CHECK(weeks[0].span.precision == 2);
+  CHECK(to_iso(*weeks[0].span.date) == "2015-10-20");
+  CHECK(to_iso(*weeks[0].span.date_to) == "2015-11-01");
+  auto month = cues("The offensive began a month ago.");
+  REQUIRE(month.size() == 1);
+  CHECK(to_iso(*month[0].span.date) == "2015-10-01");
+  CHECK(month[0].span.precision == 3);
+  CHECK(first("The conflict escalated four years ago.") == "2011-01-01");
+  CHECK(first("The siege ended a decade ago.") == "2005-01-01");
+  // "on 30 September two years ago": that day of that year; Easter moves with Easter.
+  CHECK(first("The camp was shelled on 30 September two years ago.") == "2013-09-30");
+  CHECK(first("They died in the Easter Sunday bombings six years ago.", CivilDate{2025, 4, 21}) == "2019-04-21");
+  CHECK(cues("The town was taken several years ago.").empty());  // no year told
+}

@@ -1541,3 +1541,9 @@ TEST_CASE("a crowd that fills a city's centre in what the sentence calls a prote
   CHECK(e[0].sub_event_type == "Peaceful protest");
   CHECK(events("Tens of thousands of people filled the centre of Novi Sad on Saturday for the New Year concert.").empty());
 }
+
+TEST_CASE("a year's tally and what keeps happening are no one action") {
+  CHECK(events("Rights groups counted more than 900 kidnappings in Haiti in the first eleven months of the year.").empty());
+  CHECK(events("Police said 300 people had been killed in Karachi so far this year.").empty());
+  CHECK(events("\"People are kidnapped every day in Croix-des-Bouquets,\" a resident said.").empty());
+}
