@@ -582,7 +582,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       if (f.cls == C::take && captured_person(f)) return true;
       // "The city was captured overnight": by the armed group the report is about.
       const bool implicit = f.verbal && f.passive && f.agent < 0 && ctx.main_group;
-      return territory && (armed || implicit || f.cls == C::retake);
+      // "The garrison was overrun": only force overruns a place.
+      // ("flood waters overran more villages": no force, a disaster.)
+      const bool by_force = f.verbal && one_of(word(f.first), {"overrun", "overran", "overruns", "overrunning"}) && !disaster_in_sentence();
+      return territory && (armed || implicit || by_force || f.cls == C::retake);
     }
     case C::fall: {  // "Pul-e-Alam fell to the Taliban", "Chaghcharan fell without a fight"
       if (!f.verbal || f.subject < 0 || !(place_in(f.subject) || is(f.subject, Role::territory) || unresolved_name(f.subject)))

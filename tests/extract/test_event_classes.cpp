@@ -1547,3 +1547,11 @@ TEST_CASE("a year's tally and what keeps happening are no one action") {
   CHECK(events("Police said 300 people had been killed in Karachi so far this year.").empty());
   CHECK(events("\"People are kidnapped every day in Croix-des-Bouquets,\" a resident said.").empty());
 }
+
+TEST_CASE("a garrison overrun was taken by force, by whoever; flood waters overrun no village") {
+  const auto e = events("On Tuesday, the army garrison in Malakal was overrun by armed youth, the UN said.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Non-state actor overtakes territory");
+  CHECK(events("The army barracks in Malakal was overrun on Tuesday.").size() == 1);
+  CHECK(events("Flood waters overran more villages in Sindh province on Monday, officials said.").empty());
+}
