@@ -155,11 +155,13 @@ std::optional<DateMatch> year_first_at(std::string_view s, size_t i) {
   return DateMatch{*d, digits_value(s, i, 4), digits_value(s, *y + 1, *m - *y - 1), digits_value(s, *m + 1, *d - *m - 1), {}};
 }
 
-// 16 November 2015, 16th Nov., 2015
+// 16 November 2015, 16th Nov., 2015, 3rd of August, 2024
 std::optional<DateMatch> day_month_at(std::string_view s, size_t i) {
   const auto day = day_digits(s, i);
   if (!day) return std::nullopt;
-  const auto word_start = spaces(s, skip_ordinal(s, *day));
+  auto word_start = spaces(s, skip_ordinal(s, *day));
+  if (!word_start) return std::nullopt;
+  if (s.substr(*word_start, 3) == "of " && skip_ordinal(s, *day) != *day) word_start = spaces(s, *word_start + 2);  // "3rd of August"
   if (!word_start) return std::nullopt;
   const auto word_end = month_letters(s, *word_start);
   if (!word_end) return std::nullopt;

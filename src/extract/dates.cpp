@@ -97,9 +97,10 @@ struct Scanner {
     return std::nullopt;
   }
 
-  // "N units ago" at token k ("ago"). A day told just before ("on Easter Sunday six years
-  // ago", "in April two years ago") is moved back by the years, else the cue spans the time.
-  void ago(size_t k) {
+  // "N units ago" at token k ("ago", or "since" in "ten years since"). A day told just before
+  // "ago" ("on Easter Sunday six years ago", "in April two years ago") is moved back by the
+  // years (`moves_day`), else the cue spans the time.
+  void ago(size_t k, bool moves_day) {
     const std::string unit = w(k - 1);
     const std::string count = w(k - 2);
     // (An exact count only: "several years ago" says no year.)
@@ -118,7 +119,7 @@ struct Scanner {
     }
     if (years == 0) return;
     // The day told just before, in the same phrase: the same day of that year.
-    if (!out.empty() && out.back().last_token + 6 >= k - 2 && out.back().span.date) {
+    if (moves_day && !out.empty() && out.back().last_token + 6 >= k - 2 && out.back().span.date) {
       DateCue& c = out.back();
       const std::string first = raw(c.first_token);
       CivilDate d = *c.span.date;
@@ -235,7 +236,13 @@ struct Scanner {
       }
       // "two days ago", "three weeks ago", "six years ago", "a decade ago": counted back from the report.
       if (pub && word == "ago" && k >= s.first_token + 2) {
-        ago(k);
+        ago(k, true);
+        continue;
+      }
+      // "to mark ten years since the group overran their homeland": what came after "since" is that long past.
+      if (pub && word == "since" && k >= s.first_token + 2 &&
+          one_of(w(k - 1), {"days", "weeks", "months", "years", "decade", "decades", "year", "month"})) {
+        ago(k, false);
         continue;
       }
       // "On the 15th at around 7 a.m.": a day of the report's month (or of the month before), no month named.

@@ -896,6 +896,10 @@ bool SentenceEvents::sums_up() const {
     if (k + 2 < v.size() && one_of(a, {"past", "last", "previous"}) && one_of(word(k + 1), {"few", "several", "two", "three"}) &&
         one_of(word(k + 2), {"weeks", "months", "years"}))
       return true;
+    // "in the first weeks of the assault", "in the first days of the war": a campaign's early toll.
+    if (a == "first" && word(k - 1) == "the" && k >= 2 && one_of(word(k - 2), {"in", "during", "over"}) && k + 2 < v.size() &&
+        one_of(word(k + 1), {"days", "weeks", "months", "years"}) && word(k + 2) == "of")
+      return true;
     // "so far this year", "in the first eleven months of the year", "since the start of the year": a year's tally.
     if (a == "so" && word(k + 1) == "far" && k + 3 < v.size() && word(k + 2) == "this" && word(k + 3) == "year") return true;
     if (a == "of" && word(k + 1) == "the" && k + 2 < v.size() && word(k + 2) == "year" && k >= 3 &&

@@ -141,16 +141,26 @@ bool read_date_words(Cursor& c, int& year, int& month, int& day) {
     return m;
   };
   year = 0;
+  // "the 3rd of August, 2024": an ordinal day with its article.
+  Cursor after_the = t;
+  const bool article = after_the.literal("the ") && digit(after_the.peek());
+  if (article) t = after_the;
   if (digit(t.peek())) {  // "10 Jan 2015", "18th January, 2022", "25/07" (day and month)
     day = read_number(t, 2);
+    bool ordinal_day = false;
     for (std::string_view ordinal : {"st", "nd", "rd", "th"})
-      if (t.literal(ordinal)) break;
+      if (t.literal(ordinal)) {
+        ordinal_day = true;
+        break;
+      }
+    if (article && !ordinal_day) return false;
     if (t.peek() == '/' && digit(t.peek(1))) {
       ++t.i;
       month = read_number(t, 2);
       if (month < 1 || month > 12) return false;
     } else {
       t.spaces();
+      if (ordinal_day) t.literal("of ");
       month = month_word(t);
     }
   } else {

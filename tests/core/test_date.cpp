@@ -46,6 +46,8 @@ TEST_CASE("dates found in text: the first of each form, in linear time") {
   CHECK_FALSE(find_date("2015-02-30 and 2015-11-16").has_value());           // the first ISO date decides
   CHECK(find_date("16 Foo 2015, Nov 16, 2015") == CivilDate{2015, 11, 16});  // no month: the next form
   CHECK(find_date("123 November 2015") == CivilDate{2015, 11, 23});          // as the old pattern read it
+  CHECK(find_date("Published on the 3rd of August, 2024") == CivilDate{2024, 8, 3});
+  CHECK_FALSE(find_date("3 of August 2024").has_value());  // "of" only after an ordinal
   // A month-day of another calendar before ours: read on in the same form.
   CHECK(find_date("Monday, Mizan 11, 1401 (October 3, 2022) 14:12") == CivilDate{2022, 10, 3});
   CHECK(find_date("Dispatched: 25-01-2025 21:10") == CivilDate{2025, 1, 25});  // dashes, day first

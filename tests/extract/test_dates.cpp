@@ -157,4 +157,9 @@ TEST_CASE("'N days/weeks/months/years ago' count back from the report; a day jus
   CHECK(first("The camp was shelled on 30 September two years ago.") == "2013-09-30");
   CHECK(first("They died in the Easter Sunday bombings six years ago.", CivilDate{2025, 4, 21}) == "2019-04-21");
   CHECK(cues("The town was taken several years ago.").empty());  // no year told
+  // "ten years since X": X that long before; a day before "since" stays the day told.
+  auto since = cues("They gathered on Saturday to mark ten years since fighters overran the town.");
+  REQUIRE(since.size() == 2);
+  CHECK(to_iso(*since[0].span.date) == "2015-11-14");
+  CHECK(to_iso(*since[1].span.date) == "2005-01-01");
 }

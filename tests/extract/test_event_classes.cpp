@@ -1546,6 +1546,7 @@ TEST_CASE("a year's tally and what keeps happening are no one action") {
   CHECK(events("Rights groups counted more than 900 kidnappings in Haiti in the first eleven months of the year.").empty());
   CHECK(events("Police said 300 people had been killed in Karachi so far this year.").empty());
   CHECK(events("\"People are kidnapped every day in Croix-des-Bouquets,\" a resident said.").empty());
+  CHECK(events("About 5,000 Yazidis were killed in Sinjar in the first weeks of the assault.").empty());
 }
 
 TEST_CASE("a garrison overrun was taken by force, by whoever; flood waters overrun no village") {

@@ -33,6 +33,7 @@ TEST_CASE("datelines with a place, a date and an agency") {
       {"Juba/Nairobi, 12 May 2016 – Aid agencies ...", "Juba/Nairobi", "", "2016-05-12"},
       {"OSAKA, Feb. 3 Jiji - Shares fell ...", "OSAKA", "Jiji", "2017-02-03"},
       {"DOHA, 4th March, 2019 (QNA) -- The emir ...", "DOHA", "QNA", "2019-03-04"},
+      {"DUHOK, the 3rd of August, 2024 -- Thousands ...", "DUHOK", "", "2024-08-03"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
