@@ -306,6 +306,11 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if (!f.verbal)
     for (uint32_t k = chunk(f.chunk).first; k < f.first; ++k)
       if (lex.roles.is(word(k), Role::figurative)) return true;
+  // "Units that had fought in Shusha marched past to applause", "cadets paraded": soldiers marching parade.
+  if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"march", "marched", "marching", "marches"}) && f.subject >= 0 &&
+      (is(f.subject, Role::state_forces) || one_of(word(chunk(f.subject).head), {"units", "cadets", "contingents", "battalions",
+                                                                                 "regiments", "detachments", "columns", "bands"})))
+    return true;
   // "fired tear gas to separate the groups": crowd control tells a protest only where protesters or a crowd are named.
   if (f.cls == C::protest && !f.verbal && crowd_control(v, f.first, f.last)) {
     bool crowd = false;

@@ -1556,3 +1556,8 @@ TEST_CASE("a garrison overrun was taken by force, by whoever; flood waters overr
   CHECK(events("The army barracks in Malakal was overrun on Tuesday.").size() == 1);
   CHECK(events("Flood waters overran more villages in Sindh province on Monday, officials said.").empty());
 }
+
+TEST_CASE("soldiers who march parade; they do not protest") {
+  CHECK(events("Army units marched past the stands in Baku on Thursday to loud applause.").empty());
+  CHECK(events("Thousands of students marched through Baku on Thursday, chanting slogans against the government.").size() == 1);
+}
