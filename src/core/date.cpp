@@ -319,6 +319,11 @@ int month_from_name(std::string_view word) {
   return 0;
 }
 
+std::string_view weekday_name(int weekday) {
+  static constexpr std::array<std::string_view, 7> names = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  return weekday >= 0 && weekday < 7 ? names[static_cast<size_t>(weekday)] : std::string_view();
+}
+
 int weekday_from_name(std::string_view word) {
   static constexpr std::array<std::string_view, 7> names = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
   const std::string w = lower_letters(word);

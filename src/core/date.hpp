@@ -48,5 +48,7 @@ std::optional<CivilDate> parse_date_exact(std::string_view text);
 int month_from_name(std::string_view word);
 // 0..6 for an English weekday name ("Sunday", "Sun"), else -1.
 int weekday_from_name(std::string_view word);
+// The English name of weekday 0..6 as a sentence writes it ("Sunday"); empty outside 0..6.
+std::string_view weekday_name(int weekday);
 
 }  // namespace sitmap

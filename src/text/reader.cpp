@@ -9,6 +9,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/file_formats.hpp"
 #include "core/fold.hpp"
 #include "text/dateline.hpp"
@@ -230,8 +231,7 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
     const bool short_line = t.size() < 80;
     // "Statement No. 4 — Monday 16 October 2017": a dated heading names its weekday.
     bool weekday = false;
-    for (const char* d : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-      weekday = weekday || t.find(d) != std::string::npos;
+    for (int d = 0; d < 7; ++d) weekday = weekday || t.find(weekday_name(d)) != std::string::npos;
     if (!short_line || !(t.find("pdated") != std::string::npos || t.find("ublished") != std::string::npos || t.size() < 40 || weekday))
       return std::nullopt;
     return parse_date_text(t);

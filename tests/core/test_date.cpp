@@ -34,6 +34,12 @@ TEST_CASE("month and weekday names") {
   CHECK(weekday_from_name("Sunday") == 0);
   CHECK(weekday_from_name("Friday’s") == -1);  // callers strip possessives
   CHECK(weekday_from_name("Fri") == 5);
+  CHECK(weekday_name(0) == "Sunday");
+  CHECK(weekday_name(3) == "Wednesday");
+  CHECK(weekday_name(7).empty());
+  CHECK(weekday_name(-1).empty());
+  for (int d = 0; d < 7; ++d) CHECK(weekday_from_name(weekday_name(d)) == d);
+  CHECK(weekday_name(weekday({2015, 11, 16})) == "Monday");
 }
 
 TEST_CASE("dates found in text: the first of each form, in linear time") {
