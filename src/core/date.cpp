@@ -204,8 +204,40 @@ std::optional<DateMatch> numeric_at(std::string_view s, size_t i) {
   return DateMatch{*y, digits_value(s, *b + 1, 4), month_first ? first : second, month_first ? second : first, {}};
 }
 
+// 04.09.24, 4/9/24: day-first with a two-digit year (2000 + yy), as a
+// header's time stamp writes it. Stricter than numeric_at: dots or slashes
+// only, never month-first, and not inside a longer dotted or slashed number.
+std::optional<DateMatch> numeric_short_year_at(std::string_view s, size_t i) {
+  if (i > 0 && (digit_at(s, i - 1) || s[i - 1] == '.' || s[i - 1] == '/')) return std::nullopt;
+  const auto a = day_digits(s, i);
+  if (!a || *a >= s.size() || (s[*a] != '/' && s[*a] != '.')) return std::nullopt;
+  const auto b = day_digits(s, *a + 1);
+  if (!b || *b >= s.size() || s[*b] != s[*a]) return std::nullopt;  // the same separator twice
+  // The year: two digits, as stamps write it. One or none ("04.09.4", "04.09.") read as 2004 and 2000, as the
+  // reader's own parser read them before this form replaced it.
+  size_t y = *b + 1;
+  while (y < *b + 3 && digit_at(s, y)) ++y;
+  if (digit_at(s, y)) return std::nullopt;
+  return DateMatch{y, 2000 + digits_value(s, *b + 1, y - *b - 1), digits_value(s, *a + 1, *b - *a - 1), digits_value(s, i, *a - i), {}};
+}
+
+// 20 Oct 21: a day, a month's name and a two-digit year, one space apart
+// (monitoring services' stamps). Stricter than day_month_at: no ordinal,
+// no dot or comma after the month, and not after a letter or digit.
+std::optional<DateMatch> day_month_short_year_at(std::string_view s, size_t i) {
+  if (i > 0 && (digit_at(s, i - 1) || letter_at(s, i - 1))) return std::nullopt;
+  const auto day = day_digits(s, i);
+  if (!day || *day >= s.size() || s[*day] != ' ') return std::nullopt;
+  const auto word_end = month_letters(s, *day + 1);
+  if (!word_end || *word_end >= s.size() || s[*word_end] != ' ') return std::nullopt;
+  const auto y = fixed_digits(s, *word_end + 1, 2);
+  if (!y || digit_at(s, *y)) return std::nullopt;
+  return DateMatch{*y, 2000 + digits_value(s, *word_end + 1, 2), 0, digits_value(s, i, *day - i), s.substr(*day + 1, *word_end - *day - 1)};
+}
+
 using DateForm = std::optional<DateMatch> (*)(std::string_view, size_t);
 constexpr DateForm kDateForms[] = {iso_at, day_month_at, month_day_at, numeric_at, year_first_at};
+constexpr DateForm kShortYearForms[] = {numeric_short_year_at, day_month_short_year_at};
 
 // The named month of a match, when the form has one (0 when the word is no month).
 int match_month(const DateMatch& m) { return m.month_word.empty() ? m.month : month_from_name(m.month_word); }
@@ -223,9 +255,7 @@ bool is_time_suffix(std::string_view rest) {
   return true;
 }
 
-}  // namespace
-
-std::optional<CivilDate> find_date(std::string_view text) {
+std::optional<CivilDate> find_four_digit_year_date(std::string_view text) {
   for (DateForm form : kDateForms) {
     for (size_t i = 0; i < text.size(); ++i) {
       const auto m = form(text, i);
@@ -238,6 +268,22 @@ std::optional<CivilDate> find_date(std::string_view text) {
     }
   }
   return std::nullopt;
+}
+
+std::optional<CivilDate> find_two_digit_year_date(std::string_view text) {
+  for (DateForm form : kShortYearForms)
+    for (size_t i = 0; i < text.size(); ++i)
+      if (const auto m = form(text, i))
+        if (const auto d = real_day(m->year, match_month(*m), m->day)) return d;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<CivilDate> find_date(std::string_view text, DateOptions options) {
+  const auto date = find_four_digit_year_date(text);
+  if (date || !options.two_digit_year) return date;
+  return find_two_digit_year_date(text);
 }
 
 std::optional<CivilDate> parse_date_exact(std::string_view text) {
@@ -273,6 +319,11 @@ int month_from_name(std::string_view word) {
     if (w.size() <= 4 && names[i].substr(0, w.size()) == w && word.size() <= 5) return static_cast<int>(i + 1);
   }
   return 0;
+}
+
+std::string_view weekday_name(int weekday) {
+  static constexpr std::array<std::string_view, 7> names = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  return weekday >= 0 && weekday < 7 ? names[static_cast<size_t>(weekday)] : std::string_view();
 }
 
 int weekday_from_name(std::string_view word) {

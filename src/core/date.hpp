@@ -25,12 +25,21 @@ CivilDate add_days(CivilDate d, long n);
 // "YYYY-MM-DD"; nullopt when malformed or not a real day (2015-02-30).
 std::optional<CivilDate> parse_iso_date(std::string_view s);
 std::string to_iso(CivilDate d);
+struct DateOptions {
+  // Also read a day-first date with a two-digit year of this century
+  // ("04.09.24", "4/9/24", "20 Oct 21"), when no four-digit date is read.
+  // Off by default: only a header's date field is trusted with one (in
+  // running text "1.5.24" is as likely a version).
+  bool two_digit_year = false;
+};
 // The first date written anywhere in `text`, in linear time: ISO
 // "2015-11-16" (also inside "2015-11-16T09:30:00Z"), "16 November, 2015",
 // "Nov. 16th, 2015", "16/11/2015" (day-first unless the first number cannot
 // be a month), tried in that order. nullopt when the first match of the
-// first form found is not a real day, or none is found.
-std::optional<CivilDate> find_date(std::string_view text);
+// first form found is not a real day, or none is found. With
+// two_digit_year, then "04.09.24" and "20 Oct 21" forms, in that order, the
+// first that is a real day (these read on past "31.02.24").
+std::optional<CivilDate> find_date(std::string_view text, DateOptions options = {});
 // `text` (spaces around it aside) is one date in a form find_date reads and
 // nothing else; an ISO date may carry a time ("2015-11-16T09:30:00Z").
 // "xx 2015-11-16 yy" is no date here.
@@ -39,5 +48,7 @@ std::optional<CivilDate> parse_date_exact(std::string_view text);
 int month_from_name(std::string_view word);
 // 0..6 for an English weekday name ("Sunday", "Sun"), else -1.
 int weekday_from_name(std::string_view word);
+// The English name of weekday 0..6 as a sentence writes it ("Sunday"); empty outside 0..6.
+std::string_view weekday_name(int weekday);
 
 }  // namespace sitmap

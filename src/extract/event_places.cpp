@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/fold.hpp"
+#include "core/place_words.hpp"
 #include "extract/dates.hpp"
 #include "extract/toponyms.hpp"
 
@@ -111,8 +112,9 @@ bool SentenceEvents::telling_place(const Mention& m) const { return told_at(doc,
 
 // "south of", "north-east of": a place given by its bearing from another.
 bool bearing_cue(std::string_view cue) {
-  return cue.size() > 3 && cue.substr(cue.size() - 3) == " of" &&
-         (cue.rfind("north", 0) == 0 || cue.rfind("south", 0) == 0 || cue.rfind("east", 0) == 0 || cue.rfind("west", 0) == 0);
+  if (cue.size() <= 3 || !cue.ends_with(" of")) return false;
+  const auto points = compass_points();
+  return std::any_of(points.begin(), points.end(), [&](const CompassPoint& p) { return p.cardinal && cue.starts_with(p.name); });
 }
 
 int SentenceEvents::specificity(const Mention& m) const {
@@ -207,9 +209,7 @@ bool SentenceEvents::larger_after(int after, int before) const {
     if (within_chunk(mentions[m], after) && !mentions[m].candidates.empty()) big = &mentions[m];
   if (!big || specificity(*big) < 2) return false;
   // "the Central Highlands province of Dak Lak": the province after "of" is the one the phrase names.
-  if (kind_of(*big) == PlaceKind::admin1 &&
-      one_of(word(chunk(before).head), {"province", "state", "region", "governorate", "oblast", "prefecture", "department"}))
-    return false;
+  if (kind_of(*big) == PlaceKind::admin1 && is_division_word(word(chunk(before).head), DivisionWord::of_larger)) return false;
   if (unresolved_name(before)) return true;
   for (size_t m : here)
     if (within_chunk(mentions[m], before) && !mentions[m].candidates.empty() && specificity(mentions[m]) < specificity(*big)) return true;
@@ -416,7 +416,7 @@ const Mention* SentenceEvents::capital_named(int c) const {
   const Chunk& ch = chunk(c);
   bool of_division = false;  // "the state capital", "the provincial capital"
   for (uint32_t k = ch.first; k < ch.head; ++k)
-    of_division = of_division || one_of(word(k), {"state", "provincial", "regional", "province", "region", "departmental"});
+    of_division = of_division || is_division_word(word(k), DivisionWord::capital) || is_division_adjective(word(k));
   if (of_division) return division_seat_named(c);
   std::optional<Place> country;
   for (size_t m : here) {
@@ -460,8 +460,8 @@ const Mention* SentenceEvents::division_seat_named(int c) const {
   const Place state = gaz.place(division->candidates.front().entry);
   // "Kano State" is seated in Kano: the name, and the name without its division word.
   std::string_view bare = state.name;
-  for (std::string_view suffix : {" State", " Province", " Region", " Governorate", " Department", " Oblast"})
-    if (bare.ends_with(suffix)) bare.remove_suffix(suffix.size());
+  for (const DivisionWord& d : division_words())
+    if ((d.uses & DivisionWord::seat_suffix) && ends_with_title(bare, d)) bare.remove_suffix(d.title.size() + 1);
   for (const Candidate& cand : gaz.lookup(bare)) {
     const Place seat = gaz.place(cand.entry);
     if (seat.kind == PlaceKind::city && seat.feature == "PPLA" && seat.country_code == state.country_code && seat.admin1 == state.admin1)
@@ -471,10 +471,12 @@ const Mention* SentenceEvents::division_seat_named(int c) const {
 }
 
 bool SentenceEvents::location_prep(std::string_view p) {
-  return one_of(p, {"in",     "at",    "near",    "outside",   "on",        "across",    "around",    "throughout", "inside",
-                    "into",   "over",  "along",   "off",       "within",    "toward",    "towards",   "onto",       "through",
-                    "north",  "south", "east",    "west",      "northeast", "northwest", "southeast", "southwest",  "beside",
-                    "behind", "upon",  "against", "targeting", "outside",   "from"});
+  // The compass points written joined only: "north-east of" is not read here, as before (reading it is a change of its own).
+  const CompassPoint* point = compass_point_named(p);
+  return one_of(p, {"in",     "at",     "near",  "outside", "on",        "across",  "around",  "throughout", "inside",
+                    "into",   "over",   "along", "off",     "within",    "toward",  "towards", "onto",       "through",
+                    "beside", "behind", "upon",  "against", "targeting", "outside", "from"}) ||
+         (point && !point->hyphenated);
 }
 
 int SentenceEvents::where_specificity(const Where& w) const {
@@ -543,8 +545,8 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       }
       // "on a road south of the capital Algiers, near Medea": a bearing from a
       // landmark, then the town it happened at.
-      if (!at.weak && at.place && !at.name &&
-          one_of(prep, {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})) {
+      const CompassPoint* point = compass_point_named(prep);  // joined only, as location_prep reads them
+      if (!at.weak && at.place && !at.name && point && !point->hyphenated) {
         for (const auto& later : x.preps) {
           if (later.where != where || later.prep <= pp.prep || later.object < 0 ||
               !one_of(word(chunk(later.prep).head), {"near", "in", "at", "outside"}))
@@ -700,10 +702,8 @@ void SentenceEvents::fill_place(Event& e, const Mention& m) const {
   e.point = p.point;
   e.location_start = m.start;
   e.location_end = m.end;
-  const bool relative =
-      m.cue == "near" || m.cue == "outside" || m.cue.find("outskirts") != std::string::npos || m.cue == "close to" || m.cue == "around" ||
-      (m.cue.find(" of") != std::string::npos &&
-       (m.cue.rfind("north", 0) == 0 || m.cue.rfind("south", 0) == 0 || m.cue.rfind("east", 0) == 0 || m.cue.rfind("west", 0) == 0));
+  const bool relative = m.cue == "near" || m.cue == "outside" || m.cue.find("outskirts") != std::string::npos || m.cue == "close to" ||
+                        m.cue == "around" || bearing_cue(m.cue);
   if (relative) e.geo_relation = m.cue;
   // "Kabul's Paghman district": the city stands for a part of it.
   const size_t after = m.last_token + 1 - v.s.first_token;

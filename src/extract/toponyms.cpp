@@ -11,6 +11,7 @@
 
 #include "core/one_of.hpp"
 #include "core/fold.hpp"
+#include "core/place_words.hpp"
 #include "gazetteer/coherence.hpp"
 #include "text/words.hpp"
 
@@ -52,9 +53,9 @@ bool is_ignorable(std::string_view w) {
 const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases() {
   static const std::vector<std::pair<std::vector<std::string>, std::string>> cues = [] {
     std::vector<std::pair<std::vector<std::string>, std::string>> v;
-    for (const char* bearing : {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-                                "north-west", "south-east", "south-west"}) {
-      v.push_back({phrase_words(std::string(bearing) + " of"), std::string(bearing) + " of"});
+    for (const CompassPoint& bearing : compass_points()) {
+      const std::string cue = std::string(bearing.name) + " of";
+      v.push_back({phrase_words(cue), cue});
     }
     for (const char* c :
          {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the province of", "the towns of",
@@ -168,7 +169,10 @@ struct Recognizer {
   // town called East Texas in Pennsylvania). Keeps the wide readings of the
   // name after the bearing when the whole name is only towns'.
   void part_of_wide_place(size_t a, size_t b, std::vector<Candidate>& cands) const {
-    if (!one_of(ascii_lower(word(a)), {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})) return;
+    const std::string first = ascii_lower(word(a));
+    const CompassPoint* point = compass_point_named(first);
+    if (!point) point = compass_point_of_adjective(first);
+    if (!(point && point->cardinal) && first != "central") return;
     const auto is_town = [&](const Candidate& c) {
       const PlaceKind k = gaz.place(c.entry).kind;
       return k == PlaceKind::city || k == PlaceKind::admin2;
@@ -838,14 +842,13 @@ class ReportContext {
 // division, not the town it is named after.
 bool named_as_division(const Mention& m, const Document& doc) {
   const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
-  if (after.find("province") == 1 || after.find("governorate") == 1 || after.find("district") == 1 || after.find("county") == 1 ||
-      after.find("state") == 1 || after.find("region") == 1 || after.find("lga") == 1)
-    return true;
   const std::string before =
       ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
-  return before.find("province of") != std::string::npos || before.find("governorate of") != std::string::npos ||
-         before.find("region of") != std::string::npos || before.find("state of") != std::string::npos ||
-         before.find("oblast of") != std::string::npos || before.find("district of") != std::string::npos;
+  for (const DivisionWord& d : division_words()) {
+    if ((d.uses & DivisionWord::after_name) && after.find(d.word) == 1) return true;
+    if ((d.uses & DivisionWord::of_name) && before.find(std::string(d.word) + " of") != std::string::npos) return true;
+  }
+  return false;
 }
 
 // "Dublin City", "City of Richmond": the town's name with the word city,
@@ -1107,8 +1110,8 @@ bool fuzzy_outside_qualifier(const Mention& m, const Mention& q, const Gazetteer
 
 // "Queen Anne's County", "Kurram District": a name that says what division it is.
 bool names_its_division(std::string_view text) {
-  for (std::string_view w : {" County", " District", " Parish", " Province", " Municipality", " Borough", " Prefecture"})
-    if (text.ends_with(w)) return true;
+  for (const DivisionWord& d : division_words())
+    if ((d.uses & DivisionWord::own_suffix) && ends_with_title(text, d)) return true;
   return false;
 }
 
@@ -1237,13 +1240,10 @@ void wide_places_over_small_namesakes(std::vector<Mention>& mentions, const Gaze
 // stays unresolved (the event falls back to the place around it).
 
 bool is_bearing_word(std::string_view w) {
-  static const std::set<std::string, std::less<>> words = {
-      "north",         "south",      "east",       "west",       "northern",   "southern",      "eastern",       "western",
-      "central",       "northeast",  "northwest",  "southeast",  "southwest",  "northeastern",  "northwestern",  "southeastern",
-      "southwestern",  "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
-      "south-western", "far",        "remote",     "rural",      "restive",    "volatile",      "neighbouring",  "neighboring",
-      "mid-western",   "midwestern", "upper",      "lower"};
-  return words.count(w) > 0;
+  if (compass_point_named(w) || compass_point_of_adjective(w)) return true;
+  // Besides the compass, the words that say where in a country a town lies, or what kind of part it is.
+  return one_of(w, {"central", "far", "remote", "rural", "restive", "volatile", "neighbouring", "neighboring", "mid-western", "midwestern",
+                    "upper", "lower"});
 }
 
 // Nouns that say an appositive or a demonym's phrase is about a place.

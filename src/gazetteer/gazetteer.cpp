@@ -16,6 +16,7 @@
 #include <set>
 
 #include "core/fold.hpp"
+#include "core/place_words.hpp"
 #include "gazetteer/index_format.hpp"
 
 namespace sitmap {
@@ -105,16 +106,6 @@ double prior_score(const Place& p, MatchHow how) {
   }
   return base + 0.5 * std::log10(1.0 + static_cast<double>(p.population)) - penalty;
 }
-
-namespace {
-const std::vector<std::pair<std::string_view, bool>>& admin_words() {
-  // word -> true for first-level units, false for second-level ones
-  static const std::vector<std::pair<std::string_view, bool>> w = {
-      {"province", true},   {"governorate", true}, {"state", true},   {"region", true},    {"oblast", true},
-      {"prefecture", true}, {"county", false},     {"parish", false}, {"district", false}, {"borough", false}};
-  return w;
-}
-}  // namespace
 
 // The mapped file. Open() checks the header's sections (in the file,
 // aligned, table sizes powers of two, the string pool NUL-terminated);
@@ -440,10 +431,11 @@ std::vector<Candidate> Gazetteer::geocode(std::string_view query, const GeocodeO
 
   // "Deir Ezzor province", "Rapides Parish": the type word picks divisions.
   const std::string folded = fold_name(query);
-  for (const auto& [word, first_level] : admin_words()) {
-    const std::string suffix = " " + std::string(word);
+  for (const DivisionWord& d : division_words()) {
+    if (!(d.uses & DivisionWord::query_type)) continue;
+    const std::string suffix = " " + std::string(d.word);
     if (folded.size() <= suffix.size() || folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
-    const PlaceKind want = first_level ? PlaceKind::admin1 : PlaceKind::admin2;
+    const PlaceKind want = d.level == 1 ? PlaceKind::admin1 : PlaceKind::admin2;
     auto keep_admin = [&](std::vector<Candidate> c) {
       std::erase_if(c, [&](const Candidate& x) { return place(x.entry).kind != want; });
       return c;

@@ -5,6 +5,7 @@
 
 #include "core/fold.hpp"
 #include "core/one_of.hpp"
+#include "core/place_words.hpp"
 #include "text/tagger.hpp"
 
 namespace sitmap {
@@ -216,9 +217,7 @@ struct Chunker {
         continue;
       }
       // "south of", "north-east of": a bearing and "of" are one preposition.
-      if (lower.size() > k + 1 && lower[k + 1] == "of" && t != Pos::NNP &&
-          one_of(w, {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-                     "south-east", "south-west"})) {
+      if (lower.size() > k + 1 && lower[k + 1] == "of" && t != Pos::NNP && is_compass_point(w)) {
         push(ChunkKind::prep, k, k + 1, k);
         k += 2;
         continue;
@@ -364,8 +363,7 @@ struct Chunker {
     // ", 350 kilometres (220 miles) north of the capital": past the distance in other units.
     if (i + 2 < p.chunks.size() && chunk_word(i) == "(" && ch(i + 1).kind == ChunkKind::noun && chunk_word(i + 2) == ")") i += 3;
     if (i >= p.chunks.size() || ch(i).kind != ChunkKind::prep || ch(i).last == ch(i).first) return false;
-    return lower[ch(i).last] == "of" && one_of(lower[ch(i).first], {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                                                                    "southwest", "north-east", "north-west", "south-east", "south-west"});
+    return lower[ch(i).last] == "of" && is_compass_point(lower[ch(i).first]);
   }
 
   // "in Turbat, in the south-western province of Balochistan, late on Monday": a
@@ -375,8 +373,7 @@ struct Chunker {
     const Chunk& town = ch(i - 2);
     const Chunk& larger = ch(i + 1);
     if (town.kind != ChunkKind::noun || p.tags[town.head] != Pos::NNP || larger.kind != ChunkKind::noun) return false;
-    return p.tags[larger.head] == Pos::NNP ||
-           one_of(lower[larger.head], {"province", "region", "district", "state", "governorate", "county", "department", "oblast"});
+    return p.tags[larger.head] == Pos::NNP || is_division_word(lower[larger.head], DivisionWord::aside);
   }
 
   bool clause_has_finite_verb(int clause, size_t upto) const {

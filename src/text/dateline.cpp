@@ -1,5 +1,6 @@
 #include "text/dateline.hpp"
 
+#include "core/date.hpp"
 #include "core/fold.hpp"
 #include "core/one_of.hpp"
 
@@ -471,7 +472,6 @@ std::optional<Dateline> find_dateline(std::string_view text, size_t from, int ye
 // the latest year the report writes (0: none).
 int dateline_year(std::string_view text, int month, int day, CivilDate today) {
   const int written = year_in_text(text);
-  static constexpr std::string_view names[7] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
   std::array<int, 7> told{};
   const std::string_view head = text.substr(0, std::min<size_t>(text.size(), 3000));
   // "said on Tuesday", "told reporters Tuesday": the day of the telling, the filing day, counts most.
@@ -482,7 +482,7 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
     return false;
   };
   for (int w = 0; w < 7; ++w)
-    for (size_t at = head.find(names[w]); at != std::string_view::npos; at = head.find(names[w], at + 1))
+    for (size_t at = head.find(weekday_name(w)); at != std::string_view::npos; at = head.find(weekday_name(w), at + 1))
       told[w] += telling_before(at) ? 3 : 1;
   int best = written, best_told = 0;
   for (int y = std::max(written, 1990); y <= today.year; ++y) {

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/file_formats.hpp"
 #include "core/fold.hpp"
 #include "text/dateline.hpp"
@@ -87,45 +88,6 @@ bool looks_like_byline(const std::string& line) {
   return n >= 2 && n <= 4;
 }
 
-// "10:55, 04.09.24": a day-first date with a two-digit year, read only in a
-// header's date field (in running text "1.5.24" is as likely a version).
-std::optional<CivilDate> short_year_date(std::string_view f) {
-  auto digits = [&](size_t i) { return i < f.size() && std::isdigit(static_cast<unsigned char>(f[i])); };
-  for (size_t i = 0; i < f.size(); ++i) {
-    if (!digits(i) || (i > 0 && (digits(i - 1) || f[i - 1] == '.' || f[i - 1] == '/'))) continue;
-    size_t k = i;
-    int parts[3] = {0, 0, 0};
-    int n = 0;
-    char sep = 0;
-    for (; n < 3; ++n) {
-      const size_t start = k;
-      while (digits(k) && k - start < 2) parts[n] = parts[n] * 10 + (f[k++] - '0');
-      if (k - start != 2 && !(n < 2 && k - start == 1)) break;
-      if (n == 2) break;
-      if (k >= f.size() || (f[k] != '.' && f[k] != '/') || (sep && f[k] != sep)) break;
-      sep = f[k++];
-    }
-    if (n != 2 || digits(k)) continue;
-    const CivilDate d{2000 + parts[2], parts[1], parts[0]};
-    if (is_valid(d)) return d;
-  }
-  // "20 Oct 21": a day, a month's name and a two-digit year (monitoring services' stamps).
-  for (size_t i = 0; i + 8 <= f.size(); ++i) {
-    if (!digits(i) || (i > 0 && std::isalnum(static_cast<unsigned char>(f[i - 1])))) continue;
-    size_t k = i;
-    int day = 0;
-    while (digits(k) && k - i < 2) day = day * 10 + (f[k++] - '0');
-    if (k >= f.size() || f[k] != ' ') continue;
-    const size_t word = ++k;
-    while (k < f.size() && std::isalpha(static_cast<unsigned char>(f[k]))) ++k;
-    const int month = month_from_name(f.substr(word, k - word));
-    if (!month || k + 3 > f.size() || f[k] != ' ' || !digits(k + 1) || !digits(k + 2) || digits(k + 3)) continue;
-    const CivilDate d{2000 + (f[k + 1] - '0') * 10 + (f[k + 2] - '0'), month, day};
-    if (is_valid(d)) return d;
-  }
-  return std::nullopt;
-}
-
 // A field of a header line that is a date and little else: at most one
 // word besides the date's own, a weekday, a time of day and a label.
 std::optional<CivilDate> date_field(std::string_view field) {
@@ -136,8 +98,8 @@ std::optional<CivilDate> date_field(std::string_view field) {
       std::none_of(f.begin(), f.begin() + static_cast<long>(colon), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     f = trim(std::string_view(f).substr(colon + 2));
   if (f.size() > 48) return std::nullopt;
-  auto date = find_date(f);
-  if (!date) date = short_year_date(f);
+  // "10:55, 04.09.24", "20 Oct 21": a two-digit year is read here, in a header's date field only.
+  const auto date = find_date(f, {.two_digit_year = true});
   if (!date) return std::nullopt;
   static constexpr std::string_view labels[] = {"posted", "published", "updated", "released", "generated", "filed", "issued", "sent",
                                                 "date",   "dated",     "last",    "time",     "local",     "hrs",   "gmt",    "utc"};
@@ -269,8 +231,7 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
     const bool short_line = t.size() < 80;
     // "Statement No. 4 — Monday 16 October 2017": a dated heading names its weekday.
     bool weekday = false;
-    for (const char* d : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-      weekday = weekday || t.find(d) != std::string::npos;
+    for (int d = 0; d < 7; ++d) weekday = weekday || t.find(weekday_name(d)) != std::string::npos;
     if (!short_line || !(t.find("pdated") != std::string::npos || t.find("ublished") != std::string::npos || t.size() < 40 || weekday))
       return std::nullopt;
     return parse_date_text(t);

@@ -178,9 +178,11 @@ Segmented segment(std::string_view text) {
     // too, unless a day, a month or a time zone follows ("at 9:30 a.m. Monday", "8 p.m. GMT").
     if ((w == "a.m." || w == "p.m.") && next.capitalized && !newline_between(t.end, next.start, 1)) {
       const std::string_view n = token_text(text, next);
-      static constexpr std::string_view kept[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "GMT",
-                                                  "UTC",    "EST",     "EDT",       "ET",       "CET",    "IST",      "local"};
-      if (std::find(std::begin(kept), std::end(kept), n) == std::end(kept) && month_from_name(n) == 0) {
+      // A weekday written out ("Monday"; not "Sun" or "Wed", which may open the next sentence), a zone or a month keeps it open.
+      const int day = weekday_from_name(n);
+      const bool weekday = day >= 0 && n == weekday_name(day);
+      static constexpr std::string_view zones[] = {"GMT", "UTC", "EST", "EDT", "ET", "CET", "IST", "local"};
+      if (!weekday && std::find(std::begin(zones), std::end(zones), n) == std::end(zones) && month_from_name(n) == 0) {
         close_at(k);
         continue;
       }

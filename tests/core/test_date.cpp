@@ -34,6 +34,12 @@ TEST_CASE("month and weekday names") {
   CHECK(weekday_from_name("Sunday") == 0);
   CHECK(weekday_from_name("Friday’s") == -1);  // callers strip possessives
   CHECK(weekday_from_name("Fri") == 5);
+  CHECK(weekday_name(0) == "Sunday");
+  CHECK(weekday_name(3) == "Wednesday");
+  CHECK(weekday_name(7).empty());
+  CHECK(weekday_name(-1).empty());
+  for (int d = 0; d < 7; ++d) CHECK(weekday_from_name(weekday_name(d)) == d);
+  CHECK(weekday_name(weekday({2015, 11, 16})) == "Monday");
 }
 
 TEST_CASE("dates found in text: the first of each form, in linear time") {
@@ -75,4 +81,27 @@ TEST_CASE("a whole-string date, for options and coded columns") {
   CHECK_FALSE(parse_date_exact("2015-02-30").has_value());
   CHECK_FALSE(parse_date_exact("").has_value());
   CHECK_FALSE(parse_date_exact(std::string(100000, '1')).has_value());
+}
+
+TEST_CASE("two-digit years: only when asked, only day-first, after every four-digit form") {
+  constexpr DateOptions two_digit{.two_digit_year = true};
+  CHECK_FALSE(find_date("10:55, 04.09.24").has_value());  // off by default
+  CHECK(find_date("10:55, 04.09.24", two_digit) == CivilDate{2024, 9, 4});
+  CHECK(find_date("4/9/24", two_digit) == CivilDate{2024, 9, 4});
+  CHECK(find_date("Compiled 20 Oct 21, 1530 gmt", two_digit) == CivilDate{2021, 10, 20});
+  CHECK(find_date("20 October 21", two_digit) == CivilDate{2021, 10, 20});
+  CHECK(find_date("04.09.24 16 November 2015", two_digit) == CivilDate{2015, 11, 16});  // a four-digit year first
+  CHECK(find_date("20 Oct 21 then 04.09.24", two_digit) == CivilDate{2024, 9, 4});      // the numeric form first
+  CHECK(find_date("31.02.24 or 01.03.24", two_digit) == CivilDate{2024, 3, 1});         // reads on past no real day
+  CHECK_FALSE(find_date("09/13/24", two_digit).has_value());                            // never month-first
+  CHECK_FALSE(find_date("04-09-24", two_digit).has_value());                            // dots or slashes only
+  CHECK_FALSE(find_date("v.04.09.24", two_digit).has_value());                          // inside a longer dotted number
+  CHECK_FALSE(find_date("04.09.245", two_digit).has_value());
+  CHECK_FALSE(find_date("20th Oct 21", two_digit).has_value());  // no ordinal
+  CHECK_FALSE(find_date("20 Oct. 21", two_digit).has_value());
+  CHECK_FALSE(find_date("20  Oct 21", two_digit).has_value());  // one space apart
+  CHECK_FALSE(find_date("x20 Oct 21", two_digit).has_value());  // not after a letter
+  CHECK_FALSE(find_date("20 Foo 21", two_digit).has_value());
+  CHECK_FALSE(find_date("20 Oct 213", two_digit).has_value());
+  CHECK(find_date("04.09.4", two_digit) == CivilDate{2004, 9, 4});  // as the header reader always read a short year
 }
