@@ -1008,11 +1008,13 @@ bool may_hold_event(const Document& doc, const Segmented& seg, const Sentence& s
   return false;
 }
 
-// The country a report names most (places, countries and peoples alike).
-std::optional<Place> focus_country(const std::vector<Mention>& mentions, const Gazetteer& gaz) {
+// The country a report names most (places, countries and peoples alike);
+// the dateline's place votes only with `dateline` (a regional bureau files
+// from Nairobi on Somalia, from Bangkok on Myanmar).
+std::optional<Place> focus_country(const std::vector<Mention>& mentions, const Gazetteer& gaz, bool dateline) {
   std::map<std::string, int> votes;
   for (const Mention& m : mentions) {
-    if (m.candidates.empty() || m.in_name) continue;
+    if (m.candidates.empty() || m.in_name || (m.dateline && !dateline)) continue;
     const Place p = gaz.place(m.candidates.front().entry);
     // Places inside a country say most where the story is; a people ("Russian") least.
     if (p.country_code.size() == 2) votes[std::string(p.country_code)] += m.demonym ? 1 : p.kind == PlaceKind::country ? 2 : 3;
@@ -1142,9 +1144,12 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   std::vector<Event> drafts;
   std::vector<Standing> merge_only;
   std::vector<uint8_t> told_dated;  // per draft: dated by its telling ("told AFP on Tuesday")
-  std::optional<Place> focus = focus_country(mentions, gaz);
-  // A report that names no country may name a group that fights in one: M23 in Congo, ISWAP in Nigeria.
-  if (!focus && ctx.main_group && !ctx.main_group->countries.empty()) focus = gaz.country(ctx.main_group->countries.front());
+  // A report that names no place but where it was filed may name a group that fights
+  // elsewhere: al-Shabaab in Somalia from Nairobi, M23 in Congo, ISWAP in Nigeria.
+  std::optional<Place> focus;
+  if (!focus_country(mentions, gaz, false) && ctx.main_group && !ctx.main_group->countries.empty())
+    focus = gaz.country(ctx.main_group->countries.front());
+  if (!focus) focus = focus_country(mentions, gaz, true);
   const Mention* context = nullptr;  // the last place named with a location word
   uint32_t context_sentence = 0;
   const Mention* event_place = nullptr;  // the last place an action happened at

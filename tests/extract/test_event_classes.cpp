@@ -1561,3 +1561,12 @@ TEST_CASE("soldiers who march parade; they do not protest") {
   CHECK(events("Army units marched past the stands in Baku on Thursday to loud applause.").empty());
   CHECK(events("Thousands of students marched through Baku on Thursday, chanting slogans against the government.").size() == 1);
 }
+
+TEST_CASE("a regional bureau's dateline does not place a group's attack in the bureau's country") {
+  const auto e = events_of_report(
+      "NAIROBI, Jan 10, 2024 (Reuters) - Al Shabaab fighters attacked a military base in Bulo Marer on Tuesday, "
+      "killing four soldiers, a local official said.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].country_code == "SO");
+  CHECK(e[0].actor2 != "Military Forces of Kenya");
+}
