@@ -150,7 +150,11 @@ struct Scanner {
         // "Palm Sunday", "Good Friday", "Bloody Sunday": a feast or a name, no day of the report's week.
         const bool named_day = k > s.first_token && seg.tokens[k - 1].capitalized &&
                                one_of(raw(k - 1), {"Palm", "Easter", "Good", "Black", "Bloody", "Holy", "Ash", "Maundy", "Cyber", "Super"});
-        if (wd >= 0 && raw(k).size() > 3 && !named_day) {
+        // "Tuesday 27 June", "Tuesday, June 27": the written date that follows says the day.
+        const size_t after = w(k + 1) == "," ? k + 2 : k + 1;
+        const bool dated_after = small_number(w(after)) > 0 || (seg.tokens.size() > after && after < end() &&
+                                                                seg.tokens[after].capitalized && month_from_name(raw(after)) > 0);
+        if (wd >= 0 && raw(k).size() > 3 && !named_day && !dated_after) {
           int back = (weekday(*pub) - wd + 7) % 7;
           if (k > s.first_token && w(k - 1) == "last" && back == 0) back = 7;
           push(k, k, add_days(*pub, -back), 1);

@@ -232,8 +232,10 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
     // "Statement No. 4 — Monday 16 October 2017": a dated heading names its weekday.
     bool weekday = false;
     for (int d = 0; d < 7; ++d) weekday = weekday || t.find(weekday_name(d)) != std::string::npos;
-    if (!short_line || !(t.find("pdated") != std::string::npos || t.find("ublished") != std::string::npos || t.size() < 40 || weekday))
-      return std::nullopt;
+    // ("Issue 62 - posted to members 9 July 2023": a publishing word labels the line's date.)
+    bool labelled = false;
+    for (std::string_view w : {"pdated", "ublished", "osted", "eleased", "ssued"}) labelled = labelled || t.find(w) != std::string::npos;
+    if (!short_line || !(labelled || t.size() < 40 || weekday)) return std::nullopt;
     return parse_date_text(t);
   };
   auto body_like = [](const std::string& t) {

@@ -163,3 +163,14 @@ TEST_CASE("'N days/weeks/months/years ago' count back from the report; a day jus
   CHECK(to_iso(*since[0].span.date) == "2015-11-14");
   CHECK(to_iso(*since[1].span.date) == "2005-01-01");
 }
+
+TEST_CASE("a weekday before a written date is that date's name, no day of the report's week") {
+  const CivilDate pub{2023, 7, 9};
+  auto c = cues("He died on the evening of Tuesday 27 June in Kramatorsk.", pub);
+  REQUIRE(c.size() == 1);
+  CHECK(to_iso(*c[0].span.date) == "2023-06-27");
+  auto ap = cues("Troops entered the town on Tuesday, June 27, officials said.", pub);
+  REQUIRE(ap.size() == 1);
+  CHECK(to_iso(*ap[0].span.date) == "2023-06-27");
+  CHECK(first("Troops entered the town on Tuesday, officials said.", pub) == "2023-07-04");
+}

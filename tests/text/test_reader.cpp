@@ -282,3 +282,11 @@ TEST_CASE("a masthead line of fields set off by asterisks dates the edition") {
       "v", "v.txt");
   CHECK(d.published == CivilDate{2023, 8, 2});
 }
+
+TEST_CASE("a head line whose words say it was posted, released or issued dates the report") {
+  const Document d = parse_plain_text(
+      "THE SOUNDCHECK\nNewsletter of the Guild of Sound Engineers, Kyiv\nIssue 62 - posted to members 9 July 2023\n\n"
+      "IN MEMORIAM\n\nA long obituary paragraph follows here, and it goes on for a while.\n",
+      "d", "d.txt");
+  CHECK(d.published == CivilDate{2023, 7, 9});
+}
