@@ -159,6 +159,17 @@ bool SentenceEvents::side_is(const std::vector<int>& side, Role r) const {
 bool SentenceEvents::side_armed(const std::vector<int>& side) const {
   for (int c : side) {
     if (is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty()) return true;
+    // "members of the groups, armed with firearms, blocked the highway": described as armed
+    // (after the chunk or its "of" phrase).
+    if (c >= 0) {
+      std::vector<int> with_of;
+      add_with_of(with_of, c);
+      for (int x : with_of) {
+        size_t k = chunk(x).last + 1;
+        if (k < v.size() && word(k) == ",") ++k;
+        if (k + 1 < v.size() && word(k) == "armed" && word(k + 1) == "with") return true;
+      }
+    }
   }
   return false;
 }

@@ -306,6 +306,16 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if (!f.verbal)
     for (uint32_t k = chunk(f.chunk).first; k < f.first; ++k)
       if (lex.roles.is(word(k), Role::figurative)) return true;
+  // "Hundreds of residents blocked the highway": a crowd's blockade of a road is a protest; the police or
+  // a landslide blocking one, or people blocking anything else ("blocked the deal"), is not.
+  if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"blocked", "blockaded"})) {
+    const bool road = f.object >= 0 && one_of(word(chunk(f.object).head),
+                                              {"road", "roads", "highway", "highways", "intersection", "junction", "bridge", "street",
+                                               "streets", "avenue", "railway", "railway line", "rail line", "crossing"});
+    const bool crowd = f.subject >= 0 && !f.passive && (people(f.subject) || is(f.subject, Role::protesters)) &&
+                       !is(f.subject, Role::state_forces) && !is(f.subject, Role::police_forces) && !side_armed({f.subject});
+    if (!road || !crowd) return true;
+  }
   // "Units that had fought in Shusha marched past to applause", "cadets paraded": soldiers marching parade.
   if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"march", "marched", "marching", "marches"}) && f.subject >= 0 &&
       (is(f.subject, Role::state_forces) || one_of(word(chunk(f.subject).head), {"units", "cadets", "contingents", "battalions",

@@ -1570,3 +1570,14 @@ TEST_CASE("a regional bureau's dateline does not place a group's attack in the b
   CHECK(e[0].country_code == "SO");
   CHECK(e[0].actor2 != "Military Forces of Kenya");
 }
+
+TEST_CASE("a crowd blocking a road protests; police, a landslide or lawmakers blocking something do not") {
+  const auto e = events("Hundreds of farmers blocked the highway near Ambala on Tuesday to demand guaranteed crop prices.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Peaceful protest");
+  CHECK(events("Police blocked the road to the airport in Dhaka on Monday.").empty());
+  CHECK(events("A landslide blocked the highway near Ambala on Tuesday.").empty());
+  CHECK(events("Lawmakers blocked the budget bill in Dhaka on Monday.").empty());
+  // Men described as armed are no crowd.
+  CHECK(events("Members of the gang, armed with rifles, blocked the highway near Vomar on Wednesday.").empty());
+}
