@@ -204,10 +204,28 @@ struct FrameReader {
         f.agent = pp.object;
         break;
       }
+    // "drove two vehicles packed with explosives into the base": only a vehicle bomb driven in makes it an attack.
+    if (f.cls == EventClass::suicide &&
+        one_of(word(f.first), {"drove", "drive", "drives", "driving", "rammed", "ram", "rams", "ramming"}) &&
+        !explosives_driven_into(f.last))
+      return;
     f.modality = verb_modality(c);
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
     if (f.cls == EventClass::light && throws_at_a_riot(f)) f.cls = EventClass::riot;
     frames.push_back(f);
+  }
+
+  // After the verb at `verb`: explosives or a bomb in what was driven, then "into" what it hit
+  // ("a truck laden with explosives into the gate", "an explosives-laden car into a checkpoint").
+  bool explosives_driven_into(uint32_t verb) const {
+    bool explosives = false;
+    for (size_t k = verb + 1; k < std::min<size_t>(v.size(), verb + 12); ++k) {
+      const std::string& w = word(k);
+      if (one_of(w, {"explosives", "explosive", "bomb", "bombs"})) explosives = true;
+      if (w == "into") return explosives;
+      if (one_of(w, {".", ";"})) return false;
+    }
+    return false;
   }
 
   // "hurled rocks, bottles and petrol bombs at them", "threw brickbats", "pelted the

@@ -1581,3 +1581,13 @@ TEST_CASE("a crowd blocking a road protests; police, a landslide or lawmakers bl
   // Men described as armed are no crowd.
   CHECK(events("Members of the gang, armed with rifles, blocked the highway near Vomar on Wednesday.").empty());
 }
+
+TEST_CASE("a vehicle packed with explosives driven into a target is a suicide attack; a car driven into a river is not") {
+  const auto e = events_of_report(
+      "MOSUL, Iraq, May 3, 2017 (Reuters) - A man rammed an explosives-laden truck into a checkpoint near Mosul on Sunday, "
+      "killing five soldiers.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Suicide bomb");
+  CHECK(events("He drove his car into the river near Mosul on Sunday.").empty());
+  CHECK(events("Militants drove two trucks packed with explosives into an army base near Mosul on Sunday.").size() == 1);
+}
