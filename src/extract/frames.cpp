@@ -285,6 +285,10 @@ struct FrameReader {
       }
     }
     if (!ew) return;
+    // "Air raid alert in Kyiv", "a missile warning": the warning of an attack, not one.
+    if (last + 1 < v.size() &&
+        one_of(word(last + 1), {"alert", "alerts", "warning", "warnings", "siren", "sirens", "alarm", "alarms", "drill", "drills"}))
+      return;
     // "rocket-propelled grenades" are fired like guns, no grenade attack of their own.
     if (ew->cls == EventClass::grenade && ch.head > ch.first &&
         (word(ch.head - 1) == "rocket-propelled" || word(ch.head - 1) == "propelled"))

@@ -1591,3 +1591,9 @@ TEST_CASE("a vehicle packed with explosives driven into a target is a suicide at
   CHECK(events("He drove his car into the river near Mosul on Sunday.").empty());
   CHECK(events("Militants drove two trucks packed with explosives into an army base near Mosul on Sunday.").size() == 1);
 }
+
+TEST_CASE("an air raid alert, a missile warning or sirens warn of an attack; they are none") {
+  CHECK(events("Air raid alert in Kyiv on Thursday.").empty());
+  CHECK(events("A missile warning sounded across Kyiv on Thursday night.").empty());
+  CHECK(events("An air raid hit Kyiv on Thursday night, killing two people.").size() == 1);
+}
