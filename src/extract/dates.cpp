@@ -52,7 +52,8 @@ struct Scanner {
     c.span.date = d;
     c.span.date_to = to;
     c.span.precision = precision;
-    c.since = a > s.first_token && (w(a - 1) == "since" || (a > s.first_token + 1 && w(a - 2) == "since"));
+    // ("since 2015": the year's cue starts at "since" itself.)
+    c.since = w(a) == "since" || (a > s.first_token && (w(a - 1) == "since" || (a > s.first_token + 1 && w(a - 2) == "since")));
     // "On Monday, the Pentagon said ..." and "..., the Pentagon said on
     // Monday" date the telling, not the action.
     const bool opens = a == s.first_token || (a == s.first_token + 1 && (w(a - 1) == "on" || w(a - 1) == "late"));

@@ -1597,3 +1597,12 @@ TEST_CASE("an air raid alert, a missile warning or sirens warn of an attack; the
   CHECK(events("A missile warning sounded across Kyiv on Thursday night.").empty());
   CHECK(events("An air raid hit Kyiv on Thursday night, killing two people.").size() == 1);
 }
+
+TEST_CASE("what has gone on since a day is a campaign's state, no action; the day it began stays its background") {
+  CHECK(events("The coalition, which has fought the Houthis in Yemen since 2015, observed a truce in Sanaa on Monday.").empty());
+  CHECK(events("More than 2,000 fighters have been killed around Tripoli since April, the UN said.").empty());
+  // "Since fighting broke out in El Fasher on 10 May": its start, told as background.
+  const auto start = events("Since heavy fighting broke out in El Fasher on 10 May, thousands have fled.", CivilDate{2024, 8, 1});
+  REQUIRE(start.size() == 1);
+  CHECK(start[0].background);
+}
