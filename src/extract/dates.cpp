@@ -325,6 +325,10 @@ struct Scanner {
         } else if (year) {
           const CivilDate start{*year, month, 1};
           push(k, last, start, 3, CivilDate{*year, month, days_in_month(*year, month)});
+        } else if (pub && k > s.first_token && w(k - 1) == "last") {
+          // "Last October": the latest such month before the report's own.
+          const int yr = month < pub->month ? pub->year : pub->year - 1;
+          push(k - 1, k, CivilDate{yr, month, 1}, 3, CivilDate{yr, month, days_in_month(yr, month)});
         } else if (pub && k > s.first_token &&
                    (one_of(w(k - 1), {"in", "since", "early", "late", "mid"}) ||
                     // "mid-April", "at the end of April", "the beginning of May"

@@ -169,7 +169,8 @@ struct FrameReader {
                       "lost", "announced", "led", "leads", "called", "described"}))
         return Modality::reference;
       // "people fleeing the fighting in Khartoum", "families who escaped the violence": what drove them out, told as known.
-      if (one_of(gw, {"fleeing", "fled", "flee", "flees", "escaping", "escaped", "escape", "escapes"})) return Modality::reference;
+      if (one_of(gw, {"fleeing", "fled", "flee", "flees", "escaping", "escaped", "escape", "escapes", "displaced", "uprooted"}))
+        return Modality::reference;
       if (lex.roles.is(gw, Role::denial)) return Modality::denied;
       const Modality m = verb_modality(f.governor);
       if (m != Modality::asserted) return m;

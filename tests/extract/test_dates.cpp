@@ -174,3 +174,12 @@ TEST_CASE("a weekday before a written date is that date's name, no day of the re
   CHECK(to_iso(*ap[0].span.date) == "2023-06-27");
   CHECK(first("Troops entered the town on Tuesday, officials said.", pub) == "2023-07-04");
 }
+
+TEST_CASE("'last October' is the latest October before the report's month") {
+  auto c = cues("Last October, gang members killed 115 people in Pont-Sonde.", CivilDate{2025, 3, 31});
+  REQUIRE(c.size() == 1);
+  CHECK(to_iso(*c[0].span.date) == "2024-10-01");
+  CHECK(c[0].span.precision == 3);
+  CHECK(first("Last March the town fell.", CivilDate{2025, 3, 31}) == "2024-03-01");
+  CHECK(first("Last February the town fell.", CivilDate{2025, 3, 31}) == "2025-02-01");
+}

@@ -1606,3 +1606,7 @@ TEST_CASE("what has gone on since a day is a campaign's state, no action; the da
   REQUIRE(start.size() == 1);
   CHECK(start[0].background);
 }
+
+TEST_CASE("families displaced by the fighting tell of it as known; they found no clash") {
+  CHECK(events("Aid reached families displaced by the fighting on the Marib front on Thursday.").empty());
+}
