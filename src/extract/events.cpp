@@ -619,15 +619,6 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // "Since heavy fighting broke out in El Fasher on 10 May, ...": the start of what goes on;
     // "thousands have been killed in its strikes since it launched the invasion": what went on since.
     if (clause_of(f).opener == "since" || since_clause_of(f)) e.background = true;
-    // "which has fought the Houthis since 2015", "have been killed around Tripoli since April": what has
-    // gone on since, told as its running state; no action of a day (the day it began is none of its actions).
-    if (f.verbal && chunk(f.chunk).perfect && clause_of(f).opener != "since") {
-      const DateCue* own = frame_date(f);
-      if ((own && own->since) || since_clause_of(f)) {
-        explain(f, "a campaign since");
-        continue;
-      }
-    }
     // Told as history: more than a month before the report.
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;
