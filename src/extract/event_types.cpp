@@ -520,7 +520,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     if (self_anchored(frames[static_cast<size_t>(e)])) return true;
   // "A patrol came under fire", "the base came under attack": what was fired on tells that it
   // was no figure of speech ("the minister came under fire for his remarks").
-  if (f.verbal && f.last > f.first && word(f.first + 1) == "under") return fired_upon(f.subject) || side_armed(actors);
+  if (f.came_under) return fired_upon(f.subject) || side_armed(actors);
   std::vector<int> carriers = actors;
   if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
   if (f.cls == C::light) {                                            // what was fired

@@ -506,7 +506,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // attackers": the people of an action told before, its end told now.
     // "The troops came under fire from gunmen": a side's account of a fight already told, unless
     // placed ("Sudzha came under heavy shelling": the place itself was hit).
-    const bool came_under = f.verbal && f.last > f.first && word(f.first + 1) == "under" && !place_in(f.subject);
+    const bool came_under = f.came_under && !place_in(f.subject);
     const bool later_part =
         story_has_action &&
         (came_under ||

@@ -197,11 +197,11 @@ struct FrameReader {
     if (f.object >= 0 && static_cast<uint32_t>(v.chunk(f.object).first) <= f.last) f.object = noun_after(f.last);
     f.preps = p().preps_of(c);
     // "The convoy came under fire from gunmen": its subject was fired on, as in a passive.
-    const bool came_under = f.last > f.first && word(f.first + 1) == "under";
-    if (came_under) f.passive = true;
+    f.came_under = f.last > f.first && word(f.first + 1) == "under";
+    if (f.came_under) f.passive = true;
     for (const auto& pp : f.preps)
       if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && f.passive &&
-          (word(v.chunk(pp.prep).head) == "by" || (came_under && word(v.chunk(pp.prep).head) == "from"))) {
+          (word(v.chunk(pp.prep).head) == "by" || (f.came_under && word(v.chunk(pp.prep).head) == "from"))) {
         f.agent = pp.object;
         break;
       }

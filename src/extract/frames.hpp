@@ -50,6 +50,7 @@ struct Frame {
   int governor = -1;              // nouns: the verb chunk whose subject, object or phrase they are
   std::vector<Parse::PrepPhrase> preps;
   bool passive = false;
+  bool came_under = false;  // "came under fire/attack/shelling": the subject was the one fired on
   Modality modality = Modality::asserted;
   int host = -1;  // the frame this one is evidence for (index in the sentence's frames)
 };
