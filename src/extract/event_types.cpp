@@ -410,8 +410,11 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if (ctx.drill >= 4) return true;
   // A report about sport: its attacks and strikes are on goal.
   // (Not a paragraph of weapons without a sport word: a radio bulletin's sports item does not make its news sport.)
-  if (ctx.sport() >= 3 && ctx.sport() > 2 * ctx.weapons() && !self_anchored(f) && !news_paragraph()) return true;
-  if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !self_anchored(f) && !side_armed(actors) && ctx.weapons() == 0)
+  // (An ambush or a massacre stays one where the report names a weapon or the side is armed: "gunmen ambushed
+  // the team's bus"; in a chess column with none, "he was ambushed in the seventh round" is play.)
+  const bool real_even_in_sport = self_anchored(f) && (ctx.weapons() > 0 || side_armed(actors) || f.cls == C::protest);
+  if (ctx.sport() >= 3 && ctx.sport() > 2 * ctx.weapons() && !real_even_in_sport && !news_paragraph()) return true;
+  if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !real_even_in_sport && !side_armed(actors) && ctx.weapons() == 0)
     return true;
   return false;
 }

@@ -1611,3 +1611,14 @@ TEST_CASE("what has gone on since a day is campaign context: background at its s
 TEST_CASE("families displaced by the fighting tell of it as known; they found no clash") {
   CHECK(events("Aid reached families displaced by the fighting on the Marib front on Thursday.").empty());
 }
+
+TEST_CASE("in a chess column an ambush or a massacre is play; a 'round' is no shell") {
+  const std::string column =
+      "SIXTY-FOUR SQUARES\nA weekly chess column\n\nThe youngest challenger won the championship in Toronto on Sunday. "
+      "He drew his last game and finished on nine points, a full point ahead of the other players.\n\n"
+      "In the seventh round he was ambushed by his rival in Toronto and lost, his only defeat of the event.\n\n"
+      "In a junior game in Chennai on Saturday the winner's attack ended in a massacre of pawns.\n";
+  CHECK(events_of_report(column).empty());
+  // Gunmen who ambush a team's bus still ambush it.
+  CHECK(events("Gunmen ambushed the football team's bus near Maiduguri on Saturday, killing two players.").size() == 1);
+}
