@@ -159,9 +159,9 @@ std::optional<DateMatch> year_first_at(std::string_view s, size_t i) {
 std::optional<DateMatch> day_month_at(std::string_view s, size_t i) {
   const auto day = day_digits(s, i);
   if (!day) return std::nullopt;
-  auto word_start = spaces(s, skip_ordinal(s, *day));
-  if (!word_start) return std::nullopt;
-  if (s.substr(*word_start, 3) == "of " && skip_ordinal(s, *day) != *day) word_start = spaces(s, *word_start + 2);  // "3rd of August"
+  const size_t after_day = skip_ordinal(s, *day);
+  auto word_start = spaces(s, after_day);
+  if (word_start && after_day != *day && s.substr(*word_start, 3) == "of ") word_start = spaces(s, *word_start + 2);  // "3rd of August"
   if (!word_start) return std::nullopt;
   const auto word_end = month_letters(s, *word_start);
   if (!word_end) return std::nullopt;

@@ -112,12 +112,12 @@ struct Scanner {
     const CivilDate day = *today;
     if (one_of(unit, {"day", "days"})) return push(k - 2, k, add_days(day, -n), 1);
     if (one_of(unit, {"week", "weeks"})) return push(k - 2, k, add_days(day, -7 * n - 6), 2, add_days(day, -7 * n + 6));
-    int years = one_of(unit, {"year", "years"}) ? n : one_of(unit, {"decade", "decades"}) ? 10 * n : 0;
     if (one_of(unit, {"month", "months"})) {
       const int months = day.year * 12 + (day.month - 1) - n;
       const CivilDate first{months / 12, months % 12 + 1, 1};
       return push(k - 2, k, first, 3, CivilDate{first.year, first.month, days_in_month(first.year, first.month)});
     }
+    const int years = one_of(unit, {"year", "years"}) ? n : one_of(unit, {"decade", "decades"}) ? 10 * n : 0;
     if (years == 0) return;
     // The day told just before, in the same phrase: the same day of that year.
     if (moves_day && !out.empty() && out.back().last_token + 6 >= k - 2 && out.back().span.date) {
@@ -153,8 +153,8 @@ struct Scanner {
                                one_of(raw(k - 1), {"Palm", "Easter", "Good", "Black", "Bloody", "Holy", "Ash", "Maundy", "Cyber", "Super"});
         // "Tuesday 27 June", "Tuesday, June 27": the written date that follows says the day.
         const size_t after = w(k + 1) == "," ? k + 2 : k + 1;
-        const bool dated_after = small_number(w(after)) > 0 || (seg.tokens.size() > after && after < end() &&
-                                                                seg.tokens[after].capitalized && month_from_name(raw(after)) > 0);
+        const bool dated_after =
+            small_number(w(after)) > 0 || (after < end() && seg.tokens[after].capitalized && month_from_name(raw(after)) > 0);
         if (wd >= 0 && raw(k).size() > 3 && !named_day && !dated_after) {
           int back = (weekday(*pub) - wd + 7) % 7;
           if (k > s.first_token && w(k - 1) == "last" && back == 0) back = 7;

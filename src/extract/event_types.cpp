@@ -309,9 +309,9 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // "Hundreds of residents blocked the highway": a crowd's blockade of a road is a protest; the police or
   // a landslide blocking one, or people blocking anything else ("blocked the deal"), is not.
   if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"blocked", "blockaded"})) {
-    const bool road = f.object >= 0 && one_of(word(chunk(f.object).head),
-                                              {"road", "roads", "highway", "highways", "intersection", "junction", "bridge", "street",
-                                               "streets", "avenue", "railway", "railway line", "rail line", "crossing"});
+    const bool road =
+        f.object >= 0 && one_of(word(chunk(f.object).head), {"road", "roads", "highway", "highways", "intersection", "junction", "bridge",
+                                                             "street", "streets", "avenue", "railway", "crossing"});
     const bool crowd = f.subject >= 0 && !f.passive && (people(f.subject) || is(f.subject, Role::protesters)) &&
                        !is(f.subject, Role::state_forces) && !is(f.subject, Role::police_forces) && !side_armed({f.subject});
     if (!road || !crowd) return true;
@@ -499,16 +499,16 @@ bool SentenceEvents::set_by_unknown_people(const Frame& f) const {
 }
 
 // Soldiers, police, civilians, a place, a base, or a vehicle: what can be shot at.
+// (Positions, a checkpoint, an outpost are territory already.)
 bool SentenceEvents::fired_upon(int c) const {
   if (c < 0) return false;
   if (is(c, Role::state_forces) || is(c, Role::police_forces) || is(c, Role::civilian) || is(c, Role::territory) ||
       is(c, Role::military_target) || has(c, Role::weapon_air) || place_in(c))
     return true;
-  return one_of(word(chunk(c).head),
-                {"convoy",    "convoys",    "patrol",      "patrols", "vehicle",   "vehicles",     "bus",     "buses", "car",
-                 "cars",      "truck",      "trucks",      "ship",    "ships",     "vessel",       "vessels", "boat",  "boats",
-                 "tanker",    "tankers",    "train",       "trains",  "motorcade", "peacekeepers", "post",    "posts", "position",
-                 "positions", "checkpoint", "checkpoints", "outpost", "outposts",  "camp",         "camps"});
+  return one_of(word(chunk(c).head), {"convoy", "convoys", "patrol",   "patrols",     "vehicle",  "vehicles", "bus",       "buses",
+                                      "car",    "cars",    "truck",    "trucks",      "ship",     "ships",    "vessel",    "vessels",
+                                      "boat",   "boats",   "tanker",   "tankers",     "train",    "trains",   "motorcade", "peacekeepers",
+                                      "post",   "posts",   "position", "checkpoints", "outposts", "camp",     "camps"});
 }
 
 bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
