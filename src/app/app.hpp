@@ -44,6 +44,7 @@ struct BenchRenderOptions {
   int width = 1280, height = 720;
   std::string store;              // also time the first frame of this store (made with 1M synthetic events when absent)
   bool first_frame_only = false;  // the store's first frames alone: no 10m zoom, no scrubbing (repeated runs)
+  bool headless = false;          // an EGL context on a GPU device, no window system (headless GPU servers)
 };
 
 int run_bench_render(const BenchRenderOptions& options);

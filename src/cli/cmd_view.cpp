@@ -96,6 +96,7 @@ void add_view_commands(CLI::App& app, Action& action) {
   bench->add_option("--size", b->size, "WxH")->capture_default_str();
   bench->add_option("--store", b->o.store, "also time the first frame of this store (made with 1M synthetic events if absent)");
   bench->add_flag("--first-frame-only", b->o.first_frame_only, "with --store: time its first frames alone (no zoom, no scrubbing)");
+  bench->add_flag("--headless", b->o.headless, "draw through EGL on a GPU device, no window system (a headless GPU server)");
   bench->callback([b, &action] {
     if (!parse_size(b->size, b->o.width, b->o.height)) throw CLI::ValidationError("--size", "want WxH");
     if (!b->events.empty()) b->o.counts = b->events;
