@@ -79,16 +79,17 @@ HeadlessContext::HeadlessContext() : egl_(std::make_unique<Egl>()) {
   e.get_proc = reinterpret_cast<PFNEGLGETPROCADDRESSPROC>(dlsym(e.library, "eglGetProcAddress"));
   if (!e.get_proc) throw WindowError("headless OpenGL: libEGL.so.1 has no eglGetProcAddress");
   e.display = open_device_display(e, display_);
-  if (!e.function<PFNEGLBINDAPIPROC>("eglBindAPI")(EGL_OPENGL_API))
-    throw WindowError("headless OpenGL: this EGL has no desktop OpenGL");
-  const EGLint config_wanted[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8,
-                                  EGL_GREEN_SIZE,   8,               EGL_BLUE_SIZE,       8,              EGL_NONE};
+  if (!e.function<PFNEGLBINDAPIPROC>("eglBindAPI")(EGL_OPENGL_API)) throw WindowError("headless OpenGL: this EGL has no desktop OpenGL");
+  const EGLint config_wanted[] = {
+      EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8,
+      EGL_NONE};
   EGLConfig config = nullptr;
   EGLint configs = 0;
   if (!e.function<PFNEGLCHOOSECONFIGPROC>("eglChooseConfig")(e.display, config_wanted, &config, 1, &configs) || configs < 1)
     throw WindowError("headless OpenGL: no EGL configuration with an OpenGL pbuffer");
-  const EGLint context_wanted[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                                   EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+  const EGLint context_wanted[] = {
+      EGL_CONTEXT_MAJOR_VERSION,           3,       EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+      EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
   e.context = e.function<PFNEGLCREATECONTEXTPROC>("eglCreateContext")(e.display, config, EGL_NO_CONTEXT, context_wanted);
   if (e.context == EGL_NO_CONTEXT) throw WindowError("headless OpenGL: cannot create an OpenGL 3.3 core context");
   // We draw into framebuffer objects; the pbuffer only gives the context a
