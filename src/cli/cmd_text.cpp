@@ -20,6 +20,8 @@ struct ExtractArgs {
   std::vector<std::string> files;
   bool jsonl = false;
   bool main_only = false;
+  bool confidence_features = false;
+  double min_confidence = 0;
   std::string index;
   std::optional<CivilDate> published;
 };
@@ -54,8 +56,14 @@ int run_extract(const ExtractArgs& args) {
     if (!doc.published) doc.published = args.published;
     try {
       const Analysis a = analyse(doc, gaz);
-      for (const Event& e : a.events)
-        if (!(args.main_only && e.background)) std::cout << event_json(e).dump() << '\n';
+      for (size_t i = 0; i < a.events.size(); ++i) {
+        const Event& e = a.events[i];
+        if ((args.main_only && e.background) || e.confidence < args.min_confidence) continue;
+        nlohmann::json line = event_json(e);
+        if (args.confidence_features)
+          for (const auto& [name, value] : a.confidence_features[i]) line["confidence_features"][name] = value;
+        std::cout << line.dump() << '\n';
+      }
     } catch (const GazetteerError&) { throw; } catch (const std::exception& e) {  // the one document fails, the rest go on
       std::cerr << "sitmap extract: " << doc.source << ": " << doc.id << ": cannot extract events: " << e.what() << '\n';
       rc = 1;
@@ -159,6 +167,10 @@ void add_text_commands(CLI::App& app, Action& action) {
   ex->add_option("files", args->files, "report files");
   ex->add_flag("--jsonl", args->jsonl, "read documents as JSON Lines from stdin");
   ex->add_flag("--no-background", args->main_only, "leave out background (campaign context) events");
+  ex->add_option("--min-confidence", args->min_confidence, "leave out events below this confidence (0..1), as export's option")
+      ->check(CLI::Range(0.0, 1.0));
+  ex->add_flag("--confidence-features", args->confidence_features,
+               "add each event's inputs to its confidence (what tools/fit_confidence.py fits the model on)");
   ex->add_option("--index", args->index, "gazetteer index");
   add_published_option(*ex, args->published);
   ex->callback([args, &action] {

@@ -20,6 +20,7 @@ Analysis locate_places(const Document& doc, const Gazetteer& gaz, const Lexicon&
 Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
   Analysis a = locate_places(doc, gaz, lex);
   a.events = extract_events(doc, a.segments, a.mentions, gaz, lex);
+  a.confidence_features = calibrate_confidence(a.events);
   return a;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/document.hpp"
 #include "core/event.hpp"
+#include "extract/confidence.hpp"
 #include "extract/lexicon.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "text/segment.hpp"
@@ -16,6 +17,7 @@ struct Analysis {
   Segmented segments;
   std::vector<Mention> mentions;
   std::vector<Event> events;
+  std::vector<ConfidenceFeatures> confidence_features;  // each event's inputs to its confidence
 };
 
 Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex = Lexicon::builtin());

@@ -33,6 +33,18 @@ grep '"document_id":"undated"' "$D/out" | grep -q '"event_date":"2019-06-04"' &&
 grep '"document_id":"good"' "$D/out" | grep -q '"event_date":"2015-11-15"' && ok || bad "--published displaced the report's own date"
 "$S" extract --published 2019-02-30 "$D/undated.txt" > /dev/null 2> "$D/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "not a date" "$D/err" && ok || bad "a bad --published: exit $rc, $(cat "$D/err")"
+# Confidence: the model's probability; --min-confidence leaves out events below it, as export's option;
+# --confidence-features shows the inputs it read.
+"$S" extract --confidence-features "$D/good.txt" > "$D/out" 2> "$D/err" && ok || bad "extract --confidence-features: $(cat "$D/err")"
+python3 - "$D/out" <<'PY' && ok || bad "no confidence in (0, 1) or no inputs beside it: $(cat "$D/out")"
+import json, sys
+events = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert events and all(0 < e["confidence"] < 1 and e["confidence_features"]["rule_confidence"] > 0 for e in events)
+PY
+"$S" extract --min-confidence 1 "$D/good.txt" > "$D/out" 2> "$D/err"; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$D/out" ] && ok || bad "--min-confidence 1 kept events (exit $rc)"
+"$S" extract --min-confidence 1.5 "$D/good.txt" > /dev/null 2> "$D/err"; rc=$?
+[ $rc -eq 2 ] && ok || bad "--min-confidence 1.5 accepted (exit $rc)"
 # summary of a hand-edited events file: odd values are shown, a non-object names its line.
 printf '%s\n' '{"fatalities":1e300,"background":"x","sub_event_type":5}' '[1,2]' > "$D/odd.jsonl"
 "$S" summary "$D/odd.jsonl" > "$D/out" 2> "$D/err"; rc=$?
