@@ -15,6 +15,21 @@ struct HeadlessContext::Egl {
   EGLDisplay display = EGL_NO_DISPLAY;
   EGLContext context = EGL_NO_CONTEXT;
   EGLSurface surface = EGL_NO_SURFACE;
+  // Resolved with the library, so that releasing never looks anything up.
+  PFNEGLMAKECURRENTPROC make_current = nullptr;
+  PFNEGLDESTROYSURFACEPROC destroy_surface = nullptr;
+  PFNEGLDESTROYCONTEXTPROC destroy_context = nullptr;
+  PFNEGLTERMINATEPROC terminate = nullptr;
+
+  // Releases what was made, also when the constructor stopped half-way.
+  ~Egl() {
+    if (display == EGL_NO_DISPLAY) return;
+    make_current(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    if (surface != EGL_NO_SURFACE) destroy_surface(display, surface);
+    if (context != EGL_NO_CONTEXT) destroy_context(display, context);
+    terminate(display);
+    // libEGL stays loaded: drivers register exit handlers inside it.
+  }
 
   template <class F>
   F function(const char* name) const {
@@ -78,6 +93,10 @@ HeadlessContext::HeadlessContext() : egl_(std::make_unique<Egl>()) {
   if (!e.library) throw WindowError("headless OpenGL: cannot load libEGL.so.1 (install libegl1)");
   e.get_proc = reinterpret_cast<PFNEGLGETPROCADDRESSPROC>(dlsym(e.library, "eglGetProcAddress"));
   if (!e.get_proc) throw WindowError("headless OpenGL: libEGL.so.1 has no eglGetProcAddress");
+  e.make_current = e.function<PFNEGLMAKECURRENTPROC>("eglMakeCurrent");
+  e.destroy_surface = e.function<PFNEGLDESTROYSURFACEPROC>("eglDestroySurface");
+  e.destroy_context = e.function<PFNEGLDESTROYCONTEXTPROC>("eglDestroyContext");
+  e.terminate = e.function<PFNEGLTERMINATEPROC>("eglTerminate");
   e.display = open_device_display(e, display_);
   if (!e.function<PFNEGLBINDAPIPROC>("eglBindAPI")(EGL_OPENGL_API)) throw WindowError("headless OpenGL: this EGL has no desktop OpenGL");
   const EGLint config_wanted[] = {
@@ -96,19 +115,9 @@ HeadlessContext::HeadlessContext() : egl_(std::make_unique<Egl>()) {
   // surface where the driver wants one.
   const EGLint pbuffer_size[] = {EGL_WIDTH, 16, EGL_HEIGHT, 16, EGL_NONE};
   e.surface = e.function<PFNEGLCREATEPBUFFERSURFACEPROC>("eglCreatePbufferSurface")(e.display, config, pbuffer_size);
-  if (!e.function<PFNEGLMAKECURRENTPROC>("eglMakeCurrent")(e.display, e.surface, e.surface, e.context))
-    throw WindowError("headless OpenGL: cannot make the context current");
+  if (!e.make_current(e.display, e.surface, e.surface, e.context)) throw WindowError("headless OpenGL: cannot make the context current");
 }
 
-HeadlessContext::~HeadlessContext() {
-  const Egl& e = *egl_;
-  if (e.display != EGL_NO_DISPLAY) {
-    e.function<PFNEGLMAKECURRENTPROC>("eglMakeCurrent")(e.display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-    if (e.surface != EGL_NO_SURFACE) e.function<PFNEGLDESTROYSURFACEPROC>("eglDestroySurface")(e.display, e.surface);
-    if (e.context != EGL_NO_CONTEXT) e.function<PFNEGLDESTROYCONTEXTPROC>("eglDestroyContext")(e.display, e.context);
-    e.function<PFNEGLTERMINATEPROC>("eglTerminate")(e.display);
-  }
-  // libEGL stays loaded: drivers register exit handlers inside it.
-}
+HeadlessContext::~HeadlessContext() = default;  // Egl releases
 
 }  // namespace sitmap
