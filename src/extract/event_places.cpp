@@ -577,7 +577,7 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   if (f.verbal) {
     const int what = f.passive || f.cls == C::fall ? f.subject : f.object;
     // What was hit is a place for a strike or a taking, never for a shooting or a kidnapping (a person).
-    if (!one_of(event_class_name(f.cls), {"light", "kill", "harm", "shoot", "abduct", "arrest", "massacre", "die"}))
+    if (!one_of(event_class_name(f.cls), {"light", "kill", "harm", "shoot", "abduct", "sexual", "arrest", "massacre", "die"}))
       add(place_of_phrase(what), 1);
   } else {
     add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"

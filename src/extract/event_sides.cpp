@@ -1,3 +1,4 @@
+#include "core/date.hpp"
 #include "extract/sentence_events.hpp"
 
 // Who did it and to whom: the chunks on each side of an action, and the
@@ -375,6 +376,22 @@ bool SentenceEvents::one_person(int c) const {
 // Was a person shot, stabbed or killed? A person hurt is violence whoever did it.
 bool SentenceEvents::person_hurt(const Frame& f) const {
   if (!f.verbal || !(f.cls == C::shoot || f.cls == C::kill)) return false;
+  const auto person = [&](int c) {  // ("on Monday": a day, however it is capitalised)
+    const std::string& head = word(chunk(c).head);
+    if (weekday_from_name(head) >= 0 || month_from_name(head) > 0) return false;
+    return one_person(c) || people(c) || lex.roles.is(head, Role::civilian);
+  };
+  for (const auto& pp : f.preps) {
+    if (f.cls != C::shoot || pp.where != Parse::PrepPhrase::after || pp.object < 0) continue;
+    const std::string& prep = word(chunk(pp.prep).head);
+    // "opened fire on a group of residents", "fired at worshippers": people shot at, whoever shot.
+    if (one_of(prep, {"on", "at", "upon", "into"}) && person(pp.object)) return true;
+    // "was shot in the head": only a person is shot in a body part.
+    if (f.passive && prep == "in" &&
+        one_of(word(chunk(pp.object).head), {"head", "chest", "back", "neck", "face", "leg", "legs", "arm", "arms", "stomach", "abdomen",
+                                             "shoulder", "thigh", "foot", "hand"}))
+      return true;
+  }
   if (f.last + 1 < v.size() && one_of(word(f.last + 1), {"up", "down", "on", "through"})) return false;  // "shot up", "shot down"
   const int victim = f.passive ? f.subject : f.object;
   if (victim < 0) return false;

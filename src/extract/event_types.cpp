@@ -117,6 +117,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   }
   if (any({C::explode, C::blast})) return kIed;
   if (any({C::hit})) return std::nullopt;  // only a weapon makes "hit" an attack
+  if (any({C::sexual})) return kSexual;
   if (any({C::abduct})) return kAbduction;
   if (any({C::arrest})) return kArrest;
   if (any({C::massacre})) return kAttack;
@@ -197,6 +198,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::destroy, C::storm})) {  // "protesters stormed the residence", "mobs set fire to houses"
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     if (crowd_side(actors) && !side_armed(actors)) return kRiot;  // "supporters set fire to a door"
+    // "Cars were set alight as crowds tried to enter the building": burnt by no one named, beside a crowd.
+    if (f.cls == C::destroy && f.verbal && f.passive && f.agent < 0 && actors.empty() && crowd_in_sentence()) return kRiot;
   }
   if (any({C::destroy})) return kDestruction;
   return std::nullopt;
@@ -498,6 +501,14 @@ bool SentenceEvents::set_by_unknown_people(const Frame& f) const {
   return false;
 }
 
+// "Cars were set alight as crowds tried to enter the building": a crowd or
+// a gathering anywhere in the sentence.
+bool SentenceEvents::crowd_in_sentence() const {
+  for (int c = 0; c < static_cast<int>(v.parse.chunks.size()); ++c)
+    if (chunk(c).kind == ChunkKind::noun && (crowd_side({c}) || gathering_noun(c))) return true;
+  return false;
+}
+
 // Soldiers, police, civilians, a place, a base, or a vehicle: what can be shot at.
 // (Positions, a checkpoint, an outpost are territory already.)
 bool SentenceEvents::fired_upon(int c) const {
@@ -616,13 +627,16 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              (f.verbal && !f.passive && crowd_side(actors) && people(f.object));  // "a crowd beat two suspected thieves"
     case C::arrest:
       return arrest_counts(f, actors);
+    case C::sexual:  // "soldiers raped ten women", "detainees were raped": only people are; "rape" alone needs an armed side
+      return armed || (f.verbal && (f.passive ? f.subject : f.object) >= 0);
 
     case C::raid:
       // Police raids are arrests, not attacks.
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
       return ctx.air || armed || weapon || casualties(f, evidence);
-    case C::destroy:
-      return armed || weapon || crowd_side(actors) || set_by_unknown_people(f);
+    case C::destroy:  // burnt by no one named beside a crowd: the crowd's doing
+      return armed || weapon || crowd_side(actors) || set_by_unknown_people(f) ||
+             (f.verbal && f.passive && f.agent < 0 && crowd_in_sentence());
     default: {
       const bool damage =
           std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
@@ -692,7 +706,11 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   if (taken < 0) return false;
   // "Opposition leader X was arrested": a public figure's arrest is political; "X, who was arrested in
   // December" is the figure's backstory.
-  const bool figure = office_holder(taken) && clause_of(f).kind != ClauseKind::relative;
+  // "Several government ministers were detained": holders of an office, unnamed, as much as a named one.
+  const std::string& head = word(chunk(taken).head);
+  const bool holders =
+      head.size() > 3 && head.back() == 's' && lex.roles.is(std::string_view(head).substr(0, head.size() - 1), Role::office);
+  const bool figure = (office_holder(taken) || holders) && clause_of(f).kind != ClauseKind::relative;
   if (!(people(taken) || figure || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
   const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
   if (!by_state) return false;

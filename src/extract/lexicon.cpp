@@ -53,10 +53,10 @@ std::vector<std::string> alternatives(const std::string& s) {
 }
 }  // namespace
 
-constexpr std::array<std::string_view, 33> kClassNames = {
-    "air",   "shell",  "explosive", "suicide",  "grenade", "chemical", "bomb",    "strike",  "hit",  "pound",    "explode",
-    "blast", "attack", "raid",      "storm",    "ambush",  "shoot",    "kill",    "harm",    "die",  "massacre", "clash",
-    "take",  "fall",   "retake",    "withdraw", "abduct",  "arrest",   "destroy", "protest", "riot", "campaign", "light"};
+constexpr std::array<std::string_view, 34> kClassNames = {
+    "air",    "shell",    "explosive", "suicide", "grenade", "chemical", "bomb",    "strike", "hit",      "pound", "explode", "blast",
+    "attack", "raid",     "storm",     "ambush",  "shoot",   "kill",     "harm",    "die",    "massacre", "clash", "take",    "fall",
+    "retake", "withdraw", "abduct",    "sexual",  "arrest",  "destroy",  "protest", "riot",   "campaign", "light"};
 constexpr std::array<std::string_view, static_cast<size_t>(Role::count_)> kRoleNames = {"weapon_air",
                                                                                         "weapon_shell",
                                                                                         "weapon_explosive",

@@ -42,6 +42,7 @@ enum class EventClass : uint8_t {
   retake,
   withdraw,
   abduct,
+  sexual,
   arrest,
   destroy,
   protest,

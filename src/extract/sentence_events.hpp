@@ -61,6 +61,7 @@ inline const Typed kTaken = typed(SubEvent::non_state_overtakes_territory);
 inline const Typed kRegained = typed(SubEvent::government_regains_territory);
 inline const Typed kAttack = typed(SubEvent::attack);
 inline const Typed kAbduction = typed(SubEvent::abduction);
+inline const Typed kSexual = typed(SubEvent::sexual_violence);
 inline const Typed kArrest = typed(SubEvent::arrests);
 inline const Typed kDestruction = typed(SubEvent::looting);
 inline const Typed kProtest = typed(SubEvent::peaceful_protest);
@@ -166,6 +167,7 @@ struct SentenceEvents {
   bool remembered_by_anniversary(const Frame& f) const;
   bool record_of_actor(const Frame& f) const;
   bool set_by_unknown_people(const Frame& f) const;
+  bool crowd_in_sentence() const;
   // A noun chunk naming one person: "a policeman", "Walter Brown", "him".
   bool one_person(int c) const;
   bool person_hurt(const Frame& f) const;

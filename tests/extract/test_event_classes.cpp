@@ -1622,3 +1622,44 @@ TEST_CASE("in a chess column an ambush or a massacre is play; a 'round' is no sh
   // Gunmen who ambush a team's bus still ambush it.
   CHECK(events("Gunmen ambushed the football team's bus near Maiduguri on Saturday, killing two players.").size() == 1);
 }
+
+TEST_CASE("people shot at, or shot in a body part, are attacked, whoever shot") {
+  const auto fired_on = events("Unknown men opened fire on a group of residents in Caracas on Monday night.");
+  CHECK(only(fired_on)->sub_event_type == "Attack");
+  CHECK(only(fired_on)->location == "Caracas");
+  const auto shot =
+      events("A presidential candidate was shot in the head while speaking at a rally in a park in Bogota on Saturday, police said.");
+  CHECK(only(shot)->sub_event_type == "Attack");
+  // No one shot at, no body hit: a shot on film, a goal.
+  CHECK(events("The director shot the film in Caracas on Monday.").empty());
+  CHECK(events("The striker shot into the roof of the net in Bogota on Saturday.").empty());
+}
+
+TEST_CASE("holders of an office, unnamed, detained by no one named are arrested") {
+  const auto detained = events("Several government ministers were detained in Juba on Wednesday, a spokesman said.");
+  CHECK(only(detained)->sub_event_type == "Arrests");
+  CHECK(only(detained)->location == "Juba");
+  // Words that only end like an office's plural are no office holders.
+  CHECK(events("Several buses were detained in Juba on Wednesday.").empty());
+}
+
+TEST_CASE("things burnt by no one named beside a crowd are the crowd's violent demonstration") {
+  const auto burnt =
+      events("Cars were set alight on the main street of Nukus on Friday as crowds tried to enter the regional government building.");
+  CHECK(only(burnt)->sub_event_type == "Violent demonstration");
+  // Without a crowd, a fire of no one's is no event.
+  CHECK(events("Cars were set alight on the main street of Nukus on Friday.").empty());
+}
+
+TEST_CASE("rape is ACLED's sexual violence; a charge or a pattern told in general is none") {
+  const auto raped = events("Soldiers raped at least ten women in Goma on Friday.");
+  CHECK(only(raped)->sub_event_type == "Sexual violence");
+  CHECK(only(raped)->event_type == "Violence against civilians");
+  CHECK(only(raped)->location == "Goma");
+  CHECK(only(events("Women detainees were raped during a prison break in Goma on Monday."))->sub_event_type == "Sexual violence");
+  const auto both = events("Gunmen abducted and raped two girls in Zamfara on Sunday.");
+  CHECK(std::any_of(both.begin(), both.end(), [](const Event& e) { return e.sub_event_type == "Sexual violence"; }));
+  CHECK(std::any_of(both.begin(), both.end(), [](const Event& e) { return e.sub_event_type == "Abduction/forced disappearance"; }));
+  CHECK(events("The court heard rape charges against a pastor in Nairobi on Monday.").empty());
+  CHECK(events("Sexual violence has been used as a weapon of war in Sudan for years.").empty());
+}
