@@ -572,8 +572,15 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       return true;
   }
   switch (f.cls) {
-    case C::hit:
+    case C::hit: {
+      // "A plane landed in Baghdad": an aircraft lands; only a munition that lands hits.
+      if (f.verbal && one_of(word(f.first), {"land", "lands", "landed", "landing"})) {
+        std::vector<int> subject;
+        add_with_of(subject, f.subject);
+        return side_has(subject, Role::weapon_shell) || side_has(subject, Role::weapon_explosive);
+      }
       return weapon || weapon_told_before(f).has_value();
+    }
     case C::explode: {  // "a bomb exploded", "militants detonated two bombs"
       std::vector<int> subject;
       add_with_of(subject, f.subject);
@@ -711,14 +718,19 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   const bool holders =
       head.size() > 3 && head.back() == 's' && lex.roles.is(std::string_view(head).substr(0, head.size() - 1), Role::office);
   const bool figure = (office_holder(taken) || holders) && clause_of(f).kind != ClauseKind::relative;
-  if (!(people(taken) || figure || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
+  // "arrested 40 opposition supporters": a counted plural is people (only people are arrested).
+  const bool counted = count_in(taken).has_value() && v.parse.tags[chunk(taken).head] == Pos::NNS;
+  if (!(people(taken) || figure || counted || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
   const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
   if (!by_state) return false;
   const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist", "opponents",
                                                            "dissidents", "journalists", "journalist"});
   // ("Police arrested six men" after a story's shooting: counted arrests for a political act.)
-  const bool political = protesters || figure || is(taken, Role::armed) || is(taken, Role::military_target) || ctx.weapons() > 0 ||
-                         ctx.main_group || ctx.protesters >= 2 || (story_has_action && count_in(taken).has_value()) ||
+  // "opposition supporters", "opposition lawmakers": people of a political side.
+  bool partisans = false;
+  for (uint32_t k = chunk(taken).first; k < chunk(taken).head; ++k) partisans = partisans || word(k) == "opposition";
+  const bool political = protesters || figure || partisans || is(taken, Role::armed) || is(taken, Role::military_target) ||
+                         ctx.weapons() > 0 || ctx.main_group || ctx.protesters >= 2 || (story_has_action && count_in(taken).has_value()) ||
                          std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
   return political;
 }

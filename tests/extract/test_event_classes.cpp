@@ -1663,3 +1663,20 @@ TEST_CASE("rape is ACLED's sexual violence; a charge or a pattern told in genera
   CHECK(events("The court heard rape charges against a pastor in Nairobi on Monday.").empty());
   CHECK(events("Sexual violence has been used as a weapon of war in Sudan for years.").empty());
 }
+
+TEST_CASE("rockets that land near a place hit it; live rounds are a gun's; counted opposition supporters are arrested") {
+  CHECK(only(events("Two rockets landed near the US embassy in Baghdad on Wednesday; no casualties were reported."))->sub_event_type ==
+        "Shelling/artillery/missile attack");
+  CHECK(events("The president's plane landed near Baghdad on Wednesday.").empty());
+  CHECK(events("Two fighter jets landed in Baghdad on Wednesday after the exercise.").empty());  // aircraft land; munitions hit
+  CHECK(only(events("A mortar shell landed in a schoolyard in Gaza City on Tuesday, wounding three children."))->sub_event_type ==
+        "Shelling/artillery/missile attack");
+  const auto fired = events("Security forces fired live rounds at protesters in Yangon on Sunday, killing 18.");
+  REQUIRE(!fired.empty());
+  CHECK(fired.front().sub_event_type != "Shelling/artillery/missile attack");
+  const auto arrested = events("Police arrested 40 opposition supporters in Dhaka on Sunday.");
+  CHECK(only(arrested)->sub_event_type == "Arrests");
+  CHECK(only(arrested)->location == "Dhaka");
+  // Counted things are not people arrested, and 40 shoppers stopped in a market tell of no political act.
+  CHECK(events("Police arrested 40 shoppers in Dhaka on Sunday.").empty());
+}
