@@ -348,9 +348,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
   std::vector<size_t> todo(frames.size());
   for (size_t i = 0; i < todo.size(); ++i) todo[i] = i;
   std::vector<uint8_t> read_once(frames.size(), 0);  // a released frame not yet read is read in its turn, once
-  auto release_hosted = [&](size_t i) {
+  // (In the host's own clause only a doer's act is released: "troops killed 30 militants in an
+  // operation" stands, "41,000 have been killed in the offensive" is the campaign's toll.)
+  auto release_hosted = [&](size_t i, bool own_clause_doers = false) {
     for (size_t j = 0; j < frames.size(); ++j)
-      if (frames[j].host == static_cast<int>(i) && frames[j].verbal && chunk(frames[j].chunk).clause != chunk(frames[i].chunk).clause) {
+      if (frames[j].host == static_cast<int>(i) && frames[j].verbal &&
+          (chunk(frames[j].chunk).clause != chunk(frames[i].chunk).clause ||
+           (own_clause_doers && !frames[j].passive && frames[j].subject >= 0 && !chunk(frames[j].chunk).perfect))) {
         frames[j].host = -1;
         if (read_once[j]) todo.push_back(j);
       }
@@ -394,7 +398,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     if (f.cls == C::campaign && !launched(i)) {
       explain(f, "a campaign, not an action");
-      release_hosted(i);  // "ended a siege ... after militants killed 14 people": the killing stands alone
+      // "ended a siege ... after militants killed 14 people", "troops killed 30 militants in an
+      // operation": the killing stands alone, in the campaign's clause or another.
+      release_hosted(i, true);
       continue;
     }
     if (f.modality == Modality::negated || f.modality == Modality::hypothetical || f.modality == Modality::denied) {

@@ -1680,3 +1680,10 @@ TEST_CASE("rockets that land near a place hit it; live rounds are a gun's; count
   // Counted things are not people arrested, and 40 shoppers stopped in a market tell of no political act.
   CHECK(events("Police arrested 40 shoppers in Dhaka on Sunday.").empty());
 }
+
+TEST_CASE("a doer's act inside an operation stands alone; a campaign's toll does not") {
+  const auto killed = events("Troops killed 30 militants in an operation in North Waziristan on Monday, the army said.");
+  CHECK(only(killed)->sub_event_type == "Armed clash");
+  CHECK(only(killed)->fatalities == 30);
+  CHECK(events("More than 40,000 people have been killed in the offensive on Gaza, the health ministry said on Monday.").empty());
+}
