@@ -1176,7 +1176,11 @@ std::vector<bool> divisions_in_a_list(std::vector<Mention>& mentions, const Gaze
   return item;
 }
 
-void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+// Returns, per mention, whether it qualified the one before it: "Pa." in
+// "Harrisburg, Pa." is a place however little its letters look like one,
+// and it is the state that holds the town.
+std::vector<bool> apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+  std::vector<bool> qualifier(mentions.size(), false);
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     Mention& m = mentions[i];
     // The qualifier is the next mention that is not a people ("Ukraine's" counts, "Ukrainian" does not).
@@ -1185,26 +1189,31 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       m.candidates.clear();
       continue;
     }
-    const Mention& q = mentions[i + 1];
+    Mention& q = mentions[i + 1];
     if (q.first_token != m.last_token + 2 || q.candidates.empty() || m.sentence != q.sentence) continue;
     if (doc.text.compare(m.end, q.start - m.end, ", ") != 0) continue;  // "Paris, Texas" only
     if (in_list_of_wide_places(mentions, i, gaz, doc)) continue;
     std::vector<ScoredPlace> kept;
+    std::vector<bool> holds(q.candidates.size(), false);
     for (const auto& c : m.candidates) {
       const Place p = gaz.place(c.entry);
-      for (const auto& qc : q.candidates) {
-        const Place qp = gaz.place(qc.entry);
-        if ((qp.kind == PlaceKind::country || qp.kind == PlaceKind::admin1) && within(p, qp)) {
-          kept.push_back(c);
-          break;
-        }
+      bool inside = false;
+      for (size_t k = 0; k < q.candidates.size(); ++k) {
+        const Place qp = gaz.place(q.candidates[k].entry);
+        if ((qp.kind == PlaceKind::country || qp.kind == PlaceKind::admin1) && within(p, qp)) holds[k] = inside = true;
       }
+      if (inside) kept.push_back(c);
     }
-    if (!kept.empty()) {
-      m.candidates = std::move(kept);
-      m.evidence[ev_qualified] = 1;
-    }
+    if (kept.empty()) continue;
+    m.candidates = std::move(kept);
+    m.evidence[ev_qualified] = 1;
+    std::vector<ScoredPlace> holding;
+    for (size_t k = 0; k < q.candidates.size(); ++k)
+      if (holds[k]) holding.push_back(q.candidates[k]);
+    q.candidates = std::move(holding);
+    qualifier[i + 1] = true;
   }
+  return qualifier;
 }
 
 // "the Pacific", "across the Atlantic": a sea's, an ocean's or a region's
@@ -1589,7 +1598,7 @@ void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mention
 
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
                       const ResolveWeights& weights) {
-  apply_qualifiers(mentions, gaz, doc);
+  const std::vector<bool> qualifiers = apply_qualifiers(mentions, gaz, doc);
   wide_places_over_small_namesakes(mentions, gaz);
   keep_inside_stated_containers(mentions, gaz, doc);
   std::vector<bool> division_items = divisions_in_a_list(mentions, gaz, doc);
@@ -1656,7 +1665,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
                      std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5);
           std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
         }
-        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i])
+        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i] &&
+            !qualifiers[i])
           keep[i] = false;
       }
       // "Mexico, China, Japan": an item of a list of countries or divisions

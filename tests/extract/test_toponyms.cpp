@@ -228,6 +228,24 @@ TEST_CASE("in a list of countries or states no item qualifies the one before it,
   CHECK(paris->admin1 == "Texas");
 }
 
+TEST_CASE("a state's abbreviation that qualifies a town is itself a place: the state that holds the town") {
+  // Alone, "Pa" and "Kan" look like a word and a stray abbreviation; after a
+  // town and a comma they say which state it is in, and name that state.
+  const auto ms = resolved("Police in Harrisburg, Pa., and in Wichita, Kan., said the two men were arrested on Friday.");
+  for (const auto& item : {std::pair{"Pa", "Pennsylvania"}, {"Kan", "Kansas"}}) {
+    const char* name = item.first;
+    const std::string state = item.second;
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->kind == PlaceKind::admin1, name);
+    CHECK_MESSAGE(p->country_code == "US", name);
+    CHECK_MESSAGE(p->name == state, name);
+  }
+  const auto wichita = place_of(ms, "Wichita");
+  REQUIRE(wichita.has_value());
+  CHECK(wichita->admin1 == "Kansas");
+}
+
 TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
   // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
   // Alabama: scored all at once, each took the state of the other's last guess.
