@@ -287,9 +287,12 @@ struct Recognizer {
     const Pos next_pos = b + 1 < seg.tokens.size() ? words.lookup(ascii_lower(word(b + 1))).first() : Pos::none;
     const bool attributive =
         b + 1 < seg.tokens.size() && (word(b + 1) == "-" || next_pos == Pos::NN || next_pos == Pos::NNS || next_pos == Pos::JJ);
-    if (!attributive && code_of_wide_place(a, b, m.text, cands)) {
-      ev[ev_common_word] = 0;
-      ev[ev_wide_kind] = 1;
+    if (code_of_wide_place(a, b, m.text, cands)) {
+      // Nor is "US" before a noun ("US officials", "the US Army") the word "us":
+      // the span is the country's, though its evidence must still carry it.
+      // Before an adjective ("the US military base") it stays as doubtful as before.
+      if (!attributive || next_pos != Pos::JJ) ev[ev_common_word] = 0;
+      if (!attributive) ev[ev_wide_kind] = 1;
     }
     ev[ev_ambiguity] = static_cast<float>(std::log10(1.0 + static_cast<double>(cands.size())) / 2.0);
   }

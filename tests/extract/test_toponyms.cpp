@@ -246,6 +246,20 @@ TEST_CASE("a state's abbreviation that qualifies a town is itself a place: the s
   CHECK(wichita->admin1 == "Kansas");
 }
 
+TEST_CASE("a country's code in capitals before a noun is the country, not the word 'us'") {
+  const auto ms = resolved("Two US senators toured the camp on Monday. A US Army spokesman said the visit went well.");
+  size_t found = 0;
+  for (const Mention& m : ms) {
+    if (m.text != "US") continue;
+    ++found;
+    REQUIRE(!m.candidates.empty());
+    const Place p = gaz().place(m.candidates.front().entry);
+    CHECK(p.kind == PlaceKind::country);
+    CHECK(p.country_code == "US");
+  }
+  CHECK(found == 2);
+}
+
 TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
   // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
   // Alabama: scored all at once, each took the state of the other's last guess.
