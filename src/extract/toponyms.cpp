@@ -451,7 +451,16 @@ struct Recognizer {
           continue;
         }
         if (!stray_before) continue;
-        for (size_t m : at.starting_at(k)) drop[m] = true;
+        // "University of Nebraska", "the Financial Times of London": a place
+        // after "of" inside a name is where the name's holder is (still never
+        // an event's place); a person's name has no "of" before its last word.
+        const bool after_of = k > a && ascii_lower(word(k - 1)) == "of";
+        for (size_t m : at.starting_at(k)) {
+          if (after_of)
+            out[m].in_name = true;
+          else
+            drop[m] = true;
+        }
       }
     }
     // People: a title or a given name starts a person's name ("Sen. Lincoln

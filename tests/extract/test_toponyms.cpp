@@ -260,6 +260,23 @@ TEST_CASE("a country's code in capitals before a noun is the country, not the wo
   CHECK(found == 2);
 }
 
+TEST_CASE("a place after 'of' inside an organisation's name is a place, though never an event's") {
+  const auto ms = resolved("She taught at the University of Nebraska for ten years before the Teachers Union of Ohio hired her.");
+  for (const auto& item : {std::pair{"Nebraska", "Nebraska"}, {"Ohio", "Ohio"}}) {
+    const char* name = item.first;
+    const std::string state = item.second;
+    const auto it = std::find_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.text == name; });
+    REQUIRE_MESSAGE(it != ms.end(), name);
+    CHECK_MESSAGE(it->in_name, name);
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->kind == PlaceKind::admin1, name);
+    CHECK_MESSAGE(p->name == state, name);
+  }
+  // A place closing a person's name is still none.
+  CHECK_FALSE(mentioned(resolved("The analyst Charlie Winter said the group had lost ground."), "Winter"));
+}
+
 TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
   // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
   // Alabama: scored all at once, each took the state of the other's last guess.
