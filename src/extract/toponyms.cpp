@@ -72,6 +72,9 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
   return cues;
 }
 
+// A party's initial as US papers give it after a legislator's name ("D-Pa.", "R-Texas", "DFL-Cook").
+bool is_party_label(std::string_view w) { return w == "D" || w == "R" || w == "DFL"; }
+
 bool is_speech_or_copula(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {"is", "are", "was", "were"};
   return words.count(w) > 0;
@@ -146,7 +149,7 @@ struct Recognizer {
       // stand alone; a state's "Va." or "TX" only after "Town,".
       const bool country_abbrev = code_of_wide_place(a, b, text, cands);
       const bool after_place_comma = a >= 2 && word(a - 1) == "," && !out.empty() && out.back().last_token == a - 2;
-      if (!(country_abbrev && seg.tokens[a].all_caps) && !after_place_comma) return false;
+      if (!(country_abbrev && seg.tokens[a].all_caps) && !after_place_comma && !after_party_label(a)) return false;
     }
     // In a headline a capitalised word may be any word: a one-word place
     // known only by another of its names, and small, is no place there.
@@ -162,6 +165,14 @@ struct Recognizer {
       if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; })) return false;
     }
     return true;
+  }
+
+  // "Sen. Robert Byrd, D-W. Va.", "Rep. Tom Bakk, DFL-Cook": a party's
+  // initial and a hyphen before a legislator's state or home.
+  bool after_party_label(size_t a) const {
+    if (a < 2 || word(a - 1) != "-" || seg.tokens[a - 1].end != seg.tokens[a].start || seg.tokens[a - 2].end != seg.tokens[a - 1].start)
+      return false;
+    return is_party_label(word(a - 2));
   }
 
   // "East Texas", "Northern Ireland's": a bearing before a country or a
@@ -1815,6 +1826,14 @@ bool named_as_place(const Mention& m, const Document& doc) {
   }
   // "Zaranj fell to the Taliban": what falls is a town.
   if (next == "fell" && !m.fuzzy) return true;
+  // "D-W. Va.": a legislator's state or home after the party's initial.
+  if (m.start >= 2 && doc.text[m.start - 1] == '-') {
+    size_t p = m.start - 1;
+    while (p > 0 && std::isupper(static_cast<unsigned char>(doc.text[p - 1]))) --p;
+    if ((p == 0 || !std::isalnum(static_cast<unsigned char>(doc.text[p - 1]))) &&
+        is_party_label(std::string_view(doc.text).substr(p, m.start - 1 - p)))
+      return true;
+  }
   // "the town of X", "the western countryside of X": a place noun, then "of".
   const std::string_view text(doc.text);
   size_t b = m.start;

@@ -277,6 +277,18 @@ TEST_CASE("a place after 'of' inside an organisation's name is a place, though n
   CHECK_FALSE(mentioned(resolved("The analyst Charlie Winter said the group had lost ground."), "Winter"));
 }
 
+TEST_CASE("a legislator's state after the party's initial is a place") {
+  const auto ms = resolved("The bill was written by Sen. Ann Moss, D-Pa., and Rep. Tom Hale, R-W. Va., who met on Tuesday.");
+  for (const auto& item : {std::pair{"Pa", "Pennsylvania"}, {"W. Va", "West Virginia"}}) {
+    const char* name = item.first;
+    const std::string state = item.second;
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->kind == PlaceKind::admin1, name);
+    CHECK_MESSAGE(p->name == state, name);
+  }
+}
+
 TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
   // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
   // Alabama: scored all at once, each took the state of the other's last guess.
