@@ -1476,6 +1476,17 @@ bool word_of_longer_name(const std::vector<Mention>& mentions, size_t i, const D
   return (joined_after && stray(m.last_token + 1)) || (joined_before && stray(m.first_token - 1));
 }
 
+// "the Neches River", "Canaan Valley", "Islington Bay": a name before a
+// capitalised feature word the gazetteer does not hold whole names the
+// river, valley or bay, not the town of that name (which stays its reading
+// only where the report ties it to the report's other places).
+bool names_a_feature(const Mention& m, const Document& doc, const Segmented& seg) {
+  const size_t k = m.last_token + 1;
+  if (k >= seg.tokens.size() || seg.tokens[k].start != m.end + 1 || !seg.tokens[k].capitalized) return false;
+  return one_of(token_text(doc.text, seg.tokens[k]), {"River", "Creek", "Lake", "Valley", "Bay", "Park", "Canyon", "Mountain", "Mountains",
+                                                      "Peninsula", "Basin", "Gorge", "Reservoir", "Dam"});
+}
+
 bool is_part_word(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {"district", "neighbourhood", "neighborhood", "quarter",  "suburb", "area",
                                                            "section",  "sector",        "borough",      "township", "camp"};
@@ -1755,6 +1766,15 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
         const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
         const bool other_name = m.fuzzy || m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias);
         if (s.value[sig_near] == 0 && (is_outside(s) || other_name)) {
+          m.candidates.clear();
+          continue;
+        }
+      }
+      // Its town, where none of the report's places lies near it, is a namesake of the feature's.
+      if (!m.demonym && (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && names_a_feature(m, doc, seg) &&
+          ctx.has_other_places(r.names[i])) {
+        const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
+        if (s.value[sig_near] == 0 && s.value[sig_named_admin1] == 0 && s.value[sig_focus_admin1] == 0 && s.value[sig_cluster] < 0.5) {
           m.candidates.clear();
           continue;
         }

@@ -289,6 +289,20 @@ TEST_CASE("a legislator's state after the party's initial is a place") {
   }
 }
 
+TEST_CASE("a town's name before a river, valley or bay word is the town only where the report's places lie near it") {
+  // No Islington lies near New Zealand: the bay is no town in London.
+  const auto bay = resolved(
+      "Rescuers in Auckland said the boat sank in Islington Bay on Sunday. Police in Wellington and Auckland searched the coast "
+      "of New Zealand.");
+  CHECK_FALSE(place_of(bay, "Islington").has_value());
+  CHECK(place_of(bay, "Wellington").has_value());
+  // A valley named after a town near the report's places keeps the town.
+  const auto valley = resolved("Officials in Monterey said the Salinas Valley harvest was late this year.");
+  const auto salinas = place_of(valley, "Salinas");
+  REQUIRE(salinas.has_value());
+  CHECK(salinas->country_code == "US");
+}
+
 TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
   // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
   // Alabama: scored all at once, each took the state of the other's last guess.
