@@ -2032,11 +2032,45 @@ void pool_city_names(std::vector<Mention>& mentions, const Gazetteer& gaz) {
   }
 }
 
+// "North Arlington" in a report on Arlington: a bearing before the name of
+// a town the report names is that town's part, where the compound's own
+// entries are only small towns far from it (North Arlington, New Jersey, for
+// the north of Arlington, Texas). Not a city of its own ("East London").
+void bearings_of_named_towns(std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  constexpr double kSameTownKm = 25;
+  constexpr uint64_t kSmallTown = 50000;
+  std::map<std::string, const ScoredPlace*> towns;  // bare folded name -> its town
+  for (const Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    const Place p = gaz.place(m.candidates.front().entry);
+    if (p.kind == PlaceKind::city) towns.emplace(fold_name(m.text), &m.candidates.front());
+  }
+  for (Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    const std::string folded = fold_name(m.text);
+    const size_t space = folded.find(' ');
+    if (space == std::string::npos) continue;
+    const CompassPoint* point = compass_point_named(folded.substr(0, space));
+    if (!point || !point->cardinal) continue;
+    const auto it = towns.find(folded.substr(space + 1));
+    if (it == towns.end()) continue;
+    const Place town = gaz.place(it->second->entry);
+    const bool own_is_small_and_far = std::all_of(m.candidates.begin(), m.candidates.end(), [&](const ScoredPlace& c) {
+      const Place p = gaz.place(c.entry);
+      return p.kind == PlaceKind::city && p.population < kSmallTown && haversine_km(p.point, town.point) > kSameTownKm;
+    });
+    if (!own_is_small_and_far) continue;
+    m.candidates.insert(m.candidates.begin(), *it->second);
+    m.candidates.front().how = static_cast<uint8_t>(MatchHow::alias);
+  }
+}
+
 void settle_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   one_sense_per_name(mentions);
   prefer_seats(mentions, gaz, doc);
   states_in_a_list(mentions, gaz, doc);
   pool_city_names(mentions, gaz);
+  bearings_of_named_towns(mentions, gaz);
 }
 
 double resolution_confidence(const Mention& m) {

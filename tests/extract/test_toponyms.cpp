@@ -303,6 +303,18 @@ TEST_CASE("a town's name before a river, valley or bay word is the town only whe
   CHECK(salinas->country_code == "US");
 }
 
+TEST_CASE("a bearing before a town the report names is that town's part, not a small namesake far away") {
+  const auto ms = resolved(
+      "The Arlington council met on Monday. Residents of North Arlington, a neighbourhood near the lake, opposed the drilling "
+      "plan, and Arlington officials in Texas agreed.");
+  const auto town = place_of(ms, "Arlington");
+  const auto part = place_of(ms, "North Arlington");
+  REQUIRE(town.has_value());
+  REQUIRE(part.has_value());
+  CHECK(town->admin1 == "Texas");
+  CHECK(haversine_km(part->point, town->point) < 25);
+}
+
 TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
   // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
   // Alabama: scored all at once, each took the state of the other's last guess.
