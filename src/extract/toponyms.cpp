@@ -72,6 +72,9 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
   return cues;
 }
 
+// A party's initial as US papers give it after a legislator's name ("D-Pa.", "R-Texas", "DFL-Cook").
+bool is_party_label(std::string_view w) { return w == "D" || w == "R" || w == "DFL"; }
+
 bool is_speech_or_copula(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {"is", "are", "was", "were"};
   return words.count(w) > 0;
@@ -146,7 +149,7 @@ struct Recognizer {
       // stand alone; a state's "Va." or "TX" only after "Town,".
       const bool country_abbrev = code_of_wide_place(a, b, text, cands);
       const bool after_place_comma = a >= 2 && word(a - 1) == "," && !out.empty() && out.back().last_token == a - 2;
-      if (!(country_abbrev && seg.tokens[a].all_caps) && !after_place_comma) return false;
+      if (!(country_abbrev && seg.tokens[a].all_caps) && !after_place_comma && !after_party_label(a)) return false;
     }
     // In a headline a capitalised word may be any word: a one-word place
     // known only by another of its names, and small, is no place there.
@@ -162,6 +165,14 @@ struct Recognizer {
       if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; })) return false;
     }
     return true;
+  }
+
+  // "Sen. Robert Byrd, D-W. Va.", "Rep. Tom Bakk, DFL-Cook": a party's
+  // initial and a hyphen before a legislator's state or home.
+  bool after_party_label(size_t a) const {
+    if (a < 2 || word(a - 1) != "-" || seg.tokens[a - 1].end != seg.tokens[a].start || seg.tokens[a - 2].end != seg.tokens[a - 1].start)
+      return false;
+    return is_party_label(word(a - 2));
   }
 
   // "East Texas", "Northern Ireland's": a bearing before a country or a
@@ -287,9 +298,12 @@ struct Recognizer {
     const Pos next_pos = b + 1 < seg.tokens.size() ? words.lookup(ascii_lower(word(b + 1))).first() : Pos::none;
     const bool attributive =
         b + 1 < seg.tokens.size() && (word(b + 1) == "-" || next_pos == Pos::NN || next_pos == Pos::NNS || next_pos == Pos::JJ);
-    if (!attributive && code_of_wide_place(a, b, m.text, cands)) {
-      ev[ev_common_word] = 0;
-      ev[ev_wide_kind] = 1;
+    if (code_of_wide_place(a, b, m.text, cands)) {
+      // Nor is "US" before a noun ("US officials", "the US Army") the word "us":
+      // the span is the country's, though its evidence must still carry it.
+      // Before an adjective ("the US military base") it stays as doubtful as before.
+      if (!attributive || next_pos != Pos::JJ) ev[ev_common_word] = 0;
+      if (!attributive) ev[ev_wide_kind] = 1;
     }
     ev[ev_ambiguity] = static_cast<float>(std::log10(1.0 + static_cast<double>(cands.size())) / 2.0);
   }
@@ -448,7 +462,16 @@ struct Recognizer {
           continue;
         }
         if (!stray_before) continue;
-        for (size_t m : at.starting_at(k)) drop[m] = true;
+        // "University of Nebraska", "the Financial Times of London": a place
+        // after "of" inside a name is where the name's holder is (still never
+        // an event's place); a person's name has no "of" before its last word.
+        const bool after_of = k > a && ascii_lower(word(k - 1)) == "of";
+        for (size_t m : at.starting_at(k)) {
+          if (after_of)
+            out[m].in_name = true;
+          else
+            drop[m] = true;
+        }
       }
     }
     // People: a title or a given name starts a person's name ("Sen. Lincoln
@@ -1176,7 +1199,11 @@ std::vector<bool> divisions_in_a_list(std::vector<Mention>& mentions, const Gaze
   return item;
 }
 
-void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+// Returns, per mention, whether it qualified the one before it: "Pa." in
+// "Harrisburg, Pa." is a place however little its letters look like one,
+// and it is the state that holds the town.
+std::vector<bool> apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
+  std::vector<bool> qualifier(mentions.size(), false);
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     Mention& m = mentions[i];
     // The qualifier is the next mention that is not a people ("Ukraine's" counts, "Ukrainian" does not).
@@ -1185,26 +1212,31 @@ void apply_qualifiers(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       m.candidates.clear();
       continue;
     }
-    const Mention& q = mentions[i + 1];
+    Mention& q = mentions[i + 1];
     if (q.first_token != m.last_token + 2 || q.candidates.empty() || m.sentence != q.sentence) continue;
     if (doc.text.compare(m.end, q.start - m.end, ", ") != 0) continue;  // "Paris, Texas" only
     if (in_list_of_wide_places(mentions, i, gaz, doc)) continue;
     std::vector<ScoredPlace> kept;
+    std::vector<bool> holds(q.candidates.size(), false);
     for (const auto& c : m.candidates) {
       const Place p = gaz.place(c.entry);
-      for (const auto& qc : q.candidates) {
-        const Place qp = gaz.place(qc.entry);
-        if ((qp.kind == PlaceKind::country || qp.kind == PlaceKind::admin1) && within(p, qp)) {
-          kept.push_back(c);
-          break;
-        }
+      bool inside = false;
+      for (size_t k = 0; k < q.candidates.size(); ++k) {
+        const Place qp = gaz.place(q.candidates[k].entry);
+        if ((qp.kind == PlaceKind::country || qp.kind == PlaceKind::admin1) && within(p, qp)) holds[k] = inside = true;
       }
+      if (inside) kept.push_back(c);
     }
-    if (!kept.empty()) {
-      m.candidates = std::move(kept);
-      m.evidence[ev_qualified] = 1;
-    }
+    if (kept.empty()) continue;
+    m.candidates = std::move(kept);
+    m.evidence[ev_qualified] = 1;
+    std::vector<ScoredPlace> holding;
+    for (size_t k = 0; k < q.candidates.size(); ++k)
+      if (holds[k]) holding.push_back(q.candidates[k]);
+    q.candidates = std::move(holding);
+    qualifier[i + 1] = true;
   }
+  return qualifier;
 }
 
 // "the Pacific", "across the Atlantic": a sea's, an ocean's or a region's
@@ -1444,6 +1476,17 @@ bool word_of_longer_name(const std::vector<Mention>& mentions, size_t i, const D
   return (joined_after && stray(m.last_token + 1)) || (joined_before && stray(m.first_token - 1));
 }
 
+// "the Neches River", "Canaan Valley", "Islington Bay": a name before a
+// capitalised feature word the gazetteer does not hold whole names the
+// river, valley or bay, not the town of that name (which stays its reading
+// only where the report ties it to the report's other places).
+bool names_a_feature(const Mention& m, const Document& doc, const Segmented& seg) {
+  const size_t k = m.last_token + 1;
+  if (k >= seg.tokens.size() || seg.tokens[k].start != m.end + 1 || !seg.tokens[k].capitalized) return false;
+  return one_of(token_text(doc.text, seg.tokens[k]), {"River", "Creek", "Lake", "Valley", "Bay", "Park", "Canyon", "Mountain", "Mountains",
+                                                      "Peninsula", "Basin", "Gorge", "Reservoir", "Dam"});
+}
+
 bool is_part_word(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {"district", "neighbourhood", "neighborhood", "quarter",  "suburb", "area",
                                                            "section",  "sector",        "borough",      "township", "camp"};
@@ -1589,7 +1632,7 @@ void settle_in_text_order(const Resolver& r, const std::vector<Mention>& mention
 
 void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc, const Segmented& seg, const Lexicon& lex,
                       const ResolveWeights& weights) {
-  apply_qualifiers(mentions, gaz, doc);
+  const std::vector<bool> qualifiers = apply_qualifiers(mentions, gaz, doc);
   wide_places_over_small_namesakes(mentions, gaz);
   keep_inside_stated_containers(mentions, gaz, doc);
   std::vector<bool> division_items = divisions_in_a_list(mentions, gaz, doc);
@@ -1656,7 +1699,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
                      std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5);
           std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
         }
-        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i])
+        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i] &&
+            !qualifiers[i])
           keep[i] = false;
       }
       // "Mexico, China, Japan": an item of a list of countries or divisions
@@ -1722,6 +1766,15 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
         const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
         const bool other_name = m.fuzzy || m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias);
         if (s.value[sig_near] == 0 && (is_outside(s) || other_name)) {
+          m.candidates.clear();
+          continue;
+        }
+      }
+      // Its town, where none of the report's places lies near it, is a namesake of the feature's.
+      if (!m.demonym && (p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && names_a_feature(m, doc, seg) &&
+          ctx.has_other_places(r.names[i])) {
+        const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
+        if (s.value[sig_near] == 0 && s.value[sig_named_admin1] == 0 && s.value[sig_focus_admin1] == 0 && s.value[sig_cluster] < 0.5) {
           m.candidates.clear();
           continue;
         }
@@ -1793,6 +1846,14 @@ bool named_as_place(const Mention& m, const Document& doc) {
   }
   // "Zaranj fell to the Taliban": what falls is a town.
   if (next == "fell" && !m.fuzzy) return true;
+  // "D-W. Va.": a legislator's state or home after the party's initial.
+  if (m.start >= 2 && doc.text[m.start - 1] == '-') {
+    size_t p = m.start - 1;
+    while (p > 0 && std::isupper(static_cast<unsigned char>(doc.text[p - 1]))) --p;
+    if ((p == 0 || !std::isalnum(static_cast<unsigned char>(doc.text[p - 1]))) &&
+        is_party_label(std::string_view(doc.text).substr(p, m.start - 1 - p)))
+      return true;
+  }
   // "the town of X", "the western countryside of X": a place noun, then "of".
   const std::string_view text(doc.text);
   size_t b = m.start;
@@ -1971,11 +2032,45 @@ void pool_city_names(std::vector<Mention>& mentions, const Gazetteer& gaz) {
   }
 }
 
+// "North Arlington" in a report on Arlington: a bearing before the name of
+// a town the report names is that town's part, where the compound's own
+// entries are only small towns far from it (North Arlington, New Jersey, for
+// the north of Arlington, Texas). Not a city of its own ("East London").
+void bearings_of_named_towns(std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  constexpr double kSameTownKm = 25;
+  constexpr uint64_t kSmallTown = 50000;
+  std::map<std::string, const ScoredPlace*> towns;  // bare folded name -> its town
+  for (const Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    const Place p = gaz.place(m.candidates.front().entry);
+    if (p.kind == PlaceKind::city) towns.emplace(fold_name(m.text), &m.candidates.front());
+  }
+  for (Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    const std::string folded = fold_name(m.text);
+    const size_t space = folded.find(' ');
+    if (space == std::string::npos) continue;
+    const CompassPoint* point = compass_point_named(folded.substr(0, space));
+    if (!point || !point->cardinal) continue;
+    const auto it = towns.find(folded.substr(space + 1));
+    if (it == towns.end()) continue;
+    const Place town = gaz.place(it->second->entry);
+    const bool own_is_small_and_far = std::all_of(m.candidates.begin(), m.candidates.end(), [&](const ScoredPlace& c) {
+      const Place p = gaz.place(c.entry);
+      return p.kind == PlaceKind::city && p.population < kSmallTown && haversine_km(p.point, town.point) > kSameTownKm;
+    });
+    if (!own_is_small_and_far) continue;
+    m.candidates.insert(m.candidates.begin(), *it->second);
+    m.candidates.front().how = static_cast<uint8_t>(MatchHow::alias);
+  }
+}
+
 void settle_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const Document& doc) {
   one_sense_per_name(mentions);
   prefer_seats(mentions, gaz, doc);
   states_in_a_list(mentions, gaz, doc);
   pool_city_names(mentions, gaz);
+  bearings_of_named_towns(mentions, gaz);
 }
 
 double resolution_confidence(const Mention& m) {

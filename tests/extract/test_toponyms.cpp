@@ -228,6 +228,93 @@ TEST_CASE("in a list of countries or states no item qualifies the one before it,
   CHECK(paris->admin1 == "Texas");
 }
 
+TEST_CASE("a state's abbreviation that qualifies a town is itself a place: the state that holds the town") {
+  // Alone, "Pa" and "Kan" look like a word and a stray abbreviation; after a
+  // town and a comma they say which state it is in, and name that state.
+  const auto ms = resolved("Police in Harrisburg, Pa., and in Wichita, Kan., said the two men were arrested on Friday.");
+  for (const auto& item : {std::pair{"Pa", "Pennsylvania"}, {"Kan", "Kansas"}}) {
+    const char* name = item.first;
+    const std::string state = item.second;
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->kind == PlaceKind::admin1, name);
+    CHECK_MESSAGE(p->country_code == "US", name);
+    CHECK_MESSAGE(p->name == state, name);
+  }
+  const auto wichita = place_of(ms, "Wichita");
+  REQUIRE(wichita.has_value());
+  CHECK(wichita->admin1 == "Kansas");
+}
+
+TEST_CASE("a country's code in capitals before a noun is the country, not the word 'us'") {
+  const auto ms = resolved("Two US senators toured the camp on Monday. A US Army spokesman said the visit went well.");
+  size_t found = 0;
+  for (const Mention& m : ms) {
+    if (m.text != "US") continue;
+    ++found;
+    REQUIRE(!m.candidates.empty());
+    const Place p = gaz().place(m.candidates.front().entry);
+    CHECK(p.kind == PlaceKind::country);
+    CHECK(p.country_code == "US");
+  }
+  CHECK(found == 2);
+}
+
+TEST_CASE("a place after 'of' inside an organisation's name is a place, though never an event's") {
+  const auto ms = resolved("She taught at the University of Nebraska for ten years before the Teachers Union of Ohio hired her.");
+  for (const auto& item : {std::pair{"Nebraska", "Nebraska"}, {"Ohio", "Ohio"}}) {
+    const char* name = item.first;
+    const std::string state = item.second;
+    const auto it = std::find_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.text == name; });
+    REQUIRE_MESSAGE(it != ms.end(), name);
+    CHECK_MESSAGE(it->in_name, name);
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->kind == PlaceKind::admin1, name);
+    CHECK_MESSAGE(p->name == state, name);
+  }
+  // A place closing a person's name is still none.
+  CHECK_FALSE(mentioned(resolved("The analyst Charlie Winter said the group had lost ground."), "Winter"));
+}
+
+TEST_CASE("a legislator's state after the party's initial is a place") {
+  const auto ms = resolved("The bill was written by Sen. Ann Moss, D-Pa., and Rep. Tom Hale, R-W. Va., who met on Tuesday.");
+  for (const auto& item : {std::pair{"Pa", "Pennsylvania"}, {"W. Va", "West Virginia"}}) {
+    const char* name = item.first;
+    const std::string state = item.second;
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK_MESSAGE(p->kind == PlaceKind::admin1, name);
+    CHECK_MESSAGE(p->name == state, name);
+  }
+}
+
+TEST_CASE("a town's name before a river, valley or bay word is the town only where the report's places lie near it") {
+  // No Islington lies near New Zealand: the bay is no town in London.
+  const auto bay = resolved(
+      "Rescuers in Auckland said the boat sank in Islington Bay on Sunday. Police in Wellington and Auckland searched the coast "
+      "of New Zealand.");
+  CHECK_FALSE(place_of(bay, "Islington").has_value());
+  CHECK(place_of(bay, "Wellington").has_value());
+  // A valley named after a town near the report's places keeps the town.
+  const auto valley = resolved("Officials in Monterey said the Salinas Valley harvest was late this year.");
+  const auto salinas = place_of(valley, "Salinas");
+  REQUIRE(salinas.has_value());
+  CHECK(salinas->country_code == "US");
+}
+
+TEST_CASE("a bearing before a town the report names is that town's part, not a small namesake far away") {
+  const auto ms = resolved(
+      "The Arlington council met on Monday. Residents of North Arlington, a neighbourhood near the lake, opposed the drilling "
+      "plan, and Arlington officials in Texas agreed.");
+  const auto town = place_of(ms, "Arlington");
+  const auto part = place_of(ms, "North Arlington");
+  REQUIRE(town.has_value());
+  REQUIRE(part.has_value());
+  CHECK(town->admin1 == "Texas");
+  CHECK(haversine_km(part->point, town->point) < 25);
+}
+
 TEST_CASE("a county and a town that each follow the other's guess settle on one reading together") {
   // Walker County is in Texas, Alabama and Georgia, Huntsville in Texas and
   // Alabama: scored all at once, each took the state of the other's last guess.
