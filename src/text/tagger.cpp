@@ -534,7 +534,11 @@ struct Tagger {
         continue;
       }
       // "... stormed a hotel and held 170 guests": a coordinated verb keeps the tense.
-      if (prev == Pos::CC && can(i, Pos::VBD) && (u.tag == Pos::VBN || u.tag == Pos::JJ)) {
+      // ("killed a district head and abducted his wife": an -ed word before its object's
+      // determiner is that verb, though the lexicon lists it as a noun first.)
+      const bool ed_before_object =
+          u.tag == Pos::NN && ends_with(u.lower, "ed") && (tag(i + 1) == Pos::DT || tag(i + 1) == Pos::PRPS || tag(i + 1) == Pos::CD);
+      if (prev == Pos::CC && can(i, Pos::VBD) && (u.tag == Pos::VBN || u.tag == Pos::JJ || ed_before_object)) {
         for (size_t j = i - 1; j-- > 0;)
           if (tag(j) == Pos::VBD || tag(j) == Pos::VBN) {
             if (tag(j) == Pos::VBD) u.tag = Pos::VBD;

@@ -1687,3 +1687,13 @@ TEST_CASE("a doer's act inside an operation stands alone; a campaign's toll does
   CHECK(only(killed)->fatalities == 30);
   CHECK(events("More than 40,000 people have been killed in the offensive on Gaza, the health ministry said on Monday.").empty());
 }
+
+TEST_CASE("crowds that take to the streets protest; rebels that take a town take it") {
+  const auto streets = events("Thousands took to the streets of Lima on Thursday demanding the president's resignation.");
+  CHECK(only(streets)->sub_event_type == "Peaceful protest");
+  CHECK(only(streets)->location == "Lima");
+  CHECK(only(events("The rebels took the town of Bunia on Sunday."))->sub_event_type == "Non-state actor overtakes territory");
+  // A second verb after 'and' is read as one ("and abducted his wife"), not as a noun.
+  const auto both = events("Bandits killed a district head and abducted his wife in Sokoto State on Wednesday.");
+  CHECK(std::any_of(both.begin(), both.end(), [](const Event& e) { return e.sub_event_type == "Abduction/forced disappearance"; }));
+}

@@ -278,3 +278,11 @@ TEST_CASE("a long aside between commas leaves the name before it the subject") {
   const Tagged m = parse("In Mosul, a city of two million people, the fighting went on.");
   CHECK(m.parse.subject_of(m.chunk_of("went")) != m.chunk_of("Mosul"));
 }
+
+TEST_CASE("an -ed word after 'and' and before its object's determiner is the coordinated verb") {
+  // The lexicon lists "abducted" as a noun first.
+  CHECK(parse("Bandits killed a district head and abducted his wife on Wednesday.").tag_of("abducted") == Pos::VBD);
+  CHECK(parse("Gunmen stormed the school and abducted 20 pupils.").tag_of("abducted") == Pos::VBD);
+  // A noun stays a noun: "the wounded and the dead".
+  CHECK(parse("The hospital treated the wounded and the dead were taken away.").tag_of("wounded") != Pos::VBD);
+}
