@@ -2,7 +2,7 @@
 
 #include "core/date.hpp"
 #include "core/fold.hpp"
-#include "core/one_of.hpp"
+#include "text/date_labels.hpp"
 
 #include <algorithm>
 #include <array>
@@ -308,9 +308,7 @@ bool calendar_word(std::string_view place) {
     size_t end = place.find_first_of(" /", start);
     if (end == std::string_view::npos) end = place.size();
     const std::string_view w = place.substr(start, end - start);
-    if (weekday_from_name(w) >= 0 || month_from_name(w) != 0 ||
-        one_of(ascii_lower(w), {"published", "updated", "posted", "modified", "released"}))
-      return true;
+    if (weekday_from_name(w) >= 0 || month_from_name(w) != 0 || is_date_label(ascii_lower(w), DateLabel::date_line)) return true;
     start = end + 1;
   }
   return false;
