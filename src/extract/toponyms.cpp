@@ -62,14 +62,19 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
       const std::string cue = std::string(bearing.name) + " of";
       v.push_back({phrase_words(cue), cue});
     }
-    for (const char* c :
-         {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the province of", "the towns of",
-          "the villages of", "the region of", "city of", "town of", "village of", "province of", "towns of", "villages of", "region of",
-          "the state of", "state of", "the county of", "county of", "hometown of", "home town of",
-          // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
-          "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of", "outside of", "close to",
-          "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to", "of", "within", "throughout", "toward",
-          "towards", "between", "and"})
+    // "the province of", "county of": the division words read as cues. (Where a cue stands in
+    // the list matters only by its length: two cues of as many words never match the same words.)
+    for (const DivisionWord& d : division_words()) {
+      if (!(d.uses & DivisionWord::of_cue)) continue;
+      for (const std::string& cue : {"the " + std::string(d.word) + " of", std::string(d.word) + " of"})
+        v.push_back({phrase_words(cue), cue});
+    }
+    for (const char* c : {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the towns of",
+                          "the villages of", "city of", "town of", "village of", "towns of", "villages of", "hometown of", "home town of",
+                          // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
+                          "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of",
+                          "outside of", "close to", "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to",
+                          "of", "within", "throughout", "toward", "towards", "between", "and"})
       v.push_back({phrase_words(c), c});
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return v;

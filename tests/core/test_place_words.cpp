@@ -66,6 +66,8 @@ TEST_CASE("division words: each phrase reads the words it always read") {
   // Toponyms' capitalised words beside a name ("Gwoza LGA"): no department, prefecture, parish or borough.
   CHECK(words_read_in(DivisionWord::beside_name) ==
         S{"province", "governorate", "region", "state", "oblast", "district", "county", "lga", "municipality"});
+  // Toponyms' cues before a name ("the county of"): "county" too, unlike of_name.
+  CHECK(words_read_in(DivisionWord::of_cue) == S{"province", "region", "state", "county"});
 }
 
 TEST_CASE("division words: lookups, levels, adjectives, titles") {
