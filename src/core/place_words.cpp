@@ -23,23 +23,24 @@ constexpr std::array<CompassPoint, 12> kCompassPoints = {{
 }};
 
 using U = DivisionWord::Use;
-constexpr unsigned kAll1 = U::aside | U::of_larger | U::seat_suffix | U::after_name | U::of_name | U::query_type;
+constexpr unsigned kAll1 =
+    U::aside | U::of_larger | U::seat_suffix | U::after_name | U::of_name | U::query_type | U::place_noun | U::beside_name;
 
 // The uses differ per word as the readers have always read them: "oblast"
 // and "department" are no after_name words, "prefecture" no aside, ...
 constexpr std::array<DivisionWord, 13> kDivisionWords = {{
-    {"state", "State", "", 1, kAll1 | U::capital},
-    {"province", "Province", "provincial", 1, kAll1 | U::capital | U::own_suffix},
-    {"region", "Region", "regional", 1, kAll1 | U::capital},
+    {"state", "State", "", 1, kAll1 | U::capital | U::of_cue},
+    {"province", "Province", "provincial", 1, kAll1 | U::capital | U::own_suffix | U::of_cue},
+    {"region", "Region", "regional", 1, kAll1 | U::capital | U::of_cue},
     {"governorate", "Governorate", "", 1, kAll1},
     {"department", "Department", "departmental", 1, U::aside | U::of_larger | U::seat_suffix},
-    {"oblast", "Oblast", "", 1, U::aside | U::of_larger | U::seat_suffix | U::of_name | U::query_type},
+    {"oblast", "Oblast", "", 1, U::aside | U::of_larger | U::seat_suffix | U::of_name | U::query_type | U::beside_name},
     {"prefecture", "Prefecture", "", 1, U::of_larger | U::own_suffix | U::query_type},
-    {"district", "District", "", 2, U::aside | U::after_name | U::of_name | U::own_suffix | U::query_type},
-    {"county", "County", "", 2, U::aside | U::after_name | U::own_suffix | U::query_type},
-    {"lga", "LGA", "", 2, U::after_name},
+    {"district", "District", "", 2, U::aside | U::after_name | U::of_name | U::own_suffix | U::query_type | U::place_noun | U::beside_name},
+    {"county", "County", "", 2, U::aside | U::after_name | U::own_suffix | U::query_type | U::place_noun | U::beside_name | U::of_cue},
+    {"lga", "LGA", "", 2, U::after_name | U::beside_name},
     {"parish", "Parish", "", 2, U::own_suffix | U::query_type},
-    {"municipality", "Municipality", "", 2, U::own_suffix},
+    {"municipality", "Municipality", "", 2, U::own_suffix | U::beside_name},
     {"borough", "Borough", "", 2, U::own_suffix | U::query_type},
 }};
 

@@ -41,6 +41,9 @@ struct DivisionWord {
     seat_suffix = 1u << 5,  // "Kano State": the division, seated in the town of its name without the word
     own_suffix = 1u << 6,   // "Kurram District", "Queen Anne's County": a name that says it is a division
     query_type = 1u << 7,   // "Deir Ezzor province" asked of the gazetteer: look among divisions of `level`
+    place_noun = 1u << 8,   // "Cesar province", "the Taji district": a noun after a name that says it names a place
+    beside_name = 1u << 9,  // "Gwoza LGA", "Kano State": a capitalised word beside a place, no part of its name
+    of_cue = 1u << 10,      // "the county of", "state of": words before a name that tie it to an action as a place
   };
   std::string_view word;       // lower case: "province"
   std::string_view title;      // as it ends a division's name: "Province"

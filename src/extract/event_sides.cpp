@@ -158,21 +158,21 @@ bool SentenceEvents::side_is(const std::vector<int>& side, Role r) const {
 
 // An actor table entry, a people ("Russian jets") or an armed noun on a side.
 bool SentenceEvents::side_armed(const std::vector<int>& side) const {
-  for (int c : side) {
-    if (is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty()) return true;
-    // "members of the groups, armed with firearms, blocked the highway": described as armed
-    // (after the chunk or its "of" phrase).
-    if (c >= 0) {
-      std::vector<int> with_of;
-      add_with_of(with_of, c);
-      for (int x : with_of) {
-        size_t k = chunk(x).last + 1;
-        if (k < v.size() && word(k) == ",") ++k;
-        if (k + 1 < v.size() && word(k) == "armed" && word(k + 1) == "with") return true;
-      }
-    }
-  }
-  return false;
+  return std::any_of(side.begin(), side.end(),
+                     [&](int c) { return is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty() || described_armed(c); });
+}
+
+// "members of the groups, armed with firearms, blocked the highway": described as armed
+// (after the chunk or its "of" phrase). The "of" chain is the chunk's own, not the side's:
+// a side need not hold its chunks' "of" phrases ({f.subject}, a target side).
+bool SentenceEvents::described_armed(int c) const {
+  std::vector<int> with_of;
+  add_with_of(with_of, c);
+  return std::any_of(with_of.begin(), with_of.end(), [&](int x) {
+    size_t k = chunk(x).last + 1;
+    if (k < v.size() && word(k) == ",") ++k;
+    return k + 1 < v.size() && word(k) == "armed" && word(k + 1) == "with";
+  });
 }
 
 std::string SentenceEvents::table_actor(const Chunk& ch) const {

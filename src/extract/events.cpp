@@ -1014,17 +1014,27 @@ bool may_hold_event(const Document& doc, const Segmented& seg, const Sentence& s
   return false;
 }
 
-// The country a report names most (places, countries and peoples alike);
-// the dateline's place votes only with `dateline` (a regional bureau files
-// from Nairobi on Somalia, from Bangkok on Myanmar).
-std::optional<Place> focus_country(const std::vector<Mention>& mentions, const Gazetteer& gaz, bool dateline) {
-  std::map<std::string, int> votes;
+// Votes for the country a report names most (places, countries and peoples
+// alike) by country code: the body's and the dateline's place's apart (a
+// regional bureau files from Nairobi on Somalia, from Bangkok on Myanmar).
+struct CountryVotes {
+  std::map<std::string, int> body, dateline;
+};
+
+CountryVotes country_votes(const std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  CountryVotes votes;
   for (const Mention& m : mentions) {
-    if (m.candidates.empty() || m.in_name || (m.dateline && !dateline)) continue;
+    if (m.candidates.empty() || m.in_name) continue;
     const Place p = gaz.place(m.candidates.front().entry);
     // Places inside a country say most where the story is; a people ("Russian") least.
-    if (p.country_code.size() == 2) votes[std::string(p.country_code)] += m.demonym ? 1 : p.kind == PlaceKind::country ? 2 : 3;
+    if (p.country_code.size() == 2)
+      (m.dateline ? votes.dateline : votes.body)[std::string(p.country_code)] += m.demonym ? 1 : p.kind == PlaceKind::country ? 2 : 3;
   }
+  return votes;
+}
+
+// The country with the most votes (on a tie, the first code).
+std::optional<Place> most_voted(const std::map<std::string, int>& votes, const Gazetteer& gaz) {
   if (votes.empty()) return std::nullopt;
   const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   return gaz.country(best->first);
@@ -1152,10 +1162,15 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   std::vector<uint8_t> told_dated;  // per draft: dated by its telling ("told AFP on Tuesday")
   // A report that names no place but where it was filed may name a group that fights
   // elsewhere: al-Shabaab in Somalia from Nairobi, M23 in Congo, ISWAP in Nigeria.
+  // Else the country named most, the dateline's place voting too.
+  CountryVotes votes = country_votes(mentions, gaz);
   std::optional<Place> focus;
-  if (!focus_country(mentions, gaz, false) && ctx.main_group && !ctx.main_group->countries.empty())
+  if (!most_voted(votes.body, gaz) && ctx.main_group && !ctx.main_group->countries.empty())
     focus = gaz.country(ctx.main_group->countries.front());
-  if (!focus) focus = focus_country(mentions, gaz, true);
+  if (!focus) {
+    for (const auto& [code, n] : votes.dateline) votes.body[code] += n;
+    focus = most_voted(votes.body, gaz);
+  }
   const Mention* context = nullptr;  // the last place named with a location word
   uint32_t context_sentence = 0;
   const Mention* event_place = nullptr;  // the last place an action happened at

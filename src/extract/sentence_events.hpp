@@ -133,6 +133,7 @@ struct SentenceEvents {
 
   // An actor table entry, a people ("Russian jets") or an armed noun on a side.
   bool side_armed(const std::vector<int>& side) const;
+  bool described_armed(int c) const;
 
   // ---- actors ------------------------------------------------------------
   // Generic actors are named once the event's country is known.

@@ -38,15 +38,20 @@ bool is_romance_connector(std::string_view w) {
 bool is_ignorable(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {
       "the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "from", "to", "of", "by", "with", "as", "after", "before", "near",
-      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "northeast",
-      "northwest", "southeast", "southwest", "when", "while", "if", "since", "during", "across", "outside", "inside", "meanwhile", "also",
+      "central", "upper", "lower", "greater", "when", "while", "if", "since", "during", "across", "outside", "inside", "meanwhile", "also",
       "both", "all", "some", "most", "many", "his", "her", "its", "their", "our", "this", "that", "these", "those", "local", "officials",
-      "residents", "state", "capital", "downtown", "rural", "suburban", "metropolitan", "province", "city",
-      // "Gwoza LGA", "Damboa Local Government Area", "Jenin Refugee Camp": what kind of division or place it is.
-      "lga", "area", "district", "county", "region", "township", "municipality", "governorate", "oblast", "raion", "woreda", "camp",
-      "refugee", "village", "town", "government"};
+      "residents", "capital", "downtown", "rural", "suburban", "metropolitan", "city",
+      // "Damboa Local Government Area", "Jenin Refugee Camp": what kind of place it is (the
+      // division words are core/place_words' beside_name ones).
+      "area", "township", "raion", "woreda", "camp", "refugee", "village", "town", "government"};
+  const std::string lower = ascii_lower(w);
+  if (words.count(lower) > 0 || is_division_word(lower, DivisionWord::beside_name)) return true;
+  // Compass words: the points written as one word ("North", "Southwest") and the cardinal
+  // points' adjectives ("Northern"); not "Northeastern", which this list never held.
+  if (const CompassPoint* point = compass_point_named(lower); point && !point->hyphenated) return true;
+  if (const CompassPoint* point = compass_point_of_adjective(lower); point && point->cardinal) return true;
   // "the city of Mardan Friday": a weekday or month after a place is no part of its name.
-  return words.count(ascii_lower(w)) > 0 || weekday_from_name(w) >= 0 || month_from_name(w) > 0;
+  return weekday_from_name(w) >= 0 || month_from_name(w) > 0;
 }
 
 // Words before a place that tie it to an action; longest first.
@@ -57,14 +62,19 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
       const std::string cue = std::string(bearing.name) + " of";
       v.push_back({phrase_words(cue), cue});
     }
-    for (const char* c :
-         {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the province of", "the towns of",
-          "the villages of", "the region of", "city of", "town of", "village of", "province of", "towns of", "villages of", "region of",
-          "the state of", "state of", "the county of", "county of", "hometown of", "home town of",
-          // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
-          "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of", "outside of", "close to",
-          "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to", "of", "within", "throughout", "toward",
-          "towards", "between", "and"})
+    // "the province of", "county of": the division words read as cues. (Where a cue stands in
+    // the list matters only by its length: two cues of as many words never match the same words.)
+    for (const DivisionWord& d : division_words()) {
+      if (!(d.uses & DivisionWord::of_cue)) continue;
+      for (const std::string& cue : {"the " + std::string(d.word) + " of", std::string(d.word) + " of"})
+        v.push_back({phrase_words(cue), cue});
+    }
+    for (const char* c : {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the towns of",
+                          "the villages of", "city of", "town of", "village of", "towns of", "villages of", "hometown of", "home town of",
+                          // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
+                          "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of",
+                          "outside of", "close to", "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to",
+                          "of", "within", "throughout", "toward", "towards", "between", "and"})
       v.push_back({phrase_words(c), c});
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return v;
@@ -280,9 +290,8 @@ struct Recognizer {
     if (b + 1 < seg.tokens.size() && seg.tokens[b + 1].kind == TokenKind::word && !seg.tokens[b + 1].capitalized) {
       const std::string next = ascii_lower(word(b + 1));
       const WordTags tags = words.lookup(next);
-      const bool type_word = next == "province" || next == "governorate" || next == "city" || next == "district" || next == "county" ||
-                             next == "state" || next == "region" || next == "area" || next == "town" || next == "village" ||
-                             next == "valley" || next == "border" || next == "strip";
+      const bool type_word = is_division_word(next, DivisionWord::place_noun) ||
+                             one_of(next, {"city", "area", "town", "village", "valley", "border", "strip"});
       ev[ev_modifier] = !type_word && (tags.first() == Pos::NN || tags.first() == Pos::NNS);
     }
     ev[ev_all_caps] = seg.tokens[a].all_caps && seg.tokens[a].end - seg.tokens[a].start > 1;
@@ -400,8 +409,7 @@ struct Recognizer {
       // Places the gazetteer only knows by another spelling, where the text
       // says a place comes: "near Boukamal", "the towns of Khan Touman, Aleis".
       const std::string after = run_end + 1 < end ? ascii_lower(word(run_end + 1)) : "";
-      const bool type_word = after == "province" || after == "governorate" || after == "city" || after == "district" || after == "region" ||
-                             after == "state" || after == "county" || after == "village" || after == "town";
+      const bool type_word = is_division_word(after, DivisionWord::place_noun) || one_of(after, {"city", "village", "town"});
       const bool strong_cue = list_cue || type_word || cue == "near" || cue.find(" of") != std::string::npos || cue == "outside";
       if (strong_cue && (out.size() == before || out.back().last_token < i)) {
         const std::string text = span_text(i, run_end);
@@ -1821,15 +1829,17 @@ std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<
 // "Cesar province", "the town of Taji", "a Baquba street", "the capital, Sana":
 // the text itself says the span is a place, whatever the span looks like.
 bool named_as_place(const Mention& m, const Document& doc) {
-  static constexpr std::string_view place_nouns[] = {
-      "province",     "district", "governorate", "region",   "state",   "county", "village",     "town", "city",   "neighbourhood",
-      "neighborhood", "street",   "camp",        "crossing", "airport", "border", "countryside", "area", "suburb", "quarter"};
+  // (Besides the division words of core/place_words: "province", "district" ...)
+  static constexpr std::string_view place_nouns[] = {"village",  "town",    "city",   "neighbourhood", "neighborhood", "street", "camp",
+                                                     "crossing", "airport", "border", "countryside",   "area",         "suburb", "quarter"};
   size_t k = m.end;
   while (k < doc.text.size() && doc.text[k] == ' ') ++k;
   size_t e = k;
   while (e < doc.text.size() && std::islower(static_cast<unsigned char>(doc.text[e]))) ++e;
   const std::string_view next = std::string_view(doc.text).substr(k, e - k);
-  if (std::find(std::begin(place_nouns), std::end(place_nouns), next) != std::end(place_nouns)) return true;
+  if (is_division_word(next, DivisionWord::place_noun) ||
+      std::find(std::begin(place_nouns), std::end(place_nouns), next) != std::end(place_nouns))
+    return true;
   // "the Jenin refugee camp", "Damboa Local Government Area", "Gwoza LGA", "Khampat township".
   {
     const std::string after = ascii_lower(std::string_view(doc.text).substr(k, 28));

@@ -2,7 +2,7 @@
 
 #include "core/date.hpp"
 #include "core/fold.hpp"
-#include "core/one_of.hpp"
+#include "text/date_labels.hpp"
 
 #include <algorithm>
 #include <array>
@@ -132,6 +132,14 @@ int read_number(Cursor& c, size_t max_digits) {
 }
 
 // "June 4, 2019", "Aug. 26", "10 Jan", "4 June 2019".
+// Not core's find_date (core/date.hpp), though the forms look alike: a
+// dateline's date mostly writes no year ("Aug. 26", "25/07"), which core
+// never reads as a date; it is read where the dateline goes on, to the
+// cursor's end of it (find_date finds a date anywhere and gives no end); and
+// its spacing is a dateline's (spaces or tabs, never a line break; ", ",
+// " " or "/" before the year; a year outside 1900-2100 left unread and the
+// day read without it), not running text's.
+// Only the month's name is core's (month_from_name).
 bool read_date_words(Cursor& c, int& year, int& month, int& day) {
   Cursor t = c;
   auto month_word = [&](Cursor& x) {
@@ -308,9 +316,7 @@ bool calendar_word(std::string_view place) {
     size_t end = place.find_first_of(" /", start);
     if (end == std::string_view::npos) end = place.size();
     const std::string_view w = place.substr(start, end - start);
-    if (weekday_from_name(w) >= 0 || month_from_name(w) != 0 ||
-        one_of(ascii_lower(w), {"published", "updated", "posted", "modified", "released"}))
-      return true;
+    if (weekday_from_name(w) >= 0 || month_from_name(w) != 0 || is_date_label(ascii_lower(w), DateLabel::date_line)) return true;
     start = end + 1;
   }
   return false;

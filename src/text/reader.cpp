@@ -12,6 +12,7 @@
 #include "core/date.hpp"
 #include "core/file_formats.hpp"
 #include "core/fold.hpp"
+#include "text/date_labels.hpp"
 #include "text/dateline.hpp"
 #include "text/feed.hpp"
 
@@ -101,8 +102,6 @@ std::optional<CivilDate> date_field(std::string_view field) {
   // "10:55, 04.09.24", "20 Oct 21": a two-digit year is read here, in a header's date field only.
   const auto date = find_date(f, {.two_digit_year = true});
   if (!date) return std::nullopt;
-  static constexpr std::string_view labels[] = {"posted", "published", "updated", "released", "generated", "filed", "issued", "sent",
-                                                "date",   "dated",     "last",    "time",     "local",     "hrs",   "gmt",    "utc"};
   int other = 0;
   std::string word;
   auto count_word = [&] {
@@ -112,7 +111,7 @@ std::optional<CivilDate> date_field(std::string_view field) {
                       std::all_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
     word.clear();
     if (w.size() < 3 || zone || month_from_name(w) || weekday_from_name(w) >= 0) return;
-    if (std::find(std::begin(labels), std::end(labels), w) == std::end(labels)) ++other;
+    if (!is_date_label(w, DateLabel::header_field)) ++other;
   };
   for (char c : f) {
     if (std::isalpha(static_cast<unsigned char>(c)))
@@ -387,6 +386,9 @@ bool void_element(std::string_view name) {
 // publishing (Open Graph's "article:published_time", schema.org's
 // "datePublished", "publish-date", "cXenseParse:recs:publishtime",
 // "bt:pubDate"), and Dublin Core's and a few sites' own date names.
+// (Not the date labels of text/date_labels.hpp: an attribute's name is read
+// by its stem, and "article:modified_time" or "updated" date an edit, not
+// the story.)
 bool publication_meta(std::string_view tag) {
   static constexpr std::string_view names[] = {"date",           "dc.date",          "dc.date.issued", "dcterms.created",
                                                "dcterms.issued", "parsely-pub-date", "sailthru.date"};

@@ -61,6 +61,13 @@ TEST_CASE("division words: each phrase reads the words it always read") {
   CHECK(words_read_in(DivisionWord::own_suffix) == S{"county", "district", "parish", "province", "municipality", "borough", "prefecture"});
   CHECK(words_read_in(DivisionWord::query_type) ==
         S{"province", "governorate", "state", "region", "oblast", "prefecture", "county", "parish", "district", "borough"});
+  // Toponyms' type words after a name ("Cesar province"): not "lga", which a name only writes in capitals.
+  CHECK(words_read_in(DivisionWord::place_noun) == S{"province", "governorate", "region", "state", "district", "county"});
+  // Toponyms' capitalised words beside a name ("Gwoza LGA"): no department, prefecture, parish or borough.
+  CHECK(words_read_in(DivisionWord::beside_name) ==
+        S{"province", "governorate", "region", "state", "oblast", "district", "county", "lga", "municipality"});
+  // Toponyms' cues before a name ("the county of"): "county" too, unlike of_name.
+  CHECK(words_read_in(DivisionWord::of_cue) == S{"province", "region", "state", "county"});
 }
 
 TEST_CASE("division words: lookups, levels, adjectives, titles") {
