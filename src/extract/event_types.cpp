@@ -32,6 +32,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (!ef.verbal) carriers.push_back(ef.chunk);
   }
   if ((f.cls == C::hit || f.cls == C::explode) && f.subject >= 0 && !f.passive) carriers.push_back(f.subject);
+  if (vehicle_hit_mine(f)) carriers.push_back(f.object);
   if (f.cls == C::light) {  // "fired rockets", "mortar shells fired into homes"
     if (f.object >= 0) carriers.push_back(f.object);
     if (f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) carriers.push_back(f.chunk - 1);
@@ -501,6 +502,11 @@ bool SentenceEvents::set_by_unknown_people(const Frame& f) const {
   return false;
 }
 
+// "Their convoy hit a mine", "the bus struck a roadside bomb": what was hit is the weapon.
+bool SentenceEvents::vehicle_hit_mine(const Frame& f) const {
+  return (f.cls == C::hit || f.cls == C::strike) && f.verbal && !f.passive && f.object >= 0 && has(f.object, Role::weapon_explosive);
+}
+
 // "Cars were set alight as crowds tried to enter the building": a crowd or
 // a gathering anywhere in the sentence.
 bool SentenceEvents::crowd_in_sentence() const {
@@ -536,6 +542,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
   // was no figure of speech ("the minister came under fire for his remarks").
   if (f.came_under) return fired_upon(f.subject) || side_armed(actors);
   std::vector<int> carriers = actors;
+  if (vehicle_hit_mine(f)) carriers.push_back(f.object);
   if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
   if (f.cls == C::light) {                                            // what was fired
     if (f.object >= 0) carriers.push_back(f.object);

@@ -224,6 +224,26 @@ std::optional<long> SentenceEvents::count_in(int c) const {
   return std::nullopt;
 }
 
+// A toll the sentence gives without a verb of killing: "left 12 dead", "12 people
+// dead", "the death toll rose to 121", "a death toll of 40".
+std::optional<long> SentenceEvents::toll_in_sentence() const {
+  for (uint32_t k = 0; k < v.size(); ++k) {
+    size_t used = 0;
+    const auto n = parse_count(v.words, k, &used);
+    if (!n || v.parse.tags[k] != Pos::CD) continue;  // a numeral, not "several" or "dozens"
+    const uint32_t after = k + static_cast<uint32_t>(used);
+    if (after < v.size() && word(after) == "dead") return n;
+    if (after + 1 < v.size() && people(v.parse.chunk_of[after]) && word(after + 1) == "dead") return n;
+  }
+  for (uint32_t k = 0; k + 1 < v.size(); ++k) {
+    if (!(word(k) == "death" && word(k + 1) == "toll")) continue;
+    for (uint32_t j = k + 2; j < std::min<size_t>(v.size(), k + 12); ++j)
+      if (one_of(word(j), {"to", "of", "at"}) && j + 1 < v.size())
+        if (const auto n = parse_count(v.words, j + 1)) return n;
+  }
+  return std::nullopt;
+}
+
 std::optional<long> SentenceEvents::count_near(uint32_t first, uint32_t last) const {
   for (uint32_t k = last + 1; k < std::min<size_t>(v.size(), last + 6); ++k) {
     if (word(k) == "," || word(k) == ";" || word(k) == "and") break;
@@ -240,8 +260,10 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
   std::vector<const Frame*> all = {&f};
   for (int x : evidence) all.push_back(&frames[static_cast<size_t>(x)]);
   for (const Frame* x : all) {
-    if (x->cls != C::kill && x->cls != C::die && x->cls != C::harm) continue;
-    std::optional<long> n = count_near(x->first, x->last);
+    // "shot dead 12 people": a shooting that killed.
+    const bool shot_dead = x->cls == C::shoot && x->verbal && x->last + 1 < v.size() && word(x->last + 1) == "dead";
+    if (x->cls != C::kill && x->cls != C::die && x->cls != C::harm && !shot_dead) continue;
+    std::optional<long> n = count_near(x->first, shot_dead ? x->last + 1 : x->last);
     if (!n) n = count_in(x->passive || x->cls == C::die ? x->subject : x->object);
     if (!n) continue;
     // "Suicide bombings kill dozens": a headline's round word never undercuts the body's count.
@@ -257,6 +279,8 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
       e.fatalities = static_cast<int>(std::min<long>(*n, 1'000'000));
     }
   }
+  if (!e.fatalities)
+    if (const auto n = toll_in_sentence()) e.fatalities = static_cast<int>(*n);
   // Quantities named beside the action: "12 warplanes", "20 bombs", "116 fuel trucks".
   static const std::set<std::string, std::less<>> aircraft = {"warplanes", "aircraft", "jets",   "planes",
                                                               "fighters",  "bombers",  "drones", "helicopters"};
@@ -1120,15 +1144,37 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
 std::optional<long> parse_count(const std::vector<std::string>& words, size_t at, size_t* used) {
   if (at >= words.size()) return std::nullopt;
   static const std::map<std::string, long, std::less<>> named = {
-      {"one", 1},        {"two", 2},          {"three", 3},      {"four", 4},      {"five", 5},      {"six", 6},       {"seven", 7},
-      {"eight", 8},      {"nine", 9},         {"ten", 10},       {"eleven", 11},   {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
-      {"fifteen", 15},   {"sixteen", 16},     {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},
-      {"forty", 40},     {"fifty", 50},       {"sixty", 60},     {"hundred", 100}, {"dozen", 12},    {"dozens", 12},   {"scores", 20},
-      {"hundreds", 100}, {"thousands", 1000}, {"several", 10},   {"many", 10}};
+      {"one", 1},      {"two", 2},      {"three", 3},      {"four", 4},       {"five", 5},         {"six", 6},       {"seven", 7},
+      {"eight", 8},    {"nine", 9},     {"ten", 10},       {"eleven", 11},    {"twelve", 12},      {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},    {"twenty", 20},   {"thirty", 30},
+      {"forty", 40},   {"fifty", 50},   {"sixty", 60},     {"seventy", 70},   {"eighty", 80},      {"ninety", 90},   {"hundred", 100},
+      {"dozen", 12},   {"dozens", 12},  {"scores", 20},    {"hundreds", 100}, {"thousands", 1000}, {"several", 10},  {"many", 10}};
   const std::string& w = words[at];
-  if (auto it = named.find(w); it != named.end()) {
+  const std::string lower = ascii_lower(w);  // "Twenty-two soldiers" opens a sentence
+  auto named_count = [&](std::string_view word) -> long {
+    const auto it = named.find(word);
+    return it == named.end() ? 0 : it->second;
+  };
+  // "twenty-two", "thirty-five": tens and units, in one word or split at the hyphen.
+  const auto compound = [&](std::string_view tens_word, std::string_view units_word) -> long {
+    const long tens = named_count(tens_word), units = named_count(units_word);
+    return tens >= 20 && tens < 100 && tens % 10 == 0 && units > 0 && units < 10 ? tens + units : 0;
+  };
+  if (const size_t dash = lower.find('-'); dash != std::string::npos)
+    if (const long n = compound(std::string_view(lower).substr(0, dash), std::string_view(lower).substr(dash + 1))) {
+      if (used) *used = 1;
+      return n;
+    }
+  if (at + 2 < words.size() && words[at + 1] == "-")
+    if (const long n = compound(lower, ascii_lower(words[at + 2]))) {
+      if (used) *used = 3;
+      return n;
+    }
+  // ("-two" of a split "Twenty-two" is part of the number before it.)
+  if (at >= 2 && words[at - 1] == "-" && compound(ascii_lower(words[at - 2]), lower)) return std::nullopt;
+  if (const long n = named_count(w)) {  // (as written: a capitalised "Several" or "Dozens" stays no count)
     if (used) *used = 1;
-    return it->second;
+    return n;
   }
   if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0]))) return std::nullopt;
   std::string digits;

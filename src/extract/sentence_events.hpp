@@ -169,6 +169,7 @@ struct SentenceEvents {
   bool record_of_actor(const Frame& f) const;
   bool set_by_unknown_people(const Frame& f) const;
   bool crowd_in_sentence() const;
+  bool vehicle_hit_mine(const Frame& f) const;
   // A noun chunk naming one person: "a policeman", "Walter Brown", "him".
   bool one_person(int c) const;
   bool person_hurt(const Frame& f) const;
@@ -309,6 +310,7 @@ struct SentenceEvents {
   std::optional<long> count_in(int c) const;
 
   std::optional<long> count_near(uint32_t first, uint32_t last) const;
+  std::optional<long> toll_in_sentence() const;
 
   void numbers(Event& e, const Frame& f, const std::vector<int>& evidence) const;
 

@@ -1697,3 +1697,16 @@ TEST_CASE("crowds that take to the streets protest; rebels that take a town take
   const auto both = events("Bandits killed a district head and abducted his wife in Sokoto State on Wednesday.");
   CHECK(std::any_of(both.begin(), both.end(), [](const Event& e) { return e.sub_event_type == "Abduction/forced disappearance"; }));
 }
+
+TEST_CASE("tolls told without a verb of killing, and numbers written in words with a hyphen") {
+  CHECK(only(events("Masked men burst into a bar in Celaya on Saturday and shot dead 12 people."))->fatalities == 12);
+  CHECK(only(events("Fighting between the two factions left 12 dead in Tripoli on Saturday."))->fatalities == 12);
+  CHECK(only(events("The death toll from Tuesday's car bombing in Mogadishu rose to 121 on Thursday."))->fatalities == 121);
+  // A vehicle that hits a mine is hit by it; "Twenty-two" is 22, not its "two".
+  const auto mine = events("Twenty-two soldiers died when their convoy hit a mine near Dori on Friday.");
+  CHECK(only(mine)->sub_event_type == "Remote explosive/landmine/IED");
+  CHECK(only(mine)->fatalities == 22);
+  // A number and "dead" far apart say no toll.
+  CHECK_FALSE(only(events("Gunmen attacked a market in Mopti on Monday; 12 shops were burnt and the owner was found dead."))
+                  ->fatalities.has_value());
+}
