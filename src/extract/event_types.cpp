@@ -658,7 +658,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       const bool state_fire = f.cls == C::shoot && f.verbal && state_side(actors);
       // "exchanged fire", "traded fire": two sides shooting, whoever they are.
       const bool fire_exchanged = f.cls == C::clash && f.verbal && word(f.last) == "fire";
-      return armed || weapon || state_fire || fire_exchanged || casualties(f, evidence) || damage ||
+      return armed || weapon || state_fire || fire_exchanged || casualties(f, evidence) || toll_in_sentence().has_value() || damage ||
              side_is(targets, Role::military_target) || (f.cls == C::storm && storming_crowd(actors)) ||
              (f.cls == C::attack && f.verbal && crowd_side(actors)) || person_hurt(f) || weapon_told_before(f).has_value() ||
              air_strike_placed(f, evidence);

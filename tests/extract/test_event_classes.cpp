@@ -1702,6 +1702,10 @@ TEST_CASE("tolls told without a verb of killing, and numbers written in words wi
   CHECK(only(events("Masked men burst into a bar in Celaya on Saturday and shot dead 12 people."))->fatalities == 12);
   CHECK(only(events("Fighting between the two factions left 12 dead in Tripoli on Saturday."))->fatalities == 12);
   CHECK(only(events("The death toll from Tuesday's car bombing in Mogadishu rose to 121 on Thursday."))->fatalities == 121);
+  // A toll anchors an attack told by a noun alone.
+  const auto attack = events("An attack on a market 30 kilometres north of Maiduguri left 15 dead on Saturday.");
+  CHECK(only(attack)->sub_event_type == "Attack");
+  CHECK(only(attack)->fatalities == 15);
   // A vehicle that hits a mine is hit by it; "Twenty-two" is 22, not its "two".
   const auto mine = events("Twenty-two soldiers died when their convoy hit a mine near Dori on Friday.");
   CHECK(only(mine)->sub_event_type == "Remote explosive/landmine/IED");
