@@ -37,12 +37,13 @@ def labelled_events(sitmap, folder, numbers):
             hit = next((i for i, e in enumerate(events) if i not in used and scorer.main_match(x, e)), None)
             if hit is not None:
                 used.add(hit)
+        found = set(used)  # what recall counts: matched to an expected event, not to a background entry
         for x in expected.get("background", []):
             for i, e in enumerate(events):
                 if i not in used and scorer.background_match(x, e):
                     used.add(i)
         wanted += len(expected["events"])
-        rows += [(e["confidence_features"], 1 if i in used else 0, not e.get("background")) for i, e in enumerate(events)]
+        rows += [(e["confidence_features"], 1 if i in used else 0, i in found) for i, e in enumerate(events)]
     return rows, wanted
 
 
@@ -68,7 +69,7 @@ def fit(rows, l2, steps, rate):
 
 
 def report(title, rows, wanted, weights, bias):
-    scored = [(round(probability(weights, bias, f), 2), right, main) for f, right, main in rows]
+    scored = [(round(probability(weights, bias, f), 2), right, found) for f, right, found in rows]
     log_loss = -sum(math.log(p if right else 1 - p) for p, right, _ in [(min(max(p, 1e-6), 1 - 1e-6), r, m) for p, r, m in scored])
     print(f"{title}: {len(rows)} events, {sum(r for _, r, _ in rows)} right; log loss {log_loss / max(1, len(rows)):.3f}")
     print("  confidence  events  right (share)")
@@ -79,7 +80,7 @@ def report(title, rows, wanted, weights, bias):
     print("  --min-confidence  recall  spurious share")
     for cut in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6):
         kept = [(right, main) for p, right, main in scored if p >= cut]
-        found = sum(1 for right, main in kept if right and main)
+        found = sum(1 for _, main in kept if main)
         extras = sum(1 for right, _ in kept if not right)
         print(f"  {cut:.1f}               {found / max(1, wanted):.3f}   {extras / max(1, len(kept)):.3f} ({extras}/{len(kept)})")
 
