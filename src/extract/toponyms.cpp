@@ -2008,6 +2008,16 @@ void one_sense_per_name(std::vector<Mention>& mentions) {
 }
 }  // namespace
 
+// The towns the report names, by their folded names (a name's first town kept).
+std::map<std::string, const ScoredPlace*> towns_named(const std::vector<Mention>& mentions, const Gazetteer& gaz) {
+  std::map<std::string, const ScoredPlace*> towns;
+  for (const Mention& m : mentions) {
+    if (m.candidates.empty() || m.demonym) continue;
+    if (gaz.place(m.candidates.front().entry).kind == PlaceKind::city) towns.emplace(fold_name(m.text), &m.candidates.front());
+  }
+  return towns;
+}
+
 // "Dublin City Council" in a report on Dublin: "X City" and "City of X" name
 // the town X the report is about, wherever that X is. Their own entries are
 // few ("Dublin City" is only Ireland's), while the bare name has every
@@ -2016,12 +2026,7 @@ void one_sense_per_name(std::vector<Mention>& mentions) {
 // or the longer name is a town's own name ("Carson City").
 void pool_city_names(std::vector<Mention>& mentions, const Gazetteer& gaz) {
   constexpr double kSameTownKm = 25;
-  std::map<std::string, const ScoredPlace*> towns;  // bare folded name -> its town
-  for (const Mention& m : mentions) {
-    if (m.candidates.empty() || m.demonym) continue;
-    const Place p = gaz.place(m.candidates.front().entry);
-    if (p.kind == PlaceKind::city) towns.emplace(fold_name(m.text), &m.candidates.front());
-  }
+  const std::map<std::string, const ScoredPlace*> towns = towns_named(mentions, gaz);
   for (Mention& m : mentions) {
     if (m.candidates.empty() || m.demonym) continue;
     const auto it = towns.find(city_stem(fold_name(m.text)));
@@ -2049,12 +2054,7 @@ void pool_city_names(std::vector<Mention>& mentions, const Gazetteer& gaz) {
 void bearings_of_named_towns(std::vector<Mention>& mentions, const Gazetteer& gaz) {
   constexpr double kSameTownKm = 25;
   constexpr uint64_t kSmallTown = 50000;
-  std::map<std::string, const ScoredPlace*> towns;  // bare folded name -> its town
-  for (const Mention& m : mentions) {
-    if (m.candidates.empty() || m.demonym) continue;
-    const Place p = gaz.place(m.candidates.front().entry);
-    if (p.kind == PlaceKind::city) towns.emplace(fold_name(m.text), &m.candidates.front());
-  }
+  const std::map<std::string, const ScoredPlace*> towns = towns_named(mentions, gaz);
   for (Mention& m : mentions) {
     if (m.candidates.empty() || m.demonym) continue;
     const std::string folded = fold_name(m.text);
