@@ -36,7 +36,10 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
   if (one_of(word(chunk(c).head), {"supporters", "supporter", "followers", "sympathisers", "sympathizers", "relatives", "families",
                                    "family", "friends", "critics", "opponents", "victims", "widows", "mothers"}))
     return;
-  for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep && word(chunk(j).head) == "of" && chunk(j + 1).kind == ChunkKind::noun;
+  // ("debris from a downed missile", "shrapnel from a shell": the munition the pieces came from.)
+  const bool pieces = one_of(word(chunk(c).head), {"debris", "shrapnel", "fragments", "fragment", "wreckage", "parts"});
+  for (int j = c + 1; j + 1 < n && chunk(j).kind == ChunkKind::prep &&
+                      (word(chunk(j).head) == "of" || (pieces && word(chunk(j).head) == "from")) && chunk(j + 1).kind == ChunkKind::noun;
        j += 2)
     out.push_back(j + 1);
 }

@@ -502,6 +502,19 @@ bool SentenceEvents::set_by_unknown_people(const Frame& f) const {
   return false;
 }
 
+// "shot down 40 of 54 drones", "intercepted two missiles": munitions stopped in the air.
+bool SentenceEvents::downs_munitions(const Frame& f) const {
+  if (!f.verbal || f.object < 0) return false;
+  const bool downing =
+      (f.cls == C::shoot && f.last + 1 < v.size() && word(f.last + 1) == "down") || one_of(word(f.first), {"intercepted", "intercept"});
+  if (!downing) return false;
+  std::vector<int> downed;
+  add_with_of(downed, f.object);
+  return std::any_of(downed.begin(), downed.end(), [&](int c) {
+    return one_of(word(chunk(c).head), {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shahed", "shaheds"});
+  });
+}
+
 // "Their convoy hit a mine", "the bus struck a roadside bomb": what was hit is the weapon.
 bool SentenceEvents::vehicle_hit_mine(const Frame& f) const {
   return (f.cls == C::hit || f.cls == C::strike) && f.verbal && !f.passive && f.object >= 0 && has(f.object, Role::weapon_explosive);
@@ -578,6 +591,14 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
                                                      "incursions", "advance"}))
       return true;
   }
+  // "shot down 40 of 54 drones", "intercepted the missiles": munitions stopped, no attack
+  // told; nor by the launch of the ones stopped ("... 10 of 14 missiles launched overnight").
+  if (downs_munitions(f)) return false;
+  if (f.cls == C::light && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return downs_munitions(o); }) &&
+      std::none_of(f.preps.begin(), f.preps.end(), [&](const Parse::PrepPhrase& pp) {
+        return pp.where == Parse::PrepPhrase::after && one_of(word(chunk(pp.prep).head), {"at", "on", "against", "towards", "toward"});
+      }))  // (launched at a place, they were an attack, however many were stopped)
+    return false;
   switch (f.cls) {
     case C::hit: {
       // "A plane landed in Baghdad": an aircraft lands; only a munition that lands hits.

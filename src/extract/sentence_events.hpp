@@ -170,6 +170,7 @@ struct SentenceEvents {
   bool set_by_unknown_people(const Frame& f) const;
   bool crowd_in_sentence() const;
   bool vehicle_hit_mine(const Frame& f) const;
+  bool downs_munitions(const Frame& f) const;
   // A noun chunk naming one person: "a policeman", "Walter Brown", "him".
   bool one_person(int c) const;
   bool person_hurt(const Frame& f) const;

@@ -1714,3 +1714,15 @@ TEST_CASE("tolls told without a verb of killing, and numbers written in words wi
   CHECK_FALSE(only(events("Gunmen attacked a market in Mopti on Monday; 12 shops were burnt and the owner was found dead."))
                   ->fatalities.has_value());
 }
+
+TEST_CASE("munitions shot down are no attack, nor is the launch of the ones stopped; debris of a missile is the missile's") {
+  CHECK(events("Air defences shot down 12 drones over Belgorod on Monday.").empty());
+  CHECK(events("The air force said it shot down 40 of 54 drones and 10 of 14 missiles launched overnight at Lviv on Tuesday.").size() <= 1);
+  CHECK(events("Ukraine's air force said on Wednesday it shot down 40 of 54 drones and 10 of 14 missiles launched overnight.").empty());
+  CHECK(only(events("Russia launched 54 drones at Kharkiv overnight, and air defences shot down 40 of them."))->sub_event_type ==
+        "Air/drone strike");
+  CHECK(!events("The rebels shot down a military helicopter near Goma on Thursday.").empty());  // an aircraft, not a munition
+  const auto debris = events("Debris from a downed missile hit a residential building in Kyiv on Tuesday, killing four people.");
+  CHECK(only(debris)->sub_event_type == "Shelling/artillery/missile attack");
+  CHECK(only(debris)->fatalities == 4);
+}
