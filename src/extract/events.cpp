@@ -14,6 +14,7 @@
 #include <set>
 
 #include "core/fold.hpp"
+#include "core/place_words.hpp"
 #include "extract/dates.hpp"
 #include "extract/frames.hpp"
 #include "extract/sentence_events.hpp"
@@ -983,6 +984,9 @@ void refine_country_level(std::vector<Event>& kept, const Document& doc, const S
       if (used.count(m.start)) continue;
       // "a bus carrying passengers to Nairobi": where someone was going, not where it happened.
       if (one_of(m.cue, {"to", "towards", "toward", "for"})) continue;
+      // "a base about 120 km southwest of Mogadishu": a reference point, not the place.
+      // (Not "the town of Chibok": only a compass point makes a bearing.)
+      if (m.cue.size() > 3 && m.cue.ends_with(" of") && is_compass_point(std::string_view(m.cue).substr(0, m.cue.size() - 3))) continue;
       const Place p = gaz.place(m.candidates.front().entry);
       if (p.kind != PlaceKind::city || p.country_code != e.country_code) continue;
       if (e.location != e.country && !e.admin1.empty() && p.admin1 != e.admin1 && p.admin1 != e.location) continue;

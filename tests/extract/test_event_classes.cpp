@@ -1726,3 +1726,17 @@ TEST_CASE("munitions shot down are no attack, nor is the launch of the ones stop
   CHECK(only(debris)->sub_event_type == "Shelling/artillery/missile attack");
   CHECK(only(debris)->fatalities == 4);
 }
+
+TEST_CASE("a town a bearing is measured from is no place for a country-level event") {
+  const auto e = events_of_report(
+      "Militants attack base in Somalia\n\nMOGADISHU, June 11 (Reuters) - Militants attacked an African Union base in southern "
+      "Somalia on Tuesday, a military official said.\n\nThe fighters stormed the base at Qoryoley, about 120 km southwest of Mogadishu, "
+      "the "
+      "official said. At least 10 soldiers were killed.\n");
+  for (const Event& x : e) CHECK_MESSAGE(!(x.location == "Mogadishu" && x.geo_precision == 1), x.sub_event_type);
+  // The town of a phrase "the town of X" is no bearing: it still places the event.
+  const auto chibok = events_of_report(
+      "Gunmen seize schoolgirls\n\nLAGOS, April 15 (Reuters) - Gunmen abducted dozens of girls from a school in northeastern Nigeria "
+      "overnight, officials said.\n\nThe attack happened in the town of Chibok in Borno State, a local official said.\n");
+  CHECK(std::any_of(chibok.begin(), chibok.end(), [](const Event& x) { return x.location == "Chibok" || x.admin1 == "Borno"; }));
+}
