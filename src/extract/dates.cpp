@@ -33,6 +33,52 @@ int small_number(std::string_view w) {
 
 bool is_year(std::string_view w) { return w.size() == 4 && std::all_of(w.begin(), w.end(), ::isdigit); }
 
+// A day written in figures at the start of `text`: year-month-day, or day
+// and month either way round with a two- or four-digit year ("19/05/2024",
+// "19.05.24", "5/19/2024"). Where both readings are days, the one nearest
+// before the report's day wins (a day after it, the other). Sets `length`.
+std::optional<CivilDate> date_in_figures(std::string_view text, std::optional<CivilDate> pub, size_t& length) {
+  int part[3] = {0, 0, 0};
+  size_t digits[3] = {0, 0, 0}, i = 0;
+  char separator = 0;
+  for (int p = 0; p < 3; ++p) {
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && digits[p] < 4) {
+      part[p] = part[p] * 10 + (text[i] - '0');
+      ++digits[p];
+      ++i;
+    }
+    if (digits[p] == 0) return std::nullopt;
+    if (p == 2) break;
+    if (i >= text.size() || !(text[i] == '/' || text[i] == '.' || text[i] == '-') || (separator && text[i] != separator))
+      return std::nullopt;
+    separator = text[i++];
+  }
+  if (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) ||
+                          (text[i] == '.' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])))))
+    return std::nullopt;  // a longer number: a version, a phone number
+  // "date: 2024-07-31T22:10": a timestamp of the page, not a day the text tells.
+  if (i + 1 < text.size() && text[i] == 'T' && std::isdigit(static_cast<unsigned char>(text[i + 1]))) return std::nullopt;
+  length = i;
+  if (digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2) {
+    const CivilDate d{part[0], part[1], part[2]};
+    return is_valid(d) ? std::optional<CivilDate>(d) : std::nullopt;
+  }
+  if (digits[0] > 2 || digits[1] > 2 || !(digits[2] == 4 || digits[2] == 2)) return std::nullopt;
+  const int year = digits[2] == 2 ? 2000 + part[2] : part[2];
+  if (year < 1990 || year > 2100) return std::nullopt;
+  const CivilDate day_month{year, part[1], part[0]}, month_day{year, part[0], part[1]};
+  const bool dm = is_valid(day_month), md = is_valid(month_day) && part[0] != part[1];
+  if (dm && !md) return day_month;
+  if (md && !dm) return month_day;
+  if (!dm) return std::nullopt;
+  if (!pub) return day_month;
+  const auto before = [&](const CivilDate& d) { return days_from_civil(d) <= days_from_civil(*pub); };
+  if (before(day_month) != before(month_day)) return before(day_month) ? day_month : month_day;
+  const long a = std::labs(days_from_civil(*pub) - days_from_civil(day_month)),
+             b = std::labs(days_from_civil(*pub) - days_from_civil(month_day));
+  return b < a ? month_day : day_month;
+}
+
 struct Scanner {
   const Document& doc;
   const Segmented& seg;
@@ -265,6 +311,17 @@ struct Scanner {
       if (t.kind == TokenKind::number && raw(k).size() == 10) {
         if (auto d = parse_iso_date(raw(k))) {
           push(k, k, *d, 1);
+          continue;
+        }
+      }
+      // "on 19/05/2024", "2024-05-19", "19.05.2024", "5/19/2024": a day in figures, over as many tokens as it spans.
+      if (t.kind == TokenKind::number) {
+        size_t length = 0;
+        if (const auto d = date_in_figures(std::string_view(doc.text).substr(seg.tokens[k].start), pub, length)) {
+          size_t last = k;
+          while (last + 1 < end() && seg.tokens[last + 1].end <= seg.tokens[k].start + length) ++last;
+          push(k, last, *d, 1);
+          k = last;
           continue;
         }
       }

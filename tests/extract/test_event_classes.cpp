@@ -1740,3 +1740,18 @@ TEST_CASE("a town a bearing is measured from is no place for a country-level eve
       "overnight, officials said.\n\nThe attack happened in the town of Chibok in Borno State, a local official said.\n");
   CHECK(std::any_of(chibok.begin(), chibok.end(), [](const Event& x) { return x.location == "Chibok" || x.admin1 == "Borno"; }));
 }
+
+TEST_CASE("a day written in figures dates the action: day-month, month-day or year first") {
+  const CivilDate pub{2024, 5, 22};
+  for (const char* day : {"19/05/2024", "19.05.2024", "2024-05-19", "19-05-2024", "5/19/2024", "19/05/24"}) {
+    const auto e = events(std::string("Five people were killed when gunmen attacked a market in Mopti on ") + day + ".", pub);
+    CHECK_MESSAGE(on_day(e, "2024-05-19"), day);
+  }
+  // Both readings days: the nearest before the report (4 May, not 5 April).
+  CHECK(on_day(events("Five people were killed when gunmen attacked a market in Mopti on 05/04/2024.", pub), "2024-05-04"));
+  // A page's timestamp and a version number are no days of the action.
+  CHECK_FALSE(
+      on_day(events("date: 2024-05-02T10:15\nGunmen attacked a market in Mopti on Sunday, killing five people.", pub), "2024-05-02"));
+  CHECK_FALSE(
+      on_day(events("Gunmen attacked a market in Mopti on Sunday, killing five people, the 1.2.3 report said.", pub), "2003-02-01"));
+}
