@@ -654,6 +654,20 @@ struct Tagger {
       if (units[i].tag == Pos::VBN && units[i - 2].tag == Pos::VBD && (units[i].cands.has(Pos::VBD) || ends_with(units[i].lower, "ed")) &&
           (units[i - 1].lower == "and" || units[i - 1].lower == "or"))
         units[i].tag = Pos::VBD;
+    // "A rocket fired from Lebanon hit the town": a weapon's participle, the sentence's verb after it.
+    for (size_t i = 1; i + 3 < units.size(); ++i) {
+      Unit& u = units[i];
+      if (u.tag != Pos::VBD || !one_of(u.lower, {"fired", "launched", "dropped", "lobbed"}) || !is_noun(units[i - 1].tag) ||
+          units[i + 1].lower != "from")
+        continue;
+      for (size_t j = i + 2; j < std::min(units.size(), i + 9); ++j) {
+        if (units[j].punct || units[j].tag == Pos::CC) break;
+        if (units[j].tag == Pos::VBD) {
+          u.tag = Pos::VBN;
+          break;
+        }
+      }
+    }
     // Fixed compounds of crowd control and gunfire: "tear gas", "water cannon", "live rounds".
     for (size_t i = 0; i + 1 < units.size(); ++i) {
       const std::string& a = units[i].lower;

@@ -1722,6 +1722,10 @@ TEST_CASE("munitions shot down are no attack, nor is the launch of the ones stop
   CHECK(only(events("Russia launched 54 drones at Kharkiv overnight, and air defences shot down 40 of them."))->sub_event_type ==
         "Air/drone strike");
   CHECK(!events("The rebels shot down a military helicopter near Goma on Thursday.").empty());  // an aircraft, not a munition
+  // "A rocket fired from Lebanon hit the town": the rocket hit, and its toll is the strike's.
+  const auto rocket = events("A rocket fired from Lebanon hit the town of Kiryat Shmona on Saturday, killing 12 children.");
+  CHECK(only(rocket)->sub_event_type == "Shelling/artillery/missile attack");
+  CHECK(only(rocket)->fatalities == 12);
   const auto debris = events("Debris from a downed missile hit a residential building in Kyiv on Tuesday, killing four people.");
   CHECK(only(debris)->sub_event_type == "Shelling/artillery/missile attack");
   CHECK(only(debris)->fatalities == 4);

@@ -286,3 +286,11 @@ TEST_CASE("an -ed word after 'and' and before its object's determiner is the coo
   // A noun stays a noun: "the wounded and the dead".
   CHECK(parse("The hospital treated the wounded and the dead were taken away.").tag_of("wounded") != Pos::VBD);
 }
+
+TEST_CASE("a weapon fired from a place before the sentence's verb is a participle") {
+  const Tagged t = parse("A rocket fired from Lebanon hit the town on Saturday.");
+  CHECK(t.tag_of("fired") == Pos::VBN);
+  CHECK(t.tag_of("hit") == Pos::VBD);
+  // With no verb after it, "fired" is the verb.
+  CHECK(parse("The army fired from the hills on Saturday.").tag_of("fired") == Pos::VBD);
+}
