@@ -73,10 +73,10 @@ def report(title, rows, wanted, weights, bias):
     log_loss = -sum(math.log(p if right else 1 - p) for p, right, _ in [(min(max(p, 1e-6), 1 - 1e-6), r, m) for p, r, m in scored])
     print(f"{title}: {len(rows)} events, {sum(r for _, r, _ in rows)} right; log loss {log_loss / max(1, len(rows)):.3f}")
     print("  confidence  events  right (share)")
-    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
-        inside = [right for p, right, _ in scored if lo <= p < lo + 0.2 or (lo == 0.8 and p == 1.0)]
+    for b in range(5):  # fifths of 0..1, by integer bin (no float edges counted twice)
+        inside = [right for p, right, _ in scored if min(4, int(round(p * 100)) // 20) == b]
         if inside:
-            print(f"  {lo:.1f}-{lo + 0.2:.1f}     {len(inside):6d}  {sum(inside):5d} ({sum(inside) / len(inside):.2f})")
+            print(f"  {b / 5:.1f}-{(b + 1) / 5:.1f}     {len(inside):6d}  {sum(inside):5d} ({sum(inside) / len(inside):.2f})")
     print("  --min-confidence  recall  spurious share")
     for cut in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6):
         kept = [(right, main) for p, right, main in scored if p >= cut]
