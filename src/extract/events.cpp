@@ -1154,7 +1154,6 @@ std::optional<long> parse_count(const std::vector<std::string>& words, size_t at
       {"forty", 40},   {"fifty", 50},   {"sixty", 60},     {"seventy", 70},   {"eighty", 80},      {"ninety", 90},   {"hundred", 100},
       {"dozen", 12},   {"dozens", 12},  {"scores", 20},    {"hundreds", 100}, {"thousands", 1000}, {"several", 10},  {"many", 10}};
   const std::string& w = words[at];
-  const std::string lower = ascii_lower(w);  // "Twenty-two soldiers" opens a sentence
   auto named_count = [&](std::string_view word) -> long {
     const auto it = named.find(word);
     return it == named.end() ? 0 : it->second;
@@ -1164,19 +1163,19 @@ std::optional<long> parse_count(const std::vector<std::string>& words, size_t at
     const long tens = named_count(tens_word), units = named_count(units_word);
     return tens >= 20 && tens < 100 && tens % 10 == 0 && units > 0 && units < 10 ? tens + units : 0;
   };
-  if (const size_t dash = lower.find('-'); dash != std::string::npos)
-    if (const long n = compound(std::string_view(lower).substr(0, dash), std::string_view(lower).substr(dash + 1))) {
+  if (const size_t dash = w.find('-'); dash != std::string::npos)
+    if (const long n = compound(std::string_view(w).substr(0, dash), std::string_view(w).substr(dash + 1))) {
       if (used) *used = 1;
       return n;
     }
   if (at + 2 < words.size() && words[at + 1] == "-")
-    if (const long n = compound(lower, ascii_lower(words[at + 2]))) {
+    if (const long n = compound(w, words[at + 2])) {
       if (used) *used = 3;
       return n;
     }
   // ("-two" of a split "Twenty-two" is part of the number before it.)
-  if (at >= 2 && words[at - 1] == "-" && compound(ascii_lower(words[at - 2]), lower)) return std::nullopt;
-  if (const long n = named_count(w)) {  // (as written: a capitalised "Several" or "Dozens" stays no count)
+  if (at >= 2 && words[at - 1] == "-" && compound(words[at - 2], w)) return std::nullopt;
+  if (const long n = named_count(w)) {
     if (used) *used = 1;
     return n;
   }

@@ -22,7 +22,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
 // ACLED's conservative reading of a count: "at least 129" -> 129,
 // "dozens" -> 12, "hundreds" -> 100, "a dozen" -> 12; nullopt when the
-// words are no count, or an absurd one ("1e400").
+// words are no count, or an absurd one ("1e400"). `words` are lower case,
+// one per token (a sentence's, as the readers hold them).
 std::optional<long> parse_count(const std::vector<std::string>& words, size_t at, size_t* used = nullptr);
 
 }  // namespace sitmap
