@@ -10,6 +10,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -591,6 +592,7 @@ void add_countries(Context& c) {
     double lat = NAN, lon = NAN;
     uint32_t geonameid = 0;
     std::vector<std::string> aliases;
+    std::set<std::string> dropped;  // "-Island": the package's alias is an English word ("Samal Island" is no Iceland)
   };
   std::map<std::string, Curated> curated;
   for (const auto& [line, f] : read_tsv(c.curated + "/countries.tsv")) {
@@ -605,8 +607,12 @@ void add_countries(Context& c) {
       continue;
     }
     parse_int(f[3], k.geonameid);
-    for (auto& a : split_fields(f[4], '|'))
-      if (!a.empty()) k.aliases.push_back(a);
+    for (auto& a : split_fields(f[4], '|')) {
+      if (a.size() > 1 && a[0] == '-')
+        k.dropped.insert(a.substr(1));
+      else if (!a.empty())
+        k.aliases.push_back(a);
+    }
     curated[f[0]] = std::move(k);
   }
   for (const auto& country : read_json(c.data + "/world-countries/countries.json")) {
@@ -627,9 +633,11 @@ void add_countries(Context& c) {
     if (auto acc = c.country_acc.find(e.country); acc != c.country_acc.end()) e.population = acc->second.population;
     e.names.emplace_back(e.name, MatchHow::name);
     e.names.emplace_back(country["name"].value("official", e.name), MatchHow::name);
+    const auto k = curated.find(e.country);
     for (const auto& s : country.value("altSpellings", json::array())) {
       const std::string a = s.get<std::string>();
-      if (a.size() > 3) e.names.emplace_back(a, MatchHow::alias);  // two-letter codes would make "IS" Iceland
+      const bool dropped = k != curated.end() && k->second.dropped.count(a);
+      if (a.size() > 3 && !dropped) e.names.emplace_back(a, MatchHow::alias);  // two-letter codes would make "IS" Iceland
     }
     std::vector<std::string> demonyms;
     if (country.contains("demonyms") && country["demonyms"].contains("eng")) {
@@ -638,7 +646,7 @@ void add_countries(Context& c) {
         if (!d.empty() && std::find(demonyms.begin(), demonyms.end(), d) == demonyms.end()) demonyms.push_back(d);
       }
     }
-    if (auto k = curated.find(e.country); k != curated.end()) {
+    if (k != curated.end()) {
       if (!std::isnan(k->second.lat)) {
         e.lat = k->second.lat;
         e.lon = k->second.lon;
