@@ -966,43 +966,111 @@ void promote_headline(std::vector<Event>& drafts, std::vector<Standing>& standin
   }
 }
 
+// Whether a mention can stand for where an action happened: a resolved town
+// named as a place, not a destination or a bearing's reference point.
+bool may_place_action(const Mention& m) {
+  if (m.candidates.empty() || m.demonym || m.in_name) return false;
+  // "a bus carrying passengers to Nairobi": where someone was going, not where it happened.
+  if (one_of(m.cue, {"to", "towards", "toward", "for"})) return false;
+  // "a base about 120 km southwest of Mogadishu": a reference point, not the place.
+  // (Not "the town of Chibok": only a compass point makes a bearing.)
+  return !(m.cue.size() > 3 && m.cue.ends_with(" of") && is_compass_point(std::string_view(m.cue).substr(0, m.cue.size() - 3)));
+}
+
+// The town of a country a report is about, for an action it places no
+// nearer: the one town of that country the report names more often than
+// any other, at least twice. (Not the dateline's: where an agency filed
+// from is no place of an action the text does not put there.)
+const Mention* report_town(const std::vector<Mention>& mentions, const Gazetteer& gaz, const std::string& country_code) {
+  std::map<uint32_t, std::pair<int, const Mention*>> named;  // by gazetteer entry
+  for (const Mention& m : mentions) {
+    if (!may_place_action(m)) continue;
+    const Place p = gaz.place(m.candidates.front().entry);
+    if (m.dateline || p.kind != PlaceKind::city || p.country_code != country_code) continue;
+    auto& [n, first] = named[m.candidates.front().entry];
+    if (!first) first = &m;
+    ++n;
+  }
+  int best = 0, second = 0;
+  const Mention* town = nullptr;
+  for (const auto& [entry, seen] : named) {
+    if (seen.first > best) {
+      second = best;
+      best = seen.first;
+      town = seen.second;
+    } else if (seen.first > second) {
+      second = seen.first;
+    }
+  }
+  return best >= 2 && best > second ? town : nullptr;
+}
+
+// Places a country- or province-level event at a town the text names.
+void place_in_town(Event& e, const Mention& m, const Place& p, int precision = 1) {
+  e.location = p.name;
+  e.location_start = m.start;
+  e.location_end = m.end;
+  e.geo_relation.clear();
+  e.admin1 = p.admin1;
+  e.point = p.point;
+  e.geonameid = p.geonameid ? std::optional<uint32_t>(p.geonameid) : std::nullopt;
+  e.geo_precision = precision;
+  e.confidence = std::min(e.confidence, 0.6);
+}
+
+// The sentence an event's action is told in (its start may lie past a dateline).
+size_t sentence_of(const Segmented& seg, const Event& e) {
+  size_t si = 0;
+  while (si + 1 < seg.sentences.size() && seg.sentences[si + 1].start <= e.start) ++si;
+  return si;
+}
+
 // A lede often places an action in a country or province ("in
 // northeastern Nigeria") and the next lines name the town ("in the town of
 // Chibok"): a town of that country or province named in the two sentences
 // after, and not the place of another event, is where it happened.
-void refine_country_level(std::vector<Event>& kept, const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions,
-                          const Gazetteer& gaz) {
+void refine_country_level(std::vector<Event>& kept, const Segmented& seg, const std::vector<Mention>& mentions, const Gazetteer& gaz) {
   std::set<uint32_t> used;
   for (const Event& e : kept)
     if (e.location_start) used.insert(*e.location_start);
   for (Event& e : kept) {
     if (e.geo_precision != 3 || e.background) continue;
-    size_t si = 0;  // the event's sentence (its start may lie past a dateline)
-    while (si + 1 < seg.sentences.size() && seg.sentences[si + 1].start <= e.start) ++si;
+    const size_t si = sentence_of(seg, e);
     for (const Mention& m : mentions) {
-      if (m.sentence <= si || m.sentence > si + 2 || m.candidates.empty() || m.demonym || m.in_name || m.dateline) continue;
-      if (used.count(m.start)) continue;
-      // "a bus carrying passengers to Nairobi": where someone was going, not where it happened.
-      if (one_of(m.cue, {"to", "towards", "toward", "for"})) continue;
-      // "a base about 120 km southwest of Mogadishu": a reference point, not the place.
-      // (Not "the town of Chibok": only a compass point makes a bearing.)
-      if (m.cue.size() > 3 && m.cue.ends_with(" of") && is_compass_point(std::string_view(m.cue).substr(0, m.cue.size() - 3))) continue;
+      if (m.sentence <= si || m.sentence > si + 2 || m.dateline || used.count(m.start) || !may_place_action(m)) continue;
       const Place p = gaz.place(m.candidates.front().entry);
       if (p.kind != PlaceKind::city || p.country_code != e.country_code) continue;
       if (e.location != e.country && !e.admin1.empty() && p.admin1 != e.admin1 && p.admin1 != e.location) continue;
-      e.location = p.name;
-      e.admin1 = p.admin1;
-      e.point = p.point;
-      e.geonameid = p.geonameid ? std::optional<uint32_t>(p.geonameid) : std::nullopt;
-      e.location_start = m.start;
-      e.location_end = m.end;
-      e.geo_precision = 1;
-      e.geo_relation.clear();
-      e.confidence = std::min(e.confidence, 0.6);
+      place_in_town(e, m, p);
       used.insert(m.start);
-      (void)doc;
       break;
     }
+  }
+}
+
+// After merging, an action still at its country's point goes to a town of
+// that country named in the two sentences before, else to the report's town
+// (report_town): the whole country's point is never where it happened.
+// (Before merging, it would no longer fold into that town's event. A name
+// the gazetteer lacks stays at its country: "the village of Fambita" is no
+// part of the capital the report names.)
+void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg, const std::vector<Mention>& mentions,
+                                 const Gazetteer& gaz) {
+  for (Event& e : kept) {
+    if (e.geo_precision != 3 || e.background || e.location != e.country) continue;
+    const size_t si = sentence_of(seg, e);
+    const Mention* town = nullptr;
+    for (const Mention& m : mentions) {  // the last one named before it
+      if (m.sentence + 2 < si || m.sentence > si || m.start >= e.start || m.dateline || !may_place_action(m)) continue;
+      const Place p = gaz.place(m.candidates.front().entry);
+      if (p.kind == PlaceKind::city && p.country_code == e.country_code) town = &m;
+    }
+    int precision = 1;
+    if (!town) {
+      town = report_town(mentions, gaz, e.country_code);
+      precision = 2;  // the report's town, not one its lines put the action in
+    }
+    if (town) place_in_town(e, *town, gaz.place(town->candidates.front().entry), precision);
   }
 }
 
@@ -1373,7 +1441,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
   // A lede's country-level place, refined from the next lines before merging,
   // so that it does not fold into the first town of that country told later.
-  refine_country_level(drafts, doc, seg, mentions, gaz);
+  refine_country_level(drafts, seg, mentions, gaz);
   if (debug_events())
     for (size_t i = 0; i < drafts.size(); ++i)
       std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
@@ -1421,6 +1489,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       kept_told.push_back(told_dated[i]);
     }
   }
+  place_country_level_in_town(kept, seg, mentions, gaz);
   // An event's date when the text gives none: the story's day (its first
   // dated action's) when it has one, else the report's, as a week.
   std::optional<DateSpan> story_day;

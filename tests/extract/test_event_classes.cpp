@@ -1759,3 +1759,20 @@ TEST_CASE("a day written in figures dates the action: day-month, month-day or ye
   CHECK_FALSE(
       on_day(events("Gunmen attacked a market in Mopti on Sunday, killing five people, the 1.2.3 report said.", pub), "2003-02-01"));
 }
+
+TEST_CASE("an action left at its country goes to the town the report is about, never to where it was filed") {
+  // No line near it places the killing; later lines name Kaduna twice and no other town of Nigeria.
+  const auto e = events_of_report(
+      "Gunmen kill villagers\n\nABUJA, March 3 (Reuters) - Gunmen killed 12 people in Nigeria on Saturday, police said.\n\nThe "
+      "victims were farmers. Their families buried them on Sunday. Police gave no motive.\n\nSchools in Kaduna stayed shut on "
+      "Monday, and the governor of Kaduna called for calm.\n");
+  REQUIRE(!e.empty());
+  CHECK(at_place(e, "Kaduna") != nullptr);
+  CHECK(at_place(e, "Abuja") == nullptr);
+  // Two towns named once each make no report's town: the action stays at the country's point.
+  const auto two = events_of_report(
+      "Gunmen kill villagers\n\nABUJA, March 3 (Reuters) - Gunmen killed 12 people in Nigeria on Saturday, police said.\n\nThe "
+      "victims were farmers. Their families buried them on Sunday. Police gave no motive.\n\nSchools in Kaduna and Kano stayed "
+      "shut on Monday.\n");
+  for (const Event& x : two) CHECK_MESSAGE(x.location == "Nigeria", x.location);
+}
