@@ -76,6 +76,14 @@ TEST_CASE("a package alias that is an English word is dropped by our table, the 
   CHECK(top("Isle of Man").country_code == "IM");
 }
 
+TEST_CASE("Kenya's former provinces, as its news still names them") {
+  near("Nyanza", -0.6, 34.6, 100);
+  near("Rift Valley", 0.7, 36.0, 150);
+  CHECK(top("North Eastern Province").country_code == "KE");
+  // "Eastern Province" alone stays ambiguous (several countries have one): the report's country decides.
+  CHECK(!gaz().geocode("Eastern Province", {.country = "KE"}).empty());
+}
+
 TEST_CASE("regions from our curated table") {
   for (auto q : {"Middle East", "Levant", "Kurdistan", "Korean Peninsula", "Eastern Ghouta", "North Africa", "Europe"}) {
     const Place p = top(q);
