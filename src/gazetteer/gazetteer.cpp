@@ -437,7 +437,13 @@ std::vector<Candidate> Gazetteer::geocode(std::string_view query, const GeocodeO
     if (folded.size() <= suffix.size() || folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
     const PlaceKind want = d.level == 1 ? PlaceKind::admin1 : PlaceKind::admin2;
     auto keep_admin = [&](std::vector<Candidate> c) {
-      std::erase_if(c, [&](const Candidate& x) { return place(x.entry).kind != want; });
+      // (Or a region of our table whose name says it is one: Kenya's former "Eastern Province".)
+      std::erase_if(c, [&](const Candidate& x) {
+        const Place p = place(x.entry);
+        const std::string name = fold_name(p.name);
+        const bool named_so = name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+        return p.kind != want && !(p.kind == PlaceKind::region && named_so);
+      });
       return c;
     };
     if (auto whole = keep_admin(lookup_folded(folded)); !whole.empty()) return finish(whole);
