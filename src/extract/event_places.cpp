@@ -655,7 +655,7 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     const Mention& mm = mentions[m];
     if (!locatable(mm, in_location_phrase(mm))) continue;
     if (context_place && !in_own_line(mm)) continue;
-    if (!in_location_phrase(mm) && (mm.cue.empty() || !location_prep(first_word(mm.cue)))) continue;
+    if (!in_location_phrase(mm) && (mm.cue.empty() || !location_prep(first_word(mm.cue)) || origin_or_source(mm))) continue;
     const size_t t = v.token(f.first);
     const size_t d = mm.first_token > t ? mm.first_token - t : t - mm.first_token;
     if (d < best) {
@@ -664,8 +664,9 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     }
   }
   if (near) return {{near, std::nullopt, false, {}}, 6};
-  for (size_t m : here)  // any place of the sentence that is not a people or a name
-    if (locatable(mentions[m]) && kind_of(mentions[m]) != PlaceKind::country) return {{&mentions[m], std::nullopt, false, {}}, 7};
+  for (size_t m : here)  // any place of the sentence that is not a people, a name, or where someone came from
+    if (locatable(mentions[m]) && kind_of(mentions[m]) != PlaceKind::country && !origin_or_source(mentions[m]))
+      return {{&mentions[m], std::nullopt, false, {}}, 7};
   // "3,000 Hong Kong people demonstrated": protesters named by their place protest there.
   if (f.cls == C::protest && f.subject >= 0)
     for (size_t m : here) {
@@ -674,6 +675,23 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       return {{&mm, std::nullopt, false, {}}, 8};
     }
   return {};
+}
+
+// "a bus carrying passengers from Quetta to Peshawar", "a cleric who came from Bihar":
+// where people set out from, not where the action was (not "about 30 km
+// from Mandera": a distance places it near); "according to Baku": a
+// government that speaks. (Where they were going stays: "an ambulance
+// driving to Sudzha" was hit on its way there.)
+bool SentenceEvents::origin_or_source(const Mention& m) const {
+  const size_t at = m.first_token - v.s.first_token;  // the cue's word is the one before the name
+  if (at < 2) return false;
+  const std::string& before = word(at - 2);
+  if (m.cue == "to") {  // "from Quetta to Peshawar": a route's end is no more the place than its start
+    for (size_t k = at - 1; k-- > 0 && k + 6 >= at;)
+      if (word(k) == "from") return true;
+    return before == "according";
+  }
+  return m.cue == "from" && !one_of(before, {"km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "away", "far"});
 }
 
 // Is the mention inside the object of a location preposition?

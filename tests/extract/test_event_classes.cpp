@@ -1776,3 +1776,15 @@ TEST_CASE("an action left at its country goes to the town the report is about, n
       "shut on Monday.\n");
   for (const Event& x : two) CHECK_MESSAGE(x.location == "Nigeria", x.location);
 }
+
+TEST_CASE("where people came from, a route's ends and a government that speaks are no place of the action") {
+  const auto bus = events("Gunmen opened fire on a bus carrying 40 passengers from Quetta to Peshawar on Tuesday, killing five.");
+  REQUIRE(!bus.empty());
+  for (const Event& x : bus) CHECK_MESSAGE((x.location != "Quetta" && x.location != "Peshawar"), x.location);
+  const auto cleric = events("The cleric, who came from Bihar, was stabbed and shot dead, police said.");
+  for (const Event& x : cleric) CHECK_MESSAGE(x.location != "Bihar", x.location);
+  const auto baku = events("Armenian forces attacked Azerbaijani civilians on Sunday, according to Baku.");
+  for (const Event& x : baku) CHECK_MESSAGE(x.location != "Baku", x.location);
+  // A distance from a town places the action near it.
+  CHECK(at_place(events("Gunmen attacked a police post about 30 km from Mandera on Tuesday, killing three officers."), "Mandera"));
+}
