@@ -44,14 +44,6 @@ bool is_apostrophe(utf8proc_int32_t cp) {
   }
 }
 
-// Arabic (and Romance) article tokens that transliterations attach or drop
-// at will: "Ar-Raqqah", "Raqqah"; "Deir ez-Zor", "Dayr az Zawr".
-bool is_article(std::string_view w) {
-  static constexpr std::array<std::string_view, 19> articles = {"al",  "el", "ar", "as", "ad", "ash", "az", "an", "at", "ath",
-                                                                "adh", "ez", "es", "ed", "er", "en",  "et", "ul", "un"};
-  return std::find(articles.begin(), articles.end(), w) != articles.end();
-}
-
 // Lower-cased, mark-stripped code points of s; apostrophes removed.
 std::string casefold_strip(std::string_view s) {
   std::string out;
@@ -112,6 +104,14 @@ std::string casefold_strip(std::string_view s) {
 }
 
 }  // namespace
+
+// Arabic (and Romance) article tokens that transliterations attach or drop
+// at will: "Ar-Raqqah", "Raqqah"; "Deir ez-Zor", "Dayr az Zawr".
+bool is_article(std::string_view w) {
+  static constexpr std::array<std::string_view, 19> articles = {"al",  "el", "ar", "as", "ad", "ash", "az", "an", "at", "ath",
+                                                                "adh", "ez", "es", "ed", "er", "en",  "et", "ul", "un"};
+  return std::find(articles.begin(), articles.end(), w) != articles.end();
+}
 
 std::string fold_name(std::string_view name) {
   const std::string folded = casefold_strip(name);

@@ -11,6 +11,10 @@ namespace sitmap {
 // name follows them. Invalid UTF-8 folds what it can and drops the rest.
 std::string fold_name(std::string_view name);
 
+// An Arabic (or Romance) article token, lower case, that transliterations
+// attach to a name or drop: "al", "el", "ad", "ez" ...
+bool is_article(std::string_view w);
+
 // Transliteration-tolerant spelling of a folded name: spaces removed, q/c/ck
 // to k, kh/gh/sh/th/dh/ph to one letter, ou to u, h dropped, doubled letters
 // collapsed. Two spellings of one Arabic name usually agree here.

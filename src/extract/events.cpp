@@ -493,9 +493,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a war's toll");
       continue;
     }
-    // "walked off the job in protest against the plan": the manner of another act, no gathering.
-    if (f.cls == C::protest && !f.verbal && f.first > 0 && word(f.first - 1) == "in" && f.last + 1 < v.size() &&
-        one_of(word(f.last + 1), {"against", "at", "over", "of"})) {
+    // "walked off the job in protest against the plan", "summoned the envoy in protest": the manner of
+    // another act, no gathering ("killed in protests", "in a protest" are gatherings).
+    if (f.cls == C::protest && !f.verbal && f.first > 0 && word(f.first - 1) == "in" &&
+        (word(f.last) == "protest" || (f.last + 1 < v.size() && one_of(word(f.last + 1), {"against", "at", "over", "of"})))) {
       explain(f, "in protest: the manner of another act");
       continue;
     }
@@ -1049,7 +1050,7 @@ void refine_country_level(std::vector<Event>& kept, const Segmented& seg, const 
 }
 
 // After merging, an action still at its country's point goes to a town of
-// that country named in the two sentences before, else to the report's town
+// that country named in its own sentence, else in the two before, else to the report's town
 // (report_town): the whole country's point is never where it happened.
 // (Before merging, it would no longer fold into that town's event. A name
 // the gazetteer lacks stays at its country: "the village of Fambita" is no
@@ -1060,8 +1061,20 @@ void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg,
     if (e.geo_precision != 3 || e.background || e.location != e.country) continue;
     const size_t si = sentence_of(seg, e);
     const Mention* town = nullptr;
-    for (const Mention& m : mentions) {  // the last one named before it
-      if (m.sentence + 2 < si || m.sentence > si || m.start >= e.start || m.dateline || !may_place_action(m)) continue;
+    // "struck targets in Iraq, including sites in the border town of al-Qaim": a town its own sentence names
+    // as one (not "a military source in Pemba", "passengers from Quetta").
+    for (const Mention& m : mentions) {
+      const bool named_town = m.cue.ends_with("town of") || m.cue.ends_with("city of") || m.cue.ends_with("village of");
+      if (m.sentence != si || m.dateline || !named_town || !may_place_action(m)) continue;
+      const Place p = gaz.place(m.candidates.front().entry);
+      if (p.kind == PlaceKind::city && p.country_code == e.country_code) {
+        town = &m;
+        break;
+      }
+    }
+    for (const Mention& m : mentions) {  // else the last one named in the two sentences before
+      if (town && town->sentence == si) break;
+      if (m.sentence + 2 < si || m.sentence >= si || m.dateline || !may_place_action(m)) continue;
       const Place p = gaz.place(m.candidates.front().entry);
       if (p.kind == PlaceKind::city && p.country_code == e.country_code) town = &m;
     }

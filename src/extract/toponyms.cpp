@@ -116,6 +116,10 @@ struct Recognizer {
   }
 
   std::string cue_before(size_t first, size_t sentence_first) const {
+    // "in al-Qaim", "the town of el-Fasher": the cue stands before the article joined to the name.
+    if (first >= sentence_first + 2 && word(first - 1) == "-" && seg.tokens[first - 1].end == seg.tokens[first].start &&
+        seg.tokens[first - 2].end == seg.tokens[first - 1].start && !cap(first - 2) && is_article(word(first - 2)))
+      first -= 2;
     for (const auto& [words, name] : cue_phrases()) {
       if (first < sentence_first + words.size()) continue;
       bool ok = true;

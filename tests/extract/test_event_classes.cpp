@@ -1788,3 +1788,10 @@ TEST_CASE("where people came from, a route's ends and a government that speaks a
   // A distance from a town places the action near it.
   CHECK(at_place(events("Gunmen attacked a police post about 30 km from Mandera on Tuesday, killing three officers."), "Mandera"));
 }
+
+TEST_CASE("'in protest' is the manner of another act, no gathering; a country's event goes to the town its sentence names") {
+  CHECK(events("Iraq summoned the US charge d'affaires in protest on Saturday.").empty());
+  CHECK(!events("Two people were killed in protests in Khartoum on Monday.").empty());
+  const auto e = events("US aircraft struck more than 85 targets in Iraq on Friday, including sites in the border town of al-Qaim.");
+  CHECK(at_place(e, "Al Qā’im") != nullptr);
+}
