@@ -613,6 +613,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       std::vector<int> subject;
       add_with_of(subject, f.subject);
       if (side_has(subject, Role::weapon_explosive) || side_has(subject, Role::weapon_suicide)) return true;
+      // "Militants blew up a railway bridge", "the bridge was blown up": something blown up by someone
+      // (not "a gas tank blew up", which no one did).
+      const bool blown_up = f.verbal && word(f.last) == "up" && one_of(word(f.first), {"blow", "blows", "blew", "blown", "blowing"});
+      if (blown_up && ((f.passive && f.subject >= 0) || (armed && f.object >= 0))) return true;
     }
       return weapon || has(f.subject, Role::weapon_explosive) || has(f.object, Role::weapon_explosive) ||
              has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||

@@ -148,11 +148,30 @@ struct Recognizer {
     return run_end;
   }
 
+  // "Baloch Liberation Army (BLA)": capitals in brackets that spell the
+  // initials of the name before them are that name's short form (a place's
+  // own, "Democratic Republic of the Congo (DRC)", stays a place).
+  bool acronym_of_name_before(size_t a) const {
+    if (a < 2 || word(a - 1) != "(" || a + 1 >= seg.tokens.size() || word(a + 1) != ")") return false;
+    if (!out.empty() && out.back().last_token + 2 == a) return false;
+    const std::string_view acronym = word(a);
+    if (acronym.size() < 2 || acronym.size() > 6) return false;
+    std::string initials;  // of the capitalised words before the bracket, last first
+    for (size_t k = a - 1; k-- > 0 && initials.size() < acronym.size();) {
+      const std::string_view w = word(k);
+      if (one_of(w, {"of", "the", "and", "for", "'", "’", "s", "-"})) continue;
+      if (!cap(k)) break;
+      initials.insert(initials.begin(), w[0]);
+    }
+    return initials == acronym;
+  }
+
   // Accepts or rejects a gazetteer hit on tokens a..b; fills candidates.
   bool accept(size_t a, size_t b, std::vector<Candidate>& cands) const {
     const std::string text = span_text(a, b);
     const std::string folded = fold_name(text);
     if (lex.not_places.count(folded)) return false;
+    if (a == b && seg.tokens[a].all_caps && acronym_of_name_before(a)) return false;
     cands = gaz.lookup_folded(folded);
     if (cands.empty()) return false;
     if (a < b) part_of_wide_place(a, b, cands);

@@ -1795,3 +1795,12 @@ TEST_CASE("'in protest' is the manner of another act, no gathering; a country's 
   const auto e = events("US aircraft struck more than 85 targets in Iraq on Friday, including sites in the border town of al-Qaim.");
   CHECK(at_place(e, "Al Qā’im") != nullptr);
 }
+
+TEST_CASE("something blown up by someone is an explosion of theirs; a gas tank is no tank") {
+  CHECK(only(events("Militants blew up a railway bridge near Quetta on Sunday."))->sub_event_type == "Remote explosive/landmine/IED");
+  CHECK(only(events("A railway bridge was blown up near Quetta on Sunday."))->sub_event_type == "Remote explosive/landmine/IED");
+  CHECK(events("A gas tank blew up in a restaurant in Lagos on Sunday.").empty());
+  CHECK(events("A fuel tank exploded at a petrol station in Nairobi on Sunday, killing three people.").empty());
+  CHECK(only(events("A tank shelled the village of Marinka on Sunday, killing three people."))->sub_event_type ==
+        "Shelling/artillery/missile attack");
+}

@@ -347,3 +347,10 @@ TEST_CASE("an article joined to a small town's name does not hide the place cue 
     CHECK_MESSAGE((p->country_code == "IQ" || p->country_code == "SY"), text);
   }
 }
+
+TEST_CASE("capitals in brackets that spell the name before them are its short form, a place only when the name is one") {
+  const auto bla = resolved("Fighters of the Baloch Liberation Army (BLA) attacked a train near Quetta on Tuesday.");
+  CHECK_FALSE(mentioned(bla, "BLA"));  // it had been Barcelona, Venezuela
+  CHECK(mentioned(bla, "Quetta"));
+  CHECK(mentioned(resolved("The Democratic Republic of the Congo (DRC) closed its border."), "DRC"));
+}
