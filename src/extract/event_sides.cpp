@@ -161,8 +161,11 @@ bool SentenceEvents::side_is(const std::vector<int>& side, Role r) const {
 
 // An actor table entry, a people ("Russian jets") or an armed noun on a side.
 bool SentenceEvents::side_armed(const std::vector<int>& side) const {
-  return std::any_of(side.begin(), side.end(),
-                     [&](int c) { return is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty() || described_armed(c); });
+  // ("Mobs armed with machetes", "protesters armed with sticks": a crowd's arms leave it a crowd.)
+  return std::any_of(side.begin(), side.end(), [&](int c) {
+    return is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty() ||
+           (described_armed(c) && !is(c, Role::mob) && !is(c, Role::protesters));
+  });
 }
 
 // "members of the groups, armed with firearms, blocked the highway": described as armed

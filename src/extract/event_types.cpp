@@ -78,7 +78,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   const bool explosive = any({C::explosive}) || side_has(carriers, Role::weapon_explosive);
   const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade);
   // "Officers were attacked with stones": a crowd's weapons, a demonstration turned violent (or a mob's).
-  if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm) && thrown_by_crowd(f) && !side_armed(actors))
+  // (Not "activists attacked students protesting on the campus with sticks": an attack on a gathering.)
+  const bool on_a_gathering = side_is(targets, Role::protesters) || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+                                return o.cls == C::protest && o.verbal && o.first > f.last;
+                              });
+  if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm) && thrown_by_crowd(f) && !side_armed(actors) && !on_a_gathering)
     return side_is(actors, Role::mob) ? kMob : kRiot;
   if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
     const int force = force_against_crowd();
@@ -153,8 +157,13 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   }
   if (any({C::clash})) return kClash;
   // "settlers went on a rampage": a mob's violence, no demonstration's.
-  if (any({C::riot}))
+  if (any({C::riot})) {
+    // "The attackers threw firebombs through the windows": an armed side's attack, whatever it threw.
+    if (f.cls == C::riot && f.verbal && side_armed(actors) && !side_is(actors, Role::protesters) && !side_is(actors, Role::mob) &&
+        !crowd_side(actors))
+      return kAttack;
     return one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) || side_is(actors, Role::mob) ? kMob : kRiot;
+  }
   if (any({C::protest})) {
     const int force = force_against_crowd();
     return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;

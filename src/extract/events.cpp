@@ -1019,6 +1019,27 @@ void place_in_town(Event& e, const Mention& m, const Place& p, int precision = 1
   e.confidence = std::min(e.confidence, 0.6);
 }
 
+// "Suspected extremists set fire to two houses, killing a baby": the burning is
+// the attack's own doing, told in its sentence, no event of its own. It only
+// adds to the violent action of that sentence. (What was looted stays an event.)
+void fold_destruction_into_violence(const std::vector<Event>& drafts, std::vector<Standing>& standing) {
+  const std::string_view looting = event_type(SubEvent::looting).sub_event_type;
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    if (drafts[i].sub_event_type != looting || standing[i] != Standing::event) continue;
+    // (Goods taken are a looting of their own: "opened fire inside the wards and looted the facility".)
+    const std::string trigger = ascii_lower(drafts[i].trigger);
+    if (trigger.find("loot") != std::string::npos || trigger.find("plunder") != std::string::npos ||
+        trigger.find("pillag") != std::string::npos || trigger.find("ransack") != std::string::npos)
+      continue;
+    for (size_t j = 0; j < drafts.size(); ++j)
+      if (j != i && drafts[j].start == drafts[i].start && drafts[j].sub_event_type != looting && standing[j] == Standing::event &&
+          drafts[j].event_type != drafts[i].event_type) {
+        standing[i] = Standing::reference;
+        break;
+      }
+  }
+}
+
 // The sentence an event's action is told in (its start may lie past a dateline).
 size_t sentence_of(const Segmented& seg, const Event& e) {
   size_t si = 0;
@@ -1459,6 +1480,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     for (size_t i = 0; i < drafts.size(); ++i)
       std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
                    drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
+  fold_destruction_into_violence(drafts, merge_only);
   promote_headline(drafts, merge_only, doc);
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;

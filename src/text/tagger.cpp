@@ -307,6 +307,8 @@ struct Tagger {
       const Unit& x = units[j];
       if (x.punct || x.lower == "that" || x.lower == "which" || x.lower == "who") return false;
       if (x.lower == "'s") continue;  // a possessive, as often as "is"
+      // "Mobs armed with sticks set fire to homes": "set" is a noun too, but not before "fire".
+      if (x.lower == "set" && j + 1 < units.size() && one_of(units[j + 1].lower, {"fire", "ablaze", "alight"})) return true;
       const Pos t = x.cands.first();
       if ((t == Pos::VBD || t == Pos::VBZ || t == Pos::VBP || t == Pos::MD) && !x.cands.has(Pos::NN) && !x.cands.has(Pos::NNS)) return true;
     }
@@ -357,6 +359,13 @@ struct Tagger {
         units[i + 1].cands = WordTags{{Pos::RB}, 1};
         units[i + 1].tag = Pos::RB;
         ++i;
+        continue;
+      }
+      // "armed with sticks", "pelted with stones": after "with" (and other prepositions that take
+      // no clause), a plural that can be a noun is one, not the verb of "he sticks".
+      if (i > 0 && tag(i - 1) == Pos::IN && one_of(units[i - 1].lower, {"with", "of", "by", "from", "into", "against", "without"}) &&
+          u.tag == Pos::VBZ && can(i, Pos::NNS)) {
+        u.tag = Pos::NNS;
         continue;
       }
       // "a critic of organised crime": after a preposition, a past form before a noun describes it.

@@ -1804,3 +1804,16 @@ TEST_CASE("something blown up by someone is an explosion of theirs; a gas tank i
   CHECK(only(events("A tank shelled the village of Marinka on Sunday, killing three people."))->sub_event_type ==
         "Shelling/artillery/missile attack");
 }
+
+TEST_CASE("a crowd's arms leave it a crowd; an armed side's firebombs are its attack; a burning that kills is one attack") {
+  CHECK(only(events("Mobs armed with machetes set fire to homes and hotels in Shashamane on Tuesday."))->sub_event_type == "Mob violence");
+  CHECK(only(events("The attackers threw firebombs through the windows of two houses in Duma on Friday."))->sub_event_type == "Attack");
+  CHECK(only(events("Protesters threw stones at police in Nairobi on Monday."))->sub_event_type == "Violent demonstration");
+  const auto duma = events("Suspected extremists set fire to two houses in Duma early on Friday, killing a baby.");
+  CHECK(only(duma)->sub_event_type == "Attack");
+  // An attack with sticks on people protesting is an attack on a gathering, not the gathering's riot.
+  const auto dhaka = events(
+      "Activists of the ruling party attacked students protesting on the campus with sticks and stones in Dhaka on Monday, "
+      "injuring 100.");
+  CHECK(std::any_of(dhaka.begin(), dhaka.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+}
