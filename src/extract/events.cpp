@@ -245,6 +245,24 @@ std::optional<long> SentenceEvents::toll_in_sentence() const {
   return std::nullopt;
 }
 
+// The sum of counted noun phrases joined by "and" or commas from chunk c on
+// ("six soldiers, two police officers and four militants"), when two or more are counted.
+std::optional<long> SentenceEvents::coordinated_count(int c) const {
+  long sum = 0;
+  int parts = 0;
+  for (int j = c; j >= 0 && j < static_cast<int>(v.parse.chunks.size()) && chunk(j).kind == ChunkKind::noun; j += 2) {
+    const auto n = count_in(j);
+    if (!n) return std::nullopt;  // "two soldiers and their commander": not all counted
+    sum += *n;
+    ++parts;
+    const int next = j + 1;
+    if (next >= static_cast<int>(v.parse.chunks.size())) break;
+    const bool joins = chunk(next).kind == ChunkKind::conj ? word(chunk(next).head) == "and" : word(chunk(next).head) == ",";
+    if (!joins) break;
+  }
+  return parts >= 2 ? std::optional<long>(sum) : std::nullopt;
+}
+
 std::optional<long> SentenceEvents::count_near(uint32_t first, uint32_t last) const {
   for (uint32_t k = last + 1; k < std::min<size_t>(v.size(), last + 6); ++k) {
     if (word(k) == "," || word(k) == ";" || word(k) == "and") break;
@@ -267,6 +285,8 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     std::optional<long> n = count_near(x->first, shot_dead ? x->last + 1 : x->last);
     if (!n) n = count_in(x->passive || x->cls == C::die ? x->subject : x->object);
     if (!n) continue;
+    // "Six soldiers and four militants were killed": the toll is every conjunct's.
+    if (const auto all = coordinated_count(x->passive || x->cls == C::die ? x->subject : x->object)) n = all;
     // "Suicide bombings kill dozens": a headline's round word never undercuts the body's count.
     if (v.headline && (*n == 12 || *n == 20 || *n == 10 || *n == 100 || *n == 1000)) {
       bool vague = false;

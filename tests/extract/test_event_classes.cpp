@@ -1817,3 +1817,12 @@ TEST_CASE("a crowd's arms leave it a crowd; an armed side's firebombs are its at
       "injuring 100.");
   CHECK(std::any_of(dhaka.begin(), dhaka.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
 }
+
+TEST_CASE("a toll told of several counted groups is their sum") {
+  CHECK(only(events("Six soldiers and four militants were killed in a gunfight in Kupwara on Sunday."))->fatalities == 10);
+  CHECK(only(events("Militants killed three soldiers and two policemen in Kupwara on Sunday."))->fatalities == 5);
+  CHECK(only(events("Two soldiers and a civilian were killed when militants attacked a checkpoint in Kupwara on Sunday."))->fatalities ==
+        3);
+  // "including" names a part of the toll, not another group.
+  CHECK(only(events("Five people, including two children, were killed in an air strike on Idlib on Sunday."))->fatalities == 5);
+}
