@@ -349,6 +349,14 @@ bool SentenceEvents::victims_are(const std::vector<int>& evidence, Role r) const
     // ("Thirteen agents of the state police": the head and its "of" phrase.)
     std::vector<int> victims;
     add_with_of(victims, ef.passive || ef.cls == C::die ? ef.subject : ef.object);
+    // "killing four police officers, two commune officials and three civilians": every group named.
+    const int n = static_cast<int>(v.parse.chunks.size());
+    for (int j = victims.empty() ? -1 : victims.front(); j >= 0 && j + 2 < n; j += 2) {
+      const Chunk& link = chunk(j + 1);
+      const bool joins = link.kind == ChunkKind::conj ? word(link.head) == "and" : word(link.head) == ",";
+      if (!joins || chunk(j + 2).kind != ChunkKind::noun) break;
+      victims.push_back(j + 2);
+    }
     if (side_is(victims, r)) return true;
   }
   return false;

@@ -1826,3 +1826,13 @@ TEST_CASE("a toll told of several counted groups is their sum") {
   // "including" names a part of the toll, not another group.
   CHECK(only(events("Five people, including two children, were killed in an air strike on Idlib on Sunday."))->fatalities == 5);
 }
+
+TEST_CASE("civilians named anywhere among the victims make an attack, not a battle") {
+  const auto e = events(
+      "Gunmen attacked the headquarters of two communes in Dak Lak early Sunday, killing four police officers, two "
+      "commune officials and three civilians.");
+  CHECK(only(e)->sub_event_type == "Attack");
+  CHECK(only(e)->fatalities == 9);
+  CHECK(only(events("Militants attacked a checkpoint in Kupwara on Sunday, killing three soldiers and two policemen."))->sub_event_type ==
+        "Armed clash");
+}
