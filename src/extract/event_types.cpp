@@ -634,6 +634,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::take:
     case C::retake: {
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
+      // "held the town for two years": holding ground is no taking; only people held hostage are.
+      if (held(f)) return false;
       // "seized 16 pistols": weapons taken, not ground.
       if (f.object >= 0 && (one_of(word(chunk(f.object).head), {"pistols", "rifles", "weapons", "arms", "ammunition", "guns", "drugs",
                                                                 "cocaine", "explosives", "grenades", "cash", "vehicles"})))
@@ -894,13 +896,15 @@ bool SentenceEvents::captured_person(const Frame& f) const {
 }
 
 // "took its pilot hostage", "seized 20 villagers as hostages".
+bool SentenceEvents::held(const Frame& f) const { return f.verbal && one_of(word(f.first), {"hold", "holds", "held", "holding"}); }
+
 bool SentenceEvents::taken_hostage(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;
   for (size_t k = f.last + 1; k < v.size() && k < f.last + 10; ++k) {
     if (v.parse.chunks[v.parse.chunk_of[k]].clause != clause) break;
     // "overran the town, burning buildings and taking hostages": another verb's hostages.
     if (v.parse.tags[k] == Pos::punct || (is_verb(v.parse.tags[k]) && v.parse.chunk_of[k] != f.chunk)) break;
-    if (one_of(word(k), {"hostage", "hostages", "captive", "captives"})) return true;
+    if (one_of(word(k), {"hostage", "hostages", "captive", "captives"}) || (held(f) && word(k) == "gunpoint")) return true;
   }
   return false;
 }

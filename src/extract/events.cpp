@@ -1041,19 +1041,24 @@ void place_in_town(Event& e, const Mention& m, const Place& p, int precision = 1
 
 // "Suspected extremists set fire to two houses, killing a baby": the burning is
 // the attack's own doing, told in its sentence, no event of its own. It only
-// adds to the violent action of that sentence. (What was looted stays an event.)
+// adds to the violent action of that sentence (what was looted stays an event);
+// so do hostages held in an attack.
 void fold_destruction_into_violence(const std::vector<Event>& drafts, std::vector<Standing>& standing) {
   const std::string_view looting = event_type(SubEvent::looting).sub_event_type;
+  const std::string_view abduction = event_type(SubEvent::abduction).sub_event_type;
   for (size_t i = 0; i < drafts.size(); ++i) {
-    if (drafts[i].sub_event_type != looting || standing[i] != Standing::event) continue;
-    // (Goods taken are a looting of their own: "opened fire inside the wards and looted the facility".)
+    if (standing[i] != Standing::event) continue;
     const std::string trigger = ascii_lower(drafts[i].trigger);
-    if (trigger.find("loot") != std::string::npos || trigger.find("plunder") != std::string::npos ||
-        trigger.find("pillag") != std::string::npos || trigger.find("ransack") != std::string::npos)
-      continue;
+    // (Goods taken are a looting of their own: "opened fire inside the wards and looted the facility".)
+    const bool burnt = drafts[i].sub_event_type == looting && trigger.find("loot") == std::string::npos &&
+                       trigger.find("plunder") == std::string::npos && trigger.find("pillag") == std::string::npos &&
+                       trigger.find("ransack") == std::string::npos;
+    // "stormed a hotel and held 170 guests hostage, killing 20": hostages held in the attack are the attack's.
+    const bool held = drafts[i].sub_event_type == abduction && (trigger.rfind("hold", 0) == 0 || trigger.rfind("held", 0) == 0);
+    if (!burnt && !held) continue;
     for (size_t j = 0; j < drafts.size(); ++j)
-      if (j != i && drafts[j].start == drafts[i].start && drafts[j].sub_event_type != looting && standing[j] == Standing::event &&
-          drafts[j].event_type != drafts[i].event_type) {
+      if (j != i && drafts[j].start == drafts[i].start && drafts[j].sub_event_type != drafts[i].sub_event_type &&
+          standing[j] == Standing::event && (held || drafts[j].event_type != drafts[i].event_type)) {
         standing[i] = Standing::reference;
         break;
       }

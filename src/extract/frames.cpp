@@ -210,10 +210,22 @@ struct FrameReader {
         one_of(word(f.first), {"drove", "drive", "drives", "driving", "rammed", "ram", "rams", "ramming"}) &&
         !explosives_driven_into(f.last))
       return;
+    // "held 20 passengers hostage", "held the staff at gunpoint": "hold" states only a hostage-taking
+    // (not "held a rally", "held talks", "held the town").
+    if (f.cls == EventClass::take && one_of(word(f.first), {"hold", "holds", "held", "holding"}) && !hostage_after(f.last)) return;
     f.modality = verb_modality(c);
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
     if (f.cls == EventClass::light && throws_at_a_riot(f)) f.cls = EventClass::riot;
     frames.push_back(f);
+  }
+
+  // "hostage(s)", "captive(s)" or "at gunpoint" in the few words after the verb, before punctuation.
+  bool hostage_after(uint32_t verb) const {
+    for (uint32_t k = verb + 1; k < v.size() && k < verb + 10; ++k) {
+      if (p().tags[k] == Pos::punct) return false;
+      if (one_of(word(k), {"hostage", "hostages", "captive", "captives", "gunpoint"})) return true;
+    }
+    return false;
   }
 
   // After the verb at `verb`: explosives or a bomb in what was driven, then "into" what it hit

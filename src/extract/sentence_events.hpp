@@ -324,6 +324,7 @@ struct SentenceEvents {
   bool news_paragraph() const;
   bool asks() const;
   bool in_quote(const Frame& f) const;
+  bool held(const Frame& f) const;
   bool taken_hostage(const Frame& f) const;
   int force_against_crowd() const;
   bool captured_person(const Frame& f) const;

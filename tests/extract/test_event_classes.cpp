@@ -1836,3 +1836,17 @@ TEST_CASE("civilians named anywhere among the victims make an attack, not a batt
   CHECK(only(events("Militants attacked a checkpoint in Kupwara on Sunday, killing three soldiers and two policemen."))->sub_event_type ==
         "Armed clash");
 }
+
+TEST_CASE("people held hostage are abducted; hostages held in an attack are the attack's; holding a rally or a town is neither") {
+  CHECK(only(events("Gunmen held 20 passengers hostage on a bus in Manila on Monday."))->sub_event_type ==
+        "Abduction/forced disappearance");
+  CHECK(
+      only(events("Gunmen held presenters and technicians at gunpoint at a television station in Guayaquil on Tuesday."))->sub_event_type ==
+      "Abduction/forced disappearance");
+  const auto hotel =
+      events("Gunmen stormed a luxury hotel in Bamako on Friday and held 170 guests and staff hostage, killing at least 20 people.");
+  CHECK(only(hotel)->sub_event_type == "Attack");
+  CHECK(only(hotel)->fatalities == 20);
+  CHECK(only(events("Protesters held a rally in Nairobi on Monday."))->sub_event_type == "Peaceful protest");
+  CHECK(events("The rebels have held the town of Bunagana since June.").empty());
+}
