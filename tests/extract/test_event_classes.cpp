@@ -1850,3 +1850,10 @@ TEST_CASE("people held hostage are abducted; hostages held in an attack are the 
   CHECK(only(events("Protesters held a rally in Nairobi on Monday."))->sub_event_type == "Peaceful protest");
   CHECK(events("The rebels have held the town of Bunagana since June.").empty());
 }
+
+TEST_CASE("an explosion at a mosque or a market is a bombing; at a factory or a plant, an accident") {
+  CHECK(only(events("An explosion at a mosque in Peshawar killed 100 people on Monday."))->sub_event_type ==
+        "Remote explosive/landmine/IED");
+  CHECK(events("An explosion at a fireworks factory in Tultepec killed 24 people on Tuesday.").empty());
+  CHECK(events("An explosion at a gas station in Makhachkala killed 35 people.").empty());
+}
