@@ -876,6 +876,8 @@ bool actors_agree(const Event& a, const Event& b) {
   auto loose = [](const std::string& x) { return x.empty() || x.rfind("Unidentified", 0) == 0 || x.rfind("Police Forces", 0) == 0; };
   if (loose(a.actor1) || loose(b.actor1) || a.actor1 == b.actor1) return true;
   if (a.actor1 == b.actor2 || b.actor1 == a.actor2) return true;  // one side's counter-action
+  // "The army repelled an attack by Boko Haram on its base": two sides of one sentence's fight.
+  if (a.start == b.start && a.sub_event_type == b.sub_event_type) return true;
   return a.geo_precision == 3 || b.geo_precision == 3;
 }
 
@@ -906,6 +908,10 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   if (!into.when.date && from.when.date && (!from_is_reference || from.when.precision == 1)) into.when = from.when;
   if (into.actor1.empty()) into.actor1 = from.actor1;
   if (into.actor2.empty()) into.actor2 = from.actor2;
+  // The other side of one fight told twice ("repelled an attack by Boko Haram"): its opponent.
+  if (into.actor2.empty() && !from.actor1.empty() && from.actor1 != into.actor1 && from.start == into.start &&
+      from.sub_event_type == into.sub_event_type)
+    into.actor2 = from.actor1;
   if (bombs_of_a_battle(into, from) && from.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type) {
     into.event_type = from.event_type;
     into.sub_event_type = from.sub_event_type;

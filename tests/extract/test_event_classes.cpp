@@ -1857,3 +1857,11 @@ TEST_CASE("an explosion at a mosque or a market is a bombing; at a factory or a 
   CHECK(events("An explosion at a fireworks factory in Tultepec killed 24 people on Tuesday.").empty());
   CHECK(events("An explosion at a gas station in Makhachkala killed 35 people.").empty());
 }
+
+TEST_CASE("two sides of one sentence's fight are one battle, each the other's opponent") {
+  const auto e = events("The army said it had repelled an attack by Boko Haram on its base in Monguno on Sunday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e.front().sub_event_type == "Armed clash");
+  CHECK(e.front().actor1 == "Military Forces of Nigeria");
+  CHECK(e.front().actor2.find("Boko Haram") != std::string::npos);
+}
