@@ -655,7 +655,7 @@ bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r
 bool chunk_is(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {
   if (chunk < 0) return false;
   const Chunk& c = v.chunk(chunk);
-  return lex.roles.ends_at(v.words, c.first, c.head, r);
+  return lex.roles.longest_ends_at(v.words, c.first, c.head, r);
 }
 
 }  // namespace sitmap

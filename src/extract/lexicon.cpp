@@ -120,6 +120,19 @@ bool RoleTable::ends_at(const std::vector<std::string>& words, size_t first, siz
   return false;
 }
 
+bool RoleTable::longest_ends_at(const std::vector<std::string>& words, size_t first, size_t end, Role r) const {
+  if (end >= words.size()) return false;
+  auto it = by_last_.find(words[end]);
+  if (it == by_last_.end()) return false;
+  size_t mine = 0, others = 0;
+  for (const auto& [role, phrase] : it->second) {
+    if (phrase.size() > end + 1 - first) continue;
+    if (!std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<long>(end + 1 - phrase.size()))) continue;
+    (role == r ? mine : others) = std::max(role == r ? mine : others, phrase.size());
+  }
+  return mine > 0 && mine >= others;
+}
+
 bool RoleTable::any_in(const std::vector<std::string>& words, size_t first, size_t last, Role r) const {
   for (size_t k = first; k <= last && k < words.size(); ++k)
     if (ends_at(words, first, k, r)) return true;

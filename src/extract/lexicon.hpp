@@ -102,6 +102,9 @@ class RoleTable {
   void add(Role r, std::vector<std::string> phrase);
   // Does a phrase of role `r` end at words[end] (and lie within words[first..end])?
   bool ends_at(const std::vector<std::string>& words, size_t first, size_t end, Role r) const;
+  // Is the longest phrase ending at words[end] (within words[first..end]) one of role `r`?
+  // "a military camp" is a military target, not a civilian "camp"; "armed villagers" no civilians.
+  bool longest_ends_at(const std::vector<std::string>& words, size_t first, size_t end, Role r) const;
   // Any phrase of `r` ending inside words[first..last]?
   bool any_in(const std::vector<std::string>& words, size_t first, size_t last, Role r) const;
   bool is(std::string_view word, Role r) const;  // a one-word phrase

@@ -1865,3 +1865,8 @@ TEST_CASE("two sides of one sentence's fight are one battle, each the other's op
   CHECK(e.front().actor1 == "Military Forces of Nigeria");
   CHECK(e.front().actor2.find("Boko Haram") != std::string::npos);
 }
+
+TEST_CASE("the longest role phrase names a side: a military camp is no civilians' camp, armed villagers no civilians") {
+  CHECK(only(events("Jihadists launched an assault on a military camp in Djibo on Sunday."))->sub_event_type == "Armed clash");
+  CHECK(only(events("Gunmen attacked a camp for displaced people in Djibo on Sunday, killing 12."))->sub_event_type == "Attack");
+}
