@@ -190,6 +190,22 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         std::any_of(targets.begin(), targets.end(), [&](int c) { return gathering_noun(c); }))
       return kExcessiveForce;
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
+    // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
+    // the state's killing in a sentence of its fire on a protest.
+    const bool fired_on_protest = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+      if (&o == &f || (o.cls != C::shoot && o.cls != C::attack)) return false;
+      if (is(o.object, Role::protesters)) return true;
+      return std::any_of(o.preps.begin(), o.preps.end(), [&](const Parse::PrepPhrase& pp) {
+        return pp.where == Parse::PrepPhrase::after && one_of(word(chunk(pp.prep).head), {"on", "at"}) && is(pp.object, Role::protesters);
+      });
+    });
+    if (state_side(actors) && !armed_target && fired_on_protest) return kExcessiveForce;
+    // "At least five people were shot dead outside Parliament" in a report of demonstrations, by no one
+    // named and with no armed side in the sentence: the force that met them.
+    if ((f.cls == C::kill || f.cls == C::shoot) && f.verbal && f.passive && f.agent < 0 && actors.empty() && ctx.protesters >= 3 &&
+        !armed_target && !side_armed(targets) &&
+        std::none_of(frames.begin(), frames.end(), [&](const Frame& o) { return side_armed(actor_side(o)); }))
+      return kExcessiveForce;
     // "A student was shot dead by police" in a report of demonstrations: force against the protest.
     // ("Police and soldiers opened fire with live ammunition and tear gas": tear gas is for crowds.)
     if (side_is(actors, Role::police_forces) && !armed_target &&

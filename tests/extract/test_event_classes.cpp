@@ -1870,3 +1870,15 @@ TEST_CASE("the longest role phrase names a side: a military camp is no civilians
   CHECK(only(events("Jihadists launched an assault on a military camp in Djibo on Sunday."))->sub_event_type == "Armed clash");
   CHECK(only(events("Gunmen attacked a camp for displaced people in Djibo on Sunday, killing 12."))->sub_event_type == "Attack");
 }
+
+TEST_CASE("the state's killing in a sentence of its fire on protesters is force against them") {
+  const auto e = events("Soldiers shot dead 12 people in Yangon on Sunday when troops opened fire on protesters.");
+  CHECK(only(e)->sub_event_type == "Excessive force against protesters");
+  CHECK(only(e)->fatalities == 12);
+  // Killed by no one named in a report of demonstrations, with no armed side in sight: the force that met them.
+  const auto kenya = events_of_report(
+      "Protests in Nairobi\n\nNAIROBI, June 26 (Reuters) - Protesters marched on parliament in Nairobi on Tuesday. Protesters "
+      "burned part of the building. Police fired tear gas at protesters.\n\nAt least five people were shot dead outside "
+      "Parliament, rights groups said.\n");
+  for (const Event& x : kenya) CHECK_MESSAGE(x.sub_event_type != "Attack", x.sentence);
+}
