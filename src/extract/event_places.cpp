@@ -31,11 +31,12 @@ bool SentenceEvents::within_chunk(const Mention& m, int c) const {
 // opens the name of a place in it, where what happens there happens in the town.
 bool SentenceEvents::facility_of_town(const Mention& m) const {
   if (m.candidates.empty() || kind_of(m) != PlaceKind::city) return false;
-  for (size_t k = m.last_token + 1; k < seg.tokens.size() && k <= m.last_token + 3 && seg.tokens[k].capitalized; ++k)
+  for (size_t k = m.last_token + 1; k < seg.tokens.size() && k <= m.last_token + 4 && seg.tokens[k].capitalized; ++k)
     if (one_of(ascii_lower(token_text(doc.text, seg.tokens[k])),
-               {"station", "airport", "university", "hospital", "stadium",    "prison", "jail",      "market",
-                "bazaar",  "bridge",  "square",     "hotel",    "mosque",     "church", "cathedral", "port",
-                "harbour", "harbor",  "camp",       "airbase",  "cantonment", "college"}))
+               {"station", "airport",  "university", "hospital", "stadium",    "prison",  "jail",      "market",
+                "bazaar",  "bridge",   "square",     "hotel",    "mosque",     "church",  "cathedral", "port",
+                "harbour", "harbor",   "camp",       "airbase",  "cantonment", "college", "airfield",  "plant",
+                "dam",     "refinery", "barracks",   "centre",   "center",     "complex", "base"}))
       return true;
   return false;
 }
@@ -44,7 +45,9 @@ bool SentenceEvents::facility_of_town(const Mention& m) const {
 // location word governs it ("in Syria"), not as a people or a side.
 bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const {
   if (m.candidates.empty() || m.demonym || m.dateline) return false;
-  if (m.in_name && !(in_location_phrase && facility_of_town(m))) return false;
+  // "the Aleppo Central Prison", "shelled the Kandahar Airfield": a site named after its town is in it,
+  // where the action is told, whether a location word governs it or the site is what was hit.
+  if (m.in_name && !facility_of_town(m)) return false;
   if (m.first_token < v.s.first_token) return false;  // in a dateline cut off the sentence
   if (telling_place(m)) return false;
   const Place p = gaz.place(m.candidates.front().entry);

@@ -902,6 +902,13 @@ bool named_as_division(const Mention& m, const Document& doc) {
     if ((d.uses & DivisionWord::after_name) && after.find(d.word) == 1) return true;
     if ((d.uses & DivisionWord::of_name) && before.find(std::string(d.word) + " of") != std::string::npos) return true;
   }
+  // "in the south-west of Pará", "in northern Kano": a part of a region, not a bearing from a town.
+  const std::string wider =
+      ascii_lower(std::string_view(doc.text).substr(m.start > 30 ? m.start - 30 : 0, std::min<uint32_t>(m.start, 30)));
+  for (const CompassPoint& point : compass_points()) {
+    const std::string name(point.name);
+    if (wider.ends_with("the " + name + " of ") || wider.ends_with("the far " + name + " of ")) return true;
+  }
   return false;
 }
 

@@ -1882,3 +1882,12 @@ TEST_CASE("the state's killing in a sentence of its fire on protesters is force 
       "Parliament, rights groups said.\n");
   for (const Event& x : kenya) CHECK_MESSAGE(x.sub_event_type != "Attack", x.sentence);
 }
+
+TEST_CASE("a site named after its town is in that town, whatever governs it; the part of a region is the region") {
+  CHECK(at_place(events("Rebels shelled the Aleppo Central Prison on Monday, killing five inmates."), "Aleppo"));
+  CHECK(at_place(events("Militants attacked the Kandahar Airfield on Monday."), "Kandahār"));
+  // "in the south-west of Pará" is the state's part, not a bearing from its capital (Belém, once called Pará).
+  const auto para = events("Gunmen killed 12 villagers in the south-west of Pará on Monday.");
+  CHECK(only(para)->location == "Pará");
+  CHECK(only(para)->geo_precision == 3);
+}
