@@ -73,8 +73,10 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
                           "the villages of", "city of", "town of", "village of", "towns of", "villages of", "hometown of", "home town of",
                           // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
                           "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of",
-                          "outside of", "close to", "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to",
-                          "of", "within", "throughout", "toward", "towards", "between", "and"})
+                          // "took control of Bakhmut", "the fall of Kabul": ground held, taken or lost.
+                          "control of", "capture of", "recapture of", "fall of", "siege of", "liberation of", "outside of", "close to",
+                          "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to", "of", "within",
+                          "throughout", "toward", "towards", "between", "and"})
       v.push_back({phrase_words(c), c});
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return v;

@@ -354,3 +354,8 @@ TEST_CASE("capitals in brackets that spell the name before them are its short fo
   CHECK(mentioned(bla, "Quetta"));
   CHECK(mentioned(resolved("The Democratic Republic of the Congo (DRC) closed its border."), "DRC"));
 }
+
+TEST_CASE("ground held, taken or lost is a place cue: 'took control of Bakhmut', 'the fall of Kabul'") {
+  CHECK(mentioned(resolved("Russian forces took full control of Bakhmut on Saturday."), "Bakhmut"));
+  CHECK(mentioned(resolved("Days after the fall of Kabul, the embassy closed."), "Kabul"));
+}
