@@ -283,6 +283,10 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     const bool shot_dead = x->cls == C::shoot && x->verbal && x->last + 1 < v.size() && word(x->last + 1) == "dead";
     if (x->cls != C::kill && x->cls != C::die && x->cls != C::harm && !shot_dead) continue;
     std::optional<long> n = count_near(x->first, shot_dead ? x->last + 1 : x->last);
+    // "A suicide bomber killed himself and 14 others": the bomber counts, as ACLED counts him.
+    if (x->cls == C::kill && x->verbal && !x->passive && x->last + 3 < v.size() && one_of(word(x->last + 1), {"himself", "herself"}) &&
+        word(x->last + 2) == "and")
+      if (const auto others = parse_count(v.words, x->last + 3)) n = *others + 1;
     if (!n) n = count_in(x->passive || x->cls == C::die ? x->subject : x->object);
     if (!n) continue;
     // "Six soldiers and four militants were killed": the toll is every conjunct's.

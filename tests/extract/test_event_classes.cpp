@@ -1891,3 +1891,7 @@ TEST_CASE("a site named after its town is in that town, whatever governs it; the
   CHECK(only(para)->location == "Pará");
   CHECK(only(para)->geo_precision == 3);
 }
+
+TEST_CASE("a bomber who killed himself and others counts among the dead") {
+  CHECK(only(events("A suicide bomber killed himself and 14 others at a mosque in Quetta on Friday."))->fatalities == 15);
+}
