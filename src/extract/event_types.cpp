@@ -124,6 +124,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::hit})) return std::nullopt;  // only a weapon makes "hit" an attack
   if (any({C::sexual})) return kSexual;
   if (any({C::abduct})) return kAbduction;
+  // "killed four suspects and detained two others in a gunbattle": arrests that end a fight are the battle's.
+  if (f.cls == C::arrest && any({C::clash})) return kClash;
   if (any({C::arrest})) return kArrest;
   if (any({C::massacre})) return kAttack;
   // "seized schoolgirls", "captured two aid workers": people taken are abducted;

@@ -1065,10 +1065,31 @@ void fold_destruction_into_violence(const std::vector<Event>& drafts, std::vecto
                        trigger.find("ransack") == std::string::npos;
     // "stormed a hotel and held 170 guests hostage, killing 20": hostages held in the attack are the attack's.
     const bool held = drafts[i].sub_event_type == abduction && (trigger.rfind("hold", 0) == 0 || trigger.rfind("held", 0) == 0);
-    if (!burnt && !held) continue;
+    // "killed four suspects and detained two others in a gunbattle": the arrests are the fight's end.
+    const bool detained = drafts[i].sub_event_type == event_type(SubEvent::arrests).sub_event_type;
+    if (!burnt && !held && !detained) continue;
     for (size_t j = 0; j < drafts.size(); ++j)
       if (j != i && drafts[j].start == drafts[i].start && drafts[j].sub_event_type != drafts[i].sub_event_type &&
-          standing[j] == Standing::event && (held || drafts[j].event_type != drafts[i].event_type)) {
+          standing[j] == Standing::event && (held || drafts[j].event_type != drafts[i].event_type) &&
+          (!detained || drafts[j].event_type == event_type(SubEvent::armed_clash).event_type)) {
+        standing[i] = Standing::reference;
+        break;
+      }
+  }
+}
+
+// "Nineteen people were arrested", "14 people were detained at the barricades":
+// arrests told after a demonstration at that place and day, in a sentence that
+// names no place of its own, are how it was met, no event of their own; they
+// add to it. (Suspects arrested after an attack or a lynching are an event.)
+void fold_arrests_into_incident(const std::vector<Event>& drafts, std::vector<Standing>& standing) {
+  const std::string_view arrests = event_type(SubEvent::arrests).sub_event_type;
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    // (Only arrests whose sentence names no place of its own: "Police arrested 50 people in Kasese" may be another event.)
+    if (drafts[i].sub_event_type != arrests || standing[i] != Standing::event || drafts[i].background || drafts[i].location_start) continue;
+    for (size_t j = 0; j < drafts.size(); ++j)
+      if (j != i && drafts[j].start < drafts[i].start && gathering_severity(drafts[j]) > 0 && standing[j] == Standing::event &&
+          !drafts[j].background && same_place(drafts[j], drafts[i]) && dates_agree(drafts[j], drafts[i])) {
         standing[i] = Standing::reference;
         break;
       }
@@ -1516,6 +1537,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
                    drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
   fold_destruction_into_violence(drafts, merge_only);
+  fold_arrests_into_incident(drafts, merge_only);
   promote_headline(drafts, merge_only, doc);
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;

@@ -1895,3 +1895,18 @@ TEST_CASE("a site named after its town is in that town, whatever governs it; the
 TEST_CASE("a bomber who killed himself and others counts among the dead") {
   CHECK(only(events("A suicide bomber killed himself and 14 others at a mosque in Quetta on Friday."))->fatalities == 15);
 }
+
+TEST_CASE("arrests that end a fight are the battle's; arrests told after a demonstration are how it was met") {
+  CHECK(only(events("Police said they had killed four suspects and detained two others in a gunbattle in Port-au-Prince late "
+                    "Wednesday."))
+            ->sub_event_type == "Armed clash");
+  const auto protest = events_of_report(
+      "Protest in Tbilisi\n\nTBILISI, May 1 (Reuters) - Police fired tear gas at thousands of protesters outside parliament in "
+      "Tbilisi on Tuesday night.\n\nThe interior ministry said 63 people were detained during the night.\n");
+  CHECK(std::none_of(protest.begin(), protest.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+  // Suspects arrested after an attack are an event of their own.
+  const auto attack = events_of_report(
+      "Bombing in Bogota\n\nBOGOTA, Jan 18 (Reuters) - A car bomb exploded at a police academy in Bogota on Thursday, killing 21 "
+      "people.\n\nPolice arrested a suspect in Bogota on Thursday evening.\n");
+  CHECK(std::any_of(attack.begin(), attack.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+}
