@@ -1049,11 +1049,11 @@ void place_in_town(Event& e, const Mention& m, const Place& p, int precision = 1
   e.confidence = std::min(e.confidence, 0.6);
 }
 
-// "Suspected extremists set fire to two houses, killing a baby": the burning is
-// the attack's own doing, told in its sentence, no event of its own. It only
-// adds to the violent action of that sentence (what was looted stays an event);
-// so do hostages held in an attack.
-void fold_destruction_into_violence(const std::vector<Event>& drafts, std::vector<Standing>& standing) {
+// Acts told in the sentence of a violent action that are parts of it, not
+// events of their own; they only add to it: a burning ("set fire to two
+// houses, killing a baby"; what was looted stays an event), hostages held in
+// an attack, and arrests that end a fight.
+void fold_parts_into_sentence_action(const std::vector<Event>& drafts, std::vector<Standing>& standing) {
   const std::string_view looting = event_type(SubEvent::looting).sub_event_type;
   const std::string_view abduction = event_type(SubEvent::abduction).sub_event_type;
   for (size_t i = 0; i < drafts.size(); ++i) {
@@ -1536,7 +1536,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     for (size_t i = 0; i < drafts.size(); ++i)
       std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
                    drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
-  fold_destruction_into_violence(drafts, merge_only);
+  fold_parts_into_sentence_action(drafts, merge_only);
   fold_arrests_into_incident(drafts, merge_only);
   promote_headline(drafts, merge_only, doc);
   // Merge: specific events first absorb their other mentions.
