@@ -275,6 +275,24 @@ std::optional<long> SentenceEvents::count_near(uint32_t first, uint32_t last) co
   return std::nullopt;
 }
 
+// "Fighting erupted between the army and RSF fighters": a battle's two sides, named in its "between" phrase.
+void SentenceEvents::sides_between(Event& e, const Frame& f) const {
+  if (f.cls != C::clash) return;
+  const int n = static_cast<int>(v.parse.chunks.size());
+  for (const auto& pp : f.preps) {
+    if (pp.where != Parse::PrepPhrase::after || pp.object < 0 || word(chunk(pp.prep).head) != "between") continue;
+    const int first = pp.object, second = first + 2;
+    if (second >= n || chunk(first + 1).kind != ChunkKind::conj || word(chunk(first + 1).head) != "and" ||
+        chunk(second).kind != ChunkKind::noun)
+      return;
+    const std::string a = actor_of({first}), b = actor_of({second});
+    if (a.empty() || b.empty() || a == b) return;
+    e.actor1 = a;
+    e.actor2 = b;
+    return;
+  }
+}
+
 void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& evidence) const {
   std::vector<const Frame*> all = {&f};
   for (int x : evidence) all.push_back(&frames[static_cast<size_t>(x)]);
@@ -684,6 +702,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       e.actor1 = ctx.main_group->name;
     const std::string victim = actor_of(targets);
     if (victim != e.actor1) e.actor2 = victim;
+    if (e.actor1.empty() && e.actor2.empty()) sides_between(e, f);
     numbers(e, f, evidence);
     // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
     // A witness's quotation with no place of its own ("They shot at us from a helicopter") tells of an action, never founds one.

@@ -1910,3 +1910,12 @@ TEST_CASE("arrests that end a fight are the battle's; arrests told after a demon
       "people.\n\nPolice arrested a suspect in Bogota on Thursday evening.\n");
   CHECK(std::any_of(attack.begin(), attack.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
 }
+
+TEST_CASE("a battle's two sides named in its 'between' phrase are its actors") {
+  const auto e = events("Heavy fighting erupted between the army and RSF fighters in Omdurman on Tuesday.");
+  CHECK(only(e)->actor1 == "Military Forces of Sudan");
+  CHECK(only(e)->actor2.find("Rapid Support Forces") != std::string::npos);
+  const auto k = events("Fighting between the Taliban and Afghan forces raged in Kunduz on Sunday.");
+  CHECK(only(k)->actor1 == "Taliban");
+  CHECK(only(k)->actor2 == "Military Forces of Afghanistan");
+}
