@@ -305,10 +305,11 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     if (x->cls == C::kill && x->verbal && !x->passive && x->last + 3 < v.size() && one_of(word(x->last + 1), {"himself", "herself"}) &&
         word(x->last + 2) == "and")
       if (const auto others = parse_count(v.words, x->last + 3)) n = *others + 1;
-    if (!n) n = count_in(x->passive || x->cls == C::die ? x->subject : x->object);
+    const int counted = x->passive || x->cls == C::die ? x->subject : x->object;  // who died or was hurt
+    if (!n) n = count_in(counted);
     if (!n) continue;
     // "Six soldiers and four militants were killed": the toll is every conjunct's.
-    if (const auto all = coordinated_count(x->passive || x->cls == C::die ? x->subject : x->object)) n = all;
+    if (const auto all = coordinated_count(counted)) n = all;
     // "Suicide bombings kill dozens": a headline's round word never undercuts the body's count.
     if (v.headline && (*n == 12 || *n == 20 || *n == 10 || *n == 100 || *n == 1000)) {
       bool vague = false;
@@ -1024,7 +1025,13 @@ bool may_place_action(const Mention& m) {
   if (one_of(m.cue, {"to", "towards", "toward", "for"})) return false;
   // "a base about 120 km southwest of Mogadishu": a reference point, not the place.
   // (Not "the town of Chibok": only a compass point makes a bearing.)
-  return !(m.cue.size() > 3 && m.cue.ends_with(" of") && is_compass_point(std::string_view(m.cue).substr(0, m.cue.size() - 3)));
+  return !bearing_cue(m.cue);
+}
+
+// Whether the mention's place (its first candidate) is a town of the country `country_code`.
+bool town_of(const Mention& m, const Gazetteer& gaz, std::string_view country_code) {
+  const Place p = gaz.place(m.candidates.front().entry);
+  return p.kind == PlaceKind::city && p.country_code == country_code;
 }
 
 // The town of a country a report is about, for an action it places no
@@ -1034,9 +1041,7 @@ bool may_place_action(const Mention& m) {
 const Mention* report_town(const std::vector<Mention>& mentions, const Gazetteer& gaz, const std::string& country_code) {
   std::map<uint32_t, std::pair<int, const Mention*>> named;  // by gazetteer entry
   for (const Mention& m : mentions) {
-    if (!may_place_action(m)) continue;
-    const Place p = gaz.place(m.candidates.front().entry);
-    if (m.dateline || p.kind != PlaceKind::city || p.country_code != country_code) continue;
+    if (m.dateline || !may_place_action(m) || !town_of(m, gaz, country_code)) continue;
     auto& [n, first] = named[m.candidates.front().entry];
     if (!first) first = &m;
     ++n;
@@ -1161,19 +1166,14 @@ void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg,
     // as one (not "a military source in Pemba", "passengers from Quetta").
     for (const Mention& m : mentions) {
       const bool named_town = m.cue.ends_with("town of") || m.cue.ends_with("city of") || m.cue.ends_with("village of");
-      if (m.sentence != si || m.dateline || !named_town || !may_place_action(m)) continue;
-      const Place p = gaz.place(m.candidates.front().entry);
-      if (p.kind == PlaceKind::city && p.country_code == e.country_code) {
+      if (m.sentence == si && !m.dateline && named_town && may_place_action(m) && town_of(m, gaz, e.country_code)) {
         town = &m;
         break;
       }
     }
-    for (const Mention& m : mentions) {  // else the last one named in the two sentences before
-      if (town && town->sentence == si) break;
-      if (m.sentence + 2 < si || m.sentence >= si || m.dateline || !may_place_action(m)) continue;
-      const Place p = gaz.place(m.candidates.front().entry);
-      if (p.kind == PlaceKind::city && p.country_code == e.country_code) town = &m;
-    }
+    if (!town)  // else the last one named in the two sentences before
+      for (const Mention& m : mentions)
+        if (m.sentence + 2 >= si && m.sentence < si && !m.dateline && may_place_action(m) && town_of(m, gaz, e.country_code)) town = &m;
     int precision = 1;
     if (!town) {
       town = report_town(mentions, gaz, e.country_code);
