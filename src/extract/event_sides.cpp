@@ -341,6 +341,20 @@ bool SentenceEvents::side_armed_on_ground(const std::vector<int>& side) const {
   return false;
 }
 
+// The noun chunks joined to chunk c by "and" or commas, in order, c itself
+// not included: "four police officers, two commune officials and three civilians".
+std::vector<int> SentenceEvents::joined_after(int c) const {
+  std::vector<int> out;
+  const int n = static_cast<int>(v.parse.chunks.size());
+  for (int j = c; j >= 0 && j + 2 < n; j += 2) {
+    const Chunk& link = chunk(j + 1);
+    const bool joins = link.kind == ChunkKind::conj ? word(link.head) == "and" : word(link.head) == ",";
+    if (!joins || chunk(j + 2).kind != ChunkKind::noun) break;
+    out.push_back(j + 2);
+  }
+  return out;
+}
+
 // Who died or was hurt, by the consequence frames: "killing five soldiers".
 bool SentenceEvents::victims_are(const std::vector<int>& evidence, Role r) const {
   for (int e : evidence) {
@@ -350,13 +364,8 @@ bool SentenceEvents::victims_are(const std::vector<int>& evidence, Role r) const
     std::vector<int> victims;
     add_with_of(victims, ef.passive || ef.cls == C::die ? ef.subject : ef.object);
     // "killing four police officers, two commune officials and three civilians": every group named.
-    const int n = static_cast<int>(v.parse.chunks.size());
-    for (int j = victims.empty() ? -1 : victims.front(); j >= 0 && j + 2 < n; j += 2) {
-      const Chunk& link = chunk(j + 1);
-      const bool joins = link.kind == ChunkKind::conj ? word(link.head) == "and" : word(link.head) == ",";
-      if (!joins || chunk(j + 2).kind != ChunkKind::noun) break;
-      victims.push_back(j + 2);
-    }
+    if (!victims.empty())
+      for (int j : joined_after(victims.front())) victims.push_back(j);
     if (side_is(victims, r)) return true;
   }
   return false;

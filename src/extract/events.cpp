@@ -248,19 +248,17 @@ std::optional<long> SentenceEvents::toll_in_sentence() const {
 // The sum of counted noun phrases joined by "and" or commas from chunk c on
 // ("six soldiers, two police officers and four militants"), when two or more are counted.
 std::optional<long> SentenceEvents::coordinated_count(int c) const {
+  if (c < 0 || chunk(c).kind != ChunkKind::noun) return std::nullopt;
+  std::vector<int> parts = {c};
+  for (int j : joined_after(c)) parts.push_back(j);
+  if (parts.size() < 2) return std::nullopt;
   long sum = 0;
-  int parts = 0;
-  for (int j = c; j >= 0 && j < static_cast<int>(v.parse.chunks.size()) && chunk(j).kind == ChunkKind::noun; j += 2) {
+  for (int j : parts) {
     const auto n = count_in(j);
     if (!n) return std::nullopt;  // "two soldiers and their commander": not all counted
     sum += *n;
-    ++parts;
-    const int next = j + 1;
-    if (next >= static_cast<int>(v.parse.chunks.size())) break;
-    const bool joins = chunk(next).kind == ChunkKind::conj ? word(chunk(next).head) == "and" : word(chunk(next).head) == ",";
-    if (!joins) break;
   }
-  return parts >= 2 ? std::optional<long>(sum) : std::nullopt;
+  return sum;
 }
 
 std::optional<long> SentenceEvents::count_near(uint32_t first, uint32_t last) const {

@@ -312,6 +312,7 @@ struct SentenceEvents {
   std::optional<long> count_in(int c) const;
 
   void sides_between(Event& e, const Frame& f) const;
+  std::vector<int> joined_after(int c) const;
   std::optional<long> coordinated_count(int c) const;
   std::optional<long> count_near(uint32_t first, uint32_t last) const;
   std::optional<long> toll_in_sentence() const;
