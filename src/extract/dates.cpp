@@ -336,6 +336,17 @@ struct Scanner {
           continue;
         }
       }
+      // "since late 2014", "in early 2020", "mid-2019": a third of the year.
+      if (is_year(word) && k > s.first_token) {
+        const size_t cue = k >= s.first_token + 2 && w(k - 1) == "-" ? k - 2 : k - 1;
+        const std::string part = w(cue);
+        const int from = part == "early" ? 1 : part == "mid" ? 5 : part == "late" ? 9 : 0;
+        const int year = std::stoi(word);
+        if (from && year >= 1900 && (!pub || year < pub->year || (year == pub->year && from <= pub->month))) {
+          push(cue, k, CivilDate{year, from, 1}, 3, CivilDate{year, from + 3, days_in_month(year, from + 3)});
+          continue;
+        }
+      }
       // Month names with a day and/or a year.
       const int month = t.capitalized ? month_from_name(raw(k)) : 0;
       // ("May" the modal is no month; "in early May", "since May", "the end of May" are.)

@@ -667,8 +667,11 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     }
   }
   if (near) return {{near, std::nullopt, false, {}}, 6};
-  for (size_t m : here)  // any place of the sentence that is not a people, a name, or where someone came from
-    if (locatable(mentions[m]) && kind_of(mentions[m]) != PlaceKind::country && !origin_or_source(mentions[m]))
+  // Any place of the sentence that is not a people, a name, or where someone came from; not
+  // one that describes a side's hold ("blamed the movement, which controls the capital Sanaa").
+  for (size_t m : here)
+    if (locatable(mentions[m]) && kind_of(mentions[m]) != PlaceKind::country && !origin_or_source(mentions[m]) &&
+        !(context_place && !in_own_line(mentions[m]) && in_clause_of_hold(mentions[m])))
       return {{&mentions[m], std::nullopt, false, {}}, 7};
   // "3,000 Hong Kong people demonstrated": protesters named by their place protest there.
   if (f.cls == C::protest && f.subject >= 0)
@@ -678,6 +681,20 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       return {{&mm, std::nullopt, false, {}}, 8};
     }
   return {};
+}
+
+// "the movement, which controls the capital Sanaa", "a group that holds much of
+// the north": a relative clause telling whose ground a place is.
+bool SentenceEvents::in_clause_of_hold(const Mention& m) const {
+  const int cl = chunk(v.parse.chunk_of[m.first_token - v.s.first_token]).clause;
+  if (v.parse.clauses[static_cast<size_t>(cl)].kind != ClauseKind::relative) return false;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+    const Chunk& x = chunk(static_cast<int>(c));
+    if (x.clause != cl || x.kind != ChunkKind::verb) continue;
+    return one_of(word(x.head), {"controls", "controlled", "control", "holds", "hold", "rules", "ruled", "governs", "governed", "dominates",
+                                 "dominated", "occupies", "occupied", "based"});
+  }
+  return false;
 }
 
 // "a bus carrying passengers from Quetta to Peshawar", "a cleric who came from Bihar":

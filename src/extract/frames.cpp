@@ -79,6 +79,11 @@ struct FrameReader {
     }
     const Clause& cl = p().clauses[static_cast<size_t>(ch.clause)];
     if (cl.kind == ClauseKind::subordinate && one_of(cl.opener, {"if", "unless", "whether", "until"})) return Modality::hypothetical;
+    // "dissidents, who fight over trafficking routes": a present tense describing a side tells what it
+    // does, no action of the story.
+    if (cl.kind == ClauseKind::relative && one_of(cl.opener, {"who", "which", "that"}) && ch.first == ch.head &&
+        (p().tags[ch.head] == Pos::VBP || p().tags[ch.head] == Pos::VBZ) && !WordTable::shared().lookup(word(ch.head)).has(Pos::VBD))
+      return Modality::hypothetical;
     if (ch.infinitive || (v.chunk(c).first > 0 && p().tags[v.chunk(c).first] == Pos::VB && !ch.finite)) {
       const int gov = governing_verb_of_infinitive(c);
       if (gov < 0) return Modality::hypothetical;  // "to retake the town": a purpose
@@ -652,9 +657,24 @@ bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r
   return false;
 }
 
+namespace {
+
+// "the army's camp", "the soldiers' positions": a site its owner's possessive
+// makes a military one, whatever the site word alone would be.
+bool military_owned_site(const SentenceView& v, const Lexicon& lex, const Chunk& c) {
+  if (!lex.roles.is(v.words[c.head], Role::military_target)) return false;
+  for (uint32_t k = c.first + 1; k < c.head; ++k)
+    if (v.parse.tags[k] == Pos::POS && v.parse.tags[k - 1] != Pos::POS)
+      return lex.roles.is(v.words[k - 1], Role::military_target) && !lex.roles.is(v.words[k - 1], Role::civilian);
+  return false;
+}
+
+}  // namespace
+
 bool chunk_is(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {
   if (chunk < 0) return false;
   const Chunk& c = v.chunk(chunk);
+  if ((r == Role::military_target || r == Role::civilian) && military_owned_site(v, lex, c)) return r == Role::military_target;
   return lex.roles.longest_ends_at(v.words, c.first, c.head, r);
 }
 

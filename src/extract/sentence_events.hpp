@@ -276,6 +276,7 @@ struct SentenceEvents {
   // Is the mention inside the object of a location preposition?
   bool in_location_phrase(const Mention& m) const;
   bool origin_or_source(const Mention& m) const;
+  bool in_clause_of_hold(const Mention& m) const;
 
   static std::string_view first_word(std::string_view cue) { return cue.substr(0, cue.find(' ')); }
 

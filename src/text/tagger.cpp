@@ -401,6 +401,13 @@ struct Tagger {
         units[i - 1].tag = Pos::NN;
         continue;
       }
+      // "the movement, which controls the capital": after a relative pronoun, a word that can be
+      // the clause's finite verb is it, whatever plural noun it could be.
+      if (i > 0 && one_of(units[i - 1].lower, {"which", "who"}) && (u.tag == Pos::NNS || u.tag == Pos::NN) &&
+          (can(i, Pos::VBZ) || can(i, Pos::VBD) || can(i, Pos::VBP))) {
+        u.tag = can(i, Pos::VBZ) ? Pos::VBZ : can(i, Pos::VBD) ? Pos::VBD : Pos::VBP;
+        continue;
+      }
       // "at around 10 am": the hour, not the verb.
       if (one_of(u.lower, {"am", "pm", "a.m.", "p.m."}) && i > 0 && units[i - 1].number) {
         u.tag = Pos::NN;

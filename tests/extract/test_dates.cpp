@@ -183,3 +183,14 @@ TEST_CASE("'last October' is the latest October before the report's month") {
   CHECK(first("Last March the town fell.", CivilDate{2025, 3, 31}) == "2024-03-01");
   CHECK(first("Last February the town fell.", CivilDate{2025, 3, 31}) == "2025-02-01");
 }
+
+TEST_CASE("'late 2014', 'in early 2020', 'mid-2019': a third of the year, none yet to come") {
+  auto c = cues("The war has gone on since late 2014, when rebels took the capital.", CivilDate{2019, 6, 7});
+  REQUIRE(c.size() == 1);
+  CHECK(to_iso(*c[0].span.date) == "2014-09-01");
+  CHECK(to_iso(*c[0].span.date_to) == "2014-12-31");
+  CHECK(c[0].span.precision == 3);
+  CHECK(first("The port was shelled in early 2016.", CivilDate{2019, 6, 7}) == "2016-01-01");
+  CHECK(first("By mid-2017 the town had changed hands twice.", CivilDate{2019, 6, 7}) == "2017-05-01");
+  CHECK(cues("Elections are due in late 2019.", CivilDate{2019, 6, 7}).empty());  // not yet
+}

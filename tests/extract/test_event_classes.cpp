@@ -1919,3 +1919,22 @@ TEST_CASE("a battle's two sides named in its 'between' phrase are its actors") {
   CHECK(only(k)->actor1 == "Taliban");
   CHECK(only(k)->actor2 == "Military Forces of Afghanistan");
 }
+
+TEST_CASE("a site owned by an army is a military target: its attack is a battle") {
+  CHECK(only(events("Jihadists struck the army's camp at Bourem on Monday, killing five soldiers."))->sub_event_type == "Armed clash");
+  CHECK(only(events("Gunmen attacked the refugees' camp near Djibo on Monday."))->sub_event_type == "Attack");
+}
+
+TEST_CASE("a clause telling whose ground a place is, or what a side always does, is no action's") {
+  // The movement's hold on Sanaa does not place the missiles fired at Aden's airport.
+  const auto e = events(
+      "Fighting flared in Aden on Tuesday. Three missiles were fired at the airport on Wednesday, officials said, blaming "
+      "the rebel movement, which controls the capital Sanaa.");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Sanaa"; }));
+  // Guerrillas "who fight over smuggling routes" fight no battle of the story.
+  const auto g = events(
+      "A car bomb exploded at an army base in Cucuta on Tuesday. The region is home to guerrillas, who fight over "
+      "smuggling routes into Venezuela.");
+  CHECK(std::none_of(g.begin(), g.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+  CHECK(only(g)->location == "Cúcuta");
+}

@@ -294,3 +294,9 @@ TEST_CASE("a weapon fired from a place before the sentence's verb is a participl
   // With no verb after it, "fired" is the verb.
   CHECK(parse("The army fired from the hills on Saturday.").tag_of("fired") == Pos::VBD);
 }
+
+TEST_CASE("after 'which' or 'who', a word that can be the clause's verb is it") {
+  CHECK(parse("They blamed the movement, which controls the capital.").tag_of("controls") == Pos::VBZ);
+  CHECK(parse("The region is home to guerrillas, who fight over routes.").tag_of("fight") == Pos::VBP);
+  CHECK(parse("The group, which attacks convoys, was named.").tag_of("attacks") == Pos::VBZ);
+}
