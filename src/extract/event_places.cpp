@@ -427,6 +427,9 @@ const Mention* SentenceEvents::capital_named(int c) const {
     if (!within_chunk(mm, c) || mm.candidates.empty()) continue;
     const Place p = gaz.place(mm.candidates.front().entry);
     if (p.kind == PlaceKind::country) country = p;
+    // "the Chechen capital", "Kurdistan's capital": a division's seat, not its country's capital.
+    if (p.kind == PlaceKind::admin1)
+      if (const std::optional<Place> seat = gaz.seat(p)) return named_without_name(c, seat->index);
   }
   if (!country) country = focus_country;
   if (!country) return nullptr;

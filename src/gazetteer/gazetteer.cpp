@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "core/fold.hpp"
 #include "core/place_words.hpp"
@@ -128,6 +129,9 @@ struct Gazetteer::Mapping {
   // Capitals by country, found on first use (one pass over the entries).
   std::once_flag capitals_once;
   std::array<uint32_t, 26 * 26> capital_by_code{};
+  // Division seats by "CC|admin1", found on first use.
+  std::once_flag seats_once;
+  std::unordered_map<std::string, uint32_t> seat_by_division;
 
   ~Mapping() {
     if (data) munmap(const_cast<char*>(data), size);
@@ -293,6 +297,27 @@ std::optional<Place> Gazetteer::capital(std::string_view iso2) const {
   const uint32_t i = m_->capital_by_code[static_cast<size_t>(a * 26 + b)];
   if (i == fmtx::kNoEntry) return std::nullopt;
   return place(i);
+}
+
+std::optional<Place> Gazetteer::seat(const Place& division) const {
+  if (division.kind != PlaceKind::admin1) return std::nullopt;
+  std::call_once(m_->seats_once, [this] {
+    std::unordered_map<std::string, uint64_t> population;
+    for (uint32_t i = 0; i < size(); ++i) {
+      const fmtx::EntryRecord& r = m_->entries[i];
+      if (std::string_view(r.feature, strnlen(r.feature, sizeof r.feature)) != "PPLA") continue;
+      std::string key = std::string(r.country, 2) + "|" + std::string(m_->str(r.admin1));
+      auto [it, fresh] = m_->seat_by_division.try_emplace(key, i);
+      if (!fresh && r.population <= population[key]) continue;
+      it->second = i;
+      population[key] = r.population;
+    }
+  });
+  for (const std::string_view name : {std::string_view(division.admin1), std::string_view(division.name)}) {
+    const auto it = m_->seat_by_division.find(std::string(division.country_code) + "|" + std::string(name));
+    if (it != m_->seat_by_division.end()) return place(it->second);
+  }
+  return std::nullopt;
 }
 
 namespace {

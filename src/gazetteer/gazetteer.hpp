@@ -44,6 +44,8 @@ class Gazetteer {
   std::optional<Place> country(std::string_view iso2) const;
   // The country's capital (its most populous PPLC entry), found on first use.
   std::optional<Place> capital(std::string_view iso2) const;
+  // A first-level division's seat (its most populous PPLA entry), found on first use.
+  std::optional<Place> seat(const Place& division) const;
 
   // Exact match on the folded name; candidates ranked by prior.
   std::vector<Candidate> lookup(std::string_view name) const;

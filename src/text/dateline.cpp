@@ -55,6 +55,19 @@ struct Cursor {
 };
 
 // "KHARTOUM", "NEW DELHI", "SANA'A", "GOMA, DR Congo": capitals (at least two letters).
+// "DEC 4", "Dec. 4", "June 4" at `i`: a month and its day, where a place with
+// no comma after it ends ("GROZNY DEC 4 (KNS) -").
+bool month_then_day(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+  if (j == i || j - i > 9) return false;
+  std::string word(s.substr(i, j - i));
+  for (size_t k = 1; k < word.size(); ++k) word[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+  if (month_from_name(word) == 0) return false;
+  if (j < s.size() && s[j] == '.') ++j;
+  return j + 1 < s.size() && s[j] == ' ' && std::isdigit(static_cast<unsigned char>(s[j + 1]));
+}
+
 bool read_place_caps(Cursor& c) {
   const size_t start = c.i;
   size_t letters = 0;
@@ -68,7 +81,7 @@ bool read_place_caps(Cursor& c) {
     const char ch = c.peek();
     if ((ch == ' ' || ch == '-' || ch == '\'' || ch == '.') && letters > 0) {
       size_t next_len = 0;
-      if (c.i + 1 < c.s.size() && upper_at(c.s, c.i + 1, &next_len)) {
+      if (c.i + 1 < c.s.size() && upper_at(c.s, c.i + 1, &next_len) && !(ch == ' ' && month_then_day(c.s, c.i + 1))) {
         ++c.i;
         continue;
       }
@@ -287,7 +300,8 @@ bool read_place_title(Cursor& c) {
                            (upper(c.peek()) && c.s[c.i - 1] == '-')))
       ++c.i;
     // "Addis Ababa", "Goma/Geneva": words of one place, or two filing places.
-    if ((c.peek() == ' ' || c.peek() == '/') && c.i + 1 < c.s.size() && upper(c.s[c.i + 1])) {
+    if ((c.peek() == ' ' || c.peek() == '/') && c.i + 1 < c.s.size() && upper(c.s[c.i + 1]) &&
+        !(c.peek() == ' ' && month_then_day(c.s, c.i + 1))) {
       ++c.i;
       continue;
     }
@@ -476,7 +490,37 @@ std::optional<Dateline> find_dateline(std::string_view text, size_t from, int ye
 // up to today, and not before the latest year the report writes, in which
 // that day falls on the weekday the report names most. Without a weekday,
 // the latest year the report writes (0: none).
+namespace {
+
+// The year of a date in figures that names the dateline's day and month
+// ("KNS 0041 GMT 04-12-14", "filed 4/12/2014"); 0 when none does.
+int year_in_figures(std::string_view text, int month, int day, CivilDate today) {
+  for (size_t i = 0; i + 6 <= text.size(); ++i) {
+    if (!digit(text[i]) || (i > 0 && (digit(text[i - 1]) || text[i - 1] == '-' || text[i - 1] == '/' || text[i - 1] == '.'))) continue;
+    int part[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
+    size_t k = i;
+    char sep = 0;
+    for (int p = 0; p < 3; ++p) {
+      while (k < text.size() && digit(text[k]) && digits[p] < 4) part[p] = part[p] * 10 + (text[k++] - '0'), ++digits[p];
+      if (p < 2) {
+        if (k >= text.size() || (text[k] != '-' && text[k] != '/' && text[k] != '.') || (sep && text[k] != sep)) break;
+        sep = text[k++];
+      }
+    }
+    if (digits[0] == 0 || digits[0] > 2 || digits[1] == 0 || digits[1] > 2 || (digits[2] != 2 && digits[2] != 4)) continue;
+    if (k < text.size() && digit(text[k])) continue;
+    const bool day_first = part[0] == day && part[1] == month, month_first = part[0] == month && part[1] == day;
+    if (!day_first && !month_first) continue;
+    const int year = digits[2] == 2 ? 2000 + part[2] : part[2];
+    if (year >= 1990 && year <= today.year) return year;
+  }
+  return 0;
+}
+
+}  // namespace
+
 int dateline_year(std::string_view text, int month, int day, CivilDate today) {
+  if (const int figures = year_in_figures(text, month, day, today)) return figures;
   const int written = year_in_text(text);
   std::array<int, 7> told{};
   const std::string_view head = text.substr(0, std::min<size_t>(text.size(), 3000));

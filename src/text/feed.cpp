@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/dateline.hpp"
+#include "text/unshout.hpp"
 #include "text/reader.hpp"
 
 namespace sitmap {
@@ -135,6 +136,7 @@ struct FeedReader {
       }
       // The title is the report's headline: it restates its events.
       if (!doc.title.empty()) doc.text = doc.title + "\n\n" + doc.text;
+      unshout(doc);
       read_dateline(doc);
       on_document(std::move(doc));
     } catch (const InputError& e) { on_error(it.line, e.what()); }

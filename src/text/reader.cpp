@@ -14,6 +14,7 @@
 #include "core/fold.hpp"
 #include "text/date_labels.hpp"
 #include "text/dateline.hpp"
+#include "text/unshout.hpp"
 #include "text/feed.hpp"
 
 namespace sitmap {
@@ -289,6 +290,7 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   // A report of one line is its own body, not a headline over nothing.
   if (head.size() == 1) doc.title.clear();
   if (!doc.published) doc.published = header_date(doc.text);
+  unshout(doc);
   read_dateline(doc);
   return doc;
 }
@@ -531,6 +533,7 @@ Document parse_html(std::string_view content, const std::string& id, const std::
   if (!doc.published) doc.published = parse_plain_text(clean, id, source).published;
   // "Written by R. Sharma | Jammu | Jul 09, 2024, 07:12 IST": a byline element that carries the date.
   if (!doc.published) doc.published = parse_date_text(doc.byline);
+  unshout(doc);
   read_dateline(doc);
   return doc;
 }
@@ -589,6 +592,7 @@ Document parse_jsonl_line(std::string_view line, const std::string& source, size
     doc.published = parse_date_text(j["published"].get<std::string>());
     if (!doc.published) throw InputError(where + "\"published\" is not a date: " + shown(j["published"].get<std::string>()));
   }
+  unshout(doc);
   read_dateline(doc);
   return doc;
 }

@@ -1938,3 +1938,9 @@ TEST_CASE("a clause telling whose ground a place is, or what a side always does,
   CHECK(std::none_of(g.begin(), g.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
   CHECK(only(g)->location == "Cúcuta");
 }
+
+TEST_CASE("'the Chechen capital' is the division's seat, not the country's capital") {
+  const Event* e = only(events("Gunmen shot dead three policemen at a checkpoint on the outskirts of the Chechen capital on Thursday."));
+  CHECK(e->admin1 == "Chechnya");
+  CHECK(e->location != "Moscow");
+}

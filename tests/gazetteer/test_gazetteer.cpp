@@ -161,3 +161,15 @@ TEST_CASE("divisions across the antimeridian lie there") {
     CHECK_MESSAGE(found, want.name);
   }
 }
+
+TEST_CASE("a first-level division's seat: its most populous PPLA") {
+  std::optional<Place> division;
+  for (const Candidate& c : gaz().geocode("Chechnya"))
+    if (gaz().place(c.entry).kind == PlaceKind::admin1) division = gaz().place(c.entry);
+  REQUIRE(division.has_value());
+  const Place chechnya = *division;
+  const auto seat = gaz().seat(chechnya);
+  REQUIRE(seat.has_value());
+  CHECK(haversine_km(seat->point, {43.31, 45.69}) < 10);  // Grozny
+  CHECK_FALSE(gaz().seat(top("Grozny")).has_value());     // a town has no seat
+}

@@ -185,3 +185,24 @@ TEST_CASE("'Published Tuesday 1st April 2025 - 10:20 a.m.' is a date line, no da
   CHECK(d.published == CivilDate{2025, 4, 1});
   CHECK_FALSE(d.dateline.has_value());
 }
+
+TEST_CASE("a dateline with no comma between the place and the month") {
+  for (const std::string text :
+       {"GROZNY DEC 4 (KNS) - Gunmen shot dead three policemen.", "Grozny Dec 4 (KNS) - Gunmen shot dead three policemen.",
+        "SAN JOSE June 4 (AP) - Gunmen shot dead three policemen."}) {
+    const auto d = find_dateline(text, 0, 2014);
+    REQUIRE_MESSAGE(d.has_value(), text);
+    CHECK(d->day == 4);
+    CHECK(text.substr(d->end, 6) == "Gunmen");
+  }
+}
+
+TEST_CASE("a dateline without a year takes it from a date in figures naming the same day") {
+  const Document d = parse_plain_text(
+      "URGENT\n\nGROZNY DEC 4 (KNS) - GUNMEN SHOT DEAD THREE POLICEMEN ON THURSDAY.\n\nKNS 0041 GMT 04-12-14\n", "t", "t.txt");
+  REQUIRE(d.published.has_value());
+  CHECK(to_iso(*d.published) == "2014-12-04");
+  // A figure date of another day says nothing of the year.
+  const Document o = parse_plain_text("Blast\n\nHERAT, May 9 (Xinhua) -- A blast hit a mosque. Filed 10/05/13.\n", "o", "o.txt");
+  CHECK_FALSE(o.published.has_value());
+}
