@@ -163,6 +163,37 @@ std::optional<CivilDate> header_date(std::string_view text) {
   return std::nullopt;
 }
 
+// "Published 10 June 2019", "Last updated: 2019-06-10 09:14" on one of a
+// report's last lines: a page copied with its footer. Only a line that opens
+// with a date label counts; a closing paragraph's own dates do not.
+std::optional<CivilDate> footer_date(std::string_view text) {
+  int seen = 0;
+  for (size_t end = text.size(); seen < 8 && end > 0;) {
+    const size_t start = text.rfind('\n', end - 1);
+    const size_t from = start == std::string_view::npos ? 0 : start + 1;
+    const std::string t = trim(text.substr(from, end - from));
+    end = start == std::string_view::npos ? 0 : start;
+    if (t.empty()) continue;
+    ++seen;
+    if (t.size() > 80) continue;
+    std::string first;
+    for (char c : t) {
+      if (!std::isalpha(static_cast<unsigned char>(c))) break;
+      first.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    if (first == "last" || first == "first") {  // "Last updated", "First published"
+      const size_t space = t.find(' ');
+      first.clear();
+      for (size_t k = space == std::string::npos ? t.size() : space + 1; k < t.size() && std::isalpha(static_cast<unsigned char>(t[k]));
+           ++k)
+        first.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(t[k]))));
+    }
+    if (!is_date_label(first, DateLabel::date_line)) continue;
+    if (auto d = date_field(t)) return d;
+  }
+  return std::nullopt;
+}
+
 // Paragraphs that only point elsewhere ("Read more: ...", "Sign up for ...") or speak to editors.
 bool pointer_paragraph(std::string_view p) {
   static constexpr std::string_view starts[] = {"Read more", "READ MORE", "Read also", "READ ALSO", "Also read", "ALSO READ", "See also",
@@ -290,6 +321,7 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
   // A report of one line is its own body, not a headline over nothing.
   if (head.size() == 1) doc.title.clear();
   if (!doc.published) doc.published = header_date(doc.text);
+  if (!doc.published) doc.published = footer_date(doc.text);
   unshout(doc);
   read_dateline(doc);
   return doc;

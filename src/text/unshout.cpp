@@ -28,9 +28,10 @@ bool shouted(std::string_view p) {
 bool common_word(const std::string& low, const WordTable& words) {
   auto known = [&](const std::string& w) { return !w.empty() && words.lookup(w).count > 0; };
   auto cut = [&](size_t n) { return low.size() > n + 2 ? low.substr(0, low.size() - n) : std::string(); };
-  auto ends = [&](std::string_view tail) { return low.size() > tail.size() && low.compare(low.size() - tail.size(), tail.size(), tail) == 0; };
-  return known(low) || known(low + "s") || (ends("s") && known(cut(1))) || (ends("ed") && known(cut(2))) ||
-         (ends("ing") && known(cut(3)));
+  auto ends = [&](std::string_view tail) {
+    return low.size() > tail.size() && low.compare(low.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return known(low) || known(low + "s") || (ends("s") && known(cut(1))) || (ends("ed") && known(cut(2))) || (ends("ing") && known(cut(3)));
 }
 
 void recase_word(std::string& text, size_t from, size_t to, bool sentence_start, bool in_long_compound, const WordTable& words) {

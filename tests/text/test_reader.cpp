@@ -290,3 +290,16 @@ TEST_CASE("a head line whose words say it was posted, released or issued dates t
       "d", "d.txt");
   CHECK(d.published == CivilDate{2023, 7, 9});
 }
+
+TEST_CASE("a page copied with its footer: a labelled date on one of the last lines dates it") {
+  const Document d = parse_plain_text(
+      "Blast in Kabul\n\nKABUL, Monday (Reuters) - A suicide bomber killed 14 people at a mosque on Sunday.\n\n"
+      "In 2017 a bomber killed 90 people in the city.\n\nLast updated: 10 June 2019, 09:14 GMT\n\nShare this story\n",
+      "k", "k.txt");
+  REQUIRE(d.published.has_value());
+  CHECK(to_iso(*d.published) == "2019-06-10");
+  // A closing paragraph's own date is no footer.
+  const Document o =
+      parse_plain_text("Blast\n\nA bomber killed 14 people in Kabul on Sunday.\n\nThe city was hit on 10 June 2017.\n", "o", "o.txt");
+  CHECK_FALSE(o.published.has_value());
+}

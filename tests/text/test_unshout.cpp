@@ -22,8 +22,7 @@ TEST_CASE("a shouted paragraph: known words lower case, names and calendar words
   CHECK(out.size() == in.size());  // offsets stay valid
   CHECK(out == "Gunmen shot dead three policemen at a checkpoint near Grozny on Thursday, the NAC said. More follows.");
   // A hyphenated name's short part is no acronym.
-  CHECK(recased("FIGHTING GOES ON IN DEIR EZ-ZOR PROVINCE, A MONITOR SAYS") ==
-        "Fighting goes on in Deir Ez-Zor province, a monitor says");
+  CHECK(recased("FIGHTING GOES ON IN DEIR EZ-ZOR PROVINCE, A MONITOR SAYS") == "Fighting goes on in Deir Ez-Zor province, a monitor says");
 }
 
 TEST_CASE("ordinary text and short capitals are left as written") {
@@ -37,8 +36,7 @@ TEST_CASE("ordinary text and short capitals are left as written") {
 
 TEST_CASE("a telex report reads like any other: its dateline, its words") {
   const Document d = parse_plain_text(
-      "ZCZC\nURGENT\n\nGROZNY DEC 4 (KNS) - GUNMEN SHOT DEAD THREE POLICEMEN AT A CHECKPOINT ON THURSDAY, OFFICIALS SAID.\n", "t",
-      "t.txt");
+      "ZCZC\nURGENT\n\nGROZNY DEC 4 (KNS) - GUNMEN SHOT DEAD THREE POLICEMEN AT A CHECKPOINT ON THURSDAY, OFFICIALS SAID.\n", "t", "t.txt");
   REQUIRE(d.dateline.has_value());
   CHECK(d.dateline->agency == "KNS");
   CHECK(d.dateline->month == 12);
