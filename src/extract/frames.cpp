@@ -170,8 +170,11 @@ struct FrameReader {
       const std::string& gw = word(g.head);
       if (lex.roles.is(gw, Role::reaction)) return Modality::reference;
       // "backed the offensive with jets", "ended the siege": the campaign named, not an action.
-      if (one_of(gw, {"backed", "backs", "supported", "supports", "aided", "joined", "joins", "ended", "ends", "halted", "completed", "won",
-                      "lost", "announced", "led", "leads", "called", "described"}))
+      // ("lost their lives in a landmine blast" tells the blast.)
+      const bool lives_lost = f.governor + 1 < f.chunk && v.chunk(f.governor + 1).kind == ChunkKind::noun &&
+                              one_of(word(v.chunk(f.governor + 1).head), {"lives", "life"});
+      if (!lives_lost && one_of(gw, {"backed", "backs", "supported", "supports", "aided", "joined", "joins", "ended", "ends", "halted",
+                                     "completed", "won", "lost", "announced", "led", "leads", "called", "described"}))
         return Modality::reference;
       // "people fleeing the fighting in Khartoum", "families who escaped the violence": what drove them out, told as known.
       if (one_of(gw, {"fleeing", "fled", "flee", "flees", "escaping", "escaped", "escape", "escapes", "displaced", "uprooted"}))

@@ -1944,3 +1944,11 @@ TEST_CASE("'the Chechen capital' is the division's seat, not the country's capit
   CHECK(e->admin1 == "Chechnya");
   CHECK(e->location != "Moscow");
 }
+
+TEST_CASE("people who 'lost their lives' in a blast: the blast is told, and they are its dead") {
+  const Event* e = only(events("Two soldiers lost their lives in a landmine blast near Gao on Tuesday."));
+  CHECK(e->sub_event_type == "Remote explosive/landmine/IED");
+  CHECK(e->fatalities == 2);
+  // A campaign its object names stays told as known: "ended the siege".
+  CHECK(events("The army ended the siege of Marawi on Tuesday.").empty());
+}
