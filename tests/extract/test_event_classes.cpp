@@ -1940,13 +1940,15 @@ TEST_CASE("a clause telling whose ground a place is, or what a side always does,
 }
 
 TEST_CASE("'the Chechen capital' is the division's seat, not the country's capital") {
-  const Event* e = only(events("Gunmen shot dead three policemen at a checkpoint on the outskirts of the Chechen capital on Thursday."));
+  const auto shooting = events("Gunmen shot dead three policemen at a checkpoint on the outskirts of the Chechen capital on Thursday.");
+  const Event* e = only(shooting);
   CHECK(e->admin1 == "Chechnya");
   CHECK(e->location != "Moscow");
 }
 
 TEST_CASE("people who 'lost their lives' in a blast: the blast is told, and they are its dead") {
-  const Event* e = only(events("Two soldiers lost their lives in a landmine blast near Gao on Tuesday."));
+  const auto blast = events("Two soldiers lost their lives in a landmine blast near Gao on Tuesday.");
+  const Event* e = only(blast);
   CHECK(e->sub_event_type == "Remote explosive/landmine/IED");
   CHECK(e->fatalities == 2);
   // A campaign its object names stays told as known: "ended the siege".
