@@ -819,11 +819,13 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
   const Chunk& c = chunk(f.chunk);
   for (uint32_t k = c.first; k < f.first; ++k)
     if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;  // "the deadliest attack"
-  // "The attack came a day after ...", "The strike followed weeks of ...": the action told before, placed in time.
+  // "The attack came a day after ...", "The strike followed weeks of ...": the action told before, placed in time;
+  // "The strike is the deadliest on the army in two decades", "The bombing marked ...": told before, judged.
   const bool definite = one_of(word(c.first), {"the", "this", "that", "these", "those"});
   for (size_t g = 0; definite && g < v.parse.chunks.size(); ++g)
     if (chunk(static_cast<int>(g)).kind == ChunkKind::verb && v.parse.subject_of(static_cast<int>(g)) == f.chunk &&
-        one_of(word(chunk(static_cast<int>(g)).head), {"came", "comes", "followed", "follows"}))
+        one_of(word(chunk(static_cast<int>(g)).head),
+               {"came", "comes", "followed", "follows", "is", "was", "marks", "marked", "became", "remains", "remained"}))
       return true;
   if (where.found() && where.rank <= 2) return false;
   // "the base came under Yemen's missile attack": the news itself, told from the target's side.
@@ -863,6 +865,29 @@ bool SentenceEvents::is_background() const {
         word(k + 2).compare(word(k + 2).size() - 3, 3, "ing") == 0)
       return true;
     if (k + 1 < v.size() && (a == "were" || a == "was") && one_of(word(k + 1), {"launched", "begun", "started"})) return true;
+  }
+  return false;
+}
+
+// "Cumulatively, within the week, troops neutralised 52 terrorists and arrested 71
+// suspects": a tally of a period's operations, no action of its own.
+bool SentenceEvents::tally_of_period() const {
+  for (size_t k = 0; k < v.size(); ++k) {
+    const std::string& a = word(k);
+    if (one_of(a, {"cumulatively", "altogether"})) return true;
+    if (k + 2 >= v.size()) continue;
+    const std::string& b = word(k + 1);
+    const std::string& c = word(k + 2);
+    if (one_of(a, {"within", "during", "throughout"}) && b == "the" && one_of(c, {"week", "month", "year", "period", "quarter"}))
+      return true;
+    if (one_of(a, {"over", "in"}) && b == "the" && one_of(c, {"past", "last"}) && k + 3 < v.size() &&
+        one_of(word(k + 3), {"week", "month", "year", "quarter"}))
+      return true;
+    if (a == "so" && b == "far" && c == "this") return true;  // "so far this year"
+    // "since the start of the year" (not "since the start of the war": a measure of the action)
+    if (a == "since" && b == "the" && one_of(c, {"start", "beginning"}) && k + 5 < v.size() && word(k + 3) == "of" &&
+        one_of(word(k + 5), {"year", "month"}))
+      return true;
   }
   return false;
 }

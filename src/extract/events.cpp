@@ -706,10 +706,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
     // A witness's quotation with no place of its own ("They shot at us from a helicopter") tells of an action, never founds one.
     const bool quoted = in_quote(f) && !where_in_sentence(f);
+    const bool tally = tally_of_period();
     const char* why_reference = v.headline                                          ? "a headline"
                                 : quoted                                            ? "a quote"
                                 : f.modality == Modality::reference                 ? "told as known"
                                 : definite_reference(f, where)                      ? "a definite reference"
+                                : tally                                             ? "a tally of a period"
                                 : as_evidence                                       ? "evidence of another action"
                                 : only_adds                                         ? "only adds to another"
                                 : undated_before                                    ? "undated, before the story"

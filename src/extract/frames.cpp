@@ -159,7 +159,7 @@ struct FrameReader {
             return Modality::hypothetical;
           if (lex.roles.is(h, Role::reaction) ||
               one_of(h, {"wake", "eve", "response", "aftermath", "retaliation", "reprisal", "reprisals", "investigation", "anniversary",
-                         "victims", "trial", "news", "footage", "video", "images", "report", "reports"}))
+                         "victims", "trial", "news", "footage", "video", "images", "report", "reports", "scene"}))
             return Modality::reference;
           if (lex.roles.is(h, Role::denial)) return Modality::denied;
         }

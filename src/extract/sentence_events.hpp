@@ -323,6 +323,7 @@ struct SentenceEvents {
   // Campaign context rather than a reported action: "is a regular target",
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
+  bool tally_of_period() const;
   bool sums_up() const;
   bool news_paragraph() const;
   bool asks() const;

@@ -1954,3 +1954,19 @@ TEST_CASE("people who 'lost their lives' in a blast: the blast is told, and they
   // A campaign its object names stays told as known: "ended the siege".
   CHECK(events("The army ended the siege of Marawi on Tuesday.").empty());
 }
+
+TEST_CASE("a told action judged ('The strike is the deadliest ...'), a tally of a week and a scene of past riots are no events") {
+  const auto uri = events(
+      "Gunmen stormed an army base in Srinagar on Sunday, killing 17 soldiers. The strike is the deadliest on the army in "
+      "Kashmir in two decades.");
+  CHECK(only(uri)->sub_event_type == "Armed clash");
+  CHECK(events("Cumulatively, within the week, troops neutralised 52 terrorists, arrested 71 suspects and rescued 38 hostages in "
+               "Borno.")
+            .empty());
+  CHECK(events("The prison in Cuenca had already been the scene of two riots this year.").empty());
+  // "since the start of the war" measures the action; it tallies nothing.
+  const auto belgorod = events(
+      "Twenty-four people were killed when rockets fired from Ukraine hit the centre of Belgorod on Saturday, in the deadliest "
+      "attack on a Russian city since the start of the war.");
+  CHECK(belgorod.size() == 1);
+}
