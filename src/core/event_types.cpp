@@ -71,4 +71,14 @@ const EventTypeInfo* event_type_for_cameo(std::string_view code) {
   return best;
 }
 
+bool generic_actor(std::string_view actor) {
+  for (std::string_view kind : {"Unidentified Armed Group", "Unidentified Military Forces", "Protesters (", "Rioters (", "Civilians ("})
+    if (actor.substr(0, kind.size()) == kind) return true;
+  return false;
+}
+
+std::string generic_actor_of(std::string_view kind, std::string_view country) {
+  return std::string(kind) + " (" + std::string(country) + ")";
+}
+
 }  // namespace sitmap

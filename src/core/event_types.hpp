@@ -59,4 +59,11 @@ const EventTypeInfo* find_sub_event_type(std::string_view sub_event_type);
 // not a conflict or protest code.
 const EventTypeInfo* event_type_for_cameo(std::string_view code);
 
+// ACLED's generic actors, named by a country: "Unidentified Armed Group
+// (Nigeria)", "Protesters (Kenya)", "Rioters (India)", "Civilians (Mali)".
+// They say what a side is, not who: two reports that name a side, one
+// generically and one by a group, do not disagree.
+bool generic_actor(std::string_view actor);
+std::string generic_actor_of(std::string_view kind, std::string_view country);  // "Protesters", "Kenya" -> "Protesters (Kenya)"
+
 }  // namespace sitmap

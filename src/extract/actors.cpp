@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/event.hpp"
+#include "core/event_types.hpp"
 #include "core/fold.hpp"
 #include "extract/lexicon.hpp"
 #include "text/segment.hpp"
@@ -110,5 +112,28 @@ const ArmedActor* ActorTable::find(std::string_view name) const {
 
 std::string military_forces_of(std::string_view country_name) { return "Military Forces of " + with_article(country_name); }
 std::string police_forces_of(std::string_view country_name) { return "Police Forces of " + with_article(country_name); }
+
+void name_unnamed_sides(Event& e) {
+  if (e.country.empty()) return;
+  const std::string& t = e.sub_event_type;
+  auto fill = [&](std::string& side, std::string_view kind) {
+    if (side.empty()) side = generic_actor_of(kind, e.country);
+  };
+  if (t == "Peaceful protest" || t == "Protest with intervention") {
+    // "Police fired tear gas at protesters": the protest is the event, the police its second side.
+    const bool forces_first = e.actor1.rfind("Police Forces of", 0) == 0 || e.actor1.rfind("Military Forces of", 0) == 0;
+    if (t == "Protest with intervention" && forces_first && e.actor2.empty()) std::swap(e.actor1, e.actor2);
+    fill(e.actor1, "Protesters");
+  } else if (t == "Excessive force against protesters") {
+    fill(e.actor2, "Protesters");
+  } else if (t == "Violent demonstration" || t == "Mob violence") {
+    fill(e.actor1, "Rioters");
+  } else if (t == "Attack" || t == "Abduction/forced disappearance" || t == "Sexual violence") {
+    fill(e.actor1, "Unidentified Armed Group");
+    if (e.actor2 != e.actor1) fill(e.actor2, "Civilians");
+  } else if (t == "Suicide bomb" || t == "Remote explosive/landmine/IED" || t == "Grenade") {
+    fill(e.actor1, "Unidentified Armed Group");
+  }
+}
 
 }  // namespace sitmap

@@ -47,4 +47,12 @@ class ActorTable {
 std::string military_forces_of(std::string_view country_name);
 std::string police_forces_of(std::string_view country_name);
 
+struct Event;
+
+// The sides ACLED names when a report names none, by the event's type and
+// country: protesters who demonstrate, rioters who riot or form a mob,
+// civilians who are attacked, an unidentified armed group that sets off a
+// bomb or takes people. A side already named stays; no country, no name.
+void name_unnamed_sides(Event& e);
+
 }  // namespace sitmap

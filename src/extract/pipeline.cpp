@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "extract/actors.hpp"
 #include "extract/events.hpp"
 #include "extract/toponyms.hpp"
 
@@ -21,6 +22,7 @@ Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) 
   Analysis a = locate_places(doc, gaz, lex);
   a.events = extract_events(doc, a.segments, a.mentions, gaz, lex);
   a.confidence_features = calibrate_confidence(a.events);
+  for (Event& e : a.events) name_unnamed_sides(e);  // after confidence, which weighs a side named in the text
   return a;
 }
 

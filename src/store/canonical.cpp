@@ -116,9 +116,11 @@ bool place_ok(const Event& a, const Event& b, std::string* detail) {
   return ok;
 }
 
-// Two names of sides agree when either is unnamed, or one's words hold the other's.
+// Two names of sides agree when either is unnamed (or named generically:
+// "Unidentified Armed Group (Nigeria)" is no one in particular), or one's
+// words hold the other's.
 bool actors_agree(const std::string& x, const std::string& y) {
-  if (x.empty() || y.empty() || x == y) return true;
+  if (x.empty() || y.empty() || x == y || generic_actor(x) || generic_actor(y)) return true;
   const std::string a = normalise_actor(x), b = normalise_actor(y);
   if (a == b) return true;
   const auto has_words = [](const std::string& hay, const std::string& needle) {
@@ -525,8 +527,12 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
   for (const ReadingSummary& r : readings) {
     // ACLED: the most conservative figure that is reported.
     if (r.fatalities && (!e.fatalities || *r.fatalities < *e.fatalities)) e.fatalities = r.fatalities;
-    if (e.actor1.empty() && !r.actor1.empty()) e.actor1 = r.actor1;
-    if (e.actor2.empty() && !r.actor2.empty() && !actors_agree(r.actor2, e.actor1)) e.actor2 = r.actor2;
+    // A side named generically yields to a reading that names it.
+    const auto better = [](const std::string& have, const std::string& other) {
+      return !other.empty() && (have.empty() || (generic_actor(have) && !generic_actor(other)));
+    };
+    if (better(e.actor1, r.actor1)) e.actor1 = r.actor1;
+    if (better(e.actor2, r.actor2) && (generic_actor(r.actor2) || !actors_agree(r.actor2, e.actor1))) e.actor2 = r.actor2;
   }
   // Independent sources raise confidence: 1 - product of their doubts (the
   // best reading of each source stands for it).

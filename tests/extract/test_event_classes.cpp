@@ -1970,3 +1970,18 @@ TEST_CASE("a told action judged ('The strike is the deadliest ...'), a tally of 
       "attack on a Russian city since the start of the war.");
   CHECK(belgorod.size() == 1);
 }
+
+TEST_CASE("sides a report leaves unnamed get ACLED's generic names") {
+  const auto rally = events("Hundreds of people rallied in Lagos on Tuesday to demand an end to police brutality.");
+  CHECK(only(rally)->actor1 == "Protesters (Nigeria)");
+  const auto gas = events("Police fired tear gas at protesters in Nairobi on Tuesday.");
+  CHECK(only(gas)->actor1 == "Protesters (Kenya)");
+  CHECK(only(gas)->actor2 == "Police Forces of Kenya");
+  const auto raid = events("Gunmen killed five villagers in Kajuru on Tuesday.");
+  CHECK(only(raid)->actor1 == "Unidentified Armed Group (Nigeria)");
+  CHECK(only(raid)->actor2 == "Civilians (Nigeria)");
+  const auto bomb = events("A suicide bomber blew himself up at a mosque in Quetta on Friday.");
+  CHECK(only(bomb)->actor1 == "Unidentified Armed Group (Pakistan)");
+  // A side the report names stays.
+  CHECK(only(events("Boko Haram fighters killed five villagers in Konduga on Tuesday."))->actor1.find("Boko Haram") == 0);
+}

@@ -161,6 +161,11 @@ TEST_CASE("the pairwise rule: precision widens place and date; kin sub-types; un
 
   Event unnamed = strike("f", kDay, kLat, kLon, "");
   CHECK(match_readings(town, unnamed).same);
+  // A side named generically is unnamed too; two groups by name are not one side.
+  Event generic = strike("h", kDay, kLat, kLon, "Unidentified Armed Group (Syria)");
+  CHECK(match_readings(town, generic).same);
+  Event other = strike("i", kDay, kLat, kLon, "Military Forces of Syria");
+  CHECK_FALSE(match_readings(town, other).same);
 
   Event background = strike("g", kDay, kLat, kLon);
   background.background = true;
@@ -215,6 +220,18 @@ TEST_CASE("a canonical event: most precise place, lowest toll, sources raise con
   CHECK(c.document_ids == std::vector<std::string>{"a", "b"});
   std::reverse(readings.begin(), readings.end());
   const CanonicalEvent again = fold_canonical(readings, events);
+  // A reading that names a side generically yields to one that names it.
+  Event named = precise, generic = vague;
+  generic.actor1 = "Unidentified Armed Group (Syria)";
+  generic.actor2 = "Civilians (Syria)";
+  named.actor1 = "Islamic State";
+  named.actor2 = "";
+  generic.geo_precision = 1;  // the generic reading is the most precise: its sides are replaced, not kept
+  const std::vector<Event> pair_first = {generic, named};
+  const CanonicalEvent sides =
+      fold_canonical({summarise(generic, {"k1", "afp", "x"}), summarise(named, {"k2", "reuters", "y"})}, pair_first);
+  CHECK(sides.event.actor1 == "Islamic State");
+  CHECK(sides.event.actor2 == "Civilians (Syria)");
   CHECK(again.event.event_id == c.event.event_id);
   CHECK(summaries_json(again.readings) == summaries_json(c.readings));
   CHECK(summaries_json(summaries_from_json(summaries_json(c.readings))) == summaries_json(c.readings));
