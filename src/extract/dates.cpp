@@ -157,7 +157,8 @@ struct Scanner {
     const int n = static_cast<int>(*counted);
     const CivilDate day = *today;
     if (one_of(unit, {"day", "days"})) return push(k - 2, k, add_days(day, -n), 1);
-    if (one_of(unit, {"week", "weeks"})) return push(k - 2, k, add_days(day, -7 * n - 6), 2, add_days(day, -7 * n + 6));
+    // "two weeks ago": that many weeks back, good to about a week (precision 2).
+    if (one_of(unit, {"week", "weeks"})) return push(k - 2, k, add_days(day, -7 * n), 2);
     if (one_of(unit, {"month", "months"})) {
       const int months = day.year * 12 + (day.month - 1) - n;
       const CivilDate first{months / 12, months % 12 + 1, 1};
@@ -333,6 +334,23 @@ struct Scanner {
         const int year = std::stoi(word);
         if (year >= 1900 && (!pub || year < pub->year)) {
           push(k - 1, k, CivilDate{year, 1, 1}, 3, CivilDate{year, 12, 31});
+          continue;
+        }
+      }
+      // "a 1998-2000 war", "the 2011–2012 crisis": the years the span covers, all before the report's.
+      if (is_year(word) && k + 2 < end() && one_of(raw(k + 1), {"-", "\xE2\x80\x93"}) && is_year(w(k + 2))) {
+        const int from = std::stoi(word), to = std::stoi(w(k + 2));
+        if (from >= 1900 && from < to && (!pub || to < pub->year)) {
+          push(k, k + 2, CivilDate{from, 1, 1}, 3, CivilDate{to, 12, 31});
+          k += 2;
+          continue;
+        }
+      }
+      // "in the 1980s": the decade, when it is over.
+      if (word.size() == 5 && word.back() == 's' && is_year(word.substr(0, 4)) && word[3] == '0') {
+        const int from = std::stoi(word.substr(0, 4));
+        if (from >= 1900 && (!pub || from + 9 < pub->year)) {
+          push(k, k, CivilDate{from, 1, 1}, 3, CivilDate{from + 9, 12, 31});
           continue;
         }
       }

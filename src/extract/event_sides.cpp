@@ -386,14 +386,17 @@ bool SentenceEvents::one_person(int c) const {
       if (within_chunk(mentions[m], c)) return false;
     return ch.head > ch.first || seg.tokens[v.token(ch.head)].capitalized;
   }
-  const bool singular = one_of(word(ch.first), {"a", "an", "the", "one"});
+  // "a woman", "her son": one, by its determiner.
+  const bool singular = one_of(word(ch.first), {"a", "an", "the", "one", "his", "her", "their", "its"});
   return singular && t == Pos::NN &&
          (lex.roles.is(head, Role::civilian) || lex.roles.is(head, Role::military_target) ||
-          one_of(head, {"policeman", "sergeant", "officer",  "soldier",  "judge",      "leader",   "commander", "reporter",    "journalist",
-                        "official",  "governor", "mayor",    "activist", "priest",     "imam",     "trader",    "businessman", "student",
-                        "teacher",   "doctor",   "driver",   "guard",    "elder",      "chief",    "worker",    "civilian",    "villager",
-                        "farmer",    "child",    "woman",    "man",      "boy",        "girl",     "cousin",    "son",         "daughter",
-                        "father",    "brother",  "resident", "diplomat", "ambassador", "minister", "lawmaker"}));
+          one_of(head, {"policeman",   "sergeant", "officer",  "soldier",  "judge",     "leader",     "commander", "reporter",
+                        "journalist",  "official", "governor", "mayor",    "activist",  "priest",     "imam",      "trader",
+                        "businessman", "student",  "teacher",  "doctor",   "driver",    "guard",      "elder",     "chief",
+                        "worker",      "civilian", "villager", "farmer",   "child",     "woman",      "man",       "boy",
+                        "girl",        "cousin",   "son",      "daughter", "father",    "brother",    "resident",  "diplomat",
+                        "ambassador",  "minister", "lawmaker", "lawyer",   "mother",    "wife",       "husband",   "sister",
+                        "nephew",      "nurse",    "pastor",   "cleric",   "bodyguard", "councillor", "candidate"}));
 }
 
 // Was a person shot, stabbed or killed? A person hurt is violence whoever did it.

@@ -347,6 +347,11 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
                        !is(f.subject, Role::state_forces) && !is(f.subject, Role::police_forces) && !side_armed({f.subject});
     if (!road || !crowd) return true;
   }
+  // "snatched four aid workers" takes people; "snatched a woman's bag" is theft.
+  if (f.cls == C::abduct && f.verbal && word(f.first).rfind("snatch", 0) == 0) {
+    const int taken = f.passive ? f.subject : f.object;
+    if (taken < 0 || !(people(taken) || is(taken, Role::civilian) || is(taken, Role::military_target))) return true;
+  }
   // "Units that had fought in Shusha marched past to applause", "cadets paraded": soldiers marching parade.
   if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"march", "marched", "marching", "marches"}) && f.subject >= 0 &&
       (is(f.subject, Role::state_forces) || one_of(word(chunk(f.subject).head), {"units", "cadets", "contingents", "battalions",

@@ -235,6 +235,13 @@ std::optional<long> SentenceEvents::toll_in_sentence() const {
     const uint32_t after = k + static_cast<uint32_t>(used);
     if (after < v.size() && word(after) == "dead") return n;
     if (after + 1 < v.size() && people(v.parse.chunk_of[after]) && word(after + 1) == "dead") return n;
+    // "leaving four fighters dead", "left 12 peacekeepers dead": the counted noun, whoever they were.
+    if (after < v.size()) {
+      const Chunk& counted = chunk(v.parse.chunk_of[after]);
+      if (counted.kind == ChunkKind::noun && counted.last + 1 < v.size() && word(counted.last + 1) == "dead" &&
+          is_noun(v.parse.tags[counted.head]))
+        return n;
+    }
   }
   for (uint32_t k = 0; k + 1 < v.size(); ++k) {
     if (!(word(k) == "death" && word(k + 1) == "toll")) continue;
@@ -295,10 +302,13 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
   std::vector<const Frame*> all = {&f};
   for (int x : evidence) all.push_back(&frames[static_cast<size_t>(x)]);
   for (const Frame* x : all) {
-    // "shot dead 12 people": a shooting that killed.
-    const bool shot_dead = x->cls == C::shoot && x->verbal && x->last + 1 < v.size() && word(x->last + 1) == "dead";
+    // "shot dead 12 people", "shot a lawyer dead", "gunned down two lawyers": a shooting that killed.
+    const int shot = x->passive ? x->subject : x->object;
+    const bool shot_dead = x->cls == C::shoot && x->verbal &&
+                           ((x->last + 1 < v.size() && word(x->last + 1) == "dead") || word(x->last) == "down" ||
+                            (shot >= 0 && !x->passive && chunk(shot).last + 1 < v.size() && word(chunk(shot).last + 1) == "dead"));
     if (x->cls != C::kill && x->cls != C::die && x->cls != C::harm && !shot_dead) continue;
-    std::optional<long> n = count_near(x->first, shot_dead ? x->last + 1 : x->last);
+    std::optional<long> n = count_near(x->first, shot_dead && word(x->last + 1) == "dead" ? x->last + 1 : x->last);
     // "A suicide bomber killed himself and 14 others": the bomber counts, as ACLED counts him.
     if (x->cls == C::kill && x->verbal && !x->passive && x->last + 3 < v.size() && one_of(word(x->last + 1), {"himself", "herself"}) &&
         word(x->last + 2) == "and")

@@ -146,7 +146,8 @@ struct FrameReader {
       // "after the Paris attacks" retells; "killed after fierce clashes" tells.
       const bool definite =
           one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) || (ch.first + 1 < ch.head && word(ch.first + 1) == "'");
-      if (one_of(prep, {"after", "following", "since", "before", "despite", "like", "avenge", "than"}) &&
+      // ("a film about the Srebrenica massacre": the massacre as a subject, told as known.)
+      if (one_of(prep, {"after", "following", "since", "before", "despite", "like", "avenge", "than", "about"}) &&
           (definite || v.parse.tags[ch.first] == Pos::NNP))
         return Modality::reference;
       if (prep == "for" || prep == "of" || prep == "over" || prep == "into" || prep == "against" || prep == "about" || prep == "to") {

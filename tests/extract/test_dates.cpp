@@ -145,8 +145,8 @@ TEST_CASE("'N days/weeks/months/years ago' count back from the report; a day jus
   auto weeks = cues("Rebels took the town three weeks ago.");
   REQUIRE(weeks.size() == 1);
   CHECK(weeks[0].span.precision == 2);
-  CHECK(to_iso(*weeks[0].span.date) == "2015-10-20");
-  CHECK(to_iso(*weeks[0].span.date_to) == "2015-11-01");
+  CHECK(to_iso(*weeks[0].span.date) == "2015-10-26");  // three weeks back, good to about a week
+  CHECK_FALSE(weeks[0].span.date_to.has_value());
   auto month = cues("The offensive began a month ago.");
   REQUIRE(month.size() == 1);
   CHECK(to_iso(*month[0].span.date) == "2015-10-01");

@@ -1985,3 +1985,34 @@ TEST_CASE("sides a report leaves unnamed get ACLED's generic names") {
   // A side the report names stays.
   CHECK(only(events("Boko Haram fighters killed five villagers in Konduga on Tuesday."))->actor1.find("Boko Haram") == 0);
 }
+
+TEST_CASE("more words for taking people, picking them off and meeting a crowd") {
+  CHECK(only(events("Armed men snatched four aid workers in Gao on Tuesday."))->sub_event_type == "Abduction/forced disappearance");
+  CHECK(events("A thief snatched a woman's bag in Lagos on Tuesday.").empty());  // theft
+  CHECK(only(events("A sniper picked off a boy crossing the street in Taiz on Sunday."))->sub_event_type == "Attack");
+  CHECK(only(events("Police used batons and pepper spray against protesters outside the legislature in Hong Kong on Wednesday."))
+            ->sub_event_type == "Protest with intervention");
+}
+
+TEST_CASE("a past war's years and decade date it; a film about a massacre is no massacre") {
+  const auto war = events("The two armies fought a bloody war in the 1980s that killed 100,000 people, the minister recalled in Baghdad.");
+  CHECK(std::all_of(war.begin(), war.end(), [](const Event& x) { return x.background; }));
+  const auto span = events("The two countries fought a 1998-2000 war that killed about 80,000 people.");
+  CHECK(std::none_of(span.begin(), span.end(), [](const Event& x) { return x.when.date && x.when.date->year == 2019; }));
+  CHECK(events("A film about the Srebrenica massacre premiered in Sarajevo on Wednesday.").empty());
+}
+
+TEST_CASE("a police team, peacekeepers: armed sides, so their ambush is a battle") {
+  CHECK(only(events("Maoist rebels ambushed a police team in Sukma on Monday, killing three."))->sub_event_type == "Armed clash");
+}
+
+TEST_CASE("tolls: the counted dead whoever they were, listed victims, one shot dead, lives it cost") {
+  CHECK(only(events("Rival militias clashed in Tripoli on Saturday, leaving four fighters dead."))->fatalities == 4);
+  CHECK(only(events("A shell hit a house in Kupwara on Wednesday, killing a woman and her son."))->fatalities == 2);
+  CHECK(only(events("An air strike hit a house in Idlib on Monday, killing a man, his wife and their three children."))->fatalities == 5);
+  CHECK(only(events("A gunman shot a lawyer dead in Karachi on Thursday."))->fatalities == 1);
+  CHECK(only(events("Gunmen gunned down two lawyers in Karachi on Thursday."))->fatalities == 2);
+  CHECK(only(events("Monday's ambush on a military convoy outside Tillaberi cost the lives of 17 soldiers, officials said."))->fatalities ==
+        17);
+  CHECK_FALSE(only(events("Gunmen shot at a bus in Kabul on Monday."))->fatalities.has_value());
+}
