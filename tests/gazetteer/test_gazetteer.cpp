@@ -173,3 +173,9 @@ TEST_CASE("a first-level division's seat: its most populous PPLA") {
   CHECK(haversine_km(seat->point, {43.31, 45.69}) < 10);  // Grozny
   CHECK_FALSE(gaz().seat(top("Grozny")).has_value());     // a town has no seat
 }
+
+TEST_CASE("'Congo' alone is either Congo, the larger first, as news writes it") {
+  CHECK(top("Congo").country_code == "CD");
+  CHECK(top("Beni, Congo").country_code == "CD");
+  CHECK(top("Brazzaville, Congo").country_code == "CG");
+}
