@@ -194,8 +194,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
     // the state's killing in a sentence of its fire on a protest.
+    // ("fired live rounds at demonstrators, killing 30": the firing, a weapon's word, says at whom.)
     const bool fired_on_protest = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
-      if (&o == &f || (o.cls != C::shoot && o.cls != C::attack)) return false;
+      if (&o == &f || (o.cls != C::shoot && o.cls != C::attack && !(o.cls == C::light && o.verbal && word(o.first) == "fired")))
+        return false;
       if (is(o.object, Role::protesters)) return true;
       return std::any_of(o.preps.begin(), o.preps.end(), [&](const Parse::PrepPhrase& pp) {
         return pp.where == Parse::PrepPhrase::after && one_of(word(chunk(pp.prep).head), {"on", "at"}) && is(pp.object, Role::protesters);

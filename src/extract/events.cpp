@@ -243,9 +243,18 @@ std::optional<long> SentenceEvents::toll_in_sentence() const {
         return n;
     }
   }
+  // "the death toll rose to 31", "the toll from Monday's attack rose to 14", "revised the toll down to
+  // nine from 12", "the number of dead had climbed to 11".
   for (uint32_t k = 0; k + 1 < v.size(); ++k) {
-    if (!(word(k) == "death" && word(k + 1) == "toll")) continue;
-    for (uint32_t j = k + 2; j < std::min<size_t>(v.size(), k + 12); ++j)
+    uint32_t from = 0;
+    if (word(k) == "death" && word(k + 1) == "toll")
+      from = k + 2;
+    else if (word(k) == "toll" && k > 0 && one_of(word(k - 1), {"the", "a", "its", "final", "official", "overall", "revised"}))
+      from = k + 1;
+    else if (word(k) == "number" && k + 2 < v.size() && word(k + 1) == "of" && one_of(word(k + 2), {"dead", "deaths", "fatalities"}))
+      from = k + 3;
+    if (!from) continue;
+    for (uint32_t j = from; j < std::min<size_t>(v.size(), from + 12); ++j)
       if (one_of(word(j), {"to", "of", "at"}) && j + 1 < v.size())
         if (const auto n = parse_count(v.words, j + 1)) return n;
   }

@@ -2016,3 +2016,17 @@ TEST_CASE("tolls: the counted dead whoever they were, listed victims, one shot d
         17);
   CHECK_FALSE(only(events("Gunmen shot at a bus in Kabul on Monday."))->fatalities.has_value());
 }
+
+TEST_CASE("live rounds fired at demonstrators; a vehicle that ran over a mine; a toll revised with no other word of the attack") {
+  CHECK(only(events("Security forces fired live rounds at demonstrators in Khartoum on Monday, killing at least 30 people."))
+            ->sub_event_type == "Excessive force against protesters");
+  CHECK(only(events("Troops fired rockets at rebel positions in Khartoum on Monday, killing 30."))->sub_event_type ==
+        "Shelling/artillery/missile attack");
+  CHECK(only(events("Two soldiers were killed when their vehicle ran over a mine near Maryinka on Tuesday."))->sub_event_type ==
+        "Remote explosive/landmine/IED");
+  CHECK(events("Workers were trapped when a gold mine collapsed near Kidal on Tuesday.").empty());
+  const auto gwoza = events("The toll from Monday's attack in Gwoza rose to 14.");
+  CHECK(only(gwoza)->fatalities == 14);
+  CHECK(only(events("Health officials revised the toll from Saturday's attack on a market in Konduga down to nine from 12."))->fatalities ==
+        9);
+}
