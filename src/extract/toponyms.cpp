@@ -75,13 +75,22 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
                           "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of",
                           // "took control of Bakhmut", "the fall of Kabul": ground held, taken or lost.
                           "control of", "capture of", "recapture of", "fall of", "siege of", "liberation of", "outside of", "close to",
-                          "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on", "to", "of", "within",
-                          "throughout", "toward", "towards", "between", "and"})
+                          // "attacked Dori", "an air strike on Saraqib", "the shelling of Douma": the ground an action hit.
+                          "attacked", "stormed", "raided", "shelled", "bombed", "overran", "besieged", "recaptured", "retook", "strike on",
+                          "strikes on", "attack on", "attacks on", "assault on", "raid on", "raids on", "offensive on", "shelling of",
+                          "bombing of", "bombardment of", "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on",
+                          "to", "of", "within", "throughout", "toward", "towards", "between", "and"})
       v.push_back({phrase_words(c), c});
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return v;
   }();
   return cues;
+}
+
+// "attacked Dori", "an air strike on Saraqib": an action's ground, a place cue.
+bool action_cue(std::string_view cue) {
+  return one_of(cue, {"attacked", "stormed", "raided", "shelled", "bombed", "overran", "besieged", "recaptured", "retook", "strike on",
+                      "strikes on", "attack on", "attacks on", "assault on", "raid on", "raids on", "offensive on"});
 }
 
 // A party's initial as US papers give it after a legislator's name ("D-Pa.", "R-Texas", "DFL-Cook").
@@ -292,7 +301,11 @@ struct Recognizer {
     if (!m.cue.empty()) {
       const bool place_cue = m.cue == "in" || m.cue == "into" || m.cue == "near" || m.cue == "at" || m.cue == "outside" ||
                              m.cue == "around" || m.cue == "within" || m.cue == "throughout" || m.cue == "close to" ||
-                             m.cue.find(" of") != std::string::npos;
+                             m.cue.find(" of") != std::string::npos ||
+                             // (a town of known size only: "an air strike on Kanan village" names no Japanese hamlet)
+                             (action_cue(m.cue) && std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+                                return c.how == MatchHow::name && gaz.place(c.entry).population > 0;
+                              }));
       (place_cue && m.cue != "of" ? ev[ev_cue_place] : ev[ev_cue_other]) = 1;
     }
     const bool after_quote = a > sentence_first && seg.tokens[a - 1].kind == TokenKind::punct &&

@@ -2030,3 +2030,10 @@ TEST_CASE("live rounds fired at demonstrators; a vehicle that ran over a mine; a
   CHECK(only(events("Health officials revised the toll from Saturday's attack on a market in Konduga down to nine from 12."))->fatalities ==
         9);
 }
+
+TEST_CASE("a town an action hit, named bare ('attacked Dori', 'an air strike on Saraqib'), is its place") {
+  CHECK(only(events("Gunmen attacked Dori on Tuesday, killing three."))->location == "Dori");
+  const auto strike = events("An air strike on Saraqib on Tuesday killed 11 people.");
+  CHECK(only(strike)->country_code == "SY");
+  CHECK(only(strike)->fatalities == 11);
+}
