@@ -145,6 +145,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         who.empty() || who[0] == '@' ? lex.actors.find(ctx.main_group ? ctx.main_group->name : "") : lex.actors.find(who);
     return (who.empty() ? named && named->state() : state_side(actors)) ? kRegained : kTaken;
   }
+  // "tried to retake the town", "attempted to seize the base": a fight for ground not (yet) won.
+  if (any({C::take, C::retake}) && f.verbal && attempted(f)) return kClash;
   if (any({C::take, C::retake})) {
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     // "Forces loyal to the ousted vice president": a rebellion's forces, not the state's.
@@ -348,6 +350,26 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     const bool crowd = f.subject >= 0 && !f.passive && (people(f.subject) || is(f.subject, Role::protesters)) &&
                        !is(f.subject, Role::state_forces) && !is(f.subject, Role::police_forces) && !side_armed({f.subject});
     if (!road || !crowd) return true;
+  }
+  // "A man stabbed his neighbour to death in a dispute over land", "was killed by her husband":
+  // a killing within a family or between neighbours, by no armed side, is a crime, no conflict's.
+  if ((f.cls == C::kill || f.cls == C::shoot || f.cls == C::harm) && f.verbal && !side_armed(actors) && !side_armed(targets)) {
+    const auto kin = [&](int c) {
+      if (c < 0) return false;
+      const Chunk& ch = chunk(c);
+      return one_of(word(ch.first), {"his", "her", "their"}) &&
+             one_of(word(ch.head),
+                    {"wife",      "husband",    "brother",    "sister",     "father",    "mother",    "son",        "daughter",
+                     "neighbour", "neighbor",   "cousin",     "uncle",      "nephew",    "relative",  "girlfriend", "boyfriend",
+                     "partner",   "stepfather", "stepmother", "neighbours", "neighbors", "relatives", "in-laws"});
+    };
+    bool dispute = false;
+    for (size_t k = 0; k + 2 < v.size(); ++k)
+      if ((word(k) == "dispute" || word(k) == "quarrel" || word(k) == "argument") && one_of(word(k + 1), {"over", "with", "about"}))
+        dispute = true;
+    // (A dispute between one man and another; cartels' and clans' disputes are fought.)
+    const bool one_on_one = one_person(f.passive ? f.agent : f.subject) || one_person(f.passive ? f.subject : f.object);
+    if (kin(f.agent) || kin(f.subject) || kin(f.object) || (dispute && one_on_one)) return true;
   }
   // "snatched four aid workers" takes people; "snatched a woman's bag" is theft.
   if (f.cls == C::abduct && f.verbal && word(f.first).rfind("snatch", 0) == 0) {
@@ -842,6 +864,19 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
   const std::string& det = word(c.first);
   const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
   return one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) || possessive;  // ("its strikes had hit their targets")
+}
+
+// "tried to retake", "attempted to seize", "sought to capture": the verb an infinitive's action hangs from is a try.
+bool SentenceEvents::attempted(const Frame& f) const {
+  const Chunk& c = chunk(f.chunk);
+  if (!c.infinitive) return false;
+  for (int j = f.chunk; j-- > 0;) {
+    const Chunk& g = chunk(j);
+    if (g.kind != ChunkKind::verb) continue;
+    return one_of(word(g.head), {"tried", "try", "tries", "trying", "attempted", "attempt", "attempts", "attempting", "sought", "seek",
+                                 "seeks", "seeking"});
+  }
+  return false;
 }
 
 // A disaster word that is no name ("a storm", not "the Storm Corps").

@@ -324,6 +324,7 @@ struct SentenceEvents {
   // "has been carrying out strikes", "which were launched on September 30".
   bool is_background() const;
   bool tally_of_period() const;
+  bool attempted(const Frame& f) const;
   bool sums_up() const;
   bool news_paragraph() const;
   bool asks() const;

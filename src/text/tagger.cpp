@@ -408,6 +408,15 @@ struct Tagger {
         u.tag = can(i, Pos::VBZ) ? Pos::VBZ : can(i, Pos::VBD) ? Pos::VBD : Pos::VBP;
         continue;
       }
+      // "a district police chief and his bodyguards": a word that can be a noun, after a noun and
+      // before no noun or adjective, ends the noun phrase as its head ("chief", not "chief executive").
+      // ("12 people dead", "two missing": a state after its noun stays the adjective.)
+      if (u.tag == Pos::JJ && can(i, Pos::NN) && i > 0 && (tag(i - 1) == Pos::NN || tag(i - 1) == Pos::NNS) &&
+          !one_of(u.lower, {"dead", "alive", "missing", "wounded", "injured", "safe", "free", "unharmed", "hostage"}) &&
+          i + 1 < units.size() && one_of(units[i + 1].lower, {"and", "or", "of", "in", "at", "on", "was", "were"})) {
+        u.tag = Pos::NN;
+        continue;
+      }
       // "at around 10 am": the hour, not the verb.
       if (one_of(u.lower, {"am", "pm", "a.m.", "p.m."}) && i > 0 && units[i - 1].number) {
         u.tag = Pos::NN;

@@ -2037,3 +2037,19 @@ TEST_CASE("a town an action hit, named bare ('attacked Dori', 'an air strike on 
   CHECK(only(strike)->country_code == "SY");
   CHECK(only(strike)->fatalities == 11);
 }
+
+TEST_CASE("a stormed protest camp, an attempt to retake a town, a family's killing, a chief and his bodyguards") {
+  CHECK(
+      only(events("Sudanese security forces stormed a protest camp in Khartoum on Monday, killing at least 35 people."))->sub_event_type ==
+      "Excessive force against protesters");
+  CHECK(only(events("Fighting raged in and around Gharyan on Saturday as forces loyal to Haftar tried to retake the town."))
+            ->sub_event_type == "Armed clash");
+  CHECK(only(events("Government forces retook Gharyan on Saturday."))->sub_event_type == "Government regains territory");
+  CHECK(events("A man stabbed his neighbour to death in a dispute over land in Nairobi on Sunday.").empty());
+  CHECK(events("A man was stabbed to death by his brother in Kano on Sunday.").empty());
+  CHECK(only(events("Herders killed 12 farmers in a dispute over grazing land in Benue on Sunday."))->fatalities == 12);
+  const auto bomb = events("A roadside bomb in Spin Boldak on Monday killed a district police chief and his two bodyguards.");
+  CHECK(only(bomb)->fatalities == 3);
+  CHECK(only(bomb)->actor2 == "Police Forces of Afghanistan");
+  CHECK(only(events("A sniper picked off a boy crossing the street in Taiz on Sunday."))->fatalities == 1);
+}

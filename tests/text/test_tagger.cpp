@@ -300,3 +300,8 @@ TEST_CASE("after 'which' or 'who', a word that can be the clause's verb is it") 
   CHECK(parse("The region is home to guerrillas, who fight over routes.").tag_of("fight") == Pos::VBP);
   CHECK(parse("The group, which attacks convoys, was named.").tag_of("attacks") == Pos::VBZ);
 }
+
+TEST_CASE("a word that can be a noun ends a noun phrase before 'and' ('a police chief and his bodyguards')") {
+  CHECK(parse("The bomb killed a district police chief and his two bodyguards.").tag_of("chief") == Pos::NN);
+  CHECK(parse("Attack leaves 12 young people dead").tag_of("dead") == Pos::JJ);
+}
