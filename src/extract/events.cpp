@@ -322,7 +322,13 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     if (x->cls == C::kill && x->verbal && !x->passive && x->last + 3 < v.size() && one_of(word(x->last + 1), {"himself", "herself"}) &&
         word(x->last + 2) == "and")
       if (const auto others = parse_count(v.words, x->last + 3)) n = *others + 1;
-    const int counted = x->passive || x->cls == C::die ? x->subject : x->object;  // who died or was hurt
+    int counted = x->passive || x->cls == C::die ? x->subject : x->object;  // who died or was hurt
+    // "the killing of a chief", "the murder of two aid workers": the noun's "of" phrase.
+    // (The action's own noun only: "a protest over the killing of a lawyer" killed no one.)
+    if (x == &f && x->modality == Modality::asserted && !x->verbal && counted < 0 &&
+        x->chunk + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(x->chunk + 1).kind == ChunkKind::prep &&
+        word(chunk(x->chunk + 1).head) == "of" && chunk(x->chunk + 2).kind == ChunkKind::noun)
+      counted = x->chunk + 2;
     if (!n) n = count_in(counted);
     if (!n) continue;
     // "Six soldiers and four militants were killed": the toll is every conjunct's.

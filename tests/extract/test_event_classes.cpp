@@ -2053,3 +2053,8 @@ TEST_CASE("a stormed protest camp, an attempt to retake a town, a family's killi
   CHECK(only(bomb)->actor2 == "Police Forces of Afghanistan");
   CHECK(only(events("A sniper picked off a boy crossing the street in Taiz on Sunday."))->fatalities == 1);
 }
+
+TEST_CASE("'the killing of a chief in Kabul on Thursday': the noun's victims make it an action of its own") {
+  CHECK(only(events("The killing of a chief in Kabul on Thursday prompted an exodus."))->fatalities == 1);
+  CHECK(only(events("The killing of two aid workers in Gao on Thursday drew condemnation."))->fatalities == 2);
+}
