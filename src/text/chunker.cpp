@@ -279,8 +279,9 @@ struct Chunker {
     if (after == Pos::DT || after == Pos::PRPS || after == Pos::CD || after == Pos::PRP) return false;
     if (tag(k) == Pos::VBG) {
       // "tactical units, fighting positions and a depot": a list item.
-      const bool list_item =
-          (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS && (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct);
+      // ("..., shooting residents and setting fire to houses": two participles, no list.)
+      const bool list_item = (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS &&
+                             (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct) && tag(k + 3) != Pos::VBG;
       return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
     }
     return before != Pos::punct || k == 0;

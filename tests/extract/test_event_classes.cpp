@@ -2058,3 +2058,9 @@ TEST_CASE("'the killing of a chief in Kabul on Thursday': the noun's victims mak
   CHECK(only(events("The killing of a chief in Kabul on Thursday prompted an exodus."))->fatalities == 1);
   CHECK(only(events("The killing of two aid workers in Gao on Thursday drew condemnation."))->fatalities == 2);
 }
+
+TEST_CASE("attackers 'shooting residents and setting fire to houses': one attack, no mob") {
+  const auto e = events(
+      "The attackers surrounded the village of Sobane near Bandiagara late on Sunday, shooting residents and setting fire to houses.");
+  CHECK(only(e)->sub_event_type == "Attack");
+}

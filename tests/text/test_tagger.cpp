@@ -305,3 +305,11 @@ TEST_CASE("a word that can be a noun ends a noun phrase before 'and' ('a police 
   CHECK(parse("The bomb killed a district police chief and his two bodyguards.").tag_of("chief") == Pos::NN);
   CHECK(parse("Attack leaves 12 young people dead").tag_of("dead") == Pos::JJ);
 }
+
+TEST_CASE("two participles after a clause's comma are verbs, not a list of nouns") {
+  const Tagged t = parse("The attackers surrounded the village late on Sunday, shooting residents and setting fire to houses.");
+  CHECK(t.parse.chunks[t.chunk_of("shooting")].kind == ChunkKind::verb);
+  // A list of nouns stays one: "tactical units, fighting positions and a depot".
+  const Tagged list = parse("The strikes hit tactical units, fighting positions and a depot.");
+  CHECK(list.parse.chunks[list.chunk_of("fighting")].kind == ChunkKind::noun);
+}
