@@ -234,6 +234,7 @@ std::optional<long> SentenceEvents::toll_in_sentence() const {
     if (!n || v.parse.tags[k] != Pos::CD) continue;  // a numeral, not "several" or "dozens"
     const uint32_t after = k + static_cast<uint32_t>(used);
     if (after < v.size() && word(after) == "dead") return n;
+    if (after < v.size() && one_of(word(after), {"bodies", "corpses"})) return n;  // "only 18 bodies had been recovered"
     if (after + 1 < v.size() && people(v.parse.chunk_of[after]) && word(after + 1) == "dead") return n;
     // "leaving four fighters dead", "left 12 peacekeepers dead": the counted noun, whoever they were.
     if (after < v.size()) {

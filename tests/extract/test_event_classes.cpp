@@ -2015,6 +2015,9 @@ TEST_CASE("tolls: the counted dead whoever they were, listed victims, one shot d
   CHECK(only(events("Monday's ambush on a military convoy outside Tillaberi cost the lives of 17 soldiers, officials said."))->fatalities ==
         17);
   CHECK_FALSE(only(events("Gunmen shot at a bus in Kabul on Monday."))->fatalities.has_value());
+  CHECK(only(events("Hundreds were feared dead after militants stormed the village of Ayorou on Tuesday, though only 18 bodies had "
+                    "been recovered."))
+            ->fatalities == 18);
 }
 
 TEST_CASE("live rounds fired at demonstrators; a vehicle that ran over a mine; a toll revised with no other word of the attack") {
