@@ -209,7 +209,14 @@ struct Scanner {
           continue;
         }
       }
-      if (pub && (word == "overnight" || (word == "night" && k > s.first_token && w(k - 1) == "last"))) {
+      // ("overnight on Tuesday", "overnight Tuesday", "overnight into Wednesday": the weekday says the day.)
+      const auto weekday_follows = [&] {
+        for (size_t j = k + 1; j < std::min(end(), k + 3); ++j)
+          if (weekday_from_name(raw(j)) >= 0 && raw(j).size() > 3) return true;
+        return false;
+      };
+      if (pub && (word == "overnight" || (word == "night" && k > s.first_token && w(k - 1) == "last")) &&
+          !(word == "overnight" && weekday_follows())) {
         push(word == "night" ? k - 1 : k, k, add_days(*pub, -1), 1);
         continue;
       }

@@ -712,6 +712,10 @@ bool SentenceEvents::origin_or_source(const Mention& m) const {
   if (m.cue == "to") {  // "from Quetta to Peshawar": a route's end is no more the place than its start
     for (size_t k = at - 1; k-- > 0 && k + 6 >= at;)
       if (word(k) == "from") return true;
+    // "a resident who fled to Pemba", "the wounded were taken to Mosul": where people went after.
+    if (one_of(before, {"fled", "flee", "fleeing", "flees", "escaped", "evacuated", "taken", "rushed", "airlifted", "transferred", "moved",
+                        "relocated", "returned", "headed", "went", "driven", "flown"}))
+      return true;
     return before == "according";
   }
   return m.cue == "from" && !one_of(before, {"km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "away", "far"});

@@ -345,13 +345,17 @@ bool SentenceEvents::side_armed_on_ground(const std::vector<int>& side) const {
 // not included: "four police officers, two commune officials and three civilians".
 std::vector<int> SentenceEvents::joined_after(int c) const {
   std::vector<int> out;
+  size_t closed = 0;  // items up to the last joined by "and": "A, B and C" is a list, "six people, a resident who fled" is not
   const int n = static_cast<int>(v.parse.chunks.size());
   for (int j = c; j >= 0 && j + 2 < n; j += 2) {
     const Chunk& link = chunk(j + 1);
-    const bool joins = link.kind == ChunkKind::conj ? word(link.head) == "and" : word(link.head) == ",";
+    const bool by_and = link.kind == ChunkKind::conj && word(link.head) == "and";
+    const bool joins = link.kind == ChunkKind::conj ? by_and : word(link.head) == ",";
     if (!joins || chunk(j + 2).kind != ChunkKind::noun) break;
     out.push_back(j + 2);
+    if (by_and) closed = out.size();
   }
+  out.resize(closed);
   return out;
 }
 
@@ -390,13 +394,16 @@ bool SentenceEvents::one_person(int c) const {
   const bool singular = one_of(word(ch.first), {"a", "an", "the", "one", "his", "her", "their", "its"});
   return singular && t == Pos::NN &&
          (lex.roles.is(head, Role::civilian) || lex.roles.is(head, Role::military_target) ||
-          one_of(head, {"policeman",   "sergeant", "officer",  "soldier",  "judge",     "leader",     "commander", "reporter",
-                        "journalist",  "official", "governor", "mayor",    "activist",  "priest",     "imam",      "trader",
-                        "businessman", "student",  "teacher",  "doctor",   "driver",    "guard",      "elder",     "chief",
-                        "worker",      "civilian", "villager", "farmer",   "child",     "woman",      "man",       "boy",
-                        "girl",        "cousin",   "son",      "daughter", "father",    "brother",    "resident",  "diplomat",
-                        "ambassador",  "minister", "lawmaker", "lawyer",   "mother",    "wife",       "husband",   "sister",
-                        "nephew",      "nurse",    "pastor",   "cleric",   "bodyguard", "councillor", "candidate"}));
+          one_of(head, {"policeman",   "sergeant",   "officer",      "soldier",     "judge",        "leader",     "commander", "reporter",
+                        "journalist",  "official",   "governor",     "mayor",       "activist",     "priest",     "imam",      "trader",
+                        "businessman", "student",    "teacher",      "doctor",      "driver",       "guard",      "elder",     "chief",
+                        "worker",      "civilian",   "villager",     "farmer",      "child",        "woman",      "man",       "boy",
+                        "girl",        "cousin",     "son",          "daughter",    "father",       "brother",    "resident",  "diplomat",
+                        "ambassador",  "minister",   "lawmaker",     "lawyer",      "mother",       "wife",       "husband",   "sister",
+                        "nephew",      "nurse",      "pastor",       "cleric",      "bodyguard",    "councillor", "candidate", "teenager",
+                        "youth",       "serviceman", "servicewoman", "policewoman", "photographer", "cameraman",  "shepherd",  "herder",
+                        "pilgrim",     "worshipper", "tourist",      "passenger",   "rebel",        "militant",   "fighter",   "insurgent",
+                        "gunman",      "bomber",     "attacker",     "jihadist"}));
 }
 
 // Was a person shot, stabbed or killed? A person hurt is violence whoever did it.

@@ -185,8 +185,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
     // "hundreds of PTI workers stormed the residence", "a crowd stormed the gate": a crowd storming riots.
     if (f.cls == C::storm && !side_armed(actors) && storming_crowd(actors)) return kRiot;
-    if ((side_is(targets, Role::protesters) || side_is(hurt, Role::protesters)) && (state_side(actors) || actors.empty()))
+    if ((side_is(targets, Role::protesters) || side_is(hurt, Role::protesters) || protesting(targets) || protesting(hurt)) &&
+        (state_side(actors) || actors.empty()))
       return kExcessiveForce;
+    // "Police used live ammunition against protesters, killing two": the state's fire on a protest.
+    if (state_side(actors) && !armed_target && live_fire_on_protesters()) return kExcessiveForce;
     // "Soldiers opened fire on the crowd" in a report of a protest: the state's force against it.
     const bool protest_told =
         ctx.protesters >= 2 || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
@@ -371,6 +374,10 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     const bool one_on_one = one_person(f.passive ? f.agent : f.subject) || one_person(f.passive ? f.subject : f.object);
     if (kin(f.agent) || kin(f.subject) || kin(f.object) || (dispute && one_on_one)) return true;
   }
+  // "An earthquake struck near Jalalabad", "the storm hit the coast": nature's blow, no weapon's.
+  if ((f.cls == C::strike || f.cls == C::hit || f.cls == C::pound) && f.verbal && !f.passive)
+    for (int c = 0; c < f.chunk; ++c)  // the subject and what hangs from it ("An earthquake of magnitude 6.1 struck")
+      if (chunk(c).clause == chunk(f.chunk).clause && chunk(c).kind == ChunkKind::noun && has(c, Role::disaster)) return true;
   // "snatched four aid workers" takes people; "snatched a woman's bag" is theft.
   if (f.cls == C::abduct && f.verbal && word(f.first).rfind("snatch", 0) == 0) {
     const int taken = f.passive ? f.subject : f.object;
@@ -864,6 +871,27 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
   const std::string& det = word(c.first);
   const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
   return one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) || possessive;  // ("its strikes had hit their targets")
+}
+
+// "shot dead five people protesting in Weldiya": people a participle says were protesting.
+bool SentenceEvents::protesting(const std::vector<int>& side) const {
+  return std::any_of(side.begin(), side.end(), [&](int c) {
+    if (c < 0 || chunk(c).kind != ChunkKind::noun) return false;
+    const size_t k = chunk(c).last + 1;
+    return k < v.size() && one_of(word(k), {"protesting", "demonstrating", "rallying", "marching"});
+  });
+}
+
+// "used live ammunition against protesters", "fired live rounds into the crowd": live fire and a crowd in one sentence.
+bool SentenceEvents::live_fire_on_protesters() const {
+  bool live = false, crowd = false;
+  for (size_t k = 0; k + 1 < v.size(); ++k)
+    if (word(k) == "live" && one_of(word(k + 1), {"ammunition", "rounds", "bullets", "fire"})) live = true;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+    if (chunk(static_cast<int>(c)).kind == ChunkKind::noun &&
+        (is(static_cast<int>(c), Role::protesters) || gathering_noun(static_cast<int>(c))))
+      crowd = true;
+  return live && crowd;
 }
 
 // "tried to retake", "attempted to seize", "sought to capture": the verb an infinitive's action hangs from is a try.

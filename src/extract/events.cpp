@@ -254,10 +254,16 @@ std::optional<long> SentenceEvents::toll_in_sentence() const {
       from = k + 1;
     else if (word(k) == "number" && k + 2 < v.size() && word(k + 1) == "of" && one_of(word(k + 2), {"dead", "deaths", "fatalities"}))
       from = k + 3;
+    // "The number of people killed in Saturday's bombing rose from seven to 12."
+    else if (word(k) == "number" && k + 3 < v.size() && word(k + 1) == "of" && one_of(word(k + 2), {"people", "those", "civilians"}) &&
+             one_of(word(k + 3), {"killed", "dead"}))
+      from = k + 4;
     if (!from) continue;
-    for (uint32_t j = from; j < std::min<size_t>(v.size(), from + 12); ++j)
-      if (one_of(word(j), {"to", "of", "at"}) && j + 1 < v.size())
-        if (const auto n = parse_count(v.words, j + 1)) return n;
+    // "rose from seven to 12", "the toll from the bombing of a bus has risen to 11": "to" first, then "of" or "at".
+    for (const bool to_only : {true, false})
+      for (uint32_t j = from; j < std::min<size_t>(v.size(), from + 16); ++j)
+        if ((to_only ? word(j) == "to" : one_of(word(j), {"of", "at"})) && j + 1 < v.size() && v.parse.tags[j + 1] == Pos::CD)
+          if (const auto n = parse_count(v.words, j + 1)) return n;
   }
   return std::nullopt;
 }
@@ -279,13 +285,25 @@ std::optional<long> SentenceEvents::coordinated_count(int c) const {
 }
 
 std::optional<long> SentenceEvents::count_near(uint32_t first, uint32_t last) const {
+  // A count of people, not of a measure ("25 km from Dori", "30 houses" before "and killed a farmer").
+  auto people_count = [&](uint32_t k) -> std::optional<long> {
+    size_t used = 0;
+    auto n = parse_count(v.words, k, &used);
+    if (!n) return std::nullopt;
+    const size_t after = k + used;
+    if (after < v.size() && one_of(word(static_cast<uint32_t>(after)),
+                                   {"km",    "kilometres", "kilometers", "miles", "mile", "metres", "meters", "hours", "minutes", "days",
+                                    "weeks", "months",     "years",      "am",    "pm",   "a.m.",   "p.m.",   "per",   "percent", "%"}))
+      return std::nullopt;
+    return n;
+  };
   for (uint32_t k = last + 1; k < std::min<size_t>(v.size(), last + 6); ++k) {
     if (word(k) == "," || word(k) == ";" || word(k) == "and") break;
-    if (auto n = parse_count(v.words, k)) return n;
+    if (auto n = people_count(k)) return n;
   }
   for (uint32_t k = first; k-- > (first > 6 ? first - 6 : 0);) {
-    if (word(k) == "," || word(k) == ";") break;
-    if (auto n = parse_count(v.words, k)) return n;
+    if (word(k) == "," || word(k) == ";" || word(k) == "and") break;
+    if (auto n = people_count(k)) return n;
   }
   return std::nullopt;
 }

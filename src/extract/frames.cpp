@@ -138,7 +138,8 @@ struct FrameReader {
     if (det == "no" || det == "any") return Modality::negated;
     int prev = f.chunk - 1;
     // "in the wake of Russian and US-led strikes": past the other conjuncts.
-    while (prev >= 2 && v.chunk(prev).kind == ChunkKind::conj &&
+    // ("blamed for bombings, kidnappings and beheadings": past commas of a list too.)
+    while (prev >= 2 && (v.chunk(prev).kind == ChunkKind::conj || word(v.chunk(prev).head) == ",") &&
            (v.chunk(prev - 1).kind == ChunkKind::noun || v.chunk(prev - 1).kind == ChunkKind::adjective))
       prev -= 2;
     if (prev >= 0 && v.chunk(prev).kind == ChunkKind::prep) {
@@ -146,6 +147,11 @@ struct FrameReader {
       // "after the Paris attacks" retells; "killed after fierce clashes" tells.
       const bool definite =
           one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) || (ch.first + 1 < ch.head && word(ch.first + 1) == "'");
+      // "has been blamed for bombings, kidnappings and beheadings", "known for its raids": a side's record.
+      if (one_of(prep, {"for", "of"}) && prev >= 1 && v.chunk(prev - 1).kind == ChunkKind::verb &&
+          one_of(word(v.chunk(prev - 1).head), {"blamed", "known", "notorious", "infamous", "accused", "responsible", "suspected"}) &&
+          !one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) && v.parse.tags[ch.head] == Pos::NNS)
+        return Modality::reference;
       // ("a film about the Srebrenica massacre": the massacre as a subject, told as known.)
       if (one_of(prep, {"after", "following", "since", "before", "despite", "like", "avenge", "than", "about"}) &&
           (definite || v.parse.tags[ch.first] == Pos::NNP))

@@ -325,6 +325,8 @@ struct SentenceEvents {
   bool is_background() const;
   bool tally_of_period() const;
   bool attempted(const Frame& f) const;
+  bool protesting(const std::vector<int>& side) const;
+  bool live_fire_on_protesters() const;
   bool sums_up() const;
   bool news_paragraph() const;
   bool asks() const;

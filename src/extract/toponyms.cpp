@@ -69,17 +69,19 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
       for (const std::string& cue : {"the " + std::string(d.word) + " of", std::string(d.word) + " of"})
         v.push_back({phrase_words(cue), cue});
     }
-    for (const char* c : {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the towns of",
-                          "the villages of", "city of", "town of", "village of", "towns of", "villages of", "hometown of", "home town of",
-                          // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
-                          "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of",
-                          // "took control of Bakhmut", "the fall of Kabul": ground held, taken or lost.
-                          "control of", "capture of", "recapture of", "fall of", "siege of", "liberation of", "outside of", "close to",
-                          // "attacked Dori", "an air strike on Saraqib", "the shelling of Douma": the ground an action hit.
-                          "attacked", "stormed", "raided", "shelled", "bombed", "overran", "besieged", "recaptured", "retook", "strike on",
-                          "strikes on", "attack on", "attacks on", "assault on", "raid on", "raids on", "offensive on", "shelling of",
-                          "bombing of", "bombardment of", "near", "outside", "around", "in", "at", "into", "from", "across", "over", "on",
-                          "to", "of", "within", "throughout", "toward", "towards", "between", "and"})
+    for (const char* c :
+         {"on the outskirts of", "outskirts of", "the city of", "the town of", "the village of", "the towns of", "the villages of",
+          "city of", "town of", "village of", "towns of", "villages of", "hometown of", "home town of",
+          // "the streets of Marawi", "parts of Kharkiv", "the centre of Goma": a place's parts.
+          "streets of", "parts of", "centre of", "center of", "heart of", "suburbs of", "port of", "port city of",
+          // "took control of Bakhmut", "the fall of Kabul": ground held, taken or lost.
+          "control of", "capture of", "recapture of", "fall of", "siege of", "liberation of", "outside of", "close to",
+          // "attacked Dori", "an air strike on Saraqib", "the shelling of Douma": the ground an action hit.
+          // "25 km from Dori": a distance from a town places things by it.
+          "km from", "kilometres from", "kilometers from", "miles from", "attacked", "stormed", "raided", "shelled", "bombed", "overran",
+          "besieged", "recaptured", "retook", "strike on", "strikes on", "attack on", "attacks on", "assault on", "raid on", "raids on",
+          "offensive on", "shelling of", "bombing of", "bombardment of", "near", "outside", "around", "in", "at", "into", "from", "across",
+          "over", "on", "to", "of", "within", "throughout", "toward", "towards", "between", "and"})
       v.push_back({phrase_words(c), c});
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return v;
@@ -183,6 +185,11 @@ struct Recognizer {
     const std::string folded = fold_name(text);
     if (lex.not_places.count(folded)) return false;
     if (a == b && seg.tokens[a].all_caps && acronym_of_name_before(a)) return false;
+    // "AK-47", "SU-25", "MQ-9": a weapon's model, capitals joined to a number.
+    if (a == b && seg.tokens[a].all_caps && b + 2 < seg.tokens.size() && word(b + 1) == "-" &&
+        seg.tokens[b + 1].start == seg.tokens[b].end && seg.tokens[b + 2].start == seg.tokens[b + 1].end &&
+        seg.tokens[b + 2].kind == TokenKind::number)
+      return false;
     cands = gaz.lookup_folded(folded);
     if (cands.empty()) return false;
     if (a < b) part_of_wide_place(a, b, cands);
@@ -301,7 +308,7 @@ struct Recognizer {
     if (!m.cue.empty()) {
       const bool place_cue = m.cue == "in" || m.cue == "into" || m.cue == "near" || m.cue == "at" || m.cue == "outside" ||
                              m.cue == "around" || m.cue == "within" || m.cue == "throughout" || m.cue == "close to" ||
-                             m.cue.find(" of") != std::string::npos ||
+                             m.cue.find(" of") != std::string::npos || m.cue.ends_with(" from") ||
                              // (a town of known size only: "an air strike on Kanan village" names no Japanese hamlet)
                              (action_cue(m.cue) && std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
                                 return c.how == MatchHow::name && gaz.place(c.entry).population > 0;

@@ -2067,3 +2067,29 @@ TEST_CASE("attackers 'shooting residents and setting fire to houses': one attack
       "The attackers surrounded the village of Sobane near Bandiagara late on Sunday, shooting residents and setting fire to houses.");
   CHECK(only(e)->sub_event_type == "Attack");
 }
+
+TEST_CASE("from a second phrasing sweep: distances, tolls told otherwise, live fire, an earthquake, riots, nights, flights") {
+  const auto ambush = events("Two gendarmes were killed in an ambush 25 km from Dori on Tuesday.");
+  CHECK(only(ambush)->location == "Dori");
+  CHECK(only(ambush)->fatalities == 2);  // not 25, a distance
+  CHECK(only(events("Suspected militants torched 30 houses and killed a farmer in Wukari on Tuesday."))->fatalities == 1);
+  CHECK(only(events("The number of people killed in Saturday's suicide car bombing in Galkayo rose from seven to 12, officials said."))
+            ->fatalities == 12);
+  CHECK(only(events("The death toll from Tuesday's bombing of a bus in Kandahar has risen to 11."))->fatalities == 11);
+  CHECK(only(events("Myanmar military helicopters fired on villages near Minbya on Thursday, killing a teenager."))->fatalities == 1);
+  CHECK(only(events("A sniper killed a Ukrainian serviceman near Svitlodarsk on Sunday."))->sub_event_type == "Armed clash");
+  CHECK(only(events("Troops neutralised 14 insurgents near Bama on Sunday."))->fatalities == 14);
+  CHECK(only(events("Police in Khartoum used live ammunition against protesters on Thursday, killing two."))->sub_event_type ==
+        "Excessive force against protesters");
+  CHECK(only(events("Security forces shot dead at least five people protesting in the town of Weldiya on Tuesday."))->sub_event_type ==
+        "Excessive force against protesters");
+  CHECK(events("An earthquake of magnitude 6.1 struck near Jalalabad on Tuesday, killing four people.").empty());
+  CHECK(only(events("Protesters set up burning barricades and pelted stones at police in Cap-Haitien on Monday."))->sub_event_type ==
+        "Violent demonstration");
+  const auto night = events("Rebels hacked to death 13 people in villages near Beni, in North Kivu province, overnight on Tuesday.");
+  CHECK(to_iso(*only(night)->when.date) == "2019-06-04");
+  const auto fled = events("Insurgents attacked Mocimboa da Praia on Monday, killing six people, a resident who fled to Pemba said.");
+  CHECK(only(fled)->fatalities == 6);  // "six people, a resident ...": no list
+  CHECK(events("The group, based in Patikul, has been blamed for bombings, kidnappings and beheadings.").empty());
+  CHECK(events("The death toll from an explosion at a coal mine in Amasra rose to 41 on Saturday.").empty());
+}

@@ -359,3 +359,9 @@ TEST_CASE("ground held, taken or lost is a place cue: 'took control of Bakhmut',
   CHECK(mentioned(resolved("Russian forces took full control of Bakhmut on Saturday."), "Bakhmut"));
   CHECK(mentioned(resolved("Days after the fall of Kabul, the embassy closed."), "Kabul"));
 }
+
+TEST_CASE("a weapon's model in capitals is no place: 'AK-47' is not Alaska") {
+  const auto ms = resolved("Troops recovered seven AK-47 rifles and an RPG-7 launcher near Maiduguri.");
+  CHECK_FALSE(place_of(ms, "AK").has_value());
+  CHECK(place_of(ms, "Maiduguri").has_value());
+}
