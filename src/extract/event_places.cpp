@@ -89,9 +89,15 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
   const uint32_t first = m.first_token;
   if (first < sentence_first + 2 || !one_of(lower(first - 1), {"in", "at", "from"})) return false;
   // "according to a military source in Pemba", "an official in Kabul said": where the teller sits.
+  // ("killed a district official in Jalalabad": the victim, not a teller; a teller tells, or is cited.)
   if (one_of(lower(first - 2), {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "correspondent",
-                                "correspondents", "diplomat", "diplomats", "analyst", "analysts"}))
-    return true;
+                                "correspondents", "diplomat", "diplomats", "analyst", "analysts"})) {
+    for (uint32_t k = m.last_token + 1; k < std::min<size_t>(seg.tokens.size(), m.last_token + 7); ++k)
+      if (is_reporting_verb(lower(k)) || one_of(lower(k), {"say", "says", "told", "tells"})) return true;
+    for (uint32_t k = first - 2; k-- > sentence_first && k + 8 >= first;)
+      if (lower(k) == "according" || is_reporting_verb(lower(k))) return true;
+    return false;
+  }
   // "the defence ministry in Moscow said": the teller's seat, the telling right after it.
   if (one_of(lower(first - 2), {"ministry", "ministries", "embassy", "government", "authorities", "agency", "command", "headquarters"}) &&
       m.last_token + 1 < seg.tokens.size() && is_reporting_verb(lower(m.last_token + 1)))

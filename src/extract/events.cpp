@@ -236,7 +236,12 @@ std::optional<long> SentenceEvents::toll_in_sentence() const {
     if (after < v.size() && word(after) == "dead") return n;
     if (after < v.size() && one_of(word(after), {"bodies", "corpses"})) return n;  // "only 18 bodies had been recovered"
     if (after + 1 < v.size() && people(v.parse.chunk_of[after]) && word(after + 1) == "dead") return n;
-    // "leaving four fighters dead", "left 12 peacekeepers dead": the counted noun, whoever they were.
+    // "leaving four fighters dead", "left 12 peacekeepers dead": the counted noun, whoever they were
+    // ("leaving four of the assailants dead": the noun of its "of" phrase).
+    if (after + 1 < v.size() && word(after) == "of" && v.parse.chunk_of[after + 1] != v.parse.chunk_of[after]) {
+      const Chunk& of_what = chunk(v.parse.chunk_of[after + 1]);
+      if (of_what.kind == ChunkKind::noun && of_what.last + 1 < v.size() && word(of_what.last + 1) == "dead") return n;
+    }
     if (after < v.size()) {
       const Chunk& counted = chunk(v.parse.chunk_of[after]);
       if (counted.kind == ChunkKind::noun && counted.last + 1 < v.size() && word(counted.last + 1) == "dead" &&
@@ -282,6 +287,27 @@ std::optional<long> SentenceEvents::coordinated_count(int c) const {
     sum += *n;
   }
   return sum;
+}
+
+int SentenceEvents::head_before_aside(int c) const {
+  if (c < 2 || chunk(c).kind != ChunkKind::noun) return c;
+  int j = c - 1;
+  // Past the aside's opening words ("among them", "including", "mostly", "mainly") and its list.
+  while (j >= 1 && chunk(j).kind != ChunkKind::punct && j + 6 > c &&
+         (chunk(j).kind == ChunkKind::noun || chunk(j).kind == ChunkKind::conj || chunk(j).kind == ChunkKind::prep ||
+          chunk(j).kind == ChunkKind::adverb || chunk(j).kind == ChunkKind::adjective))
+    --j;
+  if (j < 1 || word(chunk(j).head) != "," || chunk(j - 1).kind != ChunkKind::noun) return c;
+  const bool aside_word = [&] {
+    for (int k = j + 1; k <= c; ++k)
+      for (uint32_t t = chunk(k).first; t <= chunk(k).last; ++t)
+        if (one_of(word(t), {"among", "including", "mostly", "mainly", "many", "most", "some", "all"})) return true;
+    return false;
+  }();
+  // (Or an aside closed by a comma before the verb: "Two soldiers, a sergeant and a private, were killed".)
+  const bool closed =
+      c + 1 < static_cast<int>(v.parse.chunks.size()) && word(chunk(c + 1).head) == "," && v.parse.tags[chunk(j - 1).first] == Pos::CD;
+  return (aside_word || closed) && count_in(j - 1) ? j - 1 : c;
 }
 
 std::optional<long> SentenceEvents::count_near(uint32_t first, uint32_t last) const {
@@ -335,6 +361,7 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     const bool shot_dead = x->cls == C::shoot && x->verbal &&
                            ((x->last + 1 < v.size() && word(x->last + 1) == "dead") || word(x->last) == "down" ||
                             (shot >= 0 && !x->passive && chunk(shot).last + 1 < v.size() && word(chunk(shot).last + 1) == "dead"));
+    // (Not a massacre's own verb: "16 were beheaded" is often some of the dead, and the lowest figure is kept.)
     if (x->cls != C::kill && x->cls != C::die && x->cls != C::harm && !shot_dead) continue;
     std::optional<long> n = count_near(x->first, shot_dead && word(x->last + 1) == "dead" ? x->last + 1 : x->last);
     // "A suicide bomber killed himself and 14 others": the bomber counts, as ACLED counts him.
@@ -348,6 +375,9 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
         x->chunk + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(x->chunk + 1).kind == ChunkKind::prep &&
         word(chunk(x->chunk + 1).head) == "of" && chunk(x->chunk + 2).kind == ChunkKind::noun)
       counted = x->chunk + 2;
+    // "Six people, among them two children, lost their lives", "Thirty-two people, mostly women and
+    // children, were killed": the count is the head's, before the aside.
+    counted = head_before_aside(counted);
     if (!n) n = count_in(counted);
     if (!n) continue;
     // "Six soldiers and four militants were killed": the toll is every conjunct's.

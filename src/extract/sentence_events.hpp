@@ -277,6 +277,7 @@ struct SentenceEvents {
   bool in_location_phrase(const Mention& m) const;
   bool origin_or_source(const Mention& m) const;
   bool in_clause_of_hold(const Mention& m) const;
+  int head_before_aside(int c) const;
 
   static std::string_view first_word(std::string_view cue) { return cue.substr(0, cue.find(' ')); }
 

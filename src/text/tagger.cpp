@@ -682,9 +682,13 @@ struct Tagger {
     // "A rocket fired from Lebanon hit the town": a weapon's participle, the sentence's verb after it.
     for (size_t i = 1; i + 3 < units.size(); ++i) {
       Unit& u = units[i];
-      if (u.tag != Pos::VBD || !one_of(u.lower, {"fired", "launched", "dropped", "lobbed"}) || !is_noun(units[i - 1].tag) ||
-          units[i + 1].lower != "from")
-        continue;
+      // ("A magnetic bomb attached to a vehicle killed ...", "a mine planted on the road killed ...": any
+      // participle of a thing, its place after it, before the sentence's verb.)
+      const bool weapon_from = one_of(u.lower, {"fired", "launched", "dropped", "lobbed"}) && units[i + 1].lower == "from";
+      const bool placed = one_of(u.lower, {"attached", "planted", "hidden", "placed", "packed", "fitted", "strapped", "concealed", "left",
+                                           "parked", "buried", "loaded"}) &&
+                          one_of(units[i + 1].lower, {"to", "on", "in", "under", "near", "inside", "beside", "at", "with", "along"});
+      if (u.tag != Pos::VBD || !(weapon_from || placed) || !is_noun(units[i - 1].tag)) continue;
       for (size_t j = i + 2; j < std::min(units.size(), i + 9); ++j) {
         if (units[j].punct || units[j].tag == Pos::CC) break;
         if (units[j].tag == Pos::VBD) {

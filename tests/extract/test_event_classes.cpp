@@ -2092,4 +2092,16 @@ TEST_CASE("from a second phrasing sweep: distances, tolls told otherwise, live f
   CHECK(only(fled)->fatalities == 6);  // "six people, a resident ...": no list
   CHECK(events("The group, based in Patikul, has been blamed for bombings, kidnappings and beheadings.").empty());
   CHECK(events("The death toll from an explosion at a coal mine in Amasra rose to 41 on Saturday.").empty());
+  CHECK(
+      only(events("Malian troops clashed with armed men near Menaka late on Thursday, leaving four of the assailants dead."))->fatalities ==
+      4);
+  CHECK(only(events("Six people, among them two children, lost their lives when coalition aircraft hit a house in Taiz on Tuesday."))
+            ->fatalities == 6);
+  CHECK(only(events("Thirty-two people, mostly women and children, were killed on Tuesday when gunmen attacked the village of "
+                    "Ogossagou near Bankass."))
+            ->fatalities == 32);
+  // "killed a district official in Jalalabad": the victim, no teller in Jalalabad.
+  CHECK(only(events("A magnetic bomb attached to a vehicle killed a district official in Jalalabad on Wednesday."))->location ==
+        "Jalālābād");
+  CHECK(only(events("A bomb exploded in Kunduz on Monday, killing three, officials in Kabul said."))->location == "Kunduz");
 }
