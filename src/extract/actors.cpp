@@ -130,7 +130,7 @@ void name_unnamed_sides(Event& e) {
     fill(e.actor1, "Rioters");
   } else if (t == "Attack" || t == "Abduction/forced disappearance" || t == "Sexual violence") {
     fill(e.actor1, "Unidentified Armed Group");
-    if (e.actor2 != e.actor1) fill(e.actor2, "Civilians");
+    fill(e.actor2, "Civilians");
   } else if (t == "Suicide bomb" || t == "Remote explosive/landmine/IED" || t == "Grenade") {
     fill(e.actor1, "Unidentified Armed Group");
   }

@@ -92,10 +92,20 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
   // ("killed a district official in Jalalabad": the victim, not a teller; a teller tells, or is cited.)
   if (one_of(lower(first - 2), {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "correspondent",
                                 "correspondents", "diplomat", "diplomats", "analyst", "analysts"})) {
-    for (uint32_t k = m.last_token + 1; k < std::min<size_t>(seg.tokens.size(), m.last_token + 7); ++k)
-      if (is_reporting_verb(lower(k)) || one_of(lower(k), {"say", "says", "told", "tells"})) return true;
-    for (uint32_t k = first - 2; k-- > sentence_first && k + 8 >= first;)
-      if (lower(k) == "according" || is_reporting_verb(lower(k))) return true;
+    // The telling right after the place ("officials in Kabul said", "... in Kabul have said"), or
+    // "according to" just before the teller; no punctuation between.
+    for (uint32_t k = m.last_token + 1; k < std::min<size_t>(seg.tokens.size(), m.last_token + 4); ++k) {
+      if (seg.tokens[k].kind == TokenKind::punct) break;
+      if (is_reporting_verb(lower(k)) || one_of(lower(k), {"say", "tell", "tells"})) return true;
+      if (!one_of(lower(k), {"has", "have", "had", "also", "later"})) break;
+    }
+    // ... or the telling just before the teller ("said a European diplomat in Kiev"), no other verb between.
+    for (uint32_t k = first - 2; k-- > sentence_first && k + 7 >= first;) {
+      if (seg.tokens[k].kind == TokenKind::punct) break;
+      const std::string w = lower(k);
+      if (w == "according" || is_reporting_verb(w) || w == "says") return true;
+      if (w.size() > 3 && w.ends_with("ed")) break;  // "killed a district official in Jalalabad"
+    }
     return false;
   }
   // "the defence ministry in Moscow said": the teller's seat, the telling right after it.

@@ -204,8 +204,11 @@ std::string SentenceEvents::actor_in(int c) const {
     const Place p = gaz.place(mm.candidates.front().entry);
     if (p.kind != PlaceKind::country) continue;
     // "Palestinian attackers" are no state's forces; "Russian jets" and "French troops" are.
+    // ("An Israeli drone strike", "Turkish air raids": an air strike named with its country's people.)
+    const bool air_action =
+        std::any_of(frames.begin(), frames.end(), [&](const Frame& f) { return !f.verbal && f.chunk == c && f.cls == C::air; });
     if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air) ||
-        lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_shell) || is_state_noun(ch.head))
+        lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_shell) || is_state_noun(ch.head) || air_action)
       return forces_of(p, ch);
     // "Eritrea captured Badme", "Israel struck Gaza": a state named as the doer of a violent act is its forces.
     if (!mm.demonym && mm.last_token == v.token(ch.head) && std::any_of(frames.begin(), frames.end(), [&](const Frame& f) {

@@ -189,7 +189,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         (state_side(actors) || actors.empty()))
       return kExcessiveForce;
     // "Police used live ammunition against protesters, killing two": the state's fire on a protest.
-    if (state_side(actors) && !armed_target && live_fire_on_protesters()) return kExcessiveForce;
+    if (state_side(actors) && !armed_target && live_fire_on_protesters(chunk(f.chunk).clause)) return kExcessiveForce;
     // "Soldiers opened fire on the crowd" in a report of a protest: the state's force against it.
     const bool protest_told =
         ctx.protesters >= 2 || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
@@ -371,13 +371,21 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
       if ((word(k) == "dispute" || word(k) == "quarrel" || word(k) == "argument") && one_of(word(k + 1), {"over", "with", "about"}))
         dispute = true;
     // (A dispute between one man and another; cartels' and clans' disputes are fought.)
-    const bool one_on_one = one_person(f.passive ? f.agent : f.subject) || one_person(f.passive ? f.subject : f.object);
+    const bool one_on_one = one_person(f.passive ? f.agent : f.subject) && one_person(f.passive ? f.subject : f.object);
     if (kin(f.agent) || kin(f.subject) || kin(f.object) || (dispute && one_on_one)) return true;
   }
   // "An earthquake struck near Jalalabad", "the storm hit the coast": nature's blow, no weapon's.
   if ((f.cls == C::strike || f.cls == C::hit || f.cls == C::pound) && f.verbal && !f.passive)
-    for (int c = 0; c < f.chunk; ++c)  // the subject and what hangs from it ("An earthquake of magnitude 6.1 struck")
-      if (chunk(c).clause == chunk(f.chunk).clause && chunk(c).kind == ChunkKind::noun && has(c, Role::disaster)) return true;
+    // The subject and its "of" phrases, right before the verb ("An earthquake of magnitude 6.1 struck").
+    for (int c = f.chunk - 1; c >= 0; --c) {
+      const Chunk& x = chunk(c);
+      if (x.kind == ChunkKind::noun) {
+        if (has(c, Role::disaster)) return true;
+        continue;
+      }
+      if (x.kind == ChunkKind::prep && word(x.head) == "of") continue;
+      break;
+    }
   // "snatched four aid workers" takes people; "snatched a woman's bag" is theft.
   if (f.cls == C::abduct && f.verbal && word(f.first).rfind("snatch", 0) == 0) {
     const int taken = f.passive ? f.subject : f.object;
@@ -882,15 +890,19 @@ bool SentenceEvents::protesting(const std::vector<int>& side) const {
   });
 }
 
-// "used live ammunition against protesters", "fired live rounds into the crowd": live fire and a crowd in one sentence.
-bool SentenceEvents::live_fire_on_protesters() const {
+// "used live ammunition against protesters", "fired live rounds into the crowd": live fire and a crowd
+// in the action's clause (or the clause it hangs from).
+bool SentenceEvents::live_fire_on_protesters(int clause) const {
+  const int parent = v.parse.clauses[static_cast<size_t>(clause)].parent;
   bool live = false, crowd = false;
-  for (size_t k = 0; k + 1 < v.size(); ++k)
-    if (word(k) == "live" && one_of(word(k + 1), {"ammunition", "rounds", "bullets", "fire"})) live = true;
-  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
-    if (chunk(static_cast<int>(c)).kind == ChunkKind::noun &&
-        (is(static_cast<int>(c), Role::protesters) || gathering_noun(static_cast<int>(c))))
-      crowd = true;
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+    const int i = static_cast<int>(c);
+    if (chunk(i).kind != ChunkKind::noun || (chunk(i).clause != clause && chunk(i).clause != parent)) continue;
+    const Chunk& x = chunk(i);
+    for (uint32_t k = x.first; k + 1 <= x.last; ++k)
+      if (word(k) == "live" && one_of(word(k + 1), {"ammunition", "rounds", "bullets", "fire"})) live = true;
+    if (is(i, Role::protesters) || gathering_noun(i)) crowd = true;
+  }
   return live && crowd;
 }
 
@@ -942,9 +954,18 @@ bool SentenceEvents::is_background() const {
 // "Cumulatively, within the week, troops neutralised 52 terrorists and arrested 71
 // suspects": a tally of a period's operations, no action of its own.
 bool SentenceEvents::tally_of_period() const {
+  // The period's words open the sentence, before its first verb ("..., the third attack in the region in
+  // the past week" tells an action and counts others).
+  size_t first_verb = v.size();
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+    if (chunk(static_cast<int>(c)).kind == ChunkKind::verb) {
+      first_verb = chunk(static_cast<int>(c)).first;
+      break;
+    }
   for (size_t k = 0; k < v.size(); ++k) {
     const std::string& a = word(k);
-    if (one_of(a, {"cumulatively", "altogether"})) return true;
+    if (a == "cumulatively") return true;
+    if (k >= first_verb) continue;
     if (k + 2 >= v.size()) continue;
     const std::string& b = word(k + 1);
     const std::string& c = word(k + 2);

@@ -305,8 +305,10 @@ int SentenceEvents::head_before_aside(int c) const {
     return false;
   }();
   // (Or an aside closed by a comma before the verb: "Two soldiers, a sergeant and a private, were killed".)
-  const bool closed =
-      c + 1 < static_cast<int>(v.parse.chunks.size()) && word(chunk(c + 1).head) == "," && v.parse.tags[chunk(j - 1).first] == Pos::CD;
+  int e = c;  // the aside's end: past the rest of its list
+  const int n = static_cast<int>(v.parse.chunks.size());
+  while (e + 1 < n && (chunk(e + 1).kind == ChunkKind::noun || chunk(e + 1).kind == ChunkKind::conj)) ++e;
+  const bool closed = e + 1 < n && word(chunk(e + 1).head) == "," && v.parse.tags[chunk(j - 1).first] == Pos::CD;
   return (aside_word || closed) && count_in(j - 1) ? j - 1 : c;
 }
 
@@ -363,7 +365,8 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
                             (shot >= 0 && !x->passive && chunk(shot).last + 1 < v.size() && word(chunk(shot).last + 1) == "dead"));
     // (Not a massacre's own verb: "16 were beheaded" is often some of the dead, and the lowest figure is kept.)
     if (x->cls != C::kill && x->cls != C::die && x->cls != C::harm && !shot_dead) continue;
-    std::optional<long> n = count_near(x->first, shot_dead && word(x->last + 1) == "dead" ? x->last + 1 : x->last);
+    const bool dead_after = x->last + 1 < v.size() && word(x->last + 1) == "dead";
+    std::optional<long> n = count_near(x->first, shot_dead && dead_after ? x->last + 1 : x->last);
     // "A suicide bomber killed himself and 14 others": the bomber counts, as ACLED counts him.
     if (x->cls == C::kill && x->verbal && !x->passive && x->last + 3 < v.size() && one_of(word(x->last + 1), {"himself", "herself"}) &&
         word(x->last + 2) == "and")
@@ -377,11 +380,14 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
       counted = x->chunk + 2;
     // "Six people, among them two children, lost their lives", "Thirty-two people, mostly women and
     // children, were killed": the count is the head's, before the aside.
-    counted = head_before_aside(counted);
+    const int head = head_before_aside(counted);
+    const bool aside = head != counted;  // the aside's items are the head's people, not more of them
+    counted = head;
     if (!n) n = count_in(counted);
     if (!n) continue;
     // "Six soldiers and four militants were killed": the toll is every conjunct's.
-    if (const auto all = coordinated_count(counted)) n = all;
+    if (!aside)
+      if (const auto all = coordinated_count(counted)) n = all;
     // "Suicide bombings kill dozens": a headline's round word never undercuts the body's count.
     if (v.headline && (*n == 12 || *n == 20 || *n == 10 || *n == 100 || *n == 1000)) {
       bool vague = false;

@@ -327,7 +327,7 @@ struct SentenceEvents {
   bool tally_of_period() const;
   bool attempted(const Frame& f) const;
   bool protesting(const std::vector<int>& side) const;
-  bool live_fire_on_protesters() const;
+  bool live_fire_on_protesters(int clause) const;
   bool sums_up() const;
   bool news_paragraph() const;
   bool asks() const;

@@ -532,7 +532,8 @@ CanonicalEvent fold_canonical(std::vector<ReadingSummary> readings, std::span<co
       return !other.empty() && (have.empty() || (generic_actor(have) && !generic_actor(other)));
     };
     if (better(e.actor1, r.actor1)) e.actor1 = r.actor1;
-    if (better(e.actor2, r.actor2) && (generic_actor(r.actor2) || !actors_agree(r.actor2, e.actor1))) e.actor2 = r.actor2;
+    // (Never the canonical actor1 again as its actor2, a reading with the sides swapped.)
+    if (better(e.actor2, r.actor2) && normalise_actor(r.actor2) != normalise_actor(e.actor1)) e.actor2 = r.actor2;
   }
   // Independent sources raise confidence: 1 - product of their doubts (the
   // best reading of each source stands for it).

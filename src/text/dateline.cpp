@@ -495,7 +495,10 @@ namespace {
 // The year of a date in figures that names the dateline's day and month
 // ("KNS 0041 GMT 04-12-14", "filed 4/12/2014"); 0 when none does.
 int year_in_figures(std::string_view text, int month, int day, CivilDate today) {
+  // Only where a filing stamp stands: the report's first 1,000 bytes and its last 300 (a story's own
+  // dates of other years would otherwise decide).
   for (size_t i = 0; i + 6 <= text.size(); ++i) {
+    if (i == 1000 && text.size() > 1300) i = text.size() - 300;
     if (!digit(text[i]) || (i > 0 && (digit(text[i - 1]) || text[i - 1] == '-' || text[i - 1] == '/' || text[i - 1] == '.'))) continue;
     int part[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
     size_t k = i;
@@ -511,7 +514,7 @@ int year_in_figures(std::string_view text, int month, int day, CivilDate today) 
     if (k < text.size() && digit(text[k])) continue;
     const bool day_first = part[0] == day && part[1] == month, month_first = part[0] == month && part[1] == day;
     if (!day_first && !month_first) continue;
-    const int year = digits[2] == 2 ? 2000 + part[2] : part[2];
+    const int year = digits[2] != 2 ? part[2] : 2000 + part[2] <= today.year ? 2000 + part[2] : 1900 + part[2];
     if (year >= 1990 && year <= today.year) return year;
   }
   return 0;

@@ -403,7 +403,14 @@ struct Tagger {
       }
       // "the movement, which controls the capital": after a relative pronoun, a word that can be
       // the clause's finite verb is it, whatever plural noun it could be.
-      if (i > 0 && one_of(units[i - 1].lower, {"which", "who"}) && (u.tag == Pos::NNS || u.tag == Pos::NN) &&
+      // (Not "unclear which groups carried out", "the town, which forces captured": a verb or a noun after it is the clause's.)
+      const auto verb_like = [&](size_t j) {
+        return j < units.size() &&
+               (is_verb(units[j].tag) || units[j].tag == Pos::MD || units[j].cands.has(Pos::VBD) || units[j].cands.has(Pos::VBN));
+      };
+      const bool verb_or_noun_next = verb_like(i + 1) || (i + 1 < units.size() && is_adverb(units[i + 1].tag)) ||
+                                     (i + 1 < units.size() && is_noun(units[i + 1].tag) && verb_like(i + 2));
+      if (i > 0 && one_of(units[i - 1].lower, {"which", "who"}) && (u.tag == Pos::NNS || u.tag == Pos::NN) && !verb_or_noun_next &&
           (can(i, Pos::VBZ) || can(i, Pos::VBD) || can(i, Pos::VBP))) {
         u.tag = can(i, Pos::VBZ) ? Pos::VBZ : can(i, Pos::VBD) ? Pos::VBD : Pos::VBP;
         continue;
@@ -685,9 +692,9 @@ struct Tagger {
       // ("A magnetic bomb attached to a vehicle killed ...", "a mine planted on the road killed ...": any
       // participle of a thing, its place after it, before the sentence's verb.)
       const bool weapon_from = one_of(u.lower, {"fired", "launched", "dropped", "lobbed"}) && units[i + 1].lower == "from";
-      const bool placed = one_of(u.lower, {"attached", "planted", "hidden", "placed", "packed", "fitted", "strapped", "concealed", "left",
-                                           "parked", "buried", "loaded"}) &&
-                          one_of(units[i + 1].lower, {"to", "on", "in", "under", "near", "inside", "beside", "at", "with", "along"});
+      const bool placed =
+          one_of(u.lower, {"attached", "planted", "hidden", "placed", "packed", "fitted", "strapped", "concealed", "buried"}) &&
+          one_of(units[i + 1].lower, {"to", "on", "in", "under", "near", "inside", "beside", "at", "with", "along"});
       if (u.tag != Pos::VBD || !(weapon_from || placed) || !is_noun(units[i - 1].tag)) continue;
       for (size_t j = i + 2; j < std::min(units.size(), i + 9); ++j) {
         if (units[j].punct || units[j].tag == Pos::CC) break;

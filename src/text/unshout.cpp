@@ -1,6 +1,8 @@
 #include "text/unshout.hpp"
 
 #include <cctype>
+#include <set>
+#include <string>
 #include <string_view>
 
 #include "core/date.hpp"
@@ -42,8 +44,14 @@ void recase_word(std::string& text, size_t from, size_t to, bool sentence_start,
   // "THURSDAY", "DEC": a calendar name keeps its capital ("MAY" and "MARCH" are words first).
   const bool calendar = (weekday_from_name(title) >= 0 && title.size() >= 6) ||
                         (month_from_name(title) > 0 && title != "May" && title != "March" && title != "Mar");
+  // "US", "IS", "UN": acronyms that spell a word; "China", "Chad", "Turkey": countries that name one.
+  // (The lexicon cannot tell: it lists "AT" and "Said" as names too, from headlines.)
+  static const std::set<std::string, std::less<>> acronyms = {"US", "IS", "UN", "EU", "UK", "AU", "ISIS", "IDF"};
+  static const std::set<std::string, std::less<>> countries = {"China",   "Turkey", "Chad",  "Jordan", "Niger",
+                                                               "Georgia", "Guinea", "Japan", "Israel"};
+  if (acronyms.count(text.substr(from, to - from))) return;
   std::string out;
-  if (calendar)
+  if (calendar || countries.count(title))
     out = title;
   else if (low != "i" && common_word(low, words))
     out = low;  // "gunmen", "shot", "a"
@@ -101,6 +109,7 @@ void unshout(std::string& text, const WordTable& words) {
 
 void unshout(Document& doc) {
   const WordTable& words = WordTable::shared();
+  if (words.size() == 0) return;  // without the lexicon every word would read as a name: capitals are better
   unshout(doc.text, words);
   unshout(doc.title, words);
   unshout(doc.summary, words);

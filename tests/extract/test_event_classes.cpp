@@ -2105,3 +2105,15 @@ TEST_CASE("from a second phrasing sweep: distances, tolls told otherwise, live f
         "Jalālābād");
   CHECK(only(events("A bomb exploded in Kunduz on Monday, killing three, officials in Kabul said."))->location == "Kunduz");
 }
+
+TEST_CASE("review mends: a period named after the action, a teller's attribution, an aside's list, a dispute of many") {
+  // "the third attack in the region in the past week" counts others; it tallies nothing.
+  CHECK(only(events("Gunmen killed three villagers in Zamfara on Monday, the third attack in the region in the past week."))->fatalities ==
+        3);
+  CHECK(only(events("Altogether, 14 people were killed in Saturday's bombing in Kabul."))->fatalities == 14);
+  // The victim official is no teller, whoever tells it after.
+  CHECK(only(events("Gunmen killed a district official in Jalalabad on Wednesday, police said."))->location == "Jalālābād");
+  CHECK(only(events("Two soldiers, a sergeant and a private, were killed in Kandahar on Tuesday."))->fatalities == 2);
+  CHECK(only(events("Villagers killed a farmer in a dispute over land in Benue state on Monday."))->fatalities == 1);
+  CHECK(only(events("Days after the earthquake, an air strike hit a market in Idlib on Monday."))->sub_event_type == "Air/drone strike");
+}

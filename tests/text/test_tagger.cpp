@@ -299,6 +299,8 @@ TEST_CASE("after 'which' or 'who', a word that can be the clause's verb is it") 
   CHECK(parse("They blamed the movement, which controls the capital.").tag_of("controls") == Pos::VBZ);
   CHECK(parse("The region is home to guerrillas, who fight over routes.").tag_of("fight") == Pos::VBP);
   CHECK(parse("The group, which attacks convoys, was named.").tag_of("attacks") == Pos::VBZ);
+  // A verb after it is the clause's own: "unclear which groups carried out the attack".
+  CHECK(parse("It was unclear which groups carried out the attack.").tag_of("carried") == Pos::VBD);
 }
 
 TEST_CASE("a word that can be a noun ends a noun phrase before 'and' ('a police chief and his bodyguards')") {

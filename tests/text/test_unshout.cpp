@@ -42,3 +42,8 @@ TEST_CASE("a telex report reads like any other: its dateline, its words") {
   CHECK(d.dateline->month == 12);
   CHECK(d.text.find("gunmen shot dead three policemen") != std::string::npos);
 }
+
+TEST_CASE("acronyms that spell a word and countries that name one keep their capitals") {
+  CHECK(recased("US TROOPS AND UN SOLDIERS LEFT CHAD AND TURKEY ON MONDAY, OFFICIALS SAID") ==
+        "US troops and UN soldiers left Chad and Turkey on Monday, officials said");
+}
