@@ -232,6 +232,15 @@ TEST_CASE("a canonical event: most precise place, lowest toll, sources raise con
       fold_canonical({summarise(generic, {"k1", "afp", "x"}), summarise(named, {"k2", "reuters", "y"})}, pair_first);
   CHECK(sides.event.actor1 == "Islamic State");
   CHECK(sides.event.actor2 == "Civilians (Syria)");
+  // A generic actor1 does not keep a named second side out.
+  Event unnamed_first = generic, named_second = vague;
+  unnamed_first.actor2 = "";
+  named_second.actor1 = "";
+  named_second.actor2 = "Military Forces of Syria";
+  const std::vector<Event> both = {unnamed_first, named_second};
+  const CanonicalEvent second =
+      fold_canonical({summarise(unnamed_first, {"k1", "afp", "x"}), summarise(named_second, {"k2", "reuters", "y"})}, both);
+  CHECK(second.event.actor2 == "Military Forces of Syria");
   CHECK(again.event.event_id == c.event.event_id);
   CHECK(summaries_json(again.readings) == summaries_json(c.readings));
   CHECK(summaries_json(summaries_from_json(summaries_json(c.readings))) == summaries_json(c.readings));
