@@ -103,7 +103,7 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
     for (uint32_t k = first - 2; k-- > sentence_first && k + 7 >= first;) {
       if (seg.tokens[k].kind == TokenKind::punct) break;
       const std::string w = lower(k);
-      if (w == "according" || is_reporting_verb(w) || w == "says") return true;
+      if (w == "according" || is_reporting_verb(w)) return true;
       if (w.size() > 3 && w.ends_with("ed")) break;  // "killed a district official in Jalalabad"
     }
     return false;
@@ -128,6 +128,8 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
 }
 
 bool SentenceEvents::telling_place(const Mention& m) const { return told_at(doc, seg, v.s.first_token, m); }
+
+bool distance_unit(std::string_view w) { return one_of(w, {"km", "kilometres", "kilometers", "miles", "mile", "metres", "meters"}); }
 
 // "south of", "north-east of": a place given by its bearing from another.
 bool bearing_cue(std::string_view cue) {
@@ -734,7 +736,7 @@ bool SentenceEvents::origin_or_source(const Mention& m) const {
       return true;
     return before == "according";
   }
-  return m.cue == "from" && !one_of(before, {"km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "away", "far"});
+  return m.cue == "from" && !distance_unit(before) && !one_of(before, {"away", "far"});
 }
 
 // Is the mention inside the object of a location preposition?

@@ -319,9 +319,9 @@ std::optional<long> SentenceEvents::count_near(uint32_t first, uint32_t last) co
     auto n = parse_count(v.words, k, &used);
     if (!n) return std::nullopt;
     const size_t after = k + used;
-    if (after < v.size() && one_of(word(static_cast<uint32_t>(after)),
-                                   {"km",    "kilometres", "kilometers", "miles", "mile", "metres", "meters", "hours", "minutes", "days",
-                                    "weeks", "months",     "years",      "am",    "pm",   "a.m.",   "p.m.",   "per",   "percent", "%"}))
+    if (after < v.size() && (distance_unit(word(static_cast<uint32_t>(after))) ||
+                             one_of(word(static_cast<uint32_t>(after)), {"hours", "minutes", "days", "weeks", "months", "years", "am", "pm",
+                                                                         "a.m.", "p.m.", "per", "percent", "%"})))
       return std::nullopt;
     return n;
   };
