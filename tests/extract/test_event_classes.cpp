@@ -2117,3 +2117,8 @@ TEST_CASE("review mends: a period named after the action, a teller's attribution
   CHECK(only(events("Villagers killed a farmer in a dispute over land in Benue state on Monday."))->fatalities == 1);
   CHECK(only(events("Days after the earthquake, an air strike hit a market in Idlib on Monday."))->sub_event_type == "Air/drone strike");
 }
+
+TEST_CASE("an air strike named with its country's people is that country's forces'") {
+  CHECK(only(events("An Israeli drone strike hit a car in Tyre on Monday, killing two."))->actor1 == "Military Forces of Israel");
+  CHECK(only(events("A Palestinian attack killed two in Jerusalem on Monday."))->actor1.rfind("Unidentified Armed Group", 0) == 0);
+}
