@@ -695,12 +695,20 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
         !(context_place && !in_own_line(mentions[m]) && in_clause_of_hold(mentions[m])))
       return {{&mentions[m], std::nullopt, false, {}}, 7};
   // "3,000 Hong Kong people demonstrated": protesters named by their place protest there.
-  if (f.cls == C::protest && f.subject >= 0)
+  // ("Residents of Acapulco marched": the place of the subject's "of" phrase.)
+  if (f.cls == C::protest && f.subject >= 0) {
+    const int of_place = f.subject + 2 < static_cast<int>(v.parse.chunks.size()) && chunk(f.subject + 1).kind == ChunkKind::prep &&
+                                 word(chunk(f.subject + 1).head) == "of" && chunk(f.subject + 2).kind == ChunkKind::noun
+                             ? f.subject + 2
+                             : -1;
     for (size_t m : here) {
       const Mention& mm = mentions[m];
-      if (mm.candidates.empty() || mm.in_name || mm.dateline || !within_chunk(mm, f.subject)) continue;
+      if (mm.candidates.empty() || mm.in_name || mm.dateline ||
+          !(within_chunk(mm, f.subject) || (of_place >= 0 && within_chunk(mm, of_place))))
+        continue;
       return {{&mm, std::nullopt, false, {}}, 8};
     }
+  }
   return {};
 }
 

@@ -474,7 +474,12 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if (f.cls == C::protest && !f.verbal && f.first > chunk(f.chunk).first &&
       one_of(word(f.first - 1), {"campaign", "election", "electoral", "pre-election"}))
     return true;
-  if (side_is(actors, Role::market) || side_is(actors, Role::disaster) || (ctx.sport() >= 2 && side_is(actors, Role::sport))) return true;
+  // ("Hundreds of traders staged a sit-in", "traders marched": market traders protest; traders who "rallied"
+  // may be a market's.)
+  const bool traders_protest = f.cls == C::protest && f.verbal && !one_of(word(f.first), {"rally", "rallied", "rallies", "rallying"});
+  if ((side_is(actors, Role::market) && !traders_protest) || side_is(actors, Role::disaster) ||
+      (ctx.sport() >= 2 && side_is(actors, Role::sport)))
+    return true;
   // ("The market has been ambushed": a market of shares, not of stalls.)
   if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash || f.cls == C::ambush) &&
       (side_is(targets, Role::abstract) || side_is(targets, Role::sport) || (ctx.markets >= 3 && traded(targets))))

@@ -2122,3 +2122,9 @@ TEST_CASE("an air strike named with its country's people is that country's force
   CHECK(only(events("An Israeli drone strike hit a car in Tyre on Monday, killing two."))->actor1 == "Military Forces of Israel");
   CHECK(only(events("A Palestinian attack killed two in Jerusalem on Monday."))->actor1.rfind("Unidentified Armed Group", 0) == 0);
 }
+
+TEST_CASE("traders who march protest; people named by the place of their 'of' phrase protest there") {
+  CHECK(only(events("Traders marched in Peshawar on Tuesday."))->sub_event_type == "Peaceful protest");
+  CHECK(events("Oil traders rallied on Tuesday as prices climbed in London.").empty());  // a market's rally
+  CHECK(only(events("Students of Kabul University protested on Sunday."))->country_code == "AF");
+}
