@@ -913,15 +913,10 @@ bool SentenceEvents::live_fire_on_protesters(int clause) const {
 
 // "tried to retake", "attempted to seize", "sought to capture": the verb an infinitive's action hangs from is a try.
 bool SentenceEvents::attempted(const Frame& f) const {
-  const Chunk& c = chunk(f.chunk);
-  if (!c.infinitive) return false;
-  for (int j = f.chunk; j-- > 0;) {
-    const Chunk& g = chunk(j);
-    if (g.kind != ChunkKind::verb) continue;
-    return one_of(word(g.head), {"tried", "try", "tries", "trying", "attempted", "attempt", "attempts", "attempting", "sought", "seek",
-                                 "seeks", "seeking"});
-  }
-  return false;
+  if (!chunk(f.chunk).infinitive) return false;
+  const int g = governing_verb_of_infinitive(v, f.chunk);
+  return g >= 0 && one_of(word(chunk(g).head), {"tried", "try", "tries", "trying", "attempted", "attempt", "attempts", "attempting",
+                                                "sought", "seek", "seeks", "seeking"});
 }
 
 // A disaster word that is no name ("a storm", not "the Storm Corps").

@@ -505,6 +505,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         if (read_once[j]) todo.push_back(j);
       }
   };
+  const bool tally = tally_of_period();  // the sentence's, not a frame's
   for (size_t n = 0; n < todo.size(); ++n) {
     const size_t i = todo[n];
     read_once[i] = 1;
@@ -786,7 +787,6 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
     // A witness's quotation with no place of its own ("They shot at us from a helicopter") tells of an action, never founds one.
     const bool quoted = in_quote(f) && !where_in_sentence(f);
-    const bool tally = tally_of_period();
     const char* why_reference = v.headline                                          ? "a headline"
                                 : quoted                                            ? "a quote"
                                 : f.modality == Modality::reference                 ? "told as known"

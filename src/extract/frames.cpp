@@ -39,16 +39,7 @@ struct FrameReader {
   }
 
   // ---- modality --------------------------------------------------------
-  // The verb chunk before an infinitive in its clause or the one before it:
-  // "vowed to attack", "plans to strike", "tried to storm".
-  int governing_verb_of_infinitive(int c) const {
-    for (int j = c; j-- > 0;) {
-      const Chunk& ch = v.chunk(j);
-      if (ch.kind == ChunkKind::verb) return j;
-      if (ch.kind == ChunkKind::punct && word(ch.head) != ",") return -1;
-    }
-    return -1;
-  }
+  int governing_verb_of_infinitive(int c) const { return sitmap::governing_verb_of_infinitive(v, c); }
 
   bool verb_is(int c, Role r) const { return c >= 0 && lex.roles.is(word(v.chunk(c).head), r); }
 
@@ -620,6 +611,15 @@ void SentenceView::dump_chunks() const {
 std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {
   FrameReader r{v, lex, {}};
   return r.run();
+}
+
+int governing_verb_of_infinitive(const SentenceView& v, int c) {
+  for (int j = c; j-- > 0;) {
+    const Chunk& ch = v.chunk(j);
+    if (ch.kind == ChunkKind::verb) return j;
+    if (ch.kind == ChunkKind::punct && v.words[ch.head] != ",") return -1;
+  }
+  return -1;
 }
 
 bool common_word_as_name(const SentenceView& v, uint32_t k) {

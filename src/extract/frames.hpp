@@ -62,6 +62,9 @@ std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex);
 
 // Helpers the event builder shares.
 // A plain English word capitalised inside a sentence is part of a name ("the Houston Rockets").
+// The verb chunk before an infinitive in its clause or the one before it:
+// "vowed to attack", "plans to strike", "tried to storm"; -1 when none.
+int governing_verb_of_infinitive(const SentenceView& v, int c);
 bool common_word_as_name(const SentenceView& v, uint32_t k);
 // "tear gas", "stun grenades", "rubber bullets", "water cannon" among tokens first..last of the sentence.
 bool crowd_control(const SentenceView& v, uint32_t first, uint32_t last);
