@@ -115,11 +115,19 @@ const Mention* SentenceEvents::phrase_country(const Frame& f) const {
 // "two days later", "a day earlier", "48 hours later", "the next day", "the
 // following day", "the day before": the sentence's shift from the day the
 // narrative was on, in days.
-std::optional<int> SentenceEvents::narrative_shift() const {
+std::optional<int> SentenceEvents::narrative_shift(size_t* at) const {
   for (size_t k = 0; k + 1 < v.size(); ++k) {
+    if (at) *at = k;
     const std::string& w = word(k);
     if ((w == "next" || w == "following") && one_of(word(k + 1), {"day", "morning", "evening", "night"}) && k > 0 && word(k - 1) == "the")
       return 1;
+    // "the previous day", "the preceding night", "the night before" (not "the night before the vote": a day of its own).
+    if ((w == "previous" || w == "preceding") && one_of(word(k + 1), {"day", "morning", "evening", "night"}) && k > 0 &&
+        word(k - 1) == "the")
+      return -1;
+    if (w == "night" && word(k + 1) == "before" && k > 0 && word(k - 1) == "the" &&
+        (k + 2 >= v.size() || !one_of(word(k + 2), {"the", "a", "an", "his", "her", "their", "its"})))
+      return -1;
     if (w == "day" && word(k + 1) == "before" && k > 0 && word(k - 1) == "the") return -1;
     if (w == "eve" && word(k + 1) == "of" && k > 0 && word(k - 1) == "the") return -1;  // "on the eve of the killings"
     if (k + 2 >= v.size() || !one_of(word(k + 2), {"later", "earlier"})) continue;
@@ -740,6 +748,21 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
           e.when.date = civil_from_days(days_from_civil(*c->span.date) - *back);
           told_date = 0;
         }
+      // "On Wednesday 5 June, our clinic treated four women who said they had been raped the previous day":
+      // a shift nearer the action than the day told, or inside the action's clause when the day is not, counts from that day.
+      size_t shift_at = 0;
+      const auto apart = [](size_t a, size_t b) { return a > b ? a - b : b - a; };
+      const size_t trigger = v.token(f.first);
+      if (const std::optional<int> shift = narrative_shift(&shift_at);
+          shift && c->span.precision == 1 && c->span.date &&
+          (apart(v.token(shift_at), trigger) < apart(c->first_token, trigger) ||
+           (chunk(v.parse.chunk_of[shift_at]).clause == own && chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own)) &&
+          // ("the next day (Monday 28 August)": the day itself, restated.)
+          (c->first_token > v.token(shift_at) + 5 || c->last_token + 5 < v.token(shift_at))) {
+        e.when.date = civil_from_days(days_from_civil(*c->span.date) + *shift);
+        e.when.date_to.reset();
+        told_date = 0;
+      }
       e.background = c->since;
       if (!c->since && !c->reporting) own_day = c->span;
     } else if (context_date) {

@@ -310,7 +310,8 @@ struct SentenceEvents {
   const Mention* phrase_country(const Frame& f) const;
   std::optional<int> days_before_main(const Frame& f) const;
   std::optional<int> days_counted(size_t unit) const;
-  std::optional<int> narrative_shift() const;
+  // Days a phrase moves the narrative's day ("the next day": +1); `at`, if given, gets its token.
+  std::optional<int> narrative_shift(size_t* at = nullptr) const;
 
   // ---- numbers --------------------------------------------------------------------
   std::optional<long> count_in(int c) const;

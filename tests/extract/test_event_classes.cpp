@@ -777,6 +777,24 @@ TEST_CASE("'two days later' and 'the next day' go on from the narrative's day") 
   CHECK(on_day(e, "2013-01-17"));
 }
 
+TEST_CASE("'the previous day' and 'the night before' count back from the day the sentence tells") {
+  const auto told = events_of_report(
+      "Village raided\n\nBAMAKO, Jan 20, 2013 (AFP) - Police said on Friday that gunmen had attacked the village of Gao the "
+      "previous night, killing three people.\n");
+  REQUIRE(told.size() == 1);
+  CHECK(to_iso(*told[0].when.date) == "2013-01-17");
+  const auto clinic = events_of_report(
+      "Clinic\n\nBAMAKO, Jan 20, 2013 (AFP) - On Saturday 19 January, a clinic in Gao treated four women who said they had been "
+      "raped by armed men near Gao the night before.\n");
+  REQUIRE(clinic.size() == 1);
+  CHECK(to_iso(*clinic[0].when.date) == "2013-01-18");
+  // A shift that restates its day counts nothing: "the next day (Monday 14 January)".
+  const auto restated = events_of_report(
+      "Town overrun\n\nBAMAKO, Jan 20, 2013 (AFP) - Rebels massed outside Gao on Sunday. Fighting broke out the next day (Monday 14 "
+      "January) in Gao between the army and the rebels.\n");
+  CHECK(on_day(restated, "2013-01-14"));
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
