@@ -178,7 +178,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (is_consequence(f.cls)) add_with_of(hurt, f.passive ? f.subject : f.object);
     const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
-                              side_is(hurt, Role::military_target) || side_is(hurt, Role::armed);
+                              side_is(hurt, Role::military_target) || side_is(hurt, Role::armed) ||
+                              // "killed 11 members of Abu Sayyaf": a named armed group's people
+                              std::any_of(hurt.begin(), hurt.end(), [&](int c) { return !table_actor(chunk(c)).empty(); });
     const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
     // Demonstrations: protesters who turn violent riot; the state's force
     // against protesters is excessive; a mob is a mob.

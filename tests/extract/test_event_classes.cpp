@@ -795,6 +795,15 @@ TEST_CASE("'the previous day' and 'the night before' count back from the day the
   CHECK(on_day(restated, "2013-01-14"));
 }
 
+TEST_CASE("troops who kill members of a named armed group fight it; members of a family are civilians") {
+  const auto group = events("Soldiers killed five members of the Maute group in Marawi on Thursday.");
+  REQUIRE(group.size() == 1);
+  CHECK(group[0].sub_event_type == "Armed clash");
+  const auto family = events("Gunmen killed five members of a family in Marawi on Thursday.");
+  REQUIRE(family.size() == 1);
+  CHECK(family[0].sub_event_type == "Attack");
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
