@@ -197,10 +197,14 @@ std::string SentenceEvents::actor_in(int c) const {
        lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air)))
     return owner_before(c, ch);
   if (std::string a = table_actor(ch); !a.empty()) return a;
-  // A country or its people before an armed noun: "Russian jets", "French troops", "Nigeria's army".
+  // A country or its people before an armed noun: "Russian jets", "French troops", "Nigeria's army"
+  // (and "Myanmar military helicopters", where the country's name is a chunk of its own just before).
+  const bool name_before =
+      c > 0 && chunk(c - 1).kind == ChunkKind::noun && chunk(c - 1).last + 1 == ch.first && v.parse.tags[chunk(c - 1).head] == Pos::NNP;
+  const uint32_t from = name_before ? chunk(c - 1).first : ch.first;
   for (size_t m : here) {
     const Mention& mm = mentions[m];
-    if (mm.candidates.empty() || mm.first_token < v.token(ch.first) || mm.last_token > v.token(ch.last)) continue;
+    if (mm.candidates.empty() || mm.first_token < v.token(from) || mm.last_token > v.token(ch.last)) continue;
     const Place p = gaz.place(mm.candidates.front().entry);
     if (p.kind != PlaceKind::country) continue;
     // "Palestinian attackers" are no state's forces; "Russian jets" and "French troops" are.

@@ -804,6 +804,12 @@ TEST_CASE("troops who kill members of a named armed group fight it; members of a
   CHECK(family[0].sub_event_type == "Attack");
 }
 
+TEST_CASE("a country's name chunked apart from its armed noun still names the forces ('Myanmar military helicopters')") {
+  const auto e = events("Myanmar military helicopters opened fire on a village school in Sagaing on Friday, killing 13 people.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].actor1 == "Military Forces of Myanmar");
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
