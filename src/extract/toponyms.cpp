@@ -1415,8 +1415,11 @@ bool inside(const Place& p, const Container& c, const Gazetteer& gaz) {
   if (std::find(c.countries.begin(), c.countries.end(), p.country_code) != c.countries.end()) return true;
   // "Goma, Congo": a country whose name holds the container's ("Democratic Republic of the Congo").
   if (auto country = gaz.country(p.country_code)) {
-    const std::string n = " " + fold_name(country->name) + " ";
-    if (n.find(" " + c.name + " ") != std::string::npos) return true;
+    // (Appended, not " " + ... + " ": g++ 12 warns falsely of overlapping copies in that concatenation.)
+    std::string n(1, ' '), want(1, ' ');
+    n.append(fold_name(country->name)).push_back(' ');
+    want.append(c.name).push_back(' ');
+    if (n.find(want) != std::string::npos) return true;
   }
   return false;
 }
@@ -1696,7 +1699,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
   wide_places_over_small_namesakes(mentions, gaz);
   keep_inside_stated_containers(mentions, gaz, doc);
   std::vector<bool> division_items = divisions_in_a_list(mentions, gaz, doc);
-  Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
+  Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}, {}, {}, {}, {}};
   r.names.reserve(mentions.size());
   for (const Mention& m : mentions) {
     r.names.push_back(fold_name(m.text));
@@ -1755,8 +1758,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
           std::string why;
           for (size_t e = 0; e < ev_count; ++e)
             if (m.evidence[e] != 0)
-              why += " " + std::string(evidence_name(static_cast<Evidence>(e))) + "=" +
-                     std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5);
+              why.append(" ").append(evidence_name(static_cast<Evidence>(e))).append("=").append(
+                  std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5));
           std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
         }
         if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i] &&
@@ -1862,7 +1865,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
 std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<Mention>& mentions, const Gazetteer& gaz,
                                                               const Document& doc, const Segmented& seg, const Lexicon& lex,
                                                               const ResolveWeights& weights) {
-  Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}};
+  Resolver r{gaz, doc, weights, actor_countries(doc, seg, lex), "", {}, {}, {}, {}, {}};
   std::vector<ScoredPlace> best(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     r.names.push_back(fold_name(mentions[i].text));

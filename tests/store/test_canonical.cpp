@@ -304,7 +304,7 @@ TEST_CASE("summaries and document lists are written as nlohmann::json wrote them
     r.time_precision = static_cast<int>(i % 3) + 1;
     r.geo_precision = -static_cast<int>(i);
     if (i % 2) r.fatalities = static_cast<int>(i) - 5;
-    if (i % 3) r.date = CivilDate{2015, 11, static_cast<unsigned>(i % 28 + 1)};
+    if (i % 3) r.date = CivilDate{2015, 11, static_cast<int>(i % 28 + 1)};
     if (i % 4 == 1) r.date_to = CivilDate{2016, 1, 2};
     const std::string one = summaries_json(std::span(&r, 1));
     CHECK(one == summaries_json_as_nlohmann(std::span(&r, 1)));
