@@ -742,6 +742,8 @@ bool SentenceEvents::origin_or_source(const Mention& m) const {
     if (one_of(before, {"fled", "flee", "fleeing", "flees", "escaped", "evacuated", "taken", "rushed", "airlifted", "transferred", "moved",
                         "relocated", "returned", "headed", "went", "driven", "flown"}))
       return true;
+    // "arrested on his way to Kabul": where someone was going, not where it happened.
+    if (before == "way" && at >= 3 && one_of(word(at - 3), {"his", "her", "their", "its", "the"})) return true;
     return before == "according";
   }
   return m.cue == "from" && !distance_unit(before) && !one_of(before, {"away", "far"});

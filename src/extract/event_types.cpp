@@ -829,7 +829,9 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   const std::string& head = word(chunk(taken).head);
   const bool holders =
       head.size() > 3 && head.back() == 's' && lex.roles.is(std::string_view(head).substr(0, head.size() - 1), Role::office);
-  const bool figure = (office_holder(taken) || holders) && clause_of(f).kind != ClauseKind::relative;
+  // "The oil minister and several senior officers were detained": an office named without its holder's name.
+  const bool office = lex.roles.is(head, Role::office) && one_of(word(chunk(taken).first), {"the", "a", "an", "former", "deputy"});
+  const bool figure = (office_holder(taken) || holders || office) && clause_of(f).kind != ClauseKind::relative;
   // "arrested 40 opposition supporters": a counted plural is people (only people are arrested).
   const bool counted = count_in(taken).has_value() && v.parse.tags[chunk(taken).head] == Pos::NNS;
   if (!(people(taken) || figure || counted || is(taken, Role::armed) || is(taken, Role::military_target))) return false;

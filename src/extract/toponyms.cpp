@@ -1758,8 +1758,10 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
           std::string why;
           for (size_t e = 0; e < ev_count; ++e)
             if (m.evidence[e] != 0)
-              why.append(" ").append(evidence_name(static_cast<Evidence>(e))).append("=").append(
-                  std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5));
+              why.append(" ")
+                  .append(evidence_name(static_cast<Evidence>(e)))
+                  .append("=")
+                  .append(std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5));
           std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
         }
         if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i] &&

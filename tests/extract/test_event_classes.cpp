@@ -810,6 +810,17 @@ TEST_CASE("a country's name chunked apart from its armed noun still names the fo
   CHECK(e[0].actor1 == "Military Forces of Myanmar");
 }
 
+TEST_CASE("an office detained without its holder's name is a political arrest; where someone was going is no place") {
+  const auto minister = events("The oil minister and several senior officers were detained in Juba on Tuesday.");
+  REQUIRE(minister.size() == 1);
+  CHECK(minister[0].sub_event_type == "Arrests");
+  CHECK(minister[0].location == "Juba");
+  CHECK(events("Police arrested a thief in Juba on Tuesday.").empty());  // a crime, not coded
+  const auto way = events("The governor was arrested on his way to Kabul on Friday, police said.");
+  REQUIRE(way.size() == 1);
+  CHECK(way[0].location != "Kabul");
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
