@@ -529,10 +529,16 @@ bool SentenceEvents::nested_in_other(const Parse::PrepPhrase& pp, const Frame& f
 
 SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vector<int>& evidence) const {
   auto from_preps = [&](const Frame& x, Parse::PrepPhrase::Where where) -> PhrasePlace {
-    PhrasePlace weak;  // "outside the Merdeka palace in Jakarta": the city after the palace
+    PhrasePlace weak;     // "outside the Merdeka palace in Jakarta": the city after the palace
+    int origin_end = -1;  // the last chunk of a "from" phrase: "from a village near Hebron" is where someone came from
     for (const auto& pp : x.preps) {
       if (pp.where != where || pp.object < 0) continue;
       const std::string& prep = word(chunk(pp.prep).head);
+      if (prep == "from" && x.cls != C::protest && where != Parse::PrepPhrase::after) origin_end = pp.object;
+      if (origin_end >= 0 && pp.prep == origin_end + 1 && one_of(prep, {"near", "outside", "in", "around"})) {
+        origin_end = pp.object;
+        continue;
+      }
       // "fired from X": the origin; "of X" is a place only after a noun ("the shelling of Aleppo").
       // "of X" after the action: "the shelling of Aleppo", "took control of Gao".
       if ((!location_prep(prep) && !(prep == "of" && where == Parse::PrepPhrase::after)) || (prep == "from" && x.cls != C::protest))
@@ -658,9 +664,16 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   }
   if (PhrasePlace at = from_preps(f, Parse::PrepPhrase::inner); !at.empty()) return {at, 5};
   // Fronted phrases of the sentence's first clause: "In Mosul, ... and gunmen ...".
+  // ("The attacker, from a village near Hebron, was shot": where he came from.)
+  int origin_end = -1;
   for (size_t c = 0; c < v.parse.chunks.size() && chunk(static_cast<int>(c)).clause == 0; ++c) {
     const Chunk& x = chunk(static_cast<int>(c));
     if (x.kind == ChunkKind::verb) break;
+    if (x.kind == ChunkKind::prep && word(x.head) == "from") origin_end = v.parse.object_of_prep(static_cast<int>(c));
+    if (x.kind == ChunkKind::prep && origin_end >= 0 && static_cast<int>(c) == origin_end + 1) {
+      origin_end = v.parse.object_of_prep(static_cast<int>(c));
+      continue;
+    }
     if (x.kind == ChunkKind::prep && location_prep(word(x.head)))
       if (PhrasePlace at = place_of_phrase(v.parse.object_of_prep(static_cast<int>(c)), true); !at.empty()) return {at, 5};
   }
@@ -746,7 +759,21 @@ bool SentenceEvents::origin_or_source(const Mention& m) const {
     if (before == "way" && at >= 3 && one_of(word(at - 3), {"his", "her", "their", "its", "the"})) return true;
     return before == "according";
   }
-  return m.cue == "from" && !distance_unit(before) && !one_of(before, {"away", "far"});
+  if (m.cue == "from") return !distance_unit(before) && !one_of(before, {"away", "far"});
+  // "The attacker, from a village near Hebron, ...": inside a "from" phrase, where someone came from.
+  int j = v.parse.chunk_of[at];
+  for (int steps = 0; j-- > 0 && steps < 8; ++steps) {
+    const Chunk& x = chunk(j);
+    // (Only an aside before the clause's verb: "seized 42 people from a college in Kagara" took them there.)
+    if (x.kind == ChunkKind::prep && word(x.head) == "from") {
+      for (int k = j; k-- > 0 && chunk(k).clause == x.clause;)
+        if (chunk(k).kind == ChunkKind::verb) return false;
+      return !distance_unit(word(x.head > 0 ? x.head - 1 : 0));
+    }
+    if (x.kind == ChunkKind::prep && one_of(word(x.head), {"near", "outside", "in", "around", "of"})) continue;
+    if (x.kind != ChunkKind::noun && x.kind != ChunkKind::adjective) break;
+  }
+  return false;
 }
 
 // Is the mention inside the object of a location preposition?

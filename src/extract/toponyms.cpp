@@ -835,6 +835,10 @@ class ReportContext {
       own.focus[cc] += w;
       total_ += w;
       own.total += w;
+      if (!mentions[i].demonym) {
+        ++stated_[cc];
+        ++own.stated[cc];
+      }
       if (p.kind == PlaceKind::country || p.kind == PlaceKind::admin1 || p.kind == PlaceKind::admin2) {
         ++countries_[cc];
         ++own.countries[cc];
@@ -863,6 +867,10 @@ class ReportContext {
     return count_without(countries_, name, cc, &Own::countries) > 0;
   }
   bool names_admin1(const std::string& name, const std::string& key) const { return count_without(admin1s_, name, key, &Own::admin1s) > 0; }
+  // Is country `cc` in the report (other than by `name`) only by its people's adjective ("Russian forces")?
+  bool only_by_people(const std::string& name, const std::string& cc) const {
+    return focus(name, cc) > 0 && count_without(stated_, name, cc, &Own::stated) == 0;
+  }
   // Does any name but `name` name division `key` itself (not one of its counties)?
   bool names_state(const std::string& name, const std::string& key) const { return count_without(states_, name, key, &Own::states) > 0; }
   // Share of the other names' places that lie in `cc`.
@@ -878,7 +886,7 @@ class ReportContext {
  private:
   struct Own {
     std::unordered_map<std::string, double> focus, admin1_focus;
-    std::unordered_map<std::string, int> countries, admin1s, states;
+    std::unordered_map<std::string, int> countries, admin1s, states, stated;
     double total = 0;
   };
   double share(const std::unordered_map<std::string, double>& all, std::unordered_map<std::string, double> Own::*field,
@@ -908,7 +916,7 @@ class ReportContext {
   }
 
   std::unordered_map<std::string, double> focus_, admin1_focus_;
-  std::unordered_map<std::string, int> countries_, admin1s_, states_;
+  std::unordered_map<std::string, int> countries_, admin1s_, states_, stated_;  // stated_: by mentions other than a people's adjective
   std::unordered_map<std::string, Own> own_;
   double total_ = 0;
   std::unique_ptr<AnchorGrid> grid_;
@@ -1056,6 +1064,15 @@ struct Resolver {
     return it != biggest_town_countries.end() && (ctx.focus(name, it->second) > 0 || ctx.names_country(name, it->second));
   }
 
+  // A town with a namesake city of a hundred thousand people or more and ten times its own in another country.
+  bool dwarfed_abroad(const Place& p, const std::string& name) const {
+    constexpr uint64_t kCity = 100000, kRatio = 10;
+    const uint64_t biggest = biggest_town(name);
+    if (p.kind != PlaceKind::city || biggest < kCity || biggest < kRatio * std::max<uint64_t>(p.population, 1)) return false;
+    const auto it = biggest_town_countries.find(name);
+    return it != biggest_town_countries.end() && it->second != p.country_code;
+  }
+
   // "Cologne" for Köln: a city of a hundred thousand people or more, known
   // by the name only as another of its names (an exonym), is no less the
   // place meant for it when the towns bearing the name as their own are a
@@ -1156,6 +1173,13 @@ struct Resolver {
     // alone; the report must tie it there, with a place near it.
     if (dwarfed_town(p, name, ctx) && v[sig_near] == 0 && v[sig_cluster] < 0.5) {
       v[sig_named_admin1] = 0;
+      v[sig_focus_admin1] = 0;
+    }
+    // "Russian forces shelled Donetsk": a people's adjective names who acted, often abroad; it does not
+    // put a town in that country over a namesake city ten times its size elsewhere.
+    if (!p.country_code.empty() && dwarfed_abroad(p, name) && ctx.only_by_people(name, std::string(p.country_code))) {
+      v[sig_named_country] = 0;
+      v[sig_focus] = 0;
       v[sig_focus_admin1] = 0;
     }
     for (size_t k = 0; k < sig_count; ++k) s.total += w.signal[k] * v[k];

@@ -821,6 +821,25 @@ TEST_CASE("an office detained without its holder's name is a political arrest; w
   CHECK(way[0].location != "Kabul");
 }
 
+TEST_CASE("a people's adjective on the doer does not pull a city to a small namesake in that people's country") {
+  const auto e = events("Russian forces shelled Donetsk on Tuesday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].country_code == "UA");  // not Donetsk of Rostov oblast, a twentieth its size
+  const auto home = events("Nigerian troops attacked Damboa on Tuesday.");
+  REQUIRE(home.size() == 1);
+  CHECK(home[0].country_code == "NG");
+}
+
+TEST_CASE("a 'from' aside before the verb is where someone came from; 'seized people from a college in X' took them at X") {
+  const auto aside = events_of_report(
+      "Shooting\n\nJERUSALEM, June 7, 2019 (AFP) - Gunmen killed three soldiers in Jenin on Tuesday. The attacker, from a village "
+      "near the West Bank city of Hebron, was shot dead by an armed civilian.\n");
+  for (const Event& x : aside) CHECK(x.location != "Hebron");
+  const auto taken = events("Gunmen seized 42 people from a government college in Kagara on Tuesday.");
+  REQUIRE(taken.size() == 1);
+  CHECK(taken[0].location == "Kagara");
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
