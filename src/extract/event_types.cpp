@@ -830,7 +830,9 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   const bool holders =
       head.size() > 3 && head.back() == 's' && lex.roles.is(std::string_view(head).substr(0, head.size() - 1), Role::office);
   // "The oil minister and several senior officers were detained": an office named without its holder's name.
-  const bool office = lex.roles.is(head, Role::office) && one_of(word(chunk(taken).first), {"the", "a", "an", "former", "deputy"});
+  // (Told in the passive, as the news of it: "the day after soldiers detained the mayor" dates a riot, and is no event here.)
+  const bool office =
+      f.passive && lex.roles.is(head, Role::office) && one_of(word(chunk(taken).first), {"the", "a", "an", "former", "deputy"});
   const bool figure = (office_holder(taken) || holders || office) && clause_of(f).kind != ClauseKind::relative;
   // "arrested 40 opposition supporters": a counted plural is people (only people are arrested).
   const bool counted = count_in(taken).has_value() && v.parse.tags[chunk(taken).head] == Pos::NNS;
