@@ -191,9 +191,13 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
       continue;
     }
     // "against the Houthis", "Tigrayan forces": an armed group, or a people naming the forces after it.
-    const bool group = lex.actors.match(v.words, v.raw, k, e + 1) != nullptr ||
-                       (e + 1 <= ch.last && (lex.roles.ends_at(v.words, e + 1, e + 1, Role::armed) ||
-                                             lex.roles.ends_at(v.words, e + 1, e + 1, Role::state_forces)));
+    // ("the United Nations mission", "the African Union peacekeepers": a body's, by the noun it names.)
+    const bool group =
+        lex.actors.match(v.words, v.raw, k, e + 1) != nullptr ||
+        (e + 1 <= ch.last &&
+         (lex.roles.ends_at(v.words, e + 1, e + 1, Role::armed) || lex.roles.ends_at(v.words, e + 1, e + 1, Role::state_forces) ||
+          one_of(word(e + 1), {"mission", "missions", "peacekeepers", "peacekeeping", "agency", "agencies", "organisation", "organization",
+                               "council", "commission", "committee"})));
     if (!acronym && !person && !month_or_day && !in_title && !group && !lex.not_places.count(fold_name(text)) && text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));
     k = e + 1;

@@ -1095,6 +1095,15 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
   return best;
 }
 
+// A reference to nothing of its kind told at its place, at a town of its own
+// on a day of its own, is the action itself: "the attack perpetrated on 20
+// January against the camp in Aguelhok". (Not one told on the day it was told,
+// and not backstory.)
+bool unmatched_reference(const std::vector<Event>& kept, const Event& r, uint8_t told_day) {
+  if (!r.location_start || r.geo_precision > 2 || !r.when.date || r.when.precision != 1 || told_day != 0 || r.background) return false;
+  return std::none_of(kept.begin(), kept.end(), [&](const Event& k) { return same_kind(k, r) && same_place(k, r); });
+}
+
 // A flash whose body only refers back ("the attack had been repelled") to
 // what its headline tells ("Suicide car bombs hit ... base at Kati"): the
 // headline's action, at a place of its own, stands for the story.
@@ -1698,7 +1707,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         kept_told[k] = 0;
       }
       merge(*into, e, merge_only[i] != Standing::event);
-    } else if (merge_only[i] != Standing::reference) {
+    } else if (merge_only[i] != Standing::reference || unmatched_reference(kept, e, told_dated[i])) {
       kept.push_back(std::move(e));
       kept_told.push_back(told_dated[i]);
     }

@@ -840,6 +840,20 @@ TEST_CASE("a 'from' aside before the verb is where someone came from; 'seized pe
   CHECK(taken[0].location == "Kagara");
 }
 
+TEST_CASE("a reference to nothing told before, at a town and on a day of its own, is the action itself") {
+  const auto e = events_of_report(
+      "Council statement\n\nNEW YORK, Jan 22, 2019 (AFP) - The members of the Security Council condemned in the strongest terms the "
+      "attack on Sunday against the camp of the United Nations mission in Aguelhok, in which ten peacekeepers were killed.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Aguelhok");
+  CHECK(to_iso(*e[0].when.date) == "2019-01-20");
+  // Told before, the reference adds to that action and founds none.
+  const auto twice = events_of_report(
+      "Camp attacked\n\nBAMAKO, Jan 22, 2019 (AFP) - Gunmen attacked the camp of the United Nations mission in Aguelhok on Sunday, "
+      "killing ten peacekeepers. The Security Council condemned the attack on Sunday against the camp in Aguelhok.\n");
+  CHECK(twice.size() == 1);
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
