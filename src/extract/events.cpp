@@ -52,6 +52,23 @@ std::vector<int> SentenceEvents::evidence_of(size_t f) const {
 }
 
 // ---- when ---------------------------------------------------------------------
+// Is day `c` the noun frame's own: inside its chunk ("Sunday's attack"), or the
+// object of the preposition right after it, a participle between allowed
+// ("the attack on Sunday", "the attack perpetrated on 20 January")?
+bool SentenceEvents::cue_attached(const Frame& f, const DateCue& c) const {
+  const int cue = v.parse.chunk_of[c.first_token - v.s.first_token];
+  if (cue == f.chunk) return true;
+  int k = f.chunk + 1;
+  // ("The attack began Tuesday afternoon", "the raid took place on Friday": the noun's own verb of happening.)
+  const bool happening = k < cue && chunk(k).kind == ChunkKind::verb &&
+                         one_of(word(chunk(k).head), {"began", "begun", "started", "took", "happened", "occurred", "came", "lasted",
+                                                      "ended", "erupted", "broke", "unfolded"});
+  if (k < cue && chunk(k).kind == ChunkKind::verb && (!chunk(k).finite || happening)) ++k;
+  if (happening && k == cue) return true;
+  if (k < cue && chunk(k).kind == ChunkKind::noun && k > f.chunk + 1 && word(chunk(k).head) == "place") ++k;  // "took place"
+  return k + 1 == cue && chunk(k).kind == ChunkKind::prep;
+}
+
 const DateCue* SentenceEvents::frame_date(const Frame& f) const {
   if (const DateCue* c = frame_date(f, false)) return c;
   return frame_date(f, true);  // "the RSF said on Saturday that its forces had taken the airport"
@@ -721,6 +738,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // Where its day comes from: 0 a cue of its own, 1 the day it was told
     // ("sources told AFP on Tuesday"), 2 the narrative's or none.
     uint8_t told_date = 2;
+    bool day_of_other = false;        // a noun's day that its sentence gives another verb
     std::optional<DateSpan> own_day;  // the narrative's day from here on, unless this is only a toll
     // The day the next sentences go on from: the story's, or its backstory's.
     auto note_day = [&](const Event& e, bool story_goes_on) {
@@ -732,6 +750,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     };
     if (const DateCue* c = frame_date(f)) {
       told_date = c->reporting ? 1 : 0;
+      // "the attack on Sunday", "Sunday's attack": a noun's own day; "aid reached families displaced by the
+      // fighting ... on Thursday" dates another verb: a day of the sentence, not the reference's own.
+      day_of_other = told_date == 0 && !f.verbal && !cue_attached(f, *c);
       // "ended the siege on Wednesday, after militants killed 14": the day of what came after, an upper bound.
       const int own = chunk(f.chunk).clause;
       const bool after_clause = v.parse.clauses[static_cast<size_t>(own)].opener == "after" &&
@@ -862,6 +883,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       note_day(e, true);
       merge_only.push_back(Standing::reference);
       told_dated.push_back(told_date);
+      days_of_other.push_back(day_of_other);
       out.push_back(std::move(e));
       continue;
     }
@@ -900,10 +922,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         fill_place(copy, *other);
         merge_only.push_back(standing);
         told_dated.push_back(told_date);
+        days_of_other.push_back(day_of_other);
         out.push_back(std::move(copy));
       }
     merge_only.push_back(standing);
     told_dated.push_back(told_date);
+    days_of_other.push_back(day_of_other);
     out.push_back(std::move(e));
   }
   return out;
@@ -1099,8 +1123,8 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
 // on a day of its own, is the action itself: "the attack perpetrated on 20
 // January against the camp in Aguelhok". (Not one told on the day it was told,
 // and not backstory.)
-bool unmatched_reference(const std::vector<Event>& kept, const Event& r, uint8_t told_day) {
-  if (!r.location_start || r.geo_precision > 2 || !r.when.date || r.when.precision != 1 || told_day != 0 || r.background) return false;
+bool unmatched_reference(const std::vector<Event>& kept, const Event& r, bool day_not_own) {
+  if (!r.location_start || r.geo_precision > 2 || !r.when.date || r.when.precision != 1 || day_not_own || r.background) return false;
   return std::none_of(kept.begin(), kept.end(), [&](const Event& k) { return same_kind(k, r) && same_place(k, r); });
 }
 
@@ -1497,7 +1521,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
   std::vector<Event> drafts;
   std::vector<Standing> merge_only;
-  std::vector<uint8_t> told_dated;  // per draft: dated by its telling ("told AFP on Tuesday")
+  std::vector<uint8_t> told_dated;     // per draft: dated by its telling ("told AFP on Tuesday")
+  std::vector<uint8_t> days_of_other;  // per draft: a noun's day its sentence gives another verb
   // A report that names no place but where it was filed may name a group that fights
   // elsewhere: al-Shabaab in Somalia from Nairobi, M23 in Congo, ISWAP in Nigeria.
   // Else the country named most, the dateline's place voting too.
@@ -1637,6 +1662,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
           break;
         }
     told_dated.insert(told_dated.end(), r.told_dated.begin(), r.told_dated.end());
+    days_of_other.insert(days_of_other.end(), r.days_of_other.begin(), r.days_of_other.end());
     note_context();
     if (r.placed) {
       event_place = r.placed;
@@ -1707,7 +1733,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         kept_told[k] = 0;
       }
       merge(*into, e, merge_only[i] != Standing::event);
-    } else if (merge_only[i] != Standing::reference || unmatched_reference(kept, e, told_dated[i])) {
+    } else if (merge_only[i] != Standing::reference || unmatched_reference(kept, e, told_dated[i] != 0 || days_of_other[i])) {
       kept.push_back(std::move(e));
       kept_told.push_back(told_dated[i]);
     }

@@ -309,6 +309,7 @@ struct SentenceEvents {
   std::optional<int> days_before_story(const Frame& f) const;
   const Mention* phrase_country(const Frame& f) const;
   std::optional<int> days_before_main(const Frame& f) const;
+  bool cue_attached(const Frame& f, const DateCue& c) const;
   std::optional<int> days_counted(size_t unit) const;
   // Days a phrase moves the narrative's day ("the next day": +1); `at`, if given, gets its token.
   std::optional<int> narrative_shift(size_t* at = nullptr) const;
@@ -363,6 +364,7 @@ struct SentenceEvents {
   std::optional<CivilDate> story_date{};      // the day of the story's first dated action
   std::optional<Role> story_weapon{};         // the weapon fired a few sentences before, if any
   std::vector<uint8_t> told_dated{};          // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
+  std::vector<uint8_t> days_of_other{};       // per event read: a noun's day its sentence gives another verb
   std::optional<DateSpan> backstory_dated{};  // out: the day of this sentence's last action told as backstory
 };
 
