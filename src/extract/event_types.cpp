@@ -483,8 +483,9 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
       (ctx.sport() >= 2 && side_is(actors, Role::sport)))
     return true;
   // ("The market has been ambushed": a market of shares, not of stalls.)
+  // (But "a joint team was ambushed by Maoists": a team an armed side attacks is people.)
   if ((f.cls == C::attack || f.cls == C::hit || f.cls == C::strike || f.cls == C::clash || f.cls == C::ambush) &&
-      (side_is(targets, Role::abstract) || side_is(targets, Role::sport) || (ctx.markets >= 3 && traded(targets))))
+      (side_is(targets, Role::abstract) || (side_is(targets, Role::sport) && !side_armed(actors)) || (ctx.markets >= 3 && traded(targets))))
     return true;
   // A film or a book and its review: its shelling is on screen.
   if (ctx.fiction >= 3 && ctx.fiction > ctx.weapons()) return true;

@@ -854,6 +854,13 @@ TEST_CASE("a reference to nothing told before, at a town and on a day of its own
   CHECK(twice.size() == 1);
 }
 
+TEST_CASE("a team an armed side ambushes is people, not a side in a game; 'Maoists' in India are the CPI (Maoist)") {
+  const auto e = events("A joint team was ambushed by Maoists in Bijapur on Monday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].actor1 == "CPI (Maoist): Communist Party of India (Maoist)");
+  CHECK(events("The visiting team was ambushed by a late goal in Bijapur on Monday.").empty());
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
