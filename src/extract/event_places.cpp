@@ -673,7 +673,10 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   for (size_t c = 0; c < v.parse.chunks.size() && chunk(static_cast<int>(c)).clause == 0; ++c) {
     const Chunk& x = chunk(static_cast<int>(c));
     if (x.kind == ChunkKind::verb) break;
-    if (x.kind == ChunkKind::prep && word(x.head) == "from") origin_end = v.parse.object_of_prep(static_cast<int>(c));
+    if (x.kind == ChunkKind::prep && word(x.head) == "from") {
+      origin_end = v.parse.object_of_prep(static_cast<int>(c));
+      continue;
+    }
     if (x.kind == ChunkKind::prep && origin_end >= 0 && static_cast<int>(c) == origin_end + 1) {
       origin_end = v.parse.object_of_prep(static_cast<int>(c));
       continue;

@@ -187,21 +187,10 @@ std::string SentenceEvents::table_actor(const Chunk& ch) const {
   return "";
 }
 
-std::string SentenceEvents::actor_in(int c) const {
-  if (c < 0) return "";
+// The forces of a country (or its people) named from token `from` to the end
+// of chunk c, an armed noun's chunk: "Russian jets", "French troops".
+std::string SentenceEvents::country_forces_in(int c, uint32_t from) const {
   const Chunk& ch = chunk(c);
-  // "its forces", "their jets": whose, the nearest actor or country before them.
-  const bool action_word = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) { return !f.verbal && f.chunk == c; });
-  if ((word(ch.first) == "its" || word(ch.first) == "their") && ch.head > ch.first &&
-      (action_word || lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) ||
-       lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air)))
-    return owner_before(c, ch);
-  if (std::string a = table_actor(ch); !a.empty()) return a;
-  // A country or its people before an armed noun: "Russian jets", "French troops", "Nigeria's army"
-  // (and "Myanmar military helicopters", where the country's name is a chunk of its own just before).
-  const bool name_before =
-      c > 0 && chunk(c - 1).kind == ChunkKind::noun && chunk(c - 1).last + 1 == ch.first && v.parse.tags[chunk(c - 1).head] == Pos::NNP;
-  const uint32_t from = name_before ? chunk(c - 1).first : ch.first;
   for (size_t m : here) {
     const Mention& mm = mentions[m];
     if (mm.candidates.empty() || mm.first_token < v.token(from) || mm.last_token > v.token(ch.last)) continue;
@@ -220,6 +209,27 @@ std::string SentenceEvents::actor_in(int c) const {
         }))
       return forces_of(p, ch);
   }
+  return "";
+}
+
+std::string SentenceEvents::actor_in(int c) const {
+  if (c < 0) return "";
+  const Chunk& ch = chunk(c);
+  // "its forces", "their jets": whose, the nearest actor or country before them.
+  const bool action_word = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) { return !f.verbal && f.chunk == c; });
+  if ((word(ch.first) == "its" || word(ch.first) == "their") && ch.head > ch.first &&
+      (action_word || lex.roles.ends_at(v.words, ch.first, ch.head, Role::armed) ||
+       lex.roles.ends_at(v.words, ch.first, ch.head, Role::weapon_air)))
+    return owner_before(c, ch);
+  if (std::string a = table_actor(ch); !a.empty()) return a;
+  // A country or its people before an armed noun: "Russian jets", "French troops", "Nigeria's army"
+  // (and "Myanmar military helicopters", where the country's name is a chunk of its own just before,
+  // when the chunk itself names none and that name is no preposition's object: "In Syria Russian jets").
+  if (std::string a = country_forces_in(c, ch.first); !a.empty()) return a;
+  const bool name_before = c > 0 && chunk(c - 1).kind == ChunkKind::noun && chunk(c - 1).last + 1 == ch.first &&
+                           v.parse.tags[chunk(c - 1).head] == Pos::NNP && !(c > 1 && chunk(c - 2).kind == ChunkKind::prep);
+  if (name_before)
+    if (std::string a = country_forces_in(c, chunk(c - 1).first); !a.empty()) return a;
   // No name: troops are the state's, gunmen an unidentified group ("the
   // militants" the report's own group, when it names one).
   if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::police_forces)) return std::string(kPolice);

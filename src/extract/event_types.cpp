@@ -179,8 +179,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
                               side_is(hurt, Role::military_target) || side_is(hurt, Role::armed) ||
-                              // "killed 11 members of Abu Sayyaf": a named armed group's people
-                              std::any_of(hurt.begin(), hurt.end(), [&](int c) { return !table_actor(chunk(c)).empty(); });
+                              // "killed 11 members of Abu Sayyaf": a named armed group's people (not a party's or a movement's)
+                              std::any_of(hurt.begin(), hurt.end(), [&](int c) {
+                                const ArmedActor* a = lex.actors.find(table_actor(chunk(c)));
+                                return a && one_of(a->kind, {"rebel", "state", "state_militia"});
+                              });
     const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
     // Demonstrations: protesters who turn violent riot; the state's force
     // against protesters is excessive; a mob is a mob.
@@ -831,9 +834,12 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   const bool holders =
       head.size() > 3 && head.back() == 's' && lex.roles.is(std::string_view(head).substr(0, head.size() - 1), Role::office);
   // "The oil minister and several senior officers were detained": an office named without its holder's name.
-  // (Told in the passive, as the news of it: "the day after soldiers detained the mayor" dates a riot, and is no event here.)
-  const bool office =
-      f.passive && lex.roles.is(head, Role::office) && one_of(word(chunk(taken).first), {"the", "a", "an", "former", "deputy"});
+  // (Told in the passive, in the main clause, as the news of it: "a day after the mayor was detained" dates a
+  // riot; and an office of state, not "the gang leader" or "a judge" of a crime story.)
+  const bool office = f.passive && clause_of(f).kind == ClauseKind::main &&
+                      one_of(head, {"minister", "governor", "mayor", "president", "premier", "lawmaker", "legislator", "mp", "senator",
+                                    "ambassador", "chancellor"}) &&
+                      one_of(word(chunk(taken).first), {"the", "a", "an", "former", "deputy"});
   const bool figure = (office_holder(taken) || holders || office) && clause_of(f).kind != ClauseKind::relative;
   // "arrested 40 opposition supporters": a counted plural is people (only people are arrested).
   const bool counted = count_in(taken).has_value() && v.parse.tags[chunk(taken).head] == Pos::NNS;

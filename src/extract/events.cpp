@@ -52,15 +52,19 @@ std::vector<int> SentenceEvents::evidence_of(size_t f) const {
 }
 
 // ---- when ---------------------------------------------------------------------
-// Is day `c` the noun frame's own: inside its chunk ("Sunday's attack"), or the
-// object of the preposition right after it, a participle between allowed
-// ("the attack on Sunday", "the attack perpetrated on 20 January")?
+// Is day `c` the noun frame's own: inside its chunk ("Sunday's attack"), the
+// object of the first preposition after it, a participle between allowed
+// ("the attack on Sunday", "the attack perpetrated on 20 January"), or after
+// its own verb of happening ("The attack began Tuesday")? (Narrow on purpose:
+// "the attack in Gao on Sunday" is not read as its own day.)
 bool SentenceEvents::cue_attached(const Frame& f, const DateCue& c) const {
   const int cue = v.parse.chunk_of[c.first_token - v.s.first_token];
   if (cue == f.chunk) return true;
   int k = f.chunk + 1;
   // ("The attack began Tuesday afternoon", "the raid took place on Friday": the noun's own verb of happening.)
-  const bool happening = k < cue && chunk(k).kind == ChunkKind::verb &&
+  // (Its subject only: "the trial of men accused of the attack began on Monday" dates the trial.)
+  const bool happening = k < cue && chunk(k).kind == ChunkKind::verb && v.parse.subject_of(k) == f.chunk &&
+                         !(f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::prep) &&
                          one_of(word(chunk(k).head), {"began", "begun", "started", "took", "happened", "occurred", "came", "lasted",
                                                       "ended", "erupted", "broke", "unfolded"});
   if (k < cue && chunk(k).kind == ChunkKind::verb && (!chunk(k).finite || happening)) ++k;
@@ -138,13 +142,15 @@ std::optional<int> SentenceEvents::narrative_shift(size_t* at) const {
     const std::string& w = word(k);
     if ((w == "next" || w == "following") && one_of(word(k + 1), {"day", "morning", "evening", "night"}) && k > 0 && word(k - 1) == "the")
       return 1;
-    // "the previous day", "the preceding night", "the night before" (not "the night before the vote": a day of its own).
+    // "the previous day", "the preceding night", "the night before" at a phrase's end (not "the night before
+    // the vote" or "before elections": a day of their own).
     if ((w == "previous" || w == "preceding") && one_of(word(k + 1), {"day", "morning", "evening", "night"}) && k > 0 &&
         word(k - 1) == "the")
       return -1;
-    if (w == "night" && word(k + 1) == "before" && k > 0 && word(k - 1) == "the" &&
-        (k + 2 >= v.size() || !one_of(word(k + 2), {"the", "a", "an", "his", "her", "their", "its"})))
-      return -1;
+    if (w == "night" && word(k + 1) == "before" && k > 0 && word(k - 1) == "the") {
+      if (k + 2 < v.size() && word(k + 2) == "last") return -2;  // "the night before last"
+      if (k + 2 >= v.size() || one_of(word(k + 2), {",", ".", ";", ":", "when", "as", "and"})) return -1;
+    }
     if (w == "day" && word(k + 1) == "before" && k > 0 && word(k - 1) == "the") return -1;
     if (w == "eve" && word(k + 1) == "of" && k > 0 && word(k - 1) == "the") return -1;  // "on the eve of the killings"
     if (k + 2 >= v.size() || !one_of(word(k + 2), {"later", "earlier"})) continue;
@@ -770,14 +776,15 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
           told_date = 0;
         }
       // "On Wednesday 5 June, our clinic treated four women who said they had been raped the previous day":
-      // a shift nearer the action than the day told, or inside the action's clause when the day is not, counts from that day.
+      // a shift after the action counts from a day told before it (a day of another verb), or from a day
+      // outside the action's clause when the shift is inside it. Never from the action's own day told
+      // after it ("Two days later, gunmen attacked ... on Saturday"), nor "the eve of" an occasion.
       size_t shift_at = 0;
-      const auto apart = [](size_t a, size_t b) { return a > b ? a - b : b - a; };
       const size_t trigger = v.token(f.first);
+      const bool cue_outside = chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own;
       if (const std::optional<int> shift = narrative_shift(&shift_at);
-          shift && c->span.precision == 1 && c->span.date &&
-          (apart(v.token(shift_at), trigger) < apart(c->first_token, trigger) ||
-           (chunk(v.parse.chunk_of[shift_at]).clause == own && chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own)) &&
+          shift && c->span.precision == 1 && c->span.date && word(shift_at) != "eve" &&
+          ((v.token(shift_at) > trigger && c->last_token < trigger) || (chunk(v.parse.chunk_of[shift_at]).clause == own && cue_outside)) &&
           // ("the next day (Monday 28 August)": the day itself, restated.)
           (c->first_token > v.token(shift_at) + 5 || c->last_token + 5 < v.token(shift_at))) {
         e.when.date = civil_from_days(days_from_civil(*c->span.date) + *shift);
@@ -843,6 +850,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                                 : later_part && !(where.found() && where.rank <= 2) ? "a later part"
                                                                                     : nullptr;
     const bool reference = why_reference != nullptr;
+    // Only a reference told as known ("the attack on Sunday against the camp") may found the action it names
+    // when nothing before told it; not evidence, a tally, a headline or a later part.
+    const bool may_found =
+        reference && !day_of_other &&
+        (std::string_view(why_reference) == "told as known" || std::string_view(why_reference) == "a definite reference");
     if (reference && debug_events()) explain(f, std::string("refers to another: ") + why_reference);
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
@@ -883,7 +895,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       note_day(e, true);
       merge_only.push_back(Standing::reference);
       told_dated.push_back(told_date);
-      days_of_other.push_back(day_of_other);
+      may_found_action.push_back(may_found);
       out.push_back(std::move(e));
       continue;
     }
@@ -922,12 +934,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         fill_place(copy, *other);
         merge_only.push_back(standing);
         told_dated.push_back(told_date);
-        days_of_other.push_back(day_of_other);
+        may_found_action.push_back(may_found);
         out.push_back(std::move(copy));
       }
     merge_only.push_back(standing);
     told_dated.push_back(told_date);
-    days_of_other.push_back(day_of_other);
+    may_found_action.push_back(may_found);
     out.push_back(std::move(e));
   }
   return out;
@@ -1123,8 +1135,8 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
 // on a day of its own, is the action itself: "the attack perpetrated on 20
 // January against the camp in Aguelhok". (Not one told on the day it was told,
 // and not backstory.)
-bool unmatched_reference(const std::vector<Event>& kept, const Event& r, bool day_not_own) {
-  if (!r.location_start || r.geo_precision > 2 || !r.when.date || r.when.precision != 1 || day_not_own || r.background) return false;
+bool unmatched_reference(const std::vector<Event>& kept, const Event& r) {
+  if (!r.location_start || r.geo_precision > 2 || !r.when.date || r.when.precision != 1 || r.background) return false;
   return std::none_of(kept.begin(), kept.end(), [&](const Event& k) { return same_kind(k, r) && same_place(k, r); });
 }
 
@@ -1521,8 +1533,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
 
   std::vector<Event> drafts;
   std::vector<Standing> merge_only;
-  std::vector<uint8_t> told_dated;     // per draft: dated by its telling ("told AFP on Tuesday")
-  std::vector<uint8_t> days_of_other;  // per draft: a noun's day its sentence gives another verb
+  std::vector<uint8_t> told_dated;        // per draft: dated by its telling ("told AFP on Tuesday")
+  std::vector<uint8_t> may_found_action;  // per draft: a reference that may found the action it names
   // A report that names no place but where it was filed may name a group that fights
   // elsewhere: al-Shabaab in Somalia from Nairobi, M23 in Congo, ISWAP in Nigeria.
   // Else the country named most, the dateline's place voting too.
@@ -1662,7 +1674,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
           break;
         }
     told_dated.insert(told_dated.end(), r.told_dated.begin(), r.told_dated.end());
-    days_of_other.insert(days_of_other.end(), r.days_of_other.begin(), r.days_of_other.end());
+    may_found_action.insert(may_found_action.end(), r.may_found_action.begin(), r.may_found_action.end());
     note_context();
     if (r.placed) {
       event_place = r.placed;
@@ -1733,7 +1745,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         kept_told[k] = 0;
       }
       merge(*into, e, merge_only[i] != Standing::event);
-    } else if (merge_only[i] != Standing::reference || unmatched_reference(kept, e, told_dated[i] != 0 || days_of_other[i])) {
+    } else if (merge_only[i] != Standing::reference || (may_found_action[i] && told_dated[i] == 0 && unmatched_reference(kept, e))) {
       kept.push_back(std::move(e));
       kept_told.push_back(told_dated[i]);
     }

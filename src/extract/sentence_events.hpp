@@ -144,6 +144,7 @@ struct SentenceEvents {
   std::string table_actor(const Chunk& ch) const;
 
   std::string actor_in(int c) const;
+  std::string country_forces_in(int c, uint32_t from) const;
 
   // A generic actor named for the event's country.
   static std::string named_actor(const std::string& a, const Event& e);
@@ -364,7 +365,7 @@ struct SentenceEvents {
   std::optional<CivilDate> story_date{};      // the day of the story's first dated action
   std::optional<Role> story_weapon{};         // the weapon fired a few sentences before, if any
   std::vector<uint8_t> told_dated{};          // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
-  std::vector<uint8_t> days_of_other{};       // per event read: a noun's day its sentence gives another verb
+  std::vector<uint8_t> may_found_action{};    // per event read: a reference, told as known on a day of its own, that may found its action
   std::optional<DateSpan> backstory_dated{};  // out: the day of this sentence's last action told as backstory
 };
 
