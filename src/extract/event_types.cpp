@@ -220,6 +220,16 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         !armed_target && !side_armed(targets) &&
         std::none_of(frames.begin(), frames.end(), [&](const Frame& o) { return side_armed(actor_side(o)); }))
       return kExcessiveForce;
+    // "At least five people were killed as security forces fired live rounds to disperse protesters": deaths
+    // by no one named, in a sentence where the state's forces fire at a crowd of protesters.
+    if ((f.cls == C::kill || f.cls == C::shoot) && f.verbal && f.passive && f.agent < 0 && actors.empty() && !armed_target &&
+        std::any_of(frames.begin(), frames.end(),
+                    [&](const Frame& o) {
+                      return &o != &f && o.verbal && (o.cls == C::shoot || (o.cls == C::light && word(o.first) == "fired")) &&
+                             state_side(actor_side(o));
+                    }) &&
+        std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.cls == C::protest && is(o.object, Role::protesters); }))
+      return kExcessiveForce;
     // "A student was shot dead by police" in a report of demonstrations: force against the protest.
     // ("Police and soldiers opened fire with live ammunition and tear gas": tear gas is for crowds.)
     if (side_is(actors, Role::police_forces) && !armed_target &&

@@ -583,6 +583,21 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     if (f.modality == Modality::negated || f.modality == Modality::hypothetical || f.modality == Modality::denied) {
       explain(f, f.modality == Modality::negated ? "negated" : f.modality == Modality::denied ? "denied" : "hypothetical");
+      // "Five people were killed as security forces fired live rounds to disperse protesters": a purpose
+      // that did not happen as such leaves the killing told in another clause standing on its own.
+      // (Only what the purpose's clause hangs from: "found three men guilty of helping to plan the attack,
+      // in which gunmen killed 148" keeps the relative clause's killing with the plan.)
+      if (f.modality == Modality::hypothetical)
+        for (size_t j = 0; j < frames.size(); ++j) {
+          if (frames[j].host != static_cast<int>(i) || !frames[j].verbal) continue;
+          bool ancestor = false;
+          for (int c = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].parent; c >= 0 && !ancestor;
+               c = v.parse.clauses[static_cast<size_t>(c)].parent)
+            ancestor = c == chunk(frames[j].chunk).clause;
+          if (!ancestor) continue;
+          frames[j].host = -1;
+          if (read_once[j]) todo.push_back(j);
+        }
       continue;
     }
     const std::vector<int> evidence = evidence_of(i);
@@ -1470,7 +1485,34 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
 
 }  // namespace
 
+namespace {
+// "a 17-year-old protester", "a 45-year-old farmer", "aged 30 years old": the
+// words after a number at `after` make it an age, no head count.
+bool age_follows(const std::vector<std::string>& words, size_t after) {
+  auto unit = [](const std::string& w) { return one_of(w, {"year", "years", "month", "months", "week", "weeks", "day", "days"}); };
+  auto at = [&](size_t k) -> const std::string& {
+    static const std::string none;
+    return k < words.size() ? words[k] : none;
+  };
+  if (at(after) == "-" && unit(at(after + 1)) && at(after + 2) == "-" && at(after + 3) == "old") return true;
+  if (unit(at(after)) && at(after + 1) == "old") return true;  // "17 years old"
+  if (at(after) == "-" && one_of(at(after + 1), {"year-old", "years-old"})) return true;
+  return one_of(at(after), {"-year-old", "year-old"});
+}
+
+std::optional<long> count_words(const std::vector<std::string>& words, size_t at, size_t* used);
+}  // namespace
+
 std::optional<long> parse_count(const std::vector<std::string>& words, size_t at, size_t* used) {
+  size_t n_words = 1;
+  const std::optional<long> n = count_words(words, at, &n_words);
+  if (!n || age_follows(words, at + n_words)) return std::nullopt;
+  if (used) *used = n_words;
+  return n;
+}
+
+namespace {
+std::optional<long> count_words(const std::vector<std::string>& words, size_t at, size_t* used) {
   if (at >= words.size()) return std::nullopt;
   static const std::map<std::string, long, std::less<>> named = {
       {"one", 1},      {"two", 2},      {"three", 3},      {"four", 4},       {"five", 5},         {"six", 6},       {"seven", 7},
@@ -1522,6 +1564,7 @@ std::optional<long> parse_count(const std::vector<std::string>& words, size_t at
   if (used) *used = 1;
   return v;
 }
+}  // namespace
 
 std::vector<Event> extract_events(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions, const Gazetteer& gaz,
                                   const Lexicon& lex, std::vector<std::string>* warnings) {

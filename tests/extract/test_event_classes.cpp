@@ -869,6 +869,33 @@ TEST_CASE("a team an armed side ambushes is people, not a side in a game") {
   CHECK(events("The visiting team was ambushed by a late goal in Bijapur on Monday.").empty());
 }
 
+TEST_CASE("an age is no toll: 'a 45-year-old farmer' is one person") {
+  const auto e = events("Gunmen killed a 45-year-old farmer in Kaduna on Tuesday.");
+  REQUIRE(e.size() == 1);
+  REQUIRE(e[0].fatalities);
+  CHECK(*e[0].fatalities == 1);
+  const auto two = events("Two 17-year-old boys were killed in Kaduna on Tuesday.");
+  REQUIRE(two.size() == 1);
+  REQUIRE(two[0].fatalities);
+  CHECK(*two[0].fatalities == 2);
+}
+
+TEST_CASE("deaths told beside the state's fire 'to disperse' protesters stand on their own, as force against them") {
+  const auto e = events_of_report(
+      "Sudan protests\n\nKHARTOUM, Jan 9, 2019 (AFP) - Thousands of protesters marched in Khartoum on Tuesday against bread prices. "
+      "At least five people were killed in Khartoum on Tuesday as security forces fired live rounds to disperse protesters, doctors "
+      "said.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Excessive force against protesters");
+  REQUIRE(e[0].fatalities);
+  CHECK(*e[0].fatalities == 5);
+  // A relative clause's killing stays with a plan that never was an action here.
+  const auto plan = events_of_report(
+      "Verdict\n\nNAIROBI, June 19, 2024 (Reuters) - A Kenyan court on Wednesday found three men guilty of helping to plan the 2015 "
+      "attack on Garissa University College, in which Islamist gunmen killed 148 people.\n");
+  for (const Event& x : plan) CHECK(to_iso(*x.when.date) != "2024-06-19");
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
