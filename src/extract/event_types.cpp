@@ -190,7 +190,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
     // "hundreds of PTI workers stormed the residence", "a crowd stormed the gate": a crowd storming riots.
     if (f.cls == C::storm && !side_armed(actors) && storming_crowd(actors)) return kRiot;
-    if ((side_is(targets, Role::protesters) || side_is(hurt, Role::protesters) || protesting(targets) || protesting(hurt)) &&
+    // ("fired on a crowd of protesters": the crowd's "of" phrase says who it was.)
+    std::vector<int> targets_of;
+    for (int c : targets) add_with_of(targets_of, c);
+    if ((side_is(targets_of, Role::protesters) || side_is(hurt, Role::protesters) || protesting(targets) || protesting(hurt)) &&
         (state_side(actors) || actors.empty()))
       return kExcessiveForce;
     // "Police used live ammunition against protesters, killing two": the state's fire on a protest.

@@ -843,6 +843,14 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;
     e.actor1 = actor_of(actors);
+    // "Security forces killed at least 10 people as protests spread": the force's doer is its evidence's.
+    if (e.actor1.empty() && e.sub_event_type == event_type(SubEvent::excessive_force).sub_event_type)
+      for (int x : evidence)
+        if (std::string a = actor_of(actor_side(frames[static_cast<size_t>(x)]));
+            !a.empty() && state_side(actor_side(frames[static_cast<size_t>(x)]))) {
+          e.actor1 = a;
+          break;
+        }
     // "fell without a fight", "was captured overnight": to the armed group the report is about.
     if (e.actor1.empty() && ctx.main_group && (f.cls == C::fall || (f.cls == C::take && f.passive && f.agent < 0)))
       e.actor1 = ctx.main_group->name;

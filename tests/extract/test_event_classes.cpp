@@ -896,6 +896,19 @@ TEST_CASE("deaths told beside the state's fire 'to disperse' protesters stand on
   for (const Event& x : plan) CHECK(to_iso(*x.when.date) != "2024-06-19");
 }
 
+TEST_CASE("the state's fire on 'a crowd of protesters' is force against them, its doer named from the killing") {
+  const auto crowd = events("Soldiers fired on a crowd of protesters in Khartoum on Tuesday, killing three.");
+  REQUIRE(crowd.size() == 1);
+  CHECK(crowd[0].sub_event_type == "Excessive force against protesters");
+  const auto spread = events("Security forces killed at least 10 people as protests over bread prices spread to Khartoum on Tuesday.");
+  REQUIRE(spread.size() == 1);
+  CHECK(spread[0].sub_event_type == "Excessive force against protesters");
+  CHECK(spread[0].actor1 == "Military Forces of Sudan");
+  const auto worshippers = events("Gunmen fired on a crowd of worshippers in Kaduna on Tuesday, killing three.");
+  REQUIRE(worshippers.size() == 1);
+  CHECK(worshippers[0].sub_event_type == "Attack");
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
