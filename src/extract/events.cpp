@@ -1109,8 +1109,11 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   if (into.sub_event_type == "Remote explosive/landmine/IED" && from.event_type == into.event_type &&
       from.sub_event_type != into.sub_event_type && !guessed)
     into.sub_event_type = from.sub_event_type;
-  // One gathering told twice: the harsher telling names it ("marched" and "police fired tear gas").
-  if (!from_is_reference && gathering_severity(into) && gathering_severity(from) > gathering_severity(into)) {
+  // One gathering told twice: the harsher telling names it ("marched" and "police fired tear gas"; and
+  // "Some threw stones at police", told as a later part of the march, turns it into a riot).
+  const bool told_later_riot =
+      from_is_reference && from.sub_event_type == event_type(SubEvent::violent_demonstration).sub_event_type && from.start > into.start;
+  if ((!from_is_reference || told_later_riot) && gathering_severity(into) && gathering_severity(from) > gathering_severity(into)) {
     into.event_type = from.event_type;
     into.sub_event_type = from.sub_event_type;
   }

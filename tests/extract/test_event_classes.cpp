@@ -909,6 +909,12 @@ TEST_CASE("the state's fire on 'a crowd of protesters' is force against them, it
   CHECK(worshippers[0].sub_event_type == "Attack");
 }
 
+TEST_CASE("a march whose people then 'threw stones at police' was a violent demonstration") {
+  const auto e = events("Thousands of people marched in Nairobi on Tuesday against the tax bill. Some threw stones at police.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
