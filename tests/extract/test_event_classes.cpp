@@ -915,6 +915,14 @@ TEST_CASE("a march whose people then 'threw stones at police' was a violent demo
   CHECK(e[0].sub_event_type == "Violent demonstration");
 }
 
+TEST_CASE("protesters who clash with police riot; the police are the side they met") {
+  const auto e = events("Hundreds of protesters clashed with police in Tbilisi on Tuesday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  CHECK(e[0].actor1 == "Rioters (Georgia)");
+  CHECK(e[0].actor2 == "Police Forces of Georgia");
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
