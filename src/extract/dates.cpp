@@ -205,6 +205,10 @@ struct Scanner {
         if (wd >= 0 && raw(k).size() > 3 && !named_day && !dated_after) {
           int back = (weekday(*pub) - wd + 7) % 7;
           if (k > s.first_token && w(k - 1) == "last" && back == 0) back = 7;
+          // "on Tuesday last week", "Tuesday of last week": that day of the week before the report's.
+          const bool last_week =
+              (w(k + 1) == "last" && w(k + 2) == "week") || (w(k + 1) == "of" && w(k + 2) == "last" && w(k + 3) == "week");
+          if (last_week) back = (weekday(*pub) + 6) % 7 + 7 - ((wd + 6) % 7);  // back to Monday, a week more, on to the day
           push(k, k, add_days(*pub, -back), 1);
           continue;
         }
@@ -221,7 +225,9 @@ struct Scanner {
         continue;
       }
       if (pub && word == "yesterday") {
-        push(k, k, add_days(*pub, -1), 1);
+        // "the day before yesterday": two days back.
+        const bool before = k >= s.first_token + 3 && w(k - 1) == "before" && w(k - 2) == "day" && w(k - 3) == "the";
+        push(before ? k - 3 : k, k, add_days(*pub, before ? -2 : -1), 1);
         continue;
       }
       // "on Palm Sunday", "on Good Friday", "on Easter Sunday": days set by Easter, the latest not after the report.

@@ -30,6 +30,13 @@ TEST_CASE("relative dates resolve against a Monday 16 November 2015 report") {
   CHECK(first("It happened on December 20.") == "2014-12-20");                     // never after publication
 }
 
+TEST_CASE("'the day before yesterday' and 'on Tuesday last week' against a Monday 16 November 2015 report") {
+  CHECK(first("Raids the day before yesterday destroyed depots.") == "2015-11-14");
+  CHECK(first("Jets struck on Tuesday last week.") == "2015-11-10");
+  CHECK(first("Jets struck on Sunday of last week.") == "2015-11-15");  // the Sunday that ended last week
+  CHECK(first("Jets struck on Tuesday.") == "2015-11-10");              // this week's Tuesday is to come: last week's
+}
+
 TEST_CASE("a year alone dates an earlier year, never this one or a count") {
   auto shot = cues("She was shot by the Taliban in 2012.");
   REQUIRE(shot.size() == 1);
