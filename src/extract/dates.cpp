@@ -156,7 +156,9 @@ struct Scanner {
     if (!counted || *counted <= 0 || *counted > 100) return;
     const int n = static_cast<int>(*counted);
     const CivilDate day = *today;
-    if (one_of(unit, {"day", "days"})) return push(k - 2, k, add_days(day, -n), 1);
+    // ("two nights ago": the nights' days; "48 hours ago": whole days of hours only.)
+    if (one_of(unit, {"day", "days", "night", "nights"})) return push(k - 2, k, add_days(day, -n), 1);
+    if (one_of(unit, {"hours"}) && n >= 24 && n % 24 == 0) return push(k - 2, k, add_days(day, -(n / 24)), 1);
     // "two weeks ago": that many weeks back, good to about a week (precision 2).
     if (one_of(unit, {"week", "weeks"})) return push(k - 2, k, add_days(day, -7 * n), 2);
     if (one_of(unit, {"month", "months"})) {

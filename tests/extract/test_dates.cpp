@@ -35,6 +35,8 @@ TEST_CASE("'the day before yesterday' and 'on Tuesday last week' against a Monda
   CHECK(first("Jets struck on Tuesday last week.") == "2015-11-10");
   CHECK(first("Jets struck on Sunday of last week.") == "2015-11-15");  // the Sunday that ended last week
   CHECK(first("Jets struck on Tuesday.") == "2015-11-10");              // this week's Tuesday is to come: last week's
+  CHECK(first("Jets struck two nights ago.") == "2015-11-14");
+  CHECK(first("Jets struck 48 hours ago.") == "2015-11-14");
 }
 
 TEST_CASE("a year alone dates an earlier year, never this one or a count") {
