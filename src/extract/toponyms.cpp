@@ -54,6 +54,8 @@ bool is_ignorable(std::string_view w) {
   return weekday_from_name(w) >= 0 || month_from_name(w) > 0;
 }
 
+bool is_bearing_word(std::string_view w);
+
 // Words before a place that tie it to an action; longest first.
 const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases() {
   static const std::vector<std::pair<std::vector<std::string>, std::string>> cues = [] {
@@ -133,6 +135,10 @@ struct Recognizer {
     if (first >= sentence_first + 2 && word(first - 1) == "-" && seg.tokens[first - 1].end == seg.tokens[first].start &&
         seg.tokens[first - 2].end == seg.tokens[first - 1].start && !cap(first - 2) && is_article(word(first - 2)))
       first -= 2;
+    // "in northern Mali", "in central Mali", "across north-eastern Nigeria": the cue before the part's words.
+    for (int words_back = 0;
+         words_back < 2 && first > sentence_first + 1 && !cap(first - 1) && is_bearing_word(ascii_lower(word(first - 1))); ++words_back)
+      --first;
     for (const auto& [words, name] : cue_phrases()) {
       if (first < sentence_first + words.size()) continue;
       bool ok = true;

@@ -365,3 +365,15 @@ TEST_CASE("a weapon's model in capitals is no place: 'AK-47' is not Alaska") {
   CHECK_FALSE(place_of(ms, "AK").has_value());
   CHECK(place_of(ms, "Maiduguri").has_value());
 }
+
+TEST_CASE("'in northern Mali', 'in central Mali': the part's words stand between the cue and the name") {
+  // "Mali" is also a given name; the "in" before "northern" is what makes it a place here.
+  for (const char* text :
+       {"Gunmen attacked a checkpoint in northern Mali on Tuesday.", "Jihadists attacked an army post in central Mali."}) {
+    const auto ms = resolved(text);
+    REQUIRE_MESSAGE(mentioned(ms, "Mali"), text);
+    const auto p = place_of(ms, "Mali");
+    REQUIRE(p.has_value());
+    CHECK(p->country_code == "ML");
+  }
+}
