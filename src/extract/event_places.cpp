@@ -545,7 +545,9 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       }
       // "fired from X": the origin; "of X" is a place only after a noun ("the shelling of Aleppo").
       // "of X" after the action: "the shelling of Aleppo", "took control of Gao".
-      if ((!location_prep(prep) && !(prep == "of" && where == Parse::PrepPhrase::after)) || (prep == "from" && x.cls != C::protest))
+      // ("expelled the militants from Gao": where they were driven from is the ground taken.)
+      if ((!location_prep(prep) && !(prep == "of" && where == Parse::PrepPhrase::after)) ||
+          (prep == "from" && x.cls != C::protest && !expelling_verb(x)))
         continue;
       if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
       if (prep == "of" && pp.prep - 1 != x.chunk && chunk(pp.prep - 1).kind == ChunkKind::noun && !of_names_place(pp.prep - 1)) continue;

@@ -132,7 +132,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   // "troops captured three militants": taken by the state, arrested.
   // ("four U.S. citizens": a place that says whose people they are.)
   if (any({C::take}) && f.verbal && !f.passive && !is(f.object, Role::territory) && (!place_in(f.object) || people(f.object)) &&
-      (people(f.object) || is(f.object, Role::armed)))
+      (people(f.object) || is(f.object, Role::armed)) && !expelling_verb(f))
     return state_side(actors) ? kArrest : kAbduction;
   // "Hundreds of girls were taken from their dormitories by gunmen".
   // "took its New Zealand pilot hostage".
@@ -153,6 +153,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     for (int c : actors)
       if (c >= 0 && chunk(c).last + 1 < v.size() && word(chunk(c).last + 1) == "loyal") return any({C::retake}) ? kRegained : kTaken;
     const std::string who = actor_of(actors);
+    // "The rebels were driven out of Gao", by no one named: the ground goes to whoever fights the side driven out.
+    if (who.empty() && expelling_verb(f)) {
+      const int out = f.passive ? f.subject : f.object;
+      return out >= 0 && (is(out, Role::state_forces) || is(out, Role::police_forces)) ? kTaken : kRegained;
+    }
     const ArmedActor* named = who.empty() || who[0] == '@' ? nullptr : lex.actors.find(who);
     const bool state = named ? named->state()
                              : (starts_with(who, "Military Forces") || starts_with(who, "Police Forces") || who == kStateForces ||
@@ -719,6 +724,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
     case C::take:
     case C::retake: {
+      if (expelling_verb(f)) return driven_out(f);
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
       // "held the town for two years": holding ground is no taking; only people held hostage are.
       if (held(f)) return false;
@@ -1057,6 +1063,30 @@ bool SentenceEvents::captured_person(const Frame& f) const {
 
 // "took its pilot hostage", "seized 20 villagers as hostages".
 bool SentenceEvents::held(const Frame& f) const { return f.verbal && one_of(word(f.first), {"hold", "holds", "held", "holding"}); }
+
+// "drove", "pushed", "expelled": a taking of ground only as "drove the rebels out of Gao" or
+// "expelled the militants from the town" (not "drove to the hospital", "pushed for talks").
+bool SentenceEvents::expelling_verb(const Frame& f) const {
+  return f.verbal && one_of(word(f.first), {"drove", "drive", "drives", "driven", "driving", "pushed", "expelled", "expel", "expels",
+                                            "expelling", "flushed", "chased"});
+}
+
+bool SentenceEvents::driven_out(const Frame& f) const {
+  const int out_of = f.passive ? f.subject : f.object;  // "the rebels were driven out of Gao"
+  if (!expelling_verb(f) || out_of < 0 || !(is(out_of, Role::armed) || is(out_of, Role::state_forces) || !actor_in(out_of).empty()))
+    return false;
+  const int clause = chunk(f.chunk).clause;
+  for (size_t k = f.last + 1; k + 1 < v.size() && k < f.last + 12; ++k) {
+    if (v.parse.chunks[v.parse.chunk_of[k]].clause != clause) break;
+    const bool from = word(k) == "from" || (word(k) == "out" && word(k + 1) == "of");
+    if (!from) continue;
+    const size_t at = word(k) == "from" ? k + 1 : k + 2;
+    for (size_t j = at; j < std::min(v.size(), at + 6); ++j)
+      if (place_in(v.parse.chunk_of[j])) return true;
+    return false;
+  }
+  return false;
+}
 
 bool SentenceEvents::taken_hostage(const Frame& f) const {
   const int clause = chunk(f.chunk).clause;

@@ -212,6 +212,11 @@ struct FrameReader {
         break;
       }
     // "drove two vehicles packed with explosives into the base": only a vehicle bomb driven in makes it an attack.
+    // ("drove the rebels out of Gao": a taking of ground, read as such where the verb's object is driven
+    // "out of" or "from" somewhere; event_types.cpp decides whether it is one.)
+    if (f.cls == EventClass::suicide && one_of(word(f.first), {"drove", "drive", "drives", "driven", "driving"}) &&
+        !explosives_driven_into(f.last) && out_of_after(f.last))
+      f.cls = EventClass::take;
     if (f.cls == EventClass::suicide &&
         one_of(word(f.first), {"drove", "drive", "drives", "driving", "rammed", "ram", "rams", "ramming"}) &&
         !explosives_driven_into(f.last))
@@ -219,10 +224,24 @@ struct FrameReader {
     // "held 20 passengers hostage", "held the staff at gunpoint": "hold" states only a hostage-taking
     // (not "held a rally", "held talks", "held the town").
     if (f.cls == EventClass::take && one_of(word(f.first), {"hold", "holds", "held", "holding"}) && !hostage_after(f.last)) return;
+    // "pushed", "expelled", "driven": a taking only with "out of" or "from" after ("were driven at the base" is none).
+    if (f.cls == EventClass::take &&
+        one_of(word(f.first), {"driven", "pushed", "expelled", "expel", "expels", "expelling", "flushed", "chased"}) &&
+        !out_of_after(f.last))
+      return;
     f.modality = verb_modality(c);
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
     if (f.cls == EventClass::light && throws_at_a_riot(f)) f.cls = EventClass::riot;
     frames.push_back(f);
+  }
+
+  // "out of" or "from" in the few words after the verb, before punctuation: "drove the rebels out of Gao".
+  bool out_of_after(uint32_t verb) const {
+    for (uint32_t k = verb + 1; k + 1 < v.size() && k < verb + 8; ++k) {
+      if (p().tags[k] == Pos::punct) return false;
+      if (word(k) == "from" || (word(k) == "out" && word(k + 1) == "of")) return true;
+    }
+    return false;
   }
 
   // "hostage(s)", "captive(s)" or "at gunpoint" in the few words after the verb, before punctuation.
@@ -601,9 +620,10 @@ void SentenceView::dump_chunks() const {
   static constexpr const char* kinds[] = {"noun", "verb", "prep", "adv", "adj", "conj", "wh", "punct", "other"};
   std::string line;
   for (const Chunk& c : parse.chunks) {
-    line += "[" + std::string(kinds[static_cast<int>(c.kind)]) + std::to_string(c.clause);
-    for (uint32_t k = c.first; k <= c.last; ++k) line += " " + std::string(raw[k]) + "/" + std::string(pos_name(parse.tags[k]));
-    line += "] ";
+    // (Appended piece by piece: g++ 12 warns falsely of overlapping copies in "" + ... + "" chains.)
+    line.append("[").append(kinds[static_cast<int>(c.kind)]).append(std::to_string(c.clause));
+    for (uint32_t k = c.first; k <= c.last; ++k) line.append(" ").append(raw[k]).append("/").append(pos_name(parse.tags[k]));
+    line.append("] ");
   }
   std::fprintf(stderr, "[%s s%u chunks] %s\n", doc.id.c_str(), index, line.c_str());
 }

@@ -170,6 +170,8 @@ struct SentenceEvents {
   bool gathering_without_protest(const Frame& f) const;
   bool remembered_by_anniversary(const Frame& f) const;
   bool record_of_actor(const Frame& f) const;
+  bool expelling_verb(const Frame& f) const;
+  bool driven_out(const Frame& f) const;
   bool set_by_unknown_people(const Frame& f) const;
   bool crowd_in_sentence() const;
   bool vehicle_hit_mine(const Frame& f) const;

@@ -923,6 +923,25 @@ TEST_CASE("protesters who clash with police riot; the police are the side they m
   CHECK(e[0].actor2 == "Police Forces of Georgia");
 }
 
+TEST_CASE("an armed side driven 'out of' or 'from' a place loses that ground; other drives and pushes are no events") {
+  const auto drove = events("Troops drove the rebels out of Gao on Tuesday.");
+  REQUIRE(drove.size() == 1);
+  CHECK(drove[0].sub_event_type == "Government regains territory");
+  CHECK(drove[0].location == "Gao");
+  const auto pushed = events("Rebels pushed the army out of Gao on Tuesday.");
+  REQUIRE(pushed.size() == 1);
+  CHECK(pushed[0].sub_event_type == "Non-state actor overtakes territory");
+  const auto expelled = events("Troops expelled the militants from Gao on Tuesday.");
+  REQUIRE(expelled.size() == 1);
+  CHECK(expelled[0].location == "Gao");  // where they were driven from is the ground taken, no origin
+  const auto passive = events("The rebels were driven out of Gao on Tuesday.");
+  REQUIRE(passive.size() == 1);
+  CHECK(passive[0].sub_event_type == "Government regains territory");
+  CHECK(events("He drove from Gao to Bamako on Tuesday.").empty());
+  CHECK(events("Floods drove thousands of people from their homes in Gao on Tuesday.").empty());
+  CHECK(events("The government pushed for talks in Gao on Tuesday.").empty());
+}
+
 TEST_CASE("a state named as the doer of a violent act is its forces") {
   const auto e = events("Russia struck an energy plant in Kharkiv with missiles on Tuesday.");
   REQUIRE(e.size() == 1);
