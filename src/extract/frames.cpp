@@ -224,6 +224,9 @@ struct FrameReader {
     // "held 20 passengers hostage", "held the staff at gunpoint": "hold" states only a hostage-taking
     // (not "held a rally", "held talks", "held the town").
     if (f.cls == EventClass::take && one_of(word(f.first), {"hold", "holds", "held", "holding"}) && !hostage_after(f.last)) return;
+    // "taking the death toll in the encounter to 22": a count carried up, no ground taken.
+    if (f.cls == EventClass::take && f.object >= 0 && one_of(word(v.chunk(f.object).head), {"toll", "tally", "number", "count", "total"}))
+      return;
     // "pushed", "expelled", "driven": a taking only with "out of" or "from" after ("were driven at the base" is none).
     if (f.cls == EventClass::take &&
         one_of(word(f.first), {"driven", "pushed", "expelled", "expel", "expels", "expelling", "flushed", "chased"}) &&

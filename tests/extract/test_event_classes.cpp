@@ -861,11 +861,14 @@ TEST_CASE("a reference to nothing told before, at a town and on a day of its own
   CHECK(twice.size() == 1);
 }
 
-TEST_CASE("a team an armed side ambushes is people, not a side in a game") {
-  // (What kind of team it is, "a joint team" of police and paramilitaries, is not read: an attack, not yet a battle.)
+TEST_CASE("a team an armed side ambushes is people, not a side in a game; a joint team is the security forces'") {
   const auto e = events("A joint team was ambushed by Naxals in Bijapur on Monday.");
   REQUIRE(e.size() == 1);
   CHECK(e[0].actor1 == "CPI (Maoist): Communist Party of India (Maoist)");
+  CHECK(e[0].sub_event_type == "Armed clash");
+  // "taking the death toll to 22": a count carried up, no ground taken.
+  const auto toll = events("Rescuers recovered 17 more bodies on Sunday, taking the death toll in the ambush near Bijapur to 22.");
+  for (const Event& x : toll) CHECK(x.sub_event_type != "Non-state actor overtakes territory");
   CHECK(events("The visiting team was ambushed by a late goal in Bijapur on Monday.").empty());
 }
 
