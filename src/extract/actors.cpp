@@ -119,16 +119,16 @@ void name_unnamed_sides(Event& e) {
   auto fill = [&](std::string& side, std::string_view kind) {
     if (side.empty()) side = generic_actor_of(kind, e.country);
   };
+  // The state's forces read as the doer of a gathering they met: its second side.
+  const bool forces_first = e.actor1.rfind("Police Forces of", 0) == 0 || e.actor1.rfind("Military Forces of", 0) == 0;
   if (t == "Peaceful protest" || t == "Protest with intervention") {
     // "Police fired tear gas at protesters": the protest is the event, the police its second side.
-    const bool forces_first = e.actor1.rfind("Police Forces of", 0) == 0 || e.actor1.rfind("Military Forces of", 0) == 0;
     if (t == "Protest with intervention" && forces_first && e.actor2.empty()) std::swap(e.actor1, e.actor2);
     fill(e.actor1, "Protesters");
   } else if (t == "Excessive force against protesters") {
     fill(e.actor2, "Protesters");
   } else if (t == "Violent demonstration" || t == "Mob violence") {
     // "Protesters clashed with police": the rioters riot, the police are the side they met.
-    const bool forces_first = e.actor1.rfind("Police Forces of", 0) == 0 || e.actor1.rfind("Military Forces of", 0) == 0;
     if (t == "Violent demonstration" && forces_first && e.actor2.empty()) std::swap(e.actor1, e.actor2);
     fill(e.actor1, "Rioters");
   } else if (t == "Attack" || t == "Abduction/forced disappearance" || t == "Sexual violence") {

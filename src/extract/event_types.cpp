@@ -213,9 +213,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
     // the state's killing in a sentence of its fire on a protest.
     // ("fired live rounds at demonstrators, killing 30": the firing, a weapon's word, says at whom.)
+    // A frame that fires: "opened fire", "shot", or "fired" a weapon.
+    const auto fires = [&](const Frame& o) { return o.cls == C::shoot || (o.cls == C::light && o.verbal && word(o.first) == "fired"); };
     const bool fired_on_protest = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
-      if (&o == &f || (o.cls != C::shoot && o.cls != C::attack && !(o.cls == C::light && o.verbal && word(o.first) == "fired")))
-        return false;
+      if (&o == &f || (!fires(o) && o.cls != C::attack)) return false;
       if (is(o.object, Role::protesters)) return true;
       return std::any_of(o.preps.begin(), o.preps.end(), [&](const Parse::PrepPhrase& pp) {
         return pp.where == Parse::PrepPhrase::after && one_of(word(chunk(pp.prep).head), {"on", "at"}) && is(pp.object, Role::protesters);
@@ -232,10 +233,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // by no one named, in a sentence where the state's forces fire at a crowd of protesters.
     if ((f.cls == C::kill || f.cls == C::shoot) && f.verbal && f.passive && f.agent < 0 && actors.empty() && !armed_target &&
         std::any_of(frames.begin(), frames.end(),
-                    [&](const Frame& o) {
-                      return &o != &f && o.verbal && (o.cls == C::shoot || (o.cls == C::light && word(o.first) == "fired")) &&
-                             state_side(actor_side(o));
-                    }) &&
+                    [&](const Frame& o) { return &o != &f && o.verbal && fires(o) && state_side(actor_side(o)); }) &&
         std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.cls == C::protest && is(o.object, Role::protesters); }))
       return kExcessiveForce;
     // "A student was shot dead by police" in a report of demonstrations: force against the protest.
@@ -1066,25 +1064,21 @@ bool SentenceEvents::held(const Frame& f) const { return f.verbal && one_of(word
 
 // "drove", "pushed", "expelled": a taking of ground only as "drove the rebels out of Gao" or
 // "expelled the militants from the town" (not "drove to the hospital", "pushed for talks").
-bool SentenceEvents::expelling_verb(const Frame& f) const {
-  return f.verbal && one_of(word(f.first), {"drove", "drive", "drives", "driven", "driving", "pushed", "expelled", "expel", "expels",
-                                            "expelling", "flushed", "chased"});
-}
+bool SentenceEvents::expelling_verb(const Frame& f) const { return f.verbal && expelling_word(word(f.first)); }
 
 bool SentenceEvents::driven_out(const Frame& f) const {
   const int out_of = f.passive ? f.subject : f.object;  // "the rebels were driven out of Gao"
   if (!expelling_verb(f) || out_of < 0 || !(is(out_of, Role::armed) || is(out_of, Role::state_forces) || !actor_in(out_of).empty()))
     return false;
+  // The "from" or "out of" the frame reader found, in the verb's own clause, and a place just after it.
+  const int from = out_of_after(v, f.last);
+  if (from < 0) return false;
   const int clause = chunk(f.chunk).clause;
-  for (size_t k = f.last + 1; k + 1 < v.size() && k < f.last + 12; ++k) {
-    if (v.parse.chunks[v.parse.chunk_of[k]].clause != clause) break;
-    const bool from = word(k) == "from" || (word(k) == "out" && word(k + 1) == "of");
-    if (!from) continue;
-    const size_t at = word(k) == "from" ? k + 1 : k + 2;
-    for (size_t j = at; j < std::min(v.size(), at + 6); ++j)
-      if (place_in(v.parse.chunk_of[j])) return true;
-    return false;
-  }
+  for (size_t k = f.last + 1; k <= static_cast<size_t>(from); ++k)
+    if (v.parse.chunks[v.parse.chunk_of[k]].clause != clause) return false;
+  const size_t at = static_cast<size_t>(from) + (word(static_cast<size_t>(from)) == "from" ? 1 : 2);
+  for (size_t j = at; j < std::min(v.size(), at + 6); ++j)
+    if (place_in(v.parse.chunk_of[j])) return true;
   return false;
 }
 

@@ -527,14 +527,19 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
   std::vector<uint8_t> read_once(frames.size(), 0);  // a released frame not yet read is read in its turn, once
   // (In the host's own clause only a doer's act is released: "troops killed 30 militants in an
   // operation" stands, "41,000 have been killed in the offensive" is the campaign's toll.)
-  auto release_hosted = [&](size_t i, bool own_clause_doers = false) {
+  // The verbal frames hosted by frame i that `may_go` lets go, read again on their own.
+  auto release_where = [&](size_t i, const auto& may_go) {
     for (size_t j = 0; j < frames.size(); ++j)
-      if (frames[j].host == static_cast<int>(i) && frames[j].verbal &&
-          (chunk(frames[j].chunk).clause != chunk(frames[i].chunk).clause ||
-           (own_clause_doers && !frames[j].passive && frames[j].subject >= 0 && !chunk(frames[j].chunk).perfect))) {
+      if (frames[j].host == static_cast<int>(i) && frames[j].verbal && may_go(frames[j])) {
         frames[j].host = -1;
         if (read_once[j]) todo.push_back(j);
       }
+  };
+  auto release_hosted = [&](size_t i, bool own_clause_doers = false) {
+    release_where(i, [&](const Frame& h) {
+      return chunk(h.chunk).clause != chunk(frames[i].chunk).clause ||
+             (own_clause_doers && !h.passive && h.subject >= 0 && !chunk(h.chunk).perfect);
+    });
   };
   const bool tally = tally_of_period();  // the sentence's, not a frame's
   for (size_t n = 0; n < todo.size(); ++n) {
@@ -588,16 +593,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       // (Only what the purpose's clause hangs from: "found three men guilty of helping to plan the attack,
       // in which gunmen killed 148" keeps the relative clause's killing with the plan.)
       if (f.modality == Modality::hypothetical)
-        for (size_t j = 0; j < frames.size(); ++j) {
-          if (frames[j].host != static_cast<int>(i) || !frames[j].verbal) continue;
-          bool ancestor = false;
-          for (int c = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].parent; c >= 0 && !ancestor;
+        release_where(i, [&](const Frame& h) {
+          for (int c = v.parse.clauses[static_cast<size_t>(chunk(f.chunk).clause)].parent; c >= 0;
                c = v.parse.clauses[static_cast<size_t>(c)].parent)
-            ancestor = c == chunk(frames[j].chunk).clause;
-          if (!ancestor) continue;
-          frames[j].host = -1;
-          if (read_once[j]) todo.push_back(j);
-        }
+            if (c == chunk(h.chunk).clause) return true;
+          return false;
+        });
       continue;
     }
     const std::vector<int> evidence = evidence_of(i);

@@ -228,24 +228,14 @@ struct FrameReader {
     if (f.cls == EventClass::take && f.object >= 0 && one_of(word(v.chunk(f.object).head), {"toll", "tally", "number", "count", "total"}))
       return;
     // "pushed", "expelled", "driven": a taking only with "out of" or "from" after ("were driven at the base" is none).
-    if (f.cls == EventClass::take &&
-        one_of(word(f.first), {"driven", "pushed", "expelled", "expel", "expels", "expelling", "flushed", "chased"}) &&
-        !out_of_after(f.last))
-      return;
+    if (f.cls == EventClass::take && expelling_word(word(f.first)) && !out_of_after(f.last)) return;
     f.modality = verb_modality(c);
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
     if (f.cls == EventClass::light && throws_at_a_riot(f)) f.cls = EventClass::riot;
     frames.push_back(f);
   }
 
-  // "out of" or "from" in the few words after the verb, before punctuation: "drove the rebels out of Gao".
-  bool out_of_after(uint32_t verb) const {
-    for (uint32_t k = verb + 1; k + 1 < v.size() && k < verb + 8; ++k) {
-      if (p().tags[k] == Pos::punct) return false;
-      if (word(k) == "from" || (word(k) == "out" && word(k + 1) == "of")) return true;
-    }
-    return false;
-  }
+  bool out_of_after(uint32_t verb) const { return sitmap::out_of_after(v, verb) >= 0; }
 
   // "hostage(s)", "captive(s)" or "at gunpoint" in the few words after the verb, before punctuation.
   bool hostage_after(uint32_t verb) const {
@@ -634,6 +624,19 @@ void SentenceView::dump_chunks() const {
 std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {
   FrameReader r{v, lex, {}};
   return r.run();
+}
+
+bool expelling_word(std::string_view w) {
+  return one_of(
+      w, {"drove", "drive", "drives", "driven", "driving", "pushed", "expelled", "expel", "expels", "expelling", "flushed", "chased"});
+}
+
+int out_of_after(const SentenceView& v, uint32_t verb) {
+  for (uint32_t k = verb + 1; k + 1 < v.size() && k < verb + 8; ++k) {
+    if (v.parse.tags[k] == Pos::punct) return -1;
+    if (v.words[k] == "from" || (v.words[k] == "out" && v.words[k + 1] == "of")) return static_cast<int>(k);
+  }
+  return -1;
 }
 
 int governing_verb_of_infinitive(const SentenceView& v, int c) {

@@ -65,6 +65,11 @@ std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex);
 // The verb chunk before an infinitive in its clause or the one before it:
 // "vowed to attack", "plans to strike", "tried to storm"; -1 when none.
 int governing_verb_of_infinitive(const SentenceView& v, int c);
+// "drove", "pushed", "expelled": verbs that take ground only as "drove the rebels out of Gao".
+bool expelling_word(std::string_view w);
+// The token of "from" (or "out" of "out of") in the few words after `verb`, before punctuation: "drove the
+// rebels out of Gao"; -1 when none.
+int out_of_after(const SentenceView& v, uint32_t verb);
 bool common_word_as_name(const SentenceView& v, uint32_t k);
 // "tear gas", "stun grenades", "rubber bullets", "water cannon" among tokens first..last of the sentence.
 bool crowd_control(const SentenceView& v, uint32_t first, uint32_t last);
