@@ -255,12 +255,11 @@ std::string SentenceEvents::actor_in(int c) const {
 // A generic actor named for the event's country.
 std::string SentenceEvents::named_actor(const std::string& a, const Event& e) {
   // ACLED names unidentified actors by the event's country.
-  if ((a == "Unidentified Armed Group" || a == "Unidentified Military Forces") && !e.country.empty()) return a + " (" + e.country + ")";
+  if ((a == "Unidentified Armed Group" || a == "Unidentified Military Forces") && !e.country.empty()) return generic_actor_of(a, e.country);
   if (a.empty() || a[0] != '@') return a;
-  const std::string country = e.country.empty() ? std::string("unknown country") : e.country;
   if (a == kStateForces) return e.country.empty() ? "" : military_forces_of(e.country);
   if (a == kPolice) return e.country.empty() ? "" : police_forces_of(e.country);
-  return "Unidentified Armed Group (" + country + ")";
+  return generic_actor_of("Unidentified Armed Group", e.country.empty() ? std::string_view("unknown country") : e.country);
 }
 
 std::string SentenceEvents::owner_before(int c, const Chunk& armed) const {
