@@ -968,7 +968,10 @@ bool SentenceEvents::disaster_in_sentence() const {
 bool SentenceEvents::is_background() const {
   for (size_t k = 0; k < v.size(); ++k) {
     const std::string& a = word(k);
-    if (one_of(a, {"regularly", "regular", "routinely", "repeatedly"})) return true;
+    // "struck him repeatedly with a hammer": the blows of one action, no campaign.
+    const bool one_attack_blows =
+        a == "repeatedly" && ((k > 0 && one_of(word(k - 1), {"him", "her", "them"})) || (k + 1 < v.size() && word(k + 1) == "with"));
+    if (one_of(a, {"regularly", "regular", "routinely", "repeatedly"}) && !one_attack_blows) return true;
     // "abducted as a boy of about nine": a life's story.
     if (a == "as" && k + 2 < v.size() && one_of(word(k + 1), {"a", "an"}) &&
         one_of(word(k + 2), {"boy", "girl", "child", "teenager", "youth", "student", "baby", "toddler"}))

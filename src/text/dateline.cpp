@@ -266,6 +266,13 @@ bool read_separator(Cursor& c) {
     c = t;
     return true;
   }
+  // "Vilnius, 13 March (ELTA). Leonid ...": a full stop right after the agency's bracket.
+  if (t.i >= 1 && t.s[t.i - 1] == ')' && t.peek() == '.' && t.i + 1 < t.s.size() && t.s[t.i + 1] == ' ') {
+    ++t.i;
+    t.spaces();
+    c = t;
+    return true;
+  }
   t.spaces();
   for (std::string_view sep : {"--", "\xE2\x80\x94", "\xE2\x80\x93", "-", ":", ".-", "&mdash;", "&ndash;"}) {
     if (t.literal(sep)) {

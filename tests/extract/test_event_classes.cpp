@@ -422,6 +422,15 @@ TEST_CASE("ground taken over time and a war's start are no action of the day") {
   for (const Event& e : since) CHECK(e.background);
 }
 
+TEST_CASE("blows struck repeatedly are one attack, attacks made repeatedly a campaign") {
+  const Event* one =
+      only(events("An opposition activist was attacked outside his home in Vilnius on Tuesday by an assailant who struck him "
+                  "repeatedly with a hammer."));
+  CHECK(one->sub_event_type == "Attack");
+  CHECK_FALSE(one->background);
+  for (const Event& e : events("Gunmen have repeatedly attacked villages near Bankass this year.")) CHECK(e.background);
+}
+
 TEST_CASE("war words that tell no event") {
   // A quote without place or side; a kind of crime a group lives on; a film's shelling.
   CHECK(events("\"This bill got ambushed,\" one senior aide said on Monday.").empty());

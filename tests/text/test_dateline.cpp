@@ -104,6 +104,18 @@ TEST_CASE("a TASS dateline; a dateline without a year takes the year its weekday
   CHECK_FALSE(n.published.has_value());
 }
 
+TEST_CASE("a full stop after the agency's bracket ends the dateline") {
+  const std::string elta = "Vilnius, 13 March (ELTA). Leonid Volkov was attacked ...";
+  const auto d = find_dateline(elta, 0, 2024);
+  REQUIRE(d.has_value());
+  CHECK(place_of(elta, *d) == "Vilnius");
+  CHECK(d->agency == "ELTA");
+  CHECK(to_iso(*d->date) == "2024-03-13");
+  CHECK(elta.substr(d->end, 6) == "Leonid");
+  // A full stop that ends a sentence's bracket is no dateline.
+  CHECK_FALSE(find_dateline("The talks (in Geneva). Nothing came of them.", 0, 2024).has_value());
+}
+
 TEST_CASE("IANS and PTI datelines leave the separator out") {
   const std::string pti = "Raipur, Apr 4 (PTI) The bodies of 17 more personnel were recovered ...";
   const auto d = find_dateline(pti, 0, 2021);
