@@ -233,6 +233,13 @@ bool read_agency(Cursor& c, std::string& agency) {
         c = slash;
         return true;
       }
+      // "Bucharest, Aug 11 /Agerpres/ - ": the slashes, then a dash.
+      if (slash.peek() == '/' && slash.i > start && slash.peek(1) == ' ') {
+        agency = std::string(slash.s.substr(start, slash.i - start));
+        slash.i += 1;
+        c = slash;
+        return true;
+      }
     }
   }
   t.spaces();

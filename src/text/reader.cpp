@@ -266,6 +266,12 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
     // ("Issue 62 - posted to members 9 July 2023": a publishing word labels the line's date.)
     bool labelled = false;
     for (std::string_view w : {"pdated", "ublished", "osted", "eleased", "ssued"}) labelled = labelled || t.find(w) != std::string::npos;
+    // "Monday, 31 July 2023 - this page is updated through the day ...": a live page's dated line.
+    for (int d = 0; d < 7 && !short_line; ++d)
+      if (t.rfind(weekday_name(d), 0) == 0)
+        for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " | "})
+          if (const size_t at = t.find(dash); at != std::string::npos && at < 40)
+            if (auto date = parse_date_text(t.substr(0, at))) return date;
     if (!short_line || !(labelled || t.size() < 40 || weekday)) return std::nullopt;
     return parse_date_text(t);
   };

@@ -112,6 +112,12 @@ TEST_CASE("a full stop after the agency's bracket ends the dateline") {
   CHECK(d->agency == "ELTA");
   CHECK(to_iso(*d->date) == "2024-03-13");
   CHECK(elta.substr(d->end, 6) == "Leonid");
+  const std::string agerpres = "Bucharest, Aug 11 /Agerpres/ - Some 452 people asked for help ...";
+  const auto a = find_dateline(agerpres, 0, 2018);
+  REQUIRE(a.has_value());
+  CHECK(a->agency == "Agerpres");
+  CHECK(to_iso(*a->date) == "2018-08-11");
+  CHECK(agerpres.substr(a->end, 4) == "Some");
   // A full stop that ends a sentence's bracket is no dateline.
   CHECK_FALSE(find_dateline("The talks (in Geneva). Nothing came of them.", 0, 2024).has_value());
 }

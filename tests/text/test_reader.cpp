@@ -156,6 +156,20 @@ TEST_CASE("a dated heading that names its weekday dates a press release") {
   CHECK(*d.published == CivilDate{2017, 10, 16});
 }
 
+TEST_CASE("a live page's long line that opens with a weekday and a full date dates it") {
+  const Document d = parse_plain_text(
+      "LIVE | Fighting in the camp: latest updates\nRiver Desk, Beirut\nMonday, 31 July 2023 - this page is updated through the day; "
+      "times are local\n\n17:45\nThat is all for today.\n",
+      "l", "l.txt");
+  REQUIRE(d.published.has_value());
+  CHECK(*d.published == CivilDate{2023, 7, 31});
+  // A long line that only mentions a day is no date line.
+  const Document n = parse_plain_text(
+      "Talks\n\nMonday was the day the two sides had agreed to meet in 2023 - but neither came to the table in the end, officials said.\n",
+      "n", "n.txt");
+  CHECK_FALSE(n.published.has_value());
+}
+
 TEST_CASE("HTML: only the <article> is the story; linked list items are pointers") {
   const std::string html =
       "<html><body><article><h1>Shelling hits market</h1><p>Shells struck the market in Kherson on Monday.</p>"
