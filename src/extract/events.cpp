@@ -843,6 +843,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // Told as history: more than a month before the report.
     const bool old = e.when.date && doc.published && days_from_civil(*e.when.date) + 31 < days_from_civil(*doc.published);
     e.background = e.background || background || old;
+    if (debug_events())
+      explain(f, "day: " + (e.when.date ? to_iso(*e.when.date) : std::string("-")) + " (from " +
+                     (told_date == 0   ? "its own cue"
+                      : told_date == 1 ? "its telling"
+                                       : "the narrative") +
+                     ", " + std::to_string(cues.size()) + " cues in the sentence)");
     e.actor1 = actor_of(actors);
     // "Security forces killed at least 10 people as protests spread": the force's doer is its evidence's.
     if (e.actor1.empty() && e.sub_event_type == event_type(SubEvent::excessive_force).sub_event_type)
@@ -1758,8 +1764,9 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   refine_country_level(drafts, seg, mentions, gaz);
   if (debug_events())
     for (size_t i = 0; i < drafts.size(); ++i)
-      std::fprintf(stderr, "[%s draft] %s at %s (p%d) standing %d\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
-                   drafts[i].location.c_str(), drafts[i].geo_precision, static_cast<int>(merge_only[i]));
+      std::fprintf(stderr, "[%s draft] %s at %s (p%d) on %s (told %d) standing %d: %s\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
+                   drafts[i].location.c_str(), drafts[i].geo_precision, drafts[i].when.date ? to_iso(*drafts[i].when.date).c_str() : "-",
+                   static_cast<int>(told_dated[i]), static_cast<int>(merge_only[i]), drafts[i].trigger.c_str());
   fold_parts_into_sentence_action(drafts, merge_only);
   fold_arrests_into_incident(drafts, merge_only);
   promote_headline(drafts, merge_only, doc);

@@ -79,7 +79,8 @@ bool read_place_caps(Cursor& c) {
       continue;
     }
     const char ch = c.peek();
-    if ((ch == ' ' || ch == '-' || ch == '\'' || ch == '.') && letters > 0) {
+    // ("SANAA/DUBAI, Oct 9 (Reuters) -": a story filed from two cities.)
+    if ((ch == ' ' || ch == '-' || ch == '\'' || ch == '.' || ch == '/') && letters > 0) {
       size_t next_len = 0;
       if (c.i + 1 < c.s.size() && upper_at(c.s, c.i + 1, &next_len) && !(ch == ' ' && month_then_day(c.s, c.i + 1))) {
         ++c.i;

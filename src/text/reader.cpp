@@ -318,8 +318,10 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
       doc.title = t;
       continue;
     }
-    if (headline_like(t) && t.size() < 160) {  // a standfirst, or an agency's name ("Associated Press")
-      if (t.find(' ') != std::string::npos && t.size() > 40) doc.summary += (doc.summary.empty() ? "" : "\n") + t;
+    // "* Washington says support is "not a blank check"": an agency's summary bullets, however they end.
+    const bool bullet = t.size() > 2 && (t[0] == '*' || t.rfind("\xE2\x80\xA2", 0) == 0) && !doc.title.empty();
+    if ((headline_like(t) || bullet) && t.size() < 160) {  // a standfirst, or an agency's name ("Associated Press")
+      if (t.find(' ') != std::string::npos && (t.size() > 40 || bullet)) doc.summary += (doc.summary.empty() ? "" : "\n") + t;
       continue;
     }
     break;

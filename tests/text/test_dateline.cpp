@@ -118,6 +118,11 @@ TEST_CASE("a full stop after the agency's bracket ends the dateline") {
   CHECK(a->agency == "Agerpres");
   CHECK(to_iso(*a->date) == "2018-08-11");
   CHECK(agerpres.substr(a->end, 4) == "Some");
+  const std::string two = "SANAA/DUBAI, Oct 9, 2016 (Reuters) - Thousands marched in Sanaa on Sunday.";
+  const auto t = find_dateline(two, 0, 0);
+  REQUIRE(t.has_value());
+  CHECK(place_of(two, *t) == "SANAA/DUBAI");
+  CHECK(to_iso(*t->date) == "2016-10-09");
   // A full stop that ends a sentence's bracket is no dateline.
   CHECK_FALSE(find_dateline("The talks (in Geneva). Nothing came of them.", 0, 2024).has_value());
 }

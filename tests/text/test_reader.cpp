@@ -156,6 +156,17 @@ TEST_CASE("a dated heading that names its weekday dates a press release") {
   CHECK(*d.published == CivilDate{2017, 10, 16});
 }
 
+TEST_CASE("an agency's summary bullets under the title are its standfirst, however they end") {
+  const Document d = parse_plain_text(
+      "UPDATE 3-Protest after strike on hall\n\n* UN says 140 killed in strike on hall\n* Coalition says it will investigate\n"
+      "* Capital says its support is \"not a blank check\"\n\n(Adds protest)\n\nSANAA, Oct 9, 2016 (Reuters) - Thousands marched "
+      "in Sanaa on Sunday.\n",
+      "b", "b.txt");
+  CHECK(d.summary.find("not a blank check") != std::string::npos);
+  CHECK(d.summary.find("UN says") != std::string::npos);
+  CHECK(d.summary.find("Thousands") == std::string::npos);
+}
+
 TEST_CASE("a live page's long line that opens with a weekday and a full date dates it") {
   const Document d = parse_plain_text(
       "LIVE | Fighting in the camp: latest updates\nRiver Desk, Beirut\nMonday, 31 July 2023 - this page is updated through the day; "
