@@ -482,7 +482,7 @@ int year_in_text(std::string_view text) {
 }  // namespace
 
 std::optional<Dateline> find_dateline(std::string_view text, size_t from, int year_hint) {
-  size_t paragraphs = 0;
+  size_t paragraphs = 0, short_lines = 0;
   for (size_t i = from; i < text.size() && paragraphs < kParagraphsSearched;) {
     while (i < text.size() && (text[i] == '\n' || text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
     if (i >= text.size()) break;
@@ -492,8 +492,11 @@ std::optional<Dateline> find_dateline(std::string_view text, size_t from, int ye
     if (line_end != std::string_view::npos && line_end - i < 60 && line_end + 1 < text.size() && text[line_end + 1] != '\n' &&
         text[line_end - 1] != '.')
       if (auto d = dateline_at(text, line_end + 1, year_hint); d && (!d->agency.empty() || d->month)) return d;
-    ++paragraphs;
     const size_t blank = text.find("\n\n", i);
+    // A head's short lines ("* More than 130 wounded", a byline, a time stamp) count for less than
+    // the body's paragraphs: an agency's update puts six of them above its dateline.
+    const size_t length = (blank == std::string_view::npos ? text.size() : blank) - i;
+    if (length >= 100 || ++short_lines > 2 * kParagraphsSearched) ++paragraphs;
     if (blank == std::string_view::npos) break;
     i = blank;
   }

@@ -123,6 +123,19 @@ TEST_CASE("a full stop after the agency's bracket ends the dateline") {
   REQUIRE(t.has_value());
   CHECK(place_of(two, *t) == "SANAA/DUBAI");
   CHECK(to_iso(*t->date) == "2016-10-09");
+  // An update's head: its notes, bullets, time stamp and byline above the dateline.
+  const std::string update =
+      "UPDATE 3-Knife attack kills 29 at station\n\n(Adds witness account)\n\n* Attackers slashed at passengers\n\n"
+      "* Police shoot dead four assailants\n\n* More than 130 wounded\n\nSun Mar 2, 2014 9:14am EST\n\nBy Li Wen\n\n"
+      "BEIJING, March 2 (Reuters) - Attackers killed 29 people at a railway station in Kunming late on Saturday.";
+  const auto u = find_dateline(update, 0, 2014);
+  REQUIRE(u.has_value());
+  CHECK(place_of(update, *u) == "BEIJING");
+  // A later paragraph's capitals, six paragraphs of body down, are no dateline.
+  std::string body;
+  for (int i = 0; i < 6; ++i)
+    body += "The talks went on through the night and into the next morning, officials said, with no sign of a deal.\n\n";
+  CHECK_FALSE(find_dateline(body + "KABUL, March 2 (Reuters) - A blast hit the city.", 0, 2014).has_value());
   // A full stop that ends a sentence's bracket is no dateline.
   CHECK_FALSE(find_dateline("The talks (in Geneva). Nothing came of them.", 0, 2024).has_value());
 }
