@@ -1676,7 +1676,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (std::string_view(doc.text).substr(s.start, s.end - s.start).find(' ') == std::string_view::npos) continue;
     // The title and a standfirst restate the report's events: they add evidence, never an event.
     const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
-    const bool headline = (!doc.title.empty() && sentence_text == doc.title) ||
+    // ("Gunman kills 4 in Dar es Salaam\nSource: Xinhua| 2021-08-25 ...": a title run on into a stamp line.)
+    const bool headline = (!doc.title.empty() && sentence_text.starts_with(doc.title)) ||
                           (!doc.summary.empty() && doc.summary.find(sentence_text) != std::string::npos);
     const SentenceView view(doc, seg, si, without_dateline(doc, seg, s), words, headline);
     if (view.s.token_count == 0) {

@@ -422,6 +422,16 @@ TEST_CASE("ground taken over time and a war's start are no action of the day") {
   for (const Event& e : since) CHECK(e.background);
 }
 
+TEST_CASE("a title run on into a web page's stamp line is still the title") {
+  const auto e = events_of_report(
+      "Gunman kills 4, including 3 police officers, in Tanzania's commercial capital\nSource: Xinhua| 2021-08-25 22:31:08|Editor: "
+      "huaxia\n\n"
+      "DAR ES SALAAM, Aug. 25 (Xinhua) -- A gunman on Wednesday shot dead three police officers near the French embassy in "
+      "Dar es Salaam, the police chief said.\n");
+  REQUIRE_FALSE(e.empty());
+  for (const Event& x : e) CHECK(x.location == "Dar es Salaam");
+}
+
 TEST_CASE("blows struck repeatedly are one attack, attacks made repeatedly a campaign") {
   const Event* one =
       only(events("An opposition activist was attacked outside his home in Vilnius on Tuesday by an assailant who struck him "
