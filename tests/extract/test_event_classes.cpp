@@ -432,6 +432,18 @@ TEST_CASE("a title run on into a web page's stamp line is still the title") {
   for (const Event& x : e) CHECK(x.location == "Dar es Salaam");
 }
 
+TEST_CASE("a faith's or a creed's adjective and a news agency are no places") {
+  for (const Event& e : events("A gunman opened fire on an Islamist militant in the market of Ain al-Hilweh camp near Sidon on Saturday, "
+                               "killing one of his companions."))
+    CHECK(e.location != "Islamist");
+  for (const Event& e : events("A bomb went off at the Hindu shrine in central Bangkok on Monday evening, killing 20 people.")) {
+    CHECK(e.location != "Hindu");
+    CHECK(e.country_code == "TH");
+  }
+  for (const Event& e : events("Police shot dead four of the assailants in Kunming, the official Xinhua news agency said."))
+    CHECK(e.location != "Xinhua");
+}
+
 TEST_CASE("blows struck repeatedly are one attack, attacks made repeatedly a campaign") {
   const Event* one =
       only(events("An opposition activist was attacked outside his home in Vilnius on Tuesday by an assailant who struck him "
