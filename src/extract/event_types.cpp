@@ -145,6 +145,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         who.empty() || who[0] == '@' ? lex.actors.find(ctx.main_group ? ctx.main_group->name : "") : lex.actors.find(who);
     return (who.empty() ? named && named->state() : state_side(actors)) ? kRegained : kTaken;
   }
+  // "Tens of thousands of protesters overran the president's residence": a crowd taking a building riots, as one storming it.
+  if (crowd_overran(f)) return kRiot;
   // "tried to retake the town", "attempted to seize the base": a fight for ground not (yet) won.
   if (any({C::take, C::retake}) && f.verbal && attempted(f)) return kClash;
   if (any({C::take, C::retake})) {
@@ -724,6 +726,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::retake: {
       if (expelling_verb(f)) return driven_out(f);
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
+      if (crowd_overran(f)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.
       if (held(f)) return false;
       // "seized 16 pistols": weapons taken, not ground.
@@ -790,6 +793,17 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              air_strike_placed(f, evidence);
     }
   }
+}
+
+// "Protesters overran the president's residence", "supporters took over the TV
+// building": a crowd taking a building, by one of the words of overrunning.
+bool SentenceEvents::crowd_overran(const Frame& f) const {
+  if (f.cls != C::take || !f.verbal || f.passive) return false;
+  const std::string& verb = word(chunk(f.chunk).head);
+  const bool overrunning = one_of(verb, {"overran", "overrun", "overrunning", "overruns", "seized", "seizing"}) ||
+                           (one_of(verb, {"took", "taken", "taking", "takes"}) && word(f.last) == "over");
+  const std::vector<int> actors = actor_side(f);
+  return overrunning && !side_armed(actors) && storming_crowd(actors);
 }
 
 // Who storms as a crowd: protesters, supporters, a crowd, party workers,

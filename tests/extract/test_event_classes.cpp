@@ -432,6 +432,18 @@ TEST_CASE("a title run on into a web page's stamp line is still the title") {
   for (const Event& x : e) CHECK(x.location == "Dar es Salaam");
 }
 
+TEST_CASE("a crowd that overruns or takes over a building riots; one that takes part does not") {
+  CHECK(
+      only(events("Tens of thousands of protesters overran the president's official residence in Colombo on Saturday."))->sub_event_type ==
+      "Violent demonstration");
+  CHECK(only(events("Hundreds of opposition supporters took over the state television building in Tbilisi on Monday."))->sub_event_type ==
+        "Violent demonstration");
+  CHECK(events("Residents said the students took part in the march in Tbilisi on Monday.").size() <= 1);
+  for (const Event& e : events("Residents said the students took part in the march in Tbilisi on Monday."))
+    CHECK(e.sub_event_type != "Violent demonstration");
+  CHECK(only(events("Rebels overran the town of Kidal on Monday."))->sub_event_type == "Non-state actor overtakes territory");
+}
+
 TEST_CASE("a faith's or a creed's adjective and a news agency are no places") {
   for (const Event& e : events("A gunman opened fire on an Islamist militant in the market of Ain al-Hilweh camp near Sidon on Saturday, "
                                "killing one of his companions."))
