@@ -211,7 +211,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (state_side(actors) && !armed_target && protest_told &&
         std::any_of(targets.begin(), targets.end(), [&](int c) { return gathering_noun(c); }))
       return kExcessiveForce;
-    if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
+    if ((side_is(actors, Role::mob) || (f.cls == C::attack && crowd_side(actors))) && !side_armed(actors)) return kMob;
     // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
     // the state's killing in a sentence of its fire on a protest.
     // ("fired live rounds at demonstrators, killing 30": the firing, a weapon's word, says at whom.)
@@ -1063,8 +1063,15 @@ bool SentenceEvents::gathering_noun(int c) const {
 
 // Protesters or a mob on a side: their violence is a riot's.
 bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
+  const int n = static_cast<int>(v.parse.chunks.size());
   return side_is(side, Role::protesters) || side_is(side, Role::mob) || std::any_of(side.begin(), side.end(), [&](int c) {
-           return one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters"});
+           if (c < 0) return false;
+           if (one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters"})) return true;
+           // "Hundreds of men attacked hostels", "a group of young men": many unnamed men.
+           return c + 2 < n &&
+                  one_of(word(chunk(c).head), {"hundreds", "thousands", "dozens", "scores", "group", "groups", "gang", "gangs"}) &&
+                  chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" && chunk(c + 2).kind == ChunkKind::noun &&
+                  one_of(word(chunk(c + 2).head), {"men", "youths"});
          });
 }
 

@@ -444,6 +444,12 @@ TEST_CASE("a crowd that overruns or takes over a building riots; one that takes 
   CHECK(only(events("Rebels overran the town of Kidal on Monday."))->sub_event_type == "Non-state actor overtakes territory");
 }
 
+TEST_CASE("hundreds of men attacking are a mob; hundreds of gunmen an armed group") {
+  CHECK(only(events("Hundreds of men attacked hostels where foreign students lived in Bishkek on Friday night."))->sub_event_type ==
+        "Mob violence");
+  CHECK(only(events("Hundreds of gunmen attacked the town of Kidal on Friday."))->sub_event_type == "Attack");
+}
+
 TEST_CASE("a faith's or a creed's adjective and a news agency are no places") {
   for (const Event& e : events("A gunman opened fire on an Islamist militant in the market of Ain al-Hilweh camp near Sidon on Saturday, "
                                "killing one of his companions."))
