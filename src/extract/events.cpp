@@ -1308,6 +1308,17 @@ size_t sentence_of(const Segmented& seg, const Event& e) {
   return si;
 }
 
+// "Two police officers have been shot dead at a rural property. Four officers drove
+// to the block shortly before 5pm on Monday ...": a lede that gives no day, told
+// before any dated action, happened on the day the next two lines go on to tell.
+std::optional<DateSpan> day_of_next_lines(const Document& doc, const Segmented& seg, const Event& e) {
+  const size_t si = sentence_of(seg, e);
+  for (size_t k = si + 1; k < seg.sentences.size() && k <= si + 2; ++k)
+    for (const DateCue& c : find_date_cues(doc, seg, seg.sentences[k]))
+      if (!c.since && !c.reporting && c.span.date && c.span.precision == 1) return c.span;
+  return std::nullopt;
+}
+
 // A lede often places an action in a country or province ("in
 // northeastern Nigeria") and the next lines name the town ("in the town of
 // Chibok"): a town of that country or province named in the two sentences
@@ -1827,6 +1838,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (e.when.date || e.background) continue;
     if (story_day && story_first < e.start) {
       e.when = *story_day;
+    } else if (const auto next = day_of_next_lines(doc, seg, e)) {
+      e.when = *next;
     } else if (doc.published) {
       e.when.date = doc.published;
       e.when.precision = 2;

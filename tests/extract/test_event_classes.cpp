@@ -444,6 +444,20 @@ TEST_CASE("a crowd that overruns or takes over a building riots; one that takes 
   CHECK(only(events("Rebels overran the town of Kidal on Monday."))->sub_event_type == "Non-state actor overtakes territory");
 }
 
+TEST_CASE("a lede with no day happened on the day the next lines tell") {
+  const auto e = events(
+      "Two police officers and a neighbour have been shot dead at a rural property near Tara in Queensland. Four officers drove to "
+      "the block shortly before 5pm on Monday to look into a report about a missing man.",
+      CivilDate{2022, 12, 13});
+  REQUIRE_FALSE(e.empty());
+  REQUIRE(e[0].when.date.has_value());
+  CHECK(to_iso(*e[0].when.date) == "2022-12-12");
+  // With nothing dated after it, the report's day, as a week.
+  const auto w = events("Two police officers have been shot dead at a rural property near Tara in Queensland.", CivilDate{2022, 12, 13});
+  REQUIRE_FALSE(w.empty());
+  CHECK(w[0].when.precision == 2);
+}
+
 TEST_CASE("hundreds of men attacking are a mob; hundreds of gunmen an armed group") {
   CHECK(only(events("Hundreds of men attacked hostels where foreign students lived in Bishkek on Friday night."))->sub_event_type ==
         "Mob violence");
