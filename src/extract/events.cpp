@@ -1351,7 +1351,10 @@ void refine_country_level(std::vector<Event>& kept, const Segmented& seg, const 
 void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg, const std::vector<Mention>& mentions,
                                  const Gazetteer& gaz) {
   for (Event& e : kept) {
-    if (e.geo_precision != 3 || e.background || e.location != e.country) continue;
+    // ("the armoury at Wilberforce barracks in the west of the city": a part the gazetteer lacks, in no
+    // known province, lies in the report's town, not at its country's middle.)
+    const bool part_in_country = e.geo_relation == "part of" && e.admin1.empty();
+    if (e.geo_precision != 3 || e.background || (e.location != e.country && !part_in_country)) continue;
     const size_t si = sentence_of(seg, e);
     const Mention* town = nullptr;
     // "struck targets in Iraq, including sites in the border town of al-Qaim": a town its own sentence names
@@ -1371,7 +1374,15 @@ void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg,
       town = report_town(mentions, gaz, e.country_code);
       precision = 2;  // the report's town, not one its lines put the action in
     }
-    if (town) place_in_town(e, *town, gaz.place(town->candidates.front().entry), precision);
+    if (!town) continue;
+    const Place& p = gaz.place(town->candidates.front().entry);
+    if (!part_in_country) {
+      place_in_town(e, *town, p, precision);
+      continue;
+    }
+    e.point = p.point;  // the part keeps its name, in its town
+    e.admin1 = p.admin1;
+    e.geo_precision = 2;
   }
 }
 

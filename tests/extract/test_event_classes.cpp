@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <cmath>
 #include <set>
 #include <string>
@@ -442,6 +444,21 @@ TEST_CASE("a crowd that overruns or takes over a building riots; one that takes 
   for (const Event& e : events("Residents said the students took part in the march in Tbilisi on Monday."))
     CHECK(e.sub_event_type != "Violent demonstration");
   CHECK(only(events("Rebels overran the town of Kidal on Monday."))->sub_event_type == "Non-state actor overtakes territory");
+}
+
+TEST_CASE("a named part the gazetteer lacks, in no known province, lies in the report's town") {
+  // Our sample report of the Banjska siege: "near the village of Banjska, in the north of the country"
+  // names no province; the report's town, Zvecan, named twice further down, holds it.
+  std::ifstream in(std::string(SITMAP_SOURCE_DIR) + "/samples/wire/w242_prishtina_post_banjska_correction.txt");
+  std::ostringstream text;
+  text << in.rdbuf();
+  REQUIRE_FALSE(text.str().empty());
+  const auto e = events_of_report(text.str());
+  const auto it = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Banjska"; });
+  REQUIRE(it != e.end());
+  CHECK(haversine_km(it->point, {42.91, 20.84}) < 15);  // by Zvecan, not the middle of Kosovo
+  CHECK(it->geo_precision == 2);
+  CHECK(it->geo_relation == "part of");
 }
 
 TEST_CASE("a lede with no day happened on the day the next lines tell") {
