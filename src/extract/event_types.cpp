@@ -254,7 +254,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     return kAttack;
   }
   if (any({C::destroy, C::storm})) {  // "protesters stormed the residence", "mobs set fire to houses"
+    // "groups of youths looted shops": the looting, an event of its own beside the riot.
+    const bool looting = f.cls == C::destroy && f.verbal && word(f.first).starts_with("loot");
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
+    if (looting && crowd_side(actors) && !side_armed(actors)) return kDestruction;
     if (crowd_side(actors) && !side_armed(actors)) return kRiot;  // "supporters set fire to a door"
     // "Cars were set alight as crowds tried to enter the building": burnt by no one named, beside a crowd.
     if (f.cls == C::destroy && f.verbal && f.passive && f.agent < 0 && actors.empty() && crowd_in_sentence()) return kRiot;

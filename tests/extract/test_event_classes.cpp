@@ -475,6 +475,14 @@ TEST_CASE("a lede with no day happened on the day the next lines tell") {
   CHECK(w[0].when.precision == 2);
 }
 
+TEST_CASE("a crowd's looting is looting; its burning and ransacking stay the riot") {
+  const auto e = events("In Bulawayo, groups of youths looted shops on Monday, police said.");
+  REQUIRE_FALSE(e.empty());
+  CHECK(e[0].sub_event_type == "Looting/property destruction");
+  CHECK(only(events("In Bulawayo, youths ransacked the party's offices on Monday, police said."))->sub_event_type ==
+        "Violent demonstration");
+}
+
 TEST_CASE("hundreds of men attacking are a mob; hundreds of gunmen an armed group") {
   CHECK(only(events("Hundreds of men attacked hostels where foreign students lived in Bishkek on Friday night."))->sub_event_type ==
         "Mob violence");
