@@ -258,7 +258,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const bool looting = f.cls == C::destroy && f.verbal && word(f.first).starts_with("loot");
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     if (looting && crowd_side(actors) && !side_armed(actors)) return kDestruction;
-    if (crowd_side(actors) && !side_armed(actors)) return kRiot;  // "supporters set fire to a door"
+    if (crowd_side(actors) && !side_armed(actors)) return kRiot;                        // "supporters set fire to a door"
+    if (breaking_in(f) && storming_crowd(actors) && !side_armed(actors)) return kRiot;  // "hundreds of students broke into the legislature"
     // "Cars were set alight as crowds tried to enter the building": burnt by no one named, beside a crowd.
     if (f.cls == C::destroy && f.verbal && f.passive && f.agent < 0 && actors.empty() && crowd_in_sentence()) return kRiot;
   }
@@ -781,7 +782,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
       return ctx.air || armed || weapon || casualties(f, evidence);
     case C::destroy:  // burnt by no one named beside a crowd: the crowd's doing
-      return armed || weapon || crowd_side(actors) || set_by_unknown_people(f) ||
+      return armed || weapon || crowd_side(actors) || set_by_unknown_people(f) || (breaking_in(f) && storming_crowd(actors)) ||
              (f.verbal && f.passive && f.agent < 0 && crowd_in_sentence());
     default: {
       const bool damage =
@@ -807,6 +808,11 @@ bool SentenceEvents::crowd_overran(const Frame& f) const {
                            (one_of(verb, {"took", "taken", "taking", "takes"}) && word(f.last) == "over");
   const std::vector<int> actors = actor_side(f);
   return overrunning && !side_armed(actors) && storming_crowd(actors);
+}
+
+// "broke into", "had broken into": a way in forced, as a storming is.
+bool SentenceEvents::breaking_in(const Frame& f) const {
+  return f.cls == C::destroy && f.verbal && one_of(word(f.first), {"broke", "broken", "break", "breaking"});
 }
 
 // Who storms as a crowd: protesters, supporters, a crowd, party workers,

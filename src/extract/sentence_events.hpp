@@ -357,6 +357,7 @@ struct SentenceEvents {
   bool killed_by_hand(const Frame& f) const;
   bool traded(const std::vector<int>& side) const;
   bool crowd_overran(const Frame& f) const;
+  bool breaking_in(const Frame& f) const;
   bool storming_crowd(const std::vector<int>& side) const;
 
   // SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.

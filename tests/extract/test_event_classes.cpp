@@ -489,6 +489,12 @@ TEST_CASE("hundreds of men attacking are a mob; hundreds of gunmen an armed grou
   CHECK(only(events("Hundreds of gunmen attacked the town of Kidal on Friday."))->sub_event_type == "Attack");
 }
 
+TEST_CASE("a crowd breaking into a building riots; thieves breaking into a shop are no event") {
+  CHECK(only(events("Hundreds of students broke into the parliament building in Taipei late on Tuesday."))->sub_event_type ==
+        "Violent demonstration");
+  CHECK(events("Thieves broke into a shop in Taipei on Tuesday.").empty());
+}
+
 TEST_CASE("a faith's or a creed's adjective and a news agency are no places") {
   for (const Event& e : events("A gunman opened fire on an Islamist militant in the market of Ain al-Hilweh camp near Sidon on Saturday, "
                                "killing one of his companions."))
