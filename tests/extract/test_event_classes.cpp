@@ -489,6 +489,15 @@ TEST_CASE("hundreds of men attacking are a mob; hundreds of gunmen an armed grou
   CHECK(only(events("Hundreds of gunmen attacked the town of Kidal on Friday."))->sub_event_type == "Attack");
 }
 
+TEST_CASE("taking one's own life, refuge or responsibility takes no ground") {
+  const Event* e =
+      only(events("A student opened fire inside the faculty building in Prague on Thursday afternoon, killing 14 people "
+                  "before taking his own life on the roof."));
+  CHECK(e->sub_event_type == "Attack");
+  for (const Event& x : events("Hundreds of villagers took refuge in a mosque in Kidal on Monday."))
+    CHECK(x.event_type != "Strategic developments");
+}
+
 TEST_CASE("a crowd breaking into a building riots; thieves breaking into a shop are no event") {
   CHECK(only(events("Hundreds of students broke into the parliament building in Taipei late on Tuesday."))->sub_event_type ==
         "Violent demonstration");
