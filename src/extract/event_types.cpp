@@ -55,6 +55,14 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       if (lex.roles.ends_at(v.words, 0, k, Role::mob) &&
           v.parse.clauses[static_cast<size_t>(chunk(v.parse.chunk_of[k]).clause)].kind == ClauseKind::relative)
         sides.push_back(v.parse.chunk_of[k]);
+    // "A crowd of hundreds fought with police": a crowd against the police riots.
+    std::vector<int> both;
+    for (int c : sides) add_with_of(both, c);
+    for (int c : targets) add_with_of(both, c);
+    const bool police = side_is(both, Role::police_forces);
+    const bool crowd = std::any_of(both.begin(), both.end(),
+                                   [&](int c) { return c >= 0 && (crowd_side({c}) || gathering_noun(c)) && !is(c, Role::police_forces); });
+    if (police && crowd && !side_has(carriers, Role::weapon_gun) && !side_has(carriers, Role::weapon_shell)) return kRiot;
     if (side_is(sides, Role::mob) && !side_armed(sides)) return kMob;
     // "Clashes broke out between protesters and party activists", "protesters and police fought running
     // battles": a demonstration turned violent, not a battle, unless guns or heavier weapons are named.

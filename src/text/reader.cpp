@@ -450,6 +450,20 @@ struct OpenElement {
 
 }  // namespace
 
+// schema.org's "datePublished" in a page's JSON-LD block (<script type="application/ld+json">),
+// where news sites put their article's date when no <meta> or <time> carries it.
+std::optional<CivilDate> structured_data_date(std::string_view html) {
+  for (size_t at = html.find("\"datePublished\""); at != std::string_view::npos; at = html.find("\"datePublished\"", at + 1)) {
+    size_t k = at + 15;
+    while (k < html.size() && (html[k] == ' ' || html[k] == ':')) ++k;
+    if (k >= html.size() || html[k] != '"') continue;
+    const size_t end = html.find('"', k + 1);
+    if (end == std::string_view::npos || end - k > 40) continue;
+    if (auto d = parse_date_text(html.substr(k + 1, end - k - 1))) return d;
+  }
+  return std::nullopt;
+}
+
 Document parse_html(std::string_view content, const std::string& id, const std::string& source) {
   const std::string html = checked_text(content, source);
   Document doc;
@@ -570,6 +584,7 @@ Document parse_html(std::string_view content, const std::string& id, const std::
   doc.title = trim(!h1.empty() ? h1 : title);
   doc.byline = trim(byline);
   doc.summary = trim(standfirst);
+  if (!doc.published) doc.published = structured_data_date(html);
   if (!doc.published) doc.published = parse_plain_text(clean, id, source).published;
   // "Written by R. Sharma | Jammu | Jul 09, 2024, 07:12 IST": a byline element that carries the date.
   if (!doc.published) doc.published = parse_date_text(doc.byline);

@@ -489,6 +489,12 @@ TEST_CASE("hundreds of men attacking are a mob; hundreds of gunmen an armed grou
   CHECK(only(events("Hundreds of gunmen attacked the town of Kidal on Friday."))->sub_event_type == "Attack");
 }
 
+TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
+  CHECK(only(events("A crowd of hundreds fought with police late into the night in Wakeley on Monday."))->sub_event_type ==
+        "Violent demonstration");
+  CHECK(only(events("Rebels fought with police in Beni on Monday."))->sub_event_type == "Armed clash");
+}
+
 TEST_CASE("taking one's own life, refuge or responsibility takes no ground") {
   const Event* e =
       only(events("A student opened fire inside the faculty building in Prague on Thursday afternoon, killing 14 people "

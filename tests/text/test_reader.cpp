@@ -181,6 +181,17 @@ TEST_CASE("a live page's long line that opens with a weekday and a full date dat
   CHECK_FALSE(n.published.has_value());
 }
 
+TEST_CASE("HTML: schema.org's datePublished in a JSON-LD block dates the page") {
+  const Document d = parse_html(
+      "<html><head><title>Bishop stabbed</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"datePublished\": \"2024-04-16T06:10:00+10:00\"}</script></head><body><h1>Bishop stabbed</h1>"
+      "<p>A bishop was stabbed during a service on Monday night.</p></body></html>",
+      "h", "h.html");
+  REQUIRE(d.published.has_value());
+  CHECK(*d.published == CivilDate{2024, 4, 16});
+  CHECK(d.text.find("NewsArticle") == std::string::npos);  // the script stays out of the text
+}
+
 TEST_CASE("HTML: only the <article> is the story; linked list items are pointers") {
   const std::string html =
       "<html><body><article><h1>Shelling hits market</h1><p>Shells struck the market in Kherson on Monday.</p>"
