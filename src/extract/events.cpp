@@ -232,7 +232,10 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
       if (&o != &f && o.chunk == cue_chunk && o.host != static_cast<int>(&f - frames.data())) others = true;
     if (others) continue;
     const int cc = chunk(v.parse.chunk_of[c.first_token - v.s.first_token]).clause;
-    int rank = cc == clause ? 0 : cc == v.parse.clauses[static_cast<size_t>(clause)].parent ? 1 : 2;
+    // (The main clause's day bounds an "after" clause's action from above: "in intensive care on Friday after a
+    // bomb exploded as he walked to his car on Thursday evening" took the bomb's own day only when none is nearer.)
+    const Clause& own = v.parse.clauses[static_cast<size_t>(clause)];
+    int rank = cc == clause ? 0 : cc == own.parent ? (own.opener == "after" ? 2 : 1) : 2;
     if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) rank = 1;
     const size_t t = v.token(f.first);
     const size_t d = c.first_token > t ? c.first_token - t : t - c.first_token;

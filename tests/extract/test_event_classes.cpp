@@ -489,6 +489,18 @@ TEST_CASE("hundreds of men attacking are a mob; hundreds of gunmen an armed grou
   CHECK(only(events("Hundreds of gunmen attacked the town of Kidal on Friday."))->sub_event_type == "Attack");
 }
 
+TEST_CASE("an 'after' clause's action takes a day of its own clauses before the main clause's") {
+  const Event* e =
+      only(events("The former president was in intensive care on Friday after a bomb strapped to a motorcycle exploded as "
+                  "he walked to his car in the capital Male on Thursday evening, officials said."));
+  REQUIRE(e->when.date.has_value());
+  CHECK(to_iso(*e->when.date) == "2019-06-06");  // Thursday, not Friday
+  // With no day of its own, the main clause's still bounds it.
+  const Event* b = only(events("Troops ended the siege on Wednesday, after militants killed 14 hostages in Mopti."));
+  REQUIRE(b->when.date.has_value());
+  CHECK(to_iso(*b->when.date) == "2019-06-05");
+}
+
 TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
   CHECK(only(events("A crowd of hundreds fought with police late into the night in Wakeley on Monday."))->sub_event_type ==
         "Violent demonstration");
