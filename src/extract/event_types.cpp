@@ -93,7 +93,16 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm) && thrown_by_crowd(f) && !side_armed(actors) && !on_a_gathering)
     return side_is(actors, Role::mob) ? kMob : kRiot;
   if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
+    // "marched along the Esplanade, broke through police barriers and vandalised the buildings", "a group of
+    // protesters set fire to the Congress as thousands took to the streets": the march turned violent.
+    const bool crowd_violence = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+      if (&o == &f || !o.verbal || !(o.cls == C::riot || o.cls == C::destroy || o.cls == C::storm)) return false;
+      const std::vector<int> doers = actor_side(o);
+      return !side_armed(doers) && (storming_crowd(doers) || (f.subject >= 0 && o.subject == f.subject));
+    });
     const int force = force_against_crowd();
+    // (Lethal force against it stays the state's act, the riot another: "throwing stones at police, who responded with live rounds".)
+    if (crowd_violence && f.verbal && force < 2) return kRiot;
     return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;
   }
   if (suicide) return kSuicide;

@@ -501,6 +501,22 @@ TEST_CASE("an 'after' clause's action takes a day of its own clauses before the 
   CHECK(to_iso(*b->when.date) == "2019-06-05");
 }
 
+TEST_CASE("a march whose people break through barriers or burn the parliament in the same sentence is a riot") {
+  CHECK(only(events("Thousands of protesting farmers broke through police barricades and stormed the Red Fort in Delhi on Tuesday."))
+            ->sub_event_type == "Violent demonstration");
+  const auto g = events(
+      "A group of protesters set fire to part of the Congress building in Guatemala City on Saturday afternoon, as "
+      "thousands of people took to the streets.");
+  REQUIRE_FALSE(g.empty());
+  for (const Event& e : g) CHECK(e.sub_event_type == "Violent demonstration");
+  // Live rounds against it stay the state's own act.
+  bool force = false;
+  for (const Event& e : events("Hundreds of young people took to the streets of N'Djamena, throwing stones at police, who responded with "
+                               "tear gas and live ammunition."))
+    force = force || e.sub_event_type == "Excessive force against protesters";
+  CHECK(force);
+}
+
 TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
   CHECK(only(events("A crowd of hundreds fought with police late into the night in Wakeley on Monday."))->sub_event_type ==
         "Violent demonstration");
