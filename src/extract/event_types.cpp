@@ -228,6 +228,17 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (state_side(actors) && !armed_target && protest_told &&
         std::any_of(targets.begin(), targets.end(), [&](int c) { return gathering_noun(c); }))
       return kExcessiveForce;
+    // "security forces raided a months-long sit-in, killing five": a protest's own gathering, whatever the report.
+    std::vector<int> met = targets;  // what the action and its evidence were done to
+    for (int e : evidence) {
+      const std::vector<int> more = target_side(frames[static_cast<size_t>(e)]);
+      met.insert(met.end(), more.begin(), more.end());
+    }
+    if (state_side(actors) && !armed_target && std::any_of(met.begin(), met.end(), [&](int c) {
+          return c >= 0 && (sit_in(c) || one_of(word(chunk(c).head), {"rally", "rallies", "march", "marches", "demonstration",
+                                                                      "demonstrations", "protest", "protests", "vigil"}));
+        }))
+      return kExcessiveForce;
     if ((side_is(actors, Role::mob) || (f.cls == C::attack && crowd_side(actors))) && !side_armed(actors)) return kMob;
     // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
     // the state's killing in a sentence of its fire on a protest.
@@ -1084,7 +1095,16 @@ bool SentenceEvents::protesters_in_clause(const Frame& f) const {
 // "the crowd", "a rally", "the sit-in": a gathering named as one, whoever is in it.
 bool SentenceEvents::gathering_noun(int c) const {
   return c >= 0 &&
-         one_of(word(chunk(c).head), {"crowd", "crowds", "gathering", "gatherings", "rally", "rallies", "march", "marches", "sit-in"});
+         (one_of(word(chunk(c).head), {"crowd", "crowds", "gathering", "gatherings", "rally", "rallies", "march", "marches"}) || sit_in(c));
+}
+
+// "a months-long sit-in": the tagger splits it into "sit", "-", "in".
+bool SentenceEvents::sit_in(int c) const {
+  if (c < 0) return false;
+  const Chunk& ch = chunk(c);
+  const std::string& head = word(ch.head);
+  return head == "sit-in" || head == "sit-ins" ||
+         ((head == "in" || head == "ins") && ch.head >= ch.first + 2 && word(ch.head - 1) == "-" && word(ch.head - 2) == "sit");
 }
 
 // Protesters or a mob on a side: their violence is a riot's.

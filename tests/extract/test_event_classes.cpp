@@ -517,6 +517,13 @@ TEST_CASE("a march whose people break through barriers or burn the parliament in
   CHECK(force);
 }
 
+TEST_CASE("the state's raid on a sit-in or a rally is force against protesters; gunmen's attack on one is an attack") {
+  CHECK(only(events("Five people were killed and 286 arrested when security forces raided a months-long sit-in outside the home of "
+                    "the cleric in Diraz on Tuesday."))
+            ->sub_event_type == "Excessive force against protesters");
+  CHECK(only(events("Gunmen attacked a rally in Harare on Tuesday, killing two."))->sub_event_type == "Attack");
+}
+
 TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
   CHECK(only(events("A crowd of hundreds fought with police late into the night in Wakeley on Monday."))->sub_event_type ==
         "Violent demonstration");
