@@ -63,6 +63,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const bool crowd = std::any_of(both.begin(), both.end(),
                                    [&](int c) { return c >= 0 && (crowd_side({c}) || gathering_noun(c)) && !is(c, Role::police_forces); });
     if (police && crowd && !side_has(carriers, Role::weapon_gun) && !side_has(carriers, Role::weapon_shell)) return kRiot;
+    // "There were also clashes in Kasserine and Siliana", by no one named, in a report of demonstrations and of no armed group.
+    if (both.empty() && ctx.protesters >= 2 && !ctx.main_group && !side_has(carriers, Role::weapon_gun) &&
+        !side_has(carriers, Role::weapon_shell))
+      return kRiot;
     if (side_is(sides, Role::mob) && !side_armed(sides)) return kMob;
     // "Clashes broke out between protesters and party activists", "protesters and police fought running
     // battles": a demonstration turned violent, not a battle, unless guns or heavier weapons are named.

@@ -524,6 +524,19 @@ TEST_CASE("the state's raid on a sit-in or a rally is force against protesters; 
   CHECK(only(events("Gunmen attacked a rally in Harare on Tuesday, killing two."))->sub_event_type == "Attack");
 }
 
+TEST_CASE("clashes by no one named in a report of demonstrations are the riot's; in a report of an armed group, a battle") {
+  const auto p = events(
+      "Protesters set fire to tyres in Tunis on Monday night, and protesters blocked roads in the poorer districts. There were also "
+      "clashes in Kasserine, residents said.");
+  const auto k = std::find_if(p.begin(), p.end(), [](const Event& x) { return x.location == "Kasserine"; });
+  REQUIRE(k != p.end());
+  CHECK(k->sub_event_type == "Violent demonstration");
+  const auto a = events("Al Shabaab fighters attacked a base near Kismayo on Monday. There were also clashes in Afmadow, residents said.");
+  const auto m = std::find_if(a.begin(), a.end(), [](const Event& x) { return x.location == "Afmadow"; });
+  REQUIRE(m != a.end());
+  CHECK(m->sub_event_type == "Armed clash");
+}
+
 TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
   CHECK(only(events("A crowd of hundreds fought with police late into the night in Wakeley on Monday."))->sub_event_type ==
         "Violent demonstration");
