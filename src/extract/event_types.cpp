@@ -1116,7 +1116,7 @@ bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
   const int n = static_cast<int>(v.parse.chunks.size());
   return side_is(side, Role::protesters) || side_is(side, Role::mob) || std::any_of(side.begin(), side.end(), [&](int c) {
            if (c < 0) return false;
-           if (one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters"})) return true;
+           if (one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters", "followers"})) return true;
            // "Hundreds of men attacked hostels", "a group of young men": many unnamed men.
            return c + 2 < n &&
                   one_of(word(chunk(c).head), {"hundreds", "thousands", "dozens", "scores", "group", "groups", "gang", "gangs"}) &&

@@ -541,6 +541,9 @@ TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
   CHECK(only(events("A crowd of hundreds fought with police late into the night in Wakeley on Monday."))->sub_event_type ==
         "Violent demonstration");
   CHECK(only(events("Rebels fought with police in Beni on Monday."))->sub_event_type == "Armed clash");
+  // "law enforcers" are the police; a leader's followers a crowd.
+  CHECK(only(events("Followers of the monk clashed with law enforcers in front of the court building in Chattogram on Tuesday."))
+            ->sub_event_type == "Violent demonstration");
 }
 
 TEST_CASE("taking one's own life, refuge or responsibility takes no ground") {
