@@ -490,13 +490,15 @@ TEST_CASE("hundreds of men attacking are a mob; hundreds of gunmen an armed grou
 }
 
 TEST_CASE("an 'after' clause's action takes a day of its own clauses before the main clause's") {
-  const Event* e =
-      only(events("The former president was in intensive care on Friday after a bomb strapped to a motorcycle exploded as "
-                  "he walked to his car in the capital Male on Thursday evening, officials said."));
+  const auto male = events(
+      "The former president was in intensive care on Friday after a bomb strapped to a motorcycle exploded as "
+      "he walked to his car in the capital Male on Thursday evening, officials said.");
+  const Event* e = only(male);
   REQUIRE(e->when.date.has_value());
   CHECK(to_iso(*e->when.date) == "2019-06-06");  // Thursday, not Friday
   // With no day of its own, the main clause's still bounds it.
-  const Event* b = only(events("Troops ended the siege on Wednesday, after militants killed 14 hostages in Mopti."));
+  const auto mopti = events("Troops ended the siege on Wednesday, after militants killed 14 hostages in Mopti.");
+  const Event* b = only(mopti);
   REQUIRE(b->when.date.has_value());
   CHECK(to_iso(*b->when.date) == "2019-06-05");
 }
@@ -547,9 +549,10 @@ TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
 }
 
 TEST_CASE("taking one's own life, refuge or responsibility takes no ground") {
-  const Event* e =
-      only(events("A student opened fire inside the faculty building in Prague on Thursday afternoon, killing 14 people "
-                  "before taking his own life on the roof."));
+  const auto prague = events(
+      "A student opened fire inside the faculty building in Prague on Thursday afternoon, killing 14 people "
+      "before taking his own life on the roof.");
+  const Event* e = only(prague);
   CHECK(e->sub_event_type == "Attack");
   for (const Event& x : events("Hundreds of villagers took refuge in a mosque in Kidal on Monday."))
     CHECK(x.event_type != "Strategic developments");
@@ -574,9 +577,10 @@ TEST_CASE("a faith's or a creed's adjective and a news agency are no places") {
 }
 
 TEST_CASE("blows struck repeatedly are one attack, attacks made repeatedly a campaign") {
-  const Event* one =
-      only(events("An opposition activist was attacked outside his home in Vilnius on Tuesday by an assailant who struck him "
-                  "repeatedly with a hammer."));
+  const auto vilnius = events(
+      "An opposition activist was attacked outside his home in Vilnius on Tuesday by an assailant who struck him "
+      "repeatedly with a hammer.");
+  const Event* one = only(vilnius);
   CHECK(one->sub_event_type == "Attack");
   CHECK_FALSE(one->background);
   for (const Event& e : events("Gunmen have repeatedly attacked villages near Bankass this year.")) CHECK(e.background);
