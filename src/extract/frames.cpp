@@ -368,6 +368,10 @@ struct FrameReader {
       const Chunk& vc = v.chunk(j);
       if (vc.kind != ChunkKind::verb) continue;
       if (p().object_of(j) == c) return j;
+      // 'condemned the "heinous terrorist attack"': a quotation mark splits the object after its article.
+      if (c >= 2 && p().object_of(j) == c - 2 && v.chunk(c - 1).kind == ChunkKind::punct &&
+          one_of(word(v.chunk(c - 1).head), {"\"", "\xE2\x80\x9C", "'"}) && v.chunk(c - 2).first == v.chunk(c - 2).last)
+        return j;
       if (j > c && vc.finite && subject_or_conjunct(j, c)) {
         for (const auto& pp : p().preps_of(j))
           if (pp.where == Parse::PrepPhrase::after) f.preps.push_back(pp);

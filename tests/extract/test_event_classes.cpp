@@ -548,6 +548,12 @@ TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
             ->sub_event_type == "Violent demonstration");
 }
 
+TEST_CASE("a reaction to an attack named in quotation marks is still a reaction") {
+  const auto e = events("The president, speaking at a summit in Kazan, condemned the \"heinous terrorist attack\" in Ankara.");
+  for (const Event& x : e) CHECK(x.location != "Kazan");
+  CHECK(e.size() <= 1);
+}
+
 TEST_CASE("taking one's own life, refuge or responsibility takes no ground") {
   const auto prague = events(
       "A student opened fire inside the faculty building in Prague on Thursday afternoon, killing 14 people "
