@@ -549,9 +549,12 @@ TEST_CASE("a crowd fighting the police riots; rebels fighting them battle") {
 }
 
 TEST_CASE("a reaction to an attack named in quotation marks is still a reaction") {
-  const auto e = events("The president, speaking at a summit in Kazan, condemned the \"heinous terrorist attack\" in Ankara.");
-  for (const Event& x : e) CHECK(x.location != "Kazan");
-  CHECK(e.size() <= 1);
+  const auto e = events_of_report(
+      "Attack on aerospace company\n\nANKARA, Oct 23, 2024 (Anadolu) - Gunmen attacked the headquarters of an aerospace company "
+      "near Ankara on Wednesday, killing five people.\n\nThe president, speaking on the sidelines of a summit in the Russian city of "
+      "Kazan, condemned the \"heinous terrorist attack\" and offered condolences to the families of the victims.\n");
+  REQUIRE_FALSE(e.empty());
+  for (const Event& x : e) CHECK(x.location != "Kazan");  // where he spoke
 }
 
 TEST_CASE("taking one's own life, refuge or responsibility takes no ground") {
