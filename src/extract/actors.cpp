@@ -129,7 +129,7 @@ void name_unnamed_sides(Event& e) {
     fill(e.actor2, "Protesters");
   } else if (t == "Violent demonstration" || t == "Mob violence") {
     // "Protesters clashed with police": the rioters riot, the police are the side they met.
-    if (t == "Violent demonstration" && forces_first && e.actor2.empty()) std::swap(e.actor1, e.actor2);
+    if (forces_first && e.actor2.empty()) std::swap(e.actor1, e.actor2);
     fill(e.actor1, "Rioters");
   } else if (t == "Attack" || t == "Abduction/forced disappearance" || t == "Sexual violence") {
     fill(e.actor1, "Unidentified Armed Group");

@@ -56,18 +56,34 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
           v.parse.clauses[static_cast<size_t>(chunk(v.parse.chunk_of[k]).clause)].kind == ClauseKind::relative)
         sides.push_back(v.parse.chunk_of[k]);
     // "A crowd of hundreds fought with police": a crowd against the police riots.
-    std::vector<int> both;
-    for (int c : sides) add_with_of(both, c);
+    std::vector<int> both;  // the clash's own two sides (not what its evidence names: "leaving police vehicles damaged")
+    for (int c : actors) add_with_of(both, c);
     for (int c : targets) add_with_of(both, c);
+    // (Not when the other side is armed, or shots, guns or shells are told: "exchanged fire with a group of men".)
+    std::vector<int> others;
+    for (int c : both)
+      if (c >= 0 && !is(c, Role::police_forces)) others.push_back(c);
+    const bool unarmed =
+        !side_armed(others) && !weapons_in_sentence() && !side_has(carriers, Role::weapon_gun) && !side_has(carriers, Role::weapon_shell);
+    const bool mob_met_police = unarmed && std::any_of(others.begin(), others.end(), [&](int c) {
+                                  return one_of(word(chunk(c).head), {"mob", "mobs"});
+                                });
+    if ((side_is(sides, Role::mob) && !side_armed(sides)) || mob_met_police) return kMob;
     const bool police = side_is(both, Role::police_forces);
-    const bool crowd = std::any_of(both.begin(), both.end(),
-                                   [&](int c) { return c >= 0 && (crowd_side({c}) || gathering_noun(c)) && !is(c, Role::police_forces); });
-    if (police && crowd && !side_has(carriers, Role::weapon_gun) && !side_has(carriers, Role::weapon_shell)) return kRiot;
-    // "There were also clashes in Kasserine and Siliana", by no one named, in a report of demonstrations and of no armed group.
-    if (both.empty() && ctx.protesters >= 2 && !ctx.main_group && !side_has(carriers, Role::weapon_gun) &&
-        !side_has(carriers, Role::weapon_shell))
+    const bool crowd = std::any_of(others.begin(), others.end(), [&](int c) { return crowd_side({c}) || gathering_noun(c); });
+    // (Nor when an armed group is named anywhere beside the state's: "followers of the Boko Haram sect".)
+    bool group_named = false;
+    for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+      if (chunk(static_cast<int>(c)).kind == ChunkKind::noun)
+        if (const ArmedActor* a = lex.actors.find(table_actor(chunk(static_cast<int>(c))));
+            a && one_of(a->kind, {"rebel", "state_militia"}))
+          group_named = true;
+    if (police && crowd && unarmed && !group_named) return kRiot;
+    // "There were also clashes in Kasserine and Siliana", by no one named, in a report of demonstrations and of no armed group
+    // (not one with deaths, weapons, or told "separately").
+    if (both.empty() && ctx.protesters >= 2 && !ctx.main_group && unarmed && !casualties(f, evidence) && !toll_in_sentence() &&
+        std::find(v.words.begin(), v.words.end(), "separately") == v.words.end())
       return kRiot;
-    if (side_is(sides, Role::mob) && !side_armed(sides)) return kMob;
     // "Clashes broke out between protesters and party activists", "protesters and police fought running
     // battles": a demonstration turned violent, not a battle, unless guns or heavier weapons are named.
     if (protesters_in_clause(f) && !side_has(carriers, Role::weapon_gun) && !side_has(carriers, Role::weapon_shell) &&
@@ -99,8 +115,21 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
     // "marched along the Esplanade, broke through police barriers and vandalised the buildings", "a group of
     // protesters set fire to the Congress as thousands took to the streets": the march turned violent.
-    const bool crowd_violence = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+    const int own = chunk(f.chunk).clause;
+    const bool peaceful = std::find(v.words.begin(), v.words.end(), "peacefully") != v.words.end();
+    const bool crowd_violence = !peaceful && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
       if (&o == &f || !o.verbal || !(o.cls == C::riot || o.cls == C::destroy || o.cls == C::storm)) return false;
+      // Its own clause, the one it hangs from, or one coordinated with it ("broke through barricades ... and stormed the
+      // Red Fort"); not "a day after ... torched a bus", not "whose shops were looted by youths".
+      const int theirs = chunk(o.chunk).clause;
+      bool coordinated = false;
+      for (int c = theirs, guard = 0; c > 0 && guard < 8 && !coordinated; ++guard) {
+        const Clause& cl = v.parse.clauses[static_cast<size_t>(c)];
+        if (cl.kind != ClauseKind::coordinate && cl.kind != ClauseKind::participle) break;
+        c = cl.parent;
+        coordinated = c == own;
+      }
+      if (theirs != own && theirs != v.parse.clauses[static_cast<size_t>(own)].parent && !coordinated) return false;
       const std::vector<int> doers = actor_side(o);
       return !side_armed(doers) && (storming_crowd(doers) || (f.subject >= 0 && o.subject == f.subject));
     });
@@ -239,11 +268,14 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       met.insert(met.end(), more.begin(), more.end());
     }
     if (state_side(actors) && !armed_target && std::any_of(met.begin(), met.end(), [&](int c) {
-          return c >= 0 && (sit_in(c) || one_of(word(chunk(c).head), {"rally", "rallies", "march", "marches", "demonstration",
-                                                                      "demonstrations", "protest", "protests", "vigil"}));
+          // (In lower case: "on 5 March" is a month.)
+          return c >= 0 && (sit_in(c) || (one_of(v.raw[chunk(c).head], {"rally", "rallies", "march", "marches", "demonstration",
+                                                                        "demonstrations", "protest", "protests", "vigil"})));
         }))
       return kExcessiveForce;
-    if ((side_is(actors, Role::mob) || (f.cls == C::attack && crowd_side(actors))) && !side_armed(actors)) return kMob;
+    // ("A group of men attacked a church with rifles", "scores of men ... opened fire": armed, an attack.)
+    const bool crowd_attack = f.cls == C::attack && (crowd_side(actors) || many_men(actors)) && !armed_target && !weapons_in_sentence();
+    if ((side_is(actors, Role::mob) || crowd_attack) && !side_armed(actors)) return kMob;
     // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
     // the state's killing in a sentence of its fire on a protest.
     // ("fired live rounds at demonstrators, killing 30": the firing, a weapon's word, says at whom.)
@@ -287,7 +319,15 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   }
   if (any({C::destroy, C::storm})) {  // "protesters stormed the residence", "mobs set fire to houses"
     // "groups of youths looted shops": the looting, an event of its own beside the riot.
-    const bool looting = f.cls == C::destroy && f.verbal && word(f.first).starts_with("loot");
+    // (Not "looted and burned shops": the riot's, as before.)
+    const bool looting = f.cls == C::destroy && f.verbal && word(f.first).starts_with("loot") &&
+                         std::none_of(frames.begin(), frames.end(),
+                                      [&](const Frame& o) {
+                                        return &o != &f && (o.cls == C::destroy || o.cls == C::riot) && !word(o.first).starts_with("loot");
+                                      }) &&
+                         std::none_of(v.words.begin(), v.words.end(), [](const std::string& w) {
+                           return one_of(w, {"burned", "burnt", "burning", "torched", "set", "smashed", "vandalised", "vandalized"});
+                         });
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     if (looting && crowd_side(actors) && !side_armed(actors)) return kDestruction;
     if (crowd_side(actors) && !side_armed(actors)) return kRiot;                        // "supporters set fire to a door"
@@ -825,8 +865,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       const bool fire_exchanged = f.cls == C::clash && f.verbal && word(f.last) == "fire";
       return armed || weapon || state_fire || fire_exchanged || casualties(f, evidence) || toll_in_sentence().has_value() || damage ||
              side_is(targets, Role::military_target) || (f.cls == C::storm && storming_crowd(actors)) ||
-             (f.cls == C::attack && f.verbal && crowd_side(actors)) || person_hurt(f) || weapon_told_before(f).has_value() ||
-             air_strike_placed(f, evidence);
+             (f.cls == C::attack && f.verbal && (crowd_side(actors) || many_men(actors))) || person_hurt(f) ||
+             weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
     }
   }
 }
@@ -839,12 +879,23 @@ bool SentenceEvents::crowd_overran(const Frame& f) const {
   const bool overrunning = one_of(verb, {"overran", "overrun", "overrunning", "overruns", "seized", "seizing"}) ||
                            (one_of(verb, {"took", "taken", "taking", "takes"}) && word(f.last) == "over");
   const std::vector<int> actors = actor_side(f);
-  return overrunning && !side_armed(actors) && storming_crowd(actors);
+  return overrunning && building(f.object) && !side_armed(actors) && storming_crowd(actors);
+}
+
+// A building or compound a crowd can force its way into ("the president's residence", "the
+// parliament building"), not "the opportunity", "the leadership" or a square it occupies.
+bool SentenceEvents::building(int c) const {
+  return c >= 0 && one_of(word(chunk(c).head),
+                          {"building",    "buildings",    "parliament", "residence",   "palace",     "house",    "home",    "office",
+                           "offices",     "headquarters", "compound",   "station",     "airport",    "ministry", "embassy", "consulate",
+                           "legislature", "assembly",     "congress",   "court",       "courthouse", "premises", "gate",    "gates",
+                           "hall",        "chamber",      "mansion",    "secretariat", "prison",     "jail",     "campus",  "complex",
+                           "base",        "barracks",     "studio",     "studios",     "capitol",    "senate"});
 }
 
 // "broke into", "had broken into": a way in forced, as a storming is.
 bool SentenceEvents::breaking_in(const Frame& f) const {
-  return f.cls == C::destroy && f.verbal && one_of(word(f.first), {"broke", "broken", "break", "breaking"});
+  return f.cls == C::destroy && f.verbal && one_of(word(f.first), {"broke", "broken", "break", "breaking"}) && building(f.object);
 }
 
 // Who storms as a crowd: protesters, supporters, a crowd, party workers,
@@ -1024,8 +1075,10 @@ bool SentenceEvents::is_background() const {
   for (size_t k = 0; k < v.size(); ++k) {
     const std::string& a = word(k);
     // "struck him repeatedly with a hammer": the blows of one action, no campaign.
-    const bool one_attack_blows =
-        a == "repeatedly" && ((k > 0 && one_of(word(k - 1), {"him", "her", "them"})) || (k + 1 < v.size() && word(k + 1) == "with"));
+    // ("have attacked them repeatedly", "shelled the town repeatedly with rockets": a campaign still.)
+    const bool perfect = std::any_of(v.words.begin(), v.words.begin() + static_cast<long>(k),
+                                     [](const std::string& w) { return w == "have" || w == "has"; });
+    const bool one_attack_blows = a == "repeatedly" && !perfect && k > 0 && one_of(word(k - 1), {"him", "her"});
     if (one_of(a, {"regularly", "regular", "routinely", "repeatedly"}) && !one_attack_blows) return true;
     // "abducted as a boy of about nine": a life's story.
     if (a == "as" && k + 2 < v.size() && one_of(word(k + 1), {"a", "an"}) &&
@@ -1113,16 +1166,37 @@ bool SentenceEvents::sit_in(int c) const {
 
 // Protesters or a mob on a side: their violence is a riot's.
 bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
-  const int n = static_cast<int>(v.parse.chunks.size());
   return side_is(side, Role::protesters) || side_is(side, Role::mob) || std::any_of(side.begin(), side.end(), [&](int c) {
            if (c < 0) return false;
-           if (one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters", "followers"})) return true;
-           // "Hundreds of men attacked hostels", "a group of young men": many unnamed men.
-           return c + 2 < n &&
-                  one_of(word(chunk(c).head), {"hundreds", "thousands", "dozens", "scores", "group", "groups", "gang", "gangs"}) &&
-                  chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" && chunk(c + 2).kind == ChunkKind::noun &&
-                  one_of(word(chunk(c + 2).head), {"men", "youths"});
+           return one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters", "followers"});
          });
+}
+
+// Guns, shots or heavier arms told anywhere in the sentence ("exchanged fire", "armed with rifles",
+// "mortar rounds hit a market"): no crowd's fight. ("set fire to" is a crowd's.)
+bool SentenceEvents::weapons_in_sentence() const {
+  for (size_t k = 0; k < v.size(); ++k) {
+    const std::string& w = word(k);
+    if (w == "fire" && k > 0 &&
+        one_of(word(k - 1), {"opened", "open", "opening", "exchanged", "exchange", "exchanging", "returned", "heavy", "of", "gun", "sniper",
+                             "machine-gun", "automatic"}))
+      return true;
+    if (one_of(w, {"gun",       "guns",     "gunfire",      "gunshots", "gunmen",   "gunman",     "rifle",   "rifles", "firearms",
+                   "pistols",   "shootout", "firefight",    "mortar",   "mortars",  "rocket",     "rockets", "rpg",    "rpgs",
+                   "artillery", "shelling", "machine-guns", "grenade",  "grenades", "explosives", "bomb",    "bombs"}))
+      return true;
+  }
+  return false;
+}
+
+// "Hundreds of men attacked hostels", "dozens of youths": many unnamed men, a crowd when they carry no arms.
+bool SentenceEvents::many_men(const std::vector<int>& side) const {
+  const int n = static_cast<int>(v.parse.chunks.size());
+  return std::any_of(side.begin(), side.end(), [&](int c) {
+    return c >= 0 && c + 2 < n && one_of(word(chunk(c).head), {"hundreds", "thousands", "dozens", "scores"}) &&
+           chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" && chunk(c + 2).kind == ChunkKind::noun &&
+           one_of(word(chunk(c + 2).head), {"men", "youths"});
+  });
 }
 
 // "Hicks was captured in Afghanistan", "the suspects were caught in a raid":

@@ -1314,11 +1314,25 @@ size_t sentence_of(const Segmented& seg, const Event& e) {
 // "Two police officers have been shot dead at a rural property. Four officers drove
 // to the block shortly before 5pm on Monday ...": a lede that gives no day, told
 // before any dated action, happened on the day the next two lines go on to tell.
+// (Only a day of the week before the report, in a line that tells no plan: not "will visit on Sunday",
+// not "a peace deal signed on May 2", not "attacked on March 3" months before.)
 std::optional<DateSpan> day_of_next_lines(const Document& doc, const Segmented& seg, const Event& e) {
+  if (!doc.published) return std::nullopt;
+  const long published = days_from_civil(*doc.published);
   const size_t si = sentence_of(seg, e);
-  for (size_t k = si + 1; k < seg.sentences.size() && k <= si + 2; ++k)
-    for (const DateCue& c : find_date_cues(doc, seg, seg.sentences[k]))
-      if (!c.since && !c.reporting && c.span.date && c.span.precision == 1) return c.span;
+  for (size_t k = si + 1; k < seg.sentences.size() && k <= si + 2; ++k) {
+    const Sentence& s = seg.sentences[k];
+    bool plan = false;
+    for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t)
+      plan =
+          plan || one_of(ascii_lower(token_text(doc.text, seg.tokens[t])), {"will", "would", "plans", "planned", "scheduled", "expected"});
+    if (plan) continue;
+    for (const DateCue& c : find_date_cues(doc, seg, s)) {
+      if (c.since || c.reporting || !c.span.date || c.span.precision != 1) continue;
+      const long back = published - days_from_civil(*c.span.date);
+      if (back >= 0 && back <= 7) return c.span;
+    }
+  }
   return std::nullopt;
 }
 
@@ -1702,7 +1716,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     // The title and a standfirst restate the report's events: they add evidence, never an event.
     const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
     // ("Gunman kills 4 in Dar es Salaam\nSource: Xinhua| 2021-08-25 ...": a title run on into a stamp line.)
-    const bool headline = (!doc.title.empty() && sentence_text.starts_with(doc.title)) ||
+    const bool run_on_title = sentence_text.size() > doc.title.size() && sentence_text[doc.title.size()] == '\n';
+    const bool headline = (!doc.title.empty() && (sentence_text == doc.title || (sentence_text.starts_with(doc.title) && run_on_title))) ||
                           (!doc.summary.empty() && doc.summary.find(sentence_text) != std::string::npos);
     const SentenceView view(doc, seg, si, without_dateline(doc, seg, s), words, headline);
     if (view.s.token_count == 0) {

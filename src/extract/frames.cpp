@@ -227,10 +227,12 @@ struct FrameReader {
     // "taking the death toll in the encounter to 22": a count carried up, no ground taken.
     if (f.cls == EventClass::take && f.object >= 0 && one_of(word(v.chunk(f.object).head), {"toll", "tally", "number", "count", "total"}))
       return;
-    // "before taking his own life", "took refuge in a mosque", "took responsibility": no taking at all.
-    if (f.cls == EventClass::take && f.object >= 0 &&
-        one_of(word(v.chunk(f.object).head), {"life", "lives", "refuge", "shelter", "cover", "responsibility", "steps", "measures"}))
-      return;
+    // "before taking his own life", "took refuge in a mosque", "took responsibility": no taking at all
+    // (but "captured a shelter"; "took the lives of 12 villagers" is a killing the count tells, no taking).
+    if (f.cls == EventClass::take && f.object >= 0 && one_of(word(f.first), {"take", "takes", "took", "taken", "taking"})) {
+      const Chunk& what = v.chunk(f.object);
+      if (one_of(word(what.head), {"life", "lives", "refuge", "shelter", "cover", "responsibility", "steps", "measures"})) return;
+    }
     // "pushed", "expelled", "driven": a taking only with "out of" or "from" after ("were driven at the base" is none).
     if (f.cls == EventClass::take && expelling_word(word(f.first)) && !out_of_after(f.last)) return;
     f.modality = verb_modality(c);

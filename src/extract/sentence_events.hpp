@@ -357,6 +357,9 @@ struct SentenceEvents {
   bool killed_by_hand(const Frame& f) const;
   bool traded(const std::vector<int>& side) const;
   bool crowd_overran(const Frame& f) const;
+  bool building(int c) const;
+  bool many_men(const std::vector<int>& side) const;
+  bool weapons_in_sentence() const;
   bool sit_in(int c) const;
   bool breaking_in(const Frame& f) const;
   bool storming_crowd(const std::vector<int>& side) const;

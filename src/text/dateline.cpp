@@ -495,8 +495,11 @@ std::optional<Dateline> find_dateline(std::string_view text, size_t from, int ye
     const size_t blank = text.find("\n\n", i);
     // A head's short lines ("* More than 130 wounded", a byline, a time stamp) count for less than
     // the body's paragraphs: an agency's update puts six of them above its dateline.
-    const size_t length = (blank == std::string_view::npos ? text.size() : blank) - i;
-    if (length >= 100 || ++short_lines > 2 * kParagraphsSearched) ++paragraphs;
+    // (A short paragraph that ends a sentence is the body's: "Related coverage:" and another story's dateline below eight of them is
+    // no dateline of this one.)
+    const size_t end = blank == std::string_view::npos ? text.size() : blank;
+    const bool sentence = end > i && (text[end - 1] == '.' || text[end - 1] == '"');
+    if (end - i >= 100 || sentence || ++short_lines > 2 * kParagraphsSearched) ++paragraphs;
     if (blank == std::string_view::npos) break;
     i = blank;
   }

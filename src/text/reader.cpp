@@ -319,7 +319,8 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
       continue;
     }
     // "* Washington says support is "not a blank check"": an agency's summary bullets, however they end.
-    const bool bullet = t.size() > 2 && (t[0] == '*' || t.rfind("\xE2\x80\xA2", 0) == 0) && !doc.title.empty();
+    // (A bullet that is a whole sentence, "* Police arrested 20 protesters in Abuja on Tuesday.", is a roundup's item.)
+    const bool bullet = t.size() > 2 && (t[0] == '*' || t.rfind("\xE2\x80\xA2", 0) == 0) && !doc.title.empty() && t.back() != '.';
     if ((headline_like(t) || bullet) && t.size() < 160) {  // a standfirst, or an agency's name ("Associated Press")
       if (t.find(' ') != std::string::npos && (t.size() > 40 || bullet)) doc.summary += (doc.summary.empty() ? "" : "\n") + t;
       continue;

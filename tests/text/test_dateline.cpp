@@ -131,6 +131,10 @@ TEST_CASE("a full stop after the agency's bracket ends the dateline") {
   const auto u = find_dateline(update, 0, 2014);
   REQUIRE(u.has_value());
   CHECK(place_of(update, *u) == "BEIJING");
+  // Short paragraphs of body (whole sentences) count in full: a linked story's dateline below them is not this one's.
+  std::string short_body = "Raid in Zamfara\n\n";
+  for (int i = 0; i < 8; ++i) short_body += "Residents fled.\n\n";
+  CHECK_FALSE(find_dateline(short_body + "Related coverage:\n\nLAGOS, March 3, 2017 (Reuters) - Oil rose.", 0, 2017).has_value());
   // A later paragraph's capitals, six paragraphs of body down, are no dateline.
   std::string body;
   for (int i = 0; i < 6; ++i)
