@@ -234,6 +234,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     std::vector<int> hurt;  // "killed scores of terrorists": the head and its "of" phrase
     if (is_consequence(f.cls)) add_with_of(hurt, f.passive ? f.subject : f.object);
     const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
+                              std::any_of(targets.begin(), targets.end(), [&](int c) { return military_site(c); }) ||
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
                               side_is(hurt, Role::military_target) || side_is(hurt, Role::armed) ||
                               // "killed 11 members of Abu Sayyaf": a named armed group's people (not a party's or a movement's)
@@ -241,7 +242,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                                 const ArmedActor* a = lex.actors.find(table_actor(chunk(c)));
                                 return a && one_of(a->kind, {"rebel", "state", "state_militia"});
                               });
-    const bool civilian_target = side_is(targets, Role::civilian) || victims_are(evidence, Role::civilian);
+    // ("an army camp", "their forward operating base", "a police post": a site of the forces, not the civilians' camp.)
+    std::vector<int> civil_targets;
+    for (int c : targets)
+      if (!military_site(c)) civil_targets.push_back(c);
+    const bool civilian_target = side_is(civil_targets, Role::civilian) || victims_are(evidence, Role::civilian);
     // Demonstrations: protesters who turn violent riot; the state's force
     // against protesters is excessive; a mob is a mob.
     if (side_is(actors, Role::protesters) && !side_armed(actors)) return kRiot;
@@ -891,6 +896,21 @@ bool SentenceEvents::building(int c) const {
                            "legislature", "assembly",     "congress",   "court",       "courthouse", "premises", "gate",    "gates",
                            "hall",        "chamber",      "mansion",    "secretariat", "prison",     "jail",     "campus",  "complex",
                            "base",        "barracks",     "studio",     "studios",     "capitol",    "senate"});
+}
+
+// A site of the state's forces named by its modifier: "an army camp", "the troops' forward operating
+// base", "a police post", "their base" said of soldiers is left to the roles table.
+bool SentenceEvents::military_site(int c) const {
+  if (c < 0 || chunk(c).kind != ChunkKind::noun) return false;
+  const Chunk& ch = chunk(c);
+  if (!one_of(word(ch.head), {"camp", "camps", "base", "bases", "post", "posts", "outpost", "outposts", "barracks", "checkpoint",
+                              "checkpoints", "position", "positions", "station", "headquarters", "garrison", "compound"}))
+    return false;
+  for (uint32_t k = ch.first; k < ch.head; ++k)
+    if (one_of(word(k), {"army", "military", "naval", "navy", "police", "gendarmerie", "troops", "soldiers", "army's", "military's",
+                         "operating", "forward", "security", "paramilitary", "marine", "marines"}))
+      return true;
+  return false;
 }
 
 // "broke into", "had broken into": a way in forced, as a storming is.

@@ -358,6 +358,7 @@ struct SentenceEvents {
   bool traded(const std::vector<int>& side) const;
   bool crowd_overran(const Frame& f) const;
   bool building(int c) const;
+  bool military_site(int c) const;
   bool many_men(const std::vector<int>& side) const;
   bool weapons_in_sentence() const;
   bool sit_in(int c) const;

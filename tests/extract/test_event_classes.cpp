@@ -611,6 +611,15 @@ TEST_CASE("a short title that only opens the first sentence does not make it the
   CHECK(std::any_of(r.begin(), r.end(), [](const Event& x) { return x.location == "Abuja"; }));
 }
 
+TEST_CASE("an army camp or a police post is the forces' site, a camp for displaced people the civilians'") {
+  const Event* a = nullptr;
+  const auto army = events("Militants attacked an army camp in Bela on Monday.");
+  a = only(army);
+  CHECK(a->sub_event_type == "Armed clash");
+  const auto idp = events("Gunmen attacked a camp for displaced people in Bunia on Monday.");
+  CHECK(only(idp)->sub_event_type == "Attack");
+}
+
 TEST_CASE("a reaction to an attack named in quotation marks is still a reaction") {
   const auto e = events_of_report(
       "Attack on aerospace company\n\nANKARA, Oct 23, 2024 (Anadolu) - Gunmen attacked the headquarters of an aerospace company "
