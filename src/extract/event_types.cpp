@@ -879,12 +879,12 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
 // "Protesters overran the president's residence", "supporters took over the TV
 // building": a crowd taking a building, by one of the words of overrunning.
 bool SentenceEvents::crowd_overran(const Frame& f) const {
-  if (f.cls != C::take || !f.verbal || f.passive) return false;
+  if (f.cls != C::take || !f.verbal || (f.passive && f.agent < 0)) return false;  // ("was overrun by protesters" too)
   const std::string& verb = word(chunk(f.chunk).head);
   const bool overrunning = one_of(verb, {"overran", "overrun", "overrunning", "overruns", "seized", "seizing"}) ||
                            (one_of(verb, {"took", "taken", "taking", "takes"}) && word(f.last) == "over");
   const std::vector<int> actors = actor_side(f);
-  return overrunning && building(f.object) && !side_armed(actors) && storming_crowd(actors);
+  return overrunning && building(f.passive ? f.subject : f.object) && !side_armed(actors) && storming_crowd(actors);
 }
 
 // A building or compound a crowd can force its way into ("the president's residence", "the

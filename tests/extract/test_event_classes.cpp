@@ -444,6 +444,7 @@ TEST_CASE("a crowd that overruns or takes over a building riots; one that takes 
   for (const Event& e : events("Residents said the students took part in the march in Tbilisi on Monday."))
     CHECK(e.sub_event_type != "Violent demonstration");
   CHECK(only(events("Rebels overran the town of Kidal on Monday."))->sub_event_type == "Non-state actor overtakes territory");
+  CHECK(only(events("The parliament building in Colombo was overrun by protesters on Monday."))->sub_event_type == "Violent demonstration");
 }
 
 TEST_CASE("a named part the gazetteer lacks, in no known province, lies in the report's town") {
