@@ -354,7 +354,8 @@ int SentenceEvents::force_against_crowd() const {
     const std::string& next = k + 1 < v.size() ? word(k + 1) : std::string();
     if (w == "live" && one_of(next, {"fire", "rounds", "ammunition", "bullets"})) return 2;
     if ((w == "tear" && next == "gas") || (w == "water" && one_of(next, {"cannon", "cannons"})) || (w == "rubber" && next == "bullets") ||
-        (w == "pepper" && next == "spray") ||
+        (w == "pepper" && next == "spray") || (one_of(w, {"stun", "sound"}) && one_of(next, {"grenade", "grenades"})) ||
+        one_of(w, {"flashbangs", "flash-bangs"}) ||
         one_of(w, {"teargas", "batons", "baton", "dispersed", "disperse", "dispersing", "truncheons", "arrested", "detained"})) {
       // "the release of detained students": those held before, no force met this crowd
       // ("police detained protesters" is force).

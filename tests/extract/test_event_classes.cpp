@@ -621,6 +621,11 @@ TEST_CASE("an army camp or a police post is the forces' site, a camp for displac
   CHECK(only(idp)->sub_event_type == "Attack");
 }
 
+TEST_CASE("stun and sound grenades fired at protesters are crowd control: a protest with intervention") {
+  const auto e = events("Police fired stun grenades at protesters in Yerevan on Wednesday.");
+  CHECK(only(e)->sub_event_type == "Protest with intervention");
+}
+
 TEST_CASE("a reaction to an attack named in quotation marks is still a reaction") {
   const auto e = events_of_report(
       "Attack on aerospace company\n\nANKARA, Oct 23, 2024 (Anadolu) - Gunmen attacked the headquarters of an aerospace company "
