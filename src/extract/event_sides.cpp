@@ -181,6 +181,13 @@ bool SentenceEvents::described_armed(int c) const {
   });
 }
 
+// Does chunk c name an armed group of the table, of one of these kinds ("killed 11 members of Abu
+// Sayyaf": a rebel group; not a party's or a movement's members)?
+bool SentenceEvents::table_group_of_kind(int c, std::initializer_list<std::string_view> kinds) const {
+  const ArmedActor* a = c >= 0 ? lex.actors.find(table_actor(chunk(c))) : nullptr;
+  return a && std::find(kinds.begin(), kinds.end(), a->kind) != kinds.end();
+}
+
 std::string SentenceEvents::table_actor(const Chunk& ch) const {
   for (uint32_t k = ch.first; k <= ch.last; ++k)
     if (const ArmedActor* a = lex.actors.match(v.words, v.raw, k, ch.last + 1)) return a->name;

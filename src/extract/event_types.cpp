@@ -72,13 +72,13 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const bool police = side_is(both, Role::police_forces);
     const bool crowd = std::any_of(others.begin(), others.end(), [&](int c) { return crowd_side({c}) || gathering_noun(c); });
     // (Nor when an armed group is named anywhere beside the state's: "followers of the Boko Haram sect".)
-    bool group_named = false;
-    for (size_t c = 0; c < v.parse.chunks.size(); ++c)
-      if (chunk(static_cast<int>(c)).kind == ChunkKind::noun)
-        if (const ArmedActor* a = lex.actors.find(table_actor(chunk(static_cast<int>(c))));
-            a && one_of(a->kind, {"rebel", "state_militia"}))
-          group_named = true;
-    if (police && crowd && unarmed && !group_named) return kRiot;
+    const auto group_named = [&] {
+      for (size_t c = 0; c < v.parse.chunks.size(); ++c)
+        if (chunk(static_cast<int>(c)).kind == ChunkKind::noun && table_group_of_kind(static_cast<int>(c), {"rebel", "state_militia"}))
+          return true;
+      return false;
+    };
+    if (police && crowd && unarmed && !group_named()) return kRiot;
     // "There were also clashes in Kasserine and Siliana", by no one named, in a report of demonstrations and of no armed group
     // (not one with deaths, weapons, or told "separately").
     if (both.empty() && ctx.protesters >= 2 && !ctx.main_group && unarmed && !casualties(f, evidence) && !toll_in_sentence() &&
@@ -239,8 +239,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                               side_is(hurt, Role::military_target) || side_is(hurt, Role::armed) ||
                               // "killed 11 members of Abu Sayyaf": a named armed group's people (not a party's or a movement's)
                               std::any_of(hurt.begin(), hurt.end(), [&](int c) {
-                                const ArmedActor* a = lex.actors.find(table_actor(chunk(c)));
-                                return a && one_of(a->kind, {"rebel", "state", "state_militia"});
+                                return table_group_of_kind(c, {"rebel", "state", "state_militia"});
                               });
     // ("an army camp", "their forward operating base", "a police post": a site of the forces, not the civilians' camp.)
     std::vector<int> civil_targets;
@@ -1097,9 +1096,11 @@ bool SentenceEvents::is_background() const {
     const std::string& a = word(k);
     // "struck him repeatedly with a hammer": the blows of one action, no campaign.
     // ("have attacked them repeatedly", "shelled the town repeatedly with rockets": a campaign still.)
-    const bool perfect = std::any_of(v.words.begin(), v.words.begin() + static_cast<long>(k),
-                                     [](const std::string& w) { return w == "have" || w == "has"; });
-    const bool one_attack_blows = a == "repeatedly" && !perfect && k > 0 && one_of(word(k - 1), {"him", "her"});
+    const auto perfect = [&] {
+      return std::any_of(v.words.begin(), v.words.begin() + static_cast<long>(k),
+                         [](const std::string& w) { return w == "have" || w == "has"; });
+    };
+    const bool one_attack_blows = a == "repeatedly" && k > 0 && one_of(word(k - 1), {"him", "her"}) && !perfect();
     if (one_of(a, {"regularly", "regular", "routinely", "repeatedly"}) && !one_attack_blows) return true;
     // "abducted as a boy of about nine": a life's story.
     if (a == "as" && k + 2 < v.size() && one_of(word(k + 1), {"a", "an"}) &&

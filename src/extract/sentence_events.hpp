@@ -142,6 +142,7 @@ struct SentenceEvents {
   static constexpr std::string_view kStateForces = "@state", kPolice = "@police", kArmedGroup = "@armed";
 
   std::string table_actor(const Chunk& ch) const;
+  bool table_group_of_kind(int c, std::initializer_list<std::string_view> kinds) const;
 
   std::string actor_in(int c) const;
   std::string country_forces_in(int c, uint32_t from) const;
