@@ -228,16 +228,11 @@ bool read_agency(Cursor& c, std::string& agency) {
     if (slash.literal("/")) {
       const size_t start = slash.i;
       while (!slash.at_end() && slash.peek() != '/' && slash.i - start < 12) ++slash.i;
-      if (slash.peek() == '/' && slash.i > start && slash.peek(1) == '.' && slash.peek(2) == ' ') {
+      // ("Bucharest, Aug 11 /Agerpres/ - ": the slashes, then a dash.)
+      const bool full_stop = slash.peek(1) == '.' && slash.peek(2) == ' ';
+      if (slash.peek() == '/' && slash.i > start && (full_stop || slash.peek(1) == ' ')) {
         agency = std::string(slash.s.substr(start, slash.i - start));
-        slash.i += 2;
-        c = slash;
-        return true;
-      }
-      // "Bucharest, Aug 11 /Agerpres/ - ": the slashes, then a dash.
-      if (slash.peek() == '/' && slash.i > start && slash.peek(1) == ' ') {
-        agency = std::string(slash.s.substr(start, slash.i - start));
-        slash.i += 1;
+        slash.i += full_stop ? 2 : 1;
         c = slash;
         return true;
       }
