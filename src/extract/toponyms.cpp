@@ -555,9 +555,12 @@ struct Recognizer {
       surnames.insert(std::string(word(b)));
     }
     // Titles just before a run: "Gov. Bill Haslam" splits into two runs at the period.
+    // A street's name ("Hart Street" in Southport, "Haifa Street" in Baghdad) is no town of that name.
     for (size_t m = before; m < out.size(); ++m) {
       const size_t k = out[m].first_token;
       if (k > sentence_first && is_title(word(k - 1))) drop[m] = true;
+      const size_t next = out[m].last_token + 1;
+      if (next < sentence_end && cap(next) && is_street_word(word(next))) out[m].in_name = true;
     }
     size_t w = before;
     for (size_t m = before; m < out.size(); ++m) {
@@ -587,6 +590,10 @@ struct Recognizer {
     }
     const WordTags tags = WordTable::shared().lookup(ascii_lower(word(a)));
     return tags.count == 0 || tags.first() == Pos::NNP || tags.first() == Pos::NNPS;
+  }
+
+  static bool is_street_word(std::string_view w) {
+    return one_of(w, {"Street", "Road", "Avenue", "Lane", "Boulevard", "Terrace", "Drive", "St.", "Rd."});
   }
 
   static bool is_place_type(std::string_view w) {

@@ -277,6 +277,22 @@ TEST_CASE("a place after 'of' inside an organisation's name is a place, though n
   CHECK_FALSE(mentioned(resolved("The analyst Charlie Winter said the group had lost ground."), "Winter"));
 }
 
+TEST_CASE("a street's name is a place inside a name, never the town it was named after") {
+  // "Hart Street" in an English town, "Haifa Street" in Baghdad: the words
+  // still say something of the area (kept for resolution), but no event is there.
+  for (const char* text :
+       {"A car bomb exploded on Haifa Street in Baghdad on Tuesday.", "A boy attacked a dance class on Hart Street in Southport on Monday.",
+        "Gunmen fired on a bus on Damascus Road near the station."}) {
+    const auto ms = resolved(text);
+    for (const Mention& m : ms)
+      if (m.text == "Haifa" || m.text == "Hart" || m.text == "Damascus") CHECK_MESSAGE(m.in_name, text);
+  }
+  const auto ms = resolved("A car bomb exploded on Haifa Street in Baghdad on Tuesday.");
+  const auto it = std::find_if(ms.begin(), ms.end(), [](const Mention& m) { return m.text == "Baghdad"; });
+  REQUIRE(it != ms.end());
+  CHECK_FALSE(it->in_name);
+}
+
 TEST_CASE("a legislator's state after the party's initial is a place") {
   const auto ms = resolved("The bill was written by Sen. Ann Moss, D-Pa., and Rep. Tom Hale, R-W. Va., who met on Tuesday.");
   for (const auto& item : {std::pair{"Pa", "Pennsylvania"}, {"W. Va", "West Virginia"}}) {
