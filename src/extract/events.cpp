@@ -1002,6 +1002,20 @@ bool bombs_of_a_battle(const Event& a, const Event& b) {
          ((a.sub_event_type == ied && b.sub_event_type == clash) || (a.sub_event_type == clash && b.sub_event_type == ied));
 }
 
+// "A suicide bomber blew himself up at the gate ... The attack killed 12",
+// "jets struck the market ... in the attack": the bombing or the strike is
+// the attack, told by its means once and by its harm once.
+bool means_of_the_attack(const Event& a, const Event& b) {
+  const std::string_view attack = event_type(SubEvent::attack).sub_event_type;
+  auto means = [](const Event& e) {
+    return e.sub_event_type == event_type(SubEvent::suicide_bomb).sub_event_type ||
+           e.sub_event_type == event_type(SubEvent::air_strike).sub_event_type;
+  };
+  // (The same spot and day: a gunmen's raid near a bombing is an attack of its own.)
+  return ((means(a) && b.sub_event_type == attack) || (means(b) && a.sub_event_type == attack)) && a.when.date && b.when.date &&
+         *a.when.date == *b.when.date && haversine_km(a.point, b.point) <= 1;
+}
+
 bool same_kind(const Event& a, const Event& b) {
   // One gathering a place and day: "marched", "police fired tear gas", "protesters set fire".
   // But a crowd's violence and the state's lethal force against it are two acts of two sides.
@@ -1009,7 +1023,7 @@ bool same_kind(const Event& a, const Event& b) {
   const std::string_view force = event_type(SubEvent::excessive_force).sub_event_type;
   if ((a.sub_event_type == riot && b.sub_event_type == force) || (a.sub_event_type == force && b.sub_event_type == riot)) return false;
   if (gathering_severity(a) && gathering_severity(b)) return true;
-  if (bombs_of_a_battle(a, b)) return true;
+  if (bombs_of_a_battle(a, b) || means_of_the_attack(a, b)) return true;
   if (a.event_type != b.event_type) return false;
   if (a.sub_event_type == b.sub_event_type) return true;
   // A country-wide summary ("missiles fired at targets in Syria") folds into the specific action.
@@ -1109,6 +1123,10 @@ void merge(Event& into, Event& from, bool from_is_reference) {
       from.sub_event_type == into.sub_event_type)
     into.actor2 = from.actor1;
   if (bombs_of_a_battle(into, from) && from.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type) {
+    into.event_type = from.event_type;
+    into.sub_event_type = from.sub_event_type;
+  }
+  if (means_of_the_attack(into, from) && from.sub_event_type != event_type(SubEvent::attack).sub_event_type) {
     into.event_type = from.event_type;
     into.sub_event_type = from.sub_event_type;
   }

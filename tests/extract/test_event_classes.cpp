@@ -2547,3 +2547,18 @@ TEST_CASE("traders who march protest; people named by the place of their 'of' ph
   CHECK(events("Oil traders rallied on Tuesday as prices climbed in London.").empty());  // a market's rally
   CHECK(only(events("Students of Kabul University protested on Sunday."))->country_code == "AF");
 }
+
+TEST_CASE("a suicide bombing told also as 'the attack' at its spot and day is one suicide bombing") {
+  const auto e = events(
+      "Two suicide bombings killed 57 people at mosques in Pakistan on Friday, police said.\n\n"
+      "In the first and deadlier attack, a bomber blew himself up beside a police car near a mosque in Mastung, killing 52 people.");
+  const Event* s = only(e);
+  REQUIRE(s != nullptr);
+  CHECK(s->sub_event_type == "Suicide bomb");
+  CHECK(s->location == "Mastung");
+  // Gunmen's raid in another town the same day stays an event of its own.
+  const auto two = events(
+      "A suicide bomber blew himself up at a market in Kabul on Thursday, killing six people. "
+      "Gunmen attacked a wedding party in Ghazni on Thursday, killing four civilians.");
+  CHECK(two.size() == 2);
+}
