@@ -200,6 +200,12 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   // "tried to retake the town", "attempted to seize the base": a fight for ground not (yet) won.
   if (any({C::take, C::retake}) && f.verbal && attempted(f)) return kClash;
   if (any({C::take, C::retake})) {
+    // "The gunman entered a block of apartments": one man takes no ground.
+    if (!actors.empty() && std::all_of(actors.begin(), actors.end(), [&](int c) {
+          return c >= 0 && one_of(word(chunk(c).first), {"a", "an", "the", "one"}) &&
+                 one_of(word(chunk(c).head), {"gunman", "man", "attacker", "assailant", "shooter", "suspect", "woman", "teenager"});
+        }))
+      return std::nullopt;
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     // "Forces loyal to the ousted vice president": a rebellion's forces, not the state's.
     for (int c : actors)
@@ -238,9 +244,12 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
                               side_is(hurt, Role::military_target) || side_is(hurt, Role::armed) ||
                               // "killed 11 members of Abu Sayyaf": a named armed group's people (not a party's or a movement's)
-                              std::any_of(hurt.begin(), hurt.end(), [&](int c) {
-                                return table_group_of_kind(c, {"rebel", "state", "state_militia"});
-                              });
+                              std::any_of(hurt.begin(), hurt.end(),
+                                          [&](int c) {
+                                            return table_group_of_kind(c, {"rebel", "state", "state_militia"});
+                                          }) ||
+                              // "opened fire on them, and officers returned fire": an exchange of fire.
+                              (f.cls == C::shoot && fire_returned());
     // ("an army camp", "their forward operating base", "a police post": a site of the forces, not the civilians' camp.)
     std::vector<int> civil_targets;
     for (int c : targets)
@@ -1207,6 +1216,15 @@ bool SentenceEvents::weapons_in_sentence() const {
                    "pistols",   "shootout", "firefight",    "mortar",   "mortars",  "rocket",     "rockets", "rpg",    "rpgs",
                    "artillery", "shelling", "machine-guns", "grenade",  "grenades", "explosives", "bomb",    "bombs"}))
       return true;
+  }
+  return false;
+}
+
+// "officers returned fire", "troops fired back": whoever was fired on was armed.
+bool SentenceEvents::fire_returned() const {
+  for (size_t k = 1; k < v.size(); ++k) {
+    if (word(k) == "fire" && one_of(word(k - 1), {"returned", "return", "returning", "returns"})) return true;
+    if (word(k) == "back" && one_of(word(k - 1), {"fired", "shot"})) return true;
   }
   return false;
 }

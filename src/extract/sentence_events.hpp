@@ -362,6 +362,7 @@ struct SentenceEvents {
   bool military_site(int c) const;
   bool many_men(const std::vector<int>& side) const;
   bool weapons_in_sentence() const;
+  bool fire_returned() const;
   bool sit_in(int c) const;
   bool breaking_in(const Frame& f) const;
   bool storming_crowd(const std::vector<int>& side) const;

@@ -2562,3 +2562,25 @@ TEST_CASE("a suicide bombing told also as 'the attack' at its spot and day is on
       "Gunmen attacked a wedding party in Ghazni on Thursday, killing four civilians.");
   CHECK(two.size() == 2);
 }
+
+TEST_CASE("fire returned makes an exchange of fire a battle; one gunman takes no ground") {
+  const Event* e = nullptr;
+  const auto shot = events(
+      "A man came out of the apartment in Brighton on Monday and opened fire on them with a shotgun, and officers "
+      "returned fire, killing him.");
+  REQUIRE((e = only(shot)) != nullptr);
+  CHECK(e->sub_event_type == "Armed clash");
+  const auto back = events("Gunmen opened fire on a checkpoint in Kandahar on Monday and troops fired back, killing two of them.");
+  REQUIRE((e = only(back)) != nullptr);
+  CHECK(e->sub_event_type == "Armed clash");
+  // No fire returned: an attack on the shop's customers.
+  const auto one_sided = events("A gunman opened fire on customers at a shop in Brighton on Monday, killing two.");
+  REQUIRE((e = only(one_sided)) != nullptr);
+  CHECK(e->sub_event_type == "Attack");
+  // Entering a building is no capture of it by one man; the same verb of an armed group's is.
+  for (const Event& x : events("The gunman entered a block of apartments in Brighton on Monday."))
+    CHECK(x.sub_event_type != "Non-state actor overtakes territory");
+  const auto taken = events("Taliban fighters entered the city of Ghazni on Thursday.");
+  REQUIRE((e = only(taken)) != nullptr);
+  CHECK(e->sub_event_type == "Non-state actor overtakes territory");
+}
