@@ -206,6 +206,13 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                  one_of(word(chunk(c).head), {"gunman", "man", "attacker", "assailant", "shooter", "suspect", "woman", "teenager"});
         }))
       return std::nullopt;
+    // "Police cleared the protest camp", "lines of police moved into the camp" in a report of a
+    // protest: the police's intervention in it, no ground taken.
+    std::vector<int> takers;
+    for (int c : actors) add_with_of(takers, c);
+    if (side_is(takers, Role::police_forces) &&
+        (ctx.protesters >= 2 || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; })))
+      return kIntervention;
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     // "Forces loyal to the ousted vice president": a rebellion's forces, not the state's.
     for (int c : actors)
@@ -229,6 +236,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (f.cls == C::riot && f.verbal && side_armed(actors) && !side_is(actors, Role::protesters) && !side_is(actors, Role::mob) &&
         !crowd_side(actors))
       return kAttack;
+    // "crowds smashed turnstiles and threw stones at riot police" in a report of protests: the protest's crowds.
+    const bool protest_crowd = ctx.protesters >= 2 && !actors.empty() && std::all_of(actors.begin(), actors.end(), [&](int c) {
+                                 return c >= 0 && one_of(word(chunk(c).head), {"crowd", "crowds"});
+                               });
+    if (protest_crowd && !one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"})) return kRiot;
     return one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) || side_is(actors, Role::mob) ? kMob : kRiot;
   }
   if (any({C::protest})) {

@@ -306,6 +306,8 @@ struct Tagger {
     for (size_t j = from; j < units.size() && j < from + 8; ++j) {
       const Unit& x = units[j];
       if (x.punct || x.lower == "that" || x.lower == "which" || x.lower == "who") return false;
+      // "Police moved into the camp as protesters shouted": a time clause's verb is not the clause's own.
+      if (one_of(x.lower, {"as", "when", "while", "after", "before", "because", "until"})) return false;
       if (x.lower == "'s") continue;  // a possessive, as often as "is"
       // "Mobs armed with sticks set fire to homes": "set" is a noun too, but not before "fire".
       if (x.lower == "set" && j + 1 < units.size() && one_of(units[j + 1].lower, {"fire", "ablaze", "alight"})) return true;

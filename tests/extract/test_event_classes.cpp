@@ -2584,3 +2584,22 @@ TEST_CASE("fire returned makes an exchange of fire a battle; one gunman takes no
   REQUIRE((e = only(taken)) != nullptr);
   CHECK(e->sub_event_type == "Non-state actor overtakes territory");
 }
+
+TEST_CASE("crowds that stone the police in a report of protests riot; police clearing a protest camp take no ground") {
+  const auto e = events(
+      "SANTIAGO, Oct 19, 2019 (AP) - Protesters set fire to metro stations in Santiago on Friday. Protesters marched through the "
+      "centre. The metro network was shut down in the afternoon after crowds smashed turnstiles and threw stones at riot police.");
+  for (const Event& x : e) CHECK(x.sub_event_type != "Mob violence");
+  // With no protest in the report, a crowd's violence is a mob's.
+  const auto crowd = events("Crowds threw stones at a bus carrying migrants in Kassel on Friday.");
+  const Event* m = only(crowd);
+  REQUIRE(m != nullptr);
+  CHECK(m->sub_event_type == "Mob violence");
+  const auto camp = events(
+      "Police in riot gear cleared the protest camp in Wellington on Wednesday after three weeks of occupation. Police "
+      "moved into the camp from three sides as protesters shouted at them. The protesters had occupied the lawn since February.");
+  for (const Event& x : camp) {
+    CHECK(x.sub_event_type != "Non-state actor overtakes territory");
+    CHECK(x.sub_event_type != "Government regains territory");
+  }
+}

@@ -125,6 +125,21 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(t.parse.subject_of(t.chunk_of("detonated")) == t.chunk_of("explosive"));
   }
   {
+    // Within a time clause, "and" and a verb share the time clause's subject, not the main clause's.
+    const Tagged t = parse("Police cleared the camp on Wednesday as some protesters set tents alight and hurled bricks at officers.");
+    CHECK(t.parse.subject_of(t.chunk_of("hurled")) == t.chunk_of("protesters"));
+    const Tagged u = parse("The network was shut down after crowds smashed turnstiles and threw stones at riot police.");
+    CHECK(u.parse.subject_of(u.chunk_of("threw")) == u.chunk_of("crowds"));
+  }
+  {
+    // A past form after its noun is the clause's verb when the next finite verb is a time clause's.
+    const Tagged t = parse("Police moved into the camp from three sides as protesters shouted at them.");
+    CHECK(t.tag_of("moved") == Pos::VBD);
+    CHECK(t.parse.subject_of(t.chunk_of("moved")) == t.chunk_of("Police"));
+    const Tagged u = parse("A bomb placed in a car after midnight exploded near the gate.");
+    CHECK(u.tag_of("placed") == Pos::VBN);
+  }
+  {
     // A series of verbs after commas shares the first one's subject.
     const Tagged t = parse("Gunmen stormed the clinic in the town, opened fire on patients and burned two cars.");
     CHECK(t.parse.subject_of(t.chunk_of("opened")) == t.chunk_of("Gunmen"));
