@@ -343,16 +343,15 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     return kAttack;
   }
   if (any({C::destroy, C::storm})) {  // "protesters stormed the residence", "mobs set fire to houses"
-    // "groups of youths looted shops": the looting, an event of its own beside the riot.
-    // (Not "looted and burned shops": the riot's, as before.)
-    const bool looting = f.cls == C::destroy && f.verbal && word(f.first).starts_with("loot") &&
-                         std::none_of(frames.begin(), frames.end(),
-                                      [&](const Frame& o) {
-                                        return &o != &f && (o.cls == C::destroy || o.cls == C::riot) && !word(o.first).starts_with("loot");
-                                      }) &&
-                         std::none_of(v.words.begin(), v.words.end(), [](const std::string& w) {
-                           return one_of(w, {"burned", "burnt", "burning", "torched", "set", "smashed", "vandalised", "vandalized"});
-                         });
+    // "groups of youths looted shops and set fire to a supermarket": the looting, an event of its own
+    // beside the riot the burning makes. (But "looted and burned shops", one action of both: the riot's.)
+    const bool burning_apart = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+      return &o != &f && (o.cls == C::destroy || o.cls == C::riot) && !word(o.first).starts_with("loot");
+    });
+    const bool burning_words = std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
+      return one_of(w, {"burned", "burnt", "burning", "torched", "set", "smashed", "vandalised", "vandalized"});
+    });
+    const bool looting = f.cls == C::destroy && f.verbal && word(f.first).starts_with("loot") && (burning_apart || !burning_words);
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     if (looting && crowd_side(actors) && !side_armed(actors)) return kDestruction;
     if (crowd_side(actors) && !side_armed(actors)) return kRiot;                        // "supporters set fire to a door"
