@@ -701,7 +701,7 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     const Mention& mm = mentions[m];
     if (!locatable(mm, in_location_phrase(mm))) continue;
     if (context_place && !in_own_line(mm)) continue;
-    if (!in_location_phrase(mm) && (mm.cue.empty() || !location_prep(first_word(mm.cue)) || origin_or_source(mm))) continue;
+    if (origin_or_source(mm) || (!in_location_phrase(mm) && (mm.cue.empty() || !location_prep(first_word(mm.cue))))) continue;
     const size_t t = v.token(f.first);
     const size_t d = mm.first_token > t ? mm.first_token - t : t - mm.first_token;
     if (d < best) {
@@ -769,6 +769,9 @@ bool SentenceEvents::origin_or_source(const Mention& m) const {
     return before == "according";
   }
   if (m.cue == "from") return !distance_unit(before) && !one_of(before, {"away", "far"});
+  // "a 37-year-old man born in Turkey", "a native of Kerala": where someone is from.
+  if (m.cue == "in" && one_of(before, {"born", "raised", "grew"})) return true;
+  if (m.cue == "of" && one_of(before, {"native", "natives", "citizen", "citizens", "national", "nationals"})) return true;
   // "The attacker, from a village near Hebron, ...": inside a "from" phrase, where someone came from.
   int j = v.parse.chunk_of[at];
   for (int steps = 0; j-- > 0 && steps < 8; ++steps) {

@@ -867,7 +867,9 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     }
     case C::kill:
     case C::harm:
-      return armed || weapon || evidence.size() > 0 || killed_by_hand(f) || (person_hurt(f) && !disaster_in_sentence()) ||
+      // ("The death toll from Cyclone Freddy rose to 190, with 584 people injured": a disaster's toll.)
+      return armed || weapon || (evidence.size() > 0 && !disaster_in_sentence()) || killed_by_hand(f) ||
+             (person_hurt(f) && !disaster_in_sentence()) ||
              (f.verbal && !f.passive && crowd_side(actors) && people(f.object));  // "a crowd beat two suspected thieves"
     case C::arrest:
       return arrest_counts(f, actors);
@@ -1098,7 +1100,10 @@ bool SentenceEvents::attempted(const Frame& f) const {
 // A disaster word that is no name ("a storm", not "the Storm Corps").
 bool SentenceEvents::disaster_in_sentence() const {
   for (size_t k = 0; k < v.size(); ++k) {
-    if (v.parse.tags[k] == Pos::NNP || v.parse.tags[k] == Pos::NNPS || !lex.roles.ends_at(v.words, 0, k, Role::disaster)) continue;
+    // ("Tropical Cyclone Freddy", "Hurricane Ian": a storm's name is a disaster too; "Storm Shadow" is a missile.)
+    const bool storm_name = one_of(v.raw[k], {"Cyclone", "Hurricane", "Typhoon"});
+    if (((v.parse.tags[k] == Pos::NNP || v.parse.tags[k] == Pos::NNPS) && !storm_name) || !lex.roles.ends_at(v.words, 0, k, Role::disaster))
+      continue;
     // "to open fire", "returned fire", "under fire": gunfire, no blaze.
     if (word(k) == "fire" && k > 0 &&
         one_of(word(k - 1), {"open", "opened", "opening", "opens", "return", "returned", "returning", "under", "exchanged", "heavy",

@@ -2611,3 +2611,17 @@ TEST_CASE("crowds that stone the police in a report of protests riot; police cle
     CHECK(x.sub_event_type != "Government regains territory");
   }
 }
+
+TEST_CASE("where someone was born is no place of the action; a named storm's toll is no attack") {
+  const auto e = events(
+      "A man opened fire on passengers in a tram in Utrecht on Monday, killing three people. Police arrested a 37-year-old man born "
+      "in Turkey at an address in the city in the evening.");
+  for (const Event& x : e) CHECK(x.country_code == "NL");
+  CHECK(events("The death toll from Tropical Cyclone Freddy in Malawi has risen to 190, with at least 584 people injured, officials "
+               "said on Tuesday.")
+            .empty());
+  CHECK(events("Hurricane Ian killed 12 people in Florida on Thursday.").empty());
+  // A missile's name is no storm.
+  const auto missile = events("Ukraine fired Storm Shadow missiles at a command post in Crimea on Friday, killing nine soldiers.");
+  CHECK_FALSE(missile.empty());
+}
