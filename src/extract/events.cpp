@@ -1409,6 +1409,18 @@ void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg,
       town = report_town(mentions, gaz, e.country_code);
       precision = 2;  // the report's town, not one its lines put the action in
     }
+    // "Young men in West Point ... threw rocks", filed from MONROVIA and no other town of the country
+    // named: a part the gazetteer lacks, in no province the text names, lies in the filing town.
+    if (!town && part_in_country) {
+      const auto filed = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) {
+        return m.dateline && !m.candidates.empty() && town_of(m, gaz, e.country_code);
+      });
+      const bool other_town = filed != mentions.end() && std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                                return !m.dateline && !m.candidates.empty() && town_of(m, gaz, e.country_code) &&
+                                       m.candidates.front().entry != filed->candidates.front().entry;
+                              });
+      if (filed != mentions.end() && !other_town) town = &*filed;
+    }
     if (!town) continue;
     const Place& p = gaz.place(town->candidates.front().entry);
     if (!part_in_country) {

@@ -2625,3 +2625,20 @@ TEST_CASE("where someone was born is no place of the action; a named storm's tol
   const auto missile = events("Ukraine fired Storm Shadow missiles at a command post in Crimea on Friday, killing nine soldiers.");
   CHECK_FALSE(missile.empty());
 }
+
+TEST_CASE("a part the gazetteer lacks, in no province named, lies in the filing town when the report names no other") {
+  const auto e = events_of_report(
+      "Quarantine sealed\nPublished: August 20, 2014\n\nMONROVIA, Liberia (AP) - Troops sealed off a slum in Liberia's capital on "
+      "Wednesday.\n\nYoung men in Kpakolo Point, a crowded peninsula, threw rocks at the soldiers on Wednesday.\n");
+  const auto it = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; });
+  REQUIRE(it != e.end());
+  CHECK(it->location == "Kpakolo Point");
+  CHECK(it->geo_precision == 2);
+  CHECK(std::abs(it->point.lon + 10.8) < 0.2);  // Monrovia, not Liberia's middle
+  // Another town of the country named: the filing town says nothing of where the part is.
+  const auto other = events_of_report(
+      "Clashes\nPublished: August 20, 2014\n\nMONROVIA, Liberia (AP) - Fighting was reported near Gbarnga on Tuesday.\n\n"
+      "Young men in Kpakolo Point threw rocks at the soldiers on Wednesday.\n");
+  for (const Event& x : other)
+    if (x.location == "Kpakolo Point") CHECK(std::abs(x.point.lon + 10.8) > 0.2);
+}
