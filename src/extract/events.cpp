@@ -1410,8 +1410,10 @@ void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg,
       precision = 2;  // the report's town, not one its lines put the action in
     }
     // "Young men in West Point ... threw rocks", filed from MONROVIA and no other town of the country
-    // named: a part the gazetteer lacks, in no province the text names, lies in the filing town.
-    if (!town && part_in_country) {
+    // named: a part the gazetteer lacks, in no province the text names, lies in the filing town; so
+    // does an action placed only in its country. (Precision 2: near, not at. Only a town of the
+    // action's own country: a strike abroad never goes to where the agency filed from.)
+    if (!town) {
       const auto filed = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) {
         return m.dateline && !m.candidates.empty() && town_of(m, gaz, e.country_code);
       });

@@ -2642,3 +2642,18 @@ TEST_CASE("a part the gazetteer lacks, in no province named, lies in the filing 
   for (const Event& x : other)
     if (x.location == "Kpakolo Point") CHECK(std::abs(x.point.lon + 10.8) > 0.2);
 }
+
+TEST_CASE("an action placed only in its country lies near the filing town of that country, never near one abroad") {
+  const auto home = events_of_report(
+      "Mine shooting\nPublished: August 17, 2012\n\nRUSTENBURG, South Africa (Reuters) - South African police opened fire on a "
+      "crowd of striking workers gathered on a hill at a platinum mine on Thursday, killing 34 people.\n");
+  REQUIRE(!home.empty());
+  CHECK(home[0].location == "Rustenburg");
+  CHECK(home[0].geo_precision == 2);
+  const auto abroad = events_of_report(
+      "Strikes\nPublished: June 7, 2019\n\nBEIRUT (Reuters) - Israeli jets struck targets in Syria on Thursday, killing six "
+      "fighters, a monitor said.\n");
+  REQUIRE(!abroad.empty());
+  CHECK(abroad[0].country_code == "SY");
+  CHECK(abroad[0].location != "Beirut");
+}
