@@ -1476,6 +1476,7 @@ bool may_hold_event(const Document& doc, const Segmented& seg, const Sentence& s
 // regional bureau files from Nairobi on Somalia, from Bangkok on Myanmar).
 struct CountryVotes {
   std::map<std::string, int> body, dateline;
+  std::map<std::string, size_t> first;  // where each country is first named, for ties
 };
 
 CountryVotes country_votes(const std::vector<Mention>& mentions, const Gazetteer& gaz) {
@@ -1484,16 +1485,25 @@ CountryVotes country_votes(const std::vector<Mention>& mentions, const Gazetteer
     if (m.candidates.empty() || m.in_name) continue;
     const Place p = gaz.place(m.candidates.front().entry);
     // Places inside a country say most where the story is; a people ("Russian") least.
-    if (p.country_code.size() == 2)
-      (m.dateline ? votes.dateline : votes.body)[std::string(p.country_code)] += m.demonym ? 1 : p.kind == PlaceKind::country ? 2 : 3;
+    if (p.country_code.size() != 2) continue;
+    const std::string cc(p.country_code);
+    (m.dateline ? votes.dateline : votes.body)[cc] += m.demonym ? 1 : p.kind == PlaceKind::country ? 2 : 3;
+    votes.first.emplace(cc, votes.first.size());
   }
   return votes;
 }
 
-// The country with the most votes (on a tie, the first code).
-std::optional<Place> most_voted(const std::map<std::string, int>& votes, const Gazetteer& gaz) {
+// The country with the most votes; on a tie, the one named first ("Freetown was slowly
+// coming back to life" before "East End", a namesake district of the Cayman Islands).
+std::optional<Place> most_voted(const std::map<std::string, int>& votes, const CountryVotes& all, const Gazetteer& gaz) {
   if (votes.empty()) return std::nullopt;
-  const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  const auto first = [&](const std::string& cc) {
+    const auto it = all.first.find(cc);
+    return it == all.first.end() ? SIZE_MAX : it->second;
+  };
+  const auto best = std::max_element(votes.begin(), votes.end(), [&](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second < b.second : first(a.first) > first(b.first);
+  });
   return gaz.country(best->first);
 }
 
@@ -1672,11 +1682,11 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   // Else the country named most, the dateline's place voting too.
   CountryVotes votes = country_votes(mentions, gaz);
   std::optional<Place> focus;
-  if (!most_voted(votes.body, gaz) && ctx.main_group && !ctx.main_group->countries.empty())
+  if (!most_voted(votes.body, votes, gaz) && ctx.main_group && !ctx.main_group->countries.empty())
     focus = gaz.country(ctx.main_group->countries.front());
   if (!focus) {
     for (const auto& [code, n] : votes.dateline) votes.body[code] += n;
-    focus = most_voted(votes.body, gaz);
+    focus = most_voted(votes.body, votes, gaz);
   }
   const Mention* context = nullptr;  // the last place named with a location word
   uint32_t context_sentence = 0;

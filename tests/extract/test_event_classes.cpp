@@ -2657,3 +2657,12 @@ TEST_CASE("an action placed only in its country lies near the filing town of tha
   CHECK(abroad[0].country_code == "SY");
   CHECK(abroad[0].location != "Beirut");
 }
+
+TEST_CASE("the report's country on a tie of votes is the one named first") {
+  const auto e = events_of_report(
+      "Curfew eased\nPublished: November 28, 2023\n\nFreetown was slowly coming back to life on Monday.\n\n"
+      "On Sunday, a group of armed men attacked the military armoury at Kabassa barracks in the west of the city. "
+      "Residents of East End said they heard gunfire until daybreak.\n");
+  REQUIRE(!e.empty());
+  for (const Event& x : e) CHECK(x.country_code == "SL");
+}
