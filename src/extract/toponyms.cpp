@@ -1849,19 +1849,29 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
   {
     const ReportContext ctx(mentions, best, r.names, gaz);
     const std::string dateline_cc = r.dateline_country(mentions, best);
+    // An alias ("Mushu" for Muş) is as weak as a fuzzy match: another name's spelling.
+    const auto weak_reading = [&](const Mention& m, const Place& p) {
+      return m.fuzzy ||
+             (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
+             ((p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && p.population < 20000 && p.feature != "PPLA" &&
+              p.feature != "PPLC") ||
+             // "Victoria Park" in a Hong Kong story: a small county elsewhere is as weak as a village
+             // (unless the text calls it one: "Queen Anne's County").
+             (p.kind == PlaceKind::admin2 && p.population < 50000 && !names_its_division(m.text));
+    };
+    // The countries the report's firm readings are in (its dateline's too): two villages of one
+    // foreign country ("La Fortaleza" and "Las Américas" in a San Juan report) do not vouch for each other.
+    std::set<std::string, std::less<>> firm_countries;
+    for (const Mention& m : mentions) {
+      if (m.candidates.empty()) continue;
+      const Place p = gaz.place(m.candidates.front().entry);
+      if (m.dateline || !weak_reading(m, p)) firm_countries.emplace(p.country_code);
+    }
     for (size_t i = 0; i < mentions.size(); ++i) {
       Mention& m = mentions[i];
       if (m.candidates.empty() || m.dateline) continue;
       const Place p = gaz.place(m.candidates.front().entry);
-      // An alias ("Mushu" for Muş) is as weak as a fuzzy match: another name's spelling.
-      const bool weak =
-          m.fuzzy ||
-          (m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias) && p.kind == PlaceKind::city && p.population < 200000) ||
-          ((p.kind == PlaceKind::city || p.kind == PlaceKind::admin2) && p.population < 20000 && p.feature != "PPLA" &&
-           p.feature != "PPLC") ||
-          // "Victoria Park" in a Hong Kong story: a small county elsewhere is as weak as a village
-          // (unless the text calls it one: "Queen Anne's County").
-          (p.kind == PlaceKind::admin2 && p.population < 50000 && !names_its_division(m.text));
+      const bool weak = weak_reading(m, p);
       // "the Lac Vert camp", "Buulo Mareer": a word of a longer name the
       // gazetteer lacks, far from the report's places, is another place's word.
       if (!m.demonym && word_of_longer_name(mentions, i, doc, seg) && ctx.has_other_places(r.names[i])) {
@@ -1889,7 +1899,8 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
                                 r.names[j] != r.names[i];  // the filing town says nothing of where things happened
       if (!named_place_elsewhere) continue;
       const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
-      if (!is_outside(s) || s.value[sig_near] != 0) continue;
+      const bool outside_firm = !firm_countries.empty() && !firm_countries.count(p.country_code);
+      if (!(is_outside(s) || outside_firm) || s.value[sig_near] != 0) continue;
       // "recaptured the town of Vovchansk, the ministry in Moscow said": a town
       // by its own name, called a town, in the report's part of the world.
       if (!m.fuzzy && m.candidates.front().how == static_cast<uint8_t>(MatchHow::name) && named_as_place(m, doc) &&

@@ -307,3 +307,19 @@ TEST_CASE("a small county elsewhere that bears a landmark's name is no place in 
   const auto park = place_of(ms, "Victoria Park");
   CHECK_FALSE((park.has_value() && park->country_code == "AU"));
 }
+
+TEST_CASE("two villages of one foreign country do not vouch for each other against the report's firm places") {
+  // La Fortaleza (the governor's mansion) and Las Américas are also villages of Mexico; the report
+  // is in San Juan, Puerto Rico, and names nothing of Mexico that is more than a village.
+  const auto ms = resolved(
+      "Protests at La Fortaleza enter a second week. Several thousand people marched to La Fortaleza, the governor's mansion in "
+      "San Juan, Puerto Rico, on Monday. Others blocked the Las Américas expressway.",
+      true);
+  for (const Mention& m : ms) {
+    if (m.candidates.empty()) continue;
+    CHECK_MESSAGE(gaz().place(m.candidates.front().entry).country_code != "MX", m.text);
+  }
+  const auto sj = place_of(ms, "San Juan");
+  REQUIRE(sj.has_value());
+  CHECK(sj->country_code == "PR");
+}
