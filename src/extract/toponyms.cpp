@@ -561,6 +561,10 @@ struct Recognizer {
       if (k > sentence_first && is_title(word(k - 1))) drop[m] = true;
       const size_t next = out[m].last_token + 1;
       if (next < sentence_end && cap(next) && is_street_word(word(next))) out[m].in_name = true;
+      // "Avenida de Mayo", "Calle Fortaleza", "rue de Rivoli": a street named before its name.
+      size_t p = k;
+      if (p > sentence_first && one_of(ascii_lower(word(p - 1)), {"de", "del", "du", "des", "da", "do", "di", "della"})) --p;
+      if (p > sentence_first && is_street_prefix(word(p - 1))) out[m].in_name = true;
     }
     size_t w = before;
     for (size_t m = before; m < out.size(); ++m) {
@@ -590,6 +594,10 @@ struct Recognizer {
     }
     const WordTags tags = WordTable::shared().lookup(ascii_lower(word(a)));
     return tags.count == 0 || tags.first() == Pos::NNP || tags.first() == Pos::NNPS;
+  }
+
+  static bool is_street_prefix(std::string_view w) {
+    return one_of(w, {"Avenida", "Calle", "Rue", "Avenue", "Rua", "Via", "Viale", "Jalan", "Boulevard", "Paseo", "Carrera", "Calzada"});
   }
 
   static bool is_street_word(std::string_view w) {

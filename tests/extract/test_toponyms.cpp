@@ -282,10 +282,13 @@ TEST_CASE("a street's name is a place inside a name, never the town it was named
   // still say something of the area (kept for resolution), but no event is there.
   for (const char* text :
        {"A car bomb exploded on Haifa Street in Baghdad on Tuesday.", "A boy attacked a dance class on Hart Street in Southport on Monday.",
-        "Gunmen fired on a bus on Damascus Road near the station."}) {
+        "Gunmen fired on a bus on Damascus Road near the station.",
+        "Protesters marched along Avenida de Mayo towards Congress in Buenos Aires.",
+        "Police fired tear gas on Calle Managua in the centre of the city."}) {
     const auto ms = resolved(text);
     for (const Mention& m : ms)
-      if (m.text == "Haifa" || m.text == "Hart" || m.text == "Damascus") CHECK_MESSAGE(m.in_name, text);
+      if (m.text == "Haifa" || m.text == "Hart" || m.text == "Damascus" || m.text == "Mayo" || m.text == "Managua")
+        CHECK_MESSAGE(m.in_name, text);
   }
   const auto ms = resolved("A car bomb exploded on Haifa Street in Baghdad on Tuesday.");
   const auto it = std::find_if(ms.begin(), ms.end(), [](const Mention& m) { return m.text == "Baghdad"; });
