@@ -237,9 +237,15 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         !crowd_side(actors))
       return kAttack;
     // "crowds smashed turnstiles and threw stones at riot police" in a report of protests: the protest's crowds.
-    const bool protest_crowd = ctx.protesters >= 2 && !actors.empty() && std::all_of(actors.begin(), actors.end(), [&](int c) {
-                                 return c >= 0 && one_of(word(chunk(c).head), {"crowd", "crowds"});
-                               });
+    // ("some of the crowd threw bottles": the crowd of the "of" phrase; never "mobs".)
+    std::vector<int> throwers;
+    for (int c : actors) add_with_of(throwers, c);
+    const auto head_is = [&](std::initializer_list<std::string_view> heads) {
+      return std::any_of(throwers.begin(), throwers.end(), [&](int c) {
+        return c >= 0 && std::any_of(heads.begin(), heads.end(), [&](std::string_view h) { return word(chunk(c).head) == h; });
+      });
+    };
+    const bool protest_crowd = ctx.protesters >= 2 && head_is({"crowd", "crowds"}) && !head_is({"mob", "mobs"});
     if (protest_crowd && !one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"})) return kRiot;
     return one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) || side_is(actors, Role::mob) ? kMob : kRiot;
   }

@@ -2666,3 +2666,12 @@ TEST_CASE("the report's country on a tie of votes is the one named first") {
   REQUIRE(!e.empty());
   for (const Event& x : e) CHECK(x.country_code == "SL");
 }
+
+TEST_CASE("'some of the crowd' who throw bottles at police in a protest report turn the protest into a riot") {
+  const auto e = events(
+      "Police fired rubber bullets at protesters at the Shrine of Remembrance in Melbourne on Wednesday and arrested 215 people. "
+      "Several hundred people had occupied the steps of the memorial. Riot police moved in after some of the crowd threw bottles "
+      "at the police lines, police said. The last protesters were led away in the early evening.");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Mob violence"; }));
+}
