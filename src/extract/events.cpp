@@ -1312,10 +1312,16 @@ void fold_arrests_into_incident(const std::vector<Event>& drafts, std::vector<St
   const std::string_view arrests = event_type(SubEvent::arrests).sub_event_type;
   for (size_t i = 0; i < drafts.size(); ++i) {
     // (Only arrests whose sentence names no place of its own: "Police arrested 50 people in Kasese" may be another event.)
-    if (drafts[i].sub_event_type != arrests || standing[i] != Standing::event || drafts[i].background || drafts[i].location_start) continue;
+    // (Or arrests told after the gathering in its own sentence: "Police fired rubber bullets at protesters at the
+    // Shrine and arrested 215 people"; not "Khan was arrested at the court, where his supporters gathered".)
+    if (drafts[i].sub_event_type != arrests || standing[i] != Standing::event || drafts[i].background) continue;
     for (size_t j = 0; j < drafts.size(); ++j)
-      if (j != i && drafts[j].start < drafts[i].start && gathering_severity(drafts[j]) > 0 && standing[j] == Standing::event &&
-          !drafts[j].background && same_place(drafts[j], drafts[i]) && dates_agree(drafts[j], drafts[i])) {
+      if (j != i &&
+          (drafts[j].start < drafts[i].start ||
+           (drafts[j].start == drafts[i].start && drafts[j].trigger_start < drafts[i].trigger_start)) &&
+          (!drafts[i].location_start || drafts[j].start == drafts[i].start) && gathering_severity(drafts[j]) > 0 &&
+          standing[j] == Standing::event && !drafts[j].background && same_place(drafts[j], drafts[i]) &&
+          dates_agree(drafts[j], drafts[i])) {
         standing[i] = Standing::reference;
         break;
       }

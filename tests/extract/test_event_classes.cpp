@@ -2675,3 +2675,12 @@ TEST_CASE("'some of the crowd' who throw bottles at police in a protest report t
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Mob violence"; }));
 }
+
+TEST_CASE("arrests told after a gathering in its own sentence are how it was met; an arrest told first is its own event") {
+  const auto met = events("Police fired rubber bullets at protesters outside parliament in Canberra on Wednesday and arrested 215 people.");
+  CHECK(std::none_of(met.begin(), met.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+  const auto own = events(
+      "The former prime minister was arrested by paramilitary troops at the high court in Islamabad on Tuesday, where hundreds of "
+      "his supporters were protesting.");
+  CHECK(std::any_of(own.begin(), own.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+}
