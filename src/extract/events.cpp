@@ -236,7 +236,23 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     // bomb exploded as he walked to his car on Thursday evening" took the bomb's own day only when none is nearer.)
     const Clause& own = v.parse.clauses[static_cast<size_t>(clause)];
     int rank = cc == clause ? 0 : cc == own.parent ? (own.opener == "after" ? 2 : 1) : 2;
-    if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) rank = 1;
+    if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) {
+      // "Nasheed, who announced his resignation on Tuesday, told a rally in the morning": an aside's
+      // day is its own verb's, not the day of what its noun did next. (Not "abducted by bandits who
+      // blocked the highway on 6 July": a relative clause with no comma says which bandits, in the act.)
+      // (An aside after a comma about a noun before the action, whose day is before the story's: "The
+      // protesters, who gathered on Saturday morning, marched" on the story's Saturday keep it.)
+      const Clause& aside = v.parse.clauses[static_cast<size_t>(cc)];
+      int first = 0;
+      while (first < static_cast<int>(v.parse.chunks.size()) && chunk(first).clause != cc) ++first;
+      const bool earlier =
+          c.span.date && context_date && context_date->date && days_from_civil(*c.span.date) < days_from_civil(*context_date->date);
+      if (aside.kind == ClauseKind::relative && one_of(aside.opener, {"who", "which", "whose"}) && first > 0 &&
+          chunk(first - 1).kind == ChunkKind::punct && word(chunk(first - 1).head) == "," && aside.antecedent >= 0 &&
+          aside.antecedent < f.chunk && earlier)
+        continue;
+      rank = 1;
+    }
     const size_t t = v.token(f.first);
     const size_t d = c.first_token > t ? c.first_token - t : t - c.first_token;
     if (rank < best_rank || (rank == best_rank && d < best_d)) {

@@ -2684,3 +2684,17 @@ TEST_CASE("arrests told after a gathering in its own sentence are how it was met
       "his supporters were protesting.");
   CHECK(std::any_of(own.begin(), own.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
 }
+
+TEST_CASE("an aside's earlier day is its own verb's, not the day of what its noun did next") {
+  const auto e = events_of_report(
+      "Clashes\nPublished: February 9, 2012\n\nPolice beat supporters of the former president as they marched through the "
+      "capital Male yesterday.\n\nThe former president, who announced his resignation on Tuesday, told a rally in Male in the "
+      "morning that he had been forced from office.\n");
+  for (const Event& x : e) CHECK_MESSAGE((x.when.date == CivilDate{2012, 2, 8}), x.trigger);
+  // An aside of the story's own day keeps dating it.
+  const auto same = events_of_report(
+      "March\nPublished: May 15, 2022\n\nThe protesters, who gathered in the city centre of Sokoto on Saturday morning, marched "
+      "towards the palace.\n");
+  REQUIRE(!same.empty());
+  CHECK((same[0].when.date == CivilDate{2022, 5, 14}));
+}
