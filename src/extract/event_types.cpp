@@ -136,6 +136,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const int force = force_against_crowd();
     // (Lethal force against it stays the state's act, the riot another: "throwing stones at police, who responded with live rounds".)
     if (crowd_violence && f.verbal && force < 2) return kRiot;
+    if (force == 0 && turned_violent(f)) return kRiot;  // "protests against the results turned violent"
     return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;
   }
   if (suicide) return kSuicide;
@@ -1238,6 +1239,27 @@ bool SentenceEvents::weapons_in_sentence() const {
                    "pistols",   "shootout", "firefight",    "mortar",   "mortars",  "rocket",     "rockets", "rpg",    "rpgs",
                    "artillery", "shelling", "machine-guns", "grenade",  "grenades", "explosives", "bomb",    "bombs"}))
       return true;
+  }
+  return false;
+}
+
+// "protests against the results turned violent", "the rally became violent": the gathering the
+// verb's subject names went on to riot.
+bool SentenceEvents::turned_violent(const Frame& f) const {
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+    const Chunk& x = chunk(static_cast<int>(c));
+    if (x.kind != ChunkKind::verb || !one_of(word(x.head), {"turned", "turn", "turns", "became", "become", "becomes", "grew"})) continue;
+    if (x.last + 1 >= v.size() || !one_of(word(x.last + 1), {"violent", "deadly", "bloody", "ugly"})) continue;
+    const int subject = v.parse.subject_of(static_cast<int>(c));
+    if (subject == f.chunk || (subject >= 0 && v.parse.chunks[static_cast<size_t>(f.chunk)].first >= chunk(subject).first &&
+                               v.parse.chunks[static_cast<size_t>(f.chunk)].last <= chunk(subject).last))
+      return true;
+    // ("protests against the official results of last weekend's election turned violent": the head before its "against" phrase.)
+    if (subject >= 0 && f.chunk < subject && !f.verbal) {
+      bool joined = true;
+      for (int k = f.chunk + 1; k < subject && joined; ++k) joined = chunk(k).kind == ChunkKind::prep || chunk(k).kind == ChunkKind::noun;
+      if (joined) return true;
+    }
   }
   return false;
 }

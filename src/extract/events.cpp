@@ -231,6 +231,14 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     for (const Frame& o : frames)
       if (&o != &f && o.chunk == cue_chunk && o.host != static_cast<int>(&f - frames.data())) others = true;
     if (others) continue;
+    // "protests against the results of last weekend's election": a day in the possessive dates the noun it
+    // is said of, not another action of the sentence.
+    const size_t after_cue = c.last_token + 1 - v.s.first_token;
+    // ("bringing Monday's toll to 19" is the action's own day's toll.)
+    if (cue_chunk != f.chunk && after_cue < v.size() && v.parse.tags[after_cue] == Pos::POS &&
+        one_of(word(chunk(cue_chunk).head), {"election", "elections", "vote", "poll", "polls", "referendum", "summit", "meeting", "speech",
+                                             "announcement", "decision", "ruling", "verdict", "match", "final", "game"}))
+      continue;
     const int cc = chunk(v.parse.chunk_of[c.first_token - v.s.first_token]).clause;
     // (The main clause's day bounds an "after" clause's action from above: "in intensive care on Friday after a
     // bomb exploded as he walked to his car on Thursday evening" took the bomb's own day only when none is nearer.)

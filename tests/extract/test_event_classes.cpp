@@ -2698,3 +2698,17 @@ TEST_CASE("an aside's earlier day is its own verb's, not the day of what its nou
   REQUIRE(!same.empty());
   CHECK((same[0].when.date == CivilDate{2022, 5, 14}));
 }
+
+TEST_CASE("protests that 'turned violent' are a riot; last weekend's election dates the election, not the protests") {
+  const auto e = events_of_report(
+      "Unrest\nPublished: July 3, 2024\n\nNOUAKCHOTT, July 3, 2024 (AFP) - Three people have died in the town of Kaedi after "
+      "protests against the official results of last weekend's presidential election turned violent on Monday, the government "
+      "said on Wednesday.\n");
+  const auto it = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; });
+  REQUIRE(it != e.end());
+  CHECK((it->when.date == CivilDate{2024, 7, 1}));
+  // A protest that turned nothing stays peaceful.
+  const auto calm = events("Thousands of people protested against the results in Dakar on Monday.");
+  REQUIRE(calm.size() == 1);
+  CHECK(calm[0].sub_event_type == "Peaceful protest");
+}
