@@ -658,6 +658,13 @@ struct Tagger {
         u.tag = Pos::VBG;
         continue;
       }
+      // "drove around the town on Saturday morning firing shots at migrants": after a time of day that
+      // ends a phrase of the clause's finite verb, an -ing word before its object opens a participle clause.
+      if (p != SIZE_MAX && one_of(units[p].lower, {"morning", "afternoon", "evening", "night", "overnight", "today", "yesterday"}) &&
+          can(i, Pos::VBG) && u.tag != Pos::VBG && finite_verb_before(p) && (starts_noun_phrase(next) || next == Pos::NNS)) {
+        u.tag = Pos::VBG;
+        continue;
+      }
       // "in fighting for control", "after fighting in the north": an -ing word
       // after a preposition and before another is the gerund as a noun.
       if (prev == Pos::IN && ends_with(u.lower, "ing") && can(i, Pos::NN) && i + 1 < units.size() &&

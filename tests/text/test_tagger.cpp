@@ -140,6 +140,11 @@ TEST_CASE("clauses: asides, time clauses and relative clauses") {
     CHECK(u.tag_of("placed") == Pos::VBN);
   }
   {
+    // After a time of day that closes the verb's phrase, an -ing word before its object is a participle.
+    const Tagged t = parse("A man drove around the town on Saturday morning firing shots at migrants from his car.");
+    CHECK(t.tag_of("firing") == Pos::VBG);
+  }
+  {
     // A series of verbs after commas shares the first one's subject.
     const Tagged t = parse("Gunmen stormed the clinic in the town, opened fire on patients and burned two cars.");
     CHECK(t.parse.subject_of(t.chunk_of("opened")) == t.chunk_of("Gunmen"));
