@@ -117,6 +117,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // protesters set fire to the Congress as thousands took to the streets": the march turned violent.
     const int own = chunk(f.chunk).clause;
     const bool peaceful = std::find(v.words.begin(), v.words.end(), "peacefully") != v.words.end();
+    bool met_violent_crowd = false;  // the violence told in a relative clause of the crowd the force met
     const bool crowd_violence = !peaceful && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
       if (&o == &f || !o.verbal || !(o.cls == C::riot || o.cls == C::destroy || o.cls == C::storm)) return false;
       // Its own clause, the one it hangs from, or one coordinated with it ("broke through barricades ... and stormed the
@@ -129,13 +130,25 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         c = cl.parent;
         coordinated = c == own;
       }
-      if (theirs != own && theirs != v.parse.clauses[static_cast<size_t>(own)].parent && !coordinated) return false;
+      // ("police fired tear gas at groups of youths who blocked roads and tried to break into shops": the crowd
+      // the force met, as a relative clause tells what it did.)
+      // ("who blocked roads and tried to break into shops": a verb coordinated inside that clause too.)
+      int relative = theirs;
+      for (int guard = 0; guard < 4 && relative > 0 && v.parse.clauses[static_cast<size_t>(relative)].kind == ClauseKind::coordinate;
+           ++guard)
+        relative = v.parse.clauses[static_cast<size_t>(relative)].parent;
+      const Clause& their_clause = v.parse.clauses[static_cast<size_t>(std::max(relative, 0))];
+      const bool crowd_told = relative > 0 && their_clause.kind == ClauseKind::relative && their_clause.parent == own &&
+                              o.cls != C::storm && one_of(their_clause.opener, {"who", "that"}) && their_clause.antecedent > f.chunk;
+      if (theirs != own && theirs != v.parse.clauses[static_cast<size_t>(own)].parent && !coordinated && !crowd_told) return false;
       const std::vector<int> doers = actor_side(o);
-      return !side_armed(doers) && (storming_crowd(doers) || (f.subject >= 0 && o.subject == f.subject));
+      if (side_armed(doers)) return false;
+      met_violent_crowd = met_violent_crowd || crowd_told;
+      return storming_crowd(doers) || (f.subject >= 0 && o.subject == f.subject) || crowd_told;
     });
     const int force = force_against_crowd();
     // (Lethal force against it stays the state's act, the riot another: "throwing stones at police, who responded with live rounds".)
-    if (crowd_violence && f.verbal && force < 2) return kRiot;
+    if (crowd_violence && (f.verbal || met_violent_crowd) && force < 2) return kRiot;
     if (force == 0 && turned_violent(f)) return kRiot;  // "protests against the results turned violent"
     return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;
   }

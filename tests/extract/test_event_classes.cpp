@@ -2712,3 +2712,18 @@ TEST_CASE("protests that 'turned violent' are a riot; last weekend's election da
   REQUIRE(calm.size() == 1);
   CHECK(calm[0].sub_event_type == "Peaceful protest");
 }
+
+TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
+  const auto e = events(
+      "TAIPEI, March 24, 2014 (AP) - Riot police used water cannon and batons before dawn on Monday to drive out hundreds of "
+      "students and activists who had broken into the Executive Yuan, the seat of the cabinet, late on Sunday in protest at a "
+      "trade pact. Police said 61 people were arrested. The protesters had climbed over barricades.");
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  // A crowd the force met, with no violence of its own told: an intervention.
+  const auto calm = events(
+      "Riot police used water cannon on Monday to drive out hundreds of students who had gathered outside the cabinet office in "
+      "Taipei. The protesters left by noon.");
+  REQUIRE(!calm.empty());
+  CHECK(calm[0].sub_event_type == "Protest with intervention");
+}
