@@ -2727,3 +2727,11 @@ TEST_CASE("force against a crowd that a relative clause says broke into a buildi
   REQUIRE(!calm.empty());
   CHECK(calm[0].sub_event_type == "Protest with intervention");
 }
+
+TEST_CASE("strikers at a roadblock are workers on strike, not footballers") {
+  const auto e = events("Gendarmes fired tear gas to clear a roadblock set up by strikers at a roundabout in Baie-Mahault on Monday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Protest with intervention");
+  // A report of football keeps its strikers in the sport.
+  CHECK(events("The club's strikers scored twice in the second half of the league match in Madrid on Sunday.").empty());
+}
