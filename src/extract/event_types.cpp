@@ -411,8 +411,15 @@ int SentenceEvents::force_against_crowd() const {
   bool state = false;
   for (size_t k = 0; k < v.size(); ++k)
     state = state || lex.roles.ends_at(v.words, 0, k, Role::police_forces) || lex.roles.ends_at(v.words, 0, k, Role::state_forces);
+  // (Not a tally of a campaign: "as the UN said at least 22 people had been killed since protests began".)
+  const auto tally_since = [&](const Frame& o) {
+    for (size_t k = o.last + 1; k < v.size() && k <= o.last + 3; ++k)
+      if (word(k) == "since") return true;
+    return false;
+  };
   for (const Frame& o : frames)
-    if (state && (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite))) return 2;
+    if (state && (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite && !tally_since(o))))
+      return 2;
   return force;
 }
 

@@ -2735,3 +2735,12 @@ TEST_CASE("strikers at a roadblock are workers on strike, not footballers") {
   // A report of football keeps its strikers in the sport.
   CHECK(events("The club's strikers scored twice in the second half of the league match in Madrid on Sunday.").empty());
 }
+
+TEST_CASE("tear gas beside a campaign's tally of dead since it began is no lethal force") {
+  const auto e = events(
+      "Police fired tear gas on Monday to break up a crowd of students who tried to march to the centre of Antananarivo, as the "
+      "United Nations said at least 22 people had been killed since protests began last week.");
+  const auto it = std::find_if(e.begin(), e.end(), [](const Event& x) { return !x.background; });
+  REQUIRE(it != e.end());
+  CHECK(it->sub_event_type == "Protest with intervention");
+}
