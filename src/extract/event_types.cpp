@@ -18,6 +18,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                                               const std::vector<int>& targets) const {
   std::set<C> cls = {f.cls};
   for (int e : evidence) cls.insert(frames[static_cast<size_t>(e)].cls);
+  // "fired shots at the house": a gun's fire is a shooting.
+  if (f.cls == C::light && f.object >= 0 && is(f.object, Role::weapon_gun) && fired_at(f)) cls.insert(C::shoot);
   auto any = [&](std::initializer_list<C> list) { return std::any_of(list.begin(), list.end(), [&](C c) { return cls.count(c) > 0; }); };
   // The weapon: on the actor's side, or what exploded or hit.
   std::vector<int> carriers = actors;
@@ -495,6 +497,11 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if (!f.verbal)
     for (uint32_t k = chunk(f.chunk).first; k < f.first; ++k)
       if (lex.roles.is(word(k), Role::figurative)) return true;
+  // "fired shots at the house and left a grenade in the garden", "police found a grenade": a weapon left or
+  // found, unexploded, is no grenade attack (the shots are the attack).
+  if (!f.verbal && (f.cls == C::grenade || f.cls == C::explosive) && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::verb &&
+      one_of(word(chunk(f.chunk - 1).head), {"left", "leaving", "found", "discovered", "recovered", "seized", "defused", "abandoned"}))
+    return true;
   // "Hundreds of residents blocked the highway": a crowd's blockade of a road is a protest; the police or
   // a landslide blocking one, or people blocking anything else ("blocked the deal"), is not.
   if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"blocked", "blockaded"})) {

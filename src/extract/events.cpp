@@ -78,6 +78,16 @@ const DateCue* SentenceEvents::frame_date(const Frame& f) const {
   return frame_date(f, true);  // "the RSF said on Saturday that its forces had taken the airport"
 }
 
+// "fired shots at the house", "firing bullets into the crowd": an "at", "into" or "on" phrase after the fire.
+bool SentenceEvents::fired_at(const Frame& f) const {
+  // (Not "fired five shots at close range", "at random", "into the air".)
+  for (int c = f.chunk + 1; c + 1 < static_cast<int>(v.parse.chunks.size()) && c <= f.chunk + 3; ++c)
+    if (chunk(c).kind == ChunkKind::prep && one_of(word(chunk(c).head), {"at", "into", "on"}) && chunk(c + 1).kind == ChunkKind::noun &&
+        !one_of(word(chunk(c + 1).head), {"range", "random", "air", "sky", "ground", "time", "least"}))
+      return true;
+  return false;
+}
+
 // "..., local sources told AFP on Tuesday": the telling after the action.
 const DateCue* SentenceEvents::telling_after(const Frame& f) const {
   for (const DateCue& c : cues)
@@ -586,7 +596,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (f.cls == C::light && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) fired.push_back(f.chunk - 1);
     const bool fired_weapon = f.cls == C::light && (side_has(fired, Role::weapon_air) || side_has(fired, Role::weapon_shell) ||
                                                     side_has(fired, Role::weapon_explosive) || side_has(fired, Role::weapon_chemical) ||
-                                                    side_has(fired, Role::weapon_grenade));
+                                                    side_has(fired, Role::weapon_grenade) ||
+                                                    // "fired shots at the house", "firing shots at migrants": a gun's fire at a target.
+                                                    (side_has(fired, Role::weapon_gun) && fired_at(f)));
     if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) {
       explain(f, "not an action alone");
       continue;

@@ -2744,3 +2744,14 @@ TEST_CASE("tear gas beside a campaign's tally of dead since it began is no letha
   REQUIRE(it != e.end());
   CHECK(it->sub_event_type == "Protest with intervention");
 }
+
+TEST_CASE("a grenade left or found unexploded is no grenade attack; the shots beside it are the attack") {
+  const auto e = events(
+      "Unidentified attackers fired shots at the house of the attorney general in Montevideo early on Sunday and left a grenade "
+      "in the garden, police said.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Attack");
+  const auto thrown = events("A man threw a grenade at a police post in Srinagar on Sunday, wounding three officers.");
+  REQUIRE(!thrown.empty());
+  CHECK(thrown[0].sub_event_type == "Grenade");
+}
