@@ -190,16 +190,18 @@ struct FrameReader {
     const Chunk& ch = v.chunk(c);
     // The trigger starts at the head; multi-word ones run past it ("opened fire", "took control of").
     const EventWord* ew = lex.event_word_at(v.words, ch.head, v.size(), true);
-    if (!ew) return;
+    // "youths set a coronavirus testing site on fire", "set the police station ablaze": the object between.
+    const int burnt = ew ? -1 : set_on_fire(c);
+    if (!ew && burnt < 0) return;
     Frame f;
-    f.cls = ew->cls;
+    f.cls = ew ? ew->cls : EventClass::destroy;
     f.verbal = true;
     f.chunk = c;
     f.first = ch.head;
-    f.last = ch.head + static_cast<uint32_t>(ew->words.size()) - 1;
+    f.last = ew ? ch.head + static_cast<uint32_t>(ew->words.size()) - 1 : ch.head;
     f.passive = ch.passive || (!ch.finite && p().tags[ch.head] == Pos::VBN);
     f.subject = p().subject_of(c);
-    f.object = f.last > ch.last ? noun_after(f.last) : p().object_of(c);
+    f.object = burnt >= 0 ? burnt : f.last > ch.last ? noun_after(f.last) : p().object_of(c);
     if (f.object >= 0 && static_cast<uint32_t>(v.chunk(f.object).first) <= f.last) f.object = noun_after(f.last);
     f.preps = p().preps_of(c);
     // "The convoy came under fire from gunmen": its subject was fired on, as in a passive.
@@ -239,6 +241,16 @@ struct FrameReader {
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
     if (f.cls == EventClass::light && throws_at_a_riot(f)) f.cls = EventClass::riot;
     frames.push_back(f);
+  }
+
+  // "set <what> on fire / ablaze / alight": the noun group set on fire, or -1.
+  int set_on_fire(int c) const {
+    const Chunk& ch = v.chunk(c);
+    if (!one_of(word(ch.head), {"set", "sets", "setting"}) || c + 1 >= chunks() || v.chunk(c + 1).kind != ChunkKind::noun) return -1;
+    const uint32_t after = v.chunk(c + 1).last + 1;
+    if (after < v.size() && one_of(word(after), {"ablaze", "alight"})) return c + 1;
+    if (after + 1 < v.size() && word(after) == "on" && word(after + 1) == "fire") return c + 1;
+    return -1;
   }
 
   bool out_of_after(uint32_t verb) const { return sitmap::out_of_after(v, verb) >= 0; }

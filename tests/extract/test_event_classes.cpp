@@ -2755,3 +2755,15 @@ TEST_CASE("a grenade left or found unexploded is no grenade attack; the shots be
   REQUIRE(!thrown.empty());
   CHECK(thrown[0].sub_event_type == "Grenade");
 }
+
+TEST_CASE("'set <something> on fire' or 'ablaze' with the object between is a burning") {
+  const auto e = events(
+      "In the fishing town of Urk, youths set a coronavirus testing site on fire on Saturday night and threw objects at police "
+      "officers, the municipality said. Protesters had gathered in the town since the afternoon.");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
+  const auto ablaze = events("Rioters set the police station ablaze in Hithadhoo on Wednesday evening.");
+  REQUIRE(ablaze.size() == 1);
+  CHECK(ablaze[0].sub_event_type == "Violent demonstration");
+  // "set up" and "set a date" burn nothing.
+  CHECK(events("The government set a date for the vote in Male on Wednesday.").empty());
+}
