@@ -493,6 +493,28 @@ bool SentenceEvents::labour_in_clause(const Frame& f) const {
 
 bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
   if (!f.verbal && (has(f.chunk, Role::disaster) || has(f.chunk, Role::abstract))) return true;  // "heart attack", "cyber attack"
+  // "Japan lodged a protest with China", "the embassy, which has protested against the removal": a state's
+  // or an institution's complaint, no demonstration.
+  if (f.cls == C::protest) {
+    if (!f.verbal && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::verb &&
+        one_of(word(chunk(f.chunk - 1).head), {"lodged", "lodge", "lodges", "filed", "file", "files", "registered", "issued", "delivered"}))
+      return true;
+    // ("The Russian embassy in Tallinn, which has protested": the institution before its place.)
+    const auto institution = [&](int c) {
+      return c >= 0 &&
+             one_of(word(chunk(c).head), {"embassy", "ministry", "government", "governments", "envoy", "ambassador", "consulate"});
+    };
+    if (f.verbal && f.subject >= 0 &&
+        (institution(f.subject) || (f.subject >= 2 && chunk(f.subject - 1).kind == ChunkKind::prep &&
+                                    word(chunk(f.subject - 1).head) == "in" && institution(f.subject - 2))))
+      return true;
+    // "Japan protests to China", "Japan had strongly protested through diplomatic channels": a country that protests.
+    if (f.verbal && f.subject >= 0 && !f.passive)
+      for (size_t m : here)
+        if (!mentions[m].candidates.empty() && !mentions[m].demonym && within_chunk(mentions[m], f.subject) &&
+            kind_of(mentions[m]) == PlaceKind::country && mentions[m].last_token == v.token(chunk(f.subject).head))
+          return true;
+  }
   // "a legal battle", "a political attack": a modifier that makes the noun a figure of speech.
   if (!f.verbal)
     for (uint32_t k = chunk(f.chunk).first; k < f.first; ++k)
@@ -865,8 +887,15 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       // "held the town for two years": holding ground is no taking; only people held hostage are.
       if (held(f)) return false;
       // "seized 16 pistols": weapons taken, not ground.
-      if (f.object >= 0 && (one_of(word(chunk(f.object).head), {"pistols", "rifles", "weapons", "arms", "ammunition", "guns", "drugs",
-                                                                "cocaine", "explosives", "grenades", "cash", "vehicles"})))
+      // ("seized 116 tonnes of cocaine": the goods of the quantity's "of" phrase.)
+      std::vector<int> seized;
+      add_with_of(seized, f.object);
+      if (std::any_of(seized.begin(), seized.end(), [&](int c) {
+            return c >= 0 &&
+                   one_of(word(chunk(c).head), {"pistols", "rifles", "weapons",   "arms",       "ammunition", "guns",        "drugs",
+                                                "cocaine", "heroin", "cannabis",  "explosives", "grenades",   "cash",        "vehicles",
+                                                "tonnes",  "tons",   "kilograms", "kilos",      "shipment",   "consignment", "cargo"});
+          }))
         return false;
       // "seized power": a coup told, not ground taken.
       if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))

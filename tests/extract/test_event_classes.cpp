@@ -2767,3 +2767,16 @@ TEST_CASE("'set <something> on fire' or 'ablaze' with the object between is a bu
   // "set up" and "set a date" burn nothing.
   CHECK(events("The government set a date for the vote in Male on Wednesday.").empty());
 }
+
+TEST_CASE("a state's or an embassy's protest is a complaint, no demonstration; drugs seized by the tonne take no ground") {
+  CHECK(events("Japan lodged a protest with China on Sunday after two coast guard ships stayed in its waters near Okinawa.").empty());
+  CHECK(events("Japan had strongly protested through diplomatic channels on Sunday, the chief cabinet secretary said in Tokyo.").empty());
+  CHECK(events("The Russian embassy in Tallinn, which has protested against the removal of the monuments, did not comment on "
+               "Wednesday.")
+            .empty());
+  CHECK(events("Customs officers seized 116 tonnes of cocaine in the port of Antwerp last year, the ministry said on Wednesday.").empty());
+  // People of a country who protest still do.
+  const auto e = events("Thousands of Kenyans protested against the finance bill in Nairobi on Tuesday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Peaceful protest");
+}
