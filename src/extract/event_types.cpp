@@ -226,7 +226,18 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // protest: the police's intervention in it, no ground taken.
     std::vector<int> takers;
     for (int c : actors) add_with_of(takers, c);
-    if (side_is(takers, Role::police_forces) &&
+    // (The sentence itself must tell of the protest: "police took control of the Martissant neighbourhood after a gun
+    // battle with a gang", in a report that also tells of protests elsewhere, is ground regained.)
+    const bool protest_here =
+        std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; }) ||
+        std::any_of(v.words.begin(), v.words.end(),
+                    [&](const std::string& w) {
+                      return one_of(w, {"protest", "protests", "protesters", "protester", "demonstrators", "sit-in", "occupation",
+                                        "occupiers", "blockade", "roadblock", "barricade", "barricades"});
+                    }) ||
+        std::adjacent_find(v.words.begin(), v.words.end(),
+                           [](const std::string& a, const std::string& b) { return a == "road" && b == "block"; }) != v.words.end();
+    if (side_is(takers, Role::police_forces) && protest_here &&
         (ctx.protesters >= 2 || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; })))
       return kIntervention;
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
@@ -261,7 +272,19 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         return c >= 0 && std::any_of(heads.begin(), heads.end(), [&](std::string_view h) { return word(chunk(c).head) == h; });
       });
     };
-    const bool protest_crowd = ctx.protesters >= 2 && head_is({"crowd", "crowds"}) && !head_is({"mob", "mobs"});
+    // (Only against the police: "a crowd threw stones at a man suspected of kidnapping a child" is a mob's.)
+    // ("at the police lines": a police word anywhere in the noun group.)
+    const auto police_in = [&](int c) {
+      if (c < 0) return false;
+      for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
+        if (one_of(word(k), {"police", "officers", "policemen", "troops", "soldiers", "gendarmes"})) return true;
+      return is(c, Role::police_forces) || is(c, Role::state_forces);
+    };
+    const bool at_police = std::any_of(targets.begin(), targets.end(), police_in) ||
+                           std::any_of(f.preps.begin(), f.preps.end(), [&](const Parse::PrepPhrase& pp) {
+                             return pp.where == Parse::PrepPhrase::after && police_in(pp.object);
+                           });
+    const bool protest_crowd = ctx.protesters >= 2 && head_is({"crowd", "crowds"}) && !head_is({"mob", "mobs"}) && at_police;
     if (protest_crowd && !one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"})) return kRiot;
     return one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) || side_is(actors, Role::mob) ? kMob : kRiot;
   }
@@ -396,7 +419,7 @@ int SentenceEvents::force_against_crowd() const {
     if (w == "live" && one_of(next, {"fire", "rounds", "ammunition", "bullets"})) return 2;
     if ((w == "tear" && next == "gas") || (w == "water" && one_of(next, {"cannon", "cannons"})) || (w == "rubber" && next == "bullets") ||
         (w == "pepper" && next == "spray") || (one_of(w, {"stun", "sound"}) && one_of(next, {"grenade", "grenades"})) ||
-        one_of(w, {"flashbangs", "flash-bangs"}) ||
+        (w == "warning" && one_of(next, {"shots", "shot"})) || one_of(w, {"flashbangs", "flash-bangs"}) ||
         one_of(w, {"teargas", "batons", "baton", "dispersed", "disperse", "dispersing", "truncheons", "arrested", "detained"})) {
       // "the release of detained students": those held before, no force met this crowd
       // ("police detained protesters" is force).
@@ -1306,6 +1329,10 @@ bool SentenceEvents::turned_violent(const Frame& f) const {
     const Chunk& x = chunk(static_cast<int>(c));
     if (x.kind != ChunkKind::verb || !one_of(word(x.head), {"turned", "turn", "turns", "became", "become", "becomes", "grew"})) continue;
     if (x.last + 1 >= v.size() || !one_of(word(x.last + 1), {"violent", "deadly", "bloody", "ugly"})) continue;
+    // ("Protests against the mine, which turned violent last year, resumed peacefully": another time's.)
+    if (v.parse.clauses[static_cast<size_t>(x.clause)].kind == ClauseKind::relative ||
+        std::find(v.words.begin(), v.words.end(), "peacefully") != v.words.end())
+      continue;
     const int subject = v.parse.subject_of(static_cast<int>(c));
     if (subject == f.chunk || (subject >= 0 && v.parse.chunks[static_cast<size_t>(f.chunk)].first >= chunk(subject).first &&
                                v.parse.chunks[static_cast<size_t>(f.chunk)].last <= chunk(subject).last))
@@ -1324,7 +1351,12 @@ bool SentenceEvents::turned_violent(const Frame& f) const {
 bool SentenceEvents::fire_returned() const {
   for (size_t k = 1; k < v.size(); ++k) {
     if (word(k) == "fire" && one_of(word(k - 1), {"returned", "return", "returning", "returns"})) return true;
-    if (word(k) == "back" && one_of(word(k - 1), {"fired", "shot"})) return true;
+    // ("the governor fired back at critics": words, not fire; only at an armed side or "them".)
+    if (word(k) == "back" && one_of(word(k - 1), {"fired", "shot"})) {
+      if (k + 1 >= v.size() || word(k + 1) != "at") return weapons_in_sentence();
+      const int at = k + 2 < v.size() ? v.parse.chunk_of[k + 2] : -1;
+      if (at >= 0 && (side_armed({at}) || one_of(word(chunk(at).head), {"them", "him", "attackers", "assailants", "gunmen"}))) return true;
+    }
   }
   return false;
 }

@@ -245,9 +245,21 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     // is said of, not another action of the sentence.
     const size_t after_cue = c.last_token + 1 - v.s.first_token;
     // ("bringing Monday's toll to 19" is the action's own day's toll.)
+    // (But "outside Sunday's summit", "at Sunday's rally": where the action stood that day.)
+    const auto placed_at_occasion = [&]() {
+      for (int j = cue_chunk - 1; j >= 0; --j) {
+        const Chunk& x = chunk(j);
+        if (x.kind == ChunkKind::noun) continue;
+        if (x.kind != ChunkKind::prep) return false;
+        if (word(x.head) == "of") continue;
+        return one_of(word(x.head), {"outside", "at", "near", "during", "before", "after", "ahead", "on", "around", "inside"});
+      }
+      return false;
+    };
     if (cue_chunk != f.chunk && after_cue < v.size() && v.parse.tags[after_cue] == Pos::POS &&
         one_of(word(chunk(cue_chunk).head), {"election", "elections", "vote", "poll", "polls", "referendum", "summit", "meeting", "speech",
-                                             "announcement", "decision", "ruling", "verdict", "match", "final", "game"}))
+                                             "announcement", "decision", "ruling", "verdict", "match", "final", "game"}) &&
+        !placed_at_occasion())
       continue;
     const int cc = chunk(v.parse.chunk_of[c.first_token - v.s.first_token]).clause;
     // (The main clause's day bounds an "after" clause's action from above: "in intensive care on Friday after a
@@ -1419,6 +1431,35 @@ void refine_country_level(std::vector<Event>& kept, const Segmented& seg, const 
   }
 }
 
+// Does the event's sentence name its country, or a bearing in lower case ("northern", "in the east")?
+bool country_or_region_told(const Event& e, bool country_too) {
+  const std::string& t = e.sentence;
+  // (The name as a word: "South African police" is a people, "the seat of Taiwan's cabinet" a thing of the country.)
+  for (size_t at = !country_too || e.country.empty() ? std::string::npos : t.find(e.country); at != std::string::npos;
+       at = t.find(e.country, at + 1)) {
+    const size_t end = at + e.country.size();
+    const bool possessive = end < t.size() && (t.compare(end, 2, "'s") == 0 || t.compare(end, 4, "\u2019s") == 0);
+    if ((at == 0 || !std::isalpha(static_cast<unsigned char>(t[at - 1]))) &&
+        (end == t.size() || !std::isalpha(static_cast<unsigned char>(t[end]))) && !possessive)
+      return true;
+  }
+  std::string w;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    const char c = i < t.size() ? t[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '-') {
+      w.push_back(c);
+      continue;
+    }
+    if (one_of(w, {"north",         "south",         "east",          "west",         "northern",     "southern",     "eastern",
+                   "western",       "northeast",     "northwest",     "southeast",    "southwest",    "north-east",   "north-west",
+                   "south-east",    "south-west",    "northeastern",  "northwestern", "southeastern", "southwestern", "north-eastern",
+                   "north-western", "south-eastern", "south-western", "nationwide"}))
+      return true;
+    w.clear();
+  }
+  return false;
+}
+
 // After merging, an action still at its country's point goes to a town of
 // that country named in its own sentence, else in the two before, else to the report's town
 // (report_town): the whole country's point is never where it happened.
@@ -1455,7 +1496,9 @@ void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg,
     // named: a part the gazetteer lacks, in no province the text names, lies in the filing town; so
     // does an action placed only in its country. (Precision 2: near, not at. Only a town of the
     // action's own country: a strike abroad never goes to where the agency filed from.)
-    if (!town) {
+    // (Not when the sentence names the country itself or a part of it by a bearing in lower case: "a district
+    // centre in northern Afghanistan", "Russia attacked Ukraine with 40 drones", "a remote village in the northwest".)
+    if (!town && !country_or_region_told(e, !part_in_country)) {
       const auto filed = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) {
         return m.dateline && !m.candidates.empty() && town_of(m, gaz, e.country_code);
       });

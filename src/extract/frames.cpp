@@ -694,7 +694,8 @@ bool crowd_control(const SentenceView& v, uint32_t first, uint32_t last) {
     const std::string& a = v.words[k];
     const std::string& b = k + 1 <= last ? v.words[k + 1] : std::string();
     if ((a == "tear" && b == "gas") || a == "teargas" || ((a == "stun" || a == "sound" || a == "smoke") && b.rfind("grenade", 0) == 0) ||
-        ((a == "rubber" || a == "plastic") && b.rfind("bullet", 0) == 0) || (a == "water" && b.rfind("cannon", 0) == 0))
+        (a == "warning" && (b == "shots" || b == "shot")) || ((a == "rubber" || a == "plastic") && b.rfind("bullet", 0) == 0) ||
+        (a == "water" && b.rfind("cannon", 0) == 0))
       return true;
   }
   return false;

@@ -2780,3 +2780,47 @@ TEST_CASE("a state's or an embassy's protest is a complaint, no demonstration; d
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Peaceful protest");
 }
+
+TEST_CASE("review mends of this round's rules") {
+  const Event* e = nullptr;
+  // A premiership is a prime minister's term, no sport.
+  const auto oli = events("Opposition supporters threw stones at police in Kathmandu on Thursday, demanding an end to Oli's premiership.");
+  REQUIRE((e = only(oli)) != nullptr);
+  CHECK(e->sub_event_type == "Violent demonstration");
+  // Police taking ground after a gun battle, in a report that tells of protests elsewhere, regain it.
+  const auto haiti = events(
+      "Protesters blocked roads in Port-au-Prince on Wednesday, and protesters in Cap-Haitien burned tyres. On Thursday, police took "
+      "control of the Martissant neighbourhood after a gun battle with the Grand Ravine gang.");
+  CHECK(std::any_of(haiti.begin(), haiti.end(), [](const Event& x) { return x.sub_event_type == "Government regains territory"; }));
+  // A crowd stoning a suspect is a mob, whatever else the report tells.
+  const auto mob = events(
+      "Student protesters blocked roads in Dhaka for a third day on Thursday, and protesters also marched in Chittagong. In "
+      "Narayanganj, a crowd threw stones at a man suspected of kidnapping a child, police said.");
+  CHECK(std::any_of(mob.begin(), mob.end(), [](const Event& x) { return x.sub_event_type == "Mob violence"; }));
+  // The filing town is not where a country-wide or a regional action happened.
+  for (const char* text : {"KABUL, June 7, 2019 (Reuters) - Taliban insurgents overran a district centre in northern Afghanistan on "
+                           "Thursday, killing 14 police officers, a provincial official said.",
+                           "KYIV, June 7, 2023 (Reuters) - Russia attacked Ukraine with 40 drones and six cruise missiles overnight, "
+                           "Ukraine's air force said on Wednesday.",
+                           "ABUJA, June 7, 2019 (Reuters) - Bandits killed 23 villagers in Gidan Wawa, a remote village in the "
+                           "northwest, on Thursday, police said."})
+    for (const Event& x : events_of_report(std::string("Report\n\n") + text + "\n")) CHECK_MESSAGE(x.geo_precision == 3, text);
+  // A protest outside Sunday's summit was on Sunday.
+  const auto summit = events_of_report(
+      "Summit\nPublished: Monday, July 10, 2017\n\nPolice fired tear gas and water cannon at protesters outside Sunday's summit in "
+      "Hamburg.\n");
+  REQUIRE(!summit.empty());
+  CHECK((summit[0].when.date == CivilDate{2017, 7, 9}));
+  // Protests that turned violent last year and resumed peacefully are peaceful.
+  for (const Event& x :
+       events("Protests against the Tia Maria copper mine, which turned violent last year, resumed peacefully in Arequipa on Thursday."))
+    CHECK(x.sub_event_type != "Violent demonstration");
+  // A governor who "fired back at critics" fought no battle.
+  const auto kano =
+      events("Gunmen shot dead a shopkeeper in Kano on Thursday, and the state governor fired back at critics of his policy.");
+  REQUIRE((e = only(kano)) != nullptr);
+  CHECK(e->sub_event_type == "Attack");
+  // Warning shots are crowd control, no lethal force.
+  for (const Event& x : events("Police fired warning shots at protesters in Conakry on Thursday to disperse a march."))
+    CHECK(x.sub_event_type != "Excessive force against protesters");
+}
