@@ -604,7 +604,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     bool crowd = false;
     for (size_t c = 0; c < v.parse.chunks.size(); ++c)
       if (chunk(static_cast<int>(c)).kind == ChunkKind::noun &&
-          (is(static_cast<int>(c), Role::protesters) || gathering_noun(static_cast<int>(c))))
+          (is(static_cast<int>(c), Role::protesters) || gathering_noun(static_cast<int>(c)) ||
+           is(static_cast<int>(c), Role::mob)))  // "to hold back angry residents"
         crowd = true;
     for (const Frame& o : frames)
       if (&o != &f && o.cls == C::protest && !crowd_control(v, o.first, o.last)) crowd = true;

@@ -2824,3 +2824,13 @@ TEST_CASE("review mends of this round's rules") {
   for (const Event& x : events("Police fired warning shots at protesters in Conakry on Thursday to disperse a march."))
     CHECK(x.sub_event_type != "Excessive force against protesters");
 }
+
+TEST_CASE("tear gas fired to hold back angry residents met a crowd") {
+  const auto e = events(
+      "Soldiers fired tear gas on Wednesday to hold back angry residents of a seaside slum in Monrovia after the government sealed "
+      "off the neighbourhood.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].event_type == "Protests");
+  // No crowd named: tear gas to separate two groups is no protest.
+  CHECK(events("Police fired tear gas on Wednesday to separate the two groups in Monrovia.").empty());
+}
