@@ -215,6 +215,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (crowd_overran(f)) return kRiot;
   // "tried to retake the town", "attempted to seize the base": a fight for ground not (yet) won.
   if (any({C::take, C::retake}) && f.verbal && attempted(f)) return kClash;
+  // "Leaders of the protest movement entered the space centre and said they would stay": an occupation, a protest.
+  if (f.cls == C::take && protesters_occupy(f, actors)) return kProtest;
   if (any({C::take, C::retake})) {
     // "The gunman entered a block of apartments": one man takes no ground.
     if (!actors.empty() && std::all_of(actors.begin(), actors.end(), [&](int c) {
@@ -907,7 +909,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::retake: {
       if (expelling_verb(f)) return driven_out(f);
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
-      if (crowd_overran(f)) return true;
+      if (crowd_overran(f) || protesters_occupy(f, actors)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.
       if (held(f)) return false;
       // "seized 16 pistols": weapons taken, not ground.
@@ -1346,6 +1348,26 @@ bool SentenceEvents::turned_violent(const Frame& f) const {
     }
   }
   return false;
+}
+
+// "Leaders of the protest movement entered the Guiana Space Centre", "students occupied the rector's
+// office": protesters (or a protest's people by their "of" phrase) who enter or occupy a building, unarmed.
+bool SentenceEvents::protesters_occupy(const Frame& f, const std::vector<int>& actors) const {
+  if (!f.verbal || f.passive || !one_of(word(f.first), {"entered", "enter", "enters", "occupied", "occupy", "occupies", "occupying"}))
+    return false;
+  std::vector<int> who;
+  for (int c : actors) add_with_of(who, c);
+  const bool protesters = side_is(who, Role::protesters) || std::any_of(who.begin(), who.end(), [&](int c) {
+                            if (c < 0) return false;
+                            for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
+                              if (one_of(word(k), {"protest", "protesters"})) return true;
+                            return false;
+                          });
+  // (A building, a site by its name, "the Guiana Space Centre", or a square.)
+  const bool site = building(f.object) || is(f.object, Role::civilian) ||
+                    (f.object >= 0 && (v.parse.tags[chunk(f.object).head] == Pos::NNP ||
+                                       one_of(word(chunk(f.object).head), {"centre", "center", "square", "port", "refinery", "mine"})));
+  return protesters && !side_armed(actors) && site;
 }
 
 // "officers returned fire", "troops fired back": whoever was fired on was armed.

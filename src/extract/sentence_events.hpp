@@ -363,6 +363,7 @@ struct SentenceEvents {
   bool many_men(const std::vector<int>& side) const;
   bool weapons_in_sentence() const;
   bool fire_returned() const;
+  bool protesters_occupy(const Frame& f, const std::vector<int>& actors) const;
   bool fired_at(const Frame& f) const;
   bool turned_violent(const Frame& f) const;
   bool sit_in(int c) const;

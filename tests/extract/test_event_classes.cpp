@@ -2834,3 +2834,18 @@ TEST_CASE("tear gas fired to hold back angry residents met a crowd") {
   // No crowd named: tear gas to separate two groups is no protest.
   CHECK(events("Police fired tear gas on Wednesday to separate the two groups in Monrovia.").empty());
 }
+
+TEST_CASE("protesters who enter or occupy a building or a site stage a protest, no capture") {
+  const auto e = events(
+      "Leaders of the protest movement entered the Guiana Space Centre in Kourou on Tuesday and said they would stay there until "
+      "the government agreed to their demands.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Peaceful protest");
+  const auto students = events("Students protesting against fees occupied the rector's office in Lima on Monday.");
+  REQUIRE(!students.empty());
+  CHECK(students[0].event_type == "Protests");
+  // Fighters who enter a town take it.
+  const auto taken = events("Taliban fighters entered the city of Ghazni on Thursday.");
+  REQUIRE(taken.size() == 1);
+  CHECK(taken[0].sub_event_type == "Non-state actor overtakes territory");
+}
