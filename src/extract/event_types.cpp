@@ -224,24 +224,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                  one_of(word(chunk(c).head), {"gunman", "man", "attacker", "assailant", "shooter", "suspect", "woman", "teenager"});
         }))
       return std::nullopt;
-    // "Police cleared the protest camp", "lines of police moved into the camp" in a report of a
-    // protest: the police's intervention in it, no ground taken.
-    std::vector<int> takers;
-    for (int c : actors) add_with_of(takers, c);
-    // (The sentence itself must tell of the protest: "police took control of the Martissant neighbourhood after a gun
-    // battle with a gang", in a report that also tells of protests elsewhere, is ground regained.)
-    const bool protest_here =
-        std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; }) ||
-        std::any_of(v.words.begin(), v.words.end(),
-                    [&](const std::string& w) {
-                      return one_of(w, {"protest", "protests", "protesters", "protester", "demonstrators", "sit-in", "occupation",
-                                        "occupiers", "blockade", "roadblock", "barricade", "barricades"});
-                    }) ||
-        std::adjacent_find(v.words.begin(), v.words.end(),
-                           [](const std::string& a, const std::string& b) { return a == "road" && b == "block"; }) != v.words.end();
-    if (side_is(takers, Role::police_forces) && protest_here &&
-        (ctx.protesters >= 2 || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; })))
-      return kIntervention;
+    if (police_clear_protest(actors)) return kIntervention;
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     // "Forces loyal to the ousted vice president": a rebellion's forces, not the state's.
     for (int c : actors)
@@ -265,28 +248,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (f.cls == C::riot && f.verbal && side_armed(actors) && !side_is(actors, Role::protesters) && !side_is(actors, Role::mob) &&
         !crowd_side(actors))
       return kAttack;
-    // "crowds smashed turnstiles and threw stones at riot police" in a report of protests: the protest's crowds.
-    // ("some of the crowd threw bottles": the crowd of the "of" phrase; never "mobs".)
-    std::vector<int> throwers;
-    for (int c : actors) add_with_of(throwers, c);
-    const auto head_is = [&](std::initializer_list<std::string_view> heads) {
-      return std::any_of(throwers.begin(), throwers.end(), [&](int c) {
-        return c >= 0 && std::any_of(heads.begin(), heads.end(), [&](std::string_view h) { return word(chunk(c).head) == h; });
-      });
-    };
-    // (Only against the police: "a crowd threw stones at a man suspected of kidnapping a child" is a mob's.)
-    // ("at the police lines": a police word anywhere in the noun group.)
-    const auto police_in = [&](int c) {
-      if (c < 0) return false;
-      for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
-        if (one_of(word(k), {"police", "officers", "policemen", "troops", "soldiers", "gendarmes"})) return true;
-      return is(c, Role::police_forces) || is(c, Role::state_forces);
-    };
-    const bool at_police = std::any_of(targets.begin(), targets.end(), police_in) ||
-                           std::any_of(f.preps.begin(), f.preps.end(), [&](const Parse::PrepPhrase& pp) {
-                             return pp.where == Parse::PrepPhrase::after && police_in(pp.object);
-                           });
-    const bool protest_crowd = ctx.protesters >= 2 && head_is({"crowd", "crowds"}) && !head_is({"mob", "mobs"}) && at_police;
+    const bool protest_crowd = protest_crowd_at_police(f, actors, targets);
     if (protest_crowd && !one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"})) return kRiot;
     return one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) || side_is(actors, Role::mob) ? kMob : kRiot;
   }
@@ -1323,6 +1285,48 @@ bool SentenceEvents::weapons_in_sentence() const {
       return true;
   }
   return false;
+}
+
+// "Police cleared the protest camp", "lines of police moved into the camp" in a report of a protest:
+// the police's intervention in it, no ground taken. (The sentence itself must tell of the protest:
+// "police took control of the Martissant neighbourhood after a gun battle with a gang", in a report
+// that also tells of protests elsewhere, is ground regained.)
+bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const {
+  std::vector<int> takers;
+  for (int c : actors) add_with_of(takers, c);
+  const bool protest_frame = std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
+  const bool protest_words = std::any_of(v.words.begin(), v.words.end(), [&](const std::string& w) {
+    return one_of(w, {"protest", "protests", "protesters", "protester", "demonstrators", "sit-in", "occupation", "occupiers", "blockade",
+                      "roadblock", "barricade", "barricades"});
+  });
+  const bool road_block = std::adjacent_find(v.words.begin(), v.words.end(), [](const std::string& a, const std::string& b) {
+                            return a == "road" && b == "block";
+                          }) != v.words.end();
+  return side_is(takers, Role::police_forces) && (protest_frame || protest_words || road_block) && (ctx.protesters >= 2 || protest_frame);
+}
+
+// "crowds smashed turnstiles and threw stones at riot police", "some of the crowd threw bottles at the police
+// lines" in a report of protests: the protest's crowd (of the "of" phrase too; never "mobs"), against the
+// police only ("a crowd threw stones at a man suspected of kidnapping a child" is a mob's).
+bool SentenceEvents::protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
+  std::vector<int> throwers;
+  for (int c : actors) add_with_of(throwers, c);
+  const auto head_is = [&](std::initializer_list<std::string_view> heads) {
+    return std::any_of(throwers.begin(), throwers.end(), [&](int c) {
+      return c >= 0 && std::any_of(heads.begin(), heads.end(), [&](std::string_view h) { return word(chunk(c).head) == h; });
+    });
+  };
+  const auto police_in = [&](int c) {  // "at the police lines": a police word anywhere in the noun group
+    if (c < 0) return false;
+    for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
+      if (one_of(word(k), {"police", "officers", "policemen", "troops", "soldiers", "gendarmes"})) return true;
+    return is(c, Role::police_forces) || is(c, Role::state_forces);
+  };
+  const bool at_police = std::any_of(targets.begin(), targets.end(), police_in) ||
+                         std::any_of(f.preps.begin(), f.preps.end(), [&](const Parse::PrepPhrase& pp) {
+                           return pp.where == Parse::PrepPhrase::after && police_in(pp.object);
+                         });
+  return ctx.protesters >= 2 && head_is({"crowd", "crowds"}) && !head_is({"mob", "mobs"}) && at_police;
 }
 
 // "protests against the results turned violent", "the rally became violent": the gathering the

@@ -241,11 +241,10 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     for (const Frame& o : frames)
       if (&o != &f && o.chunk == cue_chunk && o.host != static_cast<int>(&f - frames.data())) others = true;
     if (others) continue;
-    // "protests against the results of last weekend's election": a day in the possessive dates the noun it
-    // is said of, not another action of the sentence.
+    // "protests against the results of last weekend's election": a day in the possessive of an occasion dates
+    // the occasion, not another action of the sentence ("bringing Monday's toll to 19" is the action's own
+    // day's toll; "outside Sunday's summit", "at Sunday's rally" is where the action stood that day).
     const size_t after_cue = c.last_token + 1 - v.s.first_token;
-    // ("bringing Monday's toll to 19" is the action's own day's toll.)
-    // (But "outside Sunday's summit", "at Sunday's rally": where the action stood that day.)
     const auto placed_at_occasion = [&]() {
       for (int j = cue_chunk - 1; j >= 0; --j) {
         const Chunk& x = chunk(j);
@@ -267,11 +266,10 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     const Clause& own = v.parse.clauses[static_cast<size_t>(clause)];
     int rank = cc == clause ? 0 : cc == own.parent ? (own.opener == "after" ? 2 : 1) : 2;
     if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) {
-      // "Nasheed, who announced his resignation on Tuesday, told a rally in the morning": an aside's
-      // day is its own verb's, not the day of what its noun did next. (Not "abducted by bandits who
-      // blocked the highway on 6 July": a relative clause with no comma says which bandits, in the act.)
-      // (An aside after a comma about a noun before the action, whose day is before the story's: "The
-      // protesters, who gathered on Saturday morning, marched" on the story's Saturday keep it.)
+      // "Nasheed, who announced his resignation on Tuesday, told a rally in the morning": an aside set off
+      // by a comma, about a noun before the action, with a day before the story's, dates its own verb.
+      // (Not "abducted by bandits who blocked the highway on 6 July": no comma, it says which bandits, in
+      // the act; nor "The protesters, who gathered on Saturday morning, marched" on the story's Saturday.)
       const Clause& aside = v.parse.clauses[static_cast<size_t>(cc)];
       int first = 0;
       while (first < static_cast<int>(v.parse.chunks.size()) && chunk(first).clause != cc) ++first;

@@ -363,6 +363,8 @@ struct SentenceEvents {
   bool many_men(const std::vector<int>& side) const;
   bool weapons_in_sentence() const;
   bool fire_returned() const;
+  bool police_clear_protest(const std::vector<int>& actors) const;
+  bool protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool protesters_occupy(const Frame& f, const std::vector<int>& actors) const;
   bool fired_at(const Frame& f) const;
   bool turned_violent(const Frame& f) const;
