@@ -44,6 +44,19 @@ void SentenceEvents::add_with_of(std::vector<int>& out, int c) const {
     out.push_back(j + 1);
 }
 
+std::vector<int> SentenceEvents::with_of(const std::vector<int>& side) const {
+  std::vector<int> out;
+  for (int c : side) add_with_of(out, c);
+  return out;
+}
+
+bool SentenceEvents::chunk_has_word(int c, std::initializer_list<std::string_view> words) const {
+  if (c < 0) return false;
+  for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
+    if (one_of(word(k), words)) return true;
+  return false;
+}
+
 // Chunks on the actor's side: who or what did it.
 std::vector<int> SentenceEvents::actor_side(const Frame& f) const {
   std::vector<int> out = actor_side_heads(f);
@@ -54,9 +67,7 @@ std::vector<int> SentenceEvents::actor_side(const Frame& f) const {
                          chunk(c + 2).clause == chunk(c).clause && (f.verbal ? c + 2 < f.chunk : true);
          c += 2)
       if (std::find(out.begin(), out.end(), c + 2) == out.end()) out.push_back(c + 2);
-  std::vector<int> with_of;
-  for (int c : out) add_with_of(with_of, c);
-  return with_of;
+  return with_of(out);
 }
 
 std::vector<int> SentenceEvents::actor_side_heads(const Frame& f) const {
@@ -172,9 +183,9 @@ bool SentenceEvents::side_armed(const std::vector<int>& side) const {
 // (after the chunk or its "of" phrase). The "of" chain is the chunk's own, not the side's:
 // a side need not hold its chunks' "of" phrases ({f.subject}, a target side).
 bool SentenceEvents::described_armed(int c) const {
-  std::vector<int> with_of;
-  add_with_of(with_of, c);
-  return std::any_of(with_of.begin(), with_of.end(), [&](int x) {
+  std::vector<int> chain;
+  add_with_of(chain, c);
+  return std::any_of(chain.begin(), chain.end(), [&](int x) {
     size_t k = chunk(x).last + 1;
     if (k < v.size() && word(k) == ",") ++k;
     return k + 1 < v.size() && word(k) == "armed" && word(k + 1) == "with";

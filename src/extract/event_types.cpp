@@ -58,8 +58,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
           v.parse.clauses[static_cast<size_t>(chunk(v.parse.chunk_of[k]).clause)].kind == ClauseKind::relative)
         sides.push_back(v.parse.chunk_of[k]);
     // "A crowd of hundreds fought with police": a crowd against the police riots.
-    std::vector<int> both;  // the clash's own two sides (not what its evidence names: "leaving police vehicles damaged")
-    for (int c : actors) add_with_of(both, c);
+    std::vector<int> both = with_of(actors);  // the clash's own two sides (not what its evidence names: "leaving police vehicles damaged")
     for (int c : targets) add_with_of(both, c);
     // (Not when the other side is armed, or shots, guns or shells are told: "exchanged fire with a group of men".)
     std::vector<int> others;
@@ -282,8 +281,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "hundreds of PTI workers stormed the residence", "a crowd stormed the gate": a crowd storming riots.
     if (f.cls == C::storm && !side_armed(actors) && storming_crowd(actors)) return kRiot;
     // ("fired on a crowd of protesters": the crowd's "of" phrase says who it was.)
-    std::vector<int> targets_of;
-    for (int c : targets) add_with_of(targets_of, c);
+    const std::vector<int> targets_of = with_of(targets);
     if ((side_is(targets_of, Role::protesters) || side_is(hurt, Role::protesters) || protesting(targets) || protesting(hurt)) &&
         (state_side(actors) || actors.empty()))
       return kExcessiveForce;
@@ -994,9 +992,8 @@ bool SentenceEvents::breaking_in(const Frame& f) const {
 // Who storms as a crowd: protesters, supporters, a crowd, party workers,
 // students ("hundreds of" them too).
 bool SentenceEvents::storming_crowd(const std::vector<int>& side) const {
-  std::vector<int> with_of;
-  for (int c : side) add_with_of(with_of, c);
-  return crowd_side(with_of) || std::any_of(with_of.begin(), with_of.end(), [&](int c) {
+  const std::vector<int> crowd = with_of(side);
+  return crowd_side(crowd) || std::any_of(crowd.begin(), crowd.end(), [&](int c) {
            return gathering_noun(c) || (c >= 0 && one_of(word(chunk(c).head), {"workers", "students", "demonstrators", "activists"}));
          });
 }
@@ -1077,8 +1074,7 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
 // "hundreds of members", "thousands": a count over a campaign.
 bool SentenceEvents::aggregate(int c) const {
   if (c < 0) return false;
-  for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
-    if (one_of(word(k), {"hundreds", "thousands", "tens", "scores", "dozens", "millions"})) return true;
+  if (chunk_has_word(c, {"hundreds", "thousands", "tens", "scores", "dozens", "millions"})) return true;
   const auto n = count_in(c);
   return n && *n >= 100;
 }
@@ -1292,8 +1288,7 @@ bool SentenceEvents::weapons_in_sentence() const {
 // "police took control of the Martissant neighbourhood after a gun battle with a gang", in a report
 // that also tells of protests elsewhere, is ground regained.)
 bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const {
-  std::vector<int> takers;
-  for (int c : actors) add_with_of(takers, c);
+  const std::vector<int> takers = with_of(actors);
   const bool protest_frame = std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
   const bool protest_words = std::any_of(v.words.begin(), v.words.end(), [&](const std::string& w) {
     return one_of(w, {"protest", "protests", "protesters", "protester", "demonstrators", "sit-in", "occupation", "occupiers", "blockade",
@@ -1309,18 +1304,15 @@ bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const 
 // lines" in a report of protests: the protest's crowd (of the "of" phrase too; never "mobs"), against the
 // police only ("a crowd threw stones at a man suspected of kidnapping a child" is a mob's).
 bool SentenceEvents::protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
-  std::vector<int> throwers;
-  for (int c : actors) add_with_of(throwers, c);
+  const std::vector<int> throwers = with_of(actors);
   const auto head_is = [&](std::initializer_list<std::string_view> heads) {
     return std::any_of(throwers.begin(), throwers.end(), [&](int c) {
       return c >= 0 && std::any_of(heads.begin(), heads.end(), [&](std::string_view h) { return word(chunk(c).head) == h; });
     });
   };
   const auto police_in = [&](int c) {  // "at the police lines": a police word anywhere in the noun group
-    if (c < 0) return false;
-    for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
-      if (one_of(word(k), {"police", "officers", "policemen", "troops", "soldiers", "gendarmes"})) return true;
-    return is(c, Role::police_forces) || is(c, Role::state_forces);
+    return chunk_has_word(c, {"police", "officers", "policemen", "troops", "soldiers", "gendarmes"}) || is(c, Role::police_forces) ||
+           is(c, Role::state_forces);
   };
   const bool at_police = std::any_of(targets.begin(), targets.end(), police_in) ||
                          std::any_of(f.preps.begin(), f.preps.end(), [&](const Parse::PrepPhrase& pp) {
@@ -1359,13 +1351,9 @@ bool SentenceEvents::turned_violent(const Frame& f) const {
 bool SentenceEvents::protesters_occupy(const Frame& f, const std::vector<int>& actors) const {
   if (!f.verbal || f.passive || !one_of(word(f.first), {"entered", "enter", "enters", "occupied", "occupy", "occupies", "occupying"}))
     return false;
-  std::vector<int> who;
-  for (int c : actors) add_with_of(who, c);
+  const std::vector<int> who = with_of(actors);
   const bool protesters = side_is(who, Role::protesters) || std::any_of(who.begin(), who.end(), [&](int c) {
-                            if (c < 0) return false;
-                            for (uint32_t k = chunk(c).first; k <= chunk(c).last; ++k)
-                              if (one_of(word(k), {"protest", "protesters"})) return true;
-                            return false;
+                            return chunk_has_word(c, {"protest", "protesters"});
                           });
   // (A building, a site by its name, "the Guiana Space Centre", or a square.)
   const bool site = building(f.object) || is(f.object, Role::civilian) ||

@@ -113,6 +113,10 @@ struct SentenceEvents {
   // ---- the action's sides ------------------------------------------------
   // A noun chunk with its "of" phrases: "12 of its warplanes", "dozens of militants".
   void add_with_of(std::vector<int>& out, int c) const;
+  // Each chunk of a side with its "of" phrases.
+  std::vector<int> with_of(const std::vector<int>& side) const;
+  // Does noun chunk `c` hold one of these (lower-case) words anywhere ("the police lines")?
+  bool chunk_has_word(int c, std::initializer_list<std::string_view> words) const;
 
   // Chunks on the actor's side: who or what did it.
   std::vector<int> actor_side(const Frame& f) const;
