@@ -1308,6 +1308,19 @@ const Mention* report_town(const std::vector<Mention>& mentions, const Gazetteer
   return best >= 2 && best > second ? town : nullptr;
 }
 
+// The dateline's town of a country, when the report names no other town of that country
+// ("MONROVIA, Liberia (AP) - ... young men in West Point threw rocks"); else null.
+const Mention* lone_filing_town(const std::vector<Mention>& mentions, const Gazetteer& gaz, const std::string& country_code) {
+  const auto filed = std::find_if(mentions.begin(), mentions.end(),
+                                  [&](const Mention& m) { return m.dateline && !m.candidates.empty() && town_of(m, gaz, country_code); });
+  if (filed == mentions.end()) return nullptr;
+  const bool other_town = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    return !m.dateline && !m.candidates.empty() && town_of(m, gaz, country_code) &&
+           m.candidates.front().entry != filed->candidates.front().entry;
+  });
+  return other_town ? nullptr : &*filed;
+}
+
 // Places a country- or province-level event at a town the text names.
 void place_in_town(Event& e, const Mention& m, const Place& p, int precision = 1) {
   e.location = p.name;
@@ -1496,16 +1509,7 @@ void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg,
     // action's own country: a strike abroad never goes to where the agency filed from.)
     // (Not when the sentence names the country itself or a part of it by a bearing in lower case: "a district
     // centre in northern Afghanistan", "Russia attacked Ukraine with 40 drones", "a remote village in the northwest".)
-    if (!town && !country_or_region_told(e, !part_in_country)) {
-      const auto filed = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) {
-        return m.dateline && !m.candidates.empty() && town_of(m, gaz, e.country_code);
-      });
-      const bool other_town = filed != mentions.end() && std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-                                return !m.dateline && !m.candidates.empty() && town_of(m, gaz, e.country_code) &&
-                                       m.candidates.front().entry != filed->candidates.front().entry;
-                              });
-      if (filed != mentions.end() && !other_town) town = &*filed;
-    }
+    if (!town && !country_or_region_told(e, !part_in_country)) town = lone_filing_town(mentions, gaz, e.country_code);
     if (!town) continue;
     const Place& p = gaz.place(town->candidates.front().entry);
     if (!part_in_country) {
