@@ -238,6 +238,23 @@ bool read_agency(Cursor& c, std::string& agency) {
       }
     }
   }
+  // "YEREVAN, APRIL 3, ARMENPRESS. ", "Tehran, Sept 22, IRNA - ": the agency's name in capitals
+  // after the date's comma; with a capitals name, a full stop may end the dateline.
+  if (c.i > 0 && digit(c.s[c.i - 1]) && t.literal(", ")) {
+    Cursor bare = t;
+    const size_t start = bare.i;
+    while (!bare.at_end() && upper(bare.peek())) ++bare.i;
+    const size_t letters = bare.i - start;
+    Cursor sep = bare;
+    const bool stop = bare.peek() == '.' && bare.peek(1) == ' ';
+    if (letters >= 3 && letters <= 12 && !lower(bare.peek()) && (stop || read_separator(sep))) {
+      agency = std::string(bare.s.substr(start, letters));
+      c = bare;
+      if (stop) c.i += 1;
+      return true;
+    }
+    t = c;
+  }
   t.spaces();
   // "TOKYO, Aug. 5 Kyodo - ": the agency's name bare, one capitalised word before the dash.
   if (upper(t.peek()) && c.i > 0 && digit(c.s[c.i - 1])) {  // only right after a date

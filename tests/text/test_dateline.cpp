@@ -34,6 +34,8 @@ TEST_CASE("datelines with a place, a date and an agency") {
       {"OSAKA, Feb. 3 Jiji - Shares fell ...", "OSAKA", "Jiji", "2017-02-03"},
       {"DOHA, 4th March, 2019 (QNA) -- The emir ...", "DOHA", "QNA", "2019-03-04"},
       {"DUHOK, the 3rd of August, 2024 -- Thousands ...", "DUHOK", "", "2024-08-03"},
+      {"TBILISI, MARCH 9, GEOPRESS. Farmers ...", "TBILISI", "GEOPRESS", "2017-03-09"},
+      {"Mashhad, Oct 14, IRNA - Police ...", "Mashhad", "IRNA", "2017-10-14"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -69,6 +71,7 @@ TEST_CASE("what is not a dateline") {
   CHECK_FALSE(find_dateline("AFRICA's biggest port closed on Monday.").has_value());
   CHECK_FALSE(find_dateline("The army said on Friday it had retaken the town.").has_value());
   CHECK_FALSE(find_dateline("Juba, 12 May - the day the fighting began - was quiet.").has_value());  // no year: no press-release line
+  CHECK_FALSE(find_dateline("Herat, May 9, UN officials said the road was shut.").has_value());  // capitals then lower case: no agency
 }
 
 TEST_CASE("a report's date comes from its dateline") {
