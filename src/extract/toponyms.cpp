@@ -83,7 +83,9 @@ const std::vector<std::pair<std::vector<std::string>, std::string>>& cue_phrases
           "km from", "kilometres from", "kilometers from", "miles from", "attacked", "stormed", "raided", "shelled", "bombed", "overran",
           "besieged", "recaptured", "retook", "strike on", "strikes on", "attack on", "attacks on", "assault on", "raid on", "raids on",
           "offensive on", "shelling of", "bombing of", "bombardment of", "near", "outside", "around", "in", "at", "into", "from", "across",
-          "over", "on", "to", "of", "within", "throughout", "toward", "towards", "between", "and"})
+          "over", "on", "to", "of", "within", "throughout", "toward", "towards", "between", "and",
+          // "the capital Kabul", "the regional capital Ajaccio": a capital is a place.
+          "capital"})
       v.push_back({phrase_words(c), c});
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return v;
@@ -313,7 +315,7 @@ struct Recognizer {
     }
     if (!m.cue.empty()) {
       const bool place_cue = m.cue == "in" || m.cue == "into" || m.cue == "near" || m.cue == "at" || m.cue == "outside" ||
-                             m.cue == "around" || m.cue == "within" || m.cue == "throughout" || m.cue == "close to" ||
+                             m.cue == "around" || m.cue == "capital" || m.cue == "within" || m.cue == "throughout" || m.cue == "close to" ||
                              m.cue.find(" of") != std::string::npos || m.cue.ends_with(" from") ||
                              // (a town of known size only: "an air strike on Kanan village" names no Japanese hamlet)
                              (action_cue(m.cue) && std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {

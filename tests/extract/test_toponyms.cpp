@@ -100,6 +100,16 @@ TEST_CASE("a town the text says fell, was entered or is a capital is a place, an
   CHECK(place_of(ms, "Chaghcharan")->kind == PlaceKind::city);
 }
 
+TEST_CASE("a town named right after 'capital' is a place") {
+  // "the regional capital Ajaccio": one-word towns of middling size had no cue and were dropped.
+  for (const char* name : {"Ajaccio", "Bastia"}) {
+    const auto ms = resolved(std::string("On Wednesday evening, protesters in the regional capital ") + name + " hurled stones at police.");
+    const auto p = place_of(ms, name);
+    REQUIRE_MESSAGE(p.has_value(), name);
+    CHECK(p->country_code == "FR");
+  }
+}
+
 TEST_CASE("a town known by another name's alias, far from the report, is unresolved") {
   // "Mushu" is an alternate name of Muş in Turkey; this report is in central Nigeria.
   const auto ms = resolved(

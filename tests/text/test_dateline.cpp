@@ -71,7 +71,7 @@ TEST_CASE("what is not a dateline") {
   CHECK_FALSE(find_dateline("AFRICA's biggest port closed on Monday.").has_value());
   CHECK_FALSE(find_dateline("The army said on Friday it had retaken the town.").has_value());
   CHECK_FALSE(find_dateline("Juba, 12 May - the day the fighting began - was quiet.").has_value());  // no year: no press-release line
-  CHECK_FALSE(find_dateline("Herat, May 9, UN officials said the road was shut.").has_value());  // capitals then lower case: no agency
+  CHECK_FALSE(find_dateline("Herat, May 9, UN officials said the road was shut.").has_value());      // capitals then lower case: no agency
 }
 
 TEST_CASE("a report's date comes from its dateline") {
