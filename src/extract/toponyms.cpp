@@ -443,8 +443,10 @@ struct Recognizer {
         for (size_t b = std::min(run_end, a + kMaxSpanTokens - 1) + 1; b-- > a;) {
           if (!cap(b) && !elided_name(word(b))) continue;  // a name ends at a capitalised word ("d'Ivoire" is one)
           // "Al-Bayaa": a short article joined by a hyphen to a name is no place of its own.
-          if (b == a && word(b).size() <= 3 && b + 2 <= run_end && word(b + 1) == "-" && seg.tokens[b + 1].start == seg.tokens[b].end &&
-              seg.tokens[b + 2].start == seg.tokens[b + 1].end && cap(b + 2))
+          // So is a saint's title ("Sainte-Soline", a village the gazetteer lacks, is no Saint-Étienne).
+          if (b == a && (word(b).size() <= 3 || one_of(word(b), {"Saint", "Sainte", "Santa", "Santo"})) && b + 2 <= run_end &&
+              word(b + 1) == "-" && seg.tokens[b + 1].start == seg.tokens[b].end && seg.tokens[b + 2].start == seg.tokens[b + 1].end &&
+              cap(b + 2))
             continue;
           std::vector<Candidate> cands;
           if (accept(a, b, cands)) {
@@ -550,7 +552,9 @@ struct Recognizer {
           if (out[m].last_token > b) continue;
           const bool starts_at_name = out[m].first_token == a && !title;
           // "Prince Edward Island", "Queen Anne's County": a name that says it is a place keeps its title.
-          const bool titled_place = title && out[m].first_token == a && out[m].last_token == b && b > a + 1 && is_place_type(word(b));
+          // "Saint Petersburg", "Saint-Denis": a whole run the gazetteer names after a saint is that town.
+          const bool whole = out[m].first_token == a && out[m].last_token == b;
+          const bool titled_place = title && whole && ((b > a + 1 && is_place_type(word(b))) || one_of(first, {"Saint", "Sainte"}));
           if ((!starts_at_name || out[m].last_token == a) && !titled_place) drop[m] = true;
         }
       }
@@ -563,6 +567,17 @@ struct Recognizer {
       if (k > sentence_first && is_title(word(k - 1))) drop[m] = true;
       const size_t next = out[m].last_token + 1;
       if (next < sentence_end && cap(next) && is_street_word(word(next))) out[m].in_name = true;
+      // "Flinders and Swanston streets": two streets' names before their plural.
+      if (next + 2 < sentence_end && word(next) == "and" && cap(next + 1) && is_street_plural(word(next + 2))) out[m].in_name = true;
+      if (k >= sentence_first + 2 && word(k - 1) == "and" && next < sentence_end && is_street_plural(word(next))) {
+        for (size_t e = before; e < m; ++e)
+          if (out[e].last_token + 2 == k) out[e].in_name = true;
+        out[m].in_name = true;
+      }
+      // "Piazza del Popolo", "Plaza de Mayo": a square's word that is also a town's name ("Piazza", Lombardy).
+      if (is_street_prefix(word(k)) && k + 2 < sentence_end &&
+          one_of(ascii_lower(word(k + 1)), {"de", "del", "du", "des", "da", "do", "di", "della", "dei"}) && cap(k + 2))
+        out[m].in_name = true;
       // "Avenida de Mayo", "Calle Fortaleza", "rue de Rivoli": a street named before its name.
       size_t p = k;
       if (p > sentence_first && one_of(ascii_lower(word(p - 1)), {"de", "del", "du", "des", "da", "do", "di", "della"})) --p;
@@ -599,8 +614,11 @@ struct Recognizer {
   }
 
   static bool is_street_prefix(std::string_view w) {
-    return one_of(w, {"Avenida", "Calle", "Rue", "Avenue", "Rua", "Via", "Viale", "Jalan", "Boulevard", "Paseo", "Carrera", "Calzada"});
+    return one_of(w, {"Avenida", "Calle", "Rue", "Avenue", "Rua", "Via", "Viale", "Jalan", "Boulevard", "Paseo", "Carrera", "Calzada",
+                      "Piazza", "Plaza", "Praça", "Largo", "Place"});
   }
+
+  static bool is_street_plural(std::string_view w) { return one_of(w, {"streets", "roads", "avenues", "boulevards"}); }
 
   static bool is_street_word(std::string_view w) {
     return one_of(w, {"Street", "Road", "Avenue", "Lane", "Boulevard", "Terrace", "Drive", "St.", "Rd."});
