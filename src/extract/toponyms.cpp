@@ -1618,7 +1618,10 @@ bool names_a_feature(const Mention& m, const Document& doc, const Segmented& seg
 bool is_part_word(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {"district", "neighbourhood", "neighborhood", "quarter",  "suburb", "area",
                                                            "section",  "sector",        "borough",      "township", "camp"};
-  return words.count(ascii_lower(w)) > 0;
+  const std::string lower = ascii_lower(w);
+  // "the Sainte-Thérèse and Dillon districts": the plural after two parts' names.
+  if (lower.size() > 4 && lower.back() == 's' && words.count(lower.substr(0, lower.size() - 1)) > 0) return true;
+  return words.count(lower) > 0;
 }
 
 // "Baghdad's Karrada district", "the Medina district of Mogadishu", "the
@@ -1636,7 +1639,12 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
   for (size_t y = 0; y < mentions.size(); ++y) {
     Mention& part = mentions[y];
     if (part.candidates.empty() || part.demonym) continue;
-    const size_t b = part.last_token, a = part.first_token;
+    const size_t a = part.first_token;
+    size_t b = part.last_token;
+    // "the Sainte-Thérèse and Dillon districts": the first part takes the part word the second one's.
+    if (y + 1 < mentions.size() && b + 2 == mentions[y + 1].first_token && word(b + 1) == "and" && mentions[y + 1].last_token + 1 < n &&
+        is_part_word(word(mentions[y + 1].last_token + 1)) && word(mentions[y + 1].last_token + 1).back() == 's')
+      b = mentions[y + 1].last_token;
     const Mention* whole = nullptr;
     // "X's Y [district]"
     if (a >= 3 && word(a - 1) == "s" && (word(a - 2) == "'" || word(a - 2) == "\u2019")) {

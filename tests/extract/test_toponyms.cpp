@@ -183,6 +183,19 @@ TEST_CASE("a district of a city is the district when known, else the city") {
   if (const auto p = place_of(old_city, "Old City")) CHECK(haversine_km(p->point, {36.34, 43.13}) < 40);
 }
 
+TEST_CASE("two districts named before one plural part word are both parts of the story's town") {
+  // Sainte-Thérèse is a Quebec town, Dillon none the gazetteer knows near here: both districts of Fort-de-France.
+  const auto ms = resolved(
+      "Riots spread in Fort-de-France on Thursday. Young men set fire to cars in the Sainte-Thérèse and Dillon districts, "
+      "the prefecture said.");
+  for (const Mention& m : ms) {
+    if (m.candidates.empty() || m.text == "Fort-de-France") continue;
+    INFO(m.text);
+    CHECK(gaz().place(m.candidates.front().entry).country_code == "MQ");
+  }
+  CHECK(place_of(ms, "Sainte-Thérèse").has_value());
+}
+
 TEST_CASE("a Romance connector keeps a town's name whole") {
   const auto ms = resolved("Insurgents entered the port town of Mocimboa da Praia in northern Mozambique.");
   CHECK_FALSE(mentioned(ms, "Praia"));
