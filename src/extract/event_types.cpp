@@ -87,8 +87,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       return kRiot;
     // "Clashes broke out between protesters and party activists", "protesters and police fought running
     // battles": a demonstration turned violent, not a battle, unless guns or heavier weapons are named.
-    if (protesters_in_clause(f) && !side_has(carriers, Role::weapon_gun) && !side_has(carriers, Role::weapon_shell) &&
-        !side_has(carriers, Role::weapon_air) && !side_has(carriers, Role::weapon_explosive))
+    if ((protesters_in_clause(f) || gathering_became(f)) && !side_has(carriers, Role::weapon_gun) &&
+        !side_has(carriers, Role::weapon_shell) && !side_has(carriers, Role::weapon_air) && !side_has(carriers, Role::weapon_explosive))
       return kRiot;
     return kClash;
   }
@@ -1323,6 +1323,26 @@ bool SentenceEvents::protest_crowd_at_police(const Frame& f, const std::vector<i
 
 // "protests against the results turned violent", "the rally became violent": the gathering the
 // verb's subject names went on to riot.
+// "a protest against the Green Pass degenerated into clashes", "the march ended in running battles":
+// a clash noun after a verb of becoming whose subject is a gathering (its "against" phrases between).
+bool SentenceEvents::gathering_became(const Frame& f) const {
+  if (f.verbal || f.chunk < 3) return false;
+  const Chunk& prep = chunk(f.chunk - 1);
+  const Chunk& verb = chunk(f.chunk - 2);
+  if (prep.kind != ChunkKind::prep || !one_of(word(prep.head), {"into", "in"}) || verb.kind != ChunkKind::verb ||
+      !one_of(word(verb.head),
+              {"degenerated", "descended", "turned", "erupted", "spiralled", "spiraled", "escalated", "ended", "devolved"}))
+    return false;
+  for (int c = f.chunk - 3; c >= 0 && chunk(c).clause == verb.clause; --c) {
+    if (chunk(c).kind != ChunkKind::noun && chunk(c).kind != ChunkKind::prep) return false;
+    if (chunk(c).kind == ChunkKind::noun && (gathering_noun(c) || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+                                               return o.cls == C::protest && !o.verbal && o.chunk == c;
+                                             })))
+      return true;
+  }
+  return false;
+}
+
 bool SentenceEvents::turned_violent(const Frame& f) const {
   for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
     const Chunk& x = chunk(static_cast<int>(c));

@@ -372,6 +372,8 @@ struct SentenceEvents {
   bool protesters_occupy(const Frame& f, const std::vector<int>& actors) const;
   bool fired_at(const Frame& f) const;
   bool turned_violent(const Frame& f) const;
+  // "a protest against the Green Pass degenerated into clashes": the fighting a gathering became.
+  bool gathering_became(const Frame& f) const;
   bool sit_in(int c) const;
   bool breaking_in(const Frame& f) const;
   bool storming_crowd(const std::vector<int>& side) const;

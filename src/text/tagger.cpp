@@ -607,6 +607,13 @@ struct Tagger {
       // "militants attack a base", "IS attacks Kobane", "gunmen stormed a hotel".
       if (subject_before && (can(i, Pos::VBZ) || can(i, Pos::VBP) || can(i, Pos::VBD))) {
         const bool plural_verb = can(i, Pos::VBP) && (tag(sp) == Pos::NNS || tag(sp) == Pos::PRP || tag(sp) == Pos::NNPS);
+        // "a protest against the vaccine mandate degenerated into clashes": a word that may be a noun, right
+        // before a word that can only be a finite verb, ends the subject.
+        if ((can(i, Pos::NN) || can(i, Pos::NNS)) && i + 1 < units.size() && !units[i + 1].punct && !units[i + 1].cands.has(Pos::NN) &&
+            !units[i + 1].cands.has(Pos::NNS) && (units[i + 1].cands.first() == Pos::VBD || units[i + 1].cands.first() == Pos::VBZ)) {
+          u.tag = can(i, Pos::NN) ? Pos::NN : Pos::NNS;
+          continue;
+        }
         if (can(i, Pos::VBD) && !(can(i, Pos::VBN) && lower(i + 1) == "by")) {
           u.tag = Pos::VBD;
           continue;

@@ -2713,6 +2713,16 @@ TEST_CASE("protests that 'turned violent' are a riot; last weekend's election da
   CHECK(calm[0].sub_event_type == "Peaceful protest");
 }
 
+TEST_CASE("clashes a protest 'degenerated into' are its riot; clashes of soldiers and rebels stay a battle") {
+  const auto rome = events(
+      "ROME, Oct 10, 2021 (ANSA) - Police have arrested 12 people after a protest against the vaccine mandate degenerated into "
+      "clashes in Rome on Saturday.");
+  CHECK(std::none_of(rome.begin(), rome.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+  CHECK(std::any_of(rome.begin(), rome.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
+  const auto battle = events("A lull in the offensive degenerated into clashes between soldiers and rebels near Goma on Saturday.");
+  CHECK(std::any_of(battle.begin(), battle.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
+
 TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
   const auto e = events(
       "TAIPEI, March 24, 2014 (AP) - Riot police used water cannon and batons before dawn on Monday to drive out hundreds of "

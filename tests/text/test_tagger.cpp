@@ -335,3 +335,12 @@ TEST_CASE("two participles after a clause's comma are verbs, not a list of nouns
   const Tagged list = parse("The strikes hit tactical units, fighting positions and a depot.");
   CHECK(list.parse.chunks[list.chunk_of("fighting")].kind == ChunkKind::noun);
 }
+
+TEST_CASE("a word that can be a noun, right before a word that can only be a finite verb, ends the subject") {
+  const Tagged t = parse("A protest against the vaccine mandate degenerated into clashes.");
+  CHECK(t.tag_of("mandate") == Pos::NN);
+  CHECK(t.tag_of("degenerated") == Pos::VBD);
+  CHECK(parse("A protest against the health pass degenerated into clashes.").tag_of("pass") == Pos::NN);
+  // A verb before its object stays one.
+  CHECK(parse("Gunmen attacked the village and rebels fled.").tag_of("attacked") == Pos::VBD);
+}
