@@ -2571,6 +2571,16 @@ TEST_CASE("a suicide bombing told also as 'the attack' at its spot and day is on
   CHECK(two.size() == 2);
 }
 
+TEST_CASE("'security forces returned fire' told on its own is the battle after the attack, at the attack's town, not the teller's province") {
+  const auto e = events(
+      "Gunmen opened fire on spectators at a military parade in Ahvaz on Saturday, killing 25 people. The attackers fired on "
+      "the crowd from a park, according to the deputy governor of Khuzestan province. Security forces returned fire.");
+  const auto clash = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; });
+  REQUIRE(clash != e.end());
+  CHECK(clash->location == "Ahvaz");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack" && x.location == "Ahvaz"; }));
+}
+
 TEST_CASE("fire returned makes an exchange of fire a battle; one gunman takes no ground") {
   const Event* e = nullptr;
   const auto shot = events(
