@@ -1291,8 +1291,9 @@ bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const 
   const std::vector<int> takers = with_of(actors);
   const bool protest_frame = std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
   const bool protest_words = std::any_of(v.words.begin(), v.words.end(), [&](const std::string& w) {
-    return one_of(w, {"protest", "protests", "protesters", "protester", "demonstrators", "sit-in", "occupation", "occupiers", "blockade",
-                      "roadblock", "barricade", "barricades"});
+    // (The roles table's protesters too: "blockaders", "strikers".)
+    return lex.roles.is(w, Role::protesters) || one_of(w, {"protest", "protests", "sit-in", "occupation", "occupiers", "blockade",
+                                                           "blockades", "roadblock", "roadblocks", "barricade", "barricades"});
   });
   const bool road_block = std::adjacent_find(v.words.begin(), v.words.end(), [](const std::string& a, const std::string& b) {
                             return a == "road" && b == "block";

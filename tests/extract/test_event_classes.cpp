@@ -2571,7 +2571,8 @@ TEST_CASE("a suicide bombing told also as 'the attack' at its spot and day is on
   CHECK(two.size() == 2);
 }
 
-TEST_CASE("'security forces returned fire' told on its own is the battle after the attack, at the attack's town, not the teller's province") {
+TEST_CASE(
+    "'security forces returned fire' told on its own is the battle after the attack, at the attack's town, not the teller's province") {
   const auto e = events(
       "Gunmen opened fire on spectators at a military parade in Ahvaz on Saturday, killing 25 people. The attackers fired on "
       "the crowd from a park, according to the deputy governor of Khuzestan province. Security forces returned fire.");
