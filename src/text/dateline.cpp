@@ -567,17 +567,33 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
       if (before.find(verb) != std::string_view::npos) return true;
     return false;
   };
+  // A day an action or a telling fell on: "on Friday", "early Thursday", "Thursday's attack", "Friday morning";
+  // not "declared Friday a day of mourning", a day ahead.
+  auto day_of_something = [&](size_t at, size_t len) {
+    const std::string_view before = head.substr(0, at);
+    for (std::string_view w : {"on ", "early ", "late ", "since ", "last ", "overnight ", "until ", "by ", "from ", "this "})
+      if (before.ends_with(w)) return true;
+    const std::string_view after = head.substr(at + len, std::min<size_t>(10, head.size() - at - len));
+    for (std::string_view w : {"'s", "\xE2\x80\x99s", " morning", " afternoon", " evening", " night"})
+      if (after.starts_with(w)) return true;
+    return false;
+  };
   for (int w = 0; w < 7; ++w)
     for (size_t at = head.find(weekday_name(w)); at != std::string_view::npos; at = head.find(weekday_name(w), at + 1))
-      told[w] += telling_before(at) ? 3 : 1;
-  int best = written, best_told = 0;
+      told[w] += telling_before(at) ? 3 : day_of_something(at, weekday_name(w).size()) ? 1 : 0;
+  // A weekday named is the filing day's or one of the two before it ("resting in hospital on Friday after
+  // he was hit on Thursday"): the filing weekday that puts the days named closest before it wins.
+  constexpr std::array<int, 7> closeness = {3, 2, 1, 0, 0, 0, 0};  // by days before the filing day
+  int best = written, best_score = 0;
   for (int y = std::max(written, 1990); y <= today.year; ++y) {
     const CivilDate d{y, month, day};
     if (!is_valid(d) || days_from_civil(d) > days_from_civil(today)) continue;
-    const int w = static_cast<int>((days_from_civil(d) % 7 + 11) % 7);  // 1970-01-01 was a Thursday
-    if (told[w] > 0 && told[w] >= best_told) {
+    const int filing = static_cast<int>((days_from_civil(d) % 7 + 11) % 7);  // 1970-01-01 was a Thursday
+    int score = 0;
+    for (int w = 0; w < 7; ++w) score += told[w] * closeness[static_cast<size_t>((filing - w + 7) % 7)];
+    if (score > 0 && score >= best_score) {
       best = y;
-      best_told = told[w];
+      best_score = score;
     }
   }
   return best;

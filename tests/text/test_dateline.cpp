@@ -107,6 +107,24 @@ TEST_CASE("a TASS dateline; a dateline without a year takes the year its weekday
   CHECK_FALSE(n.published.has_value());
 }
 
+TEST_CASE("a year-less dateline's weekday is the one that puts the days named closest before it") {
+  auto weekday = [](const CivilDate& d) { return static_cast<int>((days_from_civil(d) % 7 + 11) % 7); };  // 0 Sunday
+  // Thursday named twice, as the day before; Friday, the filing day, once: the filing day is a Friday.
+  const Document hit = parse_plain_text(
+      "Leader hurt\n\nBRIDGETOWN, Barbados, Aug 6, CMC - The prime minister was resting in hospital here on Friday after he was hit "
+      "by a stone on Thursday morning. Protesters had gathered from early Thursday outside Parliament.\n",
+      "h", "h.txt");
+  REQUIRE(hit.published.has_value());
+  CHECK(weekday(*hit.published) == 5);
+  // A day ahead ("declared Friday a day of mourning") names no filing day: Thursday's.
+  const Document mourning = parse_plain_text(
+      "Clashes\n\nBEIRUT, Oct 14 (Reuters) - Six people were killed in Beirut on Thursday. The prime minister declared Friday "
+      "a day of mourning.\n",
+      "m", "m.txt");
+  REQUIRE(mourning.published.has_value());
+  CHECK(weekday(*mourning.published) == 4);
+}
+
 TEST_CASE("a full stop after the agency's bracket ends the dateline") {
   const std::string elta = "Vilnius, 13 March (ELTA). Leonid Volkov was attacked ...";
   const auto d = find_dateline(elta, 0, 2024);
