@@ -111,7 +111,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   const bool on_a_gathering = side_is(targets, Role::protesters) || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
                                 return o.cls == C::protest && o.verbal && o.first > f.last;
                               });
-  if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm) && thrown_by_crowd(f) && !side_armed(actors) && !on_a_gathering)
+  if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm || f.cls == C::hit) && thrown_by_crowd(f) && !side_armed(actors) &&
+      !on_a_gathering)
     return side_is(actors, Role::mob) ? kMob : kRiot;
   if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
     // "marched along the Esplanade, broke through police barriers and vandalised the buildings", "a group of
@@ -850,7 +851,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
         add_with_of(subject, f.subject);
         return side_has(subject, Role::weapon_shell) || side_has(subject, Role::weapon_explosive);
       }
-      return weapon || weapon_told_before(f).has_value();
+      return weapon || weapon_told_before(f).has_value() || thrown_by_crowd(f);
     }
     case C::explode: {  // "a bomb exploded", "militants detonated two bombs"
       std::vector<int> subject;
@@ -1230,6 +1231,13 @@ bool SentenceEvents::thrown_by_crowd(const Frame& f) const {
     if (pp.object < 0 || pp.where != Parse::PrepPhrase::after || word(chunk(pp.prep).head) != "with") continue;
     if (one_of(word(chunk(pp.object).head), {"stones", "rocks", "bricks", "brickbats", "sticks", "cocktails", "bottles"})) return true;
   }
+  // "he was hit on the head by a stone thrown from a crowd of demonstrators": what a crowd threw hit him.
+  if (f.cls != C::hit || !f.passive || !crowd_in_sentence()) return false;
+  for (const auto& pp : f.preps)
+    if (pp.object >= 0 && pp.where == Parse::PrepPhrase::after && word(chunk(pp.prep).head) == "by" &&
+        one_of(word(chunk(pp.object).head),
+               {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles", "projectile", "projectiles"}))
+      return true;
   return false;
 }
 

@@ -1960,7 +1960,14 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if (distinct_tolls(k, e)) continue;
         // "Neighbouring Barkin Ladi was also attacked": another town, another event.
         if (also_before(doc, e) && k.geo_precision == 1 && e.geo_precision == 1 && k.geonameid != e.geonameid) continue;
-        if (same_place(k, e) && dates_agree(k, e) && actors_agree(k, e)) {
+        // (A gathering's day of its own, up to two days before the day a kept one was told or bounded by, may be
+        // that one's: "resting in hospital on Friday after he was hit by a stone" and "the crowd had gathered from
+        // early Thursday".)
+        const size_t at = static_cast<size_t>(&k - kept.data());
+        const long before = k.when.date && e.when.date ? days_from_civil(*k.when.date) - days_from_civil(*e.when.date) : -1;
+        const bool within_telling = kept_told[at] == 1 && told_dated[i] == 0 && before >= 0 && before <= 2 && gathering_severity(k) > 0 &&
+                                    gathering_severity(e) > 0;
+        if (same_place(k, e) && (dates_agree(k, e) || within_telling) && actors_agree(k, e)) {
           into = &k;
           break;
         }

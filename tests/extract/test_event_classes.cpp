@@ -2734,6 +2734,20 @@ TEST_CASE("clashes a protest 'degenerated into' are its riot; clashes of soldier
   CHECK(std::any_of(battle.begin(), battle.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
 }
 
+TEST_CASE("a man hit by a stone thrown from a crowd of demonstrators: the gathering's riot, on the gathering's own day") {
+  const auto e = events_of_report(
+      "Leader hurt\n\nBRIDGETOWN, Barbados, Aug 6, 2021 (CMC) - The prime minister was resting in hospital on Friday after he "
+      "was hit on the head by a stone thrown from a crowd of demonstrators outside Parliament in Kingstown.\n\n"
+      "Several hundred people had gathered from early Thursday around the Parliament building in Kingstown to protest against a "
+      "vaccine law.\n");
+  const auto riot = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; });
+  REQUIRE(riot != e.end());
+  CHECK((riot->when.date == CivilDate{2021, 8, 5}));
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Peaceful protest"; }));
+  // A stone that hit a car, with no crowd told, is no event.
+  CHECK(events("A car was hit by a stone on the motorway near Leeds on Friday.").empty());
+}
+
 TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
   const auto e = events(
       "TAIPEI, March 24, 2014 (AP) - Riot police used water cannon and batons before dawn on Monday to drive out hundreds of "
