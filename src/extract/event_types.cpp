@@ -360,6 +360,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       return one_of(w, {"burned", "burnt", "burning", "torched", "set", "smashed", "vandalised", "vandalized"});
     });
     const bool looting = f.cls == C::destroy && f.verbal && word(f.first).starts_with("loot") && (burning_apart || !burning_words);
+    // "crowds broke into shops": goods taken, whoever the crowd.
+    if (breaking_in(f) && shop(f.object) && (storming_crowd(actors) || side_is(actors, Role::mob)) && !side_armed(actors))
+      return kDestruction;
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
     if (looting && crowd_side(actors) && !side_armed(actors)) return kDestruction;
     if (crowd_side(actors) && !side_armed(actors)) return kRiot;                        // "supporters set fire to a door"
@@ -962,6 +965,8 @@ bool SentenceEvents::crowd_overran(const Frame& f) const {
 // A building or compound a crowd can force its way into ("the president's residence", "the
 // parliament building"), not "the opportunity", "the leadership" or a square it occupies.
 bool SentenceEvents::building(int c) const {
+  // ("Taiwan's Legislative Yuan": a legislature by its name.)
+  if (c >= 0 && chunk_has_word(c, {"legislative", "parliamentary"})) return true;
   return c >= 0 && one_of(word(chunk(c).head),
                           {"building",    "buildings",    "parliament", "residence",   "palace",     "house",    "home",    "office",
                            "offices",     "headquarters", "compound",   "station",     "airport",    "ministry", "embassy", "consulate",
@@ -987,7 +992,14 @@ bool SentenceEvents::military_site(int c) const {
 
 // "broke into", "had broken into": a way in forced, as a storming is.
 bool SentenceEvents::breaking_in(const Frame& f) const {
-  return f.cls == C::destroy && f.verbal && one_of(word(f.first), {"broke", "broken", "break", "breaking"}) && building(f.object);
+  return f.cls == C::destroy && f.verbal && one_of(word(f.first), {"broke", "broken", "break", "breaking"}) &&
+         (building(f.object) || shop(f.object));
+}
+
+// Where goods are: "crowds broke into supermarkets and stores" loot them.
+bool SentenceEvents::shop(int c) const {
+  return c >= 0 && one_of(word(chunk(c).head), {"shop", "shops", "store", "stores", "supermarket", "supermarkets", "warehouse",
+                                                "warehouses", "mall", "malls", "pharmacy", "pharmacies"});
 }
 
 // Who storms as a crowd: protesters, supporters, a crowd, party workers,

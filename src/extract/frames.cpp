@@ -582,6 +582,10 @@ struct FrameReader {
       for (size_t j = 0; j < frames.size(); ++j) {
         if (j == i || frames[j].host >= 0 || is_consequence(frames[j].cls)) continue;
         if (frames[j].cls == EventClass::light && !fires_weapon(j)) continue;  // "hurled a grenade, killing two" does
+        // "broke into the legislature to protest against the pact": not the purpose's, an act of its own.
+        if (frames[j].verbal && frames[j].cls == EventClass::protest && v.chunk(frames[j].chunk).infinitive &&
+            frames[j].modality == Modality::hypothetical && f.modality == Modality::asserted)
+          continue;
         const int fc = v.chunk(frames[j].chunk).clause;
         const int d = clause_distance(clause, fc);
         if (d < 0) continue;

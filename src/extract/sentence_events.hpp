@@ -376,6 +376,7 @@ struct SentenceEvents {
   bool gathering_became(const Frame& f) const;
   bool sit_in(int c) const;
   bool breaking_in(const Frame& f) const;
+  bool shop(int c) const;
   bool storming_crowd(const std::vector<int>& side) const;
 
   // SITMAP_DEBUG_EVENTS=1: why each frame did or did not become an event, on stderr.

@@ -188,6 +188,8 @@ struct Chunker {
     c.passive = (h == Pos::VBN || h == Pos::VBD) && be_before && !is_be_form(hw);
     if (c.passive) p.tags[head] = Pos::VBN;
     c.perfect = have_before && !is_have_form(hw);
+    c.catenative =
+        one_of(hw, {"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "kept", "resumed"});
     p.chunks.push_back(c);
     return k;
   }
@@ -558,6 +560,10 @@ int Parse::subject_of(int verb) const {
       if (chunks[j].kind != ChunkKind::noun && chunks[j].kind != ChunkKind::prep && chunks[j].kind != ChunkKind::adverb) break;
     }
   if (const int named = named_before_aside(verb); named >= 0) return named;
+  // "crowds began breaking into shops", "fighting continued raging": the doer of the verb it goes on from.
+  if (verb >= 1 && !chunks[verb].finite && chunks[verb - 1].kind == ChunkKind::verb && chunks[verb - 1].finite &&
+      chunks[verb - 1].catenative)
+    return subject_of(verb - 1);
   for (int j = verb; j-- > 0;) {
     const Chunk& c = chunks[j];
     if (c.clause != clause) continue;

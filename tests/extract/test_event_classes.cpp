@@ -2748,6 +2748,18 @@ TEST_CASE("a man hit by a stone thrown from a crowd of demonstrators: the gather
   CHECK(events("A car was hit by a stone on the motorway near Leeds on Friday.").empty());
 }
 
+TEST_CASE("crowds that began breaking into shops loot them; students who broke into a legislature to protest riot") {
+  const auto shops =
+      events("With few police on the streets, crowds began breaking into supermarkets and stores in Port Moresby on Wednesday.");
+  REQUIRE(shops.size() == 1);
+  CHECK(shops[0].sub_event_type == "Looting/property destruction");
+  const auto yuan =
+      events("Hundreds of students broke into Taiwan's Legislative Yuan in Taipei late on Tuesday to protest against a trade pact.");
+  CHECK(std::any_of(yuan.begin(), yuan.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
+  // Breaking into a flat is no looting told.
+  CHECK(events("A man broke into a flat in Leeds on Tuesday.").empty());
+}
+
 TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
   const auto e = events(
       "TAIPEI, March 24, 2014 (AP) - Riot police used water cannon and batons before dawn on Monday to drive out hundreds of "

@@ -344,3 +344,12 @@ TEST_CASE("a word that can be a noun, right before a word that can only be a fin
   // A verb before its object stays one.
   CHECK(parse("Gunmen attacked the village and rebels fled.").tag_of("attacked") == Pos::VBD);
 }
+
+TEST_CASE("the verb after 'began' or 'kept' has the subject of 'began'") {
+  const Tagged t = parse("Crowds began breaking into supermarkets on Wednesday.");
+  const int breaking = t.chunk_of("breaking");
+  REQUIRE(breaking >= 0);
+  const int subject = t.parse.subject_of(breaking);
+  REQUIRE(subject >= 0);
+  CHECK(subject == t.chunk_of("Crowds"));
+}
