@@ -74,4 +74,23 @@ bool ends_with_title(std::string_view name, const DivisionWord& d) {
   return name.size() > d.title.size() && name.ends_with(d.title) && name[name.size() - d.title.size() - 1] == ' ';
 }
 
+bool is_street_word(std::string_view lower) {
+  for (std::string_view w : {"street", "road", "avenue", "lane", "boulevard", "terrace", "drive", "st.", "rd."})
+    if (lower == w) return true;
+  return false;
+}
+
+bool is_street_prefix(std::string_view lower) {
+  for (std::string_view w : {"avenida", "calle", "rue", "avenue", "rua", "via", "viale", "jalan", "boulevard", "paseo", "carrera",
+                             "calzada", "piazza", "plaza", "pra\xC3\xA7a", "largo", "place"})
+    if (lower == w) return true;
+  return false;
+}
+
+bool has_street_ending(std::string_view lower) {
+  for (std::string_view end : {"gade", "gatan", "strasse", "stra\xC3\x9Fe", "straat", "caddesi", "ulitsa"})
+    if (lower.size() > end.size() + 2 && lower.ends_with(end)) return true;
+  return false;
+}
+
 }  // namespace sitmap

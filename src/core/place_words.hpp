@@ -62,4 +62,13 @@ bool is_division_adjective(std::string_view lower);
 // `name` ends with a space and `d`'s title: "Kurram District".
 bool ends_with_title(std::string_view name, const DivisionWord& d);
 
+// ---- streets and squares -------------------------------------------------------
+
+// "Haifa Street", "Hart Road": the word after a street's name (lower case).
+bool is_street_word(std::string_view lower);
+// "Avenida de Mayo", "Calle Fortaleza", "Piazza del Popolo": the word before a street's or square's name.
+bool is_street_prefix(std::string_view lower);
+// "Krystalgade", "Tverskaya ulitsa": a street by its own word's ending.
+bool has_street_ending(std::string_view lower);
+
 }  // namespace sitmap

@@ -199,7 +199,14 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
           word(j), {"local",      "government",   "area",        "lga",    "district", "township", "province", "state",      "region",
                     "county",     "municipality", "governorate", "oblast", "raion",    "woreda",   "zone",     "prefecture", "commune",
                     "department", "division",     "city",        "town",   "village",  "camp",     "refugee"});
-    if (named_event || (division_words && k > ch.first && covered_by_mention(v.token(k - 1)))) {
+    // "along Avenida de Mayo", "on Haifa Street": a street's name is no place's.
+    uint32_t before = k;
+    while (before >= 1 && before + 2 >= k &&
+           one_of(word(before - 1), {"de", "del", "du", "des", "da", "do", "di", "della", "los", "las", "la"}))
+      --before;
+    const bool street = (before >= 1 && is_street_prefix(word(before - 1))) || is_street_prefix(word(k)) ||
+                        (e + 1 < v.size() && is_street_word(word(e + 1))) || (k == e && has_street_ending(word(k)));
+    if (named_event || street || (division_words && k > ch.first && covered_by_mention(v.token(k - 1)))) {
       k = e + 1;
       continue;
     }

@@ -1315,7 +1315,7 @@ const Mention* lone_filing_town(const std::vector<Mention>& mentions, const Gaze
                                   [&](const Mention& m) { return m.dateline && !m.candidates.empty() && town_of(m, gaz, country_code); });
   if (filed == mentions.end()) return nullptr;
   const bool other_town = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-    return !m.dateline && !m.candidates.empty() && town_of(m, gaz, country_code) &&
+    return !m.dateline && !m.in_name && !m.candidates.empty() && town_of(m, gaz, country_code) &&
            m.candidates.front().entry != filed->candidates.front().entry;
   });
   return other_town ? nullptr : &*filed;

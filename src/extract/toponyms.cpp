@@ -562,11 +562,19 @@ struct Recognizer {
     }
     // Titles just before a run: "Gov. Bill Haslam" splits into two runs at the period.
     // A street's name ("Hart Street" in Southport, "Haifa Street" in Baghdad) is no town of that name.
+    std::vector<bool> street(out.size(), false);  // named as a street by the rules below
     for (size_t m = before; m < out.size(); ++m) {
       const size_t k = out[m].first_token;
       if (k > sentence_first && is_title(word(k - 1))) drop[m] = true;
       const size_t next = out[m].last_token + 1;
-      if (next < sentence_end && cap(next) && is_street_word(word(next))) out[m].in_name = true;
+      const bool was_in_name = out[m].in_name;
+      if (next < sentence_end && cap(next) && is_street_word(ascii_lower(word(next)))) out[m].in_name = true;
+      // "the synagogue in Krystalgade", "Tverskaya ulitsa": a street by its own word's ending.
+      if (out[m].first_token == out[m].last_token && has_street_ending(ascii_lower(out[m].text))) out[m].in_name = true;
+      // "along Avenida de Mayo and Rivadavia": a name coordinated with a street's is a street's too.
+      if (k >= sentence_first + 2 && word(k - 1) == "and")
+        for (size_t e = before; e < m; ++e)
+          if (out[e].last_token + 2 == k && street[e]) out[m].in_name = true;
       // "Flinders and Swanston streets": two streets' names before their plural.
       if (next + 2 < sentence_end && word(next) == "and" && cap(next + 1) && is_street_plural(word(next + 2))) out[m].in_name = true;
       if (k >= sentence_first + 2 && word(k - 1) == "and" && next < sentence_end && is_street_plural(word(next))) {
@@ -575,13 +583,14 @@ struct Recognizer {
         out[m].in_name = true;
       }
       // "Piazza del Popolo", "Plaza de Mayo": a square's word that is also a town's name ("Piazza", Lombardy).
-      if (is_street_prefix(word(k)) && k + 2 < sentence_end &&
+      if (is_street_prefix(ascii_lower(word(k))) && k + 2 < sentence_end &&
           one_of(ascii_lower(word(k + 1)), {"de", "del", "du", "des", "da", "do", "di", "della", "dei"}) && cap(k + 2))
         out[m].in_name = true;
       // "Avenida de Mayo", "Calle Fortaleza", "rue de Rivoli": a street named before its name.
       size_t p = k;
       if (p > sentence_first && one_of(ascii_lower(word(p - 1)), {"de", "del", "du", "des", "da", "do", "di", "della"})) --p;
-      if (p > sentence_first && is_street_prefix(word(p - 1))) out[m].in_name = true;
+      if (p > sentence_first && is_street_prefix(ascii_lower(word(p - 1)))) out[m].in_name = true;
+      street[m] = out[m].in_name && !was_in_name;
     }
     size_t w = before;
     for (size_t m = before; m < out.size(); ++m) {
@@ -613,16 +622,7 @@ struct Recognizer {
     return tags.count == 0 || tags.first() == Pos::NNP || tags.first() == Pos::NNPS;
   }
 
-  static bool is_street_prefix(std::string_view w) {
-    return one_of(w, {"Avenida", "Calle", "Rue", "Avenue", "Rua", "Via", "Viale", "Jalan", "Boulevard", "Paseo", "Carrera", "Calzada",
-                      "Piazza", "Plaza", "Praça", "Largo", "Place"});
-  }
-
   static bool is_street_plural(std::string_view w) { return one_of(w, {"streets", "roads", "avenues", "boulevards"}); }
-
-  static bool is_street_word(std::string_view w) {
-    return one_of(w, {"Street", "Road", "Avenue", "Lane", "Boulevard", "Terrace", "Drive", "St.", "Rd."});
-  }
 
   static bool is_place_type(std::string_view w) {
     return one_of(w, {"County", "Parish", "Island", "Islands", "Province", "District", "City", "Town", "Township", "Bay", "Sound", "Land"});
@@ -1712,6 +1712,14 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
     } else if (inside.empty()) {
       part.candidates = {*town};
       part.part_of = static_cast<int32_t>(whole - mentions.data());
+      // "the Nørrebro district" first, "near Nørrebro station" later: the same part of the same town,
+      // not a fuzzy namesake abroad.
+      for (Mention& again : mentions)
+        if (&again != &part && again.part_of < 0 && !again.demonym && fold_name(again.text) == fold_name(part.text) &&
+            (again.candidates.empty() || again.candidates.front().fuzzy)) {
+          again.candidates = part.candidates;
+          again.part_of = part.part_of;
+        }
     } else {
       part.candidates = std::move(inside);
     }

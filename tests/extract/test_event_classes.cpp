@@ -2760,6 +2760,18 @@ TEST_CASE("crowds that began breaking into shops loot them; students who broke i
   CHECK(events("A man broke into a flat in Leeds on Tuesday.").empty());
 }
 
+TEST_CASE("a street's name is never an event's place, and names no other town that keeps the filing town away") {
+  const auto e = events_of_report(
+      "Incidents outside Congress\n\nBuenos Aires, Dec 19, 2017 (Telam) - Demonstrators threw stones at police outside the "
+      "Congress in Argentina on Monday, and the clashes spread along Avenida de Mayo and Rivadavia for several hours.\n");
+  REQUIRE(!e.empty());
+  for (const Event& x : e) {
+    CHECK(x.location == "Buenos Aires");
+    CHECK(x.location != "Mayo");
+    CHECK(x.location != "Avenida");
+  }
+}
+
 TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
   const auto e = events(
       "TAIPEI, March 24, 2014 (AP) - Riot police used water cannon and batons before dawn on Monday to drive out hundreds of "

@@ -183,6 +183,17 @@ TEST_CASE("a district of a city is the district when known, else the city") {
   if (const auto p = place_of(old_city, "Old City")) CHECK(haversine_km(p->point, {36.34, 43.13}) < 40);
 }
 
+TEST_CASE("a district named again later is the same part of the same town, not a fuzzy namesake abroad") {
+  const auto ms = resolved(
+      "COPENHAGEN (AP) - Police watched an address in the Nørrebro district overnight. A man approached officers near "
+      "Nørrebro station at 5 a.m. and fired at them, Danish police said; a Swedish witness saw it.",
+      true);
+  for (const Mention& m : ms) {
+    if (m.text != "Nørrebro" || m.candidates.empty()) continue;
+    CHECK(gaz().place(m.candidates.front().entry).country_code == "DK");
+  }
+}
+
 TEST_CASE("two districts named before one plural part word are both parts of the story's town") {
   // Sainte-Thérèse is a Quebec town, Dillon none the gazetteer knows near here: both districts of Fort-de-France.
   const auto ms = resolved(
@@ -309,11 +320,12 @@ TEST_CASE("a street's name is a place inside a name, never the town it was named
         "Protesters marched along Avenida de Mayo towards Congress in Buenos Aires.",
         "Police fired tear gas on Calle Managua in the centre of the city.",
         "Police fired pepper balls at the corner of Flinders and Swanston streets in Melbourne on Sunday.",
-        "Some 10,000 people gathered in Piazza del Popolo in Rome on Saturday."}) {
+        "Some 10,000 people gathered in Piazza del Popolo in Rome on Saturday.",
+        "A man opened fire outside the synagogue in Krystalgade in Copenhagen on Saturday."}) {
     const auto ms = resolved(text);
     for (const Mention& m : ms)
       if (m.text == "Haifa" || m.text == "Hart" || m.text == "Damascus" || m.text == "Mayo" || m.text == "Managua" ||
-          m.text == "Flinders" || m.text == "Swanston" || m.text.starts_with("Piazza"))
+          m.text == "Flinders" || m.text == "Swanston" || m.text.starts_with("Piazza") || m.text == "Krystalgade")
         CHECK_MESSAGE(m.in_name, text);
   }
   const auto ms = resolved("A car bomb exploded on Haifa Street in Baghdad on Tuesday.");
