@@ -872,6 +872,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::take:
     case C::retake: {
       if (expelling_verb(f)) return driven_out(f);
+      // "Security forces cleared the two sit-ins staged by supporters of the ousted president": the force met a protest.
+      if (f.verbal && !f.passive && one_of(word(f.first), {"cleared", "clear", "clears", "clearing"}) && sit_in(f.object) &&
+          police_clear_protest(actors))
+        return true;
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
       if (crowd_overran(f) || protesters_occupy(f, actors)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.
@@ -1318,7 +1322,12 @@ bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const 
   const bool road_block = std::adjacent_find(v.words.begin(), v.words.end(), [](const std::string& a, const std::string& b) {
                             return a == "road" && b == "block";
                           }) != v.words.end();
-  return side_is(takers, Role::police_forces) && (protest_frame || protest_words || road_block) && (ctx.protesters >= 2 || protest_frame);
+  // ("Security forces cleared the sit-ins": the state's forces other than police only where a sit-in is what they cleared.)
+  const bool forces = side_is(takers, Role::police_forces) ||
+                      (side_is(takers, Role::state_forces) && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+                         return o.cls == C::take || o.cls == C::retake ? sit_in(o.object) : false;
+                       }));
+  return forces && (protest_frame || protest_words || road_block) && (ctx.protesters >= 2 || protest_frame);
 }
 
 // "crowds smashed turnstiles and threw stones at riot police", "some of the crowd threw bottles at the police

@@ -2772,6 +2772,15 @@ TEST_CASE("a street's name is never an event's place, and names no other town th
   }
 }
 
+TEST_CASE("security forces clearing sit-ins meet a protest; clearing a road of mines is no event") {
+  const auto e = events("Security forces on Wednesday cleared the two sit-ins staged by supporters of the ousted president in Cairo.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Protest with intervention");
+  CHECK(e[0].location == "Cairo");
+  for (const Event& x : events("Soldiers cleared the road of mines near Cairo on Wednesday."))
+    CHECK(x.event_type != "Protests");
+}
+
 TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
   const auto e = events(
       "TAIPEI, March 24, 2014 (AP) - Riot police used water cannon and batons before dawn on Monday to drive out hundreds of "
