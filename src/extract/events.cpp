@@ -779,6 +779,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a running total");
       continue;
     }
+    // "41 people have been taken into custody since Saturday", "Police have arrested four people since Thursday":
+    // a tally of arrests over the days told, no one arrest.
+    if (f.cls == C::arrest && f.verbal && chunk(f.chunk).perfect &&
+        (since_clause_of(f) || std::any_of(cues.begin(), cues.end(), [](const DateCue& c) { return c.since; }))) {
+      explain(f, "a running total");
+      continue;
+    }
     // "The coalition has killed hundreds", "had been fighting": a running
     // total or the scene, not one action.
     if (f.verbal && chunk(f.chunk).perfect && !frame_date(f) &&

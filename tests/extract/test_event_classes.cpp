@@ -2777,8 +2777,15 @@ TEST_CASE("security forces clearing sit-ins meet a protest; clearing a road of m
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Protest with intervention");
   CHECK(e[0].location == "Cairo");
-  for (const Event& x : events("Soldiers cleared the road of mines near Cairo on Wednesday."))
-    CHECK(x.event_type != "Protests");
+  for (const Event& x : events("Soldiers cleared the road of mines near Cairo on Wednesday.")) CHECK(x.event_type != "Protests");
+}
+
+TEST_CASE("a tally of arrests 'since' a day is no arrest; arrests on a day are") {
+  CHECK(events("In all, 41 people have been taken into custody in Le Port since Saturday, the prosecutor said.").empty());
+  CHECK(events("Police have arrested four people in Ripoll since Thursday.").empty());
+  const auto one = events("Police arrested four people in Ripoll on Thursday.");
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].sub_event_type == "Arrests");
 }
 
 TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
