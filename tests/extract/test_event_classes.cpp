@@ -2782,8 +2782,8 @@ TEST_CASE("security forces clearing sit-ins meet a protest; clearing a road of m
 
 TEST_CASE("a tally of arrests 'since' a day is no arrest; arrests on a day are") {
   CHECK(events("In all, 41 people have been taken into custody in Le Port since Saturday, the prosecutor said.").empty());
-  CHECK(events("Police have arrested four people in Ripoll since Thursday.").empty());
-  const auto one = events("Police arrested four people in Ripoll on Thursday.");
+  CHECK(events("Police have arrested four protesters in Ripoll since Thursday.").empty());
+  const auto one = events("Police arrested four protesters in Ripoll on Thursday.");
   REQUIRE(one.size() == 1);
   CHECK(one[0].sub_event_type == "Arrests");
 }
