@@ -779,6 +779,15 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "a running total");
       continue;
     }
+    // '"It was a battle," said the coach', "That was a massacre", "This is a battle we cannot win": a fight
+    // or a killing named as what something else was, a word of judgement, no action told.
+    if (!f.verbal && (f.cls == C::clash || f.cls == C::attack || f.cls == C::kill || f.cls == C::massacre) && f.chunk >= 2 &&
+        one_of(word(chunk(f.chunk).first), {"a", "an"}) && chunk(f.chunk - 1).kind == ChunkKind::verb &&
+        one_of(word(chunk(f.chunk - 1).head), {"is", "was", "are", "were", "'s"}) &&
+        one_of(word(chunk(f.chunk - 2).head), {"it", "that", "this"})) {
+      explain(f, "a judgement of something else");
+      continue;
+    }
     // "41 people have been taken into custody since Saturday", "Police have arrested four people since Thursday":
     // a tally of arrests over the days told, no one arrest.
     if (f.cls == C::arrest && f.verbal && chunk(f.chunk).perfect &&

@@ -2788,6 +2788,14 @@ TEST_CASE("a tally of arrests 'since' a day is no arrest; arrests on a day are")
   CHECK(one[0].sub_event_type == "Arrests");
 }
 
+TEST_CASE("'it was a battle', 'that was a massacre': a judgement of something else, no event") {
+  CHECK(events("\"It was a battle, and my players showed they are warriors,\" the coach said in Skopje on Sunday.").empty());
+  CHECK(events("\"That was a massacre,\" a dairy analyst at a Wellington bank said of Tuesday's prices.").empty());
+  CHECK(events("This is a battle we cannot win with sticks and whistles, a farmer in Baragoi said on Friday.").empty());
+  // A battle told as one is.
+  CHECK(!events("There was a battle between soldiers and rebels near Goma on Sunday, the army said.").empty());
+}
+
 TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
   const auto e = events(
       "TAIPEI, March 24, 2014 (AP) - Riot police used water cannon and batons before dawn on Monday to drive out hundreds of "
