@@ -81,14 +81,20 @@ bool is_street_word(std::string_view lower) {
 }
 
 bool is_street_prefix(std::string_view lower) {
-  for (std::string_view w : {"avenida", "calle", "rue", "avenue", "rua", "via", "viale", "jalan", "boulevard", "paseo", "carrera",
-                             "calzada", "piazza", "plaza", "pra\xC3\xA7a", "largo", "place"})
+  for (std::string_view w :
+       {"avenida", "calle", "rue", "avenue", "rua", "via", "viale", "jalan", "boulevard", "paseo", "carrera", "calzada", "piazza", "plaza",
+        "pra\xC3\xA7"
+        "a",
+        "largo", "place"})
     if (lower == w) return true;
   return false;
 }
 
 bool has_street_ending(std::string_view lower) {
-  for (std::string_view end : {"gade", "gatan", "strasse", "stra\xC3\x9Fe", "straat", "caddesi", "ulitsa"})
+  for (std::string_view end : {"gade", "gatan", "strasse",
+                               "stra\xC3\x9F"
+                               "e",
+                               "straat", "caddesi", "ulitsa"})
     if (lower.size() > end.size() + 2 && lower.ends_with(end)) return true;
   return false;
 }

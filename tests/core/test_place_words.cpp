@@ -93,3 +93,17 @@ TEST_CASE("division words: lookups, levels, adjectives, titles") {
   CHECK_FALSE(ends_with_title("Hall-County", county));  // a space before it
   CHECK_FALSE(ends_with_title("Hall county", county));  // as a name writes it
 }
+
+TEST_CASE("street words: before and after a street's name, and a street's own ending") {
+  CHECK(is_street_word("street"));
+  CHECK(is_street_word("road"));
+  CHECK_FALSE(is_street_word("city"));
+  CHECK(is_street_prefix("avenida"));
+  CHECK(is_street_prefix("pra\xC3\xA7" "a"));  // "Praça"
+  CHECK_FALSE(is_street_prefix("pra"));
+  CHECK(has_street_ending("krystalgade"));
+  CHECK(has_street_ending("hauptstra\xC3\x9F" "e"));  // "Hauptstraße"
+  CHECK(has_street_ending("drottninggatan"));
+  CHECK_FALSE(has_street_ending("gade"));  // the ending alone is no street
+  CHECK_FALSE(has_street_ending("baghdad"));
+}
