@@ -241,6 +241,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                                 who == kPolice || (who.empty() && side_is(actors, Role::state_forces)));
     return any({C::retake}) || state ? kRegained : kTaken;
   }
+  // "supporters stormed the Capitol, smashing windows, fighting police officers": a crowd's storming, its fight too.
+  if (f.cls == C::storm && storming_crowd(actors) && !side_armed(actors)) return kRiot;
   if (any({C::clash})) return kClash;
   // "settlers went on a rampage": a mob's violence, no demonstration's.
   if (any({C::riot})) {
@@ -665,8 +667,10 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // the team's bus"; in a chess column with none, "he was ambushed in the seventh round" is play.)
   const bool real_even_in_sport = self_anchored(f) && (ctx.weapons() > 0 || side_armed(actors) || f.cls == C::protest);
   if (ctx.sport() >= 3 && ctx.sport() > 2 * ctx.weapons() && !real_even_in_sport && !news_paragraph()) return true;
-  if (lex.roles.any_in(v.words, 0, v.size() - 1, Role::sport) && !real_even_in_sport && !side_armed(actors) && ctx.weapons() == 0)
-    return true;
+  // ("Joe Biden's election victory": a vote's, not a game's.)
+  bool sport_word = false;
+  for (size_t k = 0; k < v.size() && !sport_word; ++k) sport_word = lex.roles.longest_ends_at(v.words, 0, k, Role::sport);
+  if (sport_word && !real_even_in_sport && !side_armed(actors) && ctx.weapons() == 0) return true;
   return false;
 }
 

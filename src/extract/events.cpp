@@ -1659,7 +1659,8 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
     if (weapon) ctx.weapon_tokens.push_back(static_cast<uint32_t>(k));
     // "the Awami League", "the Chhatra League": a word of a name, not a game.
     const bool in_name = seg.tokens[k].capitalized && k > 0 && seg.tokens[k - 1].capitalized;
-    if (lex.roles.ends_at(words, k, k, Role::sport) && !in_name) ctx.sport_tokens.push_back(static_cast<uint32_t>(k));
+    if (lex.roles.ends_at(words, k, k, Role::sport) && lex.roles.longest_ends_at(words, 0, k, Role::sport) && !in_name)
+      ctx.sport_tokens.push_back(static_cast<uint32_t>(k));
     if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
     if (lex.roles.ends_at(words, 0, k, Role::drill)) ++ctx.drill;
     if (lex.roles.ends_at(words, k, k, Role::protesters)) ++ctx.protesters;

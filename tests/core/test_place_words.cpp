@@ -99,10 +99,14 @@ TEST_CASE("street words: before and after a street's name, and a street's own en
   CHECK(is_street_word("road"));
   CHECK_FALSE(is_street_word("city"));
   CHECK(is_street_prefix("avenida"));
-  CHECK(is_street_prefix("pra\xC3\xA7" "a"));  // "Praça"
+  CHECK(
+      is_street_prefix("pra\xC3\xA7"
+                       "a"));  // "Praça"
   CHECK_FALSE(is_street_prefix("pra"));
   CHECK(has_street_ending("krystalgade"));
-  CHECK(has_street_ending("hauptstra\xC3\x9F" "e"));  // "Hauptstraße"
+  CHECK(
+      has_street_ending("hauptstra\xC3\x9F"
+                        "e"));  // "Hauptstraße"
   CHECK(has_street_ending("drottninggatan"));
   CHECK_FALSE(has_street_ending("gade"));  // the ending alone is no street
   CHECK_FALSE(has_street_ending("baghdad"));

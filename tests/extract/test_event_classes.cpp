@@ -2796,6 +2796,16 @@ TEST_CASE("'it was a battle', 'that was a massacre': a judgement of something el
   CHECK(!events("There was a battle between soldiers and rebels near Goma on Sunday, the army said.").empty());
 }
 
+TEST_CASE("an election victory is no sport; a crowd that stormed a building and fought police riots") {
+  const auto e = events(
+      "Thousands of supporters of the president stormed the Capitol in Washington on Wednesday, smashing windows, fighting police "
+      "officers with flagpoles and forcing lawmakers to flee as they met to certify the rival's election victory.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  // A victory in a match stays sport.
+  CHECK(events("The Rockets stormed to victory over the Bombers in Houston on Wednesday.").empty());
+}
+
 TEST_CASE("force against a crowd that a relative clause says broke into a building is the riot's intervention") {
   const auto e = events(
       "TAIPEI, March 24, 2014 (AP) - Riot police used water cannon and batons before dawn on Monday to drive out hundreds of "
