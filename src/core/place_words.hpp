@@ -68,7 +68,7 @@ bool ends_with_title(std::string_view name, const DivisionWord& d);
 bool is_street_word(std::string_view lower);
 // "Avenida de Mayo", "Calle Fortaleza", "Piazza del Popolo": the word before a street's or square's name.
 bool is_street_prefix(std::string_view lower);
-// "Krystalgade", "Tverskaya ulitsa": a street by its own word's ending.
+// "Krystalgade", "Drottninggatan", "Hauptstraße": a street by its own word's ending (one word).
 bool has_street_ending(std::string_view lower);
 
 }  // namespace sitmap

@@ -87,19 +87,6 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
 bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m) {
   auto lower = [&](uint32_t k) { return ascii_lower(token_text(doc.text, seg.tokens[k])); };
   const uint32_t first = m.first_token;
-  // "according to the deputy governor of Khuzestan province", "the governor of Kunduz said": the teller's office.
-  if (first >= sentence_first + 2 && lower(first - 1) == "of" &&
-      one_of(lower(first - 2), {"governor", "mayor", "prefect", "administrator", "chief", "head", "commander"})) {
-    for (uint32_t k = m.last_token + 1; k < std::min<size_t>(seg.tokens.size(), m.last_token + 4); ++k) {
-      if (is_reporting_verb(lower(k))) return true;
-      if (!is_division_word(lower(k), DivisionWord::beside_name)) break;
-    }
-    for (uint32_t k = first - 2; k-- > sentence_first && k + 8 >= first;) {
-      if (seg.tokens[k].kind == TokenKind::punct) break;
-      if (lower(k) == "according") return true;
-    }
-    return false;
-  }
   if (first < sentence_first + 2 || !one_of(lower(first - 1), {"in", "at", "from"})) return false;
   // "according to a military source in Pemba", "an official in Kabul said": where the teller sits.
   // ("killed a district official in Jalalabad": the victim, not a teller; a teller tells, or is cited.)
@@ -204,7 +191,9 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     while (before >= 1 && before + 2 >= k &&
            one_of(word(before - 1), {"de", "del", "du", "des", "da", "do", "di", "della", "los", "las", "la"}))
       --before;
-    const bool street = (before >= 1 && is_street_prefix(word(before - 1))) || is_street_prefix(word(k)) ||
+    // (The street's word capitalised: "pilgrims to Iran via Quetta" names the town.)
+    const auto street_prefix = [&](uint32_t j) { return seg.tokens[v.token(j)].capitalized && is_street_prefix(word(j)); };
+    const bool street = (before >= 1 && street_prefix(before - 1)) || street_prefix(k) ||
                         (e + 1 < v.size() && is_street_word(word(e + 1))) || (k == e && has_street_ending(word(k)));
     if (named_event || street || (division_words && k > ch.first && covered_by_mention(v.token(k - 1)))) {
       k = e + 1;

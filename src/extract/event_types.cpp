@@ -974,7 +974,7 @@ bool SentenceEvents::crowd_overran(const Frame& f) const {
 // parliament building"), not "the opportunity", "the leadership" or a square it occupies.
 bool SentenceEvents::building(int c) const {
   // ("Taiwan's Legislative Yuan": a legislature by its name.)
-  if (c >= 0 && chunk_has_word(c, {"legislative", "parliamentary"})) return true;
+  if (c >= 0 && chunk_has_word(c, {"legislative"})) return true;
   return c >= 0 && one_of(word(chunk(c).head),
                           {"building",    "buildings",    "parliament", "residence",   "palace",     "house",    "home",    "office",
                            "offices",     "headquarters", "compound",   "station",     "airport",    "ministry", "embassy", "consulate",
@@ -1253,10 +1253,16 @@ bool SentenceEvents::thrown_by_crowd(const Frame& f) const {
   }
   // "he was hit on the head by a stone thrown from a crowd of demonstrators": what a crowd threw hit him.
   if (f.cls != C::hit || !f.passive || !crowd_in_sentence()) return false;
+  // (Thrown: "a rock that fell from a cliff" hit no one a crowd aimed at.)
+  const auto thrown = [&](int c) {
+    return c + 1 < static_cast<int>(v.parse.chunks.size()) && chunk(c + 1).kind == ChunkKind::verb &&
+           one_of(word(chunk(c + 1).head), {"thrown", "hurled", "flung", "lobbed"});
+  };
   for (const auto& pp : f.preps)
     if (pp.object >= 0 && pp.where == Parse::PrepPhrase::after && word(chunk(pp.prep).head) == "by" &&
         one_of(word(chunk(pp.object).head),
-               {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles", "projectile", "projectiles"}))
+               {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles", "projectile", "projectiles"}) &&
+        thrown(pp.object))
       return true;
   return false;
 }
@@ -1319,9 +1325,9 @@ bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const 
   const std::vector<int> takers = with_of(actors);
   const bool protest_frame = std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
   const bool protest_words = std::any_of(v.words.begin(), v.words.end(), [&](const std::string& w) {
-    // (The roles table's protesters too: "blockaders", "strikers".)
-    return lex.roles.is(w, Role::protesters) || one_of(w, {"protest", "protests", "sit-in", "occupation", "occupiers", "blockade",
-                                                           "blockades", "roadblock", "roadblocks", "barricade", "barricades"});
+    // (Not the roles table's protesters, whose "youths" and "rioters" a gang fight names too.)
+    return one_of(w, {"protest", "protests", "protesters", "protester", "demonstrators", "blockaders", "picketers", "sit-in", "occupation",
+                      "occupiers", "blockade", "blockades", "roadblock", "roadblocks", "barricade", "barricades"});
   });
   const bool road_block = std::adjacent_find(v.words.begin(), v.words.end(), [](const std::string& a, const std::string& b) {
                             return a == "road" && b == "block";
@@ -1358,7 +1364,7 @@ bool SentenceEvents::protest_crowd_at_police(const Frame& f, const std::vector<i
 // "protests against the results turned violent", "the rally became violent": the gathering the
 // verb's subject names went on to riot.
 // "a protest against the Green Pass degenerated into clashes", "the march ended in running battles":
-// a clash noun after a verb of becoming whose subject is a gathering (its "against" phrases between).
+// a clash noun after a verb of becoming whose subject's head is a gathering (its "against" phrases between).
 bool SentenceEvents::gathering_became(const Frame& f) const {
   if (f.verbal || f.chunk < 3) return false;
   const Chunk& prep = chunk(f.chunk - 1);
@@ -1367,14 +1373,16 @@ bool SentenceEvents::gathering_became(const Frame& f) const {
       !one_of(word(verb.head),
               {"degenerated", "descended", "turned", "erupted", "spiralled", "spiraled", "escalated", "ended", "devolved"}))
     return false;
-  for (int c = f.chunk - 3; c >= 0 && chunk(c).clause == verb.clause; --c) {
-    if (chunk(c).kind != ChunkKind::noun && chunk(c).kind != ChunkKind::prep) return false;
-    if (chunk(c).kind == ChunkKind::noun && (gathering_noun(c) || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
-                                               return o.cls == C::protest && !o.verbal && o.chunk == c;
-                                             })))
-      return true;
+  // The subject's head: the first noun of the noun-and-phrase run before the verb ("Fighting between soldiers and
+  // bandits near the site of a protest escalated" names a protest in a phrase, not as what escalated).
+  int head = -1;
+  for (int c = f.chunk - 3; c >= 0 && chunk(c).clause == verb.clause && !chunk(c).opens_clause; --c) {
+    if (chunk(c).kind != ChunkKind::noun && chunk(c).kind != ChunkKind::prep) break;
+    if (chunk(c).kind == ChunkKind::noun) head = c;
   }
-  return false;
+  if (head < 0 || side_armed({head})) return false;
+  return gathering_noun(head) ||
+         std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.cls == C::protest && !o.verbal && o.chunk == head; });
 }
 
 bool SentenceEvents::turned_violent(const Frame& f) const {

@@ -1094,6 +1094,13 @@ bool same_kind(const Event& a, const Event& b) {
   return a.event_type == ied.event_type && (a.sub_event_type == ied.sub_event_type || b.sub_event_type == ied.sub_event_type);
 }
 
+// "had gathered", "had been marching": the trigger told in the past perfect.
+bool told_before_had(const Document& doc, const Event& e) {
+  const size_t from = e.trigger_start > 16 ? e.trigger_start - 16 : 0;
+  const std::string before = ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
+  return before.ends_with("had ") || before.ends_with("had been ") || before.ends_with("had already ");
+}
+
 // "a second car bomb", "another blast": a new incident, not the last one retold.
 bool told_as_another(const Document& doc, const Event& e) {
   const size_t from = e.trigger_start > 24 ? e.trigger_start - 24 : 0;
@@ -1977,13 +1984,13 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         if (distinct_tolls(k, e)) continue;
         // "Neighbouring Barkin Ladi was also attacked": another town, another event.
         if (also_before(doc, e) && k.geo_precision == 1 && e.geo_precision == 1 && k.geonameid != e.geonameid) continue;
-        // (A gathering's day of its own, up to two days before the day a kept one was told or bounded by, may be
-        // that one's: "resting in hospital on Friday after he was hit by a stone" and "the crowd had gathered from
-        // early Thursday".)
+        // (A gathering told in the past perfect with a day of its own, up to two days before the day a kept one
+        // was told or bounded by, sets that one's scene: "resting in hospital on Friday after he was hit by a
+        // stone" and "the crowd had gathered from early Thursday". Not "On Monday, 5,000 marched": another day's.)
         const size_t at = static_cast<size_t>(&k - kept.data());
         const long before = k.when.date && e.when.date ? days_from_civil(*k.when.date) - days_from_civil(*e.when.date) : -1;
         const bool within_telling = kept_told[at] == 1 && told_dated[i] == 0 && before >= 0 && before <= 2 && gathering_severity(k) > 0 &&
-                                    gathering_severity(e) > 0;
+                                    gathering_severity(e) > 0 && told_before_had(doc, e);
         if (same_place(k, e) && (dates_agree(k, e) || within_telling) && actors_agree(k, e)) {
           into = &k;
           break;

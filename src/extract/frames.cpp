@@ -582,7 +582,8 @@ struct FrameReader {
       for (size_t j = 0; j < frames.size(); ++j) {
         if (j == i || frames[j].host >= 0 || is_consequence(frames[j].cls)) continue;
         if (frames[j].cls == EventClass::light && !fires_weapon(j)) continue;  // "hurled a grenade, killing two" does
-        // "broke into the legislature to protest against the pact": not the purpose's, an act of its own.
+        // "broke into the legislature to protest against the pact": an asserted action (a consequence or a
+        // participle) is not the evidence of a purpose infinitive's protest; it is an act of its own.
         if (frames[j].verbal && frames[j].cls == EventClass::protest && v.chunk(frames[j].chunk).infinitive &&
             frames[j].modality == Modality::hypothetical && f.modality == Modality::asserted)
           continue;

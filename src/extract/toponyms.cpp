@@ -552,9 +552,13 @@ struct Recognizer {
           if (out[m].last_token > b) continue;
           const bool starts_at_name = out[m].first_token == a && !title;
           // "Prince Edward Island", "Queen Anne's County": a name that says it is a place keeps its title.
-          // "Saint Petersburg", "Saint-Denis": a whole run the gazetteer names after a saint is that town.
+          // "Saint-Denis", "in Saint Petersburg": a whole run the gazetteer names after a saint is that town, where it
+          // is joined by a hyphen or a place word stands before it (not "a shrine to Saint Paul", the man).
           const bool whole = out[m].first_token == a && out[m].last_token == b;
-          const bool titled_place = title && whole && ((b > a + 1 && is_place_type(word(b))) || one_of(first, {"Saint", "Sainte"}));
+          const bool saint_town = one_of(first, {"Saint", "Sainte"}) &&
+                                  ((a + 1 <= b && word(a + 1) == "-") ||
+                                   one_of(out[m].cue, {"in", "at", "near", "outside", "from", "into", "across", "around"}));
+          const bool titled_place = title && whole && ((b > a + 1 && is_place_type(word(b))) || saint_town);
           if ((!starts_at_name || out[m].last_token == a) && !titled_place) drop[m] = true;
         }
       }
@@ -569,7 +573,7 @@ struct Recognizer {
       const size_t next = out[m].last_token + 1;
       const bool was_in_name = out[m].in_name;
       if (next < sentence_end && cap(next) && is_street_word(ascii_lower(word(next)))) out[m].in_name = true;
-      // "the synagogue in Krystalgade", "Tverskaya ulitsa": a street by its own word's ending.
+      // "the synagogue in Krystalgade", "Hauptstrasse": a street by its own word's ending.
       if (out[m].first_token == out[m].last_token && has_street_ending(ascii_lower(out[m].text))) out[m].in_name = true;
       // "along Avenida de Mayo and Rivadavia": a name coordinated with a street's is a street's too.
       if (k >= sentence_first + 2 && word(k - 1) == "and")
@@ -583,13 +587,14 @@ struct Recognizer {
         out[m].in_name = true;
       }
       // "Piazza del Popolo", "Plaza de Mayo": a square's word that is also a town's name ("Piazza", Lombardy).
-      if (is_street_prefix(ascii_lower(word(k))) && k + 2 < sentence_end &&
+      if (cap(k) && is_street_prefix(ascii_lower(word(k))) && k + 2 < sentence_end &&
           one_of(ascii_lower(word(k + 1)), {"de", "del", "du", "des", "da", "do", "di", "della", "dei"}) && cap(k + 2))
         out[m].in_name = true;
       // "Avenida de Mayo", "Calle Fortaleza", "rue de Rivoli": a street named before its name.
       size_t p = k;
       if (p > sentence_first && one_of(ascii_lower(word(p - 1)), {"de", "del", "du", "des", "da", "do", "di", "della"})) --p;
-      if (p > sentence_first && is_street_prefix(ascii_lower(word(p - 1)))) out[m].in_name = true;
+      // (Capitalised: "to Iran via Quetta" names the town.)
+      if (p > sentence_first && cap(p - 1) && is_street_prefix(ascii_lower(word(p - 1)))) out[m].in_name = true;
       street[m] = out[m].in_name && !was_in_name;
     }
     size_t w = before;

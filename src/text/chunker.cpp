@@ -189,7 +189,8 @@ struct Chunker {
     if (c.passive) p.tags[head] = Pos::VBN;
     c.perfect = have_before && !is_have_form(hw);
     c.catenative =
-        one_of(hw, {"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "kept", "resumed"});
+        one_of(hw, {"began",    "begun",     "begin",      "begins", "beginning", "started", "start",   "starts",  "starting", "continued",
+                    "continue", "continues", "continuing", "kept",   "keep",      "keeps",   "keeping", "resumed", "resume",   "resumes"});
     p.chunks.push_back(c);
     return k;
   }

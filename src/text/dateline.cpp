@@ -567,20 +567,20 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
       if (before.find(verb) != std::string_view::npos) return true;
     return false;
   };
-  // A day an action or a telling fell on: "on Friday", "early Thursday", "Thursday's attack", "Friday morning";
-  // not "declared Friday a day of mourning", a day ahead.
-  auto day_of_something = [&](size_t at, size_t len) {
+  // A day ahead names no filing day and nothing done before it: "a curfew until Thursday", "declared Friday a
+  // day of mourning", "a march next Monday". Every other weekday named counts ("clashed Tuesday", AP's style).
+  auto day_ahead = [&](size_t at) {
     const std::string_view before = head.substr(0, at);
-    for (std::string_view w : {"on ", "early ", "late ", "since ", "last ", "overnight ", "until ", "by ", "from ", "this "})
-      if (before.ends_with(w)) return true;
-    const std::string_view after = head.substr(at + len, std::min<size_t>(10, head.size() - at - len));
-    for (std::string_view w : {"'s", "\xE2\x80\x99s", " morning", " afternoon", " evening", " night"})
-      if (after.starts_with(w)) return true;
+    for (std::string_view w : {"until", "till", "by", "next", "before", "coming", "declared", "declare", "declares", "named"}) {
+      if (!before.ends_with(std::string(w) + " ")) continue;
+      const size_t start = at - w.size() - 1;
+      if (start == 0 || !std::isalpha(static_cast<unsigned char>(head[start - 1]))) return true;  // a word, not "nearby"
+    }
     return false;
   };
   for (int w = 0; w < 7; ++w)
     for (size_t at = head.find(weekday_name(w)); at != std::string_view::npos; at = head.find(weekday_name(w), at + 1))
-      told[w] += telling_before(at) ? 3 : day_of_something(at, weekday_name(w).size()) ? 1 : 0;
+      told[w] += day_ahead(at) ? 0 : telling_before(at) ? 3 : 1;
   // A weekday named is the filing day's or one of the two before it ("resting in hospital on Friday after
   // he was hit on Thursday"): the filing weekday that puts the days named closest before it wins.
   constexpr std::array<int, 7> closeness = {3, 2, 1, 0, 0, 0, 0};  // by days before the filing day

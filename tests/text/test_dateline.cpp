@@ -123,6 +123,13 @@ TEST_CASE("a year-less dateline's weekday is the one that puts the days named cl
       "m", "m.txt");
   REQUIRE(mourning.published.has_value());
   CHECK(weekday(*mourning.published) == 4);
+  // AP's bare weekday counts; a curfew "until Thursday" is a day ahead and does not.
+  const Document bare = parse_plain_text(
+      "Clashes\n\nKABUL, March 3 (AP) - Protesters clashed with police Tuesday in Kabul. A curfew will stay in force until "
+      "Thursday.\n",
+      "b", "b.txt");
+  REQUIRE(bare.published.has_value());
+  CHECK(weekday(*bare.published) == 2);
 }
 
 TEST_CASE("a full stop after the agency's bracket ends the dateline") {
