@@ -1920,9 +1920,15 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     const bool names_known_action = std::any_of(r.frames.begin(), r.frames.end(), [](const Frame& f) {
       return f.modality == Modality::asserted || f.modality == Modality::reference;
     });
-    if (drafts.size() == drafted_before && names_known_action && !r.dated)
+    // "Late Friday, a 21-year-old drove up to a synagogue. He shot at people ...": a sentence that opens on
+    // its day and tells what was done then, though no action of ours, starts that day for the next lines.
+    const bool opens_on_day = r.frames.empty() && std::none_of(view.parse.chunks.begin(), view.parse.chunks.end(), [](const Chunk& c) {
+                                return c.kind == ChunkKind::verb && (c.modal || c.negated);
+                              });
+    const auto opening = [&](const DateCue& c) { return !opens_on_day || c.first_token <= view.s.first_token + 1; };
+    if (drafts.size() == drafted_before && (names_known_action || opens_on_day) && !r.dated)
       for (const DateCue& c : r.cues)
-        if (!c.reporting && !c.since && c.span.precision == 1 && c.span.date &&
+        if (!c.reporting && !c.since && c.span.precision == 1 && c.span.date && opening(c) &&
             (!doc.published || days_from_civil(*c.span.date) <= days_from_civil(*doc.published))) {
           context_date = c.span;
           date_sentence = si;

@@ -2805,6 +2805,20 @@ TEST_CASE("an election victory is no sport; a crowd that stormed a building and 
   CHECK(events("The Rockets stormed to victory over the Bombers in Houston on Wednesday.").empty());
 }
 
+TEST_CASE("a line that opens on its day and tells what was done then starts that day for the next lines") {
+  const auto e = events_of_report(
+      "Attack\n\nJERUSALEM, Jan 28, 2023 (AP) - A teenager opened fire on Israelis in Silwan on Saturday morning, wounding two "
+      "people, police said.\n\nLate Friday, a 21-year-old drove up to a synagogue in Jerusalem. He shot at people on the street, "
+      "killing seven, before fleeing by car.\n");
+  REQUIRE(e.size() == 2);
+  CHECK((e[1].when.date == CivilDate{2023, 1, 27}));
+  // A day ahead dates nothing: "On Friday the court will rule."
+  const auto ahead = events_of_report(
+      "Attack\n\nJERUSALEM, Jan 28, 2023 (AP) - A teenager opened fire on Israelis in Silwan on Saturday morning, police "
+      "said.\n\nOn Monday, the court will rule on his detention. He shot at people on the street, killing seven.\n");
+  for (const Event& x : ahead) CHECK(x.when.date != CivilDate{2023, 1, 30});
+}
+
 TEST_CASE("this round's review: what the new rules must leave alone") {
   auto of_type = [](const std::vector<Event>& e, const char* type) {
     return std::find_if(e.begin(), e.end(), [&](const Event& x) { return x.sub_event_type == type; });
