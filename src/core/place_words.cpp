@@ -90,6 +90,12 @@ bool is_street_prefix(std::string_view lower) {
   return false;
 }
 
+bool is_street_connector(std::string_view lower) {
+  for (std::string_view w : {"de", "del", "du", "des", "da", "do", "di", "della"})
+    if (lower == w) return true;
+  return false;
+}
+
 bool has_street_ending(std::string_view lower) {
   for (std::string_view end : {"gade", "gatan", "strasse",
                                "stra\xC3\x9F"

@@ -70,5 +70,8 @@ bool is_street_word(std::string_view lower);
 bool is_street_prefix(std::string_view lower);
 // "Krystalgade", "Drottninggatan", "Hauptstraße": a street by its own word's ending (one word).
 bool has_street_ending(std::string_view lower);
+// "Avenida de Mayo", "rue des Martyrs", "Piazza della Signoria": the article or preposition between
+// a street's word and its name.
+bool is_street_connector(std::string_view lower);
 
 }  // namespace sitmap

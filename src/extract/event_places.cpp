@@ -188,8 +188,7 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
                     "department", "division",     "city",        "town",   "village",  "camp",     "refugee"});
     // "along Avenida de Mayo", "on Haifa Street": a street's name is no place's.
     uint32_t before = k;
-    while (before >= 1 && before + 2 >= k &&
-           one_of(word(before - 1), {"de", "del", "du", "des", "da", "do", "di", "della", "los", "las", "la"}))
+    while (before >= 1 && before + 2 >= k && (is_street_connector(word(before - 1)) || one_of(word(before - 1), {"los", "las", "la"})))
       --before;
     // (The street's word capitalised: "pilgrims to Iran via Quetta" names the town.)
     const auto street_prefix = [&](uint32_t j) { return seg.tokens[v.token(j)].capitalized && is_street_prefix(word(j)); };

@@ -1335,7 +1335,7 @@ bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const 
   // ("Security forces cleared the sit-ins": the state's forces other than police only where a sit-in is what they cleared.)
   const bool forces = side_is(takers, Role::police_forces) ||
                       (side_is(takers, Role::state_forces) && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
-                         return o.cls == C::take || o.cls == C::retake ? sit_in(o.object) : false;
+                         return (o.cls == C::take || o.cls == C::retake) && sit_in(o.object);
                        }));
   return forces && (protest_frame || protest_words || road_block) && (ctx.protesters >= 2 || protest_frame);
 }

@@ -1094,17 +1094,21 @@ bool same_kind(const Event& a, const Event& b) {
   return a.event_type == ied.event_type && (a.sub_event_type == ied.sub_event_type || b.sub_event_type == ied.sub_event_type);
 }
 
+// The `bytes` of text before an event's trigger, in lower case.
+std::string lower_before_trigger(const Document& doc, const Event& e, size_t bytes) {
+  const size_t from = e.trigger_start > bytes ? e.trigger_start - bytes : 0;
+  return ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
+}
+
 // "had gathered", "had been marching": the trigger told in the past perfect.
 bool told_before_had(const Document& doc, const Event& e) {
-  const size_t from = e.trigger_start > 16 ? e.trigger_start - 16 : 0;
-  const std::string before = ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
+  const std::string before = lower_before_trigger(doc, e, 16);
   return before.ends_with("had ") || before.ends_with("had been ") || before.ends_with("had already ");
 }
 
 // "a second car bomb", "another blast": a new incident, not the last one retold.
 bool told_as_another(const Document& doc, const Event& e) {
-  const size_t from = e.trigger_start > 24 ? e.trigger_start - 24 : 0;
-  const std::string before = ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
+  const std::string before = lower_before_trigger(doc, e, 24);
   for (std::string_view w : {"second ", "another ", "third ", "a further ", "fresh ", "separate "})
     if (before.find(w) != std::string::npos) return true;
   return false;
@@ -1117,11 +1121,7 @@ bool distinct_tolls(const Event& a, const Event& b) {
   return a.sub_event_type != b.sub_event_type && a.start != b.start && a.fatalities && b.fatalities && *a.fatalities != *b.fatalities;
 }
 
-bool also_before(const Document& doc, const Event& e) {
-  const size_t from = e.trigger_start > 16 ? e.trigger_start - 16 : 0;
-  const std::string before = ascii_lower(std::string_view(doc.text).substr(from, e.trigger_start - from));
-  return before.find(" also ") != std::string::npos;
-}
+bool also_before(const Document& doc, const Event& e) { return lower_before_trigger(doc, e, 16).find(" also ") != std::string::npos; }
 
 bool same_place(const Event& a, const Event& b) {
   // "moved into Druzhkivka and Kostiantynivka": one action at each town of its list.
@@ -1484,11 +1484,8 @@ bool country_or_region_told(const Event& e, bool country_too) {
       w.push_back(c);
       continue;
     }
-    if (one_of(w, {"north",         "south",         "east",          "west",         "northern",     "southern",     "eastern",
-                   "western",       "northeast",     "northwest",     "southeast",    "southwest",    "north-east",   "north-west",
-                   "south-east",    "south-west",    "northeastern",  "northwestern", "southeastern", "southwestern", "north-eastern",
-                   "north-western", "south-eastern", "south-western", "nationwide"}))
-      return true;
+    // (Lower case only: "West Point" is a place's name, "western" a bearing.)
+    if (is_compass_point(w) || compass_point_of_adjective(w) || w == "nationwide") return true;
     w.clear();
   }
   return false;

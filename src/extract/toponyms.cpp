@@ -575,24 +575,26 @@ struct Recognizer {
       if (next < sentence_end && cap(next) && is_street_word(ascii_lower(word(next)))) out[m].in_name = true;
       // "the synagogue in Krystalgade", "Hauptstrasse": a street by its own word's ending.
       if (out[m].first_token == out[m].last_token && has_street_ending(ascii_lower(out[m].text))) out[m].in_name = true;
-      // "along Avenida de Mayo and Rivadavia": a name coordinated with a street's is a street's too.
+      // The name before this one's "and", if any ("Mayo and Rivadavia", "Flinders and Swanston").
+      size_t coordinated = out.size();
       if (k >= sentence_first + 2 && word(k - 1) == "and")
         for (size_t e = before; e < m; ++e)
-          if (out[e].last_token + 2 == k && street[e]) out[m].in_name = true;
+          if (out[e].last_token + 2 == k) coordinated = e;
+      // "along Avenida de Mayo and Rivadavia": a name coordinated with a street's is a street's too.
+      if (coordinated < out.size() && street[coordinated]) out[m].in_name = true;
       // "Flinders and Swanston streets": two streets' names before their plural.
       if (next + 2 < sentence_end && word(next) == "and" && cap(next + 1) && is_street_plural(word(next + 2))) out[m].in_name = true;
       if (k >= sentence_first + 2 && word(k - 1) == "and" && next < sentence_end && is_street_plural(word(next))) {
-        for (size_t e = before; e < m; ++e)
-          if (out[e].last_token + 2 == k) out[e].in_name = true;
+        if (coordinated < out.size()) out[coordinated].in_name = true;
         out[m].in_name = true;
       }
       // "Piazza del Popolo", "Plaza de Mayo": a square's word that is also a town's name ("Piazza", Lombardy).
       if (cap(k) && is_street_prefix(ascii_lower(word(k))) && k + 2 < sentence_end &&
-          one_of(ascii_lower(word(k + 1)), {"de", "del", "du", "des", "da", "do", "di", "della", "dei"}) && cap(k + 2))
+          (is_street_connector(ascii_lower(word(k + 1))) || ascii_lower(word(k + 1)) == "dei") && cap(k + 2))
         out[m].in_name = true;
       // "Avenida de Mayo", "Calle Fortaleza", "rue de Rivoli": a street named before its name.
       size_t p = k;
-      if (p > sentence_first && one_of(ascii_lower(word(p - 1)), {"de", "del", "du", "des", "da", "do", "di", "della"})) --p;
+      if (p > sentence_first && is_street_connector(ascii_lower(word(p - 1)))) --p;
       // (Capitalised: "to Iran via Quetta" names the town.)
       if (p > sentence_first && cap(p - 1) && is_street_prefix(ascii_lower(word(p - 1)))) out[m].in_name = true;
       street[m] = out[m].in_name && !was_in_name;
