@@ -697,7 +697,7 @@ std::string describe(std::string_view text, const Segmented& seg, const Sentence
       if (c.modal) out += "-mod";
       if (!c.finite) out += "-nf";
     }
-    if (c.clause) out += "@" + std::to_string(c.clause);
+    if (c.clause) out.append("@").append(std::to_string(c.clause));  // (not "@" + string: gcc 12 warns of a false overlap)
     out += ' ';
     out += words;
     out += ']';
