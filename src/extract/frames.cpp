@@ -219,10 +219,14 @@ struct FrameReader {
     if (f.cls == EventClass::suicide && one_of(word(f.first), {"drove", "drive", "drives", "driven", "driving"}) &&
         !explosives_driven_into(f.last) && out_of_after(f.last))
       f.cls = EventClass::take;
-    if (f.cls == EventClass::suicide &&
-        one_of(word(f.first), {"drove", "drive", "drives", "driving", "rammed", "ram", "rams", "ramming"}) &&
-        !explosives_driven_into(f.last))
-      return;
+    // "drove a car into people exercising", "rammed a truck through the crowd": a vehicle driven into
+    // people is an attack on them; driven anywhere else, no action of ours.
+    if (f.cls == EventClass::suicide && !explosives_driven_into(f.last) &&
+        one_of(word(f.first), {"drove", "drive", "drives", "driving", "rammed", "ram", "rams", "ramming", "ploughed", "plowed", "ploughs",
+                               "plows", "ploughing", "plowing", "plough", "plow"})) {
+      if (!driven_into_people(f.last) || vehicle_out_of_control(f)) return;
+      f.cls = EventClass::attack;
+    }
     // "held 20 passengers hostage", "held the staff at gunpoint": "hold" states only a hostage-taking
     // (not "held a rally", "held talks", "held the town").
     if (f.cls == EventClass::take && one_of(word(f.first), {"hold", "holds", "held", "holding"}) && !hostage_after(f.last)) return;
@@ -273,6 +277,27 @@ struct FrameReader {
       if (one_of(w, {"explosives", "explosive", "bomb", "bombs"})) explosives = true;
       if (w == "into") return explosives;
       if (one_of(w, {".", ";"})) return false;
+    }
+    return false;
+  }
+
+  // "a bus ploughed into a crowd": a vehicle that ploughs by itself may have been an accident; only a
+  // driver's will ("drove a car into", "rammed", "deliberately ploughed") makes an attack.
+  bool vehicle_out_of_control(const Frame& f) const {
+    if (!one_of(word(f.first), {"ploughed", "plowed", "ploughs", "plows", "ploughing", "plowing", "plough", "plow"})) return false;
+    if (f.first > 0 && one_of(word(f.first - 1), {"deliberately", "intentionally"})) return false;
+    return f.subject < 0 || one_of(word(v.chunk(f.subject).head), {"car", "cars", "truck", "trucks", "lorry", "lorries", "bus", "buses",
+                                                                   "van", "vans", "vehicle", "vehicles", "suv", "minibus", "taxi"});
+  }
+
+  // Whether "into", "through" or "over" after the verb governs people ("into a crowd", "over joggers").
+  bool driven_into_people(uint32_t verb) const {
+    for (size_t k = verb + 1; k < std::min<size_t>(v.size(), verb + 12); ++k) {
+      const std::string& w = word(k);
+      if (one_of(w, {".", ";"})) return false;
+      if (!one_of(w, {"into", "through", "over"})) continue;
+      const int c = noun_after(static_cast<uint32_t>(k));
+      return c >= 0 && chunk_has_role(v, lex, c, Role::civilian) && !chunk_has_role(v, lex, c, Role::military_target);
     }
     return false;
   }

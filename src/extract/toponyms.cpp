@@ -201,6 +201,7 @@ struct Recognizer {
     cands = gaz.lookup_folded(folded);
     if (cands.empty()) return false;
     if (a < b) part_of_wide_place(a, b, cands);
+    if (in_dateline(a, b) && seg.tokens[a].start == doc.dateline->place_start) capital_of_country_named(folded, cands);
     const bool abbreviation_only =
         std::all_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; });
     if (abbreviation_only) {
@@ -224,6 +225,24 @@ struct Recognizer {
       if (!std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.how == MatchHow::abbreviation; })) return false;
     }
     return true;
+  }
+
+  // "GUATEMALA, Nov 22 (Prensa Latina)", "KUWAIT, May 3 (KUNA)": a dateline
+  // that names a country whose capital bears its name files from that city
+  // (Guatemala City, Kuwait City, Djibouti), as a wire's datelines do. (Not a
+  // country after the town: "MATAMOROS, Mexico".)
+  void capital_of_country_named(const std::string& folded, std::vector<Candidate>& cands) const {
+    const auto country = std::find_if(cands.begin(), cands.end(), [&](const Candidate& c) {
+      return c.how == MatchHow::name && gaz.place(c.entry).kind == PlaceKind::country;
+    });
+    if (country == cands.end()) return;
+    const std::optional<Place> capital = gaz.capital(gaz.place(country->entry).country_code);
+    if (!capital || !fold_name(capital->name).starts_with(folded)) return;
+    for (Candidate& c : gaz.lookup_folded(fold_name(capital->name)))
+      if (c.entry == capital->index) {
+        cands = {c};
+        return;
+      }
   }
 
   // "Sen. Robert Byrd, D-W. Va.", "Rep. Tom Bakk, DFL-Cook": a party's

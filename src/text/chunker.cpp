@@ -111,6 +111,8 @@ struct Chunker {
         ++k;
         continue;
       }
+      // "drones, each carrying explosives": an -ing word after a lone "each" or "both" is a verb (the tagger said so).
+      if (t == Pos::VBG && k == first + 1 && one_of(lower[first], {"each", "both"})) break;
       // "Ukraine's north-eastern Kharkiv region": modifiers after a possessive run on to their noun.
       if (modifier_before_noun(k) && (!seen_noun || tag(k - 1) == Pos::POS || modifier_run)) {
         modifier_run = seen_noun;
@@ -285,6 +287,8 @@ struct Chunker {
       // ("..., shooting residents and setting fire to houses": two participles, no list.)
       const bool list_item = (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS &&
                              (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct) && tag(k + 3) != Pos::VBG;
+      // ("drones, each carrying explosives": after a lone "each" or "both" it is a verb.)
+      if (before == Pos::DT && one_of(lower[k - 1], {"each", "both"})) return false;
       return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
     }
     return before != Pos::punct || k == 0;
@@ -583,6 +587,13 @@ int Parse::subject_of(int verb) const {
           chunks[k - 2].kind == ChunkKind::noun && chunks[k - 2].clause == clause && !in_prep_phrase(k - 2) && !chunks[k - 2].time &&
           (tags[chunks[k - 2].head] == Pos::NNP || tags[chunks[k - 2].head] == Pos::NNPS))
         k -= 2;
+      // "Two drones, each carrying explosives, blew up": a lone "each" or "both" counts the noun before it.
+      const Chunk& lone = chunks[k];
+      if (lone.first == lone.last && tags[lone.head] == Pos::DT && k >= 1) {
+        const int before = chunks[k - 1].kind == ChunkKind::punct && k >= 2 ? k - 2 : k - 1;
+        if (chunks[before].kind == ChunkKind::noun && chunks[before].clause == clause && !in_prep_phrase(before) && !chunks[before].time)
+          return before;
+      }
       return k;
     }
   }

@@ -588,7 +588,7 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
   for (int y = std::max(written, 1990); y <= today.year; ++y) {
     const CivilDate d{y, month, day};
     if (!is_valid(d) || days_from_civil(d) > days_from_civil(today)) continue;
-    const int filing = static_cast<int>((days_from_civil(d) % 7 + 11) % 7);  // 1970-01-01 was a Thursday
+    const int filing = weekday(d);
     int score = 0;
     for (int w = 0; w < 7; ++w) score += told[w] * closeness[static_cast<size_t>((filing - w + 7) % 7)];
     if (score > 0 && score >= best_score) {
@@ -599,9 +599,34 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
   return best;
 }
 
+namespace {
+
+// The weekday a dateline names ("BELFAST, Thursday -"), or -1.
+int weekday_in_dateline(std::string_view text, const Dateline& d) {
+  const std::string_view line = text.substr(d.start, d.end - d.start);
+  for (size_t i = 0; i < line.size();) {
+    while (i < line.size() && !std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+    size_t j = i;
+    while (j < line.size() && std::isalpha(static_cast<unsigned char>(line[j]))) ++j;
+    if (j - i >= 6)
+      if (const int w = weekday_from_name(line.substr(i, j - i)); w >= 0) return w;
+    i = j;
+  }
+  return -1;
+}
+
+}  // namespace
+
 void read_dateline(Document& doc) {
   if (doc.published) {
     doc.dateline = find_dateline(doc.text, 0, doc.published->year);
+    // "BELFAST, Thursday -" over a stamp "12/06/2025": the day and month the weekday fits (12 June, not 6 December).
+    const auto& dl = doc.dateline;
+    if (dl && !dl->date && doc.published->day <= 12)
+      if (const int named = weekday_in_dateline(doc.text, *dl); named >= 0 && weekday(*doc.published) != named) {
+        const CivilDate swapped{doc.published->year, doc.published->day, doc.published->month};
+        if (is_valid(swapped) && weekday(swapped) == named) doc.published = swapped;
+      }
     // "Jammu, Monday, June 10" over "JAMMU, June 9: ... this evening": a paper's
     // issue date over the day its story was filed, which its "today" means.
     const auto& d = doc.dateline;

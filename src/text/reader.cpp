@@ -165,7 +165,8 @@ std::optional<CivilDate> header_date(std::string_view text) {
 
 // "Published 10 June 2019", "Last updated: 2019-06-10 09:14" on one of a
 // report's last lines: a page copied with its footer. Only a line that opens
-// with a date label counts; a closing paragraph's own dates do not.
+// with a date label, or a filing stamp in figures, counts; a closing
+// paragraph's own dates do not.
 std::optional<CivilDate> footer_date(std::string_view text) {
   int seen = 0;
   for (size_t end = text.size(); seen < 8 && end > 0;) {
@@ -188,7 +189,10 @@ std::optional<CivilDate> footer_date(std::string_view text) {
            ++k)
         first.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(t[k]))));
     }
-    if (!is_date_label(first, DateLabel::date_line)) continue;
+    // "Filed 14/04/2024 09:15 AEST", a wire's filing stamp; "12/06/2025 07:35 BST", a stamp alone on its line.
+    const bool stamp = (first.empty() && t.size() <= 40 && std::isdigit(static_cast<unsigned char>(t[0]))) ||
+                       is_date_label(first, DateLabel::header_field);
+    if (!is_date_label(first, DateLabel::date_line) && !stamp) continue;
     if (auto d = date_field(t)) return d;
   }
   return std::nullopt;

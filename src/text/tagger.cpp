@@ -309,6 +309,11 @@ struct Tagger {
       // "Police moved into the camp as protesters shouted": a time clause's verb is not the clause's own.
       if (one_of(x.lower, {"as", "when", "while", "after", "before", "because", "until"})) return false;
       if (x.lower == "'s") continue;  // a possessive, as often as "is"
+      // "Demonstrators broke into the building and set fire to it": a verb after "and" is coordinated with
+      // this one, no clause's verb of its own ("armed with sticks and machetes set fire" goes on: a noun follows).
+      if (one_of(x.lower, {"and", "or", "but"}) && j + 1 < units.size() &&
+          (units[j + 1].lower == "set" || units[j + 1].cands.first() == Pos::VBD || units[j + 1].cands.first() == Pos::VBZ))
+        return false;
       // "Mobs armed with sticks set fire to homes": "set" is a noun too, but not before "fire".
       if (x.lower == "set" && j + 1 < units.size() && one_of(units[j + 1].lower, {"fire", "ablaze", "alight"})) return true;
       const Pos t = x.cands.first();
@@ -443,6 +448,14 @@ struct Tagger {
       if (ends_with(u.lower, "ing") && i > 0 && can(i, Pos::NN) &&
           (weekday_from_name(units[i - 1].raw) >= 0 || month_from_name(units[i - 1].raw) > 0) && units[i - 1].tag == Pos::NNP) {
         u.tag = Pos::NN;
+        continue;
+      }
+      // "two drones each carrying a kilogram of explosive", "the men, both wearing masks": "each", "both" or
+      // "all" after the things they count, and an -ing word before its object, open a participle clause.
+      if (i >= 2 && one_of(units[i - 1].lower, {"each", "both", "all"}) && ends_with(u.lower, "ing") && can(i, Pos::VBG) &&
+          (is_noun(tag(i - 2)) || (units[i - 2].raw == "," && i >= 3 && tag(i - 3) == Pos::NNS)) && i + 1 < units.size() &&
+          !units[i + 1].punct) {
+        u.tag = Pos::VBG;
         continue;
       }
       // "in neighboring Kenya", "the ruling party": an -ing word between a preposition or determiner and its noun.

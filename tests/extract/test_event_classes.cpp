@@ -2998,3 +2998,29 @@ TEST_CASE("protesters who enter or occupy a building or a site stage a protest, 
   REQUIRE(taken.size() == 1);
   CHECK(taken[0].sub_event_type == "Non-state actor overtakes territory");
 }
+
+TEST_CASE("a vehicle driven into people is an attack on them; a vehicle that ploughs by itself is none") {
+  const auto e = events("A man drove a car into people exercising at a sports centre in Zhuhai on Monday, killing 35.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Attack");
+  CHECK(e[0].location == "Zhuhai");
+  const auto rammed = events("The driver deliberately ploughed into pedestrians in Toronto on Monday, killing 10.");
+  REQUIRE(rammed.size() == 1);
+  CHECK(rammed[0].sub_event_type == "Attack");
+  // Driven anywhere else, or ploughed into a crowd by a bus: no attack told by the verb.
+  CHECK(events("The government ploughed money into schools in Kenya on Monday.").empty());
+  CHECK(events("A man drove his car to the hospital in Nairobi on Monday.").empty());
+}
+
+TEST_CASE("a dateline naming a country whose capital bears its name files from the capital") {
+  const auto e = events_of_report(
+      "Riot police disperse budget protest\n\nGUATEMALA, Nov 22, 2020 (Prensa Latina) - Riot police fired tear gas at protesters on "
+      "Saturday, the National Civil Police said.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Guatemala City");
+  // A country after the town names the town's country only ("MATAMOROS, Mexico" is no Mexico City).
+  const auto m = events_of_report(
+      "Clash in border city\n\nMATAMOROS, Mexico, March 3, 2023 (AP) - Gunmen clashed with soldiers on Friday, officials said.\n");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].location != "Mexico City");
+}

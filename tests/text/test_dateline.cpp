@@ -266,3 +266,24 @@ TEST_CASE("a dateline without a year takes it from a date in figures naming the 
   const Document o = parse_plain_text("Blast\n\nHERAT, May 9 (Xinhua) -- A blast hit a mosque. Filed 10/05/13.\n", "o", "o.txt");
   CHECK_FALSE(o.published.has_value());
 }
+
+TEST_CASE("a filing stamp on a last line dates a report whose dateline names only a weekday") {
+  const Document d = parse_plain_text(
+      "Six dead in knife attack\n\nSYDNEY, Sunday - A man stabbed shoppers yesterday, police said.\n\nFiled 14/04/2024 09:15 AEST\n", "d",
+      "d.txt");
+  REQUIRE(d.published.has_value());
+  CHECK(to_iso(*d.published) == "2024-04-14");
+  // A stamp alone on its line; day and month read as the dateline's weekday fits (12 June 2025 was a Thursday,
+  // 6 December a Saturday).
+  const Document s = parse_plain_text(
+      "Disorder spreads\n\nBELFAST, Thursday - Rioters threw bricks in Larne on Wednesday night.\n\nPA\n06/12/2025 07:35 BST\n", "s",
+      "s.txt");
+  REQUIRE(s.published.has_value());
+  CHECK(to_iso(*s.published) == "2025-06-12");
+  // A closing paragraph's own date is no stamp.
+  const Document p = parse_plain_text(
+      "Disorder spreads\n\nBELFAST, Thursday - Rioters threw bricks in Larne.\n\nThe trial is set for 12/06/2026 in Belfast, a court "
+      "said.\n",
+      "p", "p.txt");
+  CHECK_FALSE(p.published.has_value());
+}

@@ -353,3 +353,26 @@ TEST_CASE("the verb after 'began' or 'kept' has the subject of 'began'") {
   REQUIRE(subject >= 0);
   CHECK(subject == t.chunk_of("Crowds"));
 }
+
+TEST_CASE("a past form coordinated by 'and' with the next verb is the clause's own verb, no participle") {
+  const Tagged t = parse("Demonstrators broke into the building and set fire to offices.");
+  CHECK(t.tag_of("broke") == Pos::VBD);
+  CHECK(t.parse.chunks[t.chunk_of("set")].kind == ChunkKind::verb);
+  // A participle before the clause's verb stays one, also when nouns are coordinated between them.
+  CHECK(parse("A bomb placed in a car exploded.").tag_of("placed") == Pos::VBN);
+  CHECK(parse("Mobs armed with sticks and machetes set fire to homes.").tag_of("armed") == Pos::VBN);
+}
+
+TEST_CASE("'each' or 'both' after a noun, then an -ing word, opens a participle clause; the noun is the subject") {
+  for (const char* sentence : {"Two drones each carrying a kilogram of explosive blew up near a stage.",
+                               "Two drones, each carrying explosives, blew up near a stage."}) {
+    CAPTURE(sentence);
+    const Tagged t = parse(sentence);
+    CHECK(t.tag_of("carrying") == Pos::VBG);
+    const int subject = t.parse.subject_of(t.chunk_of("blew"));
+    REQUIRE(subject >= 0);
+    CHECK(subject == t.chunk_of("drones"));
+  }
+  // "Each sitting of the court": a determiner before a noun stays one.
+  CHECK(parse("Each sitting of the court is public.").tag_of("sitting") != Pos::VBG);
+}
