@@ -28,7 +28,7 @@ constexpr unsigned kAll1 =
 
 // The uses differ per word as the readers have always read them: "oblast"
 // and "department" are no after_name words, "prefecture" no aside, ...
-constexpr std::array<DivisionWord, 13> kDivisionWords = {{
+constexpr std::array<DivisionWord, 14> kDivisionWords = {{
     {"state", "State", "", 1, kAll1 | U::capital | U::of_cue},
     {"province", "Province", "provincial", 1, kAll1 | U::capital | U::own_suffix | U::of_cue},
     {"region", "Region", "regional", 1, kAll1 | U::capital | U::of_cue},
@@ -42,6 +42,8 @@ constexpr std::array<DivisionWord, 13> kDivisionWords = {{
     {"parish", "Parish", "", 2, U::own_suffix | U::query_type},
     {"municipality", "Municipality", "", 2, U::own_suffix | U::beside_name},
     {"borough", "Borough", "", 2, U::own_suffix | U::query_type},
+    // Oman's and the Maghreb's: "the Wilayat of Muttrah", "Wilaya of Tizi Ouzou".
+    {"wilayat", "Wilayat", "", 2, U::aside | U::after_name | U::of_name | U::query_type | U::place_noun | U::beside_name},
 }};
 
 }  // namespace

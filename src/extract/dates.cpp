@@ -194,6 +194,9 @@ struct Scanner {
     for (size_t k = s.first_token; k < end(); ++k) {
       const std::string word = w(k);
       const Token& t = seg.tokens[k];
+      // "Muscat, July 16 (ONA) --- Six people were killed late on Monday": the dateline's date is the
+      // filing day, which the report's "today" already is; no day of the sentence's actions.
+      if (doc.dateline && t.start >= doc.dateline->start && t.end <= doc.dateline->end) continue;
       // Weekday names: "on Sunday", "Friday's attacks", "Sunday night".
       if (t.capitalized && pub) {
         const int wd = weekday_from_name(raw(k));

@@ -1466,6 +1466,27 @@ void refine_country_level(std::vector<Event>& kept, const Segmented& seg, const 
 }
 
 // Does the event's sentence name its country, or a bearing in lower case ("northern", "in the east")?
+// "the Royal Oman Police", "Kenya Airways": the country's name inside a name of
+// capitalised words (a weekday or a month after it is no name: "in Mali Monday").
+bool inside_name(std::string_view t, size_t at, size_t end) {
+  auto capital_word = [](std::string_view w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); };
+  size_t a = at;
+  while (a > 0 && t[a - 1] == ' ') --a;
+  size_t b = a;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(t[b - 1]))) --b;
+  const std::string_view before = t.substr(b, a - b);
+  size_t c = end;
+  while (c < t.size() && t[c] == ' ') ++c;
+  size_t d = c;
+  while (d < t.size() && std::isalpha(static_cast<unsigned char>(t[d]))) ++d;
+  const std::string_view after = t.substr(c, d - c);
+  const std::string lower_before = ascii_lower(before);
+  const bool named_before = a < at && capital_word(before) && !one_of(lower_before, {"in", "at", "the", "from", "on", "across"}) &&
+                            !is_compass_point(lower_before) && !compass_point_of_adjective(lower_before);  // "Northern Mali" is told
+  const bool named_after = c > end && capital_word(after) && weekday_from_name(after) < 0 && month_from_name(after) == 0;
+  return named_before || named_after;
+}
+
 bool country_or_region_told(const Event& e, bool country_too) {
   const std::string& t = e.sentence;
   // (The name as a word: "South African police" is a people, "the seat of Taiwan's cabinet" a thing of the country.)
@@ -1474,7 +1495,7 @@ bool country_or_region_told(const Event& e, bool country_too) {
     const size_t end = at + e.country.size();
     const bool possessive = end < t.size() && (t.compare(end, 2, "'s") == 0 || t.compare(end, 4, "\u2019s") == 0);
     if ((at == 0 || !std::isalpha(static_cast<unsigned char>(t[at - 1]))) &&
-        (end == t.size() || !std::isalpha(static_cast<unsigned char>(t[end]))) && !possessive)
+        (end == t.size() || !std::isalpha(static_cast<unsigned char>(t[end]))) && !possessive && !inside_name(t, at, end))
       return true;
   }
   std::string w;

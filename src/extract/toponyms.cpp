@@ -472,6 +472,14 @@ struct Recognizer {
             // "Mocimboa da Praia" where the gazetteer knows "Mocimboa": a
             // Romance connector carries the name on to the end of the run.
             if (b + 2 <= run_end && is_romance_connector(ascii_lower(word(b + 1))) && cap(b + 2)) b = run_end;
+            // "Wadi Al Kabir", "Ain El Hammam": an Arabic article written apart goes on with the name; the gazetteer
+            // lacks the whole, and its first word alone (an Indian town "Wadi") is no place of the report.
+            if (b + 2 <= run_end && one_of(word(b + 1), {"Al", "El", "Ad", "Ar", "As", "Ash", "At", "Az", "Ed", "Es"}) && cap(b + 2) &&
+                seg.tokens[b + 1].start == seg.tokens[b].end + 1) {
+              a = run_end + 1;
+              hit = true;
+              break;
+            }
             add(a, b, std::move(cands), si, first, false);
             a = b + 1;
             hit = true;

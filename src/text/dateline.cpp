@@ -294,7 +294,7 @@ bool read_separator(Cursor& c) {
     return true;
   }
   t.spaces();
-  for (std::string_view sep : {"--", "\xE2\x80\x94", "\xE2\x80\x93", "-", ":", ".-", "&mdash;", "&ndash;"}) {
+  for (std::string_view sep : {"---", "--", "\xE2\x80\x94", "\xE2\x80\x93", "-", ":", ".-", "&mdash;", "&ndash;"}) {
     if (t.literal(sep)) {
       if (!t.at_end() && t.peek() != ' ' && t.peek() != '\n') return false;
       t.spaces();

@@ -3024,3 +3024,20 @@ TEST_CASE("a dateline naming a country whose capital bears its name files from t
   REQUIRE(m.size() == 1);
   CHECK(m[0].location != "Mexico City");
 }
+
+TEST_CASE("the dateline's date is no day of the first sentence's actions") {
+  const auto e = events_of_report(
+      "Six killed in shooting at mosque\n\nMuscat, July 16, 2024 (ONA) --- Six people were killed in a shooting that occurred late "
+      "on Monday evening near a mosque in Muscat, police said.\n");
+  REQUIRE(e.size() == 1);
+  REQUIRE(e[0].when.date.has_value());
+  CHECK(to_iso(*e[0].when.date) == "2024-07-15");
+}
+
+TEST_CASE("a country's name inside an organisation's name does not keep an action from the filing town") {
+  const auto e = events_of_report(
+      "Shooting at mosque\n\nMUSCAT, July 16, 2024 (ONA) - A statement by the Royal Oman Police said that three gunmen opened fire on "
+      "worshippers late on Monday, killing six.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Muscat");
+}

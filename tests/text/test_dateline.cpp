@@ -287,3 +287,11 @@ TEST_CASE("a filing stamp on a last line dates a report whose dateline names onl
       "p", "p.txt");
   CHECK_FALSE(p.published.has_value());
 }
+
+TEST_CASE("three hyphens separate a dateline from its story") {
+  const auto d = find_dateline("Muscat, July 16 (ONA) --- Six people were killed late on Monday.", 0, 2024);
+  REQUIRE(d.has_value());
+  CHECK(d->agency == "ONA");
+  REQUIRE(d->date.has_value());
+  CHECK(to_iso(*d->date) == "2024-07-16");
+}
