@@ -728,7 +728,8 @@ bool SentenceEvents::gathering_without_protest(const Frame& f) const {
     return true;
   const ClauseKind kind = clause_of(f).kind;
   if (kind == ClauseKind::subordinate || kind == ClauseKind::relative) return true;
-  if ((f.object >= 0 && !fills) || !(people(f.subject) || is(f.subject, Role::protesters))) return true;
+  // ("gathered again today in the square": a time is no object.)
+  if ((f.object >= 0 && !fills && !chunk(f.object).time) || !(people(f.subject) || is(f.subject, Role::protesters))) return true;
   for (size_t k = f.last + 1; k < v.size(); ++k) {
     // ("... on Saturday in the largest of the student-led protests": the gathering named a protest.)
     if (one_of(word(k), {"demanding", "demand", "chanting", "chanted", "protesting", "protest", "protests", "demonstration",

@@ -290,6 +290,17 @@ struct FrameReader {
                                                                    "van", "vans", "vehicle", "vehicles", "suv", "minibus", "taxi"});
   }
 
+  // "a day after", "hours before": a clause opened by a span of time before its "after" or "before".
+  bool time_apart(int clause) const {
+    for (int c = 0; c < chunks(); ++c) {
+      if (v.chunk(c).clause != clause) continue;
+      const uint32_t opener = v.chunk(c).first;
+      return opener > 0 &&
+             one_of(word(opener - 1), {"minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"});
+    }
+    return false;
+  }
+
   // Whether "into", "through" or "over" after the verb governs people ("into a crowd", "over joggers").
   bool driven_into_people(uint32_t verb) const {
     for (size_t k = verb + 1; k < std::min<size_t>(v.size(), verb + 12); ++k) {
@@ -601,6 +612,9 @@ struct FrameReader {
       if (f.host >= 0 || !f.verbal || !(is_consequence(f.cls) || participle)) continue;
       const int clause = v.chunk(f.chunk).clause;
       const Clause& cl = p().clauses[static_cast<size_t>(clause)];
+      // "gathered again today, less than a day after demonstrators broke into parliament": a clause
+      // of another time tells an action of its own.
+      if (cl.kind == ClauseKind::subordinate && one_of(cl.opener, {"after", "before"}) && time_apart(clause)) continue;
       // The nearest action in the same clause, else in a clause above or
       // below it ("killed and wounded when a device detonated").
       int best = -1, best_distance = 1 << 20;

@@ -3041,3 +3041,15 @@ TEST_CASE("a country's name inside an organisation's name does not keep an actio
   REQUIRE(e.size() == 1);
   CHECK(e[0].location == "Muscat");
 }
+
+TEST_CASE("people who gathered today, demanding, protest; an action a day before in an 'after' clause is its own event") {
+  const auto e = events_of_report(
+      "Rally\n\nChisinau, January 21, 2016 /IPN/. Thousands of people gathered again today in the Great National Assembly Square in "
+      "Chisinau, demanding early parliamentary elections, less than a day after demonstrators broke into the Parliament building.\n");
+  REQUIRE(e.size() == 2);
+  CHECK(on_day(e, "2016-01-21"));
+  CHECK(on_day(e, "2016-01-20"));
+  const auto peaceful = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Peaceful protest"; });
+  REQUIRE(peaceful != e.end());
+  CHECK(to_iso(*peaceful->when.date) == "2016-01-21");
+}
