@@ -259,7 +259,8 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
   for (int j = c + 1; j + 1 < n;) {
     const Chunk& x = chunk(j);
     const bool next_noun = chunk(j + 1).kind == ChunkKind::noun;
-    if (x.kind == ChunkKind::prep && word(x.head) == "of" && next_noun && of_names_place(parts.back())) {
+    // ("a door of the National Palace": a thing of a seat of the state is where that seat is.)
+    if (x.kind == ChunkKind::prep && word(x.head) == "of" && next_noun && (of_names_place(parts.back()) || seat_of_state(j + 1))) {
       parts.push_back(j + 1);
       j += 2;
       continue;
@@ -432,7 +433,7 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
 }
 
 // A body or building of the state that sits in the capital: "parliament",
-// "the National Assembly", "the presidential palace", "the Knesset".
+// "the National Assembly", "the presidential palace", "the National Palace", "the Knesset".
 // ("the state assembly", "the regional parliament": the division's seat, by capital_named.)
 bool SentenceEvents::seat_of_state(int c) const {
   const Chunk& ch = chunk(c);
@@ -440,7 +441,7 @@ bool SentenceEvents::seat_of_state(int c) const {
   const std::string& before = ch.head > ch.first ? word(ch.head - 1) : std::string();
   if (one_of(head, {"parliament", "knesset", "duma", "rada", "kremlin"})) return true;
   if (head == "congress" && v.raw[ch.head] == "Congress") return true;
-  return (head == "assembly" && before == "national") || (head == "palace" && before == "presidential");
+  return (head == "assembly" && before == "national") || (head == "palace" && one_of(before, {"presidential", "national"}));
 }
 
 // "the Somali capital", "Mali's capital", "the capital": the capital of the

@@ -193,6 +193,7 @@ struct Chunker {
     c.catenative =
         one_of(hw, {"began",    "begun",     "begin",      "begins", "beginning", "started", "start",   "starts",  "starting", "continued",
                     "continue", "continues", "continuing", "kept",   "keep",      "keeps",   "keeping", "resumed", "resume",   "resumes"});
+    c.instrument = !c.passive && one_of(hw, {"used", "use", "uses", "using"});
     p.chunks.push_back(c);
     return k;
   }
@@ -565,6 +566,10 @@ int Parse::subject_of(int verb) const {
       if (chunks[j].kind != ChunkKind::noun && chunks[j].kind != ChunkKind::prep && chunks[j].kind != ChunkKind::adverb) break;
     }
   if (const int named = named_before_aside(verb); named >= 0) return named;
+  // "Protesters used a pickup truck to smash open a door": the user does what the instrument is used to do.
+  if (verb >= 2 && chunks[verb].infinitive && chunks[verb - 1].kind == ChunkKind::noun && chunks[verb - 2].kind == ChunkKind::verb &&
+      chunks[verb - 2].instrument)
+    return subject_of(verb - 2);
   // "crowds began breaking into shops", "fighting continued raging": the doer of the verb it goes on from.
   if (verb >= 1 && !chunks[verb].finite && chunks[verb - 1].kind == ChunkKind::verb && chunks[verb - 1].finite &&
       chunks[verb - 1].catenative)

@@ -29,6 +29,7 @@ struct Chunk {
   bool infinitive = false;    // "to attack"
   bool perfect = false;       // "have seized"
   bool catenative = false;    // "began", "kept": goes on in the verb after it ("began breaking into shops")
+  bool instrument = false;    // "used", "using": its object is the means of the infinitive after ("used a truck to smash")
   int clause = 0;             // index into Parse::clauses
   bool time = false;          // a noun group that says when: "Saturday", "earlier last month"
   bool opens_clause = false;  // "after", "when", "which", "and": the word that starts its clause

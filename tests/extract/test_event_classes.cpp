@@ -3053,3 +3053,12 @@ TEST_CASE("people who gathered today, demanding, protest; an action a day before
   REQUIRE(peaceful != e.end());
   CHECK(to_iso(*peaceful->when.date) == "2016-01-21");
 }
+
+TEST_CASE("protesters who used a truck to smash a door of the National Palace riot in the capital") {
+  const auto e = events_of_report(
+      "Door rammed\n\nMEXICO CITY, March 6, 2024 (AP) - Protesters demanding answers over the missing students used a pickup truck to "
+      "smash open a door of the National Palace on Wednesday.\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  CHECK(e[0].location == "Mexico City");
+}

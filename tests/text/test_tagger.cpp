@@ -376,3 +376,13 @@ TEST_CASE("'each' or 'both' after a noun, then an -ing word, opens a participle 
   // "Each sitting of the court": a determiner before a noun stays one.
   CHECK(parse("Each sitting of the court is public.").tag_of("sitting") != Pos::VBG);
 }
+
+TEST_CASE("the user of an instrument is the subject of the infinitive it is used for") {
+  const Tagged t = parse("Protesters used a pickup truck to smash open a door.");
+  const int subject = t.parse.subject_of(t.chunk_of("smash"));
+  REQUIRE(subject >= 0);
+  CHECK(subject == t.chunk_of("Protesters"));
+  // Not a verb of another kind: "ordered troops to fire" leaves the object the doer.
+  const Tagged o = parse("The general ordered troops to fire on the crowd.");
+  CHECK(o.parse.subject_of(o.chunk_of("fire")) == o.chunk_of("troops"));
+}
