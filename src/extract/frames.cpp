@@ -243,7 +243,12 @@ struct FrameReader {
     if (f.cls == EventClass::take && expelling_word(word(f.first)) && !out_of_after(f.last)) return;
     f.modality = verb_modality(c);
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
-    if (f.cls == EventClass::light && throws_at_a_riot(f)) f.cls = EventClass::riot;
+    if (f.cls == EventClass::light && throws_at_a_riot(f)) {
+      f.cls = EventClass::riot;
+      // ("fired rubber bullets at marchers who threw stones at officers": the crowd described; the action
+      // is the firing, which met a violent crowd.)
+      if (describes_crowd(f)) f.modality = Modality::reference;
+    }
     frames.push_back(f);
   }
 
@@ -313,23 +318,26 @@ struct FrameReader {
     return false;
   }
 
+  // "fired to disperse protesters who were throwing brickbats": the verb of a relative clause that
+  // describes a crowd another action met. (Only the relative clause's own verb: in "protesters who had
+  // gathered outside the building hurled rocks" the second verb is the sentence's, which the clause
+  // reading cannot tell.)
+  bool describes_crowd(const Frame& f) const {
+    const int clause = v.chunk(f.chunk).clause;
+    const Clause& cl = p().clauses[static_cast<size_t>(clause)];
+    if (cl.kind != ClauseKind::relative || !one_of(cl.opener, {"who", "which", "that"})) return false;
+    int first_verb = -1;
+    for (int j = 0; j < chunks() && first_verb < 0; ++j)
+      if (v.chunk(j).clause == clause && v.chunk(j).kind == ChunkKind::verb) first_verb = j;
+    return first_verb == f.chunk;
+  }
+
   // "hurled rocks, bottles and petrol bombs at them", "threw brickbats", "pelted the
   // police with stones": what a rioting crowd throws (a grenade or a bomb is read as one).
   bool throws_at_a_riot(const Frame& f) const {
     if (!one_of(word(f.first), {"threw", "throw", "throws", "throwing", "thrown", "hurled", "hurl", "hurls", "hurling", "pelted", "pelt",
                                 "pelting", "lobbed"}))
       return false;
-    // ("fired to disperse protesters who were throwing brickbats": the crowd described, the action is the firing.)
-    // (Only the relative clause's own verb: in "protesters who had gathered outside the building hurled rocks"
-    // the second verb is the sentence's, which the clause reading cannot tell.)
-    const int clause = v.chunk(f.chunk).clause;
-    const Clause& cl = p().clauses[static_cast<size_t>(clause)];
-    if (cl.kind == ClauseKind::relative && one_of(cl.opener, {"who", "which", "that"})) {
-      int first_verb = -1;
-      for (int j = 0; j < chunks() && first_verb < 0; ++j)
-        if (v.chunk(j).clause == clause && v.chunk(j).kind == ChunkKind::verb) first_verb = j;
-      if (first_verb == f.chunk) return false;
-    }
     auto riot_things = [&](int c) {
       for (int j = c; j >= 0 && j < chunks(); j += 2) {
         const Chunk& x = v.chunk(j);

@@ -1858,9 +1858,11 @@ TEST_CASE("a crowd that hurls rocks and petrol bombs riots; one described in a r
       "petrol bombs at them.");
   REQUIRE(riot.size() == 1);
   CHECK(riot[0].sub_event_type == "Violent demonstration");
+  // The throwing describes the crowd the force met: one event, a violent demonstration (ACLED: the demonstrators' violence
+  // decides, whoever else intervened), not a second one for the throwing.
   const auto met = events("Police fired tear gas to disperse protesters in Rangpur who were throwing brickbats.");
   REQUIRE(met.size() == 1);
-  CHECK(met[0].sub_event_type == "Protest with intervention");
+  CHECK(met[0].sub_event_type == "Violent demonstration");
   CHECK(events("A soldier threw a ball to the children in Rangpur on Monday.").empty());
 }
 
@@ -3061,4 +3063,16 @@ TEST_CASE("protesters who used a truck to smash a door of the National Palace ri
   REQUIRE(e.size() == 1);
   CHECK(e[0].sub_event_type == "Violent demonstration");
   CHECK(e[0].location == "Mexico City");
+}
+
+TEST_CASE("force against marchers who threw stones at officers met a violent demonstration, one event") {
+  const auto e = events(
+      "Police fired rubber bullets and used tear gas on Wednesday afternoon against participants of the march in Warsaw who threw "
+      "stones, bottles and flares at officers near the bridge, police said.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  // A crowd that threw nothing was met by force: an intervention.
+  const auto calm = events("Police used tear gas on Wednesday afternoon against participants of the march in Warsaw, police said.");
+  REQUIRE(calm.size() == 1);
+  CHECK(calm[0].sub_event_type == "Protest with intervention");
 }
