@@ -14,7 +14,8 @@ namespace sitmap {
 
 namespace {
 
-// Closed-class words: their tags are ours, whatever the word table says.
+// Closed-class words (and a few open-class ones the word table lacks a tag of):
+// their tags are ours, whatever the word table says.
 const std::unordered_map<std::string, WordTags>& closed_class() {
   static const std::unordered_map<std::string, WordTags> table = [] {
     std::unordered_map<std::string, WordTags> t;
@@ -62,6 +63,8 @@ const std::unordered_map<std::string, WordTags>& closed_class() {
     add({"did"}, {Pos::VBD});
     add({"not", "never", "n't"}, {Pos::RB});
     add({"there"}, {Pos::EX, Pos::RB});
+    // Fighters the word table knows only as adjectives ("an Islamist militant in the market", "the separatist was shot").
+    add({"militant", "insurgent", "separatist", "mercenary", "paramilitary"}, {Pos::NN, Pos::JJ});
     return t;
   }();
   return table;
@@ -425,7 +428,9 @@ struct Tagger {
       // "a district police chief and his bodyguards": a word that can be a noun, after a noun and
       // before no noun or adjective, ends the noun phrase as its head ("chief", not "chief executive").
       // ("12 people dead", "two missing": a state after its noun stays the adjective.)
-      if (u.tag == Pos::JJ && can(i, Pos::NN) && i > 0 && (tag(i - 1) == Pos::NN || tag(i - 1) == Pos::NNS) &&
+      // ("an Islamist militant in the market": after a determiner and one modifier too.)
+      const bool after_modifier = i >= 2 && tag(i - 2) == Pos::DT && (tag(i - 1) == Pos::NNP || tag(i - 1) == Pos::JJ);
+      if (u.tag == Pos::JJ && can(i, Pos::NN) && i > 0 && (tag(i - 1) == Pos::NN || tag(i - 1) == Pos::NNS || after_modifier) &&
           !one_of(u.lower, {"dead", "alive", "missing", "wounded", "injured", "safe", "free", "unharmed", "hostage"}) &&
           i + 1 < units.size() && one_of(units[i + 1].lower, {"and", "or", "of", "in", "at", "on", "was", "were"})) {
         u.tag = Pos::NN;

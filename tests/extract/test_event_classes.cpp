@@ -3076,3 +3076,12 @@ TEST_CASE("force against marchers who threw stones at officers met a violent dem
   REQUIRE(calm.size() == 1);
   CHECK(calm[0].sub_event_type == "Protest with intervention");
 }
+
+TEST_CASE("fire opened on a militant is a clash, on a shopkeeper an attack") {
+  const auto e = events("A gunman opened fire on an Islamist militant in the camp market in Sidon on Saturday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Armed clash");
+  const auto c = events("A gunman opened fire on a shopkeeper in the camp market in Sidon on Saturday.");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].sub_event_type == "Attack");
+}

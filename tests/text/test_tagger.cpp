@@ -386,3 +386,11 @@ TEST_CASE("the user of an instrument is the subject of the infinitive it is used
   const Tagged o = parse("The general ordered troops to fire on the crowd.");
   CHECK(o.parse.subject_of(o.chunk_of("fire")) == o.chunk_of("troops"));
 }
+
+TEST_CASE("fighters the word table knows only as adjectives are nouns where a noun stands") {
+  CHECK(parse("A gunman opened fire on an Islamist militant in the market.").tag_of("militant") == Pos::NN);
+  CHECK(parse("The separatist was shot.").tag_of("separatist") == Pos::NN);
+  // Before a noun they still modify it.
+  const Tagged t = parse("A militant group attacked the base.");
+  CHECK(t.chunk_of("militant") == t.chunk_of("group"));
+}
