@@ -111,9 +111,22 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   const bool on_a_gathering = side_is(targets, Role::protesters) || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
                                 return o.cls == C::protest && o.verbal && o.first > f.last;
                               });
+  // "a crowd attacked police with stones", "crowds attacked a police station": a crowd against the state's forces
+  // riots; a mob's violence is against people.
+  // (Not a crowd called a mob, nor one officer it set upon: "a mob attacked a police post", "a police officer was
+  // attacked by a crowd" stay a mob's.)
+  const bool called_mob = std::any_of(actors.begin(), actors.end(), [&](int c) {
+    return c >= 0 && one_of(word(chunk(c).head), {"mob", "mobs"});
+  });
+  const bool one_officer = std::any_of(targets.begin(), targets.end(), [&](int c) {
+    return c >= 0 && v.parse.tags[static_cast<size_t>(chunk(c).head)] == Pos::NN && word(chunk(c).head) != "police" && !military_site(c);
+  });
+  const bool state_targeted = !called_mob && !one_officer &&
+                              (side_is(targets, Role::police_forces) || side_is(targets, Role::state_forces) ||
+                               std::any_of(targets.begin(), targets.end(), [&](int c) { return military_site(c); }));
   if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm || f.cls == C::hit) && thrown_by_crowd(f) && !side_armed(actors) &&
       !on_a_gathering)
-    return side_is(actors, Role::mob) ? kMob : kRiot;
+    return side_is(actors, Role::mob) && !state_targeted ? kMob : kRiot;
   if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
     // "marched along the Esplanade, broke through police barriers and vandalised the buildings", "a group of
     // protesters set fire to the Congress as thousands took to the streets": the march turned violent.
@@ -310,6 +323,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       return kExcessiveForce;
     // ("A group of men attacked a church with rifles", "scores of men ... opened fire": armed, an attack.)
     const bool crowd_attack = f.cls == C::attack && (crowd_side(actors) || many_men(actors)) && !armed_target && !weapons_in_sentence();
+    if (side_is(actors, Role::mob) && !side_armed(actors) && !side_has(carriers, Role::weapon_gun) && !civilian_target && state_targeted)
+      return kRiot;
     if ((side_is(actors, Role::mob) || crowd_attack) && !side_armed(actors)) return kMob;
     // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
     // the state's killing in a sentence of its fire on a protest.

@@ -3085,3 +3085,15 @@ TEST_CASE("fire opened on a militant is a clash, on a shopkeeper an attack") {
   REQUIRE(c.size() == 1);
   CHECK(c[0].sub_event_type == "Attack");
 }
+
+TEST_CASE("a crowd that attacks police or a police station riots; a mob that attacks people is a mob") {
+  const auto police = events("In Norrkoping on Sunday, a crowd of about 150 people attacked police in the Navestad area with stones.");
+  REQUIRE(police.size() == 1);
+  CHECK(police[0].sub_event_type == "Violent demonstration");
+  const auto station = events("In the northern city of Makeni, crowds attacked a police station on Monday.");
+  REQUIRE(station.size() == 1);
+  CHECK(station[0].sub_event_type == "Violent demonstration");
+  const auto people = events("A mob attacked two Muslim men in Ballymena on Monday.");
+  REQUIRE(people.size() == 1);
+  CHECK(people[0].sub_event_type == "Mob violence");
+}
