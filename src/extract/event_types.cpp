@@ -263,6 +263,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (f.cls == C::riot && f.verbal && side_armed(actors) && !side_is(actors, Role::protesters) && !side_is(actors, Role::mob) &&
         !crowd_side(actors))
       return kAttack;
+    // "Looting also broke out in Lae": looting told by its noun, in a sentence of no protest, is property destruction.
+    const bool protest_told = std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
+    if (!f.verbal && word(f.last) == "looting" && !protest_told) return kDestruction;
     const bool protest_crowd = protest_crowd_at_police(f, actors, targets);
     if (protest_crowd && !one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"})) return kRiot;
     return one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) || side_is(actors, Role::mob) ? kMob : kRiot;
@@ -381,7 +384,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (breaking_in(f) && shop(f.object) && (storming_crowd(actors) || side_is(actors, Role::mob)) && !side_armed(actors))
       return kDestruction;
     if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
-    if (looting && crowd_side(actors) && !side_armed(actors)) return kDestruction;
+    // "looters set fire to several buildings": the looting's own destruction, no demonstration.
+    const bool looters = std::any_of(actors.begin(), actors.end(), [&](int c) { return c >= 0 && word(chunk(c).head) == "looters"; });
+    if ((looting || looters) && crowd_side(actors) && !side_armed(actors)) return kDestruction;
     if (crowd_side(actors) && !side_armed(actors)) return kRiot;                        // "supporters set fire to a door"
     if (breaking_in(f) && storming_crowd(actors) && !side_armed(actors)) return kRiot;  // "hundreds of students broke into the legislature"
     // "Cars were set alight as crowds tried to enter the building": burnt by no one named, beside a crowd.

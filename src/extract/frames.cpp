@@ -227,6 +227,12 @@ struct FrameReader {
       if (!driven_into_people(f.last) || vehicle_out_of_control(f)) return;
       f.cls = EventClass::attack;
     }
+    // "looters cleared out shopping centres": emptied, no ground regained (but "cleared out the militants",
+    // "cleared out the town": fighters or a place).
+    if (f.cls == EventClass::retake && one_of(word(f.first), {"clear", "clears", "cleared", "clearing"}) &&
+        (word(f.last) == "out" || (f.last + 1 < v.size() && word(f.last + 1) == "out")) &&
+        !(f.object >= 0 && (chunk_has_role(v, lex, f.object, Role::territory) || chunk_has_role(v, lex, f.object, Role::armed))))
+      return;
     // "held 20 passengers hostage", "held the staff at gunpoint": "hold" states only a hostage-taking
     // (not "held a rally", "held talks", "held the town").
     if (f.cls == EventClass::take && one_of(word(f.first), {"hold", "holds", "held", "holding"}) && !hostage_after(f.last)) return;

@@ -304,6 +304,16 @@ struct Tagger {
     return false;
   }
 
+  // A verb of any form before unit i in its clause ("looters cleared out", read as a participle first).
+  bool verb_before(size_t i) const {
+    for (size_t j = i; j-- > 0;) {
+      const Unit& x = units[j];
+      if (x.punct || one_of(x.lower, {"and", "but", "that", "which", "who", "when", "after", "as"})) return false;
+      if (is_verb(x.tag) || x.tag == Pos::MD) return true;
+    }
+    return false;
+  }
+
   // Does a word that can only be a finite verb come before the clause ends?
   bool finite_verb_later(size_t from) const {
     for (size_t j = from; j < units.size() && j < from + 8; ++j) {
@@ -434,6 +444,18 @@ struct Tagger {
           !one_of(u.lower, {"dead", "alive", "missing", "wounded", "injured", "safe", "free", "unharmed", "hostage"}) &&
           i + 1 < units.size() && one_of(units[i + 1].lower, {"and", "or", "of", "in", "at", "on", "was", "were"})) {
         u.tag = Pos::NN;
+        continue;
+      }
+      // "cleared out shopping centres", "attacked training camps": after the clause's finite verb, an -ing word
+      // and a plural that could be a verb are a noun compound, its object.
+      // (A British plural the word table knows only as a verb, "centres", too.)
+      if (i >= 2 && ends_with(units[i - 1].lower, "ing") && ends_with(u.lower, "s") && (can(i, Pos::NNS) || can(i, Pos::VBZ)) &&
+          (units[i - 1].cands.has(Pos::NN) || units[i - 1].cands.has(Pos::VBG)) && verb_before(i - 1) && !units[i - 1].cap &&
+          // (Right after the verb, its particle or a determiner: "crowds throwing stones" is a participle of the crowds.)
+          ((is_verb(tag(i - 2)) && !is_be_form(units[i - 2].lower) && !is_have_form(units[i - 2].lower)) || tag(i - 2) == Pos::RP ||
+           tag(i - 2) == Pos::DT || tag(i - 2) == Pos::PRPS || tag(i - 2) == Pos::JJ || tag(i - 2) == Pos::IN)) {
+        units[i - 1].tag = Pos::NN;
+        u.tag = Pos::NNS;
         continue;
       }
       // "at around 10 am": the hour, not the verb.

@@ -3097,3 +3097,17 @@ TEST_CASE("a crowd that attacks police or a police station riots; a mob that att
   REQUIRE(people.size() == 1);
   CHECK(people[0].sub_event_type == "Mob violence");
 }
+
+TEST_CASE("looters' fires and looting told by its noun are property destruction, no demonstration") {
+  const auto looters =
+      events("In Durban, looters on Monday cleared out shopping centres and warehouses across the city and set fire to several buildings.");
+  REQUIRE(looters.size() == 1);
+  CHECK(looters[0].sub_event_type == "Looting/property destruction");
+  const auto noun = events("Looting also broke out in Lae, the second city, on Monday.");
+  REQUIRE(noun.size() == 1);
+  CHECK(noun[0].sub_event_type == "Looting/property destruction");
+  // Beside a protest, looting is the demonstration's violence.
+  const auto beside = events("Protesters marched in Port Moresby on Monday and looting broke out in the evening.");
+  REQUIRE(!beside.empty());
+  CHECK(beside[0].sub_event_type == "Violent demonstration");
+}

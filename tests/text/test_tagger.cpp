@@ -394,3 +394,11 @@ TEST_CASE("fighters the word table knows only as adjectives are nouns where a no
   const Tagged t = parse("A militant group attacked the base.");
   CHECK(t.chunk_of("militant") == t.chunk_of("group"));
 }
+
+TEST_CASE("an -ing word and a plural right after the clause's verb are a noun compound, its object") {
+  const Tagged t = parse("Looters cleared out shopping centres and warehouses across the city.");
+  CHECK(t.tag_of("centres") == Pos::NNS);
+  CHECK(t.chunk_of("shopping") == t.chunk_of("centres"));
+  // After a noun, the -ing word is the noun's participle: "crowds throwing stones".
+  CHECK(parse("The march was attacked by crowds throwing stones.").tag_of("throwing") == Pos::VBG);
+}
