@@ -233,6 +233,11 @@ struct FrameReader {
         (word(f.last) == "out" || (f.last + 1 < v.size() && word(f.last + 1) == "out")) &&
         !(f.object >= 0 && (chunk_has_role(v, lex, f.object, Role::territory) || chunk_has_role(v, lex, f.object, Role::armed))))
       return;
+    // "burst into flames", "burst into tears": no one stormed anything.
+    if (f.cls == EventClass::storm && word(f.first).starts_with("burst") && f.object >= 0 &&
+        one_of(word(v.chunk(f.object).head),
+               {"flames", "flame", "fire", "tears", "laughter", "song", "applause", "life", "view", "action"}))
+      return;
     // "held 20 passengers hostage", "held the staff at gunpoint": "hold" states only a hostage-taking
     // (not "held a rally", "held talks", "held the town").
     if (f.cls == EventClass::take && one_of(word(f.first), {"hold", "holds", "held", "holding"}) && !hostage_after(f.last)) return;

@@ -566,6 +566,11 @@ int Parse::subject_of(int verb) const {
       if (chunks[j].kind != ChunkKind::noun && chunks[j].kind != ChunkKind::prep && chunks[j].kind != ChunkKind::adverb) break;
     }
   if (const int named = named_before_aside(verb); named >= 0) return named;
+  // "demonstrators tried to force their way in", "troops were ordered to withdraw": an infinitive right after
+  // a verb has that verb's subject (not "ordered troops to fire": a noun between is the doer).
+  if (verb >= 1 && chunks[verb].infinitive && chunks[verb - 1].kind == ChunkKind::verb && chunks[verb - 1].clause == clause &&
+      !chunks[verb - 1].infinitive)
+    return subject_of(verb - 1);
   // "Protesters used a pickup truck to smash open a door": the user does what the instrument is used to do.
   if (verb >= 2 && chunks[verb].infinitive && chunks[verb - 1].kind == ChunkKind::noun && chunks[verb - 2].kind == ChunkKind::verb &&
       chunks[verb - 2].instrument)

@@ -304,6 +304,16 @@ struct Tagger {
     return false;
   }
 
+  // "with their faces covered", "with hands tied": "with" opens the noun phrase right before unit i.
+  bool with_phrase_before(size_t i) const {
+    for (size_t j = i; j-- > 0 && j + 5 > i;) {
+      if (units[j].lower == "with") return j + 1 < i;
+      if (units[j].punct || !(is_noun(units[j].tag) || units[j].tag == Pos::DT || units[j].tag == Pos::PRPS || is_adjective(units[j].tag)))
+        return false;
+    }
+    return false;
+  }
+
   // A verb of any form before unit i in its clause ("looters cleared out", read as a participle first).
   bool verb_before(size_t i) const {
     for (size_t j = i; j-- > 0;) {
@@ -624,6 +634,18 @@ struct Tagger {
       if ((can(i, Pos::VB) || can(i, Pos::VBD) || can(i, Pos::VBP)) && tag(i + 1) == Pos::PRP &&
           one_of(lower(i + 1), {"himself", "herself", "themselves", "itself", "them", "him", "us"})) {
         u.tag = can(i, Pos::VBD) ? Pos::VBD : can(i, Pos::VBP) && p != SIZE_MAX && is_noun(prev) ? Pos::VBP : Pos::VB;
+        continue;
+      }
+      // "Armed men with their faces covered burst into the studios": "with", its noun and a participle
+      // describe the men; the clause's verb comes after.
+      // (Only before a past or present verb: in "mobs armed with machetes set fire", "set" is the verb.)
+      if (is_noun(prev) && can(i, Pos::VBN) && with_phrase_before(i) && i + 1 < units.size() &&
+          (units[i + 1].cands.has(Pos::VBD) || units[i + 1].cands.has(Pos::VBZ))) {
+        u.tag = Pos::VBN;
+        continue;
+      }
+      if (prev == Pos::VBN && can(i, Pos::VBD) && with_phrase_before(i - 1)) {
+        u.tag = Pos::VBD;
         continue;
       }
       // "killed by one of the clans involved in clashes": a participle after

@@ -3111,3 +3111,13 @@ TEST_CASE("looters' fires and looting told by its noun are property destruction,
   REQUIRE(!beside.empty());
   CHECK(beside[0].sub_event_type == "Violent demonstration");
 }
+
+TEST_CASE("men who burst into a building or protesters who try to force their way in storm it; 'burst into flames' is none") {
+  const auto e = events("Armed men with their faces covered burst into the studios of TC Television in Guayaquil on Tuesday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Attack");
+  const auto crowd = events("A group of demonstrators tried to force their way into the State Palace in Ulaanbaatar on Monday.");
+  REQUIRE(crowd.size() == 1);
+  CHECK(crowd[0].sub_event_type == "Violent demonstration");
+  CHECK(events("Police officers burst into laughter in Guayaquil on Tuesday.").empty());
+}

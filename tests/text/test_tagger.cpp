@@ -402,3 +402,15 @@ TEST_CASE("an -ing word and a plural right after the clause's verb are a noun co
   // After a noun, the -ing word is the noun's participle: "crowds throwing stones".
   CHECK(parse("The march was attacked by crowds throwing stones.").tag_of("throwing") == Pos::VBG);
 }
+
+TEST_CASE("'with' a noun and a participle describe the subject; the verb comes after") {
+  const Tagged t = parse("Armed men with their faces covered burst into the studios.");
+  CHECK(t.tag_of("covered") == Pos::VBN);
+  CHECK(t.tag_of("burst") == Pos::VBD);
+  CHECK(t.parse.subject_of(t.chunk_of("burst")) == t.chunk_of("men"));
+}
+
+TEST_CASE("an infinitive right after a verb has that verb's subject") {
+  const Tagged t = parse("A group of demonstrators tried to force their way into the palace.");
+  CHECK(t.parse.subject_of(t.chunk_of("force")) == t.chunk_of("group"));
+}
