@@ -115,6 +115,13 @@ struct Scanner {
     for (size_t k = a >= s.first_token + 6 ? a - 6 : s.first_token; k < a; ++k)
       if ((w(k) == "rose" || w(k) == "risen" || w(k) == "climbed" || w(k) == "jumped" || w(k) == "increased") && w(k + 1) == "to")
         c.reporting = true;
+    // "According to the government's communiqué of Monday", "In a statement issued on Tuesday": the day of a
+    // statement is the telling's (not "a report on Monday's attack": the possessive's noun is dated).
+    const bool possessive_after = b + 1 < end() && (w(b + 1) == "'s" || w(b + 1) == "\u2019s");
+    for (size_t k = a >= s.first_token + 4 ? a - 4 : s.first_token; k < a && !possessive_after; ++k)
+      if (one_of(w(k), {"statement", "statements", "communique", "communiqu\u00e9", "release", "briefing", "bulletin", "announcement",
+                        "interview"}))
+        c.reporting = true;
     // "... told AFP on Tuesday", "told reporters on Monday": the one told between.
     if (a >= s.first_token + 3 && w(a - 1) == "on" && is_reporting_verb(w(a - 3)) &&
         (seg.tokens[a - 2].capitalized || w(a - 2) == "reporters" || w(a - 2) == "journalists"))

@@ -3121,3 +3121,12 @@ TEST_CASE("men who burst into a building or protesters who try to force their wa
   CHECK(crowd[0].sub_event_type == "Violent demonstration");
   CHECK(events("Police officers burst into laughter in Guayaquil on Tuesday.").empty());
 }
+
+TEST_CASE("the day of a statement or communiqué dates the telling, not the action told") {
+  const auto e =
+      events("According to the government's communique of Monday, 132 civilians were killed by armed men near Bankass in Mali on Saturday.",
+             CivilDate{2022, 6, 22});
+  REQUIRE(e.size() == 1);
+  REQUIRE(e[0].when.date.has_value());
+  CHECK(to_iso(*e[0].when.date) == "2022-06-18");
+}
