@@ -133,6 +133,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const int own = chunk(f.chunk).clause;
     const bool peaceful = std::find(v.words.begin(), v.words.end(), "peacefully") != v.words.end();
     bool met_violent_crowd = false;  // the violence told in a relative clause of the crowd the force met
+    bool violent_evidence = false;   // a violent act the frame holds as its evidence
     const bool crowd_violence = !peaceful && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
       if (&o == &f || !o.verbal || !(o.cls == C::riot || o.cls == C::destroy || o.cls == C::storm)) return false;
       // Its own clause, the one it hangs from, or one coordinated with it ("broke through barricades ... and stormed the
@@ -159,11 +160,13 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       const std::vector<int> doers = actor_side(o);
       if (side_armed(doers)) return false;
       met_violent_crowd = met_violent_crowd || crowd_told;
-      return storming_crowd(doers) || (f.subject >= 0 && o.subject == f.subject) || crowd_told;
+      // ("Protesters set fire to a police station ..., on the third night of protests": the burning is the protests' evidence.)
+      violent_evidence = violent_evidence || o.host == static_cast<int>(&f - frames.data());
+      return storming_crowd(doers) || side_is(doers, Role::protesters) || (f.subject >= 0 && o.subject == f.subject) || crowd_told;
     });
     const int force = force_against_crowd();
     // (Lethal force against it stays the state's act, the riot another: "throwing stones at police, who responded with live rounds".)
-    if (crowd_violence && (f.verbal || met_violent_crowd) && force < 2) return kRiot;
+    if (crowd_violence && (f.verbal || met_violent_crowd || violent_evidence) && force < 2) return kRiot;
     if (force == 0 && turned_violent(f)) return kRiot;  // "protests against the results turned violent"
     return force == 2 ? kExcessiveForce : force == 1 ? kIntervention : kProtest;
   }
@@ -430,8 +433,10 @@ int SentenceEvents::force_against_crowd() const {
       if (word(k) == "since") return true;
     return false;
   };
+  // (Nor a death a relative clause tells of someone the protest is about: "over the death of George Floyd, a man who died".)
   for (const Frame& o : frames)
-    if (state && (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite && !tally_since(o))))
+    if (state && (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite && !tally_since(o))) &&
+        !describes_noun_of(v, chunk(o.chunk).clause))
       return 2;
   return force;
 }

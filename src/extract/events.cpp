@@ -261,6 +261,11 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
         !placed_at_occasion())
       continue;
     const int cc = chunk(v.parse.chunk_of[c.first_token - v.s.first_token]).clause;
+    // "killed in attacks ... the day before, the worst violence since the country was plunged into crisis in
+    // April": a day in another clause opened by "since" is where something began, no day of this action.
+    // (Only where the sentence counts the action's day from another, "the day before": else the since-clause's
+    // day is all there is, and it marks what went on since as backstory.)
+    if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].opener == "since" && narrative_shift()) continue;
     // (The main clause's day bounds an "after" clause's action from above: "in intensive care on Friday after a
     // bomb exploded as he walked to his car on Thursday evening" took the bomb's own day only when none is nearer.)
     const Clause& own = v.parse.clauses[static_cast<size_t>(clause)];

@@ -634,6 +634,9 @@ struct FrameReader {
       // "gathered again today, less than a day after demonstrators broke into parliament": a clause
       // of another time tells an action of its own.
       if (cl.kind == ClauseKind::subordinate && one_of(cl.opener, {"after", "before"}) && time_apart(clause)) continue;
+      // "protests over the death of George Floyd, a Black man who died after ...": a relative clause about a
+      // noun in an "of" phrase tells who that was, not what the action did.
+      if (describes_noun_of(v, clause)) continue;
       // The nearest action in the same clause, else in a clause above or
       // below it ("killed and wounded when a device detonated").
       int best = -1, best_distance = 1 << 20;
@@ -762,6 +765,15 @@ bool crowd_control(const SentenceView& v, uint32_t first, uint32_t last) {
       return true;
   }
   return false;
+}
+
+bool describes_noun_of(const SentenceView& v, int clause) {
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(clause)];
+  if (cl.kind != ClauseKind::relative || cl.antecedent < 0) return false;
+  int j = cl.antecedent;  // the noun, or the one an apposition after a comma renames
+  const auto word = [&](int c) -> const std::string& { return v.words[v.chunk(c).head]; };
+  if (j >= 3 && v.chunk(j - 1).kind == ChunkKind::punct && word(j - 1) == "," && v.chunk(j - 2).kind == ChunkKind::noun) j -= 2;
+  return j >= 1 && v.chunk(j - 1).kind == ChunkKind::prep && word(j - 1) == "of";
 }
 
 bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r) {

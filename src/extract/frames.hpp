@@ -74,6 +74,9 @@ bool common_word_as_name(const SentenceView& v, uint32_t k);
 // "tear gas", "stun grenades", "rubber bullets", "water cannon" among tokens first..last of the sentence.
 bool crowd_control(const SentenceView& v, uint32_t first, uint32_t last);
 bool chunk_has_role(const SentenceView& v, const Lexicon& lex, int chunk, Role r);
+// A relative clause about a noun of an "of" phrase ("the death of George Floyd, a Black man who died ..."):
+// it tells who that was, not what the sentence's action did.
+bool describes_noun_of(const SentenceView& v, int clause);
 // Does a role phrase end on the chunk's head (its kind of thing)?
 bool chunk_is(const SentenceView& v, const Lexicon& lex, int chunk, Role r);
 

@@ -3130,3 +3130,23 @@ TEST_CASE("the day of a statement or communiqué dates the telling, not the acti
   REQUIRE(e[0].when.date.has_value());
   CHECK(to_iso(*e[0].when.date) == "2022-06-18");
 }
+
+TEST_CASE("protesters who set fire to a police station on a night of protests riot; a death the protest is about is no force") {
+  const auto e = events(
+      "Protesters set fire to a Minneapolis police station late on Thursday after officers abandoned the building, on the third "
+      "night of protests over the death of George Floyd, a Black man who died after a white officer knelt on his neck.",
+      CivilDate{2020, 5, 29});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  CHECK(e[0].location == "Minneapolis");
+}
+
+TEST_CASE("a day in a since-clause is no day of an action the sentence counts from another day") {
+  const auto e = events(
+      "Burundi's army said on Saturday that 87 people had been killed in attacks on three military sites in and around the capital "
+      "Bujumbura the day before, the worst violence since the country was plunged into crisis in April.",
+      CivilDate{2015, 12, 12});
+  REQUIRE(!e.empty());
+  REQUIRE(e[0].when.date.has_value());
+  CHECK(to_iso(*e[0].when.date) == "2015-12-11");
+}
