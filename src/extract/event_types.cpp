@@ -104,7 +104,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   const bool chemical = any({C::chemical}) || side_has(carriers, Role::weapon_chemical);
   const bool air = any({C::air}) || (side_has(carriers, Role::weapon_air) && !bombers_are_people(carriers));
   const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
-  const bool explosive = any({C::explosive}) || side_has(carriers, Role::weapon_explosive);
+  // (A crowd's "petrol bombs" are what it throws, no bomb attack.)
+  const bool explosive = any({C::explosive}) || (side_has(carriers, Role::weapon_explosive) && !side_has(carriers, Role::riot_missile));
   const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade);
   // "Officers were attacked with stones": a crowd's weapons, a demonstration turned violent (or a mob's).
   // (Not "activists attacked students protesting on the campus with sticks": an attack on a gathering.)
@@ -1273,9 +1274,12 @@ bool SentenceEvents::bombers_are_people(const std::vector<int>& carriers) const 
 
 // "attacked with stones", "pelted with rocks": what crowds throw, named in the action's "with" phrase.
 bool SentenceEvents::thrown_by_crowd(const Frame& f) const {
+  // ("attacked with petrol bombs, bricks and fireworks": any of the things listed.)
   for (const auto& pp : f.preps) {
     if (pp.object < 0 || pp.where != Parse::PrepPhrase::after || word(chunk(pp.prep).head) != "with") continue;
-    if (one_of(word(chunk(pp.object).head), {"stones", "rocks", "bricks", "brickbats", "sticks", "cocktails", "bottles"})) return true;
+    if (is(pp.object, Role::riot_missile)) return true;
+    for (int c : joined_after(pp.object))
+      if (is(c, Role::riot_missile)) return true;
   }
   // "he was hit on the head by a stone thrown from a crowd of demonstrators": what a crowd threw hit him.
   if (f.cls != C::hit || !f.passive || !crowd_in_sentence()) return false;
@@ -1285,9 +1289,7 @@ bool SentenceEvents::thrown_by_crowd(const Frame& f) const {
            one_of(word(chunk(c + 1).head), {"thrown", "hurled", "flung", "lobbed"});
   };
   for (const auto& pp : f.preps)
-    if (pp.object >= 0 && pp.where == Parse::PrepPhrase::after && word(chunk(pp.prep).head) == "by" &&
-        one_of(word(chunk(pp.object).head),
-               {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles", "projectile", "projectiles"}) &&
+    if (pp.object >= 0 && pp.where == Parse::PrepPhrase::after && word(chunk(pp.prep).head) == "by" && is(pp.object, Role::riot_missile) &&
         thrown(pp.object))
       return true;
   return false;

@@ -353,9 +353,7 @@ struct FrameReader {
       for (int j = c; j >= 0 && j < chunks(); j += 2) {
         const Chunk& x = v.chunk(j);
         if (x.kind != ChunkKind::noun) return false;
-        for (uint32_t k = x.first; k <= x.last; ++k)
-          if (one_of(word(k), {"stones", "stone", "rocks", "bricks", "brickbats", "bottles", "molotov", "firebombs", "petrol", "eggs"}))
-            return true;
+        if (chunk_has_role(v, lex, j, Role::riot_missile)) return true;
         if (j + 1 >= chunks() || !(v.chunk(j + 1).kind == ChunkKind::conj || word(v.chunk(j + 1).head) == ",")) return false;
       }
       return false;

@@ -87,7 +87,8 @@ constexpr std::array<std::string_view, static_cast<size_t>(Role::count_)> kRoleN
                                                                                         "protesters",
                                                                                         "mob",
                                                                                         "fiction",
-                                                                                        "drill"};
+                                                                                        "drill",
+                                                                                        "riot_missile"};
 
 EventClass event_class_from_name(std::string_view name) {
   for (size_t i = 0; i < kClassNames.size(); ++i)

@@ -92,6 +92,7 @@ enum class Role : uint8_t {
   mob,
   fiction,
   drill,
+  riot_missile,
   count_
 };
 Role role_from_name(std::string_view name);  // throws std::invalid_argument

@@ -3150,3 +3150,14 @@ TEST_CASE("a day in a since-clause is no day of an action the sentence counts fr
   REQUIRE(e[0].when.date.has_value());
   CHECK(to_iso(*e[0].when.date) == "2015-12-11");
 }
+
+TEST_CASE("police attacked with petrol bombs, bricks and fireworks met a riot, no bomb attack") {
+  const auto e = events(
+      "Police lines were attacked with petrol bombs, bricks and fireworks in Ballymena on Monday as officers tried to protect the homes.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  // A bomb is still a bomb.
+  const auto bomb = events("A bomb exploded in Ballymena on Monday, killing two.");
+  REQUIRE(bomb.size() == 1);
+  CHECK(bomb[0].sub_event_type == "Remote explosive/landmine/IED");
+}
