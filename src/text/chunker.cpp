@@ -442,7 +442,10 @@ struct Chunker {
           aside_open = false;  // the aside's closing comma: "in Turbat, in Balochistan, late on Monday"
         } else if (w == "," && dependent && clause_has_verb(cur, i) && place_aside_follows(i + 1)) {
           aside_open = true;
-        } else if (w == "," && dependent && clause_has_verb(cur, i) && !bearing_follows(i + 1)) {
+        } else if (w == "," && dependent && clause_has_verb(cur, i) && !bearing_follows(i + 1) &&
+                   // ("when soldiers guarding the home of X, Francois Compaore, fired on ...": a time clause whose
+                   // subject's participle is all it has so far goes on past the aside to its own verb.)
+                   (kind != ClauseKind::subordinate || clause_has_finite_verb(cur, i))) {
           if (kind == ClauseKind::relative || kind == ClauseKind::participle) relative_closed_at = i;
           cur = std::max(0, p.clauses[cur].parent);  // ", which killed five," ends here
         }

@@ -414,3 +414,11 @@ TEST_CASE("an infinitive right after a verb has that verb's subject") {
   const Tagged t = parse("A group of demonstrators tried to force their way into the palace.");
   CHECK(t.parse.subject_of(t.chunk_of("force")) == t.chunk_of("group"));
 }
+
+TEST_CASE("a time clause whose subject carries a participle phrase goes on past an aside to its own verb") {
+  const Tagged t =
+      parse("Three people were killed when soldiers guarding the home of the president's brother, Francois Compaore, fired on protesters.");
+  const Chunk& fired = t.parse.chunks[t.chunk_of("fired")];
+  CHECK(fired.finite);
+  CHECK(fired.clause == t.parse.chunks[t.chunk_of("soldiers")].clause);
+}
