@@ -481,12 +481,13 @@ bool SentenceEvents::self_anchored(const Frame& f) const {
     case C::suicide:
     case C::grenade:
     case C::chemical:
-    case C::massacre:
-    case C::ambush:
     case C::protest:
     case C::riot:
     case C::abduct:
       return true;
+    case C::massacre:
+    case C::ambush:
+      return !figurative_victim_or_doer(f);
     case C::clash:
       return !f.verbal;  // "heavy fighting", "clashes"; the verbs need fighters
     case C::bomb:
@@ -494,6 +495,19 @@ bool SentenceEvents::self_anchored(const Frame& f) const {
     default:
       return false;
   }
+}
+
+// "the auction had been ambushed by a surge of product", "a steep sea that ambushed the fleet", "the shorts got
+// massacred": a verb of ambush or massacre whose doer or victim is a thing, no person, armed side or place.
+bool SentenceEvents::figurative_victim_or_doer(const Frame& f) const {
+  if (!f.verbal) return false;
+  const auto thing = [&](int c) {
+    return c >= 0 && !people(c) && !side_armed({c}) && !is(c, Role::state_forces) && !is(c, Role::police_forces) &&
+           !is(c, Role::civilian) && !is(c, Role::military_target) && !is(c, Role::territory) && !place_in(c);
+  };
+  const int doer = f.passive ? f.agent : f.subject;
+  const int victim = f.passive ? f.subject : f.object;
+  return thing(doer) || (f.cls == C::massacre && thing(victim));
 }
 
 // The senses of war words that are not war: sport, labour, markets,

@@ -127,6 +127,10 @@ struct FrameReader {
     const Chunk& ch = v.chunk(f.chunk);
     const std::string& det = word(ch.first);
     if (det == "no" || det == "any") return Modality::negated;
+    // "No picket lines or rallies were held": the first conjunct's "no" denies them all.
+    int first = f.chunk;
+    while (first >= 2 && v.chunk(first - 1).kind == ChunkKind::conj && v.chunk(first - 2).kind == ChunkKind::noun) first -= 2;
+    if (first != f.chunk && word(v.chunk(first).first) == "no") return Modality::negated;
     int prev = f.chunk - 1;
     // "in the wake of Russian and US-led strikes": past the other conjuncts.
     // ("blamed for bombings, kidnappings and beheadings": past commas of a list too.)

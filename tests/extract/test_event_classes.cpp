@@ -3161,3 +3161,14 @@ TEST_CASE("police attacked with petrol bombs, bricks and fireworks met a riot, n
   REQUIRE(bomb.size() == 1);
   CHECK(bomb[0].sub_event_type == "Remote explosive/landmine/IED");
 }
+
+TEST_CASE("an ambush or a massacre of things is a figure of speech; 'no A or B' denies both") {
+  CHECK(events("Traders said the auction in Wellington had been ambushed on Tuesday by a surge of product offered by the co-operative.")
+            .empty());
+  CHECK(events("\"The bank brought a bazooka and the shorts got massacred in Santiago on Tuesday,\" a dealer said.").empty());
+  CHECK(events("No picket lines or rallies were held in Reykjavik on Wednesday.").empty());
+  // Soldiers ambushed by militants were.
+  const auto e = events("Militants ambushed a military convoy near Gao on Tuesday.");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].event_type == "Battles");
+}
