@@ -117,11 +117,16 @@ struct Scanner {
         c.reporting = true;
     // "According to the government's communiqué of Monday", "In a statement issued on Tuesday": the day of a
     // statement is the telling's (not "a report on Monday's attack": the possessive's noun is dated).
+    // (Only a statement told as one: after "according to", "in" or "a", or before "of", "issued", "released" or "published"
+    // and the day; not "gunmen attacked a press briefing on Monday", where the briefing is what was hit.)
     const bool possessive_after = b + 1 < end() && (w(b + 1) == "'s" || w(b + 1) == "\u2019s");
-    for (size_t k = a >= s.first_token + 4 ? a - 4 : s.first_token; k < a && !possessive_after; ++k)
-      if (one_of(w(k), {"statement", "statements", "communique", "communiqu\u00e9", "release", "briefing", "bulletin", "announcement",
-                        "interview"}))
-        c.reporting = true;
+    for (size_t k = a >= s.first_token + 4 ? a - 4 : s.first_token; k < a && !possessive_after; ++k) {
+      if (!one_of(w(k), {"statement", "statements", "communique", "communiqu\u00e9", "bulletin", "announcement"})) continue;
+      const bool told_as_one = (k >= s.first_token + 2 && w(k - 2) == "according") || (k > s.first_token && w(k - 1) == "in") ||
+                               (k >= s.first_token + 2 && w(k - 2) == "in") ||
+                               one_of(w(k + 1), {"of", "issued", "released", "published", "dated"});
+      if (told_as_one) c.reporting = true;
+    }
     // "... told AFP on Tuesday", "told reporters on Monday": the one told between.
     if (a >= s.first_token + 3 && w(a - 1) == "on" && is_reporting_verb(w(a - 3)) &&
         (seg.tokens[a - 2].capitalized || w(a - 2) == "reporters" || w(a - 2) == "journalists"))

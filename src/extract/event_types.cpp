@@ -114,17 +114,24 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                               });
   // "a crowd attacked police with stones", "crowds attacked a police station": a crowd against the state's forces
   // riots; a mob's violence is against people.
-  // (Not a crowd called a mob, nor one officer it set upon: "a mob attacked a police post", "a police officer was
-  // attacked by a crowd" stay a mob's.)
+  // (Not a crowd called a mob, one officer it set upon, people beside the forces, or a killing: "a mob attacked a
+  // police post", "a police officer was attacked by a crowd", "attacked the police station and two civilians", "a
+  // crowd lynched two soldiers" stay a mob's.)
   const bool called_mob = std::any_of(actors.begin(), actors.end(), [&](int c) {
     return c >= 0 && one_of(word(chunk(c).head), {"mob", "mobs"});
   });
-  const bool one_officer = std::any_of(targets.begin(), targets.end(), [&](int c) {
-    return c >= 0 && v.parse.tags[static_cast<size_t>(chunk(c).head)] == Pos::NN && word(chunk(c).head) != "police" && !military_site(c);
-  });
-  const bool state_targeted = !called_mob && !one_officer &&
-                              (side_is(targets, Role::police_forces) || side_is(targets, Role::state_forces) ||
-                               std::any_of(targets.begin(), targets.end(), [&](int c) { return military_site(c); }));
+  const bool one_officer = std::any_of(targets.begin(), targets.end(), [&](int c) { return c >= 0 && !chunk(c).time && one_person(c); });
+  std::vector<int> all_targets = targets;  // with the things listed after each: "the police station and two civilians"
+  for (int c : targets)
+    if (c >= 0)
+      for (int j : joined_after(c)) all_targets.push_back(j);
+  const bool people_targeted =
+      std::any_of(all_targets.begin(), all_targets.end(), [&](int c) { return c >= 0 && is(c, Role::civilian) && !military_site(c); });
+  const bool state_targeted = !called_mob && !one_officer && !people_targeted && f.cls != C::kill && f.cls != C::massacre &&
+                              std::any_of(all_targets.begin(), all_targets.end(), [&](int c) {
+                                return c >= 0 && (is(c, Role::police_forces) || is(c, Role::state_forces) || military_site(c) ||
+                                                  (is(c, Role::military_target) && !is(c, Role::armed)));  // "a police patrol"
+                              });
   if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm || f.cls == C::hit) && thrown_by_crowd(f) && !side_armed(actors) &&
       !on_a_gathering)
     return side_is(actors, Role::mob) && !state_targeted ? kMob : kRiot;
@@ -268,7 +275,17 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         !crowd_side(actors))
       return kAttack;
     // "Looting also broke out in Lae": looting told by its noun, in a sentence of no protest, is property destruction.
-    const bool protest_told = std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
+    // (Not beside a protest, nor one with rioting: "Rioting and looting broke out after the results" is the riot's;
+    // "set on fire during looting, after a second night of riots" is the looting's.)
+    std::vector<int> listed_with = joined_after(f.chunk);  // the things listed with it, before and after
+    for (int c = f.chunk;
+         c >= 2 && (chunk(c - 1).kind == ChunkKind::conj || word(chunk(c - 1).head) == ",") && chunk(c - 2).kind == ChunkKind::noun; c -= 2)
+      listed_with.push_back(c - 2);
+    const bool rioting_listed = std::any_of(listed_with.begin(), listed_with.end(), [&](int c) {
+      return one_of(word(chunk(c).head), {"rioting", "riot", "riots", "unrest", "arson"});
+    });
+    const bool protest_told =
+        rioting_listed || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
     if (!f.verbal && word(f.last) == "looting" && !protest_told) return kDestruction;
     const bool protest_crowd = protest_crowd_at_police(f, actors, targets);
     if (protest_crowd && !one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"})) return kRiot;

@@ -1470,7 +1470,6 @@ void refine_country_level(std::vector<Event>& kept, const Segmented& seg, const 
   }
 }
 
-// Does the event's sentence name its country, or a bearing in lower case ("northern", "in the east")?
 // "the Royal Oman Police", "Kenya Airways": the country's name inside a name of
 // capitalised words (a weekday or a month after it is no name: "in Mali Monday").
 bool inside_name(std::string_view t, size_t at, size_t end) {
@@ -1492,6 +1491,7 @@ bool inside_name(std::string_view t, size_t at, size_t end) {
   return named_before || named_after;
 }
 
+// Does the event's sentence name its country, or a bearing in lower case ("northern", "in the east")?
 bool country_or_region_told(const Event& e, bool country_too) {
   const std::string& t = e.sentence;
   // (The name as a word: "South African police" is a people, "the seat of Taiwan's cabinet" a thing of the country.)

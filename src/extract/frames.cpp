@@ -223,11 +223,9 @@ struct FrameReader {
     if (f.cls == EventClass::suicide && one_of(word(f.first), {"drove", "drive", "drives", "driven", "driving"}) &&
         !explosives_driven_into(f.last) && out_of_after(f.last))
       f.cls = EventClass::take;
-    // "drove a car into people exercising", "rammed a truck through the crowd": a vehicle driven into
-    // people is an attack on them; driven anywhere else, no action of ours.
-    if (f.cls == EventClass::suicide && !explosives_driven_into(f.last) &&
-        one_of(word(f.first), {"drove", "drive", "drives", "driving", "rammed", "ram", "rams", "ramming", "ploughed", "plowed", "ploughs",
-                               "plows", "ploughing", "plowing", "plough", "plow"})) {
+    // "drove a car into people exercising, killing 35", "rammed a truck through the crowd, injuring dozens": a
+    // vehicle driven into people who were hurt is an attack on them; driven anywhere else, no action of ours.
+    if (f.cls == EventClass::suicide && !explosives_driven_into(f.last) && driving_word(word(f.first))) {
       if (!driven_into_people(f.last) || vehicle_out_of_control(f)) return;
       f.cls = EventClass::attack;
     }
@@ -237,11 +235,14 @@ struct FrameReader {
         (word(f.last) == "out" || (f.last + 1 < v.size() && word(f.last + 1) == "out")) &&
         !(f.object >= 0 && (chunk_has_role(v, lex, f.object, Role::territory) || chunk_has_role(v, lex, f.object, Role::armed))))
       return;
-    // "burst into flames", "burst into tears": no one stormed anything.
-    if (f.cls == EventClass::storm && word(f.first).starts_with("burst") && f.object >= 0 &&
-        one_of(word(v.chunk(f.object).head),
-               {"flames", "flame", "fire", "tears", "laughter", "song", "applause", "life", "view", "action"}))
+    // "smashed an Islamic State cell", "smashed a drug ring", "smashed the rebellion": broke it up, no property destroyed.
+    if (f.cls == EventClass::destroy && word(f.first).starts_with("smash") && f.object >= 0 &&
+        (chunk_has_role(v, lex, f.object, Role::armed) ||
+         one_of(word(v.chunk(f.object).head), {"cell", "cells", "ring", "rings", "network", "networks", "plot", "plots", "rebellion",
+                                               "resistance", "record", "records", "gang", "gangs", "racket", "rackets"})))
       return;
+    // "burst into celebrations", "burst into flames", "burst into tears": only a building or a room is stormed.
+    if (f.cls == EventClass::storm && word(f.first).starts_with("burst") && !burst_into_building(f)) return;
     // "held 20 passengers hostage", "held the staff at gunpoint": "hold" states only a hostage-taking
     // (not "held a rally", "held talks", "held the town").
     if (f.cls == EventClass::take && one_of(word(f.first), {"hold", "holds", "held", "holding"}) && !hostage_after(f.last)) return;
@@ -303,11 +304,33 @@ struct FrameReader {
 
   // "a bus ploughed into a crowd": a vehicle that ploughs by itself may have been an accident; only a
   // driver's will ("drove a car into", "rammed", "deliberately ploughed") makes an attack.
+  // "burst into the studios", "burst into a church", "burst into the Parliament": a building, a room or a named place.
+  bool burst_into_building(const Frame& f) const {
+    const int c = f.object >= 0 ? f.object : noun_after(f.last);
+    if (c < 0) return false;
+    const Chunk& ch = v.chunk(c);
+    return chunk_has_role(v, lex, c, Role::civilian) || chunk_has_role(v, lex, c, Role::military_target) ||
+           chunk_has_role(v, lex, c, Role::territory) || v.parse.tags[ch.head] == Pos::NNP ||
+           one_of(word(ch.head), {"room",      "rooms",     "office",       "offices",  "studio",    "studios",   "building",
+                                  "buildings", "compound",  "premises",     "hall",     "courtroom", "chamber",   "apartment",
+                                  "flat",      "residence", "headquarters", "newsroom", "classroom", "parliament"});
+  }
+
+  // ("a bus driver lost control and drove into a crowd", "after its brakes failed": an accident's words anywhere.)
   bool vehicle_out_of_control(const Frame& f) const {
-    if (!one_of(word(f.first), {"ploughed", "plowed", "ploughs", "plows", "ploughing", "plowing", "plough", "plow"})) return false;
+    for (size_t k = 0; k + 1 < v.size(); ++k)
+      if ((word(k) == "lost" && word(k + 1) == "control") || one_of(word(k), {"brakes", "accident", "crash", "collision", "drunk"}))
+        return true;
+    if (!word(f.first).starts_with("plough") && !word(f.first).starts_with("plow")) return false;
     if (f.first > 0 && one_of(word(f.first - 1), {"deliberately", "intentionally"})) return false;
     return f.subject < 0 || one_of(word(v.chunk(f.subject).head), {"car", "cars", "truck", "trucks", "lorry", "lorries", "bus", "buses",
                                                                    "van", "vans", "vehicle", "vehicles", "suv", "minibus", "taxi"});
+  }
+
+  // The verbs of driving a vehicle into something (the rest of the lexicon's "suicide" class is a bomber's).
+  static bool driving_word(std::string_view w) {
+    return one_of(w, {"drove", "drive", "drives", "driving", "rammed", "ram", "rams", "ramming"}) || w.starts_with("plough") ||
+           w.starts_with("plow");
   }
 
   // "a day after", "hours before": a clause opened by a span of time before its "after" or "before".
@@ -321,16 +344,24 @@ struct FrameReader {
     return false;
   }
 
-  // Whether "into", "through" or "over" after the verb governs people ("into a crowd", "over joggers").
+  // Whether "into", "through" or "over" after the verb governs people or a place of them ("into a crowd", "over
+  // joggers", "into a Christmas market"), and the sentence tells of people killed or hurt.
+  // (Not "drove through flooded villages to deliver aid".)
   bool driven_into_people(uint32_t verb) const {
     for (size_t k = verb + 1; k < std::min<size_t>(v.size(), verb + 12); ++k) {
       const std::string& w = word(k);
       if (one_of(w, {".", ";"})) return false;
       if (!one_of(w, {"into", "through", "over"})) continue;
       const int c = noun_after(static_cast<uint32_t>(k));
-      return c >= 0 && chunk_has_role(v, lex, c, Role::civilian) && !chunk_has_role(v, lex, c, Role::military_target);
+      return c >= 0 && chunk_has_role(v, lex, c, Role::civilian) && !chunk_has_role(v, lex, c, Role::military_target) && people_hurt();
     }
     return false;
+  }
+
+  bool people_hurt() const {
+    return std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
+      return one_of(w, {"killing", "killed", "injuring", "injured", "wounding", "wounded", "dead", "died", "hurt", "hurting"});
+    });
   }
 
   // "fired to disperse protesters who were throwing brickbats": the verb of a relative clause that

@@ -227,6 +227,13 @@ struct Recognizer {
     return true;
   }
 
+  bool big_city_among(const std::vector<Candidate>& cands) const {
+    return std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+      const Place p = gaz.place(c.entry);
+      return c.how == MatchHow::name && p.kind == PlaceKind::city && p.population >= 100000;
+    });
+  }
+
   // "GUATEMALA, Nov 22 (Prensa Latina)", "KUWAIT, May 3 (KUNA)": a dateline
   // that names a country whose capital bears its name files from that city
   // (Guatemala City, Kuwait City, Djibouti), as a wire's datelines do. (Not a
@@ -473,9 +480,10 @@ struct Recognizer {
             // Romance connector carries the name on to the end of the run.
             if (b + 2 <= run_end && is_romance_connector(ascii_lower(word(b + 1))) && cap(b + 2)) b = run_end;
             // "Wadi Al Kabir", "Ain El Hammam": an Arabic article written apart goes on with the name; the gazetteer
-            // lacks the whole, and its first word alone (an Indian town "Wadi") is no place of the report.
-            if (b + 2 <= run_end && one_of(word(b + 1), {"Al", "El", "Ad", "Ar", "As", "Ash", "At", "Az", "Ed", "Es"}) && cap(b + 2) &&
-                seg.tokens[b + 1].start == seg.tokens[b].end + 1) {
+            // lacks the whole, and its first word alone (an Indian town "Wadi") is no place of the report. (Not a
+            // city's name before a part of it, "Mosul Al Jadida"; "As" and "At" are English words in a title.)
+            if (b + 2 <= run_end && one_of(word(b + 1), {"Al", "El", "Ad", "Ar", "Ash", "Az", "Ed", "Es"}) && cap(b + 2) &&
+                seg.tokens[b + 1].start == seg.tokens[b].end + 1 && !big_city_among(cands)) {
               a = run_end + 1;
               hit = true;
               break;

@@ -111,8 +111,8 @@ struct Chunker {
         ++k;
         continue;
       }
-      // "drones, each carrying explosives": an -ing word after a lone "each" or "both" is a verb (the tagger said so).
-      if (t == Pos::VBG && k == first + 1 && one_of(lower[first], {"each", "both"})) break;
+      // "drones, each carrying explosives": an -ing word after a lone "each", "both" or "all" is a verb (the tagger said so).
+      if (t == Pos::VBG && k == first + 1 && floating_quantifier(lower[first])) break;
       // "Ukraine's north-eastern Kharkiv region": modifiers after a possessive run on to their noun.
       if (modifier_before_noun(k) && (!seen_noun || tag(k - 1) == Pos::POS || modifier_run)) {
         modifier_run = seen_noun;
@@ -289,7 +289,7 @@ struct Chunker {
       const bool list_item = (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS &&
                              (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct) && tag(k + 3) != Pos::VBG;
       // ("drones, each carrying explosives": after a lone "each" or "both" it is a verb.)
-      if (before == Pos::DT && one_of(lower[k - 1], {"each", "both"})) return false;
+      if (before == Pos::DT && floating_quantifier(lower[k - 1])) return false;
       return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
     }
     return before != Pos::punct || k == 0;

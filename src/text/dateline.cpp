@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <cctype>
+#include <cstdio>
 #include <map>
 
 namespace sitmap {
@@ -601,6 +602,19 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
 
 namespace {
 
+// Whether the date stands in the text in figures with its day and month both
+// 12 or less ("12/06/2025", "06.12.2025"), where either may come first.
+bool written_in_figures(std::string_view text, CivilDate d) {
+  for (const char sep : {'/', '.', '-'})
+    for (const bool padded : {true, false}) {
+      char buf[16];
+      const char* form = padded ? "%02d%c%02d%c%04d" : "%d%c%d%c%04d";
+      std::snprintf(buf, sizeof buf, form, d.day, sep, d.month, sep, d.year);
+      if (text.find(buf) != std::string_view::npos) return true;
+    }
+  return false;
+}
+
 // The weekday a dateline names ("BELFAST, Thursday -"), or -1.
 int weekday_in_dateline(std::string_view text, const Dateline& d) {
   const std::string_view line = text.substr(d.start, d.end - d.start);
@@ -622,7 +636,7 @@ void read_dateline(Document& doc) {
     doc.dateline = find_dateline(doc.text, 0, doc.published->year);
     // "BELFAST, Thursday -" over a stamp "12/06/2025": the day and month the weekday fits (12 June, not 6 December).
     const auto& dl = doc.dateline;
-    if (dl && !dl->date && doc.published->day <= 12)
+    if (dl && !dl->date && doc.published->day <= 12 && written_in_figures(doc.text, *doc.published))
       if (const int named = weekday_in_dateline(doc.text, *dl); named >= 0 && weekday(*doc.published) != named) {
         const CivilDate swapped{doc.published->year, doc.published->day, doc.published->month};
         if (is_valid(swapped) && weekday(swapped) == named) doc.published = swapped;

@@ -456,14 +456,14 @@ struct Tagger {
         u.tag = Pos::NN;
         continue;
       }
-      // "cleared out shopping centres", "attacked training camps": after the clause's finite verb, an -ing word
-      // and a plural that could be a verb are a noun compound, its object.
-      // (A British plural the word table knows only as a verb, "centres", too.)
-      if (i >= 2 && ends_with(units[i - 1].lower, "ing") && ends_with(u.lower, "s") && (can(i, Pos::NNS) || can(i, Pos::VBZ)) &&
-          (units[i - 1].cands.has(Pos::NN) || units[i - 1].cands.has(Pos::VBG)) && verb_before(i - 1) && !units[i - 1].cap &&
-          // (Right after the verb, its particle or a determiner: "crowds throwing stones" is a participle of the crowds.)
-          ((is_verb(tag(i - 2)) && !is_be_form(units[i - 2].lower) && !is_have_form(units[i - 2].lower)) || tag(i - 2) == Pos::RP ||
-           tag(i - 2) == Pos::DT || tag(i - 2) == Pos::PRPS || tag(i - 2) == Pos::JJ || tag(i - 2) == Pos::IN)) {
+      // "cleared out shopping centres", "their training camps": after the clause's finite verb, an -ing word that
+      // names a kind of place and a plural that could be a verb are a noun compound, its object. (A British plural
+      // the word table knows only as a verb, "centres", too.) Not an action going on: "started shooting villagers",
+      // "by burning homes", "crowds throwing stones".
+      if (i >= 2 && ends_with(u.lower, "s") && (can(i, Pos::NNS) || can(i, Pos::VBZ)) && verb_before(i - 1) &&
+          one_of(units[i - 1].lower, {"shopping", "training", "parking", "housing", "polling", "boarding", "fishing", "mining", "filling",
+                                      "meeting", "dining", "living", "sleeping", "holding"}) &&
+          (is_verb(tag(i - 2)) || tag(i - 2) == Pos::RP || tag(i - 2) == Pos::DT || tag(i - 2) == Pos::PRPS || tag(i - 2) == Pos::JJ)) {
         units[i - 1].tag = Pos::NN;
         u.tag = Pos::NNS;
         continue;
@@ -489,7 +489,7 @@ struct Tagger {
       }
       // "two drones each carrying a kilogram of explosive", "the men, both wearing masks": "each", "both" or
       // "all" after the things they count, and an -ing word before its object, open a participle clause.
-      if (i >= 2 && one_of(units[i - 1].lower, {"each", "both", "all"}) && ends_with(u.lower, "ing") && can(i, Pos::VBG) &&
+      if (i >= 2 && floating_quantifier(units[i - 1].lower) && ends_with(u.lower, "ing") && can(i, Pos::VBG) &&
           (is_noun(tag(i - 2)) || (units[i - 2].raw == "," && i >= 3 && tag(i - 3) == Pos::NNS)) && i + 1 < units.size() &&
           !units[i + 1].punct) {
         u.tag = Pos::VBG;
@@ -639,8 +639,9 @@ struct Tagger {
       // "Armed men with their faces covered burst into the studios": "with", its noun and a participle
       // describe the men; the clause's verb comes after.
       // (Only before a past or present verb: in "mobs armed with machetes set fire", "set" is the verb.)
-      if (is_noun(prev) && can(i, Pos::VBN) && with_phrase_before(i) && i + 1 < units.size() &&
-          (units[i + 1].cands.has(Pos::VBD) || units[i + 1].cands.has(Pos::VBZ))) {
+      // (Nor before a plural: "fighters with heavy weapons attacked camps".)
+      if (is_noun(prev) && can(i, Pos::VBN) && with_phrase_before(i) && i + 1 < units.size() && units[i + 1].cands.has(Pos::VBD) &&
+          !ends_with(units[i + 1].lower, "s")) {
         u.tag = Pos::VBN;
         continue;
       }
@@ -835,6 +836,8 @@ bool is_be_form(std::string_view w) {
   return w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" || w == "am" || w == "'s" ||
          w == "'re" || w == "'m";
 }
+
+bool floating_quantifier(std::string_view w) { return w == "each" || w == "both" || w == "all"; }
 
 bool is_have_form(std::string_view w) { return w == "have" || w == "has" || w == "had" || w == "having" || w == "'ve"; }
 

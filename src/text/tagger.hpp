@@ -22,5 +22,7 @@ std::vector<Pos> tag_sentence(std::string_view text, const Segmented& seg, const
 // Forms of "be" and "have" (lower case), which the chunker needs too.
 bool is_be_form(std::string_view lower_word);
 bool is_have_form(std::string_view lower_word);
+// "each", "both", "all" after the things they count ("drones, each carrying explosives").
+bool floating_quantifier(std::string_view lower_word);
 
 }  // namespace sitmap

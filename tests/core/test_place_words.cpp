@@ -51,21 +51,23 @@ std::set<std::string> words_read_in(DivisionWord::Use use) {
 
 TEST_CASE("division words: each phrase reads the words it always read") {
   using S = std::set<std::string>;
-  CHECK(words_read_in(DivisionWord::after_name) == S{"province", "governorate", "district", "county", "state", "region", "lga", "wilayat"});
-  CHECK(words_read_in(DivisionWord::of_name) == S{"province", "governorate", "region", "state", "oblast", "district", "wilayat"});
+  CHECK(words_read_in(DivisionWord::after_name) ==
+        S{"province", "governorate", "district", "county", "state", "region", "lga", "wilayat", "wilaya"});
+  CHECK(words_read_in(DivisionWord::of_name) == S{"province", "governorate", "region", "state", "oblast", "district", "wilayat", "wilaya"});
   CHECK(words_read_in(DivisionWord::aside) ==
-        S{"province", "region", "district", "state", "governorate", "county", "department", "oblast", "wilayat"});
+        S{"province", "region", "district", "state", "governorate", "county", "department", "oblast", "wilayat", "wilaya"});
   CHECK(words_read_in(DivisionWord::of_larger) == S{"province", "state", "region", "governorate", "oblast", "prefecture", "department"});
   CHECK(words_read_in(DivisionWord::capital) == S{"state", "province", "region"});
   CHECK(words_read_in(DivisionWord::seat_suffix) == S{"state", "province", "region", "governorate", "department", "oblast"});
   CHECK(words_read_in(DivisionWord::own_suffix) == S{"county", "district", "parish", "province", "municipality", "borough", "prefecture"});
-  CHECK(words_read_in(DivisionWord::query_type) ==
-        S{"province", "governorate", "state", "region", "oblast", "prefecture", "county", "parish", "district", "borough", "wilayat"});
+  CHECK(words_read_in(DivisionWord::query_type) == S{"province", "governorate", "state", "region", "oblast", "prefecture", "county",
+                                                     "parish", "district", "borough", "wilayat", "wilaya"});
   // Toponyms' type words after a name ("Cesar province"): not "lga", which a name only writes in capitals.
-  CHECK(words_read_in(DivisionWord::place_noun) == S{"province", "governorate", "region", "state", "district", "county", "wilayat"});
+  CHECK(words_read_in(DivisionWord::place_noun) ==
+        S{"province", "governorate", "region", "state", "district", "county", "wilayat", "wilaya"});
   // Toponyms' capitalised words beside a name ("Gwoza LGA"): no department, prefecture, parish or borough.
   CHECK(words_read_in(DivisionWord::beside_name) ==
-        S{"province", "governorate", "region", "state", "oblast", "district", "county", "lga", "municipality", "wilayat"});
+        S{"province", "governorate", "region", "state", "oblast", "district", "county", "lga", "municipality", "wilayat", "wilaya"});
   // Toponyms' cues before a name ("the county of"): "county" too, unlike of_name.
   CHECK(words_read_in(DivisionWord::of_cue) == S{"province", "region", "state", "county"});
 }

@@ -3172,3 +3172,28 @@ TEST_CASE("an ambush or a massacre of things is a figure of speech; 'no A or B' 
   REQUIRE(e.size() == 1);
   CHECK(e[0].event_type == "Battles");
 }
+
+TEST_CASE("this round's review: the new rules stay inside what they are for") {
+  // Actions going on ("started shooting villagers") keep their verb; "with heavy weapons" leaves "attacked" the verb.
+  CHECK(only(events("Boko Haram fighters started shooting villagers in Konduga on Monday, residents said."))->sub_event_type == "Attack");
+  CHECK(only(events("Fighters with heavy weapons attacked camps for displaced people in Kaduna on Monday, killing two."))->sub_event_type ==
+        "Attack");
+  // A vehicle driven somewhere with no one hurt, or in an accident, is no attack.
+  CHECK(events("Soldiers drove through flooded villages near Beira on Monday to deliver food aid.").empty());
+  CHECK(events("A bus driver lost control and drove into a crowd of pedestrians in Kabul on Monday, injuring five people.").empty());
+  // Smashing a cell is breaking it up; bursting into celebrations storms nothing.
+  CHECK(events("Iraqi security forces smashed an Islamic State cell in Kirkuk on Monday, the interior ministry said.").empty());
+  CHECK(events("Opposition supporters burst into celebrations in the streets of Harare on Monday after the verdict.").empty());
+  // Looting beside rioting is the riot's; a crowd that lynches soldiers is a mob.
+  CHECK(only(events("Rioting and looting broke out in Lagos on Monday after the election results were announced."))->sub_event_type ==
+        "Violent demonstration");
+  CHECK(only(events("A crowd lynched two soldiers in Lagos on Monday."))->sub_event_type == "Mob violence");
+  // A briefing that was attacked is no statement's day.
+  const auto briefing = events("Gunmen attacked a press briefing on Monday in Kunduz, killing four journalists.");
+  REQUIRE(briefing.size() == 1);
+  CHECK(to_iso(*briefing[0].when.date) == "2019-06-03");
+  // "the Wilayat of Sohar" is Sohar.
+  CHECK(only(events_of_report("Bomb\n\nMUSCAT, March 3, 2021 (ONA) - A bomb killed five people in the Wilayat of Sohar on Monday, "
+                              "police said.\n"))
+            ->location == "Sohar");
+}
