@@ -80,6 +80,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       return false;
     };
     if (police && crowd && unarmed && !group_named()) return kRiot;
+    // "groups of young people ... clashed with officers", "clashed with police" (no one else named), in a report of
+    // unrest: no armed side against the police, a riot.
+    if (police && unarmed && ctx.protesters >= 2 && !group_named()) return kRiot;
     // "There were also clashes in Kasserine and Siliana", by no one named, in a report of demonstrations and of no armed group
     // (not one with deaths, weapons, or told "separately").
     if (both.empty() && ctx.protesters >= 2 && !ctx.main_group && unarmed && !casualties(f, evidence) && !toll_in_sentence() &&

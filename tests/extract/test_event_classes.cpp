@@ -3197,3 +3197,13 @@ TEST_CASE("this round's review: the new rules stay inside what they are for") {
                               "police said.\n"))
             ->location == "Sohar");
 }
+
+TEST_CASE("people who clash with police in a report of unrest riot, no battle") {
+  const auto e = events_of_report(
+      "Riots go on\n\nPARIS, July 2, 2023 (dpa) - Protesters set fire to cars in Lyon on Saturday night, and protesters marched in "
+      "Lille.\n\nIn Marseille, police made dozens of arrests on Saturday evening as groups of young people looted shops and clashed "
+      "with officers in the old port.\n");
+  const auto marseille = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Marseille"; });
+  REQUIRE(marseille != e.end());
+  CHECK(marseille->sub_event_type == "Violent demonstration");
+}
