@@ -163,6 +163,8 @@ std::optional<int> SentenceEvents::narrative_shift(size_t* at) const {
     }
     if (w == "day" && word(k + 1) == "before" && k > 0 && word(k - 1) == "the") return -1;
     if (w == "eve" && word(k + 1) == "of" && k > 0 && word(k - 1) == "the") return -1;  // "on the eve of the killings"
+    // "but after midnight, when the march was over, ...": into the next day (not "after midnight on Sunday": a day of its own).
+    if (w == "after" && word(k + 1) == "midnight" && !(k + 2 < v.size() && one_of(word(k + 2), {"on", "of"}))) return 1;
     if (k + 2 >= v.size() || !one_of(word(k + 2), {"later", "earlier"})) continue;
     const int sign = word(k + 2) == "later" ? 1 : -1;
     if (word(k + 1) == "hours") {  // "48 hours later": whole days only

@@ -3207,3 +3207,11 @@ TEST_CASE("people who clash with police in a report of unrest riot, no battle") 
   REQUIRE(marseille != e.end());
   CHECK(marseille->sub_event_type == "Violent demonstration");
 }
+
+TEST_CASE("'after midnight' moves the story into the next day") {
+  const auto e = events_of_report(
+      "March\n\nHONG KONG, June 10, 2019 (AFP) - Tens of thousands of people marched peacefully through Hong Kong on Sunday. But "
+      "after midnight several hundred people who stayed in front of the council clashed with police in Hong Kong.\n");
+  CHECK(on_day(e, "2019-06-09"));
+  CHECK(on_day(e, "2019-06-10"));
+}
