@@ -219,7 +219,10 @@ struct Scanner {
         const size_t after = w(k + 1) == "," ? k + 2 : k + 1;
         const bool dated_after =
             small_number(w(after)) > 0 || (after < end() && seg.tokens[after].capitalized && month_from_name(raw(after)) > 0);
-        if (wd >= 0 && raw(k).size() > 3 && !named_day && !dated_after) {
+        // "during the night from Wednesday to Thursday", "between Friday and Saturday": the span's first day says when.
+        const bool span_end = k >= s.first_token + 3 && one_of(w(k - 1), {"to", "and", "into"}) && weekday_from_name(raw(k - 2)) >= 0 &&
+                              one_of(w(k - 3), {"from", "of", "between"});
+        if (wd >= 0 && raw(k).size() > 3 && !named_day && !dated_after && !span_end) {
           int back = (weekday(*pub) - wd + 7) % 7;
           if (k > s.first_token && w(k - 1) == "last" && back == 0) back = 7;
           // "on Tuesday last week", "Tuesday of last week": that day of the week before the report's.

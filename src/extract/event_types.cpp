@@ -252,6 +252,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         }))
       return std::nullopt;
     if (police_clear_protest(actors)) return kIntervention;
+    // "Gendarmes cleared the runway with tear gas": the state's forces clearing a place with crowd control met a crowd.
+    if (f.verbal && one_of(word(f.first), {"cleared", "clear", "clears", "clearing"}) && state_side(actors) &&
+        crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1)))
+      return kIntervention;
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     // "Forces loyal to the ousted vice president": a rebellion's forces, not the state's.
     for (int c : actors)

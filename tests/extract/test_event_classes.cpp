@@ -3215,3 +3215,14 @@ TEST_CASE("'after midnight' moves the story into the next day") {
   CHECK(on_day(e, "2019-06-09"));
   CHECK(on_day(e, "2019-06-10"));
 }
+
+TEST_CASE("a night from one day to the next is the first day's; forces that clear a place with tear gas met a crowd") {
+  const auto e = events_of_report(
+      "Unrest\n\nFORT-DE-FRANCE, October 11, 2024 (AFP) - During the night from Wednesday to Thursday, groups of young men set fire "
+      "to cars and threw stones at police in Fort-de-France.\n");
+  REQUIRE(!e.empty());
+  CHECK(on_day(e, "2024-10-09"));
+  const auto cleared = events("Gendarmes cleared the runway of the airport in Le Lamentin with tear gas on Monday.");
+  REQUIRE(cleared.size() == 1);
+  CHECK(cleared[0].sub_event_type == "Protest with intervention");
+}
