@@ -224,12 +224,16 @@ struct Scanner {
                               one_of(w(k - 3), {"from", "of", "between"});
         if (wd >= 0 && raw(k).size() > 3 && !named_day && !dated_after && !span_end) {
           int back = (weekday(*pub) - wd + 7) % 7;
+          // "called a march for Saturday", "a strike set for Monday": the day ahead, not the last one.
+          const bool ahead = k > s.first_token && w(k - 1) == "for" && back != 0;
+          if (ahead) back -= 7;
           if (k > s.first_token && w(k - 1) == "last" && back == 0) back = 7;
           // "on Tuesday last week", "Tuesday of last week": that day of the week before the report's.
           const bool last_week =
               (w(k + 1) == "last" && w(k + 2) == "week") || (w(k + 1) == "of" && w(k + 2) == "last" && w(k + 3) == "week");
           if (last_week) back = (weekday(*pub) + 6) % 7 + 7 - ((wd + 6) % 7);  // back to Monday, a week more, on to the day
           push(k, k, add_days(*pub, -back), 1);
+          out.back().ahead = ahead;
           continue;
         }
       }

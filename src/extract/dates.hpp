@@ -19,6 +19,7 @@ struct DateCue {
   DateSpan span;
   bool since = false;      // "since ...": a campaign's start, not one action
   bool reporting = false;  // "On Monday, the Pentagon said": the date of the telling
+  bool ahead = false;      // "called a march for Saturday": a day after the report's, planned
 };
 
 // "said", "told", "announced" ...: a verb that tells rather than acts.

@@ -842,8 +842,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       else if (story_goes_on)
         dated = own_day;
     };
+    bool planned = false;  // its own day is one ahead ("a march for Saturday")
     if (const DateCue* c = frame_date(f)) {
       told_date = c->reporting ? 1 : 0;
+      planned = c->ahead;
       // "the attack on Sunday", "Sunday's attack": a noun's own day; "aid reached families displaced by the
       // fighting ... on Thursday" dates another verb: a day of the sentence, not the reference's own.
       day_of_other = told_date == 0 && !f.verbal && !cue_attached(f, *c);
@@ -921,6 +923,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                       : told_date == 1 ? "its telling"
                                        : "the narrative") +
                      ", " + std::to_string(cues.size()) + " cues in the sentence)");
+    // "have called a march for Saturday": a day ahead of the report's is a plan, nothing done yet.
+    if (planned) {
+      explain(f, "a day ahead: planned");
+      release_hosted(i);
+      continue;
+    }
     e.actor1 = actor_of(actors);
     // "Security forces killed at least 10 people as protests spread": the force's doer is its evidence's.
     if (e.actor1.empty() && e.sub_event_type == event_type(SubEvent::excessive_force).sub_event_type)

@@ -3226,3 +3226,11 @@ TEST_CASE("a night from one day to the next is the first day's; forces that clea
   REQUIRE(cleared.size() == 1);
   CHECK(cleared[0].sub_event_type == "Protest with intervention");
 }
+
+TEST_CASE("a march called for a weekday is a plan, a day ahead, no event") {
+  const auto e = events_of_report(
+      "Unrest\n\nLISBON, October 23, 2024 - Youths burned cars in Amadora on Monday night. Residents' associations have called a march "
+      "for Saturday in Amadora.\n");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Peaceful protest"; }));
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.when.date && to_iso(*x.when.date) > "2024-10-23"; }));
+}
