@@ -374,7 +374,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // named and with no armed side in the sentence: the force that met them.
     if ((f.cls == C::kill || f.cls == C::shoot) && f.verbal && f.passive && f.agent < 0 && actors.empty() && ctx.protesters >= 3 &&
         !armed_target && !side_armed(targets) &&
-        std::none_of(frames.begin(), frames.end(), [&](const Frame& o) { return side_armed(actor_side(o)); }))
+        std::none_of(frames.begin(), frames.end(), [&](const Frame& o) { return side_armed(actor_side(o)); }) &&
+        !armed_people_named())  // ("as armed civilians, protesters and police crowded the streets": who shot is open)
       return kExcessiveForce;
     // "At least five people were killed as security forces fired live rounds to disperse protesters": deaths
     // by no one named, in a sentence where the state's forces fire at a crowd of protesters.
@@ -385,8 +386,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       return kExcessiveForce;
     // "A student was shot dead by police" in a report of demonstrations: force against the protest.
     // ("Police and soldiers opened fire with live ammunition and tear gas": tear gas is for crowds.)
+    // (Not the shooting a protest followed: "The protests began on Sunday evening, hours after a police officer shot Blake".)
     if (side_is(actors, Role::police_forces) && !armed_target &&
-        (ctx.protesters >= 3 || crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1))))
+        (ctx.protesters >= 3 || crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1))) && !cause_of_protest(f))
       return kExcessiveForce;
     if (armed_target && !civilian_target) return kClash;
     // "Russia launched 38 missiles ... Ten people were killed in Kryvyi Rih": deaths
@@ -519,6 +521,25 @@ bool SentenceEvents::self_anchored(const Frame& f) const {
     default:
       return false;
   }
+}
+
+// "armed civilians", "armed men": people the sentence calls armed, whatever they did.
+bool SentenceEvents::armed_people_named() const {
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+    const Chunk& ch = chunk(static_cast<int>(c));
+    if (ch.kind != ChunkKind::noun || is(static_cast<int>(c), Role::police_forces) || is(static_cast<int>(c), Role::state_forces)) continue;
+    for (uint32_t k = ch.first; k < ch.head; ++k)
+      if (word(k) == "armed") return true;
+  }
+  return false;
+}
+
+// An action in an "after" clause of a protest's beginning: what the protest was about, not force used on it.
+bool SentenceEvents::cause_of_protest(const Frame& f) const {
+  const Clause& cl = clause_of(f);
+  if (cl.opener != "after" || cl.parent < 0) return false;
+  return std::any_of(frames.begin(), frames.end(),
+                     [&](const Frame& o) { return o.cls == C::protest && chunk(o.chunk).clause == cl.parent; });
 }
 
 // "the auction had been ambushed by a surge of product", "a steep sea that ambushed the fleet", "the shorts got

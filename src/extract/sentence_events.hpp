@@ -180,6 +180,8 @@ struct SentenceEvents {
   bool set_by_unknown_people(const Frame& f) const;
   bool crowd_in_sentence() const;
   bool figurative_victim_or_doer(const Frame& f) const;
+  bool armed_people_named() const;
+  bool cause_of_protest(const Frame& f) const;
   bool vehicle_hit_mine(const Frame& f) const;
   bool downs_munitions(const Frame& f) const;
   // A noun chunk naming one person: "a policeman", "Walter Brown", "him".

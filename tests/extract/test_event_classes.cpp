@@ -3234,3 +3234,12 @@ TEST_CASE("a march called for a weekday is a plan, a day ahead, no event") {
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Peaceful protest"; }));
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.when.date && to_iso(*x.when.date) > "2024-10-23"; }));
 }
+
+TEST_CASE("the police shooting a protest followed, and deaths where armed civilians were about, are no force against the protest") {
+  const auto e = events_of_report(
+      "Unrest\n\nKENOSHA, Wis., August 26, 2020 (AP) - Protesters marched for a third night. The protests began on Sunday evening, "
+      "hours after a Kenosha police officer shot a Black man seven times in the back in Kenosha. Two people were shot dead late "
+      "Tuesday as armed civilians, protesters and police crowded the streets of Kenosha.\n");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Excessive force against protesters"; }));
+  CHECK(std::count_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }) == 2);
+}
