@@ -1308,7 +1308,8 @@ void promote_headline(std::vector<Event>& drafts, std::vector<Standing>& standin
 bool may_place_action(const Mention& m) {
   if (m.candidates.empty() || m.demonym || m.in_name) return false;
   // "a bus carrying passengers to Nairobi": where someone was going, not where it happened.
-  if (one_of(m.cue, {"to", "towards", "toward", "for"})) return false;
+  // ("a 17-year-old from Antioch, Illinois": where someone came from.)
+  if (one_of(m.cue, {"to", "towards", "toward", "for", "from"})) return false;
   // "a base about 120 km southwest of Mogadishu": a reference point, not the place.
   // (Not "the town of Chibok": only a compass point makes a bearing.)
   return !bearing_cue(m.cue);

@@ -3243,3 +3243,11 @@ TEST_CASE("the police shooting a protest followed, and deaths where armed civili
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Excessive force against protesters"; }));
   CHECK(std::count_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }) == 2);
 }
+
+TEST_CASE("where someone came from places no action told without a place") {
+  const auto e = events_of_report(
+      "Train siege\n\nISLAMABAD, March 13, 2025 (Reuters) - A train carrying more than 400 passengers from Quetta was held by "
+      "separatists on Tuesday. Pakistani security forces ended the siege of the train in the mountains of Pakistan on Wednesday "
+      "evening, killing all 33 attackers.\n");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Quetta"; }));
+}
