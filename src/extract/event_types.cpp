@@ -253,8 +253,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       return std::nullopt;
     if (police_clear_protest(actors)) return kIntervention;
     // "Gendarmes cleared the runway with tear gas": the state's forces clearing a place with crowd control met a crowd.
-    if (f.verbal && one_of(word(f.first), {"cleared", "clear", "clears", "clearing"}) && state_side(actors) &&
-        crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1)))
+    if (f.verbal && clearing_word(word(f.first)) && state_side(actors) && crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1)))
       return kIntervention;
     // The state's forces regain; anyone else overtakes. A named group decides, else the words.
     // "Forces loyal to the ousted vice president": a rebellion's forces, not the state's.
@@ -963,9 +962,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::retake: {
       if (expelling_verb(f)) return driven_out(f);
       // "Security forces cleared the two sit-ins staged by supporters of the ousted president": the force met a protest.
-      if (f.verbal && !f.passive && one_of(word(f.first), {"cleared", "clear", "clears", "clearing"}) && sit_in(f.object) &&
-          police_clear_protest(actors))
-        return true;
+      if (f.verbal && !f.passive && clearing_word(word(f.first)) && sit_in(f.object) && police_clear_protest(actors)) return true;
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
       if (crowd_overran(f) || protesters_occupy(f, actors)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.

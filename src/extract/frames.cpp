@@ -231,7 +231,7 @@ struct FrameReader {
     }
     // "looters cleared out shopping centres": emptied, no ground regained (but "cleared out the militants",
     // "cleared out the town": fighters or a place).
-    if (f.cls == EventClass::retake && one_of(word(f.first), {"clear", "clears", "cleared", "clearing"}) &&
+    if (f.cls == EventClass::retake && clearing_word(word(f.first)) &&
         (word(f.last) == "out" || (f.last + 1 < v.size() && word(f.last + 1) == "out")) &&
         !(f.object >= 0 && (chunk_has_role(v, lex, f.object, Role::territory) || chunk_has_role(v, lex, f.object, Role::armed))))
       return;
@@ -302,8 +302,6 @@ struct FrameReader {
     return false;
   }
 
-  // "a bus ploughed into a crowd": a vehicle that ploughs by itself may have been an accident; only a
-  // driver's will ("drove a car into", "rammed", "deliberately ploughed") makes an attack.
   // "burst into the studios", "burst into a church", "burst into the Parliament": a building, a room or a named place.
   bool burst_into_building(const Frame& f) const {
     const int c = f.object >= 0 ? f.object : noun_after(f.last);
@@ -316,7 +314,9 @@ struct FrameReader {
                                   "flat",      "residence", "headquarters", "newsroom", "classroom", "parliament"});
   }
 
-  // ("a bus driver lost control and drove into a crowd", "after its brakes failed": an accident's words anywhere.)
+  // "a bus ploughed into a crowd": a vehicle that ploughs by itself may have been an accident; only a
+  // driver's will ("drove a car into", "rammed", "deliberately ploughed") makes an attack. (Nor "a bus driver
+  // lost control and drove into a crowd", "after its brakes failed": an accident's words anywhere.)
   bool vehicle_out_of_control(const Frame& f) const {
     for (size_t k = 0; k + 1 < v.size(); ++k)
       if ((word(k) == "lost" && word(k + 1) == "control") || one_of(word(k), {"brakes", "accident", "crash", "collision", "drunk"}))
@@ -746,6 +746,8 @@ std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {
   FrameReader r{v, lex, {}};
   return r.run();
 }
+
+bool clearing_word(std::string_view w) { return one_of(w, {"clear", "clears", "cleared", "clearing"}); }
 
 bool expelling_word(std::string_view w) {
   return one_of(

@@ -67,6 +67,8 @@ std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex);
 int governing_verb_of_infinitive(const SentenceView& v, int c);
 // "drove", "pushed", "expelled": verbs that take ground only as "drove the rebels out of Gao".
 bool expelling_word(std::string_view w);
+// "cleared", "clearing": the forms of "clear" (a town of fighters, a sit-in, a runway with tear gas, shops of goods).
+bool clearing_word(std::string_view w);
 // The token of "from" (or "out" of "out of") in the few words after `verb`, before punctuation: "drove the
 // rebels out of Gao"; -1 when none.
 int out_of_after(const SentenceView& v, uint32_t verb);

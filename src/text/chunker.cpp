@@ -288,7 +288,7 @@ struct Chunker {
       // ("..., shooting residents and setting fire to houses": two participles, no list.)
       const bool list_item = (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS &&
                              (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct) && tag(k + 3) != Pos::VBG;
-      // ("drones, each carrying explosives": after a lone "each" or "both" it is a verb.)
+      // ("drones, each carrying explosives": after a lone "each", "both" or "all" it is a verb.)
       if (before == Pos::DT && floating_quantifier(lower[k - 1])) return false;
       return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
     }
