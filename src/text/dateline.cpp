@@ -8,7 +8,6 @@
 #include <array>
 #include <chrono>
 #include <cctype>
-#include <cstdio>
 #include <map>
 
 namespace sitmap {
@@ -602,19 +601,6 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
 
 namespace {
 
-// Whether the date stands in the text in figures with its day and month both
-// 12 or less ("12/06/2025", "06.12.2025"), where either may come first.
-bool written_in_figures(std::string_view text, CivilDate d) {
-  for (const char sep : {'/', '.', '-'})
-    for (const bool padded : {true, false}) {
-      char buf[16];
-      const char* form = padded ? "%02d%c%02d%c%04d" : "%d%c%d%c%04d";
-      std::snprintf(buf, sizeof buf, form, d.day, sep, d.month, sep, d.year);
-      if (text.find(buf) != std::string_view::npos) return true;
-    }
-  return false;
-}
-
 // The weekday a dateline names ("BELFAST, Thursday -"), or -1.
 int weekday_in_dateline(std::string_view text, const Dateline& d) {
   const std::string_view line = text.substr(d.start, d.end - d.start);
@@ -629,14 +615,21 @@ int weekday_in_dateline(std::string_view text, const Dateline& d) {
   return -1;
 }
 
+CivilDate today() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return civil_from_days(static_cast<long>(now.time_since_epoch().count()));
+}
+
 }  // namespace
 
 void read_dateline(Document& doc) {
   if (doc.published) {
     doc.dateline = find_dateline(doc.text, 0, doc.published->year);
     // "BELFAST, Thursday -" over a stamp "12/06/2025": the day and month the weekday fits (12 June, not 6 December).
+    // (Only a date written in figures, where either may come first.)
     const auto& dl = doc.dateline;
-    if (dl && !dl->date && doc.published->day <= 12 && written_in_figures(doc.text, *doc.published))
+    const CivilDate pub = *doc.published;
+    if (dl && !dl->date && pub.day <= 12 && year_in_figures(doc.text, pub.month, pub.day, today()) == pub.year)
       if (const int named = weekday_in_dateline(doc.text, *dl); named >= 0 && weekday(*doc.published) != named) {
         const CivilDate swapped{doc.published->year, doc.published->day, doc.published->month};
         if (is_valid(swapped) && weekday(swapped) == named) doc.published = swapped;
@@ -653,9 +646,7 @@ void read_dateline(Document& doc) {
   doc.dateline = find_dateline(doc.text, 0, 0);
   Dateline* d = doc.dateline ? &*doc.dateline : nullptr;
   if (d && d->month && !d->year_written) {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    const CivilDate today = civil_from_days(static_cast<long>(now.time_since_epoch().count()));
-    if (const int year = dateline_year(doc.text, d->month, d->day, today); year && is_valid(CivilDate{year, d->month, d->day}))
+    if (const int year = dateline_year(doc.text, d->month, d->day, today()); year && is_valid(CivilDate{year, d->month, d->day}))
       d->date = CivilDate{year, d->month, d->day};
   }
   if (d && d->date) doc.published = d->date;
