@@ -127,6 +127,22 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
   return false;
 }
 
+// "some 600 kilometres northwest of the capital Port Moresby": a landmark the
+// bearing counts from, too far away (50 km or more) to be where the story is.
+bool far_landmark(const Document& doc, const Segmented& seg, const Mention& m) {
+  auto lower = [&](uint32_t k) { return ascii_lower(token_text(doc.text, seg.tokens[k])); };
+  uint32_t k = m.first_token;  // ("of the capital Port Moresby": the cue's "of" a few words before the name)
+  while (k > 0 && k + 4 > m.first_token && lower(k - 1) != "of") --k;
+  if (k < 4 || lower(k - 1) != "of" || !bearing_cue(lower(k - 2) + " of") || !distance_unit(lower(k - 3))) return false;
+  std::string figures;
+  for (char ch : token_text(doc.text, seg.tokens[k - 4]))
+    if (ch != ',') figures += ch;
+  if (figures.empty() || figures.find_first_not_of("0123456789") != std::string::npos) return false;
+  const double miles = one_of(lower(k - 3), {"miles", "mile"}) ? 1.609 : 1.0;
+  const double metres = one_of(lower(k - 3), {"metres", "meters"}) ? 0.001 : 1.0;
+  return std::stod(figures) * miles * metres >= 50.0;
+}
+
 bool SentenceEvents::telling_place(const Mention& m) const { return told_at(doc, seg, v.s.first_token, m); }
 
 bool distance_unit(std::string_view w) { return one_of(w, {"km", "kilometres", "kilometers", "miles", "mile", "metres", "meters"}); }
@@ -574,8 +590,11 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       if (at.name && !at.place) {
         for (const auto& later : x.preps) {
           if (later.where != where || later.prep <= pp.prep || later.object < 0 || !location_prep(word(chunk(later.prep).head))) continue;
+          // ("in Wapenamanda district of Enga province": another unknown name, inside a known one, holds it too;
+          // "600 kilometres northwest of the capital": a landmark far off, not what holds the place.)
           const PhrasePlace container = place_of_phrase(later.object, true);
-          if (container.place && !container.name) {
+          if (container.place && far_landmark(doc, seg, *container.place)) break;
+          if (container.place) {
             at.place = container.place;
             break;
           }

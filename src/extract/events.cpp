@@ -1150,7 +1150,8 @@ bool same_place(const Event& a, const Event& b) {
   if (haversine_km(a.point, b.point) <= 30) return true;
   // A country- or province-level mention covers the specific places in it.
   if (a.geo_precision == 3 || b.geo_precision == 3) {
-    const Event& wide = a.geo_precision == 3 ? a : b;
+    // (Both wide, "Akom" at its province and the country itself: the country is the wider.)
+    const Event& wide = a.geo_precision == 3 && (b.geo_precision != 3 || a.location == a.country) ? a : b;
     const Event& narrow = a.geo_precision == 3 ? b : a;
     // A region ("Kashmir") has no admin1 of its own: near enough is inside.
     return wide.location == wide.country || wide.admin1 == narrow.admin1 || wide.location == narrow.admin1 ||
@@ -1534,7 +1535,7 @@ bool country_or_region_told(const Event& e, bool country_too) {
 // (Before merging, it would no longer fold into that town's event. A name
 // the gazetteer lacks stays at its country: "the village of Fambita" is no
 // part of the capital the report names.)
-void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg, const std::vector<Mention>& mentions,
+void place_country_level_in_town(std::vector<Event>& kept, const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions,
                                  const Gazetteer& gaz) {
   for (Event& e : kept) {
     // ("the armoury at Wilberforce barracks in the west of the city": a part the gazetteer lacks, in no
@@ -1554,7 +1555,9 @@ void place_country_level_in_town(std::vector<Event>& kept, const Segmented& seg,
     }
     if (!town)  // else the last one named in the two sentences before
       for (const Mention& m : mentions)
-        if (m.sentence + 2 >= si && m.sentence < si && !m.dateline && may_place_action(m) && town_of(m, gaz, e.country_code)) town = &m;
+        if (m.sentence + 2 >= si && m.sentence < si && !m.dateline && may_place_action(m) && town_of(m, gaz, e.country_code) &&
+            !far_landmark(doc, seg, m))
+          town = &m;
     int precision = 1;
     if (!town) {
       town = report_town(mentions, gaz, e.country_code);
@@ -1674,6 +1677,29 @@ std::optional<DateSpan> day_told_of(const Document& doc, const Segmented& seg, c
   const auto cues = find_date_cues(doc, seg, s, nullptr, today);
   if (cues.empty() || cues.front().first_token != s.first_token || cues.front().reporting) return std::nullopt;
   return cues.front().span;
+}
+
+// "Late Friday, a 21-year-old drove up", "In the early hours of Friday, a car
+// drove into pedestrians": a day that opens its sentence (at its start, or set off
+// by a comma before the clause it opens; not a byline's or a "Published:" line's stamp).
+bool opens_sentence(const Document& doc, const Segmented& seg, const Sentence& s, const DateCue& c) {
+  if (c.first_token <= s.first_token + 1) return true;
+  const uint32_t end = s.first_token + s.token_count;
+  return c.first_token <= s.first_token + 5 && c.last_token + 5 < end && token_text(doc.text, seg.tokens[c.last_token + 1]) == ",";
+}
+
+// A sentence of no action of ours that opens on its day: the day the next lines go
+// on from (not a day ahead, a plan, a telling or a campaign's start).
+std::optional<DateSpan> opening_day(const Document& doc, const Segmented& seg, const Sentence& s, std::optional<CivilDate> today) {
+  const auto cues = find_date_cues(doc, seg, s, nullptr, today);
+  if (cues.empty()) return std::nullopt;
+  const DateCue& c = cues.front();
+  if (!opens_sentence(doc, seg, s, c) || c.reporting || c.since || c.ahead || c.span.precision != 1 || !c.span.date) return std::nullopt;
+  if (doc.published && days_from_civil(*c.span.date) > days_from_civil(*doc.published)) return std::nullopt;
+  for (uint32_t t = c.last_token + 1; t < s.first_token + s.token_count; ++t)
+    if (one_of(ascii_lower(token_text(doc.text, seg.tokens[t])), {"will", "would", "plans", "planned", "scheduled", "expected"}))
+      return std::nullopt;
+  return c.span;
 }
 
 DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon& lex) {
@@ -1868,15 +1894,17 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
         if (k == PlaceKind::region || k == PlaceKind::continent || (k == PlaceKind::country && mm.cue != "in")) continue;
         if (told_at(doc, seg, s.first_token, mm)) continue;  // "the minister said in Moscow"
+        if (far_landmark(doc, seg, mm)) continue;
         // "the Paris attacks", "the governor of Ghazni": not where we are; "residents of Kandahar" are there.
-        if (mm.cue == "of") {
-          const std::string before =
-              ascii_lower(std::string_view(doc.text).substr(mm.start > 24 ? mm.start - 24 : 0, std::min<size_t>(mm.start, 24)));
-          bool people_there = false;
-          for (std::string_view w : {"residents of ", "inhabitants of ", "people of ", "streets of ", "centre of ", "center of "})
-            if (before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0) people_there = true;
+        if (mm.cue == "of") {  // ("the seafront promenade of Cambrils": a part of it, the lexicon's place-of words)
+          const uint32_t of =
+              mm.first_token > 0 && ascii_lower(token_text(doc.text, seg.tokens[mm.first_token - 1])) == "of" ? mm.first_token - 1 : 0;
+          const std::string owner = of > 0 ? ascii_lower(token_text(doc.text, seg.tokens[of - 1])) : std::string();
+          // (Not "the Governorate of Muscat": the division, not a part of one of its towns.)
+          const bool people_there = one_of(owner, {"residents", "inhabitants", "people"}) ||
+                                    (lex.roles.is(owner, Role::place_of) && !is_division_word(owner, DivisionWord::of_name));
           if (!people_there) continue;
-        } else if ((mm.cue.empty() || mm.cue == "and") && !(k == PlaceKind::city && named_as_place(mm, doc))) {
+        } else if ((mm.cue.empty() || mm.cue == "and") && !(k == PlaceKind::city && named_as_place(mm, doc, lex))) {
           continue;  // ("the Jenin refugee camp": a town named as a place, whatever comes before)
         }
         context = noted = &mm;
@@ -1896,6 +1924,11 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     }
     if (!may_hold_event(doc, seg, s, lex)) {
       note_context();
+      if (const auto day = opening_day(doc, seg, s, entry_day)) {
+        context_date = day;
+        date_sentence = si;
+        day_told = false;
+      }
       continue;
     }
     // "Chad-politics-unrest,3RDLEAD": an agency's slug line, no sentence.
@@ -1959,7 +1992,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     const bool opens_on_day = r.frames.empty() && std::none_of(view.parse.chunks.begin(), view.parse.chunks.end(), [](const Chunk& c) {
                                 return c.kind == ChunkKind::verb && (c.modal || c.negated);
                               });
-    const auto opening = [&](const DateCue& c) { return !opens_on_day || c.first_token <= view.s.first_token + 1; };
+    const auto opening = [&](const DateCue& c) { return !opens_on_day || opens_sentence(doc, seg, view.s, c); };
     if (drafts.size() == drafted_before && (names_known_action || opens_on_day) && !r.dated)
       for (const DateCue& c : r.cues)
         if (!c.reporting && !c.since && c.span.precision == 1 && c.span.date && opening(c) &&
@@ -2053,7 +2086,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       kept_told.push_back(told_dated[i]);
     }
   }
-  place_country_level_in_town(kept, seg, mentions, gaz);
+  place_country_level_in_town(kept, doc, seg, mentions, gaz);
   // An event's date when the text gives none: the story's day (its first
   // dated action's) when it has one, else the report's, as a week.
   std::optional<DateSpan> story_day;

@@ -78,6 +78,7 @@ enum class Standing : uint8_t { event, weak, reference };
 // One sentence's reading into draft events.
 bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m);
 bool bearing_cue(std::string_view cue);
+bool far_landmark(const Document& doc, const Segmented& seg, const Mention& m);
 // "km", "miles", "metres": a distance's unit ("25 km from Dori" is no count of people, no origin).
 bool distance_unit(std::string_view w);
 

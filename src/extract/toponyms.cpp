@@ -1887,7 +1887,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
                   .append(std::to_string(weights.evidence[e] * m.evidence[e]).substr(0, 5));
           std::fprintf(stderr, "odds %s %.2f:%s\n", m.text.c_str(), odds, why.c_str());
         }
-        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc) && !division_items[i] &&
+        if (odds < 0 && !m.demonym && !m.dateline && !m.candidates.empty() && !named_as_place(m, doc, lex) && !division_items[i] &&
             !qualifiers[i])
           keep[i] = false;
       }
@@ -1989,7 +1989,7 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       if (!(is_outside(s) || outside_firm) || s.value[sig_near] != 0) continue;
       // "recaptured the town of Vovchansk, the ministry in Moscow said": a town
       // by its own name, called a town, in the report's part of the world.
-      if (!m.fuzzy && m.candidates.front().how == static_cast<uint8_t>(MatchHow::name) && named_as_place(m, doc) &&
+      if (!m.fuzzy && m.candidates.front().how == static_cast<uint8_t>(MatchHow::name) && named_as_place(m, doc, lex) &&
           within_km_of_another(mentions, i, p.point, gaz, 1000))
         continue;
       m.candidates.clear();
@@ -2019,7 +2019,7 @@ std::vector<std::vector<CandidateSignals>> explain_resolution(const std::vector<
 
 // "Cesar province", "the town of Taji", "a Baquba street", "the capital, Sana":
 // the text itself says the span is a place, whatever the span looks like.
-bool named_as_place(const Mention& m, const Document& doc) {
+bool named_as_place(const Mention& m, const Document& doc, const Lexicon& lex) {
   // (Besides the division words of core/place_words: "province", "district" ...)
   static constexpr std::string_view place_nouns[] = {"village",  "town",    "city",   "neighbourhood", "neighborhood", "street", "camp",
                                                      "crossing", "airport", "border", "countryside",   "area",         "suburb", "quarter"};
@@ -2055,7 +2055,7 @@ bool named_as_place(const Mention& m, const Document& doc) {
         is_party_label(std::string_view(doc.text).substr(p, m.start - 1 - p)))
       return true;
   }
-  // "the town of X", "the western countryside of X": a place noun, then "of".
+  // "the town of X", "the western countryside of X", "the seafront promenade of X": a place noun, then "of".
   const std::string_view text(doc.text);
   size_t b = m.start;
   auto word_before = [&]() {
@@ -2067,7 +2067,7 @@ bool named_as_place(const Mention& m, const Document& doc) {
   const std::string_view before_word = word_before();
   if (before_word == "of") {
     const std::string_view noun = word_before();
-    if (std::find(std::begin(place_nouns), std::end(place_nouns), noun) != std::end(place_nouns)) return true;
+    if (lex.roles.is(ascii_lower(noun), Role::place_of)) return true;
   }
   // "captured Knin", "shelled Kramatorsk": what these verbs take is ground.
   static constexpr std::string_view ground_verbs[] = {"captured", "seized",  "recaptured", "retook",     "overran",    "stormed",

@@ -118,7 +118,7 @@ void settle_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, const
 
 // Does the text itself say the span is a place ("Cesar province", "the town
 // of Taji", "the capital, Sana")? Such a span is kept whatever it looks like.
-bool named_as_place(const Mention& m, const Document& doc);
+bool named_as_place(const Mention& m, const Document& doc, const Lexicon& lex);
 
 // Confidence in a mention's best candidate, 0..1, from its score margin.
 double resolution_confidence(const Mention& m);

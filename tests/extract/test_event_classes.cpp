@@ -3251,3 +3251,27 @@ TEST_CASE("where someone came from places no action told without a place") {
       "evening, killing all 33 attackers.\n");
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Quetta"; }));
 }
+
+TEST_CASE("a name the gazetteer lacks lies in the known province after it, not at a landmark far off") {
+  const auto e = events_of_report(
+      "Clan killings\n\nSYDNEY, Feb 19, 2024 (AFP) - At least 30 men were shot dead on Sunday near the hamlet of Kupulam in Tsakwe "
+      "district of Enga province, about 550 kilometres northwest of the capital Port Moresby, police said. The men were ambushed "
+      "on a road, a police official said.\n");
+  REQUIRE(!e.empty());
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Port Moresby"; }));
+  const auto it = std::find_if(e.begin(), e.end(), [](const Event& x) { return !x.background; });
+  REQUIRE(it != e.end());
+  CHECK(it->admin1 == "Enga Province");
+  // The second telling, with no place of its own, is the same ambush, not one at the country's middle.
+  CHECK(std::count_if(e.begin(), e.end(), [](const Event& x) { return !x.background; }) == 1);
+}
+
+TEST_CASE("a sentence of no action that opens on its day, and the promenade of a town, carry the story on") {
+  const auto e = events_of_report(
+      "Attacks in Catalonia\n\nMADRID, Aug 19, 2017 (AFP) - A van killed 13 people in Barcelona on Thursday, police said.\n\n"
+      "In the early hours of Friday, a car drove into pedestrians on the seafront promenade of Cambrils. Police officers opened "
+      "fire and shot all five occupants dead.\n");
+  const Event* cambrils = at_place(e, "Cambrils");
+  REQUIRE(cambrils != nullptr);
+  CHECK(to_iso(*cambrils->when.date) == "2017-08-18");
+}
