@@ -830,7 +830,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     e.trigger_end = seg.tokens[v.token(f.last)].end;
     e.trigger = doc.text.substr(e.trigger_start, e.trigger_end - e.trigger_start);
     // Where its day comes from: 0 a cue of its own, 1 the day it was told
-    // ("sources told AFP on Tuesday"), 2 the narrative's or none.
+    // ("sources told AFP on Tuesday"), 2 the narrative's or none, 3 the day of
+    // what came after it ("in mourning on Saturday after a man drove ...").
     uint8_t told_date = 2;
     bool day_of_other = false;        // a noun's day that its sentence gives another verb
     std::optional<DateSpan> own_day;  // the narrative's day from here on, unless this is only a toll
@@ -853,7 +854,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       const int own = chunk(f.chunk).clause;
       const bool after_clause = v.parse.clauses[static_cast<size_t>(own)].opener == "after" &&
                                 chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own;
-      if (after_clause) told_date = 1;
+      if (after_clause) told_date = 3;
       e.when = c->span;
       // "..., two days after the neighbours first exchanged fire": counted back from the main clause's day
       // (unless the action holds evidence told outside its clause, of the main clause's own time).
@@ -921,6 +922,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "day: " + (e.when.date ? to_iso(*e.when.date) : std::string("-")) + " (from " +
                      (told_date == 0   ? "its own cue"
                       : told_date == 1 ? "its telling"
+                      : told_date == 3 ? "what came after it"
                                        : "the narrative") +
                      ", " + std::to_string(cues.size()) + " cues in the sentence)");
     // "have called a march for Saturday": a day ahead of the report's is a plan, nothing done yet.
@@ -1251,7 +1253,7 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
   for (size_t i = 0; i < kept.size(); ++i) {
     Event& k = kept[i];
     const bool before_telling =
-        told[i] == 1 && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
+        (told[i] == 1 || told[i] == 3) && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
     if ((!k.location_start && !toll) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
         !actors_agree(k, r))
       continue;
@@ -1456,6 +1458,23 @@ std::optional<DateSpan> day_of_next_lines(const Document& doc, const Segmented& 
       if (back >= 0 && back <= 7) return c.span;
     }
   }
+  return std::nullopt;
+}
+
+// "Germany was in mourning on Saturday after a man drove a car into crowds":
+// a day its telling gives is only the latest it can be. A day up to three days
+// before it, told in the next lines ("a first toll of two dead late on
+// Friday"), is the action's own.
+std::optional<DateSpan> earlier_day_of_next_lines(const Document& doc, const Segmented& seg, const Event& e) {
+  if (!e.when.date || e.when.precision != 1) return std::nullopt;
+  const long told = days_from_civil(*e.when.date);
+  const size_t si = sentence_of(seg, e);
+  for (size_t k = si + 1; k < seg.sentences.size() && k <= si + 4; ++k)
+    for (const DateCue& c : find_date_cues(doc, seg, seg.sentences[k])) {
+      if (c.since || c.reporting || c.ahead || !c.span.date || c.span.precision != 1) continue;
+      const long back = told - days_from_civil(*c.span.date);
+      if (back >= 1 && back <= 3) return c.span;
+    }
   return std::nullopt;
 }
 
@@ -2062,8 +2081,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         // stone" and "the crowd had gathered from early Thursday". Not "On Monday, 5,000 marched": another day's.)
         const size_t at = static_cast<size_t>(&k - kept.data());
         const long before = k.when.date && e.when.date ? days_from_civil(*k.when.date) - days_from_civil(*e.when.date) : -1;
-        const bool within_telling = kept_told[at] == 1 && told_dated[i] == 0 && before >= 0 && before <= 2 && gathering_severity(k) > 0 &&
-                                    gathering_severity(e) > 0 && told_before_had(doc, e);
+        const bool within_telling = (kept_told[at] == 1 || kept_told[at] == 3) && told_dated[i] == 0 && before >= 0 && before <= 2 &&
+                                    gathering_severity(k) > 0 && gathering_severity(e) > 0 && told_before_had(doc, e);
         if (same_place(k, e) && (dates_agree(k, e) || within_telling) && actors_agree(k, e)) {
           into = &k;
           break;
@@ -2087,6 +2106,9 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     }
   }
   place_country_level_in_town(kept, doc, seg, mentions, gaz);
+  for (size_t k = 0; k < kept.size(); ++k)
+    if (kept_told[k] == 3 && !kept[k].background)
+      if (const auto earlier = earlier_day_of_next_lines(doc, seg, kept[k])) kept[k].when = *earlier;
   // An event's date when the text gives none: the story's day (its first
   // dated action's) when it has one, else the report's, as a week.
   std::optional<DateSpan> story_day;

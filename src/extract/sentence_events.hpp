@@ -388,10 +388,11 @@ struct SentenceEvents {
 
   // ---- the sentence's events ---------------------------------------------------------
   std::vector<Event> read(std::vector<Standing>& merge_only);
-  bool story_has_action = false;              // an action was told in an earlier sentence
-  std::optional<CivilDate> story_date{};      // the day of the story's first dated action
-  std::optional<Role> story_weapon{};         // the weapon fired a few sentences before, if any
-  std::vector<uint8_t> told_dated{};          // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none)
+  bool story_has_action = false;          // an action was told in an earlier sentence
+  std::optional<CivilDate> story_date{};  // the day of the story's first dated action
+  std::optional<Role> story_weapon{};     // the weapon fired a few sentences before, if any
+  std::vector<uint8_t>
+      told_dated{};  // per event read: its day's origin (0 own cue, 1 its telling, 2 narrative or none, 3 what came after it)
   std::vector<uint8_t> may_found_action{};    // per event read: a reference, told as known on a day of its own, that may found its action
   std::optional<DateSpan> backstory_dated{};  // out: the day of this sentence's last action told as backstory
 };

@@ -3275,3 +3275,12 @@ TEST_CASE("a sentence of no action that opens on its day, and the promenade of a
   REQUIRE(cambrils != nullptr);
   CHECK(to_iso(*cambrils->when.date) == "2017-08-18");
 }
+
+TEST_CASE("an action told after a day's mourning took place on the earlier day the next lines give") {
+  const auto e = events_of_report(
+      "Market attack\n\nVIENNA, 9 Dec 2023 (APA) - Austria was in mourning on Saturday after a man drove a van into shoppers at a "
+      "market in Graz, killing three people and injuring 40. The police gave a first toll of one dead late on Thursday.\n");
+  const Event* graz = at_place(e, "Graz");
+  REQUIRE(graz != nullptr);
+  CHECK(to_iso(*graz->when.date) == "2023-12-07");
+}
