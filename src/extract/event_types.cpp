@@ -315,7 +315,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                                             return table_group_of_kind(c, {"rebel", "state", "state_militia"});
                                           }) ||
                               // "opened fire on them, and officers returned fire": an exchange of fire.
-                              (f.cls == C::shoot && fire_returned());
+                              (f.cls == C::shoot && fire_returned()) || state_hits_the_assailant(f, actors, targets);
     // ("an army camp", "their forward operating base", "a police post": a site of the forces, not the civilians' camp.)
     std::vector<int> civil_targets;
     for (int c : targets)
@@ -1506,6 +1506,17 @@ bool SentenceEvents::protesters_occupy(const Frame& f, const std::vector<int>& a
                     (f.object >= 0 && (v.parse.tags[chunk(f.object).head] == Pos::NNP ||
                                        one_of(word(chunk(f.object).head), {"centre", "center", "square", "port", "refinery", "mine"})));
   return protesters && !side_armed(actors) && site;
+}
+
+bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
+  if (targets.size() != 1 || targets[0] < 0 || !one_of(word(chunk(targets[0]).head), {"him", "her", "them"}) || !state_side(actors))
+    return false;
+  return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+    if (&o == &f || !o.verbal || o.passive || o.chunk > f.chunk || o.modality != Modality::asserted) return false;
+    if (!is_consequence(o.cls) && o.cls != C::attack && o.cls != C::shoot) return false;
+    const std::vector<int> doers = actor_side(o);
+    return !doers.empty() && !state_side(doers);
+  });
 }
 
 // "officers returned fire", "troops fired back": whoever was fired on was armed.

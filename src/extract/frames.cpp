@@ -52,6 +52,8 @@ struct FrameReader {
       // "threatened to respond with violence after soldiers detained his mother": what came before is told as done.
       if (one_of(w, {"after", "because", "when", "since"}) && v.chunk(v.parse.chunk_of[k]).opens_clause) return false;
       if (p().tags[k] == Pos::MD) continue;  // the verb group's own modal is read there
+      // (The verbs of stopping prevent only as verbs: not "at a tram stop in Graz before police shot him".)
+      if (is_noun(p().tags[k]) && one_of(w, {"stop", "halt", "ban"})) continue;
       if (lex.roles.is(w, Role::intention) && !lex.roles.is(w, Role::speech)) return true;
     }
     return false;
@@ -684,6 +686,8 @@ struct FrameReader {
         const int fc = v.chunk(frames[j].chunk).clause;
         const int d = clause_distance(clause, fc);
         if (d < 0) continue;
+        // "A man stabbed three people before police shot him": what a "before" clause tells came after; no cause.
+        if (fc != clause && p().clauses[static_cast<size_t>(fc)].opener == "before" && descends(fc, clause)) continue;
         // A noun inside another verb's phrase is that verb's ("clans involved in recent clashes").
         if (!frames[j].verbal && frames[j].governor >= 0 && frames[j].governor != f.chunk && frame_of_chunk(frames[j].governor) < 0 &&
             p().in_prep_phrase(frames[j].chunk))

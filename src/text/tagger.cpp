@@ -617,6 +617,13 @@ struct Tagger {
         u.tag = can(i, Pos::NN) ? Pos::NN : Pos::NNS;
         continue;
       }
+      // "at a tram stop in Graz": a singular noun's own verb would be "stops"; a base form after it, with no
+      // object of its own, ends the compound (not "helped the army attack the town").
+      if (u.tag == Pos::VB && prev == Pos::NN && i >= 2 && (determiner_like(tag(i - 2)) || is_adjective(tag(i - 2))) && can(i, Pos::NN) &&
+          (i + 1 >= units.size() || units[i + 1].punct || next == Pos::IN)) {
+        u.tag = Pos::NN;
+        continue;
+      }
       // "... stormed a hotel and held 170 guests": a coordinated verb keeps the tense.
       // ("killed a district head and abducted his wife": an -ed word before its object's
       // determiner is that verb, though the lexicon lists it as a noun first.)

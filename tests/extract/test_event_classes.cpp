@@ -3284,3 +3284,16 @@ TEST_CASE("an action told after a day's mourning took place on the earlier day t
   REQUIRE(graz != nullptr);
   CHECK(to_iso(*graz->when.date) == "2023-12-07");
 }
+
+TEST_CASE("what a 'before' clause tells came after, no cause; the police shooting the one who stabbed meets an armed side") {
+  const auto e = events("A man stabbed four people at a tram stop in Graz on Tuesday before police shot him dead.");
+  CHECK(std::count_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }) == 1);
+  CHECK(std::count_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }) == 1);
+  const auto chased = events("Gunmen killed five villagers in Zamfara on Friday before soldiers chased them away.");
+  CHECK(std::none_of(chased.begin(), chased.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
+
+TEST_CASE("a name inside a hyphened modifier is no place; a stop is no intention") {
+  const auto e = events("A man walked into a Taylor Swift-themed dance class in Leeds on Monday and stabbed three children at a bus stop.");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Taylor"; }));
+}

@@ -422,3 +422,8 @@ TEST_CASE("a time clause whose subject carries a participle phrase goes on past 
   CHECK(fired.finite);
   CHECK(fired.clause == t.parse.chunks[t.chunk_of("soldiers")].clause);
 }
+
+TEST_CASE("a base form after a determiner's singular noun, with no object, ends the compound") {
+  CHECK(parse("Two men were hurt at a bus stop in Leeds.").tag_of("stop") == Pos::NN);
+  CHECK(parse("Police will stop the march.").tag_of("stop") == Pos::VB);
+}
