@@ -389,7 +389,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (side_is(actors, Role::police_forces) && !armed_target &&
         (ctx.protesters >= 3 || crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1))) && !cause_of_protest(f))
       return kExcessiveForce;
-    if (armed_target && !civilian_target) return kClash;
+    if (armed_target && (!civilian_target || state_hits_the_assailant(f, actors, targets))) return kClash;
     // "Russia launched 38 missiles ... Ten people were killed in Kryvyi Rih": deaths
     // told by no one's hand, in a story of a barrage, are the barrage's.
     if (story_weapon && (f.cls == C::kill || f.cls == C::harm) && f.verbal && f.passive && f.agent < 0 && actors.empty() &&
@@ -490,6 +490,11 @@ std::optional<Role> SentenceEvents::weapon_fired() const {
 }
 
 // ---- is it political violence at all? -------------------------------------
+// "shot dead two fans", "shooting dead a policeman": a shooting that tells its own dead.
+bool SentenceEvents::shot_dead(const Frame& f) const {
+  return f.verbal && f.cls == C::shoot && f.last + 1 < v.size() && word(f.last + 1) == "dead";
+}
+
 bool SentenceEvents::casualties(const Frame& f, const std::vector<int>& evidence) const {
   if (is_consequence(f.cls) && f.cls != C::destroy) return true;
   return std::any_of(evidence.begin(), evidence.end(), [&](int e) {
@@ -749,7 +754,10 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // (Not a paragraph of weapons without a sport word: a radio bulletin's sports item does not make its news sport.)
   // (An ambush or a massacre stays one where the report names a weapon or the side is armed: "gunmen ambushed
   // the team's bus"; in a chess column with none, "he was ambushed in the seventh round" is play.)
-  const bool real_even_in_sport = self_anchored(f) && (ctx.weapons() > 0 || side_armed(actors) || f.cls == C::protest);
+  // (Nor a killing: "shooting dead two football supporters", "opened fire on a group of fans", "was killed by police".)
+  const bool lethal = shot_dead(f) || (f.verbal && f.cls == C::shoot && word(f.first) == "opened") ||
+                      (f.verbal && f.cls == C::kill && (f.passive ? state_side(actors) : !targets.empty()));
+  const bool real_even_in_sport = lethal || (self_anchored(f) && (ctx.weapons() > 0 || side_armed(actors) || f.cls == C::protest));
   if (ctx.sport() >= 3 && ctx.sport() > 2 * ctx.weapons() && !real_even_in_sport && !news_paragraph()) return true;
   // ("Joe Biden's election victory": a vote's, not a game's.)
   bool sport_word = false;
@@ -1037,7 +1045,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       return armed || weapon || state_fire || fire_exchanged || casualties(f, evidence) || toll_in_sentence().has_value() || damage ||
              side_is(targets, Role::military_target) || (f.cls == C::storm && storming_crowd(actors)) ||
              (f.cls == C::attack && f.verbal && (crowd_side(actors) || many_men(actors))) || person_hurt(f) ||
-             weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
+             (shot_dead(f) && !f.passive) || weapon_told_before(f).has_value() || air_strike_placed(f, evidence);
     }
   }
 }
@@ -1509,8 +1517,15 @@ bool SentenceEvents::protesters_occupy(const Frame& f, const std::vector<int>& a
 }
 
 bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
-  if (targets.size() != 1 || targets[0] < 0 || !one_of(word(chunk(targets[0]).head), {"him", "her", "them"}) || !state_side(actors))
-    return false;
+  if (targets.empty() || targets[0] < 0 || !state_side(actors)) return false;
+  // "The man suspected of shooting two fans was killed by police": the violence tells who the target is.
+  const int target = targets[0];
+  if (std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+        return &o != &f && o.verbal && o.chunk > target && o.chunk < f.chunk &&
+               (is_consequence(o.cls) || o.cls == C::shoot || o.cls == C::attack);
+      }))
+    return true;
+  if (targets.size() != 1 || !one_of(word(chunk(target).head), {"him", "her", "them"})) return false;
   return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
     if (&o == &f || !o.verbal || o.passive || o.chunk > f.chunk || o.modality != Modality::asserted) return false;
     if (!is_consequence(o.cls) && o.cls != C::attack && o.cls != C::shoot) return false;

@@ -288,6 +288,11 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
         continue;
       rank = 1;
     }
+    // "The man suspected of shooting two fans on Monday evening was killed by police early on Tuesday": a day
+    // inside a participle phrase that describes the subject is that participle's.
+    if (rank == 0 && f.verbal && chunk(f.chunk).finite && cue_chunk < f.chunk)
+      for (int x = std::max(f.subject, 0); x < cue_chunk; ++x)
+        if (chunk(x).kind == ChunkKind::verb && !chunk(x).finite && !chunk(x).infinitive && x > f.subject) rank = 1;
     const size_t t = v.token(f.first);
     const size_t d = c.first_token > t ? c.first_token - t : t - c.first_token;
     if (rank < best_rank || (rank == best_rank && d < best_d)) {

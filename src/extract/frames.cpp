@@ -688,6 +688,11 @@ struct FrameReader {
         if (d < 0) continue;
         // "A man stabbed three people before police shot him": what a "before" clause tells came after; no cause.
         if (fc != clause && p().clauses[static_cast<size_t>(fc)].opener == "before" && descends(fc, clause)) continue;
+        // "The man suspected of shooting two fans was killed by police": an action told of the one it befell.
+        // (A participle before a passive verb with a doer of its own: the action of the one it befell.)
+        if (f.passive && f.agent >= 0 && frames[j].verbal && frames[j].chunk < f.chunk && !v.chunk(frames[j].chunk).finite &&
+            v.chunk(f.chunk).finite)
+          continue;
         // A noun inside another verb's phrase is that verb's ("clans involved in recent clashes").
         if (!frames[j].verbal && frames[j].governor >= 0 && frames[j].governor != f.chunk && frame_of_chunk(frames[j].governor) < 0 &&
             p().in_prep_phrase(frames[j].chunk))

@@ -371,8 +371,9 @@ struct SentenceEvents {
   bool many_men(const std::vector<int>& side) const;
   bool weapons_in_sentence() const;
   bool fire_returned() const;
-  // "A man stabbed three people before police shot him": the state's forces acting on "him", the one who
-  // did the sentence's violence, act on an armed side.
+  bool shot_dead(const Frame& f) const;
+  // "A man stabbed three people before police shot him", "The man suspected of shooting two fans was killed by
+  // police": the state's forces acting on the one who did the sentence's violence act on an armed side.
   bool state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool police_clear_protest(const std::vector<int>& actors) const;
   bool protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;

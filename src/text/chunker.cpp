@@ -167,6 +167,12 @@ struct Chunker {
         ++k;
         continue;
       }
+      // "was himself killed": a reflexive between an auxiliary and its participle stays in the group.
+      if (one_of(w, {"himself", "herself", "themselves", "itself"}) && k > first && k + 1 < size() && tag(k + 1) == Pos::VBN &&
+          (be_before || have_before)) {
+        ++k;
+        continue;
+      }
       break;
     }
     if (k == first || (c.infinitive && k == first + 1)) {  // "to" alone
@@ -587,8 +593,10 @@ int Parse::subject_of(int verb) const {
     if (c.clause != clause) continue;
     if (c.kind == ChunkKind::verb && c.finite) break;  // another verb's subject
     // "Police blocking the bridge opened fire": the object of a participle is not the subject.
-    const bool participle_object = c.kind == ChunkKind::noun && j >= 1 && chunks[j - 1].kind == ChunkKind::verb && !chunks[j - 1].finite &&
-                                   chunks[j - 1].clause == clause && j - 1 > 0;
+    // ("The man suspected of shooting dead two fans was killed": "dead" between the participle and its object.)
+    const int by = j >= 2 && chunks[j - 1].kind == ChunkKind::adjective ? j - 2 : j - 1;
+    const bool participle_object =
+        c.kind == ChunkKind::noun && by >= 1 && chunks[by].kind == ChunkKind::verb && !chunks[by].finite && chunks[by].clause == clause;
     if (c.kind == ChunkKind::noun && !in_prep_phrase(j) && !c.time && !participle_object) {
       // "Islamic State militants and Syrian troops" -> the first conjunct.
       int k = j;

@@ -662,6 +662,14 @@ struct Tagger {
         u.tag = Pos::VBN;
         continue;
       }
+      // "The man suspected of shooting two fans was killed", "a militant accused of the bombing": these
+      // participles after their noun say who someone is; the clause's own verb may come far later.
+      if (is_noun(prev) && can(i, Pos::VBN) &&
+          ((one_of(u.lower, {"suspected", "accused", "convicted"}) && lower(i + 1) == "of") ||
+           (u.lower == "believed" && lower(i + 1) == "to"))) {
+        u.tag = Pos::VBN;
+        continue;
+      }
       // "a bomb placed in a container exploded": a participle after its noun
       // when the clause's own verb comes later.
       if (is_noun(prev) && can(i, Pos::VBN) && can(i, Pos::VBD) && (next == Pos::IN || next == Pos::TO || next == Pos::RB) &&

@@ -3297,3 +3297,18 @@ TEST_CASE("a name inside a hyphened modifier is no place; a stop is no intention
   const auto e = events("A man walked into a Taylor Swift-themed dance class in Leeds on Monday and stabbed three children at a bus stop.");
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Taylor"; }));
 }
+
+TEST_CASE("killings in a report full of football are no sport; the one who shot, killed by police, is no evidence of his shooting") {
+  const auto e = events_of_report(
+      "Fans shot\n\nBRUSSELS, 17 October 2023 (BELGA) - The man suspected of shooting dead two football supporters in central Brussels "
+      "on Monday evening was himself killed by police in a cafe in Schaerbeek early on Tuesday. The match between the two national "
+      "teams was stopped at half-time and the fans of both teams were kept inside the stadium. Football officials called off the "
+      "return match, and supporters' clubs cancelled their trips to the qualifier.\n");
+  const Event* cafe = at_place(e, "Schaerbeek");
+  REQUIRE(cafe != nullptr);
+  CHECK(cafe->sub_event_type == "Armed clash");  // the police against the one who shot
+  CHECK(to_iso(*cafe->when.date) == "2023-10-17");
+  const Event* shooting = at_place(e, "Brussels");
+  REQUIRE(shooting != nullptr);
+  CHECK(to_iso(*shooting->when.date) == "2023-10-16");
+}

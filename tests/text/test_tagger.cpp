@@ -427,3 +427,12 @@ TEST_CASE("a base form after a determiner's singular noun, with no object, ends 
   CHECK(parse("Two men were hurt at a bus stop in Leeds.").tag_of("stop") == Pos::NN);
   CHECK(parse("Police will stop the march.").tag_of("stop") == Pos::VB);
 }
+
+TEST_CASE("'suspected of' after a noun is its participle; a reflexive stays inside the passive group") {
+  const Tagged t = parse("The man suspected of shooting dead two fans in the city on Monday was himself killed by police on Tuesday.");
+  CHECK(t.tag_of("suspected") == Pos::VBN);
+  const Chunk& killed = t.parse.chunks[t.chunk_of("killed")];
+  CHECK(killed.passive);
+  CHECK(t.chunk_of("was") == t.chunk_of("killed"));
+  CHECK(t.parse.subject_of(t.chunk_of("killed")) == t.chunk_of("man"));
+}
