@@ -222,9 +222,10 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
          (lex.roles.ends_at(v.words, e + 1, e + 1, Role::armed) || lex.roles.ends_at(v.words, e + 1, e + 1, Role::state_forces) ||
           one_of(word(e + 1), {"mission", "missions", "peacekeepers", "peacekeeping", "agency", "agencies", "organisation", "organization",
                                "council", "commission", "committee"})));
-    // "a Taylor Swift-themed dance class", "a Hamas-run ministry": a name inside a hyphened modifier.
+    // "a Taylor Swift-themed dance class", "a Hamas-run ministry", "an anti-Islam rally": a name inside a hyphened modifier.
     const auto capitalized = [&](uint32_t j) { return j < v.size() && seg.tokens[v.token(j)].capitalized; };
-    const bool modifier = e + 1 < v.size() && (word(e + 1) == "-" || (capitalized(e + 1) && e + 2 < v.size() && word(e + 2) == "-"));
+    const bool modifier = (e + 1 < v.size() && (word(e + 1) == "-" || (capitalized(e + 1) && e + 2 < v.size() && word(e + 2) == "-"))) ||
+                          (k > 0 && word(k - 1) == "-");
     if (!acronym && !person && !month_or_day && !in_title && !group && !modifier && !lex.not_places.count(fold_name(text)) &&
         text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));

@@ -866,7 +866,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       const bool evidence_inside = after_clause && std::all_of(evidence.begin(), evidence.end(), [&](int x) {
                                      return chunk(frames[static_cast<size_t>(x)].chunk).clause == own;
                                    });
-      if (evidence_inside && c->span.precision == 1 && c->span.date)
+      // (Counted from the clause it follows: in "called on Monday for ... after an officer died, two days after he
+      // was stabbed" the two days count from the death, which this sentence does not date.)
+      const int cue_chunk = v.parse.chunk_of[c->first_token - v.s.first_token];
+      bool counted_from_other = false;
+      for (int x = cue_chunk + 1; x < f.chunk; ++x)
+        counted_from_other = counted_from_other || (chunk(x).opens_clause && chunk(x).clause != own && word(chunk(x).head) == "after");
+      if (evidence_inside && c->span.precision == 1 && c->span.date && !counted_from_other)
         if (const std::optional<int> back = days_before_main(f)) {
           e.when.date = civil_from_days(days_from_civil(*c->span.date) - *back);
           told_date = 0;

@@ -3312,3 +3312,11 @@ TEST_CASE("killings in a report full of football are no sport; the one who shot,
   REQUIRE(shooting != nullptr);
   CHECK(to_iso(*shooting->when.date) == "2023-10-16");
 }
+
+TEST_CASE("days counted from an undated death are not counted from the main clause's day; 'anti-Islam' names no place") {
+  const auto e = events_of_report(
+      "Officer dies\n\nBERLIN, June 3, 2024 (AFP) - Politicians on Monday demanded tougher laws after a police officer died of his "
+      "wounds, two days after he was stabbed by a man at an anti-Islam rally in the city of Mannheim.\n");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Islam"; }));
+  CHECK(!on_day(e, "2024-06-01"));
+}
