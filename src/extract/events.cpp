@@ -243,6 +243,15 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     for (const Frame& o : frames)
       if (&o != &f && o.chunk == cue_chunk && o.host != static_cast<int>(&f - frames.data())) others = true;
     if (others) continue;
+    // "the trial of the January 2015 attackers": a month or year before a noun of its chunk says which ones, no
+    // time of this action (unless the noun is the action's own: "the January 2015 attack"). (A day before a
+    // noun is when it stood: "during Sunday evening Mass".)
+    // (But "killed in the 1994 genocide": an event's noun dates what was done in it.)
+    const bool event_noun = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.chunk == cue_chunk; }) ||
+                            one_of(word(chunk(cue_chunk).head), {"war", "genocide", "revolution", "uprising", "conflict", "crisis"});
+    if (cue_chunk != f.chunk && c.span.precision > 1 && chunk(cue_chunk).kind == ChunkKind::noun &&
+        chunk(cue_chunk).head > c.last_token - v.s.first_token && !chunk(cue_chunk).time && !event_noun)
+      continue;
     // "protests against the results of last weekend's election": a day in the possessive of an occasion dates
     // the occasion, not another action of the sentence ("bringing Monday's toll to 19" is the action's own
     // day's toll; "outside Sunday's summit", "at Sunday's rally" is where the action stood that day).
@@ -272,7 +281,13 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     // bomb exploded as he walked to his car on Thursday evening" took the bomb's own day only when none is nearer.)
     const Clause& own = v.parse.clauses[static_cast<size_t>(clause)];
     int rank = cc == clause ? 0 : cc == own.parent ? (own.opener == "after" ? 2 : 1) : 2;
-    if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) {
+    // "stabbed three people to death and wounded eight others at a festival late on Friday": a verb coordinated
+    // with the action's shares its time.
+    const Clause& cue_cl = v.parse.clauses[static_cast<size_t>(cc)];
+    const bool coordinated = cc != clause && cue_cl.kind == ClauseKind::coordinate && cue_cl.parent == clause;
+    if (coordinated) {
+      rank = 0;
+    } else if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) {
       // "Nasheed, who announced his resignation on Tuesday, told a rally in the morning": an aside set off
       // by a comma, about a noun before the action, with a day before the story's, dates its own verb.
       // (Not "abducted by bandits who blocked the highway on 6 July": no comma, it says which bandits, in

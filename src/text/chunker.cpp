@@ -481,7 +481,10 @@ struct Chunker {
       if (c.kind == ChunkKind::conj && (starts_with_finite_verb(i + 1) || finite_verb_follows(i)) && clause_has_verb(cur, i)) {
         // "... and killed five" shares the subject; "... and troops retook" has its own.
         // ("as some protesters set tents alight and hurled bricks": within a time clause, its own subject.)
-        const int parent = dependent && kind != ClauseKind::subordinate ? std::max(0, p.clauses[cur].parent) : cur;
+        // ("a man who stabbed three people and wounded eight": a verb right after "and", with no subject of its own,
+        // goes on with the relative clause's.)
+        const bool same_subject = kind == ClauseKind::relative && starts_with_finite_verb(i + 1);
+        const int parent = dependent && kind != ClauseKind::subordinate && !same_subject ? std::max(0, p.clauses[cur].parent) : cur;
         cur = open(ClauseKind::coordinate, parent, std::string(w));
         c.clause = cur;
         continue;

@@ -3320,3 +3320,22 @@ TEST_CASE("days counted from an undated death are not counted from the main clau
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Islam"; }));
   CHECK(!on_day(e, "2024-06-01"));
 }
+
+TEST_CASE("a month and year before a noun say which ones, no time of the action; a cleaver is a weapon") {
+  const auto e = events_of_report(
+      "Teacher killed\n\nPARIS, Oct 17, 2020 (AFP) - A teacher was beheaded on Friday near his school in Conflans-Sainte-Honorine. "
+      "It came three weeks after a man wounded two people with a meat cleaver in Paris, as the trial of the January 2015 "
+      "attackers goes on.\n");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.when.date && x.when.date->year == 2015; }));
+  CHECK(at_place(e, "Paris") != nullptr);
+}
+
+TEST_CASE("a verb coordinated with the action in its relative clause shares its day") {
+  const auto e = events(
+      "Police were hunting on Saturday for a man who stabbed three people to death and wounded eight others at a "
+      "festival in Solingen late on Friday.",
+      CivilDate{2024, 8, 24});
+  REQUIRE(!e.empty());
+  CHECK(on_day(e, "2024-08-23"));
+  CHECK(!on_day(e, "2024-08-24"));
+}

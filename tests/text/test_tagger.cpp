@@ -436,3 +436,11 @@ TEST_CASE("'suspected of' after a noun is its participle; a reflexive stays insi
   CHECK(t.chunk_of("was") == t.chunk_of("killed"));
   CHECK(t.parse.subject_of(t.chunk_of("killed")) == t.chunk_of("man"));
 }
+
+TEST_CASE("'wounded' is a past verb too; 'and' a verb in a relative clause goes on with that clause") {
+  CHECK(parse("A man wounded two people in Paris.").tag_of("wounded") == Pos::VBD);
+  CHECK(parse("The wounded soldiers were taken to hospital.").tag_of("wounded") == Pos::JJ);
+  const Tagged t = parse("Police hunted on Saturday for a man who stabbed three people and wounded eight others late on Friday.");
+  const int coordinate = t.parse.chunks[t.chunk_of("wounded")].clause;
+  CHECK(t.parse.clauses[static_cast<size_t>(coordinate)].parent == t.parse.chunks[t.chunk_of("stabbed")].clause);
+}
