@@ -127,6 +127,20 @@ std::optional<int> SentenceEvents::days_counted(size_t unit) const {
   return static_cast<int>(*n) * per;
 }
 
+// A sentence whose perfect spans years: "have for years raided villages", "has
+// been fighting the army for decades", "have been kidnapped for two years".
+bool SentenceEvents::for_years_perfect() const {
+  const bool perfect = std::any_of(v.parse.chunks.begin(), v.parse.chunks.end(), [&](const Chunk& x) {
+    return x.kind == ChunkKind::verb && (x.perfect || one_of(word(x.head), {"have", "has"}));
+  });
+  if (!perfect) return false;
+  for (size_t k = 0; k + 1 < v.size(); ++k)
+    if (word(k) == "for" && (one_of(word(k + 1), {"years", "decades"}) ||
+                             (k + 2 < v.size() && one_of(word(k + 2), {"years", "decades"}) && v.parse.tags[k + 1] == Pos::CD)))
+      return true;
+  return false;
+}
+
 // The country a people or country word names inside the action's own
 // location phrase: "in a Myanmar town", "in a Kenyan border village".
 const Mention* SentenceEvents::phrase_country(const Frame& f) const {
@@ -820,6 +834,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     if (f.cls == C::arrest && f.verbal && chunk(f.chunk).perfect &&
         (since_clause_of(f) || std::any_of(cues.begin(), cues.end(), [](const DateCue& c) { return c.since; }))) {
       explain(f, "a running total");
+      continue;
+    }
+    // "Armed gangs have for years raided villages, kidnapping for ransom": a perfect over years, what has gone on.
+    if (!frame_date(f) && for_years_perfect()) {
+      explain(f, "what has gone on for years");
       continue;
     }
     // "The coalition has killed hundreds", "had been fighting": a running
@@ -2062,8 +2081,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       context_date = r.dated;
       date_sentence = si;
       day_told = false;
-    } else if (r.carried_day && day_told) {
-      date_sentence = si;  // "Tuesday was the deadliest day": its actions go on, paragraph after paragraph
+    } else if (r.carried_day) {
+      // "Tuesday was the deadliest day": its actions go on, paragraph after paragraph; and an action told on the
+      // narrative's day carries it to the next lines ("... where he fired at officers. They shot him nine times").
+      date_sentence = si;
     }
     if (const auto w = r.weapon_fired()) {
       context_weapon = w;

@@ -3339,3 +3339,14 @@ TEST_CASE("a verb coordinated with the action in its relative clause shares its 
   CHECK(on_day(e, "2024-08-23"));
   CHECK(!on_day(e, "2024-08-24"));
 }
+
+TEST_CASE("an action on the narrative's day carries it on; what has gone on for years is no action of the day") {
+  const auto e = events_of_report(
+      "Teacher killed\n\nPARIS, Oct 17, 2020 (AFP) - The teacher was attacked on Friday in a street near his school. Police tracked "
+      "the suspect to the neighbouring town of Eragny, where he fired at officers with an airsoft gun. They shot him nine times "
+      "and he died at the scene.\n");
+  CHECK(std::all_of(e.begin(), e.end(), [](const Event& x) { return x.when.date && to_iso(*x.when.date) == "2020-10-16"; }));
+  const auto y =
+      events("Heavily armed gangs have for years raided villages across northwest Nigeria, stealing cattle and kidnapping for ransom.");
+  CHECK(y.empty());
+}
