@@ -109,7 +109,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   const bool shell = any({C::shell}) || side_has(carriers, Role::weapon_shell);
   // (A crowd's "petrol bombs" are what it throws, no bomb attack.)
   const bool explosive = any({C::explosive}) || (side_has(carriers, Role::weapon_explosive) && !side_has(carriers, Role::riot_missile));
-  const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade);
+  // ("a man threw a cylindrical object that exploded": a hand-thrown charge; a device or bomb thrown is named as one.)
+  const bool grenade = any({C::grenade}) || side_has(carriers, Role::weapon_grenade) || (thrown_and_exploded(f) && !explosive);
   // "Officers were attacked with stones": a crowd's weapons, a demonstration turned violent (or a mob's).
   // (Not "activists attacked students protesting on the campus with sticks": an attack on a gathering.)
   const bool on_a_gathering = side_is(targets, Role::protesters) || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
@@ -954,6 +955,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       return weapon || weapon_told_before(f).has_value() || thrown_by_crowd(f);
     }
     case C::explode: {  // "a bomb exploded", "militants detonated two bombs"
+      if (thrown_and_exploded(f)) return true;
       std::vector<int> subject;
       add_with_of(subject, f.subject);
       if (side_has(subject, Role::weapon_explosive) || side_has(subject, Role::weapon_suicide)) return true;
@@ -1532,6 +1534,20 @@ bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<
     const std::vector<int> doers = actor_side(o);
     return !doers.empty() && !state_side(doers);
   });
+}
+
+// "A man threw a cylindrical object that exploded", "an object thrown at the stage exploded": whatever
+// was thrown and went off was a hand-thrown explosive.
+bool SentenceEvents::thrown_and_exploded(const Frame& f) const {
+  if (f.cls != C::explode || !f.verbal) return false;
+  const auto throwing = [&](int c) {
+    return c >= 0 && chunk(c).kind == ChunkKind::verb &&
+           one_of(word(chunk(c).head), {"threw", "thrown", "throw", "throws", "throwing", "hurled", "hurl", "lobbed", "tossed"});
+  };
+  const Clause& cl = clause_of(f);
+  if (cl.kind == ClauseKind::relative && cl.antecedent >= 1 && throwing(cl.antecedent - 1)) return true;
+  return f.subject >= 0 && f.subject + 1 < static_cast<int>(v.parse.chunks.size()) && throwing(f.subject + 1) &&
+         !chunk(f.subject + 1).finite;
 }
 
 // "officers returned fire", "troops fired back": whoever was fired on was armed.

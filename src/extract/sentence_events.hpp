@@ -371,6 +371,7 @@ struct SentenceEvents {
   bool many_men(const std::vector<int>& side) const;
   bool weapons_in_sentence() const;
   bool fire_returned() const;
+  bool thrown_and_exploded(const Frame& f) const;
   bool for_years_perfect() const;
   bool shot_dead(const Frame& f) const;
   // "A man stabbed three people before police shot him", "The man suspected of shooting two fans was killed by

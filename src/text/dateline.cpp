@@ -293,10 +293,13 @@ bool read_separator(Cursor& c) {
     c = t;
     return true;
   }
+  const bool after_bracket = t.i >= 1 && t.s[t.i - 1] == ')';
   t.spaces();
   for (std::string_view sep : {"---", "--", "\xE2\x80\x94", "\xE2\x80\x93", "-", ":", ".-", "&mdash;", "&ndash;"}) {
     if (t.literal(sep)) {
-      if (!t.at_end() && t.peek() != ' ' && t.peek() != '\n') return false;
+      // ("TOKYO, April 15 (Jiji Press)--Prime Minister ...": a long dash set close after the agency's bracket.)
+      const bool closed_up = after_bracket && sep.size() > 1 && upper(t.peek());
+      if (!t.at_end() && t.peek() != ' ' && t.peek() != '\n' && !closed_up) return false;
       t.spaces();
       c = t;
       return true;

@@ -132,6 +132,16 @@ WordTags guess(const Unit& u) {
   return w;
 }
 
+// The American spelling of a British one the word table may list only partly
+// ("harbour" only as a verb): "-our" to "-or", "-tre" to "-ter", "-mme" to "-m", "-isation" to "-ization".
+std::string american_spelling(const std::string& w) {
+  if (w.size() >= 6 && ends_with(w, "our")) return w.substr(0, w.size() - 2) + "r";
+  if (w.size() >= 6 && ends_with(w, "tre")) return w.substr(0, w.size() - 2) + "er";
+  if (w.size() >= 7 && ends_with(w, "mme")) return w.substr(0, w.size() - 2);
+  if (ends_with(w, "isation")) return w.substr(0, w.size() - 7) + "ization";
+  return {};
+}
+
 struct Tagger {
   std::string_view text;
   const Segmented& seg;
@@ -245,6 +255,9 @@ struct Tagger {
     }
     WordTags exact = words.lookup(u.raw);
     WordTags lower = u.raw == u.lower ? exact : words.lookup(u.lower);
+    if (!lower.has(Pos::NN) && !lower.has(Pos::NNS))
+      if (const std::string us = american_spelling(u.lower); !us.empty())
+        if (const WordTags american = words.lookup(us); american.has(Pos::NN)) lower = american;
     const bool name_like = u.cap && (!sentence_first || lower.count == 0 || lower.first() == Pos::NNP) && !title_case;
     if (u.all_caps && u.raw.size() >= 2 && !title_case) {
       u.cands = WordTags{{Pos::NNP}, 1};  // "IS", "UN", "ISWAP"
@@ -619,10 +632,11 @@ struct Tagger {
         u.tag = can(i, Pos::NN) ? Pos::NN : Pos::NNS;
         continue;
       }
-      // "at a tram stop in Graz": a singular noun's own verb would be "stops"; a base form after it, with no
-      // object of its own, ends the compound (not "helped the army attack the town").
-      if (u.tag == Pos::VB && prev == Pos::NN && i >= 2 && (determiner_like(tag(i - 2)) || is_adjective(tag(i - 2))) && can(i, Pos::NN) &&
-          (i + 1 >= units.size() || units[i + 1].punct || next == Pos::IN)) {
+      // "at a tram stop in Graz", "a metal object that exploded": a singular noun's own verb would be "stops"; a base
+      // form after it, with no object of its own, ends the compound (not "helped the army attack the town").
+      if ((u.tag == Pos::VB || u.tag == Pos::VBP) && prev == Pos::NN && i >= 2 &&
+          (determiner_like(tag(i - 2)) || is_adjective(tag(i - 2))) && can(i, Pos::NN) &&
+          (i + 1 >= units.size() || units[i + 1].punct || next == Pos::IN || one_of(lower(i + 1), {"that", "which"}))) {
         u.tag = Pos::NN;
         continue;
       }

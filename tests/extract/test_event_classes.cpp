@@ -3350,3 +3350,13 @@ TEST_CASE("an action on the narrative's day carries it on; what has gone on for 
       events("Heavily armed gangs have for years raided villages across northwest Nigeria, stealing cattle and kidnapping for ransom.");
   CHECK(y.empty());
 }
+
+TEST_CASE("an object thrown that exploded is a hand-thrown charge") {
+  const auto e = events("A man threw a metal object that exploded moments later at a harbour in the city of Wakayama on Saturday.",
+                        CivilDate{2023, 4, 16});
+  const Event* x = only(e);
+  CHECK(x->sub_event_type == "Grenade");
+  const auto device =
+      events("A device thrown from a bridge exploded in the water near a pier in Bangkok on Tuesday.", CivilDate{2015, 8, 19});
+  CHECK(std::none_of(device.begin(), device.end(), [](const Event& x) { return x.sub_event_type == "Grenade"; }));
+}

@@ -295,3 +295,13 @@ TEST_CASE("three hyphens separate a dateline from its story") {
   REQUIRE(d->date.has_value());
   CHECK(to_iso(*d->date) == "2024-07-16");
 }
+
+TEST_CASE("a long dash set close after the agency's bracket ends the dateline") {
+  const Document d = parse_plain_text(
+      "Minister unhurt\n\nOSAKA, May 12 (Jiji Press)--A man threw an object at a campaign stop on Friday, police said.\n", "j", "j.txt");
+  REQUIRE(d.dateline);
+  CHECK(d.dateline->agency == "Jiji Press");
+  REQUIRE(d.published);
+  CHECK(d.published->month == 5);
+  CHECK(d.published->day == 12);
+}

@@ -444,3 +444,11 @@ TEST_CASE("'wounded' is a past verb too; 'and' a verb in a relative clause goes 
   const int coordinate = t.parse.chunks[t.chunk_of("wounded")].clause;
   CHECK(t.parse.clauses[static_cast<size_t>(coordinate)].parent == t.parse.chunks[t.chunk_of("stabbed")].clause);
 }
+
+TEST_CASE("British spellings the word table lists only partly take the American spelling's tags") {
+  const Tagged t = parse("A man threw a metal object that exploded at a harbour near the theatre.");
+  CHECK(t.tag_of("object") == Pos::NN);
+  CHECK(t.tag_of("harbour") == Pos::NN);
+  CHECK(t.tag_of("theatre") == Pos::NN);
+  CHECK(parse("The organisation said the programme would go on.").tag_of("programme") == Pos::NN);
+}
