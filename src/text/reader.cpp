@@ -176,7 +176,7 @@ std::optional<CivilDate> footer_date(std::string_view text) {
     end = start == std::string_view::npos ? 0 : start;
     if (t.empty()) continue;
     ++seen;
-    if (t.size() > 80) continue;
+    if (t.size() > 120) continue;
     std::string first;
     for (char c : t) {
       if (!std::isalpha(static_cast<unsigned char>(c))) break;
@@ -192,6 +192,17 @@ std::optional<CivilDate> footer_date(std::string_view text) {
     // "Filed 14/04/2024 09:15 AEST", a wire's filing stamp; "12/06/2025 07:35 BST", a stamp alone on its line.
     const bool stamp = (first.empty() && t.size() <= 40 && std::isdigit(static_cast<unsigned char>(t[0]))) ||
                        is_date_label(first, DateLabel::header_field);
+    // "This report by The Canadian Press was first published Sept. 5, 2022.": a closing line that says when.
+    {
+      const std::string lower = ascii_lower(t);
+      for (std::string_view w : {" first published ", " was published ", " published on "})
+        if (const size_t at = lower.find(w); at != std::string::npos && t.size() <= 120) {
+          std::string rest = t.substr(at + w.size());
+          if (rest.rfind("on ", 0) == 0) rest = rest.substr(3);
+          while (!rest.empty() && rest.back() == '.') rest.pop_back();
+          if (auto d = date_field(rest)) return d;
+        }
+    }
     if (!is_date_label(first, DateLabel::date_line) && !stamp) continue;
     if (auto d = date_field(t)) return d;
   }

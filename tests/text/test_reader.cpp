@@ -339,3 +339,12 @@ TEST_CASE("a page copied with its footer: a labelled date on one of the last lin
       parse_plain_text("Blast\n\nA bomber killed 14 people in Kabul on Sunday.\n\nThe city was hit on 10 June 2017.\n", "o", "o.txt");
   CHECK_FALSE(o.published.has_value());
 }
+
+TEST_CASE("a closing line that says when the report was first published dates it") {
+  const Document d = parse_plain_text(
+      "Ten hurt in stabbings\n\nREGINA — Police said two men stabbed ten people on Sunday.\n\nThis report by a news service was first "
+      "published Sept. 5, 2022.\n",
+      "r", "r.txt");
+  REQUIRE(d.published);
+  CHECK(to_iso(*d.published) == "2022-09-05");
+}
