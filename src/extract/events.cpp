@@ -127,6 +127,21 @@ std::optional<int> SentenceEvents::days_counted(size_t unit) const {
   return static_cast<int>(*n) * per;
 }
 
+// "IS claimed responsibility for the attacks that killed 129 people in Paris": a relative clause that
+// tells what a known action did, which the narrative's day does not date.
+bool SentenceEvents::describes_known_action(const Frame& f) const {
+  // (And "claimed the attacks that killed ...": the known action itself, named by its definite noun, with its evidence.)
+  const bool definite_noun = !f.verbal && one_of(word(chunk(f.chunk).first), {"the", "those", "these"});
+  if (definite_noun && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+        return o.host == static_cast<int>(&f - frames.data()) && describes_known_action(o);
+      }))
+    return true;
+  const Clause& cl = clause_of(f);
+  if (cl.kind != ClauseKind::relative || cl.antecedent < 0) return false;
+  if (!one_of(word(chunk(cl.antecedent).first), {"the", "those", "these", "this", "that"})) return false;
+  return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return !o.verbal && o.chunk == cl.antecedent; });
+}
+
 // A sentence whose perfect spans years: "have for years raided villages", "has
 // been fighting the army for decades", "have been kidnapped for two years".
 bool SentenceEvents::for_years_perfect() const {
@@ -929,7 +944,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       }
       e.background = c->since;
       if (!c->since && !c->reporting) own_day = c->span;
-    } else if (context_date) {
+    } else if (context_date && !describes_known_action(f)) {
       e.when = *context_date;  // the narrative's day goes on: "Bodies lay in the streets"
       carried_day = carried_day || f.modality == Modality::asserted;
       // "Two days later, ...", "The next day, ...": from the narrative's day, by so many days.

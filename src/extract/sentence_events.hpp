@@ -373,6 +373,7 @@ struct SentenceEvents {
   bool fire_returned() const;
   bool thrown_and_exploded(const Frame& f) const;
   bool for_years_perfect() const;
+  bool describes_known_action(const Frame& f) const;
   bool shot_dead(const Frame& f) const;
   // "A man stabbed three people before police shot him", "The man suspected of shooting two fans was killed by
   // police": the state's forces acting on the one who did the sentence's violence act on an armed side.

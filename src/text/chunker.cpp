@@ -157,7 +157,8 @@ struct Chunker {
         ++k;
         continue;
       }
-      if ((is_adverb(t) || w == "n't") && k + 1 < size() && (is_verb(tag(k + 1)) || is_adverb(tag(k + 1)))) {
+      // (Not "at least", which counts the object: "killed at least 129 people".)
+      if ((is_adverb(t) || w == "n't") && k + 1 < size() && (is_verb(tag(k + 1)) || is_adverb(tag(k + 1))) && w != "at") {
         if (w == "not" || w == "n't" || w == "never") c.negated = true;
         ++k;
         continue;

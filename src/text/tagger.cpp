@@ -541,7 +541,11 @@ struct Tagger {
           if (one_of(lower(j), {"said", "says", "say", "told", "reported", "announced", "claimed", "added", "confirmed", "stated", "warned",
                                 "insisted", "denied", "acknowledged", "admitted"}))
             speech = true;
-        if (speech)
+        // ("claimed the attacks that killed 129 people": right after a noun and before a verb with no subject
+        // between, "that" is the noun's relative pronoun, whatever verb of speech came before.)
+        const bool verb_next = i + 1 < units.size() && is_verb(units[i + 1].cands.first()) && !units[i + 1].cands.has(Pos::NN) &&
+                               !units[i + 1].cands.has(Pos::NNS);
+        if (speech && !(is_noun(prev) && verb_next))
           u.tag = Pos::IN;
         else if (is_noun(prev) && !is_noun(next))
           u.tag = Pos::WDT;

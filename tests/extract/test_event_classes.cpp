@@ -3360,3 +3360,13 @@ TEST_CASE("an object thrown that exploded is a hand-thrown charge") {
       events("A device thrown from a bridge exploded in the water near a pier in Bangkok on Tuesday.", CivilDate{2015, 8, 19});
   CHECK(std::none_of(device.begin(), device.end(), [](const Event& x) { return x.sub_event_type == "Grenade"; }));
 }
+
+TEST_CASE("a relative clause that tells what a known action did takes no narrative day") {
+  const auto e = events_of_report(
+      "Jets strike\n\nBEIRUT, Nov 16, 2015 (AFP) - Jets struck targets near Raqqa on Sunday, a monitor said. They dropped 20 bombs on "
+      "a command post south of the city. A camp west of the city was also hit. The strikes came after the group claimed the "
+      "attacks that killed at least 129 people in Paris.\n\nThe attacks in Paris on Friday were the deadliest in "
+      "France since the war.\n");
+  CHECK(std::none_of(e.begin(), e.end(),
+                     [](const Event& x) { return x.location == "Paris" && x.when.date && to_iso(*x.when.date) == "2015-11-15"; }));
+}

@@ -452,3 +452,11 @@ TEST_CASE("British spellings the word table lists only partly take the American 
   CHECK(t.tag_of("theatre") == Pos::NN);
   CHECK(parse("The organisation said the programme would go on.").tag_of("programme") == Pos::NN);
 }
+
+TEST_CASE("'that' between a noun and a verb is the noun's relative pronoun, after a verb of speech too") {
+  const Tagged t = parse("The group claimed the attacks that killed at least 129 people in Paris.");
+  CHECK(t.tag_of("that") == Pos::WDT);
+  CHECK(t.tag_of("killed") == Pos::VBD);
+  CHECK(t.chunk_of("killed") != t.chunk_of("at"));  // "at least" counts the object
+  CHECK(parse("The minister said that troops killed five men.").tag_of("that") == Pos::IN);
+}
