@@ -1520,6 +1520,13 @@ bool SentenceEvents::protesters_occupy(const Frame& f, const std::vector<int>& a
 
 bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
   if (targets.empty() || targets[0] < 0 || !state_side(actors)) return false;
+  // "was shot dead by police before he could detonate his explosives", "... as he raised his rifle": the target's own weapon.
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+    const Chunk& x = chunk(static_cast<int>(c));
+    if (x.kind != ChunkKind::noun || !one_of(word(x.first), {"his", "her", "their"})) continue;
+    for (Role r : {Role::weapon_gun, Role::weapon_explosive, Role::weapon_grenade, Role::weapon_suicide})
+      if (has(static_cast<int>(c), r)) return true;
+  }
   // "The man suspected of shooting two fans was killed by police": the violence tells who the target is.
   const int target = targets[0];
   if (std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {

@@ -3370,3 +3370,9 @@ TEST_CASE("a relative clause that tells what a known action did takes no narrati
   CHECK(std::none_of(e.begin(), e.end(),
                      [](const Event& x) { return x.location == "Paris" && x.when.date && to_iso(*x.when.date) == "2015-11-15"; }));
 }
+
+TEST_CASE("the state's forces shooting someone with a weapon of his own meet an armed side") {
+  const auto e = events("A second bomber was shot dead by police in Qamishli on Tuesday before he could detonate his explosives.");
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Armed clash");
+}
