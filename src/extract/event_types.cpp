@@ -356,6 +356,16 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const bool crowd_attack = f.cls == C::attack && (crowd_side(actors) || many_men(actors)) && !armed_target && !weapons_in_sentence();
     if (side_is(actors, Role::mob) && !side_armed(actors) && !side_has(carriers, Role::weapon_gun) && !civilian_target && state_targeted)
       return kRiot;
+    // "crowds attacked several public buildings", "the building was attacked by a crowd": a crowd (not called a mob)
+    // against buildings, no one hurt, riots.
+    const bool at_buildings = std::any_of(targets.begin(), targets.end(), [&](int c) { return c >= 0 && building(c); }) &&
+                              std::none_of(targets.begin(), targets.end(), [&](int c) { return c >= 0 && people(c); });
+    const bool called_a_mob = std::any_of(actors.begin(), actors.end(), [&](int c) {
+      return c >= 0 && one_of(word(chunk(c).head), {"mob", "mobs"});
+    });
+    if ((crowd_attack || side_is(actors, Role::mob)) && !called_a_mob && !side_armed(actors) && at_buildings && !civilian_target &&
+        !casualties(f, evidence))
+      return kRiot;
     if ((side_is(actors, Role::mob) || crowd_attack) && !side_armed(actors)) return kMob;
     // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
     // the state's killing in a sentence of its fire on a protest.

@@ -3376,3 +3376,10 @@ TEST_CASE("the state's forces shooting someone with a weapon of his own meet an 
   REQUIRE(!e.empty());
   CHECK(e[0].sub_event_type == "Armed clash");
 }
+
+TEST_CASE("a crowd, not called a mob, attacking buildings and no one riots") {
+  const auto e = events("Crowds in Hithadhoo attacked several public buildings on Tuesday evening.", CivilDate{2025, 6, 12});
+  CHECK(only(e)->sub_event_type == "Violent demonstration");
+  const auto family = events("A crowd attacked a family in their home in Larne on Tuesday.", CivilDate{2025, 6, 12});
+  CHECK(only(family)->sub_event_type == "Mob violence");
+}
