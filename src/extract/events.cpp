@@ -1957,7 +1957,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     // "On 22 March 2016, two bombers blew themselves up ... About an hour later, a third ...": the backstory goes on.
     if (backstory_date && backstory_sentence + 2 >= at && goes_on && (!context_date || backstory_sentence > date_sentence))
       return backstory_date;
-    if (date_sentence + (day_told ? 4 : 2) >= at || (date_sentence + 12 >= at && goes_on)) return context_date;
+    if (date_sentence + (day_told ? 4 : 3) >= at || (date_sentence + 12 >= at && goes_on)) return context_date;
     return std::nullopt;
   };
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {

@@ -601,6 +601,12 @@ int Parse::subject_of(int verb) const {
     const int by = j >= 2 && chunks[j - 1].kind == ChunkKind::adjective ? j - 2 : j - 1;
     const bool participle_object =
         c.kind == ChunkKind::noun && by >= 1 && chunks[by].kind == ChunkKind::verb && !chunks[by].finite && chunks[by].clause == clause;
+    // ("soldiers guarding the home of the president's brother, Francois Compaore, fired": a name set off by
+    // commas right after a noun is that noun's apposition, not the subject.)
+    const auto comma = [&](int k) { return k >= 0 && k < static_cast<int>(chunks.size()) && chunks[k].kind == ChunkKind::punct; };
+    const bool apposition = c.kind == ChunkKind::noun && comma(j - 1) && comma(j + 1) && j + 2 == verb && j >= 2 &&
+                            chunks[j - 2].kind == ChunkKind::noun && in_prep_phrase(j - 2);
+    if (apposition) continue;
     if (c.kind == ChunkKind::noun && !in_prep_phrase(j) && !c.time && !participle_object) {
       // "Islamic State militants and Syrian troops" -> the first conjunct.
       int k = j;

@@ -3383,3 +3383,15 @@ TEST_CASE("a crowd, not called a mob, attacking buildings and no one riots") {
   const auto family = events("A crowd attacked a family in their home in Larne on Tuesday.", CivilDate{2025, 6, 12});
   CHECK(only(family)->sub_event_type == "Mob violence");
 }
+
+TEST_CASE("soldiers whose phrase ends in an apposition fire on protesters: the state's force, on the lede's day") {
+  const auto e = events_of_report(
+      "Unrest\n\nOUAGADOUGOU, Oct 30, 2014 (AFP) - Thousands of protesters stormed the parliament in Ouagadougou on Thursday and set "
+      "it ablaze. Smoke rose over the capital. Lawmakers fled the building.\n\nAt least three people "
+      "were killed when soldiers guarding the home of the president's brother, Francois Compaore, fired on protesters who tried "
+      "to enter it.\n\nOn Tuesday, hundreds of thousands of people marched through Ouagadougou.\n");
+  const auto force =
+      std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Excessive force against protesters"; });
+  REQUIRE(force != e.end());
+  CHECK(to_iso(*force->when.date) == "2014-10-30");
+}

@@ -460,3 +460,10 @@ TEST_CASE("'that' between a noun and a verb is the noun's relative pronoun, afte
   CHECK(t.chunk_of("killed") != t.chunk_of("at"));  // "at least" counts the object
   CHECK(parse("The minister said that troops killed five men.").tag_of("that") == Pos::IN);
 }
+
+TEST_CASE("a name set off by commas after a noun of a phrase is its apposition, not the verb's subject") {
+  const Tagged t = parse(
+      "Three people were killed when soldiers guarding the home of the president's brother, Francois Compaore, fired on "
+      "protesters.");
+  CHECK(t.parse.subject_of(t.chunk_of("fired")) == t.chunk_of("soldiers"));
+}
