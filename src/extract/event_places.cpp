@@ -127,21 +127,40 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
   return false;
 }
 
-// "some 600 kilometres northwest of the capital Port Moresby": a landmark the
-// bearing counts from, too far away (50 km or more) to be where the story is.
-bool far_landmark(const Document& doc, const Segmented& seg, const Mention& m) {
+// "some 600 kilometres northwest of the capital Port Moresby", "80 kilometres (50
+// miles) north of Beni": how far off the landmark a bearing counts from is; 0 when
+// the mention is no such landmark.
+double landmark_km(const Document& doc, const Segmented& seg, const Mention& m) {
   auto lower = [&](uint32_t k) { return ascii_lower(token_text(doc.text, seg.tokens[k])); };
   uint32_t k = m.first_token;  // ("of the capital Port Moresby": the cue's "of" a few words before the name)
   while (k > 0 && k + 4 > m.first_token && lower(k - 1) != "of") --k;
-  if (k < 4 || lower(k - 1) != "of" || !bearing_cue(lower(k - 2) + " of") || !distance_unit(lower(k - 3))) return false;
-  std::string figures;
-  for (char ch : token_text(doc.text, seg.tokens[k - 4]))
-    if (ch != ',') figures += ch;
-  if (figures.empty() || figures.find_first_not_of("0123456789") != std::string::npos) return false;
-  const double miles = one_of(lower(k - 3), {"miles", "mile"}) ? 1.609 : 1.0;
-  const double metres = one_of(lower(k - 3), {"metres", "meters"}) ? 0.001 : 1.0;
-  return std::stod(figures) * miles * metres >= 50.0;
+  if (k < 3 || lower(k - 1) != "of" || !bearing_cue(lower(k - 2) + " of")) return 0;
+  uint32_t j = k - 3;  // the distance's last word: "600 kilometres", "80 kilometres (50 miles)", "600km"
+  if (lower(j) == ")")
+    while (j > 0 && lower(j) != "(") --j;
+  if (lower(j) == "(" && j > 0) --j;
+  std::string figures, unit;
+  if (distance_unit(lower(j)) && j > 0) {
+    unit = lower(j);
+    for (char ch : token_text(doc.text, seg.tokens[j - 1]))
+      if (ch != ',') figures += ch;
+  } else {  // "600km": the figures and the unit in one word
+    const std::string w = lower(j);
+    const size_t digits = w.find_first_not_of("0123456789,");
+    if (digits == std::string::npos || digits == 0) return 0;
+    unit = w.substr(digits);
+    for (char ch : w.substr(0, digits))
+      if (ch != ',') figures += ch;
+  }
+  if (!distance_unit(unit) || figures.empty() || figures.find_first_not_of("0123456789") != std::string::npos || figures.size() > 6)
+    return 0;
+  const double miles = one_of(unit, {"miles", "mile"}) ? 1.609 : 1.0;
+  const double metres = one_of(unit, {"metres", "meters"}) ? 0.001 : 1.0;
+  return std::stod(figures) * miles * metres;
 }
+
+// A landmark too far away (50 km or more) to be where the story goes on.
+bool far_landmark(const Document& doc, const Segmented& seg, const Mention& m) { return landmark_km(doc, seg, m) >= 50.0; }
 
 bool SentenceEvents::telling_place(const Mention& m) const { return told_at(doc, seg, v.s.first_token, m); }
 
@@ -224,8 +243,12 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
                                "council", "commission", "committee"})));
     // "a Taylor Swift-themed dance class", "a Hamas-run ministry", "an anti-Islam rally": a name inside a hyphened modifier.
     const auto capitalized = [&](uint32_t j) { return j < v.size() && seg.tokens[v.token(j)].capitalized; };
-    const bool modifier = (e + 1 < v.size() && (word(e + 1) == "-" || (capitalized(e + 1) && e + 2 < v.size() && word(e + 2) == "-"))) ||
-                          (k > 0 && word(k - 1) == "-");
+    // (The hyphen touches the words: "Ngarbuh - a remote hamlet -" is a dash, the name a place.)
+    const auto hyphen = [&](uint32_t j) {
+      return j > 0 && j + 1 < v.size() && word(j) == "-" && seg.tokens[v.token(j - 1)].end == seg.tokens[v.token(j)].start &&
+             seg.tokens[v.token(j)].end == seg.tokens[v.token(j + 1)].start;
+    };
+    const bool modifier = hyphen(e + 1) || (capitalized(e + 1) && hyphen(e + 2)) || (k > 0 && hyphen(k - 1));
     if (!acronym && !person && !month_or_day && !in_title && !group && !modifier && !lex.not_places.count(fold_name(text)) &&
         text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));
@@ -596,9 +619,9 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
         for (const auto& later : x.preps) {
           if (later.where != where || later.prep <= pp.prep || later.object < 0 || !location_prep(word(chunk(later.prep).head))) continue;
           // ("in Wapenamanda district of Enga province": another unknown name, inside a known one, holds it too;
-          // "600 kilometres northwest of the capital": a landmark far off, not what holds the place.)
+          // "600 kilometres northwest of the capital": a landmark so far off that the country is nearer the truth.)
           const PhrasePlace container = place_of_phrase(later.object, true);
-          if (container.place && far_landmark(doc, seg, *container.place)) break;
+          if (container.place && landmark_km(doc, seg, *container.place) >= 200.0) break;
           if (container.place) {
             at.place = container.place;
             break;

@@ -306,6 +306,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
     std::vector<int> hurt;  // "killed scores of terrorists": the head and its "of" phrase
     if (is_consequence(f.cls)) add_with_of(hurt, f.passive ? f.subject : f.object);
+    const bool hits_assailant = state_hits_the_assailant(f, actors, targets);
     const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
                               std::any_of(targets.begin(), targets.end(), [&](int c) { return military_site(c); }) ||
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
@@ -316,7 +317,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                                             return table_group_of_kind(c, {"rebel", "state", "state_militia"});
                                           }) ||
                               // "opened fire on them, and officers returned fire": an exchange of fire.
-                              (f.cls == C::shoot && fire_returned()) || state_hits_the_assailant(f, actors, targets);
+                              (f.cls == C::shoot && fire_returned()) || hits_assailant;
     // ("an army camp", "their forward operating base", "a police post": a site of the forces, not the civilians' camp.)
     std::vector<int> civil_targets;
     for (int c : targets)
@@ -400,7 +401,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (side_is(actors, Role::police_forces) && !armed_target &&
         (ctx.protesters >= 3 || crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1))) && !cause_of_protest(f))
       return kExcessiveForce;
-    if (armed_target && (!civilian_target || state_hits_the_assailant(f, actors, targets))) return kClash;
+    if (armed_target && (!civilian_target || hits_assailant)) return kClash;
     // "Russia launched 38 missiles ... Ten people were killed in Kryvyi Rih": deaths
     // told by no one's hand, in a story of a barrage, are the barrage's.
     if (story_weapon && (f.cls == C::kill || f.cls == C::harm) && f.verbal && f.passive && f.agent < 0 && actors.empty() &&
@@ -1530,26 +1531,35 @@ bool SentenceEvents::protesters_occupy(const Frame& f, const std::vector<int>& a
 
 bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
   if (targets.empty() || targets[0] < 0 || !state_side(actors)) return false;
-  // "was shot dead by police before he could detonate his explosives", "... as he raised his rifle": the target's own weapon.
+  // "was shot dead by police before he could detonate his explosives", "... as he raised his rifle": the target's own
+  // weapon, in a clause of his own (not "Police fired their guns into a crowd", the forces' own).
   for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
     const Chunk& x = chunk(static_cast<int>(c));
-    if (x.kind != ChunkKind::noun || !one_of(word(x.first), {"his", "her", "their"})) continue;
+    if (x.kind != ChunkKind::noun || !one_of(word(x.first), {"his", "her"}) || x.clause == chunk(f.chunk).clause) continue;
+    int verb = static_cast<int>(c) - 1;  // the verb of the weapon's clause: "could detonate", "raised"
+    while (verb >= 0 && (chunk(verb).kind != ChunkKind::verb || chunk(verb).clause != x.clause)) --verb;
+    const int holder = verb >= 0 ? v.parse.subject_of(verb) : -1;
+    if (holder < 0 || !one_of(word(chunk(holder).head), {"he", "she"})) continue;
     for (Role r : {Role::weapon_gun, Role::weapon_explosive, Role::weapon_grenade, Role::weapon_suicide})
       if (has(static_cast<int>(c), r)) return true;
   }
-  // "The man suspected of shooting two fans was killed by police": the violence tells who the target is.
+  // "The man suspected of shooting two fans was killed by police": the violence he did tells who the target is
+  // (not "a woman who was injured in a crash", "whose son was killed": what befell someone).
   const int target = targets[0];
   if (std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
-        return &o != &f && o.verbal && o.chunk > target && o.chunk < f.chunk &&
+        return &o != &f && o.verbal && !o.passive && o.chunk > target && o.chunk < f.chunk && (o.subject < 0 || o.subject == target) &&
                (is_consequence(o.cls) || o.cls == C::shoot || o.cls == C::attack);
       }))
     return true;
+  // "A man stabbed three people before police shot him": "him" is the one who did it (one man for "him",
+  // several for "them"; not "Gunmen attacked a farmer before soldiers shot him").
   if (targets.size() != 1 || !one_of(word(chunk(target).head), {"him", "her", "them"})) return false;
+  const bool one = word(chunk(target).head) != "them";
   return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
     if (&o == &f || !o.verbal || o.passive || o.chunk > f.chunk || o.modality != Modality::asserted) return false;
     if (!is_consequence(o.cls) && o.cls != C::attack && o.cls != C::shoot) return false;
     const std::vector<int> doers = actor_side(o);
-    return !doers.empty() && !state_side(doers);
+    return !doers.empty() && !state_side(doers) && doers[0] >= 0 && one_person(doers[0]) == one;
   });
 }
 
@@ -1557,14 +1567,13 @@ bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<
 // was thrown and went off was a hand-thrown explosive.
 bool SentenceEvents::thrown_and_exploded(const Frame& f) const {
   if (f.cls != C::explode || !f.verbal) return false;
-  const auto throwing = [&](int c) {
-    return c >= 0 && chunk(c).kind == ChunkKind::verb &&
-           one_of(word(chunk(c).head), {"threw", "thrown", "throw", "throws", "throwing", "hurled", "hurl", "lobbed", "tossed"});
-  };
+  const auto throwing = [&](int c) { return c >= 0 && chunk(c).kind == ChunkKind::verb && throwing_word(word(chunk(c).head)); };
+  // (Not a crowd's petrol bombs: "protesters threw petrol bombs that exploded near a van" riot.)
+  const auto thrown = [&](int c) { return c >= 0 && !has(c, Role::riot_missile); };
   const Clause& cl = clause_of(f);
-  if (cl.kind == ClauseKind::relative && cl.antecedent >= 1 && throwing(cl.antecedent - 1)) return true;
+  if (cl.kind == ClauseKind::relative && cl.antecedent >= 1 && throwing(cl.antecedent - 1)) return thrown(cl.antecedent);
   return f.subject >= 0 && f.subject + 1 < static_cast<int>(v.parse.chunks.size()) && throwing(f.subject + 1) &&
-         !chunk(f.subject + 1).finite;
+         !chunk(f.subject + 1).finite && thrown(f.subject);
 }
 
 // "officers returned fire", "troops fired back": whoever was fired on was armed.

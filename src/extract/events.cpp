@@ -142,11 +142,15 @@ bool SentenceEvents::describes_known_action(const Frame& f) const {
   return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return !o.verbal && o.chunk == cl.antecedent; });
 }
 
-// A sentence whose perfect spans years: "have for years raided villages", "has
-// been fighting the army for decades", "have been kidnapped for two years".
-bool SentenceEvents::for_years_perfect() const {
+// An action whose clause (or the clause its participle or coordinate hangs on) has a perfect that spans
+// years: "have for years raided villages, ... kidnapping for ransom", "has been fighting the army for decades".
+// (Not "gunmen who have terrorised the region for years abducted 30 villagers": a relative clause's.)
+bool SentenceEvents::for_years_perfect(const Frame& f) const {
+  const int own = chunk(f.chunk).clause;
+  const Clause& cl = v.parse.clauses[static_cast<size_t>(own)];
+  const int above = cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate ? cl.parent : own;
   const bool perfect = std::any_of(v.parse.chunks.begin(), v.parse.chunks.end(), [&](const Chunk& x) {
-    return x.kind == ChunkKind::verb && (x.perfect || one_of(word(x.head), {"have", "has"}));
+    return x.kind == ChunkKind::verb && (x.clause == own || x.clause == above) && (x.perfect || one_of(word(x.head), {"have", "has"}));
   });
   if (!perfect) return false;
   for (size_t k = 0; k + 1 < v.size(); ++k)
@@ -276,7 +280,12 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     // time of this action (unless the noun is the action's own: "the January 2015 attack"). (A day before a
     // noun is when it stood: "during Sunday evening Mass".)
     // (But "killed in the 1994 genocide": an event's noun dates what was done in it.)
-    const bool event_noun = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.chunk == cue_chunk; }) ||
+    // (Nor "during the December 2018 elections", "in the 2015 floods": a time phrase's noun is when it was.)
+    const bool in_time_phrase = cue_chunk >= 1 && chunk(cue_chunk - 1).kind == ChunkKind::prep &&
+                                one_of(word(chunk(cue_chunk - 1).head),
+                                       {"during", "in", "since", "before", "after", "at", "throughout", "until", "following", "ahead"});
+    const bool event_noun = in_time_phrase ||
+                            std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.chunk == cue_chunk; }) ||
                             one_of(word(chunk(cue_chunk).head), {"war", "genocide", "revolution", "uprising", "conflict", "crisis"});
     if (cue_chunk != f.chunk && c.span.precision > 1 && chunk(cue_chunk).kind == ChunkKind::noun &&
         chunk(cue_chunk).head > c.last_token - v.s.first_token && !chunk(cue_chunk).time && !event_noun)
@@ -334,7 +343,7 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     }
     // "The man suspected of shooting two fans on Monday evening was killed by police early on Tuesday": a day
     // inside a participle phrase that describes the subject is that participle's.
-    if (rank == 0 && f.verbal && chunk(f.chunk).finite && cue_chunk < f.chunk)
+    if (rank == 0 && f.verbal && chunk(f.chunk).finite && cue_chunk < f.chunk && f.subject >= 0)
       for (int x = std::max(f.subject, 0); x < cue_chunk; ++x)
         if (chunk(x).kind == ChunkKind::verb && !chunk(x).finite && !chunk(x).infinitive && x > f.subject) rank = 1;
     const size_t t = v.token(f.first);
@@ -852,7 +861,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       continue;
     }
     // "Armed gangs have for years raided villages, kidnapping for ransom": a perfect over years, what has gone on.
-    if (!frame_date(f) && for_years_perfect()) {
+    if (!frame_date(f) && for_years_perfect(f)) {
       explain(f, "what has gone on for years");
       continue;
     }
@@ -1214,7 +1223,7 @@ bool same_place(const Event& a, const Event& b) {
   if (a.geo_precision == 3 || b.geo_precision == 3) {
     // (Both wide, "Akom" at its province and the country itself: the country is the wider.)
     const Event& wide = a.geo_precision == 3 && (b.geo_precision != 3 || a.location == a.country) ? a : b;
-    const Event& narrow = a.geo_precision == 3 ? b : a;
+    const Event& narrow = &wide == &a ? b : a;
     // A region ("Kashmir") has no admin1 of its own: near enough is inside.
     return wide.location == wide.country || wide.admin1 == narrow.admin1 || wide.location == narrow.admin1 ||
            (wide.admin1.empty() && haversine_km(wide.point, narrow.point) <= 250);
@@ -1305,6 +1314,9 @@ void merge(Event& into, Event& from, bool from_is_reference) {
 // else the nearest told before it.
 // `told`: per kept event, whether its day is only the day it was told (an
 // action told of on Tuesday may have happened on Sunday).
+// A day only as late as another clause's: its telling's ("told AFP on Tuesday") or what came after it.
+bool day_is_upper_bound(uint8_t told) { return told == 1 || told == 3; }
+
 Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& told, const Event& r) {
   Event* best = nullptr;
   long best_score = LONG_MIN;
@@ -1313,7 +1325,7 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
   for (size_t i = 0; i < kept.size(); ++i) {
     Event& k = kept[i];
     const bool before_telling =
-        (told[i] == 1 || told[i] == 3) && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
+        day_is_upper_bound(told[i]) && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
     if ((!k.location_start && !toll) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
         !actors_agree(k, r))
       continue;
@@ -1523,18 +1535,27 @@ std::optional<DateSpan> day_of_next_lines(const Document& doc, const Segmented& 
 
 // "Germany was in mourning on Saturday after a man drove a car into crowds":
 // a day its telling gives is only the latest it can be. A day up to three days
-// before it, told in the next lines ("a first toll of two dead late on
-// Friday"), is the action's own.
+// before it, told in the next lines of the toll or the action ("a first toll
+// of two dead late on Friday"), is the action's own.
 std::optional<DateSpan> earlier_day_of_next_lines(const Document& doc, const Segmented& seg, const Event& e) {
   if (!e.when.date || e.when.precision != 1) return std::nullopt;
   const long told = days_from_civil(*e.when.date);
   const size_t si = sentence_of(seg, e);
-  for (size_t k = si + 1; k < seg.sentences.size() && k <= si + 4; ++k)
-    for (const DateCue& c : find_date_cues(doc, seg, seg.sentences[k])) {
+  for (size_t k = si + 1; k < seg.sentences.size() && k <= si + 4; ++k) {
+    // (Only a line that tells of the toll or the action again: not "On Friday, the minister had announced a ban".)
+    const Sentence& s = seg.sentences[k];
+    const std::string trigger = ascii_lower(e.trigger);
+    bool of_it = false;
+    for (uint32_t t = s.first_token; t < s.first_token + s.token_count && !of_it; ++t)
+      of_it = one_of(ascii_lower(token_text(doc.text, seg.tokens[t])),
+                     {"dead", "killed", "died", "toll", "wounded", "injured", "hurt", "casualties", "victims", trigger});
+    if (!of_it) continue;
+    for (const DateCue& c : find_date_cues(doc, seg, s)) {
       if (c.since || c.reporting || c.ahead || !c.span.date || c.span.precision != 1) continue;
       const long back = told - days_from_civil(*c.span.date);
       if (back >= 1 && back <= 3) return c.span;
     }
+  }
   return std::nullopt;
 }
 
@@ -1759,8 +1780,8 @@ std::optional<DateSpan> day_told_of(const Document& doc, const Segmented& seg, c
 }
 
 // "Late Friday, a 21-year-old drove up", "In the early hours of Friday, a car
-// drove into pedestrians": a day that opens its sentence (at its start, or set off
-// by a comma before the clause it opens; not a byline's or a "Published:" line's stamp).
+// drove into pedestrians": a day that opens its sentence, at its start or set off
+// by a comma before a clause of five words or more.
 bool opens_sentence(const Document& doc, const Segmented& seg, const Sentence& s, const DateCue& c) {
   if (c.first_token <= s.first_token + 1) return true;
   const uint32_t end = s.first_token + s.token_count;
@@ -1774,6 +1795,8 @@ std::optional<DateSpan> opening_day(const Document& doc, const Segmented& seg, c
   if (cues.empty()) return std::nullopt;
   const DateCue& c = cues.front();
   if (!opens_sentence(doc, seg, s, c) || c.reporting || c.since || c.ahead || c.span.precision != 1 || !c.span.date) return std::nullopt;
+  // (Not a stamp alone on its line: "Tuesday 17 October 2023, 15:48".)
+  if (c.last_token + 5 >= s.first_token + s.token_count) return std::nullopt;
   if (doc.published && days_from_civil(*c.span.date) > days_from_civil(*doc.published)) return std::nullopt;
   for (uint32_t t = c.last_token + 1; t < s.first_token + s.token_count; ++t)
     if (one_of(ascii_lower(token_text(doc.text, seg.tokens[t])), {"will", "would", "plans", "planned", "scheduled", "expected"}))
@@ -2143,7 +2166,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         // stone" and "the crowd had gathered from early Thursday". Not "On Monday, 5,000 marched": another day's.)
         const size_t at = static_cast<size_t>(&k - kept.data());
         const long before = k.when.date && e.when.date ? days_from_civil(*k.when.date) - days_from_civil(*e.when.date) : -1;
-        const bool within_telling = (kept_told[at] == 1 || kept_told[at] == 3) && told_dated[i] == 0 && before >= 0 && before <= 2 &&
+        const bool within_telling = day_is_upper_bound(kept_told[at]) && told_dated[i] == 0 && before >= 0 && before <= 2 &&
                                     gathering_severity(k) > 0 && gathering_severity(e) > 0 && told_before_had(doc, e);
         if (same_place(k, e) && (dates_agree(k, e) || within_telling) && actors_agree(k, e)) {
           into = &k;

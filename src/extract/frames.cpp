@@ -383,9 +383,7 @@ struct FrameReader {
   // "hurled rocks, bottles and petrol bombs at them", "threw brickbats", "pelted the
   // police with stones": what a rioting crowd throws (a grenade or a bomb is read as one).
   bool throws_at_a_riot(const Frame& f) const {
-    if (!one_of(word(f.first), {"threw", "throw", "throws", "throwing", "thrown", "hurled", "hurl", "hurls", "hurling", "pelted", "pelt",
-                                "pelting", "lobbed"}))
-      return false;
+    if (!throwing_word(word(f.first))) return false;
     auto riot_things = [&](int c) {
       for (int j = c; j >= 0 && j < chunks(); j += 2) {
         const Chunk& x = v.chunk(j);
@@ -757,6 +755,11 @@ std::vector<Frame> read_frames(const SentenceView& v, const Lexicon& lex) {
 }
 
 bool clearing_word(std::string_view w) { return one_of(w, {"clear", "clears", "cleared", "clearing"}); }
+
+bool throwing_word(std::string_view w) {
+  return one_of(w, {"threw", "throw", "throws", "throwing", "thrown", "hurled", "hurl", "hurls", "hurling", "pelted", "pelt", "pelting",
+                    "lobbed", "lob", "lobs", "tossed", "toss"});
+}
 
 bool expelling_word(std::string_view w) {
   return one_of(

@@ -69,6 +69,8 @@ int governing_verb_of_infinitive(const SentenceView& v, int c);
 bool expelling_word(std::string_view w);
 // "cleared", "clearing": the forms of "clear" (a town of fighters, a sit-in, a runway with tear gas, shops of goods).
 bool clearing_word(std::string_view w);
+// "threw", "hurled", "lobbed", "pelted": the verbs of throwing.
+bool throwing_word(std::string_view w);
 // The token of "from" (or "out" of "out of") in the few words after `verb`, before punctuation: "drove the
 // rebels out of Gao"; -1 when none.
 int out_of_after(const SentenceView& v, uint32_t verb);

@@ -78,6 +78,7 @@ enum class Standing : uint8_t { event, weak, reference };
 // One sentence's reading into draft events.
 bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m);
 bool bearing_cue(std::string_view cue);
+double landmark_km(const Document& doc, const Segmented& seg, const Mention& m);
 bool far_landmark(const Document& doc, const Segmented& seg, const Mention& m);
 // "km", "miles", "metres": a distance's unit ("25 km from Dori" is no count of people, no origin).
 bool distance_unit(std::string_view w);
@@ -372,7 +373,7 @@ struct SentenceEvents {
   bool weapons_in_sentence() const;
   bool fire_returned() const;
   bool thrown_and_exploded(const Frame& f) const;
-  bool for_years_perfect() const;
+  bool for_years_perfect(const Frame& f) const;
   bool describes_known_action(const Frame& f) const;
   bool shot_dead(const Frame& f) const;
   // "A man stabbed three people before police shot him", "The man suspected of shooting two fans was killed by

@@ -483,8 +483,11 @@ struct Chunker {
         // "... and killed five" shares the subject; "... and troops retook" has its own.
         // ("as some protesters set tents alight and hurled bricks": within a time clause, its own subject.)
         // ("a man who stabbed three people and wounded eight": a verb right after "and", with no subject of its own,
-        // goes on with the relative clause's.)
-        const bool same_subject = kind == ClauseKind::relative && starts_with_finite_verb(i + 1);
+        // goes on with the relative clause's; not one whose object points back to the clause's noun: "caught a man
+        // who stole a cow and lynched him".)
+        const bool back_to_noun = i + 2 < p.chunks.size() && ch(i + 1).kind == ChunkKind::verb && ch(i + 2).kind == ChunkKind::noun &&
+                                  (chunk_word(i + 2) == "him" || chunk_word(i + 2) == "her" || chunk_word(i + 2) == "them");
+        const bool same_subject = kind == ClauseKind::relative && starts_with_finite_verb(i + 1) && !back_to_noun;
         const int parent = dependent && kind != ClauseKind::subordinate && !same_subject ? std::max(0, p.clauses[cur].parent) : cur;
         cur = open(ClauseKind::coordinate, parent, std::string(w));
         c.clause = cur;

@@ -195,7 +195,7 @@ std::optional<CivilDate> footer_date(std::string_view text) {
     // "This report by The Canadian Press was first published Sept. 5, 2022.": a closing line that says when.
     {
       const std::string lower = ascii_lower(t);
-      for (std::string_view w : {" first published ", " was published ", " published on "})
+      for (std::string_view w : {" first published "})
         if (const size_t at = lower.find(w); at != std::string::npos && t.size() <= 120) {
           std::string rest = t.substr(at + w.size());
           if (rest.rfind("on ", 0) == 0) rest = rest.substr(3);

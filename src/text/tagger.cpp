@@ -638,8 +638,11 @@ struct Tagger {
       }
       // "at a tram stop in Graz", "a metal object that exploded": a singular noun's own verb would be "stops"; a base
       // form after it, with no object of its own, ends the compound (not "helped the army attack the town").
+      // ("saw a policeman shoot into the crowd": a bare infinitive after a verb of seeing, making or letting.)
+      const bool bare_infinitive = i >= 3 && one_of(lower(i - 3), {"saw", "see", "sees", "seen", "watched", "watch", "heard", "hear",
+                                                                   "made", "make", "makes", "let", "lets", "helped", "help", "helps"});
       if ((u.tag == Pos::VB || u.tag == Pos::VBP) && prev == Pos::NN && i >= 2 &&
-          (determiner_like(tag(i - 2)) || is_adjective(tag(i - 2))) && can(i, Pos::NN) &&
+          (determiner_like(tag(i - 2)) || is_adjective(tag(i - 2))) && can(i, Pos::NN) && !bare_infinitive &&
           (i + 1 >= units.size() || units[i + 1].punct || next == Pos::IN || one_of(lower(i + 1), {"that", "which"}))) {
         u.tag = Pos::NN;
         continue;

@@ -3395,3 +3395,46 @@ TEST_CASE("soldiers whose phrase ends in an apposition fire on protesters: the s
   REQUIRE(force != e.end());
   CHECK(to_iso(*force->when.date) == "2014-10-30");
 }
+
+TEST_CASE("this round's review") {
+  const CivilDate june{2023, 6, 10};
+  // Two province-level events in two provinces stay apart.
+  const auto two = events(
+      "Gunmen killed five villagers in Zamfara state on Tuesday, police said. In a separate attack, gunmen killed four "
+      "farmers in Benue state on Tuesday, officials said.",
+      june);
+  CHECK(two.size() == 2);
+  // The state's forces' own guns, a victim of a crash, a farmer shot by mistake: no armed side met.
+  for (const char* s : {"Police fired their guns into a crowd of protesters in Lagos on Wednesday, killing two people.",
+                        "A woman who was injured in a car crash last year was shot dead by police in Lagos on Thursday.",
+                        "Gunmen attacked a farmer in a village in Kaduna state on Thursday before soldiers mistakenly shot him."}) {
+    const auto e = events(s, june);
+    CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+  }
+  // A relative clause's perfect over years does not make the main clause's action a habit.
+  CHECK(!events("In a raid in Yobe state, gunmen who have terrorised the region for years abducted 30 villagers on Monday.", june).empty());
+  // "and lynched him": the villagers' act, not the thief's.
+  const auto lynched = events("Angry villagers caught a man who stole a cow and lynched him in Kisii county on Sunday.", june);
+  CHECK(only(lynched)->sub_event_type == "Mob violence");
+  // A month and year in a time phrase date the action.
+  const auto elections = events(
+      "Dozens of protesters were shot dead by security forces in Kinshasa during the December 2018 elections, a "
+      "UN report said on Friday.",
+      CivilDate{2021, 6, 5});
+  REQUIRE(!elections.empty());
+  CHECK(elections[0].when.date->year == 2018);
+  // A later line of another day that tells nothing of the action does not date it.
+  const auto march = events_of_report(
+      "March\n\nNAIROBI, July 10, 2023 (AFP) - Thousands of people marched in Nairobi on Sunday after police shot dead a teenager "
+      "in the Kibera slum. The protesters demanded justice for the boy. On Friday, the interior minister had announced a ban on "
+      "street gatherings.\n");
+  CHECK(!on_day(march, "2023-07-07"));
+  // A dash with spaces is no hyphen: the name before it is a place.
+  const auto dash = events_of_report(
+      "Abuses\n\nDOUALA, Feb 17, 2020 (AFP) - Soldiers killed 22 villagers in Ngarbuh - a remote hamlet of the Northwest region - on "
+      "Friday, a rights group said.\n");
+  CHECK(std::any_of(dash.begin(), dash.end(), [](const Event& x) { return x.location == "Ngarbuh"; }));
+  // A crowd's petrol bombs that exploded are no grenade.
+  const auto petrol = events("Protesters in Athens threw petrol bombs that exploded near a police van on Tuesday night.", june);
+  CHECK(std::none_of(petrol.begin(), petrol.end(), [](const Event& x) { return x.sub_event_type == "Grenade"; }));
+}

@@ -348,3 +348,11 @@ TEST_CASE("a closing line that says when the report was first published dates it
   REQUIRE(d.published);
   CHECK(to_iso(*d.published) == "2022-09-05");
 }
+
+TEST_CASE("a closing paragraph's own dates do not date the report; only a line that says it was first published") {
+  const Document d = parse_plain_text(
+      "Abuses\n\nYAOUNDE (AFP) - Soldiers killed 22 villagers on Friday, a rights group said.\n\nA rights group's report on the "
+      "abuses was published on March 3, 2021.\n",
+      "r", "r.txt");
+  CHECK(!d.published);
+}

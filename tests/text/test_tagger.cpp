@@ -467,3 +467,7 @@ TEST_CASE("a name set off by commas after a noun of a phrase is its apposition, 
       "protesters.");
   CHECK(t.parse.subject_of(t.chunk_of("fired")) == t.chunk_of("soldiers"));
 }
+
+TEST_CASE("a bare infinitive after a verb of seeing stays a verb") {
+  CHECK(is_verb(parse("Witnesses saw a policeman shoot into the crowd.").tag_of("shoot")));
+}
