@@ -11,6 +11,7 @@
 #include "extract/pipeline.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "text/chunker.hpp"
+#include "text/dateline.hpp"
 #include "text/reader.hpp"
 
 namespace sitmap::cli {
@@ -53,9 +54,10 @@ int run_extract(const ExtractArgs& args) {
   const Gazetteer gaz = Gazetteer::open_default(args.index);
   int rc = 0;
   auto emit = [&](Document& doc) {
-    if (!doc.published) doc.published = args.published;
+    if (args.published) give_publication_date(doc, *args.published);
     try {
       const Analysis a = analyse(doc, gaz);
+      for (const std::string& w : a.warnings) std::cerr << "sitmap extract: warning: " << w << '\n';
       for (size_t i = 0; i < a.events.size(); ++i) {
         const Event& e = a.events[i];
         if ((args.main_only && e.background) || e.confidence < args.min_confidence) continue;

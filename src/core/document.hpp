@@ -19,6 +19,7 @@ struct Dateline {
   std::optional<CivilDate> date;
   int month = 0, day = 0;     // as written, also when no year is ("LIMA, Jan 10 (Reuters)")
   bool year_written = false;  // the year stands in the dateline itself
+  bool year_guessed = false;  // no year written anywhere it was read from: the reader's guess
 };
 
 struct Document {

@@ -18,9 +18,21 @@ Analysis locate_places(const Document& doc, const Gazetteer& gaz, const Lexicon&
   return a;
 }
 
+// "TUNIS, March 18 (Xinhua) --" over a story that writes no year anywhere: the
+// year is the reader's guess (the latest in which the day falls on the weekday
+// the story names), which only the caller can set right.
+std::optional<std::string> guessed_year(const Document& doc) {
+  if (!doc.dateline || !doc.dateline->year_guessed || !doc.published) return std::nullopt;
+  const std::string year = std::to_string(doc.published->year);
+  if (doc.text.find(year) != std::string::npos) return std::nullopt;
+  return doc.source + ": byte " + std::to_string(doc.dateline->start) + ": the report writes no year; its dateline read as " + year +
+         " (give the date with --published, or a JSON line's \"published\")";
+}
+
 Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
   Analysis a = locate_places(doc, gaz, lex);
-  a.events = extract_events(doc, a.segments, a.mentions, gaz, lex);
+  if (auto w = guessed_year(doc)) a.warnings.push_back(std::move(*w));
+  a.events = extract_events(doc, a.segments, a.mentions, gaz, lex, &a.warnings);
   a.confidence_features = calibrate_confidence(a.events);
   for (Event& e : a.events) name_unnamed_sides(e);  // after confidence, which weighs a side named in the text
   return a;

@@ -18,6 +18,7 @@ struct Analysis {
   std::vector<Mention> mentions;
   std::vector<Event> events;
   std::vector<ConfidenceFeatures> confidence_features;  // each event's inputs to its confidence
+  std::vector<std::string> warnings;                    // what was read in doubt: an impossible day, a year guessed
 };
 
 Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex = Lexicon::builtin());

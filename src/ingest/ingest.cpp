@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/hash.hpp"
+#include "text/dateline.hpp"
 #include "text/reader.hpp"
 
 namespace sitmap {
@@ -28,7 +29,7 @@ Ingester::Ingester(Store& store, const Gazetteer& gaz, const IngestOptions& opti
 
 Ingester::Outcome Ingester::add(Document&& doc) {
   ++progress_.documents;
-  if (!doc.published) doc.published = options_.published;
+  if (options_.published) give_publication_date(doc, *options_.published);
   std::string hash = content_hash(doc.text);
   if (store_.has_content(hash) || pending_hashes_.count(hash)) {
     ++result_.already_stored;

@@ -625,6 +625,18 @@ CivilDate today() {
 
 }  // namespace
 
+void give_publication_date(Document& doc, CivilDate given) {
+  Dateline* d = doc.dateline ? &*doc.dateline : nullptr;
+  if (doc.published && !(d && d->year_guessed)) return;
+  doc.published = given;
+  if (!d || !d->month || d->year_written) return;
+  const CivilDate own{given.year, d->month, d->day};
+  if (!is_valid(own)) return;
+  d->date = own;
+  d->year_guessed = false;
+  doc.published = own;
+}
+
 void read_dateline(Document& doc) {
   if (doc.published) {
     doc.dateline = find_dateline(doc.text, 0, doc.published->year);
@@ -649,8 +661,10 @@ void read_dateline(Document& doc) {
   doc.dateline = find_dateline(doc.text, 0, 0);
   Dateline* d = doc.dateline ? &*doc.dateline : nullptr;
   if (d && d->month && !d->year_written) {
-    if (const int year = dateline_year(doc.text, d->month, d->day, today()); year && is_valid(CivilDate{year, d->month, d->day}))
+    if (const int year = dateline_year(doc.text, d->month, d->day, today()); year && is_valid(CivilDate{year, d->month, d->day})) {
       d->date = CivilDate{year, d->month, d->day};
+      d->year_guessed = true;
+    }
   }
   if (d && d->date) doc.published = d->date;
 }

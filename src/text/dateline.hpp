@@ -19,4 +19,9 @@ std::optional<Dateline> find_dateline(std::string_view text, size_t from = 0, in
 // date when the report carries no other date.
 void read_dateline(Document& doc);
 
+// The publication date a caller gives (`sitmap extract --published`) for a
+// report that gives none of its own, or whose dateline writes no year
+// ("TUNIS, March 18 (Xinhua)"): there the dateline's day in the given year.
+void give_publication_date(Document& doc, CivilDate given);
+
 }  // namespace sitmap

@@ -33,6 +33,13 @@ grep '"document_id":"undated"' "$D/out" | grep -q '"event_date":"2019-06-04"' &&
 grep '"document_id":"good"' "$D/out" | grep -q '"event_date":"2015-11-15"' && ok || bad "--published displaced the report's own date"
 "$S" extract --published 2019-02-30 "$D/undated.txt" > /dev/null 2> "$D/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "not a date" "$D/err" && ok || bad "a bad --published: exit $rc, $(cat "$D/err")"
+# A dateline with no year in a report that writes none: the year guessed is said on stderr, with the way to set it.
+printf 'TUNIS, March 18 (Xinhua) -- Gunmen attacked a museum in Tunis on Wednesday, killing 19 people.\n' > "$D/yearless.txt"
+"$S" extract "$D/yearless.txt" > "$D/out" 2> "$D/err"; rc=$?
+[ $rc -eq 0 ] && grep -q "yearless.txt: byte 0: the report writes no year" "$D/err" && grep -q -- "--published" "$D/err" && ok ||
+  bad "no warning of a guessed year: exit $rc, $(cat "$D/err")"
+"$S" extract --published 2015-03-18 "$D/yearless.txt" > "$D/out" 2> "$D/err"
+! grep -q "writes no year" "$D/err" && grep -q '"event_date":"2015-03-18"' "$D/out" && ok || bad "--published did not set the year: $(cat "$D/err")"
 # Confidence: the model's probability; --min-confidence leaves out events below it, as export's option;
 # --confidence-features shows the inputs it read.
 "$S" extract --confidence-features "$D/good.txt" > "$D/out" 2> "$D/err" && ok || bad "extract --confidence-features: $(cat "$D/err")"

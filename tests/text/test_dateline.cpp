@@ -305,3 +305,17 @@ TEST_CASE("a long dash set close after the agency's bracket ends the dateline") 
   CHECK(d.published->month == 5);
   CHECK(d.published->day == 12);
 }
+
+TEST_CASE("a year the dateline does not write is a guess the caller's date replaces") {
+  Document d = parse_plain_text("Museum attack\n\nTUNIS, March 18 (Xinhua) -- Gunmen attacked a museum on Wednesday.\n", "t", "t.txt");
+  REQUIRE(d.dateline);
+  CHECK(d.dateline->year_guessed);
+  give_publication_date(d, CivilDate{2015, 3, 20});
+  REQUIRE(d.published);
+  CHECK(to_iso(*d.published) == "2015-03-18");  // the dateline's own day, in the given year
+  CHECK(!d.dateline->year_guessed);
+  // A report that dates itself keeps its date.
+  Document dated = parse_plain_text("Attack\n\nTUNIS, March 18, 2015 (Xinhua) -- Gunmen attacked a museum.\n", "u", "u.txt");
+  give_publication_date(dated, CivilDate{2019, 1, 1});
+  CHECK(to_iso(*dated.published) == "2015-03-18");
+}
