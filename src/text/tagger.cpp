@@ -66,7 +66,7 @@ const std::unordered_map<std::string, WordTags>& closed_class() {
     // Fighters the word table knows only as adjectives ("an Islamist militant in the market", "the separatist was shot").
     add({"militant", "insurgent", "separatist", "mercenary", "paramilitary"}, {Pos::NN, Pos::JJ});
     // The word table lists these only as participles and adjectives: "a man wounded two people", "mines maimed dozens".
-    add({"wounded", "maimed"}, {Pos::JJ, Pos::VBN, Pos::VBD});
+    add({"wounded", "maimed"}, {Pos::VBN, Pos::JJ, Pos::VBD});
     return t;
   }();
   return table;

@@ -471,3 +471,7 @@ TEST_CASE("a name set off by commas after a noun of a phrase is its apposition, 
 TEST_CASE("a bare infinitive after a verb of seeing stays a verb") {
   CHECK(is_verb(parse("Witnesses saw a policeman shoot into the crowd.").tag_of("shoot")));
 }
+
+TEST_CASE("'shot and seriously wounded' keeps its participle") {
+  CHECK(parse("An Armenian monk was shot and seriously wounded in Bethlehem on Monday.").tag_of("wounded") == Pos::VBN);
+}
