@@ -325,7 +325,7 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     const bool coordinated = cc != clause && cue_cl.kind == ClauseKind::coordinate && cue_cl.parent == clause;
     if (coordinated) {
       rank = 0;
-    } else if (cc != clause && v.parse.clauses[static_cast<size_t>(cc)].parent == clause) {
+    } else if (cc != clause && cue_cl.parent == clause) {
       // "Nasheed, who announced his resignation on Tuesday, told a rally in the morning": an aside set off
       // by a comma, about a noun before the action, with a day before the story's, dates its own verb.
       // (Not "abducted by bandits who blocked the highway on 6 July": no comma, it says which bandits, in
@@ -344,8 +344,8 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     // "The man suspected of shooting two fans on Monday evening was killed by police early on Tuesday": a day
     // inside a participle phrase that describes the subject is that participle's.
     if (rank == 0 && f.verbal && chunk(f.chunk).finite && cue_chunk < f.chunk && f.subject >= 0)
-      for (int x = std::max(f.subject, 0); x < cue_chunk; ++x)
-        if (chunk(x).kind == ChunkKind::verb && !chunk(x).finite && !chunk(x).infinitive && x > f.subject) rank = 1;
+      for (int x = f.subject + 1; x < cue_chunk; ++x)
+        if (chunk(x).kind == ChunkKind::verb && !chunk(x).finite && !chunk(x).infinitive) rank = 1;
     const size_t t = v.token(f.first);
     const size_t d = c.first_token > t ? c.first_token - t : t - c.first_token;
     if (rank < best_rank || (rank == best_rank && d < best_d)) {
@@ -1309,14 +1309,14 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   into.evidence_count += from.evidence_count;
 }
 
-// The event a reference or a casualty count adds to: one of compatible date
-// and actors, at its place when it names one, of its type when there is one,
-// else the nearest told before it.
-// `told`: per kept event, whether its day is only the day it was told (an
-// action told of on Tuesday may have happened on Sunday).
 // A day only as late as another clause's: its telling's ("told AFP on Tuesday") or what came after it.
 bool day_is_upper_bound(uint8_t told) { return told == 1 || told == 3; }
 
+// The event a reference or a casualty count adds to: one of compatible date
+// and actors, at its place when it names one, of its type when there is one,
+// else the nearest told before it.
+// `told`: per kept event, where its day came from (an action told of on
+// Tuesday may have happened on Sunday).
 Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& told, const Event& r) {
   Event* best = nullptr;
   long best_score = LONG_MIN;
@@ -1513,17 +1513,21 @@ size_t sentence_of(const Segmented& seg, const Event& e) {
 // before any dated action, happened on the day the next two lines go on to tell.
 // (Only a day of the week before the report, in a line that tells no plan: not "will visit on Sunday",
 // not "a peace deal signed on May 2", not "attacked on March 3" months before.)
+// Does the sentence, from token `from` on, tell of a plan ("will", "planned", "expected")?
+bool tells_plan(const Document& doc, const Segmented& seg, const Sentence& s, uint32_t from) {
+  for (uint32_t t = from; t < s.first_token + s.token_count; ++t)
+    if (one_of(ascii_lower(token_text(doc.text, seg.tokens[t])), {"will", "would", "plans", "planned", "scheduled", "expected"}))
+      return true;
+  return false;
+}
+
 std::optional<DateSpan> day_of_next_lines(const Document& doc, const Segmented& seg, const Event& e) {
   if (!doc.published) return std::nullopt;
   const long published = days_from_civil(*doc.published);
   const size_t si = sentence_of(seg, e);
   for (size_t k = si + 1; k < seg.sentences.size() && k <= si + 2; ++k) {
     const Sentence& s = seg.sentences[k];
-    bool plan = false;
-    for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t)
-      plan =
-          plan || one_of(ascii_lower(token_text(doc.text, seg.tokens[t])), {"will", "would", "plans", "planned", "scheduled", "expected"});
-    if (plan) continue;
+    if (tells_plan(doc, seg, s, s.first_token)) continue;
     for (const DateCue& c : find_date_cues(doc, seg, s)) {
       if (c.since || c.reporting || !c.span.date || c.span.precision != 1) continue;
       const long back = published - days_from_civil(*c.span.date);
@@ -1541,10 +1545,10 @@ std::optional<DateSpan> earlier_day_of_next_lines(const Document& doc, const Seg
   if (!e.when.date || e.when.precision != 1) return std::nullopt;
   const long told = days_from_civil(*e.when.date);
   const size_t si = sentence_of(seg, e);
+  const std::string trigger = ascii_lower(e.trigger);
   for (size_t k = si + 1; k < seg.sentences.size() && k <= si + 4; ++k) {
     // (Only a line that tells of the toll or the action again: not "On Friday, the minister had announced a ban".)
     const Sentence& s = seg.sentences[k];
-    const std::string trigger = ascii_lower(e.trigger);
     bool of_it = false;
     for (uint32_t t = s.first_token; t < s.first_token + s.token_count && !of_it; ++t)
       of_it = one_of(ascii_lower(token_text(doc.text, seg.tokens[t])),
@@ -1798,9 +1802,7 @@ std::optional<DateSpan> opening_day(const Document& doc, const Segmented& seg, c
   // (Not a stamp alone on its line: "Tuesday 17 October 2023, 15:48".)
   if (c.last_token + 5 >= s.first_token + s.token_count) return std::nullopt;
   if (doc.published && days_from_civil(*c.span.date) > days_from_civil(*doc.published)) return std::nullopt;
-  for (uint32_t t = c.last_token + 1; t < s.first_token + s.token_count; ++t)
-    if (one_of(ascii_lower(token_text(doc.text, seg.tokens[t])), {"will", "would", "plans", "planned", "scheduled", "expected"}))
-      return std::nullopt;
+  if (tells_plan(doc, seg, s, c.last_token + 1)) return std::nullopt;
   return c.span;
 }
 

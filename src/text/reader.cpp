@@ -193,15 +193,12 @@ std::optional<CivilDate> footer_date(std::string_view text) {
     const bool stamp = (first.empty() && t.size() <= 40 && std::isdigit(static_cast<unsigned char>(t[0]))) ||
                        is_date_label(first, DateLabel::header_field);
     // "This report by The Canadian Press was first published Sept. 5, 2022.": a closing line that says when.
-    {
-      const std::string lower = ascii_lower(t);
-      for (std::string_view w : {" first published "})
-        if (const size_t at = lower.find(w); at != std::string::npos && t.size() <= 120) {
-          std::string rest = t.substr(at + w.size());
-          if (rest.rfind("on ", 0) == 0) rest = rest.substr(3);
-          while (!rest.empty() && rest.back() == '.') rest.pop_back();
-          if (auto d = date_field(rest)) return d;
-        }
+    constexpr std::string_view first_published = " first published ";
+    if (const size_t at = ascii_lower(t).find(first_published); at != std::string::npos) {
+      std::string rest = t.substr(at + first_published.size());
+      if (rest.rfind("on ", 0) == 0) rest = rest.substr(3);
+      while (!rest.empty() && rest.back() == '.') rest.pop_back();
+      if (auto d = date_field(rest)) return d;
     }
     if (!is_date_label(first, DateLabel::date_line) && !stamp) continue;
     if (auto d = date_field(t)) return d;
