@@ -229,7 +229,11 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     const auto street_prefix = [&](uint32_t j) { return seg.tokens[v.token(j)].capitalized && is_street_prefix(word(j)); };
     const bool street = (before >= 1 && street_prefix(before - 1)) || street_prefix(k) ||
                         (e + 1 < v.size() && is_street_word(word(e + 1))) || (k == e && has_street_ending(word(k)));
-    if (named_event || street || (division_words && k > ch.first && covered_by_mention(v.token(k - 1)))) {
+    // "a Kyoto Animation studio", "the Lagos Business School": a body named after the place before it.
+    const bool named_after_place = k > ch.first && covered_by_mention(v.token(k - 1)) && v.parse.tags[k - 1] == Pos::NNP &&
+                                   seg.tokens[v.token(k - 1)].end + 1 == seg.tokens[v.token(k)].start;
+    if (named_event || street || (division_words && k > ch.first && covered_by_mention(v.token(k - 1))) ||
+        (named_after_place && !division_words)) {
       k = e + 1;
       continue;
     }

@@ -433,7 +433,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "Cars were set alight as crowds tried to enter the building": burnt by no one named, beside a crowd.
     if (f.cls == C::destroy && f.verbal && f.passive && f.agent < 0 && actors.empty() && crowd_in_sentence()) return kRiot;
   }
-  if (any({C::destroy})) return kDestruction;
+  if (any({C::destroy})) return deadly_fire(f) ? kAttack : kDestruction;
   return std::nullopt;
 }
 
@@ -853,9 +853,36 @@ bool SentenceEvents::set_by_unknown_people(const Frame& f) const {
   if (!f.verbal || f.passive || f.subject < 0) return false;
   const Chunk& who = chunk(f.subject);
   if (one_of(word(who.head), {"arsonists", "arsonist", "vandals"})) return true;
+  if (deadly_fire(f)) return true;
   for (uint32_t k = who.first; k < who.head; ++k)
     if (one_of(word(k), {"unidentified", "unknown"})) return people(f.subject);
   return false;
+}
+
+// "A man doused the studio with petrol and set it on fire, killing 33 people": a fire a person set
+// that killed is an attack, whoever the person. (The killing as a participle after it, whatever noun
+// it is evidence of: "..., killing 33 in one of the deadliest attacks".)
+bool SentenceEvents::deadly_fire(const Frame& f) const {
+  if (f.cls != C::destroy || !f.verbal || f.passive || f.subject < 0) return false;
+  if (!one_of(word(f.first), {"set", "sets", "setting", "torched", "torch", "torching"}) || !people(f.subject) || disaster_in_sentence())
+    return false;
+  return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+    return o.cls == C::kill && o.verbal && !o.passive && o.first > f.last && !chunk(o.chunk).finite;
+  });
+}
+
+// "The attackers, who carried guns, grenades and explosives", "police found two grenades": arms someone had,
+// found or took, named as a thing, not thrown or set off.
+bool SentenceEvents::arms_carried(const Frame& f) const {
+  if (f.verbal || (f.cls != C::grenade && f.cls != C::explosive && f.cls != C::bomb)) return false;
+  // The verb before the list the noun is in: "carried [guns], [grenades] and [explosives]".
+  int c = f.chunk - 1;
+  while (c >= 0 && (chunk(c).kind == ChunkKind::noun || chunk(c).kind == ChunkKind::conj || word(chunk(c).head) == ",")) --c;
+  if (c < 0 || chunk(c).kind != ChunkKind::verb) return false;
+  return one_of(word(chunk(c).head),
+                {"carried",   "carry",      "carries", "carrying",  "possessed",  "possessing", "stockpiled", "smuggled",
+                 "smuggling", "hid",        "hidden",  "hiding",    "stored",     "found",      "recovered",  "confiscated",
+                 "seized",    "discovered", "defused", "displayed", "brandished", "brandishing"});
 }
 
 // "shot down 40 of 54 drones", "intercepted two missiles": munitions stopped in the air.
@@ -1046,6 +1073,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       if (side_is(actors, Role::police_forces) && !casualties(f, evidence)) return false;
       return ctx.air || armed || weapon || casualties(f, evidence);
     case C::destroy:  // burnt by no one named beside a crowd: the crowd's doing
+      // "Officers who broke into the suite found the gunman dead": the state's forces going in, no damage done.
+      if (f.verbal && one_of(word(f.first), {"broke", "broken", "break", "breaking"}) && state_side(actors)) return false;
       return armed || weapon || crowd_side(actors) || set_by_unknown_people(f) || (breaking_in(f) && storming_crowd(actors)) ||
              (f.verbal && f.passive && f.agent < 0 && crowd_in_sentence());
     default: {
@@ -1280,6 +1309,18 @@ bool SentenceEvents::disaster_in_sentence() const {
     if (word(k) == "fire" && k > 0 &&
         one_of(word(k - 1), {"open", "opened", "opening", "opens", "return", "returned", "returning", "under", "exchanged", "heavy",
                              "sniper", "artillery", "mortar", "rocket", "cross"}))
+      continue;
+    // "set fire to a bar", "set it on fire": a fire someone set, no disaster.
+    if (word(k) == "fire" && k > 0) {
+      const auto set_word = [&](size_t j) { return one_of(word(j), {"set", "sets", "setting"}); };
+      bool set = set_word(k - 1);
+      for (size_t j = k >= 5 ? k - 5 : 0; word(k - 1) == "on" && j + 1 < k; ++j) set = set || set_word(j);
+      if (set) continue;
+    }
+    // "fire officials said", "the fire service": the people who fight fires, no fire.
+    if (word(k) == "fire" && k + 1 < v.size() &&
+        one_of(word(k + 1), {"officials", "official", "department", "departments", "service", "services", "brigade", "brigades", "chief",
+                             "chiefs", "crews", "crew", "engines", "engine", "trucks", "station", "authorities", "agency"}))
       continue;
     return true;
   }

@@ -674,6 +674,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                                                     side_has(fired, Role::weapon_grenade) ||
                                                     // "fired shots at the house", "firing shots at migrants": a gun's fire at a target.
                                                     (side_has(fired, Role::weapon_gun) && fired_at(f)));
+    if (arms_carried(f)) {
+      explain(f, "arms carried, no action of theirs");
+      continue;
+    }
     if ((f.cls == C::light && !fired_weapon) || f.cls == C::withdraw || f.cls == C::die) {
       explain(f, "not an action alone");
       continue;
@@ -1429,7 +1433,8 @@ const Mention* lone_filing_town(const std::vector<Mention>& mentions, const Gaze
                                   [&](const Mention& m) { return m.dateline && !m.candidates.empty() && town_of(m, gaz, country_code); });
   if (filed == mentions.end()) return nullptr;
   const bool other_town = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-    return !m.dateline && !m.in_name && !m.candidates.empty() && town_of(m, gaz, country_code) &&
+    // ("a retired accountant from Mesquite, Nevada": where someone came from is no other town of the story.)
+    return !m.dateline && may_place_action(m) && town_of(m, gaz, country_code) &&
            m.candidates.front().entry != filed->candidates.front().entry;
   });
   return other_town ? nullptr : &*filed;

@@ -180,6 +180,8 @@ struct SentenceEvents {
   bool expelling_verb(const Frame& f) const;
   bool driven_out(const Frame& f) const;
   bool set_by_unknown_people(const Frame& f) const;
+  bool deadly_fire(const Frame& f) const;
+  bool arms_carried(const Frame& f) const;
   bool crowd_in_sentence() const;
   bool figurative_victim_or_doer(const Frame& f) const;
   bool armed_people_named() const;

@@ -181,6 +181,14 @@ bool read_date_words(Cursor& c, int& year, int& month, int& day) {
       ++t.i;
       month = read_number(t, 2);
       if (month < 1 || month > 12) return false;
+    } else if (t.peek() == '.' && digit(t.peek(1)) && !ordinal_day) {  // "20.05.2019": with its year only
+      ++t.i;
+      month = read_number(t, 2);
+      if (month < 1 || month > 12 || !t.literal(".") || !digit(t.peek())) return false;
+      year = read_number(t, 4);
+      if (year < 1900 || year > 2100 || digit(t.peek()) || day < 1 || day > 31) return false;
+      c = t;
+      return true;
     } else {
       t.spaces();
       if (ordinal_day) t.literal("of ");
@@ -227,7 +235,8 @@ bool read_agency(Cursor& c, std::string& agency) {
     slash.spaces();
     if (slash.literal("/")) {
       const size_t start = slash.i;
-      while (!slash.at_end() && slash.peek() != '/' && slash.i - start < 12) ++slash.i;
+      // ("/NIAT "Khovar"/. ": a name and its quoted short form.)
+      while (!slash.at_end() && slash.peek() != '/' && slash.peek() != '\n' && slash.i - start < 20) ++slash.i;
       // ("Bucharest, Aug 11 /Agerpres/ - ": the slashes, then a dash.)
       const bool full_stop = slash.peek(1) == '.' && slash.peek(2) == ' ';
       if (slash.peek() == '/' && slash.i > start && (full_stop || slash.peek(1) == ' ')) {

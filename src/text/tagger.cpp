@@ -647,6 +647,17 @@ struct Tagger {
         u.tag = Pos::NN;
         continue;
       }
+      // "a gunshot wound", "a fatal wound": the noun, not "wind"'s past after its subject.
+      if (u.tag == Pos::VBD && u.lower == "wound" && (prev == Pos::NN || prev == Pos::JJ) && can(i, Pos::NN)) {
+        u.tag = Pos::NN;
+        continue;
+      }
+      // "the Fushimi ward of Kyoto": after a name with its article, before a preposition, a noun too.
+      if ((u.tag == Pos::VB || u.tag == Pos::VBP) && prev == Pos::NNP && i >= 2 && tag(i - 2) == Pos::DT && can(i, Pos::NN) &&
+          !bare_infinitive && next == Pos::IN && i + 1 < units.size() && lower(i + 1) == "of") {
+        u.tag = Pos::NN;
+        continue;
+      }
       // "... stormed a hotel and held 170 guests": a coordinated verb keeps the tense.
       // ("killed a district head and abducted his wife": an -ed word before its object's
       // determiner is that verb, though the lexicon lists it as a noun first.)

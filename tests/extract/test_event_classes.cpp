@@ -3438,3 +3438,37 @@ TEST_CASE("this round's review") {
   const auto petrol = events("Protesters in Athens threw petrol bombs that exploded near a police van on Tuesday night.", june);
   CHECK(std::none_of(petrol.begin(), petrol.end(), [](const Event& x) { return x.sub_event_type == "Grenade"; }));
 }
+
+TEST_CASE("a fire set by a person that kills is an attack; arms carried and a door forced by police are none") {
+  const CivilDate july{2019, 7, 19};
+  // The fire someone set, its dead in a participle after it; "fire officials" fight fires, no disaster.
+  const auto fire = events(
+      "A man doused a film studio in Kyoto with petrol and set it on fire on Thursday morning, killing at least 33 people in one "
+      "of the country's deadliest attacks in decades, fire officials said.",
+      july);
+  REQUIRE(!fire.empty());
+  CHECK(fire[0].sub_event_type == "Attack");
+  CHECK(fire[0].location == "Kyoto");
+  // A blaze no one set stays a disaster.
+  CHECK(events("A fire tore through a market in Kyoto on Thursday, killing three people, fire officials said.", july).empty());
+  // Grenades the attackers carried were not thrown.
+  const auto carried = events(
+      "Gunmen attacked a police post in Kumasi on Friday. The attackers, who carried rifles, grenades and explosives, were shot dead "
+      "after a gun battle.",
+      july);
+  CHECK(std::none_of(carried.begin(), carried.end(), [](const Event& x) { return x.sub_event_type == "Grenade"; }));
+  // Police breaking into a room damage nothing an analyst codes.
+  const auto entered = events("Officers who broke into the hotel room in Kumasi on Friday found the gunman dead of a gunshot wound.", july);
+  CHECK(std::none_of(entered.begin(), entered.end(), [](const Event& x) { return x.sub_event_type == "Looting/property destruction"; }));
+}
+
+TEST_CASE("a story filed from its only town: where someone came from is no other town; a body named after a place is none") {
+  const auto e = events_of_report(
+      "Shooting\n\nLAS VEGAS, Oct 2, 2017 (AP) - A gunman firing from a hotel tower killed 58 people at a music festival late on "
+      "Sunday, police said. The gunman, a retired accountant from Mesquite, Nevada, was found dead.\n");
+  REQUIRE(!e.empty());
+  CHECK(e[0].location == "Las Vegas");
+  // "a Kyoto Animation studio": the company's name, not a place in Kyoto.
+  const auto studio = events("A man set a Kyoto Animation studio on fire in Kyoto on Thursday, killing 33 people.", CivilDate{2019, 7, 19});
+  CHECK(std::none_of(studio.begin(), studio.end(), [](const Event& x) { return x.location == "Animation"; }));
+}

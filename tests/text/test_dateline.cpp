@@ -191,6 +191,17 @@ TEST_CASE("a full stop after the city; a masthead and its tagline are no datelin
   REQUIRE(find_dateline(bare).has_value());
 }
 
+TEST_CASE("a date in figures with full stops, and a quoted agency between slashes") {
+  const std::string khovar = "OSH, 04.11.2021. /NIAT \"Sharq\"/. Two border guards were wounded, the ministry said.";
+  const auto d = find_dateline(khovar);
+  REQUIRE(d.has_value());
+  CHECK(place_of(khovar, *d) == "OSH");
+  CHECK(to_iso(*d->date) == "2021-11-04");  // day first, as the dotted form always is
+  CHECK(khovar.substr(d->end, 3) == "Two");
+  // Dots without a year are no date: "4.11" could be a figure.
+  CHECK_FALSE(find_dateline("OSH, 4.11 - Two border guards were wounded.").value_or(Dateline{}).date.has_value());
+}
+
 TEST_CASE("a dateline's city with its province and country") {
   const std::string three = "ISABELA CITY, Basilan, Philippines \xE2\x80\x94 Two soldiers were hurt when a bomb went off on Monday.";
   const auto d = find_dateline(three);

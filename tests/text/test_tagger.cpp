@@ -475,3 +475,9 @@ TEST_CASE("a bare infinitive after a verb of seeing stays a verb") {
 TEST_CASE("'shot and seriously wounded' keeps its participle") {
   CHECK(parse("An Armenian monk was shot and seriously wounded in Bethlehem on Monday.").tag_of("wounded") == Pos::VBN);
 }
+
+TEST_CASE("'wound' after a noun or adjective is the noun; a ward of a named town is a noun") {
+  CHECK(parse("He was found dead of a gunshot wound.").tag_of("wound") == Pos::NN);
+  CHECK(parse("She died of a fatal wound.").tag_of("wound") == Pos::NN);
+  CHECK(parse("A fire broke out in the Fushimi ward of Kyoto.").tag_of("ward") == Pos::NN);
+}
