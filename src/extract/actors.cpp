@@ -90,12 +90,13 @@ ActorTable ActorTable::parse(std::string_view tsv) {
 }
 
 const ArmedActor* ActorTable::match(const std::vector<std::string>& lower, const std::vector<std::string_view>& raw, size_t k, size_t end,
-                                    size_t* len) const {
+                                    size_t* len, const std::unordered_set<std::string>* redefined) const {
   if (k >= lower.size()) return nullptr;
   auto it = by_first_.find(lower[k]);
   if (it == by_first_.end()) return nullptr;
   for (const Alias& al : it->second) {
     if (k + al.words.size() > std::min(end, lower.size())) continue;
+    if (al.words.size() == 1 && redefined && redefined->count(lower[k])) continue;
     bool ok = true;
     for (size_t i = 0; i < al.words.size() && ok; ++i) ok = al.exact_case ? raw[k + i] == al.words[i] : lower[k + i] == al.words[i];
     if (!ok) continue;
@@ -103,6 +104,24 @@ const ArmedActor* ActorTable::match(const std::vector<std::string>& lower, const
     return &actors_[al.actor];
   }
   return nullptr;
+}
+
+std::unordered_set<std::string> ActorTable::acronyms_defined_otherwise(const std::vector<std::string>& lower,
+                                                                       const std::vector<std::string_view>& raw) const {
+  std::unordered_set<std::string> out;
+  for (size_t k = 1; k + 1 < raw.size(); ++k) {
+    const std::string_view a = raw[k];
+    const bool acronym = a.size() >= 2 && a.size() <= 6 && std::all_of(a.begin(), a.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!acronym || raw[k - 1] != "(" || raw[k + 1] != ")") continue;
+    size_t len = 0;
+    const ArmedActor* table = match(lower, raw, k, k + 1, &len);
+    if (!table || len != 1) continue;
+    // The name before the bracket, up to eight words: the table's actor by another alias keeps the table's sense.
+    bool same = false;
+    for (size_t j = k - 1 >= 8 ? k - 9 : 0; j + 1 < k && !same; ++j) same = match(lower, raw, j, k - 1) == table;
+    if (!same) out.insert(lower[k]);
+  }
+  return out;
 }
 
 const ArmedActor* ActorTable::find(std::string_view name) const {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace sitmap {
@@ -26,8 +27,13 @@ class ActorTable {
   // The actor whose alias starts at token k (lower-case words and the raw
   // tokens, for aliases written with capitals: "IS", "JeM") and ends before
   // `end`; the longest alias wins. nullptr when none; *len gets its tokens.
+  // One-word aliases in `redefined` (lower case) are the report's own names, not the table's.
   const ArmedActor* match(const std::vector<std::string>& lower, const std::vector<std::string_view>& raw, size_t k, size_t end,
-                          size_t* len = nullptr) const;
+                          size_t* len = nullptr, const std::unordered_set<std::string>* redefined = nullptr) const;
+  // The one-word aliases a report spells out as something else than the table's actor: "the Pan-African
+  // National Party (PNP)" is no police force, whatever the table's PNP is. Lower case.
+  std::unordered_set<std::string> acronyms_defined_otherwise(const std::vector<std::string>& lower,
+                                                             const std::vector<std::string_view>& raw) const;
   const ArmedActor* find(std::string_view name) const;
   size_t size() const { return actors_.size(); }
 

@@ -240,7 +240,7 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     // "against the Houthis", "Tigrayan forces": an armed group, or a people naming the forces after it.
     // ("the United Nations mission", "the African Union peacekeepers": a body's, by the noun it names.)
     const bool group =
-        lex.actors.match(v.words, v.raw, k, e + 1) != nullptr ||
+        lex.actors.match(v.words, v.raw, k, e + 1, nullptr, &ctx.redefined) != nullptr ||
         (e + 1 <= ch.last &&
          (lex.roles.ends_at(v.words, e + 1, e + 1, Role::armed) || lex.roles.ends_at(v.words, e + 1, e + 1, Role::state_forces) ||
           one_of(word(e + 1), {"mission", "missions", "peacekeepers", "peacekeeping", "agency", "agencies", "organisation", "organization",
@@ -690,6 +690,16 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     for (const auto& pp : ef.preps)
       if (pp.where == Parse::PrepPhrase::after && pp.object >= 0 && location_prep(word(chunk(pp.prep).head)))
         words_of_action.push_back(pp.object);
+  }
+  // "fired tear gas to break up supporters who tried to march through X": whom a purpose's infinitive
+  // was done to, and the relative clause that tells where they were.
+  const size_t action_words = words_of_action.size();
+  for (int c = 0; c < static_cast<int>(v.parse.chunks.size()); ++c) {
+    if (chunk(c).kind != ChunkKind::verb || !chunk(c).infinitive) continue;
+    const int governor = governing_verb_of_infinitive(v, c);
+    if (governor >= 0 && std::find(words_of_action.begin(), words_of_action.begin() + static_cast<long>(action_words), governor) !=
+                             words_of_action.begin() + static_cast<long>(action_words))
+      add_with_of(words_of_action, v.parse.object_of(c));
   }
   // "a suicide bomber ... that targeted a checkpoint in Adhaim".
   for (size_t cl = 1; cl < v.parse.clauses.size(); ++cl) {

@@ -201,7 +201,7 @@ bool SentenceEvents::table_group_of_kind(int c, std::initializer_list<std::strin
 
 std::string SentenceEvents::table_actor(const Chunk& ch) const {
   for (uint32_t k = ch.first; k <= ch.last; ++k)
-    if (const ArmedActor* a = lex.actors.match(v.words, v.raw, k, ch.last + 1)) return a->name;
+    if (const ArmedActor* a = lex.actors.match(v.words, v.raw, k, ch.last + 1, nullptr, &ctx.redefined)) return a->name;
   return "";
 }
 

@@ -472,9 +472,19 @@ int SentenceEvents::force_against_crowd() const {
     return false;
   };
   // (Nor a death a relative clause tells of someone the protest is about: "over the death of George Floyd, a man who died".)
+  // (Nor deaths of the state's own men, or by a hand named that is not the state's: "a day after two soldiers were
+  // killed by a crowd".)
+  const auto state_chunk = [&](int c) { return c >= 0 && (is(c, Role::police_forces) || is(c, Role::state_forces)); };
+  const auto others_killing = [&](const Frame& o) {
+    if (!o.verbal || o.cls == C::shoot) return false;
+    const int doer = o.passive ? o.agent : o.subject, victim = o.passive ? o.subject : o.object;
+    const bool own_clause = victim >= 0 && chunk(victim).clause == chunk(o.chunk).clause;
+    return (own_clause && state_chunk(victim)) ||
+           (doer >= 0 && !state_chunk(doer) && chunk(doer).kind == ChunkKind::noun && !is(doer, Role::weapon_gun));
+  };
   for (const Frame& o : frames)
     if (state && (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite && !tally_since(o))) &&
-        !describes_noun_of(v, chunk(o.chunk).clause))
+        !describes_noun_of(v, chunk(o.chunk).clause) && !others_killing(o))
       return 2;
   return force;
 }

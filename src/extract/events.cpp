@@ -1486,8 +1486,15 @@ void fold_parts_into_sentence_action(const std::vector<Event>& drafts, std::vect
 // arrests told after a demonstration at that place and day, in a sentence that
 // names no place of its own, are how it was met, no event of their own; they
 // add to it. (Suspects arrested after an attack or a lynching are an event.)
-void fold_arrests_into_incident(const std::vector<Event>& drafts, std::vector<Standing>& standing) {
+void fold_arrests_into_incident(std::string_view text, const std::vector<Event>& drafts, std::vector<Standing>& standing) {
   const std::string_view arrests = event_type(SubEvent::arrests).sub_event_type;
+  // "Protests broke out after an imam was taken by security agents": the arrest the gathering followed is its cause.
+  const auto cause_between = [&](const Event& gathering, const Event& arrest) {
+    if (gathering.start != arrest.start || gathering.trigger_end >= arrest.trigger_start || arrest.trigger_start > text.size())
+      return false;
+    const std::string between = ascii_lower(text.substr(gathering.trigger_end, arrest.trigger_start - gathering.trigger_end));
+    return between.find(" after ") != std::string::npos || between.find(" following ") != std::string::npos;
+  };
   for (size_t i = 0; i < drafts.size(); ++i) {
     // (Only arrests whose sentence names no place of its own: "Police arrested 50 people in Kasese" may be another event.)
     // (Or arrests told after the gathering in its own sentence: "Police fired rubber bullets at protesters at the
@@ -1499,7 +1506,7 @@ void fold_arrests_into_incident(const std::vector<Event>& drafts, std::vector<St
            (drafts[j].start == drafts[i].start && drafts[j].trigger_start < drafts[i].trigger_start)) &&
           (!drafts[i].location_start || drafts[j].start == drafts[i].start) && gathering_severity(drafts[j]) > 0 &&
           standing[j] == Standing::event && !drafts[j].background && same_place(drafts[j], drafts[i]) &&
-          dates_agree(drafts[j], drafts[i])) {
+          dates_agree(drafts[j], drafts[i]) && !cause_between(drafts[j], drafts[i])) {
         standing[i] = Standing::reference;
         break;
       }
@@ -1847,10 +1854,11 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
   std::vector<std::string_view> raw;
   raw.reserve(seg.tokens.size());
   for (const Token& t : seg.tokens) raw.push_back(token_text(doc.text, t));
+  ctx.redefined = lex.actors.acronyms_defined_otherwise(words, raw);
   std::map<const ArmedActor*, int> groups;
   for (size_t k = 0; k < words.size(); ++k) {
     size_t len = 0;
-    const ArmedActor* a = lex.actors.match(words, raw, k, words.size(), &len);
+    const ArmedActor* a = lex.actors.match(words, raw, k, words.size(), &len, &ctx.redefined);
     if (!a) continue;
     if (!a->state() && a->kind != "unidentified") ++groups[a];
     k += len - 1;
@@ -2146,7 +2154,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                    drafts[i].location.c_str(), drafts[i].geo_precision, drafts[i].when.date ? to_iso(*drafts[i].when.date).c_str() : "-",
                    static_cast<int>(told_dated[i]), static_cast<int>(merge_only[i]), drafts[i].trigger.c_str());
   fold_parts_into_sentence_action(drafts, merge_only);
-  fold_arrests_into_incident(drafts, merge_only);
+  fold_arrests_into_incident(doc.text, drafts, merge_only);
   promote_headline(drafts, merge_only, doc);
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;

@@ -7,6 +7,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/one_of.hpp"
@@ -38,6 +39,7 @@ struct DocContext {
   int markets = 0;                             // market words (shares, stocks, investors): a report of trading
   const ArmedActor* main_group = nullptr;      // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
+  std::unordered_set<std::string> redefined;   // acronyms the report spells out as other than the actor table's
 
   int sport() const { return static_cast<int>(sport_tokens.size()); }
   int weapons() const { return static_cast<int>(weapon_tokens.size()); }

@@ -337,9 +337,23 @@ struct Chunker {
   // Does a finite verb group follow chunk i before the next preposition,
   // punctuation, conjunction or clause word? (Skipping noun groups.)
   bool finite_verb_follows(size_t i) const {
+    // "after an imam who belongs to the party was taken": a relative clause inside the subject (not after "as":
+    // "described the blast as an attack by forces who ...").
+    const bool relative_may_follow = one_of(lower[ch(i).head], {"after", "before", "since", "until", "when", "while", "because"});
+    bool in_relative = false, relative_verb = false;
     for (size_t j = i + 1; j < p.chunks.size(); ++j) {
       const Chunk& c = ch(j);
       if (c.kind == ChunkKind::noun || c.kind == ChunkKind::adverb || c.kind == ChunkKind::adjective) continue;
+      if (c.kind == ChunkKind::wh && relative_may_follow && !in_relative && j > i + 1 && ch(j - 1).kind == ChunkKind::noun) {
+        in_relative = true;
+        continue;
+      }
+      if (in_relative && !relative_verb) {
+        if (c.kind != ChunkKind::verb || !c.finite) return false;
+        relative_verb = true;
+        continue;
+      }
+      if (in_relative && (c.kind == ChunkKind::prep || (c.kind == ChunkKind::verb && !c.finite))) continue;
       // "gunmen linked to the group overran": a participle after the noun describes it.
       const bool describes = j > i + 1 && ch(j - 1).kind == ChunkKind::noun && starts_participle(j);
       if (describes) continue;

@@ -584,7 +584,7 @@ struct Tagger {
         u.tag = Pos::VBN;
         continue;
       }
-      if (is_be_form(prev_word) && prev_verbal != Pos::POS) {
+      if (is_be_form(prev_word) && prev_verbal != Pos::POS && prev_verbal != Pos::NNP) {  // (not "the Be district": a name)
         if (can(i, Pos::VBN)) {
           u.tag = Pos::VBN;
           continue;
@@ -806,6 +806,13 @@ struct Tagger {
       bool first = i == 0 || (units[i - 1].punct && (units[i - 1].raw == "\"" || units[i - 1].raw == "\xE2\x80\x9C" ||
                                                      units[i - 1].raw == "(" || units[i - 1].raw == "-" || units[i - 1].raw == ":"));
       initial(units[i], first);
+      // "the Be district of Lome", "the Do River": a capitalised closed-class word after "the" mid-sentence is a name.
+      Unit& u = units[i];
+      const bool verb_word = u.tag == Pos::VB || u.tag == Pos::VBP || u.tag == Pos::MD || u.tag == Pos::VBZ || u.tag == Pos::VBD;
+      if (!first && i > 0 && u.cap && !u.all_caps && units[i - 1].lower == "the" && verb_word) {
+        u.cands = WordTags{{Pos::NNP}, 1};
+        u.tag = Pos::NNP;
+      }
     }
     context();
     // "killed and wounded scores": once the first verb is read as finite, the

@@ -3472,3 +3472,38 @@ TEST_CASE("a story filed from its only town: where someone came from is no other
   const auto studio = events("A man set a Kyoto Animation studio on fire in Kyoto on Thursday, killing 33 people.", CivilDate{2019, 7, 19});
   CHECK(std::none_of(studio.begin(), studio.end(), [](const Event& x) { return x.location == "Animation"; }));
 }
+
+TEST_CASE(
+    "tear gas on marchers: where the purpose's people marched, no lethal force from a crowd's killing; an acronym the report spells out") {
+  const CivilDate oct{2017, 10, 18};
+  // Whom the tear gas broke up, and where their relative clause puts them ("the Be district": a name, not the verb).
+  const auto gas = events(
+      "Security forces fired tear gas to break up hundreds of opposition supporters who tried to march through the Be district "
+      "of the Togolese capital on Wednesday, a day after two soldiers were killed by a crowd in the northern city of Sokode.",
+      oct);
+  const Event* lome = at_place(gas, "Lomé");
+  REQUIRE(lome != nullptr);
+  // Soldiers killed by a crowd are no lethal force the state used on the march.
+  CHECK(lome->sub_event_type == "Protest with intervention");
+  // Deaths by no one named beside the state's tear gas still are.
+  const auto deaths = events("Police fired tear gas at protesters in Lome on Wednesday and three people were killed.", oct);
+  REQUIRE(!deaths.empty());
+  CHECK(deaths[0].sub_event_type == "Excessive force against protesters");
+  // "the Pan-African National Party (PNP)": the report's PNP, not the table's police.
+  const auto pnp = events_of_report(
+      "Togo\n\nLOME, Oct 18, 2017 (ANA) - The opposition Pan-African National Party (PNP) said police had fired tear gas at its "
+      "supporters in Lome on Wednesday. PNP supporters threw stones at the police.\n");
+  for (const Event& e : pnp) {
+    CHECK(e.actor1.find("Philippines") == std::string::npos);
+    CHECK(e.actor2.find("Philippines") == std::string::npos);
+  }
+}
+
+TEST_CASE("a man taken from his home by security agents is arrested, in an 'after' clause with a relative clause too") {
+  const auto e = events(
+      "Protests broke out in Sokode after a popular imam who belongs to the opposition party was taken from his home by security "
+      "agents late on Monday.",
+      CivilDate{2017, 10, 18});
+  CHECK(std::any_of(e.begin(), e.end(),
+                    [](const Event& x) { return x.sub_event_type == "Arrests" && to_iso(*x.when.date) == "2017-10-16"; }));
+}
