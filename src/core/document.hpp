@@ -20,6 +20,7 @@ struct Dateline {
   int month = 0, day = 0;     // as written, also when no year is ("LIMA, Jan 10 (Reuters)")
   bool year_written = false;  // the year stands in the dateline itself
   bool year_guessed = false;  // no year written anywhere it was read from: the reader's guess
+  bool year_bounded = false;  // that guess kept within the terms of leaders the report names
 };
 
 struct Document {

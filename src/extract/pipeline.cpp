@@ -1,11 +1,14 @@
 #include "extract/pipeline.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "extract/actors.hpp"
 #include "extract/events.hpp"
+#include "extract/leaders.hpp"
 #include "extract/toponyms.hpp"
+#include "text/dateline.hpp"
 
 namespace sitmap {
 
@@ -25,11 +28,32 @@ std::optional<std::string> guessed_year(const Document& doc) {
   if (!doc.dateline || !doc.dateline->year_guessed || !doc.published) return std::nullopt;
   const std::string year = std::to_string(doc.published->year);
   if (doc.text.find(year) != std::string::npos) return std::nullopt;
-  return doc.source + ": byte " + std::to_string(doc.dateline->start) + ": the report writes no year; its dateline read as " + year +
+  const std::string why = doc.dateline->year_bounded ? ", a year the leaders it names held office" : "";
+  return doc.source + ": byte " + std::to_string(doc.dateline->start) + ": the report writes no year; its dateline read as " + year + why +
          " (give the date with --published, or a JSON line's \"published\")";
 }
 
+namespace {
+int this_year() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<int>(std::chrono::year_month_day(now).year());
+}
+
+// "TUNIS, March 18 (Xinhua)" over a story that names "Prime Minister Habib Essid": the year guessed
+// from the weekday, kept within his years in office. Null when nothing bounds it.
+std::optional<Document> with_bounded_year(const Document& doc) {
+  const auto& d = doc.dateline;
+  if (!d || !d->month || d->year_written || !(d->year_guessed || !doc.published)) return std::nullopt;
+  const auto allowed = years_of_named_leaders(doc.text, LeaderTable::builtin(), this_year());
+  if (!allowed) return std::nullopt;
+  Document bounded = doc;
+  if (!bound_guessed_year(bounded, allowed)) return std::nullopt;
+  return bounded;
+}
+}  // namespace
+
 Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
+  if (const std::optional<Document> bounded = with_bounded_year(doc)) return analyse(*bounded, gaz, lex);
   Analysis a = locate_places(doc, gaz, lex);
   if (auto w = guessed_year(doc)) a.warnings.push_back(std::move(*w));
   a.events = extract_events(doc, a.segments, a.mentions, gaz, lex, &a.warnings);

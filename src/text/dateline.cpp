@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <cctype>
+#include <functional>
 #include <map>
 
 namespace sitmap {
@@ -418,7 +419,10 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
       const bool dated = read_date(t, year, month, day);
       // "Goma/Geneva, 29 January 2025 – ": a press release's place and full date need no agency.
       const bool agency_read = read_agency(t, agency);
-      if ((agency_read && (read_separator(t) || (dated && body_follows(t)))) || (!agency_read && dated && year && read_separator(t))) {
+      // "Kathmandu, Aug 25: The district office ...": a national agency's place and day, a colon, no agency named.
+      const bool colon_after_day = !agency_read && dated && t.peek() == ':' && sentence_follows(text, t.i + 1);
+      if ((agency_read && (read_separator(t) || (dated && body_follows(t)))) ||
+          (!agency_read && dated && (year || colon_after_day) && read_separator(t))) {
         d.agency = agency;
         if (dated) {
           d.month = month;
@@ -567,7 +571,7 @@ int year_in_figures(std::string_view text, int month, int day, CivilDate today) 
 
 }  // namespace
 
-int dateline_year(std::string_view text, int month, int day, CivilDate today) {
+int dateline_year(std::string_view text, int month, int day, CivilDate today, const std::function<bool(int)>& allowed = {}) {
   if (const int figures = year_in_figures(text, month, day, today)) return figures;
   const int written = year_in_text(text);
   std::array<int, 7> told{};
@@ -597,9 +601,11 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
   // he was hit on Thursday"): the filing weekday that puts the days named closest before it wins.
   constexpr std::array<int, 7> closeness = {3, 2, 1, 0, 0, 0, 0};  // by days before the filing day
   int best = written, best_score = 0;
+  int latest_allowed = 0;  // without a weekday, the latest year `allowed` lets stand
   for (int y = std::max(written, 1990); y <= today.year; ++y) {
     const CivilDate d{y, month, day};
-    if (!is_valid(d) || days_from_civil(d) > days_from_civil(today)) continue;
+    if (!is_valid(d) || days_from_civil(d) > days_from_civil(today) || (allowed && !allowed(y))) continue;
+    latest_allowed = y;
     const int filing = weekday(d);
     int score = 0;
     for (int w = 0; w < 7; ++w) score += told[w] * closeness[static_cast<size_t>((filing - w + 7) % 7)];
@@ -608,7 +614,7 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today) {
       best_score = score;
     }
   }
-  return best;
+  return allowed && best_score == 0 ? latest_allowed : best;
 }
 
 namespace {
@@ -644,6 +650,19 @@ void give_publication_date(Document& doc, CivilDate given) {
   d->date = own;
   d->year_guessed = false;
   doc.published = own;
+}
+
+bool bound_guessed_year(Document& doc, const std::function<bool(int)>& allowed) {
+  Dateline* d = doc.dateline ? &*doc.dateline : nullptr;
+  if (!d || !d->month || d->year_written || !(d->year_guessed || !doc.published)) return false;
+  const int year = dateline_year(doc.text, d->month, d->day, today(), allowed);
+  const CivilDate date{year, d->month, d->day};
+  if (!year || !allowed(year) || !is_valid(date) || (d->date && *d->date == date)) return false;
+  d->date = date;
+  d->year_guessed = true;
+  d->year_bounded = true;
+  doc.published = date;
+  return true;
 }
 
 void read_dateline(Document& doc) {

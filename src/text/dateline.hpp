@@ -3,6 +3,7 @@
 // (AFP) - ", "BAMAKO, Mali (AP) — ", "MOSUL, Iraq, March 3, 2017 (Reuters) - ",
 // "KABUL, Aug. 26 (Xinhua) -- ", "NEW DELHI [India], March 5 (ANI): ",
 // "BEIRUT (dpa) - ", "PEMBA, Mozambique &mdash; ". Read in one linear pass.
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -23,5 +24,11 @@ void read_dateline(Document& doc);
 // report that gives none of its own, or whose dateline writes no year
 // ("TUNIS, March 18 (Xinhua)"): there the dateline's day in the given year.
 void give_publication_date(Document& doc, CivilDate given);
+
+// A dateline that writes no year, re-read among the years `allowed` lets stand
+// (the terms of the leaders the report names with a title): the weekday the
+// report names decides among them, else the latest. False, and nothing
+// changed, when no such year differs from the guess.
+bool bound_guessed_year(Document& doc, const std::function<bool(int)>& allowed);
 
 }  // namespace sitmap

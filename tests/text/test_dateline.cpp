@@ -202,6 +202,17 @@ TEST_CASE("a date in figures with full stops, and a quoted agency between slashe
   CHECK_FALSE(find_dateline("OSH, 4.11 - Two border guards were wounded.").value_or(Dateline{}).date.has_value());
 }
 
+TEST_CASE("a national agency's title-case place and day before a colon") {
+  const std::string rss = "Kathmandu, Aug 25: The district office has extended the curfew in the town.";
+  const auto d = find_dateline(rss, 0, 2015);
+  REQUIRE(d.has_value());
+  CHECK(place_of(rss, *d) == "Kathmandu");
+  CHECK(to_iso(*d->date) == "2015-08-25");
+  CHECK(rss.substr(d->end, 3) == "The");
+  // A heading's colon with no sentence after it is no dateline.
+  CHECK_FALSE(find_dateline("Kathmandu, Aug 25: curfew\n\nText.", 0, 2015).has_value());
+}
+
 TEST_CASE("a dateline's city with its province and country") {
   const std::string three = "ISABELA CITY, Basilan, Philippines \xE2\x80\x94 Two soldiers were hurt when a bomb went off on Monday.";
   const auto d = find_dateline(three);
