@@ -244,7 +244,7 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
         (e + 1 <= ch.last &&
          (lex.roles.ends_at(v.words, e + 1, e + 1, Role::armed) || lex.roles.ends_at(v.words, e + 1, e + 1, Role::state_forces) ||
           one_of(word(e + 1), {"mission", "missions", "peacekeepers", "peacekeeping", "agency", "agencies", "organisation", "organization",
-                               "council", "commission", "committee"})));
+                               "council", "commission", "committee", "movement", "movements", "party", "alliance", "front"})));
     // "a Taylor Swift-themed dance class", "a Hamas-run ministry", "an anti-Islam rally": a name inside a hyphened modifier.
     const auto capitalized = [&](uint32_t j) { return j < v.size() && seg.tokens[v.token(j)].capitalized; };
     // (The hyphen touches the words: "Ngarbuh - a remote hamlet -" is a dash, the name a place.)

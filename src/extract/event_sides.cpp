@@ -174,9 +174,15 @@ bool SentenceEvents::side_is(const std::vector<int>& side, Role r) const {
 bool SentenceEvents::side_armed(const std::vector<int>& side) const {
   // ("Mobs armed with machetes", "protesters armed with sticks": a crowd's arms leave it a crowd.)
   return std::any_of(side.begin(), side.end(), [&](int c) {
-    return is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty() ||
-           (described_armed(c) && !is(c, Role::mob) && !is(c, Role::protesters));
+    return is(c, Role::armed) || has(c, Role::armed) || !actor_in(c).empty() || (described_armed(c) && !crowd_named(c));
   });
+}
+
+// A mob or protesters, by the chunk or its "of" phrase ("a group of protesters").
+bool SentenceEvents::crowd_named(int c) const {
+  std::vector<int> chain;
+  add_with_of(chain, c);
+  return std::any_of(chain.begin(), chain.end(), [&](int x) { return is(x, Role::mob) || is(x, Role::protesters); });
 }
 
 // "members of the groups, armed with firearms, blocked the highway": described as armed

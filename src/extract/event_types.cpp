@@ -428,6 +428,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "looters set fire to several buildings": the looting's own destruction, no demonstration.
     const bool looters = std::any_of(actors.begin(), actors.end(), [&](int c) { return c >= 0 && word(chunk(c).head) == "looters"; });
     if ((looting || looters) && crowd_side(actors) && !side_armed(actors)) return kDestruction;
+    // "groups of people angered by the killings set fire to houses of the community": a mob, no demonstration.
+    if (angry_crowd(actors) && !side_is(actors, Role::protesters) && !side_armed(actors)) return kMob;
     if (crowd_side(actors) && !side_armed(actors)) return kRiot;                        // "supporters set fire to a door"
     if (breaking_in(f) && storming_crowd(actors) && !side_armed(actors)) return kRiot;  // "hundreds of students broke into the legislature"
     // "Cars were set alight as crowds tried to enter the building": burnt by no one named, beside a crowd.
@@ -1450,10 +1452,26 @@ bool SentenceEvents::sit_in(int c) const {
 
 // Protesters or a mob on a side: their violence is a riot's.
 bool SentenceEvents::crowd_side(const std::vector<int>& side) const {
-  return side_is(side, Role::protesters) || side_is(side, Role::mob) || std::any_of(side.begin(), side.end(), [&](int c) {
-           if (c < 0) return false;
-           return one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters", "followers"});
-         });
+  return side_is(side, Role::protesters) || side_is(side, Role::mob) ||
+         std::any_of(side.begin(), side.end(),
+                     [&](int c) {
+                       if (c < 0) return false;
+                       return one_of(word(chunk(c).head), {"youths", "rioters", "looters", "supporters", "followers"});
+                     }) ||
+         angry_crowd(side);
+}
+
+// "groups of people angered by the killings", "residents enraged by the attack": people stirred to it by
+// something done to them, no one's protest. (Not "gangs of men threw petrol bombs": armed in all but name.)
+bool SentenceEvents::angry_crowd(const std::vector<int>& side) const {
+  return std::any_of(side.begin(), side.end(), [&](int c) {
+    if (c < 0) return false;
+    std::vector<int> of;  // "groups of people angered by": after the "of" phrase too
+    add_with_of(of, c);
+    const uint32_t end = chunk(of.back()).last + 1;
+    return std::any_of(of.begin(), of.end(), [&](int x) { return people(x); }) && end < v.size() &&
+           one_of(word(end), {"angered", "enraged", "incensed", "outraged", "infuriated", "incited"});
+  });
 }
 
 // Guns, shots or heavier arms told anywhere in the sentence ("exchanged fire", "armed with rifles",

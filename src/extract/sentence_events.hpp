@@ -184,6 +184,8 @@ struct SentenceEvents {
   bool set_by_unknown_people(const Frame& f) const;
   bool deadly_fire(const Frame& f) const;
   bool arms_carried(const Frame& f) const;
+  bool crowd_named(int c) const;
+  bool angry_crowd(const std::vector<int>& side) const;
   bool crowd_in_sentence() const;
   bool figurative_victim_or_doer(const Frame& f) const;
   bool armed_people_named() const;

@@ -624,6 +624,22 @@ int Parse::subject_of(int verb) const {
     const bool apposition = c.kind == ChunkKind::noun && comma(j - 1) && comma(j + 1) && j + 2 == verb && j >= 2 &&
                             chunks[j - 2].kind == ChunkKind::noun && in_prep_phrase(j - 2);
     if (apposition) continue;
+    // "armed with spears, axes and homemade weapons, attacked": a list a preposition after a word of the
+    // subject governs (not the fronted "In Kabul, militants and soldiers clashed").
+    if (c.kind == ChunkKind::noun && j >= 2 && (chunks[j - 1].kind == ChunkKind::conj || comma(j - 1))) {
+      int head = j;
+      bool conj = j + 1 < verb && chunks[j + 1].kind == ChunkKind::conj;
+      while (head >= 2 && (chunks[head - 1].kind == ChunkKind::conj || comma(head - 1)) && chunks[head - 2].kind == ChunkKind::noun &&
+             chunks[head - 2].clause == clause) {
+        conj = conj || chunks[head - 1].kind == ChunkKind::conj;
+        head -= 2;
+      }
+      // (After "armed with", "carrying": not after a place's phrase, "Across the Nile in Omdurman, soldiers and ...".)
+      const bool governed =
+          head >= 2 && in_prep_phrase(head) &&
+          (chunks[head - 2].kind == ChunkKind::adjective || (chunks[head - 2].kind == ChunkKind::verb && !chunks[head - 2].finite));
+      if (head != j && conj && governed) continue;
+    }
     if (c.kind == ChunkKind::noun && !in_prep_phrase(j) && !c.time && !participle_object) {
       // "Islamic State militants and Syrian troops" -> the first conjunct.
       int k = j;

@@ -523,6 +523,12 @@ struct Tagger {
         u.tag = tag(i - 2);
         continue;
       }
+      // "armed with spears, axes and ...": after "with" or "of", a plural noun, not a verb's third person.
+      if (i > 0 && u.tag == Pos::VBZ && one_of(lower(i - 1), {"with", "of"}) && ends_with(u.lower, "s") &&
+          (can(i, Pos::NNS) || words.lookup(u.lower.substr(0, u.lower.size() - 1)).has(Pos::NN))) {
+        u.tag = Pos::NNS;
+        continue;
+      }
       if (u.punct || u.cands.count < 2) {
         if (u.lower == "there" && !is_be_form(lower(i + 1)) && lower(i + 1) != "have" && lower(i + 1) != "has") u.tag = Pos::RB;
         continue;
@@ -636,6 +642,7 @@ struct Tagger {
         u.tag = can(i, Pos::NN) ? Pos::NN : Pos::NNS;
         continue;
       }
+
       // "at a tram stop in Graz", "a metal object that exploded": a singular noun's own verb would be "stops"; a base
       // form after it, with no object of its own, ends the compound (not "helped the army attack the town").
       // ("saw a policeman shoot into the crowd": a bare infinitive after a verb of seeing, making or letting.)

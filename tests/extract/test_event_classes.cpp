@@ -3507,3 +3507,20 @@ TEST_CASE("a man taken from his home by security agents is arrested, in an 'afte
   CHECK(std::any_of(e.begin(), e.end(),
                     [](const Event& x) { return x.sub_event_type == "Arrests" && to_iso(*x.when.date) == "2017-10-16"; }));
 }
+
+TEST_CASE("protesters armed with spears attack police: a violent demonstration; people angered by killings burning homes: a mob") {
+  const CivilDate aug{2015, 8, 25};
+  const auto spears = events(
+      "A group of protesters taking part in the Tharuhat movement, armed with spears, axes and homemade weapons, attacked the "
+      "security personnel deployed in the Tikapur area on Monday afternoon.",
+      aug);
+  REQUIRE(!spears.empty());
+  CHECK(spears[0].sub_event_type == "Violent demonstration");
+  CHECK(spears[0].location != "Tharuhat");  // a movement's name is no place
+  const auto burnt = events(
+      "On Tuesday morning, groups of people angered by the killings set fire to houses and shops belonging to members of the "
+      "Tharu community in Tikapur, local sources said.",
+      aug);
+  REQUIRE(!burnt.empty());
+  CHECK(burnt[0].sub_event_type == "Mob violence");
+}

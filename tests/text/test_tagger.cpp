@@ -481,3 +481,14 @@ TEST_CASE("'wound' after a noun or adjective is the noun; a ward of a named town
   CHECK(parse("She died of a fatal wound.").tag_of("wound") == Pos::NN);
   CHECK(parse("A fire broke out in the Fushimi ward of Kyoto.").tag_of("ward") == Pos::NN);
 }
+
+TEST_CASE("a list a preposition governs is no subject; plurals after 'with'") {
+  const auto t =
+      parse("A group of protesters, armed with spears, axes and homemade weapons, attacked the security personnel deployed in the area.");
+  CHECK(t.tag_of("spears") == Pos::NNS);
+  CHECK(t.tag_of("attacked") == Pos::VBD);
+  CHECK(t.parse.subject_of(t.chunk_of("attacked")) == t.chunk_of("group"));
+  // A fronted place and a list of two: the list is the subject.
+  const auto fronted = parse("In Kabul, militants and soldiers clashed on Monday.");
+  CHECK(fronted.parse.subject_of(fronted.chunk_of("clashed")) == fronted.chunk_of("militants"));
+}
