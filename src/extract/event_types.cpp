@@ -80,12 +80,18 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       return false;
     };
     if (police && crowd && unarmed && !group_named()) return kRiot;
+    // "were hurt in clashes ... at the end of a march by thousands", in a report of protests: the march's crowd
+    // fought, whoever it fought with.
+    if (crowd && unarmed && ctx.protesters >= 2 && !group_named()) return kRiot;
     // "groups of young people ... clashed with officers", "clashed with police" (no one else named), in a report of
     // unrest: no armed side against the police, a riot.
     if (police && unarmed && ctx.protesters >= 2 && !group_named()) return kRiot;
     // "There were also clashes in Kasserine and Siliana", by no one named, in a report of demonstrations and of no armed group
     // (not one with deaths, weapons, or told "separately").
-    if (both.empty() && ctx.protesters >= 2 && !ctx.main_group && unarmed && !casualties(f, evidence) && !toll_in_sentence() &&
+    // (Deaths and injuries in them too, in a report full of its protests: "67 people, most of them police officers,
+    // were hurt in clashes at the end of a march".)
+    const bool tolled = casualties(f, evidence) || toll_in_sentence().has_value();
+    if (both.empty() && (ctx.protesters >= 2 && !tolled || ctx.protesters >= 4) && !ctx.main_group && unarmed &&
         std::find(v.words.begin(), v.words.end(), "separately") == v.words.end())
       return kRiot;
     // "Clashes broke out between protesters and party activists", "protesters and police fought running

@@ -1513,6 +1513,31 @@ void fold_arrests_into_incident(std::string_view text, const std::vector<Event>&
   }
 }
 
+// "Heavily armed men attacked the presidential palace ... and fought a gun battle with soldiers", "troops
+// repelled an attack by ISWAP on their base": an armed group's attack that names no one it was aimed at,
+// beside a fight of that group at that place and day, is the fight itself. (An attack on people named,
+// "opened fire on worshippers", stays an event of its own beside the fight with the police.)
+void fold_unaimed_attacks_into_clashes(const std::vector<Event>& drafts, std::vector<Standing>& standing) {
+  const std::string_view attack = event_type(SubEvent::attack).sub_event_type;
+  const std::string_view clash = event_type(SubEvent::armed_clash).sub_event_type;
+  const auto state = [](const std::string& actor) { return actor.starts_with("Military Forces") || actor.starts_with("Police Forces"); };
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    const Event& a = drafts[i];
+    if (a.sub_event_type != attack || standing[i] != Standing::event || a.background || !a.actor2.empty() || a.actor1.empty() ||
+        state(a.actor1))
+      continue;
+    for (size_t j = 0; j < drafts.size(); ++j) {
+      const Event& c = drafts[j];
+      if (j == i || c.sub_event_type != clash || standing[j] != Standing::event || c.background || !same_place(c, a) || !dates_agree(c, a))
+        continue;
+      if (c.start == a.start || c.actor1 == a.actor1 || c.actor2 == a.actor1) {
+        standing[i] = Standing::reference;
+        break;
+      }
+    }
+  }
+}
+
 // The sentence an event's action is told in (its start may lie past a dateline).
 size_t sentence_of(const Segmented& seg, const Event& e) {
   size_t si = 0;
@@ -2155,6 +2180,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                    static_cast<int>(told_dated[i]), static_cast<int>(merge_only[i]), drafts[i].trigger.c_str());
   fold_parts_into_sentence_action(drafts, merge_only);
   fold_arrests_into_incident(doc.text, drafts, merge_only);
+  fold_unaimed_attacks_into_clashes(drafts, merge_only);
   promote_headline(drafts, merge_only, doc);
   // Merge: specific events first absorb their other mentions.
   std::vector<Event> kept;

@@ -71,20 +71,22 @@ std::vector<std::string_view> name_words(std::string_view text, size_t at) {
     const bool possessive = w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
     if (possessive) w.remove_suffix(w.ends_with("'s") ? 2 : 4);
     const bool particle = w == "bin" || w == "ibn" || w == "al" || w == "de" || w == "van" || w == "von" || w == "da" || w == "del";
-    if (w.empty() || (!upper_at(w, 0) && !particle && !w.starts_with("al-") && !w.starts_with("el-") &&
-                      static_cast<unsigned char>(w[0]) < 0x80))
+    if (w.empty() ||
+        (!upper_at(w, 0) && !particle && !w.starts_with("al-") && !w.starts_with("el-") && static_cast<unsigned char>(w[0]) < 0x80))
       break;
     out.push_back(w);
     if (possessive || end >= text.size() || text[end] != ' ') break;
     at = end + 1;
   }
-  while (!out.empty() && !upper_at(out.back(), 0) && static_cast<unsigned char>(out.back()[0]) < 0x80 && out.back().find('-') == std::string_view::npos)
+  while (!out.empty() && !upper_at(out.back(), 0) && static_cast<unsigned char>(out.back()[0]) < 0x80 &&
+         out.back().find('-') == std::string_view::npos)
     out.pop_back();  // a trailing particle belongs to no name
   return out;
 }
 
-constexpr std::string_view kTitles[] = {"President ", "Prime Minister ", "Premier ", "Chancellor ", "King ", "Queen ", "Emir ",
-                                        "Sultan ", "Supreme Leader ", "Pope ", "Secretary-General ", "Taoiseach ", "Crown Prince "};
+constexpr std::string_view kTitles[] = {
+    "President ", "Prime Minister ", "Premier ", "Chancellor ",        "King ",      "Queen ",       "Emir ",
+    "Sultan ",    "Supreme Leader ", "Pope ",    "Secretary-General ", "Taoiseach ", "Crown Prince "};
 
 // A title that names someone out of office, or someone else's: "former President", "the late King",
 // "Vice President", "Deputy Prime Minister", "then-President".
@@ -93,8 +95,8 @@ bool other_than_in_office(std::string_view before) {
   size_t start = before.size();
   while (start > 0 && (std::isalpha(static_cast<unsigned char>(before[start - 1])) || before[start - 1] == '-')) --start;
   const std::string last = ascii_lower(before.substr(start));
-  return last == "former" || last == "late" || last == "ex" || last == "vice" || last == "deputy" || last == "then" ||
-         last == "then-" || last == "ex-" || last.ends_with("-elect") || last == "acting" || last == "first" || last == "interim";
+  return last == "former" || last == "late" || last == "ex" || last == "vice" || last == "deputy" || last == "then" || last == "then-" ||
+         last == "ex-" || last.ends_with("-elect") || last == "acting" || last == "first" || last == "interim";
 }
 
 }  // namespace
@@ -111,8 +113,8 @@ std::function<bool(int)> years_of_named_leaders(std::string_view text, const Lea
       const std::vector<LeaderTable::Term>* terms = nullptr;
       for (size_t n = words.size(); n > 0 && !terms; --n)
         for (size_t first : {size_t{0}, words.size() - n}) {
-          const std::string_view span(words[first].data(), static_cast<size_t>(words[first + n - 1].data() + words[first + n - 1].size() -
-                                                                                  words[first].data()));
+          const std::string_view span(words[first].data(),
+                                      static_cast<size_t>(words[first + n - 1].data() + words[first + n - 1].size() - words[first].data()));
           if ((terms = table.terms_of(fold_name(span)))) break;
         }
       if (!terms) continue;

@@ -3524,3 +3524,19 @@ TEST_CASE("protesters armed with spears attack police: a violent demonstration; 
   REQUIRE(!burnt.empty());
   CHECK(burnt[0].sub_event_type == "Mob violence");
 }
+
+TEST_CASE("an armed group's attack aimed at no one named, beside its fight there, is the fight") {
+  const auto palace = events(
+      "Heavily armed men attacked the presidential palace in Banjul before dawn on Tuesday and fought a gun battle with soldiers "
+      "of the presidential guard.",
+      CivilDate{2014, 12, 31});
+  REQUIRE(!palace.empty());
+  CHECK(std::none_of(palace.begin(), palace.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+  CHECK(std::any_of(palace.begin(), palace.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+  // Worshippers fired on are an attack of their own beside the fight with the police.
+  const auto mosque = events(
+      "Gunmen opened fire on worshippers at a mosque in Muscat on Monday night, killing six people. Police exchanged fire with "
+      "the gunmen in Muscat and killed all three of them.",
+      CivilDate{2024, 7, 16});
+  CHECK(std::any_of(mosque.begin(), mosque.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+}

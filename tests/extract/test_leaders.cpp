@@ -33,7 +33,7 @@ TEST_CASE("leaders named with a title bound the years; former, vice and conflict
   CHECK_FALSE(both(2015));  // Ruiz still, Lind no longer
   CHECK_FALSE(years_of_named_leaders("Former President Ruiz spoke.", t, 2026));
   CHECK_FALSE(years_of_named_leaders("Vice President Ruiz spoke.", t, 2026));
-  CHECK_FALSE(years_of_named_leaders("Mr Ruiz spoke.", t, 2026));               // no title
+  CHECK_FALSE(years_of_named_leaders("Mr Ruiz spoke.", t, 2026));                     // no title
   CHECK_FALSE(years_of_named_leaders("President Ruiz met President Ode.", t, 2026));  // no common year: no bound
   const auto ongoing = years_of_named_leaders("President Carl Ode spoke.", t, 2026);
   REQUIRE(ongoing);
