@@ -91,7 +91,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // (Deaths and injuries in them too, in a report full of its protests: "67 people, most of them police officers,
     // were hurt in clashes at the end of a march".)
     const bool tolled = casualties(f, evidence) || toll_in_sentence().has_value();
-    if (both.empty() && (ctx.protesters >= 2 && !tolled || ctx.protesters >= 4) && !ctx.main_group && unarmed &&
+    if (both.empty() && ((ctx.protesters >= 2 && !tolled) || ctx.protesters >= 4) && !ctx.main_group && unarmed &&
         std::find(v.words.begin(), v.words.end(), "separately") == v.words.end())
       return kRiot;
     // "Clashes broke out between protesters and party activists", "protesters and police fought running
@@ -1033,6 +1033,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       if (crowd_overran(f) || protesters_occupy(f, actors)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.
       if (held(f)) return false;
+      // "Four gunmen entered the parliament's administrative building": the way into an attack, no ground taken.
+      if (f.verbal && one_of(word(f.first), {"entered", "enter", "enters", "entering"}) && building(f.object)) return false;
       // "seized 16 pistols": weapons taken, not ground.
       // ("seized 116 tonnes of cocaine": the goods of the quantity's "of" phrase.)
       std::vector<int> seized;

@@ -177,8 +177,12 @@ struct FrameReader {
       // ("lost their lives in a landmine blast" tells the blast.)
       const bool lives_lost = f.governor + 1 < f.chunk && v.chunk(f.governor + 1).kind == ChunkKind::noun &&
                               one_of(word(v.chunk(f.governor + 1).head), {"lives", "life"});
-      if (!lives_lost && one_of(gw, {"backed", "backs", "supported", "supports", "aided", "joined", "joins", "ended", "ends", "halted",
-                                     "completed", "won", "lost", "announced", "led", "leads", "called", "described"}))
+      // ("The first attempt to detain him ended in a gunfight": what it ended in happened.)
+      const bool ended_in = f.chunk >= 1 && v.chunk(f.chunk - 1).kind == ChunkKind::prep && word(v.chunk(f.chunk - 1).head) == "in" &&
+                            one_of(gw, {"ended", "ends", "ending", "end"});
+      if (!lives_lost && !ended_in &&
+          one_of(gw, {"backed", "backs", "supported", "supports", "aided", "joined", "joins", "ended", "ends", "halted", "completed", "won",
+                      "lost", "announced", "led", "leads", "called", "described"}))
         return Modality::reference;
       // "people fleeing the fighting in Khartoum", "families who escaped the violence": what drove them out, told as known.
       if (one_of(gw, {"fleeing", "fled", "flee", "flees", "escaping", "escaped", "escape", "escapes", "displaced", "uprooted"}))

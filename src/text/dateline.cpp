@@ -414,15 +414,21 @@ std::optional<Dateline> dateline_at(std::string_view text, size_t at, int year_h
       std::string region;
       Cursor r = t;
       if (read_agency(r, region) && region.size() < 30) t = r;  // "(Colombia)", "(Jammu and Kashmir)"
-      if (read_region(t)) d.place_end = static_cast<uint32_t>(t.i);
+      const size_t region_start = t.i;
+      const bool region_read = read_region(t);
+      if (region_read) d.place_end = static_cast<uint32_t>(t.i);
+      // (Not a paper's issue line, "Jammu, Monday, June 10, 2024": a weekday is no region.)
+      const bool real_region = region_read && !calendar_word(text.substr(region_start + 2, t.i - region_start - 2));
       int year = 0, month = 0, day = 0;
       const bool dated = read_date(t, year, month, day);
+      // "Baku, Azerbaijan, June 7" on a line of its own, the byline and body below.
+      const bool own_line = real_region && dated && (t.at_end() || t.peek() == '\n');
       // "Goma/Geneva, 29 January 2025 – ": a press release's place and full date need no agency.
       const bool agency_read = read_agency(t, agency);
       // "Kathmandu, Aug 25: The district office ...": a national agency's place and day, a colon, no agency named.
       const bool colon_after_day = !agency_read && dated && t.peek() == ':' && sentence_follows(text, t.i + 1);
       if ((agency_read && (read_separator(t) || (dated && body_follows(t)))) ||
-          (!agency_read && dated && (year || colon_after_day) && read_separator(t))) {
+          (!agency_read && dated && (year || colon_after_day) && read_separator(t)) || (!agency_read && own_line)) {
         d.agency = agency;
         if (dated) {
           d.month = month;

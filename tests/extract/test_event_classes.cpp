@@ -3540,3 +3540,21 @@ TEST_CASE("an armed group's attack aimed at no one named, beside its fight there
       CivilDate{2024, 7, 16});
   CHECK(std::any_of(mosque.begin(), mosque.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
 }
+
+TEST_CASE("gunmen who entered a building took no ground") {
+  const auto e = events(
+      "Four gunmen entered the parliament's administrative building in central Tehran on Wednesday morning and opened "
+      "fire, killing a guard.",
+      CivilDate{2017, 6, 7});
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; }));
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+}
+
+TEST_CASE("an attempt that ended in a gunfight tells the gunfight") {
+  const auto e = events(
+      "Special forces surrounded a house in Osh on Wednesday evening. The first attempt to detain the suspect, late on Wednesday, "
+      "ended in a gunfight.",
+      CivilDate{2019, 8, 9});
+  CHECK(std::any_of(e.begin(), e.end(),
+                    [](const Event& x) { return x.sub_event_type == "Armed clash" && to_iso(*x.when.date) == "2019-08-07"; }));
+}

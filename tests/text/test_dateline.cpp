@@ -213,6 +213,19 @@ TEST_CASE("a national agency's title-case place and day before a colon") {
   CHECK_FALSE(find_dateline("Kathmandu, Aug 25: curfew\n\nText.", 0, 2015).has_value());
 }
 
+TEST_CASE("a title-case place, its country and a day on a line of their own; a paper's issue line is none") {
+  const std::string trend = "Baku, Azerbaijan, June 7\n\nBy a staff writer - Trend:\n\nAzerbaijan condemned the attacks.";
+  const auto d = find_dateline(trend, 0, 2017);
+  REQUIRE(d.has_value());
+  CHECK(place_of(trend, *d) == "Baku, Azerbaijan");
+  CHECK(to_iso(*d->date) == "2017-06-07");
+  // "Jammu, Monday, June 10, 2024" is the paper's issue line: the weekday is no region.
+  const std::string issue = "Jammu, Monday, June 10, 2024\n\nJAMMU, June 9: Nine people were killed this evening.";
+  const auto j = find_dateline(issue, 0, 2024);
+  REQUIRE(j.has_value());
+  CHECK(to_iso(*j->date) == "2024-06-09");
+}
+
 TEST_CASE("a dateline's city with its province and country") {
   const std::string three = "ISABELA CITY, Basilan, Philippines \xE2\x80\x94 Two soldiers were hurt when a bomb went off on Monday.";
   const auto d = find_dateline(three);
