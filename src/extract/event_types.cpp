@@ -1103,7 +1103,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       // "Police and soldiers opened fire": the state's forces shooting act, whatever they hit.
       const bool state_fire = f.cls == C::shoot && f.verbal && state_side(actors);
       // "exchanged fire", "traded fire": two sides shooting, whoever they are.
-      const bool fire_exchanged = f.cls == C::clash && f.verbal && word(f.last) == "fire";
+      const bool fire_exchanged = f.cls == C::clash && f.verbal && (word(f.last) == "fire" || word(f.last) == "shots");
       return armed || weapon || state_fire || fire_exchanged || casualties(f, evidence) || toll_in_sentence().has_value() || damage ||
              side_is(targets, Role::military_target) || (f.cls == C::storm && storming_crowd(actors)) ||
              (f.cls == C::attack && f.verbal && (crowd_side(actors) || many_men(actors))) || person_hurt(f) ||
@@ -1607,7 +1607,10 @@ bool SentenceEvents::protesters_occupy(const Frame& f, const std::vector<int>& a
 }
 
 bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const {
-  if (targets.empty() || targets[0] < 0 || !state_side(actors)) return false;
+  if (targets.empty() || targets[0] < 0) return false;
+  // ("The gunman was shot dead", by no one named: the forces that came for him.)
+  const bool unnamed_shooter = actors.empty() && f.verbal && f.passive && f.agent < 0 && (f.cls == C::shoot || f.cls == C::kill);
+  if (!state_side(actors) && !unnamed_shooter) return false;
   // "was shot dead by police before he could detonate his explosives", "... as he raised his rifle": the target's own
   // weapon, in a clause of his own (not "Police fired their guns into a crowd", the forces' own).
   for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
@@ -1627,6 +1630,23 @@ bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<
         return &o != &f && o.verbal && !o.passive && o.chunk > target && o.chunk < f.chunk && (o.subject < 0 || o.subject == target) &&
                (is_consequence(o.cls) || o.cls == C::shoot || o.cls == C::attack);
       }))
+    return true;
+  // "He was shot dead by a police inspector", "The gunman was killed by police": after the story told an action,
+  // its doer, told by a pronoun opening the sentence or by what he did, met the state's fire.
+  // "A boy armed with a kitchen knife was shot dead by police", "was shot dead after he stabbed two officers":
+  // armed when met, or what he did in the clause after.
+  if (f.passive && (described_armed(target) || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+                      return &o != &f && o.verbal && !o.passive && o.chunk > f.chunk && o.subject >= 0 &&
+                             one_of(word(chunk(o.subject).head), {"he", "she"}) && chunk(o.chunk).clause != chunk(f.chunk).clause &&
+                             o.object >= 0 && (o.cls == C::kill || o.cls == C::harm || o.cls == C::shoot || o.cls == C::attack);
+                    })))
+    return true;
+  const Chunk& t = chunk(target);
+  const bool opens = t.first == 0 || (t.first == 1 && word(0) == "\"");
+  const bool doer_named = one_of(word(t.head), {"attacker", "attackers", "assailant", "assailants", "gunman", "knifeman", "shooter",
+                                                "perpetrator", "perpetrators", "hostage-taker", "hostage-takers"});
+  if (story_has_action && f.verbal && f.passive && (f.agent >= 0 || doer_named) &&
+      ((opens && one_of(word(t.head), {"he", "she", "they"})) || doer_named))
     return true;
   // "A man stabbed three people before police shot him": "him" is the one who did it (one man for "him",
   // several for "them"; not "Gunmen attacked a farmer before soldiers shot him").

@@ -3558,3 +3558,22 @@ TEST_CASE("an attempt that ended in a gunfight tells the gunfight") {
   CHECK(std::any_of(e.begin(), e.end(),
                     [](const Event& x) { return x.sub_event_type == "Armed clash" && to_iso(*x.when.date) == "2019-08-07"; }));
 }
+
+TEST_CASE("the state's forces shooting the story's attacker, told later or armed when met, is a clash") {
+  const auto later = events_of_report(
+      "Stabbing\n\nSYDNEY, April 14, 2024 (AAP) - A man stabbed six people to death at a shopping centre in Sydney on Saturday "
+      "afternoon. He was shot dead by a police inspector who ran into the centre alone.\n");
+  CHECK(std::any_of(later.begin(), later.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+  CHECK(std::any_of(later.begin(), later.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+  const auto knife =
+      events("A boy armed with a kitchen knife was shot dead by police in Willetton late on Saturday.", CivilDate{2024, 5, 5});
+  REQUIRE(!knife.empty());
+  CHECK(knife[0].sub_event_type == "Armed clash");
+  const auto after =
+      events("A man was shot dead in Melbourne after he stabbed two officers outside a police station.", CivilDate{2014, 9, 24});
+  REQUIRE(!after.empty());
+  CHECK(after[0].sub_event_type == "Armed clash");
+  // A woman shot by police after what she did to no one is no armed side.
+  const auto woman = events("A woman was shot dead by police in Willetton after she refused to stop her car.", CivilDate{2024, 5, 5});
+  CHECK(std::none_of(woman.begin(), woman.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
