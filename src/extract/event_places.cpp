@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/fold.hpp"
+#include "core/geo.hpp"
 #include "core/place_words.hpp"
 #include "extract/dates.hpp"
 #include "extract/toponyms.hpp"
@@ -394,6 +395,20 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
         out.weak = false;  // the city itself, not a thing of the state's
       }
   }
+  // "in this Chicago suburb", "this Texas town", filed from HIGHLAND PARK or UVALDE: "this" is where the report was
+  // filed, which lies in or near the place named before the noun.
+  if (out.place && !out.name && parts.size() == 1 && word(chunk(parts[0]).first) == "this" &&
+      one_of(word(chunk(parts[0]).head), {"suburb", "town", "village", "city", "county", "neighbourhood", "neighborhood"}) &&
+      out.place->last_token < v.token(chunk(parts[0]).head))
+    for (const Mention& mm : mentions) {
+      if (!mm.dateline || mm.candidates.empty() || kind_of(mm) != PlaceKind::city || &mm == out.place) continue;
+      const Place filed = gaz.place(mm.candidates.front().entry), named = gaz.place(out.place->candidates.front().entry);
+      const bool within = kind_of(*out.place) == PlaceKind::admin1
+                              ? filed.admin1 == named.admin1 && filed.country_code == named.country_code
+                              : haversine_km(filed.point, named.point) <= 100.0;
+      if (within) out.place = &mm;
+      break;
+    }
   // "entered the fabled desert city", "the town was overrun", "in this border city": the town last named before.
   if (out.empty() && parts.size() == 1 && one_of(word(chunk(parts[0]).first), {"the", "this", "that"}) &&
       one_of(word(chunk(parts[0]).head), {"city", "town", "village"}))

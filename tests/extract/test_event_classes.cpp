@@ -3577,3 +3577,15 @@ TEST_CASE("the state's forces shooting the story's attacker, told later or armed
   const auto woman = events("A woman was shot dead by police in Willetton after she refused to stop her car.", CivilDate{2024, 5, 5});
   CHECK(std::none_of(woman.begin(), woman.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
 }
+
+TEST_CASE("'this Chicago suburb' is the filing town; 'the Fushimi ward of Kyoto' lies in Kyoto") {
+  const auto suburb = events_of_report(
+      "Parade\n\nHIGHLAND PARK, Illinois, July 5, 2022 (AP) - The death toll from the shooting at a Fourth of July parade in this "
+      "Chicago suburb rose to seven on Tuesday.\n");
+  REQUIRE(!suburb.empty());
+  CHECK(suburb[0].location == "Highland Park");
+  const auto ward = events("Gunmen shot dead two men in the Fushimi ward of Kyoto on Thursday.", CivilDate{2019, 7, 19});
+  REQUIRE(!ward.empty());
+  CHECK(ward[0].geo_precision <= 2);
+  CHECK(std::abs(ward[0].point.lat - 35.0) < 0.2);
+}
