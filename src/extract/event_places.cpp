@@ -203,6 +203,8 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
       ++e;
     const std::string text = doc.text.substr(seg.tokens[v.token(k)].start, seg.tokens[v.token(e)].end - seg.tokens[v.token(k)].start);
     const bool acronym = k == e && seg.tokens[v.token(k)].all_caps && text.size() <= 5;
+    // "men in black T-shirts", "a U-turn": a capital letter's hyphened word, no name.
+    const bool letter_word = text.size() >= 3 && text[1] == '-' && std::isupper(static_cast<unsigned char>(text[0]));
     // "President Mikhail Gorbachev", "Mr Tarifi", "the Merdeka Palace": a person or a body, not a place.
     const bool titled = lex.roles.is(ascii_lower(word(k)), Role::title) || (k > 0 && lex.roles.is(ascii_lower(word(k - 1)), Role::title));
     const bool institution = lex.roles.is(ascii_lower(word(e)), Role::institution);
@@ -254,8 +256,8 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
              seg.tokens[v.token(j)].end == seg.tokens[v.token(j + 1)].start;
     };
     const bool modifier = hyphen(e + 1) || (capitalized(e + 1) && hyphen(e + 2)) || (k > 0 && hyphen(k - 1));
-    if (!acronym && !person && !month_or_day && !in_title && !group && !modifier && !lex.not_places.count(fold_name(text)) &&
-        text.size() >= 3)
+    if (!acronym && !letter_word && !person && !month_or_day && !in_title && !group && !modifier &&
+        !lex.not_places.count(fold_name(text)) && text.size() >= 3)
       found = std::make_pair(v.token(k), v.token(e));
     k = e + 1;
   }

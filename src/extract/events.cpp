@@ -1106,7 +1106,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // own unless the report tells it otherwise.
     // "10 people had been killed" with no place of its own: the toll of an
     // action told before, standing alone only when there is none.
-    const bool bare_toll = (f.cls == C::kill || f.cls == C::harm) && !where.found() && e.actor1.empty();
+    // ("Fyssas was stabbed twice in the chest": a killing by hand of someone named tells its own action, no toll.)
+    const bool named_victim = killed_by_hand(f) && f.passive && f.subject >= 0 && v.parse.tags[chunk(f.subject).head] == Pos::NNP;
+    const bool bare_toll = (f.cls == C::kill || f.cls == C::harm) && !where.found() && e.actor1.empty() && !named_victim;
     const bool weak = (as_evidence || bare_toll) && ((e.location_start && where.rank <= 2) || !where.found()) && e.fatalities &&
                       !v.headline && f.modality != Modality::reference;
     const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;

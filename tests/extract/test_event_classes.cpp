@@ -3589,3 +3589,18 @@ TEST_CASE("'this Chicago suburb' is the filing town; 'the Fushimi ward of Kyoto'
   CHECK(ward[0].geo_precision <= 2);
   CHECK(std::abs(ward[0].point.lat - 35.0) < 0.2);
 }
+
+TEST_CASE("a named man stabbed to death is an attack of its own; 'T-shirts' is no place") {
+  const auto e = events(
+      "A man appeared before a prosecutor in Piraeus on Thursday, charged with the murder of a musician in the Keratsini district. "
+      "Fyssas was stabbed twice in the chest shortly after midnight on Wednesday on Panagi Tsaldari street. The suspect was "
+      "arrested at the scene by officers of a police motorcycle unit.",
+      CivilDate{2013, 9, 19});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+  const auto shirts = events(
+      "Dozens of men in black T-shirts attacked members of a union who were putting up posters in the port suburb of Perama on "
+      "the night of September 12, injuring nine people.",
+      CivilDate{2013, 9, 19});
+  REQUIRE(!shirts.empty());
+  CHECK(shirts[0].location != "T-shirts");
+}
