@@ -464,16 +464,18 @@ struct OpenElement {
 }  // namespace
 
 // schema.org's "datePublished" in a page's JSON-LD block (<script type="application/ld+json">),
-// where news sites put their article's date when no <meta> or <time> carries it.
+// where news sites put their article's date when no <meta> or <time> carries it; else its
+// "dateCreated" (a page that gives only that).
 std::optional<CivilDate> structured_data_date(std::string_view html) {
-  for (size_t at = html.find("\"datePublished\""); at != std::string_view::npos; at = html.find("\"datePublished\"", at + 1)) {
-    size_t k = at + 15;
-    while (k < html.size() && (html[k] == ' ' || html[k] == ':')) ++k;
-    if (k >= html.size() || html[k] != '"') continue;
-    const size_t end = html.find('"', k + 1);
-    if (end == std::string_view::npos || end - k > 40) continue;
-    if (auto d = parse_date_text(html.substr(k + 1, end - k - 1))) return d;
-  }
+  for (std::string_view key : {"\"datePublished\"", "\"dateCreated\""})
+    for (size_t at = html.find(key); at != std::string_view::npos; at = html.find(key, at + 1)) {
+      size_t k = at + key.size();
+      while (k < html.size() && (html[k] == ' ' || html[k] == ':')) ++k;
+      if (k >= html.size() || html[k] != '"') continue;
+      const size_t end = html.find('"', k + 1);
+      if (end == std::string_view::npos || end - k > 40) continue;
+      if (auto d = parse_date_text(html.substr(k + 1, end - k - 1))) return d;
+    }
   return std::nullopt;
 }
 

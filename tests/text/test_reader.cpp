@@ -192,6 +192,21 @@ TEST_CASE("HTML: schema.org's datePublished in a JSON-LD block dates the page") 
   CHECK(d.text.find("NewsArticle") == std::string::npos);  // the script stays out of the text
 }
 
+TEST_CASE("HTML: a JSON-LD block with only dateCreated dates the page; datePublished wins over it") {
+  const Document d = parse_html(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"dateCreated\":\"2016-06-20T07:10:00-05:00\"}"
+      "</script></head><body><h1>Blockade cleared</h1><p>Police cleared a blockade on Sunday.</p></body></html>",
+      "h", "h.html");
+  REQUIRE(d.published.has_value());
+  CHECK(*d.published == CivilDate{2016, 6, 20});
+  const Document both = parse_html(
+      "<html><head><script type=\"application/ld+json\">{\"dateCreated\":\"2016-06-18\",\"datePublished\":\"2016-06-20\"}"
+      "</script></head><body><p>Police cleared a blockade on Sunday.</p></body></html>",
+      "h", "h.html");
+  REQUIRE(both.published.has_value());
+  CHECK(*both.published == CivilDate{2016, 6, 20});
+}
+
 TEST_CASE("HTML: only the <article> is the story; linked list items are pointers") {
   const std::string html =
       "<html><body><article><h1>Shelling hits market</h1><p>Shells struck the market in Kherson on Monday.</p>"
