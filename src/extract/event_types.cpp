@@ -1631,8 +1631,6 @@ bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<
                (is_consequence(o.cls) || o.cls == C::shoot || o.cls == C::attack);
       }))
     return true;
-  // "He was shot dead by a police inspector", "The gunman was killed by police": after the story told an action,
-  // its doer, told by a pronoun opening the sentence or by what he did, met the state's fire.
   // "A boy armed with a kitchen knife was shot dead by police", "was shot dead after he stabbed two officers":
   // armed when met, or what he did in the clause after.
   if (f.passive && (described_armed(target) || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
@@ -1641,6 +1639,8 @@ bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<
                              o.object >= 0 && (o.cls == C::kill || o.cls == C::harm || o.cls == C::shoot || o.cls == C::attack);
                     })))
     return true;
+  // "He was shot dead by a police inspector", "The gunman was killed by police": after the story told an action,
+  // its doer, told by a pronoun opening the sentence or by what he is, met the state's fire.
   const Chunk& t = chunk(target);
   const bool opens = t.first == 0 || (t.first == 1 && word(0) == "\"");
   const bool doer_named = one_of(word(t.head), {"attacker", "attackers", "assailant", "assailants", "gunman", "knifeman", "shooter",
