@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 
 namespace sitmap {
@@ -28,6 +29,11 @@ CivilDate civil_from_days(long z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+CivilDate today() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return civil_from_days(static_cast<long>(now.time_since_epoch().count()));
 }
 
 int weekday(CivilDate d) {

@@ -22,6 +22,8 @@ int weekday(CivilDate d);
 int days_in_month(int year, int month);
 bool is_valid(CivilDate d);
 CivilDate add_days(CivilDate d, long n);
+// The calendar day now, in UTC (the upper bound of a guessed year).
+CivilDate today();
 // "YYYY-MM-DD"; nullopt when malformed or not a real day (2015-02-30).
 std::optional<CivilDate> parse_iso_date(std::string_view s);
 std::string to_iso(CivilDate d);

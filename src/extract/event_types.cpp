@@ -13,6 +13,11 @@
 
 namespace sitmap::event_reading {
 
+namespace {
+// "broke into", "had broken into": the verb of forcing a way in.
+bool breaking_word(std::string_view w) { return one_of(w, {"broke", "broken", "break", "breaking"}); }
+}  // namespace
+
 // ---- type ----------------------------------------------------------------
 std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
                                               const std::vector<int>& targets) const {
@@ -1094,7 +1099,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       return ctx.air || armed || weapon || casualties(f, evidence);
     case C::destroy:  // burnt by no one named beside a crowd: the crowd's doing
       // "Officers who broke into the suite found the gunman dead": the state's forces going in, no damage done.
-      if (f.verbal && one_of(word(f.first), {"broke", "broken", "break", "breaking"}) && state_side(actors)) return false;
+      if (f.verbal && breaking_word(word(f.first)) && state_side(actors)) return false;
       return armed || weapon || crowd_side(actors) || set_by_unknown_people(f) || (breaking_in(f) && storming_crowd(actors)) ||
              (f.verbal && f.passive && f.agent < 0 && crowd_in_sentence());
     default: {
@@ -1153,8 +1158,7 @@ bool SentenceEvents::military_site(int c) const {
 
 // "broke into", "had broken into": a way in forced, as a storming is.
 bool SentenceEvents::breaking_in(const Frame& f) const {
-  return f.cls == C::destroy && f.verbal && one_of(word(f.first), {"broke", "broken", "break", "breaking"}) &&
-         (building(f.object) || shop(f.object));
+  return f.cls == C::destroy && f.verbal && breaking_word(word(f.first)) && (building(f.object) || shop(f.object));
 }
 
 // Where goods are: "crowds broke into supermarkets and stores" loot them.

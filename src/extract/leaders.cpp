@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
-#include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -103,7 +103,7 @@ bool other_than_in_office(std::string_view before) {
 }  // namespace
 
 std::function<bool(int)> years_of_named_leaders(std::string_view text, const LeaderTable& table, int last_year) {
-  std::shared_ptr<std::set<int>> years;  // null until a leader is named
+  std::optional<std::set<int>> years;  // none until a leader is named
   for (std::string_view title : kTitles)
     for (size_t at = text.find(title); at != std::string_view::npos; at = text.find(title, at + 1)) {
       if (at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]))) continue;
@@ -123,7 +123,7 @@ std::function<bool(int)> years_of_named_leaders(std::string_view text, const Lea
       for (const LeaderTable::Term& t : *terms)
         for (int y = std::max(t.from, 1990); y <= (t.to ? t.to : last_year) && y <= last_year; ++y) in_office.insert(y);
       if (!years) {
-        years = std::make_shared<std::set<int>>(std::move(in_office));
+        years = std::move(in_office);
         continue;
       }
       std::set<int> both;
@@ -132,7 +132,7 @@ std::function<bool(int)> years_of_named_leaders(std::string_view text, const Lea
       *years = std::move(both);
     }
   if (!years || years->empty()) return {};
-  return [years](int y) { return years->count(y) > 0; };
+  return [in_office = std::move(*years)](int y) { return in_office.count(y) > 0; };
 }
 
 }  // namespace sitmap

@@ -1,9 +1,9 @@
 #include "extract/pipeline.hpp"
 
-#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/date.hpp"
 #include "extract/actors.hpp"
 #include "extract/events.hpp"
 #include "extract/leaders.hpp"
@@ -34,32 +34,32 @@ std::optional<std::string> guessed_year(const Document& doc) {
 }
 
 namespace {
-int this_year() {
-  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return static_cast<int>(std::chrono::year_month_day(now).year());
-}
-
 // "TUNIS, March 18 (Xinhua)" over a story that names "Prime Minister Habib Essid": the year guessed
 // from the weekday, kept within his years in office. Null when nothing bounds it.
 std::optional<Document> with_bounded_year(const Document& doc) {
-  const auto& d = doc.dateline;
-  if (!d || !d->month || d->year_written || !(d->year_guessed || !doc.published)) return std::nullopt;
-  const auto allowed = years_of_named_leaders(doc.text, LeaderTable::builtin(), this_year());
+  if (!year_guess_open(doc)) return std::nullopt;
+  const auto allowed = years_of_named_leaders(doc.text, LeaderTable::builtin(), today().year);
   if (!allowed) return std::nullopt;
   Document bounded = doc;
   if (!bound_guessed_year(bounded, allowed)) return std::nullopt;
   return bounded;
 }
-}  // namespace
 
-Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
-  if (const std::optional<Document> bounded = with_bounded_year(doc)) return analyse(*bounded, gaz, lex);
+// The analysis of a report whose date is settled.
+Analysis analyse_dated(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
   Analysis a = locate_places(doc, gaz, lex);
   if (auto w = guessed_year(doc)) a.warnings.push_back(std::move(*w));
   a.events = extract_events(doc, a.segments, a.mentions, gaz, lex, &a.warnings);
   a.confidence_features = calibrate_confidence(a.events);
   for (Event& e : a.events) name_unnamed_sides(e);  // after confidence, which weighs a side named in the text
   return a;
+}
+}  // namespace
+
+Analysis analyse(const Document& doc, const Gazetteer& gaz, const Lexicon& lex) {
+  // (Once bounded, the copy is analysed as it is: its guess is not bounded again.)
+  if (const std::optional<Document> bounded = with_bounded_year(doc)) return analyse_dated(*bounded, gaz, lex);
+  return analyse_dated(doc, gaz, lex);
 }
 
 namespace {

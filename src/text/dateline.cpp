@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cctype>
 #include <functional>
 #include <map>
@@ -639,11 +638,6 @@ int weekday_in_dateline(std::string_view text, const Dateline& d) {
   return -1;
 }
 
-CivilDate today() {
-  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return civil_from_days(static_cast<long>(now.time_since_epoch().count()));
-}
-
 }  // namespace
 
 void give_publication_date(Document& doc, CivilDate given) {
@@ -658,9 +652,14 @@ void give_publication_date(Document& doc, CivilDate given) {
   doc.published = own;
 }
 
+bool year_guess_open(const Document& doc) {
+  const auto& d = doc.dateline;
+  return d && d->month && !d->year_written && (d->year_guessed || !doc.published);
+}
+
 bool bound_guessed_year(Document& doc, const std::function<bool(int)>& allowed) {
-  Dateline* d = doc.dateline ? &*doc.dateline : nullptr;
-  if (!d || !d->month || d->year_written || !(d->year_guessed || !doc.published)) return false;
+  if (!year_guess_open(doc)) return false;
+  Dateline* d = &*doc.dateline;
   const int year = dateline_year(doc.text, d->month, d->day, today(), allowed);
   const CivilDate date{year, d->month, d->day};
   if (!year || !allowed(year) || !is_valid(date) || (d->date && *d->date == date)) return false;

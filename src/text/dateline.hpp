@@ -25,6 +25,10 @@ void read_dateline(Document& doc);
 // ("TUNIS, March 18 (Xinhua)"): there the dateline's day in the given year.
 void give_publication_date(Document& doc, CivilDate given);
 
+// Whether the report's year is still open to a bound: its dateline gives a day
+// and month but no year, and the report no other date (or only the guess).
+bool year_guess_open(const Document& doc);
+
 // A dateline that writes no year, re-read among the years `allowed` lets stand
 // (the terms of the leaders the report names with a title): the weekday the
 // report names decides among them, else the latest. False, and nothing
