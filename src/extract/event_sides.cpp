@@ -257,7 +257,10 @@ std::string SentenceEvents::actor_in(int c) const {
   // No name: troops are the state's, gunmen an unidentified group ("the
   // militants" the report's own group, when it names one).
   if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::police_forces)) return std::string(kPolice);
-  if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::state_forces)) return std::string(kStateForces);
+  // ("Police special forces", which the chunker splits before the adjective: the police's.)
+  const bool police_before = c > 0 && chunk(c - 1).kind == ChunkKind::noun && chunk(c - 1).last + 1 == ch.first &&
+                             lex.roles.ends_at(v.words, chunk(c - 1).first, chunk(c - 1).head, Role::police_forces);
+  if (lex.roles.ends_at(v.words, ch.first, ch.head, Role::state_forces)) return std::string(police_before ? kPolice : kStateForces);
   // "the coalition", "coalition strikes": the coalition the report names.
   for (uint32_t k = ch.first; k <= ch.head; ++k)
     if (word(k) == "coalition" && ctx.main_coalition) return ctx.main_coalition->name;
@@ -418,6 +421,20 @@ bool SentenceEvents::victims_are(const std::vector<int>& evidence, Role r) const
 }  // namespace sitmap::event_reading
 
 namespace sitmap::event_reading {
+
+// "A man", "a 17-year-old Afghan asylum seeker": one person, by the determiner of a singular noun that is
+// no weapon and no band ("a gang", "a group").
+bool SentenceEvents::lone_doer(int c) const {
+  if (one_person(c)) return true;
+  if (c < 0 || chunk(c).kind != ChunkKind::noun) return false;
+  const Chunk& ch = chunk(c);
+  const std::string& head = word(ch.head);
+  if (!one_of(word(ch.first), {"a", "an"}) || v.parse.tags[ch.head] != Pos::NN) return false;
+  for (Role r : {Role::weapon_air, Role::weapon_shell, Role::weapon_explosive, Role::weapon_suicide, Role::weapon_grenade,
+                 Role::weapon_chemical, Role::weapon_gun})
+    if (lex.roles.is(head, r)) return false;
+  return !one_of(head, {"group", "gang", "mob", "crowd", "band", "squad", "cell", "unit", "convoy", "vehicle", "car", "truck"});
+}
 
 bool SentenceEvents::one_person(int c) const {
   if (c < 0 || chunk(c).kind != ChunkKind::noun) return false;

@@ -197,6 +197,14 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (chemical) return kChemical;
   if (air) return kAir;
   if (shell) return kShell;
+  // "opened fire with automatic weapons and threw grenades when security forces surrounded their flat": their
+  // fire at the forces that came for them.
+  // (Not "opened fire inside the building, killing 14 people ... as police officers closed in": fire at others.)
+  const bool fire_at_others =
+      std::any_of(targets.begin(), targets.end(), [&](int c) { return c >= 0 && !state_side({c}); }) ||
+      victims_are(evidence, Role::civilian) ||
+      std::any_of(evidence.begin(), evidence.end(), [&](int e) { return is_consequence(frames[static_cast<size_t>(e)].cls); });
+  if ((grenade || f.cls == C::shoot) && !actors.empty() && !state_side(actors) && !fire_at_others && forces_came(f)) return kClash;
   if (grenade) return kGrenade;
   // "Two bombs landed in the displacement sites": what lands was fired or dropped, not planted.
   if (explosive && f.cls == C::hit && one_of(word(f.first), {"landed", "fell", "rained", "lands", "fall"})) return ctx.air ? kAir : kShell;
@@ -316,7 +324,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::attack, C::raid, C::storm, C::ambush, C::shoot, C::kill, C::harm, C::campaign}) || ground_strike) {
     // ACLED: armed targets make a battle, civilians (or nobody armed) an attack.
     std::vector<int> hurt;  // "killed scores of terrorists": the head and its "of" phrase
-    if (is_consequence(f.cls)) add_with_of(hurt, f.passive ? f.subject : f.object);
+    // ("shot dead 59 of the attackers": a count of whom they shot.)
+    const bool shot_count = f.cls == C::shoot && !f.passive && f.object >= 0 && v.parse.tags[chunk(f.object).head] == Pos::CD;
+    if (is_consequence(f.cls) || shot_count) add_with_of(hurt, f.passive ? f.subject : f.object);
     const bool hits_assailant = state_hits_the_assailant(f, actors, targets);
     const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
                               std::any_of(targets.begin(), targets.end(), [&](int c) { return military_site(c); }) ||
@@ -1656,6 +1666,11 @@ bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<
   // several for "them"; not "Gunmen attacked a farmer before soldiers shot him").
   if (targets.size() != 1 || !one_of(word(chunk(target).head), {"him", "her", "them"})) return false;
   const bool one = word(chunk(target).head) != "them";
+  // ("A 17-year-old attacked passengers with an axe ... Police special forces shot him dead": one man's attack told in
+  // the sentence or two before, and no action of another in this one.)
+  const bool action_before =
+      std::any_of(frames.begin(), frames.end(), [&](const Frame& o) { return &o != &f && o.chunk < f.chunk && o.verbal; });
+  if (one && lone_attacker_before && !action_before && f.verbal && !f.passive && (f.cls == C::shoot || f.cls == C::kill)) return true;
   return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
     if (&o == &f || !o.verbal || o.passive || o.chunk > f.chunk || o.modality != Modality::asserted) return false;
     if (!is_consequence(o.cls) && o.cls != C::attack && o.cls != C::shoot) return false;
@@ -1675,6 +1690,22 @@ bool SentenceEvents::thrown_and_exploded(const Frame& f) const {
   if (cl.kind == ClauseKind::relative && cl.antecedent >= 1 && throwing(cl.antecedent - 1)) return thrown(cl.antecedent);
   return f.subject >= 0 && f.subject + 1 < static_cast<int>(v.parse.chunks.size()) && throwing(f.subject + 1) &&
          !chunk(f.subject + 1).finite && thrown(f.subject);
+}
+
+// "when security forces surrounded their flat", "as police moved in": the state's forces coming, in a
+// when-, as- or after-clause of the sentence.
+bool SentenceEvents::forces_came(const Frame& f) const {
+  for (size_t c = 0; c < v.parse.chunks.size(); ++c) {
+    const Chunk& x = chunk(static_cast<int>(c));
+    if (x.kind != ChunkKind::verb || x.clause == chunk(f.chunk).clause) continue;
+    if (!one_of(v.parse.clauses[static_cast<size_t>(x.clause)].opener, {"when", "as", "after"})) continue;
+    if (!one_of(word(x.head), {"surrounded", "raided", "arrived", "approached", "tried", "attempted", "moved", "stormed", "came", "entered",
+                               "closed", "cornered", "reached", "went", "cordoned"}))
+      continue;
+    const int subject = v.parse.subject_of(static_cast<int>(c));
+    if (subject >= 0 && chunk(subject).clause == x.clause && state_side({subject})) return true;
+  }
+  return false;
 }
 
 // "officers returned fire", "troops fired back": whoever was fired on was armed.

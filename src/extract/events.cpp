@@ -882,6 +882,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       continue;
     }
     explain(f, type->sub_event_type);
+    // ("A 17-year-old attacked passengers with an axe": one man's attack, whom a later "police shot him" meets.)
+    if (type->sub_event_type == kAttack.sub_event_type && !actors.empty() && !state_side(actors) && lone_doer(actors[0]))
+      lone_attacker = true;
     const Where where = frame_place(f, evidence);
     if (debug_events())
       explain(f, "place: " + (where.at.place ? where.at.place->text : std::string("-")) + " rank " + std::to_string(where.rank) +
@@ -2014,6 +2017,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   uint32_t date_sentence = 0;
   std::optional<Role> context_weapon;  // the weapon the last sentence fired
   uint32_t weapon_sentence = 0;
+  std::optional<uint32_t> lone_attacker_sentence;  // the last sentence that told one person's attack
   std::deque<Mention> synthetic;
   std::optional<CivilDate> entry_day;  // the heading day of a live page's entry
   // The day the narrative is at, for actions that give none.
@@ -2107,6 +2111,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
                      .context_date = narrative_day(sentence_text, si),
                      .context_weapon = weapon_sentence + 1 == si ? context_weapon : std::nullopt};
     r.story_has_action = !drafts.empty();
+    r.lone_attacker_before = lone_attacker_sentence && *lone_attacker_sentence + 2 >= si;
     if (weapon_sentence + 6 >= si) r.story_weapon = context_weapon;
     for (const Event& d : drafts)  // the story's day: its first dated action's
       if (d.when.date && !d.background && d.when.precision == 1) {
@@ -2125,6 +2130,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       r.context_place = context;
     const size_t drafted_before = drafts.size();
     for (Event& e : r.read(merge_only)) drafts.push_back(std::move(e));
+    if (r.lone_attacker) lone_attacker_sentence = si;
     // "The toll of the attack that targeted the ceremony on Thursday afternoon has risen to 89":
     // no action of its own, but the day of the one it names, for the lines that tell it.
     // (Only an action told as done: a march "planned for Friday" dates nothing.)

@@ -384,6 +384,8 @@ struct SentenceEvents {
   bool shot_dead(const Frame& f) const;
   // "A man stabbed three people before police shot him", "The man suspected of shooting two fans was killed by
   // police": the state's forces acting on the one who did the sentence's violence act on an armed side.
+  bool lone_doer(int c) const;
+  bool forces_came(const Frame& f) const;
   bool state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool police_clear_protest(const std::vector<int>& actors) const;
   bool protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
@@ -403,6 +405,8 @@ struct SentenceEvents {
   // ---- the sentence's events ---------------------------------------------------------
   std::vector<Event> read(std::vector<Standing>& merge_only);
   bool story_has_action = false;          // an action was told in an earlier sentence
+  bool lone_attacker_before = false;      // one of the last two sentences told one person's attack
+  bool lone_attacker = false;             // out: this sentence tells one person's attack
   std::optional<CivilDate> story_date{};  // the day of the story's first dated action
   std::optional<Role> story_weapon{};     // the weapon fired a few sentences before, if any
   std::vector<uint8_t>

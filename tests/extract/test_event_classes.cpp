@@ -3604,3 +3604,39 @@ TEST_CASE("a named man stabbed to death is an attack of its own; 'T-shirts' is n
   REQUIRE(!shirts.empty());
   CHECK(shirts[0].location != "T-shirts");
 }
+
+TEST_CASE("one man's attack told a sentence before, then 'officers shot him', is a clash of its own") {
+  const auto e = events(
+      "A 40-year-old man attacked shoppers with a hammer outside a bakery in Lyon on Sunday morning. Armed officers shot him in "
+      "the leg minutes later.",
+      CivilDate{2020, 3, 2});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+  const auto clash = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; });
+  REQUIRE(clash != e.end());
+  CHECK(clash->actor1.starts_with("Police Forces of"));
+  // A band's attack: "him" is not one of them.
+  const auto band =
+      events("Gunmen attacked a bus station in Lyon on Sunday morning. Soldiers later shot him near the river.", CivilDate{2020, 3, 2});
+  CHECK(std::none_of(band.begin(), band.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
+
+TEST_CASE("'police special forces' are the police; 'shot dead 12 of the raiders' is a clash") {
+  const auto e =
+      events("Police special forces shot dead 12 of the raiders near a checkpoint in Kashgar on Tuesday.", CivilDate{2015, 9, 20});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Armed clash");
+  CHECK(e[0].actor1.starts_with("Police Forces of"));
+}
+
+TEST_CASE("a band firing when the state's forces came for it is a clash; fire at others as police close in is not") {
+  const auto came =
+      events("The suspects opened fire with automatic weapons when security forces surrounded a farmhouse outside Nalchik on Friday.",
+             CivilDate{2016, 4, 2});
+  REQUIRE(!came.empty());
+  CHECK(came[0].sub_event_type == "Armed clash");
+  const auto others =
+      events("A gunman opened fire in a crowded cafe in Nalchik on Friday, killing four people, as police officers closed in.",
+             CivilDate{2016, 4, 2});
+  REQUIRE(!others.empty());
+  CHECK(others[0].sub_event_type == "Attack");
+}
