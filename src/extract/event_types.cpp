@@ -179,13 +179,18 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       const Clause& their_clause = v.parse.clauses[static_cast<size_t>(std::max(relative, 0))];
       const bool crowd_told = relative > 0 && their_clause.kind == ClauseKind::relative && their_clause.parent == own &&
                               o.cls != C::storm && one_of(their_clause.opener, {"who", "that"}) && their_clause.antecedent > f.chunk;
-      if (theirs != own && theirs != v.parse.clauses[static_cast<size_t>(own)].parent && !coordinated && !crowd_told) return false;
+      // ("when detainees protested inside the compound, throwing rocks": a participle the reading gave the protest as evidence.)
+      const bool hosted =
+          o.host == static_cast<int>(&f - frames.data()) && v.parse.clauses[static_cast<size_t>(theirs)].kind == ClauseKind::participle;
+      if (theirs != own && theirs != v.parse.clauses[static_cast<size_t>(own)].parent && !coordinated && !crowd_told && !hosted)
+        return false;
       const std::vector<int> doers = actor_side(o);
       if (side_armed(doers)) return false;
       met_violent_crowd = met_violent_crowd || crowd_told;
       // ("Protesters set fire to a police station ..., on the third night of protests": the burning is the protests' evidence.)
       violent_evidence = violent_evidence || o.host == static_cast<int>(&f - frames.data());
-      return storming_crowd(doers) || side_is(doers, Role::protesters) || (f.subject >= 0 && o.subject == f.subject) || crowd_told;
+      return storming_crowd(doers) || side_is(doers, Role::protesters) || (f.subject >= 0 && o.subject == f.subject) || crowd_told ||
+             o.host == static_cast<int>(&f - frames.data());
     });
     const int force = force_against_crowd();
     // (Lethal force against it stays the state's act, the riot another: "throwing stones at police, who responded with live rounds".)
@@ -451,7 +456,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if ((looting || looters) && crowd_side(actors) && !side_armed(actors)) return kDestruction;
     // "groups of people angered by the killings set fire to houses of the community": a mob, no demonstration.
     if (angry_crowd(actors) && !side_is(actors, Role::protesters) && !side_armed(actors)) return kMob;
-    if (crowd_side(actors) && !side_armed(actors)) return kRiot;                        // "supporters set fire to a door"
+    if (crowd_side(actors) && !side_armed(actors)) return kRiot;  // "supporters set fire to a door"
+    // "groups of young men set fire to the prosecutor's office": a riot in a story of protesters, else a mob
+    // ("groups of hooded men who broke away from the rally").
+    if (many_men(actors) && !side_armed(actors)) return ctx.protesters > 0 ? kRiot : kMob;
     if (breaking_in(f) && storming_crowd(actors) && !side_armed(actors)) return kRiot;  // "hundreds of students broke into the legislature"
     // "Cars were set alight as crowds tried to enter the building": burnt by no one named, beside a crowd.
     if (f.cls == C::destroy && f.verbal && f.passive && f.agent < 0 && actors.empty() && crowd_in_sentence()) return kRiot;
@@ -653,10 +661,17 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // a landslide blocking one, or people blocking anything else ("blocked the deal"), is not.
   if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"blocked", "blockaded"})) {
     const bool road =
-        f.object >= 0 && one_of(word(chunk(f.object).head), {"road", "roads", "highway", "highways", "intersection", "junction", "bridge",
-                                                             "street", "streets", "avenue", "railway", "crossing"});
-    const bool crowd = f.subject >= 0 && !f.passive && (people(f.subject) || is(f.subject, Role::protesters)) &&
-                       !is(f.subject, Role::state_forces) && !is(f.subject, Role::police_forces) && !side_armed({f.subject});
+        f.object >= 0 && one_of(word(chunk(f.object).head),
+                                {"road", "roads", "highway", "highways", "intersection", "junction", "bridge", "bridges", "street",
+                                 "streets", "avenue", "avenues", "railway", "crossing", "motorway", "motorways", "routes", "junctions"});
+    // ("residents and the pro-Camacho civic committee blocked the main avenues": any noun of the clause before the
+    // verb that is no preposition's object.)
+    bool people_before = false;
+    for (int c = f.chunk - 1; c >= 0 && chunk(c).clause == chunk(f.chunk).clause; --c)
+      people_before = people_before ||
+                      (chunk(c).kind == ChunkKind::noun && !(c > 0 && chunk(c - 1).kind == ChunkKind::prep && !chunk(c - 1).opens_clause) &&
+                       (people(c) || is(c, Role::protesters)));
+    const bool crowd = !f.passive && people_before && !state_side(actors) && !side_armed(actors);
     if (!road || !crowd) return true;
   }
   // "A man stabbed his neighbour to death in a dispute over land", "was killed by her husband":
@@ -775,6 +790,7 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
         !side_armed(actors))
       return true;
     if (f.cls == C::strike && !f.verbal && (has(f.chunk, Role::labour) || word(chunk(f.chunk).first) == "general")) return true;
+    if (f.cls == C::strike && !f.verbal && stoppage(f)) return true;
   }
   // "a campaign rally", "an election rally": a party's meeting, no protest.
   if (f.cls == C::protest && !f.verbal && f.first > chunk(f.chunk).first &&
@@ -957,6 +973,28 @@ bool SentenceEvents::fired_upon(int c) const {
                                       "post",   "posts",   "position", "checkpoints", "outposts", "camp",     "camps"});
 }
 
+// "called an indefinite regional strike", "ended a 36-day strike": a stoppage, by its length or reach, or
+// by what is done with it (not "a drone strike", "called in an air strike").
+bool SentenceEvents::stoppage(const Frame& f) const {
+  const Chunk& ch = chunk(f.chunk);
+  for (uint32_t k = ch.first; k < ch.head; ++k) {
+    const std::string& w = word(k);
+    if (lex.roles.is(w, Role::weapon_air) || lex.roles.is(w, Role::weapon_shell) || one_of(w, {"air", "missile", "drone", "military"}))
+      return false;
+  }
+  for (uint32_t k = ch.first; k < ch.head; ++k) {
+    const std::string& w = word(k);
+    if (one_of(w, {"indefinite", "nationwide", "national", "regional", "civic", "week-long", "day-long", "weeklong", "open-ended"}) ||
+        w.ends_with("-day") || w.ends_with("-hour") || w.ends_with("-week") ||
+        (k > ch.first && word(k - 1) == "-" && one_of(w, {"day", "hour", "week", "month"})))  // "a 36 - day strike", as tokens
+      return true;
+  }
+  // (A new stoppage, "called a strike"; not "called the latest strike a blatant assassination".)
+  return f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::verb && one_of(word(ch.first), {"a", "an", "strike", "strikes"}) &&
+         one_of(word(chunk(f.chunk - 1).head), {"called", "call", "calls", "calling", "declared", "observed", "observe", "suspended",
+                                                "lifted", "joined", "staged", "stage"});
+}
+
 bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
                               const std::vector<int>& targets) const {
   if (self_anchored(f)) return true;
@@ -1110,8 +1148,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::destroy:  // burnt by no one named beside a crowd: the crowd's doing
       // "Officers who broke into the suite found the gunman dead": the state's forces going in, no damage done.
       if (f.verbal && breaking_word(word(f.first)) && state_side(actors)) return false;
-      return armed || weapon || crowd_side(actors) || set_by_unknown_people(f) || (breaking_in(f) && storming_crowd(actors)) ||
-             (f.verbal && f.passive && f.agent < 0 && crowd_in_sentence());
+      return armed || weapon || crowd_side(actors) || many_men(actors) || set_by_unknown_people(f) ||
+             (breaking_in(f) && storming_crowd(actors)) || (f.verbal && f.passive && f.agent < 0 && crowd_in_sentence());
     default: {
       const bool damage =
           std::any_of(evidence.begin(), evidence.end(), [&](int e) { return frames[static_cast<size_t>(e)].cls == C::destroy; });
@@ -1237,7 +1275,7 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   // "The oil minister and several senior officers were detained": an office named without its holder's name.
   // (Told in the passive, in the main clause, as the news of it: "a day after the mayor was detained" dates a
   // riot; and an office of state, not "the gang leader" or "a judge" of a crime story.)
-  const bool office = f.passive && clause_of(f).kind == ClauseKind::main &&
+  const bool office = (f.passive || state_side(actors)) && clause_of(f).kind == ClauseKind::main &&
                       one_of(head, {"minister", "governor", "mayor", "president", "premier", "lawmaker", "legislator", "mp", "senator",
                                     "ambassador", "chancellor"}) &&
                       one_of(word(chunk(taken).first), {"the", "a", "an", "former", "deputy"});
@@ -1722,11 +1760,12 @@ bool SentenceEvents::fire_returned() const {
   return false;
 }
 
-// "Hundreds of men attacked hostels", "dozens of youths": many unnamed men, a crowd when they carry no arms.
+// "Hundreds of men attacked hostels", "dozens of youths", "groups of young men": many unnamed men, a crowd when
+// they carry no arms.
 bool SentenceEvents::many_men(const std::vector<int>& side) const {
   const int n = static_cast<int>(v.parse.chunks.size());
   return std::any_of(side.begin(), side.end(), [&](int c) {
-    return c >= 0 && c + 2 < n && one_of(word(chunk(c).head), {"hundreds", "thousands", "dozens", "scores"}) &&
+    return c >= 0 && c + 2 < n && one_of(word(chunk(c).head), {"hundreds", "thousands", "dozens", "scores", "groups"}) &&
            chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of" && chunk(c + 2).kind == ChunkKind::noun &&
            one_of(word(chunk(c + 2).head), {"men", "youths"});
   });

@@ -386,6 +386,7 @@ struct SentenceEvents {
   // police": the state's forces acting on the one who did the sentence's violence act on an armed side.
   bool lone_doer(int c) const;
   bool forces_came(const Frame& f) const;
+  bool stoppage(const Frame& f) const;
   bool state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool police_clear_protest(const std::vector<int>& actors) const;
   bool protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;

@@ -3640,3 +3640,38 @@ TEST_CASE("a band firing when the state's forces came for it is a clash; fire at
   REQUIRE(!others.empty());
   CHECK(others[0].sub_event_type == "Attack");
 }
+
+TEST_CASE("a protest told with its own stones, and groups of young men burning offices in a protest story, are riots") {
+  const auto stones = events(
+      "The unrest started on Friday night when inmates protested inside the camp near Nauru's airport, hurling stones and tearing "
+      "down a gate.",
+      CivilDate{2015, 3, 1});
+  REQUIRE(!stones.empty());
+  CHECK(stones[0].sub_event_type == "Violent demonstration");
+  const auto burning = events(
+      "Thousands of protesters marched in Cochabamba on Monday. Late that night groups of young men set fire to the "
+      "doors of the electoral tribunal and smashed the windows of a bank.",
+      CivilDate{2019, 10, 22});
+  CHECK(std::any_of(burning.begin(), burning.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
+}
+
+TEST_CASE("residents listed with a committee blocking avenues protest; an indefinite or 20-day strike is a stoppage") {
+  const auto blocked = events("On Monday farmers and the regional civic committee blocked the main avenues of Cochabamba with tyres.",
+                              CivilDate{2019, 10, 22});
+  REQUIRE(!blocked.empty());
+  CHECK(blocked[0].sub_event_type == "Peaceful protest");
+  CHECK(events("The transport union called an indefinite regional strike in Cochabamba on Monday.", CivilDate{2019, 10, 22}).empty());
+  CHECK(events("Cochabamba ended a 20-day strike over fuel prices on Monday.", CivilDate{2019, 10, 22}).empty());
+  // An air strike that someone "called" something is still one.
+  const auto called = events(
+      "A US drone strike killed a commander in Baghdad on Wednesday. The government called the latest strike an assault on its "
+      "sovereignty.",
+      CivilDate{2024, 2, 8});
+  CHECK(std::any_of(called.begin(), called.end(), [](const Event& x) { return x.sub_event_type == "Air/drone strike"; }));
+}
+
+TEST_CASE("the police arresting a governor, told in the active, is an arrest") {
+  const auto e = events("Police arrested the governor of Cochabamba at his office on Monday.", CivilDate{2019, 10, 22});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Arrests");
+}
