@@ -160,6 +160,18 @@ double landmark_km(const Document& doc, const Segmented& seg, const Mention& m) 
   return std::stod(figures) * miles * metres;
 }
 
+// "70 kilometers north of Santa Elena": the point that far along the bearing (a place the gazetteer lacks,
+// put where the text says; the location keeps the landmark's name and the cue).
+GeoPoint off_by_bearing(GeoPoint from, std::string_view cue, double km) {
+  if (km < 5.0 || km > 500.0) return from;
+  const bool north = cue.starts_with("north"), south = cue.starts_with("south");
+  const bool east = cue.find("east") != std::string_view::npos, west = cue.find("west") != std::string_view::npos;
+  if (!north && !south && !east && !west) return from;
+  const double across = east ? 90.0 : west ? 270.0 : 0.0;  // east or west alone
+  const double bearing = north ? (east ? 45.0 : west ? 315.0 : 0.0) : south ? (east ? 135.0 : west ? 225.0 : 180.0) : across;
+  return destination_point(from, bearing, km);
+}
+
 // A landmark too far away (50 km or more) to be where the story goes on.
 bool far_landmark(const Document& doc, const Segmented& seg, const Mention& m) { return landmark_km(doc, seg, m) >= 50.0; }
 
@@ -904,6 +916,7 @@ void SentenceEvents::fill_place(Event& e, const Mention& m) const {
   const bool relative = m.cue == "near" || m.cue == "outside" || m.cue.find("outskirts") != std::string::npos || m.cue == "close to" ||
                         m.cue == "around" || bearing_cue(m.cue);
   if (relative) e.geo_relation = m.cue;
+  if (bearing_cue(m.cue)) e.point = off_by_bearing(e.point, m.cue, landmark_km(doc, seg, m));
   // "Kabul's Paghman district": the city stands for a part of it.
   const size_t after = m.last_token + 1 - v.s.first_token;
   const bool part_of = (after + 1 < v.size() && word(after) == "'" && word(after + 1) == "s") || m.part_of >= 0;

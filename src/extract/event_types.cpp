@@ -16,6 +16,8 @@ namespace sitmap::event_reading {
 namespace {
 // "broke into", "had broken into": the verb of forcing a way in.
 bool breaking_word(std::string_view w) { return one_of(w, {"broke", "broken", "break", "breaking"}); }
+// "blocked the highway", "were blocking the road": a protest's words only with a road for their object.
+bool blocking_word(std::string_view w) { return one_of(w, {"blocked", "blockaded", "blocking", "blockading"}); }
 }  // namespace
 
 // ---- type ----------------------------------------------------------------
@@ -190,7 +192,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       // ("Protesters set fire to a police station ..., on the third night of protests": the burning is the protests' evidence.)
       violent_evidence = violent_evidence || o.host == static_cast<int>(&f - frames.data());
       return storming_crowd(doers) || side_is(doers, Role::protesters) || (f.subject >= 0 && o.subject == f.subject) || crowd_told ||
-             o.host == static_cast<int>(&f - frames.data());
+             (o.host == static_cast<int>(&f - frames.data()) && !weapon_side(doers));
     });
     const int force = force_against_crowd();
     // (Lethal force against it stays the state's act, the riot another: "throwing stones at police, who responded with live rounds".)
@@ -659,11 +661,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
     return true;
   // "Hundreds of residents blocked the highway": a crowd's blockade of a road is a protest; the police or
   // a landslide blocking one, or people blocking anything else ("blocked the deal"), is not.
-  if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"blocked", "blockaded"})) {
-    const bool road =
-        f.object >= 0 && one_of(word(chunk(f.object).head),
-                                {"road", "roads", "highway", "highways", "intersection", "junction", "bridge", "bridges", "street",
-                                 "streets", "avenue", "avenues", "railway", "crossing", "motorway", "motorways", "routes", "junctions"});
+  if (f.cls == C::protest && f.verbal && blocking_word(word(f.first))) {
+    const bool road = road_object(f);
     // ("residents and the pro-Camacho civic committee blocked the main avenues": any noun of the clause before the
     // verb that is no preposition's object.)
     bool people_before = false;
@@ -1342,8 +1341,35 @@ bool SentenceEvents::protesting(const std::vector<int>& side) const {
   return std::any_of(side.begin(), side.end(), [&](int c) {
     if (c < 0 || chunk(c).kind != ChunkKind::noun) return false;
     const size_t k = chunk(c).last + 1;
-    return k < v.size() && one_of(word(k), {"protesting", "demonstrating", "rallying", "marching"});
+    return (k < v.size() && one_of(word(k), {"protesting", "demonstrating", "rallying", "marching"})) || protest_told_of(c);
   });
+}
+
+// "A missile destroyed a hide-out": a side that is a weapon.
+bool SentenceEvents::weapon_side(const std::vector<int>& side) const {
+  for (Role r : {Role::weapon_air, Role::weapon_shell, Role::weapon_explosive, Role::weapon_suicide, Role::weapon_grenade,
+                 Role::weapon_chemical, Role::weapon_gun})
+    if (side_has(side, r)) return true;
+  return false;
+}
+
+// "residents of the community of Kumarakapay, about 70 km north of the town, who were blocking the road": a protest
+// told of the noun by a relative clause after it and its phrases.
+bool SentenceEvents::protest_told_of(int c) const {
+  return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+    if (o.cls != C::protest || !o.verbal || (blocking_word(word(o.first)) && !road_object(o))) return false;
+    const Clause& cl = clause_of(o);
+    if (cl.kind != ClauseKind::relative || !one_of(cl.opener, {"who", "that"}) || cl.antecedent < c || cl.antecedent > c + 8) return false;
+    for (int x = c + 1; x <= cl.antecedent; ++x)
+      if (chunk(x).kind != ChunkKind::noun && chunk(x).kind != ChunkKind::prep && word(chunk(x).head) != ",") return false;
+    return true;
+  });
+}
+
+bool SentenceEvents::road_object(const Frame& f) const {
+  return f.object >= 0 && one_of(word(chunk(f.object).head),
+                                 {"road", "roads", "highway", "highways", "intersection", "junction", "bridge", "bridges", "street",
+                                  "streets", "avenue", "avenues", "railway", "crossing", "motorway", "motorways", "routes", "junctions"});
 }
 
 // "used live ammunition against protesters", "fired live rounds into the crowd": live fire and a crowd

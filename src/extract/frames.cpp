@@ -624,6 +624,18 @@ struct FrameReader {
         if (pp.object == f.chunk && one_of(word(v.chunk(pp.prep).head), {"in", "with", "during"})) in_phrase = true;
       if (in_phrase) f.host = g;
     }
+    // "protested outside Subic by blocking the highway": the means, told by "by" and a gerund, is the action before it.
+    for (size_t i = 1; i < frames.size(); ++i) {
+      Frame& f = frames[i];
+      if (!f.verbal || f.host >= 0 || f.chunk < 1 || v.chunk(f.chunk - 1).kind != ChunkKind::prep ||
+          word(v.chunk(f.chunk - 1).head) != "by" || !word(f.first).ends_with("ing"))
+        continue;
+      for (size_t j = i; j-- > 0;)
+        if (frames[j].verbal && frames[j].host < 0 && frames[j].chunk < f.chunk) {
+          f.host = static_cast<int>(j);
+          break;
+        }
+    }
     // "shells fired from the border struck the group": the firing is the striking.
     for (size_t i = 0; i < frames.size(); ++i) {
       Frame& f = frames[i];

@@ -387,6 +387,9 @@ struct SentenceEvents {
   bool lone_doer(int c) const;
   bool forces_came(const Frame& f) const;
   bool stoppage(const Frame& f) const;
+  bool protest_told_of(int c) const;
+  bool weapon_side(const std::vector<int>& side) const;
+  bool road_object(const Frame& f) const;
   bool state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool police_clear_protest(const std::vector<int>& actors) const;
   bool protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;

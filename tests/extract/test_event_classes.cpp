@@ -3675,3 +3675,28 @@ TEST_CASE("the police arresting a governor, told in the active, is an arrest") {
   REQUIRE(!e.empty());
   CHECK(e[0].sub_event_type == "Arrests");
 }
+
+TEST_CASE("'about 70 kilometres north of' a town puts the event that far north of it") {
+  const auto e = events("Soldiers opened fire on villagers in Waramasen, about 60 kilometres north of Santa Elena de Uairen, on Friday.",
+                        CivilDate{2019, 2, 23});
+  REQUIRE(!e.empty());
+  const GeoPoint town{4.60226, -61.11025};
+  CHECK(std::abs(haversine_km(e[0].point, town) - 60.0) < 3.0);
+  CHECK(e[0].point.lat > town.lat);
+}
+
+TEST_CASE("the state's fire on people told by a relative clause to be blocking a road is force against protesters") {
+  const auto e = events(
+      "Troops opened fire on residents of the village of Ollachea, 20 kilometres south of Macusani, who were blocking the highway "
+      "on Tuesday.",
+      CivilDate{2023, 1, 11});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Excessive force against protesters");
+}
+
+TEST_CASE("'protested outside the town by blocking the highway' is one protest, where they protested") {
+  const auto e =
+      events("Thousands of farmers protested outside Batangas on Monday by blocking the main highway to Manila.", CivilDate{2018, 5, 8});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].location == "Batangas");
+}
