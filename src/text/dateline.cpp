@@ -599,9 +599,20 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today, co
     }
     return false;
   };
+  // "during Friday prayers yesterday", "yesterday (Friday)": the day before the filing day, told outright.
+  auto yesterday_near = [&](size_t at, size_t length) {
+    const std::string_view after = head.substr(at + length, std::min<size_t>(head.size() - at - length, 24));
+    const std::string_view before = head.substr(at > 14 ? at - 14 : 0, std::min<size_t>(at, 14));
+    return after.find("yesterday") != std::string_view::npos || before.find("yesterday") != std::string_view::npos;
+  };
+  std::array<int, 7> yesterday{};  // per weekday: told as the day before the filing day
   for (int w = 0; w < 7; ++w)
-    for (size_t at = head.find(weekday_name(w)); at != std::string_view::npos; at = head.find(weekday_name(w), at + 1))
-      told[w] += day_ahead(at) ? 0 : telling_before(at) ? 3 : 1;
+    for (size_t at = head.find(weekday_name(w)); at != std::string_view::npos; at = head.find(weekday_name(w), at + 1)) {
+      if (yesterday_near(at, weekday_name(w).size()))
+        yesterday[w] += 3;
+      else
+        told[w] += day_ahead(at) ? 0 : telling_before(at) ? 3 : 1;
+    }
   // A weekday named is the filing day's or one of the two before it ("resting in hospital on Friday after
   // he was hit on Thursday"): the filing weekday that puts the days named closest before it wins.
   constexpr std::array<int, 7> closeness = {3, 2, 1, 0, 0, 0, 0};  // by days before the filing day
@@ -613,7 +624,8 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today, co
     latest_allowed = y;
     const int filing = weekday(d);
     int score = 0;
-    for (int w = 0; w < 7; ++w) score += told[w] * closeness[static_cast<size_t>((filing - w + 7) % 7)];
+    for (int w = 0; w < 7; ++w)
+      score += told[w] * closeness[static_cast<size_t>((filing - w + 7) % 7)] + (filing == (w + 1) % 7 ? yesterday[w] * 3 : 0);
     if (score > 0 && score >= best_score) {
       best = y;
       best_score = score;

@@ -122,6 +122,9 @@ TEST_CASE("a year-less dateline's weekday is the one that puts the days named cl
   // AP's bare weekday counts; a curfew "until Thursday" is a day ahead and does not.
   CHECK(filing_weekday("KABUL, March 3 (AP) - Protesters clashed with police Tuesday in Kabul. A curfew will stay in force "
                        "until Thursday.") == 2);
+  // "at Friday prayers yesterday": the day before the filing day, so the report was filed on a Saturday.
+  CHECK(filing_weekday("Riyadh, June 12 (SPA) -- A gunman opened fire on worshippers at Friday prayers yesterday in a village "
+                       "near Hofuf, the ministry said today.") == 6);
 }
 
 TEST_CASE("a full stop after the agency's bracket ends the dateline") {
