@@ -1005,14 +1005,23 @@ class ReportContext {
   std::unique_ptr<AnchorGrid> grid_;
 };
 
+constexpr std::string_view kInstitutionWords[] = {"university", "college", "hospital", "museum",       "theatre", "theater",
+                                                  "library",    "medical", "opera",    "penitentiary", "prison",  "bank"};
+
 // "Raqqa province", "the northern province of Samangan": the text names the
 // division, not the town it is named after.
 bool named_as_division(const Mention& m, const Document& doc) {
   const std::string after = ascii_lower(std::string_view(doc.text).substr(m.end, 14));
   const std::string before =
       ascii_lower(std::string_view(doc.text).substr(m.start > 16 ? m.start - 16 : 0, std::min<uint32_t>(m.start, 16)));
+  // ("Perm State University", "the Region Hospital": an institution's name, no division.)
+  const std::string further = ascii_lower(std::string_view(doc.text).substr(m.end, 40));
+  const bool institution = std::any_of(std::begin(kInstitutionWords), std::end(kInstitutionWords), [&](std::string_view w) {
+    const size_t space = further.find(' ', 1);
+    return space != std::string::npos && further.compare(space + 1, w.size(), w) == 0;
+  });
   for (const DivisionWord& d : division_words()) {
-    if ((d.uses & DivisionWord::after_name) && after.find(d.word) == 1) return true;
+    if ((d.uses & DivisionWord::after_name) && after.find(d.word) == 1 && !institution) return true;
     if ((d.uses & DivisionWord::of_name) && before.find(std::string(d.word) + " of") != std::string::npos) return true;
   }
   // "in the south-west of Pará", "in northern Kano": a part of a region, not a bearing from a town.

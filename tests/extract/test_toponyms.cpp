@@ -454,3 +454,12 @@ TEST_CASE("a name that goes on after an Arabic article written apart is one name
   CHECK_FALSE(mentioned(ms, "Al Kabir"));
   CHECK(mentioned(ms, "Muscat"));
 }
+
+TEST_CASE("'Tomsk State University' names the city; 'Kano State' still names the state") {
+  const auto uni = place_of(resolved("A student opened fire at Tomsk State University on Monday."), "Tomsk");
+  REQUIRE(uni.has_value());
+  CHECK(uni->kind == PlaceKind::city);
+  const auto state = place_of(resolved("Gunmen attacked a village in Kano State on Monday."), "Kano State");
+  REQUIRE(state.has_value());
+  CHECK(state->kind == PlaceKind::admin1);
+}
