@@ -24,7 +24,12 @@ bool blocking_word(std::string_view w) { return one_of(w, {"blocked", "blockaded
 std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
                                               const std::vector<int>& targets) const {
   std::set<C> cls = {f.cls};
-  for (int e : evidence) cls.insert(frames[static_cast<size_t>(e)].cls);
+  for (int e : evidence) {
+    const Frame& x = frames[static_cast<size_t>(e)];
+    // ("..., seizing several rifles": arms taken in an attack take no ground and no one.)
+    if (x.cls == C::take && x.verbal && !x.passive && x.object >= 0 && weapon_side({x.object})) continue;
+    cls.insert(x.cls);
+  }
   // "fired shots at the house": a gun's fire is a shooting.
   if (f.cls == C::light && f.object >= 0 && is(f.object, Role::weapon_gun) && fired_at(f)) cls.insert(C::shoot);
   auto any = [&](std::initializer_list<C> list) { return std::any_of(list.begin(), list.end(), [&](C c) { return cls.count(c) > 0; }); };

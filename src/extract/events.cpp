@@ -318,7 +318,9 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     // (The main clause's day bounds an "after" clause's action from above: "in intensive care on Friday after a
     // bomb exploded as he walked to his car on Thursday evening" took the bomb's own day only when none is nearer.)
     const Clause& own = v.parse.clauses[static_cast<size_t>(clause)];
-    int rank = cc == clause ? 0 : cc == own.parent ? (own.opener == "after" ? 2 : 1) : 2;
+    // ("on Thursday, a day after a rally ended in a shooting": counted from the main clause's day, which is the one.)
+    const bool counted_from_parent = own.opener == "after" && days_before_main(f).has_value();
+    int rank = cc == clause ? 0 : cc == own.parent ? (own.opener == "after" && !counted_from_parent ? 2 : 1) : 2;
     // "stabbed three people to death and wounded eight others at a festival late on Friday": a verb coordinated
     // with the action's shares its time.
     const Clause& cue_cl = v.parse.clauses[static_cast<size_t>(cc)];

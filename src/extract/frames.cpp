@@ -702,6 +702,10 @@ struct FrameReader {
         if (d < 0) continue;
         // "A man stabbed three people before police shot him": what a "before" clause tells came after; no cause.
         if (fc != clause && p().clauses[static_cast<size_t>(fc)].opener == "before" && descends(fc, clause)) continue;
+        // ("set fire to buildings on Thursday, a day after a rally ended in a shooting": another time's action, no cause.)
+        if (fc != clause && p().clauses[static_cast<size_t>(fc)].kind == ClauseKind::subordinate &&
+            one_of(p().clauses[static_cast<size_t>(fc)].opener, {"after", "before"}) && time_apart(fc))
+          continue;
         // "The man suspected of shooting two fans was killed by police": an action told of the one it befell.
         // (A participle before a passive verb with a doer of its own: the action of the one it befell.)
         if (f.passive && f.agent >= 0 && frames[j].verbal && frames[j].chunk < f.chunk && !v.chunk(frames[j].chunk).finite &&

@@ -3700,3 +3700,23 @@ TEST_CASE("'protested outside the town by blocking the highway' is one protest, 
   REQUIRE(e.size() == 1);
   CHECK(e[0].location == "Batangas");
 }
+
+TEST_CASE("'on Thursday, a day after a rally ended in a shooting': the burning is Thursday's own; the rally is Wednesday's") {
+  const auto e = events(
+      "Thousands of protesters set fire to shops and cars in Sorong on Thursday, a day after a rally in Fakfak ended in a shooting, "
+      "as anger over the arrest of students earlier this month spread.",
+      CivilDate{2019, 8, 30});
+  const auto burning = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; });
+  REQUIRE(burning != e.end());
+  CHECK(to_iso(*burning->when.date) == "2019-08-29");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.when.date && to_iso(*x.when.date) == "2019-08-01"; }));
+}
+
+TEST_CASE("rifles seized in an attack take no ground and no one") {
+  const auto e = events(
+      "Some of the protesters attacked soldiers with arrows and machetes in Wamena on Wednesday, killing one soldier and seizing "
+      "several rifles.",
+      CivilDate{2019, 8, 30});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+}
