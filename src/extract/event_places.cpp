@@ -136,7 +136,8 @@ double landmark_km(const Document& doc, const Segmented& seg, const Mention& m) 
   uint32_t k = m.first_token;  // ("of the capital Port Moresby": the cue's "of" a few words before the name)
   while (k > 0 && k + 4 > m.first_token && lower(k - 1) != "of") --k;
   if (k < 3 || lower(k - 1) != "of" || !bearing_cue(lower(k - 2) + " of")) return 0;
-  uint32_t j = k - 3;  // the distance's last word: "600 kilometres", "80 kilometres (50 miles)", "600km"
+  uint32_t j = k - 3;                            // the distance's last word: "600 kilometres", "80 kilometres (50 miles)", "600km"
+  if (k >= 5 && lower(k - 3) == "-") j = k - 5;  // "north-west of": the bearing in three tokens
   if (lower(j) == ")")
     while (j > 0 && lower(j) != "(") --j;
   if (lower(j) == "(" && j > 0) --j;
@@ -896,6 +897,18 @@ bool SentenceEvents::in_location_phrase(const Mention& m) const {
     if (x.kind != ChunkKind::adverb && x.kind != ChunkKind::adjective) return false;
   }
   return false;
+}
+
+// "Kolofata, a town near the border about 20 kilometres north-west of Mora": the landmark a name the gazetteer
+// lacks is told by, in the aside right after it (its distance and bearing put the point).
+const Mention* SentenceEvents::landmark_after(uint32_t name_last) const {
+  if (name_last + 1 >= seg.tokens.size() || token_text(doc.text, seg.tokens[name_last + 1]) != ",") return nullptr;
+  for (size_t m : here) {
+    const Mention& mm = mentions[m];
+    if (mm.candidates.empty() || mm.first_token <= name_last || mm.first_token > name_last + 16) continue;
+    if (bearing_cue(mm.cue) && landmark_km(doc, seg, mm) > 0) return &mm;
+  }
+  return nullptr;
 }
 
 bool SentenceEvents::where_in_sentence(const Frame& f) const {

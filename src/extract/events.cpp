@@ -1049,6 +1049,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
+    // (A name the gazetteer lacks, told by its distance and bearing from a town, is there, not in the region around.)
+    if (where.at.name && (!where.at.place || kind_of(*where.at.place) != PlaceKind::city))
+      if (const Mention* landmark = landmark_after(where.at.name->second)) container = landmark;
     if (where.at.place && !where.at.name) {
       fill_place(e, *where.at.place);
       const double tie = where.rank <= 1 ? 1.0 : where.rank <= 4 ? 0.7 : 0.4;

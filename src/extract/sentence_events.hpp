@@ -315,6 +315,7 @@ struct SentenceEvents {
   bool disaster_in_sentence() const;
 
   bool where_in_sentence(const Frame& f) const;
+  const Mention* landmark_after(uint32_t name_last) const;
 
   // ---- when ---------------------------------------------------------------------
   const DateCue* frame_date(const Frame& f) const;

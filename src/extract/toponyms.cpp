@@ -456,6 +456,19 @@ struct Recognizer {
         break;
       }
       runs.emplace_back(i, run_end);
+      // "the Mayo-Sava division": a hyphenated name of a division the gazetteer lacks as a whole is no pair of places
+      // (Mayo in Ireland, Sava in Madagascar).
+      if (const std::string next = run_end + 1 < end ? ascii_lower(word(run_end + 1)) : "";
+          !next.empty() && (is_division_word(next, DivisionWord::after_name) || one_of(next, {"division", "subdivision", "department"}))) {
+        bool hyphened = false;
+        for (size_t k = i + 1; k < run_end; ++k) hyphened = hyphened || (word(k) == "-" && cap(k - 1) && cap(k + 1));
+        for (size_t k = i; k <= run_end; ++k) hyphened = hyphened && (cap(k) || word(k) == "-");  // not "Kurdish-majority Aziziyah"
+        std::vector<Candidate> whole;
+        if (hyphened && !accept(i, run_end, whole)) {
+          i = run_end + 1;
+          continue;
+        }
+      }
       const std::string cue = cue_before(i, first);
       if (cue.find(" of") != std::string::npos && cue.find("towns") != std::string::npos) list_cue = true;
       if (cue.find("villages") != std::string::npos) list_cue = true;

@@ -3720,3 +3720,15 @@ TEST_CASE("rifles seized in an attack take no ground and no one") {
   REQUIRE(!e.empty());
   CHECK(e[0].sub_event_type == "Violent demonstration");
 }
+
+TEST_CASE("a town the gazetteer lacks, told as 'about 25 kilometres north-west of' a known one, is put there") {
+  const auto e = events(
+      "Suspected militants stormed the residence of a local chief in Tchakamadje, a village about 25 kilometres north-west of Maroua, "
+      "on Sunday.",
+      CivilDate{2015, 3, 2});
+  REQUIRE(!e.empty());
+  const GeoPoint maroua{10.591, 14.316};
+  CHECK(std::abs(haversine_km(e[0].point, maroua) - 25.0) < 3.0);
+  CHECK(e[0].point.lat > maroua.lat);
+  CHECK(e[0].point.lon < maroua.lon);
+}

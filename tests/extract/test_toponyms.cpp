@@ -463,3 +463,12 @@ TEST_CASE("'Tomsk State University' names the city; 'Kano State' still names the
   REQUIRE(state.has_value());
   CHECK(state->kind == PlaceKind::admin1);
 }
+
+TEST_CASE("a hyphenated division the gazetteer lacks ('the Mayo-Tsanaga division') is no pair of places") {
+  const auto ms = resolved("Gunmen raided a village near Mokolo, in the Mayo-Tsanaga division of the Far North region.");
+  CHECK_FALSE(mentioned(ms, "Mayo"));
+  CHECK_FALSE(mentioned(ms, "Tsanaga"));
+  CHECK(place_of(ms, "Mokolo").has_value());
+  // A place named with a people's word and a hyphen before it is still found.
+  CHECK(mentioned(resolved("Shells hit the Kurdish-majority Sheikh Maqsoud district of Aleppo."), "Aleppo"));
+}
