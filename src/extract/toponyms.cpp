@@ -200,6 +200,14 @@ struct Recognizer {
       return false;
     cands = gaz.lookup_folded(folded);
     if (cands.empty()) return false;
+    // "CRTV/ENG/MN", "SPA/AH": desk and staff codes joined by slashes sign off a report (MN is no Minnesota; "US/UK"
+    // still names two countries).
+    const auto slash_at = [&](size_t k) { return k < seg.tokens.size() && word(k) == "/"; };
+    if (a == b && seg.tokens[a].all_caps &&
+        ((a > 0 && slash_at(a - 1) && seg.tokens[a - 1].end == seg.tokens[a].start) ||
+         (slash_at(b + 1) && seg.tokens[b + 1].start == seg.tokens[b].end)) &&
+        std::none_of(cands.begin(), cands.end(), [&](const Candidate& c) { return gaz.place(c.entry).kind == PlaceKind::country; }))
+      return false;
     if (a < b) part_of_wide_place(a, b, cands);
     if (in_dateline(a, b) && seg.tokens[a].start == doc.dateline->place_start) capital_of_country_named(folded, cands);
     const bool abbreviation_only =

@@ -472,3 +472,14 @@ TEST_CASE("a hyphenated division the gazetteer lacks ('the Mayo-Tsanaga division
   // A place named with a people's word and a hyphen before it is still found.
   CHECK(mentioned(resolved("Shells hit the Kurdish-majority Sheikh Maqsoud district of Aleppo."), "Aleppo"));
 }
+
+TEST_CASE("a desk's sign-off codes joined by slashes ('CRTV/ENG/MN') are no places; 'US/UK' still names two countries") {
+  const auto ms = resolved("Gunmen attacked a village near Mora on Sunday.\n\nCRTV/ENG/MN");
+  CHECK_FALSE(mentioned(ms, "MN"));
+  const auto mora = place_of(ms, "Mora");
+  REQUIRE(mora.has_value());
+  CHECK(mora->country_code == "CM");
+  const auto both = resolved("US/UK strikes hit targets in Yemen.");
+  CHECK(mentioned(both, "US"));
+  CHECK(mentioned(both, "UK"));
+}
