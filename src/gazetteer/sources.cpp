@@ -125,6 +125,10 @@ std::string strip_admin_suffix(const std::string& folded) {
 
 std::string strip_admin_suffix_raw(const std::string& name) {
   const std::string lower = ascii_lower(name);
+  // Indonesia's divisions by their own words first: "Kabupaten Pegunungan Bintang" (a regency), "Kota Jayapura",
+  // "Provinsi Papua"; news writes the name alone ("Pegunungan Bintang regency").
+  for (std::string_view pre : {"kabupaten ", "kota ", "provinsi "})
+    if (lower.size() > pre.size() + 2 && lower.starts_with(pre)) return name.substr(pre.size());
   for (const auto& suf : admin_suffixes())
     if (lower.size() > suf.size() && lower.compare(lower.size() - suf.size(), suf.size(), suf) == 0)
       return name.substr(0, name.size() - suf.size());

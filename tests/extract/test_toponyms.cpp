@@ -483,3 +483,10 @@ TEST_CASE("a desk's sign-off codes joined by slashes ('CRTV/ENG/MN') are no plac
   CHECK(mentioned(both, "US"));
   CHECK(mentioned(both, "UK"));
 }
+
+TEST_CASE("an Indonesian regency is found by its name without 'Kabupaten'") {
+  const auto p = place_of(resolved("Rebels attacked a health post in Pegunungan Bintang regency on Monday."), "Pegunungan Bintang");
+  REQUIRE(p.has_value());
+  CHECK(p->country_code == "ID");
+  CHECK(p->kind == PlaceKind::admin2);
+}
