@@ -592,6 +592,32 @@ struct Recognizer {
             drop[m] = true;
         }
       }
+      // "the Empalme Graneros area": two towns side by side before an area's word, with no comma or word between,
+      // that no one country holds, are one name the gazetteer lacks (Empalme in Mexico, Graneros in Chile), not two
+      // places. (A country or division beside a town stays.)
+      const auto wide = [&](size_t m) {
+        return std::any_of(out[m].candidates.begin(), out[m].candidates.end(), [&](const ScoredPlace& c) {
+          const PlaceKind kind = gaz.place(c.entry).kind;
+          return kind == PlaceKind::country || kind == PlaceKind::admin1 || kind == PlaceKind::region;
+        });
+      };
+      // (Towns of one country side by side, "Decatur McLean County" in a local paper's run-on, may be two.)
+      const auto share_country = [&](size_t m, size_t n) {
+        for (const ScoredPlace& c : out[m].candidates)
+          for (const ScoredPlace& d : out[n].candidates)
+            if (gaz.place(c.entry).country_code == gaz.place(d.entry).country_code) return true;
+        return false;
+      };
+      for (size_t x = 0; x + 1 < in_run.size(); ++x) {
+        const size_t m = in_run[x], n = in_run[x + 1];
+        const size_t next = out[n].last_token + 1;
+        const bool area_after = next < sentence_end && next == b + 1 &&
+                                one_of(ascii_lower(word(next)), {"area", "neighbourhood", "neighborhood", "district", "quarter", "suburb",
+                                                                 "sector", "zone", "township", "settlement", "barrio", "colony"});
+        if (out[m].last_token + 1 == out[n].first_token && area_after && !out[m].demonym && !out[n].demonym && !wide(m) && !wide(n) &&
+            !share_country(m, n))
+          drop[m] = drop[n] = true;
+      }
     }
     // People: a title or a given name starts a person's name ("Sen. Lincoln
     // Davis", "Patrick Jones"); what follows in the run is that name. A given

@@ -490,3 +490,11 @@ TEST_CASE("an Indonesian regency is found by its name without 'Kabupaten'") {
   CHECK(p->country_code == "ID");
   CHECK(p->kind == PlaceKind::admin2);
 }
+
+TEST_CASE("two towns of different countries side by side before 'area' are one name the gazetteer lacks") {
+  // Empalme is a Mexican town, Graneros a Chilean one; "the Empalme Graneros area" is a part of Rosario.
+  const auto ms = resolved("A taxi driver was shot dead in Rosario on Thursday, in the Empalme Graneros area.");
+  CHECK_FALSE(mentioned(ms, "Graneros"));
+  CHECK_FALSE(mentioned(ms, "Empalme"));
+  CHECK(place_of(ms, "Rosario").has_value());
+}
