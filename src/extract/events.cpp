@@ -117,6 +117,15 @@ std::optional<int> SentenceEvents::days_before_story(const Frame& f) const {
   return gap.head > gap.first ? days_counted(gap.head) : std::nullopt;
 }
 
+// "The statement came four days after ...": what came is a telling (a statement, a report, an appeal), not an action.
+bool SentenceEvents::statement_came(const Frame& f) const {
+  const int opener = opener_of(chunk(f.chunk).clause);
+  if (opener < 2 || chunk(opener - 2).kind != ChunkKind::verb) return false;
+  const int subject = v.parse.subject_of(opener - 2);
+  return subject >= 0 && one_of(word(chunk(subject).head), {"statement", "report", "announcement", "appeal", "warning", "remarks",
+                                                            "comments", "call", "letter", "communique", "communiqué"});
+}
+
 // "two days", "a week", "10 days": the days that the count before the unit
 // word at `unit` names; none for other units, or counts past two months.
 std::optional<int> SentenceEvents::days_counted(size_t unit) const {
@@ -980,9 +989,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     }
     // "The abduction came nine days after gunmen seized 42 people": the
     // earlier action's day, counted back from the story's.
-    if (told_date != 0 && story_date)
+    // ("The statement came four days after armed youths attacked the base": counted back from the telling, the report's day.)
+    const std::optional<CivilDate> came_from = statement_came(f) && doc.published ? doc.published : story_date;
+    if (told_date != 0 && came_from)
       if (const std::optional<int> back = days_before_story(f)) {
-        e.when.date = civil_from_days(days_from_civil(*story_date) - *back);
+        e.when.date = civil_from_days(days_from_civil(*came_from) - *back);
         e.when.date_to.reset();
         e.when.precision = *back % 7 == 0 && *back >= 14 ? 2 : 1;
         told_date = 0;
@@ -1245,9 +1256,28 @@ bool same_place(const Event& a, const Event& b) {
   return false;
 }
 
+// A week's or a month's span ("last week", "earlier this month") holds a day inside it.
+bool span_holds(const DateSpan& vague, const CivilDate& day) {
+  if (vague.precision == 2) {
+    const long from = days_from_civil(*vague.date), d = days_from_civil(day);
+    return d >= from && d <= from + 6;
+  }
+  return vague.precision == 3 && vague.date->year == day.year && vague.date->month == day.month;
+}
+
 bool dates_agree(const Event& a, const Event& b) {
   if (!a.when.date || !b.when.date) return true;
-  return *a.when.date == *b.when.date;
+  if (*a.when.date == *b.when.date) return true;
+  // ("killed hundreds after they captured the town last week" and "were killed at the mosque" on Tuesday: one killing.
+  // Not protests, which come again day after day.)
+  const auto gathering = [](const Event& e) {
+    return e.event_type == event_type(SubEvent::peaceful_protest).event_type ||
+           e.event_type == event_type(SubEvent::violent_demonstration).event_type;
+  };
+  if (gathering(a) || gathering(b)) return false;
+  if (a.when.precision == 1 && b.when.precision > 1) return span_holds(b.when, *a.when.date);
+  if (b.when.precision == 1 && a.when.precision > 1) return span_holds(a.when, *b.when.date);
+  return false;
 }
 
 // Two tellings of one incident may name its sides differently ("attackers",
@@ -1286,6 +1316,9 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   }
   // A reference dated only by its month or year ("the July 2014 attacks") is backstory; it dates no undated action.
   if (!into.when.date && from.when.date && (!from_is_reference || from.when.precision == 1)) into.when = from.when;
+  // (The day inside a week or month told vaguely is the event's day.)
+  if (into.when.date && into.when.precision > 1 && from.when.date && from.when.precision == 1 && span_holds(into.when, *from.when.date))
+    into.when = from.when;
   if (into.actor1.empty()) into.actor1 = from.actor1;
   if (into.actor2.empty()) into.actor2 = from.actor2;
   // The other side of one fight told twice ("repelled an attack by Boko Haram"): its opponent.

@@ -386,6 +386,7 @@ struct SentenceEvents {
   // "A man stabbed three people before police shot him", "The man suspected of shooting two fans was killed by
   // police": the state's forces acting on the one who did the sentence's violence act on an armed side.
   bool lone_doer(int c) const;
+  bool statement_came(const Frame& f) const;
   bool forces_came(const Frame& f) const;
   bool stoppage(const Frame& f) const;
   bool protest_told_of(int c) const;

@@ -3732,3 +3732,24 @@ TEST_CASE("a town the gazetteer lacks, told as 'about 25 kilometres north-west o
   CHECK(e[0].point.lat > maroua.lat);
   CHECK(e[0].point.lon < maroua.lon);
 }
+
+TEST_CASE("'the statement came four days after gunmen attacked': counted back from the report's day") {
+  const auto e = events_of_report(
+      "Statement\n\nJUBA, 21 April 2014 - The mission said in a statement issued today that rebels had looted the market in Leer on "
+      "Tuesday, 15 April. The statement came four days after gunmen attacked a church in Malakal, killing 12 worshippers.\n");
+  const auto church = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Malakal"; });
+  REQUIRE(church != e.end());
+  CHECK(to_iso(*church->when.date) == "2014-04-17");
+}
+
+TEST_CASE("a killing told vaguely 'last week' and again on its day is one killing, on that day") {
+  const auto e = events_of_report(
+      "Massacre\n\nJUBA, 21 April 2014 - Rebels killed hundreds of civilians in Bentiu after they captured the town last week, the "
+      "mission said. More than 200 civilians were killed at a mosque in Bentiu on Tuesday, 15 April.\n");
+  const auto n = std::count_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; });
+  CHECK(n == 1);
+  const auto attack = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; });
+  REQUIRE(attack != e.end());
+  CHECK(to_iso(*attack->when.date) == "2014-04-15");
+  CHECK(attack->when.precision == 1);
+}
