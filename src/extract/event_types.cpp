@@ -308,6 +308,12 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::clash})) return kClash;
   // "settlers went on a rampage": a mob's violence, no demonstration's.
   if (any({C::riot})) {
+    // ("The attacker ... began his rampage": one man's rampage is his attack.)
+    if (f.cls == C::riot && one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) &&
+        ((!actors.empty() && actors[0] >= 0 && actors[0] < f.chunk && chunk(actors[0]).clause == chunk(f.chunk).clause &&
+          lone_doer(actors[0])) ||
+         (!f.verbal && one_of(word(chunk(f.chunk).first), {"his", "her"}))))
+      return kAttack;
     // "The attackers threw firebombs through the windows": an armed side's attack, whatever it threw.
     if (f.cls == C::riot && f.verbal && side_armed(actors) && !side_is(actors, Role::protesters) && !side_is(actors, Role::mob) &&
         !crowd_side(actors))

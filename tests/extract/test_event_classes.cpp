@@ -3753,3 +3753,14 @@ TEST_CASE("a killing told vaguely 'last week' and again on its day is one killin
   CHECK(to_iso(*attack->when.date) == "2014-04-15");
   CHECK(attack->when.precision == 1);
 }
+
+TEST_CASE("one man's rampage is his attack; settlers' rampage is a mob's") {
+  const auto one = events("The gunman, a 29-year-old from Lunel, began his rampage in Montpellier shortly after 9 a.m. on Friday.",
+                          CivilDate{2019, 3, 9});
+  REQUIRE(!one.empty());
+  CHECK(one[0].sub_event_type == "Attack");
+  const auto mob = events("Hundreds of settlers went on a rampage through Turmus Ayya late on Sunday, setting fire to homes and cars.",
+                          CivilDate{2023, 6, 22});
+  REQUIRE(!mob.empty());
+  CHECK(mob[0].sub_event_type == "Mob violence");
+}
