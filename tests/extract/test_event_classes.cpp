@@ -3759,8 +3759,9 @@ TEST_CASE("one man's rampage is his attack; settlers' rampage is a mob's") {
                           CivilDate{2019, 3, 9});
   REQUIRE(!one.empty());
   CHECK(one[0].sub_event_type == "Attack");
-  const auto mob = events("Hundreds of settlers went on a rampage through Turmus Ayya late on Sunday, setting fire to homes and cars.",
-                          CivilDate{2023, 6, 22});
+  const auto mob =
+      events("Hundreds of settlers went on a rampage through villages near Ramallah late on Sunday, setting fire to homes and cars.",
+             CivilDate{2023, 6, 22});
   REQUIRE(!mob.empty());
   CHECK(mob[0].sub_event_type == "Mob violence");
 }
