@@ -463,7 +463,23 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "crowds broke into shops": goods taken, whoever the crowd.
     if (breaking_in(f) && shop(f.object) && (storming_crowd(actors) || side_is(actors, Role::mob)) && !side_armed(actors))
       return kDestruction;
-    if (side_is(actors, Role::mob) && !side_armed(actors)) return kMob;
+    // "Crowds looted shops and set buildings alight", "the mall was looted and then set alight": looting, by anyone
+    // but marchers or a mob told as such ("protesters looted a store" stays their riot, "a mob looted" a mob's).
+    // ("Crowds looted shops and set buildings alight": the burning coordinated with the looting is the looting's.)
+    const bool plunder = f.cls == C::destroy && f.verbal &&
+                         (word(f.first).starts_with("loot") || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+                            return &o != &f && o.cls == C::destroy && o.verbal && !o.passive && word(o.first).starts_with("loot") &&
+                                   o.subject >= 0 && o.subject == f.subject && !f.passive;
+                          }));
+    const bool mob_named = std::any_of(actors.begin(), actors.end(), [&](int c) { return c >= 0 && chunk_has_word(c, {"mob", "mobs"}); });
+    if (plunder && !side_armed(actors) && !side_is(actors, Role::protesters) && !mob_named &&
+        ((f.passive && f.agent < 0) || crowd_side(actors) || many_men(actors) || people(f.passive ? f.agent : f.subject)))
+      return kDestruction;
+    // ("crowds smashed turnstiles" in a report of protests: the protest's crowds.)
+    const bool protest_crowds = ctx.protesters > 0 && std::any_of(actors.begin(), actors.end(), [&](int c) {
+                                  return c >= 0 && one_of(word(chunk(c).head), {"crowd", "crowds"});
+                                });
+    if (side_is(actors, Role::mob) && !side_armed(actors) && !protest_crowds) return kMob;
     // "looters set fire to several buildings": the looting's own destruction, no demonstration.
     const bool looters = std::any_of(actors.begin(), actors.end(), [&](int c) { return c >= 0 && word(chunk(c).head) == "looters"; });
     if ((looting || looters) && crowd_side(actors) && !side_armed(actors)) return kDestruction;

@@ -702,6 +702,11 @@ struct FrameReader {
         if (d < 0) continue;
         // "A man stabbed three people before police shot him": what a "before" clause tells came after; no cause.
         if (fc != clause && p().clauses[static_cast<size_t>(fc)].opener == "before" && descends(fc, clause)) continue;
+        // ("Crowds looted shops ... after protesters tried to storm parliament", "looters set fire to buildings while police
+        // fired rubber bullets": damage done by a doer of its own is its own act, not what another clause's action did.)
+        if (fc != clause && clause == 0 && f.cls == EventClass::destroy && !f.passive && f.subject >= 0 &&
+            p().clauses[static_cast<size_t>(fc)].kind == ClauseKind::subordinate)
+          continue;
         // ("set fire to buildings on Thursday, a day after a rally ended in a shooting": another time's action, no cause.)
         if (fc != clause && p().clauses[static_cast<size_t>(fc)].kind == ClauseKind::subordinate &&
             one_of(p().clauses[static_cast<size_t>(fc)].opener, {"after", "before"}) && time_apart(fc))

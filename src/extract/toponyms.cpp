@@ -1750,9 +1750,10 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
         if (mentions[i].last_token + 3 == a) whole = &mentions[i];
       const bool part_word = b + 1 < n && is_part_word(word(b + 1));
       if (whole && !part_word) {
-        // Only a district word or a place no bigger than a town makes Y a part of X.
+        // Only a district word or a place no bigger than a town makes Y a part of X (or a part of a town
+        // elsewhere: "Honiara's Chinatown" is no San Francisco quarter).
         const Place p = gaz.place(part.candidates.front().entry);
-        if (p.kind != PlaceKind::city || p.population > 100000) whole = nullptr;
+        if ((p.kind != PlaceKind::city || p.population > 100000) && p.feature != "PPLX") whole = nullptr;
       }
     }
     // "[the] Y district of X", "the Old City of X", "Y district in X"

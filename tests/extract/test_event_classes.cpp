@@ -3765,3 +3765,19 @@ TEST_CASE("one man's rampage is his attack; settlers' rampage is a mob's") {
   REQUIRE(!mob.empty());
   CHECK(mob[0].sub_event_type == "Mob violence");
 }
+
+TEST_CASE("crowds looting and burning shops loot, even beside a protest; a mob named as such stays a mob") {
+  const auto e = events(
+      "Crowds looted shops and set buildings alight in Honiara's Chinatown on Thursday, a day after protesters tried to storm the "
+      "parliament.",
+      CivilDate{2021, 11, 26});
+  const auto loot = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Looting/property destruction"; });
+  REQUIRE(loot != e.end());
+  CHECK(loot->country_code == "SB");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Mob violence"; }));
+  // Told in the passive: the looting's.
+  const auto mall = events("The Brookside Mall in Pietermaritzburg was looted by crowds and then set alight on Monday afternoon.",
+                           CivilDate{2021, 7, 13});
+  REQUIRE(!mall.empty());
+  CHECK(mall[0].sub_event_type == "Looting/property destruction");
+}

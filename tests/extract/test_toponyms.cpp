@@ -498,3 +498,9 @@ TEST_CASE("two towns of different countries side by side before 'area' are one n
   CHECK_FALSE(mentioned(ms, "Empalme"));
   CHECK(place_of(ms, "Rosario").has_value());
 }
+
+TEST_CASE("'Honiara's Chinatown' is a part of Honiara, not a quarter of San Francisco") {
+  const auto p = place_of(resolved("Crowds looted shops in Honiara's Chinatown on Thursday."), "Chinatown");
+  REQUIRE(p.has_value());
+  CHECK(p->country_code == "SB");
+}
