@@ -186,9 +186,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
       const Clause& their_clause = v.parse.clauses[static_cast<size_t>(std::max(relative, 0))];
       const bool crowd_told = relative > 0 && their_clause.kind == ClauseKind::relative && their_clause.parent == own &&
                               o.cls != C::storm && one_of(their_clause.opener, {"who", "that"}) && their_clause.antecedent > f.chunk;
-      // ("when detainees protested inside the compound, throwing rocks": a participle the reading gave the protest as evidence.)
-      const bool hosted =
-          o.host == static_cast<int>(&f - frames.data()) && v.parse.clauses[static_cast<size_t>(theirs)].kind == ClauseKind::participle;
+      // ("when detainees protested inside the compound, throwing rocks", "The protests began on Aug. 19, when crowds set fire to the
+      // council building": what the reading gave the protest as its evidence, in a participle or a when-clause.)
+      const Clause& theirs_cl = v.parse.clauses[static_cast<size_t>(theirs)];
+      const bool hosted = o.host == static_cast<int>(&f - frames.data()) &&
+                          (theirs_cl.kind == ClauseKind::participle || one_of(theirs_cl.opener, {"when", "as"}));
       if (theirs != own && theirs != v.parse.clauses[static_cast<size_t>(own)].parent && !coordinated && !crowd_told && !hosted)
         return false;
       const std::vector<int> doers = actor_side(o);
