@@ -3781,3 +3781,11 @@ TEST_CASE("crowds looting and burning shops loot, even beside a protest; a mob n
   REQUIRE(!mall.empty());
   CHECK(mall[0].sub_event_type == "Looting/property destruction");
 }
+
+TEST_CASE("'the Governorate of Muscat': a division's word alone is no place the gazetteer lacks") {
+  const auto e =
+      events("Six people were killed in a shooting near a mosque in the Governorate of Muscat late on Monday.", CivilDate{2024, 7, 16});
+  REQUIRE(!e.empty());
+  CHECK(e[0].location != "Governorate");
+  CHECK(e[0].country_code == "OM");
+}
