@@ -248,8 +248,10 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     // "a Kyoto Animation studio", "the Lagos Business School": a body named after the place before it.
     const bool named_after_place = k > ch.first && covered_by_mention(v.token(k - 1)) && v.parse.tags[k - 1] == Pos::NNP &&
                                    seg.tokens[v.token(k - 1)].end + 1 == seg.tokens[v.token(k)].start;
+    // "on Highway 2", "Route 9": a road's name, no place's.
+    const bool road = one_of(word(e), {"highway", "route", "interstate", "motorway", "freeway", "expressway"});
     // ("in the Governorate of Muscat": a division's word alone names nothing either.)
-    if (named_event || street || division_words || (named_after_place && !division_words)) {
+    if (named_event || street || road || division_words || (named_after_place && !division_words)) {
       k = e + 1;
       continue;
     }

@@ -310,7 +310,10 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (any({C::clash})) return kClash;
   // "settlers went on a rampage": a mob's violence, no demonstration's.
   if (any({C::riot})) {
-    // ("The attacker ... began his rampage": one man's rampage is his attack.)
+    // ("The attacker ... began his rampage": one man's rampage is his attack; so is "a shooting rampage", "a killing spree".)
+    const bool weapon_rampage = f.cls == C::riot && !f.verbal && f.last > chunk(f.chunk).first &&
+                                one_of(word(f.last - 1), {"shooting", "killing", "stabbing", "gun", "knife"});
+    if (weapon_rampage) return kAttack;
     if (f.cls == C::riot && one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) &&
         ((!actors.empty() && actors[0] >= 0 && actors[0] < f.chunk && chunk(actors[0]).clause == chunk(f.chunk).clause &&
           lone_doer(actors[0])) ||

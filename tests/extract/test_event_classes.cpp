@@ -3789,3 +3789,13 @@ TEST_CASE("'the Governorate of Muscat': a division's word alone is no place the 
   CHECK(e[0].location != "Governorate");
   CHECK(e[0].country_code == "OM");
 }
+
+TEST_CASE("'a shooting rampage' is an attack; 'Highway 2' is no place") {
+  const auto e =
+      events("At least 19 people were killed in a shooting rampage that began late on Saturday in Truro.", CivilDate{2020, 4, 20});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Attack");
+  const auto road = events("A constable was shot dead by a gunman on Highway 2 near Truro on Sunday.", CivilDate{2020, 4, 20});
+  REQUIRE(!road.empty());
+  CHECK(road[0].location != "Highway");
+}
