@@ -1749,6 +1749,22 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
       for (size_t i = 0; i < mentions.size() && !whole; ++i)
         if (mentions[i].last_token + 3 == a) whole = &mentions[i];
       const bool part_word = b + 1 < n && is_part_word(word(b + 1));
+      // "New Caledonia's Saint-Louis": a place of a country the gazetteer knows no place of that name in is a part
+      // of it the gazetteer lacks (not Senegal's Saint-Louis), and so is every other mention of that name.
+      if (whole && !whole->candidates.empty() && gaz.place(whole->candidates.front().entry).kind == PlaceKind::country &&
+          std::none_of(part.candidates.begin(), part.candidates.end(), [&](const ScoredPlace& c) {
+            return gaz.place(c.entry).country_code == gaz.place(whole->candidates.front().entry).country_code;
+          })) {
+        const std::vector<ScoredPlace> country = {whole->candidates.front()};
+        const int32_t of = static_cast<int32_t>(whole - mentions.data());
+        const std::string name = fold_name(part.text);
+        for (Mention& same : mentions)
+          if (!same.demonym && fold_name(same.text) == name) {
+            same.candidates = country;
+            same.part_of = of;
+          }
+        continue;
+      }
       if (whole && !part_word) {
         // Only a district word or a place no bigger than a town makes Y a part of X (or a part of a town
         // elsewhere: "Honiara's Chinatown" is no San Francisco quarter).

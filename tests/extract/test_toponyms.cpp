@@ -504,3 +504,19 @@ TEST_CASE("'Honiara's Chinatown' is a part of Honiara, not a quarter of San Fran
   REQUIRE(p.has_value());
   CHECK(p->country_code == "SB");
 }
+
+TEST_CASE("'New Caledonia's Saint-Louis' is a place of New Caledonia the gazetteer lacks, not Senegal's city, wherever named") {
+  const auto ms =
+      resolved("Gendarmes shot two men in New Caledonia's Saint-Louis on Thursday. The gendarmes went into Saint-Louis at dawn.");
+  int named = 0;
+  for (const Mention& m : ms)
+    if (m.text == "Saint-Louis") {
+      ++named;
+      REQUIRE(!m.candidates.empty());
+      CHECK(m.part_of >= 0);
+    }
+  CHECK(named == 2);
+  const auto p = place_of(ms, "Saint-Louis");
+  REQUIRE(p.has_value());
+  CHECK(p->country_code == "NC");
+}
