@@ -520,3 +520,14 @@ TEST_CASE("'New Caledonia's Saint-Louis' is a place of New Caledonia the gazette
   REQUIRE(p.has_value());
   CHECK(p->country_code == "NC");
 }
+
+TEST_CASE("'the island of Pemba' in a Zanzibar story is Tanzania's island; Pemba in a Cabo Delgado story is Mozambique's city") {
+  const auto tz = place_of(resolved("Security forces shot dead nine people on the island of Pemba in Zanzibar on Tuesday."), "Pemba");
+  REQUIRE(tz.has_value());
+  CHECK(tz->country_code == "TZ");
+  const auto mz = place_of(
+      resolved("Insurgents attacked Palma in Cabo Delgado on Wednesday. Survivors reached Pemba, the provincial capital, by boat."),
+      "Pemba");
+  REQUIRE(mz.has_value());
+  CHECK(mz->country_code == "MZ");
+}
