@@ -431,7 +431,35 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
       one_of(word(chunk(parts[0]).head), {"city", "town", "village"}))
     out.place = town_named_before(parts[0]);
   if (out.place && !out.name) out.also = coordinated_places(*out.place);
+  if (out.place && !out.name) included_towns(out);
   return out;
+}
+
+// "strikes on nine sites in Pakistan ..., including the headquarters at Bahawalpur and the base at Muridke": the
+// towns an "including" list places the sites at, in the country named, are where the action was, one event each.
+void SentenceEvents::included_towns(PhrasePlace& out) const {
+  const PlaceKind kind = kind_of(*out.place);
+  if (kind != PlaceKind::country && kind != PlaceKind::admin1) return;
+  const Place wide = gaz.place(out.place->candidates.front().entry);
+  size_t including = 0;
+  for (size_t k = out.place->last_token + 1 - v.s.first_token; k < v.size() && !including; ++k)
+    if (word(k) == "including") including = k;
+  if (!including) return;
+  std::vector<const Mention*> towns;
+  for (size_t m : here) {
+    const Mention& mm = mentions[m];
+    if (mm.candidates.empty() || mm.demonym || mm.first_token <= v.token(static_cast<uint32_t>(including)) ||
+        kind_of(mm) != PlaceKind::city)
+      continue;
+    const uint32_t before = mm.first_token - v.s.first_token;
+    const Place p = gaz.place(mm.candidates.front().entry);
+    if (before > 0 && one_of(word(before - 1), {"at", "in", "near"}) && p.country_code == wide.country_code &&
+        (kind == PlaceKind::country || p.admin1 == wide.admin1))
+      towns.push_back(&mm);
+  }
+  if (towns.empty()) return;
+  out.place = towns.front();
+  out.also.assign(towns.begin() + 1, towns.end());
 }
 
 const Mention* SentenceEvents::town_named_before(int c) const {

@@ -292,6 +292,7 @@ struct SentenceEvents {
   // "protested against the air offensive in Gaza", "the killings of Armenians".
   bool nested_in_other(const Parse::PrepPhrase& pp, const Frame& f) const;
 
+  void included_towns(PhrasePlace& out) const;
   Where frame_place(const Frame& f, const std::vector<int>& evidence) const;
 
   // Is the mention inside the object of a location preposition?

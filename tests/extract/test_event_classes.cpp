@@ -3799,3 +3799,15 @@ TEST_CASE("'a shooting rampage' is an attack; 'Highway 2' is no place") {
   REQUIRE(!road.empty());
   CHECK(road[0].location != "Highway");
 }
+
+TEST_CASE("'strikes on sites in Pakistan, including the headquarters at Bahawalpur and the base at Muridke': one event per town") {
+  const auto e = events(
+      "Indian jets carried out air strikes on nine sites in Pakistan early on Wednesday, including a seminary at Bahawalpur and a "
+      "compound at Muridke.",
+      CivilDate{2025, 5, 7});
+  std::set<std::string> where;
+  for (const Event& x : e) where.insert(x.location);
+  CHECK(where.count("Bahawalpur") == 1);
+  CHECK(where.count("Muridke") == 1);
+  CHECK(where.count("Pakistan") == 0);
+}
