@@ -1042,7 +1042,9 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
   std::vector<int> carriers = actors;
   if (vehicle_hit_mine(f)) carriers.push_back(f.object);
   if (f.cls == C::shoot && !f.verbal) std::erase(carriers, f.chunk);  // "gunfire" is no weapon beside itself
-  if (f.cls == C::light) {                                            // what was fired
+  // ("set off explosive belts", "detonated a device": what went off.)
+  if (f.cls == C::explode && f.verbal && !f.passive && f.object >= 0) carriers.push_back(f.object);
+  if (f.cls == C::light) {  // what was fired
     if (f.object >= 0) carriers.push_back(f.object);
     if (f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::noun) carriers.push_back(f.chunk - 1);
   }

@@ -3811,3 +3811,12 @@ TEST_CASE("'strikes on sites in Pakistan, including the headquarters at Bahawalp
   CHECK(where.count("Muridke") == 1);
   CHECK(where.count("Pakistan") == 0);
 }
+
+TEST_CASE("'set off explosive belts among the crowds' is a suicide bombing") {
+  const auto e =
+      events("The group said that two of its members had set off explosive belts among the crowds that gathered in Kerman on Wednesday.",
+             CivilDate{2024, 1, 4});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Suicide bomb");
+  CHECK(e[0].location == "Kerman");
+}
