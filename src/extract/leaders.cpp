@@ -85,9 +85,10 @@ std::vector<std::string_view> name_words(std::string_view text, size_t at) {
   return out;
 }
 
-constexpr std::string_view kTitles[] = {
-    "President ", "Prime Minister ", "Premier ", "Chancellor ",        "King ",      "Queen ",       "Emir ",
-    "Sultan ",    "Supreme Leader ", "Pope ",    "Secretary-General ", "Taoiseach ", "Crown Prince "};
+constexpr std::string_view kTitles[] = {"President ", "Prime Minister ", "Premier ", "Chancellor ", "King ", "Queen ", "Emir ", "Sultan ",
+                                        "Supreme Leader ", "Pope ", "Secretary-General ", "Taoiseach ", "Crown Prince ",
+                                        // Foreign ministers: reaction and condemnation stories name them most.
+                                        "Foreign Minister ", "Foreign Secretary ", "Secretary of State ", "External Affairs Minister "};
 
 // A title that names someone out of office, or someone else's: "former President", "the late King",
 // "Vice President", "Deputy Prime Minister", "then-President".

@@ -54,3 +54,16 @@ TEST_CASE("a year-less dateline takes a year the leaders it names held office") 
   REQUIRE(!a.warnings.empty());
   CHECK(a.warnings[0].find("held office") != std::string::npos);
 }
+
+TEST_CASE("a foreign minister named with a title bounds the years; a deputy does not") {
+  const LeaderTable t = LeaderTable::parse("Dan Vesk\tXX\tforeign_minister\t2011\t2013\tVesk\nAna Ruiz\tXX\tpresident\t2008\t2016\tRuiz\n");
+  const auto fm = years_of_named_leaders("Foreign Minister Vesk condemned the attack, and President Ruiz sent condolences.", t, 2026);
+  REQUIRE(fm);
+  CHECK(fm(2012));
+  CHECK_FALSE(fm(2014));
+  CHECK_FALSE(years_of_named_leaders("Deputy Foreign Minister Vesk condemned the attack.", t, 2026));
+  // The built-in table knows foreign ministers too.
+  const auto* lavrov = LeaderTable::builtin().terms_of("sergei lavrov");
+  REQUIRE(lavrov != nullptr);
+  CHECK(lavrov->front().from == 2004);
+}
