@@ -723,7 +723,14 @@ struct FrameReader {
         const bool dependent = cl.kind == ClauseKind::participle || cl.kind == ClauseKind::coordinate || cl.kind == ClauseKind::relative ||
                                cl.kind == ClauseKind::subordinate;
         if (d > 0 && !dependent && !descends(fc, clause)) continue;
-        if (d < best_distance) {
+        // (At one distance, a verb before a noun that only times it: "after the El Paso attack, ... a man opened fire
+        // ..., killing nine" killed by the opening of fire, not by the attack its clause counts the hours from.)
+        const auto nearer = [&] {
+          const Frame& b = frames[static_cast<size_t>(best)];
+          return frames[j].verbal && !b.verbal && b.chunk < f.chunk && frames[j].chunk < f.chunk && b.chunk > 0 &&
+                 v.chunk(b.chunk - 1).kind == ChunkKind::prep && one_of(word(v.chunk(b.chunk - 1).head), {"after", "before", "since"});
+        };
+        if (d < best_distance || (d == best_distance && best >= 0 && nearer())) {
           best = static_cast<int>(j);
           best_distance = d;
         }

@@ -613,6 +613,13 @@ struct Tagger {
         if (tag(i - 1) == Pos::VBN) units[i - 1].tag = Pos::JJ;
         continue;
       }
+      // "officers who were on patrol nearby shot him dead": before an object pronoun, after an adverb-like
+      // adjective, the verb.
+      if (is_adjective(prev) && !determiner_like(prev) && can(i, Pos::VBD) && tag(i + 1) == Pos::PRP &&
+          one_of(lower(i + 1), {"him", "them", "us", "himself", "herself", "themselves"})) {
+        u.tag = Pos::VBD;
+        continue;
+      }
       // After a determiner or adjective: a noun ("the attack", "three strikes",
       // "heavy shelling"), or an adjective before one ("the wounded soldiers").
       if (determiner_like(prev) || is_adjective(prev)) {

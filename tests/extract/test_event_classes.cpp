@@ -3820,3 +3820,14 @@ TEST_CASE("'set off explosive belts among the crowds' is a suicide bombing") {
   CHECK(e[0].sub_event_type == "Suicide bomb");
   CHECK(e[0].location == "Kerman");
 }
+
+TEST_CASE("'Hours after the Gilroy attack, a man opened fire ..., killing nine': the killing is the opening of fire's") {
+  const auto e = events(
+      "Thirteen hours after the Gilroy attack, at about 1 a.m. on Sunday, a man in body armor opened fire in a nightlife street in "
+      "Dayton, killing nine people.",
+      CivilDate{2019, 8, 5});
+  const auto dayton = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Dayton"; });
+  REQUIRE(dayton != e.end());
+  CHECK(dayton->sub_event_type == "Attack");
+  CHECK(dayton->fatalities == 9);
+}

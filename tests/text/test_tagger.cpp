@@ -492,3 +492,8 @@ TEST_CASE("a list a preposition governs is no subject; plurals after 'with'") {
   const auto fronted = parse("In Kabul, militants and soldiers clashed on Monday.");
   CHECK(fronted.parse.subject_of(fronted.chunk_of("clashed")) == fronted.chunk_of("militants"));
 }
+
+TEST_CASE("'officers who were on patrol nearby shot him dead': 'shot' before its object pronoun is the verb") {
+  CHECK(parse("Officers who were on patrol nearby shot him dead within seconds.").tag_of("shot") == Pos::VBD);
+  CHECK(parse("He was hit by a nearby shot from the tower.").tag_of("shot") == Pos::NN);
+}
