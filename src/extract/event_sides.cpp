@@ -429,10 +429,7 @@ bool SentenceEvents::lone_doer(int c) const {
   if (c < 0 || chunk(c).kind != ChunkKind::noun) return false;
   const Chunk& ch = chunk(c);
   const std::string& head = word(ch.head);
-  if (!one_of(word(ch.first), {"a", "an"}) || v.parse.tags[ch.head] != Pos::NN) return false;
-  for (Role r : {Role::weapon_air, Role::weapon_shell, Role::weapon_explosive, Role::weapon_suicide, Role::weapon_grenade,
-                 Role::weapon_chemical, Role::weapon_gun})
-    if (lex.roles.is(head, r)) return false;
+  if (!one_of(word(ch.first), {"a", "an"}) || v.parse.tags[ch.head] != Pos::NN || weapon_side({c})) return false;
   return !one_of(head, {"group", "gang", "mob", "crowd", "band", "squad", "cell", "unit", "convoy", "vehicle", "car", "truck"});
 }
 

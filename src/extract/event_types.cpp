@@ -468,9 +468,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "crowds broke into shops": goods taken, whoever the crowd.
     if (breaking_in(f) && shop(f.object) && (storming_crowd(actors) || side_is(actors, Role::mob)) && !side_armed(actors))
       return kDestruction;
-    // "Crowds looted shops and set buildings alight", "the mall was looted and then set alight": looting, by anyone
-    // but marchers or a mob told as such ("protesters looted a store" stays their riot, "a mob looted" a mob's).
-    // ("Crowds looted shops and set buildings alight": the burning coordinated with the looting is the looting's.)
+    // "Crowds looted shops and set buildings alight" (the burning with the looting is the looting's), "the mall was
+    // looted and then set alight": looting, by anyone but marchers or a mob told as such ("protesters looted a store"
+    // stays their riot, "a mob looted" a mob's).
     const bool plunder = f.cls == C::destroy && f.verbal &&
                          (word(f.first).starts_with("loot") || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
                             return &o != &f && o.cls == C::destroy && o.verbal && !o.passive && word(o.first).starts_with("loot") &&
