@@ -275,6 +275,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   // "Tens of thousands of protesters overran the president's residence": a crowd taking a building riots, as one storming it.
   if (crowd_overran(f)) return kRiot;
   // "tried to retake the town", "attempted to seize the base": a fight for ground not (yet) won.
+  // ("police tried to clear a blockade" of protesters: the state's force against a protest, deadly or not.)
+  if (any({C::take, C::retake}) && police_clear_protest(actors)) return casualties(f, evidence) ? kExcessiveForce : kIntervention;
   if (any({C::take, C::retake}) && f.verbal && attempted(f)) return kClash;
   // "Leaders of the protest movement entered the space centre and said they would stay": an occupation, a protest.
   if (f.cls == C::take && protesters_occupy(f, actors)) return kProtest;
@@ -1114,7 +1116,10 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
     case C::retake: {
       if (expelling_verb(f)) return driven_out(f);
       // "Security forces cleared the two sit-ins staged by supporters of the ousted president": the force met a protest.
-      if (f.verbal && !f.passive && clearing_word(word(f.first)) && sit_in(f.object) && police_clear_protest(actors)) return true;
+      // ("police tried to clear a blockade that teachers had kept up for a week": a protest's blockade too.)
+      if (f.verbal && !f.passive && clearing_word(word(f.first)) && (sit_in(f.object) || protest_blockade(f.object)) &&
+          police_clear_protest(actors))
+        return true;
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
       if (crowd_overran(f) || protesters_occupy(f, actors)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.
@@ -1562,6 +1567,15 @@ bool SentenceEvents::gathering_noun(int c) const {
 }
 
 // "a months-long sit-in": the tagger splits it into "sit", "-", "in".
+// "a blockade", "the barricades" (not "the naval blockade", "the blockade of Gaza": a siege's).
+bool SentenceEvents::protest_blockade(int c) const {
+  if (c < 0 || !one_of(word(chunk(c).head), {"blockade", "blockades", "roadblock", "roadblocks", "barricade", "barricades", "encampment"}))
+    return false;
+  if (chunk_has_word(c, {"naval", "military", "economic", "israeli", "maritime", "air"})) return false;
+  const int n = static_cast<int>(v.parse.chunks.size());
+  return !(c + 1 < n && chunk(c + 1).kind == ChunkKind::prep && word(chunk(c + 1).head) == "of");
+}
+
 bool SentenceEvents::sit_in(int c) const {
   if (c < 0) return false;
   const Chunk& ch = chunk(c);
@@ -1631,7 +1645,11 @@ bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const 
                       (side_is(takers, Role::state_forces) && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
                          return (o.cls == C::take || o.cls == C::retake) && sit_in(o.object);
                        }));
-  return forces && (protest_frame || protest_words || road_block) && (ctx.protesters >= 2 || protest_frame);
+  // ("police tried to clear a blockade that teachers had kept up": the blockade cleared is the protest.)
+  const bool blockade_cleared = std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+    return (o.cls == C::take || o.cls == C::retake) && o.verbal && clearing_word(word(o.first)) && protest_blockade(o.object);
+  });
+  return forces && (protest_frame || protest_words || road_block) && (ctx.protesters >= 2 || protest_frame || blockade_cleared);
 }
 
 // "crowds smashed turnstiles and threw stones at riot police", "some of the crowd threw bottles at the police

@@ -402,6 +402,7 @@ struct SentenceEvents {
   // "a protest against the Green Pass degenerated into clashes": the fighting a gathering became.
   bool gathering_became(const Frame& f) const;
   bool sit_in(int c) const;
+  bool protest_blockade(int c) const;
   bool breaking_in(const Frame& f) const;
   bool shop(int c) const;
   bool storming_crowd(const std::vector<int>& side) const;

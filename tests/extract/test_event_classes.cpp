@@ -3831,3 +3831,14 @@ TEST_CASE("'Hours after the Gilroy attack, a man opened fire ..., killing nine':
   CHECK(dayton->sub_event_type == "Attack");
   CHECK(dayton->fatalities == 9);
 }
+
+TEST_CASE("police who tried to clear a blockade protesters kept up, killing people, used excessive force; a naval blockade is no protest") {
+  const auto e = events(
+      "Eight people were killed on Sunday when federal police tried to clear a blockade that teachers had kept up for a week in "
+      "Nochixtlan.",
+      CivilDate{2016, 6, 20});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Excessive force against protesters");
+  for (const Event& x : events("The navy tried to clear the naval blockade of the port of Hodeidah on Sunday.", CivilDate{2016, 6, 20}))
+    CHECK(x.event_type != "Protests");
+}
