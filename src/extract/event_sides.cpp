@@ -364,7 +364,9 @@ bool SentenceEvents::people(int c) const {
                  "mourners",    "guests",       "customers",  "motorists",   "drivers",     "citizens",    "citizen",     "engineers",
                  "contractors", "sailors",      "monks",      "nuns",        "priests",     "pastor",      "pastors",     "clerics",
                  "cleric",      "imam",         "miners",     "herders",     "merchants",   "lawyers",     "lawyer",      "judge",
-                 "judges",      "voters",       "mourner",    "hostage",     "captives",    "seminarians"});
+                 "judges",      "voters",       "mourner",    "hostage",     "captives",    "seminarians", "girlfriend",  "boyfriend",
+                 "partner",     "friend",       "friends",    "associate",   "associates",  "brothers",    "sons",        "wives",
+                 "neighbour",   "neighbor"});
 }
 
 bool SentenceEvents::military_actor(const std::vector<int>& side) const {

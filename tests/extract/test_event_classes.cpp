@@ -3842,3 +3842,11 @@ TEST_CASE("police who tried to clear a blockade protesters kept up, killing peop
   for (const Event& x : events("The navy tried to clear the naval blockade of the port of Hodeidah on Sunday.", CivilDate{2016, 6, 20}))
     CHECK(x.event_type != "Protests");
 }
+
+TEST_CASE("the attacker's girlfriend taken into custody is an arrest of the attack's story") {
+  const auto e = events(
+      "A gunman shot dead a baker in Narbonne on Friday. The prosecutor said on Saturday that the attacker's girlfriend had been taken "
+      "into custody overnight at his home in Narbonne.",
+      CivilDate{2018, 3, 24});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+}
