@@ -3845,7 +3845,8 @@ TEST_CASE("police who tried to clear a blockade protesters kept up, killing peop
 
 TEST_CASE("the attacker's girlfriend taken into custody is an arrest of the attack's story") {
   const auto e = events(
-      "A gunman shot dead a baker in Narbonne on Friday. The prosecutor said on Saturday that the attacker's girlfriend had been taken "
+      "A gunman armed with a pistol shot dead a baker in Narbonne on Friday. The prosecutor said on Saturday that the attacker's "
+      "girlfriend had been taken "
       "into custody overnight at his home in Narbonne.",
       CivilDate{2018, 3, 24});
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
