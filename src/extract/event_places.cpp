@@ -251,7 +251,7 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     // "on Highway 2", "Route 9": a road's name, no place's.
     const bool road = one_of(word(e), {"highway", "route", "interstate", "motorway", "freeway", "expressway"});
     // ("in the Governorate of Muscat": a division's word alone names nothing either.)
-    if (named_event || street || road || division_words || (named_after_place && !division_words)) {
+    if (named_event || street || road || division_words || named_after_place) {
       k = e + 1;
       continue;
     }

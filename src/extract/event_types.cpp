@@ -188,18 +188,18 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
                               o.cls != C::storm && one_of(their_clause.opener, {"who", "that"}) && their_clause.antecedent > f.chunk;
       // ("when detainees protested inside the compound, throwing rocks", "The protests began on Aug. 19, when crowds set fire to the
       // council building": what the reading gave the protest as its evidence, in a participle or a when-clause.)
+      const bool its_evidence = o.host == static_cast<int>(&f - frames.data());
       const Clause& theirs_cl = v.parse.clauses[static_cast<size_t>(theirs)];
-      const bool hosted = o.host == static_cast<int>(&f - frames.data()) &&
-                          (theirs_cl.kind == ClauseKind::participle || one_of(theirs_cl.opener, {"when", "as"}));
+      const bool hosted = its_evidence && (theirs_cl.kind == ClauseKind::participle || one_of(theirs_cl.opener, {"when", "as"}));
       if (theirs != own && theirs != v.parse.clauses[static_cast<size_t>(own)].parent && !coordinated && !crowd_told && !hosted)
         return false;
       const std::vector<int> doers = actor_side(o);
       if (side_armed(doers)) return false;
       met_violent_crowd = met_violent_crowd || crowd_told;
       // ("Protesters set fire to a police station ..., on the third night of protests": the burning is the protests' evidence.)
-      violent_evidence = violent_evidence || o.host == static_cast<int>(&f - frames.data());
+      violent_evidence = violent_evidence || its_evidence;
       return storming_crowd(doers) || side_is(doers, Role::protesters) || (f.subject >= 0 && o.subject == f.subject) || crowd_told ||
-             (o.host == static_cast<int>(&f - frames.data()) && !weapon_side(doers));
+             (its_evidence && !weapon_side(doers));
     });
     const int force = force_against_crowd();
     // (Lethal force against it stays the state's act, the riot another: "throwing stones at police, who responded with live rounds".)

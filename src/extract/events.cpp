@@ -990,14 +990,14 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // "The abduction came nine days after gunmen seized 42 people": the
     // earlier action's day, counted back from the story's.
     // ("The statement came four days after armed youths attacked the base": counted back from the telling, the report's day.)
-    const std::optional<CivilDate> came_from = statement_came(f) && doc.published ? doc.published : story_date;
-    if (told_date != 0 && came_from)
-      if (const std::optional<int> back = days_before_story(f)) {
-        e.when.date = civil_from_days(days_from_civil(*came_from) - *back);
-        e.when.date_to.reset();
-        e.when.precision = *back % 7 == 0 && *back >= 14 ? 2 : 1;
-        told_date = 0;
-      }
+    if (told_date != 0)
+      if (const std::optional<int> back = days_before_story(f))
+        if (const std::optional<CivilDate> came_from = statement_came(f) && doc.published ? doc.published : story_date) {
+          e.when.date = civil_from_days(days_from_civil(*came_from) - *back);
+          e.when.date_to.reset();
+          e.when.precision = *back % 7 == 0 && *back >= 14 ? 2 : 1;
+          told_date = 0;
+        }
     // "days after fighters seized it", with no day of its own: earlier, on a day the report does not tell.
     const bool undated_before = vaguely_before(f) && !date_in_clause(f);
     if (undated_before) e.background = true;

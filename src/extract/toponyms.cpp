@@ -1751,10 +1751,11 @@ void resolve_parts(std::vector<Mention>& mentions, const Gazetteer& gaz, const D
       const bool part_word = b + 1 < n && is_part_word(word(b + 1));
       // "New Caledonia's Saint-Louis": a place of a country the gazetteer knows no place of that name in is a part
       // of it the gazetteer lacks (not Senegal's Saint-Louis), and so is every other mention of that name.
-      if (whole && !whole->candidates.empty() && gaz.place(whole->candidates.front().entry).kind == PlaceKind::country &&
-          std::none_of(part.candidates.begin(), part.candidates.end(), [&](const ScoredPlace& c) {
-            return gaz.place(c.entry).country_code == gaz.place(whole->candidates.front().entry).country_code;
-          })) {
+      const std::optional<Place> whole_country =
+          whole && !whole->candidates.empty() ? std::optional<Place>(gaz.place(whole->candidates.front().entry)) : std::nullopt;
+      if (whole_country && whole_country->kind == PlaceKind::country &&
+          std::none_of(part.candidates.begin(), part.candidates.end(),
+                       [&](const ScoredPlace& c) { return gaz.place(c.entry).country_code == whole_country->country_code; })) {
         const std::vector<ScoredPlace> country = {whole->candidates.front()};
         const int32_t of = static_cast<int32_t>(whole - mentions.data());
         const std::string name = fold_name(part.text);
