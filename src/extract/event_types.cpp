@@ -248,7 +248,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     return kShell;
   }
   if (any({C::explode, C::blast})) return kIed;
-  if (any({C::hit})) return std::nullopt;  // only a weapon makes "hit" an attack
+  // Only a weapon makes "hit" an attack ("the attack that targeted two army checkpoints" is one of its own).
+  if (any({C::hit}) && f.cls != C::attack) return std::nullopt;
   if (any({C::sexual})) return kSexual;
   if (any({C::abduct})) return kAbduction;
   // "killed four suspects and detained two others in a gunbattle": arrests that end a fight are the battle's.

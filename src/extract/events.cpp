@@ -537,6 +537,10 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     const int head = head_before_aside(counted);
     const bool aside = head != counted;  // the aside's items are the head's people, not more of them
     counted = head;
+    // "Fourteen soldiers were killed in an attack on two army checkpoints": a passive's subject counts the dead,
+    // before any figure after the verb.
+    if ((x->passive || x->cls == C::die) && counted >= 0)
+      if (const auto own = count_in(counted)) n = own;
     if (!n) n = count_in(counted);
     if (!n) continue;
     // "Six soldiers and four militants were killed": the toll is every conjunct's.
@@ -737,11 +741,18 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     std::erase_if(actors, own_words);
     std::vector<int> targets = target_side(f);
     std::erase_if(targets, own_words);
-    for (int e : evidence)  // "the raids destroyed tactical units"
-      if (is_consequence(frames[static_cast<size_t>(e)].cls)) {
-        const std::vector<int> more = target_side(frames[static_cast<size_t>(e)]);
+    for (int e : evidence) {  // "the raids destroyed tactical units"
+      const Frame& ef = frames[static_cast<size_t>(e)];
+      // "the attack that targeted two army checkpoints": what the noun's own relative clause hit.
+      const Clause& ecl = v.parse.clauses[static_cast<size_t>(chunk(ef.chunk).clause)];
+      if (!f.verbal && ef.verbal && !ef.passive && ef.cls == C::hit && ecl.kind == ClauseKind::relative && ecl.antecedent == f.chunk &&
+          ef.object >= 0)
+        targets.push_back(ef.object);
+      if (is_consequence(ef.cls)) {
+        const std::vector<int> more = target_side(ef);
         targets.insert(targets.end(), more.begin(), more.end());
       }
+    }
     if (other_sense(f, actors, targets)) {
       explain(f, "another sense");
       release_hosted(i);

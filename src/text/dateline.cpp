@@ -617,21 +617,25 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today, co
   // he was hit on Thursday"): the filing weekday that puts the days named closest before it wins.
   constexpr std::array<int, 7> closeness = {3, 2, 1, 0, 0, 0, 0};  // by days before the filing day
   int best = written, best_score = 0;
-  int latest_allowed = 0;  // without a weekday, the latest year `allowed` lets stand
+  int latest_allowed = 0, first_allowed = 0;  // without a weekday, the latest year `allowed` lets stand
   for (int y = std::max(written, 1990); y <= today.year; ++y) {
     const CivilDate d{y, month, day};
     if (!is_valid(d) || days_from_civil(d) > days_from_civil(today) || (allowed && !allowed(y))) continue;
     latest_allowed = y;
+    if (!first_allowed) first_allowed = y;
     const int filing = weekday(d);
     int score = 0;
     for (int w = 0; w < 7; ++w)
       score += told[w] * closeness[static_cast<size_t>((filing - w + 7) % 7)] + (filing == (w + 1) % 7 ? yesterday[w] * 3 : 0);
-    if (score > 0 && score >= best_score) {
+    // Ties: the latest such year, unless the story writes a year; then the first after it, as a story
+    // is filed soon after the newest year it tells of ("a truce since 2014").
+    if (score > 0 && (score > best_score || (score == best_score && !written))) {
       best = y;
       best_score = score;
     }
   }
-  return allowed && best_score == 0 ? latest_allowed : best;
+  if (allowed && best_score == 0) return written ? first_allowed : latest_allowed;
+  return best;
 }
 
 namespace {

@@ -3851,3 +3851,16 @@ TEST_CASE("the attacker's girlfriend taken into custody is an arrest of the atta
       CivilDate{2018, 3, 24});
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
 }
+
+TEST_CASE("'the attack that targeted two army checkpoints' is a fight with the army; the passive's subject counts the dead") {
+  const Event* e = only(events(
+      "Fourteen soldiers were killed in the terrorist attack that targeted two army checkpoints at Mount Chaambi, in the governorate "
+      "of Kasserine, on Wednesday evening.",
+      CivilDate{2014, 7, 17}));
+  CHECK(e->sub_event_type == "Armed clash");
+  CHECK(to_iso(*e->when.date) == "2014-07-16");
+  // (Not the "two" of the checkpoints after the verb.)
+  const Event* f = only(events("Fourteen soldiers were killed in an attack on two army checkpoints near Kasserine on Wednesday evening.",
+                               CivilDate{2014, 7, 17}));
+  CHECK(f->fatalities == 14);
+}
