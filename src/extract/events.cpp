@@ -2133,7 +2133,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     // The title and a standfirst restate the report's events: they add evidence, never an event.
     const std::string_view sentence_text = std::string_view(doc.text).substr(s.start, s.end - s.start);
     // ("Gunman kills 4 in Dar es Salaam\nSource: Xinhua| 2021-08-25 ...": a title run on into a stamp line.)
-    const bool run_on_title = sentence_text.size() > doc.title.size() && sentence_text[doc.title.size()] == '\n';
+    // (Not one run on into the dateline and lead, which the dateline's cut leaves: "... in San Lorenzo\nQuito, 29 Jan 2018
+    // (Andes).- President Moreno decreed ...".)
+    const bool dateline_inside = doc.dateline && doc.dateline->start > s.start && doc.dateline->start < s.end;
+    const bool run_on_title = sentence_text.size() > doc.title.size() && sentence_text[doc.title.size()] == '\n' && !dateline_inside;
     const bool headline = (!doc.title.empty() && (sentence_text == doc.title || (sentence_text.starts_with(doc.title) && run_on_title))) ||
                           (!doc.summary.empty() && doc.summary.find(sentence_text) != std::string::npos);
     const SentenceView view(doc, seg, si, without_dateline(doc, seg, s), words, headline);

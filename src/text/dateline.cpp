@@ -522,9 +522,13 @@ std::optional<Dateline> find_dateline(std::string_view text, size_t from, int ye
     if (auto d = dateline_at(text, i, year_hint)) return d;
     // "MALAYSIAN NEWS SERVICE\nKL, 7 Aug 2025 (MNS) -- ...": a masthead's short line right above the dateline.
     const size_t line_end = text.find('\n', i);
-    if (line_end != std::string_view::npos && line_end - i < 60 && line_end + 1 < text.size() && text[line_end + 1] != '\n' &&
+    // (Or a headline line run on into it, when the agency and the day are both there: "Government declares state of
+    // emergency ... after car bomb in San Lorenzo\nQuito, 29 Jan 2018 (Andes).- ".)
+    if (line_end != std::string_view::npos && line_end - i < 200 && line_end + 1 < text.size() && text[line_end + 1] != '\n' &&
         text[line_end - 1] != '.')
-      if (auto d = dateline_at(text, line_end + 1, year_hint); d && (!d->agency.empty() || d->month)) return d;
+      if (auto d = dateline_at(text, line_end + 1, year_hint);
+          d && (line_end - i < 60 ? !d->agency.empty() || d->month : !d->agency.empty() && d->month))
+        return d;
     const size_t blank = text.find("\n\n", i);
     // A head's short lines ("* More than 130 wounded", a byline, a time stamp) count for less than
     // the body's paragraphs: an agency's update puts six of them above its dateline.

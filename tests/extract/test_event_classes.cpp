@@ -3864,3 +3864,13 @@ TEST_CASE("'the attack that targeted two army checkpoints' is a fight with the a
                                CivilDate{2014, 7, 17}));
   CHECK(f->fatalities == 14);
 }
+
+TEST_CASE("a headline run on into the dateline's line leaves the lead sentence its events") {
+  const auto e = events_of_report(
+      "Government declares emergency after car bomb in San Lorenzo\nQuito, 29 Jan 2018 (Andes).- President Moreno decreed a state of "
+      "emergency on Monday in San Lorenzo, in the province of Esmeraldas, two days after a car bomb exploded outside the police "
+      "command in San Lorenzo.\n");
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Remote explosive/landmine/IED");
+  CHECK(to_iso(*e[0].when.date) == "2018-01-27");
+}

@@ -288,6 +288,18 @@ TEST_CASE("a date line is no dateline; a masthead's name with a parenthesis neit
   CHECK(to_iso(*d->date) == "2025-08-07");
   // A time stamp above a label and a dash is neither.
   CHECK_FALSE(find_dateline("[06.01.2024 08:05]\nFLASH STRIKE - Mandalay\nA strike hit the city.").has_value());
+  // A headline run on into the dateline's line: an agency and a day, so a dateline; a long line above a
+  // bare "CITY -" is not taken for one.
+  const std::string run_on =
+      "Government declares emergency in two border cantons after a car bomb in San Lorenzo\n"
+      "Quito, 29 Jan 2018 (Andes).- President Moreno decreed a state of emergency on Monday.";
+  const auto q = find_dateline(run_on);
+  REQUIRE(q.has_value());
+  CHECK(place_of(run_on, *q) == "Quito");
+  CHECK(to_iso(*q->date) == "2018-01-29");
+  CHECK_FALSE(find_dateline("The rains of the past week have left a trail of damage across three districts of the west\n"
+                            "KASESE - Roads were cut.")
+                  .has_value());
 }
 
 TEST_CASE("'Published Tuesday 1st April 2025 - 10:20 a.m.' is a date line, no dateline") {
