@@ -289,6 +289,20 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         }))
       return std::nullopt;
     if (police_clear_protest(actors)) return kIntervention;
+    // "Police in riot gear have regained control of the detention centre after detainees lit fires": a facility
+    // taken back from its inmates or a crowd ends their unrest, no ground won from an armed side.
+    // (The object, or after "regained control" the "of" phrase's: "regained control of the centre".)
+    int held = f.object;
+    const int after_trigger = v.parse.chunk_of[f.last] + 1;
+    if (held < 0 && word(f.last) == "control" && after_trigger + 1 < static_cast<int>(v.parse.chunks.size()) &&
+        chunk(after_trigger).kind == ChunkKind::prep && word(chunk(after_trigger).head) == "of")
+      held = after_trigger + 1;
+    if (any({C::retake}) && held >= 0 &&
+        one_of(word(chunk(held).head), {"centre", "center", "prison", "jail", "compound", "compounds", "campus", "building"}) &&
+        (crowd_in_sentence() || std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
+           return one_of(w, {"detainees", "inmates", "prisoners", "asylum-seekers"});
+         })))
+      return std::nullopt;
     // "Gendarmes cleared the runway with tear gas": the state's forces clearing a place with crowd control met a crowd.
     if (f.verbal && clearing_word(word(f.first)) && state_side(actors) && crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1)))
       return kIntervention;
@@ -833,8 +847,13 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // ("Hundreds of traders staged a sit-in", "traders marched": market traders protest; traders who "rallied"
   // may be a market's.)
   const bool traders_protest = f.cls == C::protest && f.verbal && !one_of(word(f.first), {"rally", "rallied", "rallies", "rallying"});
+  // (Fans who march chanting against the rulers protest: who march chanting against the rulers: "marched towards the Interior Ministry,
+  // chanting against the military council".)
+  const bool political_march = f.verbal && f.cls == C::protest && std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
+                                 return one_of(w, {"chanting", "chanted", "slogans", "demanding", "demanded"});
+                               });
   if ((side_is(actors, Role::market) && !traders_protest) || side_is(actors, Role::disaster) ||
-      (ctx.sport() >= 2 && side_is(actors, Role::sport)))
+      (ctx.sport() >= 2 && side_is(actors, Role::sport) && !political_march))
     return true;
   // ("The market has been ambushed": a market of shares, not of stalls.)
   // (But "a joint team was ambushed by Maoists": a team an armed side attacks is people.)
@@ -850,9 +869,14 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // (An ambush or a massacre stays one where the report names a weapon or the side is armed: "gunmen ambushed
   // the team's bus"; in a chess column with none, "he was ambushed in the seventh round" is play.)
   // (Nor a killing: "shooting dead two football supporters", "opened fire on a group of fans", "was killed by police".)
+  // ("74 people were killed in violence at the end of a league match": people counted dead are no play.)
   const bool lethal = shot_dead(f) || (f.verbal && f.cls == C::shoot && word(f.first) == "opened") ||
-                      (f.verbal && f.cls == C::kill && (f.passive ? state_side(actors) : !targets.empty()));
-  const bool real_even_in_sport = lethal || (self_anchored(f) && (ctx.weapons() > 0 || side_armed(actors) || f.cls == C::protest));
+                      (f.verbal && f.cls == C::kill && (f.passive ? state_side(actors) : !targets.empty())) ||
+                      (f.verbal && f.cls == C::kill && f.passive && people(f.subject) && count_in(f.subject));
+  // (Nor stones thrown at the police: "some of them threw stones at the riot police" is a riot, whoever's fans.)
+  const bool at_police = f.verbal && f.cls == C::riot && side_is(targets, Role::police_forces);
+  const bool real_even_in_sport =
+      lethal || at_police || political_march || (self_anchored(f) && (ctx.weapons() > 0 || side_armed(actors) || f.cls == C::protest));
   if (ctx.sport() >= 3 && ctx.sport() > 2 * ctx.weapons() && !real_even_in_sport && !news_paragraph()) return true;
   // ("Joe Biden's election victory": a vote's, not a game's.)
   bool sport_word = false;

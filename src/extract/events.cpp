@@ -1384,12 +1384,17 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
     Event& k = kept[i];
     const bool before_telling =
         day_is_upper_bound(told[i]) && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
-    if ((!k.location_start && !toll) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
+    // ("The protest turned violent": a gathering told again is the gathering's, wherever its place came from.)
+    // (The gathering's own word, not a label put on it: "described the clashes as an organised riot".)
+    const bool gathering =
+        gathering_severity(r) > 0 && gathering_severity(k) > 0 &&
+        one_of(ascii_lower(r.trigger), {"protest", "protests", "demonstration", "demonstrations", "march", "rally", "sit-in"});
+    if ((!k.location_start && !toll && !gathering) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
         !actors_agree(k, r))
       continue;
     if (r.location_start && !same_place(k, r)) continue;
     long score = 0;
-    if (k.event_type == r.event_type) score += 1'000'000'000;
+    if (k.event_type == r.event_type || gathering) score += 1'000'000'000;
     if (k.sub_event_type == r.sub_event_type) score += 500'000'000;
     // Nearer in the text is likelier; before it likelier still.
     const long gap = static_cast<long>(r.start) - static_cast<long>(k.start);
@@ -2073,7 +2078,11 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   auto narrative_day = [&](std::string_view text, size_t at) -> std::optional<DateSpan> {
     const bool goes_on = continues_narrative(text);
     // "On 22 March 2016, two bombers blew themselves up ... About an hour later, a third ...": the backstory goes on.
-    if (backstory_date && backstory_sentence + 2 >= at && goes_on && (!context_date || backstory_sentence > date_sentence))
+    // ("On September 28, 2009, security forces opened fire on ... At least 156 people were killed": the next sentence
+    // of the paragraph, with no day of its own, goes on too.)
+    const bool next_of_paragraph = backstory_sentence + 1 == at && !seg.sentences[at].paragraph_start;
+    if (backstory_date && backstory_sentence + 2 >= at && (goes_on || next_of_paragraph) &&
+        (!context_date || backstory_sentence > date_sentence))
       return backstory_date;
     if (date_sentence + (day_told ? 4 : 3) >= at || (date_sentence + 12 >= at && goes_on)) return context_date;
     return std::nullopt;
@@ -2089,7 +2098,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         // "the town of Jaranwala, near Faisalabad": the landmark locates the town, the town is the place.
         if (noted && mm.cue == "near" && mm.start < noted->end + 10) continue;
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
-        if (k == PlaceKind::region || k == PlaceKind::continent || (k == PlaceKind::country && mm.cue != "in")) continue;
+        // (An island country is "on" it: "the detention centre on Christmas Island".)
+        if (k == PlaceKind::region || k == PlaceKind::continent || (k == PlaceKind::country && mm.cue != "in" && mm.cue != "on")) continue;
         if (told_at(doc, seg, s.first_token, mm)) continue;  // "the minister said in Moscow"
         if (far_landmark(doc, seg, mm)) continue;
         // "the Paris attacks", "the governor of Ghazni": not where we are; "residents of Kandahar" are there.

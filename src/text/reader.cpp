@@ -190,8 +190,12 @@ std::optional<CivilDate> footer_date(std::string_view text) {
         first.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(t[k]))));
     }
     // "Filed 14/04/2024 09:15 AEST", a wire's filing stamp; "12/06/2025 07:35 BST", a stamp alone on its line.
+    // "AAP jw/mr 09/11/2015 15:42": an agency's sign-off with the desk's initials and the filing stamp.
+    const size_t caps = static_cast<size_t>(
+        std::find_if(t.begin(), t.end(), [](char c) { return !std::isupper(static_cast<unsigned char>(c)); }) - t.begin());
+    const bool sign_off = caps >= 2 && caps <= 8 && caps == first.size() && t.size() <= 48;
     const bool stamp = (first.empty() && t.size() <= 40 && std::isdigit(static_cast<unsigned char>(t[0]))) ||
-                       is_date_label(first, DateLabel::header_field);
+                       is_date_label(first, DateLabel::header_field) || sign_off;
     // "This report by The Canadian Press was first published Sept. 5, 2022.": a closing line that says when.
     constexpr std::string_view first_published = " first published ";
     if (const size_t at = ascii_lower(t).find(first_published); at != std::string::npos) {

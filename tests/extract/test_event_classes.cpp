@@ -3874,3 +3874,39 @@ TEST_CASE("a headline run on into the dateline's line leaves the lead sentence i
   CHECK(e[0].sub_event_type == "Remote explosive/landmine/IED");
   CHECK(to_iso(*e[0].when.date) == "2018-01-27");
 }
+
+TEST_CASE("'the protest turned violent' retypes the protest told before; a detention centre taken back from detainees is no ground won") {
+  const auto e = events(
+      "Police in riot gear have regained control of the detention centre on Christmas Island after detainees lit fires and "
+      "took over several compounds. The disturbance started on Sunday afternoon as a protest by a group of detainees over the "
+      "death of a fellow detainee. The protest turned violent on Sunday night when detainees broke into the medical centre and "
+      "set fires.",
+      CivilDate{2015, 11, 9});
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  CHECK(e[0].location == "Christmas Island");
+}
+
+TEST_CASE("the next sentence of a paragraph that opened on an old day stays on it") {
+  const auto e = events(
+      "A court sentenced the former junta leader to 20 years on Wednesday. On September 28, 2009, security forces opened fire on "
+      "opposition supporters who had gathered in a stadium in Conakry. At least 156 people were killed and hundreds were wounded.",
+      CivilDate{2024, 7, 31});
+  for (const Event& x : e) CHECK(x.background);
+}
+
+TEST_CASE("in a football report, people counted dead, stones thrown at police and fans marching with chants are no play") {
+  const auto e = events(
+      "Egypt mourned on Thursday after 74 people were killed in violence that broke out at the end of a league match in Port Said "
+      "late on Wednesday. Fans of the home side poured onto the pitch at the final whistle. In Cairo, thousands of Ahly fans marched "
+      "towards the Interior Ministry on Thursday, chanting against the military council. Some of them threw stones at the riot "
+      "police.",
+      CivilDate{2012, 2, 2});
+  CHECK(at_place(e, "Port Said") != nullptr);
+  const Event* cairo = at_place(e, "Cairo");
+  REQUIRE(cairo != nullptr);
+  CHECK(cairo->sub_event_type == "Violent demonstration");
+  // A match report's "killed" stays play.
+  CHECK(events("The home side killed the game off in the second half at the stadium, the striker scoring twice.", CivilDate{2012, 2, 2})
+            .empty());
+}

@@ -371,3 +371,17 @@ TEST_CASE("a closing paragraph's own dates do not date the report; only a line t
       "r", "r.txt");
   CHECK(!d.published);
 }
+
+TEST_CASE("an agency's sign-off with the desk's initials and a filing stamp dates the report; the dateline's weekday orders it") {
+  const Document d = parse_plain_text(
+      "Unrest at a detention centre\n\nCANBERRA, Monday - Police regained control of a detention centre overnight.\n\n"
+      "The minister will speak later today.\n\nAAP jw/mr 09/11/2015 15:42\n",
+      "a", "a.txt");
+  REQUIRE(d.published.has_value());
+  CHECK(to_iso(*d.published) == "2015-11-09");  // 9 November 2015 was a Monday; 11 September a Friday
+  // A closing sentence in capitals with a date is no sign-off.
+  const Document o = parse_plain_text(
+      "Blast\n\nA bomber killed 14 people in Kabul on Sunday.\n\nTHE city was last hit on 10/06/2017 by a bomb at its gate.\n", "o",
+      "o.txt");
+  CHECK_FALSE(o.published.has_value());
+}
