@@ -405,6 +405,20 @@ std::vector<int> SentenceEvents::joined_after(int c) const {
 }
 
 // Who died or was hurt, by the consequence frames: "killing five soldiers".
+// "Eight police officers were killed when gunmen ambushed their vehicle": the consequences told in the
+// clause a "when"/"as" clause of the action hangs on.
+std::vector<int> SentenceEvents::when_clause_hosts(const Frame& f) const {
+  std::vector<int> out;
+  const Clause& cl = clause_of(f);
+  // (Also after a time: "killed on Thursday evening when gunmen ambushed" reads "when" as the evening's.)
+  if ((cl.kind != ClauseKind::subordinate && cl.kind != ClauseKind::relative) || !one_of(cl.opener, {"when", "as"}) || cl.parent < 0)
+    return out;
+  for (size_t j = 0; j < frames.size(); ++j)
+    if (&frames[j] != &f && frames[j].verbal && is_consequence(frames[j].cls) && chunk(frames[j].chunk).clause == cl.parent)
+      out.push_back(static_cast<int>(j));
+  return out;
+}
+
 bool SentenceEvents::victims_are(const std::vector<int>& evidence, Role r) const {
   for (int e : evidence) {
     const Frame& ef = frames[static_cast<size_t>(e)];

@@ -367,11 +367,20 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // ("shot dead 59 of the attackers": a count of whom they shot.)
     const bool shot_count = f.cls == C::shoot && !f.passive && f.object >= 0 && v.parse.tags[chunk(f.object).head] == Pos::CD;
     if (is_consequence(f.cls) || shot_count) add_with_of(hurt, f.passive ? f.subject : f.object);
+    // "pursued the attackers and killed 19 of them": whom "them" stands for, the last plural named before.
+    for (size_t h = 0, n = hurt.size(); h < n; ++h)
+      if (hurt[h] >= 0 && word(chunk(hurt[h]).head) == "them")
+        for (int c = hurt[h] - 1; c >= 0; --c)
+          if (chunk(c).kind == ChunkKind::noun && v.parse.tags[chunk(c).head] == Pos::NNS) {
+            hurt.push_back(c);
+            break;
+          }
     const bool hits_assailant = state_hits_the_assailant(f, actors, targets);
     const bool armed_target = side_is(targets, Role::military_target) || side_armed(targets) ||
                               std::any_of(targets.begin(), targets.end(), [&](int c) { return military_site(c); }) ||
                               victims_are(evidence, Role::military_target) || victims_are(evidence, Role::armed) ||
-                              side_is(hurt, Role::military_target) || side_is(hurt, Role::armed) ||
+                              victims_are(when_clause_hosts(f), Role::military_target) || side_is(hurt, Role::military_target) ||
+                              side_is(hurt, Role::armed) ||
                               // "killed 11 members of Abu Sayyaf": a named armed group's people (not a party's or a movement's)
                               std::any_of(hurt.begin(), hurt.end(),
                                           [&](int c) {
@@ -1805,7 +1814,11 @@ bool SentenceEvents::state_hits_the_assailant(const Frame& f, const std::vector<
     return true;
   // "A man stabbed three people before police shot him": "him" is the one who did it (one man for "him",
   // several for "them"; not "Gunmen attacked a farmer before soldiers shot him").
-  if (targets.size() != 1 || !one_of(word(chunk(target).head), {"him", "her", "them"})) return false;
+  // ("Police arrived within minutes and fired at the man": the one the story told of, by a definite noun.)
+  const bool the_one = word(t.first) == "the" && t.first + 1 == t.head &&
+                       one_of(word(t.head), {"man", "woman", "suspect", "youth", "teenager", "boy", "assailant", "attacker"});
+  const bool one_target = std::all_of(targets.begin(), targets.end(), [&](int c) { return c == target; });  // ("fired at" and its "at")
+  if (!one_target || (!one_of(word(chunk(target).head), {"him", "her", "them"}) && !the_one)) return false;
   const bool one = word(chunk(target).head) != "them";
   // ("A 17-year-old attacked passengers with an axe ... Police special forces shot him dead": one man's attack told in
   // the sentence or two before, and no action of another in this one.)

@@ -209,6 +209,7 @@ struct SentenceEvents {
   bool side_armed_on_ground(const std::vector<int>& side) const;
 
   // Who died or was hurt, by the consequence frames: "killing five soldiers".
+  std::vector<int> when_clause_hosts(const Frame& f) const;
   bool victims_are(const std::vector<int>& evidence, Role r) const;
 
   // ---- is it political violence at all? -------------------------------------

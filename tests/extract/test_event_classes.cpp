@@ -3910,3 +3910,29 @@ TEST_CASE("in a football report, people counted dead, stones thrown at police an
   CHECK(events("The home side killed the game off in the second half at the stadium, the striker scoring twice.", CivilDate{2012, 2, 2})
             .empty());
 }
+
+TEST_CASE("police killed 'when gunmen ambushed their vehicle': the ambush met the police, a clash") {
+  const auto e =
+      events("Eight police officers were killed on Thursday evening when unknown gunmen ambushed their vehicle in Kibiti District.",
+             CivilDate{2017, 4, 14});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Armed clash");
+  CHECK(e[0].fatalities == 8);
+}
+
+TEST_CASE("'pursued the attackers and killed 19 of them': them are the attackers, a clash") {
+  const Event* e =
+      only(events("The police said security forces pursued the attackers on Saturday and killed 19 of them in Musanze District.",
+                  CivilDate{2019, 10, 6}));
+  CHECK(e->sub_event_type == "Armed clash");
+  CHECK(e->fatalities == 19);
+}
+
+TEST_CASE("police firing at 'the man' whose stabbing the last sentence told meet him in a clash") {
+  const auto e = events(
+      "A man stabbed two pupils with a knife at a school in Trollhattan on Thursday. Police arrived within minutes and fired at "
+      "the man.",
+      CivilDate{2015, 10, 22});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+}
