@@ -3936,3 +3936,12 @@ TEST_CASE("police firing at 'the man' whose stabbing the last sentence told meet
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
 }
+
+TEST_CASE("'in Armenia's second city, Gyumri': the town named after the comma is the place, not the possessor") {
+  const auto e = events(
+      "Protesters threw stones and firecrackers at police outside the Russian consulate in Armenia's second city, Gyumri, on "
+      "Thursday.",
+      CivilDate{2015, 1, 15});
+  REQUIRE(!e.empty());
+  CHECK(e[0].location == "Gyumri");
+}
