@@ -380,7 +380,8 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
       // "in Armenia's second city, Gyumri": the place a possessor's town is, named after the comma, is the specific one.
       const uint32_t part_head = chunk(part).head;
       if (resolved && i + 1 < parts.size() && parts[i + 1] == part + 2 && word(chunk(part + 1).head) == "," &&
-          part_head > resolved->last_token - v.s.first_token && subplace_noun(part_head) && place_in(parts[i + 1])) {
+          part_head > resolved->last_token - v.s.first_token && subplace_noun(part_head) && place_in(parts[i + 1]) &&
+          resolved->last_token + 1 - v.s.first_token < v.size() && v.parse.tags[resolved->last_token + 1 - v.s.first_token] == Pos::POS) {
         container = resolved;
         continue;
       }
