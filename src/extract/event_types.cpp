@@ -856,8 +856,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   // ("Hundreds of traders staged a sit-in", "traders marched": market traders protest; traders who "rallied"
   // may be a market's.)
   const bool traders_protest = f.cls == C::protest && f.verbal && !one_of(word(f.first), {"rally", "rallied", "rallies", "rallying"});
-  // (Fans who march chanting against the rulers protest: who march chanting against the rulers: "marched towards the Interior Ministry,
-  // chanting against the military council".)
+  // Fans who march chanting against the rulers protest: "marched towards the Interior Ministry, chanting against
+  // the military council".
   const bool political_march = f.verbal && f.cls == C::protest && std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
                                  return one_of(w, {"chanting", "chanted", "slogans", "demanding", "demanded"});
                                });

@@ -621,7 +621,8 @@ int dateline_year(std::string_view text, int month, int day, CivilDate today, co
   // he was hit on Thursday"): the filing weekday that puts the days named closest before it wins.
   constexpr std::array<int, 7> closeness = {3, 2, 1, 0, 0, 0, 0};  // by days before the filing day
   int best = written, best_score = 0;
-  int latest_allowed = 0, first_allowed = 0;  // without a weekday, the latest year `allowed` lets stand
+  // Without a weekday: the latest year `allowed` lets stand, or the first after the year the story writes.
+  int latest_allowed = 0, first_allowed = 0;
   for (int y = std::max(written, 1990); y <= today.year; ++y) {
     const CivilDate d{y, month, day};
     if (!is_valid(d) || days_from_civil(d) > days_from_civil(today) || (allowed && !allowed(y))) continue;
