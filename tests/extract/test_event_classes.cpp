@@ -3853,15 +3853,17 @@ TEST_CASE("the attacker's girlfriend taken into custody is an arrest of the atta
 }
 
 TEST_CASE("'the attack that targeted two army checkpoints' is a fight with the army; the passive's subject counts the dead") {
-  const Event* e = only(events(
+  const auto targeted = events(
       "Fourteen soldiers were killed in the terrorist attack that targeted two army checkpoints at Mount Chaambi, in the governorate "
       "of Kasserine, on Wednesday evening.",
-      CivilDate{2014, 7, 17}));
+      CivilDate{2014, 7, 17});
+  const Event* e = only(targeted);
   CHECK(e->sub_event_type == "Armed clash");
   CHECK(to_iso(*e->when.date) == "2014-07-16");
   // (Not the "two" of the checkpoints after the verb.)
-  const Event* f = only(events("Fourteen soldiers were killed in an attack on two army checkpoints near Kasserine on Wednesday evening.",
-                               CivilDate{2014, 7, 17}));
+  const auto on_posts = events("Fourteen soldiers were killed in an attack on two army checkpoints near Kasserine on Wednesday evening.",
+                               CivilDate{2014, 7, 17});
+  const Event* f = only(on_posts);
   CHECK(f->fatalities == 14);
 }
 
@@ -3921,9 +3923,10 @@ TEST_CASE("police killed 'when gunmen ambushed their vehicle': the ambush met th
 }
 
 TEST_CASE("'pursued the attackers and killed 19 of them': them are the attackers, a clash") {
-  const Event* e =
-      only(events("The police said security forces pursued the attackers on Saturday and killed 19 of them in Musanze District.",
-                  CivilDate{2019, 10, 6}));
+  const auto pursued =
+      events("The police said security forces pursued the attackers on Saturday and killed 19 of them in Musanze District.",
+             CivilDate{2019, 10, 6});
+  const Event* e = only(pursued);
   CHECK(e->sub_event_type == "Armed clash");
   CHECK(e->fatalities == 19);
 }
