@@ -340,7 +340,8 @@ struct Tagger {
   }
 
   // Does a word that can only be a finite verb come before the clause ends?
-  bool finite_verb_later(size_t from) const {
+  // (`ed_past`: an -ed word read as a participle first counts as a past verb too.)
+  bool finite_verb_later(size_t from, bool ed_past = false) const {
     for (size_t j = from; j < units.size() && j < from + 8; ++j) {
       const Unit& x = units[j];
       if (x.punct || x.lower == "that" || x.lower == "which" || x.lower == "who") return false;
@@ -355,7 +356,8 @@ struct Tagger {
       // "Mobs armed with sticks set fire to homes": "set" is a noun too, but not before "fire".
       if (x.lower == "set" && j + 1 < units.size() && one_of(units[j + 1].lower, {"fire", "ablaze", "alight"})) return true;
       const Pos t = x.cands.first();
-      if ((t == Pos::VBD || t == Pos::VBZ || t == Pos::VBP || t == Pos::MD) && !x.cands.has(Pos::NN) && !x.cands.has(Pos::NNS)) return true;
+      const bool past = t == Pos::VBD || (ed_past && x.cands.has(Pos::VBD) && ends_with(x.lower, "ed"));
+      if ((past || t == Pos::VBZ || t == Pos::VBP || t == Pos::MD) && !x.cands.has(Pos::NN) && !x.cands.has(Pos::NNS)) return true;
     }
     return false;
   }
@@ -720,8 +722,10 @@ struct Tagger {
       }
       // "a bomb placed in a container exploded": a participle after its noun
       // when the clause's own verb comes later.
+      // ("A man armed with a knife stabbed two pupils": after "armed with" an -ed verb is the clause's own.)
+      const bool armed_with = u.lower == "armed" && lower(i + 1) == "with";
       if (is_noun(prev) && can(i, Pos::VBN) && can(i, Pos::VBD) && (next == Pos::IN || next == Pos::TO || next == Pos::RB) &&
-          finite_verb_later(i + 2)) {
+          finite_verb_later(i + 2, armed_with)) {
         u.tag = Pos::VBN;
         continue;
       }

@@ -497,3 +497,12 @@ TEST_CASE("'officers who were on patrol nearby shot him dead': 'shot' before its
   CHECK(parse("Officers who were on patrol nearby shot him dead within seconds.").tag_of("shot") == Pos::VBD);
   CHECK(parse("He was hit by a nearby shot from the tower.").tag_of("shot") == Pos::NN);
 }
+
+TEST_CASE("'A man armed with a knife stabbed two pupils': 'armed' describes the man, 'stabbed' is the verb") {
+  const auto p = parse("A man armed with a knife stabbed two pupils.");
+  CHECK(p.tag_of("armed") == Pos::VBN);
+  CHECK(p.tag_of("stabbed") == Pos::VBD);
+  CHECK(parse("Men armed with machetes attacked the village.").tag_of("armed") == Pos::VBN);
+  // (Not "armed themselves with": the verb with its object.)
+  CHECK(parse("The rebels armed themselves with rifles.").tag_of("armed") == Pos::VBD);
+}
