@@ -539,9 +539,8 @@ void SentenceEvents::numbers(Event& e, const Frame& f, const std::vector<int>& e
     counted = head;
     // "Fourteen soldiers were killed in an attack on two army checkpoints": a passive's subject counts the dead,
     // before any figure after the verb.
-    if ((x->passive || x->cls == C::die) && counted >= 0)
+    if (!n || x->passive || x->cls == C::die)
       if (const auto own = count_in(counted)) n = own;
-    if (!n) n = count_in(counted);
     if (!n) continue;
     // "Six soldiers and four militants were killed": the toll is every conjunct's.
     if (!aside)
@@ -1380,15 +1379,15 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
   long best_score = LONG_MIN;
   // A bare toll ("by Sunday the toll had risen to 12") is told on a later day than its action.
   const bool toll = !r.location_start && r.fatalities;
+  // ("The protest turned violent": a gathering told again is the gathering's, wherever its place came from.)
+  // (The gathering's own word, not a label put on it: "described the clashes as an organised riot".)
+  const bool gathering_told = gathering_severity(r) > 0 && one_of(ascii_lower(r.trigger), {"protest", "protests", "demonstration",
+                                                                                           "demonstrations", "march", "rally", "sit-in"});
   for (size_t i = 0; i < kept.size(); ++i) {
     Event& k = kept[i];
     const bool before_telling =
         day_is_upper_bound(told[i]) && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
-    // ("The protest turned violent": a gathering told again is the gathering's, wherever its place came from.)
-    // (The gathering's own word, not a label put on it: "described the clashes as an organised riot".)
-    const bool gathering =
-        gathering_severity(r) > 0 && gathering_severity(k) > 0 &&
-        one_of(ascii_lower(r.trigger), {"protest", "protests", "demonstration", "demonstrations", "march", "rally", "sit-in"});
+    const bool gathering = gathering_told && gathering_severity(k) > 0;
     if ((!k.location_start && !toll && !gathering) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
         !actors_agree(k, r))
       continue;
