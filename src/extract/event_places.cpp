@@ -226,9 +226,10 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     // "the Conference on Financing for Development": a word of a title-case name, not a place.
     const bool in_title = k >= 2 && one_of(word(k - 1), {"on", "for", "of", "and"}) && seg.tokens[v.token(k - 2)].capitalized &&
                           v.parse.tags[k - 2] == Pos::NNP;
-    // "the 1967 Six-Day War", "the Arab Spring", "Operation Protective Edge": a named war or operation, no place.
+    // "the 1967 Six-Day War", "the Arab Spring", "Operation Protective Edge": a named war or operation, no place;
+    // "on Bastille Day", "on Christmas Eve": a named day.
     const bool named_event = one_of(word(e), {"war", "wars", "revolution", "intifada", "uprising", "offensive", "crisis", "spring",
-                                              "genocide", "massacre", "campaign"}) ||
+                                              "genocide", "massacre", "campaign", "day", "eve"}) ||
                              (k > 0 && one_of(word(k - 1), {"operation"}));
     // "Damboa Local Government Area", "Bama District": the division words after a known name, no name of their own.
     bool division_words = true;
@@ -250,8 +251,18 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
                                    seg.tokens[v.token(k - 1)].end + 1 == seg.tokens[v.token(k)].start;
     // "on Highway 2", "Route 9": a road's name, no place's.
     const bool road = one_of(word(e), {"highway", "route", "interstate", "motorway", "freeway", "expressway"});
+    // "at the Somair uranium site run by Areva in Arlit": a name before a facility's common noun names the
+    // facility, where the town it stands in is told just after ("the Nyanya bus station" with no "in" after
+    // may be named after its place).
+    const Pos head_tag = v.parse.tags[ch.head];
+    bool town_after = false;
+    for (uint32_t j = ch.last + 1; j + 1 < v.size() && j <= ch.last + 8 && !town_after; ++j)
+      town_after = word(j) == "in" && covered_by_mention(v.token(j + 1));
+    const bool facility = town_after && e < ch.head && (head_tag == Pos::NN || head_tag == Pos::NNS) && !subplace_noun(ch.head) &&
+                          !one_of(word(ch.head), {"crossing", "junction", "border", "pass", "gorge", "front", "mountains", "hills", "river",
+                                                  "lake", "bridge", "road", "market", "estate", "estates", "colony", "favela", "slum"});
     // ("in the Governorate of Muscat": a division's word alone names nothing either.)
-    if (named_event || street || road || division_words || named_after_place) {
+    if (named_event || street || road || division_words || named_after_place || facility) {
       k = e + 1;
       continue;
     }
@@ -481,7 +492,22 @@ const Mention* SentenceEvents::town_named_before(int c) const {
     if (told_at(doc, seg, seg.sentences[mm.sentence].first_token, mm)) continue;  // "officials in Moscow said"
     if (kind_of(mm) == PlaceKind::city) last = &mm;
   }
+  // (Not where the agency filed from when the story has named a town the gazetteer lacks: "NIAMEY - ... in the
+  // town of Toumour ... spent hours in the town".)
+  if (last && last->dateline && unknown_town_named_before(v.token(chunk(c).first))) return nullptr;
   return last;
+}
+
+// Whether the text before document token `end` says "the town of X" (or village, city) of a name no mention covers.
+bool SentenceEvents::unknown_town_named_before(uint32_t end) const {
+  for (uint32_t k = 0; k + 2 < end; ++k) {
+    if (seg.tokens[k].kind != TokenKind::word || seg.tokens[k + 2].kind != TokenKind::word || !seg.tokens[k + 2].capitalized) continue;
+    const std::string w = ascii_lower(token_text(doc.text, seg.tokens[k]));
+    if (one_of(w, {"town", "village", "city"}) && ascii_lower(token_text(doc.text, seg.tokens[k + 1])) == "of" &&
+        !covered_by_mention(k + 2))
+      return true;
+  }
+  return false;
 }
 
 // "Nyala and El Fasher", "Anadan, Huraytan and Kafar Hamra": the towns
@@ -532,6 +558,10 @@ std::vector<const Mention*> SentenceEvents::coordinated_places(const Mention& fi
         (next + 3 >= n || chunk(next + 3).kind != ChunkKind::verb)) {
       next += 2;
       target_at = true;
+      // "... and a uranium mine in the desert town of Arlit": the place after the place noun's "of".
+      if (!place_in(next) && next + 2 < n && chunk(next + 1).kind == ChunkKind::prep && word(chunk(next + 1).head) == "of" &&
+          chunk(next + 2).kind == ChunkKind::noun && subplace_noun(chunk(next).head))
+        next += 2;
     }
     const Mention* m = nullptr;
     for (size_t k : here)

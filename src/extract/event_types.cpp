@@ -243,7 +243,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   const bool ground_strike =
       f.cls == C::strike && f.verbal &&
       ((side_armed_on_ground(actors) && !side_has(actors, Role::weapon_air)) || side_has(carriers, Role::weapon_gun));
-  if (any({C::strike, C::pound}) && !ground_strike) {
+  // "two explosions struck a busy part of Baidoa": blasts that struck, told of no aircraft or missile, went off there.
+  const bool blast_struck = (f.cls == C::blast || f.cls == C::explode) && !ctx.air && !ctx.missiles;
+  if (any({C::strike, C::pound}) && !ground_strike && !blast_struck) {
     if (ctx.air || !ctx.missiles) return kAir;
     return kShell;
   }
@@ -1141,6 +1143,14 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       // (not "a gas tank blew up", which no one did).
       const bool blown_up = f.verbal && word(f.last) == "up" && one_of(word(f.first), {"blow", "blows", "blew", "blown", "blowing"});
       if (blown_up && ((f.passive && f.subject >= 0) || (armed && f.object >= 0))) return true;
+      // "A second vehicle exploded at the mine, wounding 14 workers": a vehicle that blows up and hurts
+      // people was a car bomb (a fuel tanker's blast is a disaster's, which the sentence then names).
+      if (f.verbal && !f.passive && f.subject >= 0 &&
+          one_of(word(chunk(f.subject).head), {"car",     "cars",  "vehicle", "vehicles",   "truck",       "trucks",    "van",
+                                               "vans",    "lorry", "lorries", "motorcycle", "motorcycles", "motorbike", "motorbikes",
+                                               "minibus", "bus",   "pickup",  "rickshaw",   "taxi",        "humvee",    "suv"}) &&
+          casualties(f, evidence) && !disaster_in_sentence())
+        return true;
     }
       return weapon || has(f.subject, Role::weapon_explosive) || has(f.object, Role::weapon_explosive) ||
              has(f.subject, Role::weapon_suicide) || has(f.object, Role::weapon_shell) || has(f.subject, Role::weapon_shell) ||

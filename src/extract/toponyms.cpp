@@ -169,6 +169,17 @@ struct Recognizer {
     return run_end;
   }
 
+  // The last token a name starting at `a` may reach: kMaxSpanTokens words,
+  // the hyphens between them not counted ("Saint-Etienne-du-Rouvray" is four).
+  size_t span_limit(size_t a, size_t run_end) const {
+    size_t b = a, words = 1;
+    while (b < run_end && words < kMaxSpanTokens) {
+      ++b;
+      if (seg.tokens[b].kind == TokenKind::word) ++words;
+    }
+    return b;
+  }
+
   // "Baloch Liberation Army (BLA)": capitals in brackets that spell the
   // initials of the name before them are that name's short form (a place's
   // own, "Democratic Republic of the Congo (DRC)", stays a place).
@@ -487,7 +498,7 @@ struct Recognizer {
           continue;
         }
         bool hit = false;
-        for (size_t b = std::min(run_end, a + kMaxSpanTokens - 1) + 1; b-- > a;) {
+        for (size_t b = span_limit(a, run_end) + 1; b-- > a;) {
           if (!cap(b) && !elided_name(word(b))) continue;  // a name ends at a capitalised word ("d'Ivoire" is one)
           // "Al-Bayaa": a short article joined by a hyphen to a name is no place of its own.
           // So is a saint's title ("Sainte-Soline", a village the gazetteer lacks, is no Saint-Étienne).

@@ -3948,3 +3948,73 @@ TEST_CASE("'in Armenia's second city, Gyumri': the town named after the comma is
   REQUIRE(!e.empty());
   CHECK(e[0].location == "Gyumri");
 }
+
+TEST_CASE("'the two sides were still exchanging fire': the -ing form of a fire exchange is a clash") {
+  const auto e =
+      events("Soldiers and gunmen were still exchanging fire late on Tuesday at a barracks in Kidal, Mali, a security source said.",
+             CivilDate{2016, 4, 13});
+  const Event* c = only(e);
+  CHECK(c->sub_event_type == "Armed clash");
+}
+
+TEST_CASE("a vehicle that exploded and hurt people was a bomb; a fuel tanker's blast is a disaster") {
+  const auto bomb =
+      events("A minibus exploded outside the central market in Gao, Mali, on Sunday, wounding nine traders.", CivilDate{2016, 4, 13});
+  const Event* b = only(bomb);
+  CHECK(b->sub_event_type == "Remote explosive/landmine/IED");
+  CHECK(b->location == "Gao");
+  CHECK(events("A fuel tanker exploded on the highway near Gao, Mali, on Sunday, wounding nine people.", CivilDate{2016, 4, 13}).empty());
+}
+
+TEST_CASE("blasts that 'struck' a town, with no aircraft or missile told, went off there") {
+  const auto e = events("Two explosions struck a crowded street in Beledweyne, Somalia, on Saturday, killing 12 people, police said.",
+                        CivilDate{2019, 6, 9});
+  REQUIRE(!e.empty());
+  CHECK(e[0].sub_event_type == "Remote explosive/landmine/IED");
+}
+
+TEST_CASE("'a barracks in X and a mine in the desert town of Y': each target at its own town") {
+  const auto e = events(
+      "Suicide bombers drove two trucks into a police post in Ayorou and a gold mine in the desert town of Tillaberi, Niger, on "
+      "Friday, killing 11 people.",
+      CivilDate{2017, 8, 5});
+  CHECK(at_place(e, "Ayorou") != nullptr);
+  CHECK(at_place(e, "Tillabéri") != nullptr);  // the gazetteer's spelling
+}
+
+TEST_CASE("armed men attacking a military detachment fight a clash, not an attack on civilians") {
+  const auto e = events("Armed men attacked an army detachment near Djibo, Burkina Faso, early on Sunday, killing nine soldiers.",
+                        CivilDate{2018, 3, 6});
+  const Event* c = only(e);
+  CHECK(c->sub_event_type == "Armed clash");
+}
+
+TEST_CASE("a town's hyphened name of four words is one place ('Saint-Germain-en-Laye')") {
+  const auto e =
+      events("A man stabbed three people at a station in Saint-Germain-en-Laye, France, on Monday, police said.", CivilDate{2020, 1, 8});
+  REQUIRE(!e.empty());
+  CHECK(e[0].location == "Saint-Germain-en-Laye");
+}
+
+TEST_CASE("'on Christmas Day', 'on Bastille Day': a named day is no place") {
+  const auto e = events("A gunman killed four people at a market in Liege, Belgium, on Christmas Day.", CivilDate{2018, 12, 27});
+  REQUIRE(!e.empty());
+  CHECK(e[0].location == "Liège");
+}
+
+TEST_CASE("a facility's name before its noun, the town told after it: the town is the place") {
+  const auto e =
+      events("A bomb exploded at the Tarkwa Star gold site run by a Canadian firm in Tarkwa, Ghana, on Monday, killing two guards.",
+             CivilDate{2021, 3, 3});
+  REQUIRE(!e.empty());
+  CHECK(e[0].location == "Tarkwa");
+}
+
+TEST_CASE("'the town' after a town the gazetteer lacks is not where the agency filed from") {
+  const auto e = events_of_report(
+      "Raid on Niger town\n\nNIAMEY, May 3, 2021 (AFP) - Gunmen killed 19 people in the town of Zibarkoye, in Niger's "
+      "western Tillaberi region, on Sunday, officials said.\n\nThe attackers spent three hours in the town, shooting at "
+      "residents and burning granaries.\n");
+  REQUIRE(!e.empty());
+  for (const Event& x : e) CHECK(x.location != "Niamey");
+}
