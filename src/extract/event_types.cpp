@@ -1164,6 +1164,12 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       if (f.verbal && !f.passive && clearing_word(word(f.first)) && (sit_in(f.object) || protest_blockade(f.object)) &&
           police_clear_protest(actors))
         return true;
+      // "Riot police cleared a square": a public space cleared of people by police, no ground regained.
+      if (f.cls == C::retake && f.verbal && !f.passive && clearing_word(word(f.first)) && side_is(actors, Role::police_forces) &&
+          f.object >= 0 &&
+          one_of(word(chunk(f.object).head), {"square", "squares", "street", "streets", "road", "roads", "highway", "bridge", "park",
+                                              "plaza", "avenue", "camp", "encampment", "roundabout", "intersection"}))
+        return false;
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
       if (crowd_overran(f) || protesters_occupy(f, actors)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.

@@ -350,6 +350,12 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
           chunk(first - 1).kind == ChunkKind::punct && word(chunk(first - 1).head) == "," && aside.antecedent >= 0 &&
           aside.antecedent < f.chunk && earlier)
         continue;
+      // "after protesters who had stayed on the square overnight threw chairs": a relative clause's past perfect
+      // dates what was done before the action.
+      bool had_done = false;
+      for (int x = first; x < static_cast<int>(v.parse.chunks.size()) && chunk(x).clause == cc && !had_done; ++x)
+        had_done = chunk(x).kind == ChunkKind::verb && chunk(x).perfect && word(chunk(x).first) == "had";
+      if (aside.kind == ClauseKind::relative && had_done) continue;
       rank = 1;
     }
     // "The man suspected of shooting two fans on Monday evening was killed by police early on Tuesday": a day

@@ -4018,3 +4018,20 @@ TEST_CASE("'the town' after a town the gazetteer lacks is not where the agency f
   REQUIRE(!e.empty());
   for (const Event& x : e) CHECK(x.location != "Niamey");
 }
+
+TEST_CASE("a day in a relative clause's past perfect ('who had camped there overnight') is not the action's") {
+  const auto e = events(
+      "Police dispersed a rally in Nalchik, Russia, on Friday morning after farmers who had stayed in the square overnight threw "
+      "bottles at officers.",
+      CivilDate{2021, 9, 11});
+  REQUIRE(!e.empty());
+  CHECK(on_day(e, "2021-09-10"));
+  CHECK(!on_day(e, "2021-09-09"));
+}
+
+TEST_CASE("riot police clearing a square regain no territory; troops clearing a village do") {
+  CHECK(events("Riot police cleared a square in Nalchik, Russia, on Friday.", CivilDate{2021, 9, 11}).empty());
+  const auto e = events("Troops cleared the village of Kamenka, Russia, on Friday.", CivilDate{2021, 9, 11});
+  const Event* t = only(e);
+  CHECK(t->sub_event_type == "Government regains territory");
+}
