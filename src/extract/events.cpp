@@ -1069,8 +1069,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool reference = why_reference != nullptr;
     // Only a reference told as known ("the attack on Sunday against the camp") may found the action it names
     // when nothing before told it; not evidence, a tally, a headline or a later part.
+    // (Not what was only announced or called for: "student groups announced marches on Wednesday".)
+    const bool announced = f.governor >= 0 && chunk(f.governor).kind == ChunkKind::verb &&
+                           one_of(word(chunk(f.governor).head), {"announced", "announce", "announces", "planned", "plan", "plans", "called",
+                                                                 "call", "calls", "vowed", "threatened", "urged", "promised"});
     const bool may_found =
-        reference && !day_of_other &&
+        reference && !day_of_other && !announced &&
         (std::string_view(why_reference) == "told as known" || std::string_view(why_reference) == "a definite reference");
     if (reference && debug_events()) explain(f, std::string("refers to another: ") + why_reference);
     // Where: the sentence's place; a name the gazetteer lacks, at the place
@@ -1391,8 +1395,11 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
                                                                                            "demonstrations", "march", "rally", "sit-in"});
   for (size_t i = 0; i < kept.size(); ++i) {
     Event& k = kept[i];
-    const bool before_telling =
-        day_is_upper_bound(told[i]) && r.when.date && k.when.date && days_from_civil(*r.when.date) <= days_from_civil(*k.when.date);
+    // (Not a gathering told again on a day of its own before a riot's bounded day: "broke up the rally on Wednesday
+    // after protesters threw stones" and "The rally began on Tuesday" are two days of the gathering.)
+    const bool before_telling = day_is_upper_bound(told[i]) && r.when.date && k.when.date &&
+                                days_from_civil(*r.when.date) <= days_from_civil(*k.when.date) &&
+                                !(gathering_told && k.sub_event_type != r.sub_event_type);
     const bool gathering = gathering_told && gathering_severity(k) > 0;
     if ((!k.location_start && !toll && !gathering) || k.background != r.background || !(toll || before_telling || dates_agree(k, r)) ||
         !actors_agree(k, r))
@@ -1417,8 +1424,13 @@ Event* reference_target(std::vector<Event>& kept, const std::vector<uint8_t>& to
 // January against the camp in Aguelhok". (Not one told on the day it was told,
 // and not backstory.)
 bool unmatched_reference(const std::vector<Event>& kept, const Event& r) {
-  if (!r.location_start || r.geo_precision > 2 || !r.when.date || r.when.precision != 1 || r.background) return false;
-  return std::none_of(kept.begin(), kept.end(), [&](const Event& k) { return same_kind(k, r) && same_place(k, r); });
+  // (A gathering's place may be the story's: "The rally began on Tuesday" is where the rally told of stood.)
+  if ((!r.location_start && gathering_severity(r) == 0) || r.geo_precision > 2 || !r.when.date || r.when.precision != 1 || r.background)
+    return false;
+  // (A gathering told on another day is that day's: "The rally began on Tuesday", after Wednesday's told.)
+  return std::none_of(kept.begin(), kept.end(), [&](const Event& k) {
+    return same_kind(k, r) && same_place(k, r) && (gathering_severity(r) == 0 || dates_agree(k, r));
+  });
 }
 
 // A flash whose body only refers back ("the attack had been repelled") to

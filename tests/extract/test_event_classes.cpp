@@ -4035,3 +4035,15 @@ TEST_CASE("riot police clearing a square regain no territory; troops clearing a 
   const Event* t = only(e);
   CHECK(t->sub_event_type == "Government regains territory");
 }
+
+TEST_CASE("a gathering told again on a day of its own ('The rally began on Wednesday') is that day's gathering") {
+  const auto e = events_of_report(
+      "Rally broken up\n\nNAZRAN, Oct. 5, 2018 (Interfax) - Riot police broke up a rally in Nazran, Russia, on Thursday evening after "
+      "protesters threw stones and bottles at them, officials said.\n\nThe rally began on Wednesday with a permit from the city and "
+      "drew about 2,000 people. Student groups announced marches for Saturday.\n");
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].sub_event_type == "Violent demonstration");
+  CHECK(to_iso(*e[0].when.date) == "2018-10-04");  // not moved to the rally's first day
+  CHECK(e[1].sub_event_type == "Peaceful protest");
+  CHECK(to_iso(*e[1].when.date) == "2018-10-03");
+}
