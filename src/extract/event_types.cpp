@@ -291,6 +291,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         }))
       return std::nullopt;
     if (police_clear_protest(actors)) return kIntervention;
+    // "entered Kobani before dawn and killed at least 146 civilians": armed men who come in and kill the people
+    // there attack them; entering takes no ground of its own.
+    if (f.cls == C::take && f.verbal && !f.passive && one_of(word(f.first), {"entered", "enter", "enters", "entering"}) &&
+        victims_are(evidence, Role::civilian) && !state_side(actors))
+      return kAttack;
     // "Police in riot gear have regained control of the detention centre after detainees lit fires": a facility
     // taken back from its inmates or a crowd ends their unrest, no ground won from an armed side.
     // (The object, or after "regained control" the "of" phrase's: "regained control of the centre".)

@@ -4047,3 +4047,13 @@ TEST_CASE("a gathering told again on a day of its own ('The rally began on Wedne
   CHECK(e[1].sub_event_type == "Peaceful protest");
   CHECK(to_iso(*e[1].when.date) == "2018-10-03");
 }
+
+TEST_CASE("armed men who 'entered' a town and killed its civilians attacked them; killing soldiers there took it") {
+  const auto a = events("Al-Shabaab fighters entered the village of Bulo Burte, Somalia, before dawn on Monday and killed 17 civilians.",
+                        CivilDate{2017, 2, 14});
+  REQUIRE(!a.empty());
+  CHECK(a[0].sub_event_type == "Attack");
+  const auto t = events("Rebels entered the town of Bor, South Sudan, on Thursday and killed 12 soldiers.", CivilDate{2015, 6, 26});
+  REQUIRE(!t.empty());
+  CHECK(t[0].sub_event_type == "Non-state actor overtakes territory");
+}
