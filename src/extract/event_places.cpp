@@ -65,11 +65,15 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
   if (possessive) {  // "Kabul's Paghman district" names a place; "Syria's president" does not
     size_t k = after + 2;
     // "Baghdad's mainly Shiite neighbourhood": adverbs and adjectives before the place word.
-    while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP || v.parse.tags[k] == Pos::RB)) ++k;
+    // ("Rio de Janeiro's north zone", "Kabul's west": a compass point of the city, or a part named by one.)
+    while (k < v.size() && (v.parse.tags[k] == Pos::JJ || v.parse.tags[k] == Pos::NNP || v.parse.tags[k] == Pos::RB ||
+                            (is_compass_point(word(k)) && k + 1 < v.size() && one_of(word(k + 1), {"zone", "side", "end"}))))
+      ++k;
     // "Istanbul's Istiklal Avenue": a named street, square or market of the city is in it too.
     const bool street =
         k > after + 2 && one_of(word(k - 1), {"avenue", "street", "square", "road", "boulevard", "bridge", "market", "highway"});
-    if (!street && (k >= v.size() || !lex.roles.is(word(k), Role::territory))) return false;
+    const bool part = k < v.size() && (one_of(word(k), {"zone", "side", "end"}) || (k == after + 2 && is_compass_point(word(k))));
+    if (!street && !part && (k >= v.size() || !lex.roles.is(word(k), Role::territory))) return false;
   }
   if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region) {
     // "a U.S. patrol", "the Turkish consulate": a country before the noun it describes.
@@ -678,7 +682,11 @@ bool SentenceEvents::nested_in_other(const Parse::PrepPhrase& pp, const Frame& f
   if (before < 1 || chunk(before).kind != ChunkKind::noun || before == f.chunk) return false;
   // "occurred about 9 a.m. in Khalis": a time or a number, not a topic.
   if (chunk(before).time || v.parse.tags[chunk(before).first] == Pos::CD) return false;
-  if (chunk(before - 1).kind == ChunkKind::prep &&
+  // ("a police operation against drug traffickers in the Vila Cruzeiro favela": an action against people where
+  // they are is there too.)
+  const bool against_people = word(chunk(before - 1).head) == "against" && f.cls != C::protest && people(before) &&
+                              std::none_of(frames.begin(), frames.end(), [&](const Frame& o) { return o.chunk == before; });
+  if (chunk(before - 1).kind == ChunkKind::prep && !against_people &&
       one_of(word(chunk(before - 1).head), {"against", "about", "over", "for", "despite", "amid", "after", "following", "since"}))
     return true;
   for (const Frame& o : frames)

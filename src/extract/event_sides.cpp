@@ -142,12 +142,22 @@ std::vector<int> SentenceEvents::target_side(const Frame& f) const {
 }
 
 // "launched an offensive on Monday": a campaign's start is an action.
+// "23 people were killed in a police operation ... on Tuesday": so is a forces' operation of one day that killed.
 bool SentenceEvents::launched(size_t i) const {
+  const Frame& f = frames[i];
+  const Chunk& ch = chunk(f.chunk);
+  bool forces_operation = !f.verbal && one_of(word(ch.head), {"operation", "raid"});
+  bool forces = false;
+  for (uint32_t k = ch.first; k < ch.head && forces_operation; ++k)
+    forces = forces || one_of(word(k), {"police", "military", "army", "security", "counter-terrorism", "counterterrorism"});
+  forces_operation = forces_operation && forces &&
+                     std::any_of(cues.begin(), cues.end(), [](const DateCue& c) { return !c.reporting && c.span.precision == 1; });
   for (int e : evidence_of(i)) {
     const Frame& ef = frames[static_cast<size_t>(e)];
     if (ef.cls == C::light &&
         one_of(word(ef.first), {"launched", "launch", "launches", "mounted", "unleashed", "began", "begun", "started", "staged"}))
       return true;
+    if (forces_operation && ef.verbal && ef.passive && (ef.cls == C::kill || ef.cls == C::harm) && !chunk(ef.chunk).perfect) return true;
   }
   return false;
 }

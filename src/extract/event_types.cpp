@@ -445,6 +445,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
         !casualties(f, evidence))
       return kRiot;
     if ((side_is(actors, Role::mob) || crowd_attack) && !side_armed(actors)) return kMob;
+    // "killed in a police operation against drug traffickers": the forces' raid on an armed side is a battle, whoever
+    // its dead.
+    if ((f.cls == C::campaign || f.cls == C::raid) && !f.verbal && state_side(actors) && side_armed(targets)) return kClash;
     // "38 people were shot dead by junta forces ..., where soldiers and police opened fire on protesters":
     // the state's killing in a sentence of its fire on a protest.
     // ("fired live rounds at demonstrators, killing 30": the firing, a weapon's word, says at whom.)

@@ -4057,3 +4057,20 @@ TEST_CASE("armed men who 'entered' a town and killed its civilians attacked them
   REQUIRE(!t.empty());
   CHECK(t[0].sub_event_type == "Non-state actor overtakes territory");
 }
+
+TEST_CASE("people killed in a police operation of one day against gangsters: a battle where the gangsters were") {
+  const auto e = events(
+      "At least 14 people were killed in a police operation against gangsters in the Alemao favela in Rio de Janeiro's north zone "
+      "on Friday, officials said.",
+      CivilDate{2021, 5, 8});
+  const Event* c = only(e);
+  CHECK(c->sub_event_type == "Armed clash");
+  CHECK(c->location == "Rio de Janeiro");
+  CHECK(c->fatalities == 14);
+}
+
+TEST_CASE("a city's compass part ('Kabul's west', 'Baghdad's north zone') is in the city") {
+  const auto e = events("Gunmen killed three shopkeepers in Kabul's west on Tuesday.", CivilDate{2020, 3, 5});
+  const Event* a = only(e);
+  CHECK(a->location == "Kabul");
+}
