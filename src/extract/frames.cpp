@@ -265,6 +265,16 @@ struct FrameReader {
     if (f.cls == EventClass::take && expelling_word(word(f.first)) && !out_of_after(f.last)) return;
     f.modality = verb_modality(c);
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
+    // "police arrested the man at the scene", "The suspect ... was arrested shortly after the attack": the doer
+    // already told of, taken, adds to that action; only where or when it stands apart is the arrest an event.
+    if (f.cls == EventClass::arrest && f.modality == Modality::asserted) {
+      const int held = f.passive ? f.subject : f.object;
+      if (held >= 0 && ((word(v.chunk(held).first) == "the" &&
+                         one_of(word(v.chunk(held).head), {"suspect", "man", "attacker", "assailant", "gunman", "shooter", "driver",
+                                                           "perpetrator", "bomber", "killer", "stabber"})) ||
+                        (v.chunk(held).first == v.chunk(held).head && word(v.chunk(held).head) == "him")))
+        f.modality = Modality::reference;
+    }
     if (f.cls == EventClass::light && throws_at_a_riot(f)) {
       f.cls = EventClass::riot;
       // ("fired rubber bullets at marchers who threw stones at officers": the crowd described; the action

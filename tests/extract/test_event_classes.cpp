@@ -4074,3 +4074,15 @@ TEST_CASE("a city's compass part ('Kabul's west', 'Baghdad's north zone') is in 
   const Event* a = only(e);
   CHECK(a->location == "Kabul");
 }
+
+TEST_CASE("the attacker taken at the scene adds to the attack; suspects taken elsewhere on another day are arrests") {
+  const auto at_scene =
+      events("A man stabbed four people in Villach, Austria, on Saturday. A driver stopped him, and police arrested the man at the scene.",
+             CivilDate{2025, 2, 16});
+  const Event* a = only(at_scene);
+  CHECK(a->sub_event_type == "Attack");
+  const auto elsewhere =
+      events("A man stabbed four people in Villach, Austria, on Saturday. The suspect was arrested in Graz on Monday morning.",
+             CivilDate{2025, 2, 18});
+  CHECK(std::any_of(elsewhere.begin(), elsewhere.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+}
