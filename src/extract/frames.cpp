@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/date.hpp"
 #include "core/fold.hpp"
 #include "core/one_of.hpp"
 #include "text/tagger.hpp"
@@ -267,7 +268,14 @@ struct FrameReader {
     if (f.modality == Modality::asserted && intention_before(ch.first)) f.modality = Modality::hypothetical;
     // "police arrested the man at the scene", "The suspect ... was arrested shortly after the attack": the doer
     // already told of, taken, adds to that action; only where or when it stands apart is the arrest an event.
-    if (f.cls == EventClass::arrest && f.modality == Modality::asserted) {
+    // (Not one told with a day of its own: "Police detained the suspected perpetrator ... on Monday".)
+    const auto day_named = [&] {
+      for (size_t k = 0; k < v.size(); ++k)
+        if (weekday_from_name(v.raw[k]) >= 0 || month_from_name(v.raw[k]) > 0 || one_of(word(k), {"yesterday", "today", "overnight"}))
+          return true;
+      return false;
+    };
+    if (f.cls == EventClass::arrest && f.modality == Modality::asserted && !day_named()) {
       const int held = f.passive ? f.subject : f.object;
       if (held >= 0 && ((word(v.chunk(held).first) == "the" &&
                          one_of(word(v.chunk(held).head), {"suspect", "man", "attacker", "assailant", "gunman", "shooter", "driver",
