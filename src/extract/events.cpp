@@ -1339,8 +1339,11 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   // (The day inside a week or month told vaguely is the event's day.)
   if (into.when.date && into.when.precision > 1 && from.when.date && from.when.precision == 1 && span_holds(into.when, *from.when.date))
     into.when = from.when;
-  if (into.actor1.empty()) into.actor1 = from.actor1;
-  if (into.actor2.empty()) into.actor2 = from.actor2;
+  // (The arrest of an attack's doer adds nothing of the attack's sides: its police are no attacker.)
+  const std::string_view arrests = event_type(SubEvent::arrests).sub_event_type;
+  const bool arrest_into_other = from.sub_event_type == arrests && into.sub_event_type != arrests;
+  if (into.actor1.empty() && !arrest_into_other) into.actor1 = from.actor1;
+  if (into.actor2.empty() && !arrest_into_other) into.actor2 = from.actor2;
   // The other side of one fight told twice ("repelled an attack by Boko Haram"): its opponent.
   if (into.actor2.empty() && !from.actor1.empty() && from.actor1 != into.actor1 && from.start == into.start &&
       from.sub_event_type == into.sub_event_type)

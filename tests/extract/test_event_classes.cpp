@@ -4081,8 +4081,9 @@ TEST_CASE("the attacker taken at the scene adds to the attack; suspects taken el
              CivilDate{2025, 2, 16});
   const Event* a = only(at_scene);
   CHECK(a->sub_event_type == "Attack");
+  CHECK(a->actor1.find("Police") == std::string::npos);  // the arrest lends the attack no attacker
   const auto elsewhere =
-      events("A man stabbed four people in Villach, Austria, on Saturday. Police arrested the suspect in Graz on Monday morning.",
+      events("A man stabbed four people in Villach, Austria, on Saturday. Police arrested the attacker in Graz on Monday morning.",
              CivilDate{2025, 2, 18});
   CHECK(std::any_of(elsewhere.begin(), elsewhere.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
 }
