@@ -1055,17 +1055,22 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // ("One struck a building in Tel Aviv": one of the rockets, at a place of its own, is an action of its own.)
     // A witness's quotation with no place of its own ("They shot at us from a helicopter") tells of an action, never founds one.
     const bool quoted = in_quote(f) && !where_in_sentence(f);
-    const char* why_reference = v.headline                                          ? "a headline"
-                                : quoted                                            ? "a quote"
-                                : f.modality == Modality::reference                 ? "told as known"
-                                : definite_reference(f, where)                      ? "a definite reference"
-                                : tally                                             ? "a tally of a period"
-                                : as_evidence                                       ? "evidence of another action"
-                                : only_adds                                         ? "only adds to another"
-                                : undated_before                                    ? "undated, before the story"
-                                : ongoing(f)                                        ? "ongoing"
-                                : later_part && !(where.found() && where.rank <= 2) ? "a later part"
-                                                                                    : nullptr;
+    // "Security forces ... killed all four attackers", "The three attackers were shot dead by security forces": the
+    // attackers of an action told before, killed, add a battle with their deaths (wounded or fought, they add nothing).
+    const bool kills_assailants = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && e.fatalities &&
+                                  *e.fatalities > 0 && e.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type &&
+                                  assailants_hit(f);
+    const char* why_reference = v.headline                                                               ? "a headline"
+                                : quoted                                                                 ? "a quote"
+                                : f.modality == Modality::reference                                      ? "told as known"
+                                : definite_reference(f, where)                                           ? "a definite reference"
+                                : tally                                                                  ? "a tally of a period"
+                                : as_evidence                                                            ? "evidence of another action"
+                                : only_adds                                                              ? "only adds to another"
+                                : undated_before                                                         ? "undated, before the story"
+                                : ongoing(f)                                                             ? "ongoing"
+                                : later_part && !kills_assailants && !(where.found() && where.rank <= 2) ? "a later part"
+                                                                                                         : nullptr;
     const bool reference = why_reference != nullptr;
     // Only a reference told as known ("the attack on Sunday against the camp") may found the action it names
     // when nothing before told it; not evidence, a tally, a headline or a later part.
@@ -1149,7 +1154,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool named_victim = killed_by_hand(f) && f.passive && f.subject >= 0 && v.parse.tags[chunk(f.subject).head] == Pos::NNP;
     const bool bare_toll = (f.cls == C::kill || f.cls == C::harm) && !where.found() && e.actor1.empty() && !named_victim;
     const bool weak = (as_evidence || bare_toll) && ((e.location_start && where.rank <= 2) || !where.found()) && e.fatalities &&
-                      !v.headline && f.modality != Modality::reference;
+                      !v.headline && f.modality != Modality::reference && !kills_assailants;
     const Standing standing = weak ? Standing::weak : reference ? Standing::reference : Standing::event;
     // "By Sunday the toll had risen to 16": the day of a count, not of an action the story goes on from.
     // (Backstory's day, "since it launched its invasion in February 2022", is no day the story goes on from.)
@@ -1169,6 +1174,16 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     out.push_back(std::move(e));
   }
   return out;
+}
+
+// "killed all four attackers", "shot him dead", "the gunmen were shot dead": the doers of an attack, hit.
+bool SentenceEvents::assailants_hit(const Frame& f) const {
+  std::vector<int> hit;
+  add_with_of(hit, f.passive ? f.subject : f.object);
+  return std::any_of(hit.begin(), hit.end(), [&](int c) {
+    return c >= 0 && one_of(word(chunk(c).head), {"attackers", "attacker", "assailants", "assailant", "raiders", "gunman", "gunmen",
+                                                  "shooter", "bombers", "him", "them"});
+  });
 }
 
 }  // namespace event_reading
@@ -1609,7 +1624,10 @@ void fold_unaimed_attacks_into_clashes(const std::vector<Event>& drafts, std::ve
       const Event& c = drafts[j];
       if (j == i || c.sub_event_type != clash || standing[j] != Standing::event || c.background || !same_place(c, a) || !dates_agree(c, a))
         continue;
-      if (c.start == a.start || c.actor1 == a.actor1 || c.actor2 == a.actor1) {
+      // (Not an attack that killed, then its attackers killed by the forces in a later line: two events.)
+      const bool attackers_killed_later = c.start > a.start && a.fatalities && *a.fatalities > 0 && c.fatalities && *c.fatalities > 0 &&
+                                          c.actor2 == a.actor1 && state(c.actor1);
+      if ((c.start == a.start || c.actor1 == a.actor1 || c.actor2 == a.actor1) && !attackers_killed_later) {
         standing[i] = Standing::reference;
         break;
       }

@@ -277,6 +277,7 @@ struct SentenceEvents {
   const Mention* named_without_name(int c, uint32_t entry) const;
   const Mention* town_named_before(int c) const;
   bool unknown_town_named_before(uint32_t end) const;
+  bool assailants_hit(const Frame& f) const;
 
   static bool location_prep(std::string_view p);
 

@@ -4087,3 +4087,19 @@ TEST_CASE("the attacker taken at the scene adds to the attack; suspects taken el
              CivilDate{2025, 2, 18});
   CHECK(std::any_of(elsewhere.begin(), elsewhere.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
 }
+
+TEST_CASE("attackers killed by the forces after their attack add a battle with their deaths; the attack keeps its own") {
+  const auto e = events(
+      "Gunmen stormed a guesthouse in Sohar, Oman, on Monday, killing five people. The two attackers were shot dead by security "
+      "forces after a siege that lasted through the night.",
+      CivilDate{2023, 3, 8});
+  REQUIRE(e.size() == 2);
+  const Event* attack = nullptr;
+  const Event* clash = nullptr;
+  for (const Event& x : e) (x.sub_event_type == "Attack" ? attack : clash) = &x;
+  REQUIRE(attack != nullptr);
+  REQUIRE(clash != nullptr);
+  CHECK(attack->fatalities == 5);
+  CHECK(clash->sub_event_type == "Armed clash");
+  CHECK(clash->fatalities == 2);
+}
