@@ -502,14 +502,28 @@ const Mention* SentenceEvents::town_named_before(int c) const {
   return last;
 }
 
-// Whether the text before document token `end` says "the town of X" (or village, city) of a name no mention covers.
-bool SentenceEvents::unknown_town_named_before(uint32_t end) const {
+bool SentenceEvents::unknown_town_named_before(uint32_t end) const { return names_unknown_town(doc, seg, mentions, end); }
+
+// Whether the text before document token `end` says "the town of X" (or village, city), or "in X, a village ...",
+// of a name no mention covers.
+bool names_unknown_town(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions, uint32_t end) {
+  const auto covered = [&](uint32_t k) {
+    return std::any_of(mentions.begin(), mentions.end(),
+                       [&](const Mention& m) { return !m.candidates.empty() && m.first_token <= k && k <= m.last_token; });
+  };
+  const auto lower = [&](uint32_t k) { return ascii_lower(token_text(doc.text, seg.tokens[k])); };
+  const auto settlement = [&](uint32_t k) { return one_of(lower(k), {"town", "village", "city"}); };
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(seg.tokens.size()));
   for (uint32_t k = 0; k + 2 < end; ++k) {
-    if (seg.tokens[k].kind != TokenKind::word || seg.tokens[k + 2].kind != TokenKind::word || !seg.tokens[k + 2].capitalized) continue;
-    const std::string w = ascii_lower(token_text(doc.text, seg.tokens[k]));
-    if (one_of(w, {"town", "village", "city"}) && ascii_lower(token_text(doc.text, seg.tokens[k + 1])) == "of" &&
-        !covered_by_mention(k + 2))
+    if (seg.tokens[k].kind != TokenKind::word) continue;
+    if (seg.tokens[k + 2].kind == TokenKind::word && seg.tokens[k + 2].capitalized && settlement(k) && lower(k + 1) == "of" &&
+        !covered(k + 2))
       return true;
+    // "What happened in Moura, a village of some 10,000 people": the name, then what it is.
+    if (seg.tokens[k].capitalized && k > 0 && lower(k - 1) == "in" && lower(k + 1) == "," && one_of(lower(k + 2), {"a", "an"}) &&
+        !covered(k))
+      for (uint32_t j = k + 3; j < k + 6 && j < end; ++j)
+        if (settlement(j)) return true;
   }
   return false;
 }

@@ -1807,7 +1807,10 @@ void place_country_level_in_town(std::vector<Event>& kept, const Document& doc, 
     // action's own country: a strike abroad never goes to where the agency filed from.)
     // (Not when the sentence names the country itself or a part of it by a bearing in lower case: "a district
     // centre in northern Afghanistan", "Russia attacked Ukraine with 40 drones", "a remote village in the northwest".)
-    if (!town && !country_or_region_told(e, !part_in_country)) town = lone_filing_town(mentions, gaz, e.country_code);
+    // (Nor where the story names a town the gazetteer lacks: "in Moura, a village of ...", "the town of Toumour".)
+    if (!town && !country_or_region_told(e, !part_in_country) &&
+        !names_unknown_town(doc, seg, mentions, static_cast<uint32_t>(seg.tokens.size())))
+      town = lone_filing_town(mentions, gaz, e.country_code);
     if (!town) continue;
     const Place& p = gaz.place(town->candidates.front().entry);
     if (!part_in_country) {

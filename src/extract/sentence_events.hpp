@@ -79,6 +79,7 @@ enum class Standing : uint8_t { event, weak, reference };
 
 // One sentence's reading into draft events.
 bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m);
+bool names_unknown_town(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions, uint32_t end);
 bool bearing_cue(std::string_view cue);
 double landmark_km(const Document& doc, const Segmented& seg, const Mention& m);
 bool far_landmark(const Document& doc, const Segmented& seg, const Mention& m);

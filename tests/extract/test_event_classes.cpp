@@ -4103,3 +4103,11 @@ TEST_CASE("attackers killed by the forces after their attack add a battle with t
   CHECK(clash->sub_event_type == "Armed clash");
   CHECK(clash->fatalities == 2);
 }
+
+TEST_CASE("'in X, a village of ...' the gazetteer lacks: 'the village' is not where the agency filed from") {
+  const auto e = events_of_report(
+      "Raid on Niger village\n\nNIAMEY, May 3, 2021 (AFP) - What happened in Zibarkoye, a village of some 800 people near the "
+      "border, is still unclear.\n\nGunmen spent three hours in the village on Sunday, shooting at residents and burning "
+      "granaries, officials said.\n");
+  for (const Event& x : e) CHECK(x.location != "Niamey");
+}
