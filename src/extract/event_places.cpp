@@ -198,10 +198,11 @@ int SentenceEvents::specificity(const Mention& m) const {
 
 // A mention left without candidates (a namesake on another continent, set
 // aside) still names a place: it is what unresolved_name looks for.
-bool SentenceEvents::covered_by_mention(uint32_t doc_token) const {
-  for (const Mention& m : mentions)
-    if (!m.candidates.empty() && m.first_token <= doc_token && doc_token <= m.last_token) return true;
-  return false;
+bool SentenceEvents::covered_by_mention(uint32_t doc_token) const { return mention_covers(mentions, doc_token); }
+
+bool mention_covers(const std::vector<Mention>& mentions, uint32_t doc_token) {
+  return std::any_of(mentions.begin(), mentions.end(),
+                     [&](const Mention& m) { return !m.candidates.empty() && m.first_token <= doc_token && doc_token <= m.last_token; });
 }
 
 // The rightmost run of proper nouns in a chunk that no mention covers and
@@ -498,19 +499,14 @@ const Mention* SentenceEvents::town_named_before(int c) const {
   }
   // (Not where the agency filed from when the story has named a town the gazetteer lacks: "NIAMEY - ... in the
   // town of Toumour ... spent hours in the town".)
-  if (last && last->dateline && unknown_town_named_before(v.token(chunk(c).first))) return nullptr;
+  if (last && last->dateline && names_unknown_town(doc, seg, mentions, v.token(chunk(c).first))) return nullptr;
   return last;
 }
-
-bool SentenceEvents::unknown_town_named_before(uint32_t end) const { return names_unknown_town(doc, seg, mentions, end); }
 
 // Whether the text before document token `end` says "the town of X" (or village, city), or "in X, a village ...",
 // of a name no mention covers.
 bool names_unknown_town(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions, uint32_t end) {
-  const auto covered = [&](uint32_t k) {
-    return std::any_of(mentions.begin(), mentions.end(),
-                       [&](const Mention& m) { return !m.candidates.empty() && m.first_token <= k && k <= m.last_token; });
-  };
+  const auto covered = [&](uint32_t k) { return mention_covers(mentions, k); };
   const auto lower = [&](uint32_t k) { return ascii_lower(token_text(doc.text, seg.tokens[k])); };
   const auto settlement = [&](uint32_t k) { return one_of(lower(k), {"town", "village", "city"}); };
   end = std::min<uint32_t>(end, static_cast<uint32_t>(seg.tokens.size()));

@@ -1775,6 +1775,12 @@ bool country_or_region_told(const Event& e, bool country_too) {
 // part of the capital the report names.)
 void place_country_level_in_town(std::vector<Event>& kept, const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions,
                                  const Gazetteer& gaz) {
+  // Whether the story names a town the gazetteer lacks: read once, when first asked.
+  std::optional<bool> unknown_town;
+  const auto unknown_town_in_story = [&] {
+    if (!unknown_town) unknown_town = names_unknown_town(doc, seg, mentions, static_cast<uint32_t>(seg.tokens.size()));
+    return *unknown_town;
+  };
   for (Event& e : kept) {
     // ("the armoury at Wilberforce barracks in the west of the city": a part the gazetteer lacks, in no
     // known province, lies in the report's town, not at its country's middle.)
@@ -1808,8 +1814,7 @@ void place_country_level_in_town(std::vector<Event>& kept, const Document& doc, 
     // (Not when the sentence names the country itself or a part of it by a bearing in lower case: "a district
     // centre in northern Afghanistan", "Russia attacked Ukraine with 40 drones", "a remote village in the northwest".)
     // (Nor where the story names a town the gazetteer lacks: "in Moura, a village of ...", "the town of Toumour".)
-    if (!town && !country_or_region_told(e, !part_in_country) &&
-        !names_unknown_town(doc, seg, mentions, static_cast<uint32_t>(seg.tokens.size())))
+    if (!town && !country_or_region_told(e, !part_in_country) && !unknown_town_in_story())
       town = lone_filing_town(mentions, gaz, e.country_code);
     if (!town) continue;
     const Place& p = gaz.place(town->candidates.front().entry);

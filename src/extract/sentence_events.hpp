@@ -79,6 +79,8 @@ enum class Standing : uint8_t { event, weak, reference };
 
 // One sentence's reading into draft events.
 bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m);
+// Whether a mention with candidates covers document token `doc_token`.
+bool mention_covers(const std::vector<Mention>& mentions, uint32_t doc_token);
 bool names_unknown_town(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions, uint32_t end);
 bool bearing_cue(std::string_view cue);
 double landmark_km(const Document& doc, const Segmented& seg, const Mention& m);
@@ -277,7 +279,6 @@ struct SentenceEvents {
   const Mention* division_seat_named(int c) const;
   const Mention* named_without_name(int c, uint32_t entry) const;
   const Mention* town_named_before(int c) const;
-  bool unknown_town_named_before(uint32_t end) const;
   bool assailants_hit(const Frame& f) const;
 
   static bool location_prep(std::string_view p);
