@@ -296,13 +296,14 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
 }
 
 bool SentenceEvents::subplace_noun(uint32_t k) const {
-  return one_of(word(k), {"district",    "districts",    "neighbourhood", "neighborhood", "neighbourhoods", "quarter",  "suburb",
-                          "suburbs",     "village",      "villages",      "town",         "towns",          "city",     "cities",
-                          "area",        "areas",        "provinces",     "regions",      "states",         "province", "region",
-                          "county",      "sector",       "sectors",       "camp",         "outskirts",      "locality", "municipality",
-                          "commune",     "governorate",  "state",         "division",     "settlement",     "port",     "capital",
-                          "countryside", "countrysides", "island",        "valley",       "zone",           "block",    "enclave",
-                          "lga",         "township",     "tehsil",        "woreda",       "upazila",        "raion",    "oblast"});
+  return one_of(
+      word(k),
+      {"district",    "districts",    "neighbourhood", "neighborhood", "neighbourhoods", "quarter",  "suburb",     "suburbs", "village",
+       "villages",    "hamlet",       "town",          "towns",        "city",           "cities",   "area",       "areas",   "provinces",
+       "regions",     "states",       "province",      "region",       "county",         "sector",   "sectors",    "camp",    "outskirts",
+       "locality",    "municipality", "commune",       "governorate",  "state",          "division", "settlement", "port",    "capital",
+       "countryside", "countrysides", "island",        "valley",       "zone",           "block",    "enclave",    "lga",     "township",
+       "tehsil",      "woreda",       "upazila",       "raion",        "oblast"});
 }
 
 // Can the "of" phrase after chunk `c` be a place? "the town of X", "the
@@ -363,6 +364,16 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
         word(chunk(j + 1).head) == "in" && chunk(j + 2).kind == ChunkKind::noun && place_in(j + 2)) {
       parts.push_back(j + 2);
       j += 3;
+      continue;
+    }
+    // "Tongo Tongo, in the department of Ouallam": the aside's division word, then the place it is of.
+    if (x.kind == ChunkKind::punct && word(x.head) == "," && j + 4 < n && chunk(j + 1).kind == ChunkKind::prep &&
+        word(chunk(j + 1).head) == "in" && chunk(j + 2).kind == ChunkKind::noun && of_names_place(j + 2) &&
+        chunk(j + 3).kind == ChunkKind::prep && word(chunk(j + 3).head) == "of" && chunk(j + 4).kind == ChunkKind::noun &&
+        place_in(j + 4)) {
+      parts.push_back(j + 2);
+      parts.push_back(j + 4);
+      j += 5;
       continue;
     }
     break;
@@ -704,6 +715,27 @@ bool SentenceEvents::nested_in_other(const Parse::PrepPhrase& pp, const Frame& f
   return false;
 }
 
+// The place a location phrase before the first clause's verb names: "In Mosul, ... and gunmen ...".
+// ("The attacker, from a village near Hebron, was shot": where he came from.)
+SentenceEvents::PhrasePlace SentenceEvents::first_clause_fronted_place() const {
+  int origin_end = -1;
+  for (size_t c = 0; c < v.parse.chunks.size() && chunk(static_cast<int>(c)).clause == 0; ++c) {
+    const Chunk& x = chunk(static_cast<int>(c));
+    if (x.kind == ChunkKind::verb) break;
+    if (x.kind == ChunkKind::prep && word(x.head) == "from") {
+      origin_end = v.parse.object_of_prep(static_cast<int>(c));
+      continue;
+    }
+    if (x.kind == ChunkKind::prep && origin_end >= 0 && static_cast<int>(c) == origin_end + 1) {
+      origin_end = v.parse.object_of_prep(static_cast<int>(c));
+      continue;
+    }
+    if (x.kind == ChunkKind::prep && location_prep(word(x.head)))
+      if (PhrasePlace at = place_of_phrase(v.parse.object_of_prep(static_cast<int>(c)), true); !at.empty()) return at;
+  }
+  return {};
+}
+
 SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vector<int>& evidence) const {
   auto from_preps = [&](const Frame& x, Parse::PrepPhrase::Where where) -> PhrasePlace {
     PhrasePlace weak;     // "outside the Merdeka palace in Jakarta": the city after the palace
@@ -839,7 +871,12 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     for (const Where& w : own)  // something more specific in the same country
       if (where_specificity(w) < where_specificity(*best) && (!w.at.place || where_country(w) == where_country(*best)))
         best = std::find_if(own.begin(), own.end(), [&](const Where& x) { return &x == &w; });
-    return *best;
+    // "In the circle of Bankass, families buried the dead of the massacre in the village of Ogossagou": a name
+    // the gazetteer lacks, in nothing its own phrase names, lies in the place the sentence opens with.
+    Where out = *best;
+    if (out.at.name && !out.at.place)
+      if (const PhrasePlace front = first_clause_fronted_place(); front.place && !front.name && !front.weak) out.at.place = front.place;
+    return out;
   }
   if (PhrasePlace at = from_preps(f, Parse::PrepPhrase::fronted); !at.empty()) return {at, 3};
   // A dependent clause's action happens where its main clause's does.
@@ -856,22 +893,7 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   }
   if (PhrasePlace at = from_preps(f, Parse::PrepPhrase::inner); !at.empty()) return {at, 5};
   // Fronted phrases of the sentence's first clause: "In Mosul, ... and gunmen ...".
-  // ("The attacker, from a village near Hebron, was shot": where he came from.)
-  int origin_end = -1;
-  for (size_t c = 0; c < v.parse.chunks.size() && chunk(static_cast<int>(c)).clause == 0; ++c) {
-    const Chunk& x = chunk(static_cast<int>(c));
-    if (x.kind == ChunkKind::verb) break;
-    if (x.kind == ChunkKind::prep && word(x.head) == "from") {
-      origin_end = v.parse.object_of_prep(static_cast<int>(c));
-      continue;
-    }
-    if (x.kind == ChunkKind::prep && origin_end >= 0 && static_cast<int>(c) == origin_end + 1) {
-      origin_end = v.parse.object_of_prep(static_cast<int>(c));
-      continue;
-    }
-    if (x.kind == ChunkKind::prep && location_prep(word(x.head)))
-      if (PhrasePlace at = place_of_phrase(v.parse.object_of_prep(static_cast<int>(c)), true); !at.empty()) return {at, 5};
-  }
+  if (PhrasePlace at = first_clause_fronted_place(); !at.empty()) return {at, 5};
   // Last: a place in a location phrase anywhere in the sentence, nearest the
   // trigger; not one of another action's clause ("while the president was at
   // a summit in Tanzania"), which the story's place outranks.

@@ -322,6 +322,7 @@ struct SentenceEvents {
 
   bool where_in_sentence(const Frame& f) const;
   const Mention* landmark_after(uint32_t name_last) const;
+  PhrasePlace first_clause_fronted_place() const;
 
   // ---- when ---------------------------------------------------------------------
   const DateCue* frame_date(const Frame& f) const;

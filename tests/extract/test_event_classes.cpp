@@ -4111,3 +4111,30 @@ TEST_CASE("'in X, a village of ...' the gazetteer lacks: 'the village' is not wh
       "granaries, officials said.\n");
   for (const Event& x : e) CHECK(x.location != "Niamey");
 }
+
+TEST_CASE("a people's name before 'village' or 'hamlet' is no place: the village the gazetteer lacks stays in its region") {
+  const auto e =
+      events("In Mali's Mopti region, gunmen killed nine herders in the Peul hamlet of Sarakolodougou on Tuesday.", CivilDate{2019, 3, 25});
+  const Event* a = only(e);
+  CHECK(a->location == "Sarakolodougou");
+  CHECK(a->country_code == "ML");
+}
+
+TEST_CASE("'X, in the department of Y': a village the gazetteer lacks lies in the division the aside names") {
+  const auto e = events(
+      "Militants ambushed an army convoy near the village of Kandadjibi, in the department of Tera, on Monday, killing six soldiers.",
+      CivilDate{2019, 3, 25});
+  const Event* a = only(e);
+  CHECK(a->location == "Kandadjibi");
+  CHECK(a->country_code == "NE");
+  CHECK(std::abs(a->point.lat - 14.01) < 0.2);  // Téra, not the country's centre
+}
+
+TEST_CASE("a village the gazetteer lacks, named by an action's noun, lies in the town the sentence opens with") {
+  const auto e =
+      events("In Djibo, residents buried the victims of Monday's massacre in the village of Wobangolaye.", CivilDate{2019, 3, 26});
+  const Event* a = only(e);
+  CHECK(a->location == "Wobangolaye");
+  CHECK(a->country_code == "BF");
+  CHECK(std::abs(a->point.lat - 14.10) < 0.2);  // Djibo
+}
