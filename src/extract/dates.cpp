@@ -31,6 +31,17 @@ int small_number(std::string_view w) {
   return v <= 31 ? v : 0;  // a year is no day
 }
 
+// "the 15th", no month named: that day of the report's month, or of the month before when it is yet to come.
+std::optional<CivilDate> day_of_recent_month(CivilDate pub, int day) {
+  CivilDate d{pub.year, pub.month, day};
+  if (!is_valid(d) || days_from_civil(d) > days_from_civil(pub)) {
+    const CivilDate before = add_days(CivilDate{pub.year, pub.month, 1}, -1);
+    d = CivilDate{before.year, before.month, day};
+  }
+  if (!is_valid(d)) return std::nullopt;
+  return d;
+}
+
 bool is_year(std::string_view w) { return w.size() == 4 && std::all_of(w.begin(), w.end(), ::isdigit); }
 
 // A day written in figures at the start of `text`: year-month-day, or day
@@ -222,6 +233,15 @@ struct Scanner {
         // "during the night from Wednesday to Thursday", "between Friday and Saturday": the span's first day says when.
         const bool span_end = k >= s.first_token + 3 && one_of(w(k - 1), {"to", "and", "into"}) && weekday_from_name(raw(k - 2)) >= 0 &&
                               one_of(w(k - 3), {"from", "of", "between"});
+        // "On Sunday the 17th": the day of the month says which Sunday.
+        if (wd >= 0 && raw(k).size() > 3 && !named_day && w(k + 1) == "the" && raw(k + 2).size() > 2 && small_number(w(k + 2)) > 0 &&
+            w(k + 3) != "of" && !(k + 3 < end() && seg.tokens[k + 3].capitalized && month_from_name(raw(k + 3)))) {
+          if (const auto d = day_of_recent_month(*pub, small_number(w(k + 2)))) {
+            push(k, k + 2, *d, 1);
+            k += 2;
+            continue;
+          }
+        }
         if (wd >= 0 && raw(k).size() > 3 && !named_day && !dated_after && !span_end) {
           int back = (weekday(*pub) - wd + 7) % 7;
           // "called a march for Saturday", "a strike set for Monday": the day ahead, not the last one.
@@ -337,12 +357,7 @@ struct Scanner {
       // "On the 15th at around 7 a.m.": a day of the report's month (or of the month before), no month named.
       if (pub && t.kind == TokenKind::number && raw(k).size() > 2 && small_number(word) > 0 && k >= s.first_token + 2 &&
           w(k - 1) == "the" && w(k - 2) == "on" && !(month_from_name(raw(k + 1)) && seg.tokens[k + 1].capitalized) && w(k + 1) != "of") {
-        CivilDate d{pub->year, pub->month, small_number(word)};
-        if (!is_valid(d) || days_from_civil(d) > days_from_civil(*pub)) {
-          const CivilDate before = add_days(CivilDate{pub->year, pub->month, 1}, -1);
-          d = CivilDate{before.year, before.month, small_number(word)};
-        }
-        if (is_valid(d)) push(k - 2, k, d, 1);
+        if (const auto d = day_of_recent_month(*pub, small_number(word))) push(k - 2, k, *d, 1);
         continue;
       }
       // ISO dates written in the text.

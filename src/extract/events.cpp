@@ -1326,6 +1326,15 @@ bool actors_agree(const Event& a, const Event& b) {
   return a.geo_precision == 3 || b.geo_precision == 3;
 }
 
+// A trigger that names a device set in place: "car bomb", "roadside bomb", "explosive device", "landmine".
+bool planted_device(std::string_view trigger) {
+  const std::string t = ascii_lower(trigger);
+  for (std::string_view device : {"car bomb", "truck bomb", "roadside", "device", "landmine", "land mine", "booby", "sticky bomb",
+                                  "magnetic bomb", "motorcycle bomb", "bicycle bomb"})
+    if (t.find(device) != std::string::npos) return true;
+  return t == "ied" || t == "ieds" || t.ends_with(" ied") || t.ends_with(" ieds");
+}
+
 // Folds `from` into `into`, keeping the more specific place and the
 // stronger evidence's provenance.
 void merge(Event& into, Event& from, bool from_is_reference) {
@@ -1375,8 +1384,11 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   // reference told as "the bombing" names no way of delivering it: whether it
   // fell from the air is our guess, and a guess does not retype a blast.
   const bool guessed = from_is_reference && ascii_lower(from.trigger).starts_with("bombing");
+  // ("killed when a car bomb targeted his convoy", in a report of air strikes: a device planted is no air strike,
+  // though it may have been a suicide bomber's.)
+  const bool planted = planted_device(into.trigger) && from.sub_event_type != event_type(SubEvent::suicide_bomb).sub_event_type;
   if (into.sub_event_type == "Remote explosive/landmine/IED" && from.event_type == into.event_type &&
-      from.sub_event_type != into.sub_event_type && !guessed)
+      from.sub_event_type != into.sub_event_type && !guessed && !planted)
     into.sub_event_type = from.sub_event_type;
   // One gathering told twice: the harsher telling names it ("marched" and "police fired tear gas"; and
   // "Some threw stones at police", told as a later part of the march, turns it into a riot).

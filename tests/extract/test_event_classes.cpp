@@ -4138,3 +4138,20 @@ TEST_CASE("a village the gazetteer lacks, named by an action's noun, lies in the
   CHECK(a->country_code == "BF");
   CHECK(std::abs(a->point.lat - 14.10) < 0.2);  // Djibo
 }
+
+TEST_CASE("'on Sunday the 17th': the day of the month says which Sunday") {
+  const auto e = events("On Sunday the 17th, jihadists attacked the army camp at Dioura in central Mali, killing at least 20 soldiers.",
+                        CivilDate{2019, 3, 25});
+  const Event* a = only(e);
+  CHECK(a->when.date == CivilDate{2019, 3, 17});  // not the Sunday before the report (the 24th)
+}
+
+TEST_CASE("a car bomb, in a report of air strikes, is no air strike when a death told with it merges in") {
+  const auto e = events(
+      "Fighter jets pounded insurgent hideouts near Kandahar on Friday. The raids came a day after a district governor was killed "
+      "on Thursday when a roadside bomb hit his car in Lashkar Gah.",
+      CivilDate{2016, 5, 14});
+  const auto bomb = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location.rfind("Lashkar", 0) == 0; });
+  REQUIRE(bomb != e.end());
+  CHECK(bomb->sub_event_type == "Remote explosive/landmine/IED");
+}
