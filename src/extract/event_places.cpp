@@ -87,6 +87,26 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
   return true;
 }
 
+// "who flew back overnight from the G20 summit in Buenos Aires", "returned from a visit to Beijing": where
+// someone travelled from, not where the story is.
+bool travelled_from(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m) {
+  auto lower = [&](uint32_t k) { return ascii_lower(token_text(doc.text, seg.tokens[k])); };
+  for (uint32_t k = m.first_token; k-- > sentence_first && k + 6 >= m.first_token;) {
+    if (seg.tokens[k].kind == TokenKind::punct) return false;
+    if (lower(k) != "from") continue;
+    // ("flew back overnight from": the travel's word a little before.)
+    bool travel = false;
+    for (uint32_t j = k; j-- > sentence_first && j + 3 >= k;)
+      travel = travel || one_of(lower(j), {"back", "returned", "returning", "returns", "flew", "flown", "arrived", "arriving", "travelled",
+                                           "traveled", "travelling", "traveling"});
+    bool trip = false;
+    for (uint32_t j = k + 1; j < m.first_token; ++j)
+      trip = trip || one_of(lower(j), {"summit", "trip", "visit", "tour", "conference", "talks", "meeting"});
+    return travel || trip;
+  }
+  return false;
+}
+
 // "the defence secretary said in Moscow", "told reporters in Kabul", "told
 // a news conference in Bamako": where the telling was, not the action.
 bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m) {

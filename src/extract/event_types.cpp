@@ -1075,6 +1075,8 @@ bool SentenceEvents::stoppage(const Frame& f) const {
 bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, const std::vector<int>& actors,
                               const std::vector<int>& targets) const {
   if (self_anchored(f)) return true;
+  // "took part in the march", "took place", "took note": an idiom, no taking, whatever its evidence.
+  if (f.cls == C::take && f.verbal && f.object >= 0 && one_of(word(chunk(f.object).head), {"part", "place", "note", "time"})) return false;
   // "The shooting occurred in Beitunia": an action told as having taken place there.
   if (!f.verbal && f.governor >= 0 &&
       one_of(word(chunk(f.governor).head), {"occurred", "happened", "took", "unfolded", "erupted", "broke"}) && f.cls != C::strike &&
@@ -1179,6 +1181,9 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
                                               "plaza", "avenue", "camp", "encampment", "roundabout", "intersection"}))
         return false;
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
+      // "seized power": a coup told, not ground taken; "took part in the march": no taking at all.
+      if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))
+        return false;
       if (crowd_overran(f) || protesters_occupy(f, actors)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.
       if (held(f)) return false;
@@ -1194,9 +1199,6 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
                                                 "cocaine", "heroin", "cannabis",  "explosives", "grenades",   "cash",        "vehicles",
                                                 "tonnes",  "tons",   "kilograms", "kilos",      "shipment",   "consignment", "cargo"});
           }))
-        return false;
-      // "seized power": a coup told, not ground taken.
-      if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))
         return false;
       // "taken by helicopter to hospitals", "were taken to facilities in Goma": carried, not taken.
       const bool take_verb =

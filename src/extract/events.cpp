@@ -740,21 +740,26 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       continue;
     }
     const std::vector<int> evidence = evidence_of(i);
-    // ("the exchange of fire": the phrase's own words are no side of it.)
-    auto own_words = [&](int c) { return c >= 0 && chunk(c).first >= f.first && chunk(c).last <= f.last; };
+    // ("the exchange of fire": the phrase's own words are no side of it; nor are its evidence's: "set fire to the
+    // building after clashing with police" names no fire that clashed.)
+    auto words_of = [&](const Frame& x, int c) { return c >= 0 && chunk(c).first >= x.first && chunk(c).last <= x.last; };
+    auto own_words = [&](int c) { return words_of(f, c); };
     std::vector<int> actors = actor_side(f);
     std::erase_if(actors, own_words);
     std::vector<int> targets = target_side(f);
     std::erase_if(targets, own_words);
     for (int e : evidence) {  // "the raids destroyed tactical units"
       const Frame& ef = frames[static_cast<size_t>(e)];
+      std::erase_if(actors, [&](int c) { return words_of(ef, c); });
       // "the attack that targeted two army checkpoints": what the noun's own relative clause hit.
       const Clause& ecl = v.parse.clauses[static_cast<size_t>(chunk(ef.chunk).clause)];
       if (!f.verbal && ef.verbal && !ef.passive && ef.cls == C::hit && ecl.kind == ClauseKind::relative && ecl.antecedent == f.chunk &&
           ef.object >= 0)
         targets.push_back(ef.object);
       if (is_consequence(ef.cls)) {
-        const std::vector<int> more = target_side(ef);
+        // ("after clashing with police, set fire to the building": "fire" is the burning's own word, no target.)
+        std::vector<int> more = target_side(ef);
+        std::erase_if(more, [&](int c) { return words_of(ef, c); });
         targets.insert(targets.end(), more.begin(), more.end());
       }
     }
@@ -2159,6 +2164,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         // (An island country is "on" it: "the detention centre on Christmas Island".)
         if (k == PlaceKind::region || k == PlaceKind::continent || (k == PlaceKind::country && mm.cue != "in" && mm.cue != "on")) continue;
         if (told_at(doc, seg, s.first_token, mm)) continue;  // "the minister said in Moscow"
+        if (travelled_from(doc, seg, s.first_token, mm)) continue;
         if (far_landmark(doc, seg, mm)) continue;
         // "the Paris attacks", "the governor of Ghazni": not where we are; "residents of Kandahar" are there.
         if (mm.cue == "of") {  // ("the seafront promenade of Cambrils": a part of it, the lexicon's place-of words)

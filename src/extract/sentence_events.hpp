@@ -79,6 +79,7 @@ enum class Standing : uint8_t { event, weak, reference };
 
 // One sentence's reading into draft events.
 bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m);
+bool travelled_from(const Document& doc, const Segmented& seg, uint32_t sentence_first, const Mention& m);
 // Whether a mention with candidates covers document token `doc_token`.
 bool mention_covers(const std::vector<Mention>& mentions, uint32_t doc_token);
 bool names_unknown_town(const Document& doc, const Segmented& seg, const std::vector<Mention>& mentions, uint32_t end);

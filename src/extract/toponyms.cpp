@@ -686,7 +686,12 @@ struct Recognizer {
           (is_street_connector(ascii_lower(word(k + 1))) || ascii_lower(word(k + 1)) == "dei") && cap(k + 2))
         out[m].in_name = true;
       // "Avenida de Mayo", "Calle Fortaleza", "rue de Rivoli": a street named before its name.
+      // ("Place de l'Étoile", "Place d'Italie", "Plaza de la Constitución": an article or an elision between.)
       size_t p = k;
+      if (p >= sentence_first + 2 && one_of(word(p - 1), {"'", "\xE2\x80\x99"}) && one_of(ascii_lower(word(p - 2)), {"l", "d"})) p -= 2;
+      if (p >= sentence_first + 2 && one_of(ascii_lower(word(p - 1)), {"la", "las", "los", "le", "les"}) &&
+          is_street_connector(ascii_lower(word(p - 2))))
+        --p;
       if (p > sentence_first && is_street_connector(ascii_lower(word(p - 1)))) --p;
       // (Capitalised: "to Iran via Quetta" names the town.)
       if (p > sentence_first && cap(p - 1) && is_street_prefix(ascii_lower(word(p - 1)))) out[m].in_name = true;

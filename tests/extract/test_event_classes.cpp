@@ -4155,3 +4155,34 @@ TEST_CASE("a car bomb, in a report of air strikes, is no air strike when a death
   REQUIRE(bomb != e.end());
   CHECK(bomb->sub_event_type == "Remote explosive/landmine/IED");
 }
+
+TEST_CASE("'set fire to the building after clashing with police': the fire is the burning's word, no side of the clash") {
+  const auto e = events("In Rennes, protesters set fire to the town hall on Saturday evening after clashing with police outside it.",
+                        CivilDate{2018, 12, 2});
+  const Event* r = only(e);
+  CHECK(r->sub_event_type == "Violent demonstration");
+  CHECK(r->location == "Rennes");
+}
+
+TEST_CASE("'the Place de l'Étoile', 'the Place d'Italie': a square's name, no town named Étoile or Italie") {
+  const auto e = events_of_report(
+      "Riots\n\nPARIS, Dec 2, 2018 (AFP) - Rioters set fire to cars around the Place de l'Étoile on Saturday, police said.\n");
+  const Event* r = only(e);
+  CHECK(r->location == "Paris");
+  const auto f = events("Rioters set fire to cars around the Place d'Italie in Paris on Saturday.", CivilDate{2019, 11, 17});
+  const Event* s = only(f);
+  CHECK(s->location == "Paris");
+}
+
+TEST_CASE("where someone flew back from is not where the story goes on") {
+  const auto e = events_of_report(
+      "Riots in Lyon\n\nLYON, Dec. 2 - The prime minister, who flew back on Sunday from a summit in Ottawa, met the mayor.\n\n"
+      "On Saturday, rioters burned cars and looted shops, police said.\n");
+  for (const Event& x : e) CHECK(x.country_code != "CA");
+}
+
+TEST_CASE("'took part in the march': an idiom, no ground taken") {
+  const auto e =
+      events("A nurse who took part in the march near the Bastille in Paris said she left when the clashes began.", CivilDate{2018, 12, 2});
+  for (const Event& x : e) CHECK(x.sub_event_type != "Non-state actor overtakes territory");
+}
