@@ -614,8 +614,15 @@ std::optional<Role> SentenceEvents::weapon_fired() const {
 
 // ---- is it political violence at all? -------------------------------------
 // "shot dead two fans", "shooting dead a policeman": a shooting that tells its own dead.
+// ("shot all of them dead", "shot the man dead": after its object too.)
 bool SentenceEvents::shot_dead(const Frame& f) const {
-  return f.verbal && f.cls == C::shoot && f.last + 1 < v.size() && word(f.last + 1) == "dead";
+  if (!f.verbal || f.cls != C::shoot) return false;
+  if (f.last + 1 < v.size() && word(f.last + 1) == "dead") return true;
+  std::vector<int> object;
+  add_with_of(object, f.object);
+  if (object.empty() || object.back() < 0) return false;
+  const uint32_t after = chunk(object.back()).last + 1;
+  return after < v.size() && word(after) == "dead";
 }
 
 bool SentenceEvents::casualties(const Frame& f, const std::vector<int>& evidence) const {

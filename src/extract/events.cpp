@@ -1062,9 +1062,17 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool quoted = in_quote(f) && !where_in_sentence(f);
     // "Security forces ... killed all four attackers", "The three attackers were shot dead by security forces": the
     // attackers of an action told before, killed, add a battle with their deaths (wounded or fought, they add nothing).
-    const bool kills_assailants = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && e.fatalities &&
-                                  *e.fatalities > 0 && e.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type &&
-                                  assailants_hit(f);
+    // ("Police officers opened fire and shot all of them dead", "The driver was shot dead by officers": the state's
+    // fire that killed them, read as an attack on people, is that battle.)
+    const bool lethal = (e.fatalities && *e.fatalities > 0) || shot_dead(f);
+    const bool state_kills = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && lethal &&
+                             e.sub_event_type == event_type(SubEvent::attack).sub_event_type && state_side(actors) && assailants_hit(f);
+    if (state_kills) {
+      e.event_type = kClash.event_type;
+      e.sub_event_type = kClash.sub_event_type;
+    }
+    const bool kills_assailants = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && lethal &&
+                                  e.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type && assailants_hit(f);
     const char* why_reference = v.headline                                                               ? "a headline"
                                 : quoted                                                                 ? "a quote"
                                 : f.modality == Modality::reference                                      ? "told as known"
@@ -1186,8 +1194,14 @@ bool SentenceEvents::assailants_hit(const Frame& f) const {
   std::vector<int> hit;
   add_with_of(hit, f.passive ? f.subject : f.object);
   return std::any_of(hit.begin(), hit.end(), [&](int c) {
-    return c >= 0 && one_of(word(chunk(c).head), {"attackers", "attacker", "assailants", "assailant", "raiders", "gunman", "gunmen",
-                                                  "shooter", "bombers", "him", "them"});
+    if (c < 0) return false;
+    const std::string& head = word(chunk(c).head);
+    // ("shot the man dead", "the driver was shot dead": one the story has told of, named by "the".)
+    const bool told_before = one_of(word(chunk(c).first), {"the", "both", "all"}) &&
+                             one_of(head, {"man", "men", "woman", "driver", "suspect", "suspects", "perpetrator", "perpetrators",
+                                           "terrorist", "terrorists", "knifeman", "stabber"});
+    return told_before || one_of(head, {"attackers", "attacker", "assailants", "assailant", "raiders", "gunman", "gunmen", "shooter",
+                                        "bombers", "him", "them"});
   });
 }
 
@@ -1371,7 +1385,11 @@ void merge(Event& into, Event& from, bool from_is_reference) {
   // (The arrest of an attack's doer adds nothing of the attack's sides: its police are no attacker.)
   const std::string_view arrests = event_type(SubEvent::arrests).sub_event_type;
   const bool arrest_into_other = from.sub_event_type == arrests && into.sub_event_type != arrests;
-  if (into.actor1.empty() && !arrest_into_other) into.actor1 = from.actor1;
+  // (Nor does the forces' fire told after an attack by no one named: "Police officers opened fire and shot all of them dead"
+  // answers the attack, it did not do it.)
+  const bool forces_answer = from.start > into.start && into.sub_event_type == event_type(SubEvent::attack).sub_event_type &&
+                             (from.actor1.starts_with("Police Forces") || from.actor1.starts_with("Military Forces"));
+  if (into.actor1.empty() && !arrest_into_other && !forces_answer) into.actor1 = from.actor1;
   if (into.actor2.empty() && !arrest_into_other) into.actor2 = from.actor2;
   // The other side of one fight told twice ("repelled an attack by Boko Haram"): its opponent.
   if (into.actor2.empty() && !from.actor1.empty() && from.actor1 != into.actor1 && from.start == into.start &&

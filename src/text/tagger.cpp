@@ -429,6 +429,14 @@ struct Tagger {
         u.tag = i > 0 && one_of(units[i - 1].lower, {"was", "were", "been", "be", "being", "is", "are"}) ? Pos::VBN : Pos::VBD;
         continue;
       }
+      // "opened fire and shot all of them dead", "and stabbed him": after "and", the verb with its object.
+      if (one_of(u.lower, {"shot", "gunned", "hacked", "stabbed", "beat", "burned", "burnt"}) && i > 0 && units[i - 1].lower == "and" &&
+          i + 1 < units.size() &&
+          one_of(units[i + 1].lower, {"all", "both", "them", "him", "her", "the", "two", "three", "four", "five", "six", "several"}) &&
+          can(i, Pos::VBD)) {
+        u.tag = Pos::VBD;
+        continue;
+      }
       // "hijacked a bus on Saturday, separated the passengers and ...": after the clause's comma, a past form
       // with its object goes on with the same subject.
       if (i > 1 && units[i - 1].raw == "," && can(i, Pos::VBD) && i + 1 < units.size() &&

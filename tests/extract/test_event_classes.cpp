@@ -4186,3 +4186,23 @@ TEST_CASE("'took part in the march': an idiom, no ground taken") {
       events("A nurse who took part in the march near the Bastille in Paris said she left when the clashes began.", CivilDate{2018, 12, 2});
   for (const Event& x : e) CHECK(x.sub_event_type != "Non-state actor overtakes territory");
 }
+
+TEST_CASE("forces that shoot dead the attackers of an attack told before: a battle beside the attack, not the attack's doers") {
+  const auto e = events(
+      "Four men drove a van into shoppers in Tarragona, Spain, on Friday, killing a woman. Police officers opened fire and shot all "
+      "of them dead.",
+      CivilDate{2017, 8, 19});
+  REQUIRE(e.size() == 2);
+  const Event* attack = nullptr;
+  const Event* clash = nullptr;
+  for (const Event& x : e) (x.sub_event_type == "Attack" ? attack : clash) = &x;
+  REQUIRE(attack != nullptr);
+  REQUIRE(clash != nullptr);
+  CHECK(clash->sub_event_type == "Armed clash");
+  CHECK(attack->actor1.find("Police") == std::string::npos);  // the police answered the attack
+  const auto f = events(
+      "A man stabbed three pupils at a school in Malmo, Sweden, on Thursday. Police arrived within minutes and shot the man dead "
+      "when he turned towards them.",
+      CivilDate{2015, 10, 23});
+  CHECK(std::any_of(f.begin(), f.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
