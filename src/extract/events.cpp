@@ -1064,15 +1064,27 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // attackers of an action told before, killed, add a battle with their deaths (wounded or fought, they add nothing).
     // ("Police officers opened fire and shot all of them dead", "The driver was shot dead by officers": the state's
     // fire that killed them, read as an attack on people, is that battle.)
-    const bool lethal = (e.fatalities && *e.fatalities > 0) || shot_dead(f);
+    // ("officers opened fire and killed both of them": the killing told as the fire's evidence.)
+    const bool evidence_kills_assailants = std::any_of(evidence.begin(), evidence.end(), [&](int x) {
+      const Frame& ef = frames[static_cast<size_t>(x)];
+      return ef.verbal && ef.cls == C::kill && assailants_hit(ef);
+    });
+    const bool hits_assailants = assailants_hit(f) || evidence_kills_assailants;
+    const bool lethal = (e.fatalities && *e.fatalities > 0) || shot_dead(f) || evidence_kills_assailants;
+    // ("Police confirmed the gunman ... was shot dead": by no one named, the forces that ended it.)
+    const bool unnamed_shooter =
+        f.passive && f.agent < 0 && f.subject >= 0 &&
+        one_of(word(chunk(f.subject).head), {"gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "shooter", "raiders",
+                                             "hostage-taker", "hostage-takers"});
     const bool state_kills = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && lethal &&
-                             e.sub_event_type == event_type(SubEvent::attack).sub_event_type && state_side(actors) && assailants_hit(f);
+                             e.sub_event_type == event_type(SubEvent::attack).sub_event_type && (state_side(actors) || unnamed_shooter) &&
+                             hits_assailants;
     if (state_kills) {
       e.event_type = kClash.event_type;
       e.sub_event_type = kClash.sub_event_type;
     }
     const bool kills_assailants = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && lethal &&
-                                  e.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type && assailants_hit(f);
+                                  e.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type && hits_assailants;
     const char* why_reference = v.headline                                                               ? "a headline"
                                 : quoted                                                                 ? "a quote"
                                 : f.modality == Modality::reference                                      ? "told as known"

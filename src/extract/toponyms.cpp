@@ -1718,6 +1718,24 @@ bool word_of_longer_name(const std::vector<Mention>& mentions, size_t i, const D
   return (joined_after && stray(m.last_token + 1)) || (joined_before && stray(m.first_token - 1));
 }
 
+// "the Caballo Blanco bar", "the Gallo Blanco nightclub": a word of a longer name before the kind of place it
+// names is a venue's word, no town's. (The first word may be its city's: "the Kabul Serena hotel"; a small
+// town's name there is the venue's too.)
+bool names_a_venue(const Mention& m, const Place& p, const Document& doc, const Segmented& seg) {
+  auto capital_word = [&](size_t k) { return seg.tokens[k].kind == TokenKind::word && seg.tokens[k].capitalized; };
+  size_t k = m.last_token + 1;
+  while (k < seg.tokens.size() && k <= m.last_token + 3 && capital_word(k)) ++k;
+  const bool word_after = k > m.last_token + 1;
+  const bool word_before = m.first_token > 0 && capital_word(m.first_token - 1) &&
+                           m.first_token - 1 > seg.sentences[m.sentence].first_token;  // (not the sentence's opening word)
+  if (k >= seg.tokens.size() || seg.tokens[k].capitalized || !(word_after || word_before)) return false;
+  if (!one_of(ascii_lower(token_text(doc.text, seg.tokens[k])),
+              {"bar", "bars", "nightclub", "club", "cafe", "café", "restaurant", "hotel", "mall", "cinema", "theatre", "theater",
+               "supermarket", "discotheque", "disco", "pub", "brewery", "casino", "salon"}))
+    return false;
+  return word_before || p.population < 100000;
+}
+
 // "the Neches River", "Canaan Valley", "Islington Bay": a name before a
 // capitalised feature word the gazetteer does not hold whole names the
 // river, valley or bay, not the town of that name (which stays its reading
@@ -2050,6 +2068,10 @@ void resolve_toponyms(std::vector<Mention>& mentions, const Gazetteer& gaz, cons
       const bool weak = weak_reading(m, p);
       // "the Lac Vert camp", "Buulo Mareer": a word of a longer name the
       // gazetteer lacks, far from the report's places, is another place's word.
+      if (!m.demonym && names_a_venue(m, p, doc, seg)) {
+        m.candidates.clear();
+        continue;
+      }
       if (!m.demonym && word_of_longer_name(mentions, i, doc, seg) && ctx.has_other_places(r.names[i])) {
         const CandidateSignals s = r.signals(ctx, dateline_cc, i, m.candidates.front());
         const bool other_name = m.fuzzy || m.candidates.front().how == static_cast<uint8_t>(MatchHow::alias);

@@ -4200,9 +4200,19 @@ TEST_CASE("forces that shoot dead the attackers of an attack told before: a batt
   REQUIRE(clash != nullptr);
   CHECK(clash->sub_event_type == "Armed clash");
   CHECK(attack->actor1.find("Police") == std::string::npos);  // the police answered the attack
-  const auto f = events(
-      "A man stabbed three pupils at a school in Malmo, Sweden, on Thursday. Police arrived within minutes and shot the man dead "
-      "when he turned towards them.",
-      CivilDate{2015, 10, 23});
+  const auto f =
+      events("A man stabbed three pupils at a school in Malmo, Sweden, on Thursday. After a car chase, police shot the man dead.",
+             CivilDate{2015, 10, 23});
   CHECK(std::any_of(f.begin(), f.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
+
+TEST_CASE("a word of a venue's name before 'bar', 'hotel', 'nightclub' is no town; the city's own name there still is") {
+  const auto e =
+      events("Armed men set fire to the Gallo Blanco bar, on a busy avenue of Coatzacoalcos, late on Tuesday, killing 26 people.",
+             CivilDate{2019, 8, 29});
+  const Event* a = only(e);
+  CHECK(a->location == "Coatzacoalcos");
+  const auto f = events("Gunmen stormed the Kabul Serena hotel on Thursday, killing nine people.", CivilDate{2014, 3, 21});
+  const Event* b = only(f);
+  CHECK(b->location == "Kabul");
 }
