@@ -583,9 +583,14 @@ int SentenceEvents::force_against_crowd() const {
     return (own_clause && state_chunk(victim)) ||
            (doer >= 0 && !state_chunk(doer) && chunk(doer).kind == ChunkKind::noun && !is(doer, Role::weapon_gun));
   };
+  // (Nor the grievance a march is against: "chanting slogans against the shooting".)
+  const auto grievance = [&](const Frame& o) {
+    return !o.verbal && o.chunk > 0 && chunk(o.chunk - 1).kind == ChunkKind::prep &&
+           one_of(word(chunk(o.chunk - 1).head), {"against", "over", "about", "condemning", "denouncing", "protesting"});
+  };
   for (const Frame& o : frames)
     if (state && (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite && !tally_since(o))) &&
-        !describes_noun_of(v, chunk(o.chunk).clause) && !others_killing(o))
+        !describes_noun_of(v, chunk(o.chunk).clause) && !others_killing(o) && !grievance(o))
       return 2;
   return force;
 }
@@ -818,8 +823,14 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   }
   // "dispersing aircraft and warships": only a crowd is dispersed.
   if (f.cls == C::protest && f.verbal && one_of(word(f.first), {"disperse", "disperses", "dispersed", "dispersing"})) {
-    const int crowd = f.passive ? f.subject : f.object;
-    if (crowd < 0 || !(is(crowd, Role::protesters) || is(crowd, Role::mob) || people(crowd) || gathering_noun(crowd))) return true;
+    // ("dispersed a group of several hundred supporters": the crowd its "of" phrase names.)
+    std::vector<int> dispersed;
+    add_with_of(dispersed, f.passive ? f.subject : f.object);
+    const bool crowd = std::any_of(dispersed.begin(), dispersed.end(), [&](int c) {
+      return c >= 0 && (is(c, Role::protesters) || is(c, Role::mob) || people(c) || gathering_noun(c) ||
+                        one_of(word(chunk(c).head), {"supporters", "followers", "youths"}));
+    });
+    if (!crowd) return true;
   }
   // "a barrage of supply worries", "an onslaught of criticism": no weapon, no place, nobody armed.
   if (!f.verbal && one_of(word(f.last), {"barrage", "barrages", "salvo", "salvoes", "bombardment", "onslaught", "blitz"}) &&

@@ -310,7 +310,7 @@ struct Chunker {
 
   bool approximates_count(size_t k) const {
     return k + 1 < size() && tag(k + 1) == Pos::CD && !(k > 0 && is_verb(tag(k - 1)) && lower[k] == "over") &&
-           one_of(lower[k], {"about", "around", "nearly", "almost", "approximately", "roughly", "some", "over"});
+           one_of(lower[k], {"about", "around", "nearly", "almost", "approximately", "roughly", "some", "over", "several"});
   }
 
   static bool is_weekday(std::string_view w) {

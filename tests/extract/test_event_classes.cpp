@@ -4216,3 +4216,20 @@ TEST_CASE("a word of a venue's name before 'bar', 'hotel', 'nightclub' is no tow
   const Event* b = only(f);
   CHECK(b->location == "Kabul");
 }
+
+TEST_CASE("police who dispersed 'a group of several hundred supporters' met a gathering") {
+  const auto e =
+      events("Late on Thursday, police dispersed a group of several hundred opposition supporters who had gathered on a square in Osh.",
+             CivilDate{2019, 8, 9});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Protest with intervention");
+}
+
+TEST_CASE("a march against a shooting met no force: the shooting is its grievance") {
+  const auto e = events(
+      "Hundreds of residents marched to the police headquarters in Kegalle on Wednesday, carrying black flags and chanting slogans "
+      "against the shooting.",
+      CivilDate{2022, 4, 21});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Peaceful protest");
+}
