@@ -279,7 +279,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if (crowd_overran(f)) return kRiot;
   // "tried to retake the town", "attempted to seize the base": a fight for ground not (yet) won.
   // ("police tried to clear a blockade" of protesters: the state's force against a protest, deadly or not.)
-  if (any({C::take, C::retake}) && police_clear_protest(actors)) return casualties(f, evidence) ? kExcessiveForce : kIntervention;
+  if (any({C::take, C::retake}) && (police_clear_protest(actors) || police_drove_crowd(f, actors)))
+    return casualties(f, evidence) ? kExcessiveForce : kIntervention;
   if (any({C::take, C::retake}) && f.verbal && attempted(f)) return kClash;
   // "Leaders of the protest movement entered the space centre and said they would stay": an occupation, a protest.
   if (f.cls == C::take && protesters_occupy(f, actors)) return kProtest;
@@ -1186,7 +1187,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
              (armed && f.object >= 0 && lex.roles.is(word(chunk(f.object).head), Role::weapon_explosive));
     case C::take:
     case C::retake: {
-      if (expelling_verb(f)) return driven_out(f);
+      if (expelling_verb(f)) return driven_out(f) || police_drove_crowd(f, actors);
       // "Security forces cleared the two sit-ins staged by supporters of the ousted president": the force met a protest.
       // ("police tried to clear a blockade that teachers had kept up for a week": a protest's blockade too.)
       if (f.verbal && !f.passive && clearing_word(word(f.first)) && (sit_in(f.object) || protest_blockade(f.object)) &&
@@ -1707,6 +1708,18 @@ bool SentenceEvents::weapons_in_sentence() const {
 // the police's intervention in it, no ground taken. (The sentence itself must tell of the protest:
 // "police took control of the Martissant neighbourhood after a gun battle with a gang", in a report
 // that also tells of protests elsewhere, is ground regained.)
+// "Riot police drove hundreds of protesters out of the square", "law enforcers drove thousands of activists out of the
+// area": the police broke up a crowd.
+bool SentenceEvents::police_drove_crowd(const Frame& f, const std::vector<int>& actors) const {
+  if (!expelling_verb(f) || !side_is(with_of(actors), Role::police_forces)) return false;
+  std::vector<int> driven;
+  add_with_of(driven, f.passive ? f.subject : f.object);
+  return std::any_of(driven.begin(), driven.end(), [&](int c) {
+    return c >= 0 && (is(c, Role::protesters) || one_of(word(chunk(c).head), {"activists", "supporters", "demonstrators", "crowd", "crowds",
+                                                                              "students", "followers"}));
+  });
+}
+
 bool SentenceEvents::police_clear_protest(const std::vector<int>& actors) const {
   const std::vector<int> takers = with_of(actors);
   const bool protest_frame = std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });

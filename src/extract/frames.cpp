@@ -817,7 +817,7 @@ bool expelling_word(std::string_view w) {
 }
 
 int out_of_after(const SentenceView& v, uint32_t verb) {
-  for (uint32_t k = verb + 1; k + 1 < v.size() && k < verb + 8; ++k) {
+  for (uint32_t k = verb + 1; k + 1 < v.size() && k < verb + 12; ++k) {  // ("drove thousands of Hefazat-e-Islam activists out of")
     if (v.parse.tags[k] == Pos::punct) return -1;
     if (v.words[k] == "from" || (v.words[k] == "out" && v.words[k + 1] == "of")) return static_cast<int>(k);
   }

@@ -401,6 +401,7 @@ struct SentenceEvents {
   bool weapon_side(const std::vector<int>& side) const;
   bool road_object(const Frame& f) const;
   bool state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
+  bool police_drove_crowd(const Frame& f, const std::vector<int>& actors) const;
   bool police_clear_protest(const std::vector<int>& actors) const;
   bool protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool protesters_occupy(const Frame& f, const std::vector<int>& actors) const;

@@ -4233,3 +4233,14 @@ TEST_CASE("a march against a shooting met no force: the shooting is its grievanc
   const Event* p = only(e);
   CHECK(p->sub_event_type == "Peaceful protest");
 }
+
+TEST_CASE("police who drove a crowd out of a square broke up a gathering; 'out of' may come a dozen words after the verb") {
+  const auto e = events("Riot police drove hundreds of protesters out of a square in Cairo on Monday.", CivilDate{2013, 5, 7});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Protest with intervention");
+  const auto f = events(
+      "Law enforcers drove thousands of Hefazat-e-Islam activists out of the Motijheel area of Dhaka in a pre-dawn operation on Monday.",
+      CivilDate{2013, 5, 7});
+  const Event* q = only(f);
+  CHECK(q->sub_event_type == "Protest with intervention");
+}
