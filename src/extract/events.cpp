@@ -1090,7 +1090,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                                 : f.modality == Modality::reference                                      ? "told as known"
                                 : definite_reference(f, where)                                           ? "a definite reference"
                                 : tally                                                                  ? "a tally of a period"
-                                : as_evidence                                                            ? "evidence of another action"
+                                : as_evidence && !kills_assailants                                       ? "evidence of another action"
                                 : only_adds                                                              ? "only adds to another"
                                 : undated_before                                                         ? "undated, before the story"
                                 : ongoing(f)                                                             ? "ongoing"

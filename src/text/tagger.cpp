@@ -440,7 +440,8 @@ struct Tagger {
       // "hijacked a bus on Saturday, separated the passengers and ...": after the clause's comma, a past form
       // with its object goes on with the same subject.
       if (i > 1 && units[i - 1].raw == "," && can(i, Pos::VBD) && i + 1 < units.size() &&
-          one_of(units[i + 1].lower, {"the", "a", "an", "his", "her", "their", "its", "them", "him", "several", "dozens", "hundreds"})) {
+          one_of(units[i + 1].lower,
+                 {"the", "a", "an", "his", "her", "their", "its", "them", "him", "several", "dozens", "hundreds", "all", "both"})) {
         bool past_before = false;
         for (size_t j = 0; j + 1 < i; ++j) past_before = past_before || units[j].tag == Pos::VBD;
         if (past_before) {

@@ -4244,3 +4244,13 @@ TEST_CASE("police who drove a crowd out of a square broke up a gathering; 'out o
   const Event* q = only(f);
   CHECK(q->sub_event_type == "Protest with intervention");
 }
+
+TEST_CASE("'surrounded the building and, after a standoff, killed all four attackers': the forces' battle, with its four dead") {
+  const auto e = events(
+      "Gunmen stormed a ministry in Baku on Wednesday, killing 12 people. Security forces surrounded the building and, after a standoff "
+      "of about five hours, killed all four attackers.",
+      CivilDate{2017, 6, 8});
+  const auto clash = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; });
+  REQUIRE(clash != e.end());
+  CHECK(clash->fatalities == 4);
+}
