@@ -1893,6 +1893,14 @@ std::optional<CivilDate> heading_day(const Document& doc, const Segmented& seg, 
   return cues[0].span.date;
 }
 
+// "the next morning", "the following day": a day after the narrative's, told as such.
+bool tells_next_day(std::string_view sentence) {
+  const std::string lower = ascii_lower(sentence);
+  for (std::string_view w : {"the next morning", "the next day", "the following day", "the following morning", "the next night"})
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
+}
+
 bool continues_narrative(std::string_view sentence) {
   const std::string lower = ascii_lower(sentence.substr(0, 80));
   for (std::string_view w : {" later", "shortly after", "soon after", "moments after", "afterwards", "minutes after", "hours after"})
@@ -2169,7 +2177,8 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
   std::optional<CivilDate> entry_day;  // the heading day of a live page's entry
   // The day the narrative is at, for actions that give none.
   auto narrative_day = [&](std::string_view text, size_t at) -> std::optional<DateSpan> {
-    const bool goes_on = continues_narrative(text);
+    // ("The siege ended the next morning": the narrative goes on, a day later, as narrative_shift reads it.)
+    const bool goes_on = continues_narrative(text) || tells_next_day(text);
     // "On 22 March 2016, two bombers blew themselves up ... About an hour later, a third ...": the backstory goes on.
     // ("On September 28, 2009, security forces opened fire on ... At least 156 people were killed": the next sentence
     // of the paragraph, with no day of its own, goes on too.)

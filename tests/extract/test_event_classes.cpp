@@ -4254,3 +4254,14 @@ TEST_CASE("'surrounded the building and, after a standoff, killed all four attac
   REQUIRE(clash != e.end());
   CHECK(clash->fatalities == 4);
 }
+
+TEST_CASE("'the next morning' in a new paragraph goes on from the backstory's day, not the report's") {
+  const auto e = events_of_report(
+      "Verdict\n\nDHAKA, Nov 27, 2019 (BSS) - A court sentenced seven militants to death today.\n\nOn the night of July 1, 2016, five "
+      "gunmen stormed a restaurant in Dhaka and held diners hostage for about 12 hours.\n\nThe siege ended the next morning when army "
+      "commandos stormed the restaurant in an operation that killed all five attackers.\n");
+  const auto clash = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; });
+  REQUIRE(clash != e.end());
+  CHECK(clash->when.date == CivilDate{2016, 7, 2});
+  CHECK(clash->background);
+}
