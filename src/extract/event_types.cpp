@@ -1200,9 +1200,8 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
                                               "plaza", "avenue", "camp", "encampment", "roundabout", "intersection"}))
         return false;
       if (f.cls == C::take && taken_hostage(f)) return armed || ctx.main_group;
-      // "seized power": a coup told, not ground taken; "took part in the march": no taking at all.
-      if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage", "note", "part", "place", "time"}))
-        return false;
+      // "seized power": a coup told, not ground taken (the idioms "took part/place" are set aside before).
+      if (f.object >= 0 && one_of(word(chunk(f.object).head), {"power", "office", "hostage"})) return false;
       if (crowd_overran(f) || protesters_occupy(f, actors)) return true;
       // "held the town for two years": holding ground is no taking; only people held hostage are.
       if (held(f)) return false;

@@ -1076,15 +1076,12 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         f.passive && f.agent < 0 && f.subject >= 0 &&
         one_of(word(chunk(f.subject).head), {"gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "shooter", "raiders",
                                              "hostage-taker", "hostage-takers"});
-    const bool state_kills = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && lethal &&
-                             e.sub_event_type == event_type(SubEvent::attack).sub_event_type && (state_side(actors) || unnamed_shooter) &&
-                             hits_assailants;
-    if (state_kills) {
+    const bool kills_doers = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && lethal && hits_assailants;
+    if (kills_doers && e.sub_event_type == event_type(SubEvent::attack).sub_event_type && (state_side(actors) || unnamed_shooter)) {
       e.event_type = kClash.event_type;
       e.sub_event_type = kClash.sub_event_type;
     }
-    const bool kills_assailants = story_has_action && f.verbal && (f.cls == C::kill || f.cls == C::shoot) && lethal &&
-                                  e.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type && hits_assailants;
+    const bool kills_assailants = kills_doers && e.sub_event_type == event_type(SubEvent::armed_clash).sub_event_type;
     const char* why_reference = v.headline                                                               ? "a headline"
                                 : quoted                                                                 ? "a quote"
                                 : f.modality == Modality::reference                                      ? "told as known"
@@ -1893,11 +1890,13 @@ std::optional<CivilDate> heading_day(const Document& doc, const Segmented& seg, 
   return cues[0].span.date;
 }
 
-// "the next morning", "the following day": a day after the narrative's, told as such.
+// "the next morning", "the following day": a day after the narrative's, told as such (the words
+// SentenceEvents::narrative_shift reads as one day on).
 bool tells_next_day(std::string_view sentence) {
   const std::string lower = ascii_lower(sentence);
-  for (std::string_view w : {"the next morning", "the next day", "the following day", "the following morning", "the next night"})
-    if (lower.find(w) != std::string::npos) return true;
+  for (std::string_view next : {"the next ", "the following "})
+    for (std::string_view part : {"day", "morning", "evening", "night"})
+      if (lower.find(std::string(next).append(part)) != std::string::npos) return true;
   return false;
 }
 
