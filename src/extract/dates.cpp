@@ -101,6 +101,11 @@ struct Scanner {
   size_t end() const { return s.first_token + s.token_count; }
   std::string w(size_t k) const { return k < end() ? ascii_lower(token_text(doc.text, seg.tokens[k])) : ""; }
   std::string raw(size_t k) const { return k < end() ? std::string(token_text(doc.text, seg.tokens[k])) : ""; }
+  // "the 15th" with no month after it ("the 15th of March", "the 15th March" name theirs): a day of a month untold.
+  bool day_of_month_alone(size_t k) const {
+    return raw(k).size() > 2 && small_number(w(k)) > 0 && w(k + 1) != "of" &&
+           !(month_from_name(raw(k + 1)) && seg.tokens[k + 1].capitalized);
+  }
 
   void push(size_t a, size_t b, CivilDate d, int precision, std::optional<CivilDate> to = std::nullopt) {
     DateCue c;
@@ -234,8 +239,7 @@ struct Scanner {
         const bool span_end = k >= s.first_token + 3 && one_of(w(k - 1), {"to", "and", "into"}) && weekday_from_name(raw(k - 2)) >= 0 &&
                               one_of(w(k - 3), {"from", "of", "between"});
         // "On Sunday the 17th": the day of the month says which Sunday.
-        if (wd >= 0 && raw(k).size() > 3 && !named_day && w(k + 1) == "the" && raw(k + 2).size() > 2 && small_number(w(k + 2)) > 0 &&
-            w(k + 3) != "of" && !(k + 3 < end() && seg.tokens[k + 3].capitalized && month_from_name(raw(k + 3)))) {
+        if (wd >= 0 && raw(k).size() > 3 && !named_day && w(k + 1) == "the" && day_of_month_alone(k + 2)) {
           if (const auto d = day_of_recent_month(*pub, small_number(w(k + 2)))) {
             push(k, k + 2, *d, 1);
             k += 2;
@@ -355,8 +359,7 @@ struct Scanner {
         continue;
       }
       // "On the 15th at around 7 a.m.": a day of the report's month (or of the month before), no month named.
-      if (pub && t.kind == TokenKind::number && raw(k).size() > 2 && small_number(word) > 0 && k >= s.first_token + 2 &&
-          w(k - 1) == "the" && w(k - 2) == "on" && !(month_from_name(raw(k + 1)) && seg.tokens[k + 1].capitalized) && w(k + 1) != "of") {
+      if (pub && t.kind == TokenKind::number && day_of_month_alone(k) && k >= s.first_token + 2 && w(k - 1) == "the" && w(k - 2) == "on") {
         if (const auto d = day_of_recent_month(*pub, small_number(word))) push(k - 2, k, *d, 1);
         continue;
       }

@@ -379,22 +379,17 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
       }
       continue;
     }
-    // "Hroza, in Ukraine's Kharkiv region": an aside that says what contains the place.
+    // "Hroza, in Ukraine's Kharkiv region": an aside that says what contains the place; "Tongo Tongo, in the
+    // department of Ouallam": its division word, whose "of" phrase the step above then takes.
     if (x.kind == ChunkKind::punct && word(x.head) == "," && j + 2 < n && chunk(j + 1).kind == ChunkKind::prep &&
-        word(chunk(j + 1).head) == "in" && chunk(j + 2).kind == ChunkKind::noun && place_in(j + 2)) {
-      parts.push_back(j + 2);
-      j += 3;
-      continue;
-    }
-    // "Tongo Tongo, in the department of Ouallam": the aside's division word, then the place it is of.
-    if (x.kind == ChunkKind::punct && word(x.head) == "," && j + 4 < n && chunk(j + 1).kind == ChunkKind::prep &&
-        word(chunk(j + 1).head) == "in" && chunk(j + 2).kind == ChunkKind::noun && of_names_place(j + 2) &&
-        chunk(j + 3).kind == ChunkKind::prep && word(chunk(j + 3).head) == "of" && chunk(j + 4).kind == ChunkKind::noun &&
-        place_in(j + 4)) {
-      parts.push_back(j + 2);
-      parts.push_back(j + 4);
-      j += 5;
-      continue;
+        word(chunk(j + 1).head) == "in" && chunk(j + 2).kind == ChunkKind::noun) {
+      const bool division_of = j + 4 < n && of_names_place(j + 2) && chunk(j + 3).kind == ChunkKind::prep &&
+                               word(chunk(j + 3).head) == "of" && chunk(j + 4).kind == ChunkKind::noun && place_in(j + 4);
+      if (place_in(j + 2) || division_of) {
+        parts.push_back(j + 2);
+        j += 3;
+        continue;
+      }
     }
     break;
   }

@@ -1894,9 +1894,9 @@ std::optional<CivilDate> heading_day(const Document& doc, const Segmented& seg, 
 // SentenceEvents::narrative_shift reads as one day on).
 bool tells_next_day(std::string_view sentence) {
   const std::string lower = ascii_lower(sentence);
-  for (std::string_view next : {"the next ", "the following "})
-    for (std::string_view part : {"day", "morning", "evening", "night"})
-      if (lower.find(std::string(next).append(part)) != std::string::npos) return true;
+  for (std::string_view w : {"the next day", "the next morning", "the next evening", "the next night", "the following day",
+                             "the following morning", "the following evening", "the following night"})
+    if (lower.find(w) != std::string::npos) return true;
   return false;
 }
 
