@@ -11,6 +11,7 @@
 #include "core/geo.hpp"
 #include "core/place_words.hpp"
 #include "extract/dates.hpp"
+#include "extract/events.hpp"
 #include "extract/toponyms.hpp"
 
 namespace sitmap::event_reading {
@@ -152,6 +153,14 @@ bool told_at(const Document& doc, const Segmented& seg, uint32_t sentence_first,
   return false;
 }
 
+// "sixty", "twenty-five": a distance in words (not "several", "dozens": no figure to go by).
+static std::optional<long> spelled_distance(const std::string& word) {
+  if (word.empty() || std::isdigit(static_cast<unsigned char>(word[0])) ||
+      one_of(word, {"several", "many", "dozens", "hundreds", "thousands", "scores"}))
+    return std::nullopt;
+  return parse_count({word}, 0);
+}
+
 // "some 600 kilometres northwest of the capital Port Moresby", "80 kilometres (50
 // miles) north of Beni": how far off the landmark a bearing counts from is; 0 when
 // the mention is no such landmark.
@@ -170,6 +179,7 @@ double landmark_km(const Document& doc, const Segmented& seg, const Mention& m) 
     unit = lower(j);
     for (char ch : token_text(doc.text, seg.tokens[j - 1]))
       if (ch != ',') figures += ch;
+    if (const auto spelled = spelled_distance(lower(j - 1))) figures = std::to_string(*spelled);  // "some sixty kilometres"
   } else {  // "600km": the figures and the unit in one word
     const std::string w = lower(j);
     const size_t digits = w.find_first_not_of("0123456789,");
@@ -246,7 +256,9 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     // "President Mikhail Gorbachev", "Mr Tarifi", "the Merdeka Palace": a person or a body, not a place.
     const bool titled = lex.roles.is(ascii_lower(word(k)), Role::title) || (k > 0 && lex.roles.is(ascii_lower(word(k - 1)), Role::title));
     const bool institution = lex.roles.is(ascii_lower(word(e)), Role::institution);
-    const bool person = titled || institution || lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0;
+    // (Not a name the report calls a town: "the town of Suleiman Bek" is no man named Suleiman.)
+    const bool person = titled || institution ||
+                        (lex.given_names.count(std::string(token_text(doc.text, seg.tokens[v.token(k)]))) > 0 && !called_a_town(text));
     const bool month_or_day = weekday_from_name(text) >= 0 || month_from_name(text) > 0;
     // "the Conference on Financing for Development": a word of a title-case name, not a place.
     const bool in_title = k >= 2 && one_of(word(k - 1), {"on", "for", "of", "and"}) && seg.tokens[v.token(k - 2)].capitalized &&
@@ -836,8 +848,10 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   if (f.verbal) {
     const int what = f.passive || f.cls == C::fall ? f.subject : f.object;
     // What was hit is a place for a strike or a taking, never for a shooting or a kidnapping (a person).
+    // (What was stormed or taken is a place even by a name the gazetteer lacks: "had stormed Suleiman Bek".)
+    const bool taking = f.cls == C::take || f.cls == C::retake || f.cls == C::storm || f.cls == C::fall;
     if (!one_of(event_class_name(f.cls), {"light", "kill", "harm", "shoot", "abduct", "sexual", "arrest", "massacre", "die"}))
-      add(place_of_phrase(what), 1);
+      add(place_of_phrase(what, taking), 1);
   } else {
     add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"
   }
@@ -1032,6 +1046,50 @@ const Mention* SentenceEvents::landmark_after(uint32_t name_last) const {
     if (bearing_cue(mm.cue) && landmark_km(doc, seg, mm) > 0) return &mm;
   }
   return nullptr;
+}
+
+// "the town of Suleiman Bek", "the village of Amir Ali": the report calls the name a settlement somewhere.
+bool SentenceEvents::called_a_town(std::string_view name) const {
+  for (const char* kind : {"town of ", "village of ", "city of ", "hamlet of "}) {
+    const std::string phrase = kind + std::string(name);
+    for (size_t at = doc.text.find(phrase); at != std::string::npos; at = doc.text.find(phrase, at + 1)) {
+      const size_t end = at + phrase.size();
+      if (end == doc.text.size() || !std::isalnum(static_cast<unsigned char>(doc.text[end]))) return true;
+    }
+  }
+  return false;
+}
+
+// "Suleiman Bek lies some 20 kilometres north-west of Tuz Khurmatu": a sentence of the report that opens with the
+// lacked name and tells where it lies by distance and bearing from a town; that town's mention.
+const Mention* SentenceEvents::landmark_described(uint32_t name_first, uint32_t name_last) const {
+  const std::string_view name =
+      std::string_view(doc.text).substr(seg.tokens[name_first].start, seg.tokens[name_last].end - seg.tokens[name_first].start);
+  const uint32_t length = name_last - name_first + 1;
+  for (const Mention& mm : mentions) {
+    if (mm.candidates.empty() || !bearing_cue(mm.cue) || landmark_km(doc, seg, mm) <= 0) continue;
+    const Sentence& s = seg.sentences[mm.sentence];
+    const uint32_t first = s.first_token, verb = first + length;
+    if (verb >= mm.first_token || mm.first_token > verb + 10) continue;
+    const Token& last_of_name = seg.tokens[verb - 1];
+    if (std::string_view(doc.text).substr(seg.tokens[first].start, last_of_name.end - seg.tokens[first].start) != name) continue;
+    if (one_of(ascii_lower(token_text(doc.text, seg.tokens[verb])), {"lies", "lay", "is", "was", "sits", "stands"})) return &mm;
+  }
+  return nullptr;
+}
+
+// "had stormed the town of X on Thursday and taken control of the police station": an action that names no place
+// of its own is where the perfect it goes on from is.
+SentenceEvents::Where SentenceEvents::place_or_conjunct(const Frame& f, const std::vector<int>& evidence) const {
+  const Where own = frame_place(f, evidence);
+  if (own.found() || !f.verbal) return own;
+  const int perfect = v.parse.perfect_of_conjunct(f.chunk);
+  for (const Frame& g : frames)
+    if (perfect >= 0 && g.verbal && g.chunk == perfect) {
+      const std::vector<int> none;
+      if (const Where before = frame_place(g, none); before.found()) return before;
+    }
+  return own;
 }
 
 bool SentenceEvents::where_in_sentence(const Frame& f) const {

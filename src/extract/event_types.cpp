@@ -300,11 +300,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // "Police in riot gear have regained control of the detention centre after detainees lit fires": a facility
     // taken back from its inmates or a crowd ends their unrest, no ground won from an armed side.
     // (The object, or after "regained control" the "of" phrase's: "regained control of the centre".)
-    int held = f.object;
-    const int after_trigger = v.parse.chunk_of[f.last] + 1;
-    if (held < 0 && word(f.last) == "control" && after_trigger + 1 < static_cast<int>(v.parse.chunks.size()) &&
-        chunk(after_trigger).kind == ChunkKind::prep && word(chunk(after_trigger).head) == "of")
-      held = after_trigger + 1;
+    const int held = taken_object(f);
     if (any({C::retake}) && held >= 0 &&
         one_of(word(chunk(held).head), {"centre", "center", "prison", "jail", "compound", "compounds", "campus", "building"}) &&
         (crowd_in_sentence() || std::any_of(v.words.begin(), v.words.end(), [](const std::string& w) {
@@ -620,10 +616,11 @@ std::optional<Role> SentenceEvents::weapon_fired() const {
 
 // ---- is it political violence at all? -------------------------------------
 // "shot dead two fans", "shooting dead a policeman": a shooting that tells its own dead.
-// ("shot all of them dead", "shot the man dead": after its object too.)
+// ("shot all of them dead", "shot the man dead": after its object too; "were all dead, shot in the scrubland": after the state.)
 bool SentenceEvents::shot_dead(const Frame& f) const {
   if (!f.verbal || f.cls != C::shoot) return false;
   if (f.last + 1 < v.size() && word(f.last + 1) == "dead") return true;
+  if (f.first >= 2 && word(f.first - 1) == "," && word(f.first - 2) == "dead") return true;
   std::vector<int> object;
   add_with_of(object, f.object);
   if (object.empty() || object.back() < 0) return false;
@@ -1225,9 +1222,9 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
         if (take_verb && pp.object >= 0 && pp.where == Parse::PrepPhrase::after && word(chunk(pp.prep).head) == "to") return false;
       bool territory = side_is(targets, Role::territory) || side_is(targets, Role::military_target);
       for (int c : targets) territory = territory || place_in(c);
-      std::vector<int> object;  // "the new terminal of Donetsk airport"
-      add_with_of(object, f.object);
-      for (int c : object) territory = territory || is(c, Role::territory) || place_in(c);
+      std::vector<int> object;  // "the new terminal of Donetsk airport", "took control of the town"
+      add_with_of(object, taken_object(f));
+      for (int c : object) territory = territory || is(c, Role::territory) || is(c, Role::military_target) || place_in(c);
       // "recaptured the government complex in Ramadi": a named place of the action's own.
       const Where w = frame_place(f, evidence);
       territory = territory || (w.found() && w.rank <= 2);
@@ -1760,7 +1757,8 @@ bool SentenceEvents::protest_crowd_at_police(const Frame& f, const std::vector<i
                          std::any_of(f.preps.begin(), f.preps.end(), [&](const Parse::PrepPhrase& pp) {
                            return pp.where == Parse::PrepPhrase::after && police_in(pp.object);
                          });
-  return ctx.protesters >= 2 && head_is({"crowd", "crowds"}) && !head_is({"mob", "mobs"}) && at_police;
+  // (In a report of protests or of rioting: "Crowds of young people threw petrol bombs at officers" during rioting.)
+  return (ctx.protesters >= 2 || ctx.rioting >= 2) && head_is({"crowd", "crowds"}) && !head_is({"mob", "mobs"}) && at_police;
 }
 
 // "protests against the results turned violent", "the rally became violent": the gathering the
@@ -1972,6 +1970,15 @@ bool SentenceEvents::driven_out(const Frame& f) const {
   for (size_t j = at; j < std::min(v.size(), at + 6); ++j)
     if (place_in(v.parse.chunk_of[j])) return true;
   return false;
+}
+
+// What a taking took: its object, or after "took control" the "of" phrase's ("took control of the police station").
+int SentenceEvents::taken_object(const Frame& f) const {
+  const int after_trigger = v.parse.chunk_of[f.last] + 1;
+  if (f.object < 0 && word(f.last) == "control" && after_trigger + 1 < static_cast<int>(v.parse.chunks.size()) &&
+      chunk(after_trigger).kind == ChunkKind::prep && word(chunk(after_trigger).head) == "of")
+    return after_trigger + 1;
+  return f.object;
 }
 
 bool SentenceEvents::taken_hostage(const Frame& f) const {

@@ -917,7 +917,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // ("A 17-year-old attacked passengers with an axe": one man's attack, whom a later "police shot him" meets.)
     if (type->sub_event_type == kAttack.sub_event_type && !actors.empty() && !state_side(actors) && lone_doer(actors[0]))
       lone_attacker = true;
-    const Where where = frame_place(f, evidence);
+    const Where where = place_or_conjunct(f, evidence);
     if (debug_events())
       explain(f, "place: " + (where.at.place ? where.at.place->text : std::string("-")) + " rank " + std::to_string(where.rank) +
                      (where.at.name ? " (a name the gazetteer lacks)" : "") + (where.at.weak ? " (weak)" : ""));
@@ -954,8 +954,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       day_of_other = told_date == 0 && !f.verbal && !cue_attached(f, *c);
       // "ended the siege on Wednesday, after militants killed 14": the day of what came after, an upper bound.
       const int own = chunk(f.chunk).clause;
+      // (A day told after the "after" clause's action, past an aside, is that action's own: "came four weeks after
+      // fifteen officers were killed in an ambush on a mountain road, in the municipality of X, on April 6".)
       const bool after_clause = v.parse.clauses[static_cast<size_t>(own)].opener == "after" &&
-                                chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own;
+                                chunk(v.parse.chunk_of[c->first_token - v.s.first_token]).clause != own &&
+                                c->first_token < v.token(f.first);
       if (after_clause) told_date = 3;
       e.when = c->span;
       // "..., two days after the neighbours first exchanged fire": counted back from the main clause's day
@@ -1108,8 +1111,13 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
     // (A name the gazetteer lacks, told by its distance and bearing from a town, is there, not in the region around.)
-    if (where.at.name && (!where.at.place || kind_of(*where.at.place) != PlaceKind::city))
-      if (const Mention* landmark = landmark_after(where.at.name->second)) container = landmark;
+    // (Or in a sentence of its own: "Suleiman Bek lies some 20 kilometres north-west of Tuz Khurmatu".)
+    if (where.at.name && (!where.at.place || kind_of(*where.at.place) != PlaceKind::city)) {
+      if (const Mention* landmark = landmark_after(where.at.name->second))
+        container = landmark;
+      else if (const Mention* described = landmark_described(where.at.name->first, where.at.name->second))
+        container = described;
+    }
     if (where.at.place && !where.at.name) {
       fill_place(e, *where.at.place);
       const double tie = where.rank <= 1 ? 1.0 : where.rank <= 4 ? 0.7 : 0.4;
@@ -2031,6 +2039,7 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
     if (lex.roles.ends_at(words, 0, k, Role::fiction)) ++ctx.fiction;
     if (lex.roles.ends_at(words, 0, k, Role::drill)) ++ctx.drill;
     if (lex.roles.ends_at(words, k, k, Role::protesters)) ++ctx.protesters;
+    if (one_of(words[k], {"rioting", "riots", "riot"})) ++ctx.rioting;
     if (lex.roles.ends_at(words, k, k, Role::market)) ++ctx.markets;
   }
   if (bombers > 0 && suicide == 0) ctx.air = true;

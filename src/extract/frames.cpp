@@ -42,6 +42,12 @@ struct FrameReader {
   // ---- modality --------------------------------------------------------
   int governing_verb_of_infinitive(int c) const { return sitmap::governing_verb_of_infinitive(v, c); }
 
+  bool weapon_word(const std::string& w) const {
+    for (Role r :
+         {Role::weapon_air, Role::weapon_shell, Role::weapon_explosive, Role::weapon_gun, Role::weapon_grenade, Role::weapon_suicide})
+      if (lex.roles.is(w, r)) return true;
+    return lex.event_word_at(std::vector<std::string>{w}, 0, 1, false) != nullptr;  // "raids", "strikes": an action's noun
+  }
   bool verb_is(int c, Role r) const { return c >= 0 && lex.roles.is(word(v.chunk(c).head), r); }
 
   // "a promise to have forces stop carrying out attacks": an intention word
@@ -210,8 +216,14 @@ struct FrameReader {
     f.chunk = c;
     f.first = ch.head;
     f.last = ew ? ch.head + static_cast<uint32_t>(ew->words.size()) - 1 : ch.head;
-    f.passive = ch.passive || (!ch.finite && p().tags[ch.head] == Pos::VBN);
+    // (A bare participle is passive, "the hostages taken", unless it goes on a perfect: "had stormed the town and taken control".)
+    f.passive = ch.passive || (!ch.finite && p().tags[ch.head] == Pos::VBN && p().perfect_of_conjunct(c) < 0);
     f.subject = p().subject_of(c);
+    // "..., with demonstrators hurling rocks at police lines": after "with", the people named are the participle's own
+    // subject. (Not "pounded the group, with French raids hitting Raqqa": strikes the main clause's doer carried out.)
+    if (c >= 2 && !ch.finite && p().tags[ch.head] == Pos::VBG && v.chunk(c - 1).kind == ChunkKind::noun &&
+        v.chunk(c - 2).kind == ChunkKind::prep && word(v.chunk(c - 2).head) == "with" && !weapon_word(word(v.chunk(c - 1).head)))
+      f.subject = c - 1;
     f.object = burnt >= 0 ? burnt : f.last > ch.last ? noun_after(f.last) : p().object_of(c);
     if (f.object >= 0 && static_cast<uint32_t>(v.chunk(f.object).first) <= f.last) f.object = noun_after(f.last);
     f.preps = p().preps_of(c);

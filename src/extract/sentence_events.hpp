@@ -36,6 +36,7 @@ struct DocContext {
   int fiction = 0;                             // film, novel and review words
   int drill = 0;                               // military exercise words: drills, war games, a scenario
   int protesters = 0;                          // protester words: a report of demonstrations
+  int rioting = 0;                             // "rioting", "riots": a report of street violence
   int markets = 0;                             // market words (shares, stocks, investors): a report of trading
   const ArmedActor* main_group = nullptr;      // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
@@ -321,7 +322,10 @@ struct SentenceEvents {
   // A disaster word that is no name ("a storm", not "the Storm Corps").
   bool disaster_in_sentence() const;
 
+  Where place_or_conjunct(const Frame& f, const std::vector<int>& evidence) const;
   bool where_in_sentence(const Frame& f) const;
+  bool called_a_town(std::string_view name) const;
+  const Mention* landmark_described(uint32_t name_first, uint32_t name_last) const;
   const Mention* landmark_after(uint32_t name_last) const;
   PhrasePlace first_clause_fronted_place() const;
 
@@ -365,6 +369,7 @@ struct SentenceEvents {
   bool asks() const;
   bool in_quote(const Frame& f) const;
   bool held(const Frame& f) const;
+  int taken_object(const Frame& f) const;
   bool taken_hostage(const Frame& f) const;
   int force_against_crowd() const;
   bool captured_person(const Frame& f) const;

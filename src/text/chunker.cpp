@@ -157,8 +157,9 @@ struct Chunker {
         ++k;
         continue;
       }
-      // (Not "at least", which counts the object: "killed at least 129 people".)
-      if ((is_adverb(t) || w == "n't") && k + 1 < size() && (is_verb(tag(k + 1)) || is_adverb(tag(k + 1))) && w != "at") {
+      // (Not "at least" or "more than", which count the object: "killed at least 129 people", "seized more than 130 pupils".)
+      const bool counts_object = w == "at" || (k + 1 < size() && lower[k + 1] == "than");
+      if ((is_adverb(t) || w == "n't") && k + 1 < size() && (is_verb(tag(k + 1)) || is_adverb(tag(k + 1))) && !counts_object) {
         if (w == "not" || w == "n't" || w == "never") c.negated = true;
         ++k;
         continue;
@@ -299,7 +300,15 @@ struct Chunker {
       if (before == Pos::DT && floating_quantifier(lower[k - 1])) return false;
       return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;
     }
+    // "had stormed the town ... and taken control of the police station": after "and", the second participle of a perfect.
+    if (before == Pos::CC && lower[k - 1] == "and" && perfect_before(k)) return false;
     return before != Pos::punct || k == 0;
+  }
+  // A "had/has/have" with its participle earlier in the sentence.
+  bool perfect_before(size_t k) const {
+    for (size_t j = k - 1; j-- > 0;)
+      if (is_have_form(lower[j]) && tag(j + 1) == Pos::VBN) return true;
+    return false;
   }
 
   // "forces midday Saturday captured": a time after a noun starts a group of its own.
@@ -569,6 +578,22 @@ int Parse::named_before_aside(int verb) const {
   return -1;
 }
 
+// The perfect whose second participle, after "and", a verb group is: "had crossed into Gezira and attacked the army",
+// "had stormed the town after hours of fighting with the police and an army unit, and taken control" (past the
+// phrases' own conjunctions and commas); -1 when it is none.
+int Parse::perfect_of_conjunct(int verb) const {
+  if (verb < 2 || chunks[verb - 1].kind != ChunkKind::conj || chunks[verb].finite || chunks[verb].passive ||
+      tags[chunks[verb].head] != Pos::VBN)
+    return -1;
+  const int clause = chunks[verb].clause;
+  for (int j = verb - 2; j >= 0 && chunks[j].clause == clause; --j) {
+    const ChunkKind k = chunks[j].kind;
+    if (k == ChunkKind::verb) return chunks[j].finite && chunks[j].perfect ? j : -1;
+    if (k != ChunkKind::noun && k != ChunkKind::prep && k != ChunkKind::adverb && k != ChunkKind::conj && k != ChunkKind::punct) break;
+  }
+  return -1;
+}
+
 int Parse::subject_of(int verb) const {
   if (verb < 0 || verb >= static_cast<int>(chunks.size())) return -1;
   const int clause = chunks[verb].clause;
@@ -586,15 +611,7 @@ int Parse::subject_of(int verb) const {
     }
   }
   // "fighters had crossed into Gezira and attacked the army": a participle after "and" shares the perfect's subject.
-  if (verb >= 2 && chunks[verb - 1].kind == ChunkKind::conj && !chunks[verb].finite && !chunks[verb].passive &&
-      tags[chunks[verb].head] == Pos::VBN)
-    for (int j = verb - 2; j >= 0 && chunks[j].clause == clause; --j) {
-      if (chunks[j].kind == ChunkKind::verb) {
-        if (chunks[j].finite && chunks[j].perfect) return subject_of(j);
-        break;
-      }
-      if (chunks[j].kind != ChunkKind::noun && chunks[j].kind != ChunkKind::prep && chunks[j].kind != ChunkKind::adverb) break;
-    }
+  if (const int perfect = perfect_of_conjunct(verb); perfect >= 0) return subject_of(perfect);
   if (const int named = named_before_aside(verb); named >= 0) return named;
   // "demonstrators tried to force their way in", "troops were ordered to withdraw": an infinitive right after
   // a verb has that verb's subject (not "ordered troops to fire": a noun between is the doer).
@@ -709,14 +726,29 @@ int Parse::object_of_prep(int prep) const {
   return -1;
 }
 
+// Is noun chunk `noun` in a list a participle's phrase opens: "backed by Turkish tanks", "armed with spears"?
+bool Parse::participle_phrase_before(int noun) const {
+  for (int j = noun; j > 0; --j) {
+    const ChunkKind k = chunks[j].kind;
+    if (k == ChunkKind::prep) return chunks[j - 1].kind == ChunkKind::verb && !chunks[j - 1].finite;
+    if (k != ChunkKind::noun && k != ChunkKind::conj && k != ChunkKind::punct) return false;
+  }
+  return false;
+}
+
 bool Parse::in_prep_phrase(int noun) const {
   for (int j = noun; j-- > 0;) {
     const Chunk& c = chunks[j];
     if (c.kind == ChunkKind::prep) return !c.opens_clause;  // "after a bomber attacked": a clause, not a phrase
     if (c.kind == ChunkKind::adverb) continue;
-    // "the district of X and Y": a conjunct of a prepositional object.
+    // "the district of X and Y": a conjunct of a prepositional object; "backed by tanks, special forces and warplanes":
+    // after a comma too, where the list goes on to its "and" and a participle's phrase holds it (not "In Kabul,
+    // militants and soldiers clashed").
+    const size_t next = static_cast<size_t>(noun) + 1;
+    const bool list_goes_on = next + 1 < chunks.size() && chunks[next].kind == ChunkKind::conj &&
+                              chunks[next + 1].kind == ChunkKind::noun && j > 0 && participle_phrase_before(j - 1);
     if (c.kind == ChunkKind::conj || (c.kind == ChunkKind::punct && j > 0)) {
-      if (j > 0 && chunks[j - 1].kind == ChunkKind::noun) return in_prep_phrase(j - 1) && c.kind == ChunkKind::conj;
+      if (j > 0 && chunks[j - 1].kind == ChunkKind::noun) return in_prep_phrase(j - 1) && (c.kind == ChunkKind::conj || list_goes_on);
     }
     return false;
   }

@@ -51,9 +51,10 @@ struct Parse {
   std::vector<int> chunk_of;    // per token: its chunk
 
   // The noun chunks a verb chunk governs in its clause.
-  int subject_of(int verb) const;          // -1 when none in the sentence
-  int named_before_aside(int verb) const;  // the name an aside between commas describes, or -1
-  int object_of(int verb) const;           // first bare noun chunk after it
+  int subject_of(int verb) const;           // -1 when none in the sentence
+  int named_before_aside(int verb) const;   // the name an aside between commas describes, or -1
+  int perfect_of_conjunct(int verb) const;  // "had stormed the town and taken control": the perfect
+  int object_of(int verb) const;            // first bare noun chunk after it
   // The prepositional phrases of a verb's clause: after the verb, fronted
   // before its subject ("In Mosul, gunmen ..."), or between subject and verb
   // ("gunmen in two cars shot").
@@ -64,7 +65,8 @@ struct Parse {
   std::vector<PrepPhrase> preps_of(int verb) const;
   // The noun chunk a preposition chunk governs (-1 when none).
   int object_of_prep(int prep) const;
-  bool in_prep_phrase(int noun) const;  // governed by a preposition
+  bool in_prep_phrase(int noun) const;            // governed by a preposition
+  bool participle_phrase_before(int noun) const;  // "backed by Turkish tanks, ...": in a participle's list
 };
 
 // Tags (tag_sentence) and chunks one sentence.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <istream>
@@ -354,6 +355,24 @@ Document parse_plain_text(std::string_view content, const std::string& id, const
 
 namespace {
 
+void append_utf8(std::string& out, uint32_t code) {
+  if (code < 0x80) {
+    out.push_back(static_cast<char>(code));
+  } else if (code < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  } else if (code < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  }
+}
+
 std::string decode_entities(std::string_view s) {
   static const std::pair<const char*, const char*> named[] = {{"&amp;", "&"},
                                                               {"&lt;", "<"},
@@ -382,6 +401,18 @@ std::string decode_entities(std::string_view s) {
         }
       }
       if (done) continue;
+      // "&#8217;", "&#x2019;": a character by its number, as UTF-8.
+      if (const size_t end = s.find(';', i); i + 2 < s.size() && s[i + 1] == '#' && end != std::string_view::npos && end - i <= 10) {
+        const bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+        const std::string digits(s.substr(i + (hex ? 3 : 2), end - i - (hex ? 3 : 2)));
+        char* stop = nullptr;
+        const unsigned long code = digits.empty() ? 0 : std::strtoul(digits.c_str(), &stop, hex ? 16 : 10);
+        if (code > 0 && code <= 0x10FFFF && stop && *stop == '\0' && (code < 0xD800 || code > 0xDFFF)) {
+          append_utf8(out, static_cast<uint32_t>(code));
+          i = end + 1;
+          continue;
+        }
+      }
     }
     out.push_back(s[i++]);
   }

@@ -408,6 +408,17 @@ struct Tagger {
         ++i;
         continue;
       }
+      // "seized more than 130 pupils", "fewer than 20 people": "more than" qualifies the number, as "at least" does
+      // (the noun after it stays the verb's object).
+      if (one_of(u.lower, {"more", "fewer", "less"}) && i + 2 < units.size() && units[i + 1].lower == "than" &&
+          (units[i + 2].tag == Pos::CD || one_of(units[i + 2].lower, {"a", "an", "one", "dozens", "hundreds", "thousands", "scores"}))) {
+        u.cands = WordTags{{Pos::RB}, 1};
+        u.tag = Pos::RB;
+        units[i + 1].cands = WordTags{{Pos::RB}, 1};
+        units[i + 1].tag = Pos::RB;
+        ++i;
+        continue;
+      }
       // "armed with sticks", "pelted with stones": after "with" (and other prepositions that take
       // no clause), a plural that can be a noun is one, not the verb of "he sticks".
       if (i > 0 && tag(i - 1) == Pos::IN && one_of(units[i - 1].lower, {"with", "of", "by", "from", "into", "against", "without"}) &&
@@ -429,6 +440,27 @@ struct Tagger {
         u.tag = i > 0 && one_of(units[i - 1].lower, {"was", "were", "been", "be", "being", "is", "are"}) ? Pos::VBN : Pos::VBD;
         continue;
       }
+      // "in neighbouring Niger state", "the neighboring village": a modifier of the place after it, not a verb.
+      if (one_of(u.lower, {"neighbouring", "neighboring", "bordering", "surrounding"}) && i > 0 && i + 1 < units.size() &&
+          (tag(i - 1) == Pos::IN || tag(i - 1) == Pos::DT || tag(i - 1) == Pos::PRPS) &&
+          (units[i + 1].tag == Pos::NNP || units[i + 1].tag == Pos::NN || units[i + 1].tag == Pos::NNS)) {
+        u.tag = Pos::JJ;
+        continue;
+      }
+      // "were all dead", "are both missing": after the verb to be and "all"/"both", the state, not "the dead".
+      if (one_of(u.lower, {"dead", "alive", "missing", "wounded", "injured", "safe", "unharmed"}) && i >= 2 &&
+          one_of(units[i - 1].lower, {"all", "both"}) && one_of(units[i - 2].lower, {"were", "are", "was", "is", "been"})) {
+        u.tag = Pos::JJ;
+        continue;
+      }
+      // "were all dead, shot in the scrubland", "killed, stabbed at the gate": after a state of harm and its comma,
+      // how it came about, a participle (not "a shot").
+      if (one_of(u.lower, {"shot", "stabbed", "hacked", "beaten", "burned", "burnt", "gunned"}) && i >= 2 && units[i - 1].raw == "," &&
+          one_of(units[i - 2].lower, {"dead", "killed", "wounded", "injured"}) && can(i, Pos::VBN) && i + 1 < units.size() &&
+          one_of(units[i + 1].lower, {"in", "at", "near", "on", "by", "outside", "inside", "while", "as", "dead", "through"})) {
+        u.tag = Pos::VBN;
+        continue;
+      }
       // "opened fire and shot all of them dead", "and stabbed him": after "and", the verb with its object.
       if (one_of(u.lower, {"shot", "gunned", "hacked", "stabbed", "beat", "burned", "burnt"}) && i > 0 && units[i - 1].lower == "and" &&
           i + 1 < units.size() &&
@@ -439,7 +471,8 @@ struct Tagger {
       }
       // "hijacked a bus on Saturday, separated the passengers and ...": after the clause's comma, a past form
       // with its object goes on with the same subject.
-      if (i > 1 && units[i - 1].raw == "," && can(i, Pos::VBD) && i + 1 < units.size() &&
+      // ("stormed the college on Thursday afternoon and abducted dozens of students": after "and" too.)
+      if (i > 1 && (units[i - 1].raw == "," || units[i - 1].lower == "and") && can(i, Pos::VBD) && i + 1 < units.size() &&
           one_of(units[i + 1].lower,
                  {"the", "a", "an", "his", "her", "their", "its", "them", "him", "several", "dozens", "hundreds", "all", "both"})) {
         bool past_before = false;

@@ -4265,3 +4265,81 @@ TEST_CASE("'the next morning' in a new paragraph goes on from the backstory's da
   CHECK(clash->when.date == CivilDate{2016, 7, 2});
   CHECK(clash->background);
 }
+
+TEST_CASE("'were all dead, shot in the bush near X, some forty kilometres north of Y': the shooting, put that far along the bearing") {
+  const auto e = events(
+      "By Tuesday it was clear that the five herders were all dead, shot in the bush near Gidan Wari, some forty kilometres north of "
+      "Maradi, on Monday.",
+      CivilDate{2021, 3, 9});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Attack");
+  // Maradi lies at about 13.50 N; forty kilometres north is about 0.36 degrees further.
+  CHECK(p->point.lat > 13.78);
+  CHECK(p->point.lat < 13.95);
+  CHECK(p->when.date == CivilDate{2021, 3, 8});
+}
+
+TEST_CASE("'seized more than 130 pupils': the count after 'more than' is the verb's object, people taken are abducted") {
+  const auto e = events("Gunmen seized more than 130 pupils from an Islamic school in Katsina on Friday.", CivilDate{2021, 6, 1});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Abduction/forced disappearance");
+}
+
+TEST_CASE("'in neighbouring X state, on May 30': the aside keeps the day in the 'after' clause it belongs to") {
+  const auto e = events(
+      "The raid came three weeks after gunmen seized more than 200 pupils from a school in Kagara, in neighbouring Niger state, on May 30.",
+      CivilDate{2021, 6, 21});
+  const auto taken = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Abduction/forced disappearance"; });
+  REQUIRE(taken != e.end());
+  CHECK(taken->when.date == CivilDate{2021, 5, 30});
+}
+
+TEST_CASE("a town the gazetteer lacks, stormed and taken, placed by the report's own line on where it lies") {
+  const auto e = events_of_report(
+      "Town retaken\n\nKIRKUK, April 27, 2013 (NINA) - Tribal fighters had stormed the town of Dawud Agha on Thursday and taken control "
+      "of the police station, officials said.\n\nDawud Agha lies some 25 kilometres north-west of Tuz Khurmatu.\n");
+  const auto taken =
+      std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; });
+  REQUIRE(taken != e.end());
+  CHECK(taken->location == "Dawud Agha");
+  // Tuz Khurmatu lies at about 34.89 N 44.63 E; 25 km north-west is about 0.16 degrees north and 0.19 west of it.
+  CHECK(taken->point.lat > 34.98);
+  CHECK(taken->point.lon < 44.5);
+}
+
+TEST_CASE("'with demonstrators hurling rocks at police lines': the demonstrators hurl, not the officers hurt") {
+  const auto e = events(
+      "Twelve police officers were hurt when a rally outside the trade fair in Southbank turned violent on Wednesday, with demonstrators "
+      "hurling rocks and bottles at police lines.",
+      CivilDate{2024, 9, 12});
+  REQUIRE_FALSE(e.empty());
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack"; }));
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
+}
+
+TEST_CASE("crowds throwing petrol bombs at officers in a report of rioting riot") {
+  const auto e = events_of_report(
+      "Night of rioting\n\nBELFAST, Aug 9, 2021 (PA) - Rioting broke out in west Belfast on Sunday night. Crowds of young people threw "
+      "dozens of petrol bombs at officers, police said. It was the third night of riots in the city.\n");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Mob violence"; }));
+}
+
+TEST_CASE("a day told after the 'after' clause's action, past an aside, is that action's day") {
+  const auto e = events(
+      "The attack came less than four weeks after nine police officers were killed in an ambush on a mountain road, in the "
+      "municipality of Talpa de Allende, on April 6.",
+      CivilDate{2015, 5, 2});
+  const auto ambush = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; });
+  REQUIRE(ambush != e.end());
+  CHECK(ambush->when.date == CivilDate{2015, 4, 6});
+}
+
+TEST_CASE("rebels 'backed by tanks, special forces and warplanes' took the town: a taking, not an air strike") {
+  const auto e = events(
+      "Syrian rebels backed by Turkish tanks, special forces and warplanes crossed the border on Wednesday and took the town of "
+      "Jarabulus from Islamic State.",
+      CivilDate{2016, 8, 25});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; }));
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Air/drone strike"; }));
+}

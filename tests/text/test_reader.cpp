@@ -74,6 +74,17 @@ TEST_CASE("HTML: text, title and date from the markup") {
   CHECK(d.text.find("var x") == std::string::npos);
 }
 
+TEST_CASE("HTML: characters given by number are decoded, in decimal and in hex") {
+  const std::string html =
+      "<html><body><p>Protesters stormed Iran&#8217;s consulate &#x2014; and set it on fire. Caf&#233; &#xE9; &#0; &#99999999;</p>"
+      "</body></html>";
+  const Document d = parse_html(html, "h", "h.html");
+  CHECK(d.text.find("Iran\xE2\x80\x99s consulate \xE2\x80\x94 and") != std::string::npos);
+  CHECK(d.text.find("Caf\xC3\xA9 \xC3\xA9") != std::string::npos);
+  CHECK(d.text.find("&#0;") != std::string::npos);  // no character: left as written
+  CHECK(d.text.find("&#99999999;") != std::string::npos);
+}
+
 TEST_CASE("JSON Lines: bad lines are errors naming the line, the rest go on") {
   std::istringstream in(
       "{\"id\":\"a\",\"text\":\"One.\"}\nnot "
