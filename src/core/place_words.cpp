@@ -28,7 +28,7 @@ constexpr unsigned kAll1 =
 
 // The uses differ per word as the readers have always read them: "oblast"
 // and "department" are no after_name words, "prefecture" no aside, ...
-constexpr std::array<DivisionWord, 15> kDivisionWords = {{
+constexpr std::array<DivisionWord, 17> kDivisionWords = {{
     {"state", "State", "", 1, kAll1 | U::capital | U::of_cue},
     {"province", "Province", "provincial", 1, kAll1 | U::capital | U::own_suffix | U::of_cue},
     {"region", "Region", "regional", 1, kAll1 | U::capital | U::of_cue},
@@ -45,6 +45,9 @@ constexpr std::array<DivisionWord, 15> kDivisionWords = {{
     // Oman's and the Maghreb's: "the Wilayat of Muttrah", "Wilaya of Tizi Ouzou".
     {"wilayat", "Wilayat", "", 2, U::aside | U::after_name | U::of_name | U::query_type | U::place_noun | U::beside_name},
     {"wilaya", "Wilaya", "", 1, U::aside | U::after_name | U::of_name | U::query_type | U::place_noun | U::beside_name},
+    // Mali's, in French and in translation: "the cercle of Bourem", "in the Ansongo circle".
+    {"cercle", "Cercle", "", 2, U::aside | U::after_name | U::of_name | U::place_noun | U::beside_name},
+    {"circle", "Circle", "", 2, U::after_name | U::place_noun | U::beside_name},
 }};
 
 }  // namespace

@@ -305,8 +305,14 @@ std::optional<std::pair<uint32_t, uint32_t>> SentenceEvents::unresolved_name(int
     }
     // "against the Houthis", "Tigrayan forces": an armed group, or a people naming the forces after it.
     // ("the United Nations mission", "the African Union peacekeepers": a body's, by the noun it names.)
+    // ("the Islamic State in the Greater Sahara", "al-Qaeda in the Islamic Maghreb": the end of a group's name.)
+    bool ends_group_name = false;
+    for (uint32_t s = k > 6 ? k - 6 : 0; s < k && !ends_group_name; ++s) {
+      size_t len = 0;
+      ends_group_name = lex.actors.match(v.words, v.raw, s, e + 1, &len, &ctx.redefined) != nullptr && s + len == e + 1;
+    }
     const bool group =
-        lex.actors.match(v.words, v.raw, k, e + 1, nullptr, &ctx.redefined) != nullptr ||
+        ends_group_name || lex.actors.match(v.words, v.raw, k, e + 1, nullptr, &ctx.redefined) != nullptr ||
         (e + 1 <= ch.last &&
          (lex.roles.ends_at(v.words, e + 1, e + 1, Role::armed) || lex.roles.ends_at(v.words, e + 1, e + 1, Role::state_forces) ||
           one_of(word(e + 1), {"mission", "missions", "peacekeepers", "peacekeeping", "agency", "agencies", "organisation", "organization",

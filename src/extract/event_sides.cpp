@@ -11,6 +11,7 @@
 
 #include "core/fold.hpp"
 #include "extract/toponyms.hpp"
+#include "text/tagger.hpp"
 
 namespace sitmap::event_reading {
 
@@ -137,6 +138,13 @@ std::vector<int> SentenceEvents::target_side(const Frame& f) const {
     const std::string& prep = word(chunk(pp.prep).head);
     if (pp.object >= 0 && pp.where == Parse::PrepPhrase::after && one_of(prep, {"on", "against", "at", "targeting", "into", "through"}))
       out.push_back(pp.object);
+  }
+  // "the units stationed at Tessit were the target of a complex attack": what was "the target of" the action.
+  if (!f.verbal && f.chunk >= 3 && chunk(f.chunk - 1).kind == ChunkKind::prep && word(chunk(f.chunk - 1).head) == "of" &&
+      one_of(word(chunk(f.chunk - 2).head), {"target", "targets", "object"}) && chunk(f.chunk - 3).kind == ChunkKind::verb &&
+      is_be_form(word(chunk(f.chunk - 3).head))) {
+    const int target = v.parse.subject_of(f.chunk - 3);
+    if (target >= 0) out.push_back(target);
   }
   return out;
 }

@@ -1395,7 +1395,15 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   const bool figure = (office_holder(taken) || holders || office) && clause_of(f).kind != ClauseKind::relative;
   // "arrested 40 opposition supporters": a counted plural is people (only people are arrested).
   const bool counted = count_in(taken).has_value() && v.parse.tags[chunk(taken).head] == Pos::NNS;
-  if (!(people(taken) || figure || counted || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
+  // ("arrested Imad Jomaa, a Syrian commander of a rebel brigade": a person by name, and what the apposition says he is.)
+  const int apposition =
+      taken + 2 < static_cast<int>(v.parse.chunks.size()) && word(chunk(taken + 1).head) == "," && chunk(taken + 2).kind == ChunkKind::noun
+          ? taken + 2
+          : -1;
+  std::vector<int> described;
+  add_with_of(described, apposition);
+  const bool armed_person = one_person(taken) && side_armed(described);
+  if (!(people(taken) || figure || counted || armed_person || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
   const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
   if (!by_state) return false;
   const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist", "opponents",
@@ -1404,7 +1412,7 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   // "opposition supporters", "opposition lawmakers": people of a political side.
   bool partisans = false;
   for (uint32_t k = chunk(taken).first; k < chunk(taken).head; ++k) partisans = partisans || word(k) == "opposition";
-  const bool political = protesters || figure || partisans || is(taken, Role::armed) || is(taken, Role::military_target) ||
+  const bool political = protesters || figure || partisans || armed_person || is(taken, Role::armed) || is(taken, Role::military_target) ||
                          ctx.weapons() > 0 || ctx.main_group || ctx.protesters >= 2 || (story_has_action && count_in(taken).has_value()) ||
                          std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
   return political;

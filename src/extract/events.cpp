@@ -1599,11 +1599,18 @@ void place_in_town(Event& e, const Mention& m, const Place& p, int precision = 1
   e.confidence = std::min(e.confidence, 0.6);
 }
 
+// "The fighting erupted hours after soldiers arrested X": the later action, told first, came after the earlier one.
+bool came_after(std::string_view text, const Event& later, const Event& earlier) {
+  if (later.trigger_end >= earlier.trigger_start || earlier.trigger_start > text.size()) return false;
+  const std::string between = ascii_lower(text.substr(later.trigger_end, earlier.trigger_start - later.trigger_end));
+  return between.find(" after ") != std::string::npos || between.find(" following ") != std::string::npos;
+}
+
 // Acts told in the sentence of a violent action that are parts of it, not
 // events of their own; they only add to it: a burning ("set fire to two
 // houses, killing a baby"; what was looted stays an event), hostages held in
 // an attack, and arrests that end a fight.
-void fold_parts_into_sentence_action(const std::vector<Event>& drafts, std::vector<Standing>& standing) {
+void fold_parts_into_sentence_action(std::string_view text, const std::vector<Event>& drafts, std::vector<Standing>& standing) {
   const std::string_view looting = event_type(SubEvent::looting).sub_event_type;
   const std::string_view abduction = event_type(SubEvent::abduction).sub_event_type;
   for (size_t i = 0; i < drafts.size(); ++i) {
@@ -1621,7 +1628,8 @@ void fold_parts_into_sentence_action(const std::vector<Event>& drafts, std::vect
     for (size_t j = 0; j < drafts.size(); ++j)
       if (j != i && drafts[j].start == drafts[i].start && drafts[j].sub_event_type != drafts[i].sub_event_type &&
           standing[j] == Standing::event && (held || drafts[j].event_type != drafts[i].event_type) &&
-          (!detained || drafts[j].event_type == event_type(SubEvent::armed_clash).event_type)) {
+          (!detained ||
+           (drafts[j].event_type == event_type(SubEvent::armed_clash).event_type && !came_after(text, drafts[j], drafts[i])))) {
         standing[i] = Standing::reference;
         break;
       }
@@ -1636,10 +1644,7 @@ void fold_arrests_into_incident(std::string_view text, const std::vector<Event>&
   const std::string_view arrests = event_type(SubEvent::arrests).sub_event_type;
   // "Protests broke out after an imam was taken by security agents": the arrest the gathering followed is its cause.
   const auto cause_between = [&](const Event& gathering, const Event& arrest) {
-    if (gathering.start != arrest.start || gathering.trigger_end >= arrest.trigger_start || arrest.trigger_start > text.size())
-      return false;
-    const std::string between = ascii_lower(text.substr(gathering.trigger_end, arrest.trigger_start - gathering.trigger_end));
-    return between.find(" after ") != std::string::npos || between.find(" following ") != std::string::npos;
+    return gathering.start == arrest.start && came_after(text, gathering, arrest);
   };
   for (size_t i = 0; i < drafts.size(); ++i) {
     // (Only arrests whose sentence names no place of its own: "Police arrested 50 people in Kasese" may be another event.)
@@ -2359,7 +2364,7 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
       std::fprintf(stderr, "[%s draft] %s at %s (p%d) on %s (told %d) standing %d: %s\n", doc.id.c_str(), drafts[i].sub_event_type.c_str(),
                    drafts[i].location.c_str(), drafts[i].geo_precision, drafts[i].when.date ? to_iso(*drafts[i].when.date).c_str() : "-",
                    static_cast<int>(told_dated[i]), static_cast<int>(merge_only[i]), drafts[i].trigger.c_str());
-  fold_parts_into_sentence_action(drafts, merge_only);
+  fold_parts_into_sentence_action(doc.text, drafts, merge_only);
   fold_arrests_into_incident(doc.text, drafts, merge_only);
   fold_unaimed_attacks_into_clashes(drafts, merge_only);
   promote_headline(drafts, merge_only, doc);

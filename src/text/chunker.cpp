@@ -119,6 +119,12 @@ struct Chunker {
         ++k;
         continue;
       }
+      // "a complex and coordinated attack": the "and" between two modifiers of one noun.
+      if (t == Pos::CC && !seen_noun && k > first && is_adjective(tag(k - 1)) && k + 1 < size() && tag(k + 1) == Pos::JJ &&
+          modifier_before_noun(k + 1)) {
+        ++k;
+        continue;
+      }
       if (t == Pos::JJ && !seen_noun) {
         head = k;
         ++k;

@@ -440,6 +440,20 @@ struct Tagger {
         u.tag = i > 0 && one_of(units[i - 1].lower, {"was", "were", "been", "be", "being", "is", "are"}) ? Pos::VBN : Pos::VBD;
         continue;
       }
+      // "a complex and coordinated attack": a participle coordinated with an adjective before their noun describes it.
+      if (i >= 2 && units[i - 1].lower == "and" && (units[i - 2].tag == Pos::JJ || can(i - 2, Pos::JJ)) &&
+          (u.tag == Pos::VBN || u.tag == Pos::VBD) && can(i, Pos::JJ) && i + 1 < units.size() &&
+          (units[i + 1].tag == Pos::NN || units[i + 1].tag == Pos::NNS) && i >= 3 &&
+          (units[i - 3].tag == Pos::DT || units[i - 3].tag == Pos::PRPS)) {
+        units[i - 2].tag = Pos::JJ;
+        u.tag = Pos::JJ;
+        continue;
+      }
+      // "Thousands of people rampaged": a count of many, whatever its capital letter says.
+      if (one_of(u.lower, {"thousands", "hundreds", "dozens", "scores", "tens", "millions"}) && u.tag == Pos::NNP) {
+        u.tag = Pos::NNS;
+        continue;
+      }
       // "in neighbouring Niger state", "the neighboring village": a modifier of the place after it, not a verb.
       if (one_of(u.lower, {"neighbouring", "neighboring", "bordering", "surrounding"}) && i > 0 && i + 1 < units.size() &&
           (tag(i - 1) == Pos::IN || tag(i - 1) == Pos::DT || tag(i - 1) == Pos::PRPS) &&

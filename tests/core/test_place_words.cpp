@@ -52,10 +52,11 @@ std::set<std::string> words_read_in(DivisionWord::Use use) {
 TEST_CASE("division words: each phrase reads the words it always read") {
   using S = std::set<std::string>;
   CHECK(words_read_in(DivisionWord::after_name) ==
-        S{"province", "governorate", "district", "county", "state", "region", "lga", "wilayat", "wilaya"});
-  CHECK(words_read_in(DivisionWord::of_name) == S{"province", "governorate", "region", "state", "oblast", "district", "wilayat", "wilaya"});
+        S{"province", "governorate", "district", "county", "state", "region", "lga", "wilayat", "wilaya", "cercle", "circle"});
+  CHECK(words_read_in(DivisionWord::of_name) ==
+        S{"province", "governorate", "region", "state", "oblast", "district", "wilayat", "wilaya", "cercle"});
   CHECK(words_read_in(DivisionWord::aside) ==
-        S{"province", "region", "district", "state", "governorate", "county", "department", "oblast", "wilayat", "wilaya"});
+        S{"province", "region", "district", "state", "governorate", "county", "department", "oblast", "wilayat", "wilaya", "cercle"});
   CHECK(words_read_in(DivisionWord::of_larger) == S{"province", "state", "region", "governorate", "oblast", "prefecture", "department"});
   CHECK(words_read_in(DivisionWord::capital) == S{"state", "province", "region"});
   CHECK(words_read_in(DivisionWord::seat_suffix) == S{"state", "province", "region", "governorate", "department", "oblast"});
@@ -64,10 +65,10 @@ TEST_CASE("division words: each phrase reads the words it always read") {
                                                      "parish", "district", "borough", "wilayat", "wilaya"});
   // Toponyms' type words after a name ("Cesar province"): not "lga", which a name only writes in capitals.
   CHECK(words_read_in(DivisionWord::place_noun) ==
-        S{"province", "governorate", "region", "state", "district", "county", "wilayat", "wilaya"});
+        S{"province", "governorate", "region", "state", "district", "county", "wilayat", "wilaya", "cercle", "circle"});
   // Toponyms' capitalised words beside a name ("Gwoza LGA"): no department, prefecture, parish or borough.
-  CHECK(words_read_in(DivisionWord::beside_name) ==
-        S{"province", "governorate", "region", "state", "oblast", "district", "county", "lga", "municipality", "wilayat", "wilaya"});
+  CHECK(words_read_in(DivisionWord::beside_name) == S{"province", "governorate", "region", "state", "oblast", "district", "county", "lga",
+                                                      "municipality", "wilayat", "wilaya", "cercle", "circle"});
   // Toponyms' cues before a name ("the county of"): "county" too, unlike of_name.
   CHECK(words_read_in(DivisionWord::of_cue) == S{"province", "region", "state", "county"});
 }
@@ -81,7 +82,8 @@ TEST_CASE("division words: lookups, levels, adjectives, titles") {
   CHECK(is_division_adjective("departmental"));
   CHECK_FALSE(is_division_adjective("department"));
   CHECK_FALSE(is_division_adjective(""));
-  const std::set<std::string_view> second_level = {"district", "county", "lga", "parish", "municipality", "borough", "wilayat"};
+  const std::set<std::string_view> second_level = {"district", "county",  "lga",    "parish", "municipality",
+                                                   "borough",  "wilayat", "cercle", "circle"};
   std::vector<std::string> order;  // the order seat suffixes are stripped in
   for (const DivisionWord& d : division_words()) {
     CHECK(d.level == (second_level.count(d.word) ? 2 : 1));

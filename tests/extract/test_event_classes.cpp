@@ -4343,3 +4343,39 @@ TEST_CASE("rebels 'backed by tanks, special forces and warplanes' took the town:
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; }));
   CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Air/drone strike"; }));
 }
+
+TEST_CASE("'Thousands of people rampaged through X': a count of many at the sentence's head is a crowd, not one man's rampage") {
+  const auto e =
+      events("Thousands of people rampaged through Ramu, in Cox's Bazar district, late on Saturday, setting fire to temples and homes.",
+             CivilDate{2012, 10, 1});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Mob violence");
+}
+
+TEST_CASE("an arrest the fighting came after is an event of its own, not the fight's end") {
+  const auto e = events(
+      "The fighting erupted in Baalbek on Saturday afternoon, hours after soldiers arrested Abu Salem, a commander of a rebel brigade, at "
+      "an army checkpoint.",
+      CivilDate{2014, 8, 3});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; }));
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Armed clash"; }));
+}
+
+TEST_CASE("the place at the end of a group's name is no place of the action; a Malian cercle named in translation is a place") {
+  const auto e = events(
+      "On Sunday the army post at Tessit, in the Ansongo circle, came under attack by fighters of the Islamic State in the Greater "
+      "Sahara.",
+      CivilDate{2022, 8, 9});
+  REQUIRE_FALSE(e.empty());
+  CHECK(e[0].location.find("Sahara") == std::string::npos);
+  CHECK(e[0].point.lat > 15.0);  // at Ansongo (15.66 N, 0.50 E), not Mali's centre
+  CHECK(e[0].point.lon > 0.0);
+}
+
+TEST_CASE("soldiers who 'were the target of a complex and coordinated attack' were attacked: a battle") {
+  const auto e =
+      events("The soldiers stationed at the camp in Gao were the target of a complex and coordinated attack by militants on Sunday.",
+             CivilDate{2022, 8, 9});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Armed clash");
+}
