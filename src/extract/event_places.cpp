@@ -854,10 +854,10 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
   if (f.verbal) {
     const int what = f.passive || f.cls == C::fall ? f.subject : f.object;
     // What was hit is a place for a strike or a taking, never for a shooting or a kidnapping (a person).
-    // (What was stormed or taken is a place even by a name the gazetteer lacks: "had stormed Suleiman Bek".)
-    const bool taking = f.cls == C::take || f.cls == C::retake || f.cls == C::storm || f.cls == C::fall;
+    // (What was stormed is a place even by a name the gazetteer lacks: "had stormed Suleiman Bek"; not what was
+    // captured, who may be a man: "Al-Obeidi was captured in Iraq".)
     if (!one_of(event_class_name(f.cls), {"light", "kill", "harm", "shoot", "abduct", "sexual", "arrest", "massacre", "die"}))
-      add(place_of_phrase(what, taking), 1);
+      add(place_of_phrase(what, f.cls == C::storm), 1);
   } else {
     add(place_of_phrase(f.chunk), 1);  // "the Kabul attack"
   }

@@ -357,7 +357,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const bool protest_told =
         rioting_listed || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
     if (!f.verbal && word(f.last) == "looting" && !protest_told) return kDestruction;
-    const bool protest_crowd = protest_crowd_at_police(f, actors, targets);
+    const bool protest_crowd = protest_crowd_at_police(f, actors, targets) || crowd_of_protest(actors, targets);
     if (protest_crowd && !one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"})) return kRiot;
     return one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"}) || side_is(actors, Role::mob) ? kMob : kRiot;
   }
@@ -1767,6 +1767,19 @@ bool SentenceEvents::protest_crowd_at_police(const Frame& f, const std::vector<i
                          });
   // (In a report of protests or of rioting: "Crowds of young people threw petrol bombs at officers" during rioting.)
   return (ctx.protesters >= 2 || ctx.rioting >= 2) && head_is({"crowd", "crowds"}) && !head_is({"mob", "mobs"}) && at_police;
+}
+
+// "a section of the crowd pelted stones" in a report of a protest march: the crowd is the march's (not "a mob", nor
+// villagers or residents, whom no protest was told of; nor a crowd that set upon people: "threw stones at a man").
+bool SentenceEvents::crowd_of_protest(const std::vector<int>& actors, const std::vector<int>& targets) const {
+  if (std::any_of(targets.begin(), targets.end(), [&](int c) { return c >= 0 && (people(c) || one_person(c) || is(c, Role::civilian)); }))
+    return false;
+  const std::vector<int> doers = with_of(actors);
+  const bool crowd = std::any_of(doers.begin(), doers.end(), [&](int c) {
+    return c >= 0 && one_of(word(chunk(c).head), {"crowd", "crowds"});
+  });
+  const bool mob = std::any_of(doers.begin(), doers.end(), [&](int c) { return c >= 0 && one_of(word(chunk(c).head), {"mob", "mobs"}); });
+  return ctx.protesters >= 1 && crowd && !mob;
 }
 
 // "protests against the results turned violent", "the rally became violent": the gathering the

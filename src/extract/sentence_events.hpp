@@ -408,6 +408,7 @@ struct SentenceEvents {
   bool state_hits_the_assailant(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool police_drove_crowd(const Frame& f, const std::vector<int>& actors) const;
   bool police_clear_protest(const std::vector<int>& actors) const;
+  bool crowd_of_protest(const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool protest_crowd_at_police(const Frame& f, const std::vector<int>& actors, const std::vector<int>& targets) const;
   bool protesters_occupy(const Frame& f, const std::vector<int>& actors) const;
   bool fired_at(const Frame& f) const;

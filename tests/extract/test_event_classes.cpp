@@ -4379,3 +4379,14 @@ TEST_CASE("soldiers who 'were the target of a complex and coordinated attack' we
   const Event* p = only(e);
   CHECK(p->sub_event_type == "Armed clash");
 }
+
+TEST_CASE("a crowd throwing stones in a report of a protest is the demonstration turned violent; a man captured is no place") {
+  const auto e = events_of_report(
+      "Smelter protest\n\nTHOOTHUKUDI, May 23, 2018 (SS) - Thousands of protesters marched on the district offices on Tuesday to demand "
+      "the closure of the copper smelter. Near the offices, a section of the crowd pelted stones and set fire to vehicles in "
+      "Thoothukudi.\n");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Violent demonstration"; }));
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Mob violence"; }));
+  const auto f = events("Al-Masri was captured in Iraq on May 7, 2003.", CivilDate{2003, 5, 9});
+  for (const Event& x : f) CHECK(x.location != "Al-Masri");
+}
