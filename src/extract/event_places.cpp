@@ -851,6 +851,16 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
     if (!at.empty()) own.push_back({at, rank});
   };
   add(from_preps(f, Parse::PrepPhrase::after), 0);
+  // "the looting spread to the Johannesburg CBD", "the fighting reached Omdurman": where the action went.
+  if (!f.verbal && f.governor >= 0 && chunk(f.governor).kind == ChunkKind::verb &&
+      one_of(word(chunk(f.governor).head), {"spread", "spreads", "spreading", "reached", "reaches", "extended", "extends"})) {
+    const int next = f.governor + 1;
+    if (next + 1 < static_cast<int>(v.parse.chunks.size()) && chunk(next).kind == ChunkKind::prep &&
+        one_of(word(chunk(next).head), {"to", "into"}))
+      add(place_of_phrase(next + 1, true), 0);
+    else if (word(chunk(f.governor).head).starts_with("reach"))
+      add(place_of_phrase(v.parse.object_of(f.governor), true), 0);
+  }
   if (f.verbal) {
     const int what = f.passive || f.cls == C::fall ? f.subject : f.object;
     // What was hit is a place for a strike or a taking, never for a shooting or a kidnapping (a person).

@@ -157,6 +157,11 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
   if ((f.cls == C::attack || f.cls == C::clash || f.cls == C::harm || f.cls == C::hit) && thrown_by_crowd(f) && !side_armed(actors) &&
       !on_a_gathering)
     return side_is(actors, Role::mob) && !state_targeted ? kMob : kRiot;
+  // "crowds attacked supermarkets, carrying off goods, before police fired tear gas to disperse them", in a report of
+  // no protesters: the tear gas met looters, part of the looting, no gathering of its own.
+  if (f.cls == C::protest && one_of(word(f.first), {"tear", "rubber", "water", "stun", "pepper"}) && ctx.protesters == 0 &&
+      shops_looted_in_sentence())
+    return std::nullopt;
   if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
     // "marched along the Esplanade, broke through police barriers and vandalised the buildings", "a group of
     // protesters set fire to the Congress as thousands took to the streets": the march turned violent.
@@ -354,8 +359,12 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const bool rioting_listed = std::any_of(listed_with.begin(), listed_with.end(), [&](int c) {
       return one_of(word(chunk(c).head), {"rioting", "riot", "riots", "unrest", "arson"});
     });
+    // (Not tear gas, rubber bullets or a dispersal alone in a report of no protesters: what met the looters.)
     const bool protest_told =
-        rioting_listed || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
+        rioting_listed || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+          return o.cls == C::protest && !(ctx.protesters == 0 && one_of(word(o.first), {"tear", "rubber", "water", "stun", "pepper",
+                                                                                        "disperse", "dispersed", "dispersing"}));
+        });
     if (!f.verbal && word(f.last) == "looting" && !protest_told) return kDestruction;
     const bool protest_crowd = protest_crowd_at_police(f, actors, targets) || crowd_of_protest(actors, targets);
     if (protest_crowd && !one_of(word(f.last), {"rampage", "rampages", "rampaged", "rampaging"})) return kRiot;
@@ -438,6 +447,12 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const bool called_a_mob = std::any_of(actors.begin(), actors.end(), [&](int c) {
       return c >= 0 && one_of(word(chunk(c).head), {"mob", "mobs"});
     });
+    // "crowds attacked Shoprite supermarkets ..., carrying off goods", in a report of no protesters: a looting of shops
+    // (whatever tear gas then met the crowd).
+    const bool at_shops = std::any_of(targets.begin(), targets.end(), [&](int c) { return shop(c); });
+    if (crowd_attack && at_shops && !called_a_mob && !side_armed(actors) && !civilian_target && !casualties(f, evidence) &&
+        ctx.protesters == 0)
+      return kDestruction;
     if ((crowd_attack || side_is(actors, Role::mob)) && !called_a_mob && !side_armed(actors) && at_buildings && !civilian_target &&
         !casualties(f, evidence))
       return kRiot;
@@ -1323,6 +1338,18 @@ bool SentenceEvents::breaking_in(const Frame& f) const {
 }
 
 // Where goods are: "crowds broke into supermarkets and stores" loot them.
+// Shops looted or attacked by a crowd in this sentence: "looted shops", "the looting spread", "crowds attacked Shoprite
+// supermarkets".
+bool SentenceEvents::shops_looted_in_sentence() const {
+  return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+    if (o.cls == C::destroy && o.verbal && word(o.first).starts_with("loot")) return true;
+    if (!o.verbal && word(o.last) == "looting") return true;  // "the looting spread to the city centre, where ..."
+    if (o.cls != C::attack || !o.verbal || !crowd_side(actor_side(o))) return false;
+    const std::vector<int> hit = target_side(o);
+    return std::any_of(hit.begin(), hit.end(), [&](int c) { return shop(c); });
+  });
+}
+
 bool SentenceEvents::shop(int c) const {
   return c >= 0 && one_of(word(chunk(c).head), {"shop", "shops", "store", "stores", "supermarket", "supermarkets", "warehouse",
                                                 "warehouses", "mall", "malls", "pharmacy", "pharmacies"});

@@ -40,7 +40,7 @@ bool is_ignorable(std::string_view w) {
       "the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "from", "to", "of", "by", "with", "as", "after", "before", "near",
       "central", "upper", "lower", "greater", "when", "while", "if", "since", "during", "across", "outside", "inside", "meanwhile", "also",
       "both", "all", "some", "most", "many", "his", "her", "its", "their", "our", "this", "that", "these", "those", "local", "officials",
-      "residents", "capital", "downtown", "rural", "suburban", "metropolitan", "city",
+      "residents", "capital", "downtown", "rural", "suburban", "metropolitan", "city", "cbd",
       // "Damboa Local Government Area", "Jenin Refugee Camp": what kind of place it is (the
       // division words are core/place_words' beside_name ones).
       "area", "township", "raion", "woreda", "camp", "refugee", "village", "town", "government"};

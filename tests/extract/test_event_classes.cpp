@@ -4390,3 +4390,23 @@ TEST_CASE("a crowd throwing stones in a report of a protest is the demonstration
   const auto f = events("Al-Masri was captured in Iraq on May 7, 2003.", CivilDate{2003, 5, 9});
   for (const Event& x : f) CHECK(x.location != "Al-Masri");
 }
+
+TEST_CASE("crowds looting shops in a report of no protesters loot; the tear gas that met them is no gathering of its own") {
+  const auto e = events_of_report(
+      "Shops looted\n\nLAGOS, Sept 5, 2019 (NAN) - Crowds attacked supermarkets in Ikeja on Wednesday, smashing doors and carrying off "
+      "goods, before police fired tear gas to disperse them.\n");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Looting/property destruction"; }));
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Protest with intervention"; }));
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Mob violence"; }));
+}
+
+TEST_CASE("'the looting spread to the Johannesburg CBD': where the looting went, a new event there") {
+  const auto e = events_of_report(
+      "Looting\n\nJOHANNESBURG, Sept 3, 2019 (SAPA) - Groups of men looted shops in Pretoria on Sunday. On Monday the looting spread to "
+      "the "
+      "Johannesburg CBD, where crowds emptied shops and police fired rubber bullets to disperse them.\n");
+  const auto jhb = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.location == "Johannesburg"; });
+  REQUIRE(jhb != e.end());
+  CHECK(jhb->sub_event_type == "Looting/property destruction");
+  CHECK(jhb->when.date == CivilDate{2019, 9, 2});
+}
