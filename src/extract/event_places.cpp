@@ -74,7 +74,11 @@ bool SentenceEvents::locatable(const Mention& m, bool in_location_phrase) const 
     const bool street =
         k > after + 2 && one_of(word(k - 1), {"avenue", "street", "square", "road", "boulevard", "bridge", "market", "highway"});
     const bool part = k < v.size() && (one_of(word(k), {"zone", "side", "end"}) || (k == after + 2 && is_compass_point(word(k))));
-    if (!street && !part && (k >= v.size() || !lex.roles.is(word(k), Role::territory))) return false;
+    // "in Dhaka's Gulshan", "Kabul's Shahr-e Naw": a city's own named part, a name alone after it (a country's named
+    // things are as often its people: "Syria's Assad").
+    const bool named_part =
+        p.kind == PlaceKind::city && k > after + 2 && v.parse.tags[k - 1] == Pos::NNP && (k >= v.size() || !is_noun(v.parse.tags[k]));
+    if (!street && !part && !named_part && (k >= v.size() || !lex.roles.is(word(k), Role::territory))) return false;
   }
   if (p.kind == PlaceKind::country || p.kind == PlaceKind::continent || p.kind == PlaceKind::region) {
     // "a U.S. patrol", "the Turkish consulate": a country before the noun it describes.
@@ -370,6 +374,22 @@ bool SentenceEvents::larger_after(int after, int before) const {
   return false;
 }
 
+// "in Dhaka's Gulshan": the city whose part a name is, when the gazetteer's only place of that name lies far from it
+// (a Gulshan in Tajikistan) — the part is in the city, not there.
+const Mention* SentenceEvents::possessing_town(const Mention& part) const {
+  if (part.candidates.empty() || part.first_token < 3) return nullptr;
+  const auto text_at = [&](uint32_t k) { return token_text(doc.text, seg.tokens[k]); };
+  if (text_at(part.first_token - 2) != "'" || text_at(part.first_token - 1) != "s") return nullptr;
+  for (size_t m : here) {
+    const Mention& owner = mentions[m];
+    if (owner.last_token + 3 != part.first_token || owner.candidates.empty()) continue;
+    const Place town = gaz.place(owner.candidates.front().entry), named = gaz.place(part.candidates.front().entry);
+    if (town.kind != PlaceKind::city && town.kind != PlaceKind::admin2) return nullptr;
+    return town.country_code != named.country_code || haversine_km(town.point, named.point) > 100.0 ? &owner : nullptr;
+  }
+  return nullptr;
+}
+
 // The places a phrase names, with its "of" chain and apposition:
 // "the Y district of X", "X, in Y province", "the port city of X".
 SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location_phrase) const {
@@ -464,6 +484,8 @@ SentenceEvents::PhrasePlace SentenceEvents::place_of_phrase(int c, bool location
     // Nothing more specific: a container alone ("the Baghdad neighbourhood of ..." with nothing after).
     out.place = container;
   }
+  if (out.place && !out.name)
+    if (const Mention* owner = possessing_town(*out.place)) out.place = owner;
   for (int part : parts) {
     // "outside the National Assembly", "near the Knesset": a seat of the state sits in the capital.
     if (!out.place && seat_of_state(part))
@@ -1050,6 +1072,20 @@ bool SentenceEvents::in_location_phrase(const Mention& m) const {
     if (x.kind != ChunkKind::adverb && x.kind != ChunkKind::adjective) return false;
   }
   return false;
+}
+
+// "near the Sholakia Eidgah in Kishoreganj town": the place an "in" right after a name the gazetteer lacks puts it in.
+const Mention* SentenceEvents::town_after_name(uint32_t name_last) const {
+  if (name_last + 2 >= seg.tokens.size() || ascii_lower(token_text(doc.text, seg.tokens[name_last + 1])) != "in") return nullptr;
+  // (The most specific place of the phrase: "in Ukraine's north-eastern Kharkiv region" is the region's.)
+  const Mention* best = nullptr;
+  for (size_t m : here) {
+    const Mention& mm = mentions[m];
+    if (mm.candidates.empty() || mm.first_token <= name_last + 1 || mm.first_token > name_last + 6 || !locatable(mm, true)) continue;
+    if (kind_of(mm) == PlaceKind::country || kind_of(mm) == PlaceKind::region) continue;
+    if (!best || specificity(mm) < specificity(*best)) best = &mm;
+  }
+  return best;
 }
 
 // "Kolofata, a town near the border about 20 kilometres north-west of Mora": the landmark a name the gazetteer

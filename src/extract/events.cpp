@@ -1117,6 +1117,8 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         container = landmark;
       else if (const Mention* described = landmark_described(where.at.name->first, where.at.name->second))
         container = described;
+      else if (const Mention* town = town_after_name(where.at.name->second))
+        container = town;
     }
     if (where.at.place && !where.at.name) {
       fill_place(e, *where.at.place);

@@ -325,6 +325,8 @@ struct SentenceEvents {
   Where place_or_conjunct(const Frame& f, const std::vector<int>& evidence) const;
   bool where_in_sentence(const Frame& f) const;
   bool called_a_town(std::string_view name) const;
+  const Mention* possessing_town(const Mention& part) const;
+  const Mention* town_after_name(uint32_t name_last) const;
   const Mention* landmark_described(uint32_t name_first, uint32_t name_last) const;
   const Mention* landmark_after(uint32_t name_last) const;
   PhrasePlace first_clause_fronted_place() const;

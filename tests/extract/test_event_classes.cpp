@@ -4410,3 +4410,21 @@ TEST_CASE("'the looting spread to the Johannesburg CBD': where the looting went,
   CHECK(jhb->sub_event_type == "Looting/property destruction");
   CHECK(jhb->when.date == CivilDate{2019, 9, 2});
 }
+
+TEST_CASE("a city's own named part ('Dhaka's Gulshan') is in the city, whatever namesake the gazetteer holds far away") {
+  const auto e = events("Gunmen stormed a bakery in Dhaka's Gulshan on Friday night and killed 20 hostages.", CivilDate{2016, 7, 3});
+  const Event* p = only(e);
+  CHECK(p->location == "Gulshan");  // the part's name, at the city's point
+  CHECK(p->country_code == "BD");
+  CHECK(p->point.lat > 23.5);
+  CHECK(p->point.lat < 24.0);
+}
+
+TEST_CASE("a name the gazetteer lacks, then 'in' a town: the town holds it") {
+  const auto e =
+      events("Armed men attacked a police checkpoint near the Sholakia Eidgah in Kishoreganj on Thursday morning, killing two policemen.",
+             CivilDate{2016, 7, 8});
+  const Event* p = only(e);
+  CHECK(p->point.lat > 24.2);  // Kishoreganj, about 24.4 N, not Bangladesh's centre
+  CHECK(p->point.lon > 90.5);
+}
