@@ -1074,6 +1074,14 @@ bool SentenceEvents::in_location_phrase(const Mention& m) const {
   return false;
 }
 
+// Where a name the gazetteer lacks lies, by the report's own words: its distance and bearing from a town in the aside
+// after it, or in a line of its own; else the place of an "in" right after it. nullptr when they tell none.
+const Mention* SentenceEvents::holder_of_lacked_name(std::pair<uint32_t, uint32_t> name) const {
+  if (const Mention* landmark = landmark_after(name.second)) return landmark;
+  if (const Mention* described = landmark_described(name.first, name.second)) return described;
+  return town_after_name(name.second);
+}
+
 // "near the Sholakia Eidgah in Kishoreganj town": the place an "in" right after a name the gazetteer lacks puts it in.
 const Mention* SentenceEvents::town_after_name(uint32_t name_last) const {
   if (name_last + 2 >= seg.tokens.size() || ascii_lower(token_text(doc.text, seg.tokens[name_last + 1])) != "in") return nullptr;

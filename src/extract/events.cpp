@@ -1110,16 +1110,10 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
-    // (A name the gazetteer lacks, told by its distance and bearing from a town, is there, not in the region around.)
-    // (Or in a sentence of its own: "Suleiman Bek lies some 20 kilometres north-west of Tuz Khurmatu".)
-    if (where.at.name && (!where.at.place || kind_of(*where.at.place) != PlaceKind::city)) {
-      if (const Mention* landmark = landmark_after(where.at.name->second))
-        container = landmark;
-      else if (const Mention* described = landmark_described(where.at.name->first, where.at.name->second))
-        container = described;
-      else if (const Mention* town = town_after_name(where.at.name->second))
-        container = town;
-    }
+    // (A name the gazetteer lacks, told by its distance and bearing from a town or "in" a place right after it, is
+    // there, not in the region around.)
+    if (where.at.name && (!where.at.place || kind_of(*where.at.place) != PlaceKind::city))
+      if (const Mention* holder = holder_of_lacked_name(*where.at.name)) container = holder;
     if (where.at.place && !where.at.name) {
       fill_place(e, *where.at.place);
       const double tie = where.rank <= 1 ? 1.0 : where.rank <= 4 ? 0.7 : 0.4;

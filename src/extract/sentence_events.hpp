@@ -326,6 +326,7 @@ struct SentenceEvents {
   bool where_in_sentence(const Frame& f) const;
   bool called_a_town(std::string_view name) const;
   const Mention* possessing_town(const Mention& part) const;
+  const Mention* holder_of_lacked_name(std::pair<uint32_t, uint32_t> name) const;
   const Mention* town_after_name(uint32_t name_last) const;
   const Mention* landmark_described(uint32_t name_first, uint32_t name_last) const;
   const Mention* landmark_after(uint32_t name_last) const;

@@ -398,19 +398,11 @@ struct Tagger {
         u.tag = Pos::NN;
         continue;
       }
-      // "killed at least 12 people": "at least" and "at most" qualify the number, no place or time.
-      if (u.lower == "at" && i + 2 < units.size() && one_of(units[i + 1].lower, {"least", "most"}) &&
-          (units[i + 2].tag == Pos::CD || one_of(units[i + 2].lower, {"a", "an", "one", "dozens", "hundreds", "thousands", "scores"}))) {
-        u.cands = WordTags{{Pos::RB}, 1};
-        u.tag = Pos::RB;
-        units[i + 1].cands = WordTags{{Pos::RB}, 1};
-        units[i + 1].tag = Pos::RB;
-        ++i;
-        continue;
-      }
-      // "seized more than 130 pupils", "fewer than 20 people": "more than" qualifies the number, as "at least" does
-      // (the noun after it stays the verb's object).
-      if (one_of(u.lower, {"more", "fewer", "less"}) && i + 2 < units.size() && units[i + 1].lower == "than" &&
+      // "killed at least 12 people", "seized more than 130 pupils": "at least", "at most", "more/fewer/less than"
+      // qualify the number, no place or time (the noun after them stays the verb's object).
+      const bool qualifier = (u.lower == "at" && i + 1 < units.size() && one_of(units[i + 1].lower, {"least", "most"})) ||
+                             (one_of(u.lower, {"more", "fewer", "less"}) && i + 1 < units.size() && units[i + 1].lower == "than");
+      if (qualifier && i + 2 < units.size() &&
           (units[i + 2].tag == Pos::CD || one_of(units[i + 2].lower, {"a", "an", "one", "dozens", "hundreds", "thousands", "scores"}))) {
         u.cands = WordTags{{Pos::RB}, 1};
         u.tag = Pos::RB;
