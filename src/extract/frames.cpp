@@ -42,11 +42,12 @@ struct FrameReader {
   // ---- modality --------------------------------------------------------
   int governing_verb_of_infinitive(int c) const { return sitmap::governing_verb_of_infinitive(v, c); }
 
-  bool weapon_word(const std::string& w) const {
+  // A noun chunk that names a weapon or an action ("French raids", "air strikes"), not people.
+  bool weapon_or_action(int c) const {
     for (Role r :
          {Role::weapon_air, Role::weapon_shell, Role::weapon_explosive, Role::weapon_gun, Role::weapon_grenade, Role::weapon_suicide})
-      if (lex.roles.is(w, r)) return true;
-    return lex.event_word_at(std::vector<std::string>{w}, 0, 1, false) != nullptr;  // "raids", "strikes": an action's noun
+      if (chunk_has_role(v, lex, c, r)) return true;
+    return lex.event_word_at(std::vector<std::string>{word(v.chunk(c).head)}, 0, 1, false) != nullptr;
   }
   bool verb_is(int c, Role r) const { return c >= 0 && lex.roles.is(word(v.chunk(c).head), r); }
 
@@ -222,7 +223,7 @@ struct FrameReader {
     // "..., with demonstrators hurling rocks at police lines": after "with", the people named are the participle's own
     // subject. (Not "pounded the group, with French raids hitting Raqqa": strikes the main clause's doer carried out.)
     if (c >= 2 && !ch.finite && p().tags[ch.head] == Pos::VBG && v.chunk(c - 1).kind == ChunkKind::noun &&
-        v.chunk(c - 2).kind == ChunkKind::prep && word(v.chunk(c - 2).head) == "with" && !weapon_word(word(v.chunk(c - 1).head)))
+        v.chunk(c - 2).kind == ChunkKind::prep && word(v.chunk(c - 2).head) == "with" && !weapon_or_action(c - 1))
       f.subject = c - 1;
     f.object = burnt >= 0 ? burnt : f.last > ch.last ? noun_after(f.last) : p().object_of(c);
     if (f.object >= 0 && static_cast<uint32_t>(v.chunk(f.object).first) <= f.last) f.object = noun_after(f.last);

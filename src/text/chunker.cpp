@@ -750,11 +750,12 @@ bool Parse::in_prep_phrase(int noun) const {
     // "the district of X and Y": a conjunct of a prepositional object; "backed by tanks, special forces and warplanes":
     // after a comma too, where the list goes on to its "and" and a participle's phrase holds it (not "In Kabul,
     // militants and soldiers clashed").
-    const size_t next = static_cast<size_t>(noun) + 1;
-    const bool list_goes_on = next + 1 < chunks.size() && chunks[next].kind == ChunkKind::conj &&
-                              chunks[next + 1].kind == ChunkKind::noun && j > 0 && participle_phrase_before(j - 1);
-    if (c.kind == ChunkKind::conj || (c.kind == ChunkKind::punct && j > 0)) {
-      if (j > 0 && chunks[j - 1].kind == ChunkKind::noun) return in_prep_phrase(j - 1) && (c.kind == ChunkKind::conj || list_goes_on);
+    if ((c.kind == ChunkKind::conj || c.kind == ChunkKind::punct) && j > 0 && chunks[j - 1].kind == ChunkKind::noun) {
+      if (c.kind == ChunkKind::conj) return in_prep_phrase(j - 1);
+      const size_t next = static_cast<size_t>(noun) + 1;
+      const bool list_goes_on =
+          next + 1 < chunks.size() && chunks[next].kind == ChunkKind::conj && chunks[next + 1].kind == ChunkKind::noun;
+      return list_goes_on && participle_phrase_before(j - 1) && in_prep_phrase(j - 1);
     }
     return false;
   }
