@@ -1144,11 +1144,11 @@ SentenceEvents::Where SentenceEvents::place_or_conjunct(const Frame& f, const st
   const Where own = frame_place(f, evidence);
   if (own.found() || !f.verbal) return own;
   const int perfect = v.parse.perfect_of_conjunct(f.chunk);
+  if (perfect < 0) return own;
+  const std::vector<int> none;
   for (const Frame& g : frames)
-    if (perfect >= 0 && g.verbal && g.chunk == perfect) {
-      const std::vector<int> none;
+    if (g.verbal && g.chunk == perfect)
       if (const Where before = frame_place(g, none); before.found()) return before;
-    }
   return own;
 }
 

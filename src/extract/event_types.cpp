@@ -159,9 +159,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     return side_is(actors, Role::mob) && !state_targeted ? kMob : kRiot;
   // "crowds attacked supermarkets, carrying off goods, before police fired tear gas to disperse them", in a report of
   // no protesters: the tear gas met looters, part of the looting, no gathering of its own.
-  if (f.cls == C::protest && one_of(word(f.first), {"tear", "rubber", "water", "stun", "pepper"}) && ctx.protesters == 0 &&
-      shops_looted_in_sentence())
-    return std::nullopt;
+  if (crowd_control_frame(f) && ctx.protesters == 0 && shops_looted_in_sentence()) return std::nullopt;
   if (f.cls == C::protest) {  // "water cannon", "tear gas": what met a crowd, not a weapon of war
     // "marched along the Esplanade, broke through police barriers and vandalised the buildings", "a group of
     // protesters set fire to the Congress as thousands took to the streets": the march turned violent.
@@ -362,8 +360,8 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     // (Not tear gas, rubber bullets or a dispersal alone in a report of no protesters: what met the looters.)
     const bool protest_told =
         rioting_listed || std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
-          return o.cls == C::protest && !(ctx.protesters == 0 && one_of(word(o.first), {"tear", "rubber", "water", "stun", "pepper",
-                                                                                        "disperse", "dispersed", "dispersing"}));
+          return o.cls == C::protest &&
+                 !(ctx.protesters == 0 && (crowd_control_frame(o) || one_of(word(o.first), {"disperse", "dispersed", "dispersing"})));
         });
     if (!f.verbal && word(f.last) == "looting" && !protest_told) return kDestruction;
     const bool protest_crowd = protest_crowd_at_police(f, actors, targets) || crowd_of_protest(actors, targets);
@@ -1338,6 +1336,12 @@ bool SentenceEvents::breaking_in(const Frame& f) const {
 }
 
 // Where goods are: "crowds broke into supermarkets and stores" loot them.
+// "tear gas", "rubber bullets", "water cannon", "stun grenades", "pepper spray": a gathering frame that is only the
+// force that met a crowd.
+bool SentenceEvents::crowd_control_frame(const Frame& f) const {
+  return f.cls == C::protest && one_of(word(f.first), {"tear", "rubber", "water", "stun", "pepper"});
+}
+
 // Shops looted or attacked by a crowd in this sentence: "looted shops", "the looting spread", "crowds attacked Shoprite
 // supermarkets".
 bool SentenceEvents::shops_looted_in_sentence() const {

@@ -421,6 +421,7 @@ struct SentenceEvents {
   bool sit_in(int c) const;
   bool protest_blockade(int c) const;
   bool breaking_in(const Frame& f) const;
+  bool crowd_control_frame(const Frame& f) const;
   bool shops_looted_in_sentence() const;
   bool shop(int c) const;
   bool storming_crowd(const std::vector<int>& side) const;
