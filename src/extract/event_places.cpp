@@ -715,10 +715,17 @@ const Mention* SentenceEvents::named_without_name(int c, uint32_t entry) const {
 // of the division the report names last, when the seat bears its name.
 const Mention* SentenceEvents::division_seat_named(int c) const {
   const Mention* division = nullptr;
+  const Mention* town = nullptr;
   for (const Mention& mm : mentions) {
     if (mm.first_token > v.token(chunk(c).last)) break;
     if (!mm.candidates.empty() && !mm.demonym && kind_of(mm) == PlaceKind::admin1) division = &mm;
+    if (!mm.candidates.empty() && !mm.demonym && !mm.in_name && kind_of(mm) == PlaceKind::city) town = &mm;
   }
+  // "The procession in Uruapan passed off calmly. In the state capital ...": no division named, the seat of the
+  // one the town last named lies in (Morelia, Michoacán's).
+  if (!division && town)
+    if (const std::optional<Place> seat = gaz.seat_of_division_of(gaz.place(town->candidates.front().entry)))
+      return named_without_name(c, seat->index);
   if (!division) return nullptr;
   const Place state = gaz.place(division->candidates.front().entry);
   // "Kano State" is seated in Kano: the name, and the name without its division word.
@@ -810,6 +817,10 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
           (prep == "from" && x.cls != C::protest && !expelling_verb(x)))
         continue;
       if (where == Parse::PrepPhrase::after && nested_in_other(pp, x)) continue;
+      // ("that on 26 August, Russia launched ...": a day's phrase, whatever name follows its comma.)
+      if (chunk(pp.object).time) continue;
+      // "Iran struck back at the United States, firing missiles at two bases in Iraq": the side paid back.
+      if (prep == "at" && chunk(pp.prep).head > 0 && word(chunk(pp.prep).head - 1) == "back") continue;
       if (prep == "of" && pp.prep - 1 != x.chunk && chunk(pp.prep - 1).kind == ChunkKind::noun && !of_names_place(pp.prep - 1)) continue;
       PhrasePlace at = place_of_phrase(pp.object, true);
       if (at.empty()) continue;
@@ -1044,6 +1055,13 @@ bool SentenceEvents::origin_or_source(const Mention& m) const {
     return before == "according";
   }
   if (m.cue == "from") return !distance_unit(before) && !one_of(before, {"away", "far"});
+  // "The blast, heard as far away as Sabon Gari": how far it carried, not where it was.
+  if (word(at - 1) == "as" && one_of(before, {"away", "far"})) return true;
+  // "Iran struck back at the United States": the side paid back, not where the blow fell.
+  {
+    const size_t prep = at >= 3 && word(at - 1) == "the" ? at - 2 : at - 1;
+    if (prep >= 1 && word(prep) == "at" && word(prep - 1) == "back") return true;
+  }
   // "a 37-year-old man born in Turkey", "a native of Kerala": where someone is from.
   if (m.cue == "in" && one_of(before, {"born", "raised", "grew"})) return true;
   if (m.cue == "of" && one_of(before, {"native", "natives", "citizen", "citizens", "national", "nationals"})) return true;

@@ -422,6 +422,14 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (state_side(actors) && !armed_target && protest_told &&
         std::any_of(targets.begin(), targets.end(), [&](int c) { return gathering_noun(c); }))
       return kExcessiveForce;
+    // "Four people were killed when police opened fire to disperse the crowd": the state's shots, fired to break up a
+    // gathering (not tear gas or rubber bullets, which are the force that meets a crowd).
+    const bool fire_to_disperse = f.cls == C::shoot && std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+                                    return o.cls == C::protest && o.verbal && word(o.first).starts_with("dispers") && o.object >= 0 &&
+                                           (gathering_noun(o.object) || is(o.object, Role::protesters));
+                                  });
+    if (state_side(actors) && !armed_target && fire_to_disperse && !crowd_control(v, 0, static_cast<uint32_t>(v.size() - 1)))
+      return kExcessiveForce;
     // "security forces raided a months-long sit-in, killing five": a protest's own gathering, whatever the report.
     std::vector<int> met = targets;  // what the action and its evidence were done to
     for (int e : evidence) {
@@ -745,6 +753,8 @@ bool SentenceEvents::other_sense(const Frame& f, const std::vector<int>& actors,
   if (!f.verbal)
     for (uint32_t k = chunk(f.chunk).first; k < f.first; ++k)
       if (lex.roles.is(word(k), Role::figurative)) return true;
+  // "Bomb disposal experts carried out a controlled explosion": a device made safe (not a "remote-controlled" one).
+  if (!f.verbal && f.first > 0 && word(f.first - 1) == "controlled" && !(f.first > 1 && word(f.first - 2) == "-")) return true;
   // "fired shots at the house and left a grenade in the garden", "police found a grenade": a weapon left or
   // found, unexploded, is no grenade attack (the shots are the attack).
   if (!f.verbal && (f.cls == C::grenade || f.cls == C::explosive) && f.chunk > 0 && chunk(f.chunk - 1).kind == ChunkKind::verb &&
@@ -1240,7 +1250,7 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       for (int c : object) territory = territory || is(c, Role::territory) || is(c, Role::military_target) || place_in(c);
       // "recaptured the government complex in Ramadi": a named place of the action's own.
       const Where w = frame_place(f, evidence);
-      territory = territory || (w.found() && w.rank <= 2);
+      territory = territory || (w.found() && w.rank <= 2) || flag_raised_after(f);
       if (f.cls == C::take && (people(f.object) || is(f.object, Role::armed)) && (armed || v.headline)) return true;  // abduction, arrest
       if (f.cls == C::take && f.passive && people(f.subject) && armed) return true;
       if (f.cls == C::take && captured_person(f)) return true;
@@ -1468,9 +1478,8 @@ bool SentenceEvents::progressive(const Frame& f) const {
 // already told, when the sentence gives it no place of its own.
 bool SentenceEvents::definite_reference(const Frame& f, const Where& where) const {
   if (f.verbal) return false;
+  if (superlative(f)) return true;  // "the deadliest attack"
   const Chunk& c = chunk(f.chunk);
-  for (uint32_t k = c.first; k < f.first; ++k)
-    if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;  // "the deadliest attack"
   // "The attack came a day after ...", "The strike followed weeks of ...": the action told before, placed in time;
   // "The strike is the deadliest on the army in two decades", "The bombing marked ...": told before, judged.
   const bool definite = one_of(word(c.first), {"the", "this", "that", "these", "those"});
@@ -1486,7 +1495,28 @@ bool SentenceEvents::definite_reference(const Frame& f, const Where& where) cons
     return false;
   const std::string& det = word(c.first);
   const bool possessive = c.first + 2 <= f.first && word(c.first + 1) == "'";
-  return one_of(det, {"the", "this", "that", "these", "those", "its", "their"}) || possessive;  // ("its strikes had hit their targets")
+  // ("its strikes had hit their targets", "said it carried out both attacks")
+  return one_of(det, {"the", "this", "that", "these", "those", "its", "their", "both"}) || possessive;
+}
+
+// "entered the centre and raised the Iraqi flag over the government complex", "hoisted their flag": ground taken.
+bool SentenceEvents::flag_raised_after(const Frame& f) const {
+  if (!f.verbal) return false;
+  for (uint32_t k = f.last + 1; k + 1 < v.size() && k < f.last + 12; ++k) {
+    if (one_of(word(k), {".", ";"})) return false;
+    if (one_of(word(k), {"raised", "hoisted", "planted", "raising", "hoisting", "planting"}))
+      for (uint32_t j = k + 1; j < v.size() && j < k + 5; ++j)
+        if (one_of(word(j), {"flag", "flags", "banner", "banners"})) return true;
+  }
+  return false;
+}
+
+// "the deadliest attack", "one of the worst attacks": an action judged against others.
+bool SentenceEvents::superlative(const Frame& f) const {
+  if (f.verbal) return false;
+  for (uint32_t k = chunk(f.chunk).first; k < f.first; ++k)
+    if (v.parse.tags[k] == Pos::JJS && word(k) != "latest") return true;
+  return false;
 }
 
 // "shot dead five people protesting in Weldiya": people a participle says were protesting.

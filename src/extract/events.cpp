@@ -61,6 +61,10 @@ bool SentenceEvents::cue_attached(const Frame& f, const DateCue& c) const {
   const int cue = v.parse.chunk_of[c.first_token - v.s.first_token];
   if (cue == f.chunk) return true;
   int k = f.chunk + 1;
+  // ("the U.S. drone strike that killed Gen. Soleimani near Baghdad's airport on Jan. 3": its own relative clause's.)
+  if (const Clause& of_cue = v.parse.clauses[static_cast<size_t>(chunk(cue).clause)];
+      of_cue.kind == ClauseKind::relative && of_cue.antecedent == f.chunk)
+    return true;
   // ("The attack began Tuesday afternoon", "the raid took place on Friday": the noun's own verb of happening.)
   // (Its subject only: "the trial of men accused of the attack began on Monday" dates the trial.)
   const bool happening = k < cue && chunk(k).kind == ChunkKind::verb && v.parse.subject_of(k) == f.chunk &&
@@ -994,7 +998,9 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
         told_date = 0;
       }
       e.background = c->since;
-      if (!c->since && !c->reporting) own_day = c->span;
+      // ("raised the toll ... to 207 on Thursday evening, making it one of the deadliest attacks in years": the day
+      // of the raising, not one the story goes on at.)
+      if (!c->since && !c->reporting && !(day_of_other && superlative(f))) own_day = c->span;
     } else if (context_date && !describes_known_action(f)) {
       e.when = *context_date;  // the narrative's day goes on: "Bodies lay in the streets"
       carried_day = carried_day || f.modality == Modality::asserted;
@@ -1106,7 +1112,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     const bool may_found =
         reference && !day_of_other && !announced &&
         (std::string_view(why_reference) == "told as known" || std::string_view(why_reference) == "a definite reference");
-    if (reference && debug_events()) explain(f, std::string("refers to another: ") + why_reference);
+    if (reference && debug_events()) explain(f, std::string("refers to another: ") + why_reference + (may_found ? " (may found)" : ""));
     // Where: the sentence's place; a name the gazetteer lacks, at the place
     // around it; else the report's place so far; else its country.
     const Mention* container = where.at.place ? where.at.place : context_place;
@@ -2211,6 +2217,10 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
         const PlaceKind k = gaz.place(mm.candidates.front().entry).kind;
         // (An island country is "on" it: "the detention centre on Christmas Island".)
         if (k == PlaceKind::region || k == PlaceKind::continent || (k == PlaceKind::country && mm.cue != "in" && mm.cue != "on")) continue;
+        // ("an attack on a village in Metekel zone, ... one of the deadliest attacks in Ethiopia": the place inside it stays.)
+        if (noted && k == PlaceKind::country &&
+            gaz.place(noted->candidates.front().entry).country_code == gaz.place(mm.candidates.front().entry).country_code)
+          continue;
         if (told_at(doc, seg, s.first_token, mm)) continue;  // "the minister said in Moscow"
         if (travelled_from(doc, seg, s.first_token, mm)) continue;
         if (far_landmark(doc, seg, mm)) continue;

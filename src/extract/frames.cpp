@@ -333,7 +333,7 @@ struct FrameReader {
     for (size_t k = verb + 1; k < std::min<size_t>(v.size(), verb + 12); ++k) {
       const std::string& w = word(k);
       if (one_of(w, {"explosives", "explosive", "bomb", "bombs"})) explosives = true;
-      if (w == "into") return explosives;
+      if (w == "into" || w == "through") return explosives;  // "drove a car loaded with explosives through the gate"
       if (one_of(w, {".", ";"})) return false;
     }
     return false;
@@ -469,7 +469,8 @@ struct FrameReader {
     if (v.raw[ch.head] == "March" &&
         ((ch.head > 0 && (v.parse.tags[ch.head - 1] == Pos::CD ||
                           one_of(word(ch.head - 1), {"in", "since", "until", "last", "early", "late", "mid", "by", "this", "next", "from",
-                                                     "of", "before", "after", "during"}))) ||
+                                                     "of", "before", "after", "during"}) ||
+                          (ch.head > 1 && word(ch.head - 1) == "-" && word(ch.head - 2) == "mid"))) ||  // "in mid-March"
          (ch.head + 1 < v.size() && v.parse.tags[ch.head + 1] == Pos::CD)))
       return;
     Frame f;

@@ -318,6 +318,8 @@ struct SentenceEvents {
   // "the attack", "Saturday's bombing", "the deadliest attack": an action
   // already told, when the sentence gives it no place of its own.
   bool definite_reference(const Frame& f, const Where& where) const;
+  bool superlative(const Frame& f) const;
+  bool flag_raised_after(const Frame& f) const;
 
   // A disaster word that is no name ("a storm", not "the Storm Corps").
   bool disaster_in_sentence() const;

@@ -514,8 +514,12 @@ struct Recognizer {
             // "Wadi Al Kabir", "Ain El Hammam": an Arabic article written apart goes on with the name; the gazetteer
             // lacks the whole, and its first word alone (an Indian town "Wadi") is no place of the report. (Not a
             // city's name before a part of it, "Mosul Al Jadida"; "As" and "At" are English words in a title.)
-            if (b + 2 <= run_end && one_of(word(b + 1), {"Al", "El", "Ad", "Ar", "Ash", "Az", "Ed", "Es"}) && cap(b + 2) &&
-                seg.tokens[b + 1].start == seg.tokens[b].end + 1 && !big_city_among(cands)) {
+            // (Or joined by a hyphen to the next word: "Ain al-Asad", an air base, is no department of France.)
+            const bool joined_article = b + 3 <= run_end && one_of(word(b + 1), {"al", "el", "ad", "ar", "ash", "az", "ed", "es"}) &&
+                                        word(b + 2) == "-" && cap(b + 3) && seg.tokens[b + 2].start == seg.tokens[b + 1].end &&
+                                        seg.tokens[b + 3].start == seg.tokens[b + 2].end;
+            if (b + 2 <= run_end && (one_of(word(b + 1), {"Al", "El", "Ad", "Ar", "Ash", "Az", "Ed", "Es"}) || joined_article) &&
+                cap(b + 2 + (joined_article ? 1 : 0)) && seg.tokens[b + 1].start == seg.tokens[b].end + 1 && !big_city_among(cands)) {
               a = run_end + 1;
               hit = true;
               break;
@@ -537,7 +541,12 @@ struct Recognizer {
         const std::string text = span_text(i, run_end);
         if (!lex.not_places.count(fold_name(text)) && text.size() >= 5) {
           auto cands = gaz.fuzzy(text, 10);
-          std::erase_if(cands, [&](const Candidate& c) { return c.distance > 1; });
+          // (Not the place's adjective, a surname or a town of its own: "al-Baghdadi" is no spelling of Baghdad.)
+          const std::string folded = fold_name(text);
+          std::erase_if(cands, [&](const Candidate& c) {
+            const std::string name = fold_name(gaz.place(c.entry).name);
+            return c.distance > 1 || (folded.size() == name.size() + 1 && folded.back() == 'i' && folded.starts_with(name));
+          });
           if (!cands.empty()) add(i, run_end, std::move(cands), si, first, true);
         }
       }

@@ -299,6 +299,14 @@ std::optional<Place> Gazetteer::capital(std::string_view iso2) const {
   return place(i);
 }
 
+std::optional<Place> Gazetteer::seat_of_division_of(const Place& place) const {
+  if (place.admin1.empty() || place.kind == PlaceKind::country) return std::nullopt;
+  Place division = place;
+  division.kind = PlaceKind::admin1;
+  division.name = place.admin1;
+  return seat(division);
+}
+
 std::optional<Place> Gazetteer::seat(const Place& division) const {
   if (division.kind != PlaceKind::admin1) return std::nullopt;
   std::call_once(m_->seats_once, [this] {

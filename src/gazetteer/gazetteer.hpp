@@ -46,6 +46,8 @@ class Gazetteer {
   std::optional<Place> capital(std::string_view iso2) const;
   // A first-level division's seat (its most populous PPLA entry), found on first use.
   std::optional<Place> seat(const Place& division) const;
+  // The seat of the first-level division a place lies in (Morelia for Uruapan).
+  std::optional<Place> seat_of_division_of(const Place& place) const;
 
   // Exact match on the folded name; candidates ranked by prior.
   std::vector<Candidate> lookup(std::string_view name) const;

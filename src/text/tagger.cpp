@@ -67,6 +67,10 @@ const std::unordered_map<std::string, WordTags>& closed_class() {
     add({"militant", "insurgent", "separatist", "mercenary", "paramilitary"}, {Pos::NN, Pos::JJ});
     // The word table lists these only as participles and adjectives: "a man wounded two people", "mines maimed dozens".
     add({"wounded", "maimed"}, {Pos::VBN, Pos::JJ, Pos::VBD});
+    // Nouns the word table also lists as verbs that news never uses so: "bases that house American troops".
+    add({"troops"}, {Pos::NNS});
+    // A count, like "twelve": "a dozen ballistic missiles" is one noun group.
+    add({"dozen"}, {Pos::CD});
     return t;
   }();
   return table;
@@ -478,9 +482,15 @@ struct Tagger {
       // "hijacked a bus on Saturday, separated the passengers and ...": after the clause's comma, a past form
       // with its object goes on with the same subject.
       // ("stormed the college on Thursday afternoon and abducted dozens of students": after "and" too.)
-      if (i > 1 && (units[i - 1].raw == "," || units[i - 1].lower == "and") && can(i, Pos::VBD) && i + 1 < units.size() &&
-          one_of(units[i + 1].lower,
-                 {"the", "a", "an", "his", "her", "their", "its", "them", "him", "several", "dozens", "hundreds", "all", "both"})) {
+      // ("arrived before sunrise, set fire to houses and shot and stabbed residents": "set fire", and a pair of past
+      // forms before the object.)
+      const auto object_word = [&](size_t j) {
+        return j < units.size() && one_of(units[j].lower, {"the", "a", "an", "his", "her", "their", "its", "them", "him", "several",
+                                                           "dozens", "hundreds", "all", "both", "residents", "civilians", "villagers"});
+      };
+      const bool object_follows = object_word(i + 1) || (one_of(u.lower, {"set", "opened"}) && lower(i + 1) == "fire") ||
+                                  (lower(i + 1) == "and" && can(i + 2, Pos::VBD) && object_word(i + 3));
+      if (i > 1 && (units[i - 1].raw == "," || units[i - 1].lower == "and") && can(i, Pos::VBD) && i + 1 < units.size() && object_follows) {
         bool past_before = false;
         for (size_t j = 0; j + 1 < i; ++j) past_before = past_before || units[j].tag == Pos::VBD;
         if (past_before) {
@@ -601,9 +611,13 @@ struct Tagger {
         // between, "that" is the noun's relative pronoun, whatever verb of speech came before.)
         const bool verb_next = i + 1 < units.size() && is_verb(units[i + 1].cands.first()) && !units[i + 1].cands.has(Pos::NN) &&
                                !units[i + 1].cands.has(Pos::NNS);
+        // ("two bases that house American troops": a present verb before its object's first word.)
+        const bool verb_then_object =
+            i + 2 < units.size() && (can(i + 1, Pos::VBP) || can(i + 1, Pos::VBZ)) &&
+            (tag(i + 2) == Pos::JJ || tag(i + 2) == Pos::NNP || tag(i + 2) == Pos::DT || tag(i + 2) == Pos::CD || tag(i + 2) == Pos::PRPS);
         if (speech && !(is_noun(prev) && verb_next))
           u.tag = Pos::IN;
-        else if (is_noun(prev) && !is_noun(next))
+        else if (is_noun(prev) && (!is_noun(next) || verb_then_object))
           u.tag = Pos::WDT;
         else if (is_verb(prev) || prev == Pos::punct || prev == Pos::none)
           u.tag = Pos::IN;
@@ -796,6 +810,14 @@ struct Tagger {
           u.tag = Pos::VBD;
           continue;
         }
+        // "two bases that house American troops": after a relative "that", a present form before its object is
+        // the relative clause's verb. (Its number agrees with the noun "that" stands for, which may lie before a
+        // phrase: "bases in Iraq that house".)
+        if (tag(sp) == Pos::WDT && object_after && sp > 0 && (can(i, Pos::VBP) || can(i, Pos::VBZ))) {
+          const bool plural = tag(sp - 1) == Pos::NNS || tag(sp - 1) == Pos::NNPS;
+          u.tag = (plural && can(i, Pos::VBP)) || !can(i, Pos::VBZ) ? Pos::VBP : Pos::VBZ;
+          continue;
+        }
         if (can(i, Pos::VBN) && lower(i + 1) == "by") {
           u.tag = Pos::VBN;
           continue;
@@ -838,8 +860,11 @@ struct Tagger {
       }
       // ", firing rifles and grenades", ", setting fire to": after a comma that
       // closes a clause with its finite verb, an -ing word opens a participle clause.
+      // (", firing more than a dozen missiles": a count's qualifier first.)
       if (p != SIZE_MAX && units[p].raw == "," && can(i, Pos::VBG) && u.tag != Pos::VBG && finite_verb_before(p) &&
-          (starts_noun_phrase(next) || is_noun(next) || next == Pos::JJ)) {
+          (starts_noun_phrase(next) || is_noun(next) || next == Pos::JJ ||
+           (one_of(lower(i + 1), {"more", "fewer", "less"}) && lower(i + 2) == "than") ||
+           (lower(i + 1) == "at" && one_of(lower(i + 2), {"least", "most"})))) {
         u.tag = Pos::VBG;
         continue;
       }

@@ -4428,3 +4428,74 @@ TEST_CASE("a name the gazetteer lacks, then 'in' a town: the town holds it") {
   CHECK(p->point.lat > 24.2);  // Kishoreganj, about 24.4 N, not Bangladesh's centre
   CHECK(p->point.lon > 90.5);
 }
+
+TEST_CASE("'drove a van packed with explosives through the barrier and set it off': a suicide bombing at the compound") {
+  const auto e = events(
+      "A man drove a van packed with explosives through the barrier of the army compound in Gao on Monday and set it off near the "
+      "barracks.",
+      CivilDate{2018, 7, 3});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Suicide bomb");
+  CHECK(p->location == "Gao");
+}
+
+TEST_CASE("a blast 'heard as far away as' a town is not at that town") {
+  const auto e = events_of_report(
+      "Blast\n\nKABUL, March 4, 2019 (AFP) - A truck bomb exploded outside a police station in Kabul on Monday. The explosion, heard "
+      "as far away as Charikar, shattered windows across the district.\n");
+  for (const Event& x : e) CHECK(x.location != "Charikar");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Kabul"; }));
+}
+
+TEST_CASE("police who open fire to disperse a crowd use excessive force; a controlled explosion is no attack") {
+  const auto e = events("Three men died when soldiers opened fire to disperse the crowd outside the town hall in Kassala on Friday.",
+                        CivilDate{2022, 5, 8});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Excessive force against protesters");
+  CHECK(events("Army engineers carried out a controlled explosion of a suspect package near the station in Belfast on Tuesday.",
+               CivilDate{2022, 5, 8})
+            .empty());
+}
+
+TEST_CASE("'in the state capital' with no state named: the seat of the state the town last named lies in") {
+  const auto e = events_of_report(
+      "Unrest\n\nMEXICO CITY, Nov. 3, 2025 (AP) - Mourners walked behind the coffin through Uruapan on Sunday. Later on Sunday, "
+      "hundreds of demonstrators forced their way into the government palace in the state capital and set fire to papers.\n");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Morelia"; }));
+}
+
+TEST_CASE("'one of the deadliest attacks in years' does not move the story to the day the toll was raised") {
+  const auto e = events_of_report(
+      "Toll\n\nADDIS ABABA, Dec. 26, 2020 (Reuters) - Officials raised the number of people killed in Wednesday's raid on a village "
+      "in Metekel zone to 180 on Friday, making it one of the deadliest attacks in Ethiopia this year. Gunmen torched huts and shot "
+      "villagers as they fled.\n");
+  REQUIRE(!e.empty());
+  for (const Event& x : e) CHECK(x.when.date == CivilDate{2020, 12, 23});
+}
+
+TEST_CASE("'March' after 'mid-' is the month; 'entered the centre and raised the flag' is ground regained") {
+  CHECK(events("The offensive stalled in mid-March outside Mosul.", CivilDate{2017, 4, 2}).empty());
+  const auto e = events_of_report(
+      "Ramadi\n\nBAGHDAD, Dec. 29, 2015 (Reuters) - Islamic State fighters had held Ramadi since May. The prime minister flew to "
+      "Ramadi on Tuesday, a day after Iraqi troops entered the centre and raised the national flag over the council building.\n");
+  CHECK(std::any_of(e.begin(), e.end(),
+                    [](const Event& x) { return x.sub_event_type == "Government regains territory" && x.location == "Ramadi"; }));
+}
+
+TEST_CASE("'struck back at the United States' names the side paid back, not the place") {
+  const auto e = events(
+      "Iran struck back at the United States on Wednesday, firing more than a dozen missiles at a base in Iraq that houses American "
+      "troops.",
+      CivilDate{2020, 1, 9});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Shelling/artillery/missile attack");
+  CHECK(p->country_code == "IQ");
+}
+
+TEST_CASE("a strike told as the cause, with its own day and place in its relative clause, is an event of its own") {
+  const auto e = events("The group said the barrage avenged the drone strike that killed six fighters near Kirkuk airport on Jan. 2.",
+                        CivilDate{2020, 1, 9});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.sub_event_type == "Air/drone strike" && x.when.date == CivilDate{2020, 1, 2};
+  }));
+}

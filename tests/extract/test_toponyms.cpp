@@ -531,3 +531,13 @@ TEST_CASE("'the island of Pemba' in a Zanzibar story is Tanzania's island; Pemba
   REQUIRE(mz.has_value());
   CHECK(mz->country_code == "MZ");
 }
+
+TEST_CASE("'Ain al-Asad' is no department of France; 'al-Baghdadi' is no spelling of Baghdad") {
+  const auto ms = resolved("Rockets hit the Ain al-Asad air base near the town of al-Baghdadi in Anbar province on Monday.");
+  for (const Mention& m : ms) {
+    if (m.candidates.empty()) continue;
+    CHECK(m.text != "Ain");
+    CHECK(m.text != "Baghdadi");
+  }
+  CHECK(place_of(ms, "Anbar").has_value());
+}

@@ -506,3 +506,27 @@ TEST_CASE("'A man armed with a knife stabbed two pupils': 'armed' describes the 
   // (Not "armed themselves with": the verb with its object.)
   CHECK(parse("The rebels armed themselves with rifles.").tag_of("armed") == Pos::VBD);
 }
+
+TEST_CASE("'arrived, set fire to homes and shot and stabbed villagers': each past form of the list is a verb") {
+  const auto p = parse("Raiders arrived at dawn, set fire to homes and shot and stabbed villagers as they fled.");
+  CHECK(p.tag_of("set") == Pos::VBD);
+  CHECK(p.tag_of("shot") == Pos::VBD);
+  CHECK(p.tag_of("stabbed") == Pos::VBD);
+  // (A shot as a noun stays one: "a single shot and a scream".)
+  CHECK(parse("Neighbours heard a single shot and a scream.").tag_of("shot") == Pos::NN);
+}
+
+TEST_CASE("'depots that house fuel trucks': a present verb after a relative 'that'; 'a dozen' counts") {
+  const auto p = parse("Drones hit two depots near Kursk that house the regiment's fuel trucks.");
+  CHECK(p.tag_of("that") == Pos::WDT);
+  CHECK(p.tag_of("house") == Pos::VBP);
+  CHECK(parse("Reporters visited that house on Monday.").tag_of("house") == Pos::NN);
+  const auto d = parse("Rebels launched a dozen heavy rockets at the port.");
+  CHECK(d.chunk_of("dozen") == d.chunk_of("rockets"));
+}
+
+TEST_CASE("', firing more than 40 rockets': the participle before a count's qualifier") {
+  const auto p = parse("The militia struck the airport at night, firing more than 40 rockets at the runway.");
+  CHECK(p.tag_of("firing") == Pos::VBG);
+  CHECK(parse("The army struck back on Sunday, launching at least six drones at the depot.").tag_of("launching") == Pos::VBG);
+}
