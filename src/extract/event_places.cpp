@@ -1057,11 +1057,6 @@ bool SentenceEvents::origin_or_source(const Mention& m) const {
   if (m.cue == "from") return !distance_unit(before) && !one_of(before, {"away", "far"});
   // "The blast, heard as far away as Sabon Gari": how far it carried, not where it was.
   if (word(at - 1) == "as" && one_of(before, {"away", "far"})) return true;
-  // "Iran struck back at the United States": the side paid back, not where the blow fell.
-  {
-    const size_t prep = at >= 3 && word(at - 1) == "the" ? at - 2 : at - 1;
-    if (prep >= 1 && word(prep) == "at" && word(prep - 1) == "back") return true;
-  }
   // "a 37-year-old man born in Turkey", "a native of Kerala": where someone is from.
   if (m.cue == "in" && one_of(before, {"born", "raised", "grew"})) return true;
   if (m.cue == "of" && one_of(before, {"native", "natives", "citizen", "citizens", "national", "nationals"})) return true;

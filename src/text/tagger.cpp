@@ -286,6 +286,11 @@ struct Tagger {
     static const std::string none;
     return i < units.size() ? units[i].lower : none;
   }
+  // "at least", "at most", "more/fewer/less than": two words that qualify a count.
+  bool count_qualifier_at(size_t i) const {
+    return (lower(i) == "at" && one_of(lower(i + 1), {"least", "most"})) ||
+           (one_of(lower(i), {"more", "fewer", "less"}) && lower(i + 1) == "than");
+  }
   void set(size_t i, Pos p) {
     if (can(i, p)) units[i].tag = p;
   }
@@ -404,9 +409,7 @@ struct Tagger {
       }
       // "killed at least 12 people", "seized more than 130 pupils": "at least", "at most", "more/fewer/less than"
       // qualify the number, no place or time (the noun after them stays the verb's object).
-      const bool qualifier = (u.lower == "at" && i + 1 < units.size() && one_of(units[i + 1].lower, {"least", "most"})) ||
-                             (one_of(u.lower, {"more", "fewer", "less"}) && i + 1 < units.size() && units[i + 1].lower == "than");
-      if (qualifier && i + 2 < units.size() &&
+      if (count_qualifier_at(i) && i + 2 < units.size() &&
           (units[i + 2].tag == Pos::CD || one_of(units[i + 2].lower, {"a", "an", "one", "dozens", "hundreds", "thousands", "scores"}))) {
         u.cands = WordTags{{Pos::RB}, 1};
         u.tag = Pos::RB;
@@ -862,9 +865,7 @@ struct Tagger {
       // closes a clause with its finite verb, an -ing word opens a participle clause.
       // (", firing more than a dozen missiles": a count's qualifier first.)
       if (p != SIZE_MAX && units[p].raw == "," && can(i, Pos::VBG) && u.tag != Pos::VBG && finite_verb_before(p) &&
-          (starts_noun_phrase(next) || is_noun(next) || next == Pos::JJ ||
-           (one_of(lower(i + 1), {"more", "fewer", "less"}) && lower(i + 2) == "than") ||
-           (lower(i + 1) == "at" && one_of(lower(i + 2), {"least", "most"})))) {
+          (starts_noun_phrase(next) || is_noun(next) || next == Pos::JJ || count_qualifier_at(i + 1))) {
         u.tag = Pos::VBG;
         continue;
       }
