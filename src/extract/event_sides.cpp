@@ -516,8 +516,14 @@ bool SentenceEvents::person_hurt(const Frame& f) const {
   if (f.last + 1 < v.size() && one_of(word(f.last + 1), {"up", "down", "on", "through"})) return false;  // "shot up", "shot down"
   const int victim = f.passive ? f.subject : f.object;
   if (victim < 0) return false;
-  return one_person(victim) || people(victim) || lex.roles.is(word(chunk(victim).head), Role::civilian) ||
-         lex.roles.is(word(chunk(victim).head), Role::military_target);
+  const auto hurt = [&](int c) {
+    return one_person(c) || people(c) || lex.roles.is(word(chunk(c).head), Role::civilian) ||
+           lex.roles.is(word(chunk(c).head), Role::military_target);
+  };
+  // ("Hoffman and his wife were each shot": any of a list of people.)
+  std::vector<int> listed = joined_after(victim);
+  if (victim >= 2 && chunk(victim - 1).kind == ChunkKind::conj && chunk(victim - 2).kind == ChunkKind::noun) listed.push_back(victim - 2);
+  return hurt(victim) || std::any_of(listed.begin(), listed.end(), hurt);
 }
 
 }  // namespace sitmap::event_reading

@@ -1444,7 +1444,10 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   std::vector<int> described;
   add_with_of(described, apposition);
   const bool armed_person = one_person(taken) && side_armed(described);
-  if (!(people(taken) || figure || counted || armed_person || is(taken, Role::armed) || is(taken, Role::military_target))) return false;
+  // "The man accused of shooting two legislators was taken into custody": the suspect of a violent act told.
+  const bool suspect = accused_of_violence(taken);
+  if (!(people(taken) || figure || counted || armed_person || suspect || is(taken, Role::armed) || is(taken, Role::military_target)))
+    return false;
   const bool by_state = state_side(actors) || (f.passive && f.agent < 0);
   if (!by_state) return false;
   const bool protesters = one_of(word(chunk(taken).head), {"protesters", "protester", "demonstrators", "activists", "activist", "opponents",
@@ -1453,8 +1456,9 @@ bool SentenceEvents::arrest_counts(const Frame& f, const std::vector<int>& actor
   // "opposition supporters", "opposition lawmakers": people of a political side.
   bool partisans = false;
   for (uint32_t k = chunk(taken).first; k < chunk(taken).head; ++k) partisans = partisans || word(k) == "opposition";
-  const bool political = protesters || figure || partisans || armed_person || is(taken, Role::armed) || is(taken, Role::military_target) ||
-                         ctx.weapons() > 0 || ctx.main_group || ctx.protesters >= 2 || (story_has_action && count_in(taken).has_value()) ||
+  const bool political = protesters || figure || partisans || armed_person || suspect || is(taken, Role::armed) ||
+                         is(taken, Role::military_target) || ctx.weapons() > 0 || ctx.main_group || ctx.protesters >= 2 ||
+                         (story_has_action && count_in(taken).has_value()) ||
                          std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest || o.cls == C::riot; });
   return political;
 }
@@ -1509,6 +1513,18 @@ bool SentenceEvents::flag_raised_after(const Frame& f) const {
         if (one_of(word(j), {"flag", "flags", "banner", "banners"})) return true;
   }
   return false;
+}
+
+// "the man accused of shooting two legislators", "a man suspected of killing a judge": people named by the
+// violent act they are held for.
+bool SentenceEvents::accused_of_violence(int c) const {
+  if (c < 0) return false;
+  const uint32_t after = chunk(c).last + 1;
+  if (after + 2 >= v.size() || !one_of(word(after), {"accused", "suspected", "charged", "wanted"}) || word(after + 1) != "of") return false;
+  return std::any_of(frames.begin(), frames.end(), [&](const Frame& o) {
+    return o.first == after + 2 && (o.cls == C::shoot || o.cls == C::kill || o.cls == C::attack || o.cls == C::harm || o.cls == C::bomb ||
+                                    o.cls == C::explode || o.cls == C::abduct);
+  });
 }
 
 // "the deadliest attack", "one of the worst attacks": an action judged against others.

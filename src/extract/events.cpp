@@ -289,6 +289,16 @@ const DateCue* SentenceEvents::frame_date(const Frame& f, bool telling) const {
     for (const Frame& o : frames)
       if (&o != &f && o.chunk == cue_chunk && o.host != static_cast<int>(&f - frames.data())) others = true;
     if (others) continue;
+    // "The man accused of shooting two legislators early Saturday was taken into custody Sunday night": a day
+    // told inside a participle's phrase before the action is the participle's, when the action has one after it.
+    const size_t cue_at = c.first_token - v.s.first_token;
+    const bool participle_day =
+        f.verbal && chunk(f.chunk).finite && cue_chunk != f.chunk && cue_at < f.first &&
+        std::any_of(frames.begin(), frames.end(),
+                    [&](const Frame& o) { return &o != &f && o.verbal && !chunk(o.chunk).finite && o.first < cue_at; }) &&
+        std::any_of(cues.begin(), cues.end(),
+                    [&](const DateCue& later) { return !later.reporting && later.first_token > v.token(f.last); });
+    if (participle_day) continue;
     // "the trial of the January 2015 attackers": a month or year before a noun of its chunk says which ones, no
     // time of this action (unless the noun is the action's own: "the January 2015 attack"). (A day before a
     // noun is when it stood: "during Sunday evening Mass".)

@@ -93,6 +93,10 @@ struct FrameReader {
                      "began", "begin", "begins",   "started",    "start",     "used",      "went",      "came",     "rushed",
                      "moved", "sent",  "deployed", "dispatched", "scrambled", "mobilised", "mobilized"}))
         return verb_modality(gov);
+      // "they saw the man shoot Mark Hortman", "watched soldiers beat a student": a bare verb after one of
+      // seeing tells what was seen done.
+      if (!ch.infinitive && one_of(g, {"saw", "see", "seen", "watched", "watch", "heard", "witnessed", "witness"}))
+        return verb_modality(gov);
       // "were reported to have been killed", "is believed to have carried out".
       if (one_of(g, {"reported", "said", "believed", "thought", "known", "confirmed", "alleged", "claimed", "feared", "understood",
                      "estimated", "presumed", "seem", "seems", "seemed", "appear", "appears", "appeared"}) &&

@@ -320,6 +320,7 @@ struct SentenceEvents {
   bool definite_reference(const Frame& f, const Where& where) const;
   bool superlative(const Frame& f) const;
   bool flag_raised_after(const Frame& f) const;
+  bool accused_of_violence(int c) const;
 
   // A disaster word that is no name ("a storm", not "the Storm Corps").
   bool disaster_in_sentence() const;

@@ -508,7 +508,10 @@ struct Chunker {
         c.clause = cur;
         continue;
       }
-      if (c.kind == ChunkKind::conj && (starts_with_finite_verb(i + 1) || finite_verb_follows(i)) && clause_has_verb(cur, i)) {
+      // (Not "The man accused of shooting two legislators and their spouses was taken into custody": only participles
+      // before, the "and" joins two nouns of the subject.)
+      if (c.kind == ChunkKind::conj && (starts_with_finite_verb(i + 1) || finite_verb_follows(i)) && clause_has_verb(cur, i) &&
+          (clause_has_finite_verb(cur, i) || starts_with_finite_verb(i + 1) || cur != 0)) {
         // "... and killed five" shares the subject; "... and troops retook" has its own.
         // ("as some protesters set tents alight and hurled bricks": within a time clause, its own subject.)
         // ("a man who stabbed three people and wounded eight": a verb right after "and", with no subject of its own,
@@ -668,6 +671,11 @@ int Parse::subject_of(int verb) const {
       int k = j;
       while (k >= 2 && chunks[k - 1].kind == ChunkKind::conj && chunks[k - 2].kind == ChunkKind::noun && chunks[k - 2].clause == clause)
         k -= 2;
+      // ("The man accused of stabbing three worshippers and a guard was arrested": the list is the participle's object.)
+      if (k != j && k >= 1 && chunks[k - 1].kind == ChunkKind::verb && !chunks[k - 1].finite && chunks[k - 1].clause == clause) {
+        j = k;
+        continue;
+      }
       // "Chaghcharan, the capital of Ghor province, fell": the noun before
       // an aside set off by commas, not the aside.
       if (k >= 2 && verb >= 1 && chunks[verb - 1].kind == ChunkKind::punct && chunks[k - 1].kind == ChunkKind::punct &&

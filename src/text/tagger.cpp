@@ -573,6 +573,14 @@ struct Tagger {
         u.tag = Pos::VBG;
         continue;
       }
+      // "Hoffman and his wife were each shot several times", "were all killed": a participle after a form of "be" and
+      // the quantifier floated off its subject.
+      // (The quantifier is then an adverb of the verb group.)
+      if (i >= 2 && floating_quantifier(units[i - 1].lower) && is_be_form(units[i - 2].lower) && can(i, Pos::VBN)) {
+        units[i - 1].tag = Pos::RB;
+        u.tag = Pos::VBN;
+        continue;
+      }
       // "in neighboring Kenya", "the ruling party": an -ing word between a preposition or determiner and its noun.
       if (ends_with(u.lower, "ing") && i > 0 && i + 1 < units.size() && (units[i - 1].tag == Pos::IN || units[i - 1].tag == Pos::DT) &&
           units[i - 1].lower != "by" && (units[i + 1].tag == Pos::NNP || units[i + 1].tag == Pos::NN || units[i + 1].tag == Pos::NNS) &&

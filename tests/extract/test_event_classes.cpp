@@ -4499,3 +4499,31 @@ TEST_CASE("a strike told as the cause, with its own day and place in its relativ
     return x.sub_event_type == "Air/drone strike" && x.when.date == CivilDate{2020, 1, 2};
   }));
 }
+
+TEST_CASE("'officers saw the man shoot a farmer': a bare verb after one of seeing is told as done") {
+  const auto e =
+      events("Arriving at the farm near Bendigo on Tuesday, officers saw the man shoot a farmer in the yard.", CivilDate{2024, 3, 6});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Attack");
+  CHECK(p->when.date == CivilDate{2024, 3, 5});
+}
+
+TEST_CASE("'the judge and her clerk were each shot': people listed and shot are hurt, whoever shot them") {
+  const auto e = events_of_report(
+      "Shooting\n\nDALLAS, May 4, 2023 (AP) - A gunman opened fire at the courthouse in Waco on Wednesday. The judge and her clerk "
+      "were each shot in the legs.\n");
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Attack" && x.location == "Waco"; }));
+  CHECK(only(events("The judge and her clerk were each shot twice outside the courthouse in Waco on Wednesday.", CivilDate{2023, 5, 4}))
+            ->sub_event_type == "Attack");
+}
+
+TEST_CASE("the arrest of 'the man accused of shooting two officers' on the day it was made, not the shooting's") {
+  const auto e = events(
+      "The man accused of stabbing three worshippers and a guard at a mosque on Friday was arrested Sunday morning at a farm near "
+      "Tamworth.",
+      CivilDate{2024, 9, 10});
+  const auto arrest = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Arrests"; });
+  REQUIRE(arrest != e.end());
+  CHECK(arrest->when.date == CivilDate{2024, 9, 8});
+  CHECK(arrest->location == "Tamworth");
+}

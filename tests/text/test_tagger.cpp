@@ -530,3 +530,10 @@ TEST_CASE("', firing more than 40 rockets': the participle before a count's qual
   CHECK(p.tag_of("firing") == Pos::VBG);
   CHECK(parse("The army struck back on Sunday, launching at least six drones at the depot.").tag_of("launching") == Pos::VBG);
 }
+
+TEST_CASE("'were each shot several times': the quantifier floated off the subject is part of the passive") {
+  const auto p = parse("The two guards were each shot twice in the legs.");
+  CHECK(p.tag_of("shot") == Pos::VBN);
+  CHECK(p.chunk_of("were") == p.chunk_of("shot"));
+  CHECK(parse("The villagers were all taken to the camp.").tag_of("taken") == Pos::VBN);
+}
