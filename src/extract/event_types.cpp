@@ -276,7 +276,9 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     const std::string who = actor_of(actors);
     const ArmedActor* named =
         who.empty() || who[0] == '@' ? lex.actors.find(ctx.main_group ? ctx.main_group->name : "") : lex.actors.find(who);
-    return (who.empty() ? named && named->state() : state_side(actors)) ? kRegained : kTaken;
+    // (A group the lexicon names decides by its kind: "fell to the Rapid Support Forces" is no state's, whatever
+    // its name's "forces".)
+    return (named ? named->state() : !who.empty() && state_side(actors)) ? kRegained : kTaken;
   }
   // "Tens of thousands of protesters overran the president's residence": a crowd taking a building riots, as one storming it.
   if (crowd_overran(f)) return kRiot;

@@ -839,6 +839,17 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
       explain(f, "police action ending in arrests");
       continue;
     }
+    // "after a week of shelling", "after about one month of fighting": actions over a stretch of time, none told.
+    // (Not "on the third night of protests", "another day of unrest": that day's own.)
+    if (f.first >= 2 && word(f.first - 1) == "of" &&
+        one_of(word(f.first - 2),
+               {"week", "weeks", "day", "days", "month", "months", "hour", "hours", "night", "nights", "year", "years"}) &&
+        !(f.first >= 3 && (one_of(word(f.first - 3), {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                                                      "tenth", "last", "final", "latest", "another", "same"}) ||
+                           v.parse.tags[f.first - 3] == Pos::JJ))) {
+      explain(f, "a stretch of time's actions");
+      continue;
+    }
     if ((in_quote(f) || generic(f)) && !where_in_sentence(f) && !side_armed(actors)) {
       explain(f, in_quote(f) ? "a quote without place or side" : "a kind of action, not one");
       continue;

@@ -705,7 +705,11 @@ int Parse::subject_of(int verb) const {
         if (chunks[j].kind == ChunkKind::verb && chunks[j].finite && chunks[j].clause == chunks[before].clause) return subject_of(j);
   }
   if ((cl.kind == ClauseKind::coordinate && cl.opener != ";" && cl.opener != ":") && cl.parent >= 0) {
-    for (int j = verb; j-- > 0;)  // the subject of the parent clause's verb just before: "men rode in and opened fire"
+    // The subject of the parent clause's finite verb just before: "men rode in and opened fire" (not of a participle
+    // between: "fought its way into the base after a week of shelling ..., and took control of it").
+    for (int j = verb; j-- > 0;)
+      if (chunks[j].kind == ChunkKind::verb && chunks[j].clause == cl.parent && chunks[j].finite) return subject_of(j);
+    for (int j = verb; j-- > 0;)
       if (chunks[j].kind == ChunkKind::verb && chunks[j].clause == cl.parent) return subject_of(j);
   }
   return -1;

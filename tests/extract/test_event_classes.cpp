@@ -4527,3 +4527,25 @@ TEST_CASE("the arrest of 'the man accused of shooting two officers' on the day i
   CHECK(arrest->when.date == CivilDate{2024, 9, 8});
   CHECK(arrest->location == "Tamworth");
 }
+
+TEST_CASE("a town that 'fell to' a group the lexicon names goes by the group's kind, whatever 'forces' its name holds") {
+  const auto e = events("The last army garrison in Nyala fell to the Rapid Support Forces on Thursday.", CivilDate{2023, 10, 30});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Non-state actor overtakes territory");
+}
+
+TEST_CASE("', and took control of the base': the coordinated verb's doer is the main clause's, not a participle's object") {
+  const auto e = events(
+      "The militia fought its way into the garrison at Kutum on Sunday after two days of shelling and raids on its walls, and took "
+      "control of the base by nightfall.",
+      CivilDate{2023, 8, 8});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; }));
+  // (The shelling of the days before is a stretch of time's, no event of Sunday.)
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Shelling/artillery/missile attack"; }));
+}
+
+TEST_CASE("'on the third night of protests' is that night's gathering; 'after a week of shelling' is none") {
+  const auto e = events("Kisumu was tense on Thursday, the third day of protests over the election.", CivilDate{2017, 8, 12});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Peaceful protest"; }));
+  CHECK(events("Kisumu was calm on Thursday after a week of protests over the election.", CivilDate{2017, 8, 12}).empty());
+}
