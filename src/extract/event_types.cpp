@@ -420,7 +420,7 @@ std::optional<Typed> SentenceEvents::classify(const Frame& f, const std::vector<
     if (state_side(actors) && !armed_target && live_fire_on_protesters(chunk(f.chunk).clause)) return kExcessiveForce;
     // "Soldiers opened fire on the crowd" in a report of a protest: the state's force against it.
     const bool protest_told =
-        ctx.protesters >= 2 || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
+        ctx.protest_story() || std::any_of(frames.begin(), frames.end(), [](const Frame& o) { return o.cls == C::protest; });
     if (state_side(actors) && !armed_target && protest_told &&
         std::any_of(targets.begin(), targets.end(), [&](int c) { return gathering_noun(c); }))
       return kExcessiveForce;

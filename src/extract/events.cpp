@@ -1917,7 +1917,8 @@ std::optional<CivilDate> heading_day(const Document& doc, const Segmented& seg, 
     const Token& t = seg.tokens[k];
     const std::string w = ascii_lower(token_text(doc.text, t));
     if (t.kind == TokenKind::number || t.kind == TokenKind::punct || month_from_name(token_text(doc.text, t)) > 0 ||
-        one_of(w, {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "local", "time"}) || weekday_from_name(token_text(doc.text, t)) >= 0)
+        one_of(w, {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "local", "time", "morning", "afternoon", "evening", "night"}) ||
+        weekday_from_name(token_text(doc.text, t)) >= 0)
       continue;
     return std::nullopt;
   }
@@ -2068,6 +2069,7 @@ DocContext read_context(const Document& doc, const Segmented& seg, const Lexicon
     if (lex.roles.ends_at(words, 0, k, Role::drill)) ++ctx.drill;
     if (lex.roles.ends_at(words, k, k, Role::protesters)) ++ctx.protesters;
     if (one_of(words[k], {"rioting", "riots", "riot"})) ++ctx.rioting;
+    if (one_of(words[k], {"protests", "protest", "demonstrations", "demonstration", "gatherings", "rallies", "marches"})) ++ctx.gatherings;
     if (lex.roles.ends_at(words, k, k, Role::market)) ++ctx.markets;
   }
   if (bombers > 0 && suicide == 0) ctx.air = true;
@@ -2264,6 +2266,13 @@ std::vector<Event> extract_events(const Document& doc, const Segmented& seg, con
     if (const auto day = heading_day(doc, seg, s)) {  // a live page's entry begins
       entry_day = day;
       context_date.reset();
+      // ("Tuesday night. In Inezgane, youths burned cars": a weekday heading a paragraph is the day its lines tell.)
+      if (std::none_of(seg.tokens.begin() + s.first_token, seg.tokens.begin() + s.first_token + s.token_count,
+                       [](const Token& t) { return t.kind == TokenKind::number; })) {
+        context_date = DateSpan{.date = day};
+        date_sentence = si;
+        day_told = false;
+      }
       continue;
     }
     // "Tuesday was the deadliest day": the day the next lines tell, though no action is told here.

@@ -37,12 +37,15 @@ struct DocContext {
   int drill = 0;                               // military exercise words: drills, war games, a scenario
   int protesters = 0;                          // protester words: a report of demonstrations
   int rioting = 0;                             // "rioting", "riots": a report of street violence
+  int gatherings = 0;                          // "protests", "demonstrations", "gatherings": the gatherings named
   int markets = 0;                             // market words (shares, stocks, investors): a report of trading
   const ArmedActor* main_group = nullptr;      // the non-state group the report names most
   const ArmedActor* main_coalition = nullptr;  // the coalition it names most
   std::unordered_set<std::string> redefined;   // acronyms the report spells out as other than the actor table's
 
   int sport() const { return static_cast<int>(sport_tokens.size()); }
+  // A report of demonstrations: its protesters, or its gatherings and the people in them, named often enough.
+  bool protest_story() const { return protesters >= 2 || protesters + gatherings >= 3; }
   int weapons() const { return static_cast<int>(weapon_tokens.size()); }
 };
 

@@ -4549,3 +4549,15 @@ TEST_CASE("'on the third night of protests' is that night's gathering; 'after a 
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Peaceful protest"; }));
   CHECK(events("Kisumu was calm on Thursday after a week of protests over the election.", CivilDate{2017, 8, 12}).empty());
 }
+
+TEST_CASE("the state's fire on a crowd in a report of protests and gatherings is excessive force; a weekday heading dates its lines") {
+  const auto e = events_of_report(
+      "Unrest\n\nRABAT, Oct 3, 2025 - Police opened fire on a crowd outside the town hall in Tiznit on Thursday, killing one man. "
+      "The protests began last week, and new gatherings were called for Friday. The youths who organise them say they have no "
+      "leaders.\n\nWednesday night. In Taroudant, hundreds of youths set fire to cars and threw stones at police.\n");
+  CHECK(std::any_of(e.begin(), e.end(),
+                    [](const Event& x) { return x.sub_event_type == "Excessive force against protesters" && x.location == "Tiznit"; }));
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) {
+    return x.sub_event_type == "Violent demonstration" && x.when.date == CivilDate{2025, 10, 1};
+  }));
+}
