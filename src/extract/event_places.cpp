@@ -711,6 +711,20 @@ const Mention* SentenceEvents::named_without_name(int c, uint32_t entry) const {
   return &synthetic.back();
 }
 
+// The dateline's town, when it is the seat that gives the first-level division `division` names its name
+// (Kayseri in the province of Kayseri; not Quetta for "attacks across Balochistan province").
+const Mention* SentenceEvents::dateline_city_within(const Mention& division) const {
+  const Place d = gaz.place(division.candidates.front().entry);
+  for (const Mention& mm : mentions) {
+    if (!mm.dateline || mm.candidates.empty() || kind_of(mm) != PlaceKind::city) continue;
+    const Place town = gaz.place(mm.candidates.front().entry);
+    if (town.country_code == d.country_code && (town.admin1 == d.admin1 || town.admin1 == d.name) &&
+        fold_name(d.name).starts_with(fold_name(town.name)))
+      return &mm;
+  }
+  return nullptr;
+}
+
 // "The Sokoto State government imposed a curfew on the state capital": the seat
 // of the division the report names last, when the seat bears its name.
 const Mention* SentenceEvents::division_seat_named(int c) const {

@@ -942,7 +942,11 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
     // ("A 17-year-old attacked passengers with an axe": one man's attack, whom a later "police shot him" meets.)
     if (type->sub_event_type == kAttack.sub_event_type && !actors.empty() && !state_side(actors) && lone_doer(actors[0]))
       lone_attacker = true;
-    const Where where = place_or_conjunct(f, evidence);
+    Where where = place_or_conjunct(f, evidence);
+    // "KAYSERİ - ... a car bomb blew up in the central Anatolian province of Kayseri": the city the report was
+    // filed from, inside the province named, is nearer the truth than the province's middle.
+    if (where.at.place && !where.at.name && kind_of(*where.at.place) == PlaceKind::admin1)
+      if (const Mention* filed = dateline_city_within(*where.at.place)) where.at.place = filed;
     if (debug_events())
       explain(f, "place: " + (where.at.place ? where.at.place->text : std::string("-")) + " rank " + std::to_string(where.rank) +
                      (where.at.name ? " (a name the gazetteer lacks)" : "") + (where.at.weak ? " (weak)" : ""));

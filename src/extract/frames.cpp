@@ -471,10 +471,13 @@ struct FrameReader {
       return;
     // "on 19 March", "March 2011": the month, not a march.
     if (v.raw[ch.head] == "March" &&
-        ((ch.head > 0 && (v.parse.tags[ch.head - 1] == Pos::CD ||
-                          one_of(word(ch.head - 1), {"in", "since", "until", "last", "early", "late", "mid", "by", "this", "next", "from",
-                                                     "of", "before", "after", "during"}) ||
-                          (ch.head > 1 && word(ch.head - 1) == "-" && word(ch.head - 2) == "mid"))) ||  // "in mid-March"
+        ((ch.head > 0 &&
+          (v.parse.tags[ch.head - 1] == Pos::CD ||
+           one_of(word(ch.head - 1), {"in", "since", "until", "last", "early", "late", "mid", "by", "this", "next", "from", "of", "before",
+                                      "after", "during"}) ||
+           (ch.head > 1 && word(ch.head - 1) == "-" && word(ch.head - 2) == "mid") ||  // "in mid-March"
+           // "in February and March", "January, March": a month listed with another.
+           (ch.head > 1 && one_of(word(ch.head - 1), {"and", "or", ",", "to"}) && month_from_name(v.raw[ch.head - 2]) > 0))) ||
          (ch.head + 1 < v.size() && v.parse.tags[ch.head + 1] == Pos::CD)))
       return;
     Frame f;

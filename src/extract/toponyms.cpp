@@ -189,13 +189,16 @@ struct Recognizer {
     const std::string_view acronym = word(a);
     if (acronym.size() < 2 || acronym.size() > 6) return false;
     std::string initials;  // of the capitalised words before the bracket, last first
-    for (size_t k = a - 1; k-- > 0 && initials.size() < acronym.size();) {
+    size_t named = 0;      // capitalised words of the name before the bracket
+    for (size_t k = a - 1; k-- > 0;) {
       const std::string_view w = word(k);
       if (one_of(w, {"of", "the", "and", "for", "'", "’", "s", "-"})) continue;
       if (!cap(k)) break;
-      initials.insert(initials.begin(), w[0]);
+      ++named;
+      if (initials.size() < acronym.size()) initials.insert(initials.begin(), w[0]);
     }
-    return initials == acronym;
+    // ("the Kurdistan Freedom Falcons (TAK)": a name of three words or more, no place, shortened in another tongue.)
+    return initials == acronym || named >= 3;
   }
 
   // Accepts or rejects a gazetteer hit on tokens a..b; fills candidates.

@@ -36,6 +36,16 @@ bool upper_at(std::string_view s, size_t i, size_t* len) {
       return true;
     }
   }
+  // Latin Extended-A ("KAYSERİ", "ŞANLIURFA", "ŁÓDŹ"): capitals and small letters alternate by code point.
+  if ((c == 0xC4 || c == 0xC5) && i + 1 < s.size()) {
+    const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+    const bool capital = (cp <= 0x137 && cp % 2 == 0) || (cp >= 0x139 && cp <= 0x148 && cp % 2 == 1) ||
+                         (cp >= 0x14A && cp <= 0x177 && cp % 2 == 0) || cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D;
+    if (capital) {
+      *len = 2;
+      return true;
+    }
+  }
   return false;
 }
 

@@ -4561,3 +4561,14 @@ TEST_CASE("the state's fire on a crowd in a report of protests and gatherings is
     return x.sub_event_type == "Violent demonstration" && x.when.date == CivilDate{2025, 10, 1};
   }));
 }
+
+TEST_CASE("'in February and March' names months; a bomb 'in the province of X' filed from X is at the city") {
+  const auto months = events("The group also claimed two car bombs in Ankara in February and March.", CivilDate{2016, 12, 18});
+  CHECK(std::none_of(months.begin(), months.end(), [](const Event& x) { return x.sub_event_type == "Peaceful protest"; }));
+  const auto e = events_of_report(
+      "Blast\n\nKONYA - A car bomb exploded next to a military bus in the central province of Konya on Sunday morning, killing "
+      "four soldiers.\n");
+  const Event* p = only(e);
+  CHECK(p->geo_precision == 1);  // the city, not the middle of the province
+  CHECK(p->location == "Konya");
+}

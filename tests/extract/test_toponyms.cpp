@@ -541,3 +541,9 @@ TEST_CASE("'Ain al-Asad' is no department of France; 'al-Baghdadi' is no spellin
   }
   CHECK(place_of(ms, "Anbar").has_value());
 }
+
+TEST_CASE("a name of three words or more shortened in brackets is no place, in whatever tongue the short form is") {
+  const auto ms = resolved("The attack was claimed by the Kurdistan Freedom Falcons (TAK), which bombed Ankara in March.");
+  for (const Mention& m : ms) CHECK(m.text != "TAK");
+  CHECK(place_of(ms, "Ankara").has_value());
+}

@@ -36,6 +36,8 @@ TEST_CASE("datelines with a place, a date and an agency") {
       {"DUHOK, the 3rd of August, 2024 -- Thousands ...", "DUHOK", "", "2024-08-03"},
       {"TBILISI, MARCH 9, GEOPRESS. Farmers ...", "TBILISI", "GEOPRESS", "2017-03-09"},
       {"Mashhad, Oct 14, IRNA - Police ...", "Mashhad", "IRNA", "2017-10-14"},
+      {"ŞANLIURFA - A roadside bomb ...", "ŞANLIURFA", "", ""},  // capitals of Latin Extended-A
+      {"DİYARBAKIR, Turkey (AP) — Police ...", "DİYARBAKIR, Turkey", "AP", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
