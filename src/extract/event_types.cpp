@@ -1229,6 +1229,12 @@ bool SentenceEvents::anchored(const Frame& f, const std::vector<int>& evidence, 
       if (held(f)) return false;
       // "Four gunmen entered the parliament's administrative building": the way into an attack, no ground taken.
       if (f.verbal && one_of(word(f.first), {"entered", "enter", "enters", "entering"}) && building(f.object)) return false;
+      // "The rebels walked into the centre of Goma": only a town walked into is ground taken (not "walked into the bar").
+      if (f.verbal && one_of(word(f.first), {"walked", "walk", "walks"})) {
+        std::vector<int> into;
+        add_with_of(into, f.object);
+        if (std::none_of(into.begin(), into.end(), [&](int c) { return c >= 0 && (place_in(c) || is(c, Role::territory)); })) return false;
+      }
       // "seized 16 pistols": weapons taken, not ground.
       // ("seized 116 tonnes of cocaine": the goods of the quantity's "of" phrase.)
       std::vector<int> seized;
@@ -1527,6 +1533,17 @@ bool SentenceEvents::accused_of_violence(int c) const {
     return o.first == after + 2 && (o.cls == C::shoot || o.cls == C::kill || o.cls == C::attack || o.cls == C::harm || o.cls == C::bomb ||
                                     o.cls == C::explode || o.cls == C::abduct);
   });
+}
+
+// "Protesters angry at the fall of Goma attacked embassies on Tuesday": a known action named as what moved
+// another, dated only by that other's day, is a reference to it, not its telling.
+bool SentenceEvents::cause_with_others_day(const Frame& f, bool day_of_other) const {
+  if (f.verbal || !day_of_other || word(chunk(f.chunk).first) != "the" || f.chunk < 1) return false;
+  const Chunk& before = chunk(f.chunk - 1);
+  if (before.kind != ChunkKind::prep) return false;
+  const uint32_t at = before.head;
+  return at >= 1 && one_of(word(at), {"at", "over", "about", "by"}) &&
+         one_of(word(at - 1), {"angry", "anger", "outrage", "outraged", "furious", "fury", "upset", "shocked", "incensed"});
 }
 
 // "the deadliest attack", "one of the worst attacks": an action judged against others.

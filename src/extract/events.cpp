@@ -1120,6 +1120,7 @@ std::vector<Event> SentenceEvents::read(std::vector<Standing>& merge_only) {
                                 : quoted                                                                 ? "a quote"
                                 : f.modality == Modality::reference                                      ? "told as known"
                                 : definite_reference(f, where)                                           ? "a definite reference"
+                                : cause_with_others_day(f, day_of_other)                                 ? "a cause, on another's day"
                                 : tally                                                                  ? "a tally of a period"
                                 : as_evidence && !kills_assailants                                       ? "evidence of another action"
                                 : only_adds                                                              ? "only adds to another"

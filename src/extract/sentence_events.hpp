@@ -324,6 +324,7 @@ struct SentenceEvents {
   bool superlative(const Frame& f) const;
   bool flag_raised_after(const Frame& f) const;
   bool accused_of_violence(int c) const;
+  bool cause_with_others_day(const Frame& f, bool day_of_other) const;
 
   // A disaster word that is no name ("a storm", not "the Storm Corps").
   bool disaster_in_sentence() const;

@@ -4572,3 +4572,21 @@ TEST_CASE("'in February and March' names months; a bomb 'in the province of X' f
   CHECK(p->geo_precision == 1);  // the city, not the middle of the province
   CHECK(p->location == "Konya");
 }
+
+TEST_CASE("rebels who 'walked into the centre of' a town took it; a man who walked into a bar took nothing") {
+  const auto e = events("The rebels walked into the centre of Bukavu on Sunday after government troops withdrew.", CivilDate{2025, 2, 17});
+  const Event* p = only(e);
+  CHECK(p->sub_event_type == "Non-state actor overtakes territory");
+  const auto bar = events("A gunman walked into a bar in Salamanca on Saturday night and shot three men.", CivilDate{2024, 11, 11});
+  CHECK(std::none_of(bar.begin(), bar.end(), [](const Event& x) { return x.sub_event_type == "Non-state actor overtakes territory"; }));
+}
+
+TEST_CASE("'crowds angry at the fall of Bukavu attacked embassies on Tuesday': the fall is named, not dated Tuesday") {
+  const auto e = events_of_report(
+      "Riot\n\nKINSHASA, Feb. 19, 2025 (AP) - Crowds angry at the fall of Bukavu attacked several embassies in Kinshasa on Tuesday, "
+      "setting fire to tyres at their gates.\n");
+  CHECK(std::none_of(e.begin(), e.end(), [](const Event& x) {
+    return x.sub_event_type == "Non-state actor overtakes territory" && x.when.date == CivilDate{2025, 2, 18};
+  }));
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Kinshasa"; }));
+}
