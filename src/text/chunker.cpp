@@ -300,8 +300,11 @@ struct Chunker {
     if (tag(k) == Pos::VBG) {
       // "tactical units, fighting positions and a depot": a list item.
       // ("..., shooting residents and setting fire to houses": two participles, no list.)
+      // ("beating men and raping women and girls": the second of two participles with their objects.)
+      const bool second_participle = before == Pos::CC && k >= 3 && is_noun(tag(k - 2)) &&
+                                     (tag(k - 3) == Pos::VBG || (k >= 4 && tag(k - 4) == Pos::VBG && !is_noun(tag(k - 3))));
       const bool list_item = (before == Pos::punct || before == Pos::CC) && tag(k + 1) == Pos::NNS &&
-                             (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct) && tag(k + 3) != Pos::VBG;
+                             (tag(k + 2) == Pos::CC || tag(k + 2) == Pos::punct) && tag(k + 3) != Pos::VBG && !second_participle;
       // ("drones, each carrying explosives": after a lone "each", "both" or "all" it is a verb.)
       if (before == Pos::DT && floating_quantifier(lower[k - 1])) return false;
       return list_item || before == Pos::DT || before == Pos::PRPS || before == Pos::POS || is_adjective(before) || before == Pos::CD;

@@ -4590,3 +4590,10 @@ TEST_CASE("'crowds angry at the fall of Bukavu attacked embassies on Tuesday': t
   }));
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.location == "Kinshasa"; }));
 }
+
+TEST_CASE("soldiers 'beating men and raping women' in a village: sexual violence told by residents") {
+  const auto e =
+      events("Residents told reporters that soldiers went from house to house in Tawila on Friday, beating men and raping women and girls.",
+             CivilDate{2014, 11, 4});
+  CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Sexual violence"; }));
+}

@@ -537,3 +537,11 @@ TEST_CASE("'were each shot several times': the quantifier floated off the subjec
   CHECK(p.chunk_of("were") == p.chunk_of("shot"));
   CHECK(parse("The villagers were all taken to the camp.").tag_of("taken") == Pos::VBN);
 }
+
+TEST_CASE("'..., beating men and raping women and girls': the second participle of a pair is a verb, not a list's noun") {
+  const auto p = parse("Militiamen searched the village on Friday, shooting farmers and abducting women and girls.");
+  CHECK(p.parse.chunks[static_cast<size_t>(p.chunk_of("abducting"))].kind == ChunkKind::verb);
+  // (A list of things stays one: "tactical units, fighting positions and a depot".)
+  const auto list = parse("Drones hit tactical units, fighting positions and a depot.");
+  CHECK(list.parse.chunks[static_cast<size_t>(list.chunk_of("fighting"))].kind == ChunkKind::noun);
+}
