@@ -1106,7 +1106,12 @@ bool SentenceEvents::in_location_phrase(const Mention& m) const {
 const Mention* SentenceEvents::holder_of_lacked_name(std::pair<uint32_t, uint32_t> name) const {
   if (const Mention* landmark = landmark_after(name.second)) return landmark;
   if (const Mention* described = landmark_described(name.first, name.second)) return described;
-  return town_after_name(name.second);
+  if (const Mention* town = town_after_name(name.second)) return town;
+  // "the police station in Parsons Street", filed from ALICE SPRINGS: a street of the town the report was filed from.
+  if (one_of(ascii_lower(token_text(doc.text, seg.tokens[name.second])), {"street", "road", "avenue", "boulevard", "lane", "square"}))
+    for (const Mention& mm : mentions)
+      if (mm.dateline && !mm.candidates.empty() && kind_of(mm) == PlaceKind::city) return &mm;
+  return nullptr;
 }
 
 // "near the Sholakia Eidgah in Kishoreganj town": the place an "in" right after a name the gazetteer lacks puts it in.

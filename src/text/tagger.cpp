@@ -436,7 +436,10 @@ struct Tagger {
       // "... and shot dead 28 of them", "gunmen shot dead a teacher": the verb, whatever "a shot" could be.
       if (one_of(u.lower, {"shot", "gunned", "hacked", "stabbed", "beaten", "burned", "burnt"}) && i + 1 < units.size() &&
           one_of(units[i + 1].lower, {"dead", "down"}) && can(i, Pos::VBD)) {
-        u.tag = i > 0 && one_of(units[i - 1].lower, {"was", "were", "been", "be", "being", "is", "are"}) ? Pos::VBN : Pos::VBD;
+        // ("the man shot dead by a police officer": a participle after its noun, with its agent.)
+        const bool participle_of_noun = i > 0 && is_noun(units[i - 1].tag) && lower(i + 2) == "by";
+        u.tag = (i > 0 && one_of(units[i - 1].lower, {"was", "were", "been", "be", "being", "is", "are"})) || participle_of_noun ? Pos::VBN
+                                                                                                                                 : Pos::VBD;
         continue;
       }
       // "a complex and coordinated attack": a participle coordinated with an adjective before their noun describes it.
@@ -817,7 +820,8 @@ struct Tagger {
           u.tag = can(i, Pos::NN) ? Pos::NN : Pos::NNS;
           continue;
         }
-        if (can(i, Pos::VBD) && !(can(i, Pos::VBN) && lower(i + 1) == "by")) {
+        const bool by_agent = lower(i + 1) == "by" || (one_of(lower(i + 1), {"dead", "down"}) && lower(i + 2) == "by");
+        if (can(i, Pos::VBD) && !(can(i, Pos::VBN) && by_agent)) {
           u.tag = Pos::VBD;
           continue;
         }
@@ -829,7 +833,7 @@ struct Tagger {
           u.tag = (plural && can(i, Pos::VBP)) || !can(i, Pos::VBZ) ? Pos::VBP : Pos::VBZ;
           continue;
         }
-        if (can(i, Pos::VBN) && lower(i + 1) == "by") {
+        if (can(i, Pos::VBN) && by_agent) {
           u.tag = Pos::VBN;
           continue;
         }
@@ -865,7 +869,9 @@ struct Tagger {
         }
       }
       // A participle after a comma opens a clause ("..., killed in the blast").
-      if (can(i, Pos::VBN) && u.tag == Pos::VBD && (prev == Pos::punct || is_noun(prev)) && lower(i + 1) == "by") {
+      // ("justice for the man shot dead by a police officer": "dead" between.)
+      if (can(i, Pos::VBN) && u.tag == Pos::VBD && (prev == Pos::punct || is_noun(prev)) &&
+          (lower(i + 1) == "by" || (one_of(lower(i + 1), {"dead", "down"}) && lower(i + 2) == "by"))) {
         u.tag = Pos::VBN;
         continue;
       }

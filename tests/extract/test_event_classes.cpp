@@ -4597,3 +4597,15 @@ TEST_CASE("soldiers 'beating men and raping women' in a village: sexual violence
              CivilDate{2014, 11, 4});
   CHECK(std::any_of(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type == "Sexual violence"; }));
 }
+
+TEST_CASE("a march 'for justice for the man shot dead by police' days before is peaceful; a street of the dateline's town") {
+  const auto e = events_of_report(
+      "March\n\nDARWIN - Hundreds of people marched to the police station in Mitchell Street yesterday, calling for justice for the "
+      "young man shot dead by an officer last week.\n");
+  const auto march = std::find_if(e.begin(), e.end(), [](const Event& x) { return x.sub_event_type.find("rotest") != std::string::npos; });
+  REQUIRE(march != e.end());
+  CHECK(march->sub_event_type == "Peaceful protest");
+  CHECK(march->geo_precision <= 2);  // in Darwin, not the middle of Australia
+  CHECK(march->point.lat < -12.0);
+  CHECK(march->point.lat > -13.0);
+}
