@@ -606,15 +606,17 @@ int SentenceEvents::force_against_crowd() const {
   // (Nor the grievance a march is against: "chanting slogans against the shooting".)
   // ("calling for justice for the man shot dead by a police officer on Saturday": a participle of the person a
   // phrase of the march names.)
+  const auto against = [&](int c) {
+    return c >= 0 && chunk(c).kind == ChunkKind::prep &&
+           one_of(word(chunk(c).head), {"against", "over", "about", "condemning", "denouncing", "protesting"});
+  };
   const auto grievance = [&](const Frame& o) {
-    const auto about = [&](int prep) {
-      return prep >= 0 && chunk(prep).kind == ChunkKind::prep &&
-             one_of(word(chunk(prep).head), {"against", "over", "about", "condemning", "denouncing", "protesting", "for", "of"});
-    };
-    if (!o.verbal)
-      return o.chunk > 0 && about(o.chunk - 1) && word(chunk(o.chunk - 1).head) != "for" && word(chunk(o.chunk - 1).head) != "of";
-    return !chunk(o.chunk).finite && v.parse.tags[chunk(o.chunk).head] == Pos::VBN && o.chunk >= 2 &&
-           chunk(o.chunk - 1).kind == ChunkKind::noun && about(o.chunk - 2);
+    if (!o.verbal) return o.chunk > 0 && against(o.chunk - 1);
+    const bool for_person =
+        o.chunk >= 2 &&
+        (against(o.chunk - 2) || (chunk(o.chunk - 2).kind == ChunkKind::prep && one_of(word(chunk(o.chunk - 2).head), {"for", "of"})));
+    return for_person && !chunk(o.chunk).finite && v.parse.tags[chunk(o.chunk).head] == Pos::VBN &&
+           chunk(o.chunk - 1).kind == ChunkKind::noun;
   };
   for (const Frame& o : frames)
     if (state && (o.cls == C::shoot || ((o.cls == C::kill || o.cls == C::die) && o.verbal && chunk(o.chunk).finite && !tally_since(o))) &&
