@@ -280,7 +280,8 @@ struct Tagger {
     u.tag = u.cands.first();
   }
 
-  bool can(size_t i, Pos p) const { return units[i].cands.has(p); }
+  // (Past the sentence's end, nothing can be anything: rules look ahead.)
+  bool can(size_t i, Pos p) const { return i < units.size() && units[i].cands.has(p); }
   Pos tag(size_t i) const { return i < units.size() ? units[i].tag : Pos::none; }
   const std::string& lower(size_t i) const {
     static const std::string none;

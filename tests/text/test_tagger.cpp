@@ -545,3 +545,10 @@ TEST_CASE("'..., beating men and raping women and girls': the second participle 
   const auto list = parse("Drones hit tactical units, fighting positions and a depot.");
   CHECK(list.parse.chunks[static_cast<size_t>(list.chunk_of("fighting"))].kind == ChunkKind::noun);
 }
+
+TEST_CASE("rules that look ahead stop at the sentence's end (a headline cut off after 'and')") {
+  // (Under the sanitizers this read past the units once: "looted" asked whether the word after "and" was a past form.)
+  const auto p = parse("Gunmen stormed the village, looted and");
+  CHECK(p.tag_of("stormed") == Pos::VBD);
+  CHECK(p.parse.tags.size() == p.seg.tokens.size());
+}
