@@ -714,14 +714,18 @@ const Mention* SentenceEvents::named_without_name(int c, uint32_t entry) const {
 // The dateline's town, when it is the seat that gives the first-level division `division` names its name
 // (Kayseri in the province of Kayseri; not Quetta for "attacks across Balochistan province").
 const Mention* SentenceEvents::dateline_city_within(const Mention& division) const {
-  const Place d = gaz.place(division.candidates.front().entry);
-  for (const Mention& mm : mentions) {
-    if (!mm.dateline || mm.candidates.empty() || kind_of(mm) != PlaceKind::city) continue;
-    const Place town = gaz.place(mm.candidates.front().entry);
-    if (town.country_code == d.country_code && (town.admin1 == d.admin1 || town.admin1 == d.name) &&
-        fold_name(d.name).starts_with(fold_name(town.name)))
-      return &mm;
-  }
+  const Mention* filed = dateline_town();
+  if (!filed) return nullptr;
+  const Place d = gaz.place(division.candidates.front().entry), town = gaz.place(filed->candidates.front().entry);
+  const bool seat = town.country_code == d.country_code && (town.admin1 == d.admin1 || town.admin1 == d.name) &&
+                    fold_name(d.name).starts_with(fold_name(town.name));
+  return seat ? filed : nullptr;
+}
+
+// The town the report's dateline names, when the gazetteer knows it ("KAYSERİ -").
+const Mention* SentenceEvents::dateline_town() const {
+  for (const Mention& mm : mentions)
+    if (mm.dateline && !mm.candidates.empty() && kind_of(mm) == PlaceKind::city) return &mm;
   return nullptr;
 }
 
@@ -840,11 +844,7 @@ SentenceEvents::Where SentenceEvents::frame_place(const Frame& f, const std::vec
       if (at.empty()) continue;
       // "at a checkpoint in Barangay Colonia here": a name the gazetteer lacks, in the town the dateline names.
       if (at.name && pp.object >= 0 && chunk(pp.object).last + 1 < v.words.size() && word(chunk(pp.object).last + 1) == "here")
-        for (const Mention& mm : mentions)
-          if (mm.dateline && !mm.candidates.empty() && kind_of(mm) == PlaceKind::city) {
-            at.place = &mm;
-            break;
-          }
+        if (const Mention* filed = dateline_town()) at.place = filed;
       // "on Hari Singh High Street in central Srinagar": a name the gazetteer
       // lacks, inside the known place of the next phrase.
       if (at.name && !at.place) {
@@ -1109,8 +1109,7 @@ const Mention* SentenceEvents::holder_of_lacked_name(std::pair<uint32_t, uint32_
   if (const Mention* town = town_after_name(name.second)) return town;
   // "the police station in Parsons Street", filed from ALICE SPRINGS: a street of the town the report was filed from.
   if (one_of(ascii_lower(token_text(doc.text, seg.tokens[name.second])), {"street", "road", "avenue", "boulevard", "lane", "square"}))
-    for (const Mention& mm : mentions)
-      if (mm.dateline && !mm.candidates.empty() && kind_of(mm) == PlaceKind::city) return &mm;
+    return dateline_town();
   return nullptr;
 }
 

@@ -335,6 +335,7 @@ struct SentenceEvents {
   const Mention* possessing_town(const Mention& part) const;
   const Mention* holder_of_lacked_name(std::pair<uint32_t, uint32_t> name) const;
   const Mention* dateline_city_within(const Mention& division) const;
+  const Mention* dateline_town() const;
   const Mention* town_after_name(uint32_t name_last) const;
   const Mention* landmark_described(uint32_t name_first, uint32_t name_last) const;
   const Mention* landmark_after(uint32_t name_last) const;
